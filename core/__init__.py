@@ -1,0 +1,1 @@
+"""Shared settings, domain types and errors; imports nothing from the rest of the project."""

@@ -1,0 +1,94 @@
+"""Settings, read from ``CANCU_*`` environment variables (and a ``.env`` file)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from core.errors import ConfigError
+
+DEFAULT_TELEGRAM_API = "https://api.telegram.org/bot"
+
+
+class Settings(BaseSettings):
+    """Everything configurable; build one per process with ``get_settings()``, or directly in tests."""
+
+    model_config = SettingsConfigDict(env_prefix="CANCU_", env_file=".env", extra="ignore")
+
+    # storage
+    data_dir: Path = Path("data")
+    corpus_dir: Path = Path("corpus")
+    qdrant_url: str | None = None  # set to talk to a Qdrant server instead of the embedded store
+    qdrant_api_key: SecretStr | None = None
+    collection: str = "cancu"
+
+    # ingest
+    max_file_mb: float = 10.0
+
+    # retrieval
+    embed_model: str | None = None  # hub id or local path of a sentence-transformers model
+    search_mode: Literal["auto", "lexical", "dense", "hybrid"] = "auto"
+    # who executes lexical queries on the embedded store: an in-process index (fast) or Qdrant's local mode
+    lexical_executor: Literal["auto", "qdrant"] = "auto"
+    top_k: int = 5
+
+    # optional generation (any OpenAI-compatible server)
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: SecretStr | None = None
+    llm_timeout: float = 20.0
+
+    # HTTP API
+    host: str = "127.0.0.1"
+    port: int = 8000
+    admin_token: SecretStr | None = None
+
+    # Telegram
+    telegram_token: SecretStr | None = None
+    telegram_api_base: str = DEFAULT_TELEGRAM_API
+    telegram_webhook_url: str | None = None
+    telegram_secret: SecretStr | None = None
+    telegram_allowed_chats: str = ""  # comma-separated chat ids; empty = everyone
+    telegram_rate_limit: int = Field(default=10, ge=1)  # questions per user per minute
+
+    log_level: str = "INFO"
+
+    @field_validator("qdrant_url", "embed_model", "llm_base_url", "llm_model", "telegram_webhook_url", mode="before")
+    @classmethod
+    def _blank_is_none(cls, v: object) -> object:
+        return None if isinstance(v, str) and not v.strip() else v
+
+    @property
+    def qdrant_path(self) -> Path:
+        return self.data_dir / "qdrant"
+
+    @property
+    def feedback_path(self) -> Path:
+        return self.data_dir / "feedback.sqlite"
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
+
+    def allowed_chats(self) -> set[int]:
+        """Chat ids in the Telegram allow-list; an empty set lets every chat in."""
+        out: set[int] = set()
+        for part in self.telegram_allowed_chats.replace(";", ",").split(","):
+            part = part.strip()
+            if not part:
+                continue
+            try:
+                out.add(int(part))
+            except ValueError as exc:
+                raise ConfigError(f"CANCU_TELEGRAM_ALLOWED_CHATS: {part!r} is not a chat id") from exc
+        return out
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once from the environment."""
+    return Settings()

@@ -1,0 +1,133 @@
+"""Named errors raised by cancu's domain code.
+
+Every error the project raises on purpose derives from ``CancuError``; the
+edges (CLI, API, bot) translate them in one place each. Library exceptions
+(qdrant, torch, httpx) never leave the module that calls the library.
+
+    CancuError
+    ├── ConfigError               a setting is missing or invalid
+    ├── IngestError               one input file could not be read or parsed
+    │   ├── UnsupportedFormat     not .txt/.md/.docx/.pdf (or disguised as one)
+    │   ├── FileTooLarge          over the configured size limit
+    │   ├── EmptyDocument         no text at all
+    │   ├── EncodingError         not UTF-8, UTF-16 with BOM or cp1258
+    │   ├── NoTextLayer           a PDF with no extractable text (a scan)
+    │   ├── UnreadableFile        corrupt or truncated container (docx, pdf)
+    │   └── ParseError            text was read but has no document structure
+    ├── NotFound
+    │   ├── DocumentNotFound
+    │   └── SectionNotFound
+    ├── StoreError                the vector store failed
+    │   ├── StoreLocked           embedded store already opened by another process
+    │   └── StoreUnavailable      server unreachable / collection missing
+    ├── EmbedderUnavailable       the configured dense model cannot be loaded
+    └── GeneratorError            the optional LLM failed or timed out
+"""
+
+from __future__ import annotations
+
+
+class CancuError(Exception):
+    """Base class of every error cancu raises on purpose."""
+
+    #: Vietnamese text shown to end users; the English ``str(err)`` goes to logs and the CLI.
+    message_vi: str = "Đã xảy ra lỗi."
+
+    def __init__(self, message: str, *, message_vi: str | None = None) -> None:
+        super().__init__(message)
+        if message_vi is not None:
+            self.message_vi = message_vi
+
+
+class ConfigError(CancuError):
+    """A setting is missing or invalid."""
+
+    message_vi = "Cấu hình không hợp lệ."
+
+
+class IngestError(CancuError):
+    """One input file could not be ingested; ``path`` names it."""
+
+    message_vi = "Không đọc được tệp."
+
+    def __init__(self, path: str, reason: str, *, message_vi: str | None = None) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}", message_vi=message_vi)
+
+
+class UnsupportedFormat(IngestError):
+    message_vi = "Định dạng tệp không được hỗ trợ (chỉ nhận .txt, .md, .docx, .pdf)."
+
+
+class FileTooLarge(IngestError):
+    message_vi = "Tệp quá lớn."
+
+
+class EmptyDocument(IngestError):
+    message_vi = "Tệp không có nội dung."
+
+
+class EncodingError(IngestError):
+    message_vi = "Không nhận ra bảng mã của tệp (thử UTF-8, UTF-16, cp1258)."
+
+
+class NoTextLayer(IngestError):
+    message_vi = "Tệp PDF không có lớp văn bản (có thể là bản quét)."
+
+
+class UnreadableFile(IngestError):
+    message_vi = "Tệp bị hỏng hoặc không đọc được."
+
+
+class ParseError(IngestError):
+    message_vi = "Không nhận ra cấu trúc văn bản."
+
+
+class NotFound(CancuError):
+    message_vi = "Không tìm thấy."
+
+
+class DocumentNotFound(NotFound):
+    message_vi = "Không tìm thấy văn bản."
+
+    def __init__(self, doc_id: str) -> None:
+        self.doc_id = doc_id
+        super().__init__(f"unknown document: {doc_id}")
+
+
+class SectionNotFound(NotFound):
+    message_vi = "Không tìm thấy mục này trong văn bản."
+
+    def __init__(self, doc_id: str, section: str) -> None:
+        self.doc_id = doc_id
+        self.section = section
+        super().__init__(f"unknown section {section!r} in {doc_id}")
+
+
+class LegalBasisNotFound(NotFound):
+    message_vi = "Không tìm thấy văn bản căn cứ này."
+
+    def __init__(self, legal_id: str) -> None:
+        self.legal_id = legal_id
+        super().__init__(f"unknown legal basis: {legal_id}")
+
+
+class StoreError(CancuError):
+    message_vi = "Kho dữ liệu đang gặp sự cố."
+
+
+class StoreLocked(StoreError):
+    message_vi = "Kho dữ liệu đang được một tiến trình khác sử dụng."
+
+
+class StoreUnavailable(StoreError):
+    message_vi = "Không kết nối được kho dữ liệu."
+
+
+class EmbedderUnavailable(CancuError):
+    message_vi = "Không nạp được mô hình nhúng; đang dùng tìm kiếm từ khóa."
+
+
+class GeneratorError(CancuError):
+    message_vi = "Mô hình ngôn ngữ không phản hồi."

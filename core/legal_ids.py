@@ -1,0 +1,74 @@
+"""Legal document numbers: canonical ids in the official style and separator-free comparison keys.
+
+"124/2021/TT-BCA", "510/QĐ-BCA-V05", "2447/QĐ-TTg"; Party documents are
+numbered "09-CT/TW". Printed variants ("09/CT-TW", "05/CT/TW",
+"06/2015/TTLT/ BGDĐT-BCA") reduce to the same ``id_key``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.text import fold
+
+TYPES = (
+    "Thông tư liên tịch",
+    "Thông tư",
+    "Chỉ thị",
+    "Quyết định",
+    "Nghị định",
+    "Nghị quyết",
+    "Kế hoạch",
+    "Kết luận",
+    "Chương trình hành động",
+    "Chương trình",
+    "Quy chế phối hợp",
+    "Quy chế",
+    "Công văn",
+    "Hướng dẫn",
+    "Thông báo",
+    "Quy định",
+    "Pháp lệnh",
+)
+TYPE_RE = "|".join(re.escape(t) for t in TYPES)
+SEG = r"[0-9A-Za-zĐđ&]+"
+NUMBER = rf"\d{{1,5}}(?:\s?[/-]\s?{SEG})+"
+CITATION = re.compile(
+    rf"(?P<type>(?i:{TYPE_RE}))(?:\s+số)?\s*(?P<number>{NUMBER})",
+)
+LAW = re.compile(r"(?P<name>Luật (?:sửa đổi, bổ sung một số điều của Luật )?[A-ZĐ][^;,.]*?) năm (?P<year>\d{4})")
+
+#: Issuer codes of Party bodies: their documents are numbered "09-CT/TW".
+PARTY_ISSUERS = {"TW", "TU", "HU", "ĐU", "DU", "QU", "TƯ", "BCS", "ĐUK", "BBT", "BCT"}
+#: Kind codes that may stand between the number and the issuer.
+KIND_CODES = {
+    "TT", "TTLT", "CT", "QĐ", "QD", "NĐ", "ND", "NQ", "KH", "KL", "CTR", "QCPH", "QC", "HD", "TB", "BC", "TTR",
+    "CV", "PL", "QĐ-TTG",
+}  # fmt: skip
+
+
+def number_tokens(raw: str) -> list[str]:
+    """Alphanumeric segments of a document number: "09/CT-TW" -> ["09", "CT", "TW"]."""
+    return [t for t in re.split(r"[\s/\-]+", raw.strip()) if t]
+
+
+def id_key(raw: str) -> str:
+    """Comparison key of a document number: separators, case and diacritics removed."""
+    return fold("".join(number_tokens(raw))).upper()
+
+
+def canonical_id(raw: str) -> str:
+    """Official-style id of a document number as printed in a plan."""
+    toks = number_tokens(raw)
+    if not toks:
+        return raw.strip()
+    up = [t.upper() for t in toks]
+    if len(toks) >= 3 and up[-1] in PARTY_ISSUERS and not re.fullmatch(r"\d{4}", toks[1]):
+        kind = "-".join(toks[1:-1])
+        return f"{toks[0]}-{kind}/{toks[-1]}"
+    if len(toks) >= 3 and re.fullmatch(r"\d{4}", toks[1]):
+        return f"{toks[0]}/{toks[1]}/{'-'.join(toks[2:])}"
+    compact = re.sub(r"\s+", "", raw.strip())
+    if re.fullmatch(rf"\d+/{SEG}(?:[-/]{SEG})*", compact):
+        return compact
+    return f"{toks[0]}/{'-'.join(toks[1:])}"

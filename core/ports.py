@@ -1,0 +1,23 @@
+"""The roles components play for each other, as small Protocols (each has an in-memory twin in tests)."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from core.types import Document
+
+
+class DocumentIndex(Protocol):
+    """Where ingest puts parsed documents: the catalog plus the retrieval index."""
+
+    def content_hash(self, doc_id: str) -> str | None:
+        """Hash of the indexed version of a document, or None when it is not indexed."""
+        ...
+
+    def put(self, doc: Document) -> None:
+        """Index a document, replacing any previous version atomically."""
+        ...
+
+    def remove(self, doc_id: str) -> bool:
+        """Remove a document and all its retrieval units; False when it was not there."""
+        ...

@@ -1,0 +1,64 @@
+"""Small Vietnamese text helpers used by ingest, retrieval and evaluation alike."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
+_WS = re.compile(r"\s+")
+
+#: Tone marks as combining characters (the five Vietnamese tones).
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def fold(text: str) -> str:
+    """Strip diacritics and map đ to d: "Phòng Công tác" -> "Phong Cong tac"."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_TABLE))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold_key(text: str) -> str:
+    """Lowercase, diacritic-free, single-spaced form for loose comparisons."""
+    return _WS.sub(" ", fold(text).lower()).strip()
+
+
+def has_diacritics(text: str) -> bool:
+    """True when the text carries any Vietnamese diacritic (or đ)."""
+    return fold(text) != text
+
+
+# Old-style tone placement: the tone of a syllable ending in oa/oe/uy (no final
+# consonant) sits on the first vowel: hòa, khỏe, thủy. Both styles are in use;
+# we pick one so that "hoà" and "hòa" are the same string everywhere.
+def place_tones(text: str) -> str:
+    """Rewrite new-style tone placement (hoà, thuỷ, uỷ) to old style (hòa, thủy, ủy)."""
+    return _SYLLABLE.sub(_fix_syllable, text)
+
+
+_SYLLABLE = re.compile(r"[^\W\d_]+")
+
+
+def _fix_syllable(match: re.Match[str]) -> str:
+    word = match.group(0)
+    if len(word) < 2:
+        return word
+    last = unicodedata.normalize("NFD", word[-1])
+    base, marks = last[0], last[1:]
+    tone = "".join(m for m in marks if m in _TONES)
+    if not tone or base.lower() not in "aey":
+        return word
+    first = word[-2]
+    if first.lower() not in "ou":
+        return word
+    pair = (first.lower(), base.lower())
+    if pair not in {("o", "a"), ("o", "e"), ("u", "y")}:
+        return word
+    if pair == ("u", "y") and word[:-2].lower().endswith("q"):
+        return word  # quý, quỳ: the u belongs to the consonant
+    if first.lower() == "o" and word[:-2].lower().endswith("q"):
+        return word
+    other = "".join(m for m in marks if m not in _TONES)
+    new_last = unicodedata.normalize("NFC", base + other)
+    new_first = unicodedata.normalize("NFC", first + tone)
+    return word[:-2] + new_first + new_last

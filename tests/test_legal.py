@@ -1,0 +1,137 @@
+"""The legal-basis registry: canonical ids, exact sets per plan, merged variants, conflicts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from core.legal_ids import canonical_id, id_key
+from ingest.legal import build_registry
+from ingest.pipeline import build_document
+from tests.conftest import CORPUS
+
+EXPECTED_BASES = {
+    "kh-08-cdcd-soctrang-2026": {"07/CT-BCA-V28", "124/2021/TT-BCA", "510/QĐ-BCA-V05", "05-CT/TW"},
+    "kh-cdlc-laocai-2026": {"2447/QĐ-TTg", "195/KH-UBND", "124/2021/TT-BCA"},
+    "kh-pgddt-camranh-2023": {
+        "846/KH-SGDĐT", "44-KL/TW", "09-CT/TW", "03/CT-BCA-V28", "04/CT-BCA-V28", "07/CT-BCA-V28",
+        "124/2021/TT-BCA", "984/QCPH-PGDĐT-CATP",
+    },
+    "kh-pgddt-mytu-2025": {
+        "09-CT/TW", "11-CTr/TU", "34/KH-UBND", "124/2021/TT-BCA", "510/QĐ-BCA-V05", "870/KH-SGDĐT", "46-CT/TW",
+        "12-CT/TU", "03/CTr-BCA-V05", "03/QCPH/CAT-SGDĐT", "578/SGDĐT-GDTrH", "06/2015/TTLT-BGDĐT-BCA",
+    },
+    "kh-ubnd-kienhai-2026": {"1156/KH-SGDĐT"},
+}  # fmt: skip
+PREAMBLE_BASES = {
+    "kh-08-cdcd-soctrang-2026": {"07/CT-BCA-V28", "124/2021/TT-BCA"},
+    "kh-cdlc-laocai-2026": {"2447/QĐ-TTg", "195/KH-UBND", "124/2021/TT-BCA"},
+    "kh-pgddt-camranh-2023": {"846/KH-SGDĐT"},
+    "kh-pgddt-mytu-2025": {"09-CT/TW", "11-CTr/TU", "34/KH-UBND", "124/2021/TT-BCA", "510/QĐ-BCA-V05", "870/KH-SGDĐT"},
+    "kh-ubnd-kienhai-2026": {"1156/KH-SGDĐT"},
+}
+
+
+@pytest.fixture(scope="module")
+def docs():
+    return {p.stem: build_document(p.stem, p.read_text(encoding="utf-8")) for p in sorted(CORPUS.glob("*.txt"))}
+
+
+@pytest.fixture(scope="module")
+def registry(docs):
+    return {e.id: e for e in build_registry(docs.values())}
+
+
+@pytest.mark.parametrize(
+    ("printed", "canonical"),
+    [
+        ("124/2021/TT-BCA", "124/2021/TT-BCA"),
+        ("09/CT-TW", "09-CT/TW"),
+        ("05/CT/TW", "05-CT/TW"),
+        ("12/CT-TU", "12-CT/TU"),
+        ("11-CTr/TU", "11-CTr/TU"),
+        ("44-KL/TW", "44-KL/TW"),
+        ("06/2015/TTLT/ BGDĐT-BCA", "06/2015/TTLT-BGDĐT-BCA"),
+        ("510/QĐ-BCA-V05", "510/QĐ-BCA-V05"),
+        ("2447/QĐ-TTg", "2447/QĐ-TTg"),
+    ],
+)
+def test_canonical_ids(printed: str, canonical: str) -> None:
+    assert canonical_id(printed) == canonical
+    assert id_key(printed) == id_key(canonical)
+
+
+@pytest.mark.parametrize("doc_id", sorted(EXPECTED_BASES))
+def test_legal_basis_set_per_plan(docs, doc_id: str) -> None:
+    doc = docs[doc_id]
+    assert {c.id for c in doc.citations} == EXPECTED_BASES[doc_id]
+    assert {c.id for c in doc.citations if c.section == "preamble"} == PREAMBLE_BASES[doc_id]
+
+
+def test_variants_merge_into_one_entry(registry) -> None:
+    assert registry["09-CT/TW"].variants == ["09-CT/TW", "09/CT-TW"]
+    assert registry["05-CT/TW"].variants == ["05/CT/TW"]
+    assert registry["12-CT/TU"].variants == ["12/CT-TU"]
+    assert registry["46-CT/TW"].variants == ["46/CT-TW"]
+    assert registry["06/2015/TTLT-BGDĐT-BCA"].variants == ["06/2015/TTLT/ BGDĐT-BCA"]
+    tt = registry["124/2021/TT-BCA"]
+    assert sorted(tt.citing_docs) == [
+        "kh-08-cdcd-soctrang-2026",
+        "kh-cdlc-laocai-2026",
+        "kh-pgddt-camranh-2023",
+        "kh-pgddt-mytu-2025",
+    ]
+    assert (tt.type, tt.number, tt.year, tt.issuer_code, tt.issuer, tt.date) == (
+        "Thông tư",
+        "124",
+        2021,
+        "BCA",
+        "Bộ Công an",
+        "2021-12-28",
+    )
+    assert not tt.conflicts  # "Bộ trưởng Bộ Công an" and "Bộ Công an" are the same issuer
+
+
+def test_date_conflict_of_chi_thi_09(registry) -> None:
+    entry = registry["09-CT/TW"]
+    assert entry.date == "2011-12-01"
+    assert len(entry.conflicts) == 1
+    conflict = entry.conflicts[0]
+    assert conflict.field == "date"
+    values = {v.value: {(c.doc_id, c.section) for c in v.cited_by} for v in conflict.values}
+    assert values == {
+        "2011-12-01": {
+            ("kh-pgddt-camranh-2023", "II.1"),
+            ("kh-pgddt-mytu-2025", "preamble"),
+            ("kh-pgddt-mytu-2025", "II.1"),
+        },
+        "2012-12-01": {("kh-pgddt-mytu-2025", "preamble")},
+    }
+    assert [e.id for e in registry.values() if e.conflicts] == ["09-CT/TW"]
+
+
+def test_citation_strings_are_ready_to_paste(registry) -> None:
+    assert registry["124/2021/TT-BCA"].citation == (
+        "Thông tư số 124/2021/TT-BCA ngày 28/12/2021 của Bộ Công an quy định về khu dân cư, xã, phường, thị trấn, "
+        "cơ quan, doanh nghiệp, cơ sở giáo dục đạt tiêu chuẩn “An toàn về an ninh, trật tự”"
+    )
+    assert registry["46-CT/TW"].citation == (
+        "Chỉ thị số 46-CT/TW ngày 22/06/2015 của Bộ Chính trị về tăng cường sự lãnh đạo của Đảng đối với công tác "
+        "bảo đảm an ninh, trật tự trong tình hình mới"
+    )
+    assert registry["11-CTr/TU"].citation == "Chương trình hành động số 11-CTr/TU ngày 06/02/2012 của Tỉnh ủy Sóc Trăng"
+
+
+def test_directive_bases_and_link_to_corpus(docs, tt124_path: Path) -> None:
+    tt = build_document(tt124_path.stem, tt124_path.read_text(encoding="utf-8"))
+    assert {c.id for c in tt.citations} == {
+        "01/2018/NĐ-CP",
+        "23/2012/TT-BCA",
+        "Luật Ban hành văn bản quy phạm pháp luật 2015",
+        "Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật 2020",
+        "Luật Công an nhân dân 2018",
+    }
+    entries = {e.id: e for e in build_registry([*docs.values(), tt])}
+    assert entries["124/2021/TT-BCA"].doc_id == "tt-124-2021-bca"
+    assert entries["23/2012/TT-BCA"].cited_by[0].section == "Điều 11"

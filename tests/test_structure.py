@@ -1,0 +1,311 @@
+"""The parser's model of each document: exact outlines, header fields and parts of the five plans and TT 124."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ingest.pipeline import build_document
+from tests.conftest import CORPUS, REPO
+
+EXPECTED_OUTLINES: dict[str, list[tuple[str, str, int]]] = {
+    "kh-08-cdcd-soctrang-2026": [
+        ("I", "MỤC ĐÍCH - YÊU CẦU", 1),
+        ("I.1", "Mục đích", 2),
+        ("I.2", "Yêu cầu", 2),
+        ("II", "NỘI DUNG, BIỆN PHÁP THỰC HIỆN", 1),
+        ("II.1", "Công tác tham mưu, lãnh đạo chỉ đạo", 2),
+        ("II.2", "Công tác tuyên truyền", 2),
+        ("II.3", "Công tác bảo vệ chính trị nội bộ, bảo vệ bí mật Nhà nước", 2),
+        ("II.4", "Công tác xây dựng phong trào, Nhà trường đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm 2026", 2),
+        ("II.5", "Công tác phòng, chống cháy nồ", 2),
+        (
+            "II.6",
+            "Công tác phòng, chống các tệ nạn xã hội xâm nhập vào Nhà trường, chấp hành luật giao thông đường bộ",
+            2,
+        ),
+        ("II.7", "Công tác bảo vệ các ngày Lễ, Tết", 2),
+        (
+            "II.8",
+            "Công tác phối hợp giữa Nhà trường với các cơ quan, doanh nghiệp và địa phương trong phong trào toàn dân bảo vệ an ninh tổ quốc",
+            2,
+        ),
+        (
+            "II.9",
+            "Công tác xây dựng lực lương bảo vệ cơ quan và xây dựng các điển hình tiên tiến trong phong trào toàn dân bảo vệ an ninh tố quốc",
+            2,
+        ),
+        ("III", "TỔ CHỨC THỰC HIỆN", 1),
+        ("III.1", "Phòng Quản trị", 2),
+        ("III.2", "Phòng Công tác sinh viên, sinh viên", 2),
+        ("III.3", "Các đơn vị liên quan, các tổ chức đoàn thể", 2),
+    ],
+    "kh-cdlc-laocai-2026": [
+        ("I", "MỤC ĐÍCH, YÊU CẦU", 1),
+        ("I.1", "Mục đích", 2),
+        ("I.2", "Yêu cầu", 2),
+        ("II", "CÔNG TÁC CHỈ ĐẠO VÀ TUYÊN TRUYỀN, VẬN ĐỘNG", 1),
+        ("II.1", "Công tác chỉ đạo", 2),
+        ("II.2", "Công tác tuyên truyền, vận động", 2),
+        ("III", "NỘI DUNG CỦA PHONG TRÀO THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG", 1),
+        ("III.1", "Nội dung của phong trào thi đua", 2),
+        (
+            "III.1.1",
+            "Thi đua xây dựng Nhà trường an toàn về an ninh, trật tự gắn với duy trì, nâng cao hiệu quả các mô hình tự quản",
+            3,
+        ),
+        ("III.1.2", "Thi đua phòng, chống tội phạm, tệ nạn xã hội và phòng cháy, chữa cháy", 3),
+        ("III.1.3", "Thi đua ứng dụng công nghệ thông tin, chuyển đổi số", 3),
+        ("III.2", "Hình thức khen thưởng", 2),
+        ("IV", "TỔ CHỨC THỰC HIỆN", 1),
+        ("IV.1", "Văn phòng", 2),
+        ("IV.2", "Phòng Công tác sinh viên và Quản lý chất lượng", 2),
+        ("IV.3", "Các phòng, khoa, trung tâm", 2),
+        ("V", "CHẾ ĐỘ BÁO CÁO", 1),
+    ],
+    "kh-pgddt-camranh-2023": [
+        ("I", "MỤC ĐÍCH, YÊU CẦU", 1),
+        ("I.1", "Mục tiêu", 2),
+        ("I.2", "Yêu cầu", 2),
+        ("II", "NHIỆM VỤ TRỌNG TÂM", 1),
+        (
+            "II.1",
+            "Quán triệt, thực hiện nghiêm túc, có hiệu quả các nghị quyết, chỉ thị của Đảng, Nhà nước và Bộ Công an về công tác xây dựng phong trào toàn dân bảo vệ ANTQ",
+            2,
+        ),
+        (
+            "II.2",
+            "Nâng cao hiệu quả công tác xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc phù hợp với địa bàn dân cư, nhà trường, cơ quan",
+            2,
+        ),
+        ("II.3", "Tiếp tục kiện toàn, nâng cao chất lượng hoạt động của lực lượng Bảo vệ trường học, cơ quan", 2),
+        (
+            "II.4",
+            "Tiếp tục tổ chức thực hiện nghiêm túc Quy chế phối hợp số 984/QCPH-PGDĐT-CATP ngày 14/11/2016 giữa…",
+            2,
+        ),
+        (
+            "II.5",
+            "Tuyên truyền, vận động cán bộ, công chức, giáo viên, học sinh tham gia mạnh mẽ phong trào toàn dân bảo vệ ANTQ",
+            2,
+        ),
+        ("III", "TỔ CHỨC THỰC HIỆN", 1),
+    ],
+    "kh-pgddt-mytu-2025": [
+        ("I", "MỤC ĐÍCH, YÊU CẦU", 1),
+        ("I.1", "Tham mưu, đề xuất với cấp ủy Đảng, lãnh đạo chỉ đạo các đơn vị trực thuộc triển khai các văn bản…", 2),
+        (
+            "I.2",
+            "Đổi mới, nâng cao chất lượng nội dung, hình thức, biện pháp tuyên truyền phát động phong trào toàn dân bảo vệ ANTQ",
+            2,
+        ),
+        (
+            "I.3",
+            "Tổ chức triển khai, thực hiện nghiêm túc, có hiệu quả phong trào toàn dân bảo vệ ANTQ trong từng CB, CC, GV, NV, NLĐ, HS",
+            2,
+        ),
+        ("II", "CÔNG TÁC TRỌNG TÂM", 1),
+        ("II.1", "Đẩy mạnh công tác tuyên truyền, phổ biến các chủ trương, đường lối, Nghị quyết của Đảng, chính…", 2),
+        ("II.2", "Các cơ sở giáo dục chủ động phối hợp với cơ quan, ban ngành, đoàn thể có liên quan trên địa bàn…", 2),
+        ("II.3", "Vận động toàn thể CB, CC, GV, NV, NLĐ, HS tham gia phòng ngừa, phát hiện, tố giác và đấu tranh…", 2),
+        (
+            "II.4",
+            "Các mô hình “Tự quản về ANTT” tốt thì nhân rộng và phát huy, loại bỏ những mô hình hoạt động hình thức và không hiệu quả",
+            2,
+        ),
+        (
+            "II.5",
+            "Phối hợp các ban ngành, đoàn thể và cấp ủy, chính quyền địa phương quan quan tâm phối hợp và chỉ…",
+            2,
+        ),
+        (
+            "II.6",
+            "Tiếp tục triển khai thực hiện Quy chế phối hợp số 03/QCPH/CAT-SGDĐT ngày 24/3/2016 giữa Công an tỉnh và Sở GDĐT",
+            2,
+        ),
+        ("III", "NHIỆM VỤ CỤ THỂ", 1),
+        (
+            "III.1",
+            "Thực hiện nghiêm túc, có hiệu quả nghị quyết chuyên đề riêng hoặc lồng ghép công tác bảo đảm an…",
+            2,
+        ),
+        (
+            "III.2",
+            "Triển khai, thực hiện đầy đủ các chủ trương, đường lối của Đảng, chính sách pháp luật của Nhà nước…",
+            2,
+        ),
+        ("III.3", "Không để xảy ra hoạt động tuyên tuyền, phát triển tín ngưỡng, tôn giáo trái pháp luật", 2),
+        (
+            "III.4",
+            "Xây dựng lực lượng bảo vệ chuyên trách và bán chuyên trách trong sạch, vững mạnh, hoàn thành tốt…",
+            2,
+        ),
+        ("IV", "TỔ CHỨC THỰC HIỆN", 1),
+    ],
+    "kh-ubnd-kienhai-2026": [
+        ("I", "MỤC ĐÍCH YÊU CẦU", 1),
+        ("II", "NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM", 1),
+        ("II.1", "Tổ chức quán triệt, tuyên truyền, phổ biến pháp luật", 2),
+        ("II.2", "Thực hiện tiêu chuẩn “Cơ sở giáo dục đạt chuẩn An toàn về ANTT”", 2),
+        ("II.3", "Phòng ngừa, đấu tranh với các loại tội phạm trong học đường", 2),
+        ("II.4", "Phối hợp tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc", 2),
+        ("II.5", "Công tác dân vận và xây dựng lực lượng nòng cốt", 2),
+        ("II.6", "Tăng cường ứng dụng công nghệ thông tin, chuyển đổi số", 2),
+        ("III", "TỔ CHỨC THỰC HIỆN", 1),
+        ("III.1", "Phòng Văn hóa – Xã hội", 2),
+        ("III.2", "Các cơ sở giáo dục trực thuộc", 2),
+        ("IV", "KINH PHÍ THỰC HIỆN", 1),
+        ("V", "CHẾ ĐỘ BÁO CÁO", 1),
+    ],
+}
+
+EXPECTED_FIELDS = {
+    "kh-08-cdcd-soctrang-2026": {
+        "doc_type": "Kế hoạch",
+        "number": "08/KH-CĐCĐ",
+        "date": "2026-01-06",
+        "issuer": "Trường Cao đẳng Cộng đồng Sóc Trăng",
+        "place": "Cần Thơ",
+        "title": "Đảm bảo an ninh, trật tự và xây dựng phong trào “Toàn dân bảo vệ An ninh Tổ quốc” năm 2026",
+        "signer": "Đinh Thị Thái Hà",
+        "sections": 17,
+    },
+    "kh-cdlc-laocai-2026": {
+        "doc_type": "Kế hoạch",
+        "number": "/KH-CDLC",
+        "date": None,
+        "issuer": "Trường Cao đẳng Lào Cai",
+        "place": "Lào Cai",
+        "title": "Triển khai thực hiện Phong trào thi đua “Toàn dân bảo vệ an ninh Tổ quốc” năm 2026",
+        "signer": "Trần Xuân Trường",
+        "sections": 17,
+    },
+    "kh-pgddt-camranh-2023": {
+        "doc_type": "Kế hoạch",
+        "number": "/KH-PGDĐT",
+        "date": None,
+        "issuer": "Phòng Giáo dục và Đào tạo Cam Ranh",
+        "place": "Cam Ranh",
+        "title": "Thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2023 của Phòng Giáo dục và Đào tạo",
+        "signer": "Nguyễn Văn Du",
+        "sections": 10,
+    },
+    "kh-pgddt-mytu-2025": {
+        "doc_type": "Kế hoạch",
+        "number": None,
+        "date": "2025-03-31",
+        "issuer": "Phòng Giáo dục và Đào tạo",
+        "place": "Mỹ Tú",
+        "title": "Thực hiện công tác đảm bảo an ninh, trật tự và xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2025",
+        "signer": "Nguyễn Thành Tuấn",
+        "sections": 17,
+    },
+    "kh-ubnd-kienhai-2026": {
+        "doc_type": "Kế hoạch",
+        "number": "/KH-UBND",
+        "date": None,
+        "issuer": "Ủy ban nhân dân đặc khu Kiên Hải",
+        "place": "Kiên Hải",
+        "title": "Thực hiện công tác xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2026 trong các cơ sở giáo dục trên địa bàn đặc khu Kiên Hải",
+        "signer": "Lê Minh Trị",
+        "sections": 13,
+    },
+}
+
+
+def _parse(path: Path):
+    return build_document(path.stem, path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("doc_id", sorted(EXPECTED_OUTLINES))
+def test_plan_outline_is_exact(doc_id: str) -> None:
+    doc = _parse(CORPUS / f"{doc_id}.txt")
+    got = [(o["section"], o["heading"], o["level"]) for o in doc.outline()]
+    assert got == EXPECTED_OUTLINES[doc_id]
+
+
+@pytest.mark.parametrize("doc_id", sorted(EXPECTED_FIELDS))
+def test_plan_header_fields(doc_id: str) -> None:
+    doc = _parse(CORPUS / f"{doc_id}.txt")
+    fields = doc.fields()
+    assert fields.pop("doc_id") == doc_id
+    assert fields == EXPECTED_FIELDS[doc_id]
+
+
+def test_directive_outline_is_exact(tt124_path: Path) -> None:
+    doc = _parse(tt124_path)
+    expected = json.loads((REPO / "tests/expected/tt-124-2021-bca.outline.json").read_text(encoding="utf-8"))
+    assert doc.outline() == expected
+    # every article, khoản and điểm of the twelve articles, nothing invented
+    assert [s.id for s in doc.sections if s.level == 1] == [f"Điều {n}" for n in range(1, 13)]
+    assert [s.id for s in doc.children("Điều 8.2")] == ["Điều 8.2.a", "Điều 8.2.b"]
+    assert [s.id for s in doc.children("Điều 6.3")] == [f"Điều 6.3.{c}" for c in "abcdđegh"]
+
+
+def test_directive_header_fields(tt124_path: Path) -> None:
+    doc = _parse(tt124_path)
+    assert doc.kind == "normative"
+    assert doc.fields() | {"title": None} == {
+        "doc_id": "tt-124-2021-bca",
+        "doc_type": "Thông tư",
+        "number": "124/2021/TT-BCA",
+        "date": "2021-12-28",
+        "issuer": "Bộ Công an",
+        "place": "Hà Nội",
+        "title": None,
+        "signer": "Tô Lâm",
+        "sections": 83,
+    }
+    assert doc.title.startswith("QUY ĐỊNH KHU DÂN CƯ, XÃ, PHƯỜNG")
+    assert doc.signer_title == "BỘ TRƯỞNG"
+
+
+def test_heading_that_runs_into_its_body_is_still_a_heading() -> None:
+    doc = _parse(CORPUS / "kh-08-cdcd-soctrang-2026.txt")
+    sec = doc.section("II.4")
+    assert (
+        sec.heading == "Công tác xây dựng phong trào, Nhà trường đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm 2026"
+    )
+    assert "Tiếp tục đăng ký thực hiện tiêu chuẩn" in doc.section_text("II.4")
+
+
+def test_unnumbered_bullets_belong_to_the_section_above() -> None:
+    doc = _parse(CORPUS / "kh-ubnd-kienhai-2026.txt")
+    own = doc.section_text("III.2", own=True)
+    assert own.startswith("2. Các cơ sở giáo dục trực thuộc\n- Xây dựng kế hoạch chi tiết")
+    assert own.endswith("Báo cáo sơ kết 6 tháng (trước 15/6/2026) và tổng kết năm (trước 15/11/2026).")
+    assert doc.children("III.2") == []
+
+
+def test_spans_nest_and_parts_are_not_sections() -> None:
+    doc = _parse(CORPUS / "kh-cdlc-laocai-2026.txt")
+    for s in doc.sections:
+        assert s.start < s.body_end <= s.end
+        if s.parent:
+            parent = doc.section(s.parent)
+            assert parent.start < s.start and s.end <= parent.end
+    assert [p.id for p in doc.parts] == ["header", "preamble", "closing", "recipients", "signature"]
+    assert doc.section_text("preamble").startswith("Căn cứ Quyết định số 2447/QĐ-TTg")
+    assert doc.section_text("signature") == "KT. HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG\nTrần Xuân Trường"
+    assert doc.section_text("closing").startswith("Trên đây là kế hoạch")
+    assert all(not o["section"].startswith(("preamble", "header")) for o in doc.outline())
+
+
+def test_pdf_extraction_is_rejoined() -> None:
+    """kh-08 is a PDF extraction: wrapped lines split by blank lines, numbers glued to words."""
+    doc = _parse(CORPUS / "kh-08-cdcd-soctrang-2026.txt")
+    text = doc.section_text("III.2", own=True)
+    assert text == (
+        "2. Phòng Công tác sinh viên, sinh viên\n"
+        "- Tham mưu cho Đảng ủy, Ban Giám hiệu nhà trường xây dựng kế hoạch và tổ chức thực hiện tốt công tác đảm bảo "
+        "an ninh trật tự, công tác quản lý nội trú, ngoại trú cho học sinh sinh viên.\n"
+        "- Kiện toàn Ban Quản lý Ký túc xá, các đội tự quản. Thường xuyên duy trì và tổ chức hoạt động đảm bảo an ninh "
+        "trật tự khu nội trú.\n"
+        "- Phối hợp với lực lượng Bảo vệ thực hiện tốt công tác bảo vệ an toàn về tính mạng và tài sản của Nhà trường "
+        "và khu nội trú."
+    )
+    mytu = _parse(CORPUS / "kh-pgddt-mytu-2025.txt")
+    assert "Căn cứ Thông tư số 124/2021/TT-BCA, ngày 28/12/2021" in mytu.text  # "số124/2021/TT-BCA,ngày"
+    assert "Chỉ thị số 46/CT-TW ngày 22/6/2015" in mytu.text  # a number cut at the wrap: "46/CT-\n\nTW"
