@@ -1,0 +1,255 @@
+"""The ``cancu`` command: thin wrappers that build the engine, call it, and print tables or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, NoReturn
+
+from core.config import Settings, get_settings
+from core.errors import CancuError
+
+logger = logging.getLogger("cancu")
+
+
+class _Parser(argparse.ArgumentParser):
+    """Bad arguments give one line on stderr and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(soft_wrap=False)
+
+
+def _table(title: str, columns: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for c in columns:
+        table.add_column(c, overflow="fold")
+    for r in rows:
+        table.add_row(*["" if v is None else str(v) for v in r])
+    _console().print(table)
+
+
+@contextmanager
+def _engine(settings: Settings, **kwargs: Any) -> Iterator[Any]:
+    from retrieval.engine import build_engine
+
+    engine = build_engine(settings, **kwargs)
+    try:
+        yield engine
+    finally:
+        engine.close()
+
+
+# ---------------------------------------------------------------- commands
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from rich.progress import Progress
+
+    from ingest.pipeline import collect_paths
+
+    paths = [Path(p) for p in args.paths] or [settings.corpus_dir]
+    files, _ = collect_paths(paths)
+    with _engine(settings) as engine, Progress(transient=True, console=_console_err()) as progress:
+        task = progress.add_task("ingest", total=len(files))
+        report = engine.ingest(paths, on_file=lambda r: progress.advance(task))
+        docs = len(engine.documents())
+    for r in report.errors:
+        sys.stderr.write(f"error: {r.error}\n")
+    print(
+        f"{report.count('added')} added, {report.count('updated')} updated, {report.count('unchanged')} unchanged, "
+        f"{len(report.errors)} failed; {report.sections} sections and {report.citations} citations ingested; "
+        f"{docs} documents in {settings.data_dir}"
+    )
+    return 1 if report.errors else 0
+
+
+def _console_err() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def cmd_documents(args: argparse.Namespace, settings: Settings) -> int:
+    with _engine(settings, embedder=None) as engine:
+        docs = [d.fields() for d in engine.documents()]
+    if args.json:
+        _print_json(docs)
+    else:
+        _table("Văn bản", ["doc_id", "loại", "số", "ngày", "cơ quan ban hành", "nơi", "người ký", "mục"],
+               [[d["doc_id"], d["doc_type"], d["number"], d["date"], d["issuer"], d["place"], d["signer"], d["sections"]] for d in docs])  # fmt: skip
+    return 0
+
+
+def cmd_outline(args: argparse.Namespace, settings: Settings) -> int:
+    with _engine(settings, embedder=None) as engine:
+        outline = engine.document(args.doc_id).outline()
+    if args.json:
+        _print_json(outline)
+    else:
+        for item in outline:
+            print(f"{'  ' * (int(item['level']) - 1)}{item['section']}  {item['heading']}")
+    return 0
+
+
+def cmd_legal_bases(args: argparse.Namespace, settings: Settings) -> int:
+    with _engine(settings, embedder=None) as engine:
+        entries = engine.registry(args.doc)
+    data = [e.model_dump(mode="json") for e in entries]
+    if args.json:
+        _print_json(data)
+    else:
+        rows = []
+        for e in entries:
+            warn = "; ".join(f"{c.field}: " + " / ".join(v.value for v in c.values) for c in e.conflicts)
+            rows.append([e.id, e.type, e.date, e.issuer, ", ".join(sorted(set(e.citing_docs))), warn or ""])
+        _table("Văn bản căn cứ", ["số hiệu", "loại", "ngày", "cơ quan", "được trích dẫn bởi", "mâu thuẫn"], rows)
+    return 0
+
+
+def _read_jsonl(path: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    stream = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115 - closed below
+    try:
+        for n, line in enumerate(stream, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise CancuError(f"{path}:{n}: not a JSON object: {exc.msg}") from exc
+            if not isinstance(obj, dict) or not isinstance(obj.get("question"), str):
+                raise CancuError(f'{path}:{n}: each line needs a string field "question"')
+            yield n, obj
+    finally:
+        if stream is not sys.stdin:
+            stream.close()
+
+
+def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    if not args.query and not args.jsonl:
+        raise CancuError("give a query or --jsonl FILE")
+    doc_ids = [args.doc] if args.doc else None
+    with _engine(settings) as engine:
+        if args.doc:
+            engine.document(args.doc)
+        if args.jsonl:
+            for _, obj in _read_jsonl(args.jsonl):
+                hits = engine.search(obj["question"], k=args.k, doc_ids=doc_ids)
+                out = {"id": obj.get("id"), "query": obj["question"], "hits": [h.model_dump(mode="json") for h in hits]}
+                sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+            return 0
+        hits = engine.search(args.query, k=args.k, doc_ids=doc_ids)
+    if args.json:
+        _print_json({"query": args.query, "hits": [h.model_dump(mode="json") for h in hits]})
+    else:
+        for i, h in enumerate(hits, 1):
+            print(f"{i}. [{h.score:.2f}] {h.doc_id} · {h.section} {h.heading}")
+            print("   " + h.text.replace("\n", "\n   ")[:600])
+    return 0
+
+
+def cmd_doctor(args: argparse.Namespace, settings: Settings) -> int:
+    with _engine(settings) as engine:
+        docs = engine.documents()
+        lines = [
+            f"store:      {'Qdrant server ' + settings.qdrant_url if settings.qdrant_url else 'embedded Qdrant in ' + str(settings.qdrant_path)}",
+            f"mode:       {engine.mode} — {engine.mode_reason}",
+            f"lexical:    {'in-process executor over the embedded store' if engine.index.lexical is not None else 'executed by Qdrant'}",
+            f"documents:  {len(docs)} ({sum(len(d.sections) for d in docs)} sections, {engine.store.count_units()} retrieval units)",
+            f"legal bases: {len(engine.registry())}",
+            f"generator:  {'LLM ' + str(settings.llm_model) + ' at ' + str(settings.llm_base_url) if engine.generator else 'extractive (no LLM configured)'}",
+            f"telegram:   {'token set' if settings.telegram_token else 'no token (CANCU_TELEGRAM_TOKEN)'}",
+        ]
+    print("\n".join(lines))
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
+    "ingest": cmd_ingest,
+    "documents": cmd_documents,
+    "outline": cmd_outline,
+    "legal-bases": cmd_legal_bases,
+    "search": cmd_search,
+    "doctor": cmd_doctor,
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="cancu", description="Hỏi đáp kế hoạch và văn bản căn cứ, trích dẫn đến từng mục.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("ingest", help="parse and index files or folders (default: corpus/)")
+    p.add_argument("paths", nargs="*", help=".txt, .md, .docx, .pdf files or folders")
+
+    p = sub.add_parser("documents", help="list indexed documents")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("outline", help="numbered sections of a document")
+    p.add_argument("doc_id")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("legal-bases", help="the legal-basis registry")
+    p.add_argument("--doc", metavar="DOC_ID", help="only what this document cites")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("search", help="find sections")
+    p.add_argument("query", nargs="?")
+    p.add_argument("--k", type=_positive, default=5)
+    p.add_argument("--doc", metavar="DOC_ID")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--jsonl", metavar="FILE", help="one JSON object per line with a 'question' field ('-' for stdin)")
+
+    sub.add_parser("doctor", help="show configuration, search mode and why")
+    return parser
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 1 <= n <= 100:
+        raise argparse.ArgumentTypeError("must be between 1 and 100")
+    return n
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``cancu`` console script."""
+    args = build_parser().parse_args(argv)
+    try:
+        settings = get_settings()
+    except Exception as exc:  # pydantic validation of CANCU_* variables
+        sys.stderr.write(f"cancu: error: invalid configuration: {exc}\n".splitlines()[0] + "\n")
+        return 2
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
+    for noisy in ("httpx", "httpcore", "urllib3", "sentence_transformers", "telegram.ext.Updater"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    try:
+        return COMMANDS[args.command](args, settings)
+    except CancuError as exc:
+        sys.stderr.write(f"cancu: error: {exc}\n")
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

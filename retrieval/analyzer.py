@@ -1,0 +1,229 @@
+"""Vietnamese lexical analysis for the sparse vector: syllables, bigrams, folding, abbreviations, legal numbers.
+
+Every token is emitted twice, with and without diacritics (đ→d), so an
+unaccented query ("phong cong tac sinh vien") matches accented text while an
+accented query also scores the exact forms. Abbreviations (ANTT, CTSV, …,
+plus those a document defines itself) are expanded in documents and queries
+alike, and legal document numbers stay single tokens in every variant
+("124/2021/TT-BCA", "124/2021", "thông tư 124"). Tokens become sparse indices
+through a stable hash, so no vocabulary file exists.
+
+    a = Analyzer()
+    a.query_vector("CTSV phai lam gi")   # -> (indices, values)
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+import unicodedata
+import zlib
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+from core.legal_ids import NUMBER, TYPES, id_key, number_tokens
+from core.text import fold, has_diacritics
+
+#: Domain abbreviations, folded lowercase -> expansion. Documents add their own at ingest.
+ABBREVIATIONS: dict[str, str] = {
+    "antt": "an ninh trật tự",
+    "antq": "an ninh tổ quốc",
+    "bvantq": "bảo vệ an ninh tổ quốc",
+    "hssv": "học sinh sinh viên",
+    "ctsv": "công tác sinh viên",
+    "pccc": "phòng cháy chữa cháy",
+    "cnch": "cứu nạn cứu hộ",
+    "tnxh": "tệ nạn xã hội",
+    "pctp": "phòng chống tội phạm",
+    "gddt": "giáo dục và đào tạo",
+    "sgddt": "sở giáo dục và đào tạo",
+    "pgddt": "phòng giáo dục và đào tạo",
+    "pgd": "phòng giáo dục",
+    "sgd": "sở giáo dục",
+    "ubnd": "ủy ban nhân dân",
+    "hdnd": "hội đồng nhân dân",
+    "ktx": "ký túc xá",
+    "cb": "cán bộ",
+    "cc": "công chức",
+    "vc": "viên chức",
+    "gv": "giáo viên",
+    "nv": "nhân viên",
+    "nld": "người lao động",
+    "hs": "học sinh",
+    "sv": "sinh viên",
+    "cbgv": "cán bộ giáo viên",
+    "atgt": "an toàn giao thông",
+    "tthc": "thủ tục hành chính",
+    "cntt": "công nghệ thông tin",
+    "cd": "cao đẳng",
+    "cdcd": "cao đẳng cộng đồng",
+    "dh": "đại học",
+    "thcs": "trung học cơ sở",
+    "thpt": "trung học phổ thông",
+    "mn": "mầm non",
+    "ptdtnt": "phổ thông dân tộc nội trú",
+    "vhxh": "văn hóa xã hội",
+    "bgh": "ban giám hiệu",
+    "pht": "phó hiệu trưởng",
+    "qlcl": "quản lý chất lượng",
+    "vp": "văn phòng",
+    "ca": "công an",
+    "bca": "bộ công an",
+    "dtn": "đoàn thanh niên",
+    "tncs": "thanh niên cộng sản",
+    "bmnn": "bí mật nhà nước",
+    "ancs": "an ninh cơ sở",
+    "anqg": "an ninh quốc gia",
+    "atxh": "an toàn xã hội",
+    "ttxh": "trật tự xã hội",
+    "tp": "thành phố",
+    "dk": "đặc khu",
+}
+
+_WORD = re.compile(r"[^\W_]+")
+_SEGMENT_BREAK = re.compile(r"[.;:!?()\[\]“”\"\n]")
+# matched on folded text, so "thong tu 124" typed without diacritics is the same token as "Thông tư 124"
+_FOLDED_TYPES = "|".join(re.escape(fold(t).lower()) for t in TYPES)
+_LEGAL = re.compile(rf"(?:(?P<type>{_FOLDED_TYPES})(?:\s+so)?\s*)?(?P<number>{NUMBER})", re.I)
+_TYPE_NUM = re.compile(rf"(?P<type>{_FOLDED_TYPES})(?:\s+so)?\s+(?P<num>\d{{1,5}})\b(?![/-])", re.I)
+
+# token families and their query weights; documents carry BM25 term weights
+W_FOLD, W_EXACT, W_BIGRAM, W_LEGAL = 1.0, 0.35, 0.8, 3.0
+K1, B, AVG_LEN = 1.2, 0.75, 90.0
+
+
+def token_index(token: str) -> int:
+    """Stable 32-bit sparse index of a token (no vocabulary file)."""
+    return zlib.crc32(token.encode("utf-8"))
+
+
+class Analyzer:
+    """Turns text into weighted tokens and sparse vectors; knows the abbreviation table."""
+
+    def __init__(self, extra_abbreviations: Mapping[str, str] | None = None) -> None:
+        self.abbreviations: dict[str, str] = dict(ABBREVIATIONS)
+        self._expansions: dict[tuple[str, ...], str] = {}
+        self._max_exp = 1
+        self.add_abbreviations(extra_abbreviations or {})
+
+    def add_abbreviations(self, table: Mapping[str, str]) -> None:
+        """Learn abbreviations (as written, e.g. {"ANTT": "an ninh, trật tự"})."""
+        for abbr, expansion in table.items():
+            key = fold(abbr).lower()
+            self.abbreviations.setdefault(key, expansion.lower())
+        self._expansions = {}
+        for abbr, expansion in self.abbreviations.items():
+            words = tuple(fold(w).lower() for w in _WORD.findall(expansion))
+            if len(words) >= 2:
+                self._expansions.setdefault(words, abbr)
+        self._max_exp = max((len(k) for k in self._expansions), default=1)
+
+    # ------------------------------------------------------------ tokens
+
+    def syllables(self, text: str) -> list[list[str]]:
+        """Syllables as written, grouped into segments that bigrams must not cross."""
+        text = unicodedata.normalize("NFC", text).replace("&", "")
+        return [ws for seg in _SEGMENT_BREAK.split(text) if (ws := _WORD.findall(seg))]
+
+    def legal_tokens(self, text: str) -> list[str]:
+        """Single tokens for legal document numbers in all their variants."""
+        out: list[str] = []
+        text = fold(unicodedata.normalize("NFC", text))
+        for m in _LEGAL.finditer(text):
+            raw = m.group("number")
+            toks = number_tokens(raw)
+            if not any(re.search(r"[A-Za-zĐđ]", t) for t in toks[1:]):
+                if len(toks) >= 2 and re.fullmatch(r"\d{4}", toks[1]):
+                    out.append("L:" + id_key(raw))  # "124/2021"
+                continue
+            out.append("L:" + id_key(raw))
+            if len(toks) >= 2 and re.fullmatch(r"\d{4}", toks[1]):
+                out.append("L:" + toks[0].lstrip("0") + toks[1])  # "124/2021" of "124/2021/TT-BCA"
+            kind = m.group("type")
+            if kind:
+                out.append(f"L:{kind.lower()} {toks[0].lstrip('0') or '0'}")
+        for m in _TYPE_NUM.finditer(text):  # "thông tư 124", "chỉ thị 09"
+            out.append(f"L:{m.group('type').lower()} {m.group('num').lstrip('0') or '0'}")
+        return out
+
+    def _abbreviation(self, word: str, *, query: bool) -> str | None:
+        """Expansion of a word that is an abbreviation: capitals in documents, any case in queries."""
+        if not query and not word.isupper():
+            return None
+        low = word.lower()
+        if has_diacritics(low.replace("đ", "d")):
+            return None  # "cả" is a word, not the abbreviation "CA"
+        return self.abbreviations.get(low.replace("đ", "d"))
+
+    def _expand(self, raw: list[str], *, query: bool) -> list[str]:
+        """Lowercased words with expansions after abbreviations, and abbreviations after expansions."""
+        words = [w.lower() for w in raw]
+        out: list[str] = []
+        folded = [fold(w) for w in words]
+        i = 0
+        while i < len(words):
+            out.append(words[i])
+            exp = self._abbreviation(raw[i], query=query)
+            if exp:
+                out.extend(_WORD.findall(exp))
+            for n in range(min(self._max_exp, len(words) - i), 1, -1):
+                abbr = self._expansions.get(tuple(folded[i : i + n]))
+                if abbr:
+                    out.extend(words[i + 1 : i + n])
+                    out.append(abbr)
+                    i += n - 1
+                    break
+            i += 1
+        return out
+
+    def tokens(self, text: str, *, exact: bool = True, query: bool = False) -> Counter[str]:
+        """Token counts: folded syllables and bigrams, exact (accented) syllables when ``exact``, legal numbers."""
+        counts: Counter[str] = Counter()
+        for seg in self.syllables(text):
+            words = self._expand(seg, query=query)
+            folded = [fold(w) for w in words]
+            for w, f in zip(words, folded):
+                counts["f:" + f] += 1
+                if exact:
+                    counts["w:" + w] += 1
+            for a, b in itertools.pairwise(folded):
+                counts[f"F:{a} {b}"] += 1
+        counts.update(self.legal_tokens(text))
+        return counts
+
+    # ------------------------------------------------------------ vectors
+
+    @staticmethod
+    def _family_weight(token: str) -> float:
+        return {"f": W_FOLD, "w": W_EXACT, "F": W_BIGRAM, "L": W_LEGAL}[token[0]]
+
+    def document_vector(self, text: str) -> tuple[list[int], list[float]]:
+        """Sparse vector of a retrieval unit: BM25 term-frequency weights (Qdrant adds IDF)."""
+        counts = self.tokens(text, exact=True)
+        length = sum(c for t, c in counts.items() if t[0] == "f") or 1
+        norm = K1 * (1 - B + B * length / AVG_LEN)
+        weights: dict[int, float] = {}
+        for tok, tf in counts.items():
+            w = tf * (K1 + 1) / (tf + norm)
+            idx = token_index(tok)
+            weights[idx] = weights.get(idx, 0.0) + w
+        return _sorted(weights)
+
+    def query_tokens(self, text: str) -> Counter[str]:
+        """Query tokens: exact forms only when the query itself carries diacritics."""
+        return self.tokens(text, exact=has_diacritics(text), query=True)
+
+    def query_vector(self, text: str, tokens: Iterable[str] | None = None) -> tuple[list[int], list[float]]:
+        """Sparse vector of a query: one weight per token family."""
+        toks = set(tokens) if tokens is not None else set(self.query_tokens(text))
+        weights: dict[int, float] = {}
+        for tok in toks:
+            idx = token_index(tok)
+            weights[idx] = max(weights.get(idx, 0.0), self._family_weight(tok))
+        return _sorted(weights)
+
+
+def _sorted(weights: dict[int, float]) -> tuple[list[int], list[float]]:
+    items = sorted(weights.items())
+    return [i for i, _ in items], [round(v, 6) if math.isfinite(v) else 0.0 for _, v in items]

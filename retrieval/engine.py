@@ -1,0 +1,177 @@
+"""The composition root: ``build_engine(settings)`` wires store, analyzer, embedder, index, searcher, answerer.
+
+The CLI, the HTTP API, the bot and the evaluation all use one Engine::
+
+    engine = build_engine(get_settings())
+    engine.ingest([Path("corpus")])
+    answer = engine.ask("Phòng Công tác sinh viên phải làm gì?")
+    engine.close()
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from core.config import Settings
+from core.errors import CancuError, EmbedderUnavailable, SectionNotFound
+from core.types import Document, Hit, LegalBasis, Section
+from ingest.pipeline import FileResult, IngestReport, build_document, ingest_paths
+from retrieval.analyzer import Analyzer
+from retrieval.embedder import SentenceEmbedder
+from retrieval.index import Index
+from retrieval.lexical_index import MemoryLexicalIndex
+from retrieval.search import Mode, Searcher
+from retrieval.store import QdrantStore
+
+logger = logging.getLogger(__name__)
+
+
+class Engine:
+    """Everything a door (CLI, API, bot, eval) needs, behind one object."""
+
+    def __init__(
+        self, settings: Settings, store: QdrantStore, index: Index, searcher: Searcher, *, mode_reason: str
+    ) -> None:
+        self.settings = settings
+        self.store = store
+        self.index = index
+        self.searcher = searcher
+        self.mode_reason = mode_reason
+        self._write_lock = threading.Lock()
+        self._answerer: Any = None
+        self.generator: Any = None
+
+    @property
+    def answerer(self) -> Any:
+        if self._answerer is None:
+            from retrieval.answer import Answerer
+
+            self._answerer = Answerer(self)
+        return self._answerer
+
+    @property
+    def mode(self) -> Mode:
+        return self.searcher.mode
+
+    # ------------------------------------------------------------ documents
+
+    def documents(self) -> list[Document]:
+        return self.index.documents()
+
+    def document(self, doc_id: str) -> Document:
+        return self.index.get(doc_id)
+
+    def section(self, doc_id: str, section_id: str) -> tuple[Section, str]:
+        """A section (or named part such as "preamble") and its full text."""
+        doc = self.index.get(doc_id)
+        sec = doc.section(section_id.strip())
+        if sec is None:
+            raise SectionNotFound(doc_id, section_id)
+        return sec, doc.section_text(sec.id)
+
+    def registry(self, doc_id: str | None = None) -> list[LegalBasis]:
+        """The legal-basis registry, or the entries one document cites."""
+        entries = self.index.registry()
+        if doc_id is None:
+            return entries
+        self.index.get(doc_id)
+        return [e for e in entries if any(c.doc_id == doc_id for c in e.cited_by)]
+
+    def legal_basis(self, legal_id: str) -> LegalBasis:
+        return self.index.legal_basis(legal_id)
+
+    # ------------------------------------------------------------ writing
+
+    def ingest(self, paths: Iterable[Path], on_file: Callable[[FileResult], None] | None = None) -> IngestReport:
+        with self._write_lock:
+            return ingest_paths(paths, self.index, max_bytes=self.settings.max_file_bytes, on_file=on_file)
+
+    def put(self, doc: Document) -> None:
+        with self._write_lock:
+            self.index.put(doc)
+
+    def delete(self, doc_id: str) -> bool:
+        with self._write_lock:
+            return self.index.remove(doc_id)
+
+    def reindex(self) -> int:
+        """Rebuild every document's retrieval units from the catalog."""
+        with self._write_lock:
+            docs = self.index.documents()
+            for doc in docs:
+                self.index.put(build_document(doc.doc_id, doc.text, source=doc.source, digest=doc.content_hash))
+            self.index.collect_garbage()
+            return len(docs)
+
+    # ------------------------------------------------------------ reading
+
+    def search(
+        self, query: str, *, k: int = 5, doc_ids: Sequence[str] | None = None, filters: dict[str, Any] | None = None
+    ) -> list[Hit]:
+        return self.searcher.search(query, k=k, doc_ids=doc_ids, filters=filters)
+
+    def ask(
+        self,
+        question: str,
+        *,
+        doc_ids: Sequence[str] | None = None,
+        top_k: int | None = None,
+        qid: str | int | None = None,
+        context: dict[str, Any] | None = None,
+    ) -> Any:
+        return self.answerer.ask(question, doc_ids=doc_ids, top_k=top_k, qid=qid, context=context)
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def load_embedder(settings: Settings) -> tuple[SentenceEmbedder | None, str]:
+    """The configured dense model, or None with the reason the lexical path is used."""
+    if settings.search_mode == "lexical":
+        return None, "lexical search (CANCU_SEARCH_MODE=lexical)"
+    if not settings.embed_model:
+        return None, "lexical search: no embedding model configured (CANCU_EMBED_MODEL)"
+    try:
+        emb = SentenceEmbedder(settings.embed_model)
+    except EmbedderUnavailable as exc:
+        logger.warning("%s; serving lexical results", exc)
+        return None, f"lexical search: {exc}"
+    return emb, f"embedding model {settings.embed_model} ({emb.dim} dimensions)"
+
+
+def build_engine(settings: Settings, *, embedder: SentenceEmbedder | bool | None = True) -> Engine:
+    """Build the engine from settings: the one place that decides what is wired to what.
+
+    ``embedder=True`` loads the configured model; pass an instance to share one, or None to force lexical.
+    """
+    if embedder is True:
+        emb, reason = load_embedder(settings)
+    else:
+        emb = embedder or None  # type: ignore[assignment]
+        reason = f"embedding model {emb.name}" if emb else "lexical search"
+    mode: Mode
+    if emb is None:
+        mode = "lexical"
+    elif settings.search_mode in ("dense", "hybrid"):
+        mode = settings.search_mode  # type: ignore[assignment]
+    else:
+        mode = "hybrid"
+    store = QdrantStore(settings, dense_dim=emb.dim if emb else None)
+    try:
+        analyzer = Analyzer()
+        lexical = MemoryLexicalIndex() if not settings.qdrant_url and settings.lexical_executor != "qdrant" else None
+        index = Index(store, analyzer, emb, lexical)
+        searcher = Searcher(store, index, analyzer, emb, mode)
+        engine = Engine(settings, store, index, searcher, mode_reason=reason)
+    except CancuError:
+        store.close()
+        raise
+    if settings.llm_base_url and settings.llm_model:
+        from retrieval.generate import Generator  # optional: imports llama-index's LLM layer
+
+        engine.generator = Generator(settings)
+    return engine

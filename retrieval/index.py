@@ -1,0 +1,257 @@
+"""The catalog (parsed documents, in memory, persisted in the store) and the units index kept in step with it.
+
+Replacing a document is atomic for readers: new units are written under the
+new content hash, then the catalog record is switched (the commit), then the
+old units are deleted. Searches ignore units whose hash is not the catalog's,
+so a crash at any point leaves either the old or the new version visible,
+never a mix, and the next ingest or start-up removes the leftovers.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Iterable
+
+from core.errors import DocumentNotFound, LegalBasisNotFound
+from core.legal_ids import id_key
+from core.text import fold_key
+from core.types import Document, LegalBasis
+from ingest.legal import build_registry
+from retrieval.analyzer import Analyzer
+from retrieval.embedder import SentenceEmbedder
+from retrieval.lexical_index import MemoryLexicalIndex
+from retrieval.store import QdrantStore, UnitPoint, point_id
+from retrieval.units import Unit, units_for
+
+logger = logging.getLogger(__name__)
+
+# Generic openings of issuer names: what follows them names the place or school.
+_GENERIC_ISSUER = re.compile(
+    r"^(?:truong cao dang cong dong|truong cao dang|truong dai hoc|truong trung cap|truong|"
+    r"phong giao duc va dao tao|phong giao duc|so giao duc va dao tao|uy ban nhan dan|ubnd|"
+    r"bo|so|phong|cong an|ban)\s*(?:(?:dac khu|huyen|tinh|thanh pho|quan|thi xa|xa|phuong)\s+)?"
+)
+
+
+class Index:
+    """Documents by id, their legal-basis registry, and their retrieval units in the store."""
+
+    def __init__(
+        self,
+        store: QdrantStore,
+        analyzer: Analyzer,
+        embedder: SentenceEmbedder | None = None,
+        lexical: MemoryLexicalIndex | None = None,
+    ) -> None:
+        self.store = store
+        self.analyzer = analyzer
+        self.embedder = embedder
+        self.lexical = lexical  # in-process executor of sparse queries (embedded mode), kept in step with the store
+        self._lock = threading.RLock()
+        self._docs: dict[str, Document] = {}
+        self._registry: list[LegalBasis] | None = None
+        self._aliases: dict[str, set[str]] | None = None
+        self.reload()
+        if store.rebuilt and self._docs:
+            logger.warning("rebuilding retrieval units for %d documents", len(self._docs))
+            for doc in list(self._docs.values()):
+                self._write_units(doc)
+        self.collect_garbage()
+        if lexical is not None:
+            lexical.add_many(self.store.units_with_vectors())
+
+    # ------------------------------------------------------------ catalog
+
+    def reload(self) -> None:
+        """Read the catalog from the store."""
+        docs: dict[str, Document] = {}
+        for record in self.store.doc_records():
+            try:
+                doc = Document.model_validate(record["document"])
+            except Exception:  # a record from an incompatible version: skip it, say so
+                logger.warning("skipping unreadable catalog record %s", record.get("doc_id"))
+                continue
+            docs[doc.doc_id] = doc
+        with self._lock:
+            self._docs = docs
+            self._invalidate()
+        for doc in docs.values():
+            self.analyzer.add_abbreviations(doc.abbreviations)
+
+    def _invalidate(self) -> None:
+        self._registry = None
+        self._aliases = None
+
+    def documents(self) -> list[Document]:
+        with self._lock:
+            return sorted(self._docs.values(), key=lambda d: d.doc_id)
+
+    def get(self, doc_id: str) -> Document:
+        with self._lock:
+            doc = self._docs.get(doc_id)
+        if doc is None:
+            raise DocumentNotFound(doc_id)
+        return doc
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._docs
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def current_hash(self, doc_id: str) -> str | None:
+        doc = self._docs.get(doc_id)
+        return doc.content_hash if doc else None
+
+    # DocumentIndex protocol
+    def content_hash(self, doc_id: str) -> str | None:
+        return self.current_hash(doc_id)
+
+    def put(self, doc: Document) -> None:
+        """Index a document; replaces an earlier version atomically."""
+        self.analyzer.add_abbreviations(doc.abbreviations)
+        self._write_units(doc)
+        self.store.put_doc_record(
+            doc.doc_id,
+            {
+                "kind": "document",
+                "doc_id": doc.doc_id,
+                "content_hash": doc.content_hash,
+                "document": doc.model_dump(mode="json"),
+            },
+        )
+        with self._lock:
+            self._docs[doc.doc_id] = doc
+            self._invalidate()
+        self.store.delete_units(doc.doc_id, keep_hash=doc.content_hash)
+        if self.lexical is not None:
+            self.lexical.remove_doc(doc.doc_id, keep_hash=doc.content_hash)
+
+    def remove(self, doc_id: str) -> bool:
+        if doc_id not in self._docs:
+            return False
+        self.store.delete_doc_record(doc_id)
+        with self._lock:
+            self._docs.pop(doc_id, None)
+            self._invalidate()
+        self.store.delete_units(doc_id)
+        if self.lexical is not None:
+            self.lexical.remove_doc(doc_id)
+        return True
+
+    def _write_units(self, doc: Document) -> None:
+        units = units_for(doc)
+        texts = [u.index_text() for u in units]
+        dense = self.embedder.embed_passages(texts) if self.embedder and texts else [None] * len(units)
+        points = [
+            UnitPoint(
+                id=point_id(doc.doc_id, doc.content_hash, u.section, u.piece),
+                sparse=self.analyzer.document_vector(text),
+                dense=vec,
+                payload=_payload(doc, u),
+            )
+            for u, text, vec in zip(units, texts, dense)
+        ]
+        self.store.upsert_units(points)
+        if self.lexical is not None:
+            self.lexical.add_many((p.id, p.sparse, p.payload) for p in points)
+
+    def collect_garbage(self) -> int:
+        """Delete units whose document or version is not in the catalog (left by an interrupted ingest)."""
+        stale = {(d, h) for d, h in self.store.unit_keys() if self.current_hash(d) != h}
+        for doc_id in {d for d, _ in stale}:
+            keep = self.current_hash(doc_id)
+            self.store.delete_units(doc_id, keep_hash=keep)
+            if self.lexical is not None:
+                self.lexical.remove_doc(doc_id, keep_hash=keep)
+        if stale:
+            logger.info("removed units of %d stale document versions", len(stale))
+        return len(stale)
+
+    # ------------------------------------------------------------ registry and aliases
+
+    def registry(self) -> list[LegalBasis]:
+        with self._lock:
+            if self._registry is None:
+                self._registry = build_registry(self._docs.values())
+            return self._registry
+
+    def legal_basis(self, legal_id: str) -> LegalBasis:
+        key = id_key(legal_id)
+        for entry in self.registry():
+            if id_key(entry.id) == key or any(id_key(v) == key for v in entry.variants):
+                return entry
+        raise LegalBasisNotFound(legal_id)
+
+    def aliases(self) -> dict[str, set[str]]:
+        """Folded phrases that name exactly one document (place, school, number code) -> doc ids."""
+        with self._lock:
+            if self._aliases is None:
+                self._aliases = _build_aliases(self._docs.values())
+            return self._aliases
+
+    def docs_named_in(self, text: str) -> list[str]:
+        """Documents a question names ("trường CĐ Lào Cai", "Kiên Hải", "08/KH-CĐCĐ")."""
+        q = f" {fold_key(text)} "
+        q = re.sub(r"[^a-z0-9 ]", " ", q)
+        q = re.sub(r"\s+", " ", q)
+        found: set[str] = set()
+        for phrase, ids in self.aliases().items():
+            if f" {phrase} " in q:
+                found |= ids
+        return sorted(found)
+
+
+def _payload(doc: Document, u: Unit) -> dict[str, object]:
+    return {
+        "doc_id": doc.doc_id,
+        "content_hash": doc.content_hash,
+        "section": u.section,
+        "piece": u.piece,
+        "heading": u.heading,
+        "heading_path": list(u.heading_path),
+        "text": u.text,
+        "start": u.start,
+        "end": u.end,
+        "doc_type": doc.doc_type,
+        "number": doc.number,
+        "year": doc.year,
+        "issuer": doc.issuer,
+        "place": doc.place,
+    }
+
+
+def _alias_phrases(doc: Document) -> set[str]:
+    phrases: set[str] = set()
+
+    def clean(s: str) -> str:
+        return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9 ]", " ", fold_key(s))).strip()
+
+    if doc.place:
+        phrases.add(clean(doc.place))
+    for name in (doc.issuer, doc.managing_body):
+        if name:
+            rest = _GENERIC_ISSUER.sub("", clean(name)).strip()
+            if rest and len(rest.split()) >= 2:
+                phrases.add(rest)
+    if doc.number:
+        code = doc.number.split("/", 1)[-1]
+        for part in re.split(r"[-/]", code):
+            part = clean(part)
+            if len(part) >= 4 and part not in ("ubnd", "pgddt", "sgddt"):
+                phrases.add(part)
+        if doc.number.split("/")[0].strip():
+            phrases.add(clean(doc.number.replace("/", " ").replace("-", " ")))
+    return {p for p in phrases if p}
+
+
+def _build_aliases(docs: Iterable[Document]) -> dict[str, set[str]]:
+    by_phrase: dict[str, set[str]] = {}
+    for doc in docs:
+        if doc.kind != "plan":
+            continue  # directives are named by their number, which lexical search already handles
+        for phrase in _alias_phrases(doc):
+            by_phrase.setdefault(phrase, set()).add(doc.doc_id)
+    return {p: ids for p, ids in by_phrase.items() if len(ids) == 1}

@@ -1,0 +1,139 @@
+"""Section search: query analysis → Qdrant (lexical, dense or hybrid) → units merged back into sections.
+
+    searcher.search("phong cong tac sinh vien lam gi", k=3)
+    # [Hit(doc_id="kh-cdlc-laocai-2026", section="IV.2", ...), Hit(doc_id="kh-08-cdcd-soctrang-2026", section="III.2", ...)]
+
+A question that names a document ("trường CĐ Lào Cai", "Kiên Hải") is
+searched within that document first. When a section and one of its
+ancestors both match, the more specific one ranks first.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from core.types import Hit
+from retrieval.analyzer import Analyzer
+from retrieval.embedder import SentenceEmbedder
+from retrieval.index import Index
+from retrieval.store import QdrantStore
+
+logger = logging.getLogger(__name__)
+
+Mode = Literal["lexical", "dense", "hybrid"]
+
+
+@dataclass
+class SectionHit:
+    """A section with the units of it that matched."""
+
+    doc_id: str
+    section: str
+    heading: str
+    score: float
+    units: list[dict[str, Any]] = field(default_factory=list)
+
+
+class Searcher:
+    """Finds sections for a query; the same object serves the CLI, the API and the bot."""
+
+    def __init__(
+        self, store: QdrantStore, index: Index, analyzer: Analyzer, embedder: SentenceEmbedder | None, mode: Mode
+    ) -> None:
+        self.store = store
+        self.index = index
+        self.analyzer = analyzer
+        self.embedder = embedder
+        self.mode: Mode = mode
+
+    def sections(
+        self,
+        query: str,
+        *,
+        k: int = 5,
+        doc_ids: Sequence[str] | None = None,
+        filters: dict[str, Any] | None = None,
+        use_names: bool = True,
+    ) -> list[SectionHit]:
+        """Best sections for a query, most relevant first."""
+        if not query.strip():
+            return []
+        scope = list(doc_ids) if doc_ids else None
+        if scope is None and use_names:
+            named = self.index.docs_named_in(query)
+            if named:
+                hits = self._search(query, k, named, filters)
+                if hits:
+                    return hits
+        return self._search(query, k, scope, filters)
+
+    def search(
+        self, query: str, *, k: int = 5, doc_ids: Sequence[str] | None = None, filters: dict[str, Any] | None = None
+    ) -> list[Hit]:
+        """Best sections as Hits with the section's own text."""
+        out = []
+        for h in self.sections(query, k=k, doc_ids=doc_ids, filters=filters):
+            doc = self.index.get(h.doc_id)
+            out.append(
+                Hit(
+                    doc_id=h.doc_id,
+                    section=h.section,
+                    heading=h.heading,
+                    text=doc.section_text(h.section, own=True),
+                    score=round(h.score, 4),
+                )
+            )
+        return out
+
+    def _search(
+        self, query: str, k: int, doc_ids: Sequence[str] | None, filters: dict[str, Any] | None
+    ) -> list[SectionHit]:
+        sparse = self.analyzer.query_vector(query) if self.mode in ("lexical", "hybrid") else None
+        dense = self.embedder.embed_query(query) if self.embedder and self.mode in ("dense", "hybrid") else None
+        limit = max(k * 6, 30)
+        if self.mode == "lexical" and self.index.lexical is not None and sparse is not None:
+            units = self.index.lexical.query(sparse, limit=limit, doc_ids=doc_ids, filters=filters)
+        else:
+            units = self.store.query(sparse=sparse, dense=dense, limit=limit, doc_ids=doc_ids, filters=filters)
+        merged: dict[tuple[str, str], SectionHit] = {}
+        for u in units:
+            p = u.payload
+            doc_id, section = p.get("doc_id", ""), p.get("section", "")
+            if self.index.current_hash(doc_id) != p.get("content_hash"):
+                continue  # a unit of a version that is being replaced or was abandoned
+            key = (doc_id, section)
+            hit = merged.get(key)
+            if hit is None:
+                merged[key] = SectionHit(doc_id, section, p.get("heading", ""), u.score, [p])
+            else:
+                hit.units.append(p)
+                hit.score = max(hit.score, u.score)
+        ranked = sorted(merged.values(), key=lambda h: -h.score)
+        return _specific_first(ranked)[:k]
+
+
+def _is_ancestor(parent: str, child: str) -> bool:
+    return child.startswith(parent + ".")
+
+
+def _specific_first(hits: list[SectionHit]) -> list[SectionHit]:
+    """Move a matching sub-section ahead of its matching ancestor when it scores comparably."""
+    out = list(hits)
+    i = 0
+    while i < len(out):
+        anc = out[i]
+        for j in range(i + 1, len(out)):
+            child = out[j]
+            if (
+                child.doc_id == anc.doc_id
+                and _is_ancestor(anc.section, child.section)
+                and child.score >= 0.6 * anc.score
+            ):
+                out.insert(i, out.pop(j))
+                break
+        else:
+            i += 1
+    return out

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Set up cancu with its test tools and run the whole test suite (what CI runs through .ci/run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/pip install -q -c constraints.txt -e '.[dense,llm,dev]'
+.venv/bin/ruff check .
+.venv/bin/python -m pytest -q "$@"
