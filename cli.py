@@ -164,6 +164,65 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    if not args.question and not args.jsonl:
+        raise CancuError("give a question or --jsonl FILE")
+    with _engine(settings) as engine:
+        if args.jsonl:
+            for n, obj in _read_jsonl(args.jsonl):
+                ans = engine.ask(obj["question"], qid=obj.get("id", n))
+                sys.stdout.write(ans.model_dump_json() + "\n")
+            return 0
+        ans = engine.ask(args.question)
+    if args.json:
+        _print_json(ans.model_dump(mode="json"))
+    else:
+        from retrieval.render import answer_text
+
+        print(answer_text(ans))
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from evals.gold import load_gold
+    from evals.report import write_report
+    from evals.run import default_out_dir, expand_configs, run_eval
+
+    out = Path(args.out) if args.out else default_out_dir()
+    if args.feedback:
+        from evals.feedback import feedback_candidates
+
+        path = feedback_candidates(settings.feedback_path, out)
+        print(f"candidate gold lines from 👎 feedback: {path}")
+        return 0
+    gold_path = Path(args.gold) if args.gold else Path(__file__).resolve().parent / "evals" / "gold.jsonl"
+    gold = load_gold(gold_path)
+    if args.split != "all":
+        gold = [g for g in gold if g.split == args.split]
+    docs = [Path(p) for p in args.docs] if args.docs else list(settings.eval_docs)
+    results = run_eval(
+        gold,
+        settings,
+        configs=expand_configs(args.config),
+        docs=docs,
+        progress=lambda n: sys.stderr.write(f"evaluated {n}\n"),
+    )
+    paths = write_report(results, gold, gold_path, out)
+    from evals.report import HEADLINE
+
+    rows = []
+    for r in results:
+        if r.skipped:
+            rows.append([r.name, f"skipped: {r.skipped}"])
+            continue
+        split = "test" if any(s.split == "test" for s in r.scores) else "dev"
+        summary = r.summary(split=split)
+        rows.append([f"{r.name} ({split})", *[summary.get(k) for k in HEADLINE]])
+    _table("cancu eval", ["config", *HEADLINE], rows)
+    print("\n".join(f"{k}: {v}" for k, v in paths.items()))
+    return 0
+
+
 def cmd_doctor(args: argparse.Namespace, settings: Settings) -> int:
     with _engine(settings) as engine:
         docs = engine.documents()
@@ -186,6 +245,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "outline": cmd_outline,
     "legal-bases": cmd_legal_bases,
     "search": cmd_search,
+    "ask": cmd_ask,
+    "eval": cmd_eval,
     "doctor": cmd_doctor,
 }
 
@@ -214,6 +275,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--doc", metavar="DOC_ID")
     p.add_argument("--json", action="store_true")
     p.add_argument("--jsonl", metavar="FILE", help="one JSON object per line with a 'question' field ('-' for stdin)")
+
+    p = sub.add_parser("ask", help="answer a question with cited sections")
+    p.add_argument("question", nargs="?")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--jsonl", metavar="FILE", help="one JSON object per line with a 'question' field ('-' for stdin)")
+
+    p = sub.add_parser("eval", help="score answers against a gold set and write a report")
+    p.add_argument("--gold", metavar="FILE", help="gold set (default: evals/gold.jsonl)")
+    p.add_argument("--config", default="default", choices=["default", "lexical", "dense", "hybrid", "baseline", "all"])
+    p.add_argument("--split", default="all", choices=["all", "dev", "test"])
+    p.add_argument("--out", metavar="DIR", help="report folder (default: evals/reports/<date>/)")
+    p.add_argument(
+        "--docs", nargs="*", metavar="PATH", help="documents to index (default: corpus/ and ../shared/directives)"
+    )
+    p.add_argument("--feedback", action="store_true", help="turn 👎 feedback from the bot into candidate gold lines")
 
     sub.add_parser("doctor", help="show configuration, search mode and why")
     return parser

@@ -28,6 +28,8 @@ class Settings(BaseSettings):
 
     # ingest
     max_file_mb: float = 10.0
+    # what `cancu eval` indexes: the plans and the public legal text beside the checkout (missing paths are skipped)
+    eval_docs: list[Path] = Field(default_factory=lambda: [Path("corpus"), Path("../shared/directives")])
 
     # retrieval
     embed_model: str | None = None  # hub id or local path of a sentence-transformers model
