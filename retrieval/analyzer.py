@@ -90,6 +90,7 @@ _TYPE_NUM = re.compile(rf"(?P<type>{_FOLDED_TYPES})(?:\s+so)?\s+(?P<num>\d{{1,5}
 
 # token families and their query weights; documents carry BM25 term weights
 W_FOLD, W_EXACT, W_BIGRAM, W_LEGAL = 1.0, 0.35, 0.8, 3.0
+W_SYNONYM = 0.5
 K1, B, AVG_LEN = 1.2, 0.75, 90.0
 
 
@@ -156,8 +157,8 @@ class Analyzer:
             return None  # "cả" is a word, not the abbreviation "CA"
         return self.abbreviations.get(low.replace("đ", "d"))
 
-    def _expand(self, raw: list[str], *, query: bool) -> list[str]:
-        """Lowercased words with expansions after abbreviations, and abbreviations after expansions."""
+    def expand(self, raw: list[str], *, query: bool, reverse: bool = True) -> list[str]:
+        """Lowercased words with expansions after abbreviations, and (``reverse``) abbreviations after expansions."""
         words = [w.lower() for w in raw]
         out: list[str] = []
         folded = [fold(w) for w in words]
@@ -167,7 +168,7 @@ class Analyzer:
             exp = self._abbreviation(raw[i], query=query)
             if exp:
                 out.extend(_WORD.findall(exp))
-            for n in range(min(self._max_exp, len(words) - i), 1, -1):
+            for n in range(min(self._max_exp, len(words) - i) if reverse else 0, 1, -1):
                 abbr = self._expansions.get(tuple(folded[i : i + n]))
                 if abbr:
                     out.extend(words[i + 1 : i + n])
@@ -181,7 +182,7 @@ class Analyzer:
         """Token counts: folded syllables and bigrams, exact (accented) syllables when ``exact``, legal numbers."""
         counts: Counter[str] = Counter()
         for seg in self.syllables(text):
-            words = self._expand(seg, query=query)
+            words = self.expand(seg, query=query)
             folded = [fold(w) for w in words]
             for w, f in zip(words, folded):
                 counts["f:" + f] += 1
@@ -210,15 +211,35 @@ class Analyzer:
             weights[idx] = weights.get(idx, 0.0) + w
         return _sorted(weights)
 
-    def query_tokens(self, text: str) -> Counter[str]:
-        """Query tokens: exact forms only when the query itself carries diacritics."""
-        return self.tokens(text, exact=has_diacritics(text), query=True)
+    def query_tokens(self, text: str, drop: Iterable[str] = ()) -> Counter[str]:
+        """Query tokens: exact forms only when the query itself carries diacritics.
 
-    def query_vector(self, text: str, tokens: Iterable[str] | None = None) -> tuple[list[int], list[float]]:
-        """Sparse vector of a query: one weight per token family."""
-        toks = set(tokens) if tokens is not None else set(self.query_tokens(text))
+        ``drop`` holds folded words to leave out (the words that named a document).
+        """
+        toks = self.tokens(text, exact=has_diacritics(text), query=True)
+        dropped = set(drop)
+        if not dropped:
+            return toks
+        keep: Counter[str] = Counter()
+        for tok, n in toks.items():
+            kind, body = tok[0], tok[2:]
+            if kind in "fw" and fold(body) in dropped:
+                continue
+            if kind == "F" and any(w in dropped for w in body.split(" ")):
+                continue
+            keep[tok] = n
+        return keep
+
+    def query_vector(
+        self, text: str, drop: Iterable[str] = (), synonyms: Iterable[str] = ()
+    ) -> tuple[list[int], list[float]]:
+        """Sparse vector of a query: one weight per token family; ``synonyms`` (folded phrases) count half."""
         weights: dict[int, float] = {}
-        for tok in toks:
+        for phrase in synonyms:
+            for tok in self.tokens(phrase, exact=False, query=True):
+                idx = token_index(tok)
+                weights[idx] = max(weights.get(idx, 0.0), W_SYNONYM * self._family_weight(tok))
+        for tok in set(self.query_tokens(text, drop)):
             idx = token_index(tok)
             weights[idx] = max(weights.get(idx, 0.0), self._family_weight(tok))
         return _sorted(weights)

@@ -12,15 +12,17 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
 
 from core.errors import DocumentNotFound, LegalBasisNotFound
 from core.legal_ids import id_key
 from core.text import fold_key
-from core.types import Document, LegalBasis
+from core.types import PART_IDS, Document, LegalBasis
 from ingest.legal import build_registry
 from retrieval.analyzer import Analyzer
 from retrieval.embedder import SentenceEmbedder
+from retrieval.extract import TermWeights
 from retrieval.lexical_index import MemoryLexicalIndex
 from retrieval.store import QdrantStore, UnitPoint, point_id
 from retrieval.units import Unit, units_for
@@ -44,8 +46,10 @@ class Index:
         analyzer: Analyzer,
         embedder: SentenceEmbedder | None = None,
         lexical: MemoryLexicalIndex | None = None,
+        unitizer: Callable[[Document], list[Unit]] = units_for,
     ) -> None:
         self.store = store
+        self.unitizer = unitizer  # how documents are cut into retrieval units (sections; the eval baseline swaps it)
         self.analyzer = analyzer
         self.embedder = embedder
         self.lexical = lexical  # in-process executor of sparse queries (embedded mode), kept in step with the store
@@ -53,6 +57,7 @@ class Index:
         self._docs: dict[str, Document] = {}
         self._registry: list[LegalBasis] | None = None
         self._aliases: dict[str, set[str]] | None = None
+        self._weights: TermWeights | None = None
         self.reload()
         if store.rebuilt and self._docs:
             logger.warning("rebuilding retrieval units for %d documents", len(self._docs))
@@ -83,6 +88,7 @@ class Index:
     def _invalidate(self) -> None:
         self._registry = None
         self._aliases = None
+        self._weights = None
 
     def documents(self) -> list[Document]:
         with self._lock:
@@ -142,7 +148,7 @@ class Index:
         return True
 
     def _write_units(self, doc: Document) -> None:
-        units = units_for(doc)
+        units = self.unitizer(doc)
         texts = [u.index_text() for u in units]
         dense = self.embedder.embed_passages(texts) if self.embedder and texts else [None] * len(units)
         points = [
@@ -185,6 +191,22 @@ class Index:
                 return entry
         raise LegalBasisNotFound(legal_id)
 
+    def term_weights(self) -> TermWeights:
+        """IDF of tokens over all retrieval units (for picking lines and judging coverage)."""
+        if self.lexical is not None:
+            return TermWeights(self.lexical.df, len(self.lexical))
+        with self._lock:
+            if self._weights is None:
+                # with a Qdrant server there is no local postings list: count once from the catalog
+                df: Counter[int] = Counter()
+                n = 0
+                for doc in self._docs.values():
+                    for unit in self.unitizer(doc):
+                        df.update(set(self.analyzer.document_vector(unit.index_text())[0]))
+                        n += 1
+                self._weights = TermWeights(df, n)
+            return self._weights
+
     def aliases(self) -> dict[str, set[str]]:
         """Folded phrases that name exactly one document (place, school, number code) -> doc ids."""
         with self._lock:
@@ -194,14 +216,37 @@ class Index:
 
     def docs_named_in(self, text: str) -> list[str]:
         """Documents a question names ("trường CĐ Lào Cai", "Kiên Hải", "08/KH-CĐCĐ")."""
-        q = f" {fold_key(text)} "
-        q = re.sub(r"[^a-z0-9 ]", " ", q)
-        q = re.sub(r"\s+", " ", q)
+        return self.names_in(text)[0]
+
+    def names_in(self, text: str) -> tuple[list[str], set[str]]:
+        """Documents a question names, and the folded words that name them (to leave out of the search).
+
+        "van phong truong cao dang lao cai co trach nhiem gi" -> (["kh-cdlc-laocai-2026"],
+        {"truong", "cao", "dang", "lao", "cai"}): the words before the alias that belong to the
+        naming phrase ("trường", "CĐ", "Phòng GDĐT" …) go with it.
+        """
+        words = re.sub(r"[^a-z0-9 ]", " ", fold_key(text)).split()
         found: set[str] = set()
+        used: set[int] = set()
         for phrase, ids in self.aliases().items():
-            if f" {phrase} " in q:
-                found |= ids
-        return sorted(found)
+            pw = phrase.split()
+            for i in range(len(words) - len(pw) + 1):
+                if words[i : i + len(pw)] == pw:
+                    found |= ids
+                    span = set(range(i, i + len(pw)))
+                    j = i - 1
+                    while j >= 0 and words[j] in _NAMING_WORDS:
+                        span.add(j)
+                        j -= 1
+                    used |= span
+        return sorted(found), {words[i] for i in used}
+
+
+# Words that introduce a document's name in a question: "trường CĐ …", "Phòng GDĐT …", "UBND đặc khu …".
+_NAMING_WORDS = frozenset(
+    "truong cao dang cd cdcd cong dong phong giao duc va dao tao gd gddt pgd pgddt ubnd uy ban nhan dan dac khu "
+    "huyen tinh thanh pho tp so cua o tai ke hoach kh nam".split()
+)
 
 
 def _payload(doc: Document, u: Unit) -> dict[str, object]:
@@ -209,6 +254,7 @@ def _payload(doc: Document, u: Unit) -> dict[str, object]:
         "doc_id": doc.doc_id,
         "content_hash": doc.content_hash,
         "section": u.section,
+        "unit_kind": "part" if u.section in PART_IDS else "section",
         "piece": u.piece,
         "heading": u.heading,
         "heading_path": list(u.heading_path),

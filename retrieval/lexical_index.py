@@ -43,6 +43,11 @@ class MemoryLexicalIndex:
     def __len__(self) -> int:
         return self._live
 
+    @property
+    def df(self) -> dict[int, int]:
+        """Live document frequency of each token index (units containing it)."""
+        return self._df
+
     def add(self, point_id: str, sparse: tuple[list[int], list[float]], payload: dict[str, Any]) -> None:
         with self._lock:
             if point_id in self._by_id:

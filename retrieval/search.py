@@ -11,19 +11,25 @@ ancestors both match, the more specific one ranks first.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from core.text import fold
 from core.types import Hit
 from retrieval.analyzer import Analyzer
 from retrieval.embedder import SentenceEmbedder
+from retrieval.extract import STOPWORDS, query_terms
 from retrieval.index import Index
 from retrieval.store import QdrantStore
+from retrieval.thesaurus import alternatives
 
 logger = logging.getLogger(__name__)
 
 Mode = Literal["lexical", "dense", "hybrid"]
+HEADING_BOOST = 0.5
+HEADING_MAX_WORDS = 8
 
 
 @dataclass
@@ -41,7 +47,12 @@ class Searcher:
     """Finds sections for a query; the same object serves the CLI, the API and the bot."""
 
     def __init__(
-        self, store: QdrantStore, index: Index, analyzer: Analyzer, embedder: SentenceEmbedder | None, mode: Mode
+        self,
+        store: QdrantStore,
+        index: Index,
+        analyzer: Analyzer,
+        embedder: SentenceEmbedder | None,
+        mode: Mode,
     ) -> None:
         self.store = store
         self.index = index
@@ -58,14 +69,14 @@ class Searcher:
         filters: dict[str, Any] | None = None,
         use_names: bool = True,
     ) -> list[SectionHit]:
-        """Best sections for a query, most relevant first."""
+        """Best sections for a query, most relevant first (``filters`` match payload fields, e.g. unit_kind)."""
         if not query.strip():
             return []
         scope = list(doc_ids) if doc_ids else None
         if scope is None and use_names:
-            named = self.index.docs_named_in(query)
+            named, naming_words = self.index.names_in(query)
             if named:
-                hits = self._search(query, k, named, filters)
+                hits = self._search(query, k, named, filters, drop=naming_words)
                 if hits:
                     return hits
         return self._search(query, k, scope, filters)
@@ -89,9 +100,15 @@ class Searcher:
         return out
 
     def _search(
-        self, query: str, k: int, doc_ids: Sequence[str] | None, filters: dict[str, Any] | None
+        self,
+        query: str,
+        k: int,
+        doc_ids: Sequence[str] | None,
+        filters: dict[str, Any] | None,
+        drop: set[str] | None = None,
     ) -> list[SectionHit]:
-        sparse = self.analyzer.query_vector(query) if self.mode in ("lexical", "hybrid") else None
+        synonyms = {alt for alts in alternatives(query).values() for alt in alts}
+        sparse = self.analyzer.query_vector(query, drop or (), synonyms) if self.mode in ("lexical", "hybrid") else None
         dense = self.embedder.embed_query(query) if self.embedder and self.mode in ("dense", "hybrid") else None
         limit = max(k * 6, 30)
         if self.mode == "lexical" and self.index.lexical is not None and sparse is not None:
@@ -112,19 +129,46 @@ class Searcher:
                 hit.units.append(p)
                 hit.score = max(hit.score, u.score)
         ranked = sorted(merged.values(), key=lambda h: -h.score)
-        return _specific_first(ranked)[:k]
+        if ranked:
+            self._boost_headings(query, ranked, drop or set())
+            ranked.sort(key=lambda h: -h.score)
+        return _specific_first(ranked, self._lists)[:k]
+
+    def _lists(self, hit: SectionHit) -> bool:
+        """Whether a section announces a list its children complete ("… các tiêu chí sau:")."""
+        doc = self.index.get(hit.doc_id)
+        sec = doc.section(hit.section)
+        return sec is not None and sec.body_end < sec.end and doc.text[sec.start : sec.body_end].rstrip().endswith(":")
+
+    def _boost_headings(self, query: str, hits: list[SectionHit], drop: set[str]) -> None:
+        """Raise sections whose own heading the question names ("yêu cầu", "kinh phí thực hiện", "chế độ báo cáo")."""
+        words = {t[2:] for t in query_terms(self.analyzer, query, drop).uni}
+        if not words:
+            return
+        for h in hits:
+            heading = {w for w in (fold(x).lower() for x in re.findall(r"[^\W_]+", h.heading)) if w not in STOPWORDS}
+            if heading and len(heading) <= HEADING_MAX_WORDS:
+                share = len(heading & words) / len(heading)
+                if share >= 0.6:
+                    h.score *= 1 + HEADING_BOOST * share
 
 
 def _is_ancestor(parent: str, child: str) -> bool:
     return child.startswith(parent + ".")
 
 
-def _specific_first(hits: list[SectionHit]) -> list[SectionHit]:
-    """Move a matching sub-section ahead of its matching ancestor when it scores comparably."""
+def _specific_first(hits: list[SectionHit], announces_list: Callable[[SectionHit], bool]) -> list[SectionHit]:
+    """Move a matching sub-section ahead of its matching ancestor when it scores comparably.
+
+    Not when the ancestor announces a list ("… khi đạt đủ các tiêu chí sau:"): then the whole list is the answer.
+    """
     out = list(hits)
     i = 0
     while i < len(out):
         anc = out[i]
+        if announces_list(anc):
+            i += 1
+            continue
         for j in range(i + 1, len(out)):
             child = out[j]
             if (

@@ -1,0 +1,718 @@
+"""Extractive answers with verified, section-level citations.
+
+    answer = engine.ask("Phòng Công tác sinh viên phải làm gì?")
+    answer.citations[0].section    # "III.2"
+    answer.citations[0].quote      # a verbatim substring of that section
+
+Each intent (see ``retrieval.intents``) has a handler that gathers evidence:
+lines cut from sections, plus optional statements built from parsed fields
+(who signed, a legal basis as a citation string). ``compose`` numbers the
+evidence, checks every quote against its section, drops what cannot be
+verified, and writes the Vietnamese answer with [n] markers. A question the
+documents do not cover gets ``found: false`` and a plain refusal.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from core.legal_ids import id_key
+from core.text import fold
+from core.types import Answer, Citation, CitedBy, Document, LegalBasis, LegalBasisRef
+from retrieval.extract import (
+    Line,
+    QueryTerms,
+    coverage,
+    has_date,
+    missing_anchor,
+    query_terms,
+    rank_lines,
+    section_lines,
+    text_terms,
+    unknown_words,
+)
+from retrieval.intents import Intent, detect, fkey, has
+from retrieval.units_catalog import UnitCatalog
+
+if TYPE_CHECKING:
+    from retrieval.engine import Engine
+
+logger = logging.getLogger(__name__)
+
+REFUSAL = "Không tìm thấy thông tin này trong các văn bản hiện có."
+#: Minimum share of a question's terms a section must cover for a content answer (calibrated on the dev split:
+#: the highest out-of-scope question there covers 0.35).
+MIN_COVERAGE = 0.36
+#: ... and much more when a content word is unknown to the corpus ("phở") or its rarest word is not in the
+#: sections found ("lương" in "Lương giáo viên … tăng bao nhiêu?").
+MIN_COVERAGE_STRICT = 0.6
+MAX_QUOTE = 700
+
+
+@dataclass
+class Evidence:
+    doc_id: str
+    section: str
+    heading: str
+    lines: list[Line] = field(default_factory=list)
+    score: float = 0.0
+    statements: list[str] = field(default_factory=list)  # text with "{n}" where the citation marker goes
+
+
+@dataclass
+class Draft:
+    evidence: list[Evidence]
+    intro: str = ""
+    notes: list[str] = field(default_factory=list)
+    legal: list[LegalBasis] = field(default_factory=list)
+    group_by_doc: bool = True
+
+
+def doc_name(doc: Document) -> str:
+    """How an answer names a document: "Kế hoạch 08/KH-CĐCĐ của Trường Cao đẳng Cộng đồng Sóc Trăng"."""
+    kind = doc.doc_type or "Văn bản"
+    name = f"{kind} {doc.number}" if doc.number and doc.number.split("/")[0].strip() else kind
+    issuer = doc.issuer or ""
+    if issuer:
+        name += f" của {issuer}"
+    if doc.place and fold(doc.place).lower() not in fold(issuer).lower():
+        name += f" ({doc.place})"
+    if not (doc.number and doc.number.split("/")[0].strip()):
+        if doc.date:
+            y, m, d = doc.date.split("-")
+            name += f", ngày {d}/{m}/{y}"
+        elif doc.year:
+            name += f", tháng {doc.month}/{doc.year}" if doc.month else f", năm {doc.year}"
+    return name
+
+
+def _fmt_date(iso: str | None) -> str:
+    if not iso:
+        return "không ghi ngày"
+    y, m, d = iso.split("-")
+    return f"{d}/{m}/{y}"
+
+
+class Answerer:
+    """Answers questions from one engine's catalog, registry and search."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.index = engine.index
+        self.searcher = engine.searcher
+        self.analyzer = engine.index.analyzer
+        self._units: UnitCatalog | None = None
+        self._units_key: tuple[tuple[str, str], ...] = ()
+
+    # ------------------------------------------------------------ entry point
+
+    def ask(
+        self,
+        question: str,
+        *,
+        doc_ids: Sequence[str] | None = None,
+        top_k: int | None = None,
+        qid: str | int | None = None,
+        context: dict[str, Any] | None = None,
+    ) -> Answer:
+        """Answer a question; ``context`` may carry the chat's focus: {"doc_ids": [...], "unit": "..."}."""
+        t0 = time.perf_counter()
+        question = (question or "").strip()
+        known = {d.doc_id for d in self.index.documents()}
+        scope = [d for d in doc_ids if d in known] if doc_ids else None
+        named, naming_words = self.index.names_in(question)
+        focus = scope or named or None
+        if focus is None and context and context.get("doc_ids"):
+            focus = [d for d in context["doc_ids"] if d in known] or None
+        draft = None
+        if question and known:
+            intent = detect(question)
+            k = top_k or self.engine.settings.top_k
+            draft = self._dispatch(question, intent, focus, naming_words, k, context or {})
+        answer = self._compose(question, draft, qid)
+        answer.took_ms = round((time.perf_counter() - t0) * 1000, 2)
+        if self.engine.generator is not None and answer.found:
+            answer = self.engine.generator.rewrite(answer)
+        return answer
+
+    def _dispatch(
+        self, q: str, intent: Intent, focus: list[str] | None, naming: set[str], k: int, context: dict[str, Any]
+    ) -> Draft | None:
+        if intent.kind == "drafter":
+            return self._drafter(q, intent, focus)
+        if intent.kind == "legal_lookup":
+            draft = self._legal_lookup(q, intent, focus, naming, k)
+            if draft is not None:
+                return draft
+        if intent.kind == "plan_bases":
+            return self._plan_bases(q, intent, focus)
+        if intent.kind == "doc_fact":
+            draft = self._doc_fact(intent, focus)
+            if draft is not None:
+                return draft
+        draft = self._duties(q, intent, focus, context)
+        if draft is not None:
+            return draft
+        return self._content(q, intent, focus, naming, k)
+
+    # ------------------------------------------------------------ units and duties
+
+    def units(self) -> UnitCatalog:
+        key = tuple((d.doc_id, d.content_hash) for d in self.index.documents())
+        if self._units is None or key != self._units_key:
+            self._units = UnitCatalog(self.index.documents(), self.analyzer)
+            self._units_key = key
+        return self._units
+
+    def _duties(self, q: str, intent: Intent, focus: list[str] | None, context: dict[str, Any]) -> Draft | None:
+        """All tasks a named unit is given, from the section(s) assigning them, grouped by document."""
+        catalog = self.units()
+        matches = catalog.find(q, focus)
+        if not matches and context.get("unit") and has(fkey(q), "con", "the con", "thi sao", "nhu the nao", "lam gi"):
+            matches = catalog.find(str(context["unit"]), focus)
+        if not matches:
+            return None
+        evidence: list[Evidence] = []
+        for m in matches:
+            doc = self.index.get(m.doc_id)
+            lines = [ln for ln in section_lines(doc, m.section) if not ln.heading] if m.whole_section else [m.line]
+            if m.line is not None and not m.whole_section:
+                lines = [m.line]
+            if not lines:
+                continue
+            sec = doc.section(m.section)
+            evidence.append(Evidence(m.doc_id, m.section, sec.heading if sec else m.name, lines, score=m.score))
+        if not evidence:
+            return None
+        return Draft(
+            evidence, intro=f"Nhiệm vụ của {matches[0].name}:" if len({m.doc_id for m in matches}) == 1 else ""
+        )
+
+    # ------------------------------------------------------------ content
+
+    def _content(self, q: str, intent: Intent, focus: list[str] | None, naming: set[str], k: int) -> Draft | None:
+        # numbered sections only: header and preamble are answered from parsed fields by their own handlers
+        hits = self.searcher.sections(
+            q, k=max(k, 5), doc_ids=focus, use_names=focus is None, filters={"unit_kind": "section"}
+        )
+        if not hits:
+            return None
+        hits = _prefer_listing_parent(hits, self.index)
+        weights = self.index.term_weights()
+        terms = query_terms(self.analyzer, q, naming)
+        scored = [(coverage(terms, _section_terms(self, h), weights), h) for h in hits]
+        best_cov = max(c for c, _ in scored[:3])
+        unknown = unknown_words(terms, weights)
+        missing = missing_anchor(terms, weights, [_section_terms(self, h) for h in hits[:3]])
+        if best_cov < (MIN_COVERAGE_STRICT if unknown or missing else MIN_COVERAGE):
+            logger.debug("refusing %r: coverage %.2f, unknown words %s, missing %s", q, best_cov, unknown, missing)
+            return None
+        top = hits[0].score
+        chosen = [hits[0]]
+        if intent.cross or (len({h.doc_id for h in hits[:4]}) > 1 and (focus is None)):
+            for h in hits[1:]:
+                if len(chosen) >= (5 if intent.cross else 3):
+                    break
+                if h.score >= (0.35 if intent.cross else 0.6) * top and not any(
+                    _related(h.section, c.section) and h.doc_id == c.doc_id for c in chosen
+                ):
+                    chosen.append(h)
+        else:
+            for h in hits[1:3]:
+                if h.score >= 0.75 * top and not any(
+                    _related(h.section, c.section) and h.doc_id == c.doc_id for c in chosen
+                ):
+                    chosen.append(h)
+        evidence = []
+        for h in chosen:
+            doc = self.index.get(h.doc_id)
+            lines = self._pick_lines(doc, h.section, terms, deadline=intent.deadline)
+            if lines:
+                evidence.append(Evidence(h.doc_id, h.section, h.heading, lines, score=h.score))
+        return Draft(evidence) if evidence else None
+
+    def _pick_lines(self, doc: Document, section: str, terms: QueryTerms, *, deadline: bool) -> list[Line]:
+        own = [ln for ln in section_lines(doc, section) if not ln.heading]
+        if _announces_list(doc, section):
+            # "… khi đạt đủ các tiêu chí sau:" — the items are the answer, all of them
+            return [
+                ln
+                for ln in section_lines(doc, section, own=False)
+                if not ln.heading or ln.start != doc.section(section).start
+            ]
+        if not own:
+            return [ln for ln in section_lines(doc, section)]
+        if deadline:
+            dated = [ln for ln in own if has_date(ln.text)]
+            if dated:
+                ranked = rank_lines(dated, self.analyzer, terms, self.index.term_weights())
+                keep = {id(ln) for _, ln in ranked[:3]}
+                return [ln for ln in dated if id(ln) in keep]
+        total = sum(len(ln.text) for ln in own)
+        if total <= 900:
+            return own
+        ranked = rank_lines(own, self.analyzer, terms, self.index.term_weights())
+        best = ranked[0][0] if ranked else 0
+        keep = {id(ln) for s, ln in ranked[:4] if s >= 0.4 * best and s > 0}
+        return [ln for ln in own if id(ln) in keep] or own[:3]
+
+    # ------------------------------------------------------------ document facts
+
+    def _doc_fact(self, intent: Intent, focus: list[str] | None) -> Draft | None:
+        docs = [self.index.get(d) for d in focus] if focus else [d for d in self.index.documents() if d.kind == "plan"]
+        if not docs:
+            return None
+        evidence = []
+        for doc in docs:
+            ev = _fact_evidence(doc, intent.fact or "title")
+            if ev is not None:
+                evidence.append(ev)
+        return Draft(evidence, group_by_doc=False) if evidence else None
+
+    # ------------------------------------------------------------ legal bases
+
+    def _ref(self, e: LegalBasis) -> LegalBasisRef:
+        return LegalBasisRef(
+            id=e.id,
+            type=e.type,
+            date=e.date,
+            issuer=e.issuer,
+            title=e.title,
+            citation=e.citation,
+            cited_by=e.cited_by,
+            conflicts=e.conflicts,
+        )
+
+    def _mention_evidence(
+        self, entry: LegalBasis, doc_id: str | None = None, statement: str | None = None
+    ) -> list[Evidence]:
+        """Evidence for a cited document: the line(s) where each citing document mentions it."""
+        out: list[Evidence] = []
+        seen: set[tuple[str, str]] = set()
+        for ref in entry.cited_by:
+            if doc_id and ref.doc_id != doc_id:
+                continue
+            if (ref.doc_id, ref.section) in seen:
+                continue
+            seen.add((ref.doc_id, ref.section))
+            doc = self.index.get(ref.doc_id)
+            line = _line_mentioning(doc, ref.section, entry)
+            if line is None:
+                continue
+            sec = doc.section(ref.section)
+            out.append(
+                Evidence(
+                    ref.doc_id,
+                    ref.section,
+                    sec.heading if sec else ref.section,
+                    [line],
+                    statements=[statement] if statement else [],
+                )
+            )
+        return out
+
+    def _plan_bases(self, q: str, intent: Intent, focus: list[str] | None) -> Draft | None:
+        docs = [self.index.get(d) for d in focus] if focus else [d for d in self.index.documents() if d.kind == "plan"]
+        strict_preamble = " can cu " in fkey(q) and not intent.type_filter
+        evidence: list[Evidence] = []
+        legal: list[LegalBasis] = []
+        for doc in docs:
+            entries = [e for e in self.index.registry() if any(c.doc_id == doc.doc_id for c in e.cited_by)]
+            entries = [e for e in entries if _matches_filters(e, intent)]
+            if strict_preamble:
+                pre = [
+                    e for e in entries if any(c.doc_id == doc.doc_id and c.section == "preamble" for c in e.cited_by)
+                ]
+                entries = pre or entries
+            entries.sort(
+                key=lambda e: min(c.start for c in doc.citations if c.id == e.id or id_key(c.id) == id_key(e.id))
+            )
+            for e in entries:
+                refs = [c for c in e.cited_by if c.doc_id == doc.doc_id]
+                section = (
+                    "preamble" if strict_preamble and any(c.section == "preamble" for c in refs) else refs[0].section
+                )
+                line = _line_mentioning(doc, section, e)
+                if line is None:
+                    continue
+                sec = doc.section(section)
+                evidence.append(
+                    Evidence(
+                        doc.doc_id, section, sec.heading if sec else section, [line], statements=[f"{e.citation} {{n}}"]
+                    )
+                )
+                legal.append(e)
+        if not evidence:
+            return None
+        intro = (
+            f"{doc_name(docs[0])} căn cứ các văn bản sau:"
+            if len(docs) == 1
+            else "Các văn bản căn cứ theo từng kế hoạch:"
+        )
+        return Draft(
+            _merge_same_section(evidence), intro=intro, legal=_unique(legal), notes=_conflict_notes(legal, self.index)
+        )
+
+    def _resolve_legal(self, intent: Intent) -> list[LegalBasis]:
+        found: list[LegalBasis] = []
+        registry = self.index.registry()
+        for key in intent.legal_keys:
+            for e in registry:
+                if id_key(e.id) == key or any(id_key(v) == key for v in e.variants):
+                    found.append(e)
+        for kind, num in intent.legal_type_nums:
+            for e in registry:
+                if fold(e.type).lower() == kind and e.number.lstrip("0") == num:
+                    found.append(e)
+        return _unique(found)
+
+    def _corpus_doc_for(self, intent: Intent) -> Document | None:
+        for doc in self.index.documents():
+            if not doc.number:
+                continue
+            key = id_key(doc.number)
+            if key in intent.legal_keys:
+                return doc
+            num = doc.number.split("/")[0].lstrip("0")
+            if any(fold(doc.doc_type or "").lower() == kind and num == n for kind, n in intent.legal_type_nums):
+                return doc
+        return None
+
+    def _legal_lookup(self, q: str, intent: Intent, focus: list[str] | None, naming: set[str], k: int) -> Draft | None:
+        own = self._corpus_doc_for(intent)
+        entries = self._resolve_legal(intent)
+        if own is not None and not intent.asks_cited_by:
+            if intent.asks_bases:
+                return self._plan_bases(q, intent, [own.doc_id])
+            if intent.fact in ("signer", "issuer", "number", "date"):
+                return self._doc_fact(intent, [own.doc_id])
+            words = {fold(w).lower() for w in re.findall(r"[^\W_]+", " ".join(own.number.split("/")))} | {
+                "thong",
+                "tu",
+                "so",
+            }
+            return self._content(q, Intent("content", deadline=intent.deadline), [own.doc_id], naming | words, k)
+        if not entries:
+            return None
+        evidence: list[Evidence] = []
+        notes: list[str] = []
+        for e in entries:
+            docs = sorted(set(e.citing_docs))
+            labels = ", ".join(doc_name(self.index.get(d)) for d in docs)
+            if intent.asks_cited_by or intent.cross:
+                head = f"{e.citation} được {len(docs)} văn bản trích dẫn: {labels} {{n}}"
+            elif intent.fact == "date" or intent.deadline:
+                head = f"{e.type} {e.id} ban hành ngày {_fmt_date(e.date)} {{n}}"
+            else:
+                head = f"{e.citation} {{n}}"
+            for i, ev in enumerate(self._mention_evidence(e)):
+                if i == 0:
+                    ev.statements = [head]
+                else:
+                    ev.statements = []
+                evidence.append(ev)
+        notes = _conflict_notes(entries, self.index)
+        return Draft(evidence, legal=entries, notes=notes, group_by_doc=False)
+
+    def _drafter(self, q: str, intent: Intent, focus: list[str] | None) -> Draft | None:
+        plans = [self.index.get(d) for d in focus] if focus else [d for d in self.index.documents() if d.kind == "plan"]
+        plan_ids = {d.doc_id for d in plans}
+        ranked = []
+        for e in self.index.registry():
+            citing = sorted(set(e.citing_docs) & plan_ids)
+            if citing:
+                ranked.append((len(citing), e.year or 0, e, citing))
+        ranked.sort(key=lambda x: (-x[0], -x[1], x[2].id))
+        recommended = [r for r in ranked if r[0] >= 2] or ranked[:3]
+        if not recommended:
+            return None
+        evidence: list[Evidence] = []
+        for count, _, e, citing in recommended:
+            where = "; ".join(doc_name(self.index.get(d)) for d in citing)
+            statement = f"{e.citation} — được {count}/{len(plan_ids)} kế hoạch căn cứ hoặc trích dẫn ({where}) {{n}}"
+            mentions = self._mention_evidence(e)
+            mentions.sort(key=lambda ev: (ev.section != "preamble", -(self.index.get(ev.doc_id).year or 0)))
+            if mentions:
+                mentions[0].statements = [statement]
+                evidence.append(mentions[0])
+        others = [r for r in ranked if r not in recommended]
+        notes = _conflict_notes([r[2] for r in recommended], self.index)
+        if others:
+            notes.append("Văn bản chỉ được một kế hoạch trích dẫn: " + ", ".join(r[2].id for r in others[:12]) + ".")
+        intro = f"Các văn bản được nhiều kế hoạch cùng loại ({len(plan_ids)} kế hoạch) căn cứ nhất, mới nhất trước trong cùng số lượt:"
+        return Draft(evidence, intro=intro, notes=notes, legal=[r[2] for r in recommended], group_by_doc=False)
+
+    # ------------------------------------------------------------ composing
+
+    def _compose(self, question: str, draft: Draft | None, qid: str | int | None) -> Answer:
+        citations: list[Citation] = []
+        body: list[str] = []
+        if draft is not None:
+            groups: dict[str, list[Evidence]] = {}
+            for ev in draft.evidence:
+                groups.setdefault(ev.doc_id if draft.group_by_doc else "", []).append(ev)
+            for group_doc, evs in groups.items():
+                if group_doc:
+                    body.append(f"Theo {doc_name(self.index.get(group_doc))}:")
+                for ev in evs:
+                    n = self._cite(ev, citations)
+                    if n is None:
+                        continue
+                    if ev.statements:
+                        body.extend(s.replace("{n}", f"[{n}]") for s in ev.statements)
+                        continue
+                    label = "" if ev.section in ("preamble", "header", "signature") else f"Mục {ev.section}"
+                    if label and ev.heading:
+                        label += f" «{ev.heading}»"
+                    if label:
+                        body.append(f"{label}:")
+                    for ln in ev.lines:
+                        text = ln.clean if not ln.heading else ln.text
+                        body.append(f"- {text} [{n}]")
+        if not citations:
+            covered = ", ".join(doc_name(d) for d in self.index.documents()[:6])
+            text = REFUSAL + (f" Các văn bản hiện có: {covered}." if covered else " Chưa có văn bản nào được nạp.")
+            return Answer(id=qid, question=question, found=False, answer=text)
+        parts = [draft.intro] if draft and draft.intro else []
+        parts += body
+        if draft and draft.notes:
+            parts += ["", *draft.notes]
+        cited_legal = [self._ref(e) for e in (draft.legal if draft else [])]
+        return Answer(
+            id=qid,
+            question=question,
+            found=True,
+            answer="\n".join(parts).strip(),
+            citations=citations,
+            legal_bases=cited_legal,
+        )
+
+    def _cite(self, ev: Evidence, citations: list[Citation]) -> int | None:
+        """Number a piece of evidence (one citation per section), after checking its quote is verbatim."""
+        for c in citations:
+            if c.doc_id == ev.doc_id and c.section == ev.section:
+                return c.n
+        doc = self.index.get(ev.doc_id)
+        sec = doc.section(ev.section)
+        if sec is None or not ev.lines:
+            return None
+        quote = _quote(doc, ev.lines)
+        if not quote or quote not in doc.section_text(ev.section):
+            logger.warning("dropping unverifiable citation %s %s", ev.doc_id, ev.section)
+            return None
+        n = len(citations) + 1
+        citations.append(
+            Citation(
+                n=n,
+                doc_id=doc.doc_id,
+                doc_number=doc.number or "",
+                doc_title=doc.title or "",
+                section=ev.section,
+                heading=ev.heading or sec.heading,
+                quote=quote,
+                score=round(float(ev.score), 4),
+            )
+        )
+        return n
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _section_terms(answerer: Answerer, hit: Any) -> set[str]:
+    """Folded terms of a section: its heading path and its whole text."""
+    doc = answerer.index.get(hit.doc_id)
+    return text_terms(
+        answerer.analyzer, " ".join(doc.heading_path(hit.section)) + "\n" + doc.section_text(hit.section, own=False)
+    )
+
+
+def _announces_list(doc: Document, section: str) -> bool:
+    """A section whose own text ends with ":" and whose children are the items it announces."""
+    sec = doc.section(section)
+    if sec is None or sec.body_end >= sec.end:
+        return False
+    own = doc.text[sec.start : sec.body_end].strip()
+    return own.endswith(":")
+
+
+def _prefer_listing_parent(hits: list[Any], index: Any) -> list[Any]:
+    """When several items of one list match (Điều 5.1, 5.2, 5.3), answer with the list (Điều 5) instead."""
+    top = hits[:4]
+    by_parent: dict[tuple[str, str], list[Any]] = {}
+    for h in top:
+        sec = index.get(h.doc_id).section(h.section)
+        if sec is not None and sec.parent:
+            by_parent.setdefault((h.doc_id, sec.parent), []).append(h)
+    for (doc_id, parent), kids in by_parent.items():
+        doc = index.get(doc_id)
+        if len(kids) >= 2 and _announces_list(doc, parent) and hits[0] in kids:
+            psec = doc.section(parent)
+            lead = type(hits[0])(
+                doc_id,
+                parent,
+                psec.heading if psec else parent,
+                max(k.score for k in kids),
+                [u for k in kids for u in k.units],
+            )
+            rest = [h for h in hits if h not in kids and not (h.doc_id == doc_id and h.section == parent)]
+            return [lead, *rest]
+    return hits
+
+
+def _related(a: str, b: str) -> bool:
+    return a == b or a.startswith(b + ".") or b.startswith(a + ".")
+
+
+def _quote(doc: Document, lines: list[Line]) -> str:
+    """The span from the first to the last line (if short enough), else the longest line."""
+    start = min(ln.start for ln in lines)
+    end = max(ln.start + len(ln.text) for ln in lines)
+    if end - start <= MAX_QUOTE:
+        return doc.text[start:end].strip()
+    best = max(lines, key=lambda ln: len(ln.text))
+    return best.text.strip()[: MAX_QUOTE * 2]
+
+
+def _line_mentioning(doc: Document, section: str, entry: LegalBasis) -> Line | None:
+    keys = {id_key(v) for v in [entry.id, *entry.variants]}
+    for c in doc.citations:
+        if c.section == section and (id_key(c.id) in keys or c.id == entry.id):
+            lines = section_lines(doc, section, own=False)
+            for ln in lines:
+                if ln.start <= c.start < ln.start + len(ln.text) + 1:
+                    return ln
+    return None
+
+
+def _matches_filters(e: LegalBasis, intent: Intent) -> bool:
+    if intent.type_filter and fold(e.type).lower() != fold(intent.type_filter).lower():
+        return False
+    if intent.issuer_filter:
+        want = fold(intent.issuer_filter).lower()
+        have = fold(e.issuer or "").lower()
+        code = (e.issuer_code or "").upper()
+        if want not in have and not (want == "bo cong an" and code.startswith("BCA")):
+            return False
+    return True
+
+
+def _unique(entries: list[LegalBasis]) -> list[LegalBasis]:
+    seen: set[str] = set()
+    out = []
+    for e in entries:
+        if e.id not in seen:
+            seen.add(e.id)
+            out.append(e)
+    return out
+
+
+def _merge_same_section(evidence: list[Evidence]) -> list[Evidence]:
+    """One evidence per (doc, section): statements and lines of the same section are pooled."""
+    merged: dict[tuple[str, str], Evidence] = {}
+    for ev in evidence:
+        key = (ev.doc_id, ev.section)
+        if key in merged:
+            m = merged[key]
+            m.statements.extend(ev.statements)
+            m.lines.extend(ln for ln in ev.lines if ln not in m.lines)
+        else:
+            merged[key] = Evidence(ev.doc_id, ev.section, ev.heading, list(ev.lines), ev.score, list(ev.statements))
+    return list(merged.values())
+
+
+def _conflict_notes(entries: list[LegalBasis], index: Any) -> list[str]:
+    notes = []
+    for e in entries:
+        for c in e.conflicts:
+            field_vi = "ngày ban hành" if c.field == "date" else "cơ quan ban hành"
+            parts = []
+            for v in c.values:
+                where = ", ".join(f"{_short(index, r)}" for r in v.cited_by)
+                value = _fmt_date(v.value) if c.field == "date" else v.value
+                parts.append(f"{value} ({where})")
+            notes.append(
+                f"Lưu ý: các văn bản ghi {field_vi} khác nhau cho {e.type} {e.id}: "
+                + "; ".join(parts)
+                + ". Cần kiểm tra lại bản gốc."
+            )
+    return notes
+
+
+def _short(index: Any, ref: CitedBy) -> str:
+    doc = index.get(ref.doc_id)
+    label = (
+        doc.number
+        if doc.number and doc.number.split("/")[0].strip()
+        else f"{doc.doc_type or 'văn bản'} {doc.place or doc.doc_id}"
+    )
+    section = "phần căn cứ" if ref.section == "preamble" else f"mục {ref.section}"
+    return f"{label}, {section}"
+
+
+def _fact_evidence(doc: Document, fact: str) -> Evidence | None:
+    """A header fact as a statement, cited to the header or signature line that states it."""
+    header = section_lines(doc, "header")
+    name = doc_name(doc)
+    if fact == "signer":
+        sig = section_lines(doc, "signature")
+        if not doc.signer or not sig:
+            return None
+        title = f" ({doc.signer_title})" if doc.signer_title else ""
+        return Evidence(doc.doc_id, "signature", "Chữ ký", sig, statements=[f"{name} do {doc.signer}{title} ký {{n}}."])
+    if fact == "date":
+        line = next((ln for ln in header if re.search(r"ngày\s*\d*\s*tháng", ln.text)), None)
+        if line is None:
+            return None
+        if doc.date:
+            when = f"ngày {_fmt_date(doc.date)}"
+        elif doc.month and doc.year:
+            when = f"tháng {doc.month}/{doc.year} (văn bản để trống ngày)"
+        else:
+            when = f"năm {doc.year}"
+        return Evidence(doc.doc_id, "header", "Phần đầu văn bản", [line], statements=[f"{name} ban hành {when} {{n}}."])
+    if fact == "number":
+        line = next((ln for ln in header if ln.text.startswith("Số")), None)
+        if line is None or not doc.number:
+            return (
+                Evidence(
+                    doc.doc_id,
+                    "header",
+                    "Phần đầu văn bản",
+                    header[:1],
+                    statements=[f"{name} không ghi số hiệu {{n}}."],
+                )
+                if header
+                else None
+            )
+        blank = " (phần số để trống)" if not doc.number.split("/")[0].strip() else ""
+        return Evidence(
+            doc.doc_id, "header", "Phần đầu văn bản", [line], statements=[f"Số hiệu: {doc.number}{blank} {{n}}."]
+        )
+    if fact == "issuer":
+        line = next((ln for ln in header if doc.issuer and fold(doc.issuer).lower() in fold(ln.text).lower()), None)
+        pre = section_lines(doc, "preamble")
+        if line is None and doc.issuer:
+            line = next((ln for ln in pre if fold(doc.issuer).lower() in fold(ln.text).lower()), None)
+            if line is not None:
+                return Evidence(
+                    doc.doc_id,
+                    "preamble",
+                    "Căn cứ ban hành",
+                    [line],
+                    statements=[f"Cơ quan ban hành: {doc.issuer} {{n}}."],
+                )
+        if line is None:
+            return None
+        return Evidence(
+            doc.doc_id, "header", "Phần đầu văn bản", [line], statements=[f"Cơ quan ban hành: {doc.issuer} {{n}}."]
+        )
+    title_line = next((ln for ln in header if doc.title and ln.text.strip() == doc.title.strip()), None)
+    if title_line is None:
+        return None
+    return Evidence(doc.doc_id, "header", "Phần đầu văn bản", [title_line], statements=[f"{name}: {doc.title} {{n}}."])

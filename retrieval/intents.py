@@ -1,0 +1,134 @@
+"""What a question asks for: a unit's duties, a deadline, a document fact, legal bases, or plain content.
+
+Rules, not a model: the five intents below are recognised from Vietnamese cue
+phrases (matched without diacritics, so "ai ky" and "ai ký" are the same) and
+from what the catalog knows (units named in "Tổ chức thực hiện", legal
+numbers in the registry, document aliases).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from core.legal_ids import NUMBER, TYPES, id_key
+from core.text import fold
+
+Kind = Literal["drafter", "plan_bases", "legal_lookup", "doc_fact", "duty", "content"]
+
+
+def fkey(text: str) -> str:
+    """Folded, lowercased, punctuation-free form used for cue matching."""
+    return " " + re.sub(r"\s+", " ", re.sub(r"[^a-z0-9/ -]", " ", fold(text).lower())).strip() + " "
+
+
+def has(q: str, *phrases: str) -> bool:
+    return any(f" {p} " in q for p in phrases)
+
+
+_DRAFTER = ("soan", "du thao", "xay dung ke hoach", "viet ke hoach", "lam ke hoach")
+_BASES = (
+    "can cu nhung van ban nao", "can cu van ban nao", "can cu vao nhung van ban nao", "can cu vao van ban nao",
+    "can cu nhung gi", "can cu gi", "can cu vao dau", "dua tren van ban nao", "dua tren nhung van ban nao",
+    "nhung van ban nao", "van ban nao", "nhac den nhung", "nhac toi nhung", "trich dan nhung", "dan chieu",
+    "can cu phap ly", "co so phap ly",
+)  # fmt: skip
+_CITED_BY = ("ke hoach nao", "nhung ke hoach nao", "van ban nao trich dan", "duoc trich dan", "trich dan o", "o dau")
+_FACT_FIELDS: dict[str, tuple[str, ...]] = {
+    "signer": ("ai ky", "nguoi ky", "ky boi", "do ai ky", "ky ten", "ky ke hoach"),
+    "date": ("ban hanh ngay nao", "ngay ban hanh", "ban hanh thang may", "ban hanh khi nao", "ngay nao ban hanh",
+             "ban hanh vao ngay nao", "duoc ban hanh ngay", "ban hanh luc nao", "thang may", "ban hanh ngay"),
+    "number": ("so hieu", "so ky hieu", "ky hieu", "so bao nhieu", "la so may"),
+    "issuer": ("co quan ban hanh", "ai ban hanh", "don vi ban hanh", "cua ai", "do ai ban hanh", "cua co quan nao"),
+    "title": ("noi ve gi", "trich yeu", "ten ke hoach", "tieu de"),
+}  # fmt: skip
+_DEADLINE = ("truoc ngay", "han chot", "thoi han", "han nop", "han bao cao", "khi nao", "bao gio", "ngay nao",
+             "dinh ky", "moc thoi gian", "thoi gian nao", "luc nao", "han ")  # fmt: skip
+_DUTY = ("lam gi", "nhiem vu", "trach nhiem", "phai lam", "can lam", "phu trach", "lam nhung gi", "lam nhung viec",
+         "giao nhiem vu", "chiu trach nhiem", "co viec gi", "phan cong")  # fmt: skip
+_CROSS = (
+    "nhung ke hoach nao",
+    "ke hoach nao",
+    "cac ke hoach",
+    "truong nao",
+    "don vi nao",
+    "van ban nao",
+    "nhung van ban",
+)
+
+_TYPE_WORDS = {fold(t).lower(): t for t in TYPES}
+_ISSUER_WORDS = {
+    "bo cong an": "Bộ Công an",
+    "ban bi thu": "Ban Bí thư",
+    "bo chinh tri": "Bộ Chính trị",
+    "thu tuong": "Thủ tướng Chính phủ",
+    "chinh phu": "Chính phủ",
+    "tinh uy": "Tỉnh ủy",
+    "ubnd": "UBND",
+    "uy ban nhan dan": "UBND",
+    "so giao duc": "Sở Giáo dục và Đào tạo",
+}
+_LEGAL_IN_Q = re.compile(rf"(?P<number>{NUMBER})", re.I)
+_TYPE_NUM_Q = re.compile(
+    r"(?P<type>"
+    + "|".join(re.escape(k) for k in sorted(_TYPE_WORDS, key=len, reverse=True))
+    + r")(?:\s+so)?\s+(?P<num>\d{1,5})\b"
+)
+
+
+@dataclass
+class Intent:
+    kind: Kind
+    legal_keys: list[str] = field(default_factory=list)  # id_key of numbers named in the question
+    legal_type_nums: list[tuple[str, str]] = field(default_factory=list)  # ("thong tu", "124")
+    fact: str | None = None
+    deadline: bool = False
+    cross: bool = False
+    type_filter: str | None = None
+    issuer_filter: str | None = None
+    asks_cited_by: bool = False
+    asks_bases: bool = False
+
+
+def legal_mentions(question: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """Legal numbers a question names: full numbers ("46-CT/TW") and type + number ("thông tư 124")."""
+    folded = fold(question)
+    keys = []
+    for m in _LEGAL_IN_Q.finditer(folded):
+        raw = m.group("number")
+        if re.search(r"[A-Za-z]", raw):
+            keys.append(id_key(raw))
+    pairs = [(m.group("type"), m.group("num").lstrip("0") or "0") for m in _TYPE_NUM_Q.finditer(fkey(question))]
+    return keys, pairs
+
+
+def detect(question: str) -> Intent:
+    """Classify a question (see the module docstring)."""
+    q = fkey(question)
+    keys, pairs = legal_mentions(question)
+    type_filter = next((t for k, t in _TYPE_WORDS.items() if re.search(rf" (?:nhung|cac)? ?{k} (?:nao|gi) ", q)), None)
+    issuer_filter = next((v for k, v in _ISSUER_WORDS.items() if f" cua {k} " in q), None)
+    deadline = has(q, *_DEADLINE)
+    cross = has(q, *_CROSS)
+    fact = next((f for f, cues in _FACT_FIELDS.items() if has(q, *cues)), None)
+    asks_bases = has(q, *_BASES) or (" can cu " in q and has(q, "nao", "gi"))
+    if has(q, *_DRAFTER) and (" can cu " in q or asks_bases):
+        return Intent("drafter", keys, pairs, type_filter=type_filter)
+    if keys or pairs:
+        cited_by = has(q, *_CITED_BY) or " trich dan " in q
+        return Intent(
+            "legal_lookup", keys, pairs, fact=fact, deadline=deadline, cross=cross,
+            type_filter=type_filter, issuer_filter=issuer_filter, asks_cited_by=cited_by, asks_bases=asks_bases,
+        )  # fmt: skip
+    # "những chỉ thị nào … nhắc đến" asks for cited documents; "những kế hoạch nào nhắc đến camera" asks which plans
+    mentions_type = type_filter not in (None, "Kế hoạch") and has(
+        q, "nhac den", "nhac toi", "trich dan", "neu", "de cap"
+    )
+    if asks_bases or mentions_type:
+        return Intent("plan_bases", type_filter=type_filter, issuer_filter=issuer_filter, asks_bases=True)
+    if fact in ("signer", "number", "issuer", "title") or (fact == "date" and not has(q, "bao cao", "nop")):
+        return Intent("doc_fact", fact=fact)
+    if has(q, *_DUTY):
+        return Intent("duty", deadline=deadline, cross=cross)
+    return Intent("content", deadline=deadline, cross=cross)

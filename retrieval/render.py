@@ -1,0 +1,26 @@
+"""Plain-text rendering of an Answer for the terminal (the bot and the web page render their own)."""
+
+from __future__ import annotations
+
+from core.types import Answer, Citation
+
+
+def source_label(c: Citation) -> str:
+    """ "08/KH-CĐCĐ · III.2 Phòng Công tác sinh viên": number where the document has one, else its id."""
+    label = (
+        c.doc_number if c.doc_number and c.doc_number.split("/")[0].strip() else (c.doc_number.lstrip("/") or c.doc_id)
+    )
+    section = {"preamble": "Căn cứ", "header": "Phần đầu", "signature": "Chữ ký", "closing": "Phần kết"}.get(
+        c.section, c.section
+    )
+    heading = "" if c.section in ("preamble", "header", "signature", "closing") else f" {c.heading}"
+    return f"{label} · {section}{heading}"
+
+
+def answer_text(answer: Answer) -> str:
+    """The answer followed by its numbered sources."""
+    lines = [answer.answer]
+    if answer.citations:
+        lines += ["", "Nguồn:"]
+        lines += [f"[{c.n}] {source_label(c)}" for c in answer.citations]
+    return "\n".join(lines)

@@ -1,0 +1,82 @@
+"""Near-synonyms of the school-security domain, for expanding questions that paraphrase the plans.
+
+Teachers ask in their own words ("phụ huynh", "hỏa hoạn", "tin giả") while plans
+use administrative ones ("cha mẹ học sinh", "cháy nổ", "thông tin sai sự thật").
+Without a Vietnamese embedding model offline, a small thesaurus bridges the two:
+a phrase of the question also searches for the other phrases of its group
+(at a lower weight), and counts as covered when one of them is in the text.
+
+Groups are written from general knowledge of the domain, folded, one per line.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from core.text import fold
+
+_GROUPS = """
+phu huynh | cha me hoc sinh | gia dinh hoc sinh | ban dai dien cha me hoc sinh
+hoa hoan | chay no | phong chay | chua chay | phong chay chua chay | pccc
+tin gia | tin sai lech | thong tin sai su that | thong tin xau doc | xuyen tac
+tren mang | khong gian mang | mang xa hoi | internet
+mat trom | trom cap | mat cap | chong trom
+khen thuong | bieu duong | giay khen | bang khen | thi dua khen thuong | duoc thuong | tang thuong
+danh nhau | bao luc hoc duong | au da
+ma tuy | chat gay nghien
+nhiem vu | trach nhiem | phan cong | giao
+han | han chot | thoi han | truoc ngay | han nop
+kinh phi | ngan sach | chi phi | nguon von | xa hoi hoa
+camera | camera giam sat | thiet bi giam sat | camera an ninh
+thiet bi | phuong tien ky thuat | trang thiet bi | trang bi
+di duong | tham gia giao thong | an toan giao thong | luat giao thong
+hieu luat | pho bien phap luat | tuyen truyen phap luat | giao duc phap luat | tim hieu phap luat | tim hieu ve luat phap
+thay co | giao vien | giang vien
+hoc tro | hoc sinh | hoc sinh sinh vien
+to giac | bao tin | cung cap thong tin | phat hien
+tu van tam ly | tam ly hoc duong | tam ly
+ky tuc xa | noi tru | khu noi tru
+cach lam hay | kinh nghiem hay | dien hinh tien tien | nhan rong | mo hinh hieu qua
+chia se | thong bao | nhan rong
+lam hinh thuc | hoat dong hinh thuc | khong hieu qua
+muc tieu | muc dich
+chi tieu | phan dau | ty le
+doi hoi | yeu cau
+lam viec voi | phoi hop | ket hop
+giai quyet | xu ly
+ngay le | le tet | ngay le tet
+cam ket | ky cam ket
+hieu truong | nguoi dung dau | ban giam hieu | thu truong
+an ninh trat tu | antt | an toan ve an ninh trat tu
+bao mat | lo thong tin | lo lot bi mat | bi mat nha nuoc | an toan thong tin
+cong nghe | cong nghe thong tin | chuyen doi so | phan mem | ung dung
+tap huan | boi duong | huan luyen
+kiem tra | danh gia | phan loai
+truong hoc | nha truong | co so giao duc
+tre em | hoc sinh mam non | tre
+bao hanh | xam hai
+dang bai | truyen thong | dang tai | tuyen truyen
+nop | gui | gui ve | bao cao ve
+""".strip().splitlines()
+
+
+@lru_cache(maxsize=1)
+def groups() -> list[tuple[str, ...]]:
+    return [tuple(p.strip() for p in line.split("|") if p.strip()) for line in _GROUPS if line.strip()]
+
+
+def _words(text: str) -> list[str]:
+    return re.sub(r"[^a-z0-9 ]", " ", fold(text).lower()).split()
+
+
+def alternatives(question: str) -> dict[str, set[str]]:
+    """Phrases of the question that have synonyms -> the other phrases of their groups (folded)."""
+    words = _words(question)
+    joined = " " + " ".join(words) + " "
+    out: dict[str, set[str]] = {}
+    for group in groups():
+        for phrase in group:
+            if f" {phrase} " in joined:
+                out.setdefault(phrase, set()).update(p for p in group if p != phrase)
+    return out

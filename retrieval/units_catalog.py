@@ -1,0 +1,153 @@
+"""Responsible units (Phòng Công tác sinh viên, Văn phòng, Phòng Văn hóa – Xã hội, …) and where plans give them tasks.
+
+A unit is either a section of "Tổ chức thực hiện" headed by its name (its
+whole text is the task list) or a line that opens with it ("- Bộ phận Kiểm
+tra – Tổng hợp chịu trách nhiệm …", "Giao Văn phòng chủ trì …"). Questions
+find units by name, without diacritics and with abbreviations expanded
+("P. CTSV", "VHXH").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from core.text import fold
+from core.types import Document
+from retrieval.analyzer import Analyzer
+from retrieval.extract import Line, section_lines
+
+_UNIT_HEADING = re.compile(
+    r"^(?:Phòng|Văn phòng|Ban|Bộ phận|Khoa|Trung tâm|Các|Tất cả|Hiệu trưởng|Thủ trưởng|Đoàn|Công đoàn|Cán bộ|"
+    r"Trưởng|Giám đốc|Công an|Đội|Tổ|Lực lượng|Ủy ban|UBND|Sở)\b"
+)
+_SUBJECT_LINE = re.compile(
+    r"^(?:Giao\s+)?(?P<unit>(?:Bộ phận|Phòng|Văn phòng|Ban|Khoa|Trung tâm|Hiệu trưởng|Thủ trưởng|Cán bộ|Các|Tất cả các|"
+    r"Đoàn|Công đoàn|Lực lượng)[^.;:]*?)\s+"
+    r"(?:chịu trách nhiệm|có trách nhiệm|căn cứ|chủ trì|phối hợp|thực hiện|xây dựng|tham mưu|quan tâm|báo cáo|"
+    r"triển khai|tổ chức|quán triệt|chủ động)\b"
+)
+_LEADING = ("tat ca cac ", "cac ", "nhung ")
+
+
+def unit_words(text: str) -> str:
+    """Folded words only: "Phòng Văn hóa – Xã hội" -> "phong van hoa xa hoi"."""
+    return " ".join(re.sub(r"[^a-z0-9 ]", " ", fold(text).lower()).split())
+
+
+def unit_keys(name: str) -> set[str]:
+    """Phrases that name a unit in a question: full name, main component, without "các"/"phòng"."""
+    full = unit_words(name)
+    keys = {full}
+    parts = [unit_words(p) for p in re.split(r",|\s+và\s+", name)]
+    keys.update(p for p in parts[:1] if len(p.split()) >= 2)
+    keys.update(p for p in parts[1:] if len(p.split()) >= 3)
+    for k in list(keys):
+        for lead in _LEADING:
+            if k.startswith(lead) and len(k[len(lead) :].split()) >= 2:
+                keys.add(k[len(lead) :])
+        if k.startswith("phong ") and k != "phong" and len(k.split()) >= 3:
+            keys.add(k[len("phong ") :])
+    # a derived key ("cong tac sinh vien") must be specific; the full name may be short ("van phong")
+    return {k for k in keys if (k == full and len(k.split()) >= 2) or len(k.split()) >= 3}
+
+
+@dataclass
+class UnitEntry:
+    doc_id: str
+    section: str
+    name: str
+    keys: set[str]
+    whole_section: bool
+    line: Line | None = None
+
+
+@dataclass
+class UnitMatch:
+    doc_id: str
+    section: str
+    name: str
+    score: float
+    whole_section: bool
+    line: Line | None = None
+
+
+@dataclass
+class UnitCatalog:
+    docs: list[Document]
+    analyzer: Analyzer
+    entries: list[UnitEntry] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for doc in self.docs:
+            self.entries.extend(_units_of(doc))
+
+    def _expand(self, question: str) -> str:
+        words = re.findall(r"[^\W_]+", question)
+        out = []
+        for i, w in enumerate(words):
+            low = fold(w).lower()
+            if low == "p" and i + 1 < len(words):
+                out.append("phong")
+                continue
+            exp = (
+                self.analyzer.abbreviations.get(low)
+                if not re.search(r"[^\x00-\x7f]", w.replace("Đ", "D").replace("đ", "d"))
+                else None
+            )
+            out.append(exp if exp and len(low) >= 3 else w)
+        return " " + unit_words(" ".join(out)) + " "
+
+    def find(self, question: str, focus: list[str] | None = None) -> list[UnitMatch]:
+        """Units a question names (the longest matching name wins), in document order."""
+        q = self._expand(question)
+        best: list[tuple[int, UnitEntry]] = []
+        for e in self.entries:
+            if focus and e.doc_id not in focus:
+                continue
+            length = max((len(k.split()) for k in e.keys if f" {k} " in q), default=0)
+            if length:
+                best.append((length, e))
+        if not best:
+            return []
+        top = max(n for n, _ in best)
+        chosen = [e for n, e in best if n == top]
+        names = {unit_words(e.name) for e in chosen if e.whole_section}
+        # lines elsewhere that give the same unit a task ("Giao Văn phòng chủ trì …")
+        for _, e in best:
+            if e not in chosen and not e.whole_section and unit_words(e.name) in names:
+                chosen.append(e)
+        order = {d.doc_id: i for i, d in enumerate(self.docs)}
+        chosen.sort(key=lambda e: (order.get(e.doc_id, 0), not e.whole_section))
+        return [UnitMatch(e.doc_id, e.section, e.name, float(top), e.whole_section, e.line) for e in chosen]
+
+
+def _units_of(doc: Document) -> list[UnitEntry]:
+    out: list[UnitEntry] = []
+    impl = [s for s in doc.sections if "to chuc thuc hien" in unit_words(s.heading)]
+    impl_ids = {s.id for s in impl}
+    for sec in doc.sections:
+        under_impl = sec.parent in impl_ids
+        if under_impl or (sec.level >= 2 and _UNIT_HEADING.match(sec.heading) and _is_unit_name(sec.heading)):
+            out.append(UnitEntry(doc.doc_id, sec.id, sec.heading, unit_keys(sec.heading), whole_section=True))
+    whole_names = {unit_words(e.name): e for e in out}
+    for sec in doc.sections:
+        for line in section_lines(doc, sec.id):
+            if line.heading:
+                continue
+            m = _SUBJECT_LINE.match(line.clean)
+            if not m:
+                continue
+            name = m.group("unit").strip(" ,")
+            key = unit_words(name)
+            owner = whole_names.get(key)
+            if owner is not None and owner.section == sec.id:
+                continue  # the unit's own section already covers this line
+            if sec.id in impl_ids or owner is not None:
+                out.append(UnitEntry(doc.doc_id, sec.id, name, unit_keys(name), whole_section=False, line=line))
+    return out
+
+
+def _is_unit_name(heading: str) -> bool:
+    """A heading that names a unit rather than a task ("Phòng Quản trị", not "Công tác tuyên truyền")."""
+    return len(heading.split()) <= 12 and not heading.endswith(".")
