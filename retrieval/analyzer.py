@@ -211,35 +211,18 @@ class Analyzer:
             weights[idx] = weights.get(idx, 0.0) + w
         return _sorted(weights)
 
-    def query_tokens(self, text: str, drop: Iterable[str] = ()) -> Counter[str]:
-        """Query tokens: exact forms only when the query itself carries diacritics.
+    def query_tokens(self, text: str) -> Counter[str]:
+        """Query tokens: exact forms only when the query itself carries diacritics."""
+        return self.tokens(text, exact=has_diacritics(text), query=True)
 
-        ``drop`` holds folded words to leave out (the words that named a document).
-        """
-        toks = self.tokens(text, exact=has_diacritics(text), query=True)
-        dropped = set(drop)
-        if not dropped:
-            return toks
-        keep: Counter[str] = Counter()
-        for tok, n in toks.items():
-            kind, body = tok[0], tok[2:]
-            if kind in "fw" and fold(body) in dropped:
-                continue
-            if kind == "F" and any(w in dropped for w in body.split(" ")):
-                continue
-            keep[tok] = n
-        return keep
-
-    def query_vector(
-        self, text: str, drop: Iterable[str] = (), synonyms: Iterable[str] = ()
-    ) -> tuple[list[int], list[float]]:
+    def query_vector(self, text: str, synonyms: Iterable[str] = ()) -> tuple[list[int], list[float]]:
         """Sparse vector of a query: one weight per token family; ``synonyms`` (folded phrases) count half."""
         weights: dict[int, float] = {}
         for phrase in synonyms:
             for tok in self.tokens(phrase, exact=False, query=True):
                 idx = token_index(tok)
                 weights[idx] = max(weights.get(idx, 0.0), W_SYNONYM * self._family_weight(tok))
-        for tok in set(self.query_tokens(text, drop)):
+        for tok in set(self.query_tokens(text)):
             idx = token_index(tok)
             weights[idx] = max(weights.get(idx, 0.0), self._family_weight(tok))
         return _sorted(weights)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from core.text import fold, has_diacritics
@@ -17,12 +17,20 @@ from core.types import Document
 from retrieval.analyzer import Analyzer, token_index
 from retrieval.thesaurus import alternatives
 
-#: Question words and fillers that say nothing about the content sought.
-STOPWORDS = frozenset(
-    """gi nao sao the nhu ai dau khi bao gio nhieu lam co khong phai can nhung cac cua la va duoc ve trong cho
-    theo voi o tai nay do thi ma hay biet toi em oi a nhe mot moi hoac cung vay neu bang viec dieu gom
-    van ban ke hoach truong quy dinh noi den nhac toi ra nam gap muon biet giup nen hoi xin hien nay day kia tram tranh dat giu lo""".split()
+#: Question words and fillers that say nothing about the content sought. Matched on exact forms when the
+#: question has diacritics ("nội quy" is content, "nói" is not), on folded forms when it has none.
+STOPWORDS_EXACT = frozenset(
+    """gì nào sao thế như ai đâu khi bao giờ nhiêu làm có không phải cần những các của là và được về trong cho
+    theo với ở tại này đó thì mà hãy biết tôi em ơi ạ nhé một mọi hoặc cũng vậy nếu bằng việc điều gồm
+    văn bản kế hoạch trường quy định nói đến nhắc tới ra năm gặp muốn giúp nên hỏi xin hiện nay đây kia trăm
+    tránh đặt giữ lo chịu dịp vào lúc gửi đỡ mặt cách""".split()
 )
+STOPWORDS = frozenset(fold(w) for w in STOPWORDS_EXACT)
+
+
+#: A word in at most this many units is rare: its absence from the sections found is telling.
+RARE_DF = 2
+
 _DATE = re.compile(
     r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\bngày \d{1,2} tháng \d{1,2}|\btháng \d{1,2}\b|\bquý [IV]+\b|\b\d{1,2} tháng\b",
     re.I,
@@ -85,7 +93,8 @@ class QueryTerms:
     exact: dict[str, str] = field(default_factory=dict)  # folded unigram -> exact unigram, for accented questions
 
     def covered(self, term: str, have: set[str]) -> bool:
-        return term in have or self.stood_in(term, have)
+        """In the text (by exact form when typed with diacritics: "cước" is not "cuộc"), or stood in for."""
+        return self.exact.get(term, term) in have or self.stood_in(term, have)
 
     def stood_in(self, term: str, have: set[str]) -> bool:
         """Whether a synonym phrase of the term's thesaurus group is in the text."""
@@ -95,23 +104,21 @@ class QueryTerms:
         return False
 
 
-def query_terms(analyzer: Analyzer, question: str, drop: Iterable[str] = ()) -> QueryTerms:
+def query_terms(analyzer: Analyzer, question: str) -> QueryTerms:
     """Content unigrams and bigrams of a question (folded): no question words, no words naming a document.
 
     Bigrams join adjacent content words only, so "bằng những biện pháp" contributes "biện pháp", not
     "bằng những". Terms inside a thesaurus phrase also count as covered by the phrase's synonyms.
     """
-    dropped = {fold(w).lower() for phrase in drop for w in phrase.split()}
     accented = has_diacritics(question)
     uni: set[str] = set()
     bi: set[str] = set()
     exact: dict[str, str] = {}
+    stop, key = (STOPWORDS_EXACT, str.lower) if accented else (STOPWORDS, fold)
     for seg in analyzer.syllables(question):
-        # words naming a document go before abbreviations are expanded ("CĐCĐ" takes "cao đẳng cộng đồng" along)
-        seg = [w for w in seg if fold(w).lower() not in dropped]
         raw = analyzer.expand(seg, query=True, reverse=False)
         words = [fold(w) for w in raw]
-        keep = [w if (w not in STOPWORDS and w not in dropped and not _YEAR.fullmatch(w)) else None for w in words]
+        keep = [w if (key(r) not in stop and not _YEAR.fullmatch(w)) else None for r, w in zip(raw, words)]
         uni.update(f"f:{w}" for w in keep if w)
         bi.update(f"F:{a} {b}" for a, b in itertools.pairwise(keep) if a and b)
         if accented:
@@ -131,11 +138,14 @@ def text_terms(analyzer: Analyzer, text: str) -> set[str]:
 
 
 def unknown_words(terms: QueryTerms, weights: TermWeights) -> list[str]:
-    """Content words of the question that no unit contains and no synonym stands in for ("phở", "thời tiết")."""
+    """Content words of the question that no unit contains and no synonym stands in for ("phở", "cước").
+
+    Typed with diacritics, a word is judged by its exact form: "cước" is unknown though "cuộc" is not.
+    """
     out = []
     for t in terms.uni:
         word = t[2:]
-        if word.isdigit() or weights.df.get(token_index(t), 0):
+        if word.isdigit() or weights.df.get(token_index(terms.exact.get(t, t)), 0):
             continue
         alts = terms.alt_of.get(t, [])
         if any(all(weights.df.get(token_index(f"f:{fold(w)}"), 0) for w in alt) for alt in alts):
@@ -144,19 +154,30 @@ def unknown_words(terms: QueryTerms, weights: TermWeights) -> list[str]:
     return sorted(out)
 
 
-def missing_anchor(terms: QueryTerms, weights: TermWeights, sections: list[set[str]]) -> str | None:
-    """The question's rarest word (exact form when typed with diacritics) if none of ``sections`` has it.
+def unknown_bigram_share(terms: QueryTerms, weights: TermWeights) -> float:
+    """Share of the question's content bigrams no unit contains ("danh sách", "học kỳ", "căn cước")."""
+    bigrams = [t for t in terms.bi if not any(w.isdigit() for w in t[2:].split())]
+    if len(bigrams) < 2:
+        return 0.0
+    unknown = [t for t in bigrams if not weights.df.get(token_index(t), 0) and not terms.alt_of.get(t)]
+    return len(unknown) / len(bigrams)
 
-    "Lương giáo viên …": "lương" is rare (one typo in the corpus) and absent from the sections found,
-    so those sections answer a different question.
+
+def missing_anchor(terms: QueryTerms, weights: TermWeights, sections: list[set[str]]) -> str | None:
+    """The question's rarest word, when it is rare in the corpus (at most RARE_DF units) and none of ``sections`` has it.
+
+    "Lương giáo viên …": "lương" occurs once in the corpus (a typo for "lượng") and not in the sections
+    found, so those sections answer a different question. Words typed with diacritics are judged by
+    their exact form.
     """
     best: tuple[float, str, str] | None = None
     for t in terms.uni:
         if t[2:].isdigit():
             continue
         probe = terms.exact.get(t, t)
-        if not weights.df.get(token_index(probe), 0):
-            continue  # unknown words are judged separately
+        df = weights.df.get(token_index(probe), 0)
+        if not df or df > RARE_DF:
+            continue  # unknown words are judged separately; common ones prove nothing by their absence
         idf = weights.idf(probe)
         if best is None or idf > best[0]:
             best = (idf, t, probe)

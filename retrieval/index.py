@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 
 from core.errors import DocumentNotFound, LegalBasisNotFound
 from core.legal_ids import id_key
-from core.text import fold_key
+from core.text import fold, fold_key
 from core.types import PART_IDS, Document, LegalBasis
 from ingest.legal import build_registry
 from retrieval.analyzer import Analyzer
@@ -218,35 +218,59 @@ class Index:
         """Documents a question names ("trường CĐ Lào Cai", "Kiên Hải", "08/KH-CĐCĐ")."""
         return self.names_in(text)[0]
 
-    def names_in(self, text: str) -> tuple[list[str], set[str]]:
-        """Documents a question names, and the folded words that name them (to leave out of the search).
+    def names_in(self, text: str) -> tuple[list[str], str]:
+        """Documents a question names, and the question without the words that name them.
 
-        "van phong truong cao dang lao cai co trach nhiem gi" -> (["kh-cdlc-laocai-2026"],
-        {"truong", "cao", "dang", "lao", "cai"}): the words before the alias that belong to the
-        naming phrase ("trường", "CĐ", "Phòng GDĐT" …) go with it.
+        "Văn phòng trường CĐ Lào Cai có trách nhiệm gì?" -> (["kh-cdlc-laocai-2026"],
+        "Văn phòng có trách nhiệm gì?"): the words before an alias that introduce the name
+        ("trường CĐ", "Phòng GDĐT", "UBND đặc khu") go with it.
         """
-        words = re.sub(r"[^a-z0-9 ]", " ", fold_key(text)).split()
+        tokens = list(re.finditer(r"[^\W_]+", text))
+        words = [fold(t.group(0)).lower() for t in tokens]
         found: set[str] = set()
-        used: set[int] = set()
+        cut: set[int] = set()
         for phrase, ids in self.aliases().items():
             pw = phrase.split()
             for i in range(len(words) - len(pw) + 1):
                 if words[i : i + len(pw)] == pw:
                     found |= ids
-                    span = set(range(i, i + len(pw)))
-                    j = i - 1
-                    while j >= 0 and words[j] in _NAMING_WORDS:
-                        span.add(j)
-                        j -= 1
-                    used |= span
-        return sorted(found), {words[i] for i in used}
+                    cut.update(range(_naming_start(words, i), i + len(pw)))
+        if not cut:
+            return sorted(found), text
+        out, pos = [], 0
+        for i in sorted(cut):
+            out.append(text[pos : tokens[i].start()])
+            pos = tokens[i].end()
+        out.append(text[pos:])
+        return sorted(found), re.sub(r"\s+", " ", "".join(out)).strip()
 
 
-# Words that introduce a document's name in a question: "trường CĐ …", "Phòng GDĐT …", "UBND đặc khu …".
-_NAMING_WORDS = frozenset(
-    "truong cao dang cd cdcd cong dong phong giao duc va dao tao gd gddt pgd pgddt ubnd uy ban nhan dan dac khu "
-    "huyen tinh thanh pho tp so cua o tai ke hoach kh nam".split()
-)
+# What introduces a document's name in a question: "trường CĐ …", "Phòng GDĐT …", "UBND đặc khu …".
+_NAMING_PHRASES = sorted(
+    (p.split() for p in (
+        "phong giao duc va dao tao", "phong giao duc", "so giao duc va dao tao", "uy ban nhan dan", "truong cao dang cong dong",
+        "truong cao dang", "cao dang cong dong", "cao dang", "ke hoach", "dac khu", "thanh pho",
+    )),
+    key=len,
+    reverse=True,
+)  # fmt: skip
+_NAMING_SINGLE = frozenset("truong cd cdcd phong pgd pgddt gddt ubnd huyen tinh tp cua o tai kh".split())
+
+
+def _naming_start(words: list[str], i: int) -> int:
+    """Index where the naming phrase in front of the alias at ``i`` begins."""
+    j = i
+    while j > 0:
+        for phrase in _NAMING_PHRASES:
+            if j >= len(phrase) and words[j - len(phrase) : j] == phrase:
+                j -= len(phrase)
+                break
+        else:
+            if words[j - 1] in _NAMING_SINGLE:
+                j -= 1
+                continue
+            break
+    return j
 
 
 def _payload(doc: Document, u: Unit) -> dict[str, object]:

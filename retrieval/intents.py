@@ -31,9 +31,15 @@ _DRAFTER = ("soan", "du thao", "xay dung ke hoach", "viet ke hoach", "lam ke hoa
 _BASES = (
     "can cu nhung van ban nao", "can cu van ban nao", "can cu vao nhung van ban nao", "can cu vao van ban nao",
     "can cu nhung gi", "can cu gi", "can cu vao dau", "dua tren van ban nao", "dua tren nhung van ban nao",
-    "nhung van ban nao", "van ban nao", "nhac den nhung", "nhac toi nhung", "trich dan nhung", "dan chieu",
+    "nhac den nhung", "nhac toi nhung", "trich dan nhung", "dan chieu",
     "can cu phap ly", "co so phap ly",
 )  # fmt: skip
+# "dựa trên những văn bản pháp lý nào", "các văn bản của Bộ Công an mà kế hoạch … trích dẫn", "cơ sở pháp lý … là gì"
+_BASES_RE = re.compile(
+    r" (?:can cu|dua tren|dua vao|trich dan|vien dan|dan chieu)(?: vao| theo)?(?: nhung| cac)?(?: van ban| chi thi| thong tu| quyet dinh| nghi dinh| ke hoach| ket luan)?(?: phap ly)? (?:nao|gi|ra sao) "
+    r"| (?:van ban|chi thi|thong tu|quyet dinh|nghi dinh|ket luan)\b.* (?:trich dan|can cu|vien dan|nhac den|nhac toi)\b"
+    r"| (?:co so|can cu) phap ly "
+)
 _CITED_BY = ("ke hoach nao", "nhung ke hoach nao", "van ban nao trich dan", "duoc trich dan", "trich dan o", "o dau")
 _FACT_FIELDS: dict[str, tuple[str, ...]] = {
     "signer": ("ai ky", "nguoi ky", "ky boi", "do ai ky", "ky ten", "ky ke hoach"),
@@ -103,16 +109,55 @@ def legal_mentions(question: str) -> tuple[list[str], list[tuple[str, str]]]:
     return keys, pairs
 
 
+_TYPE_ORIG = "|".join(re.escape(t) for t in sorted({*TYPES, *(fold(t) for t in TYPES)}, key=len, reverse=True))
+_MENTION = re.compile(rf"(?i:(?:{_TYPE_ORIG})(?:\s+số)?\s*)?{NUMBER}|(?i:(?:{_TYPE_ORIG}))(?:\s+số)?\s+\d{{1,5}}\b")
+
+
+def strip_legal_mentions(question: str) -> str:
+    """The question without the legal numbers it names ("Thông tư 124 thay thế …" -> "thay thế …")."""
+    return re.sub(r"\s+", " ", _MENTION.sub(" ", question)).strip()
+
+
+_REF_DIEM = re.compile(r" diem ([a-z]) (?:cua )?khoan (\d{1,2}) (?:cua )?dieu (\d{1,3}) ")
+_REF_KHOAN = re.compile(r" khoan (\d{1,2}) (?:cua )?dieu (\d{1,3}) ")
+_REF_DIEU = re.compile(r" dieu (\d{1,3}) ")
+_REF_MUC = re.compile(r" (?:muc|phan) ([ivxl]+(?:[ .]\d{1,2}){0,2}(?:[ .][a-z])?) ")
+
+
+def section_refs(question: str) -> list[str]:
+    """Section ids a question names: "khoản 2 Điều 8" -> "Điều 8.2", "mục III.2" -> "III.2", "phần căn cứ" -> "preamble"."""
+    q = " " + re.sub(r"\s+", " ", re.sub(r"[^a-z0-9. ]", " ", fold(question).lower())).strip() + " "
+    q = q.replace(". ", " ")
+    refs: list[str] = []
+    for m in _REF_DIEM.finditer(q):
+        letter = "đ" if m.group(1) == "d" and " diem dd " in q else m.group(1)
+        refs.append(f"Điều {m.group(3)}.{m.group(2)}.{letter}")
+    for m in _REF_KHOAN.finditer(q):
+        ref = f"Điều {m.group(2)}.{m.group(1)}"
+        if not any(r.startswith(ref + ".") for r in refs):
+            refs.append(ref)
+    if not refs:
+        refs += [f"Điều {m.group(1)}" for m in _REF_DIEU.finditer(q)]
+    for m in _REF_MUC.finditer(q):
+        parts = re.split(r"[ .]", m.group(1))
+        refs.append(".".join([parts[0].upper(), *parts[1:]]))
+    if " phan can cu " in q:
+        refs.append("preamble")
+    return list(dict.fromkeys(refs))
+
+
 def detect(question: str) -> Intent:
     """Classify a question (see the module docstring)."""
     q = fkey(question)
     keys, pairs = legal_mentions(question)
-    type_filter = next((t for k, t in _TYPE_WORDS.items() if re.search(rf" (?:nhung|cac)? ?{k} (?:nao|gi) ", q)), None)
+    type_filter = next(
+        (t for k, t in _TYPE_WORDS.items() if re.search(rf" (?:(?:nhung|cac) {k} |{k} (?:nao|gi) )", q)), None
+    )
     issuer_filter = next((v for k, v in _ISSUER_WORDS.items() if f" cua {k} " in q), None)
     deadline = has(q, *_DEADLINE)
     cross = has(q, *_CROSS)
     fact = next((f for f, cues in _FACT_FIELDS.items() if has(q, *cues)), None)
-    asks_bases = has(q, *_BASES) or (" can cu " in q and has(q, "nao", "gi"))
+    asks_bases = has(q, *_BASES) or bool(_BASES_RE.search(q))
     if has(q, *_DRAFTER) and (" can cu " in q or asks_bases):
         return Intent("drafter", keys, pairs, type_filter=type_filter)
     if keys or pairs:
@@ -130,5 +175,5 @@ def detect(question: str) -> Intent:
     if fact in ("signer", "number", "issuer", "title") or (fact == "date" and not has(q, "bao cao", "nop")):
         return Intent("doc_fact", fact=fact)
     if has(q, *_DUTY):
-        return Intent("duty", deadline=deadline, cross=cross)
-    return Intent("content", deadline=deadline, cross=cross)
+        return Intent("duty", deadline=deadline, cross=cross, type_filter=type_filter, issuer_filter=issuer_filter)
+    return Intent("content", deadline=deadline, cross=cross, type_filter=type_filter, issuer_filter=issuer_filter)

@@ -20,7 +20,7 @@ from core.text import fold
 from core.types import Hit
 from retrieval.analyzer import Analyzer
 from retrieval.embedder import SentenceEmbedder
-from retrieval.extract import STOPWORDS, query_terms
+from retrieval.extract import STOPWORDS_EXACT, query_terms
 from retrieval.index import Index
 from retrieval.store import QdrantStore
 from retrieval.thesaurus import alternatives
@@ -74,9 +74,9 @@ class Searcher:
             return []
         scope = list(doc_ids) if doc_ids else None
         if scope is None and use_names:
-            named, naming_words = self.index.names_in(query)
+            named, rest = self.index.names_in(query)
             if named:
-                hits = self._search(query, k, named, filters, drop=naming_words)
+                hits = self._search(rest or query, k, named, filters)
                 if hits:
                     return hits
         return self._search(query, k, scope, filters)
@@ -100,15 +100,10 @@ class Searcher:
         return out
 
     def _search(
-        self,
-        query: str,
-        k: int,
-        doc_ids: Sequence[str] | None,
-        filters: dict[str, Any] | None,
-        drop: set[str] | None = None,
+        self, query: str, k: int, doc_ids: Sequence[str] | None, filters: dict[str, Any] | None
     ) -> list[SectionHit]:
         synonyms = {alt for alts in alternatives(query).values() for alt in alts}
-        sparse = self.analyzer.query_vector(query, drop or (), synonyms) if self.mode in ("lexical", "hybrid") else None
+        sparse = self.analyzer.query_vector(query, synonyms) if self.mode in ("lexical", "hybrid") else None
         dense = self.embedder.embed_query(query) if self.embedder and self.mode in ("dense", "hybrid") else None
         limit = max(k * 6, 30)
         if self.mode == "lexical" and self.index.lexical is not None and sparse is not None:
@@ -130,7 +125,7 @@ class Searcher:
                 hit.score = max(hit.score, u.score)
         ranked = sorted(merged.values(), key=lambda h: -h.score)
         if ranked:
-            self._boost_headings(query, ranked, drop or set())
+            self._boost_headings(query, ranked)
             ranked.sort(key=lambda h: -h.score)
         return _specific_first(ranked, self._lists)[:k]
 
@@ -138,15 +133,16 @@ class Searcher:
         """Whether a section announces a list its children complete ("… các tiêu chí sau:")."""
         doc = self.index.get(hit.doc_id)
         sec = doc.section(hit.section)
-        return sec is not None and sec.body_end < sec.end and doc.text[sec.start : sec.body_end].rstrip().endswith(":")
+        own = doc.text[sec.start : sec.body_end].strip() if sec is not None else ""
+        return sec is not None and sec.body_end < sec.end and "\n" in own and own.endswith(":")
 
-    def _boost_headings(self, query: str, hits: list[SectionHit], drop: set[str]) -> None:
+    def _boost_headings(self, query: str, hits: list[SectionHit]) -> None:
         """Raise sections whose own heading the question names ("yêu cầu", "kinh phí thực hiện", "chế độ báo cáo")."""
-        words = {t[2:] for t in query_terms(self.analyzer, query, drop).uni}
+        words = {t[2:] for t in query_terms(self.analyzer, query).uni}
         if not words:
             return
         for h in hits:
-            heading = {w for w in (fold(x).lower() for x in re.findall(r"[^\W_]+", h.heading)) if w not in STOPWORDS}
+            heading = {fold(x).lower() for x in re.findall(r"[^\W_]+", h.heading) if x.lower() not in STOPWORDS_EXACT}
             if heading and len(heading) <= HEADING_MAX_WORDS:
                 share = len(heading & words) / len(heading)
                 if share >= 0.6:

@@ -58,6 +58,10 @@ tre em | hoc sinh mam non | tre
 bao hanh | xam hai
 dang bai | truyen thong | dang tai | tuyen truyen
 nop | gui | gui ve | bao cao ve
+dau moi | chu tri | phu trach
+bao chi | truyen thong dai chung | co quan truyen thong
+danh gia | kiem tra | phan loai | binh xet
+giu gin | bao ve | bao dam | dam bao | giu vung
 """.strip().splitlines()
 
 
