@@ -158,24 +158,27 @@ class Analyzer:
         return self.abbreviations.get(low.replace("đ", "d"))
 
     def expand(self, raw: list[str], *, query: bool, reverse: bool = True) -> list[str]:
-        """Lowercased words with expansions after abbreviations, and (``reverse``) abbreviations after expansions."""
+        """Lowercased words with expansions after abbreviations, and (``reverse``) abbreviations after expansions.
+
+        Every expansion found adds its abbreviation, nested ones too: "bảo vệ an ninh Tổ quốc" adds both
+        "bvantq" and "antq".
+        """
         words = [w.lower() for w in raw]
-        out: list[str] = []
         folded = [fold(w) for w in words]
-        i = 0
-        while i < len(words):
-            out.append(words[i])
+        after: dict[int, list[str]] = {}
+        if reverse:
+            for i in range(len(words)):
+                for n in range(2, min(self._max_exp, len(words) - i) + 1):
+                    abbr = self._expansions.get(tuple(folded[i : i + n]))
+                    if abbr:
+                        after.setdefault(i + n - 1, []).append(abbr)
+        out: list[str] = []
+        for i, word in enumerate(words):
+            out.append(word)
             exp = self._abbreviation(raw[i], query=query)
             if exp:
                 out.extend(_WORD.findall(exp))
-            for n in range(min(self._max_exp, len(words) - i) if reverse else 0, 1, -1):
-                abbr = self._expansions.get(tuple(folded[i : i + n]))
-                if abbr:
-                    out.extend(words[i + 1 : i + n])
-                    out.append(abbr)
-                    i += n - 1
-                    break
-            i += 1
+            out.extend(after.get(i, ()))
         return out
 
     def tokens(self, text: str, *, exact: bool = True, query: bool = False) -> Counter[str]:

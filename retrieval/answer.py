@@ -26,6 +26,7 @@ from core.legal_ids import id_key
 from core.text import fold
 from core.types import Answer, Citation, CitedBy, Document, LegalBasis, LegalBasisRef
 from retrieval.extract import (
+    STOPWORDS,
     Line,
     QueryTerms,
     coverage,
@@ -38,7 +39,7 @@ from retrieval.extract import (
     unknown_bigram_share,
     unknown_words,
 )
-from retrieval.intents import Intent, detect, fkey, has, section_refs, strip_legal_mentions
+from retrieval.intents import Intent, detect, fkey, has, issuer_named, section_refs, strip_legal_mentions
 from retrieval.units_catalog import UnitCatalog
 
 if TYPE_CHECKING:
@@ -155,6 +156,8 @@ class Answerer:
         self, q: str, q_content: str, intent: Intent, focus: list[str] | None, k: int, context: dict[str, Any]
     ) -> Draft | None:
         """Route by intent; ``q_content`` is the question without the words that name a document."""
+        if q_content != q:
+            intent.issuer_filter = issuer_named(q_content)  # "kế hoạch của UBND Kiên Hải" names the plan, not an issuer
         refs = section_refs(q)
         if refs:
             draft = self._section_refs(refs, intent, focus)
@@ -175,6 +178,10 @@ class Answerer:
         draft = self._duties(q, intent, focus, context)
         if draft is not None:
             return draft
+        if focus and not intent.deadline:
+            draft = self._heading_lookup(q_content, focus)
+            if draft is not None:
+                return draft
         return self._content(q_content, intent, focus, k)
 
     # ------------------------------------------------------------ sections named in the question
@@ -196,6 +203,30 @@ class Answerer:
                 if sec is not None and lines:
                     evidence.append(Evidence(doc.doc_id, ref, sec.heading, lines, score=1.0))
         return Draft(evidence) if evidence else None
+
+    def _heading_lookup(self, q: str, focus: list[str]) -> Draft | None:
+        """ "Nhiệm vụ trọng tâm của Kiên Hải là gì?": a question that is a section's heading gets that whole section."""
+        terms = query_terms(self.analyzer, q)
+        if not terms.uni:
+            return None
+        best: tuple[float, int, Document, str] | None = None
+        for doc in (self.index.get(d) for d in focus):
+            for sec in doc.sections:
+                have = text_terms(self.analyzer, sec.heading)
+                if not all(terms.covered(t, have) for t in terms.uni):
+                    continue  # every content word of the question must be in the heading (or a synonym of it)
+                heading_words = {t for t in have if t.startswith("f:") and t[2:] not in STOPWORDS}
+                share = min(1.0, len(terms.uni) / len(heading_words)) if heading_words else 0.0
+                if share >= 0.5 and (best is None or (share, sec.level) > (best[0], best[1])):
+                    best = (share, sec.level, doc, sec.id)
+        if best is None:
+            return None
+        _, _, doc, sid = best
+        sec = doc.section(sid)
+        lines = [ln for ln in section_lines(doc, sid, own=False) if not (ln.heading and ln.start == sec.start)][
+            :MAX_SECTION_LINES
+        ]
+        return Draft([Evidence(doc.doc_id, sid, sec.heading, lines, score=1.0)]) if lines and sec else None
 
     # ------------------------------------------------------------ units and duties
 
@@ -246,7 +277,8 @@ class Answerer:
         scored = [(coverage(terms, _section_terms(self, h), weights), h) for h in hits]
         best_cov = max(c for c, _ in scored[:3])
         unknown = unknown_words(terms, weights)
-        missing = missing_anchor(terms, weights, [_section_terms(self, h) for h in hits[:3]])
+        # a rare word missing from the sections found is telling only when the question names no plan
+        missing = missing_anchor(terms, weights, [_section_terms(self, h) for h in hits[:3]]) if not focus else None
         strange = unknown_bigram_share(terms, weights) >= UNKNOWN_BIGRAMS
         if best_cov < (MIN_COVERAGE_STRICT if unknown or missing or strange else MIN_COVERAGE):
             logger.debug(

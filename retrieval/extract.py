@@ -22,10 +22,13 @@ from retrieval.thesaurus import alternatives
 STOPWORDS_EXACT = frozenset(
     """gì nào sao thế như ai đâu khi bao giờ nhiêu làm có không phải cần những các của là và được về trong cho
     theo với ở tại này đó thì mà hãy biết tôi em ơi ạ nhé một mọi hoặc cũng vậy nếu bằng việc điều gồm
-    văn bản kế hoạch trường quy định nói đến nhắc tới ra năm gặp muốn giúp nên hỏi xin hiện nay đây kia trăm
+    trường nói đến nhắc tới ra năm gặp muốn giúp nên hỏi xin hiện nay đây kia trăm
     tránh đặt giữ lo chịu dịp vào lúc gửi đỡ mặt cách""".split()
 )
 STOPWORDS = frozenset(fold(w) for w in STOPWORDS_EXACT)
+#: Two-word phrases that only frame a question about documents; their syllables stay content elsewhere
+#: ("văn bản" goes, "văn phòng" stays).
+STOP_PHRASES = frozenset({("van", "ban"), ("ke", "hoach"), ("quy", "dinh")})
 
 
 #: A word in at most this many units is rare: its absence from the sections found is telling.
@@ -118,7 +121,11 @@ def query_terms(analyzer: Analyzer, question: str) -> QueryTerms:
     for seg in analyzer.syllables(question):
         raw = analyzer.expand(seg, query=True, reverse=False)
         words = [fold(w) for w in raw]
-        keep = [w if (key(r) not in stop and not _YEAR.fullmatch(w)) else None for r, w in zip(raw, words)]
+        framed = {j for i in range(len(words) - 1) if (words[i], words[i + 1]) in STOP_PHRASES for j in (i, i + 1)}
+        keep = [
+            w if (key(r) not in stop and j not in framed and not _YEAR.fullmatch(w)) else None
+            for j, (r, w) in enumerate(zip(raw, words))
+        ]
         uni.update(f"f:{w}" for w in keep if w)
         bi.update(f"F:{a} {b}" for a, b in itertools.pairwise(keep) if a and b)
         if accented:

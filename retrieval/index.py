@@ -246,30 +246,59 @@ class Index:
 
 
 # What introduces a document's name in a question: "trường CĐ …", "Phòng GDĐT …", "UBND đặc khu …".
+# Descriptors sit between the head noun and the name; the head noun ends the phrase, then one linking word
+# ("của", "ở") may go with it: "Văn phòng của trường CĐ Lào Cai" keeps "Văn phòng".
 _NAMING_PHRASES = sorted(
     (p.split() for p in (
         "phong giao duc va dao tao", "phong giao duc", "so giao duc va dao tao", "uy ban nhan dan", "truong cao dang cong dong",
-        "truong cao dang", "cao dang cong dong", "cao dang", "ke hoach", "dac khu", "thanh pho",
+        "truong cao dang", "ke hoach",
     )),
     key=len,
     reverse=True,
 )  # fmt: skip
-_NAMING_SINGLE = frozenset("truong cd cdcd phong pgd pgddt gddt ubnd huyen tinh tp cua o tai kh".split())
+_DESCRIPTORS = sorted(
+    (
+        p.split()
+        for p in (
+            "cao dang cong dong",
+            "cao dang",
+            "dac khu",
+            "thanh pho",
+            "cd",
+            "cdcd",
+            "gddt",
+            "pgddt",
+            "huyen",
+            "tinh",
+            "tp",
+        )
+    ),
+    key=len,
+    reverse=True,
+)
+_HEADS = frozenset("truong phong ubnd pgd so kh".split())
+_LINKS = frozenset("cua o tai".split())
 
 
 def _naming_start(words: list[str], i: int) -> int:
     """Index where the naming phrase in front of the alias at ``i`` begins."""
     j = i
-    while j > 0:
-        for phrase in _NAMING_PHRASES:
+    while True:
+        for phrase in _DESCRIPTORS:
             if j >= len(phrase) and words[j - len(phrase) : j] == phrase:
                 j -= len(phrase)
                 break
         else:
-            if words[j - 1] in _NAMING_SINGLE:
-                j -= 1
-                continue
             break
+    for phrase in _NAMING_PHRASES:
+        if j >= len(phrase) and words[j - len(phrase) : j] == phrase:
+            j -= len(phrase)
+            break
+    else:
+        if j > 0 and words[j - 1] in _HEADS:
+            j -= 1
+    if j > 0 and words[j - 1] in _LINKS:
+        j -= 1
     return j
 
 

@@ -146,6 +146,12 @@ def section_refs(question: str) -> list[str]:
     return list(dict.fromkeys(refs))
 
 
+def issuer_named(question: str) -> str | None:
+    """The issuing body a question restricts cited documents to ("… của Bộ Công an")."""
+    q = fkey(question)
+    return next((v for k, v in _ISSUER_WORDS.items() if f" cua {k} " in q), None)
+
+
 def detect(question: str) -> Intent:
     """Classify a question (see the module docstring)."""
     q = fkey(question)
@@ -153,7 +159,7 @@ def detect(question: str) -> Intent:
     type_filter = next(
         (t for k, t in _TYPE_WORDS.items() if re.search(rf" (?:(?:nhung|cac) {k} |{k} (?:nao|gi) )", q)), None
     )
-    issuer_filter = next((v for k, v in _ISSUER_WORDS.items() if f" cua {k} " in q), None)
+    issuer_filter = issuer_named(question)
     deadline = has(q, *_DEADLINE)
     cross = has(q, *_CROSS)
     fact = next((f for f, cues in _FACT_FIELDS.items() if has(q, *cues)), None)

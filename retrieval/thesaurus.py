@@ -62,6 +62,7 @@ dau moi | chu tri | phu trach
 bao chi | truyen thong dai chung | co quan truyen thong
 danh gia | kiem tra | phan loai | binh xet
 giu gin | bao ve | bao dam | dam bao | giu vung
+khuyen khich | phat huy | day manh | dong vien | nhan rong
 """.strip().splitlines()
 
 

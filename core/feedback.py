@@ -1,0 +1,103 @@
+"""Feedback on answers (👍/👎 from the bot), kept in an SQLite file in the data folder.
+
+The last vote of a user on a message wins. ``cancu eval --feedback`` reads the
+👎 votes back as candidate gold lines for a person to review.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS feedback (
+    chat_id     INTEGER NOT NULL,
+    message_id  INTEGER NOT NULL,
+    user_id     INTEGER NOT NULL,
+    vote        INTEGER NOT NULL CHECK (vote IN (-1, 1)),
+    question    TEXT NOT NULL,
+    answer      TEXT NOT NULL,
+    citations   TEXT NOT NULL,
+    reason      TEXT,
+    created_at  REAL NOT NULL,
+    PRIMARY KEY (chat_id, message_id, user_id)
+)
+"""
+
+
+class FeedbackStore:
+    """Votes on answers; one row per (chat, message, user), the last vote wins."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute(SCHEMA)
+        self._db.commit()
+
+    def record(
+        self,
+        *,
+        chat_id: int,
+        message_id: int,
+        user_id: int,
+        vote: int,
+        question: str,
+        answer: str,
+        citations: list[dict[str, Any]],
+        reason: str | None = None,
+    ) -> None:
+        with self._lock:
+            self._db.execute(
+                "INSERT INTO feedback (chat_id, message_id, user_id, vote, question, answer, citations, reason, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (chat_id, message_id, user_id) DO UPDATE SET vote = excluded.vote, "
+                "reason = COALESCE(excluded.reason, feedback.reason), created_at = excluded.created_at",
+                (
+                    chat_id,
+                    message_id,
+                    user_id,
+                    vote,
+                    question,
+                    answer,
+                    json.dumps(citations, ensure_ascii=False),
+                    reason,
+                    time.time(),
+                ),
+            )
+            self._db.commit()
+
+    def set_reason(self, *, chat_id: int, message_id: int, user_id: int, reason: str) -> bool:
+        with self._lock:
+            cur = self._db.execute(
+                "UPDATE feedback SET reason = ? WHERE chat_id = ? AND message_id = ? AND user_id = ?",
+                (reason, chat_id, message_id, user_id),
+            )
+            self._db.commit()
+            return cur.rowcount > 0
+
+    def rows(self, vote: int | None = None) -> list[dict[str, Any]]:
+        query = (
+            "SELECT chat_id, message_id, user_id, vote, question, answer, citations, reason, created_at FROM feedback"
+        )
+        args: tuple[Any, ...] = ()
+        if vote is not None:
+            query += " WHERE vote = ?"
+            args = (vote,)
+        with self._lock:
+            cur = self._db.execute(query + " ORDER BY created_at", args)
+            cols = [d[0] for d in cur.description]
+            out = [dict(zip(cols, r)) for r in cur.fetchall()]
+        for r in out:
+            r["citations"] = json.loads(r["citations"])
+        return out
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()

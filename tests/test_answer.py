@@ -1,0 +1,242 @@
+"""Answers as a teacher or a drafter reads them: complete task lists, exact citations, refusals, legal bases."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from evals.gold import load_gold
+from retrieval.answer import REFUSAL
+from retrieval.generate import check_markers
+from tests.conftest import CORPUS, REPO, TT124, make_settings
+from tests.fakes import FakeOpenAI
+
+SOCTRANG_CTSV = [
+    "Tham mưu cho Đảng ủy, Ban Giám hiệu nhà trường xây dựng kế hoạch và tổ chức thực hiện tốt công tác đảm bảo an ninh trật tự, công tác quản lý nội trú, ngoại trú cho học sinh sinh viên.",
+    "Kiện toàn Ban Quản lý Ký túc xá, các đội tự quản. Thường xuyên duy trì và tổ chức hoạt động đảm bảo an ninh trật tự khu nội trú.",
+    "Phối hợp với lực lượng Bảo vệ thực hiện tốt công tác bảo vệ an toàn về tính mạng và tài sản của Nhà trường và khu nội trú.",
+]
+LAOCAI_CTSV = [
+    "Tham mưu xây dựng kế hoạch và tổ chức thực hiện tốt công tác bảo đảm an ninh, trật tự; quản lý học sinh, sinh viên nội trú, ngoại trú.",
+    "Kiên toàn Ban Quản lý Ký túc xá, các đội tự quản. Thường xuyên duy trì và tổ chức hoạt động bảo đảm an ninh trật tự khu nội trú.",
+    "Phối hợp với lực lượng Bảo vệ thực hiện tốt công tác bảo vệ an toàn về tính mạng và tài sản của Nhà trường và khu nội trú.",
+    "Phối hợp chặt chẽ với công an địa phương để giải quyết các vụ việc phát sinh.",
+]
+
+
+def test_duties_of_a_unit_are_the_complete_list_grouped_by_plan(corpus_engine) -> None:
+    ans = corpus_engine.ask("Phòng Công tác sinh viên phải làm gì?")
+    assert ans.found
+    assert [(c.n, c.doc_id, c.doc_number, c.section, c.heading) for c in ans.citations] == [
+        (1, "kh-08-cdcd-soctrang-2026", "08/KH-CĐCĐ", "III.2", "Phòng Công tác sinh viên, sinh viên"),
+        (2, "kh-cdlc-laocai-2026", "/KH-CDLC", "IV.2", "Phòng Công tác sinh viên và Quản lý chất lượng"),
+    ]
+    lines = ans.answer.split("\n")
+    assert lines[0] == "Theo Kế hoạch 08/KH-CĐCĐ của Trường Cao đẳng Cộng đồng Sóc Trăng (Cần Thơ):"
+    assert [f"- {t} [1]" for t in SOCTRANG_CTSV] == [ln for ln in lines if ln.endswith("[1]")]
+    assert [f"- {t} [2]" for t in LAOCAI_CTSV] == [ln for ln in lines if ln.endswith("[2]")]
+    assert "Theo Kế hoạch của Trường Cao đẳng Lào Cai, tháng 12/2025:" in lines
+
+
+def test_unit_without_diacritics_or_with_an_abbreviation(corpus_engine) -> None:
+    plain = corpus_engine.ask("phong cong tac sinh vien phai lam gi")
+    assert [(c.doc_id, c.section) for c in plain.citations] == [
+        ("kh-08-cdcd-soctrang-2026", "III.2"),
+        ("kh-cdlc-laocai-2026", "IV.2"),
+    ]
+    abbr = corpus_engine.ask("P. CTSV trường CĐ Lào Cai phụ trách gì?")
+    assert [(c.doc_id, c.section) for c in abbr.citations] == [("kh-cdlc-laocai-2026", "IV.2")]
+
+
+def test_a_unit_gets_its_tasks_from_every_section_that_assigns_them(corpus_engine) -> None:
+    ans = corpus_engine.ask("Văn phòng Trường Cao đẳng Lào Cai có trách nhiệm gì?")
+    assert [(c.section, c.heading) for c in ans.citations] == [("IV.1", "Văn phòng"), ("V", "CHẾ ĐỘ BÁO CÁO")]
+    assert "- Phân công lực lượng bảo vệ trực 24/24 giờ tại các cơ sở." in ans.answer
+    assert "trước ngày 15/11/2026" in ans.answer
+
+
+def test_every_quote_is_a_verbatim_substring_of_its_section(corpus_engine) -> None:
+    indexed = {d.doc_id for d in corpus_engine.documents()}
+    gold = [g for g in load_gold(REPO / "evals" / "gold.jsonl") if g.doc_ids <= indexed]
+    cited = 0
+    for g in gold:
+        ans = corpus_engine.ask(g.question)
+        for c in ans.citations:
+            doc = corpus_engine.document(c.doc_id)
+            assert c.quote and c.quote in doc.section_text(c.section), (g.id, c.section)
+            cited += 1
+        markers = {int(n) for n in re.findall(r"\[(\d+)\]", ans.answer)}
+        assert markers <= {c.n for c in ans.citations}, g.id
+    assert cited > 150
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Dự báo thời tiết Cần Thơ ngày mai thế nào?",
+        "Cách nấu phở bò ngon?",
+        "Học phí năm 2026 của Trường Cao đẳng Lào Cai là bao nhiêu?",
+        "",
+    ],
+)
+def test_out_of_scope_is_refused_plainly(corpus_engine, question: str) -> None:
+    ans = corpus_engine.ask(question)
+    assert not ans.found
+    assert ans.citations == [] and ans.legal_bases == []
+    assert ans.answer.startswith(REFUSAL)
+    assert "Các văn bản hiện có:" in ans.answer or not question
+
+
+def test_legal_bases_of_a_plan_are_ready_to_paste(corpus_engine) -> None:
+    ans = corpus_engine.ask("Kế hoạch 08/KH-CĐCĐ căn cứ những văn bản nào?")
+    assert [b.id for b in ans.legal_bases] == ["07/CT-BCA-V28", "124/2021/TT-BCA"]
+    assert [(c.doc_id, c.section) for c in ans.citations] == [("kh-08-cdcd-soctrang-2026", "preamble")]
+    assert (
+        "Thông tư số 124/2021/TT-BCA ngày 28/12/2021 của Bộ Công an quy định về khu dân cư, xã, phường, thị trấn, "
+        "cơ quan, doanh nghiệp, cơ sở giáo dục đạt tiêu chuẩn “An toàn về an ninh, trật tự” [1]"
+    ) in ans.answer
+
+
+def test_a_conflicting_date_is_pointed_out(corpus_engine) -> None:
+    ans = corpus_engine.ask("Chỉ thị 09-CT/TW của Ban Bí thư ban hành ngày nào?")
+    assert ans.legal_bases[0].id == "09-CT/TW"
+    assert "Chỉ thị 09-CT/TW ban hành ngày 01/12/2011" in ans.answer
+    assert "ngày ban hành khác nhau cho Chỉ thị 09-CT/TW: 01/12/2011" in ans.answer
+    assert "01/12/2012 (Kế hoạch Mỹ Tú, phần căn cứ)" in ans.answer
+    assert ans.legal_bases[0].conflicts[0].field == "date"
+
+
+def test_a_drafter_gets_bases_ranked_by_use_and_recency(corpus_engine) -> None:
+    ans = corpus_engine.ask(
+        "Tôi soạn kế hoạch phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2027, nên căn cứ văn bản nào?"
+    )
+    assert [b.id for b in ans.legal_bases] == ["124/2021/TT-BCA", "510/QĐ-BCA-V05", "07/CT-BCA-V28", "09-CT/TW"]
+    assert "được 4/5 kế hoạch căn cứ hoặc trích dẫn" in ans.answer
+    assert "Lưu ý: các văn bản ghi ngày ban hành khác nhau cho Chỉ thị 09-CT/TW" in ans.answer
+    assert set(ans.legal_bases[0].model_dump()) >= {"id", "type", "date", "issuer", "title"}
+
+
+def test_header_facts(corpus_engine) -> None:
+    ans = corpus_engine.ask("Ai ký kế hoạch của Phòng GDĐT Mỹ Tú?")
+    assert (
+        ans.answer
+        == "Kế hoạch của Phòng Giáo dục và Đào tạo (Mỹ Tú), ngày 31/03/2025 do Nguyễn Thành Tuấn (KT. TRƯỞNG PHÒNG PHÓ TRƯỞNG PHÒNG) ký [1]."
+    )
+    assert [(c.section, c.quote) for c in ans.citations] == [
+        ("signature", "KT. TRƯỞNG PHÒNG\nPHÓ TRƯỞNG PHÒNG\nNguyễn Thành Tuấn")
+    ]
+    dated = corpus_engine.ask("Kế hoạch của Trường Cao đẳng Lào Cai ban hành ngày nào?")
+    assert "ban hành tháng 12/2025 (văn bản để trống ngày)" in dated.answer
+
+
+@pytest.mark.skipif(not TT124.exists(), reason="../shared/directives is not beside this checkout")
+def test_directive_questions_cite_down_to_khoan(corpus_engine) -> None:
+    ans = corpus_engine.ask("Khoản 2 Điều 8 Thông tư 124 quy định gì?")
+    assert [(c.doc_id, c.section) for c in ans.citations] == [("tt-124-2021-bca", "Điều 8.2")]
+    assert (
+        "Đối với xã, phường, thị trấn, cơ quan, doanh nghiệp, cơ sở giáo dục: Mốc thời gian đánh giá từ ngày 16 tháng 11 năm trước"
+        in ans.answer
+    )
+    criteria = corpus_engine.ask(
+        "Cơ sở giáo dục được công nhận đạt tiêu chuẩn An toàn về an ninh, trật tự khi đạt những tiêu chí nào?"
+    )
+    assert criteria.citations[0].section == "Điều 7"
+    assert "Không để xảy ra bạo lực học đường" in criteria.answer
+
+
+def test_a_follow_up_keeps_the_plan_in_focus(corpus_engine) -> None:
+    first = corpus_engine.ask("Phòng Công tác sinh viên trường CĐ Lào Cai làm gì?")
+    assert {c.doc_id for c in first.citations} == {"kh-cdlc-laocai-2026"}
+    follow = corpus_engine.ask(
+        "còn Văn phòng thì sao?", context={"doc_ids": ["kh-cdlc-laocai-2026"], "unit": "Phòng Công tác sinh viên"}
+    )
+    assert [(c.doc_id, c.section) for c in follow.citations][:1] == [("kh-cdlc-laocai-2026", "IV.1")]
+
+
+def test_answer_json_contract(corpus_engine) -> None:
+    data = corpus_engine.ask("Kiên Hải dùng phần mềm gì?", qid="q1").model_dump(mode="json")
+    assert set(data) == {"id", "question", "found", "answer", "citations", "legal_bases", "took_ms"}
+    assert data["id"] == "q1" and data["took_ms"] > 0
+    assert set(data["citations"][0]) == {
+        "n",
+        "doc_id",
+        "doc_number",
+        "doc_title",
+        "section",
+        "heading",
+        "quote",
+        "score",
+    }
+
+
+def test_ask_jsonl_echoes_ids(tmp_path: Path) -> None:
+    from tests.test_cli import run
+
+    data = tmp_path / "data"
+    assert run(["ingest", str(CORPUS)], data).returncode == 0
+    lines = '{"id": "a", "question": "Kinh phí thực hiện kế hoạch ở Kiên Hải lấy từ đâu?"}\n{"id": 7, "question": "Giá vàng hôm nay?"}\n'
+    out = run(["ask", "--jsonl", "-"], data, stdin=lines)
+    rows = [json.loads(x) for x in out.stdout.splitlines()]
+    assert [(r["id"], r["found"]) for r in rows] == [("a", True), (7, False)]
+    assert rows[0]["citations"][0]["section"] == "IV"
+    text = run(["ask", "Kinh phí thực hiện kế hoạch ở Kiên Hải lấy từ đâu?"], data).stdout
+    assert "Nguồn:\n[1] KH-UBND · IV KINH PHÍ THỰC HIỆN" in text
+
+
+# ---------------------------------------------------------------- optional generation
+
+
+def test_marker_rules() -> None:
+    assert check_markers("Phòng CTSV kiện toàn Ban Quản lý Ký túc xá [1]. Trực 24/24 giờ [2].", {1, 2}) is not None
+    assert check_markers("Kiện toàn Ban Quản lý Ký túc xá [1] [9].", {1}) == "Kiện toàn Ban Quản lý Ký túc xá [1]."
+    assert check_markers("Kiện toàn Ban Quản lý Ký túc xá [1]. Văn phòng trực 24/24 giờ [9].", {1}) is None
+    assert check_markers("Một câu không có nguồn nào cả.", {1}) is None
+
+
+@pytest.mark.slow
+def test_generator_rewrites_within_the_rules_and_falls_back(tmp_path: Path) -> None:
+    from retrieval.engine import build_engine
+
+    with FakeOpenAI.serve() as llm:
+        settings = make_settings(tmp_path / "data", llm_base_url=llm.url, llm_model="vi-test", llm_timeout=1.5)
+        engine = build_engine(settings, embedder=None)
+        try:
+            engine.ingest([CORPUS])
+            q = "Kinh phí thực hiện kế hoạch ở Kiên Hải lấy từ đâu?"
+            llm.enqueue("Kiên Hải dùng dự toán ngân sách được giao năm 2026 [1] và nguồn xã hội hóa hợp pháp [1] [4].")
+            good = engine.ask(q)
+            assert (
+                good.answer
+                == "Kiên Hải dùng dự toán ngân sách được giao năm 2026 [1] và nguồn xã hội hóa hợp pháp [1]."
+            )
+            assert llm.history[-1]["body"]["model"] == "vi-test"
+            assert "dự toán ngân sách được giao năm 2026" in json.dumps(llm.history[-1]["body"], ensure_ascii=False)
+            engine.generator, saved = None, engine.generator  # what the engine says without the model
+            extractive = engine.ask(q)
+            engine.generator = saved
+            llm.enqueue("Kiên Hải được tỉnh cấp 5 tỷ đồng.")  # an uncited claim
+            assert engine.ask(q).answer == extractive.answer
+            llm.enqueue("ok", status=500)
+            assert engine.ask(q).answer == extractive.answer
+            llm.enqueue("chậm quá [1].", delay=3)  # longer than the 1.5 s time-out
+            assert engine.ask(q).answer == extractive.answer
+            refused = engine.ask("Giá vàng hôm nay?")
+            assert not refused.found and len(llm.history) == 4  # refusals never reach the model
+        finally:
+            engine.close()
+
+
+def test_cli_ask_needs_a_question(tmp_path: Path) -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "cli", "ask"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={"CANCU_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
+    assert out.returncode == 1 and out.stderr.strip() == "cancu: error: give a question or --jsonl FILE"

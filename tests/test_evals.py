@@ -1,0 +1,161 @@
+"""Evaluation: matching rules, the gold set's coverage, the three outputs, feedback candidates, and the gate."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from core.feedback import FeedbackStore
+from core.text import fold
+from core.types import Answer, Citation, LegalBasisRef
+from evals.gold import GoldError, load_gold, split_of
+from evals.metrics import norm_text, score, section_matches, summarize
+from tests.conftest import CORPUS, REPO, make_settings
+
+GOLD = REPO / "evals" / "gold.jsonl"
+
+
+def _answer(citations: list[tuple[str, str]], text: str = "", legal: list[str] = (), found: bool = True) -> Answer:  # type: ignore[assignment]
+    return Answer(
+        question="q",
+        found=found,
+        answer=text,
+        citations=[
+            Citation(n=i, doc_id=d, doc_number="", doc_title="", section=s, heading="", quote="x", score=1.0)
+            for i, (d, s) in enumerate(citations, 1)
+        ],
+        legal_bases=[LegalBasisRef(id=x, type="") for x in legal],
+    )
+
+
+def test_matching_rules() -> None:
+    assert section_matches("d", "III.2", "d", "III.2.a")
+    assert not section_matches("d", "III.2", "d", "III")
+    assert not section_matches("d", "III.2", "d", "III.21")
+    assert section_matches("d", "*", "d", "preamble")
+    assert not section_matches("d", "*", "e", "I")
+    assert norm_text("Số 124 / 2021 / TT - BCA, Ký Túc Xá") == norm_text("so 124/2021/tt-bca, ky tuc xa")
+
+
+def test_scoring_one_answer(tmp_path: Path) -> None:
+    path = tmp_path / "g.jsonl"
+    path.write_text(
+        json.dumps({"id": "a", "kind": "legal_basis", "question": "q", "citations": [{"doc_id": "d", "section": "II"}],
+                    "must_include": ["ký túc xá|KTX", "24/24"], "legal_bases": ["09-CT/TW", "124/2021/TT-BCA"]}) + "\n"
+        + json.dumps({"id": "b", "kind": "out_of_scope", "question": "weather?", "citations": []}) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    a, b = load_gold(path)
+    s = score(
+        a, _answer([("d", "I"), ("d", "II.3")], "Kiện toàn Ban Quản lý KY TUC XA.", ["09/CT-TW", "510/QĐ-BCA-V05"])
+    )
+    assert (s.rank, s.n_citations, s.n_correct_citations, s.must_found, s.must_total) == (2, 2, 1, 1, 2)
+    assert (s.legal_tp, s.legal_got, s.legal_gold) == (1, 2, 2)
+    assert "first citation wrong" in s.failed and "missing: 24/24" in s.failed
+    refused = score(b, _answer([], found=False))
+    answered = score(b, _answer([("d", "I")]))
+    summary = summarize([s, refused, answered])
+    assert (
+        summary["abstention_accuracy"] == 0.5
+        and summary["hit@1"] == 0.0
+        and summary["hit@3"] == 1.0
+        and summary["mrr"] == 0.5
+    )
+
+
+def test_gold_files_are_validated_with_line_numbers(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(
+        '{"id": "x", "kind": "duty", "question": "q"}\n{"id": "y", "kind": "weird", "question": "q"}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(GoldError, match=r"bad\.jsonl:2: kind 'weird' is not one of"):
+        load_gold(bad)
+
+
+def test_the_gold_set_covers_what_it_must() -> None:
+    from ingest.pipeline import build_document
+
+    gold = load_gold(GOLD)
+    n = len(gold)
+    assert n >= 120
+    kinds = {g.kind for g in gold}
+    assert kinds == {"duty", "fact", "deadline", "legal_basis", "directive", "cross", "out_of_scope"}
+    unaccented = [g for g in gold if fold(g.question) == g.question]
+    assert len(unaccented) / n >= 0.15
+    assert sum("abbreviation" in g.tags for g in gold) / n >= 0.10
+    assert sum("paraphrase" in g.tags for g in gold) / n >= 0.15
+    assert sum(g.kind == "out_of_scope" for g in gold) / n >= 0.10
+    assert sum(g.kind == "cross" or len(g.doc_ids) > 1 for g in gold) / n >= 0.10
+    assert sum(g.needs == "directives" for g in gold) >= 15
+    assert {split_of(g.twin_of or g.id) for g in gold} == {"dev", "test"}
+    assert all(g.split == next(x.split for x in gold if x.id == g.twin_of) for g in gold if g.twin_of)
+    # every plan and every top-level section of it is asked about, and every cited section exists
+    for path in sorted(CORPUS.glob("*.txt")):
+        doc = build_document(path.stem, path.read_text(encoding="utf-8"))
+        asked = {c.section for g in gold for c in g.citations if c.doc_id == doc.doc_id}
+        for c in asked - {"*"}:
+            assert doc.section(c) is not None, (doc.doc_id, c)
+        tops = {s.id for s in doc.sections if s.level == 1}
+        assert tops <= {a.split(".")[0] for a in asked}, doc.doc_id
+
+
+@pytest.mark.slow
+def test_eval_writes_three_outputs_for_an_unseen_gold_file(tmp_path: Path) -> None:
+    from evals.report import write_report
+    from evals.run import run_eval
+
+    gold_path = tmp_path / "unseen.jsonl"
+    gold_path.write_text(
+        "\n".join(json.dumps(x, ensure_ascii=False) for x in [
+            {"id": "u1", "kind": "duty", "question": "Phòng Quản trị trường Sóc Trăng làm gì?",
+             "citations": [{"doc_id": "kh-08-cdcd-soctrang-2026", "section": "III.1"}], "must_include": ["24/24"]},
+            {"id": "u2", "kind": "directive", "question": "Luật X quy định gì?", "citations": [{"doc_id": "luat-x", "section": "Điều 1"}]},
+            {"id": "u3", "kind": "out_of_scope", "question": "Giá vàng hôm nay?", "citations": []},
+        ]) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    gold = load_gold(gold_path)
+    results = run_eval(gold, make_settings(tmp_path / "d"), configs=["default", "baseline"], docs=[CORPUS])
+    paths = write_report(results, gold, gold_path, tmp_path / "report")
+    assert sorted(p.name for p in paths.values()) == ["chart.png", "metrics.json", "report.md"]
+    assert paths["chart"].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    metrics = json.loads(paths["metrics"].read_text(encoding="utf-8"))
+    default = metrics["configs"]["default"]["splits"]["all"]
+    assert (default["questions"], default["skipped"], default["hit@1"], default["abstention_accuracy"]) == (
+        2,
+        1,
+        1.0,
+        1.0,
+    )
+    skipped = [q for q in metrics["per_question"]["default"] if q["skipped"]]
+    assert [(q["id"], q["skipped"]) for q in skipped] == [("u2", "not indexed: luat-x")]
+    report = paths["report"].read_text(encoding="utf-8")
+    assert "## Headline metrics — test split" in report and "| baseline (" in report
+    assert "Skipped (1): u2 (not indexed: luat-x)" in report
+
+
+def test_feedback_becomes_candidate_gold_lines(tmp_path: Path) -> None:
+    from evals.feedback import feedback_candidates
+
+    store = FeedbackStore(tmp_path / "feedback.sqlite")
+    common = {
+        "chat_id": 1,
+        "message_id": 10,
+        "question": "Học phí bao nhiêu?",
+        "answer": "…",
+        "citations": [{"doc_id": "d", "section": "I"}],
+    }
+    store.record(user_id=5, vote=1, **common)
+    store.record(user_id=5, vote=-1, **common)  # the last vote wins
+    store.record(user_id=6, vote=1, **common)
+    store.set_reason(chat_id=1, message_id=10, user_id=5, reason="không đúng trường")
+    store.close()
+    path = feedback_candidates(tmp_path / "feedback.sqlite", tmp_path / "out")
+    lines = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) == 1
+    assert lines[0]["question"] == "Học phí bao nhiêu?"
+    assert lines[0]["review"]["reason"] == "không đúng trường"
+    assert lines[0]["review"]["citations_given"] == [{"doc_id": "d", "section": "I"}]

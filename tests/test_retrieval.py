@@ -1,0 +1,227 @@
+"""Retrieval: Vietnamese analysis, the store's lifecycle, search behaviour a teacher notices."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from core.errors import StoreLocked, StoreUnavailable
+from retrieval.analyzer import Analyzer, token_index
+from tests.conftest import CORPUS, REPO, make_settings
+
+# ---------------------------------------------------------------- analysis
+
+
+def test_unaccented_query_matches_accented_text_and_accents_prefer_exact_forms() -> None:
+    a = Analyzer()
+    doc = a.tokens("Phòng Công tác sinh viên")
+    assert {"f:phong", "f:cong", "F:cong tac", "w:phòng"} <= set(doc)
+    assert a.query_tokens("phong cong tac sinh vien") == a.tokens("phong cong tac sinh vien", exact=False, query=True)
+    assert not any(t.startswith("w:") for t in a.query_tokens("phong cong tac"))  # no exact forms to prefer
+    assert "w:phòng" in a.query_tokens("Phòng công tác")
+
+
+def test_abbreviations_expand_both_ways() -> None:
+    a = Analyzer({"ANTQ": "an ninh Tổ quốc"})
+    query = a.query_tokens("CTSV làm gì")
+    assert {"f:cong", "F:cong tac", "F:sinh vien"} <= set(query)
+    text = a.tokens("Phòng Công tác sinh viên")
+    assert "f:ctsv" in text  # the text's expansion also carries the abbreviation
+    assert "f:antq" in a.tokens("bảo vệ an ninh Tổ quốc")
+    assert "F:cong an" not in a.tokens("cả trường")  # "cả" is a word, not the abbreviation CA (công an)
+    assert "F:cong an" in a.tokens("phối hợp với CA phường")
+
+
+def test_legal_numbers_are_single_tokens_in_every_variant() -> None:
+    a = Analyzer()
+    doc = set(a.tokens("Căn cứ Thông tư số 124/2021/TT-BCA ngày 28/12/2021"))
+    assert {"L:1242021TTBCA", "L:1242021", "L:thong tu 124"} <= doc
+    for query in ("124/2021/TT-BCA", "124/2021", "thông tư 124", "thong tu 124"):
+        assert doc & {t for t in a.query_tokens(query) if t.startswith("L:")}, query
+    assert "L:09CTTW" in a.tokens("Chỉ thị số 09/CT-TW") and "L:09CTTW" in a.tokens("Chỉ thị 09-CT/TW")
+
+
+def test_token_indices_are_stable() -> None:
+    assert token_index("f:phong") == 3163063174  # crc32: the same index on every machine, no vocabulary file
+
+
+# ---------------------------------------------------------------- search
+
+
+@pytest.mark.parametrize(
+    ("query", "doc_id", "section"),
+    [
+        ("Phòng Công tác sinh viên phải làm gì?", "kh-08-cdcd-soctrang-2026", "III.2"),
+        ("phong cong tac sinh vien phai lam gi", "kh-08-cdcd-soctrang-2026", "III.2"),
+        ("CTSV trường CĐ Lào Cai", "kh-cdlc-laocai-2026", "IV.2"),
+        ("Kiên Hải camera giám sát phần mềm quản lý học sinh", "kh-ubnd-kienhai-2026", "II.6"),
+        ("bao cao so ket 6 thang", "kh-ubnd-kienhai-2026", "III.2"),
+        ("kinh phí thực hiện Kiên Hải", "kh-ubnd-kienhai-2026", "IV"),
+    ],
+)
+def test_search_finds_the_section(corpus_engine, query: str, doc_id: str, section: str) -> None:
+    hit = corpus_engine.search(query, k=3)[0]
+    assert (hit.doc_id, hit.section) == (doc_id, section)
+
+
+def test_a_named_school_restricts_the_search(corpus_engine) -> None:
+    hits = corpus_engine.search("Văn phòng trường CĐ Lào Cai có trách nhiệm gì?", k=5)
+    assert {h.doc_id for h in hits} == {"kh-cdlc-laocai-2026"}
+    assert hits[0].section == "IV.1"
+
+
+def test_filters_and_document_scope(corpus_engine) -> None:
+    hits = corpus_engine.search("tuyên truyền pháp luật", k=5, filters={"year": 2023})
+    assert hits and {h.doc_id for h in hits} == {"kh-pgddt-camranh-2023"}
+    hits = corpus_engine.search("tuyên truyền pháp luật", k=5, doc_ids=["kh-ubnd-kienhai-2026"])
+    assert {h.doc_id for h in hits} == {"kh-ubnd-kienhai-2026"}
+
+
+def test_document_number_queries(corpus_engine, tt124_path: Path) -> None:
+    hits = corpus_engine.search("Quyết định 2447/QĐ-TTg", k=3)
+    assert (hits[0].doc_id, hits[0].section) == ("kh-cdlc-laocai-2026", "preamble")
+    hits = corpus_engine.search("tiêu chí công nhận cơ sở giáo dục đạt tiêu chuẩn", k=3, doc_ids=["tt-124-2021-bca"])
+    assert hits[0].section.startswith("Điều 7")
+
+
+def test_specific_section_ranks_before_its_parent(corpus_engine, tt124_path: Path) -> None:
+    hits = corpus_engine.search("mốc thời gian đánh giá đối với khu dân cư", k=5)
+    ids = [h.section for h in hits]
+    assert ids[0] == "Điều 8.2.a"
+    assert "Điều 8.2" not in ids[:1]
+
+
+def test_every_hit_is_a_unit_of_one_section(corpus_engine) -> None:
+    for hit in corpus_engine.search("an ninh trật tự", k=10):
+        doc = corpus_engine.document(hit.doc_id)
+        assert hit.text == doc.section_text(hit.section, own=True)
+
+
+# ---------------------------------------------------------------- the store
+
+
+def test_the_in_process_executor_ranks_like_qdrant(tmp_path: Path) -> None:
+    """The embedded store's lexical queries run in-process; Qdrant's own query_points must agree."""
+    from retrieval.engine import build_engine
+
+    engine = build_engine(make_settings(tmp_path / "data"), embedder=None)
+    try:
+        engine.ingest([CORPUS])
+        analyzer, store, lexical = engine.index.analyzer, engine.store, engine.index.lexical
+        assert lexical is not None
+        for q in ("Phòng Công tác sinh viên phải làm gì?", "bao cao so ket 6 thang", "camera giám sát", "Thông tư 124"):
+            vec = analyzer.query_vector(q)
+            ours = lexical.query(vec, limit=10)
+            theirs = store.query(sparse=vec, dense=None, limit=10)
+            assert [u.payload["section"] for u in ours[:5]] == [u.payload["section"] for u in theirs[:5]], q
+            for a, b in zip(ours, theirs):
+                assert a.score == pytest.approx(b.score, rel=1e-4)
+    finally:
+        engine.close()
+
+
+def test_reingest_replaces_skips_and_deletes(tmp_path: Path) -> None:
+    from retrieval.engine import build_engine
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    src = (CORPUS / "kh-ubnd-kienhai-2026.txt").read_text(encoding="utf-8")
+    (folder / "kh-ubnd-kienhai-2026.txt").write_text(src, encoding="utf-8")
+    engine = build_engine(make_settings(tmp_path / "data"), embedder=None)
+    try:
+        assert engine.ingest([folder]).results[0].status == "added"
+        units = engine.store.count_units()
+        assert engine.ingest([folder]).results[0].status == "unchanged"
+        changed = src.replace(
+            "Ứng dụng hệ thống camera giám sát tại trường học.", "Lắp đặt hệ thống báo cháy tự động tại trường học."
+        )
+        (folder / "kh-ubnd-kienhai-2026.txt").write_text(changed, encoding="utf-8")
+        assert engine.ingest([folder]).results[0].status == "updated"
+        assert engine.store.count_units() == units  # old version's units are gone
+        assert "báo cháy tự động" in engine.search("báo cháy tự động", k=1)[0].text
+        assert not any(
+            "camera giám sát tại trường học" in h.text for h in engine.search("camera giám sát tại trường học", k=5)
+        )
+        assert engine.delete("kh-ubnd-kienhai-2026")
+        assert engine.store.count_units() == 0 and engine.documents() == []
+    finally:
+        engine.close()
+
+
+def test_a_failed_replacement_leaves_the_previous_version_searchable(tmp_path: Path) -> None:
+    """Units of a new version are written first; the catalog switch commits it. Kill it before the switch."""
+    from ingest.pipeline import build_document
+    from retrieval.engine import build_engine
+
+    engine = build_engine(make_settings(tmp_path / "data"), embedder=None)
+    try:
+        engine.ingest([CORPUS / "kh-ubnd-kienhai-2026.txt"])
+        old = engine.document("kh-ubnd-kienhai-2026")
+        new = build_document(old.doc_id, old.text.replace("camera giám sát", "máy bay không người lái"), digest="v2")
+
+        def boom(*_a: object, **_k: object) -> None:
+            raise RuntimeError("disk full")
+
+        engine.store.put_doc_record = boom  # type: ignore[method-assign]
+        with pytest.raises(RuntimeError):
+            engine.put(new)
+        assert engine.document(old.doc_id).content_hash == old.content_hash
+        assert not engine.search("máy bay không người lái", k=3) or all(
+            "máy bay" not in h.text for h in engine.search("máy bay không người lái", k=3)
+        )
+    finally:
+        engine.close()
+    reopened = build_engine(make_settings(tmp_path / "data"), embedder=None)  # start-up removes the orphans
+    try:
+        assert reopened.document("kh-ubnd-kienhai-2026").content_hash == old.content_hash
+        assert reopened.store.count_units() == len([u for u in reopened.index.unitizer(old)])
+    finally:
+        reopened.close()
+
+
+def test_a_locked_store_gives_a_clear_error(tmp_path: Path) -> None:
+    from retrieval.engine import build_engine
+
+    settings = make_settings(tmp_path / "data")
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys,time\nfrom qdrant_client import QdrantClient\nc=QdrantClient(path=sys.argv[1])\nprint('ready',flush=True)\ntime.sleep(60)",
+            str(settings.qdrant_path),
+        ],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        settings.qdrant_path.mkdir(parents=True, exist_ok=True)
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        with pytest.raises(StoreLocked, match="in use by another cancu process"):
+            build_engine(settings, embedder=None)
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_qdrant_server_is_one_setting_away(tmp_path: Path) -> None:
+    from retrieval.engine import build_engine
+
+    with pytest.raises(StoreUnavailable, match=r"cannot reach Qdrant at http://127\.0\.0\.1:9"):
+        build_engine(make_settings(tmp_path / "data", qdrant_url="http://127.0.0.1:9"), embedder=None)
+
+
+def test_lexical_path_never_imports_torch(tmp_path: Path) -> None:
+    code = (
+        "import sys\nfrom pathlib import Path\nfrom core.config import Settings\nfrom retrieval.engine import build_engine\n"
+        f"e = build_engine(Settings(_env_file=None, data_dir=Path({str(tmp_path / 'd')!r})))\n"
+        f"e.ingest([Path({str(CORPUS / 'kh-ubnd-kienhai-2026.txt')!r})])\n"
+        "e.ask('Kiên Hải dùng phần mềm gì?')\n"
+        "print('torch' in sys.modules, 'sentence_transformers' in sys.modules)\n"
+    )
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, env=env, timeout=120)
+    assert out.stdout.strip() == "False False", out.stderr
