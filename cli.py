@@ -223,6 +223,27 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from api.app import create_app
+
+    if args.host:
+        settings = settings.model_copy(update={"host": args.host})
+    if args.port:
+        settings = settings.model_copy(update={"port": args.port})
+    app = create_app(settings=settings)
+    logger.info("serving on http://%s:%d", settings.host, settings.port)
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level=settings.log_level.lower(), access_log=False)
+    return 0
+
+
+def cmd_bot(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.app import main as bot_main
+
+    return bot_main(settings)
+
+
 def cmd_doctor(args: argparse.Namespace, settings: Settings) -> int:
     with _engine(settings) as engine:
         docs = engine.documents()
@@ -247,6 +268,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "search": cmd_search,
     "ask": cmd_ask,
     "eval": cmd_eval,
+    "serve": cmd_serve,
+    "bot": cmd_bot,
     "doctor": cmd_doctor,
 }
 
@@ -291,6 +314,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--feedback", action="store_true", help="turn 👎 feedback from the bot into candidate gold lines")
 
+    p = sub.add_parser("serve", help="serve the HTTP API, the web page and (with a token) the Telegram bot")
+    p.add_argument("--host", help="address to bind (default CANCU_HOST, 127.0.0.1)")
+    p.add_argument("--port", type=int, help="port (default CANCU_PORT, 8000)")
+
+    sub.add_parser("bot", help="run the Telegram bot with long polling (needs CANCU_TELEGRAM_TOKEN)")
     sub.add_parser("doctor", help="show configuration, search mode and why")
     return parser
 

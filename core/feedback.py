@@ -1,4 +1,4 @@
-"""Feedback on answers (👍/👎 from the bot), kept in an SQLite file in the data folder.
+"""Feedback on answers (👍/👎 from the bot), and the answers the bot sent, in an SQLite file in the data folder.
 
 The last vote of a user on a message wins. ``cancu eval --feedback`` reads the
 👎 votes back as candidate gold lines for a person to review.
@@ -25,6 +25,13 @@ CREATE TABLE IF NOT EXISTS feedback (
     reason      TEXT,
     created_at  REAL NOT NULL,
     PRIMARY KEY (chat_id, message_id, user_id)
+);
+CREATE TABLE IF NOT EXISTS answers (
+    chat_id     INTEGER NOT NULL,
+    message_id  INTEGER NOT NULL,
+    answer      TEXT NOT NULL,
+    created_at  REAL NOT NULL,
+    PRIMARY KEY (chat_id, message_id)
 )
 """
 
@@ -38,8 +45,24 @@ class FeedbackStore:
         self._lock = threading.Lock()
         self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
         self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute(SCHEMA)
+        self._db.executescript(SCHEMA)
         self._db.commit()
+
+    def remember(self, chat_id: int, message_id: int, answer: dict[str, Any]) -> None:
+        """Keep an answer sent to a chat, so its source buttons and votes work after a restart."""
+        with self._lock:
+            self._db.execute(
+                "INSERT OR REPLACE INTO answers (chat_id, message_id, answer, created_at) VALUES (?, ?, ?, ?)",
+                (chat_id, message_id, json.dumps(answer, ensure_ascii=False), time.time()),
+            )
+            self._db.commit()
+
+    def recall(self, chat_id: int, message_id: int) -> dict[str, Any] | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT answer FROM answers WHERE chat_id = ? AND message_id = ?", (chat_id, message_id)
+            ).fetchone()
+        return json.loads(row[0]) if row else None
 
     def record(
         self,

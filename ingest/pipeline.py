@@ -1,8 +1,8 @@
 """Files in, documents out: read → normalise → parse → legal citations → index, one file at a time.
 
 A bad file is reported and skipped; the rest of the batch goes on, and the
-summary counts both. Re-ingesting an unchanged file does no work: its content
-hash (over the bytes and the parser version) is compared before parsing.
+summary counts both. Re-ingesting an unchanged file does no indexing work: the
+hash of its extracted text (and the parser version) is compared before parsing.
 """
 
 from __future__ import annotations
@@ -73,8 +73,9 @@ def doc_id_for(name: str) -> str:
     return slug[:120] or "document"
 
 
-def content_hash(data: bytes) -> str:
-    return hashlib.sha256(PARSER_VERSION.encode() + b"\0" + data).hexdigest()
+def content_hash(text: str) -> str:
+    """Hash of a file's extracted text and the parser version: a re-saved .docx with the same text is unchanged."""
+    return hashlib.sha256(PARSER_VERSION.encode() + b"\0" + text.encode("utf-8")).hexdigest()
 
 
 def build_document(doc_id: str, raw_text: str, *, source: str = "", digest: str = "") -> Document:
@@ -83,15 +84,14 @@ def build_document(doc_id: str, raw_text: str, *, source: str = "", digest: str 
     doc = parse_document(doc_id, text, source=source)
     doc.citations = extract_citations(doc)
     doc.abbreviations = find_abbreviations(text)
-    doc.content_hash = digest or content_hash(raw_text.encode("utf-8"))
+    doc.content_hash = digest or content_hash(raw_text)
     return doc
 
 
 def parse_bytes(name: str, data: bytes, *, doc_id: str | None = None) -> Document:
     """Parse one file's content (named for its format and for errors) without touching any index."""
-    return build_document(
-        doc_id or doc_id_for(name), extract_text(name, data), source=Path(name).name, digest=content_hash(data)
-    )
+    text = extract_text(name, data)
+    return build_document(doc_id or doc_id_for(name), text, source=Path(name).name, digest=content_hash(text))
 
 
 def _is_document_file(path: Path) -> bool:
@@ -149,12 +149,12 @@ def _ingest_one(path: Path, index: DocumentIndex, *, max_bytes: int, seen: dict[
         if doc_id in seen:
             raise UnreadableFile(str(path), f"document id {doc_id!r} is already taken by {seen[doc_id]} in this batch")
         seen[doc_id] = str(path)
-        data = read_bytes(path, max_bytes)
-        digest = content_hash(data)
+        text = extract_text(str(path), read_bytes(path, max_bytes))
+        digest = content_hash(text)
         previous = index.content_hash(doc_id)
         if previous == digest:
             return FileResult(str(path), doc_id, "unchanged")
-        doc = build_document(doc_id, extract_text(str(path), data), source=path.name, digest=digest)
+        doc = build_document(doc_id, text, source=path.name, digest=digest)
         index.put(doc)
         return FileResult(str(path), doc_id, "updated" if previous else "added", len(doc.sections), len(doc.citations))
     except IngestError as exc:

@@ -11,15 +11,18 @@ The CLI, the HTTP API, the bot and the evaluation all use one Engine::
 from __future__ import annotations
 
 import logging
+import os
 import threading
+import uuid
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from core.config import Settings
-from core.errors import CancuError, EmbedderUnavailable, SectionNotFound
+from core.errors import CancuError, EmbedderUnavailable, FileTooLarge, SectionNotFound, UnsupportedFormat
 from core.types import Document, Hit, LegalBasis, Section
-from ingest.pipeline import FileResult, IngestReport, build_document, ingest_paths
+from ingest.loaders import SUPPORTED
+from ingest.pipeline import FileResult, IngestReport, build_document, doc_id_for, ingest_paths, parse_bytes
 from retrieval.analyzer import Analyzer
 from retrieval.embedder import SentenceEmbedder
 from retrieval.index import Index
@@ -94,9 +97,57 @@ class Engine:
         with self._write_lock:
             self.index.put(doc)
 
-    def delete(self, doc_id: str) -> bool:
+    def delete(self, doc_id: str, *, remove_files: bool = False) -> bool:
+        """Remove a document from the index (and its source file from the corpus folder)."""
         with self._write_lock:
-            return self.index.remove(doc_id)
+            removed = self.index.remove(doc_id)
+            if removed and remove_files:
+                for path in self._corpus_files(doc_id):
+                    path.unlink(missing_ok=True)
+            return removed
+
+    def _corpus_files(self, doc_id: str) -> list[Path]:
+        folder = self.settings.corpus_dir
+        return [folder / f"{doc_id}{suffix}" for suffix in SUPPORTED if (folder / f"{doc_id}{suffix}").exists()]
+
+    def add_upload(self, filename: str, data: bytes) -> tuple[Document, str]:
+        """Parse an uploaded file, index it, and keep it in the corpus folder; all or nothing.
+
+        Only the name's stem and suffix are used (never its path). The file is written to a hidden
+        temporary name first; the index switches atomically; then the file takes its final name.
+        Returns the document and "added", "updated" or "unchanged".
+        """
+        name = Path(filename.replace("\\", "/")).name
+        suffix = Path(name).suffix.lower()
+        if suffix not in SUPPORTED:
+            raise UnsupportedFormat(
+                name or "upload", f"unsupported file type {suffix or '(none)'}; use .txt, .md, .docx or .pdf"
+            )
+        if len(data) > self.settings.max_file_bytes:
+            mb = self.settings.max_file_bytes / 1048576
+            raise FileTooLarge(name, f"file is {len(data) / 1048576:.1f} MB, over the {mb:.0f} MB limit")
+        doc_id = doc_id_for(name)
+        doc = parse_bytes(f"{doc_id}{suffix}", data, doc_id=doc_id)
+        folder = self.settings.corpus_dir
+        folder.mkdir(parents=True, exist_ok=True)
+        with self._write_lock:
+            previous = self.index.content_hash(doc_id)
+            if previous == doc.content_hash:
+                return self.index.get(doc_id), "unchanged"
+            tmp = folder / f".upload-{uuid.uuid4().hex}.tmp"
+            try:
+                with open(tmp, "wb") as f:
+                    f.write(data)
+                    f.flush()
+                    os.fsync(f.fileno())
+                self.index.put(doc)
+                for old in self._corpus_files(doc_id):
+                    if old.suffix != suffix:
+                        old.unlink(missing_ok=True)
+                os.replace(tmp, folder / f"{doc_id}{suffix}")
+            finally:
+                tmp.unlink(missing_ok=True)
+        return doc, "updated" if previous else "added"
 
     def reindex(self) -> int:
         """Rebuild every document's retrieval units from the catalog."""

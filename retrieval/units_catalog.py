@@ -39,6 +39,9 @@ def unit_keys(name: str) -> set[str]:
     """Phrases that name a unit in a question: full name, main component, without "các"/"phòng"."""
     full = unit_words(name)
     keys = {full}
+    lead = re.split(r"[(<\[–:]", name, maxsplit=1)[0]  # "Phòng X (gọi tắt …)" is also just "Phòng X"
+    if lead != name and len(unit_words(lead).split()) >= 2:
+        keys.add(unit_words(lead))
     parts = [unit_words(p) for p in re.split(r",|\s+và\s+", name)]
     keys.update(p for p in parts[:1] if len(p.split()) >= 2)
     keys.update(p for p in parts[1:] if len(p.split()) >= 3)

@@ -6,7 +6,7 @@ import json
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -68,5 +68,180 @@ class FakeOpenAI:
         try:
             yield fake
         finally:
+            server.shutdown()
+            server.server_close()
+
+
+class FakeTelegram:
+    """A Telegram Bot API stand-in on loopback: queue updates for getUpdates, record every call the bot makes.
+
+    with FakeTelegram.serve() as tg:
+        settings = ... telegram_api_base=tg.base_url ...
+        tg.push_message(chat_id=1, user_id=7, text="Phòng Công tác sinh viên phải làm gì?")
+        sent = tg.wait_for("sendMessage", chat_id=1)
+    """
+
+    BOT_ID = 424242
+    USERNAME = "cancu_test_bot"
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.updates: list[dict[str, Any]] = []
+        self.cond = threading.Condition()
+        self.next_update = 1
+        self.next_message = 1000
+        self.base_url = ""
+
+    # ---- what a test does
+
+    def push(self, update: dict[str, Any]) -> dict[str, Any]:
+        with self.cond:
+            update = {"update_id": self.next_update, **update}
+            self.next_update += 1
+            self.updates.append(update)
+            self.cond.notify_all()
+        return update
+
+    def message_update(
+        self, *, chat_id: int, user_id: int, text: str, chat_type: str = "private", **extra: Any
+    ) -> dict[str, Any]:
+        with self.cond:
+            self.next_message += 1
+            mid = self.next_message
+        msg = {
+            "message_id": mid,
+            "date": int(time.time()),
+            "chat": {
+                "id": chat_id,
+                "type": chat_type,
+                **({"title": "Nhóm giáo viên"} if chat_type != "private" else {"first_name": "Cô giáo"}),
+            },
+            "from": {"id": user_id, "is_bot": False, "first_name": "Cô giáo", "language_code": "vi"},
+            "text": text,
+            **extra,
+        }
+        if text.startswith("/"):
+            msg["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
+        return {"message": msg}
+
+    def push_message(self, **kwargs: Any) -> dict[str, Any]:
+        return self.push(self.message_update(**kwargs))
+
+    def push_callback(self, *, chat_id: int, user_id: int, message_id: int, data: str) -> dict[str, Any]:
+        return self.push(
+            {
+                "callback_query": {
+                    "id": f"cb{time.monotonic_ns()}",
+                    "from": {"id": user_id, "is_bot": False, "first_name": "Cô giáo"},
+                    "chat_instance": "ci",
+                    "data": data,
+                    "message": {
+                        "message_id": message_id,
+                        "date": int(time.time()),
+                        "chat": {"id": chat_id, "type": "private"},
+                        "text": "…",
+                    },
+                }
+            }
+        )
+
+    def sent(self, method: str = "sendMessage", **match: Any) -> list[dict[str, Any]]:
+        with self.cond:
+            return [p for m, p in self.calls if m == method and all(str(p.get(k)) == str(v) for k, v in match.items())]
+
+    def wait_for(
+        self, method: str = "sendMessage", count: int = 1, timeout: float = 15.0, **match: Any
+    ) -> list[dict[str, Any]]:
+        deadline = time.monotonic() + timeout
+        with self.cond:
+            while True:
+                found = [
+                    p for m, p in self.calls if m == method and all(str(p.get(k)) == str(v) for k, v in match.items())
+                ]
+                if len(found) >= count:
+                    return found
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError(
+                        f"timed out waiting for {count} {method} {match}; calls: {[m for m, _ in self.calls]}"
+                    )
+                self.cond.wait(left)
+
+    # ---- the server
+
+    def _handle(self, method: str, params: dict[str, Any]) -> Any:
+        if method == "getUpdates":
+            offset = int(params.get("offset") or 0)
+            wait = min(float(params.get("timeout") or 0), 0.5)
+            deadline = time.monotonic() + wait
+            with self.cond:
+                self.updates = [u for u in self.updates if u["update_id"] >= offset]
+                while not self.updates and time.monotonic() < deadline:
+                    self.cond.wait(deadline - time.monotonic())
+                return list(self.updates)
+        with self.cond:
+            self.calls.append((method, params))
+            self.cond.notify_all()
+        if method == "getMe":
+            return {"id": self.BOT_ID, "is_bot": True, "first_name": "cancu", "username": self.USERNAME, "can_join_groups": True,
+                    "can_read_all_group_messages": False, "supports_inline_queries": False}  # fmt: skip
+        if method in ("sendMessage", "editMessageText"):
+            with self.cond:
+                self.next_message += 1
+                mid = self.next_message
+                params["_message_id"] = mid  # what the bot got back, for tests that press its buttons
+            chat_id = int(params["chat_id"])
+            return {"message_id": mid, "date": int(time.time()), "chat": {"id": chat_id, "type": "private"}, "text": params.get("text", ""),
+                    "from": {"id": self.BOT_ID, "is_bot": True, "first_name": "cancu", "username": self.USERNAME}}  # fmt: skip
+        if method == "getWebhookInfo":
+            return {"url": "", "has_custom_certificate": False, "pending_update_count": 0}
+        return True
+
+    @classmethod
+    @contextmanager
+    def serve(cls) -> Iterator[FakeTelegram]:
+        from urllib.parse import parse_qs
+
+        fake = cls()
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def do_POST(self) -> None:
+                method = self.path.rstrip("/").rsplit("/", 1)[-1]
+                raw = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                ctype = self.headers.get("Content-Type", "")
+                if "json" in ctype:
+                    params = json.loads(raw or b"{}")
+                else:
+                    params = {k: v[0] for k, v in parse_qs(raw.decode()).items()}
+                for key, value in list(params.items()):
+                    if isinstance(value, str) and value[:1] in "[{":
+                        with suppress(ValueError):
+                            params[key] = json.loads(value)
+                result = fake._handle(method, params)
+                data = json.dumps({"ok": True, "result": result}).encode()
+                try:
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+            do_GET = do_POST
+
+        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        server.daemon_threads = True
+        fake.base_url = f"http://127.0.0.1:{server.server_address[1]}/bot"
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield fake
+        finally:
+            with fake.cond:
+                fake.cond.notify_all()
             server.shutdown()
             server.server_close()

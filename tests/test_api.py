@@ -1,0 +1,284 @@
+"""The HTTP API through FastAPI's TestClient: every endpoint, bad input, uploads that change nothing when they fail."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from tests.builders import make_docx, make_image_pdf, make_pdf
+from tests.conftest import CORPUS, make_settings
+
+ADMIN = {"Authorization": "Bearer admin-secret-token"}
+
+
+@pytest.fixture
+def api(tmp_path: Path):
+    """An app over a fresh index of the five plans, with its own corpus folder for uploads."""
+    from retrieval.engine import build_engine
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for p in CORPUS.glob("*.txt"):
+        (corpus / p.name).write_bytes(p.read_bytes())
+    engine = build_engine(
+        make_settings(tmp_path / "data", corpus_dir=corpus, admin_token="admin-secret-token"), embedder=None
+    )
+    engine.ingest([corpus])
+    with TestClient(create_app(engine)) as client:
+        client.engine = engine  # type: ignore[attr-defined]
+        client.corpus = corpus  # type: ignore[attr-defined]
+        yield client
+    engine.close()
+
+
+def test_health_and_readiness(api: TestClient) -> None:
+    assert api.get("/healthz").json() == {"status": "ok", "documents": 5, "mode": "lexical"}
+    assert api.get("/readyz").status_code == 200
+
+
+def test_readiness_fails_until_the_index_is_loaded(tmp_path: Path) -> None:
+    app = create_app(settings=make_settings(tmp_path / "data"))  # not started: the lifespan has not loaded the index
+    with TestClient(app, raise_server_exceptions=False) as client:
+        pass
+    client = TestClient(app)
+    app.state.engine = None
+    assert client.get("/readyz").status_code == 503
+    assert client.get("/healthz").json()["status"] == "starting"
+    assert client.post("/ask", json={"question": "x"}).status_code == 503
+
+
+def test_ask_returns_the_answer_object(api: TestClient) -> None:
+    r = api.post("/ask", json={"question": "Phòng Công tác sinh viên phải làm gì?"})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["found"] is True and body["id"] is None
+    assert [(c["doc_id"], c["section"]) for c in body["citations"]] == [
+        ("kh-08-cdcd-soctrang-2026", "III.2"),
+        ("kh-cdlc-laocai-2026", "IV.2"),
+    ]
+    scoped = api.post(
+        "/ask",
+        json={"question": "Phòng Công tác sinh viên phải làm gì?", "doc_ids": ["kh-cdlc-laocai-2026"], "top_k": 3},
+    ).json()
+    assert [c["doc_id"] for c in scoped["citations"]] == ["kh-cdlc-laocai-2026"]
+    refused = api.post("/ask", json={"question": "Giá vàng hôm nay bao nhiêu?"}).json()
+    assert refused["found"] is False and refused["citations"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment"),
+    [
+        ({}, "question: thiếu trường bắt buộc"),
+        ({"question": ""}, "question: cần ít nhất 1 ký tự"),
+        ({"question": "x" * 2001}, "question: tối đa 2000 ký tự"),
+        ({"question": "a", "top_k": 0}, "top_k: phải lớn hơn hoặc bằng 1"),
+        ({"question": "a", "colour": "red"}, "colour: trường này không được phép"),
+    ],
+)
+def test_validation_errors_are_422_in_vietnamese_and_english(api: TestClient, body: dict, fragment: str) -> None:
+    r = api.post("/ask", json=body)
+    assert r.status_code == 422
+    err = r.json()
+    assert err["error"] == "validation_error" and fragment in err["message_vi"] and err["message"]
+
+
+def test_malformed_and_oversized_bodies(api: TestClient) -> None:
+    bad = api.post("/ask", content=b"{not json", headers={"Content-Type": "application/json"})
+    assert bad.status_code == 422
+    huge = api.post(
+        "/ask", content=b'{"question": "' + b"a" * 300_000 + b'"}', headers={"Content-Type": "application/json"}
+    )
+    assert huge.status_code == 413 and huge.json()["error"] == "payload_too_large"
+
+
+def test_search(api: TestClient) -> None:
+    body = api.get("/search", params={"q": "camera giám sát", "k": 2}).json()
+    assert body["query"] == "camera giám sát" and len(body["hits"]) == 2
+    assert set(body["hits"][0]) == {"doc_id", "section", "heading", "text", "score"}
+    scoped = api.get("/search", params={"q": "camera", "doc": "kh-ubnd-kienhai-2026"}).json()
+    assert {h["doc_id"] for h in scoped["hits"]} == {"kh-ubnd-kienhai-2026"}
+    assert api.get("/search", params={"q": "camera", "doc": "nope"}).status_code == 404
+    assert api.get("/search").status_code == 422
+    assert api.get("/search", params={"q": "x", "k": 99}).status_code == 422
+
+
+def test_documents_outline_and_sections(api: TestClient) -> None:
+    docs = api.get("/documents").json()
+    assert [d["doc_id"] for d in docs] == sorted(p.stem for p in CORPUS.glob("*.txt"))
+    detail = api.get("/documents/kh-cdlc-laocai-2026").json()
+    assert detail["number"] == "/KH-CDLC" and detail["kind"] == "plan"
+    assert detail["outline"][0] == {"section": "I", "heading": "MỤC ĐÍCH, YÊU CẦU", "level": 1}
+    assert detail["parts"] == ["header", "preamble", "closing", "recipients", "signature"]
+    assert set(detail["legal_bases"]) == {"2447/QĐ-TTg", "195/KH-UBND", "124/2021/TT-BCA"}
+    sec = api.get("/documents/kh-cdlc-laocai-2026/sections/IV.1").json()
+    assert sec["heading"] == "Văn phòng" and sec["text"].startswith("1. Văn phòng\nTham mưu cho Đảng ủy")
+    assert (
+        api.get("/documents/kh-cdlc-laocai-2026/sections/preamble")
+        .json()["text"]
+        .startswith("Căn cứ Quyết định số 2447")
+    )
+    assert api.get("/documents/kh-cdlc-laocai-2026/sections/IX.9").status_code == 404
+    assert api.get("/documents/nope").status_code == 404
+
+
+def test_legal_bases(api: TestClient) -> None:
+    items = api.get("/legal-bases").json()["items"]
+    assert items[0]["id"] == "124/2021/TT-BCA"
+    found = api.get("/legal-bases", params={"q": "ban bi thu"}).json()["items"]
+    assert {e["id"] for e in found} == {
+        "09-CT/TW",
+        "44-KL/TW",
+        "34/KH-UBND",
+    }  # 34/KH-UBND: "về thực hiện Chỉ thị … của Ban Bí thư"
+    one = api.get("/legal-bases/09/CT-TW").json()  # a variant finds the canonical entry
+    assert one["id"] == "09-CT/TW" and one["conflicts"][0]["field"] == "date"
+    assert api.get("/legal-bases/999/2099/TT-XYZ").status_code == 404
+
+
+def test_metrics(api: TestClient) -> None:
+    api.post("/ask", json={"question": "Phòng Quản trị trường Sóc Trăng làm gì?"})
+    api.post("/ask", json={"question": "Giá vàng hôm nay?"})
+    text = api.get("/metrics").text
+    assert 'cancu_http_requests_total{method="POST",route="/ask",status="200"} 2.0' in text
+    assert 'cancu_answers_total{found="true"} 1.0' in text and 'cancu_answers_total{found="false"} 1.0' in text
+    assert 'cancu_http_request_seconds_bucket{le="0.005",route="/ask"}' in text
+
+
+def test_openapi_is_the_contract(api: TestClient) -> None:
+    spec = api.get("/openapi.json").json()
+    paths = set(spec["paths"])
+    assert {"/ask", "/search", "/documents", "/documents/{doc_id}", "/documents/{doc_id}/sections/{section}", "/legal-bases",
+            "/legal-bases/{legal_id}", "/reindex", "/healthz", "/readyz", "/metrics"} <= paths  # fmt: skip
+    assert "telegram" not in str(paths)
+
+
+# ---------------------------------------------------------------- admin
+
+
+def _snapshot(api: TestClient) -> tuple[dict[str, str], int, list[str]]:
+    engine = api.engine  # type: ignore[attr-defined]
+    return (
+        {d.doc_id: d.content_hash for d in engine.documents()},
+        engine.store.count_units(),
+        sorted(p.name for p in api.corpus.iterdir()),
+    )  # type: ignore[attr-defined]
+
+
+def test_admin_endpoints_refuse_without_the_token(api: TestClient, tmp_path: Path) -> None:
+    files = {"file": ("x.txt", b"KE HOACH", "text/plain")}
+    assert api.post("/documents", files=files).status_code == 401
+    assert api.post("/documents", files=files, headers={"Authorization": "Bearer wrong"}).status_code == 401
+    assert api.delete("/documents/kh-ubnd-kienhai-2026", headers={"Authorization": "Basic YWRtaW4="}).status_code == 401
+    assert api.post("/reindex").status_code == 401
+    r = api.post("/reindex", headers={"Authorization": "Bearer guess-123"})
+    assert "admin-secret-token" not in r.text and "guess-123" not in r.text
+
+
+def test_upload_docx_then_pdf_then_delete(api: TestClient) -> None:
+    raw = (CORPUS / "kh-ubnd-kienhai-2026.txt").read_text(encoding="utf-8").replace("Kiên Hải", "Phú Quốc")
+    r = api.post(
+        "/documents",
+        headers=ADMIN,
+        files={"file": ("../../etc/KH Phú Quốc 2026.docx", make_docx(raw), "application/octet-stream")},
+    )
+    assert r.status_code == 201, r.text
+    body = r.json()
+    assert body["doc_id"] == "kh-phu-quoc-2026" and body["place"] == "Phú Quốc"
+    assert [o["section"] for o in body["outline"]][:3] == ["I", "II", "II.1"]
+    assert (api.corpus / "kh-phu-quoc-2026.docx").exists()  # type: ignore[attr-defined]
+    assert (
+        api.post("/ask", json={"question": "Phòng Văn hóa – Xã hội Phú Quốc làm gì?"}).json()["citations"][0]["doc_id"]
+        == "kh-phu-quoc-2026"
+    )
+    again = api.post(
+        "/documents",
+        headers=ADMIN,
+        files={"file": ("KH Phú Quốc 2026.docx", make_docx(raw), "application/octet-stream")},
+    )
+    assert again.status_code == 200 and again.headers["X-Cancu-Status"] == "unchanged"
+    as_pdf = api.post(
+        "/documents", headers=ADMIN, files={"file": ("KH Phú Quốc 2026.pdf", make_pdf(raw), "application/pdf")}
+    )
+    assert as_pdf.status_code == 200 and as_pdf.headers["X-Cancu-Status"] == "updated"
+    assert not (api.corpus / "kh-phu-quoc-2026.docx").exists() and (api.corpus / "kh-phu-quoc-2026.pdf").exists()  # type: ignore[attr-defined]
+    assert api.delete("/documents/kh-phu-quoc-2026", headers=ADMIN).status_code == 204
+    assert not (api.corpus / "kh-phu-quoc-2026.pdf").exists()  # type: ignore[attr-defined]
+    assert api.get("/documents/kh-phu-quoc-2026").status_code == 404
+    assert api.delete("/documents/kh-phu-quoc-2026", headers=ADMIN).status_code == 404
+
+
+def _zip_bomb() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("word/document.xml", b"0" * (300 * 1024 * 1024))
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "status", "words"),
+    [
+        ("empty.txt", lambda: b"", 422, "empty"),
+        ("scan.pdf", make_image_pdf, 422, "no text layer"),
+        ("program.pdf", lambda: b"MZ\x90\x00" + b"\x00" * 4000, 415, "Windows executable"),
+        ("notes.odt", lambda: b"PK\x03\x04", 415, "unsupported file type .odt"),
+        ("truncated.docx", lambda: make_docx("KẾ HOẠCH\nI. MỤC ĐÍCH")[:900], 422, "corrupt or truncated"),
+        ("bomb.docx", _zip_bomb, 422, "inflates to"),
+        ("no-structure.txt", lambda: "Một đoạn văn không có mục nào.".encode(), 422, "no numbered sections"),
+        ("big.txt", lambda: b"a" * (11 * 1024 * 1024), 413, "over the 10 MB limit"),
+    ],
+)
+def test_failed_uploads_are_refused_and_change_nothing(
+    api: TestClient, name: str, make, status: int, words: str
+) -> None:
+    before = _snapshot(api)
+    r = api.post("/documents", headers=ADMIN, files={"file": (name, make(), "application/octet-stream")})
+    assert r.status_code == status, r.text
+    assert words in r.json()["message"]
+    assert r.json()["message_vi"]
+    assert _snapshot(api) == before
+
+
+def test_reindex(api: TestClient) -> None:
+    before = api.post("/ask", json={"question": "Phòng Công tác sinh viên phải làm gì?"}).json()["citations"]
+    assert api.post("/reindex", headers=ADMIN).json() == {"documents": 5}
+    assert api.post("/ask", json={"question": "Phòng Công tác sinh viên phải làm gì?"}).json()["citations"] == before
+
+
+def test_admin_is_refused_when_no_token_is_configured(tmp_path: Path) -> None:
+    from retrieval.engine import build_engine
+
+    engine = build_engine(make_settings(tmp_path / "data"), embedder=None)
+    try:
+        with TestClient(create_app(engine)) as client:
+            r = client.post("/reindex", headers={"Authorization": "Bearer anything"})
+            assert r.status_code == 403 and "CANCU_ADMIN_TOKEN is not set" in r.json()["message"]
+    finally:
+        engine.close()
+
+
+def test_errors_never_leak_a_stack_trace(api: TestClient) -> None:
+    engine = api.engine  # type: ignore[attr-defined]
+    original = engine.search
+    engine.search = lambda *a, **k: (_ for _ in ()).throw(ValueError("secret internals /etc/passwd"))
+    try:
+        r = TestClient(api.app, raise_server_exceptions=False).get("/search", params={"q": "x"})
+    finally:
+        engine.search = original
+    assert r.status_code == 500
+    assert r.json() == {
+        "error": "internal_error",
+        "message": "internal error; it has been logged",
+        "message_vi": "Lỗi hệ thống; sự cố đã được ghi lại.",
+    }
+
+
+def test_the_page_is_served(api: TestClient) -> None:
+    page = api.get("/")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert '<html lang="vi">' in page.text and 'id="question"' in page.text
+    assert api.get("/static/app.js").status_code == 200

@@ -1,0 +1,144 @@
+"""`cancu serve` as a real process on a loopback port, spoken to over real HTTP; and the page in headless Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from tests.builders import make_docx
+from tests.conftest import CORPUS, REPO
+
+ARTIFACTS = REPO / "test-artifacts"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("serve")
+    corpus = root / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CANCU_")}
+    env.update(
+        {
+            "CANCU_DATA_DIR": str(root / "data"),
+            "CANCU_CORPUS_DIR": str(corpus),
+            "CANCU_ADMIN_TOKEN": "e2e-admin",
+            "CANCU_LOG_LEVEL": "WARNING",
+        }
+    )
+    subprocess.run(
+        [sys.executable, "-m", "cli", "ingest"], cwd=REPO, env=env, check=True, capture_output=True, timeout=120
+    )
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cli", "serve", "--port", str(port)],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    else:
+        proc.kill()
+        raise AssertionError(f"server did not become ready: {proc.stderr.read().decode() if proc.stderr else ''}")
+    yield base
+    proc.send_signal(signal.SIGTERM)  # a graceful stop: uvicorn shuts down, then re-raises the signal
+    try:
+        assert proc.wait(timeout=20) in (0, -signal.SIGTERM)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    # the lifespan closed the engine: the embedded store is free for the next process
+    from qdrant_client import QdrantClient
+
+    QdrantClient(path=str(root / "data" / "qdrant")).close()
+
+
+@pytest.mark.slow
+def test_the_real_server_over_http(server: str) -> None:
+    with httpx.Client(base_url=server, timeout=30) as http:
+        assert http.get("/healthz").json() == {"status": "ok", "documents": 5, "mode": "lexical"}
+        answer = http.post("/ask", json={"question": "bao cao so ket 6 thang nop truoc ngay nao"}).json()
+        assert answer["found"] and answer["citations"][0]["section"] == "III.2"
+        assert "15/6/2026" in answer["answer"]
+        assert http.get("/search", params={"q": "Văn phòng Lào Cai"}).json()["hits"]
+        raw = (CORPUS / "kh-pgddt-camranh-2023.txt").read_text(encoding="utf-8").replace("Cam Ranh", "Nha Trang")
+        up = http.post(
+            "/documents",
+            files={"file": ("kh-nha-trang.docx", make_docx(raw))},
+            headers={"Authorization": "Bearer e2e-admin"},
+        )
+        assert up.status_code == 201 and up.json()["place"] == "Nha Trang"
+        assert http.get("/documents").json()[-1]["doc_id"] in {"kh-nha-trang", "kh-ubnd-kienhai-2026"}
+        assert http.delete("/documents/kh-nha-trang", headers={"Authorization": "Bearer e2e-admin"}).status_code == 204
+        assert 'route="/ask"' in http.get("/metrics").text
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.skipif(
+    CHROMIUM is None, reason="Chromium is not installed (apt-get install -y chromium); .ci/run installs it"
+)
+def test_the_page_in_headless_chromium(server: str) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (Python) is not installed")
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1100, "height": 1400}, locale="vi-VN")
+            page.goto(server, wait_until="domcontentloaded")
+            page.fill("#question", "Phòng Công tác sinh viên phải làm gì?")
+            page.click("#ask-button")
+            page.wait_for_selector("#sources li", timeout=15000)
+            assert "Kiện toàn Ban Quản lý Ký túc xá" in page.inner_text("#answer-text")
+            summaries = page.locator("#sources summary")
+            assert summaries.nth(0).inner_text() == "[1] 08/KH-CĐCĐ · mục III.2 Phòng Công tác sinh viên, sinh viên"
+            page.click("#answer-text a.marker >> nth=0")  # the [1] marker opens its source
+            page.wait_for_function("document.querySelector('#cite-1 .full').dataset.loaded === '1'", timeout=15000)
+            full = page.inner_text("#cite-1 .full")
+            assert full.startswith("2. Phòng Công tác sinh viên, sinh viên\n- Tham mưu cho Đảng ủy")
+            page.screenshot(path=str(ARTIFACTS / "page-answer.png"), full_page=True)
+            page.click("button[data-tab=documents]")
+            page.wait_for_selector("#document-list li")
+            assert page.locator("#document-list > li").count() == 5
+            page.click("button[data-tab=bases]")
+            page.wait_for_selector("#bases-list li")
+            page.fill("#bases-filter", "09-CT")
+            assert "Lưu ý: các văn bản ghi ngày ban hành khác nhau" in page.inner_text("#bases-list")
+        finally:
+            browser.close()
+    assert (ARTIFACTS / "page-answer.png").stat().st_size > 10_000
