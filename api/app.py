@@ -20,7 +20,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api import errors, routes
-from api.metrics import Metrics
+from api.metrics import Metrics, MetricsMiddleware
 from core.config import Settings, get_settings
 
 logger = logging.getLogger(__name__)
@@ -129,7 +129,7 @@ def create_app(engine: Any = None, settings: Settings | None = None, *, bot: Any
     app.state.metrics = Metrics()
     app.state.telegram_webhook = None
     errors.install(app)
-    app.middleware("http")(app.state.metrics.middleware)
+    app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
     app.add_middleware(BodyLimit, upload_limit=settings.max_file_bytes)
     app.include_router(routes.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -668,7 +668,7 @@ class Answerer:
 # ---------------------------------------------------------------- helpers
 
 
-def _section_terms(answerer: Answerer, hit: Any) -> set[str]:
+def _section_terms(answerer: Answerer, hit: Any) -> frozenset[str]:
     """Folded terms of a section: its heading path and its whole text."""
     doc = answerer.index.get(hit.doc_id)
     return text_terms(

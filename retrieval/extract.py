@@ -139,9 +139,9 @@ def query_terms(analyzer: Analyzer, question: str) -> QueryTerms:
     return QueryTerms(uni, bi, alt_of, exact)
 
 
-def text_terms(analyzer: Analyzer, text: str) -> set[str]:
+def text_terms(analyzer: Analyzer, text: str) -> frozenset[str]:
     """Folded unigrams and bigrams, and exact unigrams, of a text."""
-    return {t for t in analyzer.tokens(text, exact=True) if t[0] in "fFw"}
+    return analyzer.terms(text)
 
 
 def unknown_words(terms: QueryTerms, weights: TermWeights) -> list[str]:

@@ -16,9 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from core.text import fold
 from core.types import Hit
-from retrieval.analyzer import Analyzer
+from retrieval.analyzer import Analyzer, fold_word
 from retrieval.embedder import SentenceEmbedder
 from retrieval.extract import STOPWORDS_EXACT, query_terms
 from retrieval.index import Index
@@ -142,7 +141,9 @@ class Searcher:
         if not words:
             return
         for h in hits:
-            heading = {fold(x).lower() for x in re.findall(r"[^\W_]+", h.heading) if x.lower() not in STOPWORDS_EXACT}
+            heading = {
+                fold_word(x).lower() for x in re.findall(r"[^\W_]+", h.heading) if x.lower() not in STOPWORDS_EXACT
+            }
             if heading and len(heading) <= HEADING_MAX_WORDS:
                 share = len(heading & words) / len(heading)
                 if share >= 0.6:

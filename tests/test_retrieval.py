@@ -35,6 +35,17 @@ def test_abbreviations_expand_both_ways() -> None:
     assert "F:cong an" in a.tokens("phối hợp với CA phường")
 
 
+def test_cached_terms_follow_learned_abbreviations_and_stay_bounded(monkeypatch) -> None:
+    a = Analyzer()
+    assert "f:ban" not in a.terms("Họp BTC tuần sau")  # BTC is unknown: no expansion
+    a.add_abbreviations({"BTC": "Ban tổ chức"})
+    assert {"f:ban", "F:ban to"} <= a.terms("Họp BTC tuần sau")  # the cache did not serve the stale set
+    monkeypatch.setattr("retrieval.analyzer.TERM_CACHE_TERMS", 12)
+    for text in ("một hai ba", "bốn năm sáu", "bảy tám chín"):
+        a.terms(text)
+    assert a._terms_size <= 12 and "bảy tám chín" in a._terms and "một hai ba" not in a._terms
+
+
 def test_legal_numbers_are_single_tokens_in_every_variant() -> None:
     a = Analyzer()
     doc = set(a.tokens("Căn cứ Thông tư số 124/2021/TT-BCA ngày 28/12/2021"))
