@@ -84,11 +84,14 @@ class BaselineEngine:
                     doc_title=doc.title or "",
                     section=h.section,
                     heading=h.heading,
-                    quote=str(unit.get("text", ""))[:400],
+                    quote=doc.text[unit["start"] : unit["end"]][:400],
                     score=round(h.score, 4),
                 )
             )
-        text = "\n\n".join(f"{h.units[0].get('text', '')} [{n}]" for n, h in enumerate(hits, 1))
+        text = "\n\n".join(
+            f"{self.index.get(h.doc_id).text[h.units[0]['start'] : h.units[0]['end']]} [{n}]"
+            for n, h in enumerate(hits, 1)
+        )
         return Answer(
             id=qid,
             question=question,

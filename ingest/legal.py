@@ -222,16 +222,14 @@ def _unique_cited_by(items: list[tuple[str, LegalCitation]]) -> list[CitedBy]:
 
 def _agree(field: str, values: list[tuple[str | None, str, str]]) -> tuple[str | None, Conflict | None]:
     """Majority value of a field across citations, and a conflict when citations disagree."""
-    groups: dict[str, list[CitedBy]] = defaultdict(list)
+    groups: dict[str, dict[tuple[str, str], CitedBy]] = defaultdict(dict)  # insertion-ordered, unique refs
     shown: dict[str, str] = {}
     for value, doc_id, section in values:
         if not value:
             continue
         k = fold(value).lower()
         shown.setdefault(k, value)
-        ref = CitedBy(doc_id=doc_id, section=section)
-        if ref not in groups[k]:
-            groups[k].append(ref)
+        groups[k].setdefault((doc_id, section), CitedBy(doc_id=doc_id, section=section))
     if not groups:
         return None, None
     ranked = sorted(groups.items(), key=lambda kv: -len(kv[1]))
@@ -240,6 +238,6 @@ def _agree(field: str, values: list[tuple[str | None, str, str]]) -> tuple[str |
         return best, None
     conflict = Conflict(
         field=field,  # type: ignore[arg-type]
-        values=[ConflictValue(value=shown[k], cited_by=refs) for k, refs in ranked],
+        values=[ConflictValue(value=shown[k], cited_by=list(refs.values())) for k, refs in ranked],
     )
     return best, conflict

@@ -115,7 +115,7 @@ class Analyzer:
     def __init__(self, extra_abbreviations: Mapping[str, str] | None = None) -> None:
         self.abbreviations: dict[str, str] = dict(ABBREVIATIONS)
         self._expansions: dict[tuple[str, ...], str] = {}
-        self._max_exp = 1
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self._terms: dict[str, frozenset[str]] = {}
         self._terms_size = 0
         self._terms_lock = threading.Lock()  # answers run on the server's worker threads
@@ -131,7 +131,10 @@ class Analyzer:
             words = tuple(fold(w).lower() for w in _WORD.findall(expansion))
             if len(words) >= 2:
                 self._expansions.setdefault(words, abbr)
-        self._max_exp = max((len(k) for k in self._expansions), default=1)
+        by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for words, abbr in sorted(self._expansions.items(), key=lambda kv: len(kv[0])):
+            by_first.setdefault(words[0], []).append((words, abbr))
+        self._by_first = by_first  # expansions by their first word: only those can start at a position
         with self._terms_lock:
             self._terms, self._terms_size = {}, 0  # expansions changed: cached term sets are stale
 
@@ -182,10 +185,10 @@ class Analyzer:
         folded = [fold_word(w) for w in words]
         after: dict[int, list[str]] = {}
         if reverse:
-            for i in range(len(words)):
-                for n in range(2, min(self._max_exp, len(words) - i) + 1):
-                    abbr = self._expansions.get(tuple(folded[i : i + n]))
-                    if abbr:
+            for i, first in enumerate(folded):
+                for exp_words, abbr in self._by_first.get(first, ()):
+                    n = len(exp_words)
+                    if tuple(folded[i : i + n]) == exp_words:
                         after.setdefault(i + n - 1, []).append(abbr)
         out: list[str] = []
         for i, word in enumerate(words):

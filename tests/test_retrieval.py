@@ -134,6 +134,46 @@ def test_the_in_process_executor_ranks_like_qdrant(tmp_path: Path) -> None:
         engine.close()
 
 
+def test_the_in_process_executor_survives_removals_and_compaction() -> None:
+    """Scores after many removals (and the renumbering they trigger) equal a brute-force computation."""
+    import math
+    import random
+
+    from retrieval.lexical_index import MemoryLexicalIndex
+
+    rng = random.Random(3)
+    index = MemoryLexicalIndex()
+    vectors = {}
+    for i in range(3000):
+        toks = sorted(rng.sample(range(60), 8))
+        vectors[f"p{i}"] = (toks, [rng.uniform(0.1, 2.0) for _ in toks], f"d{i % 40}")
+        index.add(f"p{i}", vectors[f"p{i}"][:2], {"doc_id": f"d{i % 40}", "i": i})
+    for i in rng.sample(range(3000), 2500):
+        index.remove_ids([f"p{i}"])
+        del vectors[f"p{i}"]
+    index.remove_doc("d7")
+    vectors = {k: v for k, v in vectors.items() if v[2] != "d7"}
+    assert len(index) == len(vectors) and len(index._payloads) < 3000  # slots were renumbered once
+    query = ([1, 5, 9, 33], [1.0, 0.5, 1.0, 0.8])
+    n = len(vectors)
+    df = {t: sum(t in v[0] for v in vectors.values()) for t in query[0]}
+    expected = {}
+    for pid, (toks, ws, _) in vectors.items():
+        s = sum(
+            qv * math.log((n - df[t] + 0.5) / (df[t] + 0.5) + 1) * ws[toks.index(t)]
+            for t, qv in zip(*query)
+            if t in toks
+        )
+        if any(t in toks for t in query[0]):
+            expected[pid] = s
+    got = index.query(query, limit=len(expected) + 5)
+    assert {f"p{u.payload['i']}": pytest.approx(u.score, rel=1e-5) for u in got} == expected
+    only = index.query(query, limit=1000, doc_ids=["d3"])
+    assert only and {u.payload["doc_id"] for u in only} == {"d3"}
+    index.add("p-new", ([1], [1.0]), {"doc_id": "d7", "i": -1})  # a re-added document is found again
+    assert [u.payload["i"] for u in index.query(([1], [1.0]), limit=50, doc_ids=["d7"])] == [-1]
+
+
 def test_reingest_replaces_skips_and_deletes(tmp_path: Path) -> None:
     from retrieval.engine import build_engine
 
