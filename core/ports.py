@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
 from core.types import Document
@@ -21,3 +22,14 @@ class DocumentIndex(Protocol):
     def remove(self, doc_id: str) -> bool:
         """Remove a document and all its retrieval units; False when it was not there."""
         ...
+
+
+class Embedder(Protocol):
+    """A dense embedding model: the sentence-transformers one, or the same behind a cache."""
+
+    name: str
+    dim: int
+
+    def embed_query(self, text: str) -> list[float]: ...
+
+    def embed_passages(self, texts: Sequence[str]) -> list[list[float]]: ...

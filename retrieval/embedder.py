@@ -36,7 +36,8 @@ class SentenceEmbedder:
                 f"cannot load embedding model {model!r} offline: {type(exc).__name__}: {exc}"
             ) from exc
         self.name = model
-        dim = self._model.get_sentence_embedding_dimension()
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        dim = get_dim()
         if not dim:
             raise EmbedderUnavailable(f"embedding model {model!r} does not report its dimension")
         self.dim = int(dim)

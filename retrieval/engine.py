@@ -20,10 +20,12 @@ from typing import Any
 
 from core.config import Settings
 from core.errors import CancuError, EmbedderUnavailable, FileTooLarge, SectionNotFound, UnsupportedFormat
+from core.ports import Embedder
 from core.types import Document, Hit, LegalBasis, Section
 from ingest.loaders import SUPPORTED
 from ingest.pipeline import FileResult, IngestReport, build_document, doc_id_for, ingest_paths, parse_bytes
 from retrieval.analyzer import Analyzer
+from retrieval.embed_cache import CachedEmbedder, EmbeddingCache
 from retrieval.embedder import SentenceEmbedder
 from retrieval.index import Index
 from retrieval.lexical_index import MemoryLexicalIndex
@@ -47,6 +49,7 @@ class Engine:
         self._write_lock = threading.Lock()
         self._answerer: Any = None
         self.generator: Any = None
+        self.embedder: CachedEmbedder | None = None
 
     @property
     def answerer(self) -> Any:
@@ -178,6 +181,8 @@ class Engine:
 
     def close(self) -> None:
         self.store.close()
+        if self.embedder is not None:
+            self.embedder.close()
 
 
 def load_embedder(settings: Settings) -> tuple[SentenceEmbedder | None, str]:
@@ -194,7 +199,7 @@ def load_embedder(settings: Settings) -> tuple[SentenceEmbedder | None, str]:
     return emb, f"embedding model {settings.embed_model} ({emb.dim} dimensions)"
 
 
-def build_engine(settings: Settings, *, embedder: SentenceEmbedder | bool | None = True) -> Engine:
+def build_engine(settings: Settings, *, embedder: Embedder | bool | None = True) -> Engine:
     """Build the engine from settings: the one place that decides what is wired to what.
 
     ``embedder=True`` loads the configured model; pass an instance to share one, or None to force lexical.
@@ -211,15 +216,19 @@ def build_engine(settings: Settings, *, embedder: SentenceEmbedder | bool | None
         mode = settings.search_mode  # type: ignore[assignment]
     else:
         mode = "hybrid"
+    cached = CachedEmbedder(emb, EmbeddingCache(settings.data_dir / "embeddings.sqlite", emb.name)) if emb else None
     store = QdrantStore(settings, dense_dim=emb.dim if emb else None)
     try:
         analyzer = Analyzer()
         lexical = MemoryLexicalIndex() if not settings.qdrant_url and settings.lexical_executor != "qdrant" else None
-        index = Index(store, analyzer, emb, lexical)
-        searcher = Searcher(store, index, analyzer, emb, mode)
+        index = Index(store, analyzer, cached, lexical)
+        searcher = Searcher(store, index, analyzer, cached, mode)
         engine = Engine(settings, store, index, searcher, mode_reason=reason)
+        engine.embedder = cached
     except CancuError:
         store.close()
+        if cached:
+            cached.close()
         raise
     if settings.llm_base_url and settings.llm_model:
         from retrieval.generate import Generator  # optional: imports llama-index's LLM layer

@@ -17,11 +17,11 @@ from collections.abc import Callable, Iterable
 
 from core.errors import DocumentNotFound, LegalBasisNotFound
 from core.legal_ids import id_key
+from core.ports import Embedder
 from core.text import fold, fold_key
 from core.types import PART_IDS, Document, LegalBasis
 from ingest.legal import build_registry
 from retrieval.analyzer import Analyzer
-from retrieval.embedder import SentenceEmbedder
 from retrieval.extract import TermWeights
 from retrieval.lexical_index import MemoryLexicalIndex
 from retrieval.store import QdrantStore, UnitPoint, point_id
@@ -44,7 +44,7 @@ class Index:
         self,
         store: QdrantStore,
         analyzer: Analyzer,
-        embedder: SentenceEmbedder | None = None,
+        embedder: Embedder | None = None,
         lexical: MemoryLexicalIndex | None = None,
         unitizer: Callable[[Document], list[Unit]] = units_for,
     ) -> None:

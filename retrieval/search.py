@@ -16,9 +16,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from core.ports import Embedder
 from core.types import Hit
 from retrieval.analyzer import Analyzer, fold_word
-from retrieval.embedder import SentenceEmbedder
 from retrieval.extract import STOPWORDS_EXACT, query_terms
 from retrieval.index import Index
 from retrieval.store import QdrantStore
@@ -50,7 +50,7 @@ class Searcher:
         store: QdrantStore,
         index: Index,
         analyzer: Analyzer,
-        embedder: SentenceEmbedder | None,
+        embedder: Embedder | None,
         mode: Mode,
     ) -> None:
         self.store = store

@@ -97,3 +97,37 @@ def test_ingest_reports_bad_files_and_keeps_going(tmp_path: Path) -> None:
     assert out.stdout.startswith("1 added, 0 updated, 0 unchanged, 2 failed")
     assert "empty.txt: file is empty (0 bytes)" in out.stderr
     assert "missing.pdf: no such file or folder" in out.stderr
+
+
+def test_search_jsonl_answers_line_by_line(data_dir: Path) -> None:
+    lines = [
+        {"id": "a", "question": "Phòng Công tác sinh viên trường Cao đẳng Lào Cai phải làm gì?", "extra": 1},
+        {"id": 7, "question": "camera giám sát"},
+    ]
+    r = run(["search", "--jsonl", "-", "--k", "2"], data_dir, stdin="\n".join(json.dumps(x) for x in lines) + "\n")
+    assert r.returncode == 0, r.stderr
+    out = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [o["id"] for o in out] == ["a", 7] and out[1]["query"] == "camera giám sát"
+    first = out[0]["hits"][0]
+    assert (first["doc_id"], first["section"]) == ("kh-cdlc-laocai-2026", "IV.2")
+    assert set(first) == {"doc_id", "section", "heading", "text", "score"} and len(out[0]["hits"]) == 2
+    assert "camera giám sát" in out[1]["hits"][0]["text"]
+
+
+def test_ask_jsonl_and_bad_lines(data_dir: Path) -> None:
+    r = run(["ask", "--jsonl", "-"], data_dir, stdin='{"id": "q1", "question": "Giá vàng hôm nay?"}\n')
+    assert r.returncode == 0, r.stderr
+    answer = json.loads(r.stdout)
+    assert answer["id"] == "q1" and answer["found"] is False and answer["citations"] == []
+    bad = run(["ask", "--jsonl", "-"], data_dir, stdin='{"id": 1, "question": "ok?"}\n{"q": 2}\n')
+    assert bad.returncode == 1
+    assert bad.stderr.strip() == 'cancu: error: -:2: each line needs a string field "question"'
+
+
+def test_doctor_says_which_store_and_mode_and_why(data_dir: Path) -> None:
+    r = run(["doctor"], data_dir)
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0] == f"store:      embedded Qdrant in {data_dir / 'qdrant'}"
+    assert lines[1] == "mode:       lexical — lexical search: no embedding model configured (CANCU_EMBED_MODEL)"
+    assert lines[3].startswith("documents:  5 (74 sections, ")
