@@ -52,6 +52,7 @@ REFUSAL = "Không tìm thấy thông tin này trong các văn bản hiện có."
 #: split at the middle of the gap between its out-of-scope questions (highest 0.29) and its in-scope ones
 #: (lowest 0.40).
 MIN_COVERAGE = 0.35
+MAX_CITED = 10  # sections one answer cites; the rest is counted in a note
 #: Required instead when a content word is unknown to the corpus ("phở", "cước"), the question's rarest word
 #: is missing from the sections found ("lương"), or most of its word pairs never occur ("danh sách lớp"):
 #: the middle of the dev gap between out-of-scope (0.49) and in-scope (0.57) questions in that situation.
@@ -117,7 +118,7 @@ class Answerer:
         self.searcher = engine.searcher
         self.analyzer = engine.index.analyzer
         self._units: UnitCatalog | None = None
-        self._units_key: tuple[tuple[str, str], ...] = ()
+        self._units_generation = -1
 
     # ------------------------------------------------------------ entry point
 
@@ -133,14 +134,13 @@ class Answerer:
         """Answer a question; ``context`` may carry the chat's focus: {"doc_ids": [...], "unit": "..."}."""
         t0 = time.perf_counter()
         question = (question or "").strip()
-        known = {d.doc_id for d in self.index.documents()}
-        scope = [d for d in doc_ids if d in known] if doc_ids else None
+        scope = [d for d in doc_ids if d in self.index] if doc_ids else None
         named, unnamed = self.index.names_in(question)
         focus = scope or named or None
         if focus is None and context and context.get("doc_ids"):
-            focus = [d for d in context["doc_ids"] if d in known] or None
+            focus = [d for d in context["doc_ids"] if d in self.index] or None
         draft = None
-        if question and known:
+        if question and len(self.index):
             intent = detect(question)
             k = top_k or self.engine.settings.top_k
             draft = self._dispatch(
@@ -231,10 +231,10 @@ class Answerer:
     # ------------------------------------------------------------ units and duties
 
     def units(self) -> UnitCatalog:
-        key = tuple((d.doc_id, d.content_hash) for d in self.index.documents())
-        if self._units is None or key != self._units_key:
+        generation = self.index.generation
+        if self._units is None or generation != self._units_generation:
             self._units = UnitCatalog(self.index.documents(), self.analyzer)
-            self._units_key = key
+            self._units_generation = generation
         return self._units
 
     def _duties(self, q: str, intent: Intent, focus: list[str] | None, context: dict[str, Any]) -> Draft | None:
@@ -386,12 +386,14 @@ class Answerer:
         )
 
     def _mention_evidence(
-        self, entry: LegalBasis, doc_id: str | None = None, statement: str | None = None
+        self, entry: LegalBasis, doc_id: str | None = None, statement: str | None = None, limit: int = MAX_CITED
     ) -> list[Evidence]:
-        """Evidence for a cited document: the line(s) where each citing document mentions it."""
+        """Evidence for a cited document: the line(s) where each citing document mentions it (the first ``limit``)."""
         out: list[Evidence] = []
         seen: set[tuple[str, str]] = set()
         for ref in entry.cited_by:
+            if len(out) >= limit:
+                break
             if doc_id and ref.doc_id != doc_id:
                 continue
             if (ref.doc_id, ref.section) in seen:
@@ -545,7 +547,7 @@ class Answerer:
         evidence: list[Evidence] = []
         for e in entries:
             docs = sorted(set(e.citing_docs))
-            labels = ", ".join(doc_name(self.index.get(d)) for d in docs)
+            labels = _listing([doc_name(self.index.get(d)) for d in docs[:MAX_CITED]], len(docs))
             if intent.asks_cited_by or intent.cross:
                 head = f"{e.citation} được {len(docs)} văn bản trích dẫn: {labels} {{n}}"
             elif intent.fact == "date" or intent.deadline:
@@ -575,7 +577,7 @@ class Answerer:
             return None
         evidence: list[Evidence] = []
         for count, _, e, citing in recommended:
-            where = "; ".join(doc_name(self.index.get(d)) for d in citing)
+            where = _listing([doc_name(self.index.get(d)) for d in citing[:MAX_CITED]], len(citing), sep="; ")
             statement = f"{e.citation} — được {count}/{len(plan_ids)} kế hoạch căn cứ hoặc trích dẫn ({where}) {{n}}"
             mentions = self._mention_evidence(e)
             mentions.sort(key=lambda ev: (ev.section != "preamble", -(self.index.get(ev.doc_id).year or 0)))
@@ -596,7 +598,13 @@ class Answerer:
         body: list[str] = []
         if draft is not None:
             groups: dict[str, list[Evidence]] = {}
-            for ev in draft.evidence:
+            shown = _first_sections(draft.evidence, MAX_CITED)
+            hidden = len({(e.doc_id, e.section) for e in draft.evidence}) - len({(e.doc_id, e.section) for e in shown})
+            if hidden > 0:
+                draft.notes.append(
+                    f"Còn {hidden} mục khác cũng phù hợp; hãy nêu tên kế hoạch hoặc văn bản để xem cụ thể."
+                )
+            for ev in shown:
                 groups.setdefault(ev.doc_id if draft.group_by_doc else "", []).append(ev)
             for group_doc, evs in groups.items():
                 if group_doc:
@@ -666,6 +674,26 @@ class Answerer:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _first_sections(evidence: list[Evidence], limit: int) -> list[Evidence]:
+    """Evidence of the first ``limit`` distinct sections (an answer cites at most that many)."""
+    keys: set[tuple[str, str]] = set()
+    out = []
+    for ev in evidence:
+        key = (ev.doc_id, ev.section)
+        if key not in keys and len(keys) >= limit:
+            continue
+        keys.add(key)
+        out.append(ev)
+    return out
+
+
+def _listing(names: list[str], total: int, sep: str = ", ") -> str:
+    """ "A, B, C" or, past the names shown, "A, B, C và 9.997 văn bản khác"."""
+    text = sep.join(names)
+    more = f"{total - len(names):,}".replace(",", ".")  # Vietnamese thousands separator
+    return text if total <= len(names) else f"{text} và {more} văn bản khác"
 
 
 def _section_terms(answerer: Answerer, hit: Any) -> frozenset[str]:

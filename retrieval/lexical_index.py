@@ -234,7 +234,10 @@ class MemoryLexicalIndex:
                             break
             else:
                 chosen = _top(candidates, scores, limit)
-            return [ScoredUnit(payload=dict(self._payloads[s] or {}), score=float(scores[s])) for s in chosen]
+            return [
+                ScoredUnit(payload=dict(self._payloads[s] or {}), score=float(scores[s]), id=self._ids[s] or "")
+                for s in chosen
+            ]
 
 
 def _top(candidates: np.ndarray, scores: np.ndarray, limit: int) -> list[int]:

@@ -29,6 +29,8 @@ SPARSE = "lexical"
 DENSE = "dense"
 _NS = uuid.UUID("6f1c2a1e-3f7b-4c1e-9a57-1d2b3c4d5e6f")
 SCHEMA_VERSION = 1
+PREFETCH = 4  # each vector's prefetch is this many times the fused limit
+RRF_K = 2  # Qdrant's reciprocal-rank-fusion constant: score = Σ 1 / (rank + RRF_K - 1), rank from 1
 
 
 def point_id(*parts: object) -> str:
@@ -48,6 +50,7 @@ class UnitPoint:
 class ScoredUnit:
     payload: dict[str, Any]
     score: float
+    id: str = ""
 
 
 class QdrantStore:
@@ -302,8 +305,8 @@ class QdrantStore:
                 res = self.client.query_points(
                     self.units,
                     prefetch=[
-                        models.Prefetch(query=sparse_q, using=SPARSE, limit=limit * 4, filter=flt),
-                        models.Prefetch(query=dense, using=DENSE, limit=limit * 4, filter=flt),
+                        models.Prefetch(query=sparse_q, using=SPARSE, limit=limit * PREFETCH, filter=flt),
+                        models.Prefetch(query=dense, using=DENSE, limit=limit * PREFETCH, filter=flt),
                     ],
                     query=models.FusionQuery(fusion=models.Fusion.RRF),
                     limit=limit,
@@ -319,7 +322,7 @@ class QdrantStore:
                 )
             else:
                 return []
-        return [ScoredUnit(payload=p.payload or {}, score=float(p.score)) for p in res.points]
+        return [ScoredUnit(payload=p.payload or {}, score=float(p.score), id=str(p.id)) for p in res.points]
 
     def close(self) -> None:
         with self._lock:
@@ -327,3 +330,17 @@ class QdrantStore:
                 self.client.close()
             except Exception:  # closing twice or a dead server: nothing left to release
                 logger.debug("store close failed", exc_info=True)
+
+
+def reciprocal_rank_fusion(rankings: Sequence[Sequence[ScoredUnit]], limit: int) -> list[ScoredUnit]:
+    """Qdrant's RRF over several rankings of the same points (``query_points`` with prefetches and
+    ``Fusion.RRF``): each point scores Σ 1 / (position + RRF_K) over the rankings it is in (position from
+    0), ties in order of first appearance."""
+    scores: dict[str, float] = {}
+    first: dict[str, ScoredUnit] = {}
+    for ranking in rankings:
+        for pos, unit in enumerate(ranking):
+            scores[unit.id] = scores.get(unit.id, 0.0) + 1.0 / (pos + RRF_K)
+            first.setdefault(unit.id, unit)
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:limit]
+    return [ScoredUnit(payload=first[pid].payload, score=score, id=pid) for pid, score in ranked]

@@ -69,6 +69,21 @@ def test_a_configured_model_turns_hybrid_search_on(hybrid) -> None:
     assert any(a != b for a, b in rankings)  # the dense vector takes part in the ranking
 
 
+def test_the_embedded_hybrid_fusion_is_qdrants(hybrid) -> None:
+    """In embedded mode the sparse side runs in-process; the fused ranking must equal Qdrant's query_points RRF."""
+    from retrieval.store import PREFETCH, reciprocal_rank_fusion
+
+    store, lexical, analyzer = hybrid.store, hybrid.index.lexical, hybrid.index.analyzer
+    for q in ("Phòng Công tác sinh viên phải làm gì?", "camera giám sát", "bao cao so ket 6 thang", "kinh phí"):
+        sparse, dense = analyzer.query_vector(q), hybrid.embedder.embed_query(q)
+        ours = reciprocal_rank_fusion(
+            [lexical.query(sparse, limit=30 * PREFETCH), store.query(sparse=None, dense=dense, limit=30 * PREFETCH)], 30
+        )
+        theirs = store.query(sparse=sparse, dense=dense, limit=30)
+        assert [u.id for u in ours] == [u.id for u in theirs], q
+        assert [u.score for u in ours] == pytest.approx([u.score for u in theirs]), q
+
+
 def test_dense_vectors_are_stored_and_searched(hybrid) -> None:
     points, _ = hybrid.store.client.scroll(hybrid.store.units, limit=1, with_vectors=True)
     assert len(points[0].vector["dense"]) == 384  # all-MiniLM-L6-v2
