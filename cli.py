@@ -13,6 +13,7 @@ from typing import Any, NoReturn
 
 from core.config import Settings, get_settings
 from core.errors import CancuError
+from core.logsafe import redact_logs
 
 logger = logging.getLogger("cancu")
 
@@ -234,7 +235,14 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         settings = settings.model_copy(update={"port": args.port})
     app = create_app(settings=settings)
     logger.info("serving on http://%s:%d", settings.host, settings.port)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level=settings.log_level.lower(), access_log=False)
+    uvicorn.run(  # log_config=None: uvicorn logs through the root handler, which masks secrets
+        app,
+        host=settings.host,
+        port=settings.port,
+        log_level=settings.log_level.lower(),
+        access_log=False,
+        log_config=None,
+    )
     return 0
 
 
@@ -320,6 +328,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("bot", help="run the Telegram bot with long polling (needs CANCU_TELEGRAM_TOKEN)")
     sub.add_parser("doctor", help="show configuration, search mode and why")
+    p = sub.add_parser("bench", help="measure ingest, latency, memory and HTTP against llama-index defaults")
+    p.add_argument("bench_args", nargs=argparse.REMAINDER, help="see `cancu bench --help`")
     return parser
 
 
@@ -335,6 +345,11 @@ def _positive(value: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``cancu`` console script."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["bench"]:  # its own options (benchmarks/bench.py); it builds its engines in worker processes
+        from benchmarks.bench import main as bench_main
+
+        return bench_main(argv[1:])
     args = build_parser().parse_args(argv)
     try:
         settings = get_settings()
@@ -346,6 +361,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     for noisy in ("httpx", "httpcore", "urllib3", "sentence_transformers", "telegram.ext.Updater"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    redact_logs(settings.secret_values())  # tokens never reach a log line
     try:
         return COMMANDS[args.command](args, settings)
     except CancuError as exc:

@@ -84,7 +84,7 @@ def _detail(engine: EngineDep, doc: Document) -> DocumentDetail:
         kind=doc.kind,
         outline=[OutlineItem(**o) for o in doc.outline()],  # type: ignore[arg-type]
         parts=[p.id for p in doc.parts],
-        legal_bases=[e.id for e in engine.registry(doc.doc_id)],
+        legal_bases=engine.legal_ids_of(doc),
     )
 
 

@@ -76,6 +76,11 @@ class Settings(BaseSettings):
     def max_file_bytes(self) -> int:
         return int(self.max_file_mb * 1024 * 1024)
 
+    def secret_values(self) -> list[str]:
+        """Every configured secret, for masking in logs."""
+        fields = (self.qdrant_api_key, self.llm_api_key, self.admin_token, self.telegram_token, self.telegram_secret)
+        return [f.get_secret_value() for f in fields if f is not None and f.get_secret_value()]
+
     def allowed_chats(self) -> set[int]:
         """Chat ids in the Telegram allow-list; an empty set lets every chat in."""
         out: set[int] = set()

@@ -88,7 +88,11 @@ class Document(BaseModel):
 
     def section_text(self, section_id: str, *, own: bool = False) -> str:
         """Text of a section: the whole unit, or only its own text before its first child."""
-        sec = self._index[section_id]
+        sec = self._index.get(section_id)
+        if sec is None:
+            from core.errors import SectionNotFound
+
+            raise SectionNotFound(self.doc_id, section_id)
         return self.text[sec.start : sec.body_end if own else sec.end].strip()
 
     def children(self, section_id: str | None) -> list[Section]:

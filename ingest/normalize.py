@@ -71,7 +71,7 @@ BLOCK_START = re.compile(
 )
 
 # Words a Vietnamese phrase cannot end on: a line ending on one was cut mid-phrase.
-_FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS = frozenset(
     [
         "của",
         "và",
@@ -165,19 +165,32 @@ def _continues(prev: str, line: str, width: int | None) -> bool:
     if BLOCK_START.match(line):
         return False
     if is_all_caps(prev) or _ARTICLE_HEADING.match(prev):
-        return line[:1].islower()  # header, signature and article headings end at a capitalised line
+        if line[:1].islower():
+            return True
+        # header, signature and article headings end at a capitalised line, except a numbered heading in
+        # capitals that the wrap cut: "I. NHIỆM VỤ … BẢO VỆ AN NINH" / "TRẬT TỰ NĂM HỌC"
+        return bool(width) and is_all_caps(line) and bool(BLOCK_START.match(prev)) and _cut(prev, line, width or 0)
     if _starts_continuation(line):
         return True
     if _TERMINAL.search(prev):
         return False
     if not width:
         return False  # lines are whole paragraphs; only a lower-case start continues one
-    # the line was cut by the wrap when it is long, or when the next word would not have fitted on it
-    next_word = line.split(" ", 1)[0]
-    wrapped = len(prev) >= 0.8 * width or len(prev) + 1 + len(next_word) >= 0.85 * width
+    wrapped = _cut(prev, line, width)
     if is_all_caps(line):
         return wrapped  # "ANTQ" cut off a wrapped heading; otherwise a header or signature line
-    return wrapped or prev.rsplit(" ", 1)[-1].lower() in _FUNCTION_WORDS
+    return wrapped or prev.rsplit(" ", 1)[-1].lower() in FUNCTION_WORDS
+
+
+def _cut(prev: str, line: str, width: int) -> bool:
+    """The wrap cut ``prev``: it is long, or the next word would not have fitted on it.
+
+    Widths are counted in characters while PDFs wrap by glyph widths, hence the tolerance. The price: a
+    heading without a final stop whose last line nearly fills the width takes in a capitalised line
+    that follows it ("… an ninh" / "Tổ quốc phù hợp …" must join; a new sentence should not).
+    """
+    next_word = line.split(" ", 1)[0]
+    return len(prev) >= 0.8 * width or len(prev) + 1 + len(next_word) >= 0.85 * width
 
 
 def reflow(lines: list[str]) -> list[str]:

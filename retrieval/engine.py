@@ -12,18 +12,33 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from core.config import Settings
-from core.errors import CancuError, EmbedderUnavailable, FileTooLarge, SectionNotFound, UnsupportedFormat
+from core.errors import (
+    CancuError,
+    EmbedderUnavailable,
+    FileTooLarge,
+    SectionNotFound,
+    UnsupportedFormat,
+)
 from core.ports import Embedder
 from core.types import Document, Hit, LegalBasis, Section
-from ingest.loaders import SUPPORTED
-from ingest.pipeline import FileResult, IngestReport, build_document, doc_id_for, ingest_paths, parse_bytes
+from ingest.loaders import SUPPORTED, extract_text
+from ingest.pipeline import (
+    FileResult,
+    IngestReport,
+    build_document,
+    content_hash,
+    doc_id_for,
+    ingest_paths,
+    parse_bytes,
+)
 from retrieval.analyzer import Analyzer
 from retrieval.embed_cache import CachedEmbedder, EmbeddingCache
 from retrieval.embedder import SentenceEmbedder
@@ -33,6 +48,10 @@ from retrieval.search import Mode, Searcher
 from retrieval.store import QdrantStore
 
 logger = logging.getLogger(__name__)
+
+UPLOAD_PREFIX = ".upload-"
+T = TypeVar("T")
+_UPLOAD_TMP = re.compile(r"\.upload-(?P<doc_id>[a-z0-9][a-z0-9._-]*)\.[0-9a-f]{32}(?P<suffix>\.[a-z]+)\.tmp")
 
 
 class Engine:
@@ -87,6 +106,11 @@ class Engine:
         self.index.get(doc_id)
         return [e for e in entries if any(c.doc_id == doc_id for c in e.cited_by)]
 
+    def legal_ids_of(self, doc: Document) -> list[str]:
+        """Registry ids of what a document cites; from its own citations if it left the index meanwhile."""
+        ids = [e.id for e in self.index.registry() if any(c.doc_id == doc.doc_id for c in e.cited_by)]
+        return ids or list(dict.fromkeys(c.id for c in doc.citations))
+
     def legal_basis(self, legal_id: str) -> LegalBasis:
         return self.index.legal_basis(legal_id)
 
@@ -116,8 +140,9 @@ class Engine:
     def add_upload(self, filename: str, data: bytes) -> tuple[Document, str]:
         """Parse an uploaded file, index it, and keep it in the corpus folder; all or nothing.
 
-        Only the name's stem and suffix are used (never its path). The file is written to a hidden
-        temporary name first; the index switches atomically; then the file takes its final name.
+        Only the name's stem and suffix are used (never its path). The file is written (and synced) to a
+        hidden name that records its document id; the index switches atomically; then the file takes its
+        final name. A crash between the two is settled at the next start (``recover_uploads``).
         Returns the document and "added", "updated" or "unchanged".
         """
         name = Path(filename.replace("\\", "/")).name
@@ -137,20 +162,46 @@ class Engine:
             previous = self.index.content_hash(doc_id)
             if previous == doc.content_hash:
                 return self.index.get(doc_id), "unchanged"
-            tmp = folder / f".upload-{uuid.uuid4().hex}.tmp"
+            tmp = folder / f"{UPLOAD_PREFIX}{doc_id}.{uuid.uuid4().hex}{suffix}.tmp"
             try:
                 with open(tmp, "wb") as f:
                     f.write(data)
                     f.flush()
                     os.fsync(f.fileno())
                 self.index.put(doc)
-                for old in self._corpus_files(doc_id):
-                    if old.suffix != suffix:
-                        old.unlink(missing_ok=True)
-                os.replace(tmp, folder / f"{doc_id}{suffix}")
+                self._settle(tmp, doc_id, suffix)
             finally:
                 tmp.unlink(missing_ok=True)
         return doc, "updated" if previous else "added"
+
+    def _settle(self, tmp: Path, doc_id: str, suffix: str) -> None:
+        """Give an indexed upload its final name in the corpus folder, replacing other formats of it."""
+        for old in self._corpus_files(doc_id):
+            if old.suffix != suffix:
+                old.unlink(missing_ok=True)
+        os.replace(tmp, self.settings.corpus_dir / f"{doc_id}{suffix}")
+
+    def recover_uploads(self) -> list[str]:
+        """Settle uploads a crash interrupted: keep the file when the index holds its version, else drop it."""
+        folder = self.settings.corpus_dir
+        if not folder.is_dir():
+            return []
+        settled = []
+        with self._write_lock:
+            for tmp in sorted(folder.glob(f"{UPLOAD_PREFIX}*.tmp")):
+                m = _UPLOAD_TMP.fullmatch(tmp.name)
+                try:
+                    digest = content_hash(extract_text(f"upload{m['suffix']}", tmp.read_bytes())) if m else None
+                except (CancuError, OSError):
+                    digest = None
+                if m and digest and self.index.content_hash(m["doc_id"]) == digest:
+                    self._settle(tmp, m["doc_id"], m["suffix"])
+                    logger.warning("completed an upload interrupted after indexing: %s", m["doc_id"])
+                    settled.append(m["doc_id"])
+                else:
+                    tmp.unlink(missing_ok=True)
+                    logger.warning("discarded an upload interrupted before indexing: %s", tmp.name)
+        return settled
 
     def reindex(self) -> int:
         """Rebuild every document's retrieval units from the catalog."""
@@ -166,7 +217,7 @@ class Engine:
     def search(
         self, query: str, *, k: int = 5, doc_ids: Sequence[str] | None = None, filters: dict[str, Any] | None = None
     ) -> list[Hit]:
-        return self.searcher.search(query, k=k, doc_ids=doc_ids, filters=filters)
+        return self._settled(lambda: self.searcher.search(query, k=k, doc_ids=doc_ids, filters=filters))
 
     def ask(
         self,
@@ -177,7 +228,19 @@ class Engine:
         qid: str | int | None = None,
         context: dict[str, Any] | None = None,
     ) -> Any:
-        return self.answerer.ask(question, doc_ids=doc_ids, top_k=top_k, qid=qid, context=context)
+        return self._settled(
+            lambda: self.answerer.ask(question, doc_ids=doc_ids, top_k=top_k, qid=qid, context=context)
+        )
+
+    def _settled(self, read: Callable[[], T]) -> T:
+        """Run a read on one catalog version.
+
+        Reads take no lock, and an upload or deletion can land while one runs: the soak test's mix found a
+        search that met a section of one version of a plan and then read the text of the next. Inside a
+        snapshot every document, registry entry and alias comes from the version the read started with.
+        """
+        with self.index.snapshot():
+            return read()
 
     def close(self) -> None:
         self.store.close()
@@ -225,6 +288,7 @@ def build_engine(settings: Settings, *, embedder: Embedder | bool | None = True)
         searcher = Searcher(store, index, analyzer, cached, mode)
         engine = Engine(settings, store, index, searcher, mode_reason=reason)
         engine.embedder = cached
+        engine.recover_uploads()
     except CancuError:
         store.close()
         if cached:

@@ -13,7 +13,8 @@ import logging
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 from core.errors import DocumentNotFound, LegalBasisNotFound
 from core.legal_ids import id_key
@@ -37,8 +38,62 @@ _GENERIC_ISSUER = re.compile(
 )
 
 
+class Catalog:
+    """One published version of the catalog: documents by id and what is derived from them.
+
+    Never changed once published; a write publishes a new one (copy on write). A reader that holds one
+    sees every document in a single version and a registry, aliases and order that match it.
+    """
+
+    def __init__(self, docs: dict[str, Document], unit_ids: dict[str, list[str] | None], generation: int) -> None:
+        self.docs = docs
+        self.unit_ids = unit_ids  # point ids of each document's units (None: unknown, an older record)
+        self.generation = generation
+        self._lock = threading.Lock()  # for the lazily derived views below
+        self._sorted: list[Document] | None = None
+        self._registry: list[LegalBasis] | None = None
+        self._aliases: dict[str, set[str]] | None = None
+        self._weights: TermWeights | None = None
+
+    def sorted(self) -> list[Document]:
+        with self._lock:
+            if self._sorted is None:
+                self._sorted = sorted(self.docs.values(), key=lambda d: d.doc_id)
+            return self._sorted
+
+    def registry(self) -> list[LegalBasis]:
+        with self._lock:
+            if self._registry is None:
+                self._registry = build_registry(self.docs.values())
+            return self._registry
+
+    def aliases(self) -> dict[str, set[str]]:
+        with self._lock:
+            if self._aliases is None:
+                self._aliases = _build_aliases(self.docs.values())
+            return self._aliases
+
+    def weights(self, compute: Callable[[], TermWeights]) -> TermWeights:
+        with self._lock:
+            if self._weights is None:
+                self._weights = compute()
+            return self._weights
+
+    def with_doc(self, doc: Document, ids: list[str]) -> Catalog:
+        return Catalog({**self.docs, doc.doc_id: doc}, {**self.unit_ids, doc.doc_id: ids}, self.generation + 1)
+
+    def without(self, doc_id: str) -> Catalog:
+        docs, ids = dict(self.docs), dict(self.unit_ids)
+        docs.pop(doc_id, None)
+        ids.pop(doc_id, None)
+        return Catalog(docs, ids, self.generation + 1)
+
+
 class Index:
-    """Documents by id, their legal-basis registry, and their retrieval units in the store."""
+    """Documents by id, their legal-basis registry, and their retrieval units in the store.
+
+    Reads inside ``with index.snapshot():`` all see one Catalog, however many writes land meanwhile.
+    """
 
     def __init__(
         self,
@@ -53,16 +108,13 @@ class Index:
         self.analyzer = analyzer
         self.embedder = embedder
         self.lexical = lexical  # in-process executor of sparse queries (embedded mode), kept in step with the store
-        self._lock = threading.RLock()
-        self._docs: dict[str, Document] = {}
-        self._unit_ids: dict[str, list[str] | None] = {}  # point ids of each document's units (None: unknown)
-        self._registry: list[LegalBasis] | None = None
-        self._aliases: dict[str, set[str]] | None = None
-        self._weights: TermWeights | None = None
+        self._lock = threading.RLock()  # serialises publishing
+        self._catalog = Catalog({}, {}, 0)
+        self._reading = threading.local()
         self.reload()
-        if store.rebuilt and self._docs:
-            logger.warning("rebuilding retrieval units for %d documents", len(self._docs))
-            for doc in list(self._docs.values()):
+        if store.rebuilt and self._catalog.docs:
+            logger.warning("rebuilding retrieval units for %d documents", len(self._catalog.docs))
+            for doc in list(self._catalog.docs.values()):
                 self._write_units(doc)
         self.collect_garbage()
         if lexical is not None:
@@ -83,36 +135,48 @@ class Index:
             docs[doc.doc_id] = doc
             unit_ids[doc.doc_id] = record.get("unit_ids")
         with self._lock:
-            self._docs = docs
-            self._unit_ids = unit_ids
-            self._invalidate()
+            self._catalog = Catalog(docs, unit_ids, self._catalog.generation + 1)
         for doc in docs.values():
             self.analyzer.add_abbreviations(doc.abbreviations)
 
-    def _invalidate(self) -> None:
-        self._registry = None
-        self._aliases = None
-        self._weights = None
+    @contextmanager
+    def snapshot(self) -> Iterator[Catalog]:
+        """Read from one catalog version for the duration of the block (nested blocks share it)."""
+        held = getattr(self._reading, "catalog", None)
+        if held is not None:
+            yield held
+            return
+        self._reading.catalog = self._catalog
+        try:
+            yield self._reading.catalog
+        finally:
+            self._reading.catalog = None
+
+    def _view(self) -> Catalog:
+        return getattr(self._reading, "catalog", None) or self._catalog
+
+    @property
+    def generation(self) -> int:
+        """Version of the catalog in view; caches derived from the catalog compare it."""
+        return self._view().generation
 
     def documents(self) -> list[Document]:
-        with self._lock:
-            return sorted(self._docs.values(), key=lambda d: d.doc_id)
+        return list(self._view().sorted())
 
     def get(self, doc_id: str) -> Document:
-        with self._lock:
-            doc = self._docs.get(doc_id)
+        doc = self._view().docs.get(doc_id)
         if doc is None:
             raise DocumentNotFound(doc_id)
         return doc
 
     def __contains__(self, doc_id: object) -> bool:
-        return doc_id in self._docs
+        return doc_id in self._view().docs
 
     def __len__(self) -> int:
-        return len(self._docs)
+        return len(self._view().docs)
 
     def current_hash(self, doc_id: str) -> str | None:
-        doc = self._docs.get(doc_id)
+        doc = self._view().docs.get(doc_id)
         return doc.content_hash if doc else None
 
     # DocumentIndex protocol
@@ -139,22 +203,19 @@ class Index:
             },
         )
         with self._lock:
-            known = doc.doc_id in self._docs
-            previous = self._unit_ids.get(doc.doc_id)
-            self._docs[doc.doc_id] = doc
-            self._unit_ids[doc.doc_id] = ids
-            self._invalidate()
+            known = doc.doc_id in self._catalog.docs
+            previous = self._catalog.unit_ids.get(doc.doc_id)
+            self._catalog = self._catalog.with_doc(doc, ids)  # the commit: readers see the new version from here
         if known:
             self._delete_units(doc.doc_id, previous, keep=ids, keep_hash=doc.content_hash)
 
     def remove(self, doc_id: str) -> bool:
-        if doc_id not in self._docs:
+        if doc_id not in self._catalog.docs:
             return False
         self.store.delete_doc_record(doc_id)
         with self._lock:
-            self._docs.pop(doc_id, None)
-            previous = self._unit_ids.pop(doc_id, None)
-            self._invalidate()
+            previous = self._catalog.unit_ids.get(doc_id)
+            self._catalog = self._catalog.without(doc_id)
         self._delete_units(doc_id, previous, keep=[], keep_hash=None)
         return True
 
@@ -204,10 +265,7 @@ class Index:
     # ------------------------------------------------------------ registry and aliases
 
     def registry(self) -> list[LegalBasis]:
-        with self._lock:
-            if self._registry is None:
-                self._registry = build_registry(self._docs.values())
-            return self._registry
+        return self._view().registry()
 
     def legal_basis(self, legal_id: str) -> LegalBasis:
         key = id_key(legal_id)
@@ -220,24 +278,23 @@ class Index:
         """IDF of tokens over all retrieval units (for picking lines and judging coverage)."""
         if self.lexical is not None:
             return TermWeights(self.lexical.df, len(self.lexical))
-        with self._lock:
-            if self._weights is None:
-                # with a Qdrant server there is no local postings list: count once from the catalog
-                df: Counter[int] = Counter()
-                n = 0
-                for doc in self._docs.values():
-                    for unit in self.unitizer(doc):
-                        df.update(set(self.analyzer.document_vector(unit.index_text())[0]))
-                        n += 1
-                self._weights = TermWeights(df, n)
-            return self._weights
+        catalog = self._view()
+
+        def count() -> TermWeights:
+            # with a Qdrant server there is no local postings list: count once per catalog version
+            df: Counter[int] = Counter()
+            n = 0
+            for doc in catalog.docs.values():
+                for unit in self.unitizer(doc):
+                    df.update(set(self.analyzer.document_vector(unit.index_text())[0]))
+                    n += 1
+            return TermWeights(df, n)
+
+        return catalog.weights(count)
 
     def aliases(self) -> dict[str, set[str]]:
         """Folded phrases that name exactly one document (place, school, number code) -> doc ids."""
-        with self._lock:
-            if self._aliases is None:
-                self._aliases = _build_aliases(self._docs.values())
-            return self._aliases
+        return self._view().aliases()
 
     def docs_named_in(self, text: str) -> list[str]:
         """Documents a question names ("trường CĐ Lào Cai", "Kiên Hải", "08/KH-CĐCĐ")."""
