@@ -101,6 +101,7 @@ def create_app(engine: Any = None, settings: Settings | None = None, *, bot: Any
             from retrieval.engine import build_engine
 
             owned = await run_in_threadpool(build_engine, settings)
+            await run_in_threadpool(owned.warm)
             app.state.engine = owned
             logger.info("index loaded: %d documents, %s mode", len(owned.documents()), owned.mode)
         runner = bot

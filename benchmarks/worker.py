@@ -94,6 +94,7 @@ def phase_latency(cfg: dict[str, Any]) -> dict[str, Any]:
     questions = [g.question for g in gold]
     start = time.perf_counter()
     engine = build_engine(_settings(cfg))
+    engine.warm()
     load_s = time.perf_counter() - start
     try:
         engine.ask(questions[0])

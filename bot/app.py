@@ -122,6 +122,7 @@ def main(settings: Settings) -> int:
         raise ConfigError("CANCU_TELEGRAM_TOKEN is not set; create a bot with @BotFather and put its token there")
     engine = build_engine(settings)
     try:
+        engine.warm()
         application = build_application(settings, engine)
         logger.info("telegram bot: long polling with %d documents", len(engine.documents()))
         application.run_polling(allowed_updates=Update.ALL_TYPES)

@@ -242,6 +242,18 @@ class Engine:
         with self.index.snapshot():
             return read()
 
+    def warm(self) -> None:
+        """Build what the first questions would otherwise build: registry, aliases, unit catalog, term weights.
+
+        At 10,000 plans the first question that needed the unit catalog took 0.7 s (the p99 of the bench).
+        """
+        with self.index.snapshot():
+            self.index.documents()
+            self.index.registry()
+            self.index.aliases()
+            self.index.term_weights()
+            self.answerer.units()
+
     def close(self) -> None:
         self.store.close()
         if self.embedder is not None:
