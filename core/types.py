@@ -19,6 +19,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 #: Parts of a document that are not numbered sections but can still be cited.
 PART_IDS = ("header", "preamble", "closing", "recipients", "signature")
+#: How the parts are named to a reader (citations show these instead of the ids).
+PART_LABELS = {
+    "header": "Phần đầu",
+    "preamble": "Căn cứ",
+    "closing": "Phần kết",
+    "recipients": "Nơi nhận",
+    "signature": "Chữ ký",
+}
 
 
 class Section(BaseModel):

@@ -84,7 +84,11 @@ ABBREVIATIONS: dict[str, str] = {
     "dk": "đặc khu",
 }
 
+#: Bump when document tokens change: indexes built by another version re-vectorise their units at start-up.
+ANALYZER_VERSION = "2"
+
 _WORD = re.compile(r"[^\W_]+")
+_PERCENT = re.compile(r"(?<=\d)\s*%")
 _SEGMENT_BREAK = re.compile(r"[.;:!?()\[\]“”\"\n]")
 # matched on folded text, so "thong tu 124" typed without diacritics is the same token as "Thông tư 124"
 _FOLDED_TYPES = "|".join(re.escape(fold(t).lower()) for t in TYPES)
@@ -143,6 +147,7 @@ class Analyzer:
     def syllables(self, text: str) -> list[list[str]]:
         """Syllables as written, grouped into segments that bigrams must not cross."""
         text = unicodedata.normalize("NFC", text).replace("&", "")
+        text = _PERCENT.sub(" phần trăm", text)  # "70%" is read "70 phần trăm", and asked that way
         return [ws for seg in _SEGMENT_BREAK.split(text) if (ws := _WORD.findall(seg))]
 
     def legal_tokens(self, text: str) -> list[str]:
@@ -253,13 +258,17 @@ class Analyzer:
         """Query tokens: exact forms only when the query itself carries diacritics."""
         return self.tokens(text, exact=has_diacritics(text), query=True)
 
-    def query_vector(self, text: str, synonyms: Iterable[str] = ()) -> tuple[list[int], list[float]]:
-        """Sparse vector of a query: one weight per token family; ``synonyms`` (folded phrases) count half."""
+    def query_vector(
+        self, text: str, synonyms: Iterable[str] = (), strong: Iterable[str] = ()
+    ) -> tuple[list[int], list[float]]:
+        """Sparse vector of a query: one weight per token family; ``synonyms`` (folded phrases) count half,
+        ``strong`` ones (standing in for a phrase the corpus never uses) count in full."""
         weights: dict[int, float] = {}
-        for phrase in synonyms:
-            for tok in self.tokens(phrase, exact=False, query=True):
-                idx = token_index(tok)
-                weights[idx] = max(weights.get(idx, 0.0), W_SYNONYM * self._family_weight(tok))
+        for phrases, factor in ((synonyms, W_SYNONYM), (strong, 1.0)):
+            for phrase in phrases:
+                for tok in self.tokens(phrase, exact=False, query=True):
+                    idx = token_index(tok)
+                    weights[idx] = max(weights.get(idx, 0.0), factor * self._family_weight(tok))
         for tok in set(self.query_tokens(text)):
             idx = token_index(tok)
             weights[idx] = max(weights.get(idx, 0.0), self._family_weight(tok))

@@ -39,7 +39,16 @@ from retrieval.extract import (
     unknown_bigram_share,
     unknown_words,
 )
-from retrieval.intents import Intent, detect, fkey, has, issuer_named, section_refs, strip_legal_mentions
+from retrieval.intents import (
+    Intent,
+    detect,
+    fkey,
+    has,
+    header_facts,
+    issuer_named,
+    section_refs,
+    strip_legal_mentions,
+)
 from retrieval.units_catalog import UnitCatalog
 
 if TYPE_CHECKING:
@@ -52,6 +61,9 @@ REFUSAL = "Không tìm thấy thông tin này trong các văn bản hiện có."
 #: split at the middle of the gap between its out-of-scope questions (highest 0.29) and its in-scope ones
 #: (lowest 0.40).
 MIN_COVERAGE = 0.35
+MIN_COVERAGE_CLEAR = 0.25  # when the best section scores CLEAR_LEAD times the next one
+CLEAR_LEAD = 2.5
+COVERAGE_LEAD = 0.4
 MAX_CITED = 10  # sections one answer cites; the rest is counted in a note
 #: Required instead when a content word is unknown to the corpus ("phở", "cước"), the question's rarest word
 #: is missing from the sections found ("lương"), or most of its word pairs never occur ("danh sách lớp"):
@@ -171,10 +183,14 @@ class Answerer:
                 return draft
         if intent.kind == "plan_bases":
             return self._plan_bases(q, intent, focus)
+        if intent.kind == "content" and focus and (facts := header_facts(q_content)):
+            intent = Intent("doc_fact", fact=facts[0], facts=facts)  # "Kế hoạch Kiên Hải được lập khi nào?"
         if intent.kind == "doc_fact":
             draft = self._doc_fact(intent, focus)
             if draft is not None:
                 return draft
+        if intent.kind == "catalog" and not focus:
+            return self._catalog()
         draft = self._duties(q, intent, focus, context)
         if draft is not None:
             return draft
@@ -211,12 +227,20 @@ class Answerer:
             return None
         best: tuple[float, int, Document, str] | None = None
         for doc in (self.index.get(d) for d in focus):
+            title = text_terms(self.analyzer, doc.title or "")
             for sec in doc.sections:
                 have = text_terms(self.analyzer, sec.heading)
-                if not all(terms.covered(t, have) for t in terms.uni):
-                    continue  # every content word of the question must be in the heading (or a synonym of it)
                 heading_words = {t for t in have if t.startswith("f:") and t[2:] not in STOPWORDS}
-                share = min(1.0, len(terms.uni) / len(heading_words)) if heading_words else 0.0
+                if all(terms.covered(t, have) for t in terms.uni):
+                    share = min(1.0, len(terms.uni) / len(heading_words)) if heading_words else 0.0
+                elif (
+                    heading_words
+                    and heading_words <= terms.uni
+                    and all(terms.covered(t, have | title) for t in terms.uni)
+                ):
+                    share = 1.0  # the whole heading, and the plan's own title: "Mục đích của phong trào thi đua 2026"
+                else:
+                    continue  # every content word of the question must be in the heading (or a synonym of it)
                 if share >= 0.5 and (best is None or (share, sec.level) > (best[0], best[1])):
                     best = (share, sec.level, doc, sec.id)
         if best is None:
@@ -276,11 +300,31 @@ class Answerer:
         terms = query_terms(self.analyzer, q)
         scored = [(coverage(terms, _section_terms(self, h), weights), h) for h in hits]
         best_cov = max(c for c, _ in scored[:3])
+        # a close runner-up that answers far more of the question leads ("chỉ tiêu": the section that says
+        # "phấn đấu 100 %" over one that only shares the word "chỉ" of "chỉ đạo")
+        for cov, h in scored[1:3]:
+            if cov >= scored[0][0] + COVERAGE_LEAD and h.score >= 0.5 * hits[0].score:
+                hits = [h, *(x for x in hits if x is not h)]
+                break
+        if intent.deadline and not self._dated(hits[0]):
+            # "trước ngày nào …?": a close runner-up that states a date answers it, the leader does not
+            lead = next((h for h in hits[1:3] if h.score >= 0.5 * hits[0].score and self._dated(h)), None)
+            if lead is not None:
+                hits = [lead, *(x for x in hits if x is not lead)]
         unknown = unknown_words(terms, weights)
-        # a rare word missing from the sections found is telling only when the question names no plan
-        missing = missing_anchor(terms, weights, [_section_terms(self, h) for h in hits[:3]]) if not focus else None
+        # a rare word missing from the sections found is telling; when the question names its plans, only a
+        # word missing from those plans altogether is ("lương giáo viên Lào Cai": Lào Cai never says "lương")
+        where = (
+            [text_terms(self.analyzer, self.index.get(d).text) for d in focus]
+            if focus
+            else [_section_terms(self, h) for h in hits[:3]]
+        )
+        missing = missing_anchor(terms, weights, where)
         strange = unknown_bigram_share(terms, weights) >= UNKNOWN_BIGRAMS
-        if best_cov < (MIN_COVERAGE_STRICT if unknown or missing or strange else MIN_COVERAGE):
+        threshold = MIN_COVERAGE_STRICT if unknown or missing or strange else MIN_COVERAGE
+        if threshold == MIN_COVERAGE and len(hits) > 1 and hits[0].score >= CLEAR_LEAD * hits[1].score:
+            threshold = MIN_COVERAGE_CLEAR  # one section stands far above the rest: the search is sure of it
+        if best_cov < threshold:
             logger.debug(
                 "refusing %r: coverage %.2f, unknown %s, missing %s, unknown bigrams %s",
                 q,
@@ -314,6 +358,8 @@ class Answerer:
                 evidence.append(Evidence(h.doc_id, h.section, h.heading, lines, score=h.score))
         if not evidence:
             return None
+        if has(fkey(q), "bao nhieu") and not any(re.search(r"\d", ln.clean) for ev in evidence for ln in ev.lines):
+            return None  # "bao nhiêu giáo viên?" asks for a number, and the lines found state none
         legal = self._bases_in(evidence, intent) if intent.type_filter or has(fkey(q), "van ban nao") else []
         return Draft(evidence, legal=legal)
 
@@ -332,6 +378,9 @@ class Answerer:
                 if _matches_filters(entry, intent):
                     found.append(entry)
         return _unique(found)
+
+    def _dated(self, hit: Any) -> bool:
+        return has_date(self.index.get(hit.doc_id).section_text(hit.section, own=True))
 
     def _pick_lines(self, doc: Document, section: str, terms: QueryTerms, *, deadline: bool) -> list[Line]:
         own = [ln for ln in section_lines(doc, section) if not ln.heading]
@@ -366,10 +415,19 @@ class Answerer:
             return None
         evidence = []
         for doc in docs:
-            ev = _fact_evidence(doc, intent.fact or "title")
-            if ev is not None:
-                evidence.append(ev)
+            for fact in intent.facts or [intent.fact or "title"]:
+                ev = _fact_evidence(doc, fact)
+                if ev is not None:
+                    evidence.append(ev)
         return Draft(evidence, group_by_doc=False) if evidence else None
+
+    def _catalog(self) -> Draft | None:
+        """ "Có bao nhiêu kế hoạch?": the documents held, each cited to the title in its header."""
+        docs = self.index.documents()
+        plans = sum(1 for d in docs if d.kind == "plan")
+        evidence = [ev for d in docs if (ev := _fact_evidence(d, "title")) is not None]
+        intro = f"Hiện có {len(docs)} văn bản ({plans} kế hoạch, {len(docs) - plans} văn bản khác):"
+        return Draft(evidence, intro=intro, group_by_doc=False) if evidence else None
 
     # ------------------------------------------------------------ legal bases
 
@@ -884,6 +942,26 @@ def _fact_evidence(doc: Document, fact: str) -> Evidence | None:
         return Evidence(
             doc.doc_id, "header", "Phần đầu văn bản", [line], statements=[f"Cơ quan ban hành: {doc.issuer} {{n}}."]
         )
+    if fact == "managing_body":
+        line = next(
+            (ln for ln in header if doc.managing_body and fold(doc.managing_body).lower() in fold(ln.text).lower()),
+            None,
+        )
+        if line is None:
+            return None
+        return Evidence(
+            doc.doc_id, "header", "Phần đầu văn bản", [line],
+            statements=[f"{name} thuộc {doc.managing_body} (cơ quan chủ quản) {{n}}."],
+        )  # fmt: skip
+    if fact == "recipients":
+        lines = section_lines(doc, "recipients")
+        items = [ln for ln in lines if not re.match(r"(?i)nơi nhận", ln.text)] or lines
+        if not items:
+            return None
+        return Evidence(
+            doc.doc_id, "recipients", "Nơi nhận", items[:MAX_SECTION_LINES],
+            statements=[f"{name} gửi tới {{n}}:"], show_lines=True,
+        )  # fmt: skip
     title_line = next((ln for ln in header if doc.title and ln.text.strip() == doc.title.strip()), None)
     if title_line is None:
         return None

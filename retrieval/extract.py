@@ -23,12 +23,19 @@ STOPWORDS_EXACT = frozenset(
     """gì nào sao thế như ai đâu khi bao giờ nhiêu làm có không phải cần những các của là và được về trong cho
     theo với ở tại này đó thì mà hãy biết tôi em ơi ạ nhé một mọi hoặc cũng vậy nếu bằng việc điều gồm
     trường nói đến nhắc tới ra năm gặp muốn giúp nên hỏi xin hiện nay đây kia trăm
-    tránh đặt giữ lo chịu dịp vào lúc gửi đỡ mặt cách""".split()
+    tránh đặt giữ lo chịu dịp vào lúc gửi đỡ mặt cách để bị dùng""".split()
 )
-STOPWORDS = frozenset(fold(w) for w in STOPWORDS_EXACT)
+#: Fillers whose unaccented form is also a content word ("bi" is "bị" and "bí mật", "dung" is "dùng" and
+#: "dũng cảm"): dropped only when typed with diacritics.
+_EXACT_ONLY = frozenset({"để", "bị", "dùng"})
+STOPWORDS = frozenset(fold(w) for w in STOPWORDS_EXACT - _EXACT_ONLY)
 #: Two-word phrases that only frame a question about documents; their syllables stay content elsewhere
 #: ("văn bản" goes, "văn phòng" stays).
-STOP_PHRASES = frozenset({("van", "ban"), ("ke", "hoach"), ("quy", "dinh")})
+# word sequences that frame a question rather than say what it is about ("được yêu cầu gì": the verb, not
+# the "Yêu cầu" part of a plan)
+STOP_PHRASES = frozenset(
+    {("van", "ban"), ("ke", "hoach"), ("quy", "dinh"), ("duoc", "yeu", "cau"), ("anh", "huong", "the", "nao")}
+)
 
 
 #: A word in at most this many units is rare: its absence from the sections found is telling.
@@ -107,6 +114,25 @@ class QueryTerms:
         return False
 
 
+def strip_frames(question: str) -> str:
+    """The question without the word sequences that frame it ("được yêu cầu", "văn bản"), for the sparse query."""
+    matches = list(re.finditer(r"[^\W_]+", question))
+    words = [fold(m.group(0)).lower() for m in matches]
+    cut: set[int] = set()
+    for n in {len(p) for p in STOP_PHRASES}:
+        for i in range(len(words) - n + 1):
+            if tuple(words[i : i + n]) in STOP_PHRASES:
+                cut.update(range(i, i + n))
+    if not cut or len(cut) == len(words):
+        return question
+    out, pos = [], 0
+    for i in sorted(cut):
+        out.append(question[pos : matches[i].start()])
+        pos = matches[i].end()
+    out.append(question[pos:])
+    return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
 def query_terms(analyzer: Analyzer, question: str) -> QueryTerms:
     """Content unigrams and bigrams of a question (folded): no question words, no words naming a document.
 
@@ -121,7 +147,13 @@ def query_terms(analyzer: Analyzer, question: str) -> QueryTerms:
     for seg in analyzer.syllables(question):
         raw = analyzer.expand(seg, query=True, reverse=False)
         words = [fold(w) for w in raw]
-        framed = {j for i in range(len(words) - 1) if (words[i], words[i + 1]) in STOP_PHRASES for j in (i, i + 1)}
+        framed = {
+            j
+            for n in {len(p) for p in STOP_PHRASES}
+            for i in range(len(words) - n + 1)
+            if tuple(words[i : i + n]) in STOP_PHRASES
+            for j in range(i, i + n)
+        }
         keep = [
             w if (key(r) not in stop and j not in framed and not _YEAR.fullmatch(w)) else None
             for j, (r, w) in enumerate(zip(raw, words))
@@ -164,7 +196,9 @@ def unknown_words(terms: QueryTerms, weights: TermWeights) -> list[str]:
 def unknown_bigram_share(terms: QueryTerms, weights: TermWeights) -> float:
     """Share of the question's content bigrams no unit contains ("danh sách", "học kỳ", "căn cước")."""
     bigrams = [t for t in terms.bi if not any(w.isdigit() for w in t[2:].split())]
-    if len(bigrams) < 2:
+    # typed with diacritics, one unknown pair is telling ("điểm chuẩn"); without, folding has already
+    # merged too many words ("tài sản" and "tại") for a single pair to decide
+    if len(bigrams) < (1 if terms.exact else 2):
         return 0.0
     unknown = [t for t in bigrams if not weights.df.get(token_index(t), 0) and not terms.alt_of.get(t)]
     return len(unknown) / len(bigrams)

@@ -22,7 +22,7 @@ from core.ports import Embedder
 from core.text import fold, fold_key
 from core.types import PART_IDS, Document, LegalBasis
 from ingest.legal import build_registry
-from retrieval.analyzer import Analyzer
+from retrieval.analyzer import ANALYZER_VERSION, Analyzer
 from retrieval.extract import TermWeights
 from retrieval.lexical_index import MemoryLexicalIndex
 from retrieval.store import QdrantStore, UnitPoint, point_id
@@ -111,11 +111,16 @@ class Index:
         self._lock = threading.RLock()  # serialises publishing
         self._catalog = Catalog({}, {}, 0)
         self._reading = threading.local()
+        self._stale_vectors: list[str] = []
         self.reload()
         if store.rebuilt and self._catalog.docs:
             logger.warning("rebuilding retrieval units for %d documents", len(self._catalog.docs))
             for doc in list(self._catalog.docs.values()):
                 self._write_units(doc)
+        elif self._stale_vectors:
+            logger.warning("re-vectorising %d documents indexed by another analyzer version", len(self._stale_vectors))
+            for doc_id in self._stale_vectors:
+                self.put(self._catalog.docs[doc_id])
         self.collect_garbage()
         if lexical is not None:
             lexical.add_many(self.store.units_with_vectors())
@@ -134,6 +139,8 @@ class Index:
                 continue
             docs[doc.doc_id] = doc
             unit_ids[doc.doc_id] = record.get("unit_ids")
+            if record.get("analyzer") != ANALYZER_VERSION:
+                self._stale_vectors.append(doc.doc_id)
         with self._lock:
             self._catalog = Catalog(docs, unit_ids, self._catalog.generation + 1)
         for doc in docs.values():
@@ -199,6 +206,7 @@ class Index:
                 "doc_id": doc.doc_id,
                 "content_hash": doc.content_hash,
                 "unit_ids": ids,
+                "analyzer": ANALYZER_VERSION,
                 "document": doc.model_dump(mode="json"),
             },
         )
@@ -348,6 +356,8 @@ _DESCRIPTORS = sorted(
             "thanh pho",
             "cd",
             "cdcd",
+            "gd",
+            "gd dt",
             "gddt",
             "pgddt",
             "huyen",

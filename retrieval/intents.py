@@ -15,7 +15,7 @@ from typing import Literal
 from core.legal_ids import NUMBER, TYPES, id_key
 from core.text import fold
 
-Kind = Literal["drafter", "plan_bases", "legal_lookup", "doc_fact", "duty", "content"]
+Kind = Literal["drafter", "plan_bases", "legal_lookup", "doc_fact", "catalog", "duty", "content"]
 
 
 def fkey(text: str) -> str:
@@ -36,19 +36,37 @@ _BASES = (
 )  # fmt: skip
 # "dựa trên những văn bản pháp lý nào", "các văn bản của Bộ Công an mà kế hoạch … trích dẫn", "cơ sở pháp lý … là gì"
 _BASES_RE = re.compile(
-    r" (?:can cu|dua tren|dua vao|trich dan|vien dan|dan chieu)(?: vao| theo)?(?: nhung| cac)?(?: van ban| chi thi| thong tu| quyet dinh| nghi dinh| ke hoach| ket luan)?(?: phap ly)? (?:nao|gi|ra sao) "
+    r" (?:can cu|dua tren|dua vao|trich dan|vien dan|dan chieu)(?: vao| theo)?(?: nhung| cac)?(?: van ban| chi thi| thong tu| quyet dinh| nghi dinh| ke hoach| ket luan| luat)?(?: phap ly)? (?:nao|gi|ra sao) "
     r"| (?:van ban|chi thi|thong tu|quyet dinh|nghi dinh|ket luan)\b.* (?:trich dan|can cu|vien dan|nhac den|nhac toi)\b"
     r"| (?:co so|can cu) phap ly "
+    # "thực hiện theo kế hoạch nào của Sở": the document a plan implements ("triển khai những văn bản nào"
+    # without "theo" asks what one section rolls out, a content question)
+    r"| (?:thuc hien|trien khai) theo(?: nhung| cac)? (?:van ban|chi thi|thong tu|quyet dinh|nghi dinh|ke hoach|ket luan) nao "
 )
 _CITED_BY = ("ke hoach nao", "nhung ke hoach nao", "van ban nao trich dan", "duoc trich dan", "trich dan o", "o dau")
 _FACT_FIELDS: dict[str, tuple[str, ...]] = {
     "signer": ("ai ky", "nguoi ky", "ky boi", "do ai ky", "ky ten", "ky ke hoach"),
     "date": ("ban hanh ngay nao", "ngay ban hanh", "ban hanh thang may", "ban hanh khi nao", "ngay nao ban hanh",
-             "ban hanh vao ngay nao", "duoc ban hanh ngay", "ban hanh luc nao", "thang may", "ban hanh ngay"),
-    "number": ("so hieu", "so ky hieu", "ky hieu", "so bao nhieu", "la so may"),
-    "issuer": ("co quan ban hanh", "ai ban hanh", "don vi ban hanh", "cua ai", "do ai ban hanh", "cua co quan nao"),
-    "title": ("noi ve gi", "trich yeu", "ten ke hoach", "tieu de"),
+             "ban hanh vao ngay nao", "duoc ban hanh ngay", "ban hanh luc nao", "thang may", "ban hanh ngay",
+             "ban hanh nam nao", "ban hanh vao nam nao", "nam nao ban hanh", "nam ban hanh", "ky ngay nao",
+             "ky vao ngay nao", "ky khi nao", "ky luc nao", "ngay ky"),
+    "number": ("so hieu", "so ky hieu", "ky hieu", "so bao nhieu", "la so may", "so may", "mang so"),
+    "issuer": ("co quan ban hanh", "ai ban hanh", "don vi ban hanh", "cua ai", "do ai ban hanh", "cua co quan nao",
+               "co quan nao ban hanh", "don vi nao ban hanh", "ban hanh boi", "cua don vi nao"),
+    "title": ("noi ve gi", "trich yeu", "ten ke hoach", "tieu de", "ten day du", "ten goi", "ten van ban",
+              "ten cua ke hoach"),
+    "managing_body": ("truc thuoc", "co quan chu quan", "cap tren cua", "thuoc co quan nao"),
+    "recipients": ("noi nhan", "gui toi nhung", "gui den nhung", "gui cho nhung", "duoc gui toi", "duoc gui den",
+                   "gui toi dau", "gui den dau", "gui cho ai"),
 }  # fmt: skip
+#: "… số mấy, ngày nào?": "ngày nào" asks for the issue date only beside another header fact (alone it is a deadline)
+_DATE_WITH_OTHER_FACT = ("ngay nao", "ngay bao nhieu", "ngay may")
+#: "Có bao nhiêu kế hoạch?", "Hệ thống có những văn bản nào?": a question about the catalog itself
+_CATALOG = re.compile(r" (?:bao nhieu|nhung|cac|danh sach(?: cac)?) (?:ke hoach|van ban)(?: nao)? ")
+_CATALOG_FILLER = frozenset(
+    "co bao nhieu nhung cac danh sach ke hoach van ban nao trong he thong hien dang duoc luu da nap kho du lieu "
+    "tat ca la gi ban cho toi biet xem liet ke minh".split()
+)
 _DEADLINE = ("truoc ngay", "han chot", "thoi han", "han nop", "han bao cao", "khi nao", "bao gio", "ngay nao",
              "dinh ky", "moc thoi gian", "thoi gian nao", "luc nao", "han ")  # fmt: skip
 _DUTY = ("lam gi", "nhiem vu", "trach nhiem", "phai lam", "can lam", "phu trach", "lam nhung gi", "lam nhung viec",
@@ -89,6 +107,7 @@ class Intent:
     legal_keys: list[str] = field(default_factory=list)  # id_key of numbers named in the question
     legal_type_nums: list[tuple[str, str]] = field(default_factory=list)  # ("thong tu", "124")
     fact: str | None = None
+    facts: list[str] = field(default_factory=list)  # every header fact asked, in cue order ("số mấy, ngày nào")
     deadline: bool = False
     cross: bool = False
     type_filter: str | None = None
@@ -146,6 +165,35 @@ def section_refs(question: str) -> list[str]:
     return list(dict.fromkeys(refs))
 
 
+_TIME_ASKED = ("khi nao", "ngay nao", "thang nao", "nam nao", "thang may", "nam may", "bao gio", "luc nao",
+               "thoi diem", "thoi gian nao", "ngay may", "ngay bao nhieu")  # fmt: skip
+_NUMBER_ASKED = ("so hieu", "ky hieu", "so")
+_ABOUT_THE_DOCUMENT = frozenset(
+    "ke hoach van ban nay do duoc lap ban hanh lam ra doi soan thao xay dung ky phat hanh vao tu luc tai co la gi "
+    "bao nhieu may mang cua the nao".split()
+)
+
+
+def header_facts(question: str) -> list[str]:
+    """Header facts a question about a named document asks for, in words no cue list foresaw.
+
+    Called with the document's name already removed: what is left must be only a time question ("được
+    lập khi nào", "ra đời năm nào") or a number question ("có số là gì") and words about the document
+    itself; anything else makes it a question about the content.
+    """
+    q = fkey(question)
+    out = []
+    for fact, phrases in (("date", _TIME_ASKED), ("number", _NUMBER_ASKED)):
+        if not has(q, *phrases):
+            continue
+        rest = q
+        for p in sorted(phrases, key=len, reverse=True):
+            rest = rest.replace(f" {p} ", " ")
+        if set(rest.split()) <= _ABOUT_THE_DOCUMENT:
+            out.append(fact)
+    return out
+
+
 def issuer_named(question: str) -> str | None:
     """The issuing body a question restricts cited documents to ("… của Bộ Công an")."""
     q = fkey(question)
@@ -162,7 +210,10 @@ def detect(question: str) -> Intent:
     issuer_filter = issuer_named(question)
     deadline = has(q, *_DEADLINE)
     cross = has(q, *_CROSS)
-    fact = next((f for f, cues in _FACT_FIELDS.items() if has(q, *cues)), None)
+    facts = [f for f, cues in _FACT_FIELDS.items() if has(q, *cues)]
+    if facts and "date" not in facts and has(q, *_DATE_WITH_OTHER_FACT):
+        facts.append("date")
+    fact = facts[0] if facts else None
     asks_bases = has(q, *_BASES) or bool(_BASES_RE.search(q))
     if has(q, *_DRAFTER) and (" can cu " in q or asks_bases):
         return Intent("drafter", keys, pairs, type_filter=type_filter)
@@ -178,8 +229,12 @@ def detect(question: str) -> Intent:
     )
     if asks_bases or mentions_type:
         return Intent("plan_bases", type_filter=type_filter, issuer_filter=issuer_filter, asks_bases=True)
-    if fact in ("signer", "number", "issuer", "title") or (fact == "date" and not has(q, "bao cao", "nop")):
-        return Intent("doc_fact", fact=fact)
+    if fact in ("signer", "number", "issuer", "title", "recipients", "managing_body") or (
+        fact == "date" and not has(q, "bao cao", "nop")
+    ):
+        return Intent("doc_fact", fact=fact, facts=facts)
+    if _CATALOG.search(q) and set(q.split()) <= _CATALOG_FILLER:
+        return Intent("catalog")
     if has(q, *_DUTY):
         return Intent("duty", deadline=deadline, cross=cross, type_filter=type_filter, issuer_filter=issuer_filter)
     return Intent("content", deadline=deadline, cross=cross, type_filter=type_filter, issuer_filter=issuer_filter)

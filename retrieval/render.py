@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.types import Answer, Citation
+from core.types import PART_LABELS, Answer, Citation
 
 
 def source_label(c: Citation) -> str:
@@ -10,10 +10,8 @@ def source_label(c: Citation) -> str:
     label = (
         c.doc_number if c.doc_number and c.doc_number.split("/")[0].strip() else (c.doc_number.lstrip("/") or c.doc_id)
     )
-    section = {"preamble": "Căn cứ", "header": "Phần đầu", "signature": "Chữ ký", "closing": "Phần kết"}.get(
-        c.section, c.section
-    )
-    heading = "" if c.section in ("preamble", "header", "signature", "closing") else f" {c.heading}"
+    section = PART_LABELS.get(c.section, c.section)
+    heading = "" if c.section in PART_LABELS else f" {c.heading}"
     return f"{label} · {section}{heading}"
 
 

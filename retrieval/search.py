@@ -10,6 +10,7 @@ ancestors both match, the more specific one ranks first.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from collections.abc import Callable, Sequence
@@ -18,8 +19,8 @@ from typing import Any, Literal
 
 from core.ports import Embedder
 from core.types import Hit
-from retrieval.analyzer import Analyzer, fold_word
-from retrieval.extract import STOPWORDS_EXACT, query_terms
+from retrieval.analyzer import Analyzer, fold_word, token_index
+from retrieval.extract import STOPWORDS_EXACT, query_terms, strip_frames
 from retrieval.index import Index
 from retrieval.store import PREFETCH, QdrantStore, reciprocal_rank_fusion
 from retrieval.thesaurus import alternatives
@@ -101,8 +102,12 @@ class Searcher:
     def _search(
         self, query: str, k: int, doc_ids: Sequence[str] | None, filters: dict[str, Any] | None
     ) -> list[SectionHit]:
-        synonyms = {alt for alts in alternatives(query).values() for alt in alts}
-        sparse = self.analyzer.query_vector(query, synonyms) if self.mode in ("lexical", "hybrid") else None
+        synonyms, strong = self._synonyms(query)
+        sparse = (
+            self.analyzer.query_vector(strip_frames(query), synonyms, strong)
+            if self.mode in ("lexical", "hybrid")
+            else None
+        )
         dense = self.embedder.embed_query(query) if self.embedder and self.mode in ("dense", "hybrid") else None
         limit = max(k * 6, 30)
         lexical = self.index.lexical
@@ -137,6 +142,20 @@ class Searcher:
             self._boost_headings(query, ranked)
             ranked.sort(key=lambda h: -h.score)
         return _specific_first(ranked, self._lists)[:k]
+
+    def _synonyms(self, query: str) -> tuple[set[str], set[str]]:
+        """Thesaurus phrases for the query: at half weight, or in full when the question's own phrase never
+        occurs in the corpus ("chỉ tiêu": the plans say "phấn đấu", and "chỉ" and "tiêu" alone mislead)."""
+        df = self.index.term_weights().df
+        synonyms: set[str] = set()
+        strong: set[str] = set()
+        for phrase, alts in alternatives(query).items():
+            words = phrase.split()
+            absent = len(words) >= 2 and not any(
+                df.get(token_index(f"F:{a} {b}"), 0) for a, b in itertools.pairwise(words)
+            )
+            (strong if absent else synonyms).update(alts)
+        return synonyms - strong, strong
 
     def _lists(self, hit: SectionHit) -> bool:
         """Whether a section announces a list its children complete ("… các tiêu chí sau:")."""

@@ -63,6 +63,12 @@ bao chi | truyen thong dai chung | co quan truyen thong
 danh gia | kiem tra | phan loai | binh xet
 giu gin | bao ve | bao dam | dam bao | giu vung
 khuyen khich | phat huy | day manh | dong vien | nhan rong
+nam bat | nam chac | nam vung | theo doi
+chao co | sinh hoat duoi co | tiet chao co
+lua dao | bi lua | toi pham tren khong gian mang | toi pham cong nghe cao | thong tin xau doc
+duoc hieu | dinh nghia | giai thich tu ngu | khai niem | nghia la
+bao lau mot lan | moi nam mot lan | hang nam | dinh ky | bao lau
+tham quyen | ai quyet dinh | ai xet | ai cong nhan | cap nao cong nhan | co quan nao cong nhan
 """.strip().splitlines()
 
 

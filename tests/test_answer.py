@@ -240,3 +240,57 @@ def test_cli_ask_needs_a_question(tmp_path: Path) -> None:
         env={"CANCU_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"},
     )
     assert out.returncode == 1 and out.stderr.strip() == "cancu: error: give a question or --jsonl FILE"
+
+
+def test_several_header_facts_in_one_question_and_the_distribution_list(corpus_engine) -> None:
+    both = corpus_engine.ask("Kế hoạch Sóc Trăng số mấy, ngày nào?")
+    assert both.answer.split("\n") == [
+        "Số hiệu: 08/KH-CĐCĐ [1].",
+        "Kế hoạch 08/KH-CĐCĐ của Trường Cao đẳng Cộng đồng Sóc Trăng (Cần Thơ) ban hành ngày 06/01/2026 [1].",
+    ]
+    assert [(c.section, c.quote) for c in both.citations] == [
+        ("header", "Số: 08 /KH-CĐCĐ Cần Thơ, ngày 06 tháng 01 năm 2026")
+    ]
+    sent = corpus_engine.ask("Kế hoạch Sóc Trăng được gửi tới những nơi nào?")
+    assert [c.section for c in sent.citations] == ["recipients"]
+    assert "- Lãnh đạo các đơn vị (thực hiện); [1]" in sent.answer.split("\n")
+    body = corpus_engine.ask("Trường CĐCĐ Sóc Trăng trực thuộc cơ quan nào?")
+    assert body.answer.startswith("Kế hoạch 08/KH-CĐCĐ của Trường Cao đẳng Cộng đồng Sóc Trăng (Cần Thơ) thuộc UBND")
+
+
+def test_a_question_about_the_catalog_lists_the_documents(corpus_engine) -> None:
+    ans = corpus_engine.ask("Có bao nhiêu kế hoạch trong hệ thống?")
+    n = len(corpus_engine.documents())
+    assert ans.answer.startswith(f"Hiện có {n} văn bản (5 kế hoạch, {n - 5} văn bản khác):")
+    assert [c.section for c in ans.citations] == ["header"] * n
+    topical = corpus_engine.ask("Có những kế hoạch nào nói về camera giám sát?")
+    assert {c.section for c in topical.citations} != {"header"}  # a topic makes it a content question
+
+
+@pytest.mark.parametrize(
+    ("question", "doc_id", "section"),
+    [
+        ("Yêu cầu của kế hoạch phòng GD Cam Ranh năm 2023?", "kh-pgddt-camranh-2023", "I.2"),  # "phòng GD" names it
+        (
+            "Lực lượng bảo vệ trường học ở Cam Ranh được yêu cầu gì?",
+            "kh-pgddt-camranh-2023",
+            "II.3",
+        ),  # a verb, not "Yêu cầu"
+        (
+            "Mục đích của phong trào thi đua năm 2026 ở CĐ Lào Cai?",
+            "kh-cdlc-laocai-2026",
+            "I.1",
+        ),  # heading + plan title
+        ("Lào Cai đặt chỉ tiêu gì cho kế hoạch năm 2026?", "kh-cdlc-laocai-2026", "III.1.2"),  # "chỉ tiêu" = "phấn đấu"
+        ("Kiên Hải dùng tiết chào cờ để làm gì?", "kh-ubnd-kienhai-2026", "II.1"),  # "sinh hoạt dưới cờ"
+    ],
+)
+def test_paraphrases_find_their_section(corpus_engine, question: str, doc_id: str, section: str) -> None:
+    ans = corpus_engine.ask(question)
+    assert (ans.citations[0].doc_id, ans.citations[0].section) == (doc_id, section)
+
+
+def test_a_plan_named_but_silent_on_the_subject_is_a_refusal(corpus_engine) -> None:
+    assert not corpus_engine.ask("Lương giáo viên Lào Cai năm 2026 là bao nhiêu?").found
+    bases = corpus_engine.ask("Kế hoạch Cam Ranh thực hiện theo kế hoạch nào của Sở GDĐT Khánh Hòa?")
+    assert bases.found and "846/KH-SGDĐT" in bases.answer

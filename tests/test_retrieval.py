@@ -46,6 +46,40 @@ def test_cached_terms_follow_learned_abbreviations_and_stay_bounded(monkeypatch)
     assert a._terms_size <= 12 and "bảy tám chín" in a._terms and "một hai ba" not in a._terms
 
 
+def test_a_percent_sign_reads_as_phan_tram() -> None:
+    a = Analyzer()
+    assert {"f:phan", "F:phan tram", "F:70 phan"} <= set(a.tokens("có từ 70% trở lên"))
+
+
+def test_units_indexed_by_an_older_analyzer_are_revectorised_at_start(tmp_path: Path, monkeypatch) -> None:
+    import re
+
+    from retrieval.engine import build_engine
+
+    def percent_vectors(engine) -> list[bool]:
+        """For each unit whose text has a "%": whether its stored vector carries "phần trăm"."""
+        out = []
+        for _, (indices, _), payload in engine.store.units_with_vectors():
+            doc = engine.document(payload["doc_id"])
+            if "%" in doc.text[payload["start"] : payload["end"]]:
+                out.append(token_index("F:phan tram") in indices)
+        return out
+
+    settings = make_settings(tmp_path / "data")
+    with monkeypatch.context() as m:  # an older analyzer: no "%" reading, version "1"
+        m.setattr("retrieval.analyzer._PERCENT", re.compile(r"(?!)"))
+        m.setattr("retrieval.index.ANALYZER_VERSION", "1")
+        engine = build_engine(settings, embedder=None)
+        engine.ingest([CORPUS / "kh-ubnd-kienhai-2026.txt"])
+        assert percent_vectors(engine) and not any(percent_vectors(engine))
+        engine.close()
+    reopened = build_engine(settings, embedder=None)
+    try:
+        assert all(percent_vectors(reopened)) and percent_vectors(reopened)
+    finally:
+        reopened.close()
+
+
 def test_legal_numbers_are_single_tokens_in_every_variant() -> None:
     a = Analyzer()
     doc = set(a.tokens("Căn cứ Thông tư số 124/2021/TT-BCA ngày 28/12/2021"))

@@ -14,7 +14,7 @@ async function getJSON(url, options) {
 
 function sourceLabel(c) {
   const number = c.doc_number && c.doc_number.split("/")[0].trim() ? c.doc_number : (c.doc_number.replace(/^\//, "") || c.doc_id);
-  const names = { preamble: "Căn cứ", header: "Phần đầu", signature: "Chữ ký", closing: "Phần kết" };
+  const names = { preamble: "Căn cứ", header: "Phần đầu", signature: "Chữ ký", closing: "Phần kết", recipients: "Nơi nhận" };
   const section = names[c.section] || `mục ${c.section}`;
   const heading = names[c.section] ? "" : ` ${c.heading}`;
   return `${number} · ${section}${heading}`;
