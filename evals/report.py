@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from evals.gate import gate
 from evals.gold import KINDS, GoldItem
 from evals.run import ConfigResult, headline
 
@@ -104,6 +105,10 @@ def render_markdown(metrics: dict[str, Any], gold: Sequence[GoldItem], chart_nam
     )
     if main:
         c = configs[main]
+        lines += [f"## Regression gate — {main}, test split", ""]
+        lines += _table(["metric", "threshold", "measured", "met"],
+                        [[n, f"{op} {limit}", got, "yes" if ok else "**no**"] for n, op, limit, got, ok in gate(c["splits"]["test"])])  # fmt: skip
+        lines.append("")
         lines += [f"## By kind — {main}, test split", ""]
         lines += _table(["kind", "n", "hit@1", "hit@3", "must_include", "abstention", "false abstain", "legal P", "legal R"],
                         [[k, v["questions"], v["hit@1"], v["hit@3"], v["must_include"], v["abstention_accuracy"], v["false_abstain_rate"],

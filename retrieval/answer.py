@@ -176,13 +176,17 @@ class Answerer:
             if draft is not None:
                 return draft
         if intent.kind == "drafter":
-            return self._drafter(q, intent, focus)
+            draft = self._drafter(q, intent, focus)
+            if draft is not None:
+                return draft
         if intent.kind == "legal_lookup":
             draft = self._legal_lookup(q, intent, focus, k)
             if draft is not None:
                 return draft
         if intent.kind == "plan_bases":
-            return self._plan_bases(q, intent, focus)
+            draft = self._plan_bases(q, intent, focus)
+            if draft is not None:
+                return draft  # else the question may still be answered by the text itself
         if intent.kind == "content" and focus and (facts := header_facts(q_content)):
             intent = Intent("doc_fact", fact=facts[0], facts=facts)  # "Kế hoạch Kiên Hải được lập khi nào?"
         if intent.kind == "doc_fact":

@@ -170,7 +170,7 @@ _TIME_ASKED = ("khi nao", "ngay nao", "thang nao", "nam nao", "thang may", "nam 
 _NUMBER_ASKED = ("so hieu", "ky hieu", "so")
 _ABOUT_THE_DOCUMENT = frozenset(
     "ke hoach van ban nay do duoc lap ban hanh lam ra doi soan thao xay dung ky phat hanh vao tu luc tai co la gi "
-    "bao nhieu may mang cua the nao".split()
+    "bao nhieu may mang cua the nao ap dung thuc hien trien khai hieu luc trong".split()
 )
 
 

@@ -66,6 +66,16 @@ khuyen khich | phat huy | day manh | dong vien | nhan rong
 nam bat | nam chac | nam vung | theo doi
 chao co | sinh hoat duoi co | tiet chao co
 lua dao | bi lua | toi pham tren khong gian mang | toi pham cong nghe cao | thong tin xau doc
+doi tuong thuc hien | to chuc thuc hien | don vi thuc hien | ai thuc hien | luc luong thuc hien | phan cong thuc hien
+nguon tien | lay tien | tien o dau | kinh phi thuc hien
+nguoi dan | nhan dan | ho gia dinh
+hop phu huynh | hop cha me hoc sinh | phoi hop cha me hoc sinh
+canh sat | cong an | luc luong cong an
+chat cam | ma tuy | thuoc lac
+vi pham noi quy | ky luat | xu ly ky luat | canh cao
+quan triet | pho bien | tuyen truyen
+trong tam | chu yeu | quan trong nhat | chinh
+noi dung chinh | nhiem vu trong tam | noi dung trong tam | cong tac trong tam
 duoc hieu | dinh nghia | giai thich tu ngu | khai niem | nghia la
 bao lau mot lan | moi nam mot lan | hang nam | dinh ky | bao lau
 tham quyen | ai quyet dinh | ai xet | ai cong nhan | cap nao cong nhan | co quan nao cong nhan

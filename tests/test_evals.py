@@ -159,3 +159,41 @@ def test_feedback_becomes_candidate_gold_lines(tmp_path: Path) -> None:
     assert lines[0]["question"] == "Học phí bao nhiêu?"
     assert lines[0]["review"]["reason"] == "không đúng trường"
     assert lines[0]["review"]["citations_given"] == [{"doc_id": "d", "section": "I"}]
+
+
+def test_the_gate_reads_thresholds_and_names_what_is_missed() -> None:
+    from evals.gate import unmet
+
+    good = {"hit@1": 0.95, "hit@3": 0.98, "must_include": 0.93, "abstention_accuracy": 1.0, "false_abstain_rate": 0.0,
+            "legal_recall": 1.0, "legal_precision": 0.95, "twins": {"gap_points": 1.0}}  # fmt: skip
+    assert unmet(good) == []
+    assert unmet({**good, "hit@3": 0.904, "false_abstain_rate": 0.077}) == [
+        "hit@3 0.904 < 0.97",
+        "false_abstain_rate 0.077 > 0.02",
+    ]
+    assert unmet({**good, "legal_recall": None}) == ["legal_recall None < 0.95"]  # a metric not measured is not met
+
+
+# Measured on the test split at the commit that added this gate: hit@1 0.904, hit@3 0.904, must 0.898,
+# OOS 1.0, false abstain 0.077, legal P 1.0 R 0.933, twin gap 0. Strict: the day the split meets every
+# threshold this test passes, pytest reports the XPASS as a failure, and the marker must go, so from
+# then on any drop fails CI.
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,  # only a missed threshold; an error in the run still fails
+    reason="test split below the issues' thresholds: hit@3 0.904 < 0.97, must_include 0.898 < 0.9, "
+    "false_abstain_rate 0.077 > 0.02, legal_recall 0.933 < 0.95",
+)
+def test_regression_gate_on_the_test_split(tmp_path: Path) -> None:
+    """The default configuration on the test split meets the retrieval and answer issues' thresholds."""
+    from evals.gate import unmet
+    from evals.run import headline, run_eval
+    from tests.conftest import TT124
+
+    gold = [g for g in load_gold(GOLD) if g.split == "test"]
+    docs = [CORPUS] + ([TT124] if TT124.exists() else [])
+    result = run_eval(gold, make_settings(tmp_path / "d"), configs=["default"], docs=docs)[0]
+    metrics = headline(result, gold, "test")
+    assert metrics["twins"]["pairs"] >= 3
+    assert unmet(metrics) == []

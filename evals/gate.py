@@ -1,0 +1,42 @@
+"""The regression gate: the thresholds the retrieval and answer issues set, checked on the test split.
+
+One place for them, read by the gate test (tests/test_evals.py) and by the report (report.md says
+which are met).
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+from typing import Any
+
+#: metric -> (comparison, threshold): hit@1/hit@3 from retrieval; the rest from answers; the twin gap
+#: (unaccented vs accented hit@1, in points) from retrieval.
+THRESHOLDS: dict[str, tuple[str, float]] = {
+    "hit@1": (">=", 0.90),
+    "hit@3": (">=", 0.97),
+    "must_include": (">=", 0.90),
+    "abstention_accuracy": (">=", 1.0),
+    "false_abstain_rate": ("<=", 0.02),
+    "legal_recall": (">=", 0.95),
+    "legal_precision": (">=", 0.90),
+    "twin_gap_points": ("<=", 3.0),
+}
+_OPS: dict[str, Callable[[float, float], bool]] = {">=": operator.ge, "<=": operator.le}
+
+
+def gate(metrics: dict[str, Any]) -> list[tuple[str, str, float, float | None, bool]]:
+    """Each threshold with the measured value and whether it is met (a missing value is not met)."""
+    values = dict(metrics)
+    values["twin_gap_points"] = (metrics.get("twins") or {}).get("gap_points")
+    out = []
+    for name, (op, limit) in THRESHOLDS.items():
+        got = values.get(name)
+        out.append((name, op, limit, got, got is not None and _OPS[op](got, limit)))
+    return out
+
+
+def unmet(metrics: dict[str, Any]) -> list[str]:
+    """Human-readable list of the thresholds a run misses: "hit@3 0.904 < 0.97"."""
+    flip = {">=": "<", "<=": ">"}
+    return [f"{n} {got} {flip[op]} {limit}" for n, op, limit, got, ok in gate(metrics) if not ok]
