@@ -85,7 +85,7 @@ ABBREVIATIONS: dict[str, str] = {
 }
 
 #: Bump when document tokens change: indexes built by another version re-vectorise their units at start-up.
-ANALYZER_VERSION = "2"
+ANALYZER_VERSION = "3"
 
 _WORD = re.compile(r"[^\W_]+")
 _PERCENT = re.compile(r"(?<=\d)\s*%")
@@ -101,8 +101,13 @@ W_SYNONYM = 0.5
 K1, B, AVG_LEN = 1.2, 0.75, 90.0
 
 
-#: Folding of single words, cached: a corpus has a few thousand distinct syllables, met millions of times.
-fold_word = functools.lru_cache(maxsize=1 << 16)(fold)
+@functools.lru_cache(maxsize=1 << 16)
+def fold_word(word: str) -> str:
+    """The folded form of one word, cached (a corpus has a few thousand distinct syllables, met millions of
+    times); numbers lose leading zeros, so "06 tháng" and "6 tháng" are the same words."""
+    folded = fold(word)
+    return (folded.lstrip("0") or "0") if folded.isdigit() else folded
+
 
 #: How many term slots the cache of texts' term sets may hold (about 20 MB; tokens are interned).
 TERM_CACHE_TERMS = 1_000_000
@@ -213,7 +218,7 @@ class Analyzer:
             for w, f in zip(words, folded):
                 counts["f:" + f] += 1
                 if exact:
-                    counts["w:" + w] += 1
+                    counts["w:" + (f if f.isdigit() else w)] += 1
             for a, b in itertools.pairwise(folded):
                 counts[f"F:{a} {b}"] += 1
         counts.update(self.legal_tokens(text))

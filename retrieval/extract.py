@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from core.text import fold, has_diacritics
 from core.types import Document
-from retrieval.analyzer import Analyzer, token_index
+from retrieval.analyzer import Analyzer, fold_word, token_index
 from retrieval.thesaurus import alternatives
 
 #: Question words and fillers that say nothing about the content sought. Matched on exact forms when the
@@ -146,7 +146,7 @@ def query_terms(analyzer: Analyzer, question: str) -> QueryTerms:
     stop, key = (STOPWORDS_EXACT, str.lower) if accented else (STOPWORDS, fold)
     for seg in analyzer.syllables(question):
         raw = analyzer.expand(seg, query=True, reverse=False)
-        words = [fold(w) for w in raw]
+        words = [fold_word(w) for w in raw]
         framed = {
             j
             for n in {len(p) for p in STOP_PHRASES}
@@ -161,7 +161,7 @@ def query_terms(analyzer: Analyzer, question: str) -> QueryTerms:
         uni.update(f"f:{w}" for w in keep if w)
         bi.update(f"F:{a} {b}" for a, b in itertools.pairwise(keep) if a and b)
         if accented:
-            exact.update((f"f:{w}", f"w:{r}") for r, w in zip(raw, keep) if w)
+            exact.update((f"f:{w}", f"w:{w if w.isdigit() else r}") for r, w in zip(raw, keep) if w)
     alt_of: dict[str, list[list[str]]] = {}
     for phrase, alts in alternatives(question).items():
         pw = phrase.split()
@@ -187,7 +187,7 @@ def unknown_words(terms: QueryTerms, weights: TermWeights) -> list[str]:
         if word.isdigit() or weights.df.get(token_index(terms.exact.get(t, t)), 0):
             continue
         alts = terms.alt_of.get(t, [])
-        if any(all(weights.df.get(token_index(f"f:{fold(w)}"), 0) for w in alt) for alt in alts):
+        if any(all(weights.df.get(token_index(f"f:{fold_word(w)}"), 0) for w in alt) for alt in alts):
             continue
         out.append(word)
     return sorted(out)

@@ -51,6 +51,13 @@ def test_a_percent_sign_reads_as_phan_tram() -> None:
     assert {"f:phan", "F:phan tram", "F:70 phan"} <= set(a.tokens("có từ 70% trở lên"))
 
 
+def test_numbers_written_with_leading_zeros_match_plain_numbers() -> None:
+    a = Analyzer()
+    assert {"f:6", "F:6 thang", "w:6"} <= set(a.tokens("Báo cáo sơ kết 06 tháng"))
+    assert "F:6 thang" in a.query_tokens("bao cao so ket 6 thang")
+    assert "f:0" in a.tokens("đạt 0 điểm") and "f:2026" in a.tokens("năm 2026")
+
+
 def test_units_indexed_by_an_older_analyzer_are_revectorised_at_start(tmp_path: Path, monkeypatch) -> None:
     import re
 
