@@ -18,7 +18,8 @@ from core.config import Settings
 from core.errors import CancuError
 from core.feedback import FeedbackStore
 from core.text import fold_key
-from core.types import Answer
+from core.types import PART_LABELS, Answer
+from retrieval.render import source_label
 
 logger = logging.getLogger(__name__)
 
@@ -87,6 +88,8 @@ def examples(engine: Any) -> list[str]:
 def _doc_line(d: Any) -> str:
     when = "/".join(reversed(d.date.split("-"))) if d.date else (f"tháng {d.month}/{d.year}" if d.month else "")
     number = d.number or "không số"
+    if number.startswith("/"):  # "Số: /KH-CDLC": the number was left blank for the clerk to fill in
+        number = f"{number[1:]} (chưa ghi số)"
     return f"• {escape(d.doc_type or 'Văn bản')} {escape(number)} — {escape(d.issuer or d.doc_id)}{', ' + escape(when) if when else ''}"
 
 
@@ -212,7 +215,8 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 def _keyboard(answer: Answer) -> InlineKeyboardMarkup:
     rows = [
-        [InlineKeyboardButton(f"📄 [{c.n}] {c.section}"[:40], callback_data=f"src:{c.n}")] for c in answer.citations[:8]
+        [InlineKeyboardButton(f"📄 [{c.n}] {PART_LABELS.get(c.section, c.section)}"[:40], callback_data=f"src:{c.n}")]
+        for c in answer.citations[:8]
     ]
     rows.append([InlineKeyboardButton("👍", callback_data="fb:1"), InlineKeyboardButton("👎", callback_data="fb:-1")])
     return InlineKeyboardMarkup(rows)
@@ -290,11 +294,11 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             return
         await query.answer()
         try:
-            sec, text = await asyncio.to_thread(d.engine.section, citation.doc_id, citation.section)
+            _, text = await asyncio.to_thread(d.engine.section, citation.doc_id, citation.section)
         except CancuError:
             await context.bot.send_message(chat_id, "Văn bản này không còn trong kho.")
             return
-        head = f"<b>[{citation.n}] {escape(citation.doc_number or citation.doc_id)} · {escape(sec.id)} {escape(sec.heading)}</b>"
+        head = f"<b>[{citation.n}] {escape(source_label(citation))}</b>"
         for chunk in split_message(head + "\n" + escape(text)):
             await context.bot.send_message(chat_id, chunk, parse_mode=ParseMode.HTML, reply_to_message_id=message_id)
     elif kind == "fb" and value in ("1", "-1"):

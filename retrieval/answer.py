@@ -45,6 +45,7 @@ from retrieval.intents import (
     fkey,
     has,
     header_facts,
+    is_follow_up,
     issuer_named,
     section_refs,
     strip_legal_mentions,
@@ -149,7 +150,7 @@ class Answerer:
         scope = [d for d in doc_ids if d in self.index] if doc_ids else None
         named, unnamed = self.index.names_in(question)
         focus = scope or named or None
-        if focus is None and context and context.get("doc_ids"):
+        if focus is None and context and context.get("doc_ids") and is_follow_up(question):
             focus = [d for d in context["doc_ids"] if d in self.index] or None
         draft = None
         if question and len(self.index):
@@ -669,8 +670,9 @@ class Answerer:
             for ev in shown:
                 groups.setdefault(ev.doc_id if draft.group_by_doc else "", []).append(ev)
             for group_doc, evs in groups.items():
-                if group_doc:
-                    body.append(f"Theo {doc_name(self.index.get(group_doc))}:")
+                name = doc_name(self.index.get(group_doc)) if group_doc else ""
+                if name and name not in draft.intro:  # unless the intro already names the plan
+                    body.append(f"Theo {name}:")
                 for ev in evs:
                     n = self._cite(ev, citations)
                     if n is None:

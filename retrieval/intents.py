@@ -194,6 +194,21 @@ def header_facts(question: str) -> list[str]:
     return out
 
 
+_FOLLOW_UP_START = (" con ", " the con ", " vay con ", " con ve ", " the ", " vay ")
+_FOLLOW_UP = ("thi sao", "o do", "ke hoach nay", "ke hoach do", "truong nay", "truong do", "van ban nay", "van ban do",
+              "don vi nay", "don vi do", "cung vay")  # fmt: skip
+
+
+def is_follow_up(question: str) -> bool:
+    """ "còn Văn phòng thì sao?", "kế hoạch này ký ngày nào?": a question that leans on the previous one.
+
+    Only these stay within the plan the chat was about; a new question ("báo cáo sơ kết 6 tháng nộp trước
+    ngày nào?") is asked of every plan again.
+    """
+    q = fkey(question)
+    return q.startswith(_FOLLOW_UP_START) or has(q, *_FOLLOW_UP)
+
+
 def issuer_named(question: str) -> str | None:
     """The issuing body a question restricts cited documents to ("… của Bộ Công an")."""
     q = fkey(question)

@@ -65,6 +65,7 @@ def test_start_greets_lists_documents_and_offers_examples(engine) -> None:
             assert msg["text"].startswith("Xin chào! Tôi trả lời câu hỏi về các kế hoạch")
             assert "Đang có 5 văn bản:" in msg["text"]
             assert "• Kế hoạch 08/KH-CĐCĐ — Trường Cao đẳng Cộng đồng Sóc Trăng, 06/01/2026" in msg["text"]
+            assert "• Kế hoạch KH-CDLC (chưa ghi số) — Trường Cao đẳng Lào Cai, tháng 12/2025" in msg["text"]
             buttons = [row[0] for row in msg["reply_markup"]["inline_keyboard"]]
             assert [b["callback_data"] for b in buttons] == ["ex:0", "ex:1", "ex:2"]
             assert buttons[0]["text"] == "Phòng Quản trị phải làm gì?"
@@ -94,7 +95,7 @@ def test_a_question_gets_a_cited_answer_sources_open_and_votes_are_kept(engine) 
             tg.push_callback(chat_id=1, user_id=7, message_id=answer_id, data="src:2")
             source = (await wait(tg, count=2, chat_id=1))[1]
             assert source["text"].startswith(
-                "<b>[2] /KH-CDLC · IV.2 Phòng Công tác sinh viên và Quản lý chất lượng</b>\n2. Phòng Công tác sinh viên"
+                "<b>[2] KH-CDLC · IV.2 Phòng Công tác sinh viên và Quản lý chất lượng</b>\n2. Phòng Công tác sinh viên"
             )
             assert source["reply_parameters"]["message_id"] == answer_id  # a reply to the answer it came from
             tg.push_callback(chat_id=1, user_id=7, message_id=answer_id, data="fb:1")
@@ -157,6 +158,9 @@ def test_follow_up_stays_with_the_plan_in_focus(engine) -> None:
             second = (await wait(tg, count=2, chat_id=1))[1]
             assert "[1] KH-CDLC · IV.1 Văn phòng" in second["text"]
             assert "Sóc Trăng" not in second["text"]
+            tg.push_message(chat_id=1, user_id=7, text="bao cao so ket 6 thang nop truoc ngay nao?")
+            third = (await wait(tg, count=3, chat_id=1))[2]  # a new question: every plan again, not just Lào Cai
+            assert "KH-UBND · III.2" in third["text"] and "trước 15/6/2026" in third["text"]
 
         _run(tg, engine, scenario)
 
