@@ -230,6 +230,7 @@ def _zip_bomb() -> bytes:
         ("bomb.docx", _zip_bomb, 422, "inflates to"),
         ("no-structure.txt", lambda: "Một đoạn văn không có mục nào.".encode(), 422, "no numbered sections"),
         ("big.txt", lambda: b"a" * (11 * 1024 * 1024), 413, "over the 10 MB limit"),
+        ("phone-scan.pdf", lambda: b"%PDF-1.7\n" + b"\x00" * (50 * 1024 * 1024), 413, "over the 10 MB limit"),
     ],
 )
 def test_failed_uploads_are_refused_and_change_nothing(
