@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from core.errors import ParseError
+from core.text import fold
 from core.types import Document, Section
 from ingest.normalize import is_all_caps
 from ingest.numbering import Marker, classify, ordinal
@@ -278,10 +279,13 @@ def _apply_place_date(head: _Head, pd: re.Match[str]) -> None:
         head.date = f"{head.year:04d}-{head.month:02d}-{int(pd.group('d')):02d}"
 
 
+#: One Vietnamese syllable, folded: initial consonant(s), one to three vowels, a final consonant.
+_SYLLABLE = re.compile(r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ng|nh|ch|[cmnpt])?")
+
+
 def _title_case(text: str) -> str:
-    return " ".join(
-        w if w.isupper() and len(w) <= 5 and w in {"UBND", "HĐND", "GDĐT"} else w.capitalize() for w in text.split()
-    )
+    """ "TRƯỜNG THCS NGUYỄN DU" → "Trường THCS Nguyễn Du": words that cannot be one syllable stay as written."""
+    return " ".join(w.capitalize() if _SYLLABLE.fullmatch(fold(w).lower().strip("(),.;:")) else w for w in text.split())
 
 
 # ---------------------------------------------------------------- closing, recipients, signature

@@ -271,6 +271,12 @@ def test_heading_that_runs_into_its_body_is_still_a_heading() -> None:
     assert "Tiếp tục đăng ký thực hiện tiêu chuẩn" in doc.section_text("II.4")
 
 
+def test_an_issuer_in_capitals_keeps_its_abbreviations() -> None:
+    text = "UBND HUYỆN MỸ TÚ\nTRƯỜNG PTDTBT TH VÀ THCS QUẢNG NGHĨA\nSố: 12/KH-THCS\nKẾ HOẠCH\nAn ninh trường học\nI. MỤC ĐÍCH\n1. Bảo đảm an toàn."
+    doc = build_document("kh-quang-nghia", text)
+    assert (doc.managing_body, doc.issuer) == ("UBND HUYỆN MỸ TÚ", "Trường PTDTBT TH Và THCS Quảng Nghĩa")
+
+
 def test_unnumbered_bullets_belong_to_the_section_above() -> None:
     doc = _parse(CORPUS / "kh-ubnd-kienhai-2026.txt")
     own = doc.section_text("III.2", own=True)
