@@ -10,6 +10,8 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 import httpx
 import pytest
@@ -96,14 +98,10 @@ def test_the_real_server_over_http(server: str) -> None:
         assert 'route="/ask"' in http.get("/metrics").text
 
 
-@pytest.mark.browser
-@pytest.mark.slow
-@pytest.mark.skipif(
-    CHROMIUM is None, reason="Chromium is not installed (apt-get install -y chromium); .ci/run installs it"
-)
-def test_the_page_in_headless_chromium(server: str) -> None:
+@contextmanager
+def chromium_page() -> Iterator[Any]:
+    """A page in headless Chromium (the system binary, driven by Playwright)."""
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (Python) is not installed")
-    ARTIFACTS.mkdir(exist_ok=True)
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=CHROMIUM,
@@ -119,26 +117,82 @@ def test_the_page_in_headless_chromium(server: str) -> None:
             ],
         )
         try:
-            page = browser.new_page(viewport={"width": 1100, "height": 1400}, locale="vi-VN")
-            page.goto(server, wait_until="domcontentloaded")
-            page.fill("#question", "Phòng Công tác sinh viên phải làm gì?")
-            page.click("#ask-button")
-            page.wait_for_selector("#sources li", timeout=15000)
-            assert "Kiện toàn Ban Quản lý Ký túc xá" in page.inner_text("#answer-text")
-            summaries = page.locator("#sources summary")
-            assert summaries.nth(0).inner_text() == "[1] 08/KH-CĐCĐ · mục III.2 Phòng Công tác sinh viên, sinh viên"
-            page.click("#answer-text a.marker >> nth=0")  # the [1] marker opens its source
-            page.wait_for_function("document.querySelector('#cite-1 .full').dataset.loaded === '1'", timeout=15000)
-            full = page.inner_text("#cite-1 .full")
-            assert full.startswith("2. Phòng Công tác sinh viên, sinh viên\n- Tham mưu cho Đảng ủy")
-            page.screenshot(path=str(ARTIFACTS / "page-answer.png"), full_page=True)
-            page.click("button[data-tab=documents]")
-            page.wait_for_selector("#document-list li")
-            assert page.locator("#document-list > li").count() == 5
-            page.click("button[data-tab=bases]")
-            page.wait_for_selector("#bases-list li")
-            page.fill("#bases-filter", "09-CT")
-            assert "Lưu ý: các văn bản ghi ngày ban hành khác nhau" in page.inner_text("#bases-list")
+            yield browser.new_page(viewport={"width": 1100, "height": 1400}, locale="vi-VN")
         finally:
             browser.close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.skipif(
+    CHROMIUM is None, reason="Chromium is not installed (apt-get install -y chromium); .ci/run installs it"
+)
+def test_the_page_in_headless_chromium(server: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    with chromium_page() as page:
+        page.goto(server, wait_until="domcontentloaded")
+        page.fill("#question", "Phòng Công tác sinh viên phải làm gì?")
+        page.click("#ask-button")
+        page.wait_for_selector("#sources li", timeout=15000)
+        assert "Kiện toàn Ban Quản lý Ký túc xá" in page.inner_text("#answer-text")
+        summaries = page.locator("#sources summary")
+        assert summaries.nth(0).inner_text() == "[1] 08/KH-CĐCĐ · mục III.2 Phòng Công tác sinh viên, sinh viên"
+        page.click("#answer-text a.marker >> nth=0")  # the [1] marker opens its source
+        page.wait_for_function("document.querySelector('#cite-1 .full').dataset.loaded === '1'", timeout=15000)
+        full = page.inner_text("#cite-1 .full")
+        assert full.startswith("2. Phòng Công tác sinh viên, sinh viên\n- Tham mưu cho Đảng ủy")
+        page.screenshot(path=str(ARTIFACTS / "page-answer.png"), full_page=True)
+        page.click("button[data-tab=documents]")
+        page.wait_for_selector("#document-list li")
+        assert page.locator("#document-list > li").count() == 5
+        assert "Kế hoạch KH-CDLC (chưa ghi số) — Trường Cao đẳng Lào Cai" in page.inner_text("#document-list")
+        page.click("button[data-tab=bases]")
+        page.wait_for_selector("#bases-list li")
+        page.fill("#bases-filter", "09-CT")
+        assert "Lưu ý: các văn bản ghi ngày ban hành khác nhau" in page.inner_text("#bases-list")
     assert (ARTIFACTS / "page-answer.png").stat().st_size > 10_000
+
+
+HOSTILE = """UBND HUYỆN THỬ NGHIỆM
+TRƯỜNG THCS THỬ NGHIỆM
+Số: 01/KH-THCS
+KẾ HOẠCH
+Kiểm tra phương tiện phòng cháy năm 2026
+I. MỤC ĐÍCH
+1. Rà soát toàn bộ <b>bình bọt</b> của trường.
+II. TỔ CHỨC THỰC HIỆN
+1. Tổ bảo vệ <img src=x onerror="window.pwned=1">
+- Kiểm tra bình bọt và vòi rồng <script>window.pwned=2</script> vào thứ Hai hằng tuần.
+"""
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.skipif(
+    CHROMIUM is None, reason="Chromium is not installed (apt-get install -y chromium); .ci/run installs it"
+)
+def test_markup_in_a_document_is_shown_literally_on_the_page(server: str) -> None:
+    admin = {"Authorization": "Bearer e2e-admin"}
+    up = httpx.post(f"{server}/documents", files={"file": ("kh-thu-nghiem.txt", HOSTILE.encode())}, headers=admin)
+    assert up.status_code == 201, up.text
+    try:
+        with chromium_page() as page:
+            page.goto(server, wait_until="domcontentloaded")
+            page.fill("#question", "Kiểm tra bình bọt và vòi rồng vào ngày nào?")
+            page.click("#ask-button")
+            page.wait_for_selector("#sources li", timeout=15000)
+            answer = page.inner_text("#answer-text")
+            assert answer.startswith("Theo Kế hoạch 01/KH-THCS của Trường THCS Thử Nghiệm")
+            assert "<script>window.pwned=2</script> vào thứ Hai" in answer
+            page.click("#answer-text a.marker >> nth=0")
+            page.wait_for_function("document.querySelector('#cite-1 .full').dataset.loaded === '1'", timeout=15000)
+            assert '1. Tổ bảo vệ <img src=x onerror="window.pwned=1">' in page.inner_text("#cite-1 .full")
+            page.click("button[data-tab=documents]")
+            page.wait_for_selector("#document-list li")
+            page.click("#document-list summary:has-text('01/KH-THCS')")
+            page.wait_for_selector("#document-list ul.outline[data-loaded='1']")
+            assert "I.1 Rà soát toàn bộ <b>bình bọt</b> của trường\n" in page.inner_text("#document-list")
+            assert page.evaluate("window.pwned") is None
+            assert page.locator("main img, main script, main b").count() == 0
+    finally:
+        assert httpx.delete(f"{server}/documents/kh-thu-nghiem", headers=admin).status_code == 204

@@ -95,7 +95,9 @@ async function loadDocuments() {
     const li = el("li");
     const details = el("details");
     const when = d.date ? d.date.split("-").reverse().join("/") : "";
-    details.append(el("summary", `${d.doc_type || "Văn bản"} ${d.number || ""} — ${d.issuer || d.doc_id}${when ? ", " + when : ""}`));
+    // "Số: /KH-CDLC": the number was left blank for the clerk to fill in
+    const number = !d.number ? "không số" : d.number.startsWith("/") ? `${d.number.slice(1)} (chưa ghi số)` : d.number;
+    details.append(el("summary", `${d.doc_type || "Văn bản"} ${number} — ${d.issuer || d.doc_id}${when ? ", " + when : ""}`));
     details.append(el("p", d.title || "", "muted"));
     const outline = el("ul", undefined, "outline");
     const text = el("div", undefined, "full");
