@@ -176,8 +176,9 @@ def run_bench(sizes: Sequence[int], *, quick: bool, work: Path, log: Any = print
         elif size > 1000:
             done = (measured_hybrid or {}).get("ingest") or {}
             entry["hybrid"] = {
-                "skipped": f"embedding-bound: at 1,000 plans hybrid ingest embedded {done.get('units')} units in "
-                f"{done.get('seconds')} s; 10,000 plans is outside this benchmark's time budget"
+                "skipped": f"embedding-bound: at 1,000 plans hybrid ingest took {done.get('seconds')} s for "
+                f"{done.get('units')} units ({done.get('embedded')} embedded, {done.get('embedding_cache_hits')} "
+                "repeated texts from the embedding cache); 10,000 plans is outside this benchmark's time budget"
             }
         else:
             data_h = work / f"data-hybrid-{size}"
@@ -239,13 +240,19 @@ def _ratio(a: float | None, b: float | None) -> str:
     return f"{r:.0f}×" if r >= 10 else f"{r:.1f}×"
 
 
+def _model_name(model: str | None) -> str:
+    """A model's name for the report: a hub id as is; a path by its folder (a package's "…/model" by the package)."""
+    path = Path(str(model))
+    return path.parent.name if path.name == "model" else path.name
+
+
 def render(results: dict[str, Any]) -> str:
     """The README section: tables with the baseline beside each figure."""
     meta = results["meta"]
     lines = [
         f"Measured by `cancu bench{' --quick' if meta['quick'] else ''}` on {meta['date'][:10]}, commit "
         f"`{meta['commit']}`: {meta['cpus']} CPUs ({meta['cpu']}), {meta['memory_gb']} GB, Python {meta['python']}, "
-        f"embedded Qdrant, {meta['seconds']:.0f} s in all. Hybrid and the baseline use `{Path(str(meta['embed_model'])).name}` "
+        f"embedded Qdrant, {meta['seconds']:.0f} s in all. Hybrid and the baseline use `{_model_name(meta['embed_model'])}` "
         "(the offline test model: a speed fixture, English). Baseline: llama-index defaults (SimpleDirectoryReader, "
         "SentenceSplitter, VectorStoreIndex, top-2 retriever); ratios are baseline ÷ cancu lexical (higher is better for cancu).",
         "",
