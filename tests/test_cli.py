@@ -131,3 +131,21 @@ def test_doctor_says_which_store_and_mode_and_why(data_dir: Path) -> None:
     assert lines[0] == f"store:      embedded Qdrant in {data_dir / 'qdrant'}"
     assert lines[1] == "mode:       lexical — lexical search: no embedding model configured (CANCU_EMBED_MODEL)"
     assert lines[3].startswith("documents:  5 (74 sections, ")
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(data_dir: Path) -> None:
+    """`cancu outline … | head -1`: the pipe closes before the output is written; no traceback."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CANCU_")}
+    env.update({"CANCU_DATA_DIR": str(data_dir), "CANCU_LOG_LEVEL": "WARNING"})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cli", "outline", "kh-08-cdcd-soctrang-2026", "--json"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before the command has printed anything
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141
+    assert stderr == ""
