@@ -418,13 +418,44 @@ class Answerer:
         docs = [self.index.get(d) for d in focus] if focus else [d for d in self.index.documents() if d.kind == "plan"]
         if not docs:
             return None
+        facts = intent.facts or [intent.fact or "title"]
+        if facts == ["outline"]:
+            return self._outline(docs)
         evidence = []
         for doc in docs:
-            for fact in intent.facts or [intent.fact or "title"]:
+            for fact in facts:
                 ev = _fact_evidence(doc, fact)
                 if ev is not None:
                     evidence.append(ev)
         return Draft(evidence, group_by_doc=False) if evidence else None
+
+    def _outline(self, docs: list[Document]) -> Draft | None:
+        """ "Kế hoạch Mỹ Tú gồm những mục nào?": the top-level sections of one document, each cited to its heading.
+
+        Without a named document the question cannot be answered: the catalog is offered, to pick one.
+        """
+        if len(docs) != 1:
+            catalog = self._catalog()
+            if catalog is not None:
+                catalog.intro = "Hãy nêu tên văn bản để xem bố cục của nó. " + catalog.intro
+            return catalog
+        doc = docs[0]
+        top = [s for s in doc.sections if s.parent is None]
+        evidence = [
+            Evidence(doc.doc_id, s.id, s.heading, lines[:1], statements=[f"{s.id}. {s.heading} {{n}}"])
+            for s in top
+            if (lines := section_lines(doc, s.id))
+        ]
+        unit = (
+            "điều"
+            if top and top[0].id.startswith("Điều")
+            else "chương"
+            if top and top[0].id.startswith("Chương")
+            else "phần"
+        )
+        intro = f"{doc_name(doc)} gồm {len(evidence)} {unit}"
+        intro += f"; {MAX_CITED} {unit} đầu:" if len(evidence) > MAX_CITED else ":"
+        return Draft(evidence[:MAX_CITED], intro=intro, group_by_doc=False) if evidence else None
 
     def _catalog(self) -> Draft | None:
         """ "Có bao nhiêu kế hoạch?": the documents held, each cited to the title in its header."""
@@ -574,7 +605,7 @@ class Answerer:
         if own is not None and not intent.asks_cited_by:
             if intent.asks_bases:
                 return self._plan_bases(q, intent, [own.doc_id])
-            if intent.fact in ("signer", "issuer", "number", "date"):
+            if intent.fact in _DOC_FACTS:
                 return self._doc_fact(intent, [own.doc_id])
             return self._content(strip_legal_mentions(q), Intent("content", deadline=intent.deadline), [own.doc_id], k)
         if not entries:
@@ -891,6 +922,12 @@ def _short(index: Any, ref: CitedBy) -> str:
     return f"{label}, {section}"
 
 
+#: Header facts a question about one named document can ask for.
+_DOC_FACTS = frozenset(
+    {"signer", "issuer", "number", "date", "place", "title", "recipients", "managing_body", "outline"}
+)
+
+
 def _fact_evidence(doc: Document, fact: str) -> Evidence | None:
     """A header fact as a statement, cited to the header or signature line that states it."""
     header = section_lines(doc, "header")
@@ -912,6 +949,13 @@ def _fact_evidence(doc: Document, fact: str) -> Evidence | None:
         else:
             when = f"năm {doc.year}"
         return Evidence(doc.doc_id, "header", "Phần đầu văn bản", [line], statements=[f"{name} ban hành {when} {{n}}."])
+    if fact == "place":
+        line = next((ln for ln in header if doc.place and re.search(r"ngày\s*\d*\s*tháng", ln.text)), None)
+        if line is None or not doc.place or doc.place not in line.text:
+            return None
+        return Evidence(
+            doc.doc_id, "header", "Phần đầu văn bản", [line], statements=[f"{name} ban hành tại {doc.place} {{n}}."]
+        )
     if fact == "number":
         line = next((ln for ln in header if ln.text.startswith("Số")), None)
         if line is None or not doc.number:

@@ -52,9 +52,14 @@ _FACT_FIELDS: dict[str, tuple[str, ...]] = {
              "ky vao ngay nao", "ky khi nao", "ky luc nao", "ngay ky"),
     "number": ("so hieu", "so ky hieu", "ky hieu", "so bao nhieu", "la so may", "so may", "mang so"),
     "issuer": ("co quan ban hanh", "ai ban hanh", "don vi ban hanh", "cua ai", "do ai ban hanh", "cua co quan nao",
-               "co quan nao ban hanh", "don vi nao ban hanh", "ban hanh boi", "cua don vi nao"),
+               "co quan nao ban hanh", "don vi nao ban hanh", "ban hanh boi", "cua don vi nao", "cap nao ban hanh",
+               "do cap nao", "do co quan nao", "do don vi nao"),
     "title": ("noi ve gi", "trich yeu", "ten ke hoach", "tieu de", "ten day du", "ten goi", "ten van ban",
-              "ten cua ke hoach"),
+              "ten cua ke hoach", "co ten la gi", "ten la gi", "ten goi la gi"),
+    "outline": ("nhung muc lon nao", "nhung muc nao", "nhung muc chinh", "cac muc lon", "cac muc chinh",
+                "gom nhung phan nao", "gom nhung muc", "gom may phan", "gom may muc", "co may muc", "co may phan",
+                "bo cuc", "dan y", "muc luc"),
+    "place": ("ban hanh o dau", "ban hanh tai dau", "noi ban hanh", "dia diem ban hanh", "ban hanh o tinh nao"),
     "managing_body": ("truc thuoc", "co quan chu quan", "cap tren cua", "thuoc co quan nao"),
     "recipients": ("noi nhan", "gui toi nhung", "gui den nhung", "gui cho nhung", "duoc gui toi", "duoc gui den",
                    "gui toi dau", "gui den dau", "gui cho ai"),
@@ -244,7 +249,7 @@ def detect(question: str) -> Intent:
     )
     if asks_bases or mentions_type:
         return Intent("plan_bases", type_filter=type_filter, issuer_filter=issuer_filter, asks_bases=True)
-    if fact in ("signer", "number", "issuer", "title", "recipients", "managing_body") or (
+    if fact in ("signer", "number", "issuer", "title", "recipients", "managing_body", "place", "outline") or (
         fact == "date" and not has(q, "bao cao", "nop")
     ):
         return Intent("doc_fact", fact=fact, facts=facts)

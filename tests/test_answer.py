@@ -258,6 +258,24 @@ def test_several_header_facts_in_one_question_and_the_distribution_list(corpus_e
     assert body.answer.startswith("Kế hoạch 08/KH-CĐCĐ của Trường Cao đẳng Cộng đồng Sóc Trăng (Cần Thơ) thuộc UBND")
 
 
+def test_place_title_and_outline_of_a_named_document(corpus_engine) -> None:
+    place = corpus_engine.ask("Kế hoạch Cam Ranh được ban hành ở đâu?")
+    assert place.answer == "Kế hoạch của Phòng Giáo dục và Đào tạo Cam Ranh, tháng 3/2023 ban hành tại Cam Ranh [1]."
+    assert [c.section for c in place.citations] == ["header"]
+    title = corpus_engine.ask("Kế hoạch 08/KH-CĐCĐ có tên là gì?")  # named by its number
+    assert title.answer.endswith(
+        "Đảm bảo an ninh, trật tự và xây dựng phong trào “Toàn dân bảo vệ An ninh Tổ quốc” năm 2026 [1]."
+    )
+    outline = corpus_engine.ask("bo cuc ke hoach kien hai")
+    assert outline.answer.split("\n")[:2] == [
+        "Kế hoạch của Ủy ban nhân dân đặc khu Kiên Hải, tháng 3/2026 gồm 5 phần:",
+        "I. MỤC ĐÍCH YÊU CẦU [1]",
+    ]
+    assert [c.section for c in outline.citations] == ["I", "II", "III", "IV", "V"]
+    unnamed = corpus_engine.ask("Kế hoạch gồm những mục nào?")
+    assert unnamed.answer.startswith("Hãy nêu tên văn bản để xem bố cục của nó. Hiện có")
+
+
 def test_a_question_about_the_catalog_lists_the_documents(corpus_engine) -> None:
     ans = corpus_engine.ask("Có bao nhiêu kế hoạch trong hệ thống?")
     n = len(corpus_engine.documents())
