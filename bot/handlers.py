@@ -240,17 +240,21 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, qu
         await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
         focus = context.chat_data.get("focus") if context.chat_data is not None else None
         answer: Answer = await asyncio.to_thread(d.engine.ask, question[:2000], context=focus)
+        # Updates are handled concurrently: whatever a follow-up relies on (the focus, the user no longer
+        # busy) is settled before the last part of the answer reaches the user, who may reply at once.
+        if answer.found and context.chat_data is not None:
+            context.chat_data["focus"] = _focus(d.engine, question, answer)
         chunks = split_message(answer_html(answer))
         sent = None
         for i, chunk in enumerate(chunks):
             last = i == len(chunks) - 1
+            if last:
+                d.limits.done(user.id)
             sent = await message.reply_text(
                 chunk, parse_mode=ParseMode.HTML, reply_markup=_keyboard(answer) if last and answer.found else None
             )
         if sent is not None and answer.found:
             d.store.remember(chat.id, sent.message_id, answer.model_dump(mode="json"))
-            if context.chat_data is not None:
-                context.chat_data["focus"] = _focus(d.engine, question, answer)
     finally:
         d.limits.done(user.id)
 
