@@ -262,7 +262,7 @@ def test_place_title_and_outline_of_a_named_document(corpus_engine) -> None:
     place = corpus_engine.ask("Kế hoạch Cam Ranh được ban hành ở đâu?")
     assert place.answer == "Kế hoạch của Phòng Giáo dục và Đào tạo Cam Ranh, tháng 3/2023 ban hành tại Cam Ranh [1]."
     assert [c.section for c in place.citations] == ["header"]
-    title = corpus_engine.ask("Kế hoạch 08/KH-CĐCĐ có tên là gì?")  # named by its number
+    title = corpus_engine.ask("Tên kế hoạch 08/KH-CĐCĐ là gì?")  # named by its number
     assert title.answer.endswith(
         "Đảm bảo an ninh, trật tự và xây dựng phong trào “Toàn dân bảo vệ An ninh Tổ quốc” năm 2026 [1]."
     )
@@ -272,7 +272,9 @@ def test_place_title_and_outline_of_a_named_document(corpus_engine) -> None:
         "I. MỤC ĐÍCH YÊU CẦU [1]",
     ]
     assert [c.section for c in outline.citations] == ["I", "II", "III", "IV", "V"]
-    unnamed = corpus_engine.ask("Kế hoạch gồm những mục nào?")
+    who = corpus_engine.ask("Việc tổng hợp báo cáo ở Lào Cai do đơn vị nào chủ trì?")  # a task, not the issuer
+    assert (who.citations[0].doc_id, who.citations[0].section) == ("kh-cdlc-laocai-2026", "V")
+    unnamed = corpus_engine.ask("Bố cục của kế hoạch gồm những phần nào?")
     assert unnamed.answer.startswith("Hãy nêu tên văn bản để xem bố cục của nó. Hiện có")
 
 
