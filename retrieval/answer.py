@@ -190,7 +190,9 @@ class Answerer:
                 return draft  # else the question may still be answered by the text itself
         if intent.kind == "content" and focus and (facts := header_facts(q_content)):
             intent = Intent("doc_fact", fact=facts[0], facts=facts)  # "Kế hoạch Kiên Hải được lập khi nào?"
-        if intent.kind == "doc_fact":
+        if intent.kind == "doc_fact" and (focus or intent.fact == "outline" or not self._has_unknown_words(q_content)):
+            # without a named document, "Xe buýt số mấy đi qua trường?" is not about the plans' numbers (an
+            # outline's own cues, "bố cục", are in no document: unnamed, it offers the catalog)
             draft = self._doc_fact(intent, focus)
             if draft is not None:
                 return draft
@@ -204,6 +206,10 @@ class Answerer:
             if draft is not None:
                 return draft
         return self._content(q_content, intent, focus, k)
+
+    def _has_unknown_words(self, q: str) -> bool:
+        """Whether the question has a content word no document contains ("xe buýt")."""
+        return bool(unknown_words(query_terms(self.analyzer, q), self.index.term_weights()))
 
     # ------------------------------------------------------------ sections named in the question
 
