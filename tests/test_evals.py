@@ -175,7 +175,7 @@ def test_the_gate_reads_thresholds_and_names_what_is_missed() -> None:
 
 
 @pytest.fixture(scope="module")
-def test_split_metrics(tmp_path_factory: pytest.TempPathFactory) -> dict:
+def split_metrics(tmp_path_factory: pytest.TempPathFactory) -> dict:
     """The default configuration (no model configured: lexical) on the test split, run once for both gates."""
     from evals.run import headline, run_eval
     from tests.conftest import TT124
@@ -191,11 +191,11 @@ def test_split_metrics(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
 
 @pytest.mark.slow
-def test_the_test_split_never_drops_below_its_last_measured_figures(test_split_metrics: dict) -> None:
+def test_the_test_split_never_drops_below_its_last_measured_figures(split_metrics: dict) -> None:
     """The regression gate proper: any change that makes a headline metric worse fails CI."""
     from evals.gate import FLOOR, unmet
 
-    assert unmet(test_split_metrics, FLOOR) == []
+    assert unmet(split_metrics, FLOOR) == []
 
 
 # Measured on the test split (evals/reports/2026-11-22/): hit@1 0.904, hit@3 0.904, must 0.898, OOS 1.0,
@@ -208,8 +208,8 @@ def test_the_test_split_never_drops_below_its_last_measured_figures(test_split_m
     reason="test split below the issues' thresholds: hit@3 0.904 < 0.97, must_include 0.898 < 0.9, "
     "false_abstain_rate 0.077 > 0.02, legal_recall 0.933 < 0.95",
 )
-def test_the_test_split_meets_the_issues_thresholds(test_split_metrics: dict) -> None:
+def test_the_test_split_meets_the_issues_thresholds(split_metrics: dict) -> None:
     """The default configuration on the test split meets the retrieval and answer issues' thresholds."""
     from evals.gate import unmet
 
-    assert unmet(test_split_metrics) == []
+    assert unmet(split_metrics) == []
