@@ -66,6 +66,7 @@ MIN_COVERAGE_CLEAR = 0.25  # when the best section scores CLEAR_LEAD times the n
 CLEAR_LEAD = 2.5
 COVERAGE_LEAD = 0.4
 MAX_CITED = 10  # sections one answer cites; the rest is counted in a note
+LIST_LEAD = 1.5  # an item of a list that scores this much above the next item answers alone
 #: Required instead when a content word is unknown to the corpus ("phở", "cước"), the question's rarest word
 #: is missing from the sections found ("lương"), or most of its word pairs never occur ("danh sách lớp"):
 #: the middle of the dev gap between out-of-scope (0.49) and in-scope (0.57) questions in that situation.
@@ -824,6 +825,9 @@ def _prefer_listing_parent(hits: list[Any], index: Any) -> list[Any]:
             by_parent.setdefault((h.doc_id, sec.parent), []).append(h)
     for (doc_id, parent), kids in by_parent.items():
         doc = index.get(doc_id)
+        scores = sorted((k.score for k in kids), reverse=True)
+        if len(kids) >= 2 and scores[0] >= LIST_LEAD * scores[1]:
+            continue  # one item stands out ("bạo lực học đường": Điều 7.4 alone, not all of Điều 7)
         if len(kids) >= 2 and _announces_list(doc, parent) and hits[0] in kids:
             psec = doc.section(parent)
             lead = type(hits[0])(

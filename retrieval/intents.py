@@ -57,7 +57,7 @@ _FACT_FIELDS: dict[str, tuple[str, ...]] = {
               "ten cua ke hoach"),
     # narrow on purpose: "do đơn vị nào chủ trì", "mô hình có tên là gì", "có mấy mục tiêu" are content questions
     "outline": ("nhung muc lon nao", "nhung muc chinh nao", "cac muc lon", "gom nhung phan nao", "gom may phan",
-                "co may phan", "bo cuc", "dan y", "muc luc"),
+                "co may phan", "bo cuc", "dan y", "muc luc", "bao nhieu chuong", "co may chuong", "gom may chuong"),
     "place": ("ban hanh o dau", "ban hanh tai dau", "noi ban hanh", "dia diem ban hanh", "ban hanh o tinh nao"),
     "managing_body": ("truc thuoc", "co quan chu quan", "cap tren cua", "thuoc co quan nao"),
     "recipients": ("noi nhan", "gui toi nhung", "gui den nhung", "gui cho nhung", "duoc gui toi", "duoc gui den",

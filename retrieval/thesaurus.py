@@ -32,8 +32,8 @@ camera | camera giam sat | thiet bi giam sat | camera an ninh
 thiet bi | phuong tien ky thuat | trang thiet bi | trang bi
 di duong | tham gia giao thong | an toan giao thong | luat giao thong
 hieu luat | pho bien phap luat | tuyen truyen phap luat | giao duc phap luat | tim hieu phap luat | tim hieu ve luat phap
-thay co | giao vien | giang vien
-hoc tro | hoc sinh | hoc sinh sinh vien
+thay co | giao vien | giang vien | nguoi day
+hoc tro | hoc sinh | hoc sinh sinh vien | nguoi hoc
 to giac | bao tin | cung cap thong tin | phat hien
 tu van tam ly | tam ly hoc duong | tam ly
 ky tuc xa | noi tru | khu noi tru

@@ -148,6 +148,10 @@ def test_directive_questions_cite_down_to_khoan(corpus_engine) -> None:
     )
     assert criteria.citations[0].section == "Điều 7"
     assert "Không để xảy ra bạo lực học đường" in criteria.answer
+    one = corpus_engine.ask("Trường học bị bạo lực học đường thì có được công nhận an toàn không?")
+    assert one.citations[0].section == "Điều 7.4"  # the one criterion asked about, not the whole list
+    outline = corpus_engine.ask("Thông tư 124 có bao nhiêu chương?")
+    assert outline.answer.startswith("Thông tư 124/2021/TT-BCA của Bộ Công an (Hà Nội) gồm 12 điều; 10 điều đầu:")
 
 
 def test_a_follow_up_keeps_the_plan_in_focus(corpus_engine) -> None:
