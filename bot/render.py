@@ -5,6 +5,7 @@ Tags never span a line, so splitting at line (paragraph) boundaries never cuts i
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from html import escape
 
 from core.types import Answer, Citation
@@ -28,39 +29,31 @@ def answer_html(answer: Answer) -> str:
 
 def split_message(html: str, limit: int = LIMIT) -> list[str]:
     """Chunks of at most ``limit`` characters, cut at paragraph boundaries, then line boundaries."""
-    chunks: list[str] = []
-    current = ""
-    for para in html.split("\n\n"):
-        for piece in _fit(para, limit):
-            candidate = f"{current}\n\n{piece}" if current else piece
-            if len(candidate) <= limit:
-                current = candidate
-            else:
-                if current:
-                    chunks.append(current)
-                current = piece
-    if current:
-        chunks.append(current)
-    return chunks or [""]
+    return _pack((piece for para in html.split("\n\n") for piece in _fit(para, limit)), "\n\n", limit) or [""]
 
 
 def _fit(paragraph: str, limit: int) -> list[str]:
     """A paragraph split at line boundaries (and, for one over-long plain line, at spaces) to fit."""
     if len(paragraph) <= limit:
         return [paragraph]
-    out: list[str] = []
+    return _pack((part for line in paragraph.split("\n") for part in _hard_wrap(line, limit)), "\n", limit)
+
+
+def _pack(pieces: Iterable[str], sep: str, limit: int) -> list[str]:
+    """Pieces (each within ``limit``) joined by ``sep`` greedily into as few chunks of at most ``limit`` as fit."""
+    chunks: list[str] = []
     current = ""
-    for line in paragraph.split("\n"):
-        for part in _hard_wrap(line, limit):
-            candidate = f"{current}\n{part}" if current else part
-            if len(candidate) <= limit:
-                current = candidate
-            else:
-                out.append(current)
-                current = part
+    for piece in pieces:
+        candidate = f"{current}{sep}{piece}" if current else piece
+        if len(candidate) <= limit:
+            current = candidate
+        else:
+            if current:
+                chunks.append(current)
+            current = piece
     if current:
-        out.append(current)
-    return out
+        chunks.append(current)
+    return chunks
 
 
 def _hard_wrap(line: str, limit: int) -> list[str]:

@@ -20,10 +20,9 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bot.app import build_application  # noqa: E402
 from core.config import Settings  # noqa: E402
 from retrieval.engine import build_engine  # noqa: E402
-from tests.fakes import FakeTelegram  # noqa: E402
+from tests.fakes import FakeTelegram, run_polling  # noqa: E402
 
 CHAT, USER, GROUP = 501, 77, -1009
 TOKEN = "123456:TRANSCRIPT"
@@ -124,21 +123,7 @@ def main() -> int:
             _env_file=None, data_dir=work / "data", telegram_token=TOKEN, telegram_api_base=tg.base_url
         )
 
-        async def run() -> None:
-            app = build_application(settings, engine)
-            await app.initialize()
-            await app.start()
-            assert app.updater is not None
-            await app.updater.start_polling(poll_interval=0.0, timeout=1)
-            try:
-                await session(tg, out)
-            finally:
-                await app.updater.stop()
-                await app.stop()
-                await app.shutdown()
-                app.bot_data["deps"].store.close()
-
-        asyncio.run(run())
+        asyncio.run(run_polling(settings, engine, lambda: session(tg, out)))
     engine.close()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(out).rstrip() + "\n", encoding="utf-8")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager, suppress
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -245,3 +245,21 @@ class FakeTelegram:
                 fake.cond.notify_all()
             server.shutdown()
             server.server_close()
+
+
+async def run_polling(settings: Any, engine: Any, scenario: Callable[[], Awaitable[None]]) -> None:
+    """Run the real bot (the Application `cancu bot` builds) with long polling while ``scenario`` plays."""
+    from bot.app import build_application
+
+    app = build_application(settings, engine)
+    await app.initialize()
+    await app.start()
+    assert app.updater is not None
+    await app.updater.start_polling(poll_interval=0.0, timeout=1)
+    try:
+        await scenario()
+    finally:
+        await app.updater.stop()
+        await app.stop()
+        await app.shutdown()
+        app.bot_data["deps"].store.close()

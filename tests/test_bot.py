@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from bot.app import BotRunner, build_application
+from bot.app import BotRunner
 from bot.handlers import APOLOGY, BUSY, NOT_ALLOWED
 from bot.render import split_message
 from core.feedback import FeedbackStore
 from tests.conftest import CORPUS, make_settings
-from tests.fakes import FakeTelegram
+from tests.fakes import FakeTelegram, run_polling
 
 TOKEN = "123456:TEST-token"
 
@@ -25,21 +25,7 @@ def _run(tg: FakeTelegram, engine: Any, scenario: Callable[[], Awaitable[None]],
     """Start the bot with long polling against the stand-in, play a scenario, stop it."""
     s = make_settings(Path(engine.settings.data_dir), telegram_token=TOKEN, telegram_api_base=tg.base_url, **settings)
 
-    async def main() -> None:
-        app = build_application(s, engine)
-        await app.initialize()
-        await app.start()
-        assert app.updater is not None
-        await app.updater.start_polling(poll_interval=0.0, timeout=1)
-        try:
-            await scenario()
-        finally:
-            await app.updater.stop()
-            await app.stop()
-            await app.shutdown()
-            app.bot_data["deps"].store.close()
-
-    asyncio.run(main())
+    asyncio.run(run_polling(s, engine, scenario))
 
 
 async def wait(tg: FakeTelegram, method: str = "sendMessage", count: int = 1, **match: Any) -> list[dict[str, Any]]:
