@@ -59,10 +59,17 @@ _FACT_FIELDS: dict[str, tuple[str, ...]] = {
     "outline": ("nhung muc lon nao", "nhung muc chinh nao", "cac muc lon", "gom nhung phan nao", "gom may phan",
                 "co may phan", "bo cuc", "dan y", "muc luc", "bao nhieu chuong", "co may chuong", "gom may chuong"),
     "place": ("ban hanh o dau", "ban hanh tai dau", "noi ban hanh", "dia diem ban hanh", "ban hanh o tinh nao"),
-    "managing_body": ("truc thuoc", "co quan chu quan", "cap tren cua", "thuoc co quan nao"),
+    # not "trực thuộc" alone: "các cơ sở giáo dục trực thuộc", "đầu mối trực thuộc" are content
+    "managing_body": ("truc thuoc co quan nao", "truc thuoc don vi nao", "truc thuoc cap nao", "truc thuoc ai",
+                      "truc thuoc dau", "co quan chu quan", "cap tren cua", "thuoc co quan nao"),
     "recipients": ("noi nhan", "gui toi nhung", "gui den nhung", "gui cho nhung", "duoc gui toi", "duoc gui den",
                    "gui toi dau", "gui den dau", "gui cho ai"),
 }  # fmt: skip
+#: "Ai là hiệu trưởng trường …?": the head of the issuing body, as far as the documents say, is whoever signed
+_SIGNER_ROLE = re.compile(
+    r" ai la (?:pho )?(?:hieu truong|truong phong|chu tich|bo truong|giam doc) "
+    r"| (?:hieu truong|truong phong|chu tich|bo truong|giam doc) (?!cac )(?:\w+ ){0,8}la ai "
+)
 #: "… số mấy, ngày nào?": "ngày nào" asks for the issue date only beside another header fact (alone it is a deadline)
 _DATE_WITH_OTHER_FACT = ("ngay nao", "ngay bao nhieu", "ngay may")
 #: "Có bao nhiêu kế hoạch?", "Hệ thống có những văn bản nào?": a question about the catalog itself
@@ -71,7 +78,7 @@ _CATALOG_FILLER = frozenset(
     "co bao nhieu nhung cac danh sach ke hoach van ban nao trong he thong hien dang duoc luu da nap kho du lieu "
     "tat ca la gi ban cho toi biet xem liet ke minh".split()
 )
-_DEADLINE = ("truoc ngay", "han chot", "thoi han", "han nop", "han bao cao", "khi nao", "bao gio", "ngay nao",
+_DEADLINE = ("truoc ngay", "han chot", "han cuoi", "thoi han", "han nop", "han bao cao", "khi nao", "bao gio", "ngay nao",
              "dinh ky", "moc thoi gian", "thoi gian nao", "luc nao", "han ")  # fmt: skip
 _DUTY = ("lam gi", "nhiem vu", "trach nhiem", "phai lam", "can lam", "phu trach", "lam nhung gi", "lam nhung viec",
          "giao nhiem vu", "chiu trach nhiem", "co viec gi", "phan cong")  # fmt: skip
@@ -230,6 +237,8 @@ def detect(question: str) -> Intent:
     deadline = has(q, *_DEADLINE)
     cross = has(q, *_CROSS)
     facts = [f for f, cues in _FACT_FIELDS.items() if has(q, *cues)]
+    if "signer" not in facts and _SIGNER_ROLE.search(q):
+        facts.insert(0, "signer")
     if facts and "date" not in facts and has(q, *_DATE_WITH_OTHER_FACT):
         facts.append("date")
     fact = facts[0] if facts else None

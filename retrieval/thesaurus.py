@@ -26,13 +26,13 @@ khen thuong | bieu duong | giay khen | bang khen | thi dua khen thuong | duoc th
 danh nhau | bao luc hoc duong | au da
 ma tuy | chat gay nghien
 nhiem vu | trach nhiem | phan cong | giao
-han | han chot | thoi han | truoc ngay | han nop
+han | han chot | han cuoi | thoi han | truoc ngay | han nop
 kinh phi | ngan sach | chi phi | nguon von | xa hoi hoa
 camera | camera giam sat | thiet bi giam sat | camera an ninh
 thiet bi | phuong tien ky thuat | trang thiet bi | trang bi
 di duong | tham gia giao thong | an toan giao thong | luat giao thong
 hieu luat | pho bien phap luat | tuyen truyen phap luat | giao duc phap luat | tim hieu phap luat | tim hieu ve luat phap
-thay co | giao vien | giang vien | nguoi day
+thay co | giao vien | giang vien | nguoi day | nha giao
 hoc tro | hoc sinh | hoc sinh sinh vien | nguoi hoc
 to giac | bao tin | cung cap thong tin | phat hien
 tu van tam ly | tam ly hoc duong | tam ly
@@ -53,7 +53,7 @@ bao mat | lo thong tin | lo lot bi mat | bi mat nha nuoc | an toan thong tin
 cong nghe | cong nghe thong tin | chuyen doi so | phan mem | ung dung
 tap huan | boi duong | huan luyen
 kiem tra | danh gia | phan loai
-truong hoc | nha truong | co so giao duc
+truong hoc | nha truong | co so giao duc | truong
 tre em | hoc sinh mam non | tre
 bao hanh | xam hai
 dang bai | truyen thong | dang tai | tuyen truyen
@@ -78,6 +78,8 @@ trong tam | chu yeu | quan trong nhat | chinh
 noi dung chinh | nhiem vu trong tam | noi dung trong tam | cong tac trong tam
 duoc hieu | dinh nghia | giai thich tu ngu | khai niem | nghia la
 bao lau mot lan | moi nam mot lan | hang nam | dinh ky | bao lau
+giay to | ho so | ho so dang ky | ho so de nghi
+xin cong nhan | de nghi cong nhan
 tham quyen | ai quyet dinh | ai xet | ai cong nhan | cap nao cong nhan | co quan nao cong nhan
 """.strip().splitlines()
 
