@@ -522,7 +522,13 @@ class Answerer:
             if by_title:
                 return self._legal_lookup_entries(by_title, intent)
         docs = [self.index.get(d) for d in focus] if focus else [d for d in self.index.documents() if d.kind == "plan"]
-        strict_preamble = " can cu " in fkey(q) and not intent.type_filter
+        # "căn cứ / dựa trên / cơ sở pháp lý / thực hiện theo": the grounds in the preamble; "nhắc đến / trích
+        # dẫn" and a named type ("những chỉ thị nào") reach into the body as well
+        strict_preamble = (
+            has(fkey(q), "can cu", "dua tren", "dua vao", "co so phap ly", "thuc hien theo", "thuc hien ke hoach")
+            and not has(fkey(q), "nhac den", "nhac toi", "trich dan", "de cap")
+            and not intent.type_filter
+        )
         evidence: list[Evidence] = []
         legal: list[LegalBasis] = []
         for doc in docs:
@@ -612,12 +618,23 @@ class Answerer:
         if own is not None and not intent.asks_cited_by:
             if intent.asks_bases:
                 return self._plan_bases(q, intent, [own.doc_id])
-            if intent.fact in _DOC_FACTS:
-                return self._doc_fact(intent, [own.doc_id])
-            return self._content(strip_legal_mentions(q), Intent("content", deadline=intent.deadline), [own.doc_id], k)
+            draft = self._own_document(q, intent, own, k)
+            if draft is not None and not draft.legal:
+                draft.legal = entries  # the answer is about this legal document: its citation string goes with it
+            return draft
         if not entries:
             return None
         return self._legal_lookup_entries(entries, intent)
+
+    def _own_document(self, q: str, intent: Intent, own: Document, k: int) -> Draft | None:
+        """A question about a legal document the corpus holds in full: its header or its text."""
+        rest = strip_legal_mentions(q)
+        if intent.fact is None and not has(fkey(q), "hieu luc") and (facts := header_facts(rest)):
+            # "Thông tư 124 ngày bao nhiêu?" asks its header; "có hiệu lực từ ngày nào?" asks its Điều 11
+            intent = Intent("doc_fact", fact=facts[0], facts=facts)
+        if intent.fact in _DOC_FACTS:
+            return self._doc_fact(intent, [own.doc_id])
+        return self._content(rest, Intent("content", deadline=intent.deadline), [own.doc_id], k)
 
     def _does_cite(self, doc_ids: list[str], entries: list[LegalBasis]) -> Draft | None:
         """ "Kế hoạch Sóc Trăng có căn cứ Thông tư 124 không?": yes with the lines, or no with the plan's bases."""

@@ -42,6 +42,13 @@ _BASES_RE = re.compile(
     # "thực hiện theo kế hoạch nào của Sở": the document a plan implements ("triển khai những văn bản nào"
     # without "theo" asks what one section rolls out, a content question)
     r"| (?:thuc hien|trien khai) theo(?: nhung| cac)? (?:van ban|chi thi|thong tu|quyet dinh|nghi dinh|ke hoach|ket luan) nao "
+    # "… thực hiện kế hoạch nào của Sở …": the one document above it that a plan implements
+    r"| thuc hien (?:van ban|chi thi|quyet dinh|ke hoach|ket luan) nao cua "
+)
+#: "Văn bản nào được nhiều kế hoạch trích dẫn nhất?": the drafter's ranking, over every plan
+_MOST_CITED = re.compile(
+    r" (?:van ban|chi thi|thong tu|quyet dinh|can cu) nao (?:duoc )?(?:nhieu ke hoach |cac ke hoach )?"
+    r"(?:trich dan|can cu|nhac den|su dung) nhieu nhat | duoc nhieu ke hoach (?:trich dan|can cu|nhac den)"
 )
 _CITED_BY = ("ke hoach nao", "nhung ke hoach nao", "van ban nao trich dan", "duoc trich dan", "trich dan o", "o dau")
 _FACT_FIELDS: dict[str, tuple[str, ...]] = {
@@ -243,7 +250,7 @@ def detect(question: str) -> Intent:
         facts.append("date")
     fact = facts[0] if facts else None
     asks_bases = has(q, *_BASES) or bool(_BASES_RE.search(q))
-    if has(q, *_DRAFTER) and (" can cu " in q or asks_bases):
+    if (has(q, *_DRAFTER) and (" can cu " in q or asks_bases)) or _MOST_CITED.search(q):
         return Intent("drafter", keys, pairs, type_filter=type_filter)
     if keys or pairs:
         cited_by = has(q, *_CITED_BY) or " trich dan " in q
