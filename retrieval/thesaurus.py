@@ -7,6 +7,9 @@ a phrase of the question also searches for the other phrases of its group
 (at a lower weight), and counts as covered when one of them is in the text.
 
 Groups are written from general knowledge of the domain, folded, one per line.
+A group with ">" is one-way: the phrases on its left (a teacher's words) also
+search for those on its right (the plans' words), not the reverse, so that a
+question already in the plans' words is not widened ("6 tháng" stays "6 tháng").
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ nhiem vu | trach nhiem | phan cong | giao
 han | han chot | han cuoi | thoi han | truoc ngay | han nop
 kinh phi | ngan sach | chi phi | nguon von | xa hoi hoa
 camera | camera giam sat | thiet bi giam sat | camera an ninh
+lap camera | lap dat camera > camera
 thiet bi | phuong tien ky thuat | trang thiet bi | trang bi
 di duong | tham gia giao thong | an toan giao thong | luat giao thong
 hieu luat | pho bien phap luat | tuyen truyen phap luat | giao duc phap luat | tim hieu phap luat | tim hieu ve luat phap
@@ -53,11 +57,12 @@ bao mat | lo thong tin | lo lot bi mat | bi mat nha nuoc | an toan thong tin
 cong nghe | cong nghe thong tin | chuyen doi so | phan mem | ung dung
 tap huan | boi duong | huan luyen
 kiem tra | danh gia | phan loai
-truong hoc | nha truong | co so giao duc | truong
+truong hoc | nha truong | co so giao duc
+truong > co so giao duc
 tre em | hoc sinh mam non | tre
 bao hanh | xam hai
 dang bai | truyen thong | dang tai | tuyen truyen
-nop | gui | gui ve | bao cao ve
+nop | gui | gui ve | bao cao ve | bao cao
 dau moi | chu tri | phu trach
 bao chi | truyen thong dai chung | co quan truyen thong
 danh gia | kiem tra | phan loai | binh xet
@@ -78,15 +83,28 @@ trong tam | chu yeu | quan trong nhat | chinh
 noi dung chinh | nhiem vu trong tam | noi dung trong tam | cong tac trong tam
 duoc hieu | dinh nghia | giai thich tu ngu | khai niem | nghia la
 bao lau mot lan | moi nam mot lan | hang nam | dinh ky | bao lau
-giay to | ho so | ho so dang ky | ho so de nghi
-xin cong nhan | de nghi cong nhan
+giay to > ho so | ho so dang ky | ho so de nghi
+xin cong nhan > de nghi cong nhan
+tong ket | bao cao nam | bao cao ca nam > hang nam | cuoi nam
+so ket | giua nam | nua nam > 6 thang | 06 thang
+de chay > gay chay | chay no
+ra vao cong > ra vao truong
 tham quyen | ai quyet dinh | ai xet | ai cong nhan | cap nao cong nhan | co quan nao cong nhan
 """.strip().splitlines()
 
 
+def _phrases(part: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in part.split("|") if p.strip())
+
+
 @lru_cache(maxsize=1)
-def groups() -> list[tuple[str, ...]]:
-    return [tuple(p.strip() for p in line.split("|") if p.strip()) for line in _GROUPS if line.strip()]
+def groups() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """(phrases that expand, phrases they expand to) per line; a two-way group expands all to all."""
+    out = []
+    for line in _GROUPS:
+        left, arrow, right = line.partition(">")
+        out.append((_phrases(left), _phrases(right)) if arrow else (_phrases(line), _phrases(line)))
+    return [g for g in out if g[0]]
 
 
 def _words(text: str) -> list[str]:
@@ -98,8 +116,8 @@ def alternatives(question: str) -> dict[str, set[str]]:
     words = _words(question)
     joined = " " + " ".join(words) + " "
     out: dict[str, set[str]] = {}
-    for group in groups():
-        for phrase in group:
+    for sources, targets in groups():
+        for phrase in sources:
             if f" {phrase} " in joined:
-                out.setdefault(phrase, set()).update(p for p in group if p != phrase)
+                out.setdefault(phrase, set()).update(p for p in (*sources, *targets) if p != phrase)
     return out

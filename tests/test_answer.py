@@ -310,6 +310,11 @@ def test_a_question_about_the_catalog_lists_the_documents(corpus_engine) -> None
         ),  # heading + plan title
         ("Lào Cai đặt chỉ tiêu gì cho kế hoạch năm 2026?", "kh-cdlc-laocai-2026", "III.1.2"),  # "chỉ tiêu" = "phấn đấu"
         ("Kiên Hải dùng tiết chào cờ để làm gì?", "kh-ubnd-kienhai-2026", "II.1"),  # "sinh hoạt dưới cờ"
+        ("Mỹ Tú nộp báo cáo giữa năm lúc nào?", "kh-pgddt-mytu-2025", "IV"),  # "giữa năm" = "06 tháng"
+        ("bao cao nam cua my tu han cuoi ngay nao", "kh-pgddt-mytu-2025", "IV"),  # "hạn cuối", unaccented
+        ("Vật liệu dễ cháy ở Sóc Trăng được quản lý thế nào?", "kh-08-cdcd-soctrang-2026", "II.5"),  # "gây cháy nổ"
+        ("Trường mình có cần lập đội phòng cháy không?", "kh-cdlc-laocai-2026", "III.1.2"),  # "mình" is no topic
+        ("Các cơ sở giáo dục trực thuộc Kiên Hải phải làm gì?", "kh-ubnd-kienhai-2026", "III.2"),  # a unit, not a fact
     ],
 )
 def test_paraphrases_find_their_section(corpus_engine, question: str, doc_id: str, section: str) -> None:
@@ -321,3 +326,35 @@ def test_a_plan_named_but_silent_on_the_subject_is_a_refusal(corpus_engine) -> N
     assert not corpus_engine.ask("Lương giáo viên Lào Cai năm 2026 là bao nhiêu?").found
     bases = corpus_engine.ask("Kế hoạch Cam Ranh thực hiện theo kế hoạch nào của Sở GDĐT Khánh Hòa?")
     assert bases.found and "846/KH-SGDĐT" in bases.answer
+
+
+def test_a_teachers_word_widens_a_question_but_the_plans_word_does_not() -> None:
+    from retrieval.thesaurus import alternatives
+
+    assert "6 thang" in alternatives("nộp báo cáo giữa năm")["giua nam"]
+    assert "6 thang" not in alternatives("nộp báo cáo 6 tháng")  # one-way: "6 tháng" is already the plans' word
+
+
+def test_the_head_of_a_school_is_whoever_signed_and_a_directive_has_its_own_header(corpus_engine) -> None:
+    head = corpus_engine.ask("Ai là hiệu trưởng Trường Cao đẳng Cộng đồng Sóc Trăng?")
+    assert [(c.doc_id, c.section) for c in head.citations] == [("kh-08-cdcd-soctrang-2026", "signature")]
+    assert "Đinh Thị Thái Hà (HIỆU TRƯỞNG)" in head.answer
+
+
+@pytest.mark.skipif(not TT124.exists(), reason="../shared/directives is not beside this checkout")
+def test_a_directive_named_by_number_answers_from_its_header_with_its_citation(corpus_engine) -> None:
+    dated = corpus_engine.ask("Thông tư 124/2021/TT-BCA ngày bao nhiêu?")
+    assert "ban hành ngày 28/12/2021" in dated.answer
+    assert [b.id for b in dated.legal_bases] == ["124/2021/TT-BCA"]
+    effective = corpus_engine.ask("Thông tư 124 có hiệu lực từ ngày nào?")  # its text, not its header
+    assert (effective.citations[0].doc_id, effective.citations[0].section) == ("tt-124-2021-bca", "Điều 11")
+
+
+def test_grounds_come_from_the_preamble_and_the_most_cited_are_ranked(corpus_engine) -> None:
+    grounds = corpus_engine.ask("Kế hoạch Cam Ranh thực hiện theo văn bản nào?")
+    assert [b.id for b in grounds.legal_bases] == ["846/KH-SGDĐT"]
+    implements = corpus_engine.ask("Kế hoạch Kiên Hải thực hiện kế hoạch nào của Sở Giáo dục An Giang?")
+    assert [b.id for b in implements.legal_bases] == ["1156/KH-SGDĐT"]
+    ranked = corpus_engine.ask("Những văn bản nào được nhiều kế hoạch trích dẫn nhất?")
+    assert ranked.legal_bases[0].id == "124/2021/TT-BCA"
+    assert "được 4/5 kế hoạch căn cứ hoặc trích dẫn" in ranked.answer
