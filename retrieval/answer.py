@@ -50,6 +50,7 @@ from retrieval.intents import (
     section_refs,
     strip_legal_mentions,
 )
+from retrieval.definitions import asked_definitions
 from retrieval.units_catalog import UnitCatalog
 
 if TYPE_CHECKING:
@@ -96,6 +97,10 @@ class Draft:
     notes: list[str] = field(default_factory=list)
     legal: list[LegalBasis] = field(default_factory=list)
     group_by_doc: bool = True
+
+
+#: what is left of "Nội dung chính của Thông tư 124 là gì?" once the document is named: it asks for the gist
+_GIST = frozenset({"noi", "dung", "chinh", "tom", "tat", "chu", "yeu"})
 
 
 def doc_name(doc: Document) -> str:
@@ -177,6 +182,9 @@ class Answerer:
             draft = self._section_refs(refs, intent, focus)
             if draft is not None:
                 return draft
+        draft = self._definition(q, focus)
+        if draft is not None:
+            return draft
         if intent.kind == "drafter":
             draft = self._drafter(q, intent, focus)
             if draft is not None:
@@ -230,6 +238,17 @@ class Answerer:
                 lines = [ln for ln in section_lines(doc, ref, own=False) if not ln.heading][:MAX_SECTION_LINES]
                 if sec is not None and lines:
                     evidence.append(Evidence(doc.doc_id, ref, sec.heading, lines, score=1.0))
+        return Draft(evidence) if evidence else None
+
+    def _definition(self, q: str, focus: list[str] | None) -> Draft | None:
+        """ "Cơ quan là gì theo Thông tư 124?": the khoản that defines the term, whole."""
+        docs = [self.index.get(d) for d in focus] if focus else self.index.documents()
+        evidence = []
+        for doc_id, section in asked_definitions(q, docs)[:3]:
+            doc = self.index.get(doc_id)
+            lines = section_lines(doc, section, own=False)
+            body = [ln for ln in lines if not ln.heading] or lines
+            evidence.append(Evidence(doc_id, section, doc.section(section).heading, body[:MAX_SECTION_LINES], score=1.0))
         return Draft(evidence) if evidence else None
 
     def _heading_lookup(self, q: str, focus: list[str]) -> Draft | None:
@@ -632,6 +651,14 @@ class Answerer:
         if intent.fact is None and not has(fkey(q), "hieu luc") and (facts := header_facts(rest)):
             # "Thông tư 124 ngày bao nhiêu?" asks its header; "có hiệu lực từ ngày nào?" asks its Điều 11
             intent = Intent("doc_fact", fact=facts[0], facts=facts)
+        elif intent.fact is None and {t.removeprefix("f:") for t in query_terms(self.analyzer, rest).uni} <= _GIST:
+            # "Thông tư 124 quy định những gì?": its title, and its "Phạm vi điều chỉnh" where it has one
+            draft = self._doc_fact(Intent("doc_fact", fact="title", facts=["title"]), [own.doc_id])
+            scope = next((x for x in own.sections if "pham vi dieu chinh" in fkey(x.heading)), None)
+            if draft is not None and scope is not None:
+                lines = [ln for ln in section_lines(own, scope.id, own=False) if not ln.heading]
+                draft.evidence.append(Evidence(own.doc_id, scope.id, scope.heading, lines[:MAX_SECTION_LINES]))
+            return draft
         if intent.fact in _DOC_FACTS:
             return self._doc_fact(intent, [own.doc_id])
         return self._content(rest, Intent("content", deadline=intent.deadline), [own.doc_id], k)

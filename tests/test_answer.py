@@ -358,3 +358,19 @@ def test_grounds_come_from_the_preamble_and_the_most_cited_are_ranked(corpus_eng
     ranked = corpus_engine.ask("Những văn bản nào được nhiều kế hoạch trích dẫn nhất?")
     assert ranked.legal_bases[0].id == "124/2021/TT-BCA"
     assert "được 4/5 kế hoạch căn cứ hoặc trích dẫn" in ranked.answer
+
+
+@pytest.mark.skipif(not TT124.exists(), reason="../shared/directives is not beside this checkout")
+def test_a_defined_term_gets_its_definition_and_a_directive_its_gist(corpus_engine) -> None:
+    for question, section in [
+        ("Cơ quan là gì theo Thông tư 124?", "Điều 2.2"),
+        ("Theo Thông tư 124, cơ sở giáo dục được hiểu là gì?", "Điều 2.4"),
+        ("Khu dân cư là gì?", "Điều 2.1"),
+    ]:
+        ans = corpus_engine.ask(question)
+        assert [(c.doc_id, c.section) for c in ans.citations] == [("tt-124-2021-bca", section)], question
+    criteria = corpus_engine.ask("Tiêu chí công nhận cơ quan là gì?")  # the term is not what is asked
+    assert criteria.citations[0].section == "Điều 6"
+    gist = corpus_engine.ask("Thông tư 124 quy định những gì?")
+    assert [c.section for c in gist.citations] == ["header", "Điều 1"]
+    assert "Thông tư này quy định về nguyên tắc, tiêu chí, trình tự" in gist.answer
