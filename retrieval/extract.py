@@ -43,7 +43,7 @@ STOP_PHRASES = frozenset(
 RARE_DF = 2
 
 _DATE = re.compile(
-    r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\bngày \d{1,2} tháng \d{1,2}|\btháng \d{1,2}\b|\bquý [IV]+\b|\b\d{1,2} tháng\b",
+    r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\bngày \d{1,2} tháng \d{1,2}|\btháng \d{1,2}\b|\bquý [IV]+\b",
     re.I,
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")  # a year in a question names the plan more often than it asks about it
