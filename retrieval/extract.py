@@ -35,8 +35,17 @@ STOPWORDS = frozenset(fold(w) for w in STOPWORDS_EXACT - _EXACT_ONLY)
 # word sequences that frame a question rather than say what it is about ("được yêu cầu gì": the verb, not
 # the "Yêu cầu" part of a plan)
 STOP_PHRASES = frozenset(
-    {("van", "ban"), ("ke", "hoach"), ("quy", "dinh"), ("duoc", "yeu", "cau"), ("anh", "huong", "the", "nao")}
+    {("van", "ban"), ("ke", "hoach"), ("quy", "dinh"), ("duoc", "yeu", "cau"), ("anh", "huong", "the", "nao"),
+     ("anh", "huong", "gi")}
+)  # fmt: skip
+#: Unaccented, "may" before a counted noun is "mấy" ("may lan", "may tieu chi"), not "máy" ("phong may tin hoc").
+_COUNTED = frozenset(
+    "lan tieu nguoi ngay thang nam muc phan chuong dieu khoan buoc gio cap loai hinh noi dot buoi van ke nhiem "
+    "giai mo don truong co diem yeu".split()
 )
+#: Unaccented words that fold many common words together ("thay": thấy, thầy, thay; "anh": ảnh, anh): rare in
+#: the corpus under one reading, they prove nothing by their absence when typed without diacritics.
+_FOLDED_AMBIGUOUS = frozenset("thay may anh de bi dung minh ma toi lan".split())
 
 
 #: A word in at most this many units is rare: its absence from the sections found is telling.
@@ -155,6 +164,8 @@ def query_terms(analyzer: Analyzer, question: str) -> QueryTerms:
             if tuple(words[i : i + n]) in STOP_PHRASES
             for j in range(i, i + n)
         }
+        if not accented:
+            framed.update(j for j, w in enumerate(words[:-1]) if w == "may" and words[j + 1] in _COUNTED)
         keep = [
             w if (key(r) not in stop and j not in framed and not _YEAR.fullmatch(w)) else None
             for j, (r, w) in enumerate(zip(raw, words))
@@ -217,6 +228,8 @@ def missing_anchor(terms: QueryTerms, weights: TermWeights, sections: list[set[s
         if t[2:].isdigit():
             continue
         probe = terms.exact.get(t, t)
+        if probe == t and t[2:] in _FOLDED_AMBIGUOUS:
+            continue
         df = weights.df.get(token_index(probe), 0)
         if not df or df > RARE_DF:
             continue  # unknown words are judged separately; common ones prove nothing by their absence
