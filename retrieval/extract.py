@@ -43,6 +43,16 @@ _COUNTED = frozenset(
     "lan tieu nguoi ngay thang nam muc phan chuong dieu khoan buoc gio cap loai hinh noi dot buoi van ke nhiem "
     "giai mo don truong co diem yeu".split()
 )
+#: Unaccented, these words are one word of the domain though a syllable folds to a question word ("bao ve" is
+#: "bảo vệ", not "bao" + "về"; "xa hoi" keeps "hội"): both syllables stay content.
+_FOLDED_COMPOUNDS = frozenset(
+    tuple(w.split())
+    for w in (
+        "bao ve", "bao cao", "bao dam", "bao mat", "xa hoi", "toi pham", "thuc hien", "noi tru", "noi quy",
+        "noi bo", "noi dung", "ma tuy", "can bo", "can cu", "co quan", "co so", "doi moi", "day manh", "dat chuan",
+        "dau hieu", "moi truong", "bi mat", "mat an", "tranh chap", "dau tranh", "ra vao", "ve sinh",
+    )
+)  # fmt: skip
 #: Unaccented words that fold many common words together ("thay": thấy, thầy, thay; "anh": ảnh, anh): rare in
 #: the corpus under one reading, they prove nothing by their absence when typed without diacritics.
 _FOLDED_AMBIGUOUS = frozenset("thay may anh de bi dung minh ma toi lan".split())
@@ -164,10 +174,12 @@ def query_terms(analyzer: Analyzer, question: str) -> QueryTerms:
             if tuple(words[i : i + n]) in STOP_PHRASES
             for j in range(i, i + n)
         }
+        compound: set[int] = set()
         if not accented:
             framed.update(j for j, w in enumerate(words[:-1]) if w == "may" and words[j + 1] in _COUNTED)
+            compound = {j for i in range(len(words) - 1) if tuple(words[i : i + 2]) in _FOLDED_COMPOUNDS for j in (i, i + 1)}
         keep = [
-            w if (key(r) not in stop and j not in framed and not _YEAR.fullmatch(w)) else None
+            w if ((key(r) not in stop or j in compound) and j not in framed and not _YEAR.fullmatch(w)) else None
             for j, (r, w) in enumerate(zip(raw, words))
         ]
         uni.update(f"f:{w}" for w in keep if w)

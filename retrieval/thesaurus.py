@@ -73,6 +73,7 @@ chao co | sinh hoat duoi co | tiet chao co
 lua dao | bi lua | toi pham tren khong gian mang | toi pham cong nghe cao | thong tin xau doc
 doi tuong thuc hien | to chuc thuc hien | don vi thuc hien | ai thuc hien | luc luong thuc hien | phan cong thuc hien
 nguon tien | lay tien | tien o dau | kinh phi thuc hien
+lay tu dau | lay o dau | tien de lam | tien lay o dau > nguon | ngan sach | kinh phi
 nguoi dan | nhan dan | ho gia dinh
 hop phu huynh | hop cha me hoc sinh | phoi hop cha me hoc sinh
 canh sat | cong an | luc luong cong an
