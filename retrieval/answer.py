@@ -202,7 +202,7 @@ class Answerer:
         if intent.kind == "doc_fact" and (focus or intent.fact == "outline" or not self._has_unknown_words(q_content)):
             # without a named document, "Xe buýt số mấy đi qua trường?" is not about the plans' numbers (an
             # outline's own cues, "bố cục", are in no document: unnamed, it offers the catalog)
-            draft = self._doc_fact(intent, focus)
+            draft = self._doc_fact(intent, focus, q)
             if draft is not None:
                 return draft
         if intent.kind == "catalog" and not focus:
@@ -440,8 +440,16 @@ class Answerer:
 
     # ------------------------------------------------------------ document facts
 
-    def _doc_fact(self, intent: Intent, focus: list[str] | None) -> Draft | None:
+    def _doc_fact(self, intent: Intent, focus: list[str] | None, q: str = "") -> Draft | None:
         docs = [self.index.get(d) for d in focus] if focus else [d for d in self.index.documents() if d.kind == "plan"]
+        years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", q)}
+        if not focus and years:
+            # "kế hoạch năm 2025" is the plan for 2025 (its title) before the one signed in 2025
+            docs = (
+                [d for d in docs if any(str(y) in (d.title or "") for y in years)]
+                or [d for d in docs if d.year in years]
+                or docs
+            )
         if not docs:
             return None
         facts = intent.facts or [intent.fact or "title"]
@@ -1029,6 +1037,7 @@ def _fact_evidence(doc: Document, fact: str) -> Evidence | None:
             doc.doc_id, "header", "Phần đầu văn bản", [line], statements=[f"Số hiệu: {doc.number}{blank} {{n}}."]
         )
     if fact == "issuer":
+        where = f" ({doc.place})" if doc.place and fold(doc.place).lower() not in fold(doc.issuer or "").lower() else ""
         line = next((ln for ln in header if doc.issuer and fold(doc.issuer).lower() in fold(ln.text).lower()), None)
         pre = section_lines(doc, "preamble")
         if line is None and doc.issuer:
@@ -1039,12 +1048,12 @@ def _fact_evidence(doc: Document, fact: str) -> Evidence | None:
                     "preamble",
                     "Căn cứ ban hành",
                     [line],
-                    statements=[f"Cơ quan ban hành: {doc.issuer} {{n}}."],
+                    statements=[f"Cơ quan ban hành: {doc.issuer}{where} {{n}}."],
                 )
         if line is None:
             return None
         return Evidence(
-            doc.doc_id, "header", "Phần đầu văn bản", [line], statements=[f"Cơ quan ban hành: {doc.issuer} {{n}}."]
+            doc.doc_id, "header", "Phần đầu văn bản", [line], statements=[f"Cơ quan ban hành: {doc.issuer}{where} {{n}}."]
         )
     if fact == "managing_body":
         line = next(

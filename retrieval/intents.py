@@ -56,7 +56,7 @@ _FACT_FIELDS: dict[str, tuple[str, ...]] = {
     "date": ("ban hanh ngay nao", "ngay ban hanh", "ban hanh thang may", "ban hanh khi nao", "ngay nao ban hanh",
              "ban hanh vao ngay nao", "duoc ban hanh ngay", "ban hanh luc nao", "thang may", "ban hanh ngay",
              "ban hanh nam nao", "ban hanh vao nam nao", "nam nao ban hanh", "nam ban hanh", "ky ngay nao",
-             "ky vao ngay nao", "ky khi nao", "ky luc nao", "ngay ky"),
+             "ky vao ngay nao", "ky khi nao", "ky luc nao", "ngay ky", "ban hanh nam", "ban hanh trong nam"),
     "number": ("so hieu", "so ky hieu", "ky hieu", "so bao nhieu", "la so may", "so may", "mang so"),
     "issuer": ("co quan ban hanh", "ai ban hanh", "don vi ban hanh", "cua ai", "do ai ban hanh", "cua co quan nao",
                "co quan nao ban hanh", "don vi nao ban hanh", "ban hanh boi", "cua don vi nao", "cap nao ban hanh"),
@@ -68,7 +68,8 @@ _FACT_FIELDS: dict[str, tuple[str, ...]] = {
     "place": ("ban hanh o dau", "ban hanh tai dau", "noi ban hanh", "dia diem ban hanh", "ban hanh o tinh nao"),
     # not "trực thuộc" alone: "các cơ sở giáo dục trực thuộc", "đầu mối trực thuộc" are content
     "managing_body": ("truc thuoc co quan nao", "truc thuoc don vi nao", "truc thuoc cap nao", "truc thuoc ai",
-                      "truc thuoc dau", "co quan chu quan", "cap tren cua", "thuoc co quan nao"),
+                      "truc thuoc dau", "co quan chu quan", "cap tren cua", "thuoc co quan nao", "thuoc ubnd nao",
+                      "thuoc uy ban nao", "thuoc so nao", "thuoc bo nao"),
     "recipients": ("noi nhan", "gui toi nhung", "gui den nhung", "gui cho nhung", "duoc gui toi", "duoc gui den",
                    "gui toi dau", "gui den dau", "gui cho ai"),
 }  # fmt: skip

@@ -383,3 +383,13 @@ def test_a_defined_term_gets_its_definition_and_a_directive_its_gist(corpus_engi
     gist = corpus_engine.ask("Thông tư 124 quy định những gì?")
     assert [c.section for c in gist.citations] == ["header", "Điều 1"]
     assert "Thông tư này quy định về nguyên tắc, tiêu chí, trình tự" in gist.answer
+
+
+def test_a_year_picks_the_plan_when_none_is_named(corpus_engine) -> None:
+    signed = corpus_engine.ask("Kế hoạch nào ban hành năm 2023?")
+    assert [(c.doc_id, c.section) for c in signed.citations] == [("kh-pgddt-camranh-2023", "header")]
+    whose = corpus_engine.ask("Kế hoạch phong trào năm 2025 là của đơn vị nào?")  # the plan for 2025, by its title
+    assert [c.doc_id for c in whose.citations] == ["kh-pgddt-mytu-2025"]
+    assert "Phòng Giáo dục và Đào tạo (Mỹ Tú)" in whose.answer
+    body = corpus_engine.ask("Trường CĐCĐ Sóc Trăng thuộc UBND nào?")
+    assert "thuộc UBND THÀNH PHỐ CẦN THƠ (cơ quan chủ quản)" in body.answer
