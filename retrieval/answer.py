@@ -25,6 +25,7 @@ from core.errors import CancuError
 from core.legal_ids import id_key
 from core.text import fold
 from core.types import Answer, Citation, CitedBy, Document, LegalBasis, LegalBasisRef
+from retrieval.definitions import asked_definitions
 from retrieval.extract import (
     STOPWORDS,
     Line,
@@ -41,6 +42,7 @@ from retrieval.extract import (
 )
 from retrieval.intents import (
     Intent,
+    asks_head,
     detect,
     fkey,
     has,
@@ -50,7 +52,6 @@ from retrieval.intents import (
     section_refs,
     strip_legal_mentions,
 )
-from retrieval.definitions import asked_definitions
 from retrieval.units_catalog import UnitCatalog
 
 if TYPE_CHECKING:
@@ -98,6 +99,12 @@ class Draft:
     legal: list[LegalBasis] = field(default_factory=list)
     group_by_doc: bool = True
 
+
+#: "bao nhiêu …?": the line with the number must cover this much of the question
+NUMBER_LINE = 0.25
+_MONEY = ("muc phat", "muc luong", "tien luong", "tien thuong", "muc thuong", "muc phu cap", "tien phu cap",
+          "muc ho tro", "bao nhieu tien", "muc thu", "hoc phi", "muc chi", "muc dong")  # fmt: skip
+_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:đồng|đ\b|triệu|nghìn|ngàn|tỷ|vnđ|vnd)", re.I)
 
 #: what is left of "Nội dung chính của Thông tư 124 là gì?" once the document is named: it asks for the gist
 _GIST = frozenset({"noi", "dung", "chinh", "tom", "tat", "chu", "yeu"})
@@ -199,6 +206,8 @@ class Answerer:
                 return draft  # else the question may still be answered by the text itself
         if intent.kind == "content" and focus and (facts := header_facts(q_content)):
             intent = Intent("doc_fact", fact=facts[0], facts=facts)  # "Kế hoạch Kiên Hải được lập khi nào?"
+        if intent.kind in ("content", "duty") and focus and asks_head(q):
+            intent = Intent("doc_fact", fact="signer", facts=["signer"])
         if intent.kind == "doc_fact" and (focus or intent.fact == "outline" or not self._has_unknown_words(q_content)):
             # without a named document, "Xe buýt số mấy đi qua trường?" is not about the plans' numbers (an
             # outline's own cues, "bố cục", are in no document: unnamed, it offers the catalog)
@@ -248,7 +257,9 @@ class Answerer:
             doc = self.index.get(doc_id)
             lines = section_lines(doc, section, own=False)
             body = [ln for ln in lines if not ln.heading] or lines
-            evidence.append(Evidence(doc_id, section, doc.section(section).heading, body[:MAX_SECTION_LINES], score=1.0))
+            evidence.append(
+                Evidence(doc_id, section, doc.section(section).heading, body[:MAX_SECTION_LINES], score=1.0)
+            )
         return Draft(evidence) if evidence else None
 
     def _heading_lookup(self, q: str, focus: list[str]) -> Draft | None:
@@ -389,10 +400,27 @@ class Answerer:
                 evidence.append(Evidence(h.doc_id, h.section, h.heading, lines, score=h.score))
         if not evidence:
             return None
-        if has(fkey(q), "bao nhieu") and not any(re.search(r"\d", ln.clean) for ev in evidence for ln in ev.lines):
-            return None  # "bao nhiêu giáo viên?" asks for a number, and the lines found state none
+        if not self._states_the_number(q, evidence, terms, weights):
+            return None
         legal = self._bases_in(evidence, intent) if intent.type_filter or has(fkey(q), "van ban nao") else []
         return Draft(evidence, legal=legal)
+
+    def _states_the_number(self, q: str, evidence: list[Evidence], terms: QueryTerms, weights: Any) -> bool:
+        """A question for an amount is answered only by a line that states one about what it asks.
+
+        "Có bao nhiêu vụ bạo lực học đường?" is not answered by "100% cơ sở giáo dục đăng ký …"; "mức phạt",
+        "tiền lương" want a sum of money, which plans of this kind rarely state.
+        """
+        fq = fkey(q)
+        lines = [ln for ev in evidence for ln in ev.lines]
+        if has(fq, *_MONEY):
+            return any(_AMOUNT.search(ln.clean) for ln in lines)
+        if not has(fq, "bao nhieu"):
+            return True
+        return any(
+            re.search(r"\d", ln.clean) and coverage(terms, text_terms(self.analyzer, ln.clean), weights) >= NUMBER_LINE
+            for ln in lines
+        )
 
     def _bases_in(self, evidence: list[Evidence], intent: Intent) -> list[LegalBasis]:
         """Cited documents inside the quoted lines ("theo quy chế nào?" -> the quy chế the line names)."""
@@ -1053,7 +1081,11 @@ def _fact_evidence(doc: Document, fact: str) -> Evidence | None:
         if line is None:
             return None
         return Evidence(
-            doc.doc_id, "header", "Phần đầu văn bản", [line], statements=[f"Cơ quan ban hành: {doc.issuer}{where} {{n}}."]
+            doc.doc_id,
+            "header",
+            "Phần đầu văn bản",
+            [line],
+            statements=[f"Cơ quan ban hành: {doc.issuer}{where} {{n}}."],
         )
     if fact == "managing_body":
         line = next(

@@ -18,7 +18,9 @@ _ASKING_AFTER = r"(?:la gi|la the nao|duoc hieu (?:la gi|the nao|nhu the nao)|ng
 _ASKING_BEFORE = r"(?:dinh nghia(?: ve)?|khai niem(?: ve)?|the nao (?:la|duoc goi la)|giai thich(?: tu)?)"
 
 # all that may come before the term: "Theo Thông tư 124, cơ quan là gì?", "Cho hỏi khu dân cư là gì?"
-_LEAD = frozenset("theo trong cho hoi xin toi em ban oi a thi vay the nao la khai niem dinh nghia ve giai thich tu".split())
+_LEAD = frozenset(
+    "theo trong cho hoi xin toi em ban oi a thi vay the nao la khai niem dinh nghia ve giai thich tu".split()
+)
 
 
 def defined_terms(doc: Document) -> list[tuple[str, str]]:
@@ -38,11 +40,12 @@ def asked_definitions(question: str, docs: list[Document]) -> list[tuple[str, st
     for doc in docs:
         for term, section in defined_terms(doc):
             t = re.escape(term)
-            m = re.search(rf" (?:{_ASKING_BEFORE} )?{t} (?:(?:theo|trong|tai|o) )?{_ASKING_AFTER} | {_ASKING_BEFORE} {t} ", q)
+            m = re.search(
+                rf" (?:{_ASKING_BEFORE} )?{t} (?:(?:theo|trong|tai|o) )?{_ASKING_AFTER} | {_ASKING_BEFORE} {t} ", q
+            )
             if m and set(q[: m.start()].split()) <= _LEAD:
                 found.append((len(term), doc.doc_id, section))
     if not found:
         return []
     longest = max(n for n, _, _ in found)
     return [(d, s) for n, d, s in found if n == longest]
-

@@ -177,7 +177,9 @@ def query_terms(analyzer: Analyzer, question: str) -> QueryTerms:
         compound: set[int] = set()
         if not accented:
             framed.update(j for j, w in enumerate(words[:-1]) if w == "may" and words[j + 1] in _COUNTED)
-            compound = {j for i in range(len(words) - 1) if tuple(words[i : i + 2]) in _FOLDED_COMPOUNDS for j in (i, i + 1)}
+            compound = {
+                j for i in range(len(words) - 1) if tuple(words[i : i + 2]) in _FOLDED_COMPOUNDS for j in (i, i + 1)
+            }
         keep = [
             w if ((key(r) not in stop or j in compound) and j not in framed and not _YEAR.fullmatch(w)) else None
             for j, (r, w) in enumerate(zip(raw, words))

@@ -74,6 +74,7 @@ _FACT_FIELDS: dict[str, tuple[str, ...]] = {
                    "gui toi dau", "gui den dau", "gui cho ai"),
 }  # fmt: skip
 #: "Ai là hiệu trưởng trường …?": the head of the issuing body, as far as the documents say, is whoever signed
+#: (only of a named document: "Ai là chủ tịch nước?" is no question about the plans)
 _SIGNER_ROLE = re.compile(
     r" ai la (?:pho )?(?:hieu truong|truong phong|chu tich|bo truong|giam doc) "
     r"| (?:hieu truong|truong phong|chu tich|bo truong|giam doc) (?!cac )(?:\w+ ){0,8}la ai "
@@ -228,6 +229,11 @@ def is_follow_up(question: str) -> bool:
     return q.startswith(_FOLLOW_UP_START) or has(q, *_FOLLOW_UP)
 
 
+def asks_head(question: str) -> bool:
+    """ "Ai là hiệu trưởng trường …?": asked of a named document, whoever signed it answers as far as it can."""
+    return bool(_SIGNER_ROLE.search(fkey(question)))
+
+
 def issuer_named(question: str) -> str | None:
     """The issuing body a question restricts cited documents to ("… của Bộ Công an")."""
     q = fkey(question)
@@ -245,8 +251,6 @@ def detect(question: str) -> Intent:
     deadline = has(q, *_DEADLINE)
     cross = has(q, *_CROSS)
     facts = [f for f, cues in _FACT_FIELDS.items() if has(q, *cues)]
-    if "signer" not in facts and _SIGNER_ROLE.search(q):
-        facts.insert(0, "signer")
     if facts and "date" not in facts and has(q, *_DATE_WITH_OTHER_FACT):
         facts.append("date")
     fact = facts[0] if facts else None
