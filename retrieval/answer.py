@@ -43,6 +43,7 @@ from retrieval.extract import (
 from retrieval.intents import (
     Intent,
     asks_head,
+    asks_most_cited,
     detect,
     fkey,
     has,
@@ -206,8 +207,12 @@ class Answerer:
                 return draft  # else the question may still be answered by the text itself
         if intent.kind == "content" and focus and (facts := header_facts(q_content)):
             intent = Intent("doc_fact", fact=facts[0], facts=facts)  # "Kế hoạch Kiên Hải được lập khi nào?"
-        if intent.kind in ("content", "duty") and focus and asks_head(q):
-            intent = Intent("doc_fact", fact="signer", facts=["signer"])
+        role = asks_head(q) if intent.kind in ("content", "duty") and focus else None
+        if role:
+            # the signer answers only when signing in that role: "KT. HIỆU TRƯỞNG / PHÓ HIỆU TRƯỞNG" is the
+            # deputy, and the document does not name the head
+            holders = [d for d in focus if _signs_as(self.index.get(d).signer_title, role)]
+            return self._doc_fact(Intent("doc_fact", fact="signer", facts=["signer"]), holders) if holders else None
         if intent.kind == "doc_fact" and (focus or intent.fact == "outline" or not self._has_unknown_words(q_content)):
             # without a named document, "Xe buýt số mấy đi qua trường?" is not about the plans' numbers (an
             # outline's own cues, "bố cục", are in no document: unnamed, it offers the catalog)
@@ -674,8 +679,12 @@ class Answerer:
             if intent.asks_bases:
                 return self._plan_bases(q, intent, [own.doc_id])
             draft = self._own_document(q, intent, own, k)
-            if draft is not None and not draft.legal:
-                draft.legal = entries  # the answer is about this legal document: its citation string goes with it
+            if (
+                draft is not None
+                and not draft.legal
+                and all(ev.section in ("header", "signature") for ev in draft.evidence)
+            ):
+                draft.legal = entries  # a fact of its header: the document's citation string goes with it
             return draft
         if not entries:
             return None
@@ -754,6 +763,8 @@ class Answerer:
                 ranked.append((len(citing), e.year or 0, e, citing))
         ranked.sort(key=lambda x: (-x[0], -x[1], x[2].id))
         recommended = [r for r in ranked if r[0] >= 2] or ranked[:3]
+        if ranked and asks_most_cited(q):
+            recommended = [r for r in ranked if r[0] == ranked[0][0]]  # "… nhiều nhất": the most cited only
         if not recommended:
             return None
         evidence: list[Evidence] = []
@@ -856,6 +867,13 @@ class Answerer:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _signs_as(title: str | None, role: str) -> bool:
+    """Whether a signature block is signed in ``role`` (folded): "HIỆU TRƯỞNG" is; "KT. HIỆU TRƯỞNG / PHÓ
+    HIỆU TRƯỞNG" signs as "pho hieu truong" on the head's behalf; "TM. ỦY BAN … CHỦ TỊCH" as "chu tich"."""
+    t = fkey(title or "")
+    return t.endswith(f" {role} ") and not t.endswith(f" pho {role} ")
 
 
 def _first_sections(evidence: list[Evidence], limit: int) -> list[Evidence]:

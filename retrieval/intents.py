@@ -76,8 +76,8 @@ _FACT_FIELDS: dict[str, tuple[str, ...]] = {
 #: "Ai là hiệu trưởng trường …?": the head of the issuing body, as far as the documents say, is whoever signed
 #: (only of a named document: "Ai là chủ tịch nước?" is no question about the plans)
 _SIGNER_ROLE = re.compile(
-    r" ai la (?:pho )?(?:hieu truong|truong phong|chu tich|bo truong|giam doc) "
-    r"| (?:hieu truong|truong phong|chu tich|bo truong|giam doc) (?!cac )(?:\w+ ){0,8}la ai "
+    r" ai la (?P<a>(?:pho )?(?:hieu truong|truong phong|chu tich|bo truong|giam doc)) "
+    r"| (?P<b>(?:pho )?(?:hieu truong|truong phong|chu tich|bo truong|giam doc)) (?!cac )(?:\w+ ){0,8}la ai "
 )
 #: "… số mấy, ngày nào?": "ngày nào" asks for the issue date only beside another header fact (alone it is a deadline)
 _DATE_WITH_OTHER_FACT = ("ngay nao", "ngay bao nhieu", "ngay may")
@@ -229,9 +229,15 @@ def is_follow_up(question: str) -> bool:
     return q.startswith(_FOLLOW_UP_START) or has(q, *_FOLLOW_UP)
 
 
-def asks_head(question: str) -> bool:
-    """ "Ai là hiệu trưởng trường …?": asked of a named document, whoever signed it answers as far as it can."""
-    return bool(_SIGNER_ROLE.search(fkey(question)))
+def asks_head(question: str) -> str | None:
+    """The role a question asks the holder of ("Ai là hiệu trưởng trường …?" -> "hieu truong"), folded."""
+    m = _SIGNER_ROLE.search(fkey(question))
+    return (m.group("a") or m.group("b")) if m else None
+
+
+def asks_most_cited(question: str) -> bool:
+    """ "Văn bản nào được nhiều kế hoạch trích dẫn nhất?": a superlative, answered by the top of the ranking."""
+    return bool(_MOST_CITED.search(fkey(question)))
 
 
 def issuer_named(question: str) -> str | None:

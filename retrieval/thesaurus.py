@@ -29,7 +29,7 @@ khen thuong | bieu duong | giay khen | bang khen | thi dua khen thuong | duoc th
 danh nhau | bao luc hoc duong | au da
 ma tuy | chat gay nghien
 nhiem vu | trach nhiem | phan cong | giao
-han | han chot | han cuoi | thoi han | truoc ngay | han nop
+han | han chot | thoi han | truoc ngay | han nop
 kinh phi | ngan sach | chi phi | nguon von | xa hoi hoa
 camera | camera giam sat | thiet bi giam sat | camera an ninh
 lap camera | lap dat camera > camera
@@ -58,7 +58,6 @@ cong nghe | cong nghe thong tin | chuyen doi so | phan mem | ung dung
 tap huan | boi duong | huan luyen
 kiem tra | danh gia | phan loai
 truong hoc | nha truong | co so giao duc
-truong > co so giao duc
 tre em | hoc sinh mam non | tre
 bao hanh | xam hai
 dang bai | truyen thong | dang tai | tuyen truyen
@@ -84,8 +83,6 @@ trong tam | chu yeu | quan trong nhat | chinh
 noi dung chinh | nhiem vu trong tam | noi dung trong tam | cong tac trong tam
 duoc hieu | dinh nghia | giai thich tu ngu | khai niem | nghia la
 bao lau mot lan | moi nam mot lan | hang nam | dinh ky | bao lau
-giay to > ho so | ho so dang ky | ho so de nghi
-xin cong nhan > de nghi cong nhan
 tong ket | bao cao nam | bao cao ca nam > hang nam | cuoi nam
 so ket | giua nam | nua nam > 6 thang | 06 thang
 de chay > gay chay | chay no
