@@ -84,7 +84,7 @@ noi dung chinh | nhiem vu trong tam | noi dung trong tam | cong tac trong tam
 duoc hieu | dinh nghia | giai thich tu ngu | khai niem | nghia la
 bao lau mot lan | moi nam mot lan | hang nam | dinh ky | bao lau
 tong ket | bao cao nam | bao cao ca nam > hang nam | cuoi nam
-so ket | giua nam | nua nam > 6 thang | 06 thang
+giua nam | nua nam > so ket | 6 thang | 06 thang
 de chay > gay chay | chay no
 ra vao cong > ra vao truong
 tham quyen | ai quyet dinh | ai xet | ai cong nhan | cap nao cong nhan | co quan nao cong nhan
