@@ -1084,6 +1084,7 @@ def _fact_evidence(doc: Document, fact: str) -> Evidence | None:
         )
     if fact == "issuer":
         where = f" ({doc.place})" if doc.place and fold(doc.place).lower() not in fold(doc.issuer or "").lower() else ""
+        statement = f"Cơ quan ban hành: {doc.issuer}{where} {{n}}."
         line = next((ln for ln in header if doc.issuer and fold(doc.issuer).lower() in fold(ln.text).lower()), None)
         pre = section_lines(doc, "preamble")
         if line is None and doc.issuer:
@@ -1094,7 +1095,7 @@ def _fact_evidence(doc: Document, fact: str) -> Evidence | None:
                     "preamble",
                     "Căn cứ ban hành",
                     [line],
-                    statements=[f"Cơ quan ban hành: {doc.issuer}{where} {{n}}."],
+                    statements=[statement],
                 )
         if line is None:
             return None
@@ -1103,7 +1104,7 @@ def _fact_evidence(doc: Document, fact: str) -> Evidence | None:
             "header",
             "Phần đầu văn bản",
             [line],
-            statements=[f"Cơ quan ban hành: {doc.issuer}{where} {{n}}."],
+            statements=[statement],
         )
     if fact == "managing_body":
         line = next(

@@ -23,19 +23,25 @@ _LEAD = frozenset(
 )
 
 
+_ASKS = re.compile(rf" {_ASKING_AFTER} | {_ASKING_BEFORE} ")
+#: (doc_id, content_hash) -> its defined terms: a document's text never changes under one hash
+_TERMS: dict[tuple[str, str], list[tuple[str, str]]] = {}
+
+
 def defined_terms(doc: Document) -> list[tuple[str, str]]:
     """(folded term, section id) for every section whose text starts by defining a quoted term."""
-    out = []
-    for sec in doc.sections:
-        m = _DEFINES.match(doc.text[sec.start : sec.body_end])
-        if m:
-            out.append((fkey(m.group(1)).strip(), sec.id))
-    return out
+    key = (doc.doc_id, doc.content_hash)
+    if key not in _TERMS:
+        found = ((_DEFINES.match(doc.text[sec.start : sec.body_end]), sec.id) for sec in doc.sections)
+        _TERMS[key] = [(fkey(m.group(1)).strip(), sid) for m, sid in found if m]
+    return _TERMS[key]
 
 
 def asked_definitions(question: str, docs: list[Document]) -> list[tuple[str, str]]:
     """(doc_id, section id) of the definitions a question asks for; the longest matching term wins."""
     q = fkey(strip_legal_mentions(question))  # "Cơ quan trong Thông tư 124 được hiểu là gì?"
+    if not _ASKS.search(q):
+        return []  # most questions ask no definition: no document is scanned for them
     found: list[tuple[int, str, str]] = []
     for doc in docs:
         for term, section in defined_terms(doc):
