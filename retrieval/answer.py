@@ -581,11 +581,13 @@ class Answerer:
             by_title = self._bases_by_title(q, intent)
             if by_title:
                 return self._legal_lookup_entries(by_title, intent)
+        if intent.by_title:
+            return None  # no cited document's title says it: the plans' text may
         docs = [self.index.get(d) for d in focus] if focus else [d for d in self.index.documents() if d.kind == "plan"]
         # "căn cứ / dựa trên / cơ sở pháp lý / thực hiện theo": the grounds in the preamble; "nhắc đến / trích
         # dẫn" and a named type ("những chỉ thị nào") reach into the body as well
         strict_preamble = (
-            has(fkey(q), "can cu", "dua tren", "dua vao", "co so phap ly", "thuc hien theo", "thuc hien ke hoach")
+            has(fkey(q), "can cu", "dua tren", "dua vao", "co so phap ly", "tren co so", "thuc hien theo", "thuc hien ke hoach")
             and not has(fkey(q), "nhac den", "nhac toi", "trich dan", "de cap")
             and not intent.type_filter
         )
@@ -642,7 +644,21 @@ class Answerer:
         scored.sort(key=lambda x: -x[0])
         if not scored or scored[0][0] < TITLE_MATCH:
             return []
-        return [e for c, e in scored if c >= 0.9 * scored[0][0]][:3]
+        best = [e for c, e in scored if c >= 0.9 * scored[0][0]]
+        in_force = [e for e in best if not self._replaced(e)]
+        return (in_force or best)[:3]
+
+    def _replaced(self, e: LegalBasis) -> bool:
+        """Whether a document in the corpus says it replaces this one ("… và thay thế Thông tư số 23/2012/TT-BCA")."""
+        keys = {id_key(v) for v in [e.id, *e.variants]}
+        for doc_id in e.citing_docs:
+            doc = self.index.get(doc_id)
+            for c in doc.citations:
+                if id_key(c.id) in keys or c.id == e.id:
+                    before = fold(doc.text[max(0, c.start - 40) : c.start]).lower()
+                    if re.search(r"thay the(?: cho)?(?: (?:thong tu|quyet dinh|nghi dinh|chi thi)(?: so)?)?\s*$", before):
+                        return True
+        return False
 
     def _resolve_legal(self, intent: Intent) -> list[LegalBasis]:
         found: list[LegalBasis] = []

@@ -323,6 +323,9 @@ class Index:
             pw = phrase.split()
             for i in range(len(words) - len(pw) + 1):
                 if words[i : i + len(pw)] == pw:
+                    body = _named_body(words, i)
+                    if body and not any(_is_body(self.get(d), body) for d in ids):
+                        continue  # "Sở GDĐT Sóc Trăng", "UBND tỉnh Lào Cai": another body of that place
                     found |= ids
                     cut.update(range(_naming_start(words, i), i + len(pw)))
         if not cut:
@@ -370,6 +373,39 @@ _DESCRIPTORS = sorted(
 )
 _HEADS = frozenset("truong phong ubnd pgd so kh".split())
 _LINKS = frozenset("cua o tai".split())
+
+
+# Bodies whose name, followed by a place, names that place's body and not a school or office there: "Sở GDĐT
+# Sóc Trăng", "Công an tỉnh Sóc Trăng", "UBND tỉnh Lào Cai" (folded as issuers spell them). "trường …",
+# "Phòng GDĐT …" are left to the aliases: "các trường Mỹ Tú" are the schools the Mỹ Tú plan covers.
+_BODY_HEADS = {
+    ("so",): "so", ("cong", "an"): "cong an", ("tinh", "uy"): "tinh uy", ("ubnd",): "uy ban nhan dan",
+    ("uy", "ban", "nhan", "dan"): "uy ban nhan dan",
+}  # fmt: skip
+
+
+def _named_body(words: list[str], i: int) -> str | None:
+    """The body head ("so", "uy ban nhan dan", …) right in front of the alias at ``i``, descriptors skipped."""
+    j = i
+    while True:
+        for phrase in _DESCRIPTORS + [["giao", "duc", "va", "dao", "tao"], ["giao", "duc"]]:
+            if j >= len(phrase) and words[j - len(phrase) : j] == phrase:
+                j -= len(phrase)
+                break
+        else:
+            break
+    for head, body in _BODY_HEADS.items():
+        if j >= len(head) and tuple(words[j - len(head) : j]) == head:
+            return None if head == ("so",) and j >= 2 and words[j - 2] == "co" else body  # "cơ sở giáo dục …"
+    return None
+
+
+def _is_body(doc: Document | None, body: str) -> bool:
+    """Whether the document's issuer (or the body it answers to) is that kind of body."""
+    if doc is None:
+        return False
+    names = [fold(n).lower() for n in (doc.issuer, doc.managing_body) if n]
+    return any(re.sub(r"^ubnd\b", "uy ban nhan dan", n).startswith(body) for n in names)
 
 
 def _naming_start(words: list[str], i: int) -> int:

@@ -44,6 +44,18 @@ _BASES_RE = re.compile(
     r"| (?:thuc hien|trien khai) theo(?: nhung| cac)? (?:van ban|chi thi|thong tu|quyet dinh|nghi dinh|ke hoach|ket luan) nao "
     # "… thực hiện kế hoạch nào của Sở …": the one document above it that a plan implements
     r"| thuc hien (?:van ban|chi thi|quyet dinh|ke hoach|ket luan) nao cua "
+    # "… triển khai kế hoạch nào của Sở …", "… thực hiện chương trình hành động nào của Tỉnh ủy": a named kind of
+    # document from a named body ("triển khai những văn bản nào" alone may ask what one section rolls out)
+    r"| (?:thuc hien|trien khai) (?:nhung |cac )?(?:chi thi|thong tu|quyet dinh|nghi dinh|nghi quyet|ke hoach|ket luan"
+    r"|chuong trinh(?: hanh dong)?|quy che(?: phoi hop)?) nao cua "
+    # "được xây dựng trên cơ sở những văn bản nào"
+    r"| tren co so (?:nhung |cac )?(?:van ban|chi thi|thong tu|quyet dinh|ke hoach)(?: phap ly)? nao "
+)
+#: "Thông tư nào quy định cơ sở giáo dục đạt tiêu chuẩn …?", "… quy định ở văn bản nào?": a cited document
+#: found by what its title says (no plan named, so not one plan's grounds)
+_WHICH_REGULATES = re.compile(
+    r" (?:van ban|chi thi|thong tu|quyet dinh|nghi dinh|nghi quyet|ket luan|chuong trinh) nao (?:quy dinh|ban hanh|huong dan) "
+    r"| (?:duoc )?quy dinh (?:o|tai|trong|boi) (?:van ban|chi thi|thong tu|quyet dinh|nghi dinh|nghi quyet) nao "
 )
 #: "Văn bản nào được nhiều kế hoạch trích dẫn nhất?": the drafter's ranking, over every plan
 _MOST_CITED = re.compile(
@@ -112,6 +124,8 @@ _ISSUER_WORDS = {
     "ubnd": "UBND",
     "uy ban nhan dan": "UBND",
     "so giao duc": "Sở Giáo dục và Đào tạo",
+    "so gddt": "Sở Giáo dục và Đào tạo",
+    "so gd dt": "Sở Giáo dục và Đào tạo",
 }
 _LEGAL_IN_Q = re.compile(rf"(?P<number>{NUMBER})", re.I)
 _TYPE_NUM_Q = re.compile(
@@ -134,6 +148,7 @@ class Intent:
     issuer_filter: str | None = None
     asks_cited_by: bool = False
     asks_bases: bool = False
+    by_title: bool = False  # "thông tư nào quy định …": found by its title, or not a question about bases
 
 
 def legal_mentions(question: str) -> tuple[list[str], list[tuple[str, str]]]:
@@ -243,7 +258,8 @@ def asks_most_cited(question: str) -> bool:
 def issuer_named(question: str) -> str | None:
     """The issuing body a question restricts cited documents to ("… của Bộ Công an")."""
     q = fkey(question)
-    return next((v for k, v in _ISSUER_WORDS.items() if f" cua {k} " in q), None)
+    # "của Bộ Công an", "của Bộ trưởng Bộ Công an", "của Sở Giáo dục tỉnh …"
+    return next((v for k, v in _ISSUER_WORDS.items() if re.search(rf" cua (?:\w+ ){{0,2}}{k} ", q)), None)
 
 
 def detect(question: str) -> Intent:
@@ -275,6 +291,10 @@ def detect(question: str) -> Intent:
     )
     if asks_bases or mentions_type:
         return Intent("plan_bases", type_filter=type_filter, issuer_filter=issuer_filter, asks_bases=True)
+    if _WHICH_REGULATES.search(q):
+        return Intent(
+            "plan_bases", type_filter=type_filter, issuer_filter=issuer_filter, asks_bases=True, by_title=True
+        )
     if fact in ("signer", "number", "issuer", "title", "recipients", "managing_body", "place", "outline") or (
         fact == "date" and not has(q, "bao cao", "nop")
     ):

@@ -107,6 +107,31 @@ def test_legal_bases_of_a_plan_are_ready_to_paste(corpus_engine) -> None:
     ) in ans.answer
 
 
+def test_a_named_kind_from_a_named_body_is_a_plan_basis(corpus_engine) -> None:
+    # "Sở GDĐT Sóc Trăng" names the cited plan's issuer, not the Sóc Trăng college's plan
+    ans = corpus_engine.ask("Phòng GDĐT Mỹ Tú căn cứ kế hoạch nào của Sở GDĐT Sóc Trăng?")
+    assert [b.id for b in ans.legal_bases] == ["870/KH-SGDĐT"]
+    assert {c.doc_id for c in ans.citations} == {"kh-pgddt-mytu-2025"}
+    implemented = corpus_engine.ask("Kế hoạch Kiên Hải triển khai kế hoạch nào của Sở Giáo dục An Giang?")
+    assert [b.id for b in implemented.legal_bases] == ["1156/KH-SGDĐT"]
+    assert [(c.doc_id, c.section) for c in implemented.citations] == [("kh-ubnd-kienhai-2026", "preamble")]
+    grounds = corpus_engine.ask("Kế hoạch của Phòng GDĐT Mỹ Tú được xây dựng trên cơ sở những văn bản nào?")
+    assert [b.id for b in grounds.legal_bases] == [
+        "09-CT/TW", "11-CTr/TU", "34/KH-UBND", "124/2021/TT-BCA", "510/QĐ-BCA-V05", "870/KH-SGDĐT"
+    ]  # fmt: skip
+    minister = corpus_engine.ask("Trường Sóc Trăng căn cứ chỉ thị nào của Bộ trưởng Bộ Công an?")
+    assert [b.id for b in minister.legal_bases] == ["07/CT-BCA-V28"]
+
+
+@pytest.mark.skipif(not TT124.exists(), reason="../shared/directives is not beside this checkout")
+def test_which_document_regulates_is_found_by_title_and_in_force(corpus_engine) -> None:
+    ans = corpus_engine.ask("Thông tư nào quy định cơ sở giáo dục đạt tiêu chuẩn An toàn về an ninh, trật tự?")
+    assert [b.id for b in ans.legal_bases] == ["124/2021/TT-BCA"]  # not 23/2012/TT-BCA, which it replaced
+    assert ans.answer.startswith("Thông tư số 124/2021/TT-BCA ngày 28/12/2021 của Bộ Công an quy định về khu dân cư")
+    untitled = corpus_engine.ask("Văn bản nào quy định giờ mở cửa thư viện?")
+    assert untitled.legal_bases == []
+
+
 def test_a_conflicting_date_is_pointed_out(corpus_engine) -> None:
     ans = corpus_engine.ask("Chỉ thị 09-CT/TW của Ban Bí thư ban hành ngày nào?")
     assert ans.legal_bases[0].id == "09-CT/TW"
