@@ -186,6 +186,12 @@ class Answerer:
         if q_content != q:
             intent.issuer_filter = issuer_named(q_content)  # "kế hoạch của UBND Kiên Hải" names the plan, not an issuer
         refs = section_refs(q)
+        if refs == ["preamble"]:
+            # "phần căn cứ của kế hoạch Cam Ranh gồm những văn bản nào?": the plan's grounds, as citation strings
+            bases = Intent("plan_bases", type_filter=intent.type_filter, issuer_filter=intent.issuer_filter)
+            draft = self._plan_bases(q, bases, focus)
+            if draft is not None:
+                return draft
         if refs:
             draft = self._section_refs(refs, intent, focus)
             if draft is not None:
@@ -587,7 +593,7 @@ class Answerer:
         # "căn cứ / dựa trên / cơ sở pháp lý / thực hiện theo": the grounds in the preamble; "nhắc đến / trích
         # dẫn" and a named type ("những chỉ thị nào") reach into the body as well
         strict_preamble = (
-            has(fkey(q), "can cu", "dua tren", "dua vao", "co so phap ly", "tren co so", "thuc hien theo", "thuc hien ke hoach")
+            has(fkey(q), "can cu", "dua tren", "dua vao", "co so phap ly", "tren co so", "thuc hien theo", "ban hanh theo", "thuc hien ke hoach")
             and not has(fkey(q), "nhac den", "nhac toi", "trich dan", "de cap")
             and not intent.type_filter
         )
@@ -722,7 +728,14 @@ class Answerer:
             return draft
         if intent.fact in _DOC_FACTS:
             return self._doc_fact(intent, [own.doc_id])
-        return self._content(rest, Intent("content", deadline=intent.deadline), [own.doc_id], k)
+        # "Thông tư 124 thay thế thông tư nào?": the documents its quoted lines name, other than itself
+        asked = detect(rest)
+        draft = self._content(
+            rest, Intent("content", deadline=intent.deadline, type_filter=asked.type_filter), [own.doc_id], k
+        )
+        if draft is not None:
+            draft.legal = [e for e in draft.legal if e.doc_id != own.doc_id]
+        return draft
 
     def _does_cite(self, doc_ids: list[str], entries: list[LegalBasis]) -> Draft | None:
         """ "Kế hoạch Sóc Trăng có căn cứ Thông tư 124 không?": yes with the lines, or no with the plan's bases."""

@@ -41,7 +41,9 @@ _BASES_RE = re.compile(
     r"| (?:co so|can cu) phap ly "
     # "thực hiện theo kế hoạch nào của Sở": the document a plan implements ("triển khai những văn bản nào"
     # without "theo" asks what one section rolls out, a content question)
-    r"| (?:thuc hien|trien khai) theo(?: nhung| cac)? (?:van ban|chi thi|thong tu|quyet dinh|nghi dinh|ke hoach|ket luan) nao "
+    r"| (?:thuc hien|trien khai|ban hanh|xay dung) theo(?: nhung| cac)? (?:van ban|chi thi|thong tu|quyet dinh|nghi dinh|ke hoach|ket luan) nao "
+    # "căn cứ ban hành Thông tư 124 là gì?"
+    r"| can cu ban hanh "
     # "… thực hiện kế hoạch nào của Sở …": the one document above it that a plan implements
     r"| thuc hien (?:van ban|chi thi|quyet dinh|ke hoach|ket luan) nao cua "
     # "… triển khai kế hoạch nào của Sở …", "… thực hiện chương trình hành động nào của Tỉnh ủy": a named kind of
@@ -113,7 +115,7 @@ _CROSS = (
     "nhung van ban",
 )
 
-_TYPE_WORDS = {fold(t).lower(): t for t in TYPES}
+_TYPE_WORDS = {fold(t).lower(): t for t in TYPES} | {"luat": "Luật"}  # "căn cứ những luật nào" (not "pháp luật nào")
 _ISSUER_WORDS = {
     "bo cong an": "Bộ Công an",
     "ban bi thu": "Ban Bí thư",
@@ -267,7 +269,8 @@ def detect(question: str) -> Intent:
     q = fkey(question)
     keys, pairs = legal_mentions(question)
     type_filter = next(
-        (t for k, t in _TYPE_WORDS.items() if re.search(rf" (?:(?:nhung|cac) {k} |{k} (?:nao|gi) )", q)), None
+        (t for k, t in _TYPE_WORDS.items() if re.search(rf"(?: (?:nhung|cac) {k} |(?<!phap) {k} (?:nao|gi) )", q)),
+        None,
     )
     issuer_filter = issuer_named(question)
     deadline = has(q, *_DEADLINE)

@@ -132,6 +132,25 @@ def test_which_document_regulates_is_found_by_title_and_in_force(corpus_engine) 
     assert untitled.legal_bases == []
 
 
+def test_the_preamble_named_as_a_part_and_bases_issued_under(corpus_engine) -> None:
+    part = corpus_engine.ask("Phần căn cứ của kế hoạch Cam Ranh gồm những văn bản nào?")
+    assert [b.id for b in part.legal_bases] == ["846/KH-SGDĐT"]
+    assert [(c.doc_id, c.section) for c in part.citations] == [("kh-pgddt-camranh-2023", "preamble")]
+    under = corpus_engine.ask("kế hoạch cam ranh ban hành theo văn bản nào của sở giáo dục")
+    assert [b.id for b in under.legal_bases] == ["846/KH-SGDĐT"]
+
+
+@pytest.mark.skipif(not TT124.exists(), reason="../shared/directives is not beside this checkout")
+def test_a_directive_s_own_grounds_and_what_it_replaces(corpus_engine) -> None:
+    replaced = corpus_engine.ask("thong tu 124 thay the thong tu nao")
+    assert [b.id for b in replaced.legal_bases] == ["23/2012/TT-BCA"]
+    assert [(c.doc_id, c.section) for c in replaced.citations] == [("tt-124-2021-bca", "Điều 11")]
+    grounds = corpus_engine.ask("Căn cứ ban hành Thông tư 124/2021/TT-BCA là gì?")
+    assert len(grounds.legal_bases) == 4 and grounds.legal_bases[-1].id == "01/2018/NĐ-CP"
+    laws = corpus_engine.ask("Thông tư 124 ban hành căn cứ những luật nào?")
+    assert [b.type for b in laws.legal_bases] == ["Luật", "Luật", "Luật"]  # not the Nghị định beside them
+
+
 def test_a_conflicting_date_is_pointed_out(corpus_engine) -> None:
     ans = corpus_engine.ask("Chỉ thị 09-CT/TW của Ban Bí thư ban hành ngày nào?")
     assert ans.legal_bases[0].id == "09-CT/TW"
