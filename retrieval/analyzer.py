@@ -98,6 +98,7 @@ _TYPE_NUM = re.compile(rf"(?P<type>{_FOLDED_TYPES})(?:\s+so)?\s+(?P<num>\d{{1,5}
 # token families and their query weights; documents carry BM25 term weights
 W_FOLD, W_EXACT, W_BIGRAM, W_LEGAL = 1.0, 0.35, 0.8, 3.0
 W_SYNONYM = 0.5
+W_INSERTED = 0.5  # tokens a query has only through an abbreviation added after the words it stands for
 K1, B, AVG_LEN = 1.2, 0.75, 90.0
 
 
@@ -200,14 +201,43 @@ class Analyzer:
                     n = len(exp_words)
                     if tuple(folded[i : i + n]) == exp_words:
                         after.setdefault(i + n - 1, []).append(abbr)
-        out: list[str] = []
+        return [w for w, _ in self._expand_marked(raw, words, folded, after, query=query)]
+
+    def _expand_marked(
+        self, raw: list[str], words: list[str], folded: list[str], after: dict[int, list[str]], *, query: bool
+    ) -> list[tuple[str, bool]]:
+        out: list[tuple[str, bool]] = []
         for i, word in enumerate(words):
-            out.append(word)
+            out.append((word, False))
             exp = self._abbreviation(raw[i], query=query)
             if exp:
-                out.extend(_WORD.findall(exp))
-            out.extend(after.get(i, ()))
+                out.extend((w, False) for w in _WORD.findall(exp))  # "KTX": the user's word, read out
+            out.extend((a, True) for a in after.get(i, ()))
         return out
+
+    def inserted_tokens(self, text: str) -> set[str]:
+        """Query tokens that exist only through an abbreviation added after its expansion (no written word).
+
+        "cán bộ giáo viên" is also "cb", "gv", "cbgv" and the bigrams across them ("cb giao", "vien cbgv"):
+        six more matches for one concept, which outweighed the rest of a question ("… phải ký cam kết gì?").
+        """
+        written: set[str] = set()
+        added: set[str] = set()
+        for seg in self.syllables(text):
+            words = [w.lower() for w in seg]
+            folded = [fold_word(w) for w in words]
+            after: dict[int, list[str]] = {}
+            for i, first in enumerate(folded):
+                for exp_words, abbr in self._by_first.get(first, ()):
+                    if tuple(folded[i : i + len(exp_words)]) == exp_words:
+                        after.setdefault(i + len(exp_words) - 1, []).append(abbr)
+            marked = self._expand_marked(seg, words, folded, after, query=True)
+            for w, ins in marked:
+                f = fold_word(w)
+                (added if ins else written).update(("f:" + f, "w:" + (f if f.isdigit() else w)))
+            for (a, ia), (b, ib) in itertools.pairwise(marked):
+                (added if ia or ib else written).add(f"F:{fold_word(a)} {fold_word(b)}")
+        return added - written
 
     def tokens(self, text: str, *, exact: bool = True, query: bool = False) -> Counter[str]:
         """Token counts: folded syllables and bigrams, exact (accented) syllables when ``exact``, legal numbers."""
@@ -274,9 +304,11 @@ class Analyzer:
                 for tok in self.tokens(phrase, exact=False, query=True):
                     idx = token_index(tok)
                     weights[idx] = max(weights.get(idx, 0.0), factor * self._family_weight(tok))
+        inserted = self.inserted_tokens(text)
         for tok in set(self.query_tokens(text)):
             idx = token_index(tok)
-            weights[idx] = max(weights.get(idx, 0.0), self._family_weight(tok))
+            factor = W_INSERTED if tok in inserted else 1.0
+            weights[idx] = max(weights.get(idx, 0.0), factor * self._family_weight(tok))
         return _sorted(weights)
 
 

@@ -151,6 +151,13 @@ def test_a_directive_s_own_grounds_and_what_it_replaces(corpus_engine) -> None:
     assert [b.type for b in laws.legal_bases] == ["Luật", "Luật", "Luật"]  # not the Nghị định beside them
 
 
+def test_an_abbreviated_subject_does_not_drown_the_question(corpus_engine) -> None:
+    # "cán bộ giáo viên" used to count seven times over (cb, gv, cbgv and their bigrams); "ký cam kết" is asked
+    ans = corpus_engine.ask("Cán bộ giáo viên Sóc Trăng phải ký cam kết gì?")
+    assert ("kh-08-cdcd-soctrang-2026", "II.4") in [(c.doc_id, c.section) for c in ans.citations[:3]]
+    assert "ký cam kết xây dựng cơ quan, doanh nghiệp, trường học" in ans.answer
+
+
 def test_a_conflicting_date_is_pointed_out(corpus_engine) -> None:
     ans = corpus_engine.ask("Chỉ thị 09-CT/TW của Ban Bí thư ban hành ngày nào?")
     assert ans.legal_bases[0].id == "09-CT/TW"

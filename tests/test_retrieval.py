@@ -35,6 +35,16 @@ def test_abbreviations_expand_both_ways() -> None:
     assert "F:cong an" in a.tokens("phối hợp với CA phường")
 
 
+def test_an_abbreviation_added_after_its_words_counts_half_in_a_query() -> None:
+    a = Analyzer()
+    weights = dict(zip(*a.query_vector("cán bộ giáo viên ký cam kết")))
+    assert weights[token_index("f:cbgv")] == 0.5 * weights[token_index("f:cam")]
+    assert weights[token_index("F:vien cbgv")] == 0.5 * weights[token_index("F:cam ket")]
+    assert weights[token_index("F:giao vien")] == weights[token_index("F:cam ket")]  # the words as written
+    written = dict(zip(*a.query_vector("nhiệm vụ về KTX")))
+    assert written[token_index("f:ktx")] == written[token_index("f:ky")] == written[token_index("f:nhiem")]
+
+
 def test_cached_terms_follow_learned_abbreviations_and_stay_bounded(monkeypatch) -> None:
     a = Analyzer()
     assert "f:ban" not in a.terms("Họp BTC tuần sau")  # BTC is unknown: no expansion
