@@ -65,6 +65,7 @@ ABBREVIATIONS: dict[str, str] = {
     "thcs": "trung học cơ sở",
     "thpt": "trung học phổ thông",
     "mn": "mầm non",
+    "th": "tiểu học",
     "ptdtnt": "phổ thông dân tộc nội trú",
     "vhxh": "văn hóa xã hội",
     "bgh": "ban giám hiệu",
@@ -85,7 +86,7 @@ ABBREVIATIONS: dict[str, str] = {
 }
 
 #: Bump when document tokens change: indexes built by another version re-vectorise their units at start-up.
-ANALYZER_VERSION = "3"
+ANALYZER_VERSION = "4"
 
 _WORD = re.compile(r"[^\W_]+")
 _PERCENT = re.compile(r"(?<=\d)\s*%")

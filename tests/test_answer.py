@@ -158,6 +158,18 @@ def test_an_abbreviated_subject_does_not_drown_the_question(corpus_engine) -> No
     assert "ký cam kết xây dựng cơ quan, doanh nghiệp, trường học" in ans.answer
 
 
+def test_school_levels_and_permission_questions(corpus_engine) -> None:
+    # "trường MN, TH, THCS" in the plan: "TH" is "tiểu học"
+    level = corpus_engine.ask("Hiệu trưởng trường tiểu học ở Cam Ranh phải làm gì?")
+    assert (level.citations[0].doc_id, level.citations[0].section) == ("kh-pgddt-camranh-2023", "III")
+    assert "Hiệu trưởng các trường MN, TH, TH&THCS, THCS, PTDTNT căn cứ nội dung kế hoạch này" in level.answer
+    # "có cho phép … không" frames the question; it is not a word the plans must contain
+    allowed = corpus_engine.ask("Mỹ Tú có cho phép cá nhân bị kỷ luật không?")
+    assert (allowed.citations[0].doc_id, allowed.citations[0].section) == ("kh-pgddt-mytu-2025", "III.4")
+    assert "không có cá nhân bị kỷ luật từ hình thức cảnh cáo trở lên" in allowed.answer
+    assert not corpus_engine.ask("Giáo viên có được phép dạy thêm không?").found
+
+
 def test_a_conflicting_date_is_pointed_out(corpus_engine) -> None:
     ans = corpus_engine.ask("Chỉ thị 09-CT/TW của Ban Bí thư ban hành ngày nào?")
     assert ans.legal_bases[0].id == "09-CT/TW"
