@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from core.ports import Embedder
+from core.text import fold
 from core.types import Hit
 from retrieval.analyzer import Analyzer, fold_word, token_index
 from retrieval.extract import STOPWORDS_EXACT, query_terms, strip_frames
@@ -30,6 +31,10 @@ logger = logging.getLogger(__name__)
 Mode = Literal["lexical", "dense", "hybrid"]
 HEADING_BOOST = 0.5
 HEADING_MAX_WORDS = 8
+SCHOOL_ARTICLE_BOOST = 0.25
+# "trường" the school, not "trường hợp" (case), "môi trường", "thị trường", "hiệu trưởng"
+_SCHOOL = re.compile(r"(?<![\w])(?<!môi )(?<!thị )(?<!chiến )(?<!quảng )(?<!hiện )(?<!lập )trường(?! hợp)(?!\w)", re.I)
+_OTHER_ENTITIES = ("khu dân cư", "xã", "phường", "thị trấn", "cơ quan", "doanh nghiệp")
 
 
 @dataclass
@@ -167,6 +172,17 @@ class Searcher:
     def _boost_headings(self, query: str, hits: list[SectionHit]) -> None:
         """Raise sections whose own heading the question names ("yêu cầu", "kinh phí thực hiện", "chế độ báo cáo")."""
         words = {t[2:] for t in query_terms(self.analyzer, query).uni}
+        if _asks_of_schools(query):
+            # a legal text's article says whom it applies to ("Tiêu chí công nhận cơ sở giáo dục …"): a question
+            # about "trường" wants the article on "cơ sở giáo dục" over its siblings for xã, cơ quan, khu dân cư
+            boosted: set[tuple[str, str]] = set()
+            for h in hits:  # best first: only the best part of the article rises, not all its khoản together
+                doc = self.index.get(h.doc_id)
+                root = h.section.split(".")[0]
+                article = doc.section(root) if doc.kind == "normative" else None
+                if article is not None and (h.doc_id, root) not in boosted and "co so giao duc" in fold(article.heading).lower():
+                    boosted.add((h.doc_id, root))
+                    h.score *= 1 + SCHOOL_ARTICLE_BOOST
         if not words:
             return
         for h in hits:
@@ -177,6 +193,12 @@ class Searcher:
                 share = len(heading & words) / len(heading)
                 if share >= 0.6:
                     h.score *= 1 + HEADING_BOOST * share
+
+
+def _asks_of_schools(query: str) -> bool:
+    """Whether a question is about schools and names no other kind of place the criteria apply to."""
+    q = query.lower()
+    return bool(_SCHOOL.search(q)) and not any(re.search(rf"(?<!\w){e}(?!\w)", q) for e in _OTHER_ENTITIES)
 
 
 def _is_ancestor(parent: str, child: str) -> bool:

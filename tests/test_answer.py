@@ -170,6 +170,22 @@ def test_school_levels_and_permission_questions(corpus_engine) -> None:
     assert not corpus_engine.ask("Giáo viên có được phép dạy thêm không?").found
 
 
+@pytest.mark.skipif(not TT124.exists(), reason="../shared/directives is not beside this checkout")
+def test_a_question_about_schools_gets_the_article_on_schools(corpus_engine) -> None:
+    # Điều 4-7 repeat their criteria for khu dân cư, xã, cơ quan and cơ sở giáo dục: "trường" means Điều 7
+    share = corpus_engine.ask(
+        "Bao nhiêu phần trăm khoa phòng phải đạt tập thể lao động tiên tiến để trường đạt chuẩn an toàn?"
+    )
+    assert (share.citations[0].doc_id, share.citations[0].section) == ("tt-124-2021-bca", "Điều 7.6")
+    first = corpus_engine.ask("Trường học muốn đạt an toàn an ninh trật tự thì đầu năm đảng bộ phải làm gì?")
+    assert first.citations[0].section in ("Điều 7", "Điều 7.1")
+    assert "Quý I hằng năm, tổ chức Đảng có nghị quyết chuyên đề riêng" in first.answer
+    cases = corpus_engine.ask("Những trường hợp nào khiến trường không được công nhận an toàn về an ninh trật tự?")
+    assert cases.citations[0].section.startswith("Điều 7")  # "trường hợp" is no school; "khiến" no content
+    commune = corpus_engine.ask("Xã muốn đạt chuẩn an toàn thì Đảng ủy phải làm gì vào quý I?")
+    assert commune.citations[0].section.startswith("Điều 5")  # another place named: no school article
+
+
 def test_a_conflicting_date_is_pointed_out(corpus_engine) -> None:
     ans = corpus_engine.ask("Chỉ thị 09-CT/TW của Ban Bí thư ban hành ngày nào?")
     assert ans.legal_bases[0].id == "09-CT/TW"
