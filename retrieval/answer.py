@@ -227,14 +227,17 @@ class Answerer:
                 return draft
         if intent.kind == "catalog" and not focus:
             return self._catalog()
-        draft = self._duties(q, intent, focus, context)
+        draft = self._duties(q, intent, focus, context, dated_only=intent.deadline)
         if draft is not None:
             return draft
         if focus and not intent.deadline:
             draft = self._heading_lookup(q_content, focus)
             if draft is not None:
                 return draft
-        return self._content(q_content, intent, focus, k)
+        draft = self._content(q_content, intent, focus, k)
+        if draft is None and intent.deadline:
+            return self._duties(q, intent, focus, context)  # no dated line anywhere: the unit's tasks still answer
+        return draft
 
     def _has_unknown_words(self, q: str) -> bool:
         """Whether the question has a content word no document contains ("xe buýt")."""
@@ -314,7 +317,9 @@ class Answerer:
             self._units_generation = generation
         return self._units
 
-    def _duties(self, q: str, intent: Intent, focus: list[str] | None, context: dict[str, Any]) -> Draft | None:
+    def _duties(
+        self, q: str, intent: Intent, focus: list[str] | None, context: dict[str, Any], *, dated_only: bool = False
+    ) -> Draft | None:
         """All tasks a named unit is given, from the section(s) assigning them, grouped by document."""
         catalog = self.units()
         matches = catalog.find(q, focus)
@@ -334,6 +339,8 @@ class Answerer:
             evidence.append(Evidence(m.doc_id, m.section, sec.heading if sec else m.name, lines, score=m.score))
         if not evidence:
             return None
+        if dated_only and not any(has_date(ln.clean) for ev in evidence for ln in ev.lines):
+            return None  # "Văn phòng nộp báo cáo trước ngày nào?": its task list states no date; the text may
         return Draft(
             evidence, intro=f"Nhiệm vụ của {matches[0].name}:" if len({m.doc_id for m in matches}) == 1 else ""
         )

@@ -186,6 +186,15 @@ def test_a_question_about_schools_gets_the_article_on_schools(corpus_engine) -> 
     assert commune.citations[0].section.startswith("Điều 5")  # another place named: no school article
 
 
+def test_a_unit_s_deadline_comes_from_the_line_that_dates_it(corpus_engine) -> None:
+    # Văn phòng's own section (IV.1) states no date; "V. Chế độ báo cáo" gives it the report due 15/11/2026
+    ans = corpus_engine.ask("Văn phòng trường Lào Cai phải nộp báo cáo kết quả phong trào trước ngày nào?")
+    assert (ans.citations[0].doc_id, ans.citations[0].section) == ("kh-cdlc-laocai-2026", "V")
+    assert "trước ngày 15/11/2026" in ans.answer
+    duties = corpus_engine.ask("Văn phòng trường Lào Cai phải làm gì?")
+    assert duties.citations[0].section == "IV.1"
+
+
 def test_a_conflicting_date_is_pointed_out(corpus_engine) -> None:
     ans = corpus_engine.ask("Chỉ thị 09-CT/TW của Ban Bí thư ban hành ngày nào?")
     assert ans.legal_bases[0].id == "09-CT/TW"
