@@ -339,8 +339,12 @@ class Answerer:
             evidence.append(Evidence(m.doc_id, m.section, sec.heading if sec else m.name, lines, score=m.score))
         if not evidence:
             return None
-        if dated_only and not any(has_date(ln.clean) for ev in evidence for ln in ev.lines):
-            return None  # "Văn phòng nộp báo cáo trước ngày nào?": its task list states no date; the text may
+        if intent.deadline:
+            # "Văn phòng nộp báo cáo trước ngày nào?": the line that dates the task leads ("Giao Văn phòng … trước
+            # ngày 15/11/2026" in V before the undated list of IV.1); with none, the text may say it elsewhere
+            evidence.sort(key=lambda ev: not any(has_date(ln.clean) for ln in ev.lines))
+            if dated_only and not any(has_date(ln.clean) for ln in evidence[0].lines):
+                return None
         return Draft(
             evidence, intro=f"Nhiệm vụ của {matches[0].name}:" if len({m.doc_id for m in matches}) == 1 else ""
         )

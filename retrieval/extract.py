@@ -61,8 +61,10 @@ _FOLDED_AMBIGUOUS = frozenset("thay may anh de bi dung minh ma toi lan".split())
 #: A word in at most this many units is rare: its absence from the sections found is telling.
 RARE_DF = 2
 
+# a day/month must be one ("trực 24/24 giờ" is no date)
+_DAY_MONTH = r"\b(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])(?:/\d{2,4})?\b"
 _DATE = re.compile(
-    r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\bngày \d{1,2} tháng \d{1,2}|\btháng \d{1,2}\b|\bquý [IV]+\b",
+    _DAY_MONTH + r"|\bngày \d{1,2} tháng \d{1,2}|\btháng \d{1,2}\b|\bquý [IV]+\b",
     re.I,
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")  # a year in a question names the plan more often than it asks about it

@@ -195,6 +195,13 @@ def test_a_unit_s_deadline_comes_from_the_line_that_dates_it(corpus_engine) -> N
     assert duties.citations[0].section == "IV.1"
 
 
+def test_a_day_and_month_must_be_one_to_be_a_date() -> None:
+    from retrieval.extract import has_date
+
+    assert not has_date("Phân công lực lượng bảo vệ trực 24/24 giờ tại các cơ sở.")
+    assert has_date("gửi về Công an tỉnh Lào Cai trước ngày 15/11/2026") and has_date("ngày 31/12")
+
+
 def test_a_conflicting_date_is_pointed_out(corpus_engine) -> None:
     ans = corpus_engine.ask("Chỉ thị 09-CT/TW của Ban Bí thư ban hành ngày nào?")
     assert ans.legal_bases[0].id == "09-CT/TW"
