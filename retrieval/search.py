@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from core.ports import Embedder
-from core.text import fold
+from core.text import fold, has_diacritics
 from core.types import Hit
 from retrieval.analyzer import Analyzer, fold_word, token_index
 from retrieval.extract import STOPWORDS_EXACT, query_terms, strip_frames
@@ -34,6 +34,8 @@ HEADING_MAX_WORDS = 8
 SCHOOL_ARTICLE_BOOST = 0.25
 # "trường" the school, not "trường hợp" (case), "môi trường", "thị trường", "hiệu trưởng"
 _SCHOOL = re.compile(r"(?<![\w])(?<!môi )(?<!thị )(?<!chiến )(?<!quảng )(?<!hiện )(?<!lập )trường(?! hợp)(?!\w)", re.I)
+_NOT_SCHOOL_BEFORE = frozenset("hieu bo thu pho moi thi chien quang hien lap".split())
+_NOT_SCHOOL_AFTER = frozenset("hop phong ban khu thon ap doan cong nhom tram ky ton ca".split())
 _OTHER_ENTITIES = ("khu dân cư", "xã", "phường", "thị trấn", "cơ quan", "doanh nghiệp")
 
 
@@ -198,7 +200,18 @@ class Searcher:
 def _asks_of_schools(query: str) -> bool:
     """Whether a question is about schools and names no other kind of place the criteria apply to."""
     q = query.lower()
-    return bool(_SCHOOL.search(q)) and not any(re.search(rf"(?<!\w){e}(?!\w)", q) for e in _OTHER_ENTITIES)
+    if has_diacritics(q):
+        school = bool(_SCHOOL.search(q))
+    else:  # "truong" is also "trưởng": the words around it tell the school from a head ("hieu truong", "truong ban")
+        words = re.findall(r"\w+", q)
+        school = any(
+            w == "truong"
+            and (i == 0 or words[i - 1] not in _NOT_SCHOOL_BEFORE)
+            and (i + 1 == len(words) or words[i + 1] not in _NOT_SCHOOL_AFTER)
+            for i, w in enumerate(words)
+        )
+    others = [fold(e) for e in _OTHER_ENTITIES] if not has_diacritics(q) else _OTHER_ENTITIES
+    return school and not any(re.search(rf"(?<!\w){e}(?!\w)", q) for e in others)
 
 
 def _is_ancestor(parent: str, child: str) -> bool:

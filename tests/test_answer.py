@@ -182,6 +182,8 @@ def test_a_question_about_schools_gets_the_article_on_schools(corpus_engine) -> 
     assert "Quý I hằng năm, tổ chức Đảng có nghị quyết chuyên đề riêng" in first.answer
     cases = corpus_engine.ask("Những trường hợp nào khiến trường không được công nhận an toàn về an ninh trật tự?")
     assert cases.citations[0].section.startswith("Điều 7")  # "trường hợp" is no school; "khiến" no content
+    folded = corpus_engine.ask("nhung truong hop nao khien truong khong duoc cong nhan an toan ve an ninh trat tu")
+    assert folded.citations[0].section.startswith("Điều 7")  # unaccented: "khien truong" is the school
     commune = corpus_engine.ask("Xã muốn đạt chuẩn an toàn thì Đảng ủy phải làm gì vào quý I?")
     assert commune.citations[0].section.startswith("Điều 5")  # another place named: no school article
 

@@ -45,6 +45,16 @@ def test_an_abbreviation_added_after_its_words_counts_half_in_a_query() -> None:
     assert written[token_index("f:ktx")] == written[token_index("f:ky")] == written[token_index("f:nhiem")]
 
 
+def test_truong_is_a_school_only_where_the_words_around_it_say_so() -> None:
+    from retrieval.search import _asks_of_schools
+
+    assert _asks_of_schools("Lực lượng bảo vệ trường cần đạt danh hiệu gì?")
+    assert _asks_of_schools("luc luong bao ve truong can dat danh hieu gi")
+    assert not _asks_of_schools("Những trường hợp nào phải báo cáo?")  # "trường hợp": a case
+    assert not _asks_of_schools("hieu truong phai lam gi") and not _asks_of_schools("truong ban chi dao la ai")
+    assert not _asks_of_schools("Trường và xã cần làm gì để đạt chuẩn?")  # another kind of place named
+
+
 def test_cached_terms_follow_learned_abbreviations_and_stay_bounded(monkeypatch) -> None:
     a = Analyzer()
     assert "f:ban" not in a.terms("Họp BTC tuần sau")  # BTC is unknown: no expansion
