@@ -53,7 +53,7 @@ from retrieval.intents import (
     section_refs,
     strip_legal_mentions,
 )
-from retrieval.units_catalog import UnitCatalog
+from retrieval.units_catalog import UnitCatalog, unit_words
 
 if TYPE_CHECKING:
     from retrieval.engine import Engine
@@ -219,6 +219,11 @@ class Answerer:
             # deputy, and the document does not name the head
             holders = [d for d in focus if _signs_as(self.index.get(d).signer_title, role)]
             return self._doc_fact(Intent("doc_fact", fact="signer", facts=["signer"]), holders) if holders else None
+        if intent.kind == "doc_fact" and intent.fact in ("number", "date", "title"):
+            cited = self._cited_by_issuer(q)
+            if cited:
+                # "Kế hoạch của Sở GDĐT Khánh Hòa mà Cam Ranh thực hiện có số hiệu là gì?": the cited plan's facts
+                return self._legal_lookup_entries(cited, intent)
         if intent.kind == "doc_fact" and (focus or intent.fact == "outline" or not self._has_unknown_words(q_content)):
             # without a named document, "Xe buýt số mấy đi qua trường?" is not about the plans' numbers (an
             # outline's own cues, "bố cục", are in no document: unnamed, it offers the catalog)
@@ -665,6 +670,20 @@ class Answerer:
         in_force = [e for e in best if not self._replaced(e)]
         return (in_force or best)[:3]
 
+    def _cited_by_issuer(self, q: str) -> list[LegalBasis]:
+        """Cited documents a question names by kind and issuing body ("kế hoạch của Sở GDĐT Khánh Hòa")."""
+        text = f" {self.units().expand(q)} "
+        words = set(text.split())
+        found = []
+        for e in self.index.registry():
+            if not e.issuer or e.doc_id is not None:
+                continue  # a document the corpus holds is answered from its own header
+            body = set(self.units().expand(e.issuer).split()) - _PLACE_FILLERS
+            kind = unit_words(e.type)
+            if len(body) >= 2 and body <= words and kind and f" {kind} " in text:
+                found.append(e)
+        return found if len(found) <= MAX_CITED else []
+
     def _replaced(self, e: LegalBasis) -> bool:
         """Whether a document in the corpus says it replaces this one ("… và thay thế Thông tư số 23/2012/TT-BCA")."""
         keys = {id_key(v) for v in [e.id, *e.variants]}
@@ -1003,6 +1022,10 @@ def _line_mentioning(doc: Document, section: str, entry: LegalBasis) -> Line | N
                 if ln.start <= c.start < ln.start + len(ln.text) + 1:
                     return ln
     return None
+
+
+#: words of a body's name a question may leave out ("Sở GDĐT Khánh Hòa" for "Sở … và Đào tạo tỉnh Khánh Hòa")
+_PLACE_FILLERS = frozenset("va tinh thanh pho tp huyen quan".split())
 
 
 def _matches_filters(e: LegalBasis, intent: Intent) -> bool:

@@ -85,6 +85,10 @@ class UnitCatalog:
         for doc in self.docs:
             self.entries.extend(_units_of(doc))
 
+    def expand(self, question: str) -> str:
+        """The question's folded words with abbreviations written out ("P. CTSV" -> "phong cong tac sinh vien")."""
+        return self._expand(question).strip()
+
     def _expand(self, question: str) -> str:
         words = re.findall(r"[^\W_]+", question)
         out = []

@@ -204,6 +204,14 @@ def test_a_day_and_month_must_be_one_to_be_a_date() -> None:
     assert has_date("gửi về Công an tỉnh Lào Cai trước ngày 15/11/2026") and has_date("ngày 31/12")
 
 
+def test_a_cited_plan_named_by_its_issuer(corpus_engine) -> None:
+    ans = corpus_engine.ask("Kế hoạch của Sở GDĐT Khánh Hòa mà Cam Ranh thực hiện có số hiệu là gì?")
+    assert [b.id for b in ans.legal_bases] == ["846/KH-SGDĐT"]
+    assert ans.answer.startswith("Kế hoạch số 846/KH-SGDĐT ngày 24/03/2023 của Sở Giáo dục và Đào tạo Khánh Hòa")
+    own = corpus_engine.ask("Kế hoạch của Phòng GDĐT Cam Ranh có số hiệu là gì?")
+    assert own.legal_bases == [] and own.citations[0].section == "header"  # the plan itself, from its header
+
+
 def test_a_conflicting_date_is_pointed_out(corpus_engine) -> None:
     ans = corpus_engine.ask("Chỉ thị 09-CT/TW của Ban Bí thư ban hành ngày nào?")
     assert ans.legal_bases[0].id == "09-CT/TW"
