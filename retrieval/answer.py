@@ -609,7 +609,17 @@ class Answerer:
         # "căn cứ / dựa trên / cơ sở pháp lý / thực hiện theo": the grounds in the preamble; "nhắc đến / trích
         # dẫn" and a named type ("những chỉ thị nào") reach into the body as well
         strict_preamble = (
-            has(fkey(q), "can cu", "dua tren", "dua vao", "co so phap ly", "tren co so", "thuc hien theo", "ban hanh theo", "thuc hien ke hoach")
+            has(
+                fkey(q),
+                "can cu",
+                "dua tren",
+                "dua vao",
+                "co so phap ly",
+                "tren co so",
+                "thuc hien theo",
+                "ban hanh theo",
+                "thuc hien ke hoach",
+            )
             and not has(fkey(q), "nhac den", "nhac toi", "trich dan", "de cap")
             and not intent.type_filter
         )
@@ -692,7 +702,9 @@ class Answerer:
             for c in doc.citations:
                 if id_key(c.id) in keys or c.id == e.id:
                     before = fold(doc.text[max(0, c.start - 40) : c.start]).lower()
-                    if re.search(r"thay the(?: cho)?(?: (?:thong tu|quyet dinh|nghi dinh|chi thi)(?: so)?)?\s*$", before):
+                    if re.search(
+                        r"thay the(?: cho)?(?: (?:thong tu|quyet dinh|nghi dinh|chi thi)(?: so)?)?\s*$", before
+                    ):
                         return True
         return False
 

@@ -36,7 +36,8 @@ STOPWORDS = frozenset(fold(w) for w in STOPWORDS_EXACT - _EXACT_ONLY)
 # the "Yêu cầu" part of a plan)
 STOP_PHRASES = frozenset(
     {("van", "ban"), ("ke", "hoach"), ("quy", "dinh"), ("duoc", "yeu", "cau"), ("anh", "huong", "the", "nao"),
-     ("anh", "huong", "gi"), ("han", "cuoi"), ("cho", "phep"), ("duoc", "phep")}
+     ("anh", "huong", "gi"), ("han", "cuoi"), ("cho", "phep"), ("duoc", "phep"),
+     ("nao", "yeu", "cau")}
 )  # fmt: skip
 #: Unaccented, "may" before a counted noun is "mấy" ("may lan", "may tieu chi"), not "máy" ("phong may tin hoc").
 _COUNTED = frozenset(

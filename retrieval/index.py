@@ -384,11 +384,14 @@ _BODY_HEADS = {
 }  # fmt: skip
 
 
+_BODY_DESCRIPTORS = [*_DESCRIPTORS, ["giao", "duc", "va", "dao", "tao"], ["giao", "duc"]]
+
+
 def _named_body(words: list[str], i: int) -> str | None:
     """The body head ("so", "uy ban nhan dan", …) right in front of the alias at ``i``, descriptors skipped."""
     j = i
     while True:
-        for phrase in _DESCRIPTORS + [["giao", "duc", "va", "dao", "tao"], ["giao", "duc"]]:
+        for phrase in _BODY_DESCRIPTORS:
             if j >= len(phrase) and words[j - len(phrase) : j] == phrase:
                 j -= len(phrase)
                 break

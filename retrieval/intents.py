@@ -58,6 +58,8 @@ _BASES_RE = re.compile(
 _WHICH_REGULATES = re.compile(
     r" (?:van ban|chi thi|thong tu|quyet dinh|nghi dinh|nghi quyet|ket luan|chuong trinh) nao (?:quy dinh|ban hanh|huong dan) "
     r"| (?:duoc )?quy dinh (?:o|tai|trong|boi) (?:van ban|chi thi|thong tu|quyet dinh|nghi dinh|nghi quyet) nao "
+    # "Chương trình phòng chống HIV … của Khánh Hòa là văn bản nào?": a document described by its title
+    r"| la (?:van ban|chi thi|thong tu|quyet dinh|nghi dinh|nghi quyet|ket luan) nao $"
 )
 #: "Văn bản nào được nhiều kế hoạch trích dẫn nhất?": the drafter's ranking, over every plan
 _MOST_CITED = re.compile(

@@ -182,7 +182,11 @@ class Searcher:
                 doc = self.index.get(h.doc_id)
                 root = h.section.split(".")[0]
                 article = doc.section(root) if doc.kind == "normative" else None
-                if article is not None and (h.doc_id, root) not in boosted and "co so giao duc" in fold(article.heading).lower():
+                if (
+                    article is not None
+                    and (h.doc_id, root) not in boosted
+                    and "co so giao duc" in fold(article.heading).lower()
+                ):
                     boosted.add((h.doc_id, root))
                     h.score *= 1 + SCHOOL_ARTICLE_BOOST
         if not words:

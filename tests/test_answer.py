@@ -212,6 +212,14 @@ def test_a_cited_plan_named_by_its_issuer(corpus_engine) -> None:
     assert own.legal_bases == [] and own.citations[0].section == "header"  # the plan itself, from its header
 
 
+def test_which_plan_requires_and_which_document_is_described(corpus_engine) -> None:
+    # "kế hoạch nào yêu cầu …": the verb, not the plans' "Yêu cầu" headings
+    guard = corpus_engine.ask("Kế hoạch nào yêu cầu trực bảo vệ 24/24?")
+    assert (guard.citations[0].doc_id, guard.citations[0].section) == ("kh-cdlc-laocai-2026", "IV.1")
+    described = corpus_engine.ask("Chương trình phòng chống HIV ma túy mại dâm năm 2023 của Khánh Hòa là văn bản nào?")
+    assert [b.id for b in described.legal_bases] == ["846/KH-SGDĐT"]
+
+
 def test_a_conflicting_date_is_pointed_out(corpus_engine) -> None:
     ans = corpus_engine.ask("Chỉ thị 09-CT/TW của Ban Bí thư ban hành ngày nào?")
     assert ans.legal_bases[0].id == "09-CT/TW"
