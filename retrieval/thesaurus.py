@@ -86,6 +86,7 @@ bao lau mot lan | moi nam mot lan | hang nam | dinh ky | bao lau
 tong ket | bao cao nam | bao cao ca nam > hang nam | cuoi nam
 giua nam | nua nam > so ket | 6 thang | 06 thang
 de chay > gay chay | chay no
+phan dau dat > dang ky | dang ky thuc hien
 ra vao cong > ra vao truong
 tham quyen | ai quyet dinh | ai xet | ai cong nhan | cap nao cong nhan | co quan nao cong nhan
 """.strip().splitlines()

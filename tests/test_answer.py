@@ -220,6 +220,13 @@ def test_which_plan_requires_and_which_document_is_described(corpus_engine) -> N
     assert [b.id for b in described.legal_bases] == ["846/KH-SGDĐT"]
 
 
+def test_a_teachers_phan_dau_reaches_the_plans_dang_ky(corpus_engine) -> None:
+    # the Sóc Trăng plan never says "phấn đấu": it "đăng ký thực hiện tiêu chuẩn"
+    ans = corpus_engine.ask("Sóc Trăng phấn đấu đạt tiêu chuẩn gì?")
+    assert (ans.citations[0].doc_id, ans.citations[0].section) == ("kh-08-cdcd-soctrang-2026", "II.4")
+    assert "đăng ký thực hiện tiêu chuẩn “An toàn về an ninh, trật tự”" in ans.answer
+
+
 def test_a_conflicting_date_is_pointed_out(corpus_engine) -> None:
     ans = corpus_engine.ask("Chỉ thị 09-CT/TW của Ban Bí thư ban hành ngày nào?")
     assert ans.legal_bases[0].id == "09-CT/TW"
