@@ -32,6 +32,7 @@ Mode = Literal["lexical", "dense", "hybrid"]
 HEADING_BOOST = 0.5
 HEADING_MAX_WORDS = 8
 SCHOOL_ARTICLE_BOOST = 0.25
+RIVAL_SHARE = 0.8  # a sibling article scoring this share of the school article's best part competes with it
 # "trường" the school, not "trường hợp" (case), "môi trường", "thị trường", "hiệu trưởng"
 _SCHOOL = re.compile(r"(?<![\w])(?<!môi )(?<!thị )(?<!chiến )(?<!quảng )(?<!hiện )(?<!lập )trường(?! hợp)(?!\w)", re.I)
 _NOT_SCHOOL_BEFORE = frozenset("hieu bo thu pho moi thi chien quang hien lap".split())
@@ -176,18 +177,21 @@ class Searcher:
         words = {t[2:] for t in query_terms(self.analyzer, query).uni}
         if _asks_of_schools(query):
             # a legal text's article says whom it applies to ("Tiêu chí công nhận cơ sở giáo dục …"): a question
-            # about "trường" wants the article on "cơ sở giáo dục" over its siblings for xã, cơ quan, khu dân cư
-            boosted: set[tuple[str, str]] = set()
-            for h in hits:  # best first: only the best part of the article rises, not all its khoản together
+            # about "trường" wants the article on "cơ sở giáo dục" over its siblings for xã, cơ quan, khu dân cư,
+            # when one of those competes with it (alone, it needs no lift over the plans' sections)
+            school: dict[str, SectionHit] = {}
+            rival: dict[str, float] = {}
+            for h in hits:  # best first: only the best part of the article rises, not every khoản together
                 doc = self.index.get(h.doc_id)
-                root = h.section.split(".")[0]
-                article = doc.section(root) if doc.kind == "normative" else None
-                if (
-                    article is not None
-                    and (h.doc_id, root) not in boosted
-                    and "co so giao duc" in fold(article.heading).lower()
-                ):
-                    boosted.add((h.doc_id, root))
+                article = doc.section(h.section.split(".")[0]) if doc.kind == "normative" else None
+                if article is None or not article.heading:
+                    continue
+                if "co so giao duc" in fold(article.heading).lower():
+                    school.setdefault(h.doc_id, h)
+                else:
+                    rival.setdefault(h.doc_id, h.score)
+            for doc_id, h in school.items():
+                if rival.get(doc_id, 0.0) >= RIVAL_SHARE * h.score:
                     h.score *= 1 + SCHOOL_ARTICLE_BOOST
         if not words:
             return
