@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from core.errors import CancuError
-from core.legal_ids import id_key
+from core.legal_ids import NUMBER, id_key
 from core.text import fold
 from core.types import Answer, Citation, CitedBy, Document, LegalBasis, LegalBasisRef
 from retrieval.definitions import asked_definitions
@@ -104,7 +104,17 @@ class Draft:
 #: "bao nhiêu …?": the line with the number must cover this much of the question
 NUMBER_LINE = 0.25
 _MONEY = ("muc phat", "muc luong", "tien luong", "tien thuong", "muc thuong", "muc phu cap", "tien phu cap",
-          "muc ho tro", "bao nhieu tien", "muc thu", "hoc phi", "muc chi", "muc dong")  # fmt: skip
+          "muc ho tro", "bao nhieu tien", "muc thu", "hoc phi", "muc chi", "muc dong", "gia bao nhieu",
+          "gia tien", "gia ca")  # fmt: skip
+#: numbers that count nothing: years, dates, "24/24 giờ" ("Trường có bao nhiêu sinh viên?" is not answered by "năm 2026")
+_NOT_A_COUNT = re.compile(
+    rf"\b\d{{1,2}}/\d{{1,2}}\s*(?:h|giờ)\b|\b{NUMBER}|\b(?:19|20)\d{{2}}\b"
+    r"|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\bngày \d{1,2}|\btháng \d{1,2}",
+    re.I,
+)  # "24/24h", document numbers ("05/CT-TW", "124/2021/TT-BCA"), years and dates
+#: "Trường có bao nhiêu sinh viên?" asks a census, which a target ("phấn đấu 100% … sinh viên") does not answer
+_CENSUS = re.compile(r" (?:hien |tong cong )?co (?:tat ca |tong cong )?bao nhieu (?:\w+ ){1,3}(?:(?:hien )?nay )?$")
+_PERCENT_NUMBER = re.compile(r"\d[\d.,]*\s*(?:%|phần trăm)", re.I)
 _AMOUNT = re.compile(r"\d[\d.,]*\s*(?:đồng|đ\b|triệu|nghìn|ngàn|tỷ|vnđ|vnd)", re.I)
 
 #: what is left of "Nội dung chính của Thông tư 124 là gì?" once the document is named: it asks for the gist
@@ -213,7 +223,9 @@ class Answerer:
                 return draft  # else the question may still be answered by the text itself
         if intent.kind == "content" and focus and (facts := header_facts(q_content)):
             intent = Intent("doc_fact", fact=facts[0], facts=facts)  # "Kế hoạch Kiên Hải được lập khi nào?"
-        role = asks_head(q) if intent.kind in ("content", "duty") and focus else None
+        role = asks_head(q) if intent.kind in ("content", "duty") else None
+        if role and not focus:
+            return None  # "Ai là giám đốc Công an tỉnh?": the plans name no holder of a role they only mention
         if role:
             # the signer answers only when signing in that role: "KT. HIỆU TRƯỞNG / PHÓ HIỆU TRƯỞNG" is the
             # deputy, and the document does not name the head
@@ -328,6 +340,8 @@ class Answerer:
         """All tasks a named unit is given, from the section(s) assigning them, grouped by document."""
         catalog = self.units()
         matches = catalog.find(q, focus)
+        if matches and intent.kind != "duty" and self._has_unknown_words(q):
+            return None  # "Phòng Công tác sinh viên ở tầng mấy?" names a unit but asks nothing of its tasks
         if not matches and context.get("unit") and has(fkey(q), "con", "the con", "thi sao", "nhu the nao", "lam gi"):
             matches = catalog.find(str(context["unit"]), focus)
         if not matches:
@@ -381,6 +395,9 @@ class Answerer:
             if lead is not None:
                 hits = [lead, *(x for x in hits if x is not lead)]
         unknown = unknown_words(terms, weights)
+        if unknown and self._only_unknown_besides_unit(q, terms, unknown, focus):
+            logger.debug("refusing %r: beside the unit it names, only unknown words %s", q, unknown)
+            return None
         # a rare word missing from the sections found is telling; when the question names its plans, only a
         # word missing from those plans altogether is ("lương giáo viên Lào Cai": Lào Cai never says "lương")
         where = (
@@ -432,6 +449,17 @@ class Answerer:
         legal = self._bases_in(evidence, intent) if intent.type_filter or has(fkey(q), "van ban nao") else []
         return Draft(evidence, legal=legal)
 
+    def _only_unknown_besides_unit(
+        self, q: str, terms: QueryTerms, unknown: list[str], focus: list[str] | None
+    ) -> bool:
+        """ "Phòng Công tác sinh viên ở tầng mấy?": the unit is all the plans know of the question."""
+        matches = self.units().find(q, focus)
+        if not matches:
+            return False
+        named = set(unit_words(matches[0].name).split())
+        rest = {t[2:] for t in terms.uni} - named
+        return bool(rest) and rest <= set(unknown)
+
     def _states_the_number(self, q: str, evidence: list[Evidence], terms: QueryTerms, weights: Any) -> bool:
         """A question for an amount is answered only by a line that states one about what it asks.
 
@@ -444,8 +472,14 @@ class Answerer:
             return any(_AMOUNT.search(ln.clean) for ln in lines)
         if not has(fq, "bao nhieu"):
             return True
+        census = bool(_CENSUS.search(fq))
+
+        def counts(text: str) -> bool:
+            text = _NOT_A_COUNT.sub(" ", text)
+            return bool(re.search(r"\d", _PERCENT_NUMBER.sub(" ", text) if census else text))
+
         return any(
-            re.search(r"\d", ln.clean) and coverage(terms, text_terms(self.analyzer, ln.clean), weights) >= NUMBER_LINE
+            counts(ln.clean) and coverage(terms, text_terms(self.analyzer, ln.clean), weights) >= NUMBER_LINE
             for ln in lines
         )
 
