@@ -340,8 +340,12 @@ class Answerer:
         """All tasks a named unit is given, from the section(s) assigning them, grouped by document."""
         catalog = self.units()
         matches = catalog.find(q, focus)
-        if matches and intent.kind != "duty" and self._has_unknown_words(q):
-            return None  # "Phòng Công tác sinh viên ở tầng mấy?" names a unit but asks nothing of its tasks
+        if matches and intent.kind != "duty":
+            rest = self.index.names_in(q)[1] or q  # without the words that name the plan ("Sóc Trăng")
+            terms = query_terms(self.analyzer, rest)
+            unknown = unknown_words(terms, self.index.term_weights())
+            if unknown and self._only_unknown_besides_unit(rest, terms, unknown, focus):
+                return None  # "Phòng Công tác sinh viên ở tầng mấy?" names a unit but asks nothing of its tasks
         if not matches and context.get("unit") and has(fkey(q), "con", "the con", "thi sao", "nhu the nao", "lam gi"):
             matches = catalog.find(str(context["unit"]), focus)
         if not matches:
