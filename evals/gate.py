@@ -35,7 +35,7 @@ FLOOR: dict[str, tuple[str, float]] = {
     "must_include": (">=", 0.9831),
     "abstention_accuracy": (">=", 1.0),
     "false_abstain_rate": ("<=", 0.0192),
-    "legal_recall": (">=", 0.9333),
+    "legal_recall": (">=", 1.0),
     "legal_precision": (">=", 1.0),
     "twin_gap_points": ("<=", 0.0),
 }
