@@ -88,6 +88,13 @@ giua nam | nua nam > so ket | 6 thang | 06 thang
 de chay > gay chay | chay no
 phan dau dat > dang ky | dang ky thuc hien
 ra vao cong > ra vao truong
+bat nat | bat nat hoc duong | danh ban > bao luc hoc duong | bao luc
+khung hoang tam ly | van de tam ly | cang thang tam ly | tram cam > tu van tam ly | tam ly hoc duong
+o tro | nha tro | thue tro | phong tro > ngoai tru | tam tru
+cham diem | cham diem thi dua > danh gia | phan loai | binh xet
+bat trom | bat duoc trom > trom cap | pha hoai
+tu bao ve ban than | bao ve ban than > tu bao ve | ky nang tu bao ve
+tien dau | kinh phi o dau | tien tu dau > nguon | ngan sach | kinh phi
 tham quyen | ai quyet dinh | ai xet | ai cong nhan | cap nao cong nhan | co quan nao cong nhan
 """.strip().splitlines()
 

@@ -234,6 +234,27 @@ def test_a_teachers_phan_dau_reaches_the_plans_dang_ky(corpus_engine) -> None:
     assert "đăng ký thực hiện tiêu chuẩn “An toàn về an ninh, trật tự”" in ans.answer
 
 
+@pytest.mark.parametrize(
+    ("question", "section", "quoted"),
+    [
+        # a teacher's word, the plan's word
+        ("Kiên Hải có chương trình gì cho học sinh bị khủng hoảng tâm lý?", "II.5", "tư vấn tâm lý học đường"),
+        ("Kiên Hải kiểm tra chấm điểm phong trào thế nào?", "II.2", "kiểm tra, đánh giá, phân loại phong trào"),
+        ("Tiền đâu để Kiên Hải làm phong trào?", "IV", "dự toán ngân sách được giao năm 2026"),
+        ("Kiên Hải dạy học sinh tự bảo vệ bản thân thế nào?", "III.2", "kỹ năng tự bảo vệ cho học sinh"),
+    ],
+)
+def test_paraphrases_reach_the_plans_words(corpus_engine, question: str, section: str, quoted: str) -> None:
+    ans = corpus_engine.ask(question)
+    assert (ans.citations[0].doc_id, ans.citations[0].section) == ("kh-ubnd-kienhai-2026", section)
+    assert quoted in ans.answer
+
+
+def test_bullying_is_school_violence(corpus_engine) -> None:
+    ans = corpus_engine.ask("Ở Kiên Hải, làm sao để học sinh không bị bắt nạt ở trường?")
+    assert ("kh-ubnd-kienhai-2026", "II.3") in [(c.doc_id, c.section) for c in ans.citations[:3]]
+
+
 def test_a_conflicting_date_is_pointed_out(corpus_engine) -> None:
     ans = corpus_engine.ask("Chỉ thị 09-CT/TW của Ban Bí thư ban hành ngày nào?")
     assert ans.legal_bases[0].id == "09-CT/TW"
