@@ -22,7 +22,7 @@ from core.text import fold
 _GROUPS = """
 phu huynh | cha me hoc sinh | gia dinh hoc sinh | ban dai dien cha me hoc sinh
 hoa hoan | chay no | phong chay | chua chay | phong chay chua chay | pccc
-tin gia | tin sai lech | thong tin sai su that | thong tin xau doc | xuyen tac
+tin gia | tin sai lech | thong tin sai su that | thong tin xau doc | xuyen tac | tin don | tin don that thiet | tin that thiet
 tren mang | khong gian mang | mang xa hoi | internet
 mat trom | trom cap | mat cap | chong trom
 khen thuong | bieu duong | giay khen | bang khen | thi dua khen thuong | duoc thuong | tang thuong
@@ -88,6 +88,10 @@ giua nam | nua nam > so ket | 6 thang | 06 thang
 de chay > gay chay | chay no
 phan dau dat > dang ky | dang ky thuc hien
 ra vao cong > ra vao truong
+nguoi la | nguoi ngoai | nguoi la mat > ra vao truong | ra vao
+doi pho > dau tranh | xu ly | phong ngua
+cung co | kien toan
+doi bao ve > luc luong bao ve
 bat nat | bat nat hoc duong | danh ban > bao luc hoc duong | bao luc
 khung hoang tam ly | van de tam ly | cang thang tam ly | tram cam > tu van tam ly | tam ly hoc duong
 o tro | nha tro | thue tro | phong tro > ngoai tru | tam tru

@@ -242,11 +242,33 @@ def test_a_teachers_phan_dau_reaches_the_plans_dang_ky(corpus_engine) -> None:
         ("Kiên Hải kiểm tra chấm điểm phong trào thế nào?", "II.2", "kiểm tra, đánh giá, phân loại phong trào"),
         ("Tiền đâu để Kiên Hải làm phong trào?", "IV", "dự toán ngân sách được giao năm 2026"),
         ("Kiên Hải dạy học sinh tự bảo vệ bản thân thế nào?", "III.2", "kỹ năng tự bảo vệ cho học sinh"),
+        ("Học sinh Kiên Hải đi học an toàn giao thông được tuyên truyền thế nào?", "II.1", "an toàn giao thông"),
     ],
 )
 def test_paraphrases_reach_the_plans_words(corpus_engine, question: str, section: str, quoted: str) -> None:
     ans = corpus_engine.ask(question)
     assert (ans.citations[0].doc_id, ans.citations[0].section) == ("kh-ubnd-kienhai-2026", section)
+    assert quoted in ans.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "doc_id", "section", "quoted"),
+    [
+        (
+            "Cam Ranh củng cố đội bảo vệ trường học ra sao?",
+            "kh-pgddt-camranh-2023",
+            "II.3",
+            "lực lượng Bảo vệ trường học",
+        ),
+        ("Lào Cai đối phó với tin đồn thất thiệt trên mạng thế nào?", "kh-cdlc-laocai-2026", "III.1.3", "sai sự thật"),
+        ("Trường Sóc Trăng có kiểm tra người lạ ra vào không?", "kh-08-cdcd-soctrang-2026", "II.9", "nội quy ra vào"),
+    ],
+)
+def test_colloquial_questions_find_the_section(
+    corpus_engine, question: str, doc_id: str, section: str, quoted: str
+) -> None:
+    ans = corpus_engine.ask(question)
+    assert (ans.citations[0].doc_id, ans.citations[0].section) == (doc_id, section)
     assert quoted in ans.answer
 
 
