@@ -28,7 +28,7 @@ STOPWORDS_EXACT = frozenset(
 #: Fillers whose unaccented form is also a content word ("bi" is "bị" and "bí mật", "dung" is "dùng" and
 #: "dũng cảm", "may" is "mấy" and "máy tính", "minh" is "trường mình" and "Hồ Chí Minh"): dropped only when
 #: typed with diacritics.
-_EXACT_ONLY = frozenset({"để", "bị", "dùng", "mấy", "mình", "còn", "đi"})
+_EXACT_ONLY = frozenset({"để", "bị", "dùng", "mấy", "mình", "còn"})
 STOPWORDS = frozenset(fold(w) for w in STOPWORDS_EXACT - _EXACT_ONLY)
 #: Two-word phrases that only frame a question about documents; their syllables stay content elsewhere
 #: ("văn bản" goes, "văn phòng" stays).

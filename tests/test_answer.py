@@ -243,6 +243,7 @@ def test_a_teachers_phan_dau_reaches_the_plans_dang_ky(corpus_engine) -> None:
         ("Tiền đâu để Kiên Hải làm phong trào?", "IV", "dự toán ngân sách được giao năm 2026"),
         ("Kiên Hải dạy học sinh tự bảo vệ bản thân thế nào?", "III.2", "kỹ năng tự bảo vệ cho học sinh"),
         ("Học sinh Kiên Hải đi học an toàn giao thông được tuyên truyền thế nào?", "II.1", "an toàn giao thông"),
+        ("hoc sinh kien hai di hoc an toan giao thong duoc tuyen truyen the nao", "II.1", "an toàn giao thông"),
     ],
 )
 def test_paraphrases_reach_the_plans_words(corpus_engine, question: str, section: str, quoted: str) -> None:
