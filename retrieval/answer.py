@@ -42,6 +42,7 @@ from retrieval.extract import (
 )
 from retrieval.intents import (
     Intent,
+    asks_beyond_the_header,
     asks_head,
     asks_most_cited,
     detect,
@@ -236,6 +237,13 @@ class Answerer:
             if cited:
                 # "Kế hoạch của Sở GDĐT Khánh Hòa mà Cam Ranh thực hiện có số hiệu là gì?": the cited plan's facts
                 return self._legal_lookup_entries(cited, intent)
+        if (
+            intent.kind == "doc_fact"
+            and not focus
+            and intent.fact in ("signer", "date", "number")
+            and asks_beyond_the_header(q_content, intent.fact)
+        ):
+            intent = Intent("content")  # "Ai ký quyết định công nhận …?" asks the text, not the plans' signatures
         if intent.kind == "doc_fact" and (focus or intent.fact == "outline" or not self._has_unknown_words(q_content)):
             # without a named document, "Xe buýt số mấy đi qua trường?" is not about the plans' numbers (an
             # outline's own cues, "bố cục", are in no document: unnamed, it offers the catalog)

@@ -37,7 +37,7 @@ STOPWORDS = frozenset(fold(w) for w in STOPWORDS_EXACT - _EXACT_ONLY)
 STOP_PHRASES = frozenset(
     {("van", "ban"), ("ke", "hoach"), ("quy", "dinh"), ("duoc", "yeu", "cau"), ("anh", "huong", "the", "nao"),
      ("anh", "huong", "gi"), ("han", "cuoi"), ("cho", "phep"), ("duoc", "phep"),
-     ("nao", "yeu", "cau")}
+     ("nao", "yeu", "cau"), ("bat", "dau")}
 )  # fmt: skip
 #: Unaccented, "may" before a counted noun is "mấy" ("may lan", "may tieu chi"), not "máy" ("phong may tin hoc").
 _COUNTED = frozenset(

@@ -213,6 +213,22 @@ _ABOUT_THE_DOCUMENT = frozenset(
 )
 
 
+def asks_beyond_the_header(question: str, fact: str) -> bool:
+    """ "Ai ký quyết định công nhận trường đạt an toàn?": a header cue ("ai ký") about something no header holds.
+
+    What is left once the fact's cue words and words about a document are taken away says what it is about;
+    two content words or more make it a question about the text.
+    """
+    q = fkey(question)
+    for p in sorted(_FACT_FIELDS.get(fact, ()), key=len, reverse=True):
+        q = q.replace(f" {p} ", " ")
+    rest = [w for w in q.split() if w not in _ABOUT_THE_DOCUMENT and w not in _QUESTION_WORDS]
+    return len(rest) >= 2
+
+
+_QUESTION_WORDS = frozenset("ai gi nao dau sao nhu the khi nay do la cua va cho voi ve".split())
+
+
 def header_facts(question: str) -> list[str]:
     """Header facts a question about a named document asks for, in words no cue list foresaw.
 

@@ -90,6 +90,8 @@ phan dau dat > dang ky | dang ky thuc hien
 ra vao cong > ra vao truong
 nguoi la | nguoi ngoai | nguoi la mat > ra vao truong | ra vao
 doi pho > dau tranh | xu ly | phong ngua
+gay thuong tich | thuong tich | bi thuong > bao luc | co y gay thuong tich
+chay lon | dam chay lon | hoa hoan lon > chay no nghiem trong | chay no
 cung co | kien toan
 doi bao ve > luc luong bao ve
 bat nat | bat nat hoc duong | danh ban > bao luc hoc duong | bao luc

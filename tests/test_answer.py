@@ -273,6 +273,22 @@ def test_colloquial_questions_find_the_section(
     assert quoted in ans.answer
 
 
+@pytest.mark.skipif(not TT124.exists(), reason="../shared/directives is not beside this checkout")
+@pytest.mark.parametrize(
+    ("question", "sections"),
+    [
+        ("Ai ký quyết định công nhận trường đạt an toàn về an ninh trật tự?", {"Điều 10", "Điều 10.1", "Điều 10.4"}),
+        ("Trường có học sinh đánh nhau gây thương tích thì có được công nhận an toàn không?", {"Điều 7.4"}),
+        ("Thời gian tính kết quả an toàn an ninh trật tự của trường học bắt đầu từ khi nào?", {"Điều 8.2.b"}),
+        ("Trường bị cháy lớn thì có được công nhận an toàn không?", {"Điều 7.3", "Điều 6.3.g"}),
+    ],
+)
+def test_a_directive_answers_questions_in_plain_words(corpus_engine, question: str, sections: set[str]) -> None:
+    ans = corpus_engine.ask(question)
+    assert ans.citations[0].doc_id == "tt-124-2021-bca"  # not the plans' signatures, not a refusal
+    assert ans.citations[0].section in sections
+
+
 def test_bullying_is_school_violence(corpus_engine) -> None:
     ans = corpus_engine.ask("Ở Kiên Hải, làm sao để học sinh không bị bắt nạt ở trường?")
     assert ("kh-ubnd-kienhai-2026", "II.3") in [(c.doc_id, c.section) for c in ans.citations[:3]]
