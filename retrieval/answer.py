@@ -118,6 +118,10 @@ _CENSUS = re.compile(r" (?:hien |tong cong )?co (?:tat ca |tong cong )?bao nhieu
 _PERCENT_NUMBER = re.compile(r"\d[\d.,]*\s*(?:%|phần trăm)", re.I)
 _AMOUNT = re.compile(r"\d[\d.,]*\s*(?:đồng|đ\b|triệu|nghìn|ngàn|tỷ|vnđ|vnd)", re.I)
 
+#: who proposed a legal text ("Theo đề nghị của Cục trưởng …" in its preamble)
+_PROPOSER = ("de nghi ban hanh", "ai de nghi", "theo de nghi", "co quan nao de nghi", "don vi nao de nghi",
+             "soan thao")  # fmt: skip
+
 #: what is left of "Nội dung chính của Thông tư 124 là gì?" once the document is named: it asks for the gist
 _GIST = frozenset({"noi", "dung", "chinh", "tom", "tat", "chu", "yeu"})
 
@@ -250,6 +254,8 @@ class Answerer:
             draft = self._doc_fact(intent, focus, q)
             if draft is not None:
                 return draft
+            if focus and intent.fact in ("managing_body", "recipients"):
+                return None  # "Trường CĐ Lào Cai trực thuộc cơ quan nào?": its header does not say; its text won't
         if intent.kind == "catalog" and not focus:
             return self._catalog()
         draft = self._duties(q, intent, focus, context, dated_only=intent.deadline)
@@ -814,6 +820,13 @@ class Answerer:
                 lines = [ln for ln in section_lines(own, scope.id, own=False) if not ln.heading]
                 draft.evidence.append(Evidence(own.doc_id, scope.id, scope.heading, lines[:MAX_SECTION_LINES]))
             return draft
+        if has(fkey(rest), *_PROPOSER):
+            # "Ai đề nghị ban hành Thông tư 124?": the preamble's "Theo đề nghị của …" line
+            line = next(
+                (ln for ln in section_lines(own, "preamble") if fkey(ln.clean).startswith(" theo de nghi ")), None
+            )
+            if line is not None:
+                return Draft([Evidence(own.doc_id, "preamble", "Căn cứ ban hành", [line], score=1.0)])
         if intent.fact in _DOC_FACTS:
             return self._doc_fact(intent, [own.doc_id])
         # "Thông tư 124 thay thế thông tư nào?": the documents its quoted lines name, other than itself

@@ -292,6 +292,21 @@ def test_a_directive_answers_questions_in_plain_words(corpus_engine, question: s
     assert ans.citations[0].section in sections
 
 
+@pytest.mark.skipif(not TT124.exists(), reason="../shared/directives is not beside this checkout")
+def test_who_proposed_a_directive_is_in_its_preamble(corpus_engine) -> None:
+    for question in ("Ai đề nghị ban hành Thông tư 124?", "Cơ quan nào soạn thảo Thông tư 124/2021/TT-BCA?"):
+        ans = corpus_engine.ask(question)
+        assert [(c.doc_id, c.section) for c in ans.citations] == [("tt-124-2021-bca", "preamble")]
+        assert "Theo đề nghị của Cục trưởng Cục Xây dựng phong trào bảo vệ an ninh Tổ quốc" in ans.answer
+
+
+def test_a_header_fact_the_header_lacks_is_a_refusal(corpus_engine) -> None:
+    # the Lào Cai plan names no body above the college; its "đơn vị trực thuộc" are its own departments
+    assert not corpus_engine.ask("Trường CĐ Lào Cai trực thuộc cơ quan nào?").found
+    stated = corpus_engine.ask("Trường Sóc Trăng trực thuộc cơ quan nào?")
+    assert "UBND THÀNH PHỐ CẦN THƠ" in stated.answer or "UBND thành phố Cần Thơ" in stated.answer
+
+
 def test_bullying_is_school_violence(corpus_engine) -> None:
     ans = corpus_engine.ask("Ở Kiên Hải, làm sao để học sinh không bị bắt nạt ở trường?")
     assert ("kh-ubnd-kienhai-2026", "II.3") in [(c.doc_id, c.section) for c in ans.citations[:3]]
