@@ -68,6 +68,9 @@ ABBREVIATIONS: dict[str, str] = {
     "th": "tiểu học",
     "ptdtnt": "phổ thông dân tộc nội trú",
     "vhxh": "văn hóa xã hội",
+    "vh": "văn hóa",
+    "xh": "xã hội",
+    "qt": "quản trị",
     "bgh": "ban giám hiệu",
     "pht": "phó hiệu trưởng",
     "qlcl": "quản lý chất lượng",
@@ -86,7 +89,7 @@ ABBREVIATIONS: dict[str, str] = {
 }
 
 #: Bump when document tokens change: indexes built by another version re-vectorise their units at start-up.
-ANALYZER_VERSION = "4"
+ANALYZER_VERSION = "5"
 
 _WORD = re.compile(r"[^\W_]+")
 _PERCENT = re.compile(r"(?<=\d)\s*%")

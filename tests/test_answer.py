@@ -307,6 +307,18 @@ def test_a_header_fact_the_header_lacks_is_a_refusal(corpus_engine) -> None:
     assert "UBND THÀNH PHỐ CẦN THƠ" in stated.answer or "UBND thành phố Cần Thơ" in stated.answer
 
 
+@pytest.mark.parametrize(
+    ("question", "doc_id", "section"),
+    [
+        ("Nhiệm vụ của phòng QT trường Sóc Trăng?", "kh-08-cdcd-soctrang-2026", "III.1"),
+        ("phòng vh-xh kiên hải có trách nhiệm gì", "kh-ubnd-kienhai-2026", "III.1"),
+    ],
+)
+def test_unit_abbreviations_teachers_type(corpus_engine, question: str, doc_id: str, section: str) -> None:
+    ans = corpus_engine.ask(question)
+    assert [(c.doc_id, c.section) for c in ans.citations][:1] == [(doc_id, section)]
+
+
 def test_bullying_is_school_violence(corpus_engine) -> None:
     ans = corpus_engine.ask("Ở Kiên Hải, làm sao để học sinh không bị bắt nạt ở trường?")
     assert ("kh-ubnd-kienhai-2026", "II.3") in [(c.doc_id, c.section) for c in ans.citations[:3]]
