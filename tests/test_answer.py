@@ -244,6 +244,7 @@ def test_a_teachers_phan_dau_reaches_the_plans_dang_ky(corpus_engine) -> None:
         ("Kiên Hải dạy học sinh tự bảo vệ bản thân thế nào?", "III.2", "kỹ năng tự bảo vệ cho học sinh"),
         ("Học sinh Kiên Hải đi học an toàn giao thông được tuyên truyền thế nào?", "II.1", "an toàn giao thông"),
         ("hoc sinh kien hai di hoc an toan giao thong duoc tuyen truyen the nao", "II.1", "an toàn giao thông"),
+        ("kinh phi thuc hien ke hoach kien hai lay tu nguon nao", "IV", "nguồn xã hội hóa hợp pháp"),
     ],
 )
 def test_paraphrases_reach_the_plans_words(corpus_engine, question: str, section: str, quoted: str) -> None:
