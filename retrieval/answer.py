@@ -18,7 +18,7 @@ import logging
 import re
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from core.errors import CancuError
@@ -887,9 +887,11 @@ class Answerer:
         plans = [self.index.get(d) for d in focus] if focus else [d for d in self.index.documents() if d.kind == "plan"]
         plan_ids = {d.doc_id for d in plans}
         ranked = []
+        if intent.type_filter == "Kế hoạch":
+            intent = replace(intent, type_filter=None)  # "trong các kế hoạch": the citing plans, not a cited kind
         for e in self.index.registry():
             citing = sorted(set(e.citing_docs) & plan_ids)
-            if citing:
+            if citing and _matches_filters(e, intent):  # "… căn cứ chỉ thị nào của Bộ Công an?"
                 ranked.append((len(citing), e.year or 0, e, citing))
         ranked.sort(key=lambda x: (-x[0], -x[1], x[2].id))
         recommended = [r for r in ranked if r[0] >= 2] or ranked[:3]

@@ -63,8 +63,8 @@ _WHICH_REGULATES = re.compile(
 )
 #: "Văn bản nào được nhiều kế hoạch trích dẫn nhất?": the drafter's ranking, over every plan
 _MOST_CITED = re.compile(
-    r" (?:van ban|chi thi|thong tu|quyet dinh|can cu) nao (?:duoc )?(?:nhieu ke hoach |cac ke hoach )?"
-    r"(?:trich dan|can cu|nhac den|su dung) nhieu nhat | duoc nhieu ke hoach (?:trich dan|can cu|nhac den)"
+    r" (?:van ban|chi thi|thong tu|quyet dinh|can cu) nao (?:hay )?(?:duoc )?(?:nhieu ke hoach |cac ke hoach )?"
+    r"(?:trich dan|can cu|nhac den|su dung|dung) (?:nhieu )?nhat | duoc nhieu ke hoach (?:trich dan|can cu|nhac den)"
 )
 _CITED_BY = ("ke hoach nao", "nhung ke hoach nao", "van ban nao trich dan", "duoc trich dan", "trich dan o", "o dau")
 _FACT_FIELDS: dict[str, tuple[str, ...]] = {
@@ -299,7 +299,7 @@ def detect(question: str) -> Intent:
     fact = facts[0] if facts else None
     asks_bases = has(q, *_BASES) or bool(_BASES_RE.search(q))
     if (has(q, *_DRAFTER) and (" can cu " in q or asks_bases)) or _MOST_CITED.search(q):
-        return Intent("drafter", keys, pairs, type_filter=type_filter)
+        return Intent("drafter", keys, pairs, type_filter=type_filter, issuer_filter=issuer_filter)
     if keys or pairs:
         cited_by = has(q, *_CITED_BY) or " trich dan " in q
         return Intent(

@@ -344,6 +344,15 @@ def test_a_drafter_gets_bases_ranked_by_use_and_recency(corpus_engine) -> None:
     assert set(ans.legal_bases[0].model_dump()) >= {"id", "type", "date", "issuer", "title"}
 
 
+def test_a_drafter_asking_for_one_kind_or_the_most_used(corpus_engine) -> None:
+    kind = corpus_engine.ask("Soạn kế hoạch thì căn cứ chỉ thị nào của Bộ Công an?")
+    assert [b.id for b in kind.legal_bases] == ["07/CT-BCA-V28"]
+    circular = corpus_engine.ask("Xây dựng kế hoạch phong trào thì phải căn cứ thông tư nào?")
+    assert [b.id for b in circular.legal_bases] == ["124/2021/TT-BCA"]
+    most = corpus_engine.ask("Căn cứ nào hay được dùng nhất trong các kế hoạch phong trào?")
+    assert [b.id for b in most.legal_bases] == ["124/2021/TT-BCA"]  # "các kế hoạch" are the citing plans
+
+
 def test_header_facts(corpus_engine) -> None:
     ans = corpus_engine.ask("Ai ký kế hoạch của Phòng GDĐT Mỹ Tú?")
     assert (
