@@ -222,6 +222,13 @@ class Answerer:
             draft = self._legal_lookup(q, intent, focus, k)
             if draft is not None:
                 return draft
+            if intent.fact in ("recipients", "managing_body") and self._corpus_doc_for(intent) is not None:
+                return None  # "Thông tư 124 gửi tới những ai?": its text in the corpus has no "Nơi nhận"
+        if intent.kind in ("content", "catalog") and not focus:
+            named = self._plans_by_issuer(q)
+            if named:
+                # "Kế hoạch nào do UBND ban hành?": the plans whose issuing body that is
+                return self._doc_fact(Intent("doc_fact", fact="issuer", facts=["issuer"]), named)
         if intent.kind == "plan_bases":
             draft = self._plan_bases(q, intent, focus)
             if draft is not None:
@@ -732,6 +739,21 @@ class Answerer:
         in_force = [e for e in best if not self._replaced(e)]
         return (in_force or best)[:3]
 
+    def _plans_by_issuer(self, q: str) -> list[str]:
+        """Plans a question picks by their issuing body ("kế hoạch nào do UBND ban hành?")."""
+        m = _BY_ISSUER.search(f" {self.units().expand(q)} ")
+        if not m:
+            return []
+        body = set(m.group("body").split()) - _PLACE_FILLERS
+        if not body:
+            return []
+        found = []
+        for doc in self.index.documents():
+            issuer = self.units().expand(doc.issuer or "")
+            if doc.kind == "plan" and body <= set(issuer.split()):
+                found.append(doc.doc_id)
+        return found
+
     def _cited_by_issuer(self, q: str) -> list[LegalBasis]:
         """Cited documents a question names by kind and issuing body ("kế hoạch của Sở GDĐT Khánh Hòa")."""
         text = f" {self.units().expand(q)} "
@@ -1096,6 +1118,9 @@ def _line_mentioning(doc: Document, section: str, entry: LegalBasis) -> Line | N
                     return ln
     return None
 
+
+#: "kế hoạch nào do <body> ban hành", "những kế hoạch nào của <body>"
+_BY_ISSUER = re.compile(r" ke hoach nao (?:do|cua) (?P<body>(?:\w+ ){1,8}?)(?:ban hanh|lap|xay dung)? ?$")
 
 #: words of a body's name a question may leave out ("Sở GDĐT Khánh Hòa" for "Sở … và Đào tạo tỉnh Khánh Hòa")
 _PLACE_FILLERS = frozenset("va tinh thanh pho tp huyen quan".split())

@@ -80,7 +80,8 @@ _FACT_FIELDS: dict[str, tuple[str, ...]] = {
               "ten cua ke hoach"),
     # narrow on purpose: "do đơn vị nào chủ trì", "mô hình có tên là gì", "có mấy mục tiêu" are content questions
     "outline": ("nhung muc lon nao", "nhung muc chinh nao", "cac muc lon", "gom nhung phan nao", "gom may phan",
-                "co may phan", "bo cuc", "dan y", "muc luc", "bao nhieu chuong", "co may chuong", "gom may chuong"),
+                "co may phan", "bo cuc", "dan y", "muc luc", "bao nhieu chuong", "co may chuong", "gom may chuong",
+                "co may muc", "may muc lon", "bao nhieu muc", "gom may muc"),
     "place": ("ban hanh o dau", "ban hanh tai dau", "noi ban hanh", "dia diem ban hanh", "ban hanh o tinh nao"),
     # not "trực thuộc" alone: "các cơ sở giáo dục trực thuộc", "đầu mối trực thuộc" are content
     "managing_body": ("truc thuoc co quan nao", "truc thuoc don vi nao", "truc thuoc cap nao", "truc thuoc ai",

@@ -353,6 +353,20 @@ def test_a_drafter_asking_for_one_kind_or_the_most_used(corpus_engine) -> None:
     assert [b.id for b in most.legal_bases] == ["124/2021/TT-BCA"]  # "các kế hoạch" are the citing plans
 
 
+def test_plans_picked_by_issuer_and_outline_and_missing_recipients(corpus_engine) -> None:
+    ubnd = corpus_engine.ask("Kế hoạch nào do UBND ban hành?")
+    assert {c.doc_id for c in ubnd.citations} == {"kh-ubnd-kienhai-2026"}  # Sóc Trăng's college only answers to one
+    offices = corpus_engine.ask("Những kế hoạch nào của Phòng GDĐT?")
+    assert {c.doc_id for c in offices.citations} == {"kh-pgddt-camranh-2023", "kh-pgddt-mytu-2025"}
+    outline = corpus_engine.ask("Kế hoạch Lào Cai có mấy mục lớn?")
+    assert "V. CHẾ ĐỘ BÁO CÁO" in outline.answer or "CHẾ ĐỘ BÁO CÁO" in outline.answer
+
+
+@pytest.mark.skipif(not TT124.exists(), reason="../shared/directives is not beside this checkout")
+def test_recipients_a_directive_text_lacks_are_a_refusal(corpus_engine) -> None:
+    assert not corpus_engine.ask("Thông tư 124 gửi tới những ai?").found
+
+
 def test_header_facts(corpus_engine) -> None:
     ans = corpus_engine.ask("Ai ký kế hoạch của Phòng GDĐT Mỹ Tú?")
     assert (
