@@ -51,6 +51,7 @@ from retrieval.intents import (
     header_facts,
     is_follow_up,
     issuer_named,
+    normalize_question,
     section_refs,
     strip_legal_mentions,
 )
@@ -176,18 +177,17 @@ class Answerer:
         """Answer a question; ``context`` may carry the chat's focus: {"doc_ids": [...], "unit": "..."}."""
         t0 = time.perf_counter()
         question = (question or "").strip()
+        asked = normalize_question(question)  # what is answered; the answer echoes what was typed
         scope = [d for d in doc_ids if d in self.index] if doc_ids else None
-        named, unnamed = self.index.names_in(question)
+        named, unnamed = self.index.names_in(asked)
         focus = scope or named or None
-        if focus is None and context and context.get("doc_ids") and is_follow_up(question):
+        if focus is None and context and context.get("doc_ids") and is_follow_up(asked):
             focus = [d for d in context["doc_ids"] if d in self.index] or None
         draft = None
-        if question and len(self.index):
-            intent = detect(question)
+        if asked and len(self.index):
+            intent = detect(asked)
             k = top_k or self.engine.settings.top_k
-            draft = self._dispatch(
-                question, unnamed if named and not scope else question, intent, focus, k, context or {}
-            )
+            draft = self._dispatch(asked, unnamed if named and not scope else asked, intent, focus, k, context or {})
         answer = self._compose(question, draft, qid)
         answer.took_ms = round((time.perf_counter() - t0) * 1000, 2)
         if self.engine.generator is not None and answer.found:

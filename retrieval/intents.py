@@ -156,6 +156,27 @@ class Intent:
     by_title: bool = False  # "thông tư nào quy định …": found by its title, or not a question about bases
 
 
+#: chat shorthand for a document's kind before its number ("tt 124", "QĐ 510", "ct 07") and for "văn bản"
+_KIND_SHORTHAND = {"tt": "Thông tư", "qđ": "Quyết định", "qd": "Quyết định", "ct": "Chỉ thị", "nđ": "Nghị định",
+                   "nd": "Nghị định", "kh": "Kế hoạch"}  # fmt: skip
+_SHORTHAND = re.compile(r"(?<!\w)(tt|qđ|qd|ct|nđ|nd|kh)\.?\s*(?=\d)", re.I)
+_VB = re.compile(r"(?<![\w/-])vb(?![\w/-])", re.I)
+#: greetings and courtesy that frame a chat message ("ad ơi", "cảm ơn", "hỏi nhanh:")
+_COURTESY = re.compile(
+    r"(?<!\w)(?:cảm ơn|cám ơn|xin chào|chào bot|chào bạn|chào ad|ad ơi|admin ơi|bot ơi|hỏi nhanh|cho hỏi nhanh)"
+    r"(?!\w)[\s.,:!]*",
+    re.I,
+)
+
+
+def normalize_question(question: str) -> str:
+    """A chat message as a question: courtesy dropped, kind shorthand written out ("tt 124" -> "Thông tư 124")."""
+    q = _COURTESY.sub(" ", question)
+    q = _SHORTHAND.sub(lambda m: _KIND_SHORTHAND[m.group(1).lower()] + " ", q)
+    q = _VB.sub("văn bản", q)
+    return re.sub(r"\s+", " ", q).strip() or question.strip()
+
+
 def legal_mentions(question: str) -> tuple[list[str], list[tuple[str, str]]]:
     """Legal numbers a question names: full numbers ("46-CT/TW") and type + number ("thông tư 124")."""
     folded = fold(question)

@@ -367,6 +367,30 @@ def test_recipients_a_directive_text_lacks_are_a_refusal(corpus_engine) -> None:
     assert not corpus_engine.ask("Thông tư 124 gửi tới những ai?").found
 
 
+@pytest.mark.parametrize(
+    ("message", "doc_id", "section"),
+    [
+        ("ad ơi kế hoạch mỹ tú căn cứ vb nào vậy", "kh-pgddt-mytu-2025", "preamble"),
+        ("cảm ơn. thế còn hạn báo cáo tổng kết năm của Mỹ Tú?", "kh-pgddt-mytu-2025", "IV"),
+        ("hỏi nhanh: tt 124 có hiệu lực từ bao giờ?", "tt-124-2021-bca", "Điều 11"),
+    ],
+)
+def test_chat_messages_are_read_as_questions(corpus_engine, message: str, doc_id: str, section: str) -> None:
+    if doc_id.startswith("tt-") and not TT124.exists():
+        pytest.skip("../shared/directives is not beside this checkout")
+    ans = corpus_engine.ask(message)
+    assert ans.question == message  # the answer echoes what was typed
+    assert (ans.citations[0].doc_id, ans.citations[0].section) == (doc_id, section)
+
+
+def test_normalize_question_keeps_document_numbers() -> None:
+    from retrieval.intents import normalize_question
+
+    assert normalize_question("tt 124 thay thế tt nào") == "Thông tư 124 thay thế tt nào"
+    assert normalize_question("Kế hoạch 08/KH-CĐCĐ căn cứ vb nào?") == "Kế hoạch 08/KH-CĐCĐ căn cứ văn bản nào?"
+    assert normalize_question("Cảm ơn!") == "Cảm ơn!"  # nothing left: the message stays as typed
+
+
 def test_header_facts(corpus_engine) -> None:
     ans = corpus_engine.ask("Ai ký kế hoạch của Phòng GDĐT Mỹ Tú?")
     assert (
