@@ -44,6 +44,9 @@ def unit_keys(name: str) -> set[str]:
         keys.add(unit_words(lead))
     parts = [unit_words(p) for p in re.split(r",|\s+và\s+", name)]
     keys.update(p for p in parts[:1] if len(p.split()) >= 2)
+    people = re.split(r" (?:co quan|cua|thuoc|tai|trong) ", full, maxsplit=1)[0]
+    if people != full and len(people.split()) >= 3:
+        keys.add(people)  # "Cán bộ, công chức cơ quan Phòng GDĐT" is also "cán bộ công chức"
     keys.update(p for p in parts[1:] if len(p.split()) >= 3)
     for k in list(keys):
         for lead in _LEADING:

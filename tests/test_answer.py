@@ -313,6 +313,7 @@ def test_a_header_fact_the_header_lacks_is_a_refusal(corpus_engine) -> None:
     [
         ("Nhiệm vụ của phòng QT trường Sóc Trăng?", "kh-08-cdcd-soctrang-2026", "III.1"),
         ("phòng vh-xh kiên hải có trách nhiệm gì", "kh-ubnd-kienhai-2026", "III.1"),
+        ("Cán bộ công chức phòng GD Cam Ranh làm gì?", "kh-pgddt-camranh-2023", "III"),  # "… cơ quan Phòng GDĐT"
     ],
 )
 def test_unit_abbreviations_teachers_type(corpus_engine, question: str, doc_id: str, section: str) -> None:
