@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from dataclasses import dataclass, field
 from html import escape
@@ -39,6 +40,7 @@ HELP = (
 BUSY = "Câu hỏi trước của bạn đang được trả lời, vui lòng đợi một chút nhé."
 APOLOGY = "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Vui lòng thử lại sau."
 NOT_ALLOWED = "Xin lỗi, bot này chỉ phục vụ các nhóm và người dùng đã được đăng ký."
+SETTLE_WAIT_S = 5.0  # how long a button pressed on an answer still being sent waits for it to be stored
 
 
 @dataclass
@@ -236,6 +238,11 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, qu
         await message.reply_text(_rate_text(d.limits.per_minute))
         return
     d.limits.start(user.id)
+    # a button pressed on this answer waits until the answer is stored (the user may press it the instant it
+    # arrives, before reply_text has even returned here)
+    settled = asyncio.Event()
+    if context.chat_data is not None:
+        context.chat_data["settled"] = settled
     try:
         await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
         focus = context.chat_data.get("focus") if context.chat_data is not None else None
@@ -256,6 +263,7 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, qu
         if sent is not None and answer.found:
             d.store.remember(chat.id, sent.message_id, answer.model_dump(mode="json"))
     finally:
+        settled.set()
         d.limits.done(user.id)
 
 
@@ -286,6 +294,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         question = asks[int(value)] if value.isdigit() and int(value) < len(asks) else asks[0]
         await answer_question(update, context, question)
         return
+    settled = context.chat_data.get("settled") if context.chat_data is not None else None
+    if settled is not None and not settled.is_set():
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(settled.wait(), timeout=SETTLE_WAIT_S)
     stored = d.store.recall(chat_id, message_id)
     if stored is None:
         await query.answer("Câu trả lời này đã cũ, vui lòng hỏi lại.", show_alert=True)

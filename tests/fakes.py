@@ -91,6 +91,7 @@ class FakeTelegram:
         self.next_update = 1
         self.next_message = 1000
         self.base_url = ""
+        self.reply_delay = 0.0  # seconds the server holds sendMessage replies (a slow network to Telegram)
 
     # ---- what a test does
 
@@ -179,17 +180,20 @@ class FakeTelegram:
                 while not self.updates and time.monotonic() < deadline:
                     self.cond.wait(deadline - time.monotonic())
                 return list(self.updates)
+        if method in ("sendMessage", "editMessageText"):
+            with self.cond:
+                self.next_message += 1
+                params["_message_id"] = self.next_message  # what the bot gets back, for tests that press its buttons
         with self.cond:
             self.calls.append((method, params))
             self.cond.notify_all()
+        if method == "sendMessage" and self.reply_delay:
+            time.sleep(self.reply_delay)  # the user already sees the message; the bot has not heard back yet
         if method == "getMe":
             return {"id": self.BOT_ID, "is_bot": True, "first_name": "cancu", "username": self.USERNAME, "can_join_groups": True,
                     "can_read_all_group_messages": False, "supports_inline_queries": False}  # fmt: skip
         if method in ("sendMessage", "editMessageText"):
-            with self.cond:
-                self.next_message += 1
-                mid = self.next_message
-                params["_message_id"] = mid  # what the bot got back, for tests that press its buttons
+            mid = params["_message_id"]
             chat_id = int(params["chat_id"])
             return {"message_id": mid, "date": int(time.time()), "chat": {"id": chat_id, "type": "private"}, "text": params.get("text", ""),
                     "from": {"id": self.BOT_ID, "is_bot": True, "first_name": "cancu", "username": self.USERNAME}}  # fmt: skip

@@ -99,6 +99,21 @@ def test_a_question_gets_a_cited_answer_sources_open_and_votes_are_kept(engine) 
     assert [c["section"] for c in rows[7]["citations"]] == ["III.2", "IV.2"]
 
 
+def test_a_button_pressed_the_moment_the_answer_arrives_still_opens_its_source(engine) -> None:
+    with FakeTelegram.serve() as tg:
+        tg.reply_delay = 0.5  # the answer is on the user's screen before the bot hears back from Telegram
+
+        async def scenario() -> None:
+            tg.push_message(chat_id=1, user_id=7, text="Phòng Quản trị trường Sóc Trăng làm gì?")
+            (msg,) = await wait(tg, chat_id=1)
+            tg.push_callback(chat_id=1, user_id=7, message_id=msg["_message_id"], data="src:1")
+            source = (await wait(tg, count=2, chat_id=1))[1]
+            assert source["text"].startswith("<b>[1] 08/KH-CĐCĐ · III.1 Phòng Quản trị</b>")
+            assert not tg.sent("answerCallbackQuery", show_alert=True)  # no "this answer is old" alert
+
+        _run(tg, engine, scenario)
+
+
 def test_groups_get_answers_only_when_addressed(engine) -> None:
     with FakeTelegram.serve() as tg:
 
