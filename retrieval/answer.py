@@ -365,7 +365,7 @@ class Answerer:
             rest = self.index.names_in(q)[1] or q  # without the words that name the plan ("Sóc Trăng")
             terms = query_terms(self.analyzer, rest)
             unknown = unknown_words(terms, self.index.term_weights())
-            if unknown and self._only_unknown_besides_unit(rest, terms, unknown, focus):
+            if unknown and _only_unknown_besides_unit(matches, terms, unknown):
                 return None  # "Phòng Công tác sinh viên ở tầng mấy?" names a unit but asks nothing of its tasks
         if not matches and context.get("unit") and has(fkey(q), "con", "the con", "thi sao", "nhu the nao", "lam gi"):
             matches = catalog.find(str(context["unit"]), focus)
@@ -420,7 +420,7 @@ class Answerer:
             if lead is not None:
                 hits = [lead, *(x for x in hits if x is not lead)]
         unknown = unknown_words(terms, weights)
-        if unknown and self._only_unknown_besides_unit(q, terms, unknown, focus):
+        if unknown and _only_unknown_besides_unit(self.units().find(q, focus), terms, unknown):
             logger.debug("refusing %r: beside the unit it names, only unknown words %s", q, unknown)
             return None
         # a rare word missing from the sections found is telling; when the question names its plans, only a
@@ -473,17 +473,6 @@ class Answerer:
             return None
         legal = self._bases_in(evidence, intent) if intent.type_filter or has(fkey(q), "van ban nao") else []
         return Draft(evidence, legal=legal)
-
-    def _only_unknown_besides_unit(
-        self, q: str, terms: QueryTerms, unknown: list[str], focus: list[str] | None
-    ) -> bool:
-        """ "Phòng Công tác sinh viên ở tầng mấy?": the unit is all the plans know of the question."""
-        matches = self.units().find(q, focus)
-        if not matches:
-            return False
-        named = set(unit_words(matches[0].name).split())
-        rest = {t[2:] for t in terms.uni} - named
-        return bool(rest) and rest <= set(unknown)
 
     def _states_the_number(self, q: str, evidence: list[Evidence], terms: QueryTerms, weights: Any) -> bool:
         """A question for an amount is answered only by a line that states one about what it asks.
@@ -1021,6 +1010,14 @@ class Answerer:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _only_unknown_besides_unit(matches: list[Any], terms: QueryTerms, unknown: list[str]) -> bool:
+    """ "Phòng Công tác sinh viên ở tầng mấy?": the unit is all the plans know of the question."""
+    if not matches:
+        return False
+    rest = {t[2:] for t in terms.uni} - set(unit_words(matches[0].name).split())
+    return bool(rest) and rest <= set(unknown)
 
 
 def _signs_as(title: str | None, role: str) -> bool:

@@ -387,16 +387,20 @@ _BODY_HEADS = {
 _BODY_DESCRIPTORS = [*_DESCRIPTORS, ["giao", "duc", "va", "dao", "tao"], ["giao", "duc"]]
 
 
-def _named_body(words: list[str], i: int) -> str | None:
-    """The body head ("so", "uy ban nhan dan", …) right in front of the alias at ``i``, descriptors skipped."""
-    j = i
+def _skip_back(words: list[str], j: int, phrases: list[list[str]]) -> int:
+    """Index before the run of ``phrases`` that ends at ``j`` ("… trường cao đẳng | Lào Cai")."""
     while True:
-        for phrase in _BODY_DESCRIPTORS:
+        for phrase in phrases:
             if j >= len(phrase) and words[j - len(phrase) : j] == phrase:
                 j -= len(phrase)
                 break
         else:
-            break
+            return j
+
+
+def _named_body(words: list[str], i: int) -> str | None:
+    """The body head ("so", "uy ban nhan dan", …) right in front of the alias at ``i``, descriptors skipped."""
+    j = _skip_back(words, i, _BODY_DESCRIPTORS)
     for head, body in _BODY_HEADS.items():
         if j >= len(head) and tuple(words[j - len(head) : j]) == head:
             return None if head == ("so",) and j >= 2 and words[j - 2] == "co" else body  # "cơ sở giáo dục …"
@@ -413,14 +417,7 @@ def _is_body(doc: Document | None, body: str) -> bool:
 
 def _naming_start(words: list[str], i: int) -> int:
     """Index where the naming phrase in front of the alias at ``i`` begins."""
-    j = i
-    while True:
-        for phrase in _DESCRIPTORS:
-            if j >= len(phrase) and words[j - len(phrase) : j] == phrase:
-                j -= len(phrase)
-                break
-        else:
-            break
+    j = _skip_back(words, i, _DESCRIPTORS)
     for phrase in _NAMING_PHRASES:
         if j >= len(phrase) and words[j - len(phrase) : j] == phrase:
             j -= len(phrase)

@@ -38,6 +38,7 @@ _SCHOOL = re.compile(r"(?<![\w])(?<!môi )(?<!thị )(?<!chiến )(?<!quảng )(
 _NOT_SCHOOL_BEFORE = frozenset("hieu bo thu pho moi thi chien quang hien lap".split())
 _NOT_SCHOOL_AFTER = frozenset("hop phong ban khu thon ap doan cong nhom tram ky ton ca".split())
 _OTHER_ENTITIES = ("khu dân cư", "xã", "phường", "thị trấn", "cơ quan", "doanh nghiệp")
+_OTHER_ENTITIES_FOLDED = tuple(fold(e) for e in _OTHER_ENTITIES)
 
 
 @dataclass
@@ -147,6 +148,7 @@ class Searcher:
                 hit.score = max(hit.score, u.score)
         ranked = sorted(merged.values(), key=lambda h: -h.score)
         if ranked:
+            self._lift_school_article(query, ranked)
             self._boost_headings(query, ranked)
             ranked.sort(key=lambda h: -h.score)
         return _specific_first(ranked, self._lists)[:k]
@@ -172,27 +174,30 @@ class Searcher:
         own = doc.text[sec.start : sec.body_end].strip() if sec is not None else ""
         return sec is not None and sec.body_end < sec.end and "\n" in own and own.endswith(":")
 
+    def _lift_school_article(self, query: str, hits: list[SectionHit]) -> None:
+        """A legal text's article says whom it applies to ("Tiêu chí công nhận cơ sở giáo dục …"): a question
+        about "trường" wants the article on "cơ sở giáo dục" over its siblings for xã, cơ quan, khu dân cư, when
+        one of those competes with it (alone, it needs no lift over the plans' sections)."""
+        if not _asks_of_schools(query):
+            return
+        school: dict[str, SectionHit] = {}
+        rival: dict[str, float] = {}
+        for h in hits:  # best first: only the best part of the article rises, not every khoản together
+            doc = self.index.get(h.doc_id)
+            article = doc.section(h.section.split(".")[0]) if doc.kind == "normative" else None
+            if article is None or not article.heading:
+                continue
+            if "co so giao duc" in fold(article.heading).lower():
+                school.setdefault(h.doc_id, h)
+            else:
+                rival.setdefault(h.doc_id, h.score)
+        for doc_id, h in school.items():
+            if rival.get(doc_id, 0.0) >= RIVAL_SHARE * h.score:
+                h.score *= 1 + SCHOOL_ARTICLE_BOOST
+
     def _boost_headings(self, query: str, hits: list[SectionHit]) -> None:
         """Raise sections whose own heading the question names ("yêu cầu", "kinh phí thực hiện", "chế độ báo cáo")."""
         words = {t[2:] for t in query_terms(self.analyzer, query).uni}
-        if _asks_of_schools(query):
-            # a legal text's article says whom it applies to ("Tiêu chí công nhận cơ sở giáo dục …"): a question
-            # about "trường" wants the article on "cơ sở giáo dục" over its siblings for xã, cơ quan, khu dân cư,
-            # when one of those competes with it (alone, it needs no lift over the plans' sections)
-            school: dict[str, SectionHit] = {}
-            rival: dict[str, float] = {}
-            for h in hits:  # best first: only the best part of the article rises, not every khoản together
-                doc = self.index.get(h.doc_id)
-                article = doc.section(h.section.split(".")[0]) if doc.kind == "normative" else None
-                if article is None or not article.heading:
-                    continue
-                if "co so giao duc" in fold(article.heading).lower():
-                    school.setdefault(h.doc_id, h)
-                else:
-                    rival.setdefault(h.doc_id, h.score)
-            for doc_id, h in school.items():
-                if rival.get(doc_id, 0.0) >= RIVAL_SHARE * h.score:
-                    h.score *= 1 + SCHOOL_ARTICLE_BOOST
         if not words:
             return
         for h in hits:
@@ -218,7 +223,7 @@ def _asks_of_schools(query: str) -> bool:
             and (i + 1 == len(words) or words[i + 1] not in _NOT_SCHOOL_AFTER)
             for i, w in enumerate(words)
         )
-    others = [fold(e) for e in _OTHER_ENTITIES] if not has_diacritics(q) else _OTHER_ENTITIES
+    others = _OTHER_ENTITIES if has_diacritics(q) else _OTHER_ENTITIES_FOLDED
     return school and not any(re.search(rf"(?<!\w){e}(?!\w)", q) for e in others)
 
 
