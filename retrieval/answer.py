@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +52,7 @@ from retrieval.intents import (
     is_follow_up,
     issuer_named,
     normalize_question,
+    other_kind_named,
     section_refs,
     strip_legal_mentions,
 )
@@ -255,6 +256,13 @@ class Answerer:
             and asks_beyond_the_header(q_content, intent.fact)
         ):
             intent = Intent("content")  # "Ai ký quyết định công nhận …?" asks the text, not the plans' signatures
+        if (
+            intent.kind == "doc_fact"
+            and focus
+            and intent.fact in ("signer", "date", "number")
+            and other_kind_named(q_content, [self.index.get(d).doc_type for d in focus])
+        ):
+            intent = Intent("content")  # the plan's text cites that document with its number and date
         if intent.kind == "doc_fact" and (focus or intent.fact == "outline" or not self._has_unknown_words(q_content)):
             # without a named document, "Xe buýt số mấy đi qua trường?" is not about the plans' numbers (an
             # outline's own cues, "bố cục", are in no document: unnamed, it offers the catalog)
@@ -395,6 +403,22 @@ class Answerer:
 
     # ------------------------------------------------------------ content
 
+    def _stands_out(self, lead: Any, others: list[Any], terms: QueryTerms) -> bool:
+        """ "Trường có bạo lực học đường thì sao?": the leading item alone holds most of what the question asks.
+
+        Words and word pairs of the question in the lead's text but in no sibling's outweigh those they share.
+        """
+        weights = self.index.term_weights()
+
+        def own(hit: Any) -> frozenset[str]:
+            return text_terms(self.analyzer, self.index.get(hit.doc_id).section_text(hit.section, own=False))
+
+        mine = own(lead)
+        theirs: set[str] = set().union(*(own(o) for o in others))
+        found = [t for t in (*terms.uni, *terms.bi) if terms.covered(t, mine)]
+        only = sum(weights.idf(t) for t in found if not terms.covered(t, theirs))
+        return only > sum(weights.idf(t) for t in found if terms.covered(t, theirs))
+
     def _content(self, q: str, intent: Intent, focus: list[str] | None, k: int) -> Draft | None:
         # numbered sections only: header and preamble are answered from parsed fields by their own handlers
         filters: dict[str, Any] = {"unit_kind": "section"}
@@ -403,9 +427,9 @@ class Answerer:
         hits = self.searcher.sections(q, k=max(k, 5), doc_ids=focus, use_names=focus is None, filters=filters)
         if not hits:
             return None
-        hits = _prefer_listing_parent(hits, self.index)
         weights = self.index.term_weights()
         terms = query_terms(self.analyzer, q)
+        hits = _prefer_listing_parent(hits, self.index, lambda lead, others: self._stands_out(lead, others, terms))
         scored = [(coverage(terms, _section_terms(self, h), weights), h) for h in hits]
         best_cov = max(c for c, _ in scored[:3])
         # a close runner-up that answers far more of the question leads ("chỉ tiêu": the section that says
@@ -1064,8 +1088,13 @@ def _announces_list(doc: Document, section: str) -> bool:
     return "\n" in own and own.endswith(":")
 
 
-def _prefer_listing_parent(hits: list[Any], index: Any) -> list[Any]:
-    """When several items of one list match (Điều 5.1, 5.2, 5.3), answer with the list (Điều 5) instead."""
+def _prefer_listing_parent(
+    hits: list[Any], index: Any, stands_out: Callable[[Any, list[Any]], bool] = lambda lead, others: False
+) -> list[Any]:
+    """When several items of one list match (Điều 5.1, 5.2, 5.3), answer with the list (Điều 5) instead.
+
+    Not when one item leads: by score, or by holding the words of the question its siblings lack.
+    """
     top = hits[:4]
     by_parent: dict[tuple[str, str], list[Any]] = {}
     for h in top:
@@ -1077,6 +1106,8 @@ def _prefer_listing_parent(hits: list[Any], index: Any) -> list[Any]:
         scores = sorted((k.score for k in kids), reverse=True)
         if len(kids) >= 2 and scores[0] >= LIST_LEAD * scores[1]:
             continue  # one item stands out ("bạo lực học đường": Điều 7.4 alone, not all of Điều 7)
+        if len(kids) >= 2 and hits[0] is kids[0] and stands_out(kids[0], kids[1:]):
+            continue
         if len(kids) >= 2 and _announces_list(doc, parent) and hits[0] in kids:
             psec = doc.section(parent)
             lead = type(hits[0])(

@@ -23,12 +23,12 @@ STOPWORDS_EXACT = frozenset(
     """gì nào sao thế như ai đâu khi bao giờ nhiêu làm có không phải cần những các của là và được về trong cho
     theo với ở tại này đó thì mà hãy biết tôi em ơi ạ nhé một mọi hoặc cũng vậy nếu bằng việc điều gồm
     trường nói đến nhắc tới ra năm gặp muốn giúp nên hỏi xin hiện nay đây kia trăm
-    tránh đặt giữ lo chịu dịp vào lúc gửi đỡ mặt cách để bị dùng mấy mình khiến còn chuyện đi lấy""".split()
+    tránh đặt giữ lo chịu dịp vào lúc gửi đỡ mặt cách để bị dùng mấy mình khiến còn chuyện đi lấy rồi""".split()
 )
 #: Fillers whose unaccented form is also a content word ("bi" is "bị" and "bí mật", "dung" is "dùng" and
 #: "dũng cảm", "may" is "mấy" and "máy tính", "minh" is "trường mình" and "Hồ Chí Minh"): dropped only when
 #: typed with diacritics.
-_EXACT_ONLY = frozenset({"để", "bị", "dùng", "mấy", "mình", "còn"})
+_EXACT_ONLY = frozenset({"để", "bị", "dùng", "mấy", "mình", "còn", "rồi"})
 STOPWORDS = frozenset(fold(w) for w in STOPWORDS_EXACT - _EXACT_ONLY)
 #: Two-word phrases that only frame a question about documents; their syllables stay content elsewhere
 #: ("văn bản" goes, "văn phòng" stays).

@@ -88,7 +88,7 @@ _FACT_FIELDS: dict[str, tuple[str, ...]] = {
                       "truc thuoc dau", "co quan chu quan", "cap tren cua", "thuoc co quan nao", "thuoc ubnd nao",
                       "thuoc uy ban nao", "thuoc so nao", "thuoc bo nao"),
     "recipients": ("noi nhan", "gui toi nhung", "gui den nhung", "gui cho nhung", "duoc gui toi", "duoc gui den",
-                   "gui toi dau", "gui den dau", "gui cho ai"),
+                   "gui toi dau", "gui den dau", "gui cho ai", "gui nhung dau", "gui nhung ai", "gui di dau"),
 }  # fmt: skip
 #: "Ai là hiệu trưởng trường …?": the head of the issuing body, as far as the documents say, is whoever signed
 #: (only of a named document: "Ai là chủ tịch nước?" is no question about the plans)
@@ -250,6 +250,21 @@ def asks_beyond_the_header(question: str, fact: str) -> bool:
 
 _QUESTION_WORDS = frozenset("ai gi nao dau sao nhu the khi nay do la cua va cho voi ve".split())
 
+#: kinds of document a question can name as its subject; not "quy định", "hướng dẫn", "thông báo" (verbs too)
+_SUBJECT_KINDS = tuple(
+    k for k in sorted(_TYPE_WORDS, key=len, reverse=True) if k not in ("quy dinh", "huong dan", "thong bao", "luat")
+)
+
+
+def other_kind_named(question: str, kinds: list[str | None]) -> bool:
+    """ "Quy chế phối hợp giữa Phòng GD Cam Ranh và Công an là số mấy?": a header cue about another document.
+
+    The named plan's own header does not answer it; the text that cites that document does.
+    """
+    q = fkey(question)
+    own = {fold(k).lower() for k in kinds if k}
+    return any(has(q, k) and k not in own for k in _SUBJECT_KINDS)
+
 
 def header_facts(question: str) -> list[str]:
     """Header facts a question about a named document asks for, in words no cue list foresaw.
@@ -338,8 +353,9 @@ def detect(question: str) -> Intent:
         return Intent(
             "plan_bases", type_filter=type_filter, issuer_filter=issuer_filter, asks_bases=True, by_title=True
         )
-    if fact in ("signer", "number", "issuer", "title", "recipients", "managing_body", "place", "outline") or (
-        fact == "date" and not has(q, "bao cao", "nop")
+    # a report's date or destination ("báo cáo gửi cho ai?") is in the text, not in the plan's header
+    if fact in ("signer", "number", "issuer", "title", "managing_body", "place", "outline") or (
+        fact in ("date", "recipients") and not has(q, "bao cao", "nop")
     ):
         return Intent("doc_fact", fact=fact, facts=facts)
     if _CATALOG.search(q) and set(q.split()) <= _CATALOG_FILLER:

@@ -101,6 +101,9 @@ cham diem | cham diem thi dua > danh gia | phan loai | binh xet
 bat trom | bat duoc trom > trom cap | pha hoai
 tu bao ve ban than | bao ve ban than > tu bao ve | ky nang tu bao ve
 tien dau | kinh phi o dau | tien tu dau > nguon | ngan sach | kinh phi
+kenh | kenh nao | kenh thong tin | kenh tuyen truyen > hinh thuc | cong thong tin | mang xa hoi | phuong tien
+bon tu | 4 tu | mo hinh 4 tu > tu quan | tu phong | tu bao ve | tu hoa giai
+lai xe | di xe | chay xe | dieu khien xe > tham gia giao thong | giao thong
 tham quyen | ai quyet dinh | ai xet | ai cong nhan | cap nao cong nhan | co quan nao cong nhan
 """.strip().splitlines()
 

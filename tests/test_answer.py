@@ -587,6 +587,10 @@ def test_a_question_about_the_catalog_lists_the_documents(corpus_engine) -> None
         ("Các cơ sở giáo dục trực thuộc Kiên Hải phải làm gì?", "kh-ubnd-kienhai-2026", "III.2"),  # a unit, not a fact
         ("bao cao tong ket nam cua kien hai han chot khi nao", "kh-ubnd-kienhai-2026", "III.2"),  # "bao" of "báo cáo"
         ("tien de lam ke hoach kien hai lay o dau", "kh-ubnd-kienhai-2026", "IV"),  # funding in plain words
+        ("Kiên Hải tuyên truyền qua những kênh nào?", "kh-ubnd-kienhai-2026", "II.1"),  # "kênh": cổng thông tin
+        ("Mô hình bốn tự ở trường học Cam Ranh là gì?", "kh-pgddt-camranh-2023", "II.2"),  # tự quản, tự phòng …
+        ("Uống rượu bia rồi lái xe thì kế hoạch Sóc Trăng nói sao?", "kh-08-cdcd-soctrang-2026", "II.6"),  # "rồi"
+        ("Báo cáo của Kiên Hải gửi cho ai?", "kh-ubnd-kienhai-2026", "V"),  # a report's destination, not "Nơi nhận"
         pytest.param(
             "viec cong nhan an toan ve an ninh trat tu thuc hien may lan mot nam",  # "may lan" is "mấy lần"
             "tt-124-2021-bca",
@@ -663,3 +667,21 @@ def test_a_year_picks_the_plan_when_none_is_named(corpus_engine) -> None:
     assert "Phòng Giáo dục và Đào tạo (Mỹ Tú)" in whose.answer
     body = corpus_engine.ask("Trường CĐCĐ Sóc Trăng thuộc UBND nào?")
     assert "thuộc UBND THÀNH PHỐ CẦN THƠ (cơ quan chủ quản)" in body.answer
+
+
+def test_a_header_cue_about_another_document_reads_the_text(corpus_engine) -> None:
+    # "số mấy" of the coordination rules the plan cites, not the plan's own (blank) number
+    rules = corpus_engine.ask("Quy chế phối hợp giữa Phòng GD Cam Ranh và Công an thành phố là số mấy?")
+    assert [(c.doc_id, c.section) for c in rules.citations] == [("kh-pgddt-camranh-2023", "II.4")]
+    assert "984/QCPH-PGDĐT-CATP ngày 14/11/2016" in rules.answer
+    own = corpus_engine.ask("Kế hoạch Mỹ Tú gửi những đâu?")
+    assert [(c.doc_id, c.section) for c in own.citations] == [("kh-pgddt-mytu-2025", "recipients")]
+
+
+@pytest.mark.skipif(not TT124.exists(), reason="../shared/directives is not beside this checkout")
+def test_the_item_holding_the_question_answers_alone_not_its_whole_list(corpus_engine) -> None:
+    violence = corpus_engine.ask("Trường học bị mất điểm nếu có bạo lực học đường không?")
+    assert (violence.citations[0].doc_id, violence.citations[0].section) == ("tt-124-2021-bca", "Điều 7.4")
+    assert "Không để xảy ra bạo lực học đường" in violence.answer
+    criteria = corpus_engine.ask("Tiêu chí công nhận cơ sở giáo dục an toàn về an ninh trật tự gồm những gì?")
+    assert criteria.citations[0].section == "Điều 7"  # the list itself, every item
