@@ -56,6 +56,8 @@ ABBREVIATIONS: dict[str, str] = {
     "hs": "học sinh",
     "sv": "sinh viên",
     "cbgv": "cán bộ giáo viên",
+    "gvcn": "giáo viên chủ nhiệm",
+    "cvht": "cố vấn học tập",
     "atgt": "an toàn giao thông",
     "tthc": "thủ tục hành chính",
     "cntt": "công nghệ thông tin",
@@ -89,7 +91,7 @@ ABBREVIATIONS: dict[str, str] = {
 }
 
 #: Bump when document tokens change: indexes built by another version re-vectorise their units at start-up.
-ANALYZER_VERSION = "5"
+ANALYZER_VERSION = "6"
 
 _WORD = re.compile(r"[^\W_]+")
 _PERCENT = re.compile(r"(?<=\d)\s*%")

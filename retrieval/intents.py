@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from core.legal_ids import NUMBER, TYPES, id_key
-from core.text import fold
+from core.text import fold, has_diacritics
 
 Kind = Literal["drafter", "plan_bases", "legal_lookup", "doc_fact", "catalog", "duty", "content"]
 
@@ -92,10 +92,12 @@ _FACT_FIELDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 #: "Ai là hiệu trưởng trường …?": the head of the issuing body, as far as the documents say, is whoever signed
 #: (only of a named document: "Ai là chủ tịch nước?" is no question about the plans)
-_SIGNER_ROLE = re.compile(
-    r" ai la (?P<a>(?:pho )?(?:hieu truong|truong phong|chu tich|bo truong|giam doc)) "
-    r"| (?P<b>(?:pho )?(?:hieu truong|truong phong|chu tich|bo truong|giam doc)) (?!cac )(?:\w+ ){0,8}la ai "
+#: (the plans name no holder of the others: "giáo viên chủ nhiệm lớp em là ai?" is refused)
+_ROLES = (
+    r"(?:pho )?(?:hieu truong|truong phong|chu tich|bo truong|giam doc|truong khoa|bi thu)"
+    r"|giao vien chu nhiem|gvcn|co van hoc tap|cvht|lop truong"
 )
+_SIGNER_ROLE = re.compile(rf" ai la (?P<a>{_ROLES}) | (?P<b>{_ROLES}) (?!cac )(?:\w+ ){{0,8}}la ai ")
 #: "… số mấy, ngày nào?": "ngày nào" asks for the issue date only beside another header fact (alone it is a deadline)
 _DATE_WITH_OTHER_FACT = ("ngay nao", "ngay bao nhieu", "ngay may")
 #: "Có bao nhiêu kế hoạch?", "Hệ thống có những văn bản nào?": a question about the catalog itself
@@ -105,7 +107,8 @@ _CATALOG_FILLER = frozenset(
     "tat ca la gi ban cho toi biet xem liet ke minh".split()
 )
 _DEADLINE = ("truoc ngay", "han chot", "han cuoi", "thoi han", "han nop", "han bao cao", "khi nao", "bao gio", "ngay nao",
-             "dinh ky", "moc thoi gian", "thoi gian nao", "luc nao", "han ")  # fmt: skip
+             "dinh ky", "moc thoi gian", "thoi gian nao", "luc nao", "han bao nhieu", "han ngay", "han la ngay",
+             "han may", "han den ngay", "co han")  # fmt: skip
 _DUTY = ("lam gi", "nhiem vu", "trach nhiem", "phai lam", "can lam", "phu trach", "lam nhung gi", "lam nhung viec",
          "giao nhiem vu", "chiu trach nhiem", "co viec gi", "phan cong")  # fmt: skip
 _CROSS = (
@@ -169,9 +172,25 @@ _COURTESY = re.compile(
 )
 
 
+#: texting shorthand, written out where it is unambiguous ("ko" is "không"; not "k", which is also "điểm k")
+_CHAT_WORDS = {"ko": "không", "kg": "không", "khg": "không", "hok": "không", "hông": "không", "dc": "được",
+               "đc": "được", "bc": "báo cáo", "ntn": "như thế nào", "j": "gì", "bn": "bao nhiêu", "vs": "với",
+               "tg": "thời gian", "tgian": "thời gian", "ktra": "kiểm tra"}  # fmt: skip
+_CHAT = re.compile(r"(?<![\w/.-])(" + "|".join(_CHAT_WORDS) + r")(?![\w/-])", re.I)
+#: "Đoàn TN" is the youth union; "P.QT", "P. CTSV" a Phòng
+_CHAT_UNITS = re.compile(r"(?<!\w)(?:(?P<doan>đoàn|doan)\s+tn(?!\w)|(?P<p>p)\.\s?(?=[A-ZĐ]{2,}))", re.I)
+
+
+def _write_out_chat(q: str) -> str:
+    """Shorthand written out, without diacritics in a message typed without them (its words are matched folded)."""
+    plain = (lambda w: w) if has_diacritics(q) else fold
+    q = _CHAT_UNITS.sub(lambda m: m.group("doan") + plain(" thanh niên") if m.group("doan") else plain("Phòng "), q)
+    return _CHAT.sub(lambda m: plain(_CHAT_WORDS[m.group(1).lower()]), q)
+
+
 def normalize_question(question: str) -> str:
     """A chat message as a question: courtesy dropped, kind shorthand written out ("tt 124" -> "Thông tư 124")."""
-    q = _COURTESY.sub(" ", question)
+    q = _write_out_chat(_COURTESY.sub(" ", question))
     q = _SHORTHAND.sub(lambda m: _KIND_SHORTHAND[m.group(1).lower()] + " ", q)
     q = _VB.sub("văn bản", q)
     return re.sub(r"\s+", " ", q).strip() or question.strip()

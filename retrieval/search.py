@@ -224,7 +224,7 @@ def _asks_of_schools(query: str) -> bool:
             for i, w in enumerate(words)
         )
     others = _OTHER_ENTITIES if has_diacritics(q) else _OTHER_ENTITIES_FOLDED
-    return school and not any(re.search(rf"(?<!\w){e}(?!\w)", q) for e in others)
+    return school and not any(re.search(rf"(?<!\w){e}(?!\w)(?! h[oộ]i)", q) for e in others)  # not "xã hội"
 
 
 def _is_ancestor(parent: str, child: str) -> bool:

@@ -91,6 +91,7 @@ def test_every_quote_is_a_verbatim_substring_of_its_section(corpus_engine) -> No
         "Bao nhiêu vụ trộm cắp xảy ra ở trường Sóc Trăng năm 2025?",  # "05/CT-TW", "24/24h" count nothing
         "Phòng Công tác sinh viên Sóc Trăng ở tầng mấy?",  # the unit is all the plans know of the question
         "Ai là giám đốc Công an tỉnh Lào Cai?",  # the plans mention the role, they name no holder
+        "gvcn lớp em là ai",  # nor a homeroom teacher
         "",
     ],
 )
@@ -374,6 +375,13 @@ def test_recipients_a_directive_text_lacks_are_a_refusal(corpus_engine) -> None:
         ("ad ơi kế hoạch mỹ tú căn cứ vb nào vậy", "kh-pgddt-mytu-2025", "preamble"),
         ("cảm ơn. thế còn hạn báo cáo tổng kết năm của Mỹ Tú?", "kh-pgddt-mytu-2025", "IV"),
         ("hỏi nhanh: tt 124 có hiệu lực từ bao giờ?", "tt-124-2021-bca", "Điều 11"),
+        ("cho em hỏi kế hoạch Sóc Trăng có yêu cầu gì về lễ tết ko ạ", "kh-08-cdcd-soctrang-2026", "II.7"),  # "ko"
+        ("bc 6 thang kien hai han bao nhieu", "kh-ubnd-kienhai-2026", "III.2"),  # "bc"; "hạn bao nhiêu" is a deadline
+        ("P.QT Sóc Trăng nhiệm vụ", "kh-08-cdcd-soctrang-2026", "III.1"),  # "P." is a Phòng
+        ("Đoàn TN ở Kiên Hải làm gì trong phong trào?", "kh-ubnd-kienhai-2026", "II.5"),
+        ("gvcn ở lào cai có vai trò gì", "kh-cdlc-laocai-2026", "III.1.1"),  # giáo viên chủ nhiệm
+        # "tệ nạn xã hội" names no xã: the article on schools (Điều 7), not on khu dân cư (Điều 4)
+        ("nếu trường có người mắc tệ nạn xã hội thì có được công nhận an toàn không", "tt-124-2021-bca", "Điều 7.4"),
     ],
 )
 def test_chat_messages_are_read_as_questions(corpus_engine, message: str, doc_id: str, section: str) -> None:
@@ -390,6 +398,9 @@ def test_normalize_question_keeps_document_numbers() -> None:
     assert normalize_question("tt 124 thay thế tt nào") == "Thông tư 124 thay thế tt nào"
     assert normalize_question("Kế hoạch 08/KH-CĐCĐ căn cứ vb nào?") == "Kế hoạch 08/KH-CĐCĐ căn cứ văn bản nào?"
     assert normalize_question("Cảm ơn!") == "Cảm ơn!"  # nothing left: the message stays as typed
+    assert normalize_question("đc ko") == "được không"
+    assert normalize_question("doan tn lam gi") == "doan thanh nien lam gi"  # unaccented stays unaccented
+    assert normalize_question("(để b/c) điểm k") == "(để b/c) điểm k"  # "b/c" and a điểm's letter are no shorthand
 
 
 def test_header_facts(corpus_engine) -> None:
