@@ -73,6 +73,7 @@ CLEAR_LEAD = 2.5
 COVERAGE_LEAD = 0.4
 MAX_CITED = 10  # sections one answer cites; the rest is counted in a note
 LIST_LEAD = 1.5  # an item of a list that scores this much above the next item answers alone
+DATED_RUNNER_UP = 0.4  # a runner-up scoring this share of an undated leader answers "trước ngày nào" with its date
 #: Required instead when a content word is unknown to the corpus ("phở", "cước"), the question's rarest word
 #: is missing from the sections found ("lương"), or most of its word pairs never occur ("danh sách lớp"):
 #: the middle of the dev gap between out-of-scope (0.49) and in-scope (0.57) questions in that situation.
@@ -252,8 +253,10 @@ class Answerer:
         if (
             intent.kind == "doc_fact"
             and not focus
-            and intent.fact in ("signer", "date", "number")
+            and intent.fact in ("signer", "date", "number", "issuer")
             and asks_beyond_the_header(q_content, intent.fact)
+            # "Trường học Xanh - Sạch - Đẹp … là mô hình của ai?" names no document; "Kế hoạch … là của ai?" does
+            and (intent.fact != "issuer" or not (other_kind_named(q_content, []) or has(fkey(q_content), "van ban")))
         ):
             intent = Intent("content")  # "Ai ký quyết định công nhận …?" asks the text, not the plans' signatures
         if (
@@ -440,7 +443,7 @@ class Answerer:
                 break
         if intent.deadline and not self._dated(hits[0]):
             # "trước ngày nào …?": a close runner-up that states a date answers it, the leader does not
-            lead = next((h for h in hits[1:3] if h.score >= 0.5 * hits[0].score and self._dated(h)), None)
+            lead = next((h for h in hits[1:3] if h.score >= DATED_RUNNER_UP * hits[0].score and self._dated(h)), None)
             if lead is not None:
                 hits = [lead, *(x for x in hits if x is not lead)]
         unknown = unknown_words(terms, weights)

@@ -104,6 +104,8 @@ tien dau | kinh phi o dau | tien tu dau > nguon | ngan sach | kinh phi
 kenh | kenh nao | kenh thong tin | kenh tuyen truyen > hinh thuc | cong thong tin | mang xa hoi | phuong tien
 bon tu | 4 tu | mo hinh 4 tu > tu quan | tu phong | tu bao ve | tu hoa giai
 lai xe | di xe | chay xe | dieu khien xe > tham gia giao thong | giao thong
+truong mam non | truong mau giao > co so mam non | co so giao duc mam non | co so gdmn | co so giao duc
+kha nghi | dang ngo | bat thuong > dau hieu | dau hieu mat an ninh
 tham quyen | ai quyet dinh | ai xet | ai cong nhan | cap nao cong nhan | co quan nao cong nhan
 """.strip().splitlines()
 

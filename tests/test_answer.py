@@ -602,6 +602,10 @@ def test_a_question_about_the_catalog_lists_the_documents(corpus_engine) -> None
         ("Mô hình bốn tự ở trường học Cam Ranh là gì?", "kh-pgddt-camranh-2023", "II.2"),  # tự quản, tự phòng …
         ("Uống rượu bia rồi lái xe thì kế hoạch Sóc Trăng nói sao?", "kh-08-cdcd-soctrang-2026", "II.6"),  # "rồi"
         ("Báo cáo của Kiên Hải gửi cho ai?", "kh-ubnd-kienhai-2026", "V"),  # a report's destination, not "Nơi nhận"
+        ("Sinh viên phát hiện người lạ khả nghi thì báo cho ai?", "kh-cdlc-laocai-2026", "III.1.1"),  # "dấu hiệu"
+        ("Cuối năm Kiên Hải phải báo cáo trước ngày nào?", "kh-ubnd-kienhai-2026", "III.2"),  # the dated line, not V
+        # "của ai" of a model, not of a document: the plan that runs it, not every plan's issuer
+        ("Trường học xanh sạch đẹp an toàn hạnh phúc là mô hình của ai?", "kh-cdlc-laocai-2026", "III.1.1"),
         pytest.param(
             "viec cong nhan an toan ve an ninh trat tu thuc hien may lan mot nam",  # "may lan" is "mấy lần"
             "tt-124-2021-bca",
