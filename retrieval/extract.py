@@ -23,12 +23,13 @@ STOPWORDS_EXACT = frozenset(
     """gì nào sao thế như ai đâu khi bao giờ nhiêu làm có không phải cần những các của là và được về trong cho
     theo với ở tại này đó thì mà hãy biết tôi em ơi ạ nhé một mọi hoặc cũng vậy nếu bằng việc điều gồm
     trường nói đến nhắc tới ra năm gặp muốn giúp nên hỏi xin hiện nay đây kia trăm
-    tránh đặt giữ lo chịu dịp vào lúc gửi đỡ mặt cách để bị dùng mấy mình khiến còn chuyện đi lấy rồi""".split()
+    tránh đặt giữ lo chịu dịp vào lúc gửi đỡ mặt cách để bị dùng mấy mình khiến còn chuyện đi lấy rồi
+    kể trích nêu""".split()
 )
 #: Fillers whose unaccented form is also a content word ("bi" is "bị" and "bí mật", "dung" is "dùng" and
 #: "dũng cảm", "may" is "mấy" and "máy tính", "minh" is "trường mình" and "Hồ Chí Minh"): dropped only when
 #: typed with diacritics.
-_EXACT_ONLY = frozenset({"để", "bị", "dùng", "mấy", "mình", "còn", "rồi"})
+_EXACT_ONLY = frozenset({"để", "bị", "dùng", "mấy", "mình", "còn", "rồi", "kể", "nêu"})
 STOPWORDS = frozenset(fold(w) for w in STOPWORDS_EXACT - _EXACT_ONLY)
 #: Two-word phrases that only frame a question about documents; their syllables stay content elsewhere
 #: ("văn bản" goes, "văn phòng" stays).
@@ -37,7 +38,7 @@ STOPWORDS = frozenset(fold(w) for w in STOPWORDS_EXACT - _EXACT_ONLY)
 STOP_PHRASES = frozenset(
     {("van", "ban"), ("ke", "hoach"), ("quy", "dinh"), ("duoc", "yeu", "cau"), ("anh", "huong", "the", "nao"),
      ("anh", "huong", "gi"), ("han", "cuoi"), ("cho", "phep"), ("duoc", "phep"),
-     ("nao", "yeu", "cau"), ("bat", "dau")}
+     ("nao", "yeu", "cau"), ("bat", "dau"), ("tom", "tat"), ("liet", "ke"), ("ke", "ten"), ("trich", "dan")}
 )  # fmt: skip
 #: Unaccented, "may" before a counted noun is "mấy" ("may lan", "may tieu chi"), not "máy" ("phong may tin hoc").
 _COUNTED = frozenset(
@@ -52,6 +53,7 @@ _FOLDED_COMPOUNDS = frozenset(
         "bao ve", "bao cao", "bao dam", "bao mat", "xa hoi", "toi pham", "thuc hien", "noi tru", "noi quy",
         "noi bo", "noi dung", "ma tuy", "can bo", "can cu", "co quan", "co so", "doi moi", "day manh", "dat chuan",
         "dau hieu", "moi truong", "bi mat", "mat an", "tranh chap", "dau tranh", "ra vao", "ve sinh",
+        "bao luc", "luc luong", "doan the", "truong hoc", "nha truong", "hieu truong", "the luc", "cu the",
     )
 )  # fmt: skip
 #: Unaccented words that fold many common words together ("thay": thấy, thầy, thay; "anh": ảnh, anh): rare in

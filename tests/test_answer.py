@@ -382,6 +382,8 @@ def test_recipients_a_directive_text_lacks_are_a_refusal(corpus_engine) -> None:
         ("gvcn ở lào cai có vai trò gì", "kh-cdlc-laocai-2026", "III.1.1"),  # giáo viên chủ nhiệm
         # "tệ nạn xã hội" names no xã: the article on schools (Điều 7), not on khu dân cư (Điều 4)
         ("nếu trường có người mắc tệ nạn xã hội thì có được công nhận an toàn không", "tt-124-2021-bca", "Điều 7.4"),
+        # unaccented "bao luc" is "bạo lực", not the question words "bao" (bao nhiêu) and "lúc"
+        ("truong hoc bi mat diem neu co bao luc hoc duong khong", "tt-124-2021-bca", "Điều 7.4"),
     ],
 )
 def test_chat_messages_are_read_as_questions(corpus_engine, message: str, doc_id: str, section: str) -> None:
@@ -604,6 +606,8 @@ def test_a_question_about_the_catalog_lists_the_documents(corpus_engine) -> None
         ("Báo cáo của Kiên Hải gửi cho ai?", "kh-ubnd-kienhai-2026", "V"),  # a report's destination, not "Nơi nhận"
         ("Sinh viên phát hiện người lạ khả nghi thì báo cho ai?", "kh-cdlc-laocai-2026", "III.1.1"),  # "dấu hiệu"
         ("Cuối năm Kiên Hải phải báo cáo trước ngày nào?", "kh-ubnd-kienhai-2026", "III.2"),  # the dated line, not V
+        ("Tóm tắt mục đích kế hoạch Kiên Hải", "kh-ubnd-kienhai-2026", "I"),  # a request, not a word to find
+        ("Kể tên các mô hình ở Kiên Hải", "kh-ubnd-kienhai-2026", "II.3"),
         # "của ai" of a model, not of a document: the plan that runs it, not every plan's issuer
         ("Trường học xanh sạch đẹp an toàn hạnh phúc là mô hình của ai?", "kh-cdlc-laocai-2026", "III.1.1"),
         pytest.param(
