@@ -97,7 +97,9 @@ _ROLES = (
     r"(?:pho )?(?:hieu truong|truong phong|chu tich|bo truong|giam doc|truong khoa|bi thu)"
     r"|giao vien chu nhiem|gvcn|co van hoc tap|cvht|lop truong"
 )
-_SIGNER_ROLE = re.compile(rf" ai la (?P<a>{_ROLES}) | (?P<b>{_ROLES}) (?!cac )(?:\w+ ){{0,8}}la ai ")
+_SIGNER_ROLE = re.compile(
+    rf" ai la (?P<a>{_ROLES}) | (?P<b>{_ROLES}) (?!cac )(?:\w+ ){{0,8}}(?:la ai|ten (?:la )?gi|ho ten la gi) "
+)
 #: "… số mấy, ngày nào?": "ngày nào" asks for the issue date only beside another header fact (alone it is a deadline)
 _DATE_WITH_OTHER_FACT = ("ngay nao", "ngay bao nhieu", "ngay may")
 #: "Có bao nhiêu kế hoạch?", "Hệ thống có những văn bản nào?": a question about the catalog itself
@@ -209,7 +211,9 @@ def legal_mentions(question: str) -> tuple[list[str], list[tuple[str, str]]]:
 
 
 _TYPE_ORIG = "|".join(re.escape(t) for t in sorted({*TYPES, *(fold(t) for t in TYPES)}, key=len, reverse=True))
-_MENTION = re.compile(rf"(?i:(?:{_TYPE_ORIG})(?:\s+số)?\s*)?{NUMBER}|(?i:(?:{_TYPE_ORIG}))(?:\s+số)?\s+\d{{1,5}}\b")
+_MENTION = re.compile(
+    rf"(?i:(?:{_TYPE_ORIG})(?:\s+s[oố])?\s*)?{NUMBER}|(?i:(?:{_TYPE_ORIG}))(?:\s+s[oố])?\s+\d{{1,5}}\b"
+)
 
 
 def strip_legal_mentions(question: str) -> str:

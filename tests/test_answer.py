@@ -401,6 +401,9 @@ def test_normalize_question_keeps_document_numbers() -> None:
     assert normalize_question("Kế hoạch 08/KH-CĐCĐ căn cứ vb nào?") == "Kế hoạch 08/KH-CĐCĐ căn cứ văn bản nào?"
     assert normalize_question("Cảm ơn!") == "Cảm ơn!"  # nothing left: the message stays as typed
     assert normalize_question("đc ko") == "được không"
+    from retrieval.intents import strip_legal_mentions
+
+    assert strip_legal_mentions("ke hoach so 08 cua truong nao") == "cua truong nao"  # "so" is "số" unaccented
     assert normalize_question("doan tn lam gi") == "doan thanh nien lam gi"  # unaccented stays unaccented
     assert normalize_question("(để b/c) điểm k") == "(để b/c) điểm k"  # "b/c" and a điểm's letter are no shorthand
 
@@ -608,6 +611,7 @@ def test_a_question_about_the_catalog_lists_the_documents(corpus_engine) -> None
         ("Cuối năm Kiên Hải phải báo cáo trước ngày nào?", "kh-ubnd-kienhai-2026", "III.2"),  # the dated line, not V
         ("Tóm tắt mục đích kế hoạch Kiên Hải", "kh-ubnd-kienhai-2026", "I"),  # a request, not a word to find
         ("Kể tên các mô hình ở Kiên Hải", "kh-ubnd-kienhai-2026", "II.3"),
+        ("ke hoach so 08 cua truong nao", "kh-08-cdcd-soctrang-2026", "header"),  # as its accented twin
         # "của ai" of a model, not of a document: the plan that runs it, not every plan's issuer
         ("Trường học xanh sạch đẹp an toàn hạnh phúc là mô hình của ai?", "kh-cdlc-laocai-2026", "III.1.1"),
         pytest.param(
@@ -641,6 +645,9 @@ def test_the_head_of_a_school_is_whoever_signed_and_a_directive_has_its_own_head
     head = corpus_engine.ask("Ai là hiệu trưởng Trường Cao đẳng Cộng đồng Sóc Trăng?")
     assert [(c.doc_id, c.section) for c in head.citations] == [("kh-08-cdcd-soctrang-2026", "signature")]
     assert "Đinh Thị Thái Hà (HIỆU TRƯỞNG)" in head.answer
+    deputy = corpus_engine.ask("Phó chủ tịch Kiên Hải tên gì?")  # signed "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
+    assert "Lê Minh Trị" in deputy.answer
+    assert not corpus_engine.ask("Chủ tịch Kiên Hải tên gì?").found  # signed for, not by, the chairman
 
 
 @pytest.mark.skipif(not TT124.exists(), reason="../shared/directives is not beside this checkout")
