@@ -425,8 +425,9 @@ class Answerer:
     def _content(self, q: str, intent: Intent, focus: list[str] | None, k: int) -> Draft | None:
         # numbered sections only: header and preamble are answered from parsed fields by their own handlers
         filters: dict[str, Any] = {"unit_kind": "section"}
-        if intent.cross and has(fkey(q), "ke hoach nao", "nhung ke hoach", "cac ke hoach"):
-            filters["doc_type"] = "Kế hoạch"  # "kế hoạch nào …?" asks about plans, not the directives they cite
+        if intent.cross and has(fkey(q), "ke hoach nao", "nhung ke hoach", "cac ke hoach", "truong nao"):
+            # "kế hoạch nào …?", "trường nào …?" ask about plans, not the directives they cite
+            filters["doc_type"] = "Kế hoạch"
         hits = self.searcher.sections(q, k=max(k, 5), doc_ids=focus, use_names=focus is None, filters=filters)
         if not hits:
             return None
