@@ -54,8 +54,10 @@ def unit_keys(name: str) -> set[str]:
                 keys.add(k[len(lead) :])
         if k.startswith("phong ") and k != "phong" and len(k.split()) >= 3:
             keys.add(k[len("phong ") :])
+    # "các tổ chức đoàn thể" is also "đoàn thể": a kind of organisation, named by its own two words
+    orgs = {k[len("to chuc ") :] for k in keys if k.startswith("to chuc ") and len(k.split()) == 4}
     # a derived key ("cong tac sinh vien") must be specific; the full name may be short ("van phong")
-    return {k for k in keys if (k == full and len(k.split()) >= 2) or len(k.split()) >= 3}
+    return {k for k in keys if (k == full and len(k.split()) >= 2) or len(k.split()) >= 3} | orgs
 
 
 @dataclass

@@ -614,6 +614,8 @@ def test_a_question_about_the_catalog_lists_the_documents(corpus_engine) -> None
         ("ke hoach so 08 cua truong nao", "kh-08-cdcd-soctrang-2026", "header"),  # as its accented twin
         # "trường nào" asks which plan, not the directive's criteria
         ("Trường nào đặt mục tiêu không có sinh viên mắc tệ nạn?", "kh-cdlc-laocai-2026", "III.1.2"),
+        # "Các đơn vị liên quan, các tổ chức đoàn thể" is the unit "đoàn thể" too
+        ("Đoàn thể trường Sóc Trăng có nhiệm vụ gì?", "kh-08-cdcd-soctrang-2026", "III.3"),
         # "của ai" of a model, not of a document: the plan that runs it, not every plan's issuer
         ("Trường học xanh sạch đẹp an toàn hạnh phúc là mô hình của ai?", "kh-cdlc-laocai-2026", "III.1.1"),
         pytest.param(
