@@ -1092,9 +1092,7 @@ def _announces_list(doc: Document, section: str) -> bool:
     return "\n" in own and own.endswith(":")
 
 
-def _prefer_listing_parent(
-    hits: list[Any], index: Any, stands_out: Callable[[Any, list[Any]], bool] = lambda lead, others: False
-) -> list[Any]:
+def _prefer_listing_parent(hits: list[Any], index: Any, stands_out: Callable[[Any, list[Any]], bool]) -> list[Any]:
     """When several items of one list match (Điều 5.1, 5.2, 5.3), answer with the list (Điều 5) instead.
 
     Not when one item leads: by score, or by holding the words of the question its siblings lack.
@@ -1108,21 +1106,22 @@ def _prefer_listing_parent(
     for (doc_id, parent), kids in by_parent.items():
         doc = index.get(doc_id)
         scores = sorted((k.score for k in kids), reverse=True)
-        if len(kids) >= 2 and scores[0] >= LIST_LEAD * scores[1]:
-            continue  # one item stands out ("bạo lực học đường": Điều 7.4 alone, not all of Điều 7)
-        if len(kids) >= 2 and hits[0] is kids[0] and stands_out(kids[0], kids[1:]):
+        if len(kids) < 2 or not _announces_list(doc, parent) or hits[0] not in kids:
             continue
-        if len(kids) >= 2 and _announces_list(doc, parent) and hits[0] in kids:
-            psec = doc.section(parent)
-            lead = type(hits[0])(
-                doc_id,
-                parent,
-                psec.heading if psec else parent,
-                max(k.score for k in kids),
-                [u for k in kids for u in k.units],
-            )
-            rest = [h for h in hits if h not in kids and not (h.doc_id == doc_id and h.section == parent)]
-            return [lead, *rest]
+        if scores[0] >= LIST_LEAD * scores[1]:
+            continue  # one item stands out ("bạo lực học đường": Điều 7.4 alone, not all of Điều 7)
+        if hits[0] is kids[0] and stands_out(kids[0], kids[1:]):
+            continue  # checked last: it reads the items' texts
+        psec = doc.section(parent)
+        lead = type(hits[0])(
+            doc_id,
+            parent,
+            psec.heading if psec else parent,
+            max(k.score for k in kids),
+            [u for k in kids for u in k.units],
+        )
+        rest = [h for h in hits if h not in kids and not (h.doc_id == doc_id and h.section == parent)]
+        return [lead, *rest]
     return hits
 
 

@@ -180,7 +180,7 @@ _CHAT_WORDS = {"ko": "không", "kg": "không", "khg": "không", "hok": "không",
                "tg": "thời gian", "tgian": "thời gian", "ktra": "kiểm tra"}  # fmt: skip
 _CHAT = re.compile(r"(?<![\w/.-])(" + "|".join(_CHAT_WORDS) + r")(?![\w/-])", re.I)
 #: "Đoàn TN" is the youth union; "P.QT", "P. CTSV" a Phòng
-_CHAT_UNITS = re.compile(r"(?<!\w)(?:(?P<doan>đoàn|doan)\s+tn(?!\w)|(?P<p>p)\.\s?(?=[A-ZĐ]{2,}))", re.I)
+_CHAT_UNITS = re.compile(r"(?<!\w)(?:(?P<doan>đoàn|doan)\s+tn(?!\w)|p\.\s?(?=[A-ZĐ]{2,}))", re.I)
 
 
 def _write_out_chat(q: str) -> str:
