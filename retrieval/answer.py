@@ -45,6 +45,7 @@ from retrieval.intents import (
     asks_beyond_the_header,
     asks_head,
     asks_most_cited,
+    asks_who,
     detect,
     fkey,
     has,
@@ -73,6 +74,7 @@ CLEAR_LEAD = 2.5
 COVERAGE_LEAD = 0.4
 MAX_CITED = 10  # sections one answer cites; the rest is counted in a note
 LIST_LEAD = 1.5  # an item of a list that scores this much above the next item answers alone
+WHO_RUNNER_UP = 0.5  # a runner-up scoring this share of the leader, under "Tổ chức thực hiện", answers "ai …?"
 DATED_RUNNER_UP = 0.4  # a runner-up scoring this share of an undated leader answers "trước ngày nào" with its date
 #: Required instead when a content word is unknown to the corpus ("phở", "cước"), the question's rarest word
 #: is missing from the sections found ("lương"), or most of its word pairs never occur ("danh sách lớp"):
@@ -279,7 +281,8 @@ class Answerer:
         draft = self._duties(q, intent, focus, context, dated_only=intent.deadline)
         if draft is not None:
             return draft
-        if focus and not intent.deadline:
+        if focus and not intent.deadline and not asks_who(q_content):
+            # "ai … tuyên truyền?" asks who, not for the part headed "Công tác tuyên truyền"
             draft = self._heading_lookup(q_content, focus)
             if draft is not None:
                 return draft
@@ -442,6 +445,11 @@ class Answerer:
             if cov >= scored[0][0] + COVERAGE_LEAD and h.score >= 0.5 * hits[0].score:
                 hits = [h, *(x for x in hits if x is not h)]
                 break
+        if asks_who(q) and not intent.deadline and not self._assigns(hits[0]):
+            # "ai lo đăng bài tuyên truyền?": a close runner-up under "Tổ chức thực hiện" names who does it
+            lead = next((h for h in hits[1:3] if h.score >= WHO_RUNNER_UP * hits[0].score and self._assigns(h)), None)
+            if lead is not None:
+                hits = [lead, *(x for x in hits if x is not lead)]
         if intent.deadline and not self._dated(hits[0]):
             # "trước ngày nào …?": a close runner-up that states a date answers it, the leader does not
             lead = next((h for h in hits[1:3] if h.score >= DATED_RUNNER_UP * hits[0].score and self._dated(h)), None)
@@ -540,6 +548,16 @@ class Answerer:
                 if _matches_filters(entry, intent):
                     found.append(entry)
         return _unique(found)
+
+    def _assigns(self, hit: Any) -> bool:
+        """Whether a section lies under the part that assigns the tasks ("Tổ chức thực hiện")."""
+        doc = self.index.get(hit.doc_id)
+        sec = doc.section(hit.section)
+        while sec is not None:
+            if "to chuc thuc hien" in unit_words(sec.heading):
+                return True
+            sec = doc.section(sec.parent) if sec.parent else None
+        return False
 
     def _dated(self, hit: Any) -> bool:
         return has_date(self.index.get(hit.doc_id).section_text(hit.section, own=True))

@@ -24,12 +24,13 @@ STOPWORDS_EXACT = frozenset(
     theo với ở tại này đó thì mà hãy biết tôi em ơi ạ nhé một mọi hoặc cũng vậy nếu bằng việc điều gồm
     trường nói đến nhắc tới ra năm gặp muốn giúp nên hỏi xin hiện nay đây kia trăm
     tránh đặt giữ lo chịu dịp vào lúc gửi đỡ mặt cách để bị dùng mấy mình khiến còn chuyện đi lấy rồi
-    kể trích nêu""".split()
+    kể trích nêu thấy à hả nhỉ chứ nha đấy thôi""".split()
 )
 #: Fillers whose unaccented form is also a content word ("bi" is "bị" and "bí mật", "dung" is "dùng" and
 #: "dũng cảm", "may" is "mấy" and "máy tính", "minh" is "trường mình" and "Hồ Chí Minh"): dropped only when
 #: typed with diacritics.
-_EXACT_ONLY = frozenset({"để", "bị", "dùng", "mấy", "mình", "còn", "rồi", "kể", "nêu"})
+_EXACT_ONLY = frozenset({"để", "bị", "dùng", "mấy", "mình", "còn", "rồi", "kể", "nêu", "thấy", "à", "hả", "nhỉ", "chứ",
+                         "nha", "đấy", "thôi"})  # fmt: skip
 STOPWORDS = frozenset(fold(w) for w in STOPWORDS_EXACT - _EXACT_ONLY)
 #: Two-word phrases that only frame a question about documents; their syllables stay content elsewhere
 #: ("văn bản" goes, "văn phòng" stays).
@@ -38,7 +39,8 @@ STOPWORDS = frozenset(fold(w) for w in STOPWORDS_EXACT - _EXACT_ONLY)
 STOP_PHRASES = frozenset(
     {("van", "ban"), ("ke", "hoach"), ("quy", "dinh"), ("duoc", "yeu", "cau"), ("anh", "huong", "the", "nao"),
      ("anh", "huong", "gi"), ("han", "cuoi"), ("cho", "phep"), ("duoc", "phep"),
-     ("nao", "yeu", "cau"), ("bat", "dau"), ("tom", "tat"), ("liet", "ke"), ("ke", "ten"), ("trich", "dan")}
+     ("nao", "yeu", "cau"), ("bat", "dau"), ("tom", "tat"), ("liet", "ke"), ("ke", "ten"), ("trich", "dan"),
+     ("ai", "phu", "trach"), ("ai", "lo"), ("lo", "vu"), ("giao", "ai")}
 )  # fmt: skip
 #: Unaccented, "may" before a counted noun is "mấy" ("may lan", "may tieu chi"), not "máy" ("phong may tin hoc").
 _COUNTED = frozenset(

@@ -289,6 +289,19 @@ def other_kind_named(question: str, kinds: list[str | None]) -> bool:
     return any(has(q, k) and k not in own for k in _SUBJECT_KINDS)
 
 
+#: "ai" as the subject, before what it does ("Ai lo …", "Ở Lào Cai ai phụ trách …", "giao ai đăng bài"); not
+#: the object ("khen thưởng ai trong …", "dành cho ai?", "của ai")
+_WHO = re.compile(
+    r"(?<! cua)(?<! cho)(?<! toi)(?<! den)(?<! voi)(?<! gui) ai "
+    r"(?!(?:trong|o|tai|khi|vay|the|a|nhi|ha|de|va|voi|ve|nhat|ca|het|khong|duoc|nua|khac) )\w"
+)
+
+
+def asks_who(question: str) -> bool:
+    """ "Ai lo đăng bài tuyên truyền?": asks who does something (not whom, nor whose it is)."""
+    return bool(_WHO.search(fkey(question)))
+
+
 def header_facts(question: str) -> list[str]:
     """Header facts a question about a named document asks for, in words no cue list foresaw.
 
@@ -342,6 +355,16 @@ def issuer_named(question: str) -> str | None:
     return next((v for k, v in _ISSUER_WORDS.items() if re.search(rf" cua (?:\w+ ){{0,2}}{k} ", q)), None)
 
 
+#: words that hold a header cue but ask about the text: "Ai ký cam kết …?" signs a pledge, not the plan
+_NOT_CUES = (("ky cam ket", "cam ket"),)
+
+
+def _masked(q: str) -> str:
+    for phrase, kept in _NOT_CUES:
+        q = q.replace(f" {phrase} ", f" {kept} ")
+    return q
+
+
 def detect(question: str) -> Intent:
     """Classify a question (see the module docstring)."""
     q = fkey(question)
@@ -353,7 +376,7 @@ def detect(question: str) -> Intent:
     issuer_filter = issuer_named(question)
     deadline = has(q, *_DEADLINE)
     cross = has(q, *_CROSS)
-    facts = [f for f, cues in _FACT_FIELDS.items() if has(q, *cues)]
+    facts = [f for f, cues in _FACT_FIELDS.items() if has(_masked(q), *cues)]
     if facts and "date" not in facts and has(q, *_DATE_WITH_OTHER_FACT):
         facts.append("date")
     fact = facts[0] if facts else None

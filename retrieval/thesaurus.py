@@ -32,7 +32,7 @@ nhiem vu | trach nhiem | phan cong | giao
 han | han chot | thoi han | truoc ngay | han nop
 kinh phi | ngan sach | chi phi | nguon von | xa hoi hoa
 camera | camera giam sat | thiet bi giam sat | camera an ninh
-lap camera | lap dat camera > camera
+lap camera | lap dat camera | gan camera > camera
 thiet bi | phuong tien ky thuat | trang thiet bi | trang bi
 di duong | tham gia giao thong | an toan giao thong | luat giao thong
 hieu luat | pho bien phap luat | tuyen truyen phap luat | giao duc phap luat | tim hieu phap luat | tim hieu ve luat phap
@@ -97,16 +97,31 @@ doi bao ve > luc luong bao ve
 bat nat | bat nat hoc duong | danh ban > bao luc hoc duong | bao luc
 khung hoang tam ly | van de tam ly | cang thang tam ly | tram cam > tu van tam ly | tam ly hoc duong
 o tro | nha tro | thue tro | phong tro > ngoai tru | tam tru
-cham diem | cham diem thi dua > danh gia | phan loai | binh xet
+cham diem | cham diem thi dua | cham thi dua > danh gia | phan loai | binh xet
 bat trom | bat duoc trom > trom cap | pha hoai
-tu bao ve ban than | bao ve ban than > tu bao ve | ky nang tu bao ve
+tu bao ve ban than | bao ve ban than | tu ve | cach tu ve > tu bao ve | ky nang tu bao ve | phong ve
 tien dau | kinh phi o dau | tien tu dau > nguon | ngan sach | kinh phi
 kenh | kenh nao | kenh thong tin | kenh tuyen truyen > hinh thuc | cong thong tin | mang xa hoi | phuong tien
 bon tu | 4 tu | mo hinh 4 tu > tu quan | tu phong | tu bao ve | tu hoa giai
-lai xe | di xe | chay xe | dieu khien xe > tham gia giao thong | giao thong
+lai xe | di xe | chay xe | dieu khien xe | xe co > tham gia giao thong | giao thong
 truong mam non | truong mau giao > co so mam non | co so giao duc mam non | co so gdmn | co so giao duc
 kha nghi | dang ngo | bat thuong > dau hieu | dau hieu mat an ninh
-tham quyen | ai quyet dinh | ai xet | ai cong nhan | cap nao cong nhan | co quan nao cong nhan
+chung nhan | giay chung nhan > cong nhan | giay cong nhan
+gac | gac cong | canh gac > truc bao ve | tuan tra canh gac | luc luong bao ve
+ban dem | ca dem | buoi dem | dem | suot ngay dem | ngay dem | ca ngay > 24 24 | truc 24 24
+binh cuu hoa | binh chua chay | cuu hoa | binh bot > phuong tien chua chay | chua chay | trang thiet bi pccc | phong chong chay no
+ban phao | dot phao | phao hoa | phao > phao no
+len bao | dang bao | bao dang > truyen thong dai chung | dang tai
+tin tot viec tot | nguoi tot viec tot > guong tot | viec tot
+coi | trong coi > quan ly | phu trach
+canh thi | coi thi | thi cu > ky thi | an toan ky thi
+nghien | nghien ma tuy | nghien hut > ma tuy | mac te nan xa hoi | te nan xa hoi
+moi cong an > phoi hop voi cong an | cong an
+facebook | zalo | tiktok | youtube | fanpage > mang xa hoi
+giao vien gioi | ca nhan gioi | tap the gioi | lam gioi > xuat sac | tieu bieu | thanh tich xuat sac
+dua tren | dua vao > can cu
+ke hoach rieng > ke hoach chi tiet | ke hoach trien khai
+tham quyen | ai quyet dinh | ai xet | ai cong nhan | cap nao cong nhan | co quan nao cong nhan | ai cap giay
 """.strip().splitlines()
 
 
