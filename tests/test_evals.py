@@ -137,6 +137,29 @@ def test_eval_writes_three_outputs_for_an_unseen_gold_file(tmp_path: Path) -> No
     assert "Skipped (1): u2 (not indexed: luat-x)" in report
 
 
+def test_the_report_gates_the_offline_default_beside_a_configured_model() -> None:
+    from evals.report import HEADLINE, render_markdown
+
+    def config(mode: str, hit3: float) -> dict:
+        split = {k: 1.0 for k in HEADLINE} | {"hit@3": hit3, "false_abstain_rate": 0.0}
+        split["twins"] = {"pairs": 0, "accented_hit@1": None, "unaccented_hit@1": None, "gap_points": 0.0}
+        return {"mode": mode, "splits": {s: split for s in ("test", "dev", "all")}, "by_kind": {"test": {}},
+                "by_tag": {"all": {}}}  # fmt: skip
+
+    metrics = {
+        "generated": "now", "gold": "gold.jsonl", "questions": 0, "split_sizes": {"dev": 0, "test": 0},
+        "split_rule": "-", "configs": {"default": config("hybrid", 0.96), "lexical": config("lexical", 0.98)},
+        "per_question": {"default": []},
+    }  # fmt: skip
+    report = render_markdown(metrics, [], None)
+    assert "## Regression gate — default (hybrid), test split" in report
+    assert "## Regression gate — lexical (lexical), the offline default CI gates, test split" in report
+    assert "| hit@3 | >= 0.97 | 0.960 | **no** |" in report and "| hit@3 | >= 0.97 | 0.980 | yes |" in report
+    # without a model the default is the offline one: one gate section
+    metrics["configs"] = {"default": config("lexical", 0.98)}
+    assert render_markdown(metrics, [], None).count("## Regression gate") == 1
+
+
 def test_feedback_becomes_candidate_gold_lines(tmp_path: Path) -> None:
     from evals.feedback import feedback_candidates
 
