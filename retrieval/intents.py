@@ -356,7 +356,7 @@ def issuer_named(question: str) -> str | None:
 
 
 #: words that hold a header cue but ask about the text: "Ai ký cam kết …?" signs a pledge, not the plan
-_NOT_CUES = (("ky cam ket", "cam ket"),)
+_NOT_CUES = (("ky cam ket", "cam ket"), ("ky giay", "cap giay"))  # "ký giấy công nhận": the authority that grants it
 
 
 def _masked(q: str) -> str:

@@ -120,8 +120,10 @@ moi cong an > phoi hop voi cong an | cong an
 facebook | zalo | tiktok | youtube | fanpage > mang xa hoi
 giao vien gioi | ca nhan gioi | tap the gioi | lam gioi > xuat sac | tieu bieu | thanh tich xuat sac
 dua tren | dua vao > can cu
+dua | dua vao > long ghep
+danh bac | co bac | ca do | ca cuoc > te nan xa hoi | mac te nan xa hoi
 ke hoach rieng > ke hoach chi tiet | ke hoach trien khai
-tham quyen | ai quyet dinh | ai xet | ai cong nhan | cap nao cong nhan | co quan nao cong nhan | ai cap giay
+tham quyen | ai quyet dinh | ai xet | ai cong nhan | cap nao cong nhan | co quan nao cong nhan | ai cap giay | ai ky giay
 """.strip().splitlines()
 
 

@@ -658,6 +658,7 @@ def test_a_question_about_the_catalog_lists_the_documents(corpus_engine) -> None
         ("Ở Mỹ Tú trường nào cũng phải báo cáo à?", "kh-pgddt-mytu-2025", "IV"),  # "à" a particle
         ("Sóc Trăng yêu cầu gì về xe cộ của sinh viên?", "kh-08-cdcd-soctrang-2026", "II.6"),  # giao thông
         ("Các trường Cam Ranh làm kế hoạch riêng không?", "kh-pgddt-camranh-2023", "III"),  # kế hoạch triển khai
+        ("Mỹ Tú có đưa an ninh vào nghị quyết hằng năm không?", "kh-pgddt-mytu-2025", "III.1"),  # "lồng ghép"
         pytest.param(
             "viec cong nhan an toan ve an ninh trat tu thuc hien may lan mot nam",  # "may lan" is "mấy lần"
             "tt-124-2021-bca",
@@ -764,3 +765,9 @@ def test_who_issues_the_certificate_is_the_article_on_authority(corpus_engine) -
     assert ans.found
     assert {c.section for c in ans.citations} == {"Điều 10.1", "Điều 10.2", "Điều 10.3"}
     assert "Ủy ban nhân dân cấp tỉnh xét duyệt, ra quyết định công nhận và cấp Giấy công nhận" in ans.answer
+    # "ký giấy công nhận" is no plan's signature: the same authority
+    signs = corpus_engine.ask("Ai ký giấy công nhận an toàn cho trường cao đẳng?")
+    assert signs.citations[0].section == "Điều 10.3" and "signature" not in {c.section for c in signs.citations}
+    # gambling is a "tệ nạn xã hội": the criterion that a school's staff must not have it
+    gambling = corpus_engine.ask("Giáo viên đánh bạc bị cảnh cáo thì trường có đạt an toàn không?")
+    assert (gambling.citations[0].doc_id, gambling.citations[0].section) == ("tt-124-2021-bca", "Điều 7.4")
