@@ -112,6 +112,15 @@ NUMBER_LINE = 0.25
 _MONEY = ("muc phat", "muc luong", "tien luong", "tien thuong", "muc thuong", "muc phu cap", "tien phu cap",
           "muc ho tro", "bao nhieu tien", "muc thu", "hoc phi", "muc chi", "muc dong", "gia bao nhieu",
           "gia tien", "gia ca")  # fmt: skip
+#: a prison term and a time of day: "bị phạt bao nhiêu năm tù", "mấy giờ đóng cửa" want a figure no line of
+#: these plans gives
+_PRISON = ("nam tu", "phat tu", "di tu", "ngoi tu")
+_TERM = re.compile(r"\d+\s*(?:năm|tháng)\s*tù", re.I)
+_CLOCK = ("may gio", "gio nao", "gio mo cua", "gio dong cua")
+_HOUR = re.compile(r"(?<![/\d])(?:[01]?\d|2[0-3])\s*(?:giờ|h)(?:\s*\d{2})?\b(?!\s*/)", re.I)
+_HOUR_OR_ALL_DAY = re.compile(rf"24/24|{_HOUR.pattern}", re.I)
+#: buying advice ("mua ở đâu rẻ", "hiệu nào tốt"): no plan recommends a shop or a brand
+_SHOPPING = ("o dau re", "mua o dau", "ban o dau", "re nhat", "hang nao", "hieu nao", "loai nao tot", "nen mua")
 #: numbers that count nothing: years, dates, "24/24 giờ" ("Trường có bao nhiêu sinh viên?" is not answered by "năm 2026")
 _NOT_A_COUNT = re.compile(
     rf"\b\d{{1,2}}/\d{{1,2}}\s*(?:h|giờ)\b|\b{NUMBER}|\b(?:19|20)\d{{2}}\b"
@@ -431,6 +440,8 @@ class Answerer:
         if intent.cross and has(fkey(q), "ke hoach nao", "nhung ke hoach", "cac ke hoach", "truong nao"):
             # "kế hoạch nào …?", "trường nào …?" ask about plans, not the directives they cite
             filters["doc_type"] = "Kế hoạch"
+        if has(fkey(q), *_SHOPPING):
+            return None
         hits = self.searcher.sections(q, k=max(k, 5), doc_ids=focus, use_names=focus is None, filters=filters)
         if not hits:
             return None
@@ -520,6 +531,12 @@ class Answerer:
         lines = [ln for ev in evidence for ln in ev.lines]
         if has(fq, *_MONEY):
             return any(_AMOUNT.search(ln.clean) for ln in lines)
+        if has(fq, *_PRISON):
+            return any(_TERM.search(ln.clean) for ln in lines)
+        if has(fq, *_CLOCK):
+            # "mấy giờ bảo vệ trực?" is answered by "24/24 giờ"; an opening or closing time is not
+            hour = _HOUR if has(fq, "dong cua", "mo cua") else _HOUR_OR_ALL_DAY
+            return any(hour.search(ln.clean) for ln in lines)
         if not has(fq, "bao nhieu"):
             return True
         census = bool(_CENSUS.search(fq))

@@ -103,14 +103,14 @@ tu bao ve ban than | bao ve ban than | tu ve | cach tu ve > tu bao ve | ky nang 
 tien dau | kinh phi o dau | tien tu dau > nguon | ngan sach | kinh phi
 kenh | kenh nao | kenh thong tin | kenh tuyen truyen > hinh thuc | cong thong tin | mang xa hoi | phuong tien
 bon tu | 4 tu | mo hinh 4 tu > tu quan | tu phong | tu bao ve | tu hoa giai
-lai xe | di xe | chay xe | dieu khien xe | xe co > tham gia giao thong | giao thong
+lai xe | di xe | chay xe | dieu khien xe > tham gia giao thong | giao thong
 truong mam non | truong mau giao > co so mam non | co so giao duc mam non | co so gdmn | co so giao duc
 kha nghi | dang ngo | bat thuong > dau hieu | dau hieu mat an ninh
-chung nhan | giay chung nhan > cong nhan | giay cong nhan
+giay chung nhan truong | giay chung nhan an toan | chung nhan an toan | chung nhan dat > cong nhan | giay cong nhan
 gac | gac cong | canh gac > truc bao ve | tuan tra canh gac | luc luong bao ve
 ban dem | ca dem | buoi dem | dem | suot ngay dem | ngay dem | ca ngay > 24 24 | truc 24 24
 binh cuu hoa | binh chua chay | cuu hoa | binh bot > phuong tien chua chay | chua chay | trang thiet bi pccc | phong chong chay no
-ban phao | dot phao | phao hoa | phao > phao no
+ban phao | dot phao | phao tet | phao no
 len bao | dang bao | bao dang > truyen thong dai chung | dang tai
 tin tot viec tot | nguoi tot viec tot > guong tot | viec tot
 coi | trong coi > quan ly | phu trach
@@ -118,7 +118,7 @@ canh thi | coi thi | thi cu > ky thi | an toan ky thi
 nghien | nghien ma tuy | nghien hut > ma tuy | mac te nan xa hoi | te nan xa hoi
 moi cong an > phoi hop voi cong an | cong an
 facebook | zalo | tiktok | youtube | fanpage > mang xa hoi
-giao vien gioi | ca nhan gioi | tap the gioi | lam gioi > xuat sac | tieu bieu | thanh tich xuat sac
+gioi ve | ca nhan gioi | tap the gioi | lam gioi > xuat sac | tieu bieu | thanh tich xuat sac
 dua tren | dua vao > can cu
 dua | dua vao > long ghep
 danh bac | co bac | ca do | ca cuoc > te nan xa hoi | mac te nan xa hoi

@@ -94,6 +94,14 @@ def test_every_quote_is_a_verbatim_substring_of_its_section(corpus_engine) -> No
         "gvcn lớp em là ai",  # nor a homeroom teacher
         "sv dc mang xe máy vào trường ko",  # "xe cộ" is traffic in the plans; a motorbike's rules are not there
         "ke hoach co quy dinh gio gioi nghiem ky tuc xa khong",  # "gioi" is "giới", not "giỏi"
+        "Mua bình cứu hỏa ở đâu rẻ?",  # buying advice: the plans name no shop
+        "Camera giám sát hiệu nào tốt?",  # nor a brand
+        "Pháo hoa tết năm nay bắn ở đâu?",  # a fireworks show is not the "pháo nổ" the plans forbid
+        "Giấy chứng nhận tốt nghiệp nhận ở đâu?",  # a diploma, not the "Giấy công nhận" of a safe school
+        "Giáo viên giỏi cấp tỉnh năm 2025 là ai?",  # a title and its holders, which no plan lists
+        "Xe cộ đậu ở đâu khi đi họp phụ huynh?",  # parking: "xe cộ" alone is not the plans' traffic rules
+        "Đánh bạc bị phạt bao nhiêu năm tù?",  # a prison term, which no plan states
+        "Gác cổng trường Lào Cai mấy giờ đóng cửa?",  # a closing time: "trực 24/24 giờ" is none
         "",
     ],
 )
@@ -656,9 +664,9 @@ def test_a_question_about_the_catalog_lists_the_documents(corpus_engine) -> None
         ("Kiên Hải có dạy kỹ năng dùng facebook an toàn không?", "kh-ubnd-kienhai-2026", "II.3"),  # mạng xã hội
         ("Kiên Hải có khen thưởng giáo viên giỏi về an ninh không?", "kh-ubnd-kienhai-2026", "II.4"),  # xuất sắc
         ("Ở Mỹ Tú trường nào cũng phải báo cáo à?", "kh-pgddt-mytu-2025", "IV"),  # "à" a particle
-        ("Sóc Trăng yêu cầu gì về xe cộ của sinh viên?", "kh-08-cdcd-soctrang-2026", "II.6"),  # giao thông
         ("Các trường Cam Ranh làm kế hoạch riêng không?", "kh-pgddt-camranh-2023", "III"),  # kế hoạch triển khai
         ("Mỹ Tú có đưa an ninh vào nghị quyết hằng năm không?", "kh-pgddt-mytu-2025", "III.1"),  # "lồng ghép"
+        ("Mấy giờ bảo vệ phải trực ở trường Lào Cai?", "kh-cdlc-laocai-2026", "IV.1"),  # "24/24 giờ" answers
         pytest.param(
             "viec cong nhan an toan ve an ninh trat tu thuc hien may lan mot nam",  # "may lan" is "mấy lần"
             "tt-124-2021-bca",
