@@ -108,7 +108,7 @@ truong mam non | truong mau giao > co so mam non | co so giao duc mam non | co s
 kha nghi | dang ngo | bat thuong > dau hieu | dau hieu mat an ninh
 giay chung nhan truong | giay chung nhan an toan | chung nhan an toan | chung nhan dat > cong nhan | giay cong nhan
 gac | gac cong | canh gac > truc bao ve | tuan tra canh gac | luc luong bao ve
-ban dem | ca dem | buoi dem | dem | suot ngay dem | ngay dem | ca ngay > 24 24 | truc 24 24
+ban dem | ca dem | buoi dem | gac dem | truc dem | suot ngay dem | ngay dem | ca ngay > 24 24 | truc 24 24
 binh cuu hoa | binh chua chay | cuu hoa | binh bot > phuong tien chua chay | chua chay | trang thiet bi pccc | phong chong chay no
 ban phao | dot phao | phao tet | phao no
 len bao | dang bao | bao dang > truyen thong dai chung | dang tai
