@@ -864,7 +864,7 @@ class Answerer:
         entries = self._resolve_legal(intent)
         citing = [d for d in (focus or []) if own is None or d != own.doc_id]
         if entries and citing and has(fkey(q), "can cu", "trich dan", "nhac den", "nhac toi", "dua tren", "dan chieu"):
-            return self._does_cite(citing, entries)
+            return self._does_cite(citing, entries, dated=intent.fact == "date" or intent.deadline)
         if own is not None and not intent.asks_cited_by:
             if intent.asks_bases:
                 return self._plan_bases(q, intent, [own.doc_id])
@@ -912,8 +912,12 @@ class Answerer:
             draft.legal = [e for e in draft.legal if e.doc_id != own.doc_id]
         return draft
 
-    def _does_cite(self, doc_ids: list[str], entries: list[LegalBasis]) -> Draft | None:
-        """ "Kế hoạch Sóc Trăng có căn cứ Thông tư 124 không?": yes with the lines, or no with the plan's bases."""
+    def _does_cite(self, doc_ids: list[str], entries: list[LegalBasis], *, dated: bool = False) -> Draft | None:
+        """ "Kế hoạch Sóc Trăng có căn cứ Thông tư 124 không?": yes with the lines, or no with the plan's bases.
+
+        Asked for a date ("Mỹ Tú căn cứ Chỉ thị 09 ngày nào?"), the yes gives the date(s) as that plan writes
+        them; where plans disagree on a date, the warning goes with the answer either way.
+        """
         evidence: list[Evidence] = []
         for doc_id in doc_ids:
             doc = self.index.get(doc_id)
@@ -923,7 +927,11 @@ class Answerer:
                     where = ", ".join(
                         "phần căn cứ" if ev.section == "preamble" else f"mục {ev.section}" for ev in found
                     )
-                    found[0].statements = [f"Có. {doc_name(doc)} trích dẫn {e.type} {e.id} ({where}) {{n}}."]
+                    found[0].statements = [
+                        f"{doc_name(doc)} ghi {e.type} {e.id} ngày {_dates_written(e, doc_id)} {{n}}."
+                        if dated and e.date
+                        else f"Có. {doc_name(doc)} trích dẫn {e.type} {e.id} ({where}) {{n}}."
+                    ]
                     evidence.extend(found)
                     continue
                 bases = section_lines(doc, "preamble")
@@ -934,7 +942,8 @@ class Answerer:
                     evidence.append(
                         Evidence(doc_id, "preamble", "Căn cứ ban hành", bases, statements=[statement], show_lines=True)
                     )
-        return Draft(evidence, legal=entries, group_by_doc=False) if evidence else None
+        notes = _conflict_notes(entries, self.index)
+        return Draft(evidence, legal=entries, notes=notes, group_by_doc=False) if evidence else None
 
     def _legal_lookup_entries(self, entries: list[LegalBasis], intent: Intent) -> Draft | None:
         """What is known of some cited documents: citation string, date or citing plans, with the citing lines."""
@@ -1244,6 +1253,24 @@ def _conflict_notes(entries: list[LegalBasis], index: Any) -> list[str]:
                 + ". Cần kiểm tra lại bản gốc."
             )
     return notes
+
+
+def _dates_written(e: LegalBasis, doc_id: str) -> str:
+    """The date(s) one document gives a cited one, each with where it says so when they differ."""
+    for c in e.conflicts:
+        if c.field != "date":
+            continue
+        mine = [(v.value, [r for r in v.cited_by if r.doc_id == doc_id]) for v in c.values]
+        mine = [(value, refs) for value, refs in mine if refs]
+        if len(mine) > 1:
+            return " và ".join(f"{_fmt_date(value)} ({_places(refs)})" for value, refs in mine)
+        if mine:
+            return _fmt_date(mine[0][0])
+    return _fmt_date(e.date)
+
+
+def _places(refs: list[CitedBy]) -> str:
+    return ", ".join("phần căn cứ" if r.section == "preamble" else f"mục {r.section}" for r in refs)
 
 
 def _short(index: Any, ref: CitedBy) -> str:

@@ -347,6 +347,18 @@ def test_a_conflicting_date_is_pointed_out(corpus_engine) -> None:
     assert ans.legal_bases[0].conflicts[0].field == "date"
 
 
+def test_whether_a_plan_cites_a_document_carries_the_dates_it_writes_and_the_warning(corpus_engine) -> None:
+    dated = corpus_engine.ask("Mỹ Tú căn cứ Chỉ thị 09 ngày nào?")
+    assert (
+        "Kế hoạch của Phòng Giáo dục và Đào tạo (Mỹ Tú), ngày 31/03/2025 ghi Chỉ thị 09-CT/TW ngày 01/12/2011 "
+        "(phần căn cứ, mục II.1) và 01/12/2012 (phần căn cứ) [1]." in dated.answer
+    )
+    assert "Lưu ý: các văn bản ghi ngày ban hành khác nhau cho Chỉ thị 09-CT/TW" in dated.answer
+    yes = corpus_engine.ask("Kế hoạch Cam Ranh có căn cứ Chỉ thị 09 không?")
+    assert "Có. Kế hoạch của Phòng Giáo dục và Đào tạo Cam Ranh, tháng 3/2023 trích dẫn Chỉ thị 09-CT/TW" in yes.answer
+    assert "01/12/2012 (Kế hoạch Mỹ Tú, phần căn cứ)" in yes.answer  # the other plan's date, for the drafter
+
+
 def test_a_drafter_gets_bases_ranked_by_use_and_recency(corpus_engine) -> None:
     ans = corpus_engine.ask(
         "Tôi soạn kế hoạch phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2027, nên căn cứ văn bản nào?"
