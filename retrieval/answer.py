@@ -119,6 +119,14 @@ _TERM = re.compile(r"\d+\s*(?:năm|tháng)\s*tù", re.I)
 _CLOCK = ("may gio", "gio nao", "gio mo cua", "gio dong cua")
 _HOUR = re.compile(r"(?<![/\d])(?:[01]?\d|2[0-3])\s*(?:giờ|h)(?:\s*\d{2})?\b(?!\s*/)", re.I)
 _HOUR_OR_ALL_DAY = re.compile(rf"24/24|{_HOUR.pattern}", re.I)
+#: kinds of issuing body a drafter may name ("soạn kế hoạch cho trường cao đẳng"), matched on the plans' issuers
+_BODY_KINDS = {
+    "trường cao đẳng": ("truong cao dang", "cao dang"),
+    "trường đại học": ("truong dai hoc", "dai hoc"),
+    "phòng giáo dục và đào tạo": ("phong giao duc", "phong gddt", "phong gd dt", "phong gd"),
+    "sở giáo dục và đào tạo": ("so giao duc", "so gddt", "so gd dt"),
+    "Ủy ban nhân dân": ("uy ban nhan dan", "ubnd"),
+}
 #: buying advice ("mua ở đâu rẻ", "hiệu nào tốt"): no plan recommends a shop or a brand
 _SHOPPING = ("o dau re", "mua o dau", "ban o dau", "re nhat", "hang nao", "hieu nao", "loai nao tot", "nen mua")
 #: numbers that count nothing: years, dates, "24/24 giờ" ("Trường có bao nhiêu sinh viên?" is not answered by "năm 2026")
@@ -968,6 +976,22 @@ class Answerer:
 
     def _drafter(self, q: str, intent: Intent, focus: list[str] | None) -> Draft | None:
         plans = [self.index.get(d) for d in focus] if focus else [d for d in self.index.documents() if d.kind == "plan"]
+        notes: list[str] = []
+        scope = ""
+        # not "… văn bản nào của UBND tỉnh?": that names the cited documents' issuer
+        kind = (
+            None
+            if focus or intent.issuer_filter
+            else next((k for k in _BODY_KINDS if has(fkey(q), *_BODY_KINDS[k])), None)
+        )
+        if kind is not None:
+            # "tôi soạn kế hoạch cho trường cao đẳng …": the bases plans of that kind of body use
+            same = [d for d in plans if has(fkey(d.issuer or ""), *_BODY_KINDS[kind])]
+            if same:
+                plans = same
+                scope = f"{len(same)} kế hoạch của {kind}"
+            else:
+                notes.append(f"Chưa có kế hoạch nào của {kind} trong kho; dưới đây là căn cứ của mọi kế hoạch.")
         plan_ids = {d.doc_id for d in plans}
         ranked = []
         if intent.type_filter == "Kế hoạch":
@@ -992,10 +1016,11 @@ class Answerer:
                 mentions[0].statements = [statement]
                 evidence.append(mentions[0])
         others = [r for r in ranked if r not in recommended]
-        notes = _conflict_notes([r[2] for r in recommended], self.index)
+        notes += _conflict_notes([r[2] for r in recommended], self.index)
         if others:
             notes.append("Văn bản chỉ được một kế hoạch trích dẫn: " + ", ".join(r[2].id for r in others[:12]) + ".")
-        intro = f"Các văn bản được nhiều kế hoạch cùng loại ({len(plan_ids)} kế hoạch) căn cứ nhất, mới nhất trước trong cùng số lượt:"
+        scope = scope or f"{len(plan_ids)} kế hoạch"
+        intro = f"Các văn bản được nhiều kế hoạch cùng loại ({scope}) căn cứ nhất, mới nhất trước trong cùng số lượt:"
         return Draft(evidence, intro=intro, notes=notes, legal=[r[2] for r in recommended], group_by_doc=False)
 
     # ------------------------------------------------------------ composing

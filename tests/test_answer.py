@@ -369,6 +369,18 @@ def test_a_drafter_gets_bases_ranked_by_use_and_recency(corpus_engine) -> None:
     assert set(ans.legal_bases[0].model_dump()) >= {"id", "type", "date", "issuer", "title"}
 
 
+def test_a_drafter_naming_a_kind_of_body_gets_the_bases_plans_of_that_kind_use(corpus_engine) -> None:
+    college = corpus_engine.ask("Tôi soạn kế hoạch phong trào năm 2027 cho trường cao đẳng thì nên căn cứ văn bản nào?")
+    assert [b.id for b in college.legal_bases] == ["124/2021/TT-BCA"]  # the one both colleges cite
+    assert "(2 kế hoạch của trường cao đẳng)" in college.answer and "được 2/2 kế hoạch" in college.answer
+    office = corpus_engine.ask("Soạn kế hoạch an ninh trật tự cho phòng giáo dục thì căn cứ văn bản nào?")
+    assert [b.id for b in office.legal_bases] == ["124/2021/TT-BCA", "09-CT/TW"]  # Cam Ranh and Mỹ Tú both cite
+    none = corpus_engine.ask("Soạn kế hoạch cho trường đại học nên căn cứ văn bản nào?")
+    assert "Chưa có kế hoạch nào của trường đại học trong kho" in none.answer and none.legal_bases
+    issuer = corpus_engine.ask("Soạn kế hoạch thì căn cứ văn bản nào của UBND tỉnh?")  # the cited body, not ours
+    assert [b.id for b in issuer.legal_bases] == ["195/KH-UBND", "34/KH-UBND"]
+
+
 def test_a_drafter_asking_for_one_kind_or_the_most_used(corpus_engine) -> None:
     kind = corpus_engine.ask("Soạn kế hoạch thì căn cứ chỉ thị nào của Bộ Công an?")
     assert [b.id for b in kind.legal_bases] == ["07/CT-BCA-V28"]
