@@ -576,13 +576,8 @@ class Answerer:
 
     def _assigns(self, hit: Any) -> bool:
         """Whether a section lies under the part that assigns the tasks ("Tổ chức thực hiện")."""
-        doc = self.index.get(hit.doc_id)
-        sec = doc.section(hit.section)
-        while sec is not None:
-            if "to chuc thuc hien" in unit_words(sec.heading):
-                return True
-            sec = doc.section(sec.parent) if sec.parent else None
-        return False
+        headings = self.index.get(hit.doc_id).heading_path(hit.section)
+        return any("to chuc thuc hien" in unit_words(h) for h in headings)
 
     def _dated(self, hit: Any) -> bool:
         return has_date(self.index.get(hit.doc_id).section_text(hit.section, own=True))
@@ -932,9 +927,7 @@ class Answerer:
             for e in entries:
                 found = self._mention_evidence(e, doc_id=doc_id)
                 if found:
-                    where = ", ".join(
-                        "phần căn cứ" if ev.section == "preamble" else f"mục {ev.section}" for ev in found
-                    )
+                    where = ", ".join(_where(ev.section) for ev in found)
                     found[0].statements = [
                         f"{doc_name(doc)} ghi {e.type} {e.id} ngày {_dates_written(e, doc_id)} {{n}}."
                         if dated and e.date
@@ -1295,7 +1288,12 @@ def _dates_written(e: LegalBasis, doc_id: str) -> str:
 
 
 def _places(refs: list[CitedBy]) -> str:
-    return ", ".join("phần căn cứ" if r.section == "preamble" else f"mục {r.section}" for r in refs)
+    return ", ".join(_where(r.section) for r in refs)
+
+
+def _where(section: str) -> str:
+    """A section as a reader finds it: "phần căn cứ" or "mục II.1"."""
+    return "phần căn cứ" if section == "preamble" else f"mục {section}"
 
 
 def _short(index: Any, ref: CitedBy) -> str:
@@ -1305,8 +1303,7 @@ def _short(index: Any, ref: CitedBy) -> str:
         if doc.number and doc.number.split("/")[0].strip()
         else f"{doc.doc_type or 'văn bản'} {doc.place or doc.doc_id}"
     )
-    section = "phần căn cứ" if ref.section == "preamble" else f"mục {ref.section}"
-    return f"{label}, {section}"
+    return f"{label}, {_where(ref.section)}"
 
 
 #: Header facts a question about one named document can ask for.
