@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+#: Vietnamese capital letters, for regular expressions ("À-Ỹ" would take in the small letters between them too).
+UPPER = "A-ZĐÀÁẢÃẠÂẤẦẨẪẬĂẮẰẲẴẶÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
+
 _FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
 _WS = re.compile(r"\s+")
 

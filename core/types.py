@@ -18,7 +18,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 #: Parts of a document that are not numbered sections but can still be cited.
-PART_IDS = ("header", "preamble", "closing", "recipients", "signature")
+PART_IDS = ("header", "preamble", "closing", "recipients", "signature", "footnotes")
 #: How the parts are named to a reader (citations show these instead of the ids).
 PART_LABELS = {
     "header": "Phần đầu",
@@ -26,6 +26,7 @@ PART_LABELS = {
     "closing": "Phần kết",
     "recipients": "Nơi nhận",
     "signature": "Chữ ký",
+    "footnotes": "Chú thích",
 }
 
 
@@ -85,6 +86,8 @@ class Document(BaseModel):
     parts: list[Section] = Field(default_factory=list)
     citations: list[LegalCitation] = Field(default_factory=list)
     abbreviations: dict[str, str] = Field(default_factory=dict)
+    parser_version: str = ""  # the parser that built it ("": before versions were recorded)
+    warnings: list[str] = Field(default_factory=list)  # what the parser could not read as expected, in Vietnamese
 
     @cached_property
     def _index(self) -> dict[str, Section]:

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import pairwise
 
-from core.text import place_tones
+from core.text import UPPER, place_tones
+from ingest.numbering import classify
 
 _CHAR_FIXES = str.maketrans(
     {
@@ -55,11 +57,14 @@ _SPACES = re.compile(r"[ ]{2,}")
 # A line that opens a new block: numbering, bullets, articles, preamble clauses, closing parts.
 BLOCK_START = re.compile(
     r"^(?:"
-    r"(?:[IVXL]+)\.\s"  # I. II. ... (Roman headings)
-    r"|\d{1,2}(?:\.\d{1,2})*\.(?:\s|$)"  # 1.  1.1.  2.3.1.
+    r"(?:[IVXL]+)\.(?:\s|$)"  # I. II. ... (Roman headings)
+    r"|[IVXL]+\s?[-–]\s"  # I- II- (Party documents)
+    r"|\d{1,3}(?:\.\d{1,2})*\.(?:\s|$)"  # 1.  1.1.  2.3.1.  127.
     r"|\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\s"  # 1.1 without the trailing dot
+    rf"|\d{{1,2}}\.\d{{1,2}}\.(?=[{UPPER}])"  # 2.4.Tủ sách (no space)
     r"|\d{1,2}\)\s"  # 1)
-    r"|[a-zđ]\)\s"  # a) b) đ)
+    r"|[a-zđ]\)(?:\s|$)"  # a) b) đ)
+    rf"|[a-zđ]\.\s+[{UPPER}]"  # a. b. (points written with a full stop)
     r"|[-+–•*]\s?"  # bullets
     r"|(?:Điều|ĐIỀU)\s+\d+"
     r"|(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXL]+|\d+|thứ)"
@@ -107,10 +112,41 @@ FUNCTION_WORDS = frozenset(
         "nếu",
     ]
 )
-_ARTICLE_HEADING = re.compile(r"^(?:Điều|ĐIỀU)\s+\d+\.\s")
+_ARTICLE_HEADING = re.compile(r"^(?:Điều|ĐIỀU)\s*\d+\.\s")
+_ROMAN_CELL = re.compile(r"^[IVX]{1,5}$")
 _TERMINAL = re.compile(r"[.;:!?…](?:[”\")\]]*)$")
 _HYPHEN_CUT = re.compile(r"[0-9A-Za-zĐđ]-$")
 _CONTINUATION_CHARS = frozenset('0123456789(,;.)”"%/&')
+# A marker whose text is on the next line: "Điều" / "1. Ban hành …", "Số:" / "08/KH-…", "3." / "Quyết định …".
+_BARE_WORD = re.compile(r"^(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|(?:Luật\s+)?[Ss]ố\s*:?|Luật số)$")
+_BARE_MARKER = re.compile(
+    r"^(?:(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXL]+|\d+)\.?|(?:Điều|ĐIỀU)\s*\d{1,3}\.|[IVXL]+\s*[.\-–]|\d{1,3}(?:\.\d{1,2})*\s*[.)]"
+    r"|[a-zđ]\)|[-+–•])$"
+)
+# Clauses that run to their terminal punctuation however they are wrapped.
+_SENTENCE_OPENER = re.compile(r"^(?:-\s*)?(?:Căn cứ|Theo đề nghị|Xét đề nghị|Thực hiện|Trên đây)\b")
+# "Chương IQUY ĐỊNH CHUNG": a chapter number glued to its heading.
+_GLUED_CHAPTER = re.compile(r"^((?:Chương|CHƯƠNG)\s+[IVXL]+)(?=[A-HJKMNOPQRSTUWYZĐÀ-Ỹ][A-ZĐÀ-Ỹ])", re.M)
+_DOC_TYPE_LINE = re.compile(
+    r"^(?:KẾ HOẠCH|THÔNG TƯ|CHỈ THỊ|QUYẾT ĐỊNH|NGHỊ ĐỊNH|NGHỊ QUYẾT|LUẬT|QUY ĐỊNH|QUY CHẾ|HƯỚNG DẪN|CÔNG VĂN"
+    r"|BÁO CÁO|THÔNG BÁO|CHƯƠNG TRÌNH|ĐỀ ÁN|PHƯƠNG ÁN|PHỤ LỤC|DANH MỤC)\b"
+)
+
+
+def _name_pairs(lines: list[str]) -> frozenset[tuple[str, str]]:
+    """Pairs of capitalised words written side by side within a line: the document's own multi-word names."""
+    pairs: set[tuple[str, str]] = set()
+    for line in lines:
+        words = [w.strip(',.;:()“”"') for w in line.split()]
+        for a, b in pairwise(words):
+            if _title_word(a) and _title_word(b):
+                pairs.add((a, b))
+    return frozenset(pairs)
+
+
+def _title_word(word: str) -> bool:
+    """ "Đồng", "Nam": a capitalised word (not an abbreviation in capitals)."""
+    return len(word) >= 2 and word[0].isupper() and word[1:].isalpha() and word[1:].islower()
 
 
 def _starts_continuation(line: str) -> bool:
@@ -127,6 +163,7 @@ def normalize_text(raw: str) -> str:
     text = _MD_HEADING.sub("", text)
     text = place_tones(text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    lines = [_GLUED_CHAPTER.sub(r"\1 ", line) for line in lines]
     text = "\n".join(reflow(lines))
     return _fix_spacing(text)
 
@@ -158,28 +195,76 @@ def wrap_width(lines: list[str]) -> int | None:
     return None
 
 
-def _continues(prev: str, line: str, width: int | None) -> bool:
-    """Whether ``line`` continues the paragraph whose last line is ``prev``."""
+def _words(line: str) -> int:
+    return line.count(" ") + 1
+
+
+def _caps_continues(para: str, prev: str, line: str, width: int | None) -> bool:
+    """Whether an all-capitals line ``line`` continues the capitals line ``prev`` (a wrapped heading or name).
+
+    Header and signature lines are separate lines in capitals, so only these join: a numbered heading cut
+    at the wrap ("II. NỘI" / "DUNG"), a line of one word ("CHÍNH" / "PHỦ", "PHÁT" / "TRIỂN KINH TẾ SỐ …"),
+    and one word left over ("UBND THÀNH PHỐ HÀ" / "NỘI").
+    """
+    if _DOC_TYPE_LINE.match(line) or _DOC_TYPE_LINE.match(para) or _ROMAN_CELL.match(prev):
+        return False  # a type line, or a table's group number ("II" / "HỖ TRỢ …")
+    numbered = classify(prev) is not None or classify(para) is not None
+    if numbered:
+        return not _TERMINAL.search(prev)
+    if (" " not in para and para == prev) or " " not in line:
+        return not _TERMINAL.search(prev)
+    return bool(width) and numbered and _cut(prev, line, width or 0)
+
+
+def _continues(
+    para: str, prev: str, line: str, nxt: str | None, width: int | None, names: frozenset[tuple[str, str]] = frozenset()
+) -> bool:
+    """Whether ``line`` continues the paragraph ``para`` whose last raw line is ``prev``; ``nxt`` follows.
+
+    ``names`` holds the pairs of capitalised words the document writes side by side on one line ("Đồng Nai").
+    """
+    if _BARE_WORD.match(prev):
+        return True
+    if _BARE_MARKER.match(prev) or _BARE_MARKER.match(para):  # "Chương" / "I" / "QUY ĐỊNH CHUNG"
+        return classify(line) is None and not line.startswith(("-", "+", "–", "•"))
     if _HYPHEN_CUT.search(prev) and line[:1].isalnum() and not BLOCK_START.match(line):
         return True
-    if BLOCK_START.match(line):
+    if BLOCK_START.match(line) or _ROMAN_CELL.match(line):
         return False
     if is_all_caps(prev) or _ARTICLE_HEADING.match(prev):
         if line[:1].islower():
             return True
-        # header, signature and article headings end at a capitalised line, except a numbered heading in
-        # capitals that the wrap cut: "I. NHIỆM VỤ … BẢO VỆ AN NINH" / "TRẬT TỰ NĂM HỌC"
-        return bool(width) and is_all_caps(line) and bool(BLOCK_START.match(prev)) and _cut(prev, line, width or 0)
+        if is_all_caps(prev) and is_all_caps(line):
+            return _caps_continues(para, prev, line, width)
+        # article headings end at a capitalised line
+        return False
+    if line.startswith(("“", '"')) and prev.endswith(":"):
+        return False  # a quotation opens: "… như sau:" / "“Điều 9. …"
     if _starts_continuation(line):
         return True
     if _TERMINAL.search(prev):
         return False
+    if _words(line) <= 3 and _TERMINAL.search(line) and not is_all_caps(line):
+        return True  # "… Ngân hàng Nhà nước Việt" / "Nam;": a sentence's last words
+    if _SENTENCE_OPENER.match(para) and not is_all_caps(line):
+        return True  # a "Căn cứ …" clause runs to its ";"
+    if prev.rsplit(" ", 1)[-1].lower() in FUNCTION_WORDS:
+        return True
+    if (prev.rsplit(" ", 1)[-1], line.split(" ", 1)[0].rstrip(",:;")) in names:
+        return True  # a name cut at the wrap: "… tỉnh Đồng" / "Nai …", "Ngân hàng Nhà nước Việt" / "Nam …"
+    if (
+        BLOCK_START.match(para)
+        and _words(line) <= 3
+        and not is_all_caps(line)
+        and (nxt is None or BLOCK_START.match(nxt))
+    ):
+        return True  # "2.5. Sở" / "Y tế" / "- …": the last words of a wrapped heading
     if not width:
         return False  # lines are whole paragraphs; only a lower-case start continues one
     wrapped = _cut(prev, line, width)
     if is_all_caps(line):
         return wrapped  # "ANTQ" cut off a wrapped heading; otherwise a header or signature line
-    return wrapped or prev.rsplit(" ", 1)[-1].lower() in FUNCTION_WORDS
+    return wrapped
 
 
 def _cut(prev: str, line: str, width: int) -> bool:
@@ -194,17 +279,20 @@ def _cut(prev: str, line: str, width: int) -> bool:
 
 
 def reflow(lines: list[str]) -> list[str]:
-    """Join hard-wrapped lines into paragraphs; blank lines are dropped."""
+    """Join hard-wrapped lines into paragraphs; blank lines are dropped. Linear in the input."""
     width = wrap_width(lines)
-    out: list[str] = []
+    present = [line for line in lines if line]
+    names = _name_pairs(present)
+    paras: list[list[str]] = []
     last_raw = ""
-    for line in lines:
-        if not line:
-            continue
-        if out and _continues(last_raw, line, width):
-            joiner = "" if _HYPHEN_CUT.search(out[-1]) else " "
-            out[-1] = out[-1] + joiner + line
+    for i, line in enumerate(present):
+        nxt = present[i + 1] if i + 1 < len(present) else None
+        # how the paragraph so far opens (bare markers: "Chương" / "I" / "QUY ĐỊNH CHUNG"), bounded for long ones
+        para = "".join(paras[-1][:3]) if paras else ""
+        if paras and _continues(para, last_raw, line, nxt, width, names):
+            joiner = "" if _HYPHEN_CUT.search(paras[-1][-1]) else " "
+            paras[-1].append(joiner + line)
         else:
-            out.append(line)
+            paras.append([line])
         last_raw = line
-    return out
+    return ["".join(p) for p in paras]

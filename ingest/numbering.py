@@ -1,8 +1,10 @@
 """Numbering markers of Vietnamese administrative documents and their order.
 
 Plans number I. → 1. → 1.1. → a); normative documents Chương → Mục → Điều →
-khoản (1.) → điểm (a)). A marker only opens a section when it is the next in
-its sequence, so a stray "2026." at the start of a line is never a section.
+khoản (1.) → điểm (a)); Party documents write parts as "I-". Whether a marker
+really opens a section is decided by ``ingest.outline`` (in sequence, or a
+tolerated skip or repeat); this module only reads markers and their order, and
+never fails on a marker it has not seen before.
 """
 
 from __future__ import annotations
@@ -10,20 +12,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-#: Vietnamese order of lettered points (điểm): no f, j, w, z; đ after d.
-LETTERS = "abcdđeghiklmnopqrstuvxy"
+from core.text import UPPER
+
+#: Order of lettered points (điểm): Vietnamese a b c d đ e g h i k …, with the letters Vietnamese does not
+#: use (f, j, w, z) where the Latin alphabet puts them, so that both a, b, c, d, đ, e, g … and a, b, c, d, e,
+#: f … read as ordered lists (a step of one or two places; see ``ingest.outline``).
+LETTERS = "abcdđefghijklmnopqrstuvwxyz"
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("chuong", re.compile(r"^(?:Chương|CHƯƠNG)\s+([IVXL]+|\d+)\b[.:]?\s*(.*)$")),
     ("muc", re.compile(r"^(?:Mục|MỤC)\s+(\d+)\b[.:]?\s*(.*)$")),
-    ("dieu", re.compile(r"^(?:Điều|ĐIỀU)\s+(\d+)\.\s*(.*)$")),
-    ("roman", re.compile(r"^([IVXL]+)\.\s*(.*)$")),
-    ("decimal", re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?(?:\s+(.*)|$)")),
-    ("num", re.compile(r"^(\d{1,2})[.)](?:\s+(.*)|$)")),
-    ("letter", re.compile(r"^([a-zđ])\)\s*(.*)$")),
+    ("dieu", re.compile(r"^(?:Điều|ĐIỀU)\s*(\d{1,3})\s*\.\s*(.*)$")),
+    ("roman", re.compile(r"^([IVXL]+)\s*(?:\.|-(?!\d)|–)\s*(.*)$")),
+    ("decimal", re.compile(r"^(\d{1,3}(?:\.\d{1,2})+)(?:\.?\s+(.*)|\.?$|\.(?=[A-ZĐÀ-Ỹ])(.*))")),
+    ("num", re.compile(r"^(\d{1,3})[.)](?:\s+(.*)|$)")),
+    ("letter", re.compile(rf"^([a-zđ])(?:\)\s*(.*)|\.\s+(?=[{UPPER}])(.*))$")),
 ]
+#: Kinds a reader takes for headings of a document's main parts.
+STRONG = frozenset({"chuong", "muc", "dieu", "roman"})
 
 
 @dataclass(frozen=True)
@@ -42,12 +50,22 @@ def roman_value(numeral: str) -> int:
             return 0
         total = total - val if val < prev else total + val
         prev = max(prev, val)
-    return total if to_roman(total) == numeral.upper() else 0
+    return total if 0 < total < 400 and to_roman(total) == numeral.upper() else 0
 
 
 def to_roman(value: int) -> str:
     out = []
-    for num, sym in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for num, sym in (
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while value >= num:
             out.append(sym)
             value -= num
@@ -62,7 +80,8 @@ def classify(line: str) -> Marker | None:
             label = m.group(1)
             if kind in ("roman", "chuong") and not label.isdigit() and roman_value(label) == 0:
                 continue
-            return Marker(kind, label, (m.group(2) or "").strip())
+            rest = next((g for g in m.groups()[1:] if g is not None), "")
+            return Marker(kind, label, rest.strip())
     return None
 
 
@@ -71,7 +90,7 @@ def ordinal(marker: Marker) -> int:
     if marker.kind in ("roman", "chuong") and not marker.label.isdigit():
         return roman_value(marker.label)
     if marker.kind == "letter":
-        return LETTERS.index(marker.label) + 1
-    if marker.kind == "decimal":
-        return int(marker.label.split(".")[-1])
-    return int(marker.label)
+        pos = LETTERS.find(marker.label)
+        return pos + 1 if pos >= 0 else 0
+    label = marker.label.split(".")[-1] if marker.kind == "decimal" else marker.label
+    return int(label) if label.isdigit() else 0

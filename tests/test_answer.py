@@ -770,7 +770,7 @@ def test_a_year_picks_the_plan_when_none_is_named(corpus_engine) -> None:
     assert [c.doc_id for c in whose.citations] == ["kh-pgddt-mytu-2025"]
     assert "Phòng Giáo dục và Đào tạo (Mỹ Tú)" in whose.answer
     body = corpus_engine.ask("Trường CĐCĐ Sóc Trăng thuộc UBND nào?")
-    assert "thuộc UBND THÀNH PHỐ CẦN THƠ (cơ quan chủ quản)" in body.answer
+    assert "thuộc UBND thành phố Cần Thơ (cơ quan chủ quản)" in body.answer
 
 
 def test_a_header_cue_about_another_document_reads_the_text(corpus_engine) -> None:

@@ -274,7 +274,7 @@ def test_heading_that_runs_into_its_body_is_still_a_heading() -> None:
 def test_an_issuer_in_capitals_keeps_its_abbreviations() -> None:
     text = "UBND HUYỆN MỸ TÚ\nTRƯỜNG PTDTBT TH VÀ THCS QUẢNG NGHĨA\nSố: 12/KH-THCS\nKẾ HOẠCH\nAn ninh trường học\nI. MỤC ĐÍCH\n1. Bảo đảm an toàn."
     doc = build_document("kh-quang-nghia", text)
-    assert (doc.managing_body, doc.issuer) == ("UBND HUYỆN MỸ TÚ", "Trường PTDTBT TH Và THCS Quảng Nghĩa")
+    assert (doc.managing_body, doc.issuer) == ("UBND huyện Mỹ Tú", "Trường PTDTBT TH và THCS Quảng Nghĩa")
 
 
 def test_unnumbered_bullets_belong_to_the_section_above() -> None:
@@ -315,3 +315,123 @@ def test_pdf_extraction_is_rejoined() -> None:
     mytu = _parse(CORPUS / "kh-pgddt-mytu-2025.txt")
     assert "Căn cứ Thông tư số 124/2021/TT-BCA, ngày 28/12/2021" in mytu.text  # "số124/2021/TT-BCA,ngày"
     assert "Chỉ thị số 46/CT-TW ngày 22/6/2015" in mytu.text  # a number cut at the wrap: "46/CT-\n\nTW"
+
+
+# ---------------------------------------------------------------- what real documents do to their numbering
+
+HEAD = "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 12/KH-UBND\nAn Giang, ngày 3 tháng 4 năm 2025\nKẾ HOẠCH\nVề việc thử\n"
+
+
+def _ids(text: str) -> list[str]:
+    return [s.id for s in build_document("t", text).sections]
+
+
+def test_a_body_opening_at_part_two_keeps_its_numbers() -> None:
+    text = HEAD + "II. NHIỆM VỤ\n1. Tuyên truyền.\n2. Kiểm tra.\nIII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ theo dõi.\n"
+    assert _ids(text) == ["II", "II.1", "II.2", "III", "III.1"]
+
+
+def test_a_list_that_lost_its_first_item_or_skips_one() -> None:
+    text = HEAD + "I. NỘI DUNG\n2. Tuyên truyền.\n3. Kiểm tra.\n5. Báo cáo.\n"
+    assert _ids(text) == ["I", "I.2", "I.3", "I.5"]
+
+
+def test_points_without_dd_and_in_latin_order_are_one_list() -> None:
+    viet = HEAD + "I. NỘI DUNG\n1. Việc:\na) một;\nb) hai;\nc) ba;\nd) bốn;\ne) năm.\n"
+    assert _ids(viet)[-5:] == ["I.1.a", "I.1.b", "I.1.c", "I.1.d", "I.1.e"]
+    latin = HEAD + "I. NỘI DUNG\n1. Việc:\n" + "".join(f"{c}) mục {c};\n" for c in "abcdefghijk")
+    assert _ids(latin)[2:] == [f"I.1.{c}" for c in "abcdefghijk"]
+
+
+def test_a_part_printed_twice_keeps_its_number() -> None:
+    text = HEAD + "I. MỤC ĐÍCH\n1. Một.\nIV. KINH PHÍ\n1. Hai.\nIV. TỔ CHỨC THỰC HIỆN\n1. Ba.\n"
+    assert _ids(text) == ["I", "I.1", "IV", "IV.1", "IV-2", "IV-2.1"]
+
+
+def test_long_lists_keep_every_item() -> None:
+    articles = "NGHỊ QUYẾT\nVề mức chi\nĐiều 1. Mức chi\n" + "".join(f"{k}. Khoản thứ {k}.\n" for k in range(1, 128))
+    ids = _ids(articles)
+    assert ids[-1] == "Điều 1.127" and len(ids) == 128
+    letters = "abcdđeghiklmnopqrstuvxy" + "z"
+    points = HEAD + "I. DANH MỤC\n1. Gồm:\n" + "".join(f"{c}) điểm {c};\n" for c in letters)
+    assert _ids(points)[2:] == [f"I.1.{c}" for c in letters]
+
+
+def test_markers_and_headings_split_by_hard_wraps_are_joined() -> None:
+    text = (
+        "CHÍNH\nPHỦ\nSố:\n304/2025/NĐ-CP\nHà Nội, ngày 25\ntháng 11 năm 2025\nNGHỊ ĐỊNH\nQUY\nĐỊNH ĐIỀU KIỆN\n"
+        "Chương\nI\nQUY ĐỊNH\nCHUNG\nĐiều\n1. Phạm vi điều chỉnh\nNghị định này quy định điều kiện.\n"
+        "Điều 2. Đối tượng\n1.\nTổ chức tín dụng.\n"
+    )
+    doc = build_document("t", text)
+    assert (doc.number, doc.date, doc.issuer, doc.title) == (
+        "304/2025/NĐ-CP",
+        "2025-11-25",
+        "Chính phủ",
+        "QUY ĐỊNH ĐIỀU KIỆN",
+    )
+    assert [(s.id, s.heading) for s in doc.sections] == [
+        ("Chương I", "QUY ĐỊNH CHUNG"),
+        ("Điều 1", "Phạm vi điều chỉnh"),
+        ("Điều 2", "Đối tượng"),
+        ("Điều 2.1", "Tổ chức tín dụng"),
+    ]
+    plan = (
+        HEAD + "II. NỘI\nDUNG\n2. Các sở\n2.1. Sở Tài chính\n- Bố trí kinh phí.\n2.2. Sở\nY tế\n- Chủ trì kiểm tra.\n"
+    )
+    assert [(s.id, s.heading) for s in build_document("t", plan).sections] == [
+        ("II", "NỘI DUNG"),
+        ("II.2", "Các sở"),
+        ("II.2.1", "Sở Tài chính"),
+        ("II.2.2", "Sở Y tế"),
+    ]
+
+
+def test_a_cong_van_without_numbers_is_a_header_and_one_body_section() -> None:
+    text = (
+        "UBND THÀNH PHỐ HÀ NỘI\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 50/SGDĐT-VP\nV/v nghỉ học do mưa lớn\n"
+        "Hà Nội, ngày 3 tháng 12 năm 2025\nKính gửi:\n- Các trường học.\n"
+        "Thực hiện Công văn số 63/UBND-NNMT ngày 01/12/2025 của UBND Thành phố;\n"
+        "Sở đề nghị các trường cho học sinh nghỉ học ngày 4/12/2025.\n- Thông báo cho cha mẹ học sinh.\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Văn An\n"
+    )
+    doc = build_document("t", text)
+    assert (doc.doc_type, doc.title, doc.issuer, doc.managing_body) == (
+        "Công văn",
+        "nghỉ học do mưa lớn",
+        "Sở Giáo dục và Đào tạo",
+        "UBND thành phố Hà Nội",
+    )
+    assert [s.id for s in doc.sections] == ["body"]
+    assert doc.section_text("body").startswith("Sở đề nghị các trường cho học sinh nghỉ học")
+    assert doc.section_text("preamble").startswith("Thực hiện Công văn số 63/UBND-NNMT")
+    assert (doc.signer, [p.id for p in doc.parts]) == (
+        "Nguyễn Văn An",
+        ["header", "preamble", "recipients", "signature"],
+    )
+
+
+def test_party_documents_of_one_number_and_two_years_stay_apart() -> None:
+    """Mỹ Tú cites Chỉ thị 46 of 2015; a later plan cites the Chỉ thị 46 of 2025, another document."""
+    from ingest.legal import build_registry
+
+    older = HEAD + (
+        "Căn cứ Chỉ thị số 46-CT/TW ngày 22/6/2015 của Bộ Chính trị về tăng cường sự lãnh đạo của Đảng đối với "
+        "công tác bảo đảm an ninh, trật tự trong tình hình mới;\nI. NỘI DUNG\n1. Thực hiện.\n"
+    )
+    newer = HEAD.replace("12/KH", "13/KH") + (
+        "Căn cứ Chỉ thị số 46-CT/TW ngày 14/5/2025 của Ban Bí thư về nâng cao hiệu quả chuyển đổi số trong "
+        "các cơ quan đảng;\nI. NỘI DUNG\n1. Thực hiện.\n"
+    )
+    typo = HEAD.replace("12/KH", "14/KH") + (
+        "Căn cứ Chỉ thị số 46-CT/TW ngày 22/6/2016 của Bộ Chính trị về tăng cường sự lãnh đạo của Đảng đối với "
+        "công tác bảo đảm an ninh, trật tự trong tình hình mới;\nI. NỘI DUNG\n1. Thực hiện.\n"
+    )
+    registry = build_registry([build_document(n, t) for n, t in (("a", older), ("b", newer), ("c", typo))])
+    entries = {e.id: e for e in registry}
+    assert sorted(entries) == ["46-CT/TW (2015)", "46-CT/TW (2025)"]
+    assert entries["46-CT/TW (2025)"].citing_docs == ["b"] and not entries["46-CT/TW (2025)"].conflicts
+    # the same title a year apart is one document whose date is cited two ways
+    same = entries["46-CT/TW (2015)"]
+    assert same.citing_docs == ["a", "c"]
+    assert [(c.field, [v.value for v in c.values]) for c in same.conflicts] == [("date", ["2015-06-22", "2016-06-22"])]

@@ -1,0 +1,62 @@
+"""General Vietnamese administrative language the parser reads documents with, loaded from ``ingest/data``.
+
+Document types and their number codes, the national mottos of a header, the words
+that open an issuing body's name, the lines of an enacting formula, the kinds of
+texts attached to a decision, appendix headings and the casing of common parts of
+body names. Nothing in it names one document: what a document says about itself
+comes from parsing that document.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+_DATA = Path(__file__).parent / "data" / "admin.json"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    doc_types: dict[str, str]  # "KẾ HOẠCH" -> "Kế hoạch", longest first
+    kind_codes: dict[str, str]  # "KH" -> "Kế hoạch"
+    mottos: tuple[str, ...]
+    org_starts: tuple[str, ...]
+    authority_lines: tuple[str, ...]
+    enacting_words: tuple[str, ...]
+    attachment_kinds: dict[str, str]
+    appendix_words: tuple[str, ...]
+    place_words: tuple[str, ...]
+    signing_titles: tuple[str, ...]  # positions a signer holds: "CHỦ TỊCH", "PHÓ GIÁM ĐỐC"
+    org_casing: tuple[str, ...]
+    doc_type_re: re.Pattern[str]  # a line opening with a document type in capitals
+    org_start_re: re.Pattern[str]  # a line opening an issuing body's name
+
+
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(re.escape(w) for w in ordered) + r")(?![^\W\d_])")
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The package's lexicon (read once)."""
+    raw = json.loads(_DATA.read_text(encoding="utf-8"))
+    doc_types = dict(sorted(raw["doc_types"].items(), key=lambda kv: -len(kv[0])))
+    return Lexicon(
+        doc_types=doc_types,
+        kind_codes=raw["kind_codes"],
+        mottos=tuple(raw["mottos"]),
+        org_starts=tuple(raw["org_starts"]),
+        authority_lines=tuple(raw["authority_lines"]),
+        enacting_words=tuple(raw["enacting_words"]),
+        attachment_kinds=dict(sorted(raw["attachment_kinds"].items(), key=lambda kv: -len(kv[0]))),
+        appendix_words=tuple(raw["appendix_words"]),
+        place_words=tuple(raw["place_words"]),
+        signing_titles=tuple(raw["signing_titles"]),
+        org_casing=tuple(raw["org_casing"]),
+        doc_type_re=_alternation(tuple(doc_types)),
+        org_start_re=_alternation(tuple(raw["org_starts"])),
+    )

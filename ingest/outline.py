@@ -1,0 +1,266 @@
+"""The numbered outline of one region of a document: which marker lines open sections, and their ids.
+
+A marker opens a section when it is next in its sequence under the right parent
+(I → 1 → 1.1 → a) in plans; Chương → Mục → Điều → khoản → điểm in normative
+texts; Roman parts above articles in Party documents). Real documents are not so
+tidy, so the rule has a tolerant fallback rather than flattening the tree:
+
+* a first item may start late (a body opening at II, or a list at 2);
+* one missing number, or letters written in either Vietnamese (a, b, c, d, đ, e, g)
+  or Latin order, or with đ left out, still continue the list;
+* a heading printed twice in a row (a scrape's doubled heading) is read once;
+  a part number used twice (two parts IV) keeps its number, and the second gets
+  ``-2`` ("IV-2", its children "IV-2.1");
+* everything else out of sequence is text that happens to start with a number.
+
+Ids are the document's own numbering ("III.2", "II.1.a", "Điều 8.2.b"), under a
+prefix for attached texts and appendices ("Quy chế.Điều 3", "Phụ lục I.2").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from core.types import Section
+from ingest.headings import heading_of
+from ingest.normalize import is_all_caps
+from ingest.numbering import STRONG, Marker, classify, ordinal, roman_value
+
+#: How far a list may jump ahead and still be the same list (one missing item; letters also skip f, j, w, đ).
+_MAX_GAP = {"letter": 3, "num": 2, "decimal": 2, "dieu": 3}
+#: Sequences whose headings may jump any distance ahead (a part or chapter the scrape lost).
+_PART_COUNTERS = frozenset({"roman", "chuong", "muc"})
+
+
+@dataclass
+class Line:
+    text: str
+    start: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass
+class _Node:
+    sid: str | None
+    level: int
+    marker: Marker
+    last: dict[str, int] = field(default_factory=dict)  # kind -> last ordinal among children
+    last_label: dict[str, str] = field(default_factory=dict)  # kind -> id of the last child of that kind
+    record: dict[str, object] | None = None
+    has_text: bool = False  # a line of text since the section opened
+
+
+def strong(marker: Marker) -> bool:
+    """A marker a reader takes for a part or article heading, not a list item."""
+    return marker.kind in STRONG or (marker.kind == "num" and len(marker.rest) >= 4 and is_all_caps(marker.rest))
+
+
+def parse_outline(
+    lines: list[Line],
+    end: int,
+    *,
+    prefix: str = "",
+    root_id: str | None = None,
+    base_level: int = 0,
+    skip: frozenset[int] = frozenset(),
+    tables: bool = False,
+) -> tuple[list[Section], list[str]]:
+    """Sections of a region, and the marker lines read as text because they were out of sequence.
+
+    ``lines`` are in order and ``end`` is the offset where the region stops. ``skip`` holds indexes of lines
+    that cannot open a section (quoted text). Sections get ``prefix`` before their ids and hang under
+    ``root_id`` (the attached text or appendix they belong to) at ``base_level``. ``tables``: the region holds
+    flattened tables, whose group rows are a bare Roman numeral ("I", "II") over a title.
+    """
+    markers = [None if i in skip else classify(line.text) for i, line in enumerate(lines)]
+    if tables:
+        for i, line in enumerate(lines):
+            if markers[i] is None and i not in skip:
+                markers[i] = _group_row(line.text, lines[i + 1].text if i + 1 < len(lines) else "")
+    normative = any(m is not None and m.kind == "dieu" for m in markers)
+    root = _Node(sid=root_id, level=base_level, marker=Marker("root", "", ""))
+    builder = _Builder(root, prefix, normative)
+    skipped: list[str] = []
+    for line, marker in zip(lines, markers):
+        if marker is None or not builder.place(marker, line):
+            builder.text_line(line.text)
+            if marker is not None and strong(marker):
+                skipped.append(line.text[:60])
+    return _spans(builder.made, end), skipped
+
+
+_GROUP_ROW = re.compile(r"^([IVX]{1,5})(?:\s+(\S.*))?$")
+
+
+def _group_row(text: str, following: str) -> Marker | None:
+    """A flattened table's group row: a Roman numeral cell ("II") before its title cell, or both on one line."""
+    m = _GROUP_ROW.match(text.strip())
+    if m is None or roman_value(m.group(1)) == 0:
+        return None
+    title = (m.group(2) or following).strip()
+    if len(title.split()) < 2 or not title[:1].isupper() or classify(title) is not None:
+        return None
+    return Marker("roman", m.group(1), title)
+
+
+class _Builder:
+    def __init__(self, root: _Node, prefix: str, normative: bool) -> None:
+        self.root = root
+        self.stack: list[_Node] = []
+        self.prefix = prefix
+        self.normative = normative
+        self.made: list[dict[str, object]] = []
+        self.parts_seen = False  # a Roman part heading above articles (Party documents: "I- QUY ĐỊNH CHUNG")
+        self.ids: set[str] = set()
+        self.caps_break = False
+
+    def text_line(self, text: str) -> None:
+        if self.stack:
+            self.stack[-1].has_text = True
+        if len(text.split()) >= 2 and is_all_caps(text) and not text.startswith(("-", "+")):
+            self.caps_break = True  # an unnumbered heading: a list may start again under it
+
+    def nearest(self, *kinds: str) -> _Node | None:
+        for node in reversed([self.root, *self.stack]):
+            if node.marker.kind in kinds:
+                return node
+        return None
+
+    def place(self, marker: Marker, line: Line) -> bool:
+        """Open a section for ``marker`` if it belongs in the tree; False when it is body text."""
+        found = self._parent(marker)
+        if found is None:
+            return False
+        parent, label, counter = found
+        verdict = self._in_sequence(parent, counter, marker)
+        if verdict == "no":
+            return False
+        if verdict == "doubled":
+            return True  # the same heading printed twice in a row: read once
+        sid = f"{self.prefix}{label}" if counter == "dieu" else self._child_id(parent, label)
+        if sid in self.ids:
+            n = 2
+            while f"{sid}-{n}" in self.ids:
+                n += 1
+            sid = f"{sid}-{n}"
+        self.ids.add(sid)
+        counted = self.root if counter == "dieu" else parent  # articles are numbered through the region
+        counted.last[counter] = ordinal(marker)
+        counted.last_label[counter] = sid
+        self.caps_break = False
+        while self.stack and self.stack[-1] is not parent:
+            self.stack.pop()
+        if marker.kind == "roman" and self.normative:
+            self.parts_seen = True
+        record: dict[str, object] = {
+            "id": sid,
+            "heading": heading_for(marker),
+            "level": parent.level + 1,
+            "parent": parent.sid,
+            "start": line.start,
+        }
+        self.made.append(record)
+        self.stack.append(_Node(sid=sid, level=parent.level + 1, marker=marker, record=record))
+        return True
+
+    def _parent(self, marker: Marker) -> tuple[_Node, str, str] | None:
+        """Where a marker would hang: (parent, its label in the id, the sequence it counts in)."""
+        kind = marker.kind
+        if kind == "chuong":
+            return self.root, f"Chương {marker.label}", "chuong"
+        if kind == "muc":
+            return (self.nearest("chuong") or self.root), f"Mục {marker.label}", "muc"
+        if kind == "dieu":
+            # articles are numbered through the whole region, whatever chapter or part holds them
+            parent = self.nearest("muc", "chuong", "roman") if self.parts_seen else self.nearest("muc", "chuong")
+            return (parent or self.root), f"Điều {marker.label}", "dieu"
+        if kind == "roman":
+            if self.normative:
+                opened = any(n.marker.kind == "dieu" for n in self.stack) or "dieu" in self.root.last
+                if not is_all_caps(marker.rest) or (opened and not self.parts_seen):
+                    return None  # a Roman list inside an article
+            return self.root, marker.label, "roman"
+        if kind == "num":
+            if self.normative:
+                parent = self.nearest("dieu")
+                return (parent, marker.label, "num") if parent is not None else None
+            return (self.nearest("roman", "chuong") or self.root), marker.label, "num"
+        if kind == "decimal":
+            labels = marker.label.split(".")
+            anchor = self.nearest("roman", "chuong") or self.root
+            parent = self._find(anchor, labels[:-1])
+            if parent is None:
+                return None
+            return parent, labels[-1], "decimal"
+        # letter
+        parent = self.nearest("decimal", "num", "dieu", "roman")
+        return (parent, marker.label, "letter") if parent is not None else None
+
+    def _find(self, anchor: _Node, labels: list[str]) -> _Node | None:
+        """The open section numbered ``labels`` (["1"] for 1.1, ["2", "1"] for 2.1.3) below ``anchor``."""
+        want = self._child_id(anchor, ".".join(labels))
+        for node in [self.root, *self.stack]:
+            if node.sid == want:
+                return node
+        return None
+
+    def _in_sequence(self, parent: _Node, counter: str, marker: Marker) -> str:
+        """ "yes", "no", or "doubled" (the previous sibling's heading again, nothing in between)."""
+        if counter == "dieu":
+            parent = self.root
+        n = ordinal(marker)
+        if n <= 0:
+            return "no"
+        last = parent.last.get(counter)
+        is_strong = strong(marker)
+        if last is None:
+            # the first of its list: I / 1 / a, or a late start (a body opening at II; a list at 2)
+            return "yes" if n == 1 or is_strong or n == 2 else "no"
+        if n == last + 1:
+            return "yes"
+        if n == last:
+            previous = self.stack[-1] if self.stack and self.stack[-1].sid == parent.last_label.get(counter) else None
+            if previous is not None and not previous.has_text and previous.record is not None:
+                if not previous.record["heading"]:
+                    previous.record["heading"] = heading_for(marker)
+                return "doubled"
+            return "yes" if is_strong or counter == "letter" else "no"
+        if n == 1 and self.caps_break and counter in ("num", "roman"):
+            return "yes"  # a list numbered again under an unnumbered heading in capitals (a second table)
+        if n > last:
+            jump_ok = is_strong and (counter in _PART_COUNTERS or counter == "num")
+            return "yes" if jump_ok or n - last <= _MAX_GAP.get(counter, 1) else "no"
+        return "no"
+
+    def _child_id(self, parent: _Node, label: str) -> str:
+        if parent.sid is None:
+            return f"{self.prefix}{label}"
+        return f"{parent.sid}.{label}"
+
+
+def _spans(made: list[dict[str, object]], end: int) -> list[Section]:
+    """A section ends where the next section at its level or above starts; its own text where a child starts."""
+    for i, sec in enumerate(made):
+        stop = end
+        first_child = None
+        for nxt in made[i + 1 :]:
+            if first_child is None and nxt["parent"] == sec["id"]:
+                first_child = nxt["start"]
+            if nxt["level"] <= sec["level"]:  # type: ignore[operator]
+                stop = nxt["start"]  # type: ignore[assignment]
+                break
+        sec["end"] = stop
+        sec["body_end"] = first_child if first_child is not None else stop
+    return [Section(**s) for s in made]  # type: ignore[arg-type]
+
+
+def heading_for(marker: Marker) -> str:
+    """Heading of a numbered unit: the rest of a part's line, or the heading part of a numbered paragraph."""
+    rest = marker.rest.strip()
+    if marker.kind in ("chuong", "muc", "dieu", "roman"):
+        return rest.rstrip(":.").strip()
+    return heading_of(rest)

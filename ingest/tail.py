@@ -1,0 +1,143 @@
+"""The end of a document's main text: closing ("Trên đây là …"), "Nơi nhận" and the signature block.
+
+A signature is one to four title lines (KT./TM./T/M …, or a position such as
+"PHÓ CHỦ TỊCH") and then the signer's name, maybe after "(Đã ký)". Scrapes put
+it before or after "Nơi nhận"; decisions carry attached texts and appendices
+after it, so the search stops where those begin.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from core.types import Section
+from ingest.lexicon import lexicon
+from ingest.normalize import is_all_caps
+from ingest.numbering import classify
+from ingest.outline import Line
+
+SIGN_PREFIX = re.compile(r"^(?:KT|TM|TL|TUQ|Q|K/T|T/M|T/L)\s*[./]?\s*(?=[A-ZĐÀ-Ỹ])")
+_RANKS = re.compile(
+    r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)|(?:GS|PGS|TS|ThS|BS|KS|NGƯT|NGND)\.?(?:\s*TS\.?)?|Ông|Bà)\s+",
+    re.I,
+)
+_SIGNED = re.compile(r"^\((?:Đã ký|đã ký|Ký tên[^)]*|ký, ghi rõ[^)]*|Ký, đóng dấu[^)]*)\)\.?$", re.I)
+_CLOSING = re.compile(r"^(?:Trên đây\b|(?:Luật|Bộ luật|Nghị quyết|Pháp lệnh) này (?:đã )?được .{0,80}thông qua\b)")
+_RECIPIENTS = re.compile(r"^Nơi nhận\b", re.I)
+PASSED_ON = re.compile(r"thông qua ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})")
+
+
+@dataclass(frozen=True)
+class Signature:
+    start: int  # index of its first line
+    end: int  # index after its last line
+    signer: str | None
+    titles: tuple[str, ...]  # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"
+
+    @property
+    def title(self) -> str | None:
+        return " ".join(self.titles) or None
+
+
+@dataclass(frozen=True)
+class Tail:
+    start: int  # index of the first line after the main body
+    parts: list[Section]
+    signature: Signature | None
+
+
+def is_name(text: str) -> bool:
+    """A person's name: two to seven capitalised words, no digits or punctuation."""
+    words = text.split()
+    return (
+        2 <= len(words) <= 7
+        and not any(c.isdigit() for c in text)
+        and not re.search(r"[,;:()/“”\"]", text)
+        and all(w[0].isupper() for w in words)
+    )
+
+
+def _is_title(text: str) -> bool:
+    if SIGN_PREFIX.match(text):
+        return True
+    if not is_all_caps(text) or len(text.split()) > 9 or text.startswith(("-", "+")) or classify(text):
+        return False
+    return any(t in text for t in lexicon().signing_titles) or text in ("QUỐC HỘI", "CHÍNH PHỦ")
+
+
+def _signature_at(lines: list[Line], i: int) -> Signature | None:
+    """A signature whose name is line ``i``."""
+    raw = lines[i].text.strip()
+    name = _RANKS.sub("", raw).strip()
+    if not is_name(name) or SIGN_PREFIX.match(name) or _is_title(name):
+        return None
+    j = i - 1
+    while j >= 0 and _SIGNED.match(lines[j].text.strip()):
+        j -= 1
+    titles: list[str] = []
+    while j >= 0 and len(titles) < 4 and _is_title(lines[j].text.strip()):
+        titles.insert(0, lines[j].text.strip())
+        j -= 1
+    if not titles:
+        return None
+    signer = name.title() if is_all_caps(name) else name
+    return Signature(start=j + 1, end=i + 1, signer=signer, titles=tuple(titles))
+
+
+def find_signature(lines: list[Line], start: int, stop: int) -> Signature | None:
+    """The last signature in ``lines[start:stop]``, the main text's."""
+    for i in range(stop - 1, start, -1):
+        sig = _signature_at(lines, i)
+        if sig is not None:
+            return sig
+    return None
+
+
+def parse_tail(lines: list[Line], body_start: int, stop: int) -> Tail:
+    """Closing, recipients and signature of the main text, which ends before ``stop`` (its attachments)."""
+    closing = next((i for i in range(body_start + 1, stop) if _CLOSING.match(lines[i].text)), None)
+    recipients = next((i for i in range(body_start + 1, stop) if _RECIPIENTS.match(lines[i].text)), None)
+    sig = find_signature(lines, body_start, stop)
+    sig_start = sig.start if sig else None
+    starts = [i for i in (closing, recipients, sig_start) if i is not None]
+    tail_start = min(starts) if starts else stop
+    parts: list[Section] = []
+
+    def add(pid: str, heading: str, a: int | None, b: int) -> None:
+        if a is None or b <= a:
+            return
+        s, e = lines[a].start, lines[b - 1].end
+        parts.append(Section(id=pid, heading=heading, level=0, start=s, end=e, body_end=e))
+
+    def next_after(a: int | None) -> int:
+        later = [i for i in (closing, recipients, sig_start) if i is not None and a is not None and i > a]
+        return min(later) if later else stop
+
+    add("closing", "Phần kết", closing, next_after(closing))
+    if recipients is not None:
+        end = sig_start if sig_start is not None and sig_start > recipients else _list_end(lines, recipients, stop)
+        add("recipients", "Nơi nhận", recipients, end)
+    if sig is not None:
+        end = sig.end
+        while end < stop and _SIGNED.match(lines[end].text.strip()):
+            end += 1
+        add("signature", "Chữ ký", sig.start, end)
+    return Tail(start=tail_start, parts=parts, signature=sig)
+
+
+def _list_end(lines: list[Line], start: int, stop: int) -> int:
+    """End of a "Nơi nhận" list: its bullet lines (and the line heading it)."""
+    i = start + 1
+    while i < stop and (lines[i].text.startswith(("-", "+", "–")) or lines[i].text[:1].islower()):
+        i += 1
+    return i
+
+
+def passed_on(lines: list[Line], start: int, stop: int) -> tuple[int, int, int] | None:
+    """The date a law or resolution was passed, from its closing ("… thông qua ngày 16 tháng 6 năm 2025")."""
+    for line in lines[start:stop]:
+        m = PASSED_ON.search(line.text)
+        if m:
+            return int(m.group(3)), int(m.group(2)), int(m.group(1))
+    return None
