@@ -36,7 +36,26 @@ NUMBER = rf"\d{{1,5}}(?:\s?[/-]\s?{SEG})+"
 CITATION = re.compile(
     rf"(?P<type>(?i:{TYPE_RE}))(?:\s+số)?\s*(?P<number>{NUMBER})",
 )
-LAW = re.compile(r"(?P<name>Luật (?:sửa đổi, bổ sung một số điều của Luật )?[A-ZĐ][^;,.]*?) năm (?P<year>\d{4})")
+_UPPER = "A-ZĐÀÁẢÃẠÂẤẦẨẪẬĂẮẰẲẴẶÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
+_LOWER = "a-zđàáảãạâấầẩẫậăắằẳẵặèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
+#: A statute named in a text: "Luật Giáo dục số 43/2019/QH14", "Luật Thủy sản năm 2017", "Bộ luật Lao động ngày 20
+#: tháng 11 năm 2019", "Luật Thi đua, khen thưởng ngày 15/6/2022", "Luật số 96/2025/QH15". Names are bounded (a clause
+#: never runs past a stop), which keeps the search linear on hostile input.
+_LAW_NAME = (
+    r"(?P<kind>Bộ luật|Luật)"
+    r"(?:\s+(?P<name>(?:sửa đổi, bổ sung một số điều của (?:các )?(?:Bộ luật|Luật)\s+)?"
+    rf"[{_UPPER}][^;,.:()“”\"\n]{{0,110}}?(?:,\s+[{_LOWER}][^;,.:()“”\"\n]{{0,60}}?){{0,3}}))"
+)
+LAW = re.compile(
+    _LAW_NAME + r"?"
+    r"\s*,?\s*(?:số\s*(?P<number>\d{1,3}/\d{4}/QH\d{1,2})"
+    r"|năm\s+(?P<year>\d{4})"
+    r"|ngày\s*\d{1,2}\s*(?:tháng\s*\d{1,2}\s*năm\s*|[/.-]\s*\d{1,2}\s*[/.-]\s*)(?P<dyear>\d{4}))"
+)
+#: A statute named without number or year ("Căn cứ Luật Thủ đô;"), read where ``LAW`` finds nothing.
+LAW_NAMED = re.compile(_LAW_NAME + r"(?=\s*(?:[;,.:]|$|và\b|được\b|đã\b))")
+#: The Constitution: "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam (năm 2013)".
+CONSTITUTION = re.compile(r"Hiến pháp(?:\s+nước\s+Cộng hòa xã hội chủ nghĩa Việt Nam)?(?:\s+năm\s+(?P<year>\d{4}))?")
 
 #: Issuer codes of Party bodies: their documents are numbered "09-CT/TW".
 PARTY_ISSUERS = {"TW", "TU", "HU", "ĐU", "DU", "QU", "TƯ", "BCS", "ĐUK", "BBT", "BCT"}

@@ -12,14 +12,27 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from core.legal_ids import CITATION, KIND_CODES, LAW, PARTY_ISSUERS, TYPE_RE, TYPES, canonical_id, id_key, number_tokens
+from core.legal_ids import (
+    CITATION,
+    CONSTITUTION,
+    KIND_CODES,
+    LAW,
+    LAW_NAMED,
+    PARTY_ISSUERS,
+    TYPE_RE,
+    TYPES,
+    canonical_id,
+    id_key,
+    number_tokens,
+)
 from core.text import fold
 from core.types import CitedBy, Conflict, ConflictValue, Document, LegalBasis, LegalCitation
 
 _DATE_NUM = re.compile(r"^\s*,?\s*(?:ban hành\s+)?ngày\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
 _DATE_WORDS = re.compile(r"^\s*,?\s*(?:ban hành\s+)?ngày\s*(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _ISSUER = re.compile(
-    r"^\s*,?\s*(?:của|giữa)\s+(?P<who>.+?)(?=\s+(?:về|quy định|Quy định|ban hành|Ban hành|ngày|trong|hướng dẫn|hướng|tại|đối với)\b|\s*[“\";,.(]|\s+và\s+(?i:"
+    r"^\s*,?\s*(?:của|giữa)\s+(?P<who>.+?)(?=\s+(?i:về|quy định|ban hành|ngày|trong|hướng dẫn|hướng|tại|đối với|phê duyệt|sửa đổi|"
+    r"thực hiện|triển khai|có thẩm quyền|chi tiết|hết hiệu lực|được|khóa)\b|\s*[“\";,.()]|\s+và\s+(?i:"
     + TYPE_RE
     + r")|$)"
 )
@@ -125,25 +138,67 @@ def extract_citations(doc: Document) -> list[LegalCitation]:
                 end=m.end(),
             )
         )
-    for m in LAW.finditer(text):
+    out.extend(_statutes(doc))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _statutes(doc: Document) -> list[LegalCitation]:
+    """Laws, codes and the Constitution a document cites, by number where it gives one, else by name and year."""
+    text = doc.text
+    out: list[LegalCitation] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m: re.Match[str], kind: str, name: str | None, number: str | None, year: int | None) -> None:
         section = doc.section_at(m.start())
         if section in (None, "header"):
-            continue
-        name = re.sub(r"\s+", " ", m.group("name"))
+            return
+        if number and doc.number and id_key(number) == id_key(doc.number):
+            return  # the document's own number
+        title = f"{kind} {name}" if name else None
+        if number:
+            cid = number
+        elif name:
+            cid = f"{kind} {name}" + (f" {year}" if year else "")
+        else:
+            cid = kind + (f" {year}" if year else "")
+        date, issuer, _ = _tail(text[m.end() : m.end() + 200])
         out.append(
             LegalCitation(
-                id=f"{name} {m.group('year')}",
-                variant=m.group(0),
-                type="Luật",
-                number=name,
-                year=int(m.group("year")),
+                id=cid,
+                variant=re.sub(r"\s+", " ", m.group(0)).strip(),
+                type=kind,
+                number=number.split("/")[0] if number else (name or kind),
+                year=year or (int(number.split("/")[1]) if number else None),
+                issuer_code=number.split("/")[-1] if number else None,
+                issuer=issuer or "Quốc hội",
+                date=date,
+                title=title,
                 section=section,
                 start=m.start(),
                 end=m.end(),
             )
         )
-    out.sort(key=lambda c: c.start)
+        taken.append((m.start(), m.end()))
+
+    for m in LAW.finditer(text):
+        year = m.group("year") or m.group("dyear")
+        add(m, m.group("kind"), _law_name(m.group("name")), m.group("number"), int(year) if year else None)
+    for m in LAW_NAMED.finditer(text):
+        grounds = re.search(r"Căn cứ\s+(?:vào\s+)?$", text[max(0, m.start() - 14) : m.start()])
+        if grounds and not any(a <= m.start() < b for a, b in taken) and m.group("name"):
+            add(m, m.group("kind"), _law_name(m.group("name")), None, None)
+    for m in CONSTITUTION.finditer(text):
+        add(m, "Hiến pháp", None, None, int(m.group("year")) if m.group("year") else None)
     return out
+
+
+def _law_name(name: str | None) -> str | None:
+    """A statute's name as cited, without what trails it ("Luật Giáo dục và các văn bản …" → "Giáo dục")."""
+    if not name:
+        return None
+    name = re.split(r"\s+(?:và các|được|đã|của Quốc hội)\b", name)[0]
+    return re.sub(r"\s+", " ", name).strip() or None
 
 
 def _type_name(raw: str) -> str:
@@ -159,8 +214,11 @@ def _type_name(raw: str) -> str:
 
 def citation_string(entry: LegalBasis) -> str:
     """Ready-to-paste form: "Thông tư số 124/2021/TT-BCA ngày 28/12/2021 của Bộ Công an quy định …"."""
-    if entry.type == "Luật":
-        return entry.id.rsplit(" ", 1)[0] + f" năm {entry.year}" if entry.year else entry.id
+    if entry.type in STATUTES:
+        name = entry.title or entry.type
+        if entry.id[:1].isdigit():
+            return f"{name} số {entry.id.split(' (')[0]}"
+        return f"{name} năm {entry.year}" if entry.year else name
     parts = [f"{entry.type} số {entry.id}"]
     if entry.date:
         y, m, d = entry.date.split("-")
@@ -172,45 +230,127 @@ def citation_string(entry: LegalBasis) -> str:
     return " ".join(parts)
 
 
+#: Kinds cited by name ("Luật Giáo dục năm 2019") as well as by number ("43/2019/QH14").
+STATUTES = ("Luật", "Bộ luật", "Hiến pháp")
+#: Titles sharing less than this share of their words name different documents.
+_SAME_TITLE = 0.5
+
+
 def build_registry(docs: Iterable[Document]) -> list[LegalBasis]:
     """Merge every citation of every document into one entry per cited document."""
     docs = list(docs)
-    by_key: dict[str, list[LegalCitation]] = defaultdict(list)
-    cited_in: dict[str, list[tuple[str, LegalCitation]]] = defaultdict(list)
+    groups: dict[str, list[tuple[str, LegalCitation]]] = defaultdict(list)
     for doc in docs:
         for c in doc.citations:
-            key = id_key(c.id) if c.type != "Luật" else fold(c.id).lower()
-            by_key[key].append(c)
-            cited_in[key].append((doc.doc_id, c))
+            groups[_key(c)].append((doc.doc_id, c))
+    _merge_named_statutes(groups)
     in_corpus = {id_key(d.number): d.doc_id for d in docs if d.number and d.number.split("/")[0].strip()}
     entries = []
-    for key, mentions in by_key.items():
-        ids = Counter(c.id for c in mentions)
-        types = Counter(c.type for c in mentions)
-        cid = ids.most_common(1)[0][0]
-        cited_by = _unique_cited_by(cited_in[key])
-        date, date_conflict = _agree("date", [(c.date, d, c.section) for d, c in cited_in[key]])
-        issuer, issuer_conflict = _agree("issuer", [(c.issuer, d, c.section) for d, c in cited_in[key]])
-        titles = [c.title for c in mentions if c.title]
-        entry = LegalBasis(
-            id=cid,
-            type=types.most_common(1)[0][0],
-            number=mentions[0].number,
-            year=_year_of(cid) or (int(date[:4]) if date else mentions[0].year),
-            issuer_code=_issuer_code(cid) if mentions[0].type != "Luật" else None,
-            issuer=issuer,
-            date=date,
-            title=max(titles, key=len) if titles else None,
-            citation="",
-            variants=sorted({c.variant for c in mentions}),
-            cited_by=cited_by,
-            conflicts=[c for c in (date_conflict, issuer_conflict) if c],
-            doc_id=in_corpus.get(key),
-        )
-        entry.citation = citation_string(entry)
-        entries.append(entry)
+    for key, items in groups.items():
+        parts = _by_year(items) if _is_party(items[0][1].id) else [items]
+        for part in parts:
+            entry = _entry(part, in_corpus.get(key))
+            if len(parts) > 1 and entry.year:
+                entry.id = f"{entry.id} ({entry.year})"  # same number, another year: another document
+            entries.append(entry)
     entries.sort(key=lambda e: (-len(e.citing_docs), e.id))
     return entries
+
+
+def _key(c: LegalCitation) -> str:
+    if c.type in STATUTES and not c.id[:1].isdigit():
+        return "name:" + fold(c.id).lower()
+    return id_key(c.id)
+
+
+def _merge_named_statutes(groups: dict[str, list[tuple[str, LegalCitation]]]) -> None:
+    """ "Luật Giáo dục ngày 14 tháng 6 năm 2019" is "Luật Giáo dục số 43/2019/QH14" when another text gives both."""
+    numbered: dict[tuple[str, int | None], list[str]] = defaultdict(list)
+    for key, items in groups.items():
+        c = items[0][1]
+        if c.type in STATUTES and c.id[:1].isdigit() and c.title:
+            numbered[(fold(c.title).lower(), c.year)].append(key)
+            numbered[(fold(c.title).lower(), None)].append(key)
+    for key in [k for k in groups if k.startswith("name:")]:
+        c = groups[key][0][1]
+        if not c.title:
+            continue
+        target = numbered.get((fold(c.title).lower(), c.year), [])
+        if len(set(target)) == 1:
+            groups[target[0]].extend(groups.pop(key))
+
+
+def _is_party(cid: str) -> bool:
+    """Party documents are numbered without a year ("46-CT/TW"): two of different years share a number."""
+    toks = number_tokens(cid)
+    return bool(toks) and toks[-1].upper() in PARTY_ISSUERS and not any(re.fullmatch(r"\d{4}", t) for t in toks)
+
+
+def _by_year(items: list[tuple[str, LegalCitation]]) -> list[list[tuple[str, LegalCitation]]]:
+    """Mentions of one Party number split into documents: years whose titles differ (or lie far apart) are two."""
+    dated: dict[int, list[tuple[str, LegalCitation]]] = defaultdict(list)
+    undated: list[tuple[str, LegalCitation]] = []
+    for item in items:
+        year = int(item[1].date[:4]) if item[1].date else None
+        (dated[year] if year else undated).append(item)
+    clusters: list[list[tuple[str, LegalCitation]]] = []
+    for year in sorted(dated):
+        for cluster in clusters:
+            if _same_document(cluster, dated[year], year):
+                cluster.extend(dated[year])
+                break
+        else:
+            clusters.append(list(dated[year]))
+    if not clusters:
+        return [undated]
+    max(clusters, key=len).extend(undated)
+    return clusters
+
+
+def _same_document(
+    cluster: list[tuple[str, LegalCitation]], mentions: list[tuple[str, LegalCitation]], year: int
+) -> bool:
+    years = {int(c.date[:4]) for _, c in cluster if c.date}
+    a = _words([c.title for _, c in cluster])
+    b = _words([c.title for _, c in mentions])
+    if a and b:
+        return len(a & b) / min(len(a), len(b)) >= _SAME_TITLE
+    return min(abs(year - y) for y in years) <= 1  # no titles to compare: a one-year slip is a typo
+
+
+def _words(titles: list[str | None]) -> set[str]:
+    return {w for t in titles if t for w in re.findall(r"\w+", fold(t).lower()) if len(w) > 1}
+
+
+def _entry(items: list[tuple[str, LegalCitation]], doc_id: str | None) -> LegalBasis:
+    mentions = [c for _, c in items]
+    ids = Counter(c.id for c in mentions)
+    types = Counter(c.type for c in mentions)
+    cid = ids.most_common(1)[0][0]
+    numbered = [c for c in mentions if c.id[:1].isdigit()]
+    if numbered:
+        cid = Counter(c.id for c in numbered).most_common(1)[0][0]
+    date, date_conflict = _agree("date", [(c.date, d, c.section) for d, c in items])
+    issuer, issuer_conflict = _agree("issuer", [(c.issuer, d, c.section) for d, c in items])
+    titles = [c.title for c in mentions if c.title]
+    kind = types.most_common(1)[0][0]
+    entry = LegalBasis(
+        id=cid,
+        type=kind,
+        number=mentions[0].number,
+        year=_year_of(cid) or (int(date[:4]) if date else mentions[0].year),
+        issuer_code=_issuer_code(cid) if kind not in STATUTES else None,
+        issuer=issuer,
+        date=date,
+        title=max(titles, key=len) if titles else None,
+        citation="",
+        variants=sorted({c.variant for c in mentions}),
+        cited_by=_unique_cited_by(items),
+        conflicts=[c for c in (date_conflict, issuer_conflict) if c],
+        doc_id=doc_id,
+    )
+    entry.citation = citation_string(entry)
+    return entry
 
 
 def _unique_cited_by(items: list[tuple[str, LegalCitation]]) -> list[CitedBy]:
@@ -232,6 +372,8 @@ def _agree(field: str, values: list[tuple[str | None, str, str]]) -> tuple[str |
         groups[k].setdefault((doc_id, section), CitedBy(doc_id=doc_id, section=section))
     if not groups:
         return None, None
+    if field == "issuer":
+        _merge_prefixes(groups, shown)
     ranked = sorted(groups.items(), key=lambda kv: -len(kv[1]))
     best = shown[ranked[0][0]]
     if len(ranked) == 1:
@@ -241,3 +383,14 @@ def _agree(field: str, values: list[tuple[str | None, str, str]]) -> tuple[str |
         values=[ConflictValue(value=shown[k], cited_by=list(refs.values())) for k, refs in ranked],
     )
     return best, conflict
+
+
+def _merge_prefixes(groups: dict[str, dict[tuple[str, str], CitedBy]], shown: dict[str, str]) -> None:
+    """ "Ủy ban nhân dân tỉnh" and "Ủy ban nhân dân tỉnh Bình Định" name one body: the fuller name stands for both."""
+    for short in sorted(groups, key=len):
+        longer = [k for k in groups if k != short and k.startswith(short + " ")]
+        if longer:
+            target = max(longer, key=len)
+            for ref, cited in groups.pop(short).items():
+                groups[target].setdefault(ref, cited)
+            shown.pop(short, None)
