@@ -74,9 +74,14 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         docs = len(engine.documents())
     for r in report.errors:
         sys.stderr.write(f"error: {r.error}\n")
+    noted = [r for r in report.results if r.warnings]
+    for r in noted:
+        sys.stderr.write(f"note: {r.path}: {'; '.join(r.warnings)}\n")
     print(
         f"{report.count('added')} added, {report.count('updated')} updated, {report.count('unchanged')} unchanged, "
-        f"{len(report.errors)} failed; {report.sections} sections and {report.citations} citations ingested; "
+        f"{len(report.errors)} failed; {report.sections} sections and {report.citations} citations ingested"
+        + (f" ({len(noted)} with parse notes)" if noted else "")
+        + "; "
         f"{docs} documents in {settings.data_dir}"
     )
     return 1 if report.errors else 0

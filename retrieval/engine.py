@@ -29,8 +29,9 @@ from core.errors import (
 )
 from core.ports import Embedder
 from core.types import Document, Hit, LegalBasis, Section
-from ingest.loaders import SUPPORTED, extract_text
+from ingest.loaders import SUPPORTED, extract_text, read_bytes
 from ingest.pipeline import (
+    PARSER_VERSION,
     FileResult,
     IngestReport,
     build_document,
@@ -203,6 +204,32 @@ class Engine:
                     logger.warning("discarded an upload interrupted before indexing: %s", tmp.name)
         return settled
 
+    def reparse_stale(self) -> list[str]:
+        """Parse again the documents an earlier parser version built, from their corpus file where there is one.
+
+        A parser fix thus reaches what was ingested before it at the next start, with nothing deleted; a
+        document whose file is elsewhere is parsed again from the text the store kept.
+        """
+        stale = [d for d in self.index.documents() if d.parser_version != PARSER_VERSION]
+        done: list[str] = []
+        with self._write_lock:
+            for doc in stale:
+                files = self._corpus_files(doc.doc_id)
+                try:
+                    if files:
+                        text = extract_text(str(files[0]), read_bytes(files[0], self.settings.max_file_bytes))
+                        fresh = build_document(doc.doc_id, text, source=files[0].name, digest=content_hash(text))
+                    else:
+                        fresh = build_document(doc.doc_id, doc.text, source=doc.source, digest=content_hash(doc.text))
+                except CancuError as exc:
+                    logger.warning("kept %s as parsed before: %s", doc.doc_id, exc)
+                    continue
+                self.index.put(fresh)
+                done.append(doc.doc_id)
+        if done:
+            logger.warning("parsed %d documents again for parser version %s", len(done), PARSER_VERSION)
+        return done
+
     def reindex(self) -> int:
         """Rebuild every document's retrieval units from the catalog."""
         with self._write_lock:
@@ -301,6 +328,7 @@ def build_engine(settings: Settings, *, embedder: Embedder | bool | None = True)
         engine = Engine(settings, store, index, searcher, mode_reason=reason)
         engine.embedder = cached
         engine.recover_uploads()
+        engine.reparse_stale()
     except CancuError:
         store.close()
         if cached:

@@ -3,8 +3,10 @@ its spans hold what they claim, and a plan's outline survives re-wrapping and de
 
 from __future__ import annotations
 
+import re
 import textwrap
 import unicodedata
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -13,7 +15,7 @@ from hypothesis import strategies as st
 from core.errors import IngestError
 from core.types import Document
 from ingest.normalize import FUNCTION_WORDS
-from ingest.pipeline import build_document
+from ingest.pipeline import build_document, read_document
 
 FUZZ = settings(
     max_examples=150, deadline=3000, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
@@ -64,7 +66,7 @@ def _check_spans(doc: Document) -> None:
 @given(document_text)
 def test_anything_parses_or_fails_with_the_parsers_own_error(text: str) -> None:
     try:
-        doc = build_document("fuzz", text)
+        doc = read_document("fuzz", text)
     except IngestError:
         return
     _check_spans(doc)
@@ -145,3 +147,45 @@ def test_the_outline_is_stable_under_re_wrapping(text: str, width: int, blank: b
         if len(f"{a['section']}. {a['heading']}") <= 0.6 * width:
             assert b["heading"] == a["heading"]
     _check_spans(wrapped)
+
+
+# ---------------------------------------------------------------- real documents, mutated
+
+WIDE = Path(__file__).resolve().parent.parent.parent / "shared" / "wide" / "docs"
+REAL = sorted(WIDE.glob("*.txt")) if WIDE.is_dir() else []
+
+
+@st.composite
+def mutated_real_document(draw: st.DrawFn) -> str:
+    """A real document with lines dropped, duplicated, re-wrapped, or their numbers skipped or repeated."""
+    lines = draw(st.sampled_from(REAL)).read_text(encoding="utf-8").split("\n")
+    for _ in range(draw(st.integers(1, 12))):
+        i = draw(st.integers(0, len(lines) - 1))
+        action = draw(st.sampled_from(["drop", "duplicate", "rewrap", "renumber", "blank"]))
+        if action == "drop":
+            del lines[i]
+        elif action == "duplicate":
+            lines.insert(i, lines[i])
+        elif action == "rewrap" and len(lines[i]) > 2:
+            cut = draw(st.integers(1, len(lines[i]) - 1))
+            lines[i : i + 1] = [lines[i][:cut], lines[i][cut:]]
+        elif action == "renumber":
+            lines[i] = re.sub(
+                r"^(\d{1,3}|[IVX]+|[a-zđ])(?=[.)])", draw(st.sampled_from(["1", "9", "127", "V", "e", "z"])), lines[i]
+            )
+        else:
+            lines.insert(i, "")
+        if not lines:
+            lines = [""]
+    return "\n".join(lines)
+
+
+@pytest.mark.skipif(not REAL, reason=f"{WIDE} is not beside this checkout (../shared/wide)")
+@settings(max_examples=200, deadline=10_000, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(mutated_real_document())
+def test_real_documents_mutated_parse_or_fail_with_the_parsers_own_error(text: str) -> None:
+    try:
+        doc = read_document("wide", text)
+    except IngestError:
+        return
+    _check_spans(doc)

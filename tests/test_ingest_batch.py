@@ -1,0 +1,72 @@
+"""A batch of real files never stops at one bad file, and a parser fix reaches what was ingested before it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import ingest.structure
+from ingest.pipeline import PARSER_VERSION, build_document
+from retrieval.engine import build_engine
+from tests.conftest import CORPUS, make_settings
+
+WIDE = Path(__file__).resolve().parent.parent.parent / "shared" / "wide" / "docs"
+
+
+@pytest.mark.skipif(not WIDE.is_dir(), reason=f"{WIDE} is not beside this checkout (../shared/wide)")
+def test_the_whole_wide_set_ingests_in_one_batch(tmp_path: Path) -> None:
+    engine = build_engine(make_settings(tmp_path / "data"), embedder=None)
+    try:
+        report = engine.ingest([WIDE, CORPUS])
+        assert [r.error for r in report.errors] == []
+        assert report.count("added") == len(list(WIDE.glob("*.txt"))) + len(list(CORPUS.glob("*.txt")))
+        assert engine.document("kh-179-ubnd-dongnai-2025").number == "179/KH-UBND"
+    finally:
+        engine.close()
+
+
+def test_a_parser_failure_is_that_files_error_and_the_rest_goes_in(tmp_path: Path, monkeypatch) -> None:
+    """An unforeseen exception inside the parser names its file; the files after it are ingested."""
+    real = ingest.structure.parse_document
+
+    def breaks_on_one(doc_id: str, text: str, *, source: str = ""):
+        if doc_id == "kh-cdlc-laocai-2026":
+            raise ValueError("substring not found")
+        return real(doc_id, text, source=source)
+
+    monkeypatch.setattr("ingest.pipeline.parse_document", breaks_on_one)
+    engine = build_engine(make_settings(tmp_path / "data"), embedder=None)
+    try:
+        report = engine.ingest([CORPUS])
+        assert [Path(r.path).name for r in report.errors] == ["kh-cdlc-laocai-2026.txt"]
+        assert "could not read the document's structure (ValueError: substring not found)" in report.errors[0].error
+        assert report.count("added") == len(list(CORPUS.glob("*.txt"))) - 1
+    finally:
+        engine.close()
+
+
+def test_documents_an_older_parser_built_are_parsed_again_at_start(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    settings = make_settings(tmp_path / "data", corpus_dir=corpus)
+    engine = build_engine(settings, embedder=None)
+    try:
+        engine.ingest([corpus])
+        # what a store written by the previous parser holds: its version and a flatter outline
+        old = build_document("kh-cdlc-laocai-2026", (corpus / "kh-cdlc-laocai-2026.txt").read_text(encoding="utf-8"))
+        old.parser_version = "1"
+        old.sections = [s for s in old.sections if s.level == 1]
+        engine.put(old)
+        assert len(engine.document("kh-cdlc-laocai-2026").sections) == 5
+    finally:
+        engine.close()
+    engine = build_engine(settings, embedder=None)  # the next start
+    try:
+        doc = engine.document("kh-cdlc-laocai-2026")
+        assert doc.parser_version == PARSER_VERSION
+        assert [s.id for s in doc.children("IV")] == ["IV.1", "IV.2", "IV.3"]
+        assert engine.search("Văn phòng trường Lào Cai", k=1)[0].doc_id == "kh-cdlc-laocai-2026"
+    finally:
+        engine.close()
