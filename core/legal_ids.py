@@ -31,10 +31,14 @@ TYPES = (
     "Pháp lệnh",
 )
 TYPE_RE = "|".join(re.escape(t) for t in TYPES)
+#: Kinds a text cites by number besides the question words above ("Văn bản hợp nhất số 10/VBHN-BGDĐT",
+#: "Phương án số 728/PA-UBND"); read into the registry, not used to read questions.
+CITED_TYPES = ("Văn bản hợp nhất", "Phương án", "Đề án", "Tờ trình", "Báo cáo", "Công điện", *TYPES)
+_CITED_RE = "|".join(re.escape(t) for t in sorted(CITED_TYPES, key=len, reverse=True))
 SEG = r"[0-9A-Za-zĐđ&]+"
 NUMBER = rf"\d{{1,5}}(?:\s?[/-]\s?{SEG})+"
 CITATION = re.compile(
-    rf"(?P<type>(?i:{TYPE_RE}))(?:\s+số)?\s*(?P<number>{NUMBER})",
+    rf"(?P<type>(?i:{_CITED_RE}))(?:\s+số)?\s*(?P<number>{NUMBER})",
 )
 _UPPER = "A-ZĐÀÁẢÃẠÂẤẦẨẪẬĂẮẰẲẴẶÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
 _LOWER = "a-zđàáảãạâấầẩẫậăắằẳẵặèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
@@ -54,15 +58,19 @@ LAW = re.compile(
 )
 #: A statute named without number or year ("Căn cứ Luật Thủ đô;"), read where ``LAW`` finds nothing.
 LAW_NAMED = re.compile(_LAW_NAME + r"(?=\s*(?:[;,.:]|$|và\b|được\b|đã\b))")
-#: The Constitution: "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam (năm 2013)".
-CONSTITUTION = re.compile(r"Hiến pháp(?:\s+nước\s+Cộng hòa xã hội chủ nghĩa Việt Nam)?(?:\s+năm\s+(?P<year>\d{4}))?")
+#: Texts cited by name alone: the Constitution ("Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam (năm 2013)") and
+#: the Party's charter ("Điều lệ Đảng").
+CONSTITUTION = re.compile(
+    r"(?P<kind>Hiến pháp|Điều lệ Đảng)(?:\s+nước\s+Cộng hòa xã hội chủ nghĩa Việt Nam|\s+Cộng sản Việt Nam)?"
+    r"(?:\s+năm\s+(?P<year>\d{4}))?"
+)
 
 #: Issuer codes of Party bodies: their documents are numbered "09-CT/TW".
 PARTY_ISSUERS = {"TW", "TU", "HU", "ĐU", "DU", "QU", "TƯ", "BCS", "ĐUK", "BBT", "BCT"}
 #: Kind codes that may stand between the number and the issuer.
 KIND_CODES = {
     "TT", "TTLT", "CT", "QĐ", "QD", "NĐ", "ND", "NQ", "KH", "KL", "CTR", "QCPH", "QC", "HD", "TB", "BC", "TTR",
-    "CV", "PL", "QĐ-TTG",
+    "CV", "PL", "QĐ-TTG", "VBHN", "PA", "ĐA", "CĐ",
 }  # fmt: skip
 
 

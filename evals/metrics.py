@@ -37,7 +37,23 @@ def citation_ok(item: GoldItem, doc_id: str, section: str) -> bool:
 
 
 def legal_key(legal_id: str) -> str:
+    legal_id = legal_id.split(" (")[0]  # "46-CT/TW (2015)": the number a gold line names
     return id_key(legal_id) if re.search(r"\d+\s*[/-]", legal_id) else norm_text(legal_id).replace(" ", "")
+
+
+def legal_aliases(legal_id: str, title: str | None = None, kind: str | None = None) -> set[str]:
+    """Keys a registry entry answers to: its id, and for a statute its name with and without its year.
+
+    A law cited as "Luật Giáo dục ngày 14 tháng 6 năm 2019" in one text and "Luật Giáo dục số 43/2019/QH14" in
+    another is one entry with the number as its id; a gold line may name it either way.
+    """
+    keys = {legal_key(legal_id)}
+    if title and kind in ("Luật", "Bộ luật"):
+        year = re.search(r"/(\d{4})/", legal_id) or re.search(r"(\d{4})$", legal_id)
+        keys.add(legal_key(title))
+        if year:
+            keys.add(legal_key(f"{title} {year.group(1)}"))
+    return keys
 
 
 @dataclass
@@ -109,16 +125,16 @@ def score(item: GoldItem, answer: Answer) -> QuestionScore:
             s.failed.append(f"missing: {phrase}")
     if item.legal_bases is not None:
         gold = {legal_key(x) for x in item.legal_bases}
-        got = {legal_key(x) for x in s.legal_bases}
-        s.legal_tp, s.legal_got, s.legal_gold = len(gold & got), len(got), len(gold)
-        if gold - got:
+        entries = [legal_aliases(b.id, b.title, b.type) for b in answer.legal_bases]
+        known = set().union(*entries) if entries else set()
+        s.legal_tp, s.legal_got, s.legal_gold = len(gold & known), len(entries), len(gold)
+        if gold - known:
             s.failed.append(
-                "legal bases missing: " + ", ".join(sorted(x for x in item.legal_bases if legal_key(x) not in got))
+                "legal bases missing: " + ", ".join(sorted(x for x in item.legal_bases if legal_key(x) not in known))
             )
-        if got - gold:
-            s.failed.append(
-                "extra legal bases: " + ", ".join(sorted(x for x in s.legal_bases if legal_key(x) not in gold))
-            )
+        extra = [b.id for b, keys in zip(answer.legal_bases, entries) if not keys & gold]
+        if extra:
+            s.failed.append("extra legal bases: " + ", ".join(sorted(extra)))
     s.failed = [f for f in s.failed if f]
     return s
 

@@ -14,13 +14,13 @@ from collections.abc import Iterable
 
 from core.legal_ids import (
     CITATION,
+    CITED_TYPES,
     CONSTITUTION,
     KIND_CODES,
     LAW,
     LAW_NAMED,
     PARTY_ISSUERS,
     TYPE_RE,
-    TYPES,
     canonical_id,
     id_key,
     number_tokens,
@@ -171,7 +171,7 @@ def _statutes(doc: Document) -> list[LegalCitation]:
                 number=number.split("/")[0] if number else (name or kind),
                 year=year or (int(number.split("/")[1]) if number else None),
                 issuer_code=number.split("/")[-1] if number else None,
-                issuer=issuer or "Quốc hội",
+                issuer=issuer or ("Quốc hội" if kind != "Điều lệ Đảng" else None),
                 date=date,
                 title=title,
                 section=section,
@@ -189,7 +189,7 @@ def _statutes(doc: Document) -> list[LegalCitation]:
         if grounds and not any(a <= m.start() < b for a, b in taken) and m.group("name"):
             add(m, m.group("kind"), _law_name(m.group("name")), None, None)
     for m in CONSTITUTION.finditer(text):
-        add(m, "Hiến pháp", None, None, int(m.group("year")) if m.group("year") else None)
+        add(m, m.group("kind"), None, None, int(m.group("year")) if m.group("year") else None)
     return out
 
 
@@ -203,7 +203,7 @@ def _law_name(name: str | None) -> str | None:
 
 def _type_name(raw: str) -> str:
     low = raw.lower()
-    for t in TYPES:
+    for t in CITED_TYPES:
         if t.lower() == low:
             return t
     return raw[:1].upper() + raw[1:]
@@ -231,7 +231,7 @@ def citation_string(entry: LegalBasis) -> str:
 
 
 #: Kinds cited by name ("Luật Giáo dục năm 2019") as well as by number ("43/2019/QH14").
-STATUTES = ("Luật", "Bộ luật", "Hiến pháp")
+STATUTES = ("Luật", "Bộ luật", "Hiến pháp", "Điều lệ Đảng")
 #: Titles sharing less than this share of their words name different documents.
 _SAME_TITLE = 0.5
 

@@ -51,7 +51,7 @@ def _pieces(doc: Document, start: int, end: int, max_chars: int) -> list[tuple[i
 def units_for(doc: Document, max_chars: int = MAX_CHARS) -> list[Unit]:
     """All retrieval units of a document, in document order."""
     out: list[Unit] = []
-    for part_id in ("header", "preamble", "footnotes"):
+    for part_id in ("header", "preamble", "closing", "footnotes"):
         part = doc.section(part_id)
         if part is not None:
             for i, (a, b) in enumerate(_pieces(doc, part.start, part.end, max_chars)):

@@ -12,7 +12,7 @@ from core.text import fold
 from core.types import Answer, Citation, LegalBasisRef
 from evals.gold import GoldError, load_gold, split_of
 from evals.metrics import norm_text, score, section_matches, summarize
-from tests.conftest import CORPUS, REPO, make_settings
+from tests.conftest import CORPUS, REPO, TT124, make_settings
 
 GOLD = REPO / "evals" / "gold.jsonl"
 
@@ -229,3 +229,30 @@ def test_the_test_split_meets_the_issues_thresholds(split_metrics: dict) -> None
     from evals.gate import unmet
 
     assert unmet(split_metrics) == []
+
+
+WIDE_DOCS = REPO.parent / "shared" / "wide" / "docs"
+
+
+@pytest.mark.skipif(not WIDE_DOCS.is_dir(), reason=f"{WIDE_DOCS} is not beside this checkout (../shared/wide)")
+@pytest.mark.parametrize("gold", ["evals/gold.jsonl", "evals/gold_wide.jsonl"])
+def test_every_gold_line_cites_what_the_documents_say(gold: str) -> None:
+    """Each cited section exists in the parsed document, each phrase is in it, each legal basis is cited."""
+    from evals.check import check
+
+    assert check(REPO / gold, [REPO / "corpus", TT124.parent, WIDE_DOCS]) == {}
+
+
+def test_the_gold_check_names_what_is_wrong(tmp_path: Path) -> None:
+    from evals.check import check
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(
+        '{"id": "x1", "kind": "duty", "question": "Văn phòng làm gì?", "citations": [{"doc_id": "kh-cdlc-laocai-2026", "section": "IV.9"}], "must_include": []}\n'
+        '{"id": "x2", "kind": "duty", "question": "Văn phòng làm gì?", "citations": [{"doc_id": "kh-cdlc-laocai-2026", "section": "IV.1"}], "must_include": ["bay lên mặt trăng"]}\n',
+        encoding="utf-8",
+    )
+    assert check(bad, [REPO / "corpus"]) == {
+        "x1": ["kh-cdlc-laocai-2026 has no section 'IV.9'"],
+        "x2": ["must_include not in the cited sections: 'bay lên mặt trăng'"],
+    }
