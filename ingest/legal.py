@@ -394,3 +394,12 @@ def _merge_prefixes(groups: dict[str, dict[tuple[str, str], CitedBy]], shown: di
             for ref, cited in groups.pop(short).items():
                 groups[target].setdefault(ref, cited)
             shown.pop(short, None)
+
+
+def mentions(citation: LegalCitation, entry: LegalBasis) -> bool:
+    """Whether a citation in a document is a mention of a registry entry (merged variants and names included)."""
+    return (
+        citation.id == entry.id.split(" (")[0]
+        or citation.variant in entry.variants
+        or id_key(citation.id) in {id_key(v) for v in [entry.id, *entry.variants]}
+    )

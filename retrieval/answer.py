@@ -25,6 +25,7 @@ from core.errors import CancuError
 from core.legal_ids import NUMBER, id_key
 from core.text import fold
 from core.types import Answer, Citation, CitedBy, Document, LegalBasis, LegalBasisRef
+from ingest.legal import mentions
 from retrieval.definitions import asked_definitions
 from retrieval.extract import (
     STOPWORDS,
@@ -747,9 +748,7 @@ class Answerer:
                     e for e in entries if any(c.doc_id == doc.doc_id and c.section == "preamble" for c in e.cited_by)
                 ]
                 entries = pre or entries
-            entries.sort(
-                key=lambda e: min(c.start for c in doc.citations if c.id == e.id or id_key(c.id) == id_key(e.id))
-            )
+            entries.sort(key=lambda e: min((c.start for c in doc.citations if mentions(c, e)), default=len(doc.text)))
             for e in entries:
                 refs = [c for c in e.cited_by if c.doc_id == doc.doc_id]
                 section = (
@@ -825,11 +824,10 @@ class Answerer:
 
     def _replaced(self, e: LegalBasis) -> bool:
         """Whether a document in the corpus says it replaces this one ("… và thay thế Thông tư số 23/2012/TT-BCA")."""
-        keys = {id_key(v) for v in [e.id, *e.variants]}
         for doc_id in e.citing_docs:
             doc = self.index.get(doc_id)
             for c in doc.citations:
-                if id_key(c.id) in keys or c.id == e.id:
+                if mentions(c, e):
                     before = fold(doc.text[max(0, c.start - 40) : c.start]).lower()
                     if re.search(
                         r"thay the(?: cho)?(?: (?:thong tu|quyet dinh|nghi dinh|chi thi)(?: so)?)?\s*$", before
@@ -1202,9 +1200,8 @@ def _quote(doc: Document, lines: list[Line]) -> str:
 
 
 def _line_mentioning(doc: Document, section: str, entry: LegalBasis) -> Line | None:
-    keys = {id_key(v) for v in [entry.id, *entry.variants]}
     for c in doc.citations:
-        if c.section == section and (id_key(c.id) in keys or c.id == entry.id):
+        if c.section == section and mentions(c, entry):
             lines = section_lines(doc, section, own=False)
             for ln in lines:
                 if ln.start <= c.start < ln.start + len(ln.text) + 1:
