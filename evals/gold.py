@@ -5,9 +5,14 @@ Format (one JSON object per line, as ../shared/gold/examples.jsonl)::
     {"id", "kind", "question", "citations": [{"doc_id", "section"}], "must_include": [...],
      "legal_bases"?: [...], "needs"?: "directives", "tags"?: [...], "twin_of"?: "<id>"}
 
-Split rule (fixed, documented, never tuned): a question is in ``test`` when
-crc32 of its group id (``twin_of`` if set, else ``id``) modulo 10 is below 4;
-otherwise ``dev``. Twins therefore always share a split.
+Split rules (fixed, documented, never tuned):
+
+* ``id`` (the original gold set over the five plans): a question is in ``test`` when crc32 of its group id
+  (``twin_of`` if set, else ``id``) modulo 10 is below 4; otherwise ``dev``. Twins therefore share a split.
+* ``document`` (gold sets over the wide documents): a *document* is in ``test`` when crc32 of its id modulo 10
+  is below 3; a question is in ``test`` when any document it cites is, and a question that cites none (out of
+  scope) follows the ``id`` rule on its group id. Every question about a test document is thus unseen while the
+  answer layer is tuned on the others.
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ class GoldItem:
     tags: tuple[str, ...] = ()
     twin_of: str | None = None
     extra: dict[str, object] = field(default_factory=dict, compare=False)
+    split_by: str = "id"  # "id" or "document" (see the module docstring)
 
     @property
     def in_scope(self) -> bool:
@@ -51,6 +57,8 @@ class GoldItem:
 
     @property
     def split(self) -> str:
+        if self.split_by == "document" and self.citations:
+            return "test" if any(doc_split(c.doc_id) == "test" for c in self.citations) else "dev"
         return split_of(self.twin_of or self.id)
 
     @property
@@ -58,13 +66,23 @@ class GoldItem:
         return {c.doc_id for c in self.citations}
 
 
+SPLIT_RULES = ("id", "document")
+
+
 def split_of(group: str) -> str:
-    """The fixed split rule: crc32(group) % 10 < 4 -> test."""
+    """The fixed split rule by question: crc32(group) % 10 < 4 -> test."""
     return "test" if zlib.crc32(group.encode("utf-8")) % 10 < 4 else "dev"
 
 
-def load_gold(path: Path) -> list[GoldItem]:
-    """Read and validate a gold file; errors name the file and line."""
+def doc_split(doc_id: str) -> str:
+    """The fixed split rule by document: crc32(doc_id) % 10 < 3 -> test."""
+    return "test" if zlib.crc32(doc_id.encode("utf-8")) % 10 < 3 else "dev"
+
+
+def load_gold(path: Path, *, split_by: str = "id") -> list[GoldItem]:
+    """Read and validate a gold file; errors name the file and line. ``split_by``: "id" or "document"."""
+    if split_by not in SPLIT_RULES:
+        raise GoldError(f"unknown split rule {split_by!r}; use one of {', '.join(SPLIT_RULES)}")
     if not path.exists():
         raise GoldError(f"gold file not found: {path}")
     items: list[GoldItem] = []
@@ -111,6 +129,7 @@ def load_gold(path: Path) -> list[GoldItem]:
                 tags=tuple(obj.get("tags", [])),
                 twin_of=obj.get("twin_of"),
                 extra={k: v for k, v in obj.items() if k not in known},
+                split_by=split_by,
             )
         )
     if not items:
