@@ -19,6 +19,10 @@ class DocumentIndex(Protocol):
         """Index a document, replacing any previous version atomically."""
         ...
 
+    def put_documents(self, docs: Sequence[Document]) -> None:
+        """Index a batch of documents (in order), each replacing its previous version atomically."""
+        ...
+
     def remove(self, doc_id: str) -> bool:
         """Remove a document and all its retrieval units; False when it was not there."""
         ...

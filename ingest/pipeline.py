@@ -11,6 +11,7 @@ import hashlib
 import logging
 import re
 from collections.abc import Callable, Iterable
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -118,46 +119,91 @@ def collect_paths(paths: Iterable[Path]) -> tuple[list[Path], list[FileResult]]:
     return files, missing
 
 
+#: Files parsed per batch; each batch is written to the index as one chunk (units, then one catalog commit).
+CHUNK = 64
+
+
 def ingest_paths(
     paths: Iterable[Path],
     index: DocumentIndex,
     *,
     max_bytes: int,
     on_file: Callable[[FileResult], None] | None = None,
+    executor: Executor | None = None,
+    chunk: int = CHUNK,
 ) -> IngestReport:
-    """Ingest files and folders into an index; each file succeeds or fails on its own."""
+    """Ingest files and folders into an index in chunks; each file succeeds or fails on its own.
+
+    With an ``executor`` (a process pool) files are read and parsed in parallel; the index gets each chunk's
+    documents in file order.
+    """
     files, missing = collect_paths(paths)
     report = IngestReport(results=list(missing))
     seen: dict[str, str] = {}
-    for path in files:
-        result = _ingest_one(path, index, max_bytes=max_bytes, seen=seen)
-        report.results.append(result)
-        if result.status == "error":
-            logger.warning("ingest failed: %s", result.error)
-        if on_file:
-            on_file(result)
+    for start in range(0, len(files), chunk):
+        tasks: list[tuple[str, str, str | None, int]] = []
+        results: list[FileResult | None] = []
+        for path in files[start : start + chunk]:
+            doc_id = doc_id_for(path.name)
+            if doc_id in seen:
+                err = UnreadableFile(
+                    str(path), f"document id {doc_id!r} is already taken by {seen[doc_id]} in this batch"
+                )
+                results.append(FileResult(str(path), doc_id, "error", error=str(err)))
+                continue
+            seen[doc_id] = str(path)
+            tasks.append((str(path), doc_id, index.content_hash(doc_id), max_bytes))
+            results.append(None)
+        parsed = list(
+            executor.map(_parse_one, tasks) if executor is not None and len(tasks) > 1 else map(_parse_one, tasks)
+        )
+        docs = [doc for _, doc in parsed if doc is not None]
+        failure = _put(index, docs)
+        done = iter(parsed)
+        for i, r in enumerate(results):
+            if r is None:
+                r, doc = next(done)
+                if doc is not None and failure is not None:
+                    r = FileResult(r.path, r.doc_id, "error", error=f"{r.path}: {failure}")
+                results[i] = r
+        for r in results:
+            assert r is not None
+            report.results.append(r)
+            if r.status == "error":
+                logger.warning("ingest failed: %s", r.error)
+            if on_file:
+                on_file(r)
     return report
 
 
-def _ingest_one(path: Path, index: DocumentIndex, *, max_bytes: int, seen: dict[str, str]) -> FileResult:
-    doc_id = doc_id_for(path.name)
+def _put(index: DocumentIndex, docs: list[Document]) -> CancuError | None:
+    """Write a chunk's documents; a store failure fails the chunk (reported for each of its files)."""
+    if not docs:
+        return None
+    try:
+        index.put_documents(docs)
+    except CancuError as exc:  # store failures and the like: report, keep going
+        return exc
+    return None
+
+
+def _parse_one(task: tuple[str, str, str | None, int]) -> tuple[FileResult, Document | None]:
+    """Read and parse one file (in a worker process when ingest runs in parallel)."""
+    path_s, doc_id, previous, max_bytes = task
+    path = Path(path_s)
     try:
         if path.suffix.lower() not in SUPPORTED:
             raise UnsupportedFormat(
                 str(path), f"unsupported file type {path.suffix or '(none)'}; use .txt, .md, .docx or .pdf"
             )
-        if doc_id in seen:
-            raise UnreadableFile(str(path), f"document id {doc_id!r} is already taken by {seen[doc_id]} in this batch")
-        seen[doc_id] = str(path)
         text = extract_text(str(path), read_bytes(path, max_bytes))
         digest = content_hash(text)
-        previous = index.content_hash(doc_id)
         if previous == digest:
-            return FileResult(str(path), doc_id, "unchanged")
+            return FileResult(str(path), doc_id, "unchanged"), None
         doc = build_document(doc_id, text, source=path.name, digest=digest)
-        index.put(doc)
-        return FileResult(str(path), doc_id, "updated" if previous else "added", len(doc.sections), len(doc.citations))
+        status: Status = "updated" if previous else "added"
+        return FileResult(str(path), doc_id, status, len(doc.sections), len(doc.citations)), doc
     except IngestError as exc:
-        return FileResult(str(path), doc_id, "error", error=str(exc))
-    except CancuError as exc:  # store failures and the like: report, keep going
-        return FileResult(str(path), doc_id, "error", error=f"{path}: {exc}")
+        return FileResult(str(path), doc_id, "error", error=str(exc)), None
+    except CancuError as exc:
+        return FileResult(str(path), doc_id, "error", error=f"{path}: {exc}"), None
