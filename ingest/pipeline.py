@@ -7,14 +7,16 @@ hash of its extracted text (and the parser version) is compared before parsing.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from core.errors import CancuError, IngestError, UnreadableFile, UnsupportedFormat
 from core.ports import DocumentIndex
@@ -134,61 +136,84 @@ def ingest_paths(
 ) -> IngestReport:
     """Ingest files and folders into an index in chunks; each file succeeds or fails on its own.
 
-    With an ``executor`` (a process pool) files are read and parsed in parallel; the index gets each chunk's
+    With an ``executor`` (a process pool) files are read, parsed and given the index's ``worker_stage`` in
+    parallel, and the next chunk is parsed while the previous one is written; the index gets each chunk's
     documents in file order.
     """
     files, missing = collect_paths(paths)
     report = IngestReport(results=list(missing))
     seen: dict[str, str] = {}
+    in_flight: deque[_Chunk] = deque()
     for start in range(0, len(files), chunk):
-        tasks: list[tuple[str, str, str | None, int]] = []
-        results: list[FileResult | None] = []
-        for path in files[start : start + chunk]:
-            doc_id = doc_id_for(path.name)
-            if doc_id in seen:
-                err = UnreadableFile(
-                    str(path), f"document id {doc_id!r} is already taken by {seen[doc_id]} in this batch"
-                )
-                results.append(FileResult(str(path), doc_id, "error", error=str(err)))
-                continue
-            seen[doc_id] = str(path)
-            tasks.append((str(path), doc_id, index.content_hash(doc_id), max_bytes))
-            results.append(None)
-        parsed = list(
-            executor.map(_parse_one, tasks) if executor is not None and len(tasks) > 1 else map(_parse_one, tasks)
-        )
-        docs = [doc for _, doc in parsed if doc is not None]
-        failure = _put(index, docs)
-        done = iter(parsed)
-        for i, r in enumerate(results):
-            if r is None:
-                r, doc = next(done)
-                if doc is not None and failure is not None:
-                    r = FileResult(r.path, r.doc_id, "error", error=f"{r.path}: {failure}")
-                results[i] = r
-        for r in results:
-            assert r is not None
-            report.results.append(r)
-            if r.status == "error":
-                logger.warning("ingest failed: %s", r.error)
-            if on_file:
-                on_file(r)
+        in_flight.append(_submit(files[start : start + chunk], index, seen, max_bytes, executor))
+        if len(in_flight) > 1:  # the previous chunk is written while the workers parse this one
+            _finish(in_flight.popleft(), index, report, on_file)
+    while in_flight:
+        _finish(in_flight.popleft(), index, report, on_file)
     return report
 
 
-def _put(index: DocumentIndex, docs: list[Document]) -> CancuError | None:
+@dataclass
+class _Chunk:
+    results: list[FileResult | None]  # None where the file is being parsed
+    parsed: Iterator[tuple[FileResult, Document | None, Any]]
+
+
+def _submit(
+    files: list[Path], index: DocumentIndex, seen: dict[str, str], max_bytes: int, executor: Executor | None
+) -> _Chunk:
+    tasks: list[tuple[str, str, str | None, int]] = []
+    results: list[FileResult | None] = []
+    for path in files:
+        doc_id = doc_id_for(path.name)
+        if doc_id in seen:
+            err = UnreadableFile(str(path), f"document id {doc_id!r} is already taken by {seen[doc_id]} in this batch")
+            results.append(FileResult(str(path), doc_id, "error", error=str(err)))
+            continue
+        seen[doc_id] = str(path)
+        tasks.append((str(path), doc_id, index.content_hash(doc_id), max_bytes))
+        results.append(None)
+    if executor is not None and len(tasks) > 1:
+        work = functools.partial(_parse_one, stage=index.worker_stage())
+        return _Chunk(results, iter(executor.map(work, tasks, chunksize=4)))
+    return _Chunk(results, iter([_parse_one(t) for t in tasks]))
+
+
+def _finish(
+    chunk: _Chunk, index: DocumentIndex, report: IngestReport, on_file: Callable[[FileResult], None] | None
+) -> None:
+    parsed = list(chunk.parsed)
+    docs = [doc for _, doc, _ in parsed if doc is not None]
+    staged = [got for _, doc, got in parsed if doc is not None]
+    failure = _put(index, docs, staged)
+    done = iter(parsed)
+    for r in chunk.results:
+        if r is None:
+            r, doc, _ = next(done)
+            if doc is not None and failure is not None:
+                r = FileResult(r.path, r.doc_id, "error", error=f"{r.path}: {failure}")
+        report.results.append(r)
+        if r.status == "error":
+            logger.warning("ingest failed: %s", r.error)
+        if on_file:
+            on_file(r)
+
+
+def _put(index: DocumentIndex, docs: list[Document], staged: list[Any]) -> CancuError | None:
     """Write a chunk's documents; a store failure fails the chunk (reported for each of its files)."""
     if not docs:
         return None
     try:
-        index.put_documents(docs)
+        index.put_documents(docs, staged)
     except CancuError as exc:  # store failures and the like: report, keep going
         return exc
     return None
 
 
-def _parse_one(task: tuple[str, str, str | None, int]) -> tuple[FileResult, Document | None]:
-    """Read and parse one file (in a worker process when ingest runs in parallel)."""
+def _parse_one(
+    task: tuple[str, str, str | None, int], stage: Callable[[Document], Any] | None = None
+) -> tuple[FileResult, Document | None, Any]:
+    """Read and parse one file, then apply ``stage`` to it (in a worker process when ingest runs in parallel)."""
     path_s, doc_id, previous, max_bytes = task
     path = Path(path_s)
     try:
@@ -199,11 +224,12 @@ def _parse_one(task: tuple[str, str, str | None, int]) -> tuple[FileResult, Docu
         text = extract_text(str(path), read_bytes(path, max_bytes))
         digest = content_hash(text)
         if previous == digest:
-            return FileResult(str(path), doc_id, "unchanged"), None
+            return FileResult(str(path), doc_id, "unchanged"), None, None
         doc = build_document(doc_id, text, source=path.name, digest=digest)
         status: Status = "updated" if previous else "added"
-        return FileResult(str(path), doc_id, status, len(doc.sections), len(doc.citations)), doc
+        staged = stage(doc) if stage is not None else None
+        return FileResult(str(path), doc_id, status, len(doc.sections), len(doc.citations)), doc, staged
     except IngestError as exc:
-        return FileResult(str(path), doc_id, "error", error=str(exc)), None
+        return FileResult(str(path), doc_id, "error", error=str(exc)), None, None
     except CancuError as exc:
-        return FileResult(str(path), doc_id, "error", error=f"{path}: {exc}"), None
+        return FileResult(str(path), doc_id, "error", error=f"{path}: {exc}"), None, None

@@ -402,26 +402,27 @@ class Answerer:
                 return None  # "Phòng Công tác sinh viên ở tầng mấy?" names a unit but asks nothing of its tasks
         if not matches and context.get("unit") and has(fkey(q), "con", "the con", "thi sao", "nhu the nao", "lam gi"):
             matches = catalog.find(str(context["unit"]), focus)
-        if not matches:
-            return None
-        evidence: list[Evidence] = []
-        for m in matches:
-            doc = self.index.get(m.doc_id)
-            lines = [ln for ln in section_lines(doc, m.section) if not ln.heading] if m.whole_section else [m.line]
-            if m.line is not None and not m.whole_section:
-                lines = [m.line]
-            if not lines:
-                continue
-            sec = doc.section(m.section)
-            evidence.append(Evidence(m.doc_id, m.section, sec.heading if sec else m.name, lines, score=m.score))
-        if not evidence:
+        usable = [m for m in matches if m.has_lines]  # a section with only its heading line gives no task
+        if not usable:
             return None
         if intent.deadline:
             # "Văn phòng nộp báo cáo trước ngày nào?": the line that dates the task leads ("Giao Văn phòng … trước
             # ngày 15/11/2026" in V before the undated list of IV.1); with none, the text may say it elsewhere
-            evidence.sort(key=lambda ev: not any(has_date(ln.clean) for ln in ev.lines))
-            if dated_only and not any(has_date(ln.clean) for ln in evidence[0].lines):
+            usable.sort(key=lambda m: not m.dated)
+            if dated_only and not usable[0].dated:
                 return None
+        # an answer shows the first MAX_CITED sections and counts the others: only those shown are read (a unit
+        # named in thousands of plans would otherwise read every one of them)
+        shown = set(list(dict.fromkeys((m.doc_id, m.section) for m in usable))[:MAX_CITED])
+        evidence: list[Evidence] = []
+        for m in usable:
+            if (m.doc_id, m.section) not in shown:
+                evidence.append(Evidence(m.doc_id, m.section, m.name, [], score=m.score))  # counted, not shown
+                continue
+            doc = self.index.get(m.doc_id)
+            lines = [ln for ln in section_lines(doc, m.section) if not ln.heading] if m.whole_section else [m.line]
+            sec = doc.section(m.section)
+            evidence.append(Evidence(m.doc_id, m.section, sec.heading if sec else m.name, lines, score=m.score))
         return Draft(
             evidence, intro=f"Nhiệm vụ của {matches[0].name}:" if len({m.doc_id for m in matches}) == 1 else ""
         )

@@ -54,7 +54,8 @@ CREATE TABLE IF NOT EXISTS aliases(phrase TEXT NOT NULL, doc_id TEXT NOT NULL, P
 CREATE INDEX IF NOT EXISTS aliases_doc ON aliases(doc_id);
 CREATE TABLE IF NOT EXISTS unit_entries(
     doc_id TEXT NOT NULL, ord INTEGER NOT NULL, section TEXT, name TEXT, whole INTEGER,
-    line_text TEXT, line_start INTEGER, line_heading INTEGER, PRIMARY KEY(doc_id, ord)) WITHOUT ROWID;
+    line_text TEXT, line_start INTEGER, line_heading INTEGER, has_lines INTEGER, dated INTEGER,
+    PRIMARY KEY(doc_id, ord)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS unit_keys(key TEXT NOT NULL, doc_id TEXT NOT NULL, ord INTEGER NOT NULL,
     PRIMARY KEY(key, doc_id, ord)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS unit_keys_doc ON unit_keys(doc_id);
@@ -82,7 +83,8 @@ class DocRecord:
     unit_ids: list[str]
     analyzer: str
     aliases: set[str] = field(default_factory=set)
-    units: list[tuple[str, str, bool, tuple[str, int, bool] | None, set[str]]] = field(default_factory=list)
+    # unit entries: section, name, whole section, (line text, start, heading), keys, has lines, dated
+    units: list[tuple[str, str, bool, tuple[str, int, bool] | None, set[str], bool, bool]] = field(default_factory=list)
     defines_terms: bool = False
     citation_keys: list[str] = field(default_factory=list)
     number_key: str | None = None
@@ -101,6 +103,8 @@ class UnitRow:
     name: str
     whole_section: bool
     line: tuple[str, int, bool] | None
+    has_lines: bool = True
+    dated: bool = False
 
 
 class DocFrequencies(Mapping[int, int]):
@@ -326,7 +330,10 @@ class Catalog:
 
     def unit_rows(self, refs: Iterable[tuple[str, int]] | None = None) -> list[UnitRow]:
         """Unit entries, all or some, in document (id) order then their order in the document."""
-        sql = "SELECT doc_id, ord, section, name, whole, line_text, line_start, line_heading FROM unit_entries"
+        sql = (
+            "SELECT doc_id, ord, section, name, whole, line_text, line_start, line_heading, has_lines, dated "
+            "FROM unit_entries"
+        )
         if refs is None:
             rows = list(self._read().execute(sql + " ORDER BY doc_id, ord"))
         else:
@@ -335,8 +342,8 @@ class Catalog:
                 rows += self._read().execute(sql + " WHERE doc_id = ? AND ord = ?", (doc_id, ord_)).fetchall()
             rows.sort(key=lambda r: (r[0], r[1]))
         return [
-            UnitRow(d, o, s, n, bool(w), (lt, ls, bool(lh)) if lt is not None else None)
-            for d, o, s, n, w, lt, ls, lh in rows
+            UnitRow(d, o, s, n, bool(w), (lt, ls, bool(lh)) if lt is not None else None, bool(hl), bool(dt))
+            for d, o, s, n, w, lt, ls, lh, hl, dt in rows
         ]
 
     def holders_of(self, section: str, *, kind: str | None = None) -> list[str]:
@@ -517,15 +524,15 @@ class Catalog:
         )  # fmt: skip
         conn.executemany("INSERT OR IGNORE INTO aliases VALUES (?, ?)", [(p, d.doc_id) for p in r.aliases])
         conn.executemany(
-            "INSERT INTO unit_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO unit_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (d.doc_id, i, sec, name, int(whole), *(line if line else (None, None, None)))
-                for i, (sec, name, whole, line, _) in enumerate(r.units)
+                (d.doc_id, i, sec, name, int(whole), *(line if line else (None, None, None)), int(has), int(dated))
+                for i, (sec, name, whole, line, _, has, dated) in enumerate(r.units)
             ],
         )
         conn.executemany(
             "INSERT OR IGNORE INTO unit_keys VALUES (?, ?, ?)",
-            [(k, d.doc_id, i) for i, (*_, keys) in enumerate(r.units) for k in keys],
+            [(k, d.doc_id, i) for i, (_, _, _, _, keys, _, _) in enumerate(r.units) for k in keys],
         )
         conn.executemany(
             "INSERT OR IGNORE INTO sections VALUES (?, ?)", [(s.id, d.doc_id) for s in [*d.sections, *d.parts]]

@@ -16,6 +16,7 @@ import multiprocessing
 import os
 import re
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -129,7 +130,6 @@ class Engine:
     def ingest(self, paths: Iterable[Path], on_file: Callable[[FileResult], None] | None = None) -> IngestReport:
         paths = list(paths)
         with self._write_lock, self._workers(paths) as executor:
-            self.index.executor = executor
             try:
                 return ingest_paths(
                     paths,
@@ -140,7 +140,6 @@ class Engine:
                     chunk=self.settings.ingest_chunk,
                 )
             finally:
-                self.index.executor = None
                 self.store.settle()
 
     @contextmanager
@@ -151,7 +150,10 @@ class Engine:
         if n < 2 or files < PARALLEL_FROM:
             yield None
             return
-        with ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("forkserver")) as pool:
+        # spawned, not forked (the store's own threads) nor from a forkserver (which outlives a killed ingest)
+        with ProcessPoolExecutor(
+            n, mp_context=multiprocessing.get_context("spawn"), initializer=_exit_with_parent, initargs=(os.getpid(),)
+        ) as pool:
             yield pool
 
     def put(self, doc: Document) -> None:
@@ -162,6 +164,7 @@ class Engine:
         """Index parsed documents in order (one chunk: units first, then one catalog commit)."""
         with self._write_lock:
             self.index.put_documents(docs)
+            self.store.settle()
 
     def delete(self, doc_id: str, *, remove_files: bool = False) -> bool:
         """Remove a document from the index (and its source file from the corpus folder)."""
@@ -321,6 +324,17 @@ def load_embedder(settings: Settings) -> tuple[SentenceEmbedder | None, str]:
         logger.warning("%s; serving lexical results", exc)
         return None, f"lexical search: {exc}"
     return emb, f"embedding model {settings.embed_model} ({emb.dim} dimensions)"
+
+
+def _exit_with_parent(parent: int) -> None:
+    """In an ingest worker: end when the ingest process is gone (a killed `cancu ingest` leaves no workers)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True, name="exit-with-parent").start()
 
 
 def open_store(settings: Settings, *, dense_dim: int | None) -> UnitStore:

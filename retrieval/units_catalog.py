@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from core.text import fold
 from core.types import Document
 from retrieval.analyzer import Analyzer
-from retrieval.extract import Line, section_lines
+from retrieval.extract import Line, has_date, section_lines
 
 _UNIT_HEADING = re.compile(
     r"^(?:Phòng|Văn phòng|Ban|Bộ phận|Khoa|Trung tâm|Các|Tất cả|Hiệu trưởng|Thủ trưởng|Đoàn|Công đoàn|Cán bộ|"
@@ -70,6 +70,8 @@ class UnitEntry:
     keys: set[str]
     whole_section: bool
     line: Line | None = None
+    has_lines: bool = True  # the task list is not empty (a section with only its heading line is)
+    dated: bool = False  # a line of the task list states a date
 
 
 @dataclass
@@ -80,6 +82,8 @@ class UnitMatch:
     score: float
     whole_section: bool
     line: Line | None = None
+    has_lines: bool = True
+    dated: bool = False
 
 
 class UnitSource(Protocol):
@@ -150,7 +154,10 @@ class UnitCatalog:
             if id(e) not in picked and not e.whole_section and unit_words(e.name) in names:
                 chosen.append(e)
         chosen.sort(key=lambda e: (e.doc_id, not e.whole_section))
-        return [UnitMatch(e.doc_id, e.section, e.name, float(top), e.whole_section, e.line) for e in chosen]
+        return [
+            UnitMatch(e.doc_id, e.section, e.name, float(top), e.whole_section, e.line, e.has_lines, e.dated)
+            for e in chosen
+        ]
 
 
 MAX_KEY = 24  # words in the longest unit key looked up
@@ -158,7 +165,24 @@ MAX_KEY = 24  # words in the longest unit key looked up
 
 def _entry(row: Any, keys: set[str]) -> UnitEntry:
     line = Line(row.line[0], row.line[1], row.line[2]) if row.line else None
-    return UnitEntry(row.doc_id, row.section, row.name, keys, row.whole_section, line)
+    return UnitEntry(row.doc_id, row.section, row.name, keys, row.whole_section, line, row.has_lines, row.dated)
+
+
+def task_lines(doc: Document, e: UnitEntry) -> list[Line]:
+    """The lines that give a unit its tasks: its section's own lines, or the one line that names it."""
+    if e.whole_section:
+        return [ln for ln in section_lines(doc, e.section) if not ln.heading]
+    return [e.line] if e.line is not None else []
+
+
+def units_of(doc: Document) -> list[UnitEntry]:
+    """A document's unit entries, with whether each has a task list and whether it states a date."""
+    out = _units_of(doc)
+    for e in out:
+        lines = task_lines(doc, e)
+        e.has_lines = bool(lines)
+        e.dated = any(has_date(ln.clean) for ln in lines)
+    return out
 
 
 def _units_of(doc: Document) -> list[UnitEntry]:

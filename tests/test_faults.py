@@ -67,6 +67,19 @@ def _answer(data: Path, corpus: Path | None = None) -> dict:
         engine.close()
 
 
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is ``pid``."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
 def _catalogued(data: Path) -> int:
     """Documents committed to the catalog, read from another process (SQLite, WAL)."""
     db = data / "catalog.sqlite"
@@ -102,8 +115,14 @@ def test_sigkill_during_ingest(tmp_path: Path, after: int) -> None:
     while _catalogued(data) < 5 + after and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
     assert proc.poll() is None, "the ingest finished before it could be killed"
+    workers = _children(proc.pid)
+    assert workers, "the ingest ran without worker processes"
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
+    deadline = time.monotonic() + 10  # its worker processes end with it
+    while any(Path(f"/proc/{w}").exists() for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [w for w in workers if Path(f"/proc/{w}").exists()], "ingest workers outlived the killed ingest"
 
     restarted = _answer(data)  # restart: consistent, and the plans answer as before
     assert (restarted["answer"], restarted["citations"]) == (
