@@ -71,7 +71,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     with _engine(settings) as engine, Progress(transient=True, console=_console_err()) as progress:
         task = progress.add_task("ingest", total=len(files))
         report = engine.ingest(paths, on_file=lambda r: progress.advance(task))
-        docs = len(engine.documents())
+        docs = engine.document_count()
     for r in report.errors:
         sys.stderr.write(f"error: {r.error}\n")
     noted = [r for r in report.results if r.warnings]
@@ -260,17 +260,33 @@ def cmd_bot(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_doctor(args: argparse.Namespace, settings: Settings) -> int:
     with _engine(settings) as engine:
-        docs = engine.documents()
+        catalog = engine.index.catalog
+        sections = sum(n or 0 for (n,) in catalog.fields(["sections"]))
         lines = [
-            f"store:      {'Qdrant server ' + settings.qdrant_url if settings.qdrant_url else 'embedded Qdrant in ' + str(settings.qdrant_path)}",
+            f"store:      {'Qdrant server ' + settings.qdrant_url if settings.qdrant_url else 'embedded Qdrant Edge in ' + str(settings.edge_path)}",
+            f"catalog:    {catalog.path}",
             f"mode:       {engine.mode} — {engine.mode_reason}",
-            f"lexical:    {'in-process executor over the embedded store' if engine.index.lexical is not None else 'executed by Qdrant'}",
-            f"documents:  {len(docs)} ({sum(len(d.sections) for d in docs)} sections, {engine.store.count_units()} retrieval units)",
+            f"documents:  {len(catalog)} ({sections} sections, {engine.store.count_units()} retrieval units)",
             f"legal bases: {len(engine.registry())}",
             f"generator:  {'LLM ' + str(settings.llm_model) + ' at ' + str(settings.llm_base_url) if engine.generator else 'extractive (no LLM configured)'}",
             f"telegram:   {'token set' if settings.telegram_token else 'no token (CANCU_TELEGRAM_TOKEN)'}",
         ]
     print("\n".join(lines))
+    return 0
+
+
+def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
+    from retrieval.migrate import legacy_store, migrate_legacy
+
+    old = legacy_store(settings.data_dir)
+    if old is None:
+        print(f"nothing to migrate: no store of an earlier version in {settings.data_dir}")
+        return 0
+    with _engine(settings) as engine:  # an empty catalog migrates at start; otherwise migrate here
+        moved = migrate_legacy(engine) if legacy_store(settings.data_dir) else None
+        docs = engine.document_count()
+    done = "migrated at start" if moved is None else f"{moved} documents migrated"
+    print(f"{done}; {docs} documents in {settings.data_dir}; the old store is kept as {old.name}.migrated")
     return 0
 
 
@@ -285,6 +301,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "serve": cmd_serve,
     "bot": cmd_bot,
     "doctor": cmd_doctor,
+    "migrate": cmd_migrate,
 }
 
 
@@ -334,6 +351,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("bot", help="run the Telegram bot with long polling (needs CANCU_TELEGRAM_TOKEN)")
     sub.add_parser("doctor", help="show configuration, search mode and why")
+    sub.add_parser("migrate", help="move a store written by an earlier version to the current layout")
     p = sub.add_parser("bench", help="measure ingest, latency, memory and HTTP against llama-index defaults")
     p.add_argument("bench_args", nargs=argparse.REMAINDER, help="see `cancu bench --help`")
     return parser

@@ -103,7 +103,7 @@ def create_app(engine: Any = None, settings: Settings | None = None, *, bot: Any
             owned = await run_in_threadpool(build_engine, settings)
             await run_in_threadpool(owned.warm)
             app.state.engine = owned
-            logger.info("index loaded: %d documents, %s mode", len(owned.documents()), owned.mode)
+            logger.info("index loaded: %d documents, %s mode", owned.document_count(), owned.mode)
         runner = bot
         if runner is None and settings.telegram_token is not None:
             from bot.app import BotRunner

@@ -33,12 +33,12 @@ def healthz(request: Request) -> Health:
     engine = getattr(request.app.state, "engine", None)
     if engine is None:
         return Health(status="starting", documents=0, mode="lexical")
-    return Health(status="ok", documents=len(engine.documents()), mode=engine.mode)
+    return Health(status="ok", documents=engine.document_count(), mode=engine.mode)
 
 
 @router.get("/readyz", response_model=Health, tags=["ops"])
 def readyz(engine: EngineDep) -> Health:
-    return Health(status="ready", documents=len(engine.documents()), mode=engine.mode)
+    return Health(status="ready", documents=engine.document_count(), mode=engine.mode)
 
 
 @router.get("/metrics", tags=["ops"], response_class=Response)

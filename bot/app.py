@@ -124,7 +124,7 @@ def main(settings: Settings) -> int:
     try:
         engine.warm()
         application = build_application(settings, engine)
-        logger.info("telegram bot: long polling with %d documents", len(engine.documents()))
+        logger.info("telegram bot: long polling with %d documents", engine.document_count())
         application.run_polling(allowed_updates=Update.ALL_TYPES)
     finally:
         engine.close()

@@ -25,17 +25,22 @@ class Settings(BaseSettings):
     qdrant_url: str | None = None  # set to talk to a Qdrant server instead of the embedded store
     qdrant_api_key: SecretStr | None = None
     collection: str = "cancu"
+    # a Qdrant cluster: how many shards the units collection is cut into, and how many copies each has
+    qdrant_shards: int = Field(default=1, ge=1)
+    qdrant_replicas: int = Field(default=1, ge=1)
 
     # ingest
     max_file_mb: float = 10.0
+    # files parsed and written per chunk (one catalog commit each): larger is faster, smaller commits more often
+    ingest_chunk: int = Field(default=64, ge=1)
+    # worker processes that parse and vectorise a large ingest (0: as many as CPUs, at most 4; 1: none)
+    ingest_workers: int = Field(default=0, ge=0)
     # what `cancu eval` indexes: the plans and the public legal text beside the checkout (missing paths are skipped)
     eval_docs: list[Path] = Field(default_factory=lambda: [Path("corpus"), Path("../shared/directives")])
 
     # retrieval
     embed_model: str | None = None  # hub id or local path of a sentence-transformers model
     search_mode: Literal["auto", "lexical", "dense", "hybrid"] = "auto"
-    # who executes lexical queries on the embedded store: an in-process index (fast) or Qdrant's local mode
-    lexical_executor: Literal["auto", "qdrant"] = "auto"
     top_k: int = 5
 
     # optional generation (any OpenAI-compatible server)
@@ -66,7 +71,18 @@ class Settings(BaseSettings):
 
     @property
     def qdrant_path(self) -> Path:
+        """Where versions before the Edge store kept qdrant-client's local store (read by ``cancu migrate``)."""
         return self.data_dir / "qdrant"
+
+    @property
+    def edge_path(self) -> Path:
+        """The embedded Qdrant Edge shard (retrieval units)."""
+        return self.data_dir / "edge"
+
+    @property
+    def catalog_path(self) -> Path:
+        """The catalog: documents, lookup tables, term statistics (SQLite)."""
+        return self.data_dir / "catalog.sqlite"
 
     @property
     def feedback_path(self) -> Path:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Protocol
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
 
 from core.types import Document
 
@@ -17,6 +17,15 @@ class DocumentIndex(Protocol):
 
     def put(self, doc: Document) -> None:
         """Index a document, replacing any previous version atomically."""
+        ...
+
+    def put_documents(self, docs: Sequence[Document], staged: Sequence[Any] | None = None) -> None:
+        """Index a batch of documents (in order), each replacing its previous version atomically; ``staged``:
+        what ``worker_stage`` computed for each in a worker process (None where it did not run)."""
+        ...
+
+    def worker_stage(self) -> Callable[[Document], Any] | None:
+        """A picklable function a worker process applies to each parsed document of the next chunk, or None."""
         ...
 
     def remove(self, doc_id: str) -> bool:

@@ -19,10 +19,10 @@ from core.config import Settings
 from core.types import Answer, Citation, Document
 from ingest.pipeline import IngestReport, ingest_paths
 from retrieval.analyzer import Analyzer
+from retrieval.catalog import Catalog
+from retrieval.engine import catalog_path, open_store
 from retrieval.index import Index
-from retrieval.lexical_index import MemoryLexicalIndex
 from retrieval.search import Searcher
-from retrieval.store import QdrantStore
 from retrieval.units import Unit
 
 
@@ -57,14 +57,16 @@ class BaselineEngine:
 
     def __init__(self, settings: Settings, embedder: Any = None, mode: str = "lexical") -> None:
         self.settings = settings
-        self.store = QdrantStore(settings, dense_dim=embedder.dim if embedder else None)
+        self.store = open_store(settings, dense_dim=embedder.dim if embedder else None)
         analyzer = Analyzer()
-        lexical = MemoryLexicalIndex() if not settings.qdrant_url else None
-        self.index = Index(self.store, analyzer, embedder, lexical, unitizer=chunk_units)
+        self.index = Index(self.store, Catalog(catalog_path(settings)), analyzer, embedder, unitizer=chunk_units)
         self.searcher = Searcher(self.store, self.index, analyzer, embedder, mode)  # type: ignore[arg-type]
 
     def ingest(self, paths: Sequence[Path]) -> IngestReport:
-        return ingest_paths(paths, self.index, max_bytes=self.settings.max_file_bytes)
+        try:
+            return ingest_paths(paths, self.index, max_bytes=self.settings.max_file_bytes)
+        finally:
+            self.store.settle()
 
     def documents(self) -> list[Document]:
         return self.index.documents()
@@ -103,3 +105,4 @@ class BaselineEngine:
 
     def close(self) -> None:
         self.store.close()
+        self.index.catalog.close()

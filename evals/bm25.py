@@ -15,8 +15,8 @@ from typing import Any
 
 from core.config import Settings
 from core.types import Answer, Citation, Document
-from ingest.pipeline import IngestReport, build_document, collect_paths
 from ingest.loaders import load_text
+from ingest.pipeline import IngestReport, build_document, collect_paths
 from retrieval.units import Unit, units_for
 
 _WORD = re.compile(r"\w+")

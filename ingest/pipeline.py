@@ -7,13 +7,16 @@ hash of its extracted text (and the parser version) is compared before parsing.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from core.errors import CancuError, IngestError, ParseError, UnreadableFile, UnsupportedFormat
 from core.ports import DocumentIndex
@@ -141,50 +144,120 @@ def collect_paths(paths: Iterable[Path]) -> tuple[list[Path], list[FileResult]]:
     return files, missing
 
 
+#: Files parsed per batch; each batch is written to the index as one chunk (units, then one catalog commit).
+CHUNK = 64
+
+
 def ingest_paths(
     paths: Iterable[Path],
     index: DocumentIndex,
     *,
     max_bytes: int,
     on_file: Callable[[FileResult], None] | None = None,
+    executor: Executor | None = None,
+    chunk: int = CHUNK,
 ) -> IngestReport:
-    """Ingest files and folders into an index; each file succeeds or fails on its own."""
+    """Ingest files and folders into an index in chunks; each file succeeds or fails on its own.
+
+    With an ``executor`` (a process pool) files are read, parsed and given the index's ``worker_stage`` in
+    parallel, and the next chunk is parsed while the previous one is written; the index gets each chunk's
+    documents in file order.
+    """
     files, missing = collect_paths(paths)
     report = IngestReport(results=list(missing))
     seen: dict[str, str] = {}
-    for path in files:
-        result = _ingest_one(path, index, max_bytes=max_bytes, seen=seen)
-        report.results.append(result)
-        if result.status == "error":
-            logger.warning("ingest failed: %s", result.error)
-        if on_file:
-            on_file(result)
+    in_flight: deque[_Chunk] = deque()
+    for start in range(0, len(files), chunk):
+        in_flight.append(_submit(files[start : start + chunk], index, seen, max_bytes, executor))
+        if len(in_flight) > 1:  # the previous chunk is written while the workers parse this one
+            _finish(in_flight.popleft(), index, report, on_file)
+    while in_flight:
+        _finish(in_flight.popleft(), index, report, on_file)
     return report
 
 
-def _ingest_one(path: Path, index: DocumentIndex, *, max_bytes: int, seen: dict[str, str]) -> FileResult:
-    doc_id = doc_id_for(path.name)
+@dataclass
+class _Chunk:
+    results: list[FileResult | None]  # None where the file is being parsed
+    parsed: Iterator[tuple[FileResult, Document | None, Any]]
+
+
+def _submit(
+    files: list[Path], index: DocumentIndex, seen: dict[str, str], max_bytes: int, executor: Executor | None
+) -> _Chunk:
+    tasks: list[tuple[str, str, str | None, int]] = []
+    results: list[FileResult | None] = []
+    for path in files:
+        doc_id = doc_id_for(path.name)
+        if doc_id in seen:
+            err = UnreadableFile(str(path), f"document id {doc_id!r} is already taken by {seen[doc_id]} in this batch")
+            results.append(FileResult(str(path), doc_id, "error", error=str(err)))
+            continue
+        seen[doc_id] = str(path)
+        tasks.append((str(path), doc_id, index.content_hash(doc_id), max_bytes))
+        results.append(None)
+    if executor is not None and len(tasks) > 1:
+        work = functools.partial(_parse_one, stage=index.worker_stage())
+        return _Chunk(results, iter(executor.map(work, tasks, chunksize=4)))
+    return _Chunk(results, iter([_parse_one(t) for t in tasks]))
+
+
+def _finish(
+    chunk: _Chunk, index: DocumentIndex, report: IngestReport, on_file: Callable[[FileResult], None] | None
+) -> None:
+    parsed = list(chunk.parsed)
+    docs = [doc for _, doc, _ in parsed if doc is not None]
+    staged = [got for _, doc, got in parsed if doc is not None]
+    failure = _put(index, docs, staged)
+    done = iter(parsed)
+    for r in chunk.results:
+        if r is None:
+            r, doc, _ = next(done)
+            if doc is not None and failure is not None:
+                r = FileResult(r.path, r.doc_id, "error", error=f"{r.path}: {failure}")
+        report.results.append(r)
+        if r.status == "error":
+            logger.warning("ingest failed: %s", r.error)
+        if on_file:
+            on_file(r)
+
+
+def _put(index: DocumentIndex, docs: list[Document], staged: list[Any]) -> CancuError | None:
+    """Write a chunk's documents; a store failure fails the chunk (reported for each of its files)."""
+    if not docs:
+        return None
+    try:
+        index.put_documents(docs, staged)
+    except CancuError as exc:  # store failures and the like: report, keep going
+        return exc
+    return None
+
+
+def _parse_one(
+    task: tuple[str, str, str | None, int], stage: Callable[[Document], Any] | None = None
+) -> tuple[FileResult, Document | None, Any]:
+    """Read and parse one file, then apply ``stage`` to it (in a worker process when ingest runs in parallel)."""
+    path_s, doc_id, previous, max_bytes = task
+    path = Path(path_s)
     try:
         if path.suffix.lower() not in SUPPORTED:
             raise UnsupportedFormat(
                 str(path), f"unsupported file type {path.suffix or '(none)'}; use .txt, .md, .docx or .pdf"
             )
-        if doc_id in seen:
-            raise UnreadableFile(str(path), f"document id {doc_id!r} is already taken by {seen[doc_id]} in this batch")
-        seen[doc_id] = str(path)
         text = extract_text(str(path), read_bytes(path, max_bytes))
         digest = content_hash(text)
-        previous = index.content_hash(doc_id)
         if previous == digest:
-            return FileResult(str(path), doc_id, "unchanged")
+            return FileResult(str(path), doc_id, "unchanged"), None, None
         doc = build_document(doc_id, text, source=path.name, digest=digest)
-        index.put(doc)
         status: Status = "updated" if previous else "added"
-        return FileResult(str(path), doc_id, status, len(doc.sections), len(doc.citations), warnings=doc.warnings)
+        staged = stage(doc) if stage is not None else None
+        result = FileResult(str(path), doc_id, status, len(doc.sections), len(doc.citations), warnings=doc.warnings)
+        return result, doc, staged
     except IngestError as exc:
-        return FileResult(str(path), doc_id, "error", error=str(exc))
-    except CancuError as exc:  # store failures and the like: report, keep going
-        return FileResult(str(path), doc_id, "error", error=f"{path}: {exc}")
+        return FileResult(str(path), doc_id, "error", error=str(exc)), None, None
+    except CancuError as exc:
+        return FileResult(str(path), doc_id, "error", error=f"{path}: {exc}"), None, None
     except Exception as exc:  # a reader's bug on an unseen file: this file's error, never the batch's
         logger.exception("unexpected error on %s", path)
-        return FileResult(str(path), doc_id, "error", error=f"{path}: could not read the file ({type(exc).__name__})")
+        error = f"{path}: could not read the file ({type(exc).__name__})"
+        return FileResult(str(path), doc_id, "error", error=error), None, None

@@ -120,8 +120,10 @@ def fold_word(word: str) -> str:
 TERM_CACHE_TERMS = 1_000_000
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def token_index(token: str) -> int:
-    """Stable 32-bit sparse index of a token (no vocabulary file)."""
+    """Stable 32-bit sparse index of a token (no vocabulary file); cached: ingest hashes the same tokens over
+    and over (3.4 s of a 100-plan ingest profile)."""
     return zlib.crc32(token.encode("utf-8"))
 
 

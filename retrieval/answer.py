@@ -183,7 +183,6 @@ class Answerer:
         self.searcher = engine.searcher
         self.analyzer = engine.index.analyzer
         self._units: UnitCatalog | None = None
-        self._units_generation = -1
 
     # ------------------------------------------------------------ entry point
 
@@ -320,13 +319,17 @@ class Answerer:
         if focus is None:
             own = self._corpus_doc_for(intent) if intent.legal_keys or intent.legal_type_nums else None
             focus = [own.doc_id] if own else None
-        docs = [self.index.get(d) for d in focus] if focus else self.index.documents()
+        docs = [self.index.get(d) for d in focus] if focus else None
         evidence = []
         for ref in refs:
-            holders = [d for d in docs if d.section(ref) is not None]
-            if ref.startswith("Điều") and not focus:
-                holders = [d for d in holders if d.kind == "normative"] or holders
-            for doc in holders[:3]:
+            if docs is not None:
+                holders = [d for d in docs if d.section(ref) is not None][:3]
+            else:  # looked up, not scanned: the documents that have a section with that id
+                ids = self.index.holders_of(ref)
+                if ref.startswith("Điều"):
+                    ids = self.index.holders_of(ref, kind="normative") or ids
+                holders = [self.index.get(d) for d in ids[:3]]
+            for doc in holders:
                 sec = doc.section(ref)
                 lines = [ln for ln in section_lines(doc, ref, own=False) if not ln.heading][:MAX_SECTION_LINES]
                 if sec is not None and lines:
@@ -335,7 +338,8 @@ class Answerer:
 
     def _definition(self, q: str, focus: list[str] | None) -> Draft | None:
         """ "Cơ quan là gì theo Thông tư 124?": the khoản that defines the term, whole."""
-        docs = [self.index.get(d) for d in focus] if focus else self.index.documents()
+        # only documents that define terms can answer: looked up, not scanned
+        docs = [self.index.get(d) for d in (focus or self.index.defining())]
         evidence = []
         for doc_id, section in asked_definitions(q, docs)[:3]:
             doc = self.index.get(doc_id)
@@ -381,10 +385,8 @@ class Answerer:
     # ------------------------------------------------------------ units and duties
 
     def units(self) -> UnitCatalog:
-        generation = self.index.generation
-        if self._units is None or generation != self._units_generation:
-            self._units = UnitCatalog(self.index.documents(), self.analyzer)
-            self._units_generation = generation
+        if self._units is None:
+            self._units = UnitCatalog(self.index.catalog, self.analyzer)
         return self._units
 
     def _duties(
@@ -401,26 +403,27 @@ class Answerer:
                 return None  # "Phòng Công tác sinh viên ở tầng mấy?" names a unit but asks nothing of its tasks
         if not matches and context.get("unit") and has(fkey(q), "con", "the con", "thi sao", "nhu the nao", "lam gi"):
             matches = catalog.find(str(context["unit"]), focus)
-        if not matches:
-            return None
-        evidence: list[Evidence] = []
-        for m in matches:
-            doc = self.index.get(m.doc_id)
-            lines = [ln for ln in section_lines(doc, m.section) if not ln.heading] if m.whole_section else [m.line]
-            if m.line is not None and not m.whole_section:
-                lines = [m.line]
-            if not lines:
-                continue
-            sec = doc.section(m.section)
-            evidence.append(Evidence(m.doc_id, m.section, sec.heading if sec else m.name, lines, score=m.score))
-        if not evidence:
+        usable = [m for m in matches if m.has_lines]  # a section with only its heading line gives no task
+        if not usable:
             return None
         if intent.deadline:
             # "Văn phòng nộp báo cáo trước ngày nào?": the line that dates the task leads ("Giao Văn phòng … trước
             # ngày 15/11/2026" in V before the undated list of IV.1); with none, the text may say it elsewhere
-            evidence.sort(key=lambda ev: not any(has_date(ln.clean) for ln in ev.lines))
-            if dated_only and not any(has_date(ln.clean) for ln in evidence[0].lines):
+            usable.sort(key=lambda m: not m.dated)
+            if dated_only and not usable[0].dated:
                 return None
+        # an answer shows the first MAX_CITED sections and counts the others: only those shown are read (a unit
+        # named in thousands of plans would otherwise read every one of them)
+        shown = set(list(dict.fromkeys((m.doc_id, m.section) for m in usable))[:MAX_CITED])
+        evidence: list[Evidence] = []
+        for m in usable:
+            if (m.doc_id, m.section) not in shown:
+                evidence.append(Evidence(m.doc_id, m.section, m.name, [], score=m.score))  # counted, not shown
+                continue
+            doc = self.index.get(m.doc_id)
+            lines = [ln for ln in section_lines(doc, m.section) if not ln.heading] if m.whole_section else [m.line]
+            sec = doc.section(m.section)
+            evidence.append(Evidence(m.doc_id, m.section, sec.heading if sec else m.name, lines, score=m.score))
         return Draft(
             evidence, intro=f"Nhiệm vụ của {matches[0].name}:" if len({m.doc_id for m in matches}) == 1 else ""
         )
@@ -741,8 +744,7 @@ class Answerer:
         evidence: list[Evidence] = []
         legal: list[LegalBasis] = []
         for doc in docs:
-            entries = [e for e in self.index.registry() if any(c.doc_id == doc.doc_id for c in e.cited_by)]
-            entries = [e for e in entries if _matches_filters(e, intent)]
+            entries = [e for e in self.index.entries_citing(doc.doc_id) if _matches_filters(e, intent)]
             if strict_preamble:
                 pre = [
                     e for e in entries if any(c.doc_id == doc.doc_id and c.section == "preamble" for c in e.cited_by)
@@ -849,16 +851,8 @@ class Answerer:
         return _unique(found)
 
     def _corpus_doc_for(self, intent: Intent) -> Document | None:
-        for doc in self.index.documents():
-            if not doc.number:
-                continue
-            key = id_key(doc.number)
-            if key in intent.legal_keys:
-                return doc
-            num = doc.number.split("/")[0].lstrip("0")
-            if any(fold(doc.doc_type or "").lower() == kind and num == n for kind, n in intent.legal_type_nums):
-                return doc
-        return None
+        """The document of the corpus a question names by number ("Thông tư 124"), looked up by its number."""
+        return self.index.doc_by_number(intent.legal_keys, intent.legal_type_nums)
 
     def _legal_lookup(self, q: str, intent: Intent, focus: list[str] | None, k: int) -> Draft | None:
         own = self._corpus_doc_for(intent)
@@ -1051,7 +1045,7 @@ class Answerer:
                         text = ln.clean if not ln.heading else ln.text
                         body.append(f"- {text} [{n}]")
         if not citations:
-            covered = ", ".join(doc_name(d) for d in self.index.documents()[:6])
+            covered = ", ".join(doc_name(d) for d in self.index.first_documents(6))
             text = REFUSAL + (f" Các văn bản hiện có: {covered}." if covered else " Chưa có văn bản nào được nạp.")
             return Answer(id=qid, question=question, found=False, answer=text)
         parts = [draft.intro] if draft and draft.intro else []

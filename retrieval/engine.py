@@ -10,12 +10,17 @@ The CLI, the HTTP API, the bot and the evaluation all use one Engine::
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import multiprocessing
 import os
 import re
 import threading
+import time
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -41,16 +46,19 @@ from ingest.pipeline import (
     parse_bytes,
 )
 from retrieval.analyzer import Analyzer
+from retrieval.catalog import Catalog
 from retrieval.embed_cache import CachedEmbedder, EmbeddingCache
 from retrieval.embedder import SentenceEmbedder
 from retrieval.index import Index
-from retrieval.lexical_index import MemoryLexicalIndex
+from retrieval.migrate import legacy_store, migrate_legacy
+from retrieval.points import UnitStore
 from retrieval.search import Mode, Searcher
-from retrieval.store import QdrantStore
 
 logger = logging.getLogger(__name__)
 
 UPLOAD_PREFIX = ".upload-"
+WORKERS = 4  # at most this many worker processes for ingest (bounded by the CPUs)
+PARALLEL_FROM = 32  # files in a batch from which ingest runs in worker processes
 T = TypeVar("T")
 _UPLOAD_TMP = re.compile(r"\.upload-(?P<doc_id>[a-z0-9][a-z0-9._-]*)\.[0-9a-f]{32}(?P<suffix>\.[a-z]+)\.tmp")
 
@@ -59,7 +67,7 @@ class Engine:
     """Everything a door (CLI, API, bot, eval) needs, behind one object."""
 
     def __init__(
-        self, settings: Settings, store: QdrantStore, index: Index, searcher: Searcher, *, mode_reason: str
+        self, settings: Settings, store: UnitStore, index: Index, searcher: Searcher, *, mode_reason: str
     ) -> None:
         self.settings = settings
         self.store = store
@@ -88,6 +96,10 @@ class Engine:
     def documents(self) -> list[Document]:
         return self.index.documents()
 
+    def document_count(self) -> int:
+        """How many documents the catalog holds (no document is read)."""
+        return len(self.index)
+
     def document(self, doc_id: str) -> Document:
         return self.index.get(doc_id)
 
@@ -101,15 +113,14 @@ class Engine:
 
     def registry(self, doc_id: str | None = None) -> list[LegalBasis]:
         """The legal-basis registry, or the entries one document cites."""
-        entries = self.index.registry()
         if doc_id is None:
-            return entries
+            return self.index.registry()
         self.index.get(doc_id)
-        return [e for e in entries if any(c.doc_id == doc_id for c in e.cited_by)]
+        return self.index.entries_citing(doc_id)
 
     def legal_ids_of(self, doc: Document) -> list[str]:
         """Registry ids of what a document cites; from its own citations if it left the index meanwhile."""
-        ids = [e.id for e in self.index.registry() if any(c.doc_id == doc.doc_id for c in e.cited_by)]
+        ids = [e.id for e in self.index.entries_citing(doc.doc_id)]
         return ids or list(dict.fromkeys(c.id for c in doc.citations))
 
     def legal_basis(self, legal_id: str) -> LegalBasis:
@@ -118,12 +129,43 @@ class Engine:
     # ------------------------------------------------------------ writing
 
     def ingest(self, paths: Iterable[Path], on_file: Callable[[FileResult], None] | None = None) -> IngestReport:
-        with self._write_lock:
-            return ingest_paths(paths, self.index, max_bytes=self.settings.max_file_bytes, on_file=on_file)
+        paths = list(paths)
+        with self._write_lock, self._workers(paths) as executor:
+            try:
+                return ingest_paths(
+                    paths,
+                    self.index,
+                    max_bytes=self.settings.max_file_bytes,
+                    on_file=on_file,
+                    executor=executor,
+                    chunk=self.settings.ingest_chunk,
+                )
+            finally:
+                self.store.settle()
+
+    @contextmanager
+    def _workers(self, paths: list[Path]) -> Iterator[Executor | None]:
+        """Worker processes for a large batch (parsing and vectorising are CPU-bound); none for a few files."""
+        n = self.settings.ingest_workers or min(os.cpu_count() or 1, WORKERS)
+        files = sum(1 if p.is_file() else sum(1 for _ in p.rglob("*")) for p in paths if p.exists())
+        if n < 2 or files < PARALLEL_FROM:
+            yield None
+            return
+        # spawned, not forked (the store's own threads) nor from a forkserver (which outlives a killed ingest)
+        with ProcessPoolExecutor(
+            n, mp_context=multiprocessing.get_context("spawn"), initializer=_exit_with_parent, initargs=(os.getpid(),)
+        ) as pool:
+            yield pool
 
     def put(self, doc: Document) -> None:
         with self._write_lock:
             self.index.put(doc)
+
+    def put_documents(self, docs: Sequence[Document]) -> None:
+        """Index parsed documents in order (one chunk: units first, then one catalog commit)."""
+        with self._write_lock:
+            self.index.put_documents(docs)
+            self.store.settle()
 
     def delete(self, doc_id: str, *, remove_files: bool = False) -> bool:
         """Remove a document from the index (and its source file from the corpus folder)."""
@@ -233,11 +275,18 @@ class Engine:
     def reindex(self) -> int:
         """Rebuild every document's retrieval units from the catalog."""
         with self._write_lock:
-            docs = self.index.documents()
-            for doc in docs:
-                self.index.put(build_document(doc.doc_id, doc.text, source=doc.source, digest=doc.content_hash))
+            ids = self.index.catalog.ids()
+
+            def rebuilt() -> Iterable[Any]:
+                for doc_id in ids:
+                    doc = self.index.get(doc_id)
+                    yield self.index.prepare(
+                        build_document(doc.doc_id, doc.text, source=doc.source, digest=doc.content_hash)
+                    )
+
+            self.index.put_many(rebuilt())
             self.index.collect_garbage()
-            return len(docs)
+            return len(ids)
 
     # ------------------------------------------------------------ reading
 
@@ -266,23 +315,26 @@ class Engine:
         search that met a section of one version of a plan and then read the text of the next. Inside a
         snapshot every document, registry entry and alias comes from the version the read started with.
         """
+        if self.store.remote and self._write_lock.acquire(blocking=False):
+            try:  # several API processes share one server: take up what the others ingested
+                self.index.maybe_sync()
+            finally:
+                self._write_lock.release()
         with self.index.snapshot():
             return read()
 
     def warm(self) -> None:
-        """Build what the first questions would otherwise build: registry, aliases, unit catalog, term weights.
+        """Build what the first questions would otherwise build: the legal-basis registry.
 
-        At 10,000 plans the first question that needed the unit catalog took 0.7 s (the p99 of the bench).
+        Aliases, unit names and term statistics are looked up in the catalog's tables; nothing else to build.
         """
         with self.index.snapshot():
-            self.index.documents()
             self.index.registry()
-            self.index.aliases()
-            self.index.term_weights()
             self.answerer.units()
 
     def close(self) -> None:
         self.store.close()
+        self.index.catalog.close()
         if self.embedder is not None:
             self.embedder.close()
 
@@ -299,6 +351,36 @@ def load_embedder(settings: Settings) -> tuple[SentenceEmbedder | None, str]:
         logger.warning("%s; serving lexical results", exc)
         return None, f"lexical search: {exc}"
     return emb, f"embedding model {settings.embed_model} ({emb.dim} dimensions)"
+
+
+def _exit_with_parent(parent: int) -> None:
+    """In an ingest worker: end when the ingest process is gone (a killed `cancu ingest` leaves no workers)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True, name="exit-with-parent").start()
+
+
+def open_store(settings: Settings, *, dense_dim: int | None) -> UnitStore:
+    """The units store: a Qdrant server when CANCU_QDRANT_URL is set, else the embedded Edge shard."""
+    if settings.qdrant_url:
+        from retrieval.store import ServerStore  # imports qdrant-client only when a server is used
+
+        return ServerStore(settings, dense_dim=dense_dim)
+    from retrieval.edge_store import EdgeStore
+
+    return EdgeStore(settings.edge_path, dense_dim=dense_dim)
+
+
+def catalog_path(settings: Settings) -> Path:
+    """The catalog file: the embedded store's own, or this process's replica of a server's catalog."""
+    if not settings.qdrant_url:
+        return settings.catalog_path
+    digest = hashlib.sha1(f"{settings.qdrant_url}|{settings.collection}".encode()).hexdigest()[:12]
+    return settings.data_dir / f"catalog-server-{digest}.sqlite"
 
 
 def build_engine(settings: Settings, *, embedder: Embedder | bool | None = True) -> Engine:
@@ -319,18 +401,24 @@ def build_engine(settings: Settings, *, embedder: Embedder | bool | None = True)
     else:
         mode = "hybrid"
     cached = CachedEmbedder(emb, EmbeddingCache(settings.data_dir / "embeddings.sqlite", emb.name)) if emb else None
-    store = QdrantStore(settings, dense_dim=emb.dim if emb else None)
+    store = open_store(settings, dense_dim=emb.dim if emb else None)
+    catalog: Catalog | None = None
     try:
+        catalog = Catalog(catalog_path(settings))
         analyzer = Analyzer()
-        lexical = MemoryLexicalIndex() if not settings.qdrant_url and settings.lexical_executor != "qdrant" else None
-        index = Index(store, analyzer, cached, lexical)
+        index = Index(store, catalog, analyzer, cached)
         searcher = Searcher(store, index, analyzer, cached, mode)
         engine = Engine(settings, store, index, searcher, mode_reason=reason)
         engine.embedder = cached
+        if not settings.qdrant_url and not len(index) and legacy_store(settings.data_dir):
+            logger.warning("found a store written by an earlier version: migrating it (cancu migrate)")
+            migrate_legacy(engine)
         engine.recover_uploads()
         engine.reparse_stale()
     except CancuError:
         store.close()
+        if catalog is not None:
+            catalog.close()
         if cached:
             cached.close()
         raise

@@ -23,7 +23,7 @@ from core.types import Hit
 from retrieval.analyzer import Analyzer, fold_word, token_index
 from retrieval.extract import STOPWORDS_EXACT, query_terms, strip_frames
 from retrieval.index import Index
-from retrieval.store import PREFETCH, QdrantStore, reciprocal_rank_fusion
+from retrieval.points import UnitStore
 from retrieval.thesaurus import alternatives
 
 logger = logging.getLogger(__name__)
@@ -57,7 +57,7 @@ class Searcher:
 
     def __init__(
         self,
-        store: QdrantStore,
+        store: UnitStore,
         index: Index,
         analyzer: Analyzer,
         embedder: Embedder | None,
@@ -119,20 +119,7 @@ class Searcher:
         )
         dense = self.embedder.embed_query(query) if self.embedder and self.mode in ("dense", "hybrid") else None
         limit = max(k * 6, 30)
-        lexical = self.index.lexical
-        if lexical is not None and sparse is not None and self.mode == "lexical":
-            units = lexical.query(sparse, limit=limit, doc_ids=doc_ids, filters=filters)
-        elif lexical is not None and sparse is not None and dense is not None:
-            # Embedded store: Qdrant's local mode scores sparse vectors in Python, point by point (258 ms a
-            # query at 100 plans, growing linearly). The in-process executor ranks the sparse side, Qdrant the
-            # dense side, and the fusion is Qdrant's RRF, computed the same way (tested against query_points).
-            ranked = [
-                lexical.query(sparse, limit=limit * PREFETCH, doc_ids=doc_ids, filters=filters),
-                self.store.query(sparse=None, dense=dense, limit=limit * PREFETCH, doc_ids=doc_ids, filters=filters),
-            ]
-            units = reciprocal_rank_fusion(ranked, limit)
-        else:
-            units = self.store.query(sparse=sparse, dense=dense, limit=limit, doc_ids=doc_ids, filters=filters)
+        units = self.store.query(sparse=sparse, dense=dense, limit=limit, doc_ids=doc_ids, filters=filters)
         merged: dict[tuple[str, str], SectionHit] = {}
         for u in units:
             p = u.payload

@@ -1,13 +1,11 @@
-"""The only module that imports qdrant_client: the catalog and the retrieval units in Qdrant.
+"""The only module that imports qdrant_client: retrieval units (and catalog records) on a Qdrant server or cluster.
 
-Two collections: ``<name>_docs`` holds one payload-only point per document
-(the parsed Document, the catalog), ``<name>_units`` one point per retrieval
-unit with a sparse lexical vector (IDF modifier: BM25-style scoring in
-Qdrant) and, when an embedding model is configured, a dense vector.
-
-Embedded mode (a folder under CANCU_DATA_DIR) is the default; with
-CANCU_QDRANT_URL the same code talks to a Qdrant server. The embedded store
-admits one process: a second one gets ``StoreLocked``, not a stack trace.
+With CANCU_QDRANT_URL set, units live in ``<name>_units`` on the server, with the same vectors, payload
+indexes and query as the embedded Edge shard (``retrieval.edge_store``), so results are the same: the
+contract test in tests/test_stores.py runs one set of queries through both. ``<name>_docs`` holds one
+payload-only point per document (a server keeps those, Edge does not): the catalog record every API
+process reads to fill its local catalog (``retrieval.catalog``), so several stateless processes on several
+machines can serve one cluster.
 """
 
 from __future__ import annotations
@@ -17,79 +15,50 @@ import threading
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any
 
 from core.config import Settings
-from core.errors import CancuError, StoreError, StoreLocked, StoreUnavailable
+from core.errors import CancuError, StoreError, StoreUnavailable
+from retrieval.points import (
+    DENSE,
+    INTEGER_FIELDS,
+    KEYWORD_FIELDS,
+    PREFETCH,
+    SPARSE,
+    ScoredUnit,
+    Sparse,
+    UnitPoint,
+    point_id,
+)
 
 logger = logging.getLogger(__name__)
 
-SPARSE = "lexical"
-DENSE = "dense"
-_NS = uuid.UUID("6f1c2a1e-3f7b-4c1e-9a57-1d2b3c4d5e6f")
-SCHEMA_VERSION = 1
-PREFETCH = 4  # each vector's prefetch is this many times the fused limit
-RRF_K = 2  # Qdrant's reciprocal-rank-fusion constant: score = Σ 1 / (rank + RRF_K - 1), rank from 1
 
+class ServerStore:
+    """Units and catalog records on a Qdrant server (one node or a cluster behind one URL)."""
 
-def point_id(*parts: object) -> str:
-    """Stable point id derived from its parts (doc id, content hash, section, piece)."""
-    return str(uuid.uuid5(_NS, "|".join(str(p) for p in parts)))
+    remote = True
 
-
-@dataclass(frozen=True)
-class UnitPoint:
-    id: str
-    sparse: tuple[list[int], list[float]]
-    dense: list[float] | None
-    payload: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class ScoredUnit:
-    payload: dict[str, Any]
-    score: float
-    id: str = ""
-
-
-class QdrantStore:
-    """Catalog records and retrieval units in Qdrant (embedded folder or server)."""
-
-    def __init__(self, settings: Settings, *, dense_dim: int | None) -> None:
+    def __init__(self, settings: Settings, *, dense_dim: int | None, client: Any = None) -> None:
+        """``client``: an already connected qdrant-client (tests pass its in-memory stand-in)."""
         from qdrant_client import QdrantClient
 
+        if not settings.qdrant_url and client is None:
+            raise StoreError("ServerStore needs CANCU_QDRANT_URL")
         self._lock = threading.RLock()
         self.docs = f"{settings.collection}_docs"
         self.units = f"{settings.collection}_units"
         self.dense_dim = dense_dim
-        self.remote = bool(settings.qdrant_url)
+        self.where = settings.qdrant_url or "a client given by the caller"
+        self.shards = settings.qdrant_shards
+        self.replicas = settings.qdrant_replicas
         try:
-            if settings.qdrant_url:
-                key = settings.qdrant_api_key.get_secret_value() if settings.qdrant_api_key else None
-                self.client = QdrantClient(url=settings.qdrant_url, api_key=key, timeout=30)
-                self.client.get_collections()  # fail now, not on the first question
-                self.where = settings.qdrant_url
-            else:
-                settings.qdrant_path.mkdir(parents=True, exist_ok=True)
-                self.client = QdrantClient(path=str(settings.qdrant_path))
-                self.where = str(settings.qdrant_path)
-        except RuntimeError as exc:
-            if "already accessed" in str(exc):
-                raise StoreLocked(
-                    f"the embedded store {settings.qdrant_path} is in use by another cancu process; "
-                    "stop it (one process serves API and bot) or set CANCU_QDRANT_URL to share a Qdrant server",
-                ) from exc
-            raise StoreError(f"cannot open the store: {exc}") from exc
+            key = settings.qdrant_api_key.get_secret_value() if settings.qdrant_api_key else None
+            self.client = client or QdrantClient(url=settings.qdrant_url, api_key=key, timeout=30)
+            self.client.get_collections()  # fail now, not on the first question
         except Exception as exc:  # connection refused, DNS, TLS, timeouts
-            raise StoreUnavailable(
-                f"cannot reach Qdrant at {settings.qdrant_url or settings.qdrant_path}: {exc}"
-            ) from exc
+            raise StoreUnavailable(f"cannot reach Qdrant at {settings.qdrant_url}: {exc}") from exc
         self.rebuilt = self._ensure_collections()
-        if not self.remote:
-            self._tune_embedded_storage()
-
-    # ------------------------------------------------------------ schema
 
     def _ensure_collections(self) -> bool:
         """Create missing collections; recreate the units collection when its vectors no longer fit.
@@ -100,7 +69,10 @@ class QdrantStore:
 
         with self._guard():
             if not self.client.collection_exists(self.docs):
-                self.client.create_collection(self.docs, vectors_config={})
+                self.client.create_collection(
+                    self.docs, vectors_config={}, shard_number=1, replication_factor=self.replicas
+                )
+                self.client.create_payload_index(self.docs, "doc_id", models.PayloadSchemaType.KEYWORD)
             rebuild = False
             if self.client.collection_exists(self.units):
                 info = self.client.get_collection(self.units)
@@ -124,35 +96,18 @@ class QdrantStore:
                     self.units,
                     vectors_config=dense,
                     sparse_vectors_config={SPARSE: models.SparseVectorParams(modifier=models.Modifier.IDF)},
+                    shard_number=self.shards,
+                    replication_factor=self.replicas,
                 )
-                if self.remote:
-                    for key in ("doc_id", "content_hash", "doc_type", "issuer", "section"):
-                        self.client.create_payload_index(self.units, key, models.PayloadSchemaType.KEYWORD)
-                    self.client.create_payload_index(self.units, "year", models.PayloadSchemaType.INTEGER)
+                for key in KEYWORD_FIELDS:
+                    self.client.create_payload_index(self.units, key, models.PayloadSchemaType.KEYWORD)
+                for key in INTEGER_FIELDS:
+                    self.client.create_payload_index(self.units, key, models.PayloadSchemaType.INTEGER)
             return rebuild
-
-    def _tune_embedded_storage(self) -> None:
-        """WAL journal, fsync at checkpoints: the embedded store commits once per point.
-
-        qdrant-client's local mode writes every point in its own SQLite transaction; with the default
-        rollback journal each commit is an fsync, and the ingest profile showed commits taking 25 % of
-        ingest time. In WAL mode with ``synchronous=NORMAL`` a killed process loses nothing committed
-        and the file stays consistent; only a power cut can drop the last commits, which re-ingest
-        (content-hash checks) restores. The connection is private to qdrant-client, so this is best effort.
-        """
-        collections = getattr(getattr(self.client, "_client", None), "collections", {})
-        for name in (self.docs, self.units):
-            conn = getattr(getattr(collections.get(name), "storage", None), "storage", None)
-            if conn is None:
-                logger.debug("embedded storage of %s not found; default SQLite settings", name)
-                continue
-            with self._guard():
-                conn.execute("PRAGMA journal_mode=WAL")
-                conn.execute("PRAGMA synchronous=NORMAL")
 
     @contextmanager
     def _guard(self) -> Iterator[None]:
-        """Serialise calls (the embedded client is not thread-safe) and translate library errors."""
+        """Serialise calls and translate library errors."""
         with self._lock:
             try:
                 yield
@@ -161,21 +116,51 @@ class QdrantStore:
             except Exception as exc:
                 raise StoreError(f"Qdrant call failed: {type(exc).__name__}: {exc}") from exc
 
-    # ------------------------------------------------------------ catalog
+    # ------------------------------------------------------------ catalog records (shared by API processes)
 
-    def doc_records(self) -> Iterator[dict[str, Any]]:
-        """Every catalog record (the payload of each document point)."""
+    def doc_records(self, *, fields: Sequence[str] | None = None) -> Iterator[dict[str, Any]]:
+        """Every catalog record (or only some of its fields)."""
         offset = None
         while True:
             with self._guard():
                 points, offset = self.client.scroll(
-                    self.docs, limit=256, offset=offset, with_payload=True, with_vectors=False
+                    self.docs,
+                    limit=256,
+                    offset=offset,
+                    with_payload=[*fields, "kind"] if fields else True,
+                    with_vectors=False,
                 )
             for p in points:
-                if p.payload and p.payload.get("kind") == "document":
+                if p.payload and p.payload.get("kind", "document") == "document":
                     yield p.payload
             if offset is None:
                 return
+
+    def catalog_version(self) -> str:
+        """A token that changes whenever any process changes the catalog records."""
+        with self._guard():
+            got = self.client.retrieve(self.docs, [point_id("meta", "version")], with_payload=True)
+        return str((got[0].payload or {}).get("token", "")) if got else ""
+
+    def bump_catalog_version(self) -> None:
+        from qdrant_client import models
+
+        token = uuid.uuid4().hex
+        with self._guard():
+            self.client.upsert(
+                self.docs,
+                points=[
+                    models.PointStruct(
+                        id=point_id("meta", "version"), vector={}, payload={"kind": "version", "token": token}
+                    )
+                ],
+                wait=True,
+            )
+
+    def doc_record(self, doc_id: str) -> dict[str, Any] | None:
+        with self._guard():
+            got = self.client.retrieve(self.docs, [point_id("doc", doc_id)], with_payload=True)
+        return got[0].payload if got else None
 
     def put_doc_record(self, doc_id: str, record: dict[str, Any]) -> None:
         from qdrant_client import models
@@ -233,34 +218,44 @@ class QdrantStore:
                     self.units, points_selector=models.PointIdsList(points=list(ids[i : i + batch])), wait=True
                 )
 
-    def unit_keys(self) -> Iterator[tuple[str, str]]:
-        """(doc_id, content_hash) of every unit, for garbage collection."""
+    def settle(self) -> None:
+        """Nothing to do: the server vacuums and flushes on its own."""
+
+    def sparse_of(self, ids: Sequence[str]) -> list[list[int]]:
+        out: list[list[int]] = []
+        for i in range(0, len(ids), 256):
+            with self._guard():
+                got = self.client.retrieve(
+                    self.units, list(ids[i : i + 256]), with_payload=False, with_vectors=[SPARSE]
+                )
+            for p in got:
+                vec = (p.vector or {}).get(SPARSE) if isinstance(p.vector, dict) else None
+                if vec is not None:
+                    out.append(list(vec.indices))
+        return out
+
+    def _scroll(self, *, with_payload: Any, with_vectors: Any) -> Iterator[Any]:
         offset = None
         while True:
             with self._guard():
                 points, offset = self.client.scroll(
-                    self.units, limit=1024, offset=offset, with_payload=["doc_id", "content_hash"], with_vectors=False
+                    self.units, limit=1024, offset=offset, with_payload=with_payload, with_vectors=with_vectors
                 )
-            for p in points:
-                if p.payload:
-                    yield p.payload.get("doc_id", ""), p.payload.get("content_hash", "")
+            yield from points
             if offset is None:
                 return
 
-    def units_with_vectors(self) -> Iterator[tuple[str, tuple[list[int], list[float]], dict[str, Any]]]:
-        """Every unit with its sparse vector, to load an in-process lexical executor."""
-        offset = None
-        while True:
-            with self._guard():
-                points, offset = self.client.scroll(
-                    self.units, limit=1024, offset=offset, with_payload=True, with_vectors=[SPARSE]
-                )
-            for p in points:
-                vec = (p.vector or {}).get(SPARSE) if isinstance(p.vector, dict) else None
-                if vec is not None and p.payload:
-                    yield str(p.id), (list(vec.indices), list(vec.values)), p.payload
-            if offset is None:
-                return
+    def unit_keys(self) -> Iterator[tuple[str, str]]:
+        """(doc_id, content_hash) of every unit, for garbage collection."""
+        for p in self._scroll(with_payload=["doc_id", "content_hash"], with_vectors=False):
+            if p.payload:
+                yield p.payload.get("doc_id", ""), p.payload.get("content_hash", "")
+
+    def units_with_vectors(self) -> Iterator[tuple[str, Sparse, dict[str, Any]]]:
+        for p in self._scroll(with_payload=True, with_vectors=[SPARSE]):
+            vec = (p.vector or {}).get(SPARSE) if isinstance(p.vector, dict) else None
+            if vec is not None and p.payload:
+                yield str(p.id), (list(vec.indices), list(vec.values)), p.payload
 
     def count_units(self) -> int:
         with self._guard():
@@ -288,7 +283,7 @@ class QdrantStore:
     def query(
         self,
         *,
-        sparse: tuple[list[int], list[float]] | None,
+        sparse: Sparse | None,
         dense: list[float] | None,
         limit: int,
         doc_ids: Sequence[str] | None = None,
@@ -308,7 +303,7 @@ class QdrantStore:
                         models.Prefetch(query=sparse_q, using=SPARSE, limit=limit * PREFETCH, filter=flt),
                         models.Prefetch(query=dense, using=DENSE, limit=limit * PREFETCH, filter=flt),
                     ],
-                    query=models.FusionQuery(fusion=models.Fusion.RRF),
+                    query=models.FusionQuery(fusion=models.Fusion.RRF),  # k = RRF_K, the server default
                     limit=limit,
                     with_payload=True,
                 )
@@ -332,15 +327,36 @@ class QdrantStore:
                 logger.debug("store close failed", exc_info=True)
 
 
-def reciprocal_rank_fusion(rankings: Sequence[Sequence[ScoredUnit]], limit: int) -> list[ScoredUnit]:
-    """Qdrant's RRF over several rankings of the same points (``query_points`` with prefetches and
-    ``Fusion.RRF``): each point scores Σ 1 / (position + RRF_K) over the rankings it is in (position from
-    0), ties in order of first appearance."""
-    scores: dict[str, float] = {}
-    first: dict[str, ScoredUnit] = {}
-    for ranking in rankings:
-        for pos, unit in enumerate(ranking):
-            scores[unit.id] = scores.get(unit.id, 0.0) + 1.0 / (pos + RRF_K)
-            first.setdefault(unit.id, unit)
-    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:limit]
-    return [ScoredUnit(payload=first[pid].payload, score=score, id=pid) for pid, score in ranked]
+def legacy_doc_records(path: str, collection: str) -> Iterator[dict[str, Any]]:
+    """Catalog records of a store written by versions before the Edge store (qdrant-client's local mode).
+
+    Raises ``StoreLocked`` when another process holds that folder.
+    """
+    from qdrant_client import QdrantClient
+
+    from core.errors import StoreLocked
+
+    try:
+        client = QdrantClient(path=path)
+    except RuntimeError as exc:
+        if "already accessed" in str(exc):
+            raise StoreLocked(f"the old store {path} is in use by another cancu process; stop it first") from exc
+        raise StoreError(f"cannot open the old store {path}: {exc}") from exc
+    try:
+        name = f"{collection}_docs"
+        if not client.collection_exists(name):
+            return
+        offset = None
+        while True:
+            points, offset = client.scroll(name, limit=256, offset=offset, with_payload=True, with_vectors=False)
+            for p in points:
+                if p.payload and p.payload.get("kind") == "document":
+                    yield p.payload
+            if offset is None:
+                return
+    except CancuError:
+        raise
+    except Exception as exc:
+        raise StoreError(f"cannot read the old store {path}: {type(exc).__name__}: {exc}") from exc
+    finally:
+        client.close()

@@ -10,12 +10,14 @@ find units by name, without diacritics and with abbreviations expanded
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 from core.text import fold
 from core.types import Document
 from retrieval.analyzer import Analyzer
-from retrieval.extract import Line, section_lines
+from retrieval.extract import Line, has_date, section_lines
 
 _UNIT_HEADING = re.compile(
     r"^(?:Phòng|Văn phòng|Ban|Bộ phận|Khoa|Trung tâm|Các|Tất cả|Hiệu trưởng|Thủ trưởng|Đoàn|Công đoàn|Cán bộ|"
@@ -68,6 +70,8 @@ class UnitEntry:
     keys: set[str]
     whole_section: bool
     line: Line | None = None
+    has_lines: bool = True  # the task list is not empty (a section with only its heading line is)
+    dated: bool = False  # a line of the task list states a date
 
 
 @dataclass
@@ -78,17 +82,33 @@ class UnitMatch:
     score: float
     whole_section: bool
     line: Line | None = None
+    has_lines: bool = True
+    dated: bool = False
 
 
-@dataclass
+class UnitSource(Protocol):
+    """Where unit names are looked up (the catalog's indexed tables)."""
+
+    def units_keyed(self, keys: Iterable[str]) -> dict[tuple[str, int], set[str]]: ...
+
+    def unit_rows(self, refs: Iterable[tuple[str, int]] | None = None) -> list[Any]: ...
+
+
 class UnitCatalog:
-    docs: list[Document]
-    analyzer: Analyzer
-    entries: list[UnitEntry] = field(default_factory=list)
+    """Unit names of every document, looked up by the phrases of a question (never a scan of all units).
 
-    def __post_init__(self) -> None:
-        for doc in self.docs:
-            self.entries.extend(_units_of(doc))
+    catalog = UnitCatalog(index.catalog, analyzer)
+    catalog.find("P. CTSV phải làm gì?")   # [UnitMatch(doc_id=..., section="IV.2", name="Phòng Công tác sinh viên", ...)]
+    """
+
+    def __init__(self, source: UnitSource, analyzer: Analyzer) -> None:
+        self.source = source
+        self.analyzer = analyzer
+
+    @property
+    def entries(self) -> list[UnitEntry]:
+        """Every unit entry, in document order (reads them all: for listings, not for questions)."""
+        return [_entry(r, set()) for r in self.source.unit_rows()]
 
     def expand(self, question: str) -> str:
         """The question's folded words with abbreviations written out ("P. CTSV" -> "phong cong tac sinh vien")."""
@@ -112,26 +132,57 @@ class UnitCatalog:
 
     def find(self, question: str, focus: list[str] | None = None) -> list[UnitMatch]:
         """Units a question names (the longest matching name wins), in document order."""
-        q = self._expand(question)
-        best: list[tuple[int, UnitEntry]] = []
-        for e in self.entries:
-            if focus and e.doc_id not in focus:
-                continue
-            length = max((len(k.split()) for k in e.keys if f" {k} " in q), default=0)
-            if length:
-                best.append((length, e))
-        if not best:
+        words = self._expand(question).split()
+        grams = {
+            " ".join(words[i : i + n])
+            for n in range(1, min(MAX_KEY, len(words)) + 1)
+            for i in range(len(words) - n + 1)
+        }
+        keyed = self.source.units_keyed(grams)
+        if focus:
+            keyed = {ref: keys for ref, keys in keyed.items() if ref[0] in focus}
+        if not keyed:
             return []
+        rows = {(r.doc_id, r.ord): r for r in self.source.unit_rows(keyed)}
+        best = [(max(len(k.split()) for k in keyed[ref]), _entry(rows[ref], keyed[ref])) for ref in sorted(rows)]
         top = max(n for n, _ in best)
         chosen = [e for n, e in best if n == top]
         names = {unit_words(e.name) for e in chosen if e.whole_section}
         # lines elsewhere that give the same unit a task ("Giao Văn phòng chủ trì …")
+        picked = {id(e) for e in chosen}
         for _, e in best:
-            if e not in chosen and not e.whole_section and unit_words(e.name) in names:
+            if id(e) not in picked and not e.whole_section and unit_words(e.name) in names:
                 chosen.append(e)
-        order = {d.doc_id: i for i, d in enumerate(self.docs)}
-        chosen.sort(key=lambda e: (order.get(e.doc_id, 0), not e.whole_section))
-        return [UnitMatch(e.doc_id, e.section, e.name, float(top), e.whole_section, e.line) for e in chosen]
+        chosen.sort(key=lambda e: (e.doc_id, not e.whole_section))
+        return [
+            UnitMatch(e.doc_id, e.section, e.name, float(top), e.whole_section, e.line, e.has_lines, e.dated)
+            for e in chosen
+        ]
+
+
+MAX_KEY = 24  # words in the longest unit key looked up
+
+
+def _entry(row: Any, keys: set[str]) -> UnitEntry:
+    line = Line(row.line[0], row.line[1], row.line[2]) if row.line else None
+    return UnitEntry(row.doc_id, row.section, row.name, keys, row.whole_section, line, row.has_lines, row.dated)
+
+
+def task_lines(doc: Document, e: UnitEntry) -> list[Line]:
+    """The lines that give a unit its tasks: its section's own lines, or the one line that names it."""
+    if e.whole_section:
+        return [ln for ln in section_lines(doc, e.section) if not ln.heading]
+    return [e.line] if e.line is not None else []
+
+
+def units_of(doc: Document) -> list[UnitEntry]:
+    """A document's unit entries, with whether each has a task list and whether it states a date."""
+    out = _units_of(doc)
+    for e in out:
+        lines = task_lines(doc, e)
+        e.has_lines = bool(lines)
+        e.dated = any(has_date(ln.clean) for ln in lines)
+    return out
 
 
 def _units_of(doc: Document) -> list[UnitEntry]:

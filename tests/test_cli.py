@@ -128,8 +128,9 @@ def test_doctor_says_which_store_and_mode_and_why(data_dir: Path) -> None:
     r = run(["doctor"], data_dir)
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
-    assert lines[0] == f"store:      embedded Qdrant in {data_dir / 'qdrant'}"
-    assert lines[1] == "mode:       lexical — lexical search: no embedding model configured (CANCU_EMBED_MODEL)"
+    assert lines[0] == f"store:      embedded Qdrant Edge in {data_dir / 'edge'}"
+    assert lines[1] == f"catalog:    {data_dir / 'catalog.sqlite'}"
+    assert lines[2] == "mode:       lexical — lexical search: no embedding model configured (CANCU_EMBED_MODEL)"
     assert lines[3].startswith("documents:  5 (74 sections, ")
 
 

@@ -34,12 +34,21 @@ def _env(data: Path, **extra: str) -> dict[str, str]:
 
 
 def _consistent(engine) -> None:
-    """Every catalogued document has exactly the units of its current version; nothing else is stored."""
+    """Every catalogued document has exactly the units of its current version; nothing else is stored; the term
+    statistics count exactly the stored units."""
+    from collections import Counter
+
     stored: dict[tuple[str, str], int] = {}
     for key in engine.store.unit_keys():
         stored[key] = stored.get(key, 0) + 1
     expected = {(d.doc_id, d.content_hash): len(engine.index.unitizer(d)) for d in engine.documents()}
     assert stored == expected
+    df: Counter[int] = Counter()
+    for _, (indices, _), _ in engine.store.units_with_vectors():
+        df.update(set(indices))
+    weights = engine.index.term_weights()
+    assert weights.n == sum(stored.values()) and len(weights.df) == len(df)
+    assert all(weights.df.get(t) == n for t, n in df.items())
 
 
 def _answer(data: Path, corpus: Path | None = None) -> dict:
@@ -58,12 +67,25 @@ def _answer(data: Path, corpus: Path | None = None) -> dict:
         engine.close()
 
 
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is ``pid``."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
 def _catalogued(data: Path) -> int:
-    """Documents committed to the embedded store's catalog, read from another process (SQLite, WAL)."""
-    db = data / "qdrant" / "collection" / "cancu_docs" / "storage.sqlite"
+    """Documents committed to the catalog, read from another process (SQLite, WAL)."""
+    db = data / "catalog.sqlite"
     try:
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
-            return int(conn.execute("SELECT count(*) FROM points").fetchone()[0])
+            return int(conn.execute("SELECT count(*) FROM docs").fetchone()[0])
     except sqlite3.Error:
         return 0
 
@@ -83,15 +105,24 @@ def test_sigkill_during_ingest(tmp_path: Path, after: int) -> None:
     batch = tmp_path / "batch"
     synth.write(CORPUS, batch, 60, seed=1)  # a batch long enough to be killed inside
     (batch / f"{PLAN}.txt").write_text(old.text.replace("camera giám sát", "thiết bị báo cháy"), encoding="utf-8")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "cli", "ingest", str(batch)], cwd=REPO, env=_env(data), stderr=subprocess.DEVNULL
+    proc = subprocess.Popen(  # chunks of 5 files: the kill lands between commits or inside one
+        [sys.executable, "-m", "cli", "ingest", str(batch)],
+        cwd=REPO,
+        env=_env(data, CANCU_INGEST_CHUNK="5"),
+        stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 60
     while _catalogued(data) < 5 + after and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
     assert proc.poll() is None, "the ingest finished before it could be killed"
+    workers = _children(proc.pid)
+    assert workers, "the ingest ran without worker processes"
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
+    deadline = time.monotonic() + 10  # its worker processes end with it
+    while any(Path(f"/proc/{w}").exists() for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [w for w in workers if Path(f"/proc/{w}").exists()], "ingest workers outlived the killed ingest"
 
     restarted = _answer(data)  # restart: consistent, and the plans answer as before
     assert (restarted["answer"], restarted["citations"]) == (

@@ -10,6 +10,7 @@ import pytest
 
 from core.errors import StoreLocked, StoreUnavailable
 from retrieval.analyzer import Analyzer, token_index
+from retrieval.points import point_id
 from tests.conftest import CORPUS, REPO, make_settings
 
 # ---------------------------------------------------------------- analysis
@@ -175,64 +176,86 @@ def test_every_hit_is_a_unit_of_one_section(corpus_engine) -> None:
 # ---------------------------------------------------------------- the store
 
 
-def test_the_in_process_executor_ranks_like_qdrant(tmp_path: Path) -> None:
-    """The embedded store's lexical queries run in-process; Qdrant's own query_points must agree."""
-    from retrieval.engine import build_engine
-
-    engine = build_engine(make_settings(tmp_path / "data"), embedder=None)
-    try:
-        engine.ingest([CORPUS])
-        analyzer, store, lexical = engine.index.analyzer, engine.store, engine.index.lexical
-        assert lexical is not None
-        for q in ("Phòng Công tác sinh viên phải làm gì?", "bao cao so ket 6 thang", "camera giám sát", "Thông tư 124"):
-            vec = analyzer.query_vector(q)
-            ours = lexical.query(vec, limit=10)
-            theirs = store.query(sparse=vec, dense=None, limit=10)
-            assert [u.payload["section"] for u in ours[:5]] == [u.payload["section"] for u in theirs[:5]], q
-            for a, b in zip(ours, theirs):
-                assert a.score == pytest.approx(b.score, rel=1e-4)
-    finally:
-        engine.close()
-
-
-def test_the_in_process_executor_survives_removals_and_compaction() -> None:
-    """Scores after many removals (and the renumbering they trigger) equal a brute-force computation."""
+def test_the_embedded_store_scores_with_qdrants_idf(tmp_path: Path) -> None:
+    """Edge ranks sparse queries by Qdrant's IDF-weighted dot product, over live units only: after removals
+    (and the vacuum that follows a write batch) the scores equal a brute-force computation."""
     import math
     import random
 
-    from retrieval.lexical_index import MemoryLexicalIndex
+    from retrieval.edge_store import EdgeStore
+    from retrieval.points import UnitPoint
 
     rng = random.Random(3)
-    index = MemoryLexicalIndex()
+    store = EdgeStore(tmp_path / "edge", dense_dim=None)
     vectors = {}
+    points = []
     for i in range(3000):
         toks = sorted(rng.sample(range(60), 8))
-        vectors[f"p{i}"] = (toks, [rng.uniform(0.1, 2.0) for _ in toks], f"d{i % 40}")
-        index.add(f"p{i}", vectors[f"p{i}"][:2], {"doc_id": f"d{i % 40}", "i": i})
-    for i in rng.sample(range(3000), 2500):
-        index.remove_ids([f"p{i}"])
-        del vectors[f"p{i}"]
-    index.remove_doc("d7")
-    vectors = {k: v for k, v in vectors.items() if v[2] != "d7"}
-    assert len(index) == len(vectors) and len(index._payloads) < 3000  # slots were renumbered once
-    query = ([1, 5, 9, 33], [1.0, 0.5, 1.0, 0.8])
-    n = len(vectors)
-    df = {t: sum(t in v[0] for v in vectors.values()) for t in query[0]}
-    expected = {}
-    for pid, (toks, ws, _) in vectors.items():
-        s = sum(
-            qv * math.log((n - df[t] + 0.5) / (df[t] + 0.5) + 1) * ws[toks.index(t)]
-            for t, qv in zip(*query)
-            if t in toks
+        vectors[i] = (toks, [rng.uniform(0.1, 2.0) for _ in toks], f"d{i % 40}")
+        points.append(UnitPoint(point_id("p", i), (toks, vectors[i][1]), None, {"doc_id": f"d{i % 40}", "i": i}))
+    try:
+        store.upsert_units(points)
+        gone = rng.sample(range(3000), 2500)
+        store.delete_unit_ids([point_id("p", i) for i in gone])
+        store.delete_units("d7")
+        store.settle()
+        for i in gone:
+            del vectors[i]
+        vectors = {k: v for k, v in vectors.items() if v[2] != "d7"}
+        assert store.count_units() == len(vectors)
+        query = ([1, 5, 9, 33], [1.0, 0.5, 1.0, 0.8])
+        n = len(vectors)
+        df = {t: sum(t in v[0] for v in vectors.values()) for t in query[0]}
+        expected = {
+            i: sum(
+                qv * math.log((n - df[t] + 0.5) / (df[t] + 0.5) + 1) * ws[toks.index(t)]
+                for t, qv in zip(*query)
+                if t in toks
+            )
+            for i, (toks, ws, _) in vectors.items()
+            if any(t in toks for t in query[0])
+        }
+        got = store.query(sparse=query, dense=None, limit=len(expected) + 5)
+        assert {u.payload["i"]: pytest.approx(u.score, rel=1e-4) for u in got} == expected
+        only = store.query(sparse=query, dense=None, limit=1000, doc_ids=["d3"])
+        assert only and {u.payload["doc_id"] for u in only} == {"d3"}
+    finally:
+        store.close()
+
+
+def test_term_statistics_follow_every_put_and_delete(tmp_path: Path) -> None:
+    """The catalog's document frequencies equal a count over the stored units after adds, updates, deletes."""
+    from collections import Counter
+
+    from ingest.pipeline import build_document
+    from retrieval.engine import build_engine
+
+    engine = build_engine(make_settings(tmp_path / "data"), embedder=None)
+
+    def consistent() -> None:
+        counted: Counter[int] = Counter()
+        n = 0
+        for _, (indices, _), _ in engine.store.units_with_vectors():
+            counted.update(set(indices))
+            n += 1
+        weights = engine.index.term_weights()
+        assert weights.n == n and len(weights.df) == len(counted)
+        assert all(weights.df.get(t) == c for t, c in counted.items())
+
+    try:
+        engine.ingest([CORPUS])
+        consistent()
+        old = engine.document("kh-ubnd-kienhai-2026")
+        engine.put(
+            build_document(old.doc_id, old.text.replace("camera giám sát", "máy bay không người lái"), digest="v2")
         )
-        if any(t in toks for t in query[0]):
-            expected[pid] = s
-    got = index.query(query, limit=len(expected) + 5)
-    assert {f"p{u.payload['i']}": pytest.approx(u.score, rel=1e-5) for u in got} == expected
-    only = index.query(query, limit=1000, doc_ids=["d3"])
-    assert only and {u.payload["doc_id"] for u in only} == {"d3"}
-    index.add("p-new", ([1], [1.0]), {"doc_id": "d7", "i": -1})  # a re-added document is found again
-    assert [u.payload["i"] for u in index.query(([1], [1.0]), limit=50, doc_ids=["d7"])] == [-1]
+        consistent()
+        engine.delete("kh-cdlc-laocai-2026")
+        consistent()
+        engine.reindex()
+        consistent()
+    finally:
+        engine.close()
 
 
 def test_reingest_replaces_skips_and_deletes(tmp_path: Path) -> None:
@@ -277,7 +300,7 @@ def test_a_failed_replacement_leaves_the_previous_version_searchable(tmp_path: P
         def boom(*_a: object, **_k: object) -> None:
             raise RuntimeError("disk full")
 
-        engine.store.put_doc_record = boom  # type: ignore[method-assign]
+        engine.index.catalog.commit = boom  # type: ignore[method-assign]
         with pytest.raises(RuntimeError):
             engine.put(new)
         assert engine.document(old.doc_id).content_hash == old.content_hash
@@ -302,15 +325,15 @@ def test_a_locked_store_gives_a_clear_error(tmp_path: Path) -> None:
         [
             sys.executable,
             "-c",
-            "import sys,time\nfrom qdrant_client import QdrantClient\nc=QdrantClient(path=sys.argv[1])\nprint('ready',flush=True)\ntime.sleep(60)",
-            str(settings.qdrant_path),
+            "import sys,time\nfrom pathlib import Path\nfrom retrieval.edge_store import EdgeStore\n"
+            "s=EdgeStore(Path(sys.argv[1]),dense_dim=None)\nprint('ready',flush=True)\ntime.sleep(60)",
+            str(settings.edge_path),
         ],
         cwd=REPO,
         stdout=subprocess.PIPE,
         text=True,
     )
     try:
-        settings.qdrant_path.mkdir(parents=True, exist_ok=True)
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
         with pytest.raises(StoreLocked, match="in use by another cancu process"):
             build_engine(settings, embedder=None)

@@ -73,9 +73,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         if proc.poll() is None:
             proc.kill()
     # the lifespan closed the engine: the embedded store is free for the next process
-    from qdrant_client import QdrantClient
+    from retrieval.edge_store import EdgeStore
 
-    QdrantClient(path=str(root / "data" / "qdrant")).close()
+    EdgeStore(root / "data" / "edge", dense_dim=None).close()
 
 
 @pytest.mark.slow
