@@ -44,16 +44,18 @@ class BenchError(RuntimeError):
     """A phase failed; the message says which and why."""
 
 
-def _env(data_dir: Path | None = None, embed_model: str | None = None) -> dict[str, str]:
-    return clean_env(data_dir, **({"embed_model": embed_model} if embed_model else {}))
+def _env(data_dir: Path | None = None, embed_model: str | None = None, tree: Path = REPO) -> dict[str, str]:
+    env = clean_env(data_dir, **({"embed_model": embed_model} if embed_model else {}))
+    env["PYTHONPATH"] = str(tree)
+    return env
 
 
-def worker(cfg: dict[str, Any], timeout: float = 3600) -> dict[str, Any]:
-    """Run one phase in a fresh process and return its figures."""
+def worker(cfg: dict[str, Any], timeout: float = 7200, tree: Path = REPO) -> dict[str, Any]:
+    """Run one phase in a fresh process (of the code in ``tree``: this checkout, or the earlier version)."""
     proc = subprocess.run(
         [sys.executable, "-m", "benchmarks.worker", json.dumps(cfg)],
-        cwd=REPO,
-        env=_env(),
+        cwd=tree,
+        env=_env(tree=tree),
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -65,10 +67,10 @@ def worker(cfg: dict[str, Any], timeout: float = 3600) -> dict[str, Any]:
     return json.loads(lines[-1])  # type: ignore[no-any-return]
 
 
-def time_to_first_line(cmd: Sequence[str], env: dict[str, str], timeout: float = 600) -> float:
+def time_to_first_line(cmd: Sequence[str], env: dict[str, str], timeout: float = 900, tree: Path = REPO) -> float:
     """Seconds from process start to its first line on stdout (the first answer)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen(cmd, cwd=tree, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
         assert proc.stdout is not None
         line = proc.stdout.readline()
@@ -82,11 +84,27 @@ def time_to_first_line(cmd: Sequence[str], env: dict[str, str], timeout: float =
     return round(elapsed, 2)
 
 
-def cold_start(data_dir: Path, embed_model: str | None) -> float:
+def cold_start(data_dir: Path, embed_model: str | None, tree: Path = REPO) -> float:
     """`cancu ask` on an ingested store: interpreter start, imports, store and index load, model, answer."""
     return time_to_first_line(
-        [sys.executable, "-m", "cli", "ask", COLD_QUESTION], _env(data_dir, embed_model if embed_model else None)
+        [sys.executable, "-m", "cli", "ask", COLD_QUESTION],
+        _env(data_dir, embed_model if embed_model else None, tree=tree),
+        tree=tree,
     )
+
+
+def export_tree(ref: str, work: Path) -> Path:
+    """The code of an earlier commit (``git archive``) in a folder of its own, to measure it side by side."""
+    target = work / f"before-{ref.replace('/', '-')}"
+    if not target.exists():
+        target.mkdir(parents=True)
+        archive = subprocess.run(["git", "archive", ref], cwd=REPO, capture_output=True, check=False)
+        if archive.returncode != 0:
+            raise BenchError(f"--before {ref}: {archive.stderr.decode().strip()}")
+        subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
+    commit = subprocess.run(["git", "rev-parse", "--short", ref], cwd=REPO, capture_output=True, text=True)
+    (target / ".commit").write_text(commit.stdout.strip())
+    return target
 
 
 def http_phase(data_dir: Path, requests: int, clients: int) -> dict[str, Any]:
@@ -137,13 +155,31 @@ def corpus_paths() -> list[Path]:
     return [REPO / "corpus", *([directives] if directives.is_dir() else [])]
 
 
-def run_bench(sizes: Sequence[int], *, quick: bool, work: Path, log: Any = print) -> dict[str, Any]:
+def run_bench(
+    sizes: Sequence[int],
+    *,
+    quick: bool,
+    work: Path,
+    log: Any = print,
+    before: str | None = None,
+    growth: Sequence[int] = (),
+    before_results: Path | None = None,
+    hybrid_at_corpus_only: bool = False,
+) -> dict[str, Any]:
+    """Every corpus through cancu and the alternatives; ``before``: an earlier commit measured the same way;
+    ``growth``: further sizes measured with cancu alone (the growth curve)."""
     model = default_model()
-    results: dict[str, Any] = {"meta": machine() | {"quick": quick, "embed_model": model, "seed": SEED}, "corpora": []}
+    results: dict[str, Any] = {
+        "meta": machine() | {"quick": quick, "embed_model": model, "seed": SEED},
+        "corpora": [],
+    }
     started = time.perf_counter()
-    measured_baseline: dict[str, Any] | None = None
-    measured_hybrid: dict[str, Any] | None = None
-    for size in [0, *sizes]:
+    tree = export_tree(before, work) if before else None
+    if tree is not None:
+        results["meta"]["before"] = (tree / ".commit").read_text()
+    measured: dict[str, dict[str, Any]] = {}
+    for size in [0, *sizes, *growth]:
+        only_cancu = size in growth and size not in sizes
         name = "corpus" if size == 0 else f"corpus + {size:,} synthetic plans"
         paths = corpus_paths()
         if size:
@@ -152,15 +188,14 @@ def run_bench(sizes: Sequence[int], *, quick: bool, work: Path, log: Any = print
                 log(f"generating {size} synthetic plans")
                 synth.write(REPO / "corpus", folder, size, seed=SEED)
             paths.append(folder)
+        str_paths = [str(p) for p in paths]
         entry: dict[str, Any] = {"name": name, "synthetic_plans": size}
         results["corpora"].append(entry)
         # ---- cancu, lexical
         data = work / f"data-lexical-{size}"
         shutil.rmtree(data, ignore_errors=True)
         log(f"[{name}] lexical ingest")
-        lex: dict[str, Any] = {
-            "ingest": worker({"phase": "ingest", "data_dir": str(data), "paths": [str(p) for p in paths]})
-        }
+        lex: dict[str, Any] = {"ingest": worker({"phase": "ingest", "data_dir": str(data), "paths": str_paths})}
         log(f"[{name}] lexical latency")
         lex["latency"] = worker({"phase": "latency", "data_dir": str(data), "gold": str(GOLD)})
         lex["cold_start_s"] = cold_start(data, None)
@@ -168,59 +203,119 @@ def run_bench(sizes: Sequence[int], *, quick: bool, work: Path, log: Any = print
         if size == 0:
             log(f"[{name}] HTTP, 20 clients")
             results["http"] = http_phase(data, 200 if quick else 1000, 20)
-        # ---- cancu, hybrid (Qdrant's own fusion in the embedded store)
-        if model is None:
-            entry["hybrid"] = {"skipped": "no embedding model (CANCU_EMBED_MODEL unset, test model not installed)"}
-        elif quick and size:
-            entry["hybrid"] = {"skipped": "--quick measures hybrid on the corpus only"}
-        elif size > 1000:
-            done = (measured_hybrid or {}).get("ingest") or {}
-            entry["hybrid"] = {
-                "skipped": f"embedding-bound: at 1,000 plans hybrid ingest took {done.get('seconds')} s for "
-                f"{done.get('units')} units ({done.get('embedded')} embedded, {done.get('embedding_cache_hits')} "
-                "repeated texts from the embedding cache); 10,000 plans is outside this benchmark's time budget"
+        shutil.rmtree(data, ignore_errors=True)
+        # ---- the earlier version of cancu, same phases, its own code
+        if tree is not None and not only_cancu:
+            old = work / f"data-before-{size}"
+            shutil.rmtree(old, ignore_errors=True)
+            log(f"[{name}] before ({results['meta']['before']}): ingest, latency, cold start")
+            prev: dict[str, Any] = {
+                "ingest": worker({"phase": "ingest", "data_dir": str(old), "paths": str_paths}, tree=tree)
             }
-        else:
-            data_h = work / f"data-hybrid-{size}"
-            shutil.rmtree(data_h, ignore_errors=True)
-            log(f"[{name}] hybrid ingest")
-            cfg = {"data_dir": str(data_h), "embed_model": model}
-            hyb: dict[str, Any] = {"ingest": worker(cfg | {"phase": "ingest", "paths": [str(p) for p in paths]})}
-            log(f"[{name}] hybrid latency")
-            hyb["latency"] = worker(cfg | {"phase": "latency", "gold": str(GOLD)})
-            hyb["cold_start_s"] = cold_start(data_h, model)
-            entry["hybrid"] = hyb
-            measured_hybrid = hyb
-        # ---- the generic pipeline
-        if model is None:
-            entry["baseline"] = {"skipped": "no embedding model for VectorStoreIndex"}
-        elif quick and size:
-            entry["baseline"] = {"skipped": "--quick measures the baseline on the corpus only"}
-        elif size > 1000:
-            done = measured_baseline or {}
-            entry["baseline"] = {
-                "skipped": f"embedding-bound: at 1,000 plans it embedded {done.get('chunks')} chunks in "
-                f"{done.get('embedding_s')} s; 10,000 plans is outside this benchmark's time budget"
-            }
-        else:
-            log(f"[{name}] baseline (llama-index defaults)")
-            base_cfg = {"paths": [str(p) for p in paths], "embed_model": model, "gold": str(GOLD)}
-            base = worker(base_cfg | {"phase": "baseline"})
-            if size == 0:
-                base["cold_start_s"] = time_to_first_line(
-                    [
-                        sys.executable,
-                        "-m",
-                        "benchmarks.worker",
-                        json.dumps(base_cfg | {"phase": "baseline_cold", "question": COLD_QUESTION}),
-                    ],
-                    _env(),
-                )
-            entry["baseline"] = base
-            measured_baseline = base
-        shutil.rmtree(work / f"data-hybrid-{size}", ignore_errors=True)
+            prev["latency"] = worker({"phase": "latency", "data_dir": str(old), "gold": str(GOLD)}, tree=tree)
+            prev["cold_start_s"] = cold_start(old, None, tree=tree)
+            entry["before"] = prev
+            shutil.rmtree(old, ignore_errors=True)
+        if only_cancu:
+            continue
+        # ---- llama-index BM25Retriever (no embedding: runs at every size)
+        bm25_dir = work / f"bm25-{size}"
+        shutil.rmtree(bm25_dir, ignore_errors=True)
+        log(f"[{name}] llama-index BM25Retriever")
+        bm = worker({"phase": "bm25", "paths": str_paths, "folder": str(bm25_dir), "gold": str(GOLD)})
+        bm["cold_start_s"] = time_to_first_line(
+            [
+                sys.executable,
+                "-m",
+                "benchmarks.worker",
+                json.dumps({"phase": "bm25_cold", "folder": str(bm25_dir), "question": COLD_QUESTION}),
+            ],
+            _env(),
+        )
+        entry["bm25"] = bm
+        shutil.rmtree(bm25_dir, ignore_errors=True)
+        # ---- embedding-bound: cancu hybrid, llama-index + Qdrant hybrid, llama-index defaults
+        for key, run in (("hybrid", _cancu_hybrid), ("llama_hybrid", _llama_hybrid), ("baseline", _baseline)):
+            if model is None:
+                entry[key] = {"skipped": "no embedding model (CANCU_EMBED_MODEL unset, test model not installed)"}
+            elif quick and size:
+                entry[key] = {"skipped": "--quick measures it on the corpus only"}
+            elif key == "hybrid" and size and hybrid_at_corpus_only:
+                entry[key] = {"skipped": "measured on the corpus only in this run (time budget)"}
+            elif key == "baseline" and size:
+                entry[key] = {
+                    "skipped": "llama-index's defaults (VectorStoreIndex) are measured on the corpus only; the "
+                    "llama-index + Qdrant hybrid pipeline stands for them at scale (both embed every chunk)"
+                }
+            elif size > 1000:
+                done = measured.get(key) or {}
+                entry[key] = {
+                    "skipped": f"embedding-bound: at 1,000 plans it embedded for {done.get('embedding_s', '?')} s "
+                    f"(build {done.get('seconds', '?')} s in all); {size:,} plans is outside this benchmark's time budget"
+                }
+            else:
+                entry[key] = run(work, size, str_paths, model, log, name)
+                if size:
+                    measured[key] = entry[key]
+    if before_results is not None:  # the earlier version's figures from a run of its own (read at the end)
+        measured_before = json.loads(before_results.read_text())
+        results["meta"]["before"] = measured_before.get("commit", "earlier")
+        results["meta"]["before_separate"] = True
+        for c in results["corpora"]:
+            got = measured_before.get(str(c["synthetic_plans"]))
+            if got and "before" not in c:
+                c["before"] = got
     results["meta"]["seconds"] = round(time.perf_counter() - started, 1)
     return results
+
+
+def _cancu_hybrid(work: Path, size: int, paths: list[str], model: str | None, log: Any, name: str) -> dict[str, Any]:
+    data_h = work / f"data-hybrid-{size}"
+    shutil.rmtree(data_h, ignore_errors=True)
+    log(f"[{name}] cancu hybrid ingest and latency")
+    cfg = {"data_dir": str(data_h), "embed_model": model}
+    hyb: dict[str, Any] = {"ingest": worker(cfg | {"phase": "ingest", "paths": paths})}
+    hyb["latency"] = worker(cfg | {"phase": "latency", "gold": str(GOLD)})
+    hyb["cold_start_s"] = cold_start(data_h, model)
+    hyb["embedding_s"] = hyb["ingest"].get("embedding_s")
+    hyb["seconds"] = hyb["ingest"]["seconds"]
+    shutil.rmtree(data_h, ignore_errors=True)
+    return hyb
+
+
+def _llama_hybrid(work: Path, size: int, paths: list[str], model: str | None, log: Any, name: str) -> dict[str, Any]:
+    folder = work / f"llama-hybrid-{size}"
+    shutil.rmtree(folder, ignore_errors=True)
+    log(f"[{name}] llama-index + Qdrant hybrid")
+    cfg = {"paths": paths, "folder": str(folder), "embed_model": model, "gold": str(GOLD)}
+    out = worker(cfg | {"phase": "llama_hybrid"})
+    out["cold_start_s"] = time_to_first_line(
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.worker",
+            json.dumps(cfg | {"phase": "llama_hybrid_cold", "question": COLD_QUESTION}),
+        ],
+        _env(),
+    )
+    shutil.rmtree(folder, ignore_errors=True)
+    return out
+
+
+def _baseline(work: Path, size: int, paths: list[str], model: str | None, log: Any, name: str) -> dict[str, Any]:
+    log(f"[{name}] baseline (llama-index defaults)")
+    base_cfg = {"paths": paths, "embed_model": model, "gold": str(GOLD)}
+    base = worker(base_cfg | {"phase": "baseline"})
+    base["cold_start_s"] = time_to_first_line(
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.worker",
+            json.dumps(base_cfg | {"phase": "baseline_cold", "question": COLD_QUESTION}),
+        ],
+        _env(),
+    )
+    return base
 
 
 # ---------------------------------------------------------------- report
@@ -234,6 +329,7 @@ def _ms(d: dict[str, Any] | None, key: str = "ask_ms") -> str:
 
 
 def _ratio(a: float | None, b: float | None) -> str:
+    """b ÷ a, as "12×" (higher: cancu better when a is cancu's figure)."""
     if not a or not b:
         return "—"
     r = b / a
@@ -246,58 +342,100 @@ def _model_name(model: str | None) -> str:
     return path.parent.name if path.name == "model" else path.name
 
 
+def _get(d: dict[str, Any], *keys: str) -> Any:
+    for k in keys:
+        if not isinstance(d, dict) or k not in d:
+            return None
+        d = d[k]
+    return d
+
+
+def _v(x: Any, suffix: str = "") -> str:
+    return "—" if x is None else f"{x:g}{suffix}" if isinstance(x, int | float) else str(x)
+
+
+def _when(meta: dict[str, Any]) -> str:
+    if meta.get("before_separate"):
+        return "measured by the same phases in a run of its own on the same machine the same evening"
+    return "measured in the same run"
+
+
 def render(results: dict[str, Any]) -> str:
-    """The README section: tables with the baseline beside each figure."""
+    """The README section: cancu beside its earlier version and the alternatives, every figure measured."""
     meta = results["meta"]
+    before = meta.get("before")
     lines = [
         f"Measured by `cancu bench{' --quick' if meta['quick'] else ''}` on {meta['date'][:10]}, commit "
-        f"`{meta['commit']}`: {meta['cpus']} CPUs ({meta['cpu']}), {meta['memory_gb']} GB, Python {meta['python']}, "
-        f"embedded Qdrant, {meta['seconds']:.0f} s in all. Hybrid and the baseline use `{_model_name(meta['embed_model'])}` "
-        "(the offline test model: a speed fixture, English). Baseline: llama-index defaults (SimpleDirectoryReader, "
-        "SentenceSplitter, VectorStoreIndex, top-2 retriever); ratios are baseline ÷ cancu lexical (higher is better for cancu).",
+        f"`{meta['commit']}`{f' (before: `{before}`, the code this work started from, {_when(meta)})' if before else ''}: "
+        f"{meta['cpus']} CPUs ({meta['cpu']}), {meta['memory_gb']} GB, Python {meta['python']}, {meta['seconds']:.0f} s in all, "
+        "one run, each phase in a fresh process, on a machine shared with other work (timings are noisy). "
+        f"Embedding-bound pipelines use `{_model_name(meta['embed_model'])}` (the offline test model: a speed fixture, English). "
+        "Alternatives, with their defaults: llama-index's BM25Retriever; llama-index + Qdrant hybrid "
+        "(QdrantVectorStore, dense + Qdrant's BM25, its fusion); llama-index defaults (VectorStoreIndex, top 2). "
+        "Ratios are the other's figure ÷ cancu's (higher is better for cancu).",
         "",
-        "**Ingest**",
+        "**Start-up, memory and latency at scale** (cancu lexical, the default; ms are p50 / p95 / p99 over every gold question once, after one warm-up)",
         "",
-        "| corpus | sections | lexical s | sections/s | peak RSS MB | hybrid s (embedded / cached) | baseline s (chunks) | baseline ÷ lexical |",
-        "|---|---|---|---|---|---|---|---|",
+        "| corpus | units | cold start s | peak RSS MB (serving) | ask ms | search ms | hit@1 (all / naming their plan) |"
+        + (
+            " before: cold start s | before: peak RSS MB | before: ask ms | before: search ms | before ÷ cancu (cold start / ask p95) |"
+            if before
+            else ""
+        ),
+        "|---|---|---|---|---|---|---|" + ("---|---|---|---|---|" if before else ""),
     ]
     for c in results["corpora"]:
-        lx, hy, bs = c["lexical"]["ingest"], c.get("hybrid", {}), c.get("baseline", {})
-        hyi = hy.get("ingest")
-        hy_txt = f"{hyi['seconds']:g} ({hyi.get('embedded')} / {hyi.get('embedding_cache_hits')})" if hyi else "not run"
-        bs_txt = f"{bs['seconds']:g} ({bs['chunks']})" if "seconds" in bs else "not run"
-        lines.append(
-            f"| {c['name']} | {lx['sections']:,} | {lx['seconds']:g} | {lx['sections_per_s']:g} | {lx['rss_mb']:g} "
-            f"| {hy_txt} | {bs_txt} | {_ratio(lx['seconds'], bs.get('seconds'))} |"
+        lx, bf = c["lexical"], c.get("before")
+        row = (
+            f"| {c['name']} | {lx['ingest'].get('units', '—'):,} | {lx['cold_start_s']:g} | {lx['latency']['rss_mb']:g} "
+            f"| {_ms(lx['latency'])} | {_ms(lx['latency'], 'search_ms')} | {lx['latency']['hit@1']} / {lx['latency']['hit@1_named']} |"
         )
+        if before:
+            if bf:
+                row += (
+                    f" {bf['cold_start_s']:g} | {bf['latency']['rss_mb']:g} | {_ms(bf['latency'])} | {_ms(bf['latency'], 'search_ms')} "
+                    f"| {_ratio(lx['cold_start_s'], bf['cold_start_s'])} / {_ratio(lx['latency']['ask_ms']['p95'], bf['latency']['ask_ms']['p95'])} |"
+                )
+            else:
+                row += " — | — | — | — | — |"
+        lines.append(row)
     lines += [
         "",
-        "**Latency in-process** (ms, p50 / p95 / p99; every gold question once after one warm-up)",
+        "**Ingest** (a fresh store; parsing and vectorising run in worker processes on both CPUs)",
         "",
-        "| corpus | lexical ask | lexical search | hit@1 (all / naming their plan) | hybrid ask | hybrid search | baseline retrieve | baseline ÷ lexical ask (p50) |",
-        "|---|---|---|---|---|---|---|---|",
+        "| corpus | sections | cancu s | sections/s | peak RSS MB |"
+        + (" before s | before ÷ cancu |" if before else "")
+        + " BM25Retriever s (chunks) | llama-index + Qdrant hybrid s (embedding s) | cancu hybrid s | llama-index defaults s |",
+        "|---|---|---|---|---|" + ("---|---|" if before else "") + "---|---|---|---|",
     ]
     for c in results["corpora"]:
-        lat = c["lexical"]["latency"]
-        hy, bs = c.get("hybrid", {}), c.get("baseline", {})
-        lines.append(
-            f"| {c['name']} | {_ms(lat)} | {_ms(lat, 'search_ms')} | {lat['hit@1']} / {lat['hit@1_named']} "
-            f"| {_ms(hy.get('latency'))} | {_ms(hy.get('latency'), 'search_ms')} | {_ms(bs)} "
-            f"| {_ratio(lat['ask_ms']['p50'], bs.get('ask_ms', {}).get('p50'))} |"
+        lx, bf = c["lexical"]["ingest"], _get(c, "before", "ingest")
+        bm, lh, hy, bs = c.get("bm25", {}), c.get("llama_hybrid", {}), c.get("hybrid", {}), c.get("baseline", {})
+        row = f"| {c['name']} | {lx['sections']:,} | {lx['seconds']:g} | {lx['sections_per_s']:g} | {lx['rss_mb']:g} |"
+        if before:
+            row += f" {_v(_get(bf or {}, 'seconds'))} | {_ratio(lx['seconds'], _get(bf or {}, 'seconds'))} |"
+        bm_chunks = f" ({bm['chunks']:,})" if "chunks" in bm else ""
+        lh_embed = f" ({lh['embedding_s']:g})" if "embedding_s" in lh else ""
+        row += (
+            f" {_v(bm.get('seconds'))}{bm_chunks} | {_v(lh.get('seconds'))}{lh_embed} "
+            f"| {_v(_get(hy, 'ingest', 'seconds'))} | {_v(bs.get('seconds'))} |"
         )
+        lines.append(row)
     lines += [
         "",
-        "**Start-up and memory**",
+        "**The alternatives' retrieval** (top 2 chunks; ms p50 / p95 / p99, cold start s, peak RSS MB)",
         "",
-        "| corpus | lexical cold start s | lexical peak RSS MB (ask) | hybrid cold start s | hybrid peak RSS MB | baseline cold start s | baseline peak RSS MB |",
-        "|---|---|---|---|---|---|---|",
+        "| corpus | BM25Retriever ms | BM25 cold s | BM25 RSS | llama + Qdrant hybrid ms | its cold s | its RSS | cancu hybrid ask ms | cancu hybrid cold s | llama-index defaults ms | BM25 ÷ cancu ask (p50) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for c in results["corpora"]:
-        hy, bs = c.get("hybrid", {}), c.get("baseline", {})
+        if "bm25" not in c:
+            continue
+        bm, lh, hy, bs = c.get("bm25", {}), c.get("llama_hybrid", {}), c.get("hybrid", {}), c.get("baseline", {})
         lines.append(
-            f"| {c['name']} | {c['lexical']['cold_start_s']:g} | {c['lexical']['latency']['rss_mb']:g} "
-            f"| {hy.get('cold_start_s', '—')} | {hy.get('latency', {}).get('rss_mb', '—')} "
-            f"| {bs.get('cold_start_s', '—')} | {bs.get('rss_mb', '—')} |"
+            f"| {c['name']} | {_ms(bm)} | {_v(bm.get('cold_start_s'))} | {_v(bm.get('rss_mb'))} | {_ms(lh)} "
+            f"| {_v(lh.get('cold_start_s'))} | {_v(lh.get('rss_mb'))} | {_ms(hy.get('latency'))} | {_v(hy.get('cold_start_s'))} "
+            f"| {_ms(bs)} | {_ratio(c['lexical']['latency']['ask_ms']['p50'], _get(bm, 'ask_ms', 'p50'))} |"
         )
     h = results.get("http")
     if h:
@@ -310,12 +448,46 @@ def render(results: dict[str, Any]) -> str:
     skipped = [
         (c["name"], k, c[k]["skipped"])
         for c in results["corpora"]
-        for k in ("hybrid", "baseline")
+        for k in ("hybrid", "llama_hybrid", "baseline")
         if "skipped" in c.get(k, {})
     ]
     if skipped:
         lines += ["", "Not run:"] + [f"- {k} on {n}: {why}." for n, k, why in skipped]
     return "\n".join(lines)
+
+
+def plot_growth(results: dict[str, Any], out: Path) -> Path | None:
+    """Cold start, peak memory and ask p95 against the number of plans (cancu, and the earlier version)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    rows = [c for c in results["corpora"] if c["synthetic_plans"]]
+    if len(rows) < 2:
+        return None
+    fig, axes = plt.subplots(1, 3, figsize=(13, 3.8))
+    for ax, (title, get) in zip(
+        axes,
+        (
+            ("cold start (s)", lambda e: e["cold_start_s"]),
+            ("peak RSS serving (MB)", lambda e: e["latency"]["rss_mb"]),
+            ("ask p95 (ms)", lambda e: e["latency"]["ask_ms"]["p95"]),
+        ),
+    ):
+        for key, label in (("lexical", "cancu"), ("before", "before")):
+            pts = [(c["synthetic_plans"], get(c[key])) for c in rows if key in c]
+            if pts:
+                ax.plot(*zip(*pts), marker="o", label=label)
+        ax.set_xscale("log")
+        ax.set_xlabel("synthetic plans")
+        ax.set_title(title)
+        ax.grid(alpha=0.3)
+        ax.legend()
+    fig.tight_layout()
+    fig.savefig(out, dpi=110)
+    plt.close(fig)
+    return out
 
 
 def update_readme(readme: Path, section: str) -> None:
@@ -339,18 +511,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--work", type=Path, help="working folder for generated plans and stores (default: a temp folder)"
     )
     parser.add_argument("--no-readme", action="store_true", help="do not rewrite the README's Performance section")
+    parser.add_argument("--before", metavar="REF", help="also measure this earlier commit's code, side by side")
+    parser.add_argument(
+        "--growth", default="", help="further sizes measured with cancu alone, for the growth curve (e.g. 30000)"
+    )
+    parser.add_argument(
+        "--before-results", type=Path, help="the earlier version's figures, measured by a run of their own (JSON)"
+    )
+    parser.add_argument("--hybrid-corpus-only", action="store_true", help="cancu hybrid on the corpus only")
     args = parser.parse_args(argv)
     try:
         sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else ([100] if args.quick else [1000, 10000])
     except ValueError:
         parser.error(f"--sizes: not a list of numbers: {args.sizes}")
-    if any(s < 1 for s in sizes):
+    try:
+        growth = [int(s) for s in args.growth.split(",") if s.strip()]
+    except ValueError:
+        parser.error(f"--growth: not a list of numbers: {args.growth}")
+    if any(s < 1 for s in [*sizes, *growth]):
         parser.error("--sizes: sizes must be positive")
     out = args.out or REPO / "benchmarks" / ("results.quick.json" if args.quick else "results.json")
     work = args.work or Path(tempfile.mkdtemp(prefix="cancu-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        results = run_bench(sizes, quick=args.quick, work=work, log=lambda m: print(m, file=sys.stderr, flush=True))
+        results = run_bench(
+            sizes,
+            quick=args.quick,
+            work=work,
+            log=lambda m: print(m, file=sys.stderr, flush=True),
+            before=args.before,
+            growth=growth,
+            before_results=args.before_results,
+            hybrid_at_corpus_only=args.hybrid_corpus_only,
+        )
     except (BenchError, subprocess.TimeoutExpired) as exc:
         print(f"cancu bench: error: {exc}", file=sys.stderr)
         return 1
@@ -358,7 +551,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)
     out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    plot = plot_growth(results, out.with_name(out.stem + ".growth.png"))
     section = render(results)
+    if plot is not None and not args.quick:
+        section += f"\n\n![growth: cold start, memory, ask p95 against plans]({plot.relative_to(REPO)})"
     print(section)
     if not args.quick and not args.no_readme:
         update_readme(REPO / "README.md", section)

@@ -150,11 +150,68 @@ def phase_baseline_cold(cfg: dict[str, Any]) -> dict[str, Any]:
     return {}
 
 
+def _questions(cfg: dict[str, Any]) -> list[str]:
+    gold = [json.loads(line)["question"] for line in Path(cfg["gold"]).read_text().splitlines() if line]
+    return gold[: cfg.get("limit") or None]
+
+
+def phase_bm25(cfg: dict[str, Any]) -> dict[str, Any]:
+    """llama-index's BM25Retriever with its defaults: build (and persist), then retrieve every gold question."""
+    from benchmarks.alternatives import build_bm25, timed
+
+    questions = _questions(cfg)
+    (retriever, chunks), seconds = timed(build_bm25, [Path(p) for p in cfg["paths"]], Path(cfg["folder"]))
+    retriever.retrieve(questions[0])
+    ask_ms, _ = _timed(retriever.retrieve, questions)
+    return {"chunks": chunks, "seconds": round(seconds, 2), "questions": len(questions), "ask_ms": percentiles(ask_ms)}
+
+
+def phase_bm25_cold(cfg: dict[str, Any]) -> dict[str, Any]:
+    """Process start to first answer: load the persisted BM25 index, retrieve one question."""
+    from benchmarks.alternatives import load_bm25
+
+    nodes = load_bm25(Path(cfg["folder"])).retrieve(cfg["question"])
+    print(nodes[0].get_content()[:80].replace("\n", " ") if nodes else "-", flush=True)
+    return {}
+
+
+def phase_llama_hybrid(cfg: dict[str, Any]) -> dict[str, Any]:
+    """llama-index + Qdrant hybrid (dense + Qdrant BM25, the store's fusion): build, then retrieve each question."""
+    from benchmarks.alternatives import build_hybrid, retrieve_hybrid, timed
+
+    questions = _questions(cfg)
+    (index, chunks, embed_s), seconds = timed(
+        build_hybrid, [Path(p) for p in cfg["paths"]], Path(cfg["folder"]), cfg["embed_model"]
+    )
+    retrieve_hybrid(index, questions[0])
+    ask_ms, _ = _timed(lambda q: retrieve_hybrid(index, q), questions)
+    return {
+        "chunks": chunks,
+        "seconds": round(seconds, 2),
+        "embedding_s": round(embed_s, 2),
+        "questions": len(questions),
+        "ask_ms": percentiles(ask_ms),
+    }
+
+
+def phase_llama_hybrid_cold(cfg: dict[str, Any]) -> dict[str, Any]:
+    """Process start to first answer: open the stored collection, load the model, retrieve one question."""
+    from benchmarks.alternatives import load_hybrid, retrieve_hybrid
+
+    nodes = retrieve_hybrid(load_hybrid(Path(cfg["folder"]), cfg["embed_model"]), cfg["question"])
+    print(nodes[0].get_content()[:80].replace("\n", " ") if nodes else "-", flush=True)
+    return {}
+
+
 PHASES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "ingest": phase_ingest,
     "latency": phase_latency,
     "baseline": phase_baseline,
     "baseline_cold": phase_baseline_cold,
+    "bm25": phase_bm25,
+    "bm25_cold": phase_bm25_cold,
+    "llama_hybrid": phase_llama_hybrid,
+    "llama_hybrid_cold": phase_llama_hybrid_cold,
 }
 
 

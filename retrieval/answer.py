@@ -26,6 +26,7 @@ from core.legal_ids import NUMBER, id_key
 from core.text import fold
 from core.types import Answer, Citation, CitedBy, Document, LegalBasis, LegalBasisRef
 from ingest.legal import mentions
+from retrieval.catalog import DocHead
 from retrieval.definitions import asked_definitions
 from retrieval.extract import (
     STOPWORDS,
@@ -149,7 +150,7 @@ _PROPOSER = ("de nghi ban hanh", "ai de nghi", "theo de nghi", "co quan nao de n
 _GIST = frozenset({"noi", "dung", "chinh", "tom", "tat", "chu", "yeu"})
 
 
-def doc_name(doc: Document) -> str:
+def doc_name(doc: Document | DocHead) -> str:
     """How an answer names a document: "Kế hoạch 08/KH-CĐCĐ của Trường Cao đẳng Cộng đồng Sóc Trăng"."""
     kind = doc.doc_type or "Văn bản"
     name = f"{kind} {doc.number}" if doc.number and doc.number.split("/")[0].strip() else kind
@@ -804,7 +805,7 @@ class Answerer:
         if not body:
             return []
         found = []
-        for doc in self.index.documents():
+        for doc in sorted(self.index.heads().values(), key=lambda h: h.doc_id):  # header fields only
             issuer = self.units().expand(doc.issuer or "")
             if doc.kind == "plan" and body <= set(issuer.split()):
                 found.append(doc.doc_id)
@@ -960,7 +961,12 @@ class Answerer:
         return Draft(evidence, legal=entries, notes=notes, group_by_doc=False)
 
     def _drafter(self, q: str, intent: Intent, focus: list[str] | None) -> Draft | None:
-        plans = [self.index.get(d) for d in focus] if focus else [d for d in self.index.documents() if d.kind == "plan"]
+        heads = self.index.heads()  # header fields only: unnamed, every plan takes part
+        plans = (
+            [heads[d] for d in focus]
+            if focus
+            else sorted((h for h in heads.values() if h.kind == "plan"), key=lambda h: h.doc_id)
+        )
         notes: list[str] = []
         scope = ""
         # not "… văn bản nào của UBND tỉnh?": that names the cited documents' issuer
@@ -993,7 +999,7 @@ class Answerer:
             return None
         evidence: list[Evidence] = []
         for count, _, e, citing in recommended:
-            where = _listing([doc_name(self.index.get(d)) for d in citing[:MAX_CITED]], len(citing), sep="; ")
+            where = _listing([doc_name(heads[d]) for d in citing[:MAX_CITED]], len(citing), sep="; ")
             statement = f"{e.citation} — được {count}/{len(plan_ids)} kế hoạch căn cứ hoặc trích dẫn ({where}) {{n}}"
             mentions = self._mention_evidence(e)
             mentions.sort(key=lambda ev: (ev.section != "preamble", -(self.index.get(ev.doc_id).year or 0)))
@@ -1288,7 +1294,7 @@ def _where(section: str) -> str:
 
 
 def _short(index: Any, ref: CitedBy) -> str:
-    doc = index.get(ref.doc_id)
+    doc = index.head(ref.doc_id)  # header fields only: a conflict may name thousands of citing plans
     label = (
         doc.number
         if doc.number and doc.number.split("/")[0].strip()

@@ -107,6 +107,22 @@ class UnitRow:
     dated: bool = False
 
 
+@dataclass(frozen=True)
+class DocHead:
+    """A document's header fields, read without its body: what naming it in an answer needs."""
+
+    doc_id: str
+    kind: str | None
+    doc_type: str | None
+    number: str | None
+    date: str | None
+    year: int | None
+    month: int | None
+    issuer: str | None
+    place: str | None
+    title: str | None
+
+
 class DocFrequencies(Mapping[int, int]):
     """Document frequency of sparse tokens over the live units: the df table, read through a cache."""
 
@@ -316,35 +332,36 @@ class Catalog:
         rows = self._read().execute("SELECT phrase, min(doc_id) FROM aliases GROUP BY phrase HAVING count(*) = 1")
         return {p: {d} for p, d in rows}
 
-    def units_keyed(self, keys: Iterable[str]) -> dict[tuple[str, int], set[str]]:
-        """Unit entries (doc_id, ord) having any of these keys -> which of them."""
+    def units_keyed(self, keys: Iterable[str]) -> dict[tuple[str, int], tuple[set[str], UnitRow]]:
+        """Unit entries having any of these keys: (doc_id, ord) -> (which keys, the entry), in one query."""
         keys = list(dict.fromkeys(keys))
-        out: dict[tuple[str, int], set[str]] = {}
+        out: dict[tuple[str, int], tuple[set[str], UnitRow]] = {}
         for chunk in _chunks(keys, 500):
             marks = ",".join("?" * len(chunk))
-            for key, doc_id, ord_ in self._read().execute(
-                f"SELECT key, doc_id, ord FROM unit_keys WHERE key IN ({marks})", chunk
+            for key, *row in self._read().execute(
+                "SELECT k.key, e.doc_id, e.ord, e.section, e.name, e.whole, e.line_text, e.line_start, "
+                "e.line_heading, e.has_lines, e.dated FROM unit_keys k JOIN unit_entries e "
+                f"ON e.doc_id = k.doc_id AND e.ord = k.ord WHERE k.key IN ({marks})",
+                chunk,
             ):
-                out.setdefault((doc_id, ord_), set()).add(key)
+                ref = (row[0], row[1])
+                if ref not in out:
+                    out[ref] = (set(), _unit_row(row))
+                out[ref][0].add(key)
         return out
 
-    def unit_rows(self, refs: Iterable[tuple[str, int]] | None = None) -> list[UnitRow]:
-        """Unit entries, all or some, in document (id) order then their order in the document."""
-        sql = (
+    def unit_rows(self) -> list[UnitRow]:
+        """Every unit entry, in document (id) order then its order in the document."""
+        rows = self._read().execute(
             "SELECT doc_id, ord, section, name, whole, line_text, line_start, line_heading, has_lines, dated "
-            "FROM unit_entries"
+            "FROM unit_entries ORDER BY doc_id, ord"
         )
-        if refs is None:
-            rows = list(self._read().execute(sql + " ORDER BY doc_id, ord"))
-        else:
-            rows = []
-            for doc_id, ord_ in refs:
-                rows += self._read().execute(sql + " WHERE doc_id = ? AND ord = ?", (doc_id, ord_)).fetchall()
-            rows.sort(key=lambda r: (r[0], r[1]))
-        return [
-            UnitRow(d, o, s, n, bool(w), (lt, ls, bool(lh)) if lt is not None else None, bool(hl), bool(dt))
-            for d, o, s, n, w, lt, ls, lh, hl, dt in rows
-        ]
+        return [_unit_row(r) for r in rows]
+
+    def heads(self) -> dict[str, DocHead]:
+        """Header fields of every document (no body), by id."""
+        cols = "doc_id, kind, doc_type, number, date, year, month, issuer, place, title"
+        return {r[0]: DocHead(*r) for r in self._read().execute(f"SELECT {cols} FROM docs")}
 
     def holders_of(self, section: str, *, kind: str | None = None) -> list[str]:
         """Documents (of one kind) that have a section (or part) with this id, in id order."""
@@ -590,6 +607,11 @@ _COLUMNS = (
     "unit_ids", "body",
 )  # fmt: skip
 _FIELDS = frozenset(_COLUMNS) - {"body", "unit_ids"}
+
+
+def _unit_row(r: Sequence[Any]) -> UnitRow:
+    d, o, sec, n, w, lt, ls, lh, hl, dt = r
+    return UnitRow(d, o, sec, n, bool(w), (lt, ls, bool(lh)) if lt is not None else None, bool(hl), bool(dt))
 
 
 def _encode(doc: Document) -> bytes:

@@ -56,7 +56,7 @@ class EdgeStore:
         self.dense_dim = dense_dim
         self.rebuilt = False
         self._lock = threading.RLock()
-        self._deleted = False  # points were deleted since the last settle(): IDF counts them until a vacuum
+        self._dirty = False  # written since the last settle(): segments to optimise, deleted points to vacuum
         layout = {"version": LAYOUT_VERSION, "dense_dim": dense_dim}
         meta = path / LAYOUT_FILE
         try:
@@ -90,13 +90,16 @@ class EdgeStore:
             EdgeOptimizersConfig,
             EdgeSparseVectorParams,
             EdgeVectorParams,
+            Memory,
             Modifier,
         )
 
         dense = {DENSE: EdgeVectorParams(size=self.dense_dim, distance=Distance.Cosine)} if self.dense_dim else None
         return EdgeConfig(
             vectors=dense,
-            sparse_vectors={SPARSE: EdgeSparseVectorParams(modifier=Modifier.Idf)},
+            # the sparse index memory-mapped, not read into RAM at load: 0.5 s instead of 1.3 s to open 41,000
+            # units, same query time (measured on synthetic plans)
+            sparse_vectors={SPARSE: EdgeSparseVectorParams(modifier=Modifier.Idf, memory=Memory.Cold)},
             # vacuum any segment with deletions: until then deleted points still count in the IDF statistics
             optimizers=EdgeOptimizersConfig(deleted_threshold=0.0001, vacuum_min_vector_number=1),
         )
@@ -142,6 +145,7 @@ class EdgeStore:
                 batch.append(Point(p.id, vector, p.payload))
             with self._guard():
                 self.shard.update(UpdateOperation.upsert_points(batch))
+                self._dirty = True
 
     def delete_unit_ids(self, ids: Sequence[str]) -> None:
         from qdrant_edge import UpdateOperation
@@ -149,7 +153,7 @@ class EdgeStore:
         for i in range(0, len(ids), BATCH):
             with self._guard():
                 self.shard.update(UpdateOperation.delete_points(list(ids[i : i + BATCH])))
-                self._deleted = True
+                self._dirty = True
 
     def delete_units(self, doc_id: str, *, keep_hash: str | None = None) -> None:
         """Delete a document's units (all, or all but those of one content hash)."""
@@ -163,11 +167,12 @@ class EdgeStore:
             self._deleted = True
 
     def settle(self) -> None:
-        """After a batch of writes: vacuum deleted points (so IDF counts live units only) and flush to disk."""
+        """After a batch of writes: optimise the segments and vacuum deleted points (IDF counts them until then),
+        and flush. An unoptimised shard of 150,000 units took 15–19 s to open, optimised 5 s or less."""
         with self._guard():
-            if self._deleted:
+            if self._dirty:
                 self.shard.optimize()
-                self._deleted = False
+                self._dirty = False
             self.shard.flush()
 
     # ------------------------------------------------------------ reading

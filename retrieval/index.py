@@ -29,7 +29,7 @@ from core.text import fold
 from core.types import PART_IDS, Document, LegalBasis
 from ingest.legal import build_registry
 from retrieval.analyzer import ANALYZER_VERSION, Analyzer
-from retrieval.catalog import Catalog, DocRecord, df_of
+from retrieval.catalog import Catalog, DocHead, DocRecord, df_of
 from retrieval.definitions import defined_terms
 from retrieval.extract import TermWeights
 from retrieval.naming import alias_phrases, names_in
@@ -127,6 +127,7 @@ class Index:
         self._citing: dict[str, list[LegalBasis]] | None = None
         self._reg_gen = 0
         self._table_version = 0  # bumped whenever a document adds an abbreviation
+        self._heads: tuple[int, dict[str, DocHead]] | None = None
         self.analyzer.add_abbreviations(catalog.abbreviations())
         self._sync_lock = threading.Lock()
         self._synced_at = time.monotonic()
@@ -439,6 +440,21 @@ class Index:
     def defining(self) -> list[str]:
         """Documents that define terms, in id order."""
         return self.catalog.defining()
+
+    def heads(self) -> dict[str, DocHead]:
+        """Header fields of every document (no body), by id; read once per catalog version."""
+        gen = self.catalog.generation
+        cached = self._heads
+        if cached is None or cached[0] != gen:
+            cached = self._heads = (gen, self.catalog.heads())
+        return cached[1]
+
+    def head(self, doc_id: str) -> DocHead:
+        """A document's header fields, without reading its body."""
+        got = self.heads().get(doc_id)
+        if got is None:
+            raise DocumentNotFound(doc_id)
+        return got
 
     def first_documents(self, n: int) -> list[Document]:
         """The first ``n`` documents in id order."""

@@ -89,9 +89,9 @@ class UnitMatch:
 class UnitSource(Protocol):
     """Where unit names are looked up (the catalog's indexed tables)."""
 
-    def units_keyed(self, keys: Iterable[str]) -> dict[tuple[str, int], set[str]]: ...
+    def units_keyed(self, keys: Iterable[str]) -> dict[tuple[str, int], tuple[set[str], Any]]: ...
 
-    def unit_rows(self, refs: Iterable[tuple[str, int]] | None = None) -> list[Any]: ...
+    def unit_rows(self) -> list[Any]: ...
 
 
 class UnitCatalog:
@@ -140,11 +140,12 @@ class UnitCatalog:
         }
         keyed = self.source.units_keyed(grams)
         if focus:
-            keyed = {ref: keys for ref, keys in keyed.items() if ref[0] in focus}
+            keyed = {ref: got for ref, got in keyed.items() if ref[0] in focus}
         if not keyed:
             return []
-        rows = {(r.doc_id, r.ord): r for r in self.source.unit_rows(keyed)}
-        best = [(max(len(k.split()) for k in keyed[ref]), _entry(rows[ref], keyed[ref])) for ref in sorted(rows)]
+        best = [
+            (max(len(k.split()) for k in keyed[ref][0]), _entry(keyed[ref][1], keyed[ref][0])) for ref in sorted(keyed)
+        ]
         top = max(n for n, _ in best)
         chosen = [e for n, e in best if n == top]
         names = {unit_words(e.name) for e in chosen if e.whole_section}
