@@ -60,9 +60,10 @@ class Policy:
     #: page width, is a gap between columns
     column_gap_heights: float = 3.0
     column_gap_page: float = 0.04
-    #: a pixel this saturated (HSV S, 0-255) and this bright (V) is coloured ink: stamp or signature
+    #: a pixel this saturated (HSV S, 0-255) and this bright (V) is coloured ink: stamp or signature; a darker
+    #: reddish pixel is black text under the stamp's ink and is kept (at V 60 the letters under the ring broke)
     ink_saturation: int = 80
-    ink_value: int = 60
+    ink_value: int = 120
     #: Tesseract processes at once (None: one per core)
     workers: int | None = None
     #: seconds one page may take before it is given up
