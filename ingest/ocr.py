@@ -7,8 +7,8 @@ issuing body and "Số:" on the left, the national motto and the place and date 
 block comes out whole, one line per printed line; lines Tesseract barely recognises (mean word confidence
 under ``POLICY.min_line_conf``: specks, the remains of a stamp) are dropped.
 
-Pages are read in parallel, one Tesseract process per core (each limited to one thread, which is faster than
-Tesseract's own threading on two cores). Long jobs report progress through ``reporting``: the CLI shows a bar,
+Pages are read in parallel, one Tesseract process per core, each limited to one OpenMP thread (Tesseract's
+documentation advises this when several instances run at once). Long jobs report progress through ``reporting``: the CLI shows a bar,
 an HTTP upload job counts pages.
 """
 
@@ -147,7 +147,7 @@ def read_pages(name: str, data: bytes, pages: list[int], policy: Policy = POLICY
     workers = max(1, min(policy.workers or os.cpu_count() or 1, total))
     results: dict[int, str] = {}
     # PDFium is not thread-safe: pages are rendered here, one at a time; Tesseract runs in parallel.
-    with _open_pdf(name, data) as pdf, ThreadPoolExecutor(max_workers=workers) as pool:
+    with _one_thread_per_tesseract(), _open_pdf(name, data) as pdf, ThreadPoolExecutor(max_workers=workers) as pool:
         futures = {}
         for index in pages:
             image = _render(pdf, index, policy)
@@ -357,9 +357,16 @@ def needs_ocr(page_texts: list[str], policy: Policy = POLICY) -> list[int]:
     return [i for i, text in enumerate(page_texts) if len("".join(text.split())) < policy.min_page_chars]
 
 
-def limit_threads() -> None:
-    """One thread per Tesseract process: parallel pages use the cores better than OpenMP inside one."""
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-
-
-limit_threads()
+@contextlib.contextmanager
+def _one_thread_per_tesseract() -> Iterator[None]:
+    """OMP_THREAD_LIMIT=1 for the Tesseract processes started in the block (pytesseract passes os.environ to
+    them): pages in parallel use the cores better than OpenMP threads inside one Tesseract. Set only while OCR
+    runs, so that no other library of the process (torch's OpenMP) is limited by it; a value the user set stays."""
+    if "OMP_THREAD_LIMIT" in os.environ:
+        yield
+        return
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    try:
+        yield
+    finally:
+        os.environ.pop("OMP_THREAD_LIMIT", None)
