@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -55,7 +56,10 @@ _RIME = (
 )
 _SYLLABLE = re.compile(rf"{_ONSET}{_RIME}")
 _WORD = re.compile(r"\S+")
-_EDGE = re.compile(r"^[\W\d_]+|[\W\d_]+$")
+#: Punctuation stripped from a word's edges: ASCII and the General Punctuation block (“ ” – …), never the
+#: Latin-1 symbols that are letters in TCVN3 ("®" is đ, "«" is ô, the soft hyphen is ư).
+_PUNCT = r"\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f\u2000-\u206f"
+_EDGE = re.compile(rf"^[{_PUNCT}]+|[{_PUNCT}]+$")
 
 
 def is_syllable(word: str) -> bool:
@@ -68,8 +72,9 @@ def is_syllable(word: str) -> bool:
 
 
 def score(words: list[str]) -> float:
-    """Share of the words that are well-formed syllables (words joined by hyphens count part by part)."""
-    parts = [p for w in words for p in w.split("-") if p]
+    """Share of the words that are well-formed syllables (words joined by hyphens count part by part, and an
+    ASCII part such as "KH" in "KH-CĐCĐ" does not vote)."""
+    parts = [p for w in words for p in w.split("-") if p and not p.isascii()]
     if not parts:
         return 0.0
     return sum(1 for p in parts if is_syllable(p)) / len(parts)
@@ -220,9 +225,55 @@ def best_reading(text: str, policy: Policy = POLICY) -> Reading:
     return best
 
 
-def to_unicode(text: str) -> str:
-    """``best_reading(text).text``: TCVN3 or VNI text converted, anything else unchanged."""
-    return best_reading(text).text
+def _legacy_possible(line: str) -> bool:
+    """Whether a line could be legacy bytes seen through cp1252/Latin-1: a letter outside them ("Ă", "ơ", "ạ")
+    proves the line is Unicode already."""
+    try:
+        line.encode("cp1252")
+    except UnicodeEncodeError:
+        try:
+            line.encode("latin-1")
+        except UnicodeEncodeError:
+            return False
+    return True
+
+
+def to_unicode(text: str, policy: Policy = POLICY) -> str:
+    """TCVN3 or VNI text converted, anything else unchanged, decided line by line.
+
+    A .docx may hold a header typed in Unicode above a body pasted from a .VnTime document, so each line with
+    ``policy.min_words`` voting words decides for itself (``best_reading``); a line with a character neither
+    cp1252 nor Latin-1 has ("Ă", "ơ", "ạ") is Unicode already and stays. A shorter line ("I. MôC TI£U") is
+    converted to the charset most long lines chose when that makes its words read better, or as well when most
+    long lines were converted.
+    """
+    everything = _voters(text)
+    if not everything or score(everything) >= 1.0:  # nothing to convert anywhere
+        return text
+    lines = text.split("\n")
+    decided: list[Reading | None] = []
+    for line in lines:
+        if not _legacy_possible(line):
+            decided.append(Reading("unicode", line, 1.0))
+            continue
+        voters = _voters(line)
+        decided.append(best_reading(line, policy) if len(voters) >= policy.min_words else None)
+    voted = [r for r in decided if r is not None]
+    chosen = Counter(r.charset for r in voted if r.charset != "unicode")
+    fallback = chosen.most_common(1)[0][0] if chosen else None
+    mostly_legacy = sum(chosen.values()) * 2 >= len(voted)
+    out = []
+    for line, reading in zip(lines, decided, strict=True):
+        if reading is not None:
+            out.append(reading.text)
+        elif fallback is not None and _voters(line):
+            converted = convert(line, fallback)
+            before, after = score(_voters(line)), score(_voters(converted))
+            # "quèc" is a syllable too: a tie goes to the charset most of the document is in
+            out.append(converted if after > before or (after == before and mostly_legacy) else line)
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def text_score(text: str) -> float:

@@ -82,6 +82,18 @@ def test_unicode_text_is_never_converted(doc_id: str) -> None:
     reading = lc.best_reading(text)
     assert reading.charset == "unicode" and reading.text is text
     assert reading.score > 0.97
+    assert lc.to_unicode(text) == text  # line by line too
+
+
+def test_a_unicode_header_above_a_body_pasted_from_a_vntime_document() -> None:
+    """Mixed text, as a .docx from a template with an old body pasted in: each line is read as what it is."""
+    original = _plan()
+    cut = original.index("\n", 400) + 1  # runs in another font start a paragraph
+    head, body = original[:cut], original[cut:]
+    mixed = head + encode_legacy(body, "tcvn3").decode("cp1252")
+    assert lc.to_unicode(mixed) == original
+    mixed = encode_legacy(head, "vni").decode("cp1252") + body
+    assert lc.to_unicode(mixed) == original
 
 
 def test_the_vote_and_its_margins() -> None:
