@@ -99,15 +99,6 @@ class JobRunner:
                 raise JobNotFound(job_id)
             return job.status.model_copy()
 
-    def wait(self, job_id: str, timeout: float) -> JobStatus:
-        """Poll until the job has finished (tests and scripts)."""
-        deadline = time.monotonic() + timeout
-        while True:
-            status = self.get(job_id)
-            if status.status in ("done", "failed") or time.monotonic() > deadline:
-                return status
-            time.sleep(0.1)
-
     def _run(self) -> None:
         while True:
             job = self._queue.get()

@@ -153,10 +153,11 @@ async def upload(
         if size > limit:
             raise FileTooLarge(file.filename or "upload", f"file is over the {limit / 1048576:.0f} MB limit")
         chunks.append(chunk)
-    scanned = await run_in_threadpool(scanned_pages, file.filename or "upload", b"".join(chunks))
+    data = b"".join(chunks)
+    scanned = await run_in_threadpool(scanned_pages, file.filename or "upload", data)
     if scanned:  # minutes of OCR: answer now with a job (api/jobs.py)
-        return _upload_job(request, engine, file.filename or "upload.pdf", b"".join(chunks), scanned)
-    doc, status = await run_in_threadpool(engine.add_upload, file.filename or "upload.txt", b"".join(chunks))
+        return _upload_job(request, engine, file.filename or "upload.pdf", data, scanned)
+    doc, status = await run_in_threadpool(engine.add_upload, file.filename or "upload.txt", data)
     if status != "added":
         response.status_code = 200
     response.headers["X-Cancu-Status"] = status

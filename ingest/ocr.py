@@ -20,8 +20,9 @@ import os
 import re
 import shutil
 import subprocess
+from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextvars import ContextVar, copy_context
 from dataclasses import dataclass
 from functools import cache
@@ -148,21 +149,27 @@ def read_pages(name: str, data: bytes, pages: list[int], policy: Policy = POLICY
     results: dict[int, str] = {}
     # PDFium is not thread-safe: pages are rendered here, one at a time; Tesseract runs in parallel.
     with _one_thread_per_tesseract(), _open_pdf(name, data) as pdf, ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = {}
-        for index in pages:
-            image = _render(pdf, index, policy)
-            futures[pool.submit(copy_context().run, read_image, image, policy)] = index
-            del image
-        for future, index in futures.items():
+        pending: deque[tuple[Future[str], int]] = deque()
+
+        def collect() -> None:
+            nonlocal done
+            future, index = pending.popleft()
             try:
                 results[index] = future.result()
-            except subprocess.TimeoutExpired as exc:  # pragma: no cover - a pathological page
-                raise UnreadableFile(name, f"OCR of page {index + 1} took over {policy.page_timeout:.0f} s") from exc
-            except RuntimeError as exc:  # pytesseract's TesseractError and timeouts
+            except RuntimeError as exc:  # pytesseract's TesseractError and its timeout
                 raise UnreadableFile(name, f"OCR failed on page {index + 1}: {exc}") from exc
             done += 1
             if progress:
                 progress(name, done, total)
+
+        for index in pages:  # at most two rendered pages per worker wait in memory (a 300-dpi page is 26 MB)
+            if len(pending) >= 2 * workers:
+                collect()
+            image = _render(pdf, index, policy)
+            pending.append((pool.submit(copy_context().run, read_image, image, policy), index))
+            del image
+        while pending:
+            collect()
     return results
 
 
