@@ -122,7 +122,7 @@ def _char_maps(charset: str) -> tuple[dict[str, str], re.Pattern[str]]:
         for view in _views(raw):
             mapping[view] = uni
             if len(view) == 2:  # a base letter and a mark byte: the mark's case is the font's business
-                base, mark = view
+                base, mark = view[0], view[1]
                 for m in {mark.lower(), mark.upper()}:
                     mapping.setdefault(base + m, uni)
     keys = sorted(mapping, key=len, reverse=True)
