@@ -1,15 +1,16 @@
 """Text of scanned pages: PDFium renders each page, Tesseract reads it in Vietnamese.
 
 Only pages without a text layer are read this way, so a mixed PDF keeps the text it has. Before Tesseract
-sees a page, coloured ink is whitened (a red stamp, a blue signature: saturated pixels), so a stamp over the
-signature does not become words. Tesseract's own page segmentation keeps the header's two columns apart (the
-issuing body and "Số:" on the left, the national motto and the place and date on the right), and each text
-block comes out whole, one line per printed line; lines Tesseract barely recognises (mean word confidence
-under ``POLICY.min_line_conf``: specks, the remains of a stamp) are dropped.
+sees a page, bright coloured ink is whitened (a red stamp, a blue signature), so a stamp over the signature does
+not become words. Tesseract reads the header's two columns as one line ("UBND THÀNH PHỐ … CỘNG HÒA XÃ HỘI …"),
+so its word boxes are regrouped: a line is cut where the space between two words is a column gap, and a run of
+such lines is read column by column (issuing body and "Số:", then motto and place-date), as a .txt of the
+document has them. Parts Tesseract barely recognises (mean word confidence under ``POLICY.min_line_conf``:
+specks, the remains of a stamp) are dropped, and a line-opening "II." is recounted from its strokes.
 
 Pages are read in parallel, one Tesseract process per core, each limited to one OpenMP thread (Tesseract's
-documentation advises this when several instances run at once). Long jobs report progress through ``reporting``: the CLI shows a bar,
-an HTTP upload job counts pages.
+documentation advises this when several instances run at once). Long jobs report progress through
+``reporting``: the CLI shows a bar, an HTTP upload job counts pages.
 """
 
 from __future__ import annotations
