@@ -64,13 +64,15 @@ def _engine(settings: Settings, **kwargs: Any) -> Iterator[Any]:
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from rich.progress import Progress
 
+    from ingest import ocr
     from ingest.pipeline import collect_paths
 
     paths = [Path(p) for p in args.paths] or [settings.corpus_dir]
     files, _ = collect_paths(paths)
     with _engine(settings) as engine, Progress(transient=True, console=_console_err()) as progress:
         task = progress.add_task("ingest", total=len(files))
-        report = engine.ingest(paths, on_file=lambda r: progress.advance(task))
+        with ocr.reporting(_ocr_bar(progress)):  # a scanned PDF shows its own bar, page by page
+            report = engine.ingest(paths, on_file=lambda r: progress.advance(task))
         docs = engine.document_count()
     for r in report.errors:
         sys.stderr.write(f"error: {r.error}\n")
@@ -85,6 +87,20 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         f"{docs} documents in {settings.data_dir}"
     )
     return 1 if report.errors else 0
+
+
+def _ocr_bar(progress: Any) -> Callable[[str, int, int], None]:
+    """A progress bar per scanned file: "OCR name.pdf ━━━━ 3/12 pages", gone when the file is read."""
+    tasks: dict[str, Any] = {}
+
+    def update(name: str, done: int, total: int) -> None:
+        if name not in tasks:
+            tasks[name] = progress.add_task(f"OCR {Path(name).name} (pages)", total=total)
+        progress.update(tasks[name], completed=done, total=total)
+        if done >= total:
+            progress.remove_task(tasks.pop(name))
+
+    return update
 
 
 def _console_err() -> Any:
@@ -310,7 +326,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     p = sub.add_parser("ingest", help="parse and index files or folders (default: corpus/)")
-    p.add_argument("paths", nargs="*", help=".txt, .md, .docx, .pdf files or folders")
+    p.add_argument(
+        "paths", nargs="*", help=".txt, .md, .docx, .doc, .pdf files or folders (scanned PDFs are read by OCR)"
+    )
 
     p = sub.add_parser("documents", help="list indexed documents")
     p.add_argument("--json", action="store_true")

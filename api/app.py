@@ -19,7 +19,7 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api import errors, routes
+from api import errors, jobs, routes
 from api.metrics import Metrics, MetricsMiddleware
 from core.config import Settings, get_settings
 
@@ -133,6 +133,7 @@ def create_app(engine: Any = None, settings: Settings | None = None, *, bot: Any
     app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
     app.add_middleware(BodyLimit, upload_limit=settings.max_file_bytes)
     app.include_router(routes.router)
+    app.include_router(jobs.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/", include_in_schema=False)

@@ -20,6 +20,7 @@ from core.errors import (
     NotFound,
     ParseError,
     StoreError,
+    ToolUnavailable,
     UnreadableFile,
     UnsupportedFormat,
 )
@@ -30,6 +31,7 @@ STATUS = [
     (NotFound, 404),
     (FileTooLarge, 413),
     (UnsupportedFormat, 415),
+    (ToolUnavailable, 503),  # a scan without Tesseract, a .doc without LibreOffice: the server lacks a tool
     ((EmptyDocument, EncodingError, NoTextLayer, UnreadableFile, ParseError, IngestError), 422),
     (StoreError, 503),
     (ConfigError, 500),

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, File, HTTPException, Query, Request, Response, UploadFile
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
 
+from api import jobs
 from api.deps import AdminDep, EngineDep, SettingsDep
 from api.schemas import (
     AskRequest,
@@ -23,6 +26,8 @@ from api.schemas import (
 from core.errors import FileTooLarge
 from core.text import fold_key
 from core.types import Answer, Document, LegalBasis
+from ingest import ocr
+from ingest.loaders import scanned_pages
 
 router = APIRouter()
 UPLOAD_CHUNK = 1024 * 1024
@@ -123,13 +128,23 @@ def legal_basis(legal_id: str, engine: EngineDep) -> LegalBasis:
     return engine.legal_basis(legal_id)  # type: ignore[no-any-return]
 
 
-@router.post("/documents", status_code=201, response_model=DocumentDetail, tags=["admin"], dependencies=[AdminDep])
+@router.post(
+    "/documents",
+    status_code=201,
+    response_model=DocumentDetail,
+    tags=["admin"],
+    dependencies=[AdminDep],
+    responses={
+        202: {"model": jobs.JobStatus, "description": "a scanned PDF: read by OCR in a job, see GET /jobs/{id}"}
+    },
+)
 async def upload(
     engine: EngineDep,
     settings: SettingsDep,
+    request: Request,
     response: Response,
-    file: Annotated[UploadFile, File(description=".txt, .md, .docx hoặc .pdf, tối đa 10 MB")],
-) -> DocumentDetail:
+    file: Annotated[UploadFile, File(description=".txt, .md, .docx, .doc hoặc .pdf, tối đa 10 MB")],
+) -> DocumentDetail | JSONResponse:
     limit = settings.max_file_bytes
     chunks: list[bytes] = []
     size = 0
@@ -138,11 +153,27 @@ async def upload(
         if size > limit:
             raise FileTooLarge(file.filename or "upload", f"file is over the {limit / 1048576:.0f} MB limit")
         chunks.append(chunk)
-    doc, status = await run_in_threadpool(engine.add_upload, file.filename or "upload.txt", b"".join(chunks))
+    data = b"".join(chunks)
+    scanned = await run_in_threadpool(scanned_pages, file.filename or "upload", data)
+    if scanned:  # minutes of OCR: answer now with a job (api/jobs.py)
+        return _upload_job(request, engine, file.filename or "upload.pdf", data, scanned)
+    doc, status = await run_in_threadpool(engine.add_upload, file.filename or "upload.txt", data)
     if status != "added":
         response.status_code = 200
     response.headers["X-Cancu-Status"] = status
     return _detail(engine, doc)
+
+
+def _upload_job(request: Request, engine: EngineDep, filename: str, data: bytes, pages: int) -> JSONResponse:
+    ocr.require(filename)  # no Tesseract: refused now, saying how to install it, not in a failed job
+
+    def work(progress: Callable[[int, int], None]) -> tuple[DocumentDetail, str]:
+        with ocr.reporting(lambda _name, done, total: progress(done, total)):
+            doc, status = engine.add_upload(filename, data)
+        return _detail(engine, doc), status
+
+    job = jobs.runner(request).submit(filename, pages, work)
+    return JSONResponse(job.model_dump(mode="json"), status_code=202, headers={"Location": f"/jobs/{job.id}"})
 
 
 @router.delete("/documents/{doc_id}", status_code=204, tags=["admin"], dependencies=[AdminDep])

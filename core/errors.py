@@ -7,11 +7,14 @@ edges (CLI, API, bot) translate them in one place each. Library exceptions
     CancuError
     ├── ConfigError               a setting is missing or invalid
     ├── IngestError               one input file could not be read or parsed
-    │   ├── UnsupportedFormat     not .txt/.md/.docx/.pdf (or disguised as one)
+    │   ├── UnsupportedFormat     not .txt/.md/.docx/.doc/.pdf (or disguised as one)
     │   ├── FileTooLarge          over the configured size limit
     │   ├── EmptyDocument         no text at all
     │   ├── EncodingError         not UTF-8, UTF-16 with BOM or cp1258
-    │   ├── NoTextLayer           a PDF with no extractable text (a scan)
+    │   ├── NoTextLayer           a PDF with no extractable text, and OCR found none either
+    │   ├── ToolUnavailable       a Debian tool this file needs is not installed (the message says how)
+    │   │   ├── OcrUnavailable    a scanned PDF, and no Tesseract with Vietnamese data (also a NoTextLayer)
+    │   │   └── ConverterUnavailable  a .doc, and no converter
     │   ├── UnreadableFile        corrupt or truncated container (docx, pdf)
     │   └── ParseError            text was read but has no document structure
     ├── NotFound
@@ -57,7 +60,7 @@ class IngestError(CancuError):
 
 
 class UnsupportedFormat(IngestError):
-    message_vi = "Định dạng tệp không được hỗ trợ (chỉ nhận .txt, .md, .docx, .pdf)."
+    message_vi = "Định dạng tệp không được hỗ trợ (chỉ nhận .txt, .md, .docx, .doc, .pdf)."
 
 
 class FileTooLarge(IngestError):
@@ -69,11 +72,25 @@ class EmptyDocument(IngestError):
 
 
 class EncodingError(IngestError):
-    message_vi = "Không nhận ra bảng mã của tệp (thử UTF-8, UTF-16, cp1258)."
+    message_vi = "Không nhận ra bảng mã của tệp (thử UTF-8, UTF-16, cp1258, TCVN3, VNI)."
 
 
 class NoTextLayer(IngestError):
     message_vi = "Tệp PDF không có lớp văn bản (có thể là bản quét)."
+
+
+class ToolUnavailable(IngestError):
+    """Reading this file needs a program that is not installed here; the message names the package."""
+
+    message_vi = "Máy chủ thiếu công cụ cần để đọc tệp này."
+
+
+class OcrUnavailable(NoTextLayer, ToolUnavailable):
+    message_vi = "Tệp PDF là bản quét và cần Tesseract (tesseract-ocr, tesseract-ocr-vie) để nhận dạng chữ."
+
+
+class ConverterUnavailable(ToolUnavailable):
+    message_vi = "Cần LibreOffice (libreoffice-writer) để đọc tệp .doc."
 
 
 class UnreadableFile(IngestError):

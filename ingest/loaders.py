@@ -1,4 +1,9 @@
-"""Read .txt, .md, .docx and text-layer .pdf files into plain text, with one clear error per bad file."""
+"""Read .txt, .md, .docx, .doc and .pdf files into plain text, with one clear error per bad file.
+
+Scanned PDF pages are read by OCR (``ingest.ocr``), .doc files through LibreOffice (``ingest.legacy_doc``),
+Word's automatic numbering is rendered (``ingest.docx_numbering``) and TCVN3/VNI text is converted to Unicode
+(``ingest.legacy_charsets``), so every format reaches the parser as the text a reader sees.
+"""
 
 from __future__ import annotations
 
@@ -14,13 +19,15 @@ from core.errors import (
     EncodingError,
     FileTooLarge,
     NoTextLayer,
+    OcrUnavailable,
     UnreadableFile,
     UnsupportedFormat,
 )
+from ingest import legacy_charsets, ocr
 
 logger = logging.getLogger(__name__)
 
-SUPPORTED = (".txt", ".md", ".docx", ".pdf")
+SUPPORTED = (".txt", ".md", ".docx", ".doc", ".pdf")
 #: A .docx whose parts inflate beyond this is refused (zip bombs).
 MAX_UNZIPPED = 200 * 1024 * 1024
 _MAGIC = {
@@ -66,7 +73,7 @@ def extract_text(name: str, data: bytes) -> str:
     """Plain text of a file's content; ``name`` gives the format (by suffix) and names the file in errors."""
     suffix = Path(name).suffix.lower()
     if suffix not in SUPPORTED:
-        raise UnsupportedFormat(name, f"unsupported file type {suffix or '(none)'}; use .txt, .md, .docx or .pdf")
+        raise UnsupportedFormat(name, f"unsupported file type {suffix or '(none)'}; use .txt, .md, .docx, .doc or .pdf")
     if not data:
         raise EmptyDocument(name, "file is empty (0 bytes)")
     kind = sniff(data)
@@ -78,13 +85,27 @@ def extract_text(name: str, data: bytes) -> str:
         if kind != "ZIP/DOCX":
             raise UnsupportedFormat(name, f"not a .docx file (content looks like {kind or 'something else'})")
         text = _docx_text(name, data)
+    elif suffix == ".doc":
+        text = _doc_text(name, data, kind)
     else:
         if kind is not None and kind not in ("RTF file",):
             raise UnsupportedFormat(name, f"not a text file (content looks like {kind})")
         text = decode_text(name, data)
+    if suffix != ".txt" and suffix != ".md":
+        text = legacy_charsets.to_unicode(text)  # a .docx or .pdf typed in a TCVN3/VNI font
     if not text.strip():
         raise EmptyDocument(name, "file has no text")
     return text
+
+
+def _doc_text(name: str, data: bytes, kind: str | None) -> str:
+    if kind == "ZIP/DOCX":  # a .docx saved under the old name: read it as what it is
+        return _docx_text(name, data)
+    if kind not in ("legacy Office (.doc) file", "RTF file"):
+        raise UnsupportedFormat(name, f"not a Word .doc file (content looks like {kind or 'something else'})")
+    from ingest.legacy_doc import doc_to_docx
+
+    return _docx_text(name, doc_to_docx(name, data))
 
 
 def decode_text(name: str, data: bytes) -> str:
@@ -97,17 +118,24 @@ def decode_text(name: str, data: bytes) -> str:
     if b"\x00" in data[:4096]:
         raise UnsupportedFormat(name, "binary content (NUL bytes), not a text file")
     try:
-        return data.decode("utf-8-sig")
+        return legacy_charsets.to_unicode(data.decode("utf-8-sig"))  # TCVN3/VNI pasted into a UTF-8 file
     except UnicodeDecodeError:
         pass
+    readings = []
     try:
-        text = data.decode("cp1258")
-    except UnicodeDecodeError as exc:
-        raise EncodingError(name, "not UTF-8, UTF-16 (with BOM) or cp1258 text") from exc
-    if not _plausible(text):
-        raise EncodingError(name, "not UTF-8, UTF-16 (with BOM) or cp1258 text")
-    logger.info("%s: decoded as cp1258", name)
-    return text
+        cp1258 = data.decode("cp1258")
+        if _plausible(cp1258):
+            readings.append(legacy_charsets.Reading("cp1258", cp1258, legacy_charsets.text_score(cp1258)))
+    except UnicodeDecodeError:
+        pass
+    legacy = legacy_charsets.best_legacy_reading(data)
+    if legacy is not None:
+        readings.append(legacy)
+    if not readings:
+        raise EncodingError(name, "not UTF-8, UTF-16 (with BOM), cp1258, TCVN3 or VNI text")
+    best = max(readings, key=lambda r: r.score)
+    logger.info("%s: decoded as %s", name, best.charset)
+    return best.text
 
 
 def _plausible(text: str) -> bool:
@@ -120,6 +148,7 @@ def _plausible(text: str) -> bool:
 
 
 def _docx_text(name: str, data: bytes) -> str:
+    """Paragraphs and table cells in document order, each numbered paragraph with the label Word shows."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             total = sum(info.file_size for info in zf.infolist())
@@ -134,16 +163,24 @@ def _docx_text(name: str, data: bytes) -> str:
         from docx.table import Table
         from docx.text.paragraph import Paragraph
 
+        from ingest.docx_numbering import Numbering
+
         document = docx.Document(io.BytesIO(data))
+        numbering = Numbering.of(document)
+
+        def line(p: Paragraph) -> str:
+            label = numbering.label(p._p)
+            return f"{label} {p.text}" if label else p.text
+
         lines: list[str] = []
         for block in document.element.body.iterchildren():
             tag = block.tag.rsplit("}", 1)[-1]
             if tag == "p":
-                lines.append(Paragraph(block, document).text)
+                lines.append(line(Paragraph(block, document)))
             elif tag == "tbl":
                 for row in Table(block, document).rows:
                     for cell in row.cells:
-                        lines.extend(p.text for p in cell.paragraphs)
+                        lines.extend(line(p) for p in cell.paragraphs)
         return "\n".join(lines)
     except UnreadableFile:
         raise
@@ -166,10 +203,41 @@ def _pdf_text(name: str, data: bytes) -> str:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as exc:
         raise UnreadableFile(name, f"corrupt PDF: {type(exc).__name__}: {exc}") from exc
+    scanned = ocr.needs_ocr(pages)
+    if scanned:
+        pages = _ocr_pages(name, data, pages, scanned)
     text = "\n".join(pages)
     if len(re.sub(r"\s", "", text)) < 20:
-        raise NoTextLayer(name, f"PDF has no text layer ({len(pages)} page(s), likely a scan); OCR it first")
+        raise NoTextLayer(name, f"PDF has no text layer and OCR found no text on its {len(pages)} page(s)")
     return text
+
+
+def _ocr_pages(name: str, data: bytes, pages: list[str], scanned: list[int]) -> list[str]:
+    """The PDF's pages with the scanned ones read by OCR. Without Tesseract a scan is refused, saying how to
+    install it; a mixed PDF keeps its text pages and the skipped pages are logged."""
+    try:
+        read = ocr.read_pages(name, data, scanned)
+    except OcrUnavailable:
+        if len(scanned) == len(pages) or not "".join(pages).strip():
+            raise
+        logger.warning("%s: pages %s are scans and were skipped: %s", name, [i + 1 for i in scanned], ocr.missing())
+        return pages
+    return [read.get(i, text) for i, text in enumerate(pages)]
+
+
+def scanned_pages(name: str, data: bytes) -> int:
+    """How many pages of a PDF upload need OCR (0 for anything else, or a PDF that cannot be opened)."""
+    if Path(name).suffix.lower() != ".pdf" or sniff(data) != "PDF":
+        return 0
+    try:
+        from pypdf import PdfReader
+
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            return 0
+        return len(ocr.needs_ocr([page.extract_text() or "" for page in reader.pages]))
+    except Exception:  # a broken PDF is reported by extract_text, where it is read for real
+        return 0
 
 
 def load_text(path: Path, max_bytes: int) -> str:

@@ -5,7 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/pip install -q -c constraints.txt -e '.[dense,llm]'
+# The lexical default never imports torch, so the default install leaves it out (about 2 GB and 90 s).
+# Hybrid search with a local model: `.venv/bin/pip install -c constraints.txt -e '.[dense]'` (README, Configuration).
+.venv/bin/pip install -q -c constraints.txt -e '.[llm]'
+# Tesseract (scanned PDFs) and LibreOffice (.doc), from Debian's packages when run as root.
+scripts/debian-packages.sh
 paths=(corpus)
 [ -d ../shared/directives ] && paths+=(../shared/directives)
 .venv/bin/cancu ingest "${paths[@]}"

@@ -36,12 +36,13 @@ def make_pdf(text: str) -> bytes:
 
 
 def make_image_pdf() -> bytes:
-    """A PDF holding only a picture of text: what a scanner produces."""
+    """A PDF holding only a picture with nothing legible on it (a blank page through a scanner): no text
+    layer, and nothing for OCR to read either. Scans of real text are built in tests/file_builders.py."""
     from fpdf import FPDF
     from PIL import Image, ImageDraw
 
     img = Image.new("RGB", (600, 200), "white")
-    ImageDraw.Draw(img).text((20, 80), "KE HOACH (scanned page)", fill="black")
+    ImageDraw.Draw(img).rectangle((4, 4, 595, 195), outline=(225, 225, 225))
     buf = io.BytesIO()
     img.save(buf, format="PNG")
     pdf = FPDF()

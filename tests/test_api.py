@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from tests.builders import make_docx, make_image_pdf, make_pdf
+from tests.builders import make_docx, make_pdf
 from tests.conftest import CORPUS, make_settings
 
 ADMIN = {"Authorization": "Bearer admin-secret-token"}
@@ -223,7 +223,6 @@ def _zip_bomb() -> bytes:
     ("name", "make", "status", "words"),
     [
         ("empty.txt", lambda: b"", 422, "empty"),
-        ("scan.pdf", make_image_pdf, 422, "no text layer"),
         ("program.pdf", lambda: b"MZ\x90\x00" + b"\x00" * 4000, 415, "Windows executable"),
         ("notes.odt", lambda: b"PK\x03\x04", 415, "unsupported file type .odt"),
         ("truncated.docx", lambda: make_docx("KẾ HOẠCH\nI. MỤC ĐÍCH")[:900], 422, "corrupt or truncated"),
