@@ -191,6 +191,7 @@ class LegalBasis(BaseModel):
     cited_by: list[CitedBy]
     conflicts: list[Conflict] = Field(default_factory=list)
     doc_id: str | None = None  # set when the cited document itself is in the corpus
+    key: str = ""  # the registry group it was merged in (ingest.legal.registry_key)
 
     @property
     def citing_docs(self) -> list[str]:

@@ -236,48 +236,75 @@ STATUTES = ("Luật", "Bộ luật", "Hiến pháp", "Điều lệ Đảng")
 _SAME_TITLE = 0.5
 
 
+def registry_key(c: LegalCitation) -> str:
+    """The group a citation is merged in: every mention that may name the same document shares it.
+
+    A statute's mentions by name and by number ("Luật Giáo dục năm 2019", "Luật Giáo dục số 43/2019/QH14") share
+    its name; other documents share their number (variants reduced by ``id_key``), Party documents of one
+    number included (their years are told apart inside the group). The index keeps the registry up to date
+    group by group, so a group must hold everything that decides its entries.
+    """
+    if c.type in STATUTES and c.title:
+        return "statute:" + fold(c.title).lower()
+    if c.type in STATUTES and not c.id[:1].isdigit():
+        return "statute:" + fold(c.id).lower()
+    return id_key(c.id)
+
+
 def build_registry(docs: Iterable[Document]) -> list[LegalBasis]:
     """Merge every citation of every document into one entry per cited document."""
     docs = list(docs)
     groups: dict[str, list[tuple[str, LegalCitation]]] = defaultdict(list)
     for doc in docs:
         for c in doc.citations:
-            groups[_key(c)].append((doc.doc_id, c))
-    _merge_named_statutes(groups)
+            groups[registry_key(c)].append((doc.doc_id, c))
     in_corpus = {id_key(d.number): d.doc_id for d in docs if d.number and d.number.split("/")[0].strip()}
     entries = []
     for key, items in groups.items():
-        parts = _by_year(items) if _is_party(items[0][1].id) else [items]
+        if key.startswith("statute:"):
+            parts = _statutes_apart(items)
+        elif _is_party(items[0][1].id):
+            parts = _by_year(items)
+        else:
+            parts = [items]
         for part in parts:
-            entry = _entry(part, in_corpus.get(key))
-            if len(parts) > 1 and entry.year:
+            entry = _entry(part, in_corpus.get(id_key(_numbered_id(part))))
+            entry.key = key
+            if len(parts) > 1 and _is_party(entry.id) and entry.year:
                 entry.id = f"{entry.id} ({entry.year})"  # same number, another year: another document
             entries.append(entry)
     entries.sort(key=lambda e: (-len(e.citing_docs), e.id))
     return entries
 
 
-def _key(c: LegalCitation) -> str:
-    if c.type in STATUTES and not c.id[:1].isdigit():
-        return "name:" + fold(c.id).lower()
-    return id_key(c.id)
+def _numbered_id(items: list[tuple[str, LegalCitation]]) -> str:
+    return next((c.id for _, c in items if c.id[:1].isdigit()), items[0][1].id)
 
 
-def _merge_named_statutes(groups: dict[str, list[tuple[str, LegalCitation]]]) -> None:
-    """ "Luật Giáo dục ngày 14 tháng 6 năm 2019" is "Luật Giáo dục số 43/2019/QH14" when another text gives both."""
-    numbered: dict[tuple[str, int | None], list[str]] = defaultdict(list)
-    for key, items in groups.items():
-        c = items[0][1]
-        if c.type in STATUTES and c.id[:1].isdigit() and c.title:
-            numbered[(fold(c.title).lower(), c.year)].append(key)
-            numbered[(fold(c.title).lower(), None)].append(key)
-    for key in [k for k in groups if k.startswith("name:")]:
-        c = groups[key][0][1]
-        if not c.title:
-            continue
-        target = numbered.get((fold(c.title).lower(), c.year), [])
-        if len(set(target)) == 1:
-            groups[target[0]].extend(groups.pop(key))
+def _statutes_apart(items: list[tuple[str, LegalCitation]]) -> list[list[tuple[str, LegalCitation]]]:
+    """Mentions of one statute name split into statutes: one per number, the mentions by name and year joining
+    the number of that year (the only one, when they give no year); two laws of one name stay two."""
+    by_number: dict[str, list[tuple[str, LegalCitation]]] = defaultdict(list)
+    named: list[tuple[str, LegalCitation]] = []
+    for item in items:
+        c = item[1]
+        (by_number[id_key(c.id)] if c.id[:1].isdigit() else named).append(item)
+    if not by_number:
+        by_year: dict[int | None, list[tuple[str, LegalCitation]]] = defaultdict(list)
+        for item in named:
+            by_year[item[1].year].append(item)
+        return list(by_year.values())
+    numbered = list(by_number.values())
+    out = [list(group) for group in numbered]
+    for item in named:
+        year = item[1].year
+        same_year = [g for g in out if g[0][1].year == year] if year else []
+        target = same_year[0] if len(same_year) == 1 else (out[0] if len(out) == 1 and year is None else None)
+        if target is not None:
+            target.append(item)
+        else:
+            out.append([item])
+    return out
 
 
 def _is_party(cid: str) -> bool:

@@ -45,7 +45,7 @@ CREATE TABLE IF NOT EXISTS docs(
     doc_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, content_hash TEXT NOT NULL, kind TEXT, doc_type TEXT,
     number TEXT, number_key TEXT, type_num TEXT, date TEXT, year INTEGER, month INTEGER, issuer TEXT,
     managing_body TEXT, place TEXT, title TEXT, signer TEXT, signer_title TEXT, sections INTEGER,
-    analyzer TEXT, unit_ids TEXT, body BLOB NOT NULL);
+    analyzer TEXT, parser TEXT, profile_len INTEGER, unit_ids TEXT, body BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS docs_number_key ON docs(number_key);
 CREATE INDEX IF NOT EXISTS docs_type_num ON docs(type_num);
 CREATE INDEX IF NOT EXISTS docs_kind ON docs(kind, doc_id);
@@ -71,6 +71,9 @@ CREATE TABLE IF NOT EXISTS abbreviations(seq INTEGER NOT NULL, doc_id TEXT NOT N
 CREATE INDEX IF NOT EXISTS abbreviations_doc ON abbreviations(doc_id);
 CREATE TABLE IF NOT EXISTS df(token INTEGER PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS doc_df(doc_id TEXT PRIMARY KEY, units INTEGER NOT NULL, body BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS profile(token INTEGER NOT NULL, doc_id TEXT NOT NULL, tf REAL NOT NULL,
+    PRIMARY KEY(token, doc_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS profile_doc ON profile(doc_id);
 CREATE TABLE IF NOT EXISTS pending(doc_id TEXT NOT NULL, content_hash TEXT NOT NULL, unit_ids TEXT NOT NULL, old_ids TEXT NOT NULL);
 """
 
@@ -87,6 +90,7 @@ class DocRecord:
     units: list[tuple[str, str, bool, tuple[str, int, bool] | None, set[str], bool, bool]] = field(default_factory=list)
     defines_terms: bool = False
     citation_keys: list[str] = field(default_factory=list)
+    profile: dict[int, float] = field(default_factory=dict)  # token index -> count in the document's header fields
     number_key: str | None = None
     type_num: str | None = None
     df: Counter[int] = field(default_factory=Counter)  # units of this document containing each token
@@ -304,6 +308,35 @@ class Catalog:
     def stale(self, analyzer: str) -> list[str]:
         """Documents whose units another analyzer version vectorised."""
         rows = self._read().execute("SELECT doc_id FROM docs WHERE analyzer IS NOT ? ORDER BY seq", (analyzer,))
+        return [d for (d,) in rows]
+
+    def profile_postings(self, tokens: Sequence[int]) -> tuple[dict[int, list[tuple[str, float]]], int, float]:
+        """Documents whose header fields hold each token (with counts), the number of documents and the mean
+        length of their header fields: what a BM25 over documents needs, read for a question's tokens only."""
+        conn = self._read()
+        postings: dict[int, list[tuple[str, float]]] = {}
+        for chunk in _chunks(list(tokens), 500):
+            marks = ",".join("?" * len(chunk))
+            for token, doc_id, tf in conn.execute(
+                f"SELECT token, doc_id, tf FROM profile WHERE token IN ({marks})", chunk
+            ):
+                postings.setdefault(token, []).append((doc_id, tf))
+        n, avg = conn.execute("SELECT COUNT(*), AVG(profile_len) FROM docs").fetchone()
+        return postings, int(n or 0), float(avg or 1.0)
+
+    def profile_of(self, doc_id: str) -> dict[int, float]:
+        """Tokens of one document's header fields (type, number, title, issuer, place, year) with counts."""
+        return dict(self._read().execute("SELECT token, tf FROM profile WHERE doc_id = ?", (doc_id,)))
+
+    def profile_lengths(self, doc_ids: Sequence[str]) -> dict[str, int]:
+        marks = ",".join("?" * len(doc_ids))
+        return dict(
+            self._read().execute(f"SELECT doc_id, profile_len FROM docs WHERE doc_id IN ({marks})", list(doc_ids))
+        )
+
+    def parsed_by_other(self, parser: str) -> list[str]:
+        """Documents another parser version built (their structure is re-read at start)."""
+        rows = self._read().execute("SELECT doc_id FROM docs WHERE parser IS NOT ? ORDER BY seq", (parser,))
         return [d for (d,) in rows]
 
     def abbreviations(self) -> dict[str, str]:
@@ -524,6 +557,7 @@ class Catalog:
             "defined",
             "citations",
             "abbreviations",
+            "profile",
         ):
             conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
         return keys
@@ -536,7 +570,8 @@ class Catalog:
             (
                 d.doc_id, seq, d.content_hash, d.kind, d.doc_type, d.number, r.number_key, r.type_num, d.date,
                 d.year, d.month, d.issuer, d.managing_body, d.place, d.title, d.signer, d.signer_title,
-                len(d.sections), r.analyzer, json.dumps(r.unit_ids), _encode(d),
+                len(d.sections), r.analyzer, d.parser_version, sum(r.profile.values()), json.dumps(r.unit_ids),
+                _encode(d),
             ),
         )  # fmt: skip
         conn.executemany("INSERT OR IGNORE INTO aliases VALUES (?, ?)", [(p, d.doc_id) for p in r.aliases])
@@ -557,6 +592,7 @@ class Catalog:
         if r.defines_terms:
             conn.execute("INSERT INTO defined VALUES (?)", (d.doc_id,))
         conn.execute("INSERT INTO doc_df VALUES (?, ?, ?)", (d.doc_id, r.units_count, pack_df(r.df)))
+        conn.executemany("INSERT INTO profile VALUES (?, ?, ?)", [(t, d.doc_id, tf) for t, tf in r.profile.items()])
         conn.executemany(
             "INSERT INTO citations VALUES (?, ?, ?)",
             [(d.doc_id, k, c.model_dump_json()) for k, c in zip(r.citation_keys, d.citations)],
@@ -604,7 +640,7 @@ class Catalog:
 _COLUMNS = (
     "doc_id", "seq", "content_hash", "kind", "doc_type", "number", "number_key", "type_num", "date", "year",
     "month", "issuer", "managing_body", "place", "title", "signer", "signer_title", "sections", "analyzer",
-    "unit_ids", "body",
+    "parser", "profile_len", "unit_ids", "body",
 )  # fmt: skip
 _FIELDS = frozenset(_COLUMNS) - {"body", "unit_ids"}
 

@@ -82,7 +82,7 @@ class Engine:
     @property
     def answerer(self) -> Any:
         if self._answerer is None:
-            from retrieval.answer import Answerer
+            from retrieval.answers.answerer import Answerer
 
             self._answerer = Answerer(self)
         return self._answerer
@@ -252,10 +252,10 @@ class Engine:
         A parser fix thus reaches what was ingested before it at the next start, with nothing deleted; a
         document whose file is elsewhere is parsed again from the text the store kept.
         """
-        stale = [d for d in self.index.documents() if d.parser_version != PARSER_VERSION]
         done: list[str] = []
         with self._write_lock:
-            for doc in stale:
+            for doc_id in self.index.catalog.parsed_by_other(PARSER_VERSION):
+                doc = self.index.get(doc_id)
                 files = self._corpus_files(doc.doc_id)
                 try:
                     if files:

@@ -27,13 +27,14 @@ from core.legal_ids import id_key
 from core.ports import Embedder
 from core.text import fold
 from core.types import PART_IDS, Document, LegalBasis
-from ingest.legal import build_registry
+from ingest.legal import build_registry, registry_key
 from retrieval.analyzer import ANALYZER_VERSION, Analyzer
 from retrieval.catalog import Catalog, DocHead, DocRecord, df_of
 from retrieval.definitions import defined_terms
 from retrieval.extract import TermWeights
 from retrieval.naming import alias_phrases, names_in
 from retrieval.points import UnitPoint, UnitStore, point_id
+from retrieval.targeting import profile_tokens
 from retrieval.units import Unit, units_for
 from retrieval.units_catalog import units_of
 
@@ -49,11 +50,6 @@ class Prepared:
 
     record: DocRecord
     points: list[UnitPoint]
-
-
-def citation_key(cid: str, ctype: str) -> str:
-    """The registry's key of a cited document (as ``ingest.legal.build_registry`` merges variants)."""
-    return id_key(cid) if ctype != "Luật" else fold(cid).lower()
 
 
 def prepare(
@@ -94,13 +90,14 @@ def prepare(
             for e in units_of(doc)
         ],
         defines_terms=bool(defined_terms(doc)),
-        citation_keys=[citation_key(c.id, c.type) for c in doc.citations],
+        citation_keys=[registry_key(c) for c in doc.citations],
         number_key=id_key(doc.number) if number_ok and doc.number else None,
         type_num=(
             f"{fold(doc.doc_type or '').lower()}|{(doc.number or '').split('/')[0].lstrip('0')}" if number_ok else None
         ),
         df=df_of(p.sparse[0] for p in points),
         units_count=len(points),
+        profile=profile_tokens(doc, analyzer),
     )
     return Prepared(record, points)
 
@@ -122,7 +119,7 @@ class Index:
         self.analyzer = analyzer
         self.embedder = embedder
         self._reg_lock = threading.Lock()
-        self._registry: dict[str, LegalBasis] = {}
+        self._registry: dict[str, list[LegalBasis]] = {}
         self._registry_sorted: list[LegalBasis] = []
         self._citing: dict[str, list[LegalBasis]] | None = None
         self._reg_gen = 0
@@ -374,11 +371,13 @@ class Index:
                 return self._registry_sorted
             changed = self.catalog.registry_changes(self._reg_gen) if gen > self._reg_gen else None
             if changed is None:
-                entries = {_entry_key(e): e for e in build_registry(self.catalog.citing(None))}
+                entries = _by_key(build_registry(self.catalog.citing(None)))
             else:
                 entries = {k: e for k, e in self._registry.items() if k not in changed}
-                entries.update({_entry_key(e): e for e in build_registry(self.catalog.citing(changed))})
-            ordered = sorted(entries.values(), key=lambda e: (-len(e.citing_docs), e.id))
+                entries.update(_by_key(build_registry(self.catalog.citing(changed))))
+            ordered = sorted(
+                (e for group in entries.values() for e in group), key=lambda e: (-len(e.citing_docs), e.id)
+            )
             if gen < self._reg_gen:
                 return ordered  # a reader on an older version: not cached
             self._registry, self._registry_sorted, self._reg_gen, self._citing = entries, ordered, gen, None
@@ -478,8 +477,12 @@ def _prepare_in_worker(version: int, table: dict[str, str], doc: Document) -> tu
     return version, prepare(doc, analyzer)
 
 
-def _entry_key(e: LegalBasis) -> str:
-    return citation_key(e.id, e.type)
+def _by_key(entries: list[LegalBasis]) -> dict[str, list[LegalBasis]]:
+    """Registry entries by the group they were merged in (a group may hold several: two laws of one name)."""
+    out: dict[str, list[LegalBasis]] = {}
+    for e in entries:
+        out.setdefault(e.key, []).append(e)
+    return out
 
 
 def _record(r: DocRecord) -> dict[str, object]:
@@ -501,7 +504,8 @@ def _payload(doc: Document, u: Unit) -> dict[str, object]:
         "doc_id": doc.doc_id,
         "content_hash": doc.content_hash,
         "section": u.section,
-        "unit_kind": "part" if u.section in PART_IDS else "section",
+        # the closing ("Trên đây là …") holds content (reporting deadlines): searched with the sections
+        "unit_kind": "part" if u.section in PART_IDS and u.section != "closing" else "section",
         "piece": u.piece,
         "heading": u.heading,
         "heading_path": list(u.heading_path),
