@@ -28,70 +28,16 @@ from collections.abc import Iterable, Mapping
 from core.legal_ids import NUMBER, TYPES, id_key, number_tokens
 from core.text import fold, has_diacritics
 
-#: Domain abbreviations, folded lowercase -> expansion. Documents add their own at ingest.
-ABBREVIATIONS: dict[str, str] = {
-    "antt": "an ninh trật tự",
-    "antq": "an ninh tổ quốc",
-    "bvantq": "bảo vệ an ninh tổ quốc",
-    "hssv": "học sinh sinh viên",
-    "ctsv": "công tác sinh viên",
-    "pccc": "phòng cháy chữa cháy",
-    "cnch": "cứu nạn cứu hộ",
-    "tnxh": "tệ nạn xã hội",
-    "pctp": "phòng chống tội phạm",
-    "gddt": "giáo dục và đào tạo",
-    "sgddt": "sở giáo dục và đào tạo",
-    "pgddt": "phòng giáo dục và đào tạo",
-    "pgd": "phòng giáo dục",
-    "sgd": "sở giáo dục",
-    "ubnd": "ủy ban nhân dân",
-    "hdnd": "hội đồng nhân dân",
-    "ktx": "ký túc xá",
-    "cb": "cán bộ",
-    "cc": "công chức",
-    "vc": "viên chức",
-    "gv": "giáo viên",
-    "nv": "nhân viên",
-    "nld": "người lao động",
-    "hs": "học sinh",
-    "sv": "sinh viên",
-    "cbgv": "cán bộ giáo viên",
-    "gvcn": "giáo viên chủ nhiệm",
-    "cvht": "cố vấn học tập",
-    "atgt": "an toàn giao thông",
-    "tthc": "thủ tục hành chính",
-    "cntt": "công nghệ thông tin",
-    "cd": "cao đẳng",
-    "cdcd": "cao đẳng cộng đồng",
-    "dh": "đại học",
-    "thcs": "trung học cơ sở",
-    "thpt": "trung học phổ thông",
-    "mn": "mầm non",
-    "th": "tiểu học",
-    "ptdtnt": "phổ thông dân tộc nội trú",
-    "vhxh": "văn hóa xã hội",
-    "vh": "văn hóa",
-    "xh": "xã hội",
-    "qt": "quản trị",
-    "bgh": "ban giám hiệu",
-    "pht": "phó hiệu trưởng",
-    "qlcl": "quản lý chất lượng",
-    "vp": "văn phòng",
-    "ca": "công an",
-    "bca": "bộ công an",
-    "dtn": "đoàn thanh niên",
-    "tncs": "thanh niên cộng sản",
-    "bmnn": "bí mật nhà nước",
-    "ancs": "an ninh cơ sở",
-    "anqg": "an ninh quốc gia",
-    "atxh": "an toàn xã hội",
-    "ttxh": "trật tự xã hội",
-    "tp": "thành phố",
-    "dk": "đặc khu",
-}
+
+def _abbreviations() -> dict[str, str]:
+    """The lexicon's abbreviations (general administrative language, data), folded lowercase -> expansion."""
+    from retrieval.lexicon import lexicon
+
+    return dict(lexicon().abbreviations)
+
 
 #: Bump when document tokens change: indexes built by another version re-vectorise their units at start-up.
-ANALYZER_VERSION = "6"
+ANALYZER_VERSION = "7"
 
 _WORD = re.compile(r"[^\W_]+")
 _PERCENT = re.compile(r"(?<=\d)\s*%")
@@ -131,7 +77,7 @@ class Analyzer:
     """Turns text into weighted tokens and sparse vectors; knows the abbreviation table."""
 
     def __init__(self, extra_abbreviations: Mapping[str, str] | None = None) -> None:
-        self.abbreviations: dict[str, str] = dict(ABBREVIATIONS)
+        self.abbreviations: dict[str, str] = _abbreviations()
         self._expansions: dict[tuple[str, ...], str] = {}
         self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self._terms: dict[str, frozenset[str]] = {}
@@ -185,7 +131,7 @@ class Analyzer:
             out.append(f"L:{m.group('type').lower()} {m.group('num').lstrip('0') or '0'}")
         return out
 
-    def _abbreviation(self, word: str, *, query: bool) -> str | None:
+    def abbreviation_of(self, word: str, *, query: bool) -> str | None:
         """Expansion of a word that is an abbreviation: capitals in documents, any case in queries."""
         if not query and not word.isupper():
             return None
@@ -217,7 +163,7 @@ class Analyzer:
         out: list[tuple[str, bool]] = []
         for i, word in enumerate(words):
             out.append((word, False))
-            exp = self._abbreviation(raw[i], query=query)
+            exp = self.abbreviation_of(raw[i], query=query)
             if exp:
                 out.extend((w, False) for w in _WORD.findall(exp))  # "KTX": the user's word, read out
             out.extend((a, True) for a in after.get(i, ()))

@@ -15,52 +15,23 @@ from dataclasses import dataclass, field
 from core.text import fold, has_diacritics
 from core.types import Document
 from retrieval.analyzer import Analyzer, fold_word, token_index
+from retrieval.lexicon import lexicon
 from retrieval.thesaurus import alternatives
 
-#: Question words and fillers that say nothing about the content sought. Matched on exact forms when the
-#: question has diacritics ("nội quy" is content, "nói" is not), on folded forms when it has none.
-STOPWORDS_EXACT = frozenset(
-    """gì nào sao thế như ai đâu khi bao giờ nhiêu làm có không phải cần những các của là và được về trong cho
-    theo với ở tại này đó thì mà hãy biết tôi em ơi ạ nhé một mọi hoặc cũng vậy nếu bằng việc điều gồm
-    trường nói đến nhắc tới ra năm gặp muốn giúp nên hỏi xin hiện nay đây kia trăm
-    tránh đặt giữ lo chịu dịp vào lúc gửi đỡ mặt cách để bị dùng mấy mình khiến còn chuyện đi lấy rồi
-    kể trích nêu thấy à hả nhỉ chứ nha đấy thôi""".split()
-)
-#: Fillers whose unaccented form is also a content word ("bi" is "bị" and "bí mật", "dung" is "dùng" and
-#: "dũng cảm", "may" is "mấy" and "máy tính", "minh" is "trường mình" and "Hồ Chí Minh"): dropped only when
-#: typed with diacritics.
-_EXACT_ONLY = frozenset({"để", "bị", "dùng", "mấy", "mình", "còn", "rồi", "kể", "nêu", "thấy", "à", "hả", "nhỉ", "chứ",
-                         "nha", "đấy", "thôi"})  # fmt: skip
-STOPWORDS = frozenset(fold(w) for w in STOPWORDS_EXACT - _EXACT_ONLY)
-#: Two-word phrases that only frame a question about documents; their syllables stay content elsewhere
-#: ("văn bản" goes, "văn phòng" stays).
-# word sequences that frame a question rather than say what it is about ("được yêu cầu gì": the verb, not
-# the "Yêu cầu" part of a plan)
-STOP_PHRASES = frozenset(
-    {("van", "ban"), ("ke", "hoach"), ("quy", "dinh"), ("duoc", "yeu", "cau"), ("anh", "huong", "the", "nao"),
-     ("anh", "huong", "gi"), ("han", "cuoi"), ("cho", "phep"), ("duoc", "phep"),
-     ("nao", "yeu", "cau"), ("bat", "dau"), ("tom", "tat"), ("liet", "ke"), ("ke", "ten"), ("trich", "dan"),
-     ("ai", "phu", "trach"), ("ai", "lo"), ("lo", "vu"), ("giao", "ai")}
-)  # fmt: skip
-#: Unaccented, "may" before a counted noun is "mấy" ("may lan", "may tieu chi"), not "máy" ("phong may tin hoc").
-_COUNTED = frozenset(
-    "lan tieu nguoi ngay thang nam muc phan chuong dieu khoan buoc gio cap loai hinh noi dot buoi van ke nhiem "
-    "giai mo don truong co diem yeu".split()
-)
-#: Unaccented, these words are one word of the domain though a syllable folds to a question word ("bao ve" is
-#: "bảo vệ", not "bao" + "về"; "xa hoi" keeps "hội"): both syllables stay content.
-_FOLDED_COMPOUNDS = frozenset(
-    tuple(w.split())
-    for w in (
-        "bao ve", "bao cao", "bao dam", "bao mat", "xa hoi", "toi pham", "thuc hien", "noi tru", "noi quy",
-        "noi bo", "noi dung", "ma tuy", "can bo", "can cu", "co quan", "co so", "doi moi", "day manh", "dat chuan",
-        "dau hieu", "moi truong", "bi mat", "mat an", "tranh chap", "dau tranh", "ra vao", "ve sinh",
-        "bao luc", "luc luong", "doan the", "truong hoc", "nha truong", "hieu truong", "the luc", "cu the",
-    )
-)  # fmt: skip
-#: Unaccented words that fold many common words together ("thay": thấy, thầy, thay; "anh": ảnh, anh): rare in
-#: the corpus under one reading, they prove nothing by their absence when typed without diacritics.
-_FOLDED_AMBIGUOUS = frozenset("thay may anh de bi dung minh ma toi lan".split())
+_LX = lexicon()
+#: Question words and fillers that say nothing about the content sought (the lexicon's): matched on exact forms
+#: when the question has diacritics ("nội quy" is content, "nói" is not), on folded forms when it has none
+#: (leaving out those whose unaccented form is also a content word: "bi" is "bị" and "bí mật").
+STOPWORDS_EXACT = _LX.question_words_exact
+STOPWORDS = _LX.question_words
+#: Word sequences that frame a question rather than say what it is about ("được yêu cầu", "văn bản").
+STOP_PHRASES = frozenset(_LX.frames)
+#: Unaccented, "may" before a counted noun is "mấy" ("may lan"), not "máy".
+_COUNTED = _LX.counted_nouns
+#: Unaccented, these pairs are one word of the domain though a syllable folds to a question word ("bao ve").
+_FOLDED_COMPOUNDS = _LX.folded_compounds
+#: Unaccented words that fold many common words together: they prove nothing by their absence.
+_FOLDED_AMBIGUOUS = _LX.folded_ambiguous
 
 
 #: A word in at most this many units is rare: its absence from the sections found is telling.
@@ -172,7 +143,8 @@ def query_terms(analyzer: Analyzer, question: str) -> QueryTerms:
     exact: dict[str, str] = {}
     stop, key = (STOPWORDS_EXACT, str.lower) if accented else (STOPWORDS, fold)
     for seg in analyzer.syllables(question):
-        raw = analyzer.expand(seg, query=True, reverse=False)
+        # an abbreviation reads as its words ("GDĐT" as "giáo dục và đào tạo"): the words are the terms
+        raw = [w for w in analyzer.expand(seg, query=True, reverse=False) if not _expanded(analyzer, w)]
         words = [fold_word(w) for w in raw]
         framed = {
             j
@@ -202,6 +174,12 @@ def query_terms(analyzer: Analyzer, question: str) -> QueryTerms:
         for t in terms:
             alt_of.setdefault(t, []).extend(a.split() for a in alts)
     return QueryTerms(uni, bi, alt_of, exact)
+
+
+def _expanded(analyzer: Analyzer, word: str) -> bool:
+    """Whether a question word is an abbreviation the analyzer writes out after it."""
+    exp = analyzer.abbreviation_of(word, query=True)
+    return bool(exp) and len(exp.split()) > 1
 
 
 def text_terms(analyzer: Analyzer, text: str) -> frozenset[str]:

@@ -1,44 +1,55 @@
-"""Section search: query analysis → Qdrant (lexical, dense or hybrid) → units merged back into sections.
+"""Section search: query analysis → the document it is about → its best sections.
 
     searcher.search("phong cong tac sinh vien lam gi", k=3)
     # [Hit(doc_id="kh-cdlc-laocai-2026", section="IV.2", ...), Hit(doc_id="kh-08-cdcd-soctrang-2026", section="III.2", ...)]
 
-A question that names a document ("trường CĐ Lào Cai", "Kiên Hải") is
-searched within that document first. When a section and one of its
-ancestors both match, the more specific one ranks first.
+Two passes. The first reads the best units over all documents; with each document's header fields (its
+*profile*, ``retrieval.targeting``) it says which few documents the question is about. The second searches
+each of those documents again, counting less the question's words its header already holds (they named the
+document, they do not say where in it the answer is), and leaving out the header and preamble unless asked.
+A unit's final score adds its document's match. When a section and one of its ancestors both match, the more
+specific one ranks first.
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from core.ports import Embedder
-from core.text import fold, has_diacritics
 from core.types import Hit
-from retrieval.analyzer import Analyzer, fold_word, token_index
-from retrieval.extract import STOPWORDS_EXACT, query_terms, strip_frames
+from retrieval.analyzer import Analyzer, token_index
+from retrieval.extract import strip_frames
 from retrieval.index import Index
-from retrieval.points import UnitStore
+from retrieval.points import ScoredUnit, UnitStore
+from retrieval.policy import DEFAULT, Policy
+from retrieval.targeting import document_scores
 from retrieval.thesaurus import alternatives
 
 logger = logging.getLogger(__name__)
 
 Mode = Literal["lexical", "dense", "hybrid"]
-HEADING_BOOST = 0.5
-HEADING_MAX_WORDS = 8
-SCHOOL_ARTICLE_BOOST = 0.25
-RIVAL_SHARE = 0.8  # a sibling article scoring this share of the school article's best part competes with it
-# "trường" the school, not "trường hợp" (case), "môi trường", "thị trường", "hiệu trưởng"
-_SCHOOL = re.compile(r"(?<![\w])(?<!môi )(?<!thị )(?<!chiến )(?<!quảng )(?<!hiện )(?<!lập )trường(?! hợp)(?!\w)", re.I)
-_NOT_SCHOOL_BEFORE = frozenset("hieu bo thu pho moi thi chien quang hien lap".split())
-_NOT_SCHOOL_AFTER = frozenset("hop phong ban khu thon ap doan cong nhom tram ky ton ca".split())
-_OTHER_ENTITIES = ("khu dân cư", "xã", "phường", "thị trấn", "cơ quan", "doanh nghiệp")
-_OTHER_ENTITIES_FOLDED = tuple(fold(e) for e in _OTHER_ENTITIES)
+Sparse = tuple[list[int], list[float]]
+#: Units a question about content reads in the second pass (the header and preamble answer facts and bases).
+CONTENT = {"unit_kind": "section"}
+
+
+@dataclass
+class SearchPlan:
+    """What the first pass learnt about a query (see ``Searcher.plan``)."""
+
+    sparse: Sparse | None
+    dense: list[float] | None
+    first: list[ScoredUnit]  # the best units over everything searched
+    match: dict[str, float]  # how much the query is about each document, 1.0 for the best
+    named: dict[str, float]  # the header-field (profile) match alone, unscaled
+
+    def chosen(self, n: int) -> list[str]:
+        """The ``n`` documents the query is most about."""
+        return sorted(self.match, key=lambda d: -self.match[d])[:n]
 
 
 @dataclass
@@ -62,7 +73,9 @@ class Searcher:
         analyzer: Analyzer,
         embedder: Embedder | None,
         mode: Mode,
+        policy: Policy = DEFAULT,
     ) -> None:
+        self.policy = policy
         self.store = store
         self.index = index
         self.analyzer = analyzer
@@ -78,17 +91,56 @@ class Searcher:
         filters: dict[str, Any] | None = None,
         use_names: bool = True,
     ) -> list[SectionHit]:
-        """Best sections for a query, most relevant first (``filters`` match payload fields, e.g. unit_kind)."""
+        """Best sections for a query, most relevant first (``filters`` match payload fields, e.g. unit_kind).
+
+        ``use_names``: let the question choose its documents (the second pass); off, sections are ranked over
+        ``doc_ids`` (or everything) in one pass.
+        """
         if not query.strip():
             return []
-        scope = list(doc_ids) if doc_ids else None
-        if scope is None and use_names:
-            named, rest = self.index.names_in(query)
-            if named:
-                hits = self._search(rest or query, k, named, filters)
-                if hits:
-                    return hits
-        return self._search(query, k, scope, filters)
+        plan = self.plan(query, doc_ids=doc_ids, filters=filters)
+        if plan.sparse is None or not plan.sparse[0] or not use_names:
+            return self._merge(self._query(plan.sparse, plan.dense, max(k * 6, 30), doc_ids, filters), k)
+        return self.within(plan, plan.chosen(self.policy.search.documents), k=k, filters=filters)
+
+    def plan(
+        self, query: str, *, doc_ids: Sequence[str] | None = None, filters: dict[str, Any] | None = None
+    ) -> SearchPlan:
+        """The first pass: the query's vectors, the best units over ``doc_ids`` (or all), and how much the
+        query is about each document (its best unit and its header fields)."""
+        synonyms, strong = self._synonyms(query)
+        sparse = self.analyzer.query_vector(strip_frames(query), synonyms, strong) if self.mode != "dense" else None
+        dense = self.embedder.embed_query(query) if self.embedder and self.mode in ("dense", "hybrid") else None
+        p = self.policy.search
+        first = self._query(sparse, dense, p.candidates, doc_ids, filters)
+        best: dict[str, float] = {}
+        for u in first:
+            d = u.payload["doc_id"]
+            best[d] = max(best.get(d, 0.0), u.score)
+        named: dict[str, float] = {}
+        if sparse is not None and sparse[0]:
+            named = document_scores(self.index.catalog, dict(zip(sparse[0], sparse[1])))
+            if doc_ids:
+                named = {d: s for d, s in named.items() if d in doc_ids}
+        return SearchPlan(sparse, dense, first, _combine(best, named, p.profile_weight), named)
+
+    def within(
+        self, plan: SearchPlan, doc_ids: Sequence[str], *, k: int = 5, filters: dict[str, Any] | None = None
+    ) -> list[SectionHit]:
+        """The second pass: each document searched again, the words its header holds counting less."""
+        p = self.policy.search
+        if plan.sparse is None or not plan.sparse[0]:
+            return self._merge(self._query(plan.sparse, plan.dense, max(k * 6, 30), doc_ids, filters), k)
+        scored: list[tuple[ScoredUnit, float]] = []
+        for d in doc_ids:
+            header = self.index.catalog.profile_of(d)
+            second = (plan.sparse[0], [w * p.named_weight if i in header else w for i, w in zip(*plan.sparse)])
+            flt = filters if filters and "unit_kind" in filters else {**(filters or {}), **CONTENT}
+            scored += [(u, plan.match.get(d, 0.0)) for u in self._query(second, plan.dense, p.within, [d], flt)]
+        top = max((u.score for u, _ in scored), default=0.0) or 1.0
+        units = [ScoredUnit(payload=u.payload, score=u.score / top + p.document_weight * m, id=u.id) for u, m in scored]
+        units.sort(key=lambda u: -u.score)
+        return self._merge(units, k) or self._merge(plan.first, k)
 
     def search(
         self, query: str, *, k: int = 5, doc_ids: Sequence[str] | None = None, filters: dict[str, Any] | None = None
@@ -108,36 +160,32 @@ class Searcher:
             )
         return out
 
-    def _search(
-        self, query: str, k: int, doc_ids: Sequence[str] | None, filters: dict[str, Any] | None
-    ) -> list[SectionHit]:
-        synonyms, strong = self._synonyms(query)
-        sparse = (
-            self.analyzer.query_vector(strip_frames(query), synonyms, strong)
-            if self.mode in ("lexical", "hybrid")
-            else None
-        )
-        dense = self.embedder.embed_query(query) if self.embedder and self.mode in ("dense", "hybrid") else None
-        limit = max(k * 6, 30)
+    def _query(
+        self,
+        sparse: Sparse | None,
+        dense: list[float] | None,
+        limit: int,
+        doc_ids: Sequence[str] | None,
+        filters: dict[str, Any] | None,
+    ) -> list[ScoredUnit]:
         units = self.store.query(sparse=sparse, dense=dense, limit=limit, doc_ids=doc_ids, filters=filters)
+        # a unit of a version that is being replaced or was abandoned is not read
+        return [
+            u for u in units if self.index.current_hash(u.payload.get("doc_id", "")) == u.payload.get("content_hash")
+        ]
+
+    def _merge(self, units: list[ScoredUnit], k: int) -> list[SectionHit]:
         merged: dict[tuple[str, str], SectionHit] = {}
         for u in units:
             p = u.payload
-            doc_id, section = p.get("doc_id", ""), p.get("section", "")
-            if self.index.current_hash(doc_id) != p.get("content_hash"):
-                continue  # a unit of a version that is being replaced or was abandoned
-            key = (doc_id, section)
+            key = (p.get("doc_id", ""), p.get("section", ""))
             hit = merged.get(key)
             if hit is None:
-                merged[key] = SectionHit(doc_id, section, p.get("heading", ""), u.score, [p])
+                merged[key] = SectionHit(key[0], key[1], p.get("heading", ""), u.score, [p])
             else:
                 hit.units.append(p)
                 hit.score = max(hit.score, u.score)
         ranked = sorted(merged.values(), key=lambda h: -h.score)
-        if ranked:
-            self._lift_school_article(query, ranked)
-            self._boost_headings(query, ranked)
-            ranked.sort(key=lambda h: -h.score)
         return _specific_first(ranked, self._lists)[:k]
 
     def _synonyms(self, query: str) -> tuple[set[str], set[str]]:
@@ -161,57 +209,15 @@ class Searcher:
         own = doc.text[sec.start : sec.body_end].strip() if sec is not None else ""
         return sec is not None and sec.body_end < sec.end and "\n" in own and own.endswith(":")
 
-    def _lift_school_article(self, query: str, hits: list[SectionHit]) -> None:
-        """A legal text's article says whom it applies to ("Tiêu chí công nhận cơ sở giáo dục …"): a question
-        about "trường" wants the article on "cơ sở giáo dục" over its siblings for xã, cơ quan, khu dân cư, when
-        one of those competes with it (alone, it needs no lift over the plans' sections)."""
-        if not _asks_of_schools(query):
-            return
-        school: dict[str, SectionHit] = {}
-        rival: dict[str, float] = {}
-        for h in hits:  # best first: only the best part of the article rises, not every khoản together
-            doc = self.index.get(h.doc_id)
-            article = doc.section(h.section.split(".")[0]) if doc.kind == "normative" else None
-            if article is None or not article.heading:
-                continue
-            if "co so giao duc" in fold(article.heading).lower():
-                school.setdefault(h.doc_id, h)
-            else:
-                rival.setdefault(h.doc_id, h.score)
-        for doc_id, h in school.items():
-            if rival.get(doc_id, 0.0) >= RIVAL_SHARE * h.score:
-                h.score *= 1 + SCHOOL_ARTICLE_BOOST
 
-    def _boost_headings(self, query: str, hits: list[SectionHit]) -> None:
-        """Raise sections whose own heading the question names ("yêu cầu", "kinh phí thực hiện", "chế độ báo cáo")."""
-        words = {t[2:] for t in query_terms(self.analyzer, query).uni}
-        if not words:
-            return
-        for h in hits:
-            heading = {
-                fold_word(x).lower() for x in re.findall(r"[^\W_]+", h.heading) if x.lower() not in STOPWORDS_EXACT
-            }
-            if heading and len(heading) <= HEADING_MAX_WORDS:
-                share = len(heading & words) / len(heading)
-                if share >= 0.6:
-                    h.score *= 1 + HEADING_BOOST * share
-
-
-def _asks_of_schools(query: str) -> bool:
-    """Whether a question is about schools and names no other kind of place the criteria apply to."""
-    q = query.lower()
-    if has_diacritics(q):
-        school = bool(_SCHOOL.search(q))
-    else:  # "truong" is also "trưởng": the words around it tell the school from a head ("hieu truong", "truong ban")
-        words = re.findall(r"\w+", q)
-        school = any(
-            w == "truong"
-            and (i == 0 or words[i - 1] not in _NOT_SCHOOL_BEFORE)
-            and (i + 1 == len(words) or words[i + 1] not in _NOT_SCHOOL_AFTER)
-            for i, w in enumerate(words)
-        )
-    others = _OTHER_ENTITIES if has_diacritics(q) else _OTHER_ENTITIES_FOLDED
-    return school and not any(re.search(rf"(?<!\w){e}(?!\w)(?! h[oộ]i)", q) for e in others)  # not "xã hội"
+def _combine(best: dict[str, float], named: dict[str, float], profile_weight: float) -> dict[str, float]:
+    """How much a question is about each document: its best unit and its header fields, each scaled to the best."""
+    top_unit = max(best.values(), default=0.0) or 1.0
+    top_named = max(named.values(), default=0.0) or 1.0
+    docs = set(best) | set(named)
+    match = {d: best.get(d, 0.0) / top_unit + profile_weight * named.get(d, 0.0) / top_named for d in docs}
+    top = max(match.values(), default=0.0) or 1.0
+    return {d: m / top for d, m in match.items()}
 
 
 def _is_ancestor(parent: str, child: str) -> bool:

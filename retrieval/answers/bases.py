@@ -1,0 +1,173 @@
+"""Legal bases: what a document cites as its grounds, which documents cite a given one, what drafters cite most.
+
+Answers are registry entries as citation strings ready to paste ("Thông tư số 124/2021/TT-BCA ngày 28/12/2021
+của Bộ Công an …"), each cited to the line of the document that cites it, with the registry's warnings where
+documents disagree about one (its date or issuer).
+"""
+
+from __future__ import annotations
+
+from core.legal_ids import id_key
+from core.text import fold
+from core.types import Document, LegalBasis
+from ingest.legal import mentions
+from retrieval.answers.context import Context
+from retrieval.answers.evidence import Draft, Evidence, doc_name, fmt_date
+from retrieval.answers.question import Question
+from retrieval.extract import Line, section_lines
+
+MAX_LISTED = 12
+
+
+def gather(q: Question, ctx: Context) -> Draft | None:
+    """Route within legal bases: the drafter's ranking, who cites a named document, or one document's grounds."""
+    if q.asking("drafter", "most_cited"):
+        return ranking(q, ctx)
+    named = named_entries(q, ctx)
+    target = ctx.target(q)
+    if named and q.asking("cited_by") and not q.asking("legal_bases"):
+        return cited_by(named, ctx)
+    if q.asking("legal_bases") or "preamble" in q.refs:
+        if target is None:
+            return None
+        doc = ctx.index.get(target)
+        if named and not any(e.doc_id == target for e in named):
+            return does_cite(doc, [e for e in named if e.doc_id != target], ctx)
+        return grounds(doc, ctx)
+    return None
+
+
+def named_entries(q: Question, ctx: Context) -> list[LegalBasis]:
+    """Registry entries a question names by number ("124/2021/TT-BCA", "thông tư 124", "chỉ thị 09")."""
+    if not q.legal_keys and not q.legal_pairs:
+        return []
+    out = []
+    for e in ctx.index.registry():
+        keys = {id_key(v) for v in [e.id.split(" (")[0], *e.variants]}
+        number = e.number.lstrip("0") if e.number else ""
+        kind = e.type.lower()
+        if keys & set(q.legal_keys) or any(fold(kind) == t and number == n for t, n in q.legal_pairs):
+            out.append(e)
+    return out
+
+
+def _line_of(doc: Document, entry: LegalBasis, prefer: str = "preamble") -> tuple[str, Line] | None:
+    """The section and line where a document cites an entry (its preamble first)."""
+    places = sorted((c for c in doc.citations if mentions(c, entry)), key=lambda c: (c.section != prefer, c.start))
+    for c in places:
+        for ln in section_lines(doc, c.section, own=False):
+            if ln.start <= c.start < ln.start + len(ln.text) + 1:
+                return c.section, ln
+    return None
+
+
+def _warning(e: LegalBasis) -> str:
+    notes = []
+    for c in e.conflicts:
+        values = "; ".join(
+            f"{fmt_date(v.value) if c.field == 'date' else v.value} ({', '.join(r.doc_id for r in v.cited_by[:3])})"
+            for v in c.values
+        )
+        notes.append(
+            f"Lưu ý: các văn bản ghi {'ngày' if c.field == 'date' else 'cơ quan ban hành'} của {e.id} khác nhau: {values}."
+        )
+    return " ".join(notes)
+
+
+def grounds(doc: Document, ctx: Context) -> Draft | None:
+    """ "Kế hoạch này căn cứ những văn bản nào?": the documents its preamble cites (else all it cites)."""
+    entries = ctx.index.entries_citing(doc.doc_id)
+    pre = [e for e in entries if any(r.doc_id == doc.doc_id and r.section == "preamble" for r in e.cited_by)]
+    chosen = pre or entries
+    evidence, legal, notes = [], [], []
+    for e in chosen:
+        where = _line_of(doc, e)
+        if where is None:
+            continue
+        section, line = where
+        evidence.append(Evidence(doc.doc_id, section, "", [line], statements=[f"- {e.citation} {{n}}"]))
+        legal.append(e)
+        if e.conflicts:
+            notes.append(_warning(e))
+    if not evidence:
+        return None
+    intro = f"{doc_name(doc)} căn cứ {len(evidence)} văn bản:"
+    return Draft(evidence, intro=intro, notes=notes, legal=legal, group_by_doc=False)
+
+
+def does_cite(doc: Document, entries: list[LegalBasis], ctx: Context) -> Draft | None:
+    """ "Kế hoạch X có căn cứ Thông tư 124 không?": yes with the line, or no with its grounds."""
+    evidence, legal = [], []
+    for e in entries:
+        where = _line_of(doc, e) if doc.doc_id in e.citing_docs else None
+        if where is not None:
+            section, line = where
+            evidence.append(
+                Evidence(
+                    doc.doc_id, section, "", [line], statements=[f"Có: {doc_name(doc)} căn cứ {e.citation} {{n}}."]
+                )
+            )
+            legal.append(e)
+    if evidence:
+        return Draft(evidence, legal=legal, notes=[_warning(e) for e in legal if e.conflicts], group_by_doc=False)
+    draft = grounds(doc, ctx)
+    if draft is not None:
+        draft.intro = f"Không: {doc_name(doc)} không căn cứ {', '.join(e.id for e in entries)}. " + draft.intro
+    return draft
+
+
+def cited_by(entries: list[LegalBasis], ctx: Context) -> Draft | None:
+    """ "Những kế hoạch nào căn cứ Thông tư 124?": every document that cites it, each at the line it does."""
+    evidence, legal = [], []
+    for e in entries:
+        for doc_id in e.citing_docs[:MAX_LISTED]:
+            doc = ctx.index.get(doc_id)
+            where = _line_of(doc, e)
+            if where is None:
+                continue
+            section, line = where
+            evidence.append(Evidence(doc_id, section, "", [line], statements=[f"- {doc_name(doc)} {{n}}"]))
+        legal.append(e)
+    if not evidence:
+        return None
+    intro = f"{len(evidence)} văn bản căn cứ {', '.join(e.citation for e in entries)}:"
+    return Draft(
+        evidence, intro=intro, legal=legal, notes=[_warning(e) for e in legal if e.conflicts], group_by_doc=False
+    )
+
+
+def ranking(q: Question, ctx: Context) -> Draft | None:
+    """ "Soạn kế hoạch … nên căn cứ văn bản nào?": the bases the plans cite most in their preambles, each cited to
+    the preamble line of a plan that cites it (the claim "cited by N plans" names them)."""
+    docs = {d for d in ctx.documents(q)} if ctx.target(q) is not None else None
+    counted: list[tuple[int, LegalBasis]] = []
+    for e in ctx.index.registry():
+        plans = sorted({r.doc_id for r in e.cited_by if r.section == "preamble"})
+        if docs is not None:
+            plans = [p for p in plans if p in docs] or plans
+        if len(plans) >= 1:
+            counted.append((len(plans), e))
+    counted.sort(key=lambda x: (-x[0], x[1].id))
+    evidence, legal = [], []
+    for n, e in counted[:MAX_LISTED]:
+        first = next((r.doc_id for r in e.cited_by if r.section == "preamble"), None)
+        if first is None:
+            continue
+        doc = ctx.index.get(first)
+        where = _line_of(doc, e)
+        if where is None:
+            continue
+        section, line = where
+        who = f"{n} văn bản căn cứ" if n > 1 else "1 văn bản căn cứ"
+        evidence.append(
+            Evidence(first, section, "", [line], statements=[f"- {e.citation} ({who}; ví dụ {doc_name(doc)}) {{n}}"])
+        )
+        legal.append(e)
+    if not evidence:
+        return None
+    return Draft(
+        evidence,
+        intro="Các văn bản được các kế hoạch, văn bản hiện có căn cứ nhiều nhất:",
+        legal=legal,
+        group_by_doc=False,
+    )

@@ -1,0 +1,67 @@
+"""The text answers: the best sections of the documents the question is about, and their lines that answer.
+
+Which lines depends on what is asked: a unit's duties or a list answer with the whole section; "when" with the
+lines that state a date (a dated section close behind an undated best one answers first); "how much" with the
+lines that state an amount; anything else with the lines that match the question best, in context. A section
+close in score to the best is cited beside it.
+"""
+
+from __future__ import annotations
+
+from retrieval.answers.context import Context
+from retrieval.answers.evidence import Draft, Evidence, Pick, has_amount, pick_lines
+from retrieval.answers.question import Question
+from retrieval.extract import has_date, rank_lines, section_lines
+from retrieval.search import SectionHit
+
+
+def mode(q: Question) -> Pick:
+    if q.asking("deadline"):
+        return "dated"
+    if q.asking("amount"):
+        return "amount"
+    if q.asking("duty", "list"):
+        return "all"
+    return "best"
+
+
+def gather(q: Question, ctx: Context) -> Draft | None:
+    p = ctx.policy.answer
+    hits = ctx.sections(q, max(ctx.k, 6))
+    if not hits:
+        return None
+    how = mode(q)
+    if how in ("dated", "amount"):
+        hits = _stating_first(ctx, hits, has_date if how == "dated" else has_amount, p.dated_runner_up)
+    top = hits[0].score or 1.0
+    chosen = [hits[0], *[h for h in hits[1 : p.sections] if h.score >= p.runner_up * top]]
+    terms = ctx.terms(q)
+    weights = ctx.weights()
+    evidence = []
+    for h in chosen:
+        doc = ctx.index.get(h.doc_id)
+        scores = {
+            ln.start: s for s, ln in rank_lines(section_lines(doc, h.section, own=False), ctx.analyzer, terms, weights)
+        }
+        lines = pick_lines(doc, h.section, how, scores)
+        if lines:
+            evidence.append(Evidence(h.doc_id, h.section, h.heading, lines, score=h.score))
+    return Draft(evidence) if evidence else None
+
+
+def _stating_first(ctx: Context, hits: list[SectionHit], states: object, share: float) -> list[SectionHit]:
+    """Move the best section that states a date (or amount) first when it scores ``share`` of the best one."""
+    check = states if callable(states) else None
+    if check is None:
+        return hits
+
+    def stated(h: SectionHit) -> bool:
+        doc = ctx.index.get(h.doc_id)
+        return any(check(ln.text) for ln in section_lines(doc, h.section, own=False))
+
+    if stated(hits[0]):
+        return hits
+    for i, h in enumerate(hits[1:4], 1):
+        if h.score >= share * hits[0].score and stated(h):
+            return [h, *hits[:i], *hits[i + 1 :]]
+    return hits

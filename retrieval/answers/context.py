@@ -1,0 +1,77 @@
+"""What a strategy may read while answering one question: the index, the search and its first pass, the policy.
+
+The first pass (``Searcher.plan``) is run once per question and shared: it says which documents the question
+is about, which the fact, legal-basis and content strategies all need.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from retrieval.answers.question import Question
+from retrieval.extract import QueryTerms, TermWeights, query_terms
+from retrieval.policy import Policy
+from retrieval.search import Searcher, SearchPlan, SectionHit
+
+
+@dataclass
+class Context:
+    index: Any  # retrieval.index.Index
+    searcher: Searcher
+    policy: Policy
+    k: int
+    scope: list[str] | None = None  # the documents the caller restricts the answer to
+    focus: list[str] | None = None  # the conversation's documents, for a follow-up that names none
+    _plan: SearchPlan | None = field(default=None, repr=False)
+    _hits: dict[tuple[str, int], list[SectionHit]] = field(default_factory=dict, repr=False)
+    _terms: QueryTerms | None = field(default=None, repr=False)
+
+    @property
+    def analyzer(self) -> Any:
+        return self.index.analyzer
+
+    def weights(self) -> TermWeights:
+        return self.index.term_weights()
+
+    def terms(self, q: Question) -> QueryTerms:
+        """The question's content terms (no question words, no frames)."""
+        if self._terms is None:
+            self._terms = query_terms(self.analyzer, q.text)
+        return self._terms
+
+    def plan(self, q: Question) -> SearchPlan:
+        if self._plan is None:
+            self._plan = self.searcher.plan(q.text, doc_ids=self.scope)
+        return self._plan
+
+    def documents(self, q: Question) -> list[str]:
+        """The documents the question is most about (the conversation's, for a follow-up naming none)."""
+        plan = self.plan(q)
+        if self.focus and self.target(q) is None:
+            return list(self.focus)
+        return plan.chosen(self.policy.search.documents)
+
+    def target(self, q: Question) -> str | None:
+        """The one document the question names by its header (type, number, title, issuer, place, year), when
+        it clearly does; the scope's, when the caller gave one; else none."""
+        if self.scope and len(self.scope) == 1:
+            return self.scope[0]
+        plan = self.plan(q)
+        ranked = plan.chosen(2)
+        if not ranked or plan.named.get(ranked[0], 0.0) <= 0.0:
+            return self.focus[0] if self.focus and len(self.focus) == 1 else None
+        if len(ranked) > 1 and plan.match[ranked[1]] > self.policy.answer.target_margin * plan.match[ranked[0]]:
+            return self.focus[0] if self.focus and len(self.focus) == 1 and self.focus[0] in ranked else None
+        return ranked[0]
+
+    def sections(
+        self, q: Question, k: int, *, docs: Sequence[str] | None = None, filters: Any = None
+    ) -> list[SectionHit]:
+        """Best sections within ``docs`` (default: the documents the question is about)."""
+        chosen = list(docs) if docs is not None else self.documents(q)
+        key = (",".join(chosen) + repr(filters), k)
+        if key not in self._hits:
+            self._hits[key] = self.searcher.within(self.plan(q), chosen, k=k, filters=filters)
+        return self._hits[key]

@@ -1,0 +1,34 @@
+"""What a term means ("Điều phối dữ liệu là gì?"): the line of a document that defines it ("… là …").
+
+Legal texts define their terms in a "Giải thích từ ngữ" article, one khoản per term starting with the term;
+plans define theirs in passing ("… (sau đây gọi là …)"). The line whose start is the term answers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.text import fold
+from retrieval.answers.context import Context
+from retrieval.answers.evidence import Draft, Evidence
+from retrieval.answers.question import Question
+from retrieval.extract import section_lines
+
+_MARKER = re.compile(r"^(?:\d{1,3}[.)]|[a-zđ]\))\s*")
+
+
+def gather(q: Question, ctx: Context) -> Draft | None:
+    term = q.definition
+    if not term:
+        return None
+    want = " ".join(term.split())
+    for hit in ctx.sections(q, 8):
+        doc = ctx.index.get(hit.doc_id)
+        for line in section_lines(doc, hit.section, own=False):
+            text = " ".join(re.sub(r"[^a-z0-9 ]", " ", fold(_MARKER.sub("", line.text)).lower()).split())
+            if text.startswith(want + " ") and re.match(rf"{re.escape(want)} (?:la|duoc hieu la|bao gom|gom) ", text):
+                section = doc.section_at(line.start) or hit.section  # the khoản that starts with the term
+                sec = doc.section(section)
+                heading = sec.heading if sec is not None else hit.heading
+                return Draft([Evidence(hit.doc_id, section, heading, [line], score=hit.score)])
+    return None

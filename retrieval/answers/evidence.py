@@ -1,0 +1,118 @@
+"""Evidence an answer is made of: lines cut from a section (always verbatim), or statements about parsed fields.
+
+A strategy gathers ``Evidence`` into a ``Draft``; the composer numbers, verifies and words it. Which lines of a
+section answer is chosen here, the same way for every strategy: the whole task list of a unit, the lines that
+state a date, the lines that state an amount, or the lines that match the question best with their context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from core.text import fold
+from core.types import Document, LegalBasis
+from retrieval.extract import Line, has_date, section_lines
+
+Pick = Literal["all", "dated", "amount", "best"]
+
+#: Lines one section contributes at most, and characters (a long article is cut to its best lines).
+MAX_LINES = 14
+MAX_CHARS = 2400
+_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:%|phần trăm|đồng|đ\b|triệu|nghìn|ngàn|tỷ|lần|người|ha\b|km|tháng|năm|ngày)", re.I)
+
+
+@dataclass
+class Evidence:
+    doc_id: str
+    section: str
+    heading: str
+    lines: list[Line] = field(default_factory=list)
+    score: float = 0.0
+    statements: list[str] = field(default_factory=list)  # text with "{n}" where the citation marker goes
+    show_lines: bool = False  # with statements, list the quoted lines too
+
+
+@dataclass
+class Draft:
+    evidence: list[Evidence]
+    intro: str = ""
+    notes: list[str] = field(default_factory=list)
+    legal: list[LegalBasis] = field(default_factory=list)
+    group_by_doc: bool = True
+
+
+def doc_name(doc: Document) -> str:
+    """How an answer names a document: "Kế hoạch 08/KH-CĐCĐ của Trường Cao đẳng Cộng đồng Sóc Trăng"."""
+    kind = doc.doc_type or "Văn bản"
+    numbered = bool(doc.number and doc.number.split("/")[0].strip())
+    name = f"{kind} {doc.number}" if numbered else kind
+    issuer = doc.issuer or ""
+    if issuer:
+        name += f" của {issuer}"
+    if doc.place and fold(doc.place).lower() not in fold(issuer).lower():
+        name += f" ({doc.place})"
+    if not numbered:
+        if doc.date:
+            y, m, d = doc.date.split("-")
+            name += f", ngày {d}/{m}/{y}"
+        elif doc.year:
+            name += f", tháng {doc.month}/{doc.year}" if doc.month else f", năm {doc.year}"
+    return name
+
+
+def fmt_date(iso: str | None) -> str:
+    if not iso:
+        return "không ghi ngày"
+    y, m, d = iso.split("-")
+    return f"{d}/{m}/{y}"
+
+
+def has_amount(text: str) -> bool:
+    return bool(_AMOUNT.search(text))
+
+
+def pick_lines(doc: Document, section: str, how: Pick, scores: dict[int, float] | None = None) -> list[Line]:
+    """Lines of a section that answer: ``all`` (bounded), ``dated``/``amount`` (those that state one, with the
+    heading), or ``best`` (by ``scores``, keyed by line start, with the line before a colon that announces them).
+    Falls back to the best lines when a filter keeps nothing."""
+    lines = section_lines(doc, section, own=False)
+    if not lines:
+        return []
+    if how == "all":
+        return _bounded(lines)
+    if how in ("dated", "amount"):
+        keep = has_date if how == "dated" else has_amount
+        chosen = [ln for ln in lines if keep(ln.text)]
+        if chosen:
+            ranked = sorted(chosen, key=lambda ln: -(scores or {}).get(ln.start, 0.0))[:6]
+            return _in_order(lines, [lines[0], *ranked] if lines[0] not in ranked and lines[0].heading else ranked)
+    if len("\n".join(ln.text for ln in lines)) <= MAX_CHARS // 2 and len(lines) <= MAX_LINES // 2:
+        return lines  # a short section answers whole
+    ranked = sorted(lines, key=lambda ln: -(scores or {}).get(ln.start, 0.0))
+    top = [ln for ln in ranked[:5] if (scores or {}).get(ln.start, 0.0) > 0] or ranked[:3]
+    with_context = set(top)
+    for ln in top:  # the lead-in a list item hangs from ("… như sau:") reads with it
+        i = lines.index(ln)
+        if i > 0 and lines[i - 1].text.rstrip().endswith(":"):
+            with_context.add(lines[i - 1])
+    if lines[0].heading:
+        with_context.add(lines[0])
+    return _bounded(_in_order(lines, list(with_context)))
+
+
+def _in_order(lines: list[Line], chosen: list[Line]) -> list[Line]:
+    keep = {ln.start for ln in chosen}
+    return [ln for ln in lines if ln.start in keep]
+
+
+def _bounded(lines: list[Line]) -> list[Line]:
+    out: list[Line] = []
+    size = 0
+    for ln in lines:
+        if len(out) >= MAX_LINES or (size + len(ln.text) > MAX_CHARS and out):
+            break
+        out.append(ln)
+        size += len(ln.text)
+    return out

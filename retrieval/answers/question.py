@@ -1,0 +1,144 @@
+"""A question, read once: its normalised text, what it names and what it asks for.
+
+    q = parse("bc so ket 6 thang nop truoc ngay nao ad?")
+    q.text       # "báo cáo so ket 6 thang nop truoc ngay nao"  (chat shorthand written out, courtesy dropped)
+    q.asks       # {"deadline"}
+    q.refs       # []  ("khoản 2 Điều 8" -> ["Điều 8.2"])
+
+Every cue is data (``retrieval.lexicon``) matched on the folded words of the question, so "ai ký" and
+"ai ky" read alike. Which document a question is about is not decided here: the search does it from the
+documents' own headers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from core.legal_ids import NUMBER, TYPES, id_key
+from core.text import fold, has_diacritics
+from retrieval.lexicon import Lexicon, lexicon
+
+_TYPE_WORDS = {fold(t).lower(): t for t in (*TYPES, "Luật", "Bộ luật")}
+_LEGAL_IN_Q = re.compile(rf"(?P<number>{NUMBER})", re.I)
+_TYPE_NUM_Q = re.compile(
+    r"(?P<type>"
+    + "|".join(re.escape(k) for k in sorted(_TYPE_WORDS, key=len, reverse=True))
+    + r")(?:\s+so)?\s+(?P<num>\d{1,5})\b"
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_REF_DIEM = re.compile(r" diem ([a-z]) (?:cua )?khoan (\d{1,3}) (?:cua )?dieu (\d{1,3}) ")
+_REF_KHOAN = re.compile(r" khoan (\d{1,3}) (?:cua )?dieu (\d{1,3}) ")
+_REF_DIEU = re.compile(r" dieu (\d{1,3}) ")
+_REF_MUC = re.compile(r" (?:muc|phan) ([ivxl]+(?:[ .]\d{1,2}){0,2}(?:[ .][a-z])?) ")
+
+
+def fkey(text: str) -> str:
+    """Folded, lowercased, punctuation-free form used for cue matching, padded with spaces."""
+    return " " + re.sub(r"\s+", " ", re.sub(r"[^a-z0-9/ -]", " ", fold(text).lower())).strip() + " "
+
+
+def has(key: str, *phrases: str) -> bool:
+    return any(f" {p} " in key for p in phrases)
+
+
+@dataclass
+class Question:
+    typed: str  # as typed (the answer echoes it)
+    text: str  # what is answered: chat shorthand written out, courtesy dropped
+    key: str  # folded words, padded: " bao cao so ket 6 thang "
+    accented: bool
+    asks: set[str] = field(
+        default_factory=set
+    )  # legal_bases, drafter, most_cited, cited_by, deadline, duty, amount, list
+    facts: list[str] = field(default_factory=list)  # header facts asked, in cue order
+    definition: str | None = None  # the term of "X là gì?"
+    refs: list[str] = field(default_factory=list)  # section ids named: "Điều 8.2", "III.2", "preamble"
+    legal_keys: list[str] = field(default_factory=list)  # id_key of legal numbers named
+    legal_pairs: list[tuple[str, str]] = field(default_factory=list)  # ("thong tu", "124")
+    years: list[int] = field(default_factory=list)
+
+    def asking(self, *kinds: str) -> bool:
+        return any(k in self.asks for k in kinds)
+
+
+def normalize(question: str, lx: Lexicon | None = None) -> str:
+    """A chat message as a question: courtesy dropped, shorthand written out ("tt 124" -> "Thông tư 124")."""
+    lx = lx or lexicon()
+    q = lx.courtesy.sub(" ", question)
+    plain = (lambda w: w) if has_diacritics(question) else fold
+    words = "|".join(re.escape(w) for w in sorted(lx.shorthand, key=len, reverse=True))
+    q = re.sub(rf"(?<![\w/.-])({words})(?![\w/-])", lambda m: plain(lx.shorthand[m.group(1).lower()]), q, flags=re.I)
+    kinds = "|".join(re.escape(w) for w in sorted(lx.kind_shorthand, key=len, reverse=True))
+    q = re.sub(rf"(?<!\w)({kinds})\.?\s*(?=\d)", lambda m: lx.kind_shorthand[m.group(1).lower()] + " ", q, flags=re.I)
+    q = re.sub(r"(?<![\w/-])vb(?![\w/-])", "văn bản", q, flags=re.I)
+    return re.sub(r"\s+", " ", q).strip(" ?.!,") or question.strip()
+
+
+def section_refs(key: str) -> list[str]:
+    """Section ids a question names: "khoản 2 Điều 8" -> "Điều 8.2", "mục III.2" -> "III.2", "phần căn cứ" -> "preamble"."""
+    q = key.replace(". ", " ")
+    refs: list[str] = []
+    for m in _REF_DIEM.finditer(q):
+        refs.append(f"Điều {m.group(3)}.{m.group(2)}.{m.group(1)}")
+    for m in _REF_KHOAN.finditer(q):
+        ref = f"Điều {m.group(2)}.{m.group(1)}"
+        if not any(r.startswith(ref + ".") for r in refs):
+            refs.append(ref)
+    if not refs:
+        refs += [f"Điều {m.group(1)}" for m in _REF_DIEU.finditer(q)]
+    for m in _REF_MUC.finditer(q):
+        parts = re.split(r"[ .]", m.group(1))
+        refs.append(".".join([parts[0].upper(), *parts[1:]]))
+    if " phan can cu " in q:
+        refs.append("preamble")
+    return list(dict.fromkeys(refs))
+
+
+def _legal_mentions(text: str, key: str) -> tuple[list[str], list[tuple[str, str]]]:
+    keys = [
+        id_key(m.group("number")) for m in _LEGAL_IN_Q.finditer(fold(text)) if re.search(r"[A-Za-z]", m.group("number"))
+    ]
+    pairs = [(m.group("type"), m.group("num").lstrip("0") or "0") for m in _TYPE_NUM_Q.finditer(key)]
+    return keys, pairs
+
+
+def _facts(key: str, lx: Lexicon) -> list[str]:
+    masked = key
+    for phrase, kept in lx.not_header_facts:
+        masked = masked.replace(f" {phrase} ", f" {kept} ")
+    return [fact for fact, cues in lx.facts.items() if has(masked, *cues)]
+
+
+def _definition(key: str, lx: Lexicon) -> str | None:
+    core = key.strip()
+    for pattern in lx.definition_patterns:
+        m = pattern.search(core)
+        if m:
+            term = m.group("term").strip()
+            words = term.split()
+            if 1 <= len(words) <= 8 and not set(words) <= lx.question_words:
+                return term
+    return None
+
+
+def parse(typed: str, lx: Lexicon | None = None) -> Question:
+    """Read a question once (see the module docstring)."""
+    lx = lx or lexicon()
+    text = normalize(typed or "", lx)
+    key = fkey(text)
+    q = Question(typed=(typed or "").strip(), text=text, key=key, accented=has_diacritics(text))
+    for intent, cues in lx.intents.items():
+        if has(key, *cues):
+            q.asks.add(intent)
+    for intent, patterns in lx.intent_patterns.items():
+        if any(p.search(key) for p in patterns):
+            q.asks.add(intent)
+    if "drafter" in q.asks and not (" can cu " in key or "legal_bases" in q.asks):
+        q.asks.discard("drafter")  # "soạn thảo" alone is content ("ai soạn thảo …")
+    q.facts = _facts(key, lx)
+    q.definition = _definition(key, lx)
+    q.refs = section_refs(key)
+    q.legal_keys, q.legal_pairs = _legal_mentions(text, key)
+    q.years = [int(y) for y in _YEAR.findall(text)]
+    return q

@@ -1,0 +1,37 @@
+"""The strategies in the order they are tried; the first that gathers evidence answers (routes as data).
+
+A route is (name, when, strategy, checked): ``when`` says whether the question is one the strategy serves,
+``checked`` whether its evidence goes through the refusal check (a section the question names, a header fact,
+a citation are exact; the text found by search is not).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+from retrieval.answers import bases, content, definition, facts, refs
+from retrieval.answers.context import Context
+from retrieval.answers.evidence import Draft
+from retrieval.answers.question import Question
+
+
+class Route(NamedTuple):
+    name: str
+    when: Callable[[Question], bool]
+    gather: Callable[[Question, Context], Draft | None]
+    checked: bool
+
+
+ROUTES: tuple[Route, ...] = (
+    Route("section", lambda q: any(r != "preamble" for r in q.refs), refs.gather, False),
+    Route(
+        "legal_bases",
+        lambda q: q.asking("legal_bases", "drafter", "most_cited", "cited_by") or "preamble" in q.refs,
+        bases.gather,
+        False,
+    ),
+    Route("fact", lambda q: bool(q.facts), facts.gather, False),
+    Route("definition", lambda q: q.definition is not None, definition.gather, False),
+    Route("content", lambda q: True, content.gather, True),
+)

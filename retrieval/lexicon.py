@@ -1,0 +1,99 @@
+"""General Vietnamese administrative language the search and answers read questions with, as data.
+
+``retrieval/data/lexicon.json`` holds question words and frames, intent and header-fact cues, chat shorthand,
+abbreviations and the thesaurus. A deployment adds its own terms in the folder ``CANCU_LEXICON_DIR`` names: a
+``lexicon.json`` there is merged over the package's (lists extended, tables updated), so a school's own
+abbreviations or phrases need no code. Nothing here names one document's units, places or programmes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from core.errors import ConfigError
+from core.text import fold
+
+_DATA = Path(__file__).parent / "data" / "lexicon.json"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    question_words_exact: frozenset[str]  # accented forms
+    question_words: frozenset[str]  # folded forms of the question words that are never content when folded
+    frames: tuple[tuple[str, ...], ...]  # folded word sequences that frame a question
+    folded_compounds: frozenset[tuple[str, str]]
+    intents: dict[str, tuple[str, ...]]
+    intent_patterns: dict[str, tuple[re.Pattern[str], ...]]
+    facts: dict[str, tuple[str, ...]]
+    not_header_facts: tuple[tuple[str, str], ...]
+    definition_patterns: tuple[re.Pattern[str], ...]
+    courtesy: re.Pattern[str]
+    shorthand: dict[str, str]
+    kind_shorthand: dict[str, str]
+    abbreviations: dict[str, str]
+    thesaurus: tuple[str, ...]
+    counted_nouns: frozenset[str]
+    folded_ambiguous: frozenset[str]
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        elif isinstance(value, list) and isinstance(out.get(key), list):
+            out[key] = [*out[key], *value]
+        else:
+            out[key] = value
+    return out
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ConfigError(f"cannot read the lexicon {path}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"the lexicon {path} must hold a JSON object")
+    return data
+
+
+@cache
+def lexicon(overlay: str | None = None) -> Lexicon:
+    """The package's lexicon, with the deployment's overlay (``CANCU_LEXICON_DIR``) merged in."""
+    raw = _read(_DATA)
+    folder = overlay if overlay is not None else os.environ.get("CANCU_LEXICON_DIR")
+    if folder:
+        extra = Path(folder) / "lexicon.json"
+        if not extra.is_file():
+            raise ConfigError(f"CANCU_LEXICON_DIR={folder} holds no lexicon.json")
+        raw = _merge(raw, _read(extra))
+    exact = frozenset(raw["question_words_exact"])
+    accent_only = frozenset(raw["accent_only_question_words"])
+    intents = raw["intents"]
+    patterns = {k: v for k, v in intents.items() if k.endswith("_patterns") or k == "most_cited"}
+    chat = raw["chat"]
+    return Lexicon(
+        question_words_exact=exact,
+        question_words=frozenset(fold(w) for w in exact - accent_only),
+        frames=tuple(tuple(f.split()) for f in raw["frames"]),
+        folded_compounds=frozenset(tuple(c.split()) for c in raw["folded_compounds"]),  # type: ignore[misc]
+        intents={k: tuple(v) for k, v in intents.items() if k not in patterns},
+        intent_patterns={k.removesuffix("_patterns"): tuple(re.compile(p) for p in v) for k, v in patterns.items()},
+        facts={k: tuple(v) for k, v in raw["facts"].items()},
+        not_header_facts=tuple((a, b) for a, b in raw["not_header_facts"]),
+        definition_patterns=tuple(re.compile(p) for p in raw["definition_patterns"]),
+        courtesy=re.compile(chat["courtesy"], re.I),
+        shorthand=dict(chat["shorthand"]),
+        kind_shorthand=dict(chat["kind_shorthand"]),
+        abbreviations=dict(raw["abbreviations"]),
+        thesaurus=tuple(raw["thesaurus"]),
+        counted_nouns=frozenset(raw["counted_nouns"]),
+        folded_ambiguous=frozenset(raw["folded_ambiguous"]),
+    )

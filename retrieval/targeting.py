@@ -1,0 +1,59 @@
+"""Which document a question is about: BM25 over each document's header fields, read from the catalog.
+
+A question names its document the way people do, by what its header says: "kế hoạch phát triển kinh tế số
+của Bắc Ninh", "Nghị quyết 76 của HĐND Hà Nội", "luật việc làm 2025". Each document's type, number, title,
+issuing and managing body, place and year are its *profile*; the catalog keeps the profile's tokens (the
+analyzer's, as for units) in a table, and a question is scored against the documents that share its tokens.
+The same tokens, once a document is chosen, say which words of the question only named it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Protocol
+
+from core.types import Document
+from retrieval.analyzer import Analyzer, token_index
+
+#: BM25 over profiles: short fields, so length matters less than in sections.
+K1, B = 1.2, 0.5
+
+
+class ProfileSource(Protocol):
+    def profile_postings(self, tokens: Sequence[int]) -> tuple[dict[int, list[tuple[str, float]]], int, float]: ...
+
+    def profile_of(self, doc_id: str) -> dict[int, float]: ...
+
+    def profile_lengths(self, doc_ids: Sequence[str]) -> dict[str, int]: ...
+
+
+def profile_text(doc: Document) -> str:
+    """The header fields a question names a document by, as one text."""
+    fields = [doc.doc_type, doc.number, doc.title, doc.issuer, doc.managing_body, doc.place, str(doc.year or "")]
+    return "\n".join(f for f in fields if f)
+
+
+def profile_tokens(doc: Document, analyzer: Analyzer) -> dict[int, float]:
+    """Token index -> count of the profile's tokens (the analyzer's, folded and exact, bigrams, legal numbers)."""
+    counts: Counter[int] = Counter()
+    for token, n in analyzer.tokens(profile_text(doc), exact=True).items():
+        counts[token_index(token)] += n
+    return dict(counts)
+
+
+def document_scores(source: ProfileSource, query: Mapping[int, float]) -> dict[str, float]:
+    """BM25 of a question's weighted tokens against every document's profile (documents with no match: absent)."""
+    postings, n_docs, avg_len = source.profile_postings(list(query))
+    if not postings:
+        return {}
+    lengths = source.profile_lengths(sorted({d for plist in postings.values() for d, _ in plist}))
+    scores: dict[str, float] = {}
+    for token, plist in postings.items():
+        idf = math.log(1 + (n_docs - len(plist) + 0.5) / (len(plist) + 0.5))
+        weight = query[token] * idf
+        for doc_id, tf in plist:
+            norm = K1 * (1 - B + B * (lengths.get(doc_id) or avg_len) / avg_len)
+            scores[doc_id] = scores.get(doc_id, 0.0) + weight * tf * (K1 + 1) / (tf + norm)
+    return scores
