@@ -33,6 +33,7 @@ from retrieval.catalog import Catalog, DocHead, DocRecord, df_of
 from retrieval.definitions import defined_terms
 from retrieval.extract import TermWeights
 from retrieval.naming import alias_phrases, names_in
+from retrieval.places import Places
 from retrieval.points import UnitPoint, UnitStore, point_id
 from retrieval.targeting import profile_tokens
 from retrieval.units import Unit, units_for
@@ -125,6 +126,7 @@ class Index:
         self._reg_gen = 0
         self._table_version = 0  # bumped whenever a document adds an abbreviation
         self._heads: tuple[int, dict[str, DocHead]] | None = None
+        self._places: tuple[int, Places] | None = None
         self.analyzer.add_abbreviations(catalog.abbreviations())
         self._sync_lock = threading.Lock()
         self._synced_at = time.monotonic()
@@ -446,6 +448,14 @@ class Index:
         cached = self._heads
         if cached is None or cached[0] != gen:
             cached = self._heads = (gen, self.catalog.heads())
+        return cached[1]
+
+    def places(self) -> Places:
+        """The places questions may name and documents be about (``retrieval.places``), per catalog version."""
+        gen = self.catalog.generation
+        cached = self._places
+        if cached is None or cached[0] != gen:
+            cached = self._places = (gen, Places.from_heads(self.heads().values()))
         return cached[1]
 
     def head(self, doc_id: str) -> DocHead:

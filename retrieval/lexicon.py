@@ -40,6 +40,7 @@ class Lexicon:
     thesaurus: tuple[str, ...]
     counted_nouns: frozenset[str]
     folded_ambiguous: frozenset[str]
+    amount_kinds: dict[str, tuple[tuple[str, ...], re.Pattern[str]]]  # kind -> (cues, the figure it needs)
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
@@ -96,4 +97,9 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         thesaurus=tuple(raw["thesaurus"]),
         counted_nouns=frozenset(raw["counted_nouns"]),
         folded_ambiguous=frozenset(raw["folded_ambiguous"]),
+        amount_kinds={
+            k: (tuple(v["cues"]), re.compile(v["figure"], re.I))
+            for k, v in raw.get("amount_kinds", {}).items()
+            if not k.startswith("_")
+        },
     )

@@ -122,7 +122,16 @@ class Searcher:
             named = document_scores(self.index.catalog, dict(zip(sparse[0], sparse[1])))
             if doc_ids:
                 named = {d: s for d, s in named.items() if d in doc_ids}
-        return SearchPlan(sparse, dense, first, _combine(best, named, p.profile_weight), named)
+        match = _combine(best, named, p.profile_weight)
+        places = self.index.places()
+        asked = places.named_in(query)
+        if asked:  # a document about another place than the question names counts less (a national one does not)
+            heads = self.index.heads()
+            for d in match:
+                about = places.of_document(heads[d]) if d in heads else set()
+                if about and not about & asked:
+                    match[d] *= p.elsewhere_weight
+        return SearchPlan(sparse, dense, first, match, named)
 
     def within(
         self, plan: SearchPlan, doc_ids: Sequence[str], *, k: int = 5, filters: dict[str, Any] | None = None

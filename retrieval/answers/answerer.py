@@ -12,7 +12,7 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from core.types import Answer
+from core.types import Answer, Document
 from retrieval.answers import refusal
 from retrieval.answers.compose import compose
 from retrieval.answers.context import Context
@@ -52,7 +52,7 @@ class Answerer:
         focus = [d for d in (context or {}).get("doc_ids", []) if d in self.index] or None
         ctx = Context(self.index, self.searcher, self.policy, top_k or self.engine.settings.top_k, scope, focus)
         draft = self.draft(q, ctx) if q.text and len(self.index) else None
-        answer = compose(q.typed, draft, qid, self.index.get, lambda: self.index.first_documents(6))
+        answer = compose(q.typed, draft, qid, self.index.get, lambda: self._named(q, ctx), ctx.refused)
         answer.took_ms = round((time.perf_counter() - t0) * 1000, 2)
         if self.engine.generator is not None and answer.found:
             answer = self.engine.generator.rewrite(answer)
@@ -66,11 +66,20 @@ class Answerer:
             draft = route.gather(q, ctx)
             if draft is None or not draft.evidence:
                 continue
-            if route.checked and (why := refusal.reason(q, draft, ctx)) is not None:
-                logger.debug("refused %r: %s", q.text, why)
-                return None
+            if route.checked:
+                draft = refusal.elsewhere(q, draft, ctx)
+                if draft is None:
+                    return None
+                if (why := refusal.reason(q, draft, ctx)) is not None:
+                    logger.debug("refused %r: %s", q.text, why)
+                    return None
             return draft
         return None
+
+    def _named(self, q: Question, ctx: Context) -> list[Document]:
+        """The document a refused question clearly names by its header, if any."""
+        target = ctx.target(q) if q.text and len(self.index) else None
+        return [self.index.get(target)] if target else []
 
     def units(self) -> UnitCatalog:
         if self._units is None:

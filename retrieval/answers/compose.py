@@ -25,9 +25,11 @@ def compose(
     draft: Draft | None,
     qid: str | int | None,
     get: Callable[[str], Document],
-    covered: Callable[[], list[Document]],
+    named: Callable[[], list[Document]],
+    why: str | None = None,
 ) -> Answer:
-    """The Answer of a draft (``get`` reads a document; ``covered`` lists what a refusal says the store holds)."""
+    """The Answer of a draft (``get`` reads a document; a refusal says ``why`` and which ``named`` documents,
+    the question's own, were read)."""
     citations: list[Citation] = []
     body: list[str] = []
     if draft is not None:
@@ -48,8 +50,9 @@ def compose(
                     continue
                 body.extend(_words(ev, n))
     if not citations:
-        names = ", ".join(doc_name(d) for d in covered())
-        text = REFUSAL + (f" Các văn bản hiện có: {names}." if names else " Chưa có văn bản nào được nạp.")
+        names = "; ".join(doc_name(d) for d in named())
+        text = REFUSAL + (f" {why}" if why else "")
+        text += f" Đã đọc: {names}." if names else ""
         return Answer(id=qid, question=question, found=False, answer=text)
     parts = [draft.intro] if draft and draft.intro else []
     parts += body

@@ -27,7 +27,8 @@ def mode(q: Question) -> Pick:
 
 def gather(q: Question, ctx: Context) -> Draft | None:
     p = ctx.policy.answer
-    hits = ctx.sections(q, max(ctx.k, 6))
+    target = ctx.target(q)  # a question naming one document is answered from it alone
+    hits = ctx.sections(q, max(ctx.k, 6), docs=[target] if target else None)
     if not hits:
         return None
     how = mode(q)

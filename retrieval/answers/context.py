@@ -24,6 +24,7 @@ class Context:
     k: int
     scope: list[str] | None = None  # the documents the caller restricts the answer to
     focus: list[str] | None = None  # the conversation's documents, for a follow-up that names none
+    refused: str | None = None  # why the question is refused, in words a reader is told
     _plan: SearchPlan | None = field(default=None, repr=False)
     _hits: dict[tuple[str, int], list[SectionHit]] = field(default_factory=dict, repr=False)
     _terms: QueryTerms | None = field(default=None, repr=False)

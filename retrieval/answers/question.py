@@ -57,6 +57,7 @@ class Question:
     legal_keys: list[str] = field(default_factory=list)  # id_key of legal numbers named
     legal_pairs: list[tuple[str, str]] = field(default_factory=list)  # ("thong tu", "124")
     years: list[int] = field(default_factory=list)
+    figures: list[re.Pattern[str]] = field(default_factory=list)  # an amount of a kind asked: the figure it needs
 
     def asking(self, *kinds: str) -> bool:
         return any(k in self.asks for k in kinds)
@@ -141,4 +142,6 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     q.refs = section_refs(key)
     q.legal_keys, q.legal_pairs = _legal_mentions(text, key)
     q.years = [int(y) for y in _YEAR.findall(text)]
+    if "amount" in q.asks:
+        q.figures = [figure for cues, figure in lx.amount_kinds.values() if has(key, *cues)]
     return q

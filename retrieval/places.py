@@ -1,0 +1,156 @@
+"""Places: which a question names, which a document is about.
+
+A question naming a place ("ở Cần Thơ", "tp hcm", "Kiên Hải") is answered from a document about that place, or
+from one about no place in particular (a national text applies everywhere). The names are Vietnam's provinces
+(``retrieval/data/places.json``, general geography) and the places the documents' own headers give; a document
+is about the places its issuer, managing body and title name, and about its header's place when its issuer is a
+local body (a ministry signs in Hà Nội without being about it).
+
+    places = Places.from_heads(index.heads())
+    places.named_in("Mức học phí ở Vĩnh Long bao nhiêu?")   # {"vinh long"}
+    places.of_document(head)                                 # {"vinh long"} for an HĐND tỉnh Vĩnh Long text
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from core.errors import ConfigError
+from core.text import fold, has_diacritics, place_tones
+
+_DATA = Path(__file__).parent / "data" / "places.json"
+
+
+@cache
+def _data(overlay: str | None) -> dict[str, Any]:
+    try:
+        raw = json.loads(_DATA.read_text(encoding="utf-8"))
+        if overlay and (Path(overlay) / "places.json").is_file():
+            extra = json.loads((Path(overlay) / "places.json").read_text(encoding="utf-8"))
+            for key, value in extra.items():
+                if isinstance(value, list):
+                    raw[key] = [*raw.get(key, []), *value]
+                elif isinstance(value, dict):
+                    raw[key] = {**raw.get(key, {}), **value}
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ConfigError(f"cannot read the places table: {exc}") from exc
+    return raw
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", fold(name).lower()).strip()
+
+
+def _accented(name: str) -> str:
+    return re.sub(r"\s+", " ", place_tones(name).lower().replace("-", " ")).strip()
+
+
+@dataclass(frozen=True)
+class Places:
+    names: Mapping[str, str]  # folded key of every form -> folded key of the place it names
+    accented: Mapping[str, str]  # folded key -> accented lowercase form, to tell "Hà Nam" from "hạ năm"
+    aliases: frozenset[str]  # forms distinct enough to count wherever typed ("tphcm", "tp hcm")
+    cues: tuple[str, ...]  # folded words that announce a place ("ở", "tỉnh")
+    local_bodies: tuple[str, ...]  # folded words of a local issuer ("ủy ban nhân dân", "sở")
+    same: Mapping[str, str]  # place key -> the key it is the same place as
+    _about: dict[str, set[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def from_heads(cls, heads: Iterable[Any]) -> Places:
+        """The table's places with every local document's header place."""
+        raw = _data(os.environ.get("CANCU_LEXICON_DIR"))
+        local_bodies = tuple(_key(b) for b in raw["local_bodies"])
+        forms: dict[str, str] = {}
+        for name in [*raw["provinces"], *[h.place for h in heads if h.place and _is_local(h, local_bodies)]]:
+            forms.setdefault(_key(_strip_kind(name, raw["kinds"])), _accented(_strip_kind(name, raw["kinds"])))
+        names = {k: k for k in forms}
+        for alias, target in raw["aliases"].items():
+            names[_key(alias)] = _key(target)
+            forms.setdefault(_key(alias), _accented(alias))
+        same = {}
+        for group in raw["same_place"]:
+            keys = [_key(g) for g in group]
+            same |= {k: keys[0] for k in keys}
+        return cls(
+            names=names,
+            accented=forms,
+            aliases=frozenset(_key(a) for a in raw["aliases"] if not has_diacritics(a)),
+            cues=tuple(_key(c) for c in raw["cues"]),
+            local_bodies=local_bodies,
+            same=same,
+        )
+
+    def _canonical(self, key: str) -> str:
+        place = self.names[key]
+        return self.same.get(place, place)
+
+    def display(self, place: str) -> str:
+        """A place's name as written ("Hồ Chí Minh")."""
+        return " ".join(w[:1].upper() + w[1:] for w in self.accented.get(place, place).split())
+
+    def named_in(self, text: str) -> set[str]:
+        """Places a question names: a form typed with a capital or after a cue ("ở", "tỉnh"); with the question's
+        accents when it has them; an unmistakable alias ("tphcm") anywhere."""
+        words = [(m.group(0), m.start()) for m in re.finditer(r"[\wÀ-ỹ]+", text)]
+        folded = [_key(w) for w, _ in words]
+        accented = has_diacritics(text)
+        found: set[str] = set()
+        longest = max((len(k.split()) for k in self.names), default=1)
+        i = 0
+        while i < len(words):
+            for n in range(min(longest, len(words) - i), 0, -1):
+                key = " ".join(folded[i : i + n])
+                if key not in self.names:
+                    continue
+                typed = " ".join(w for w, _ in words[i : i + n])
+                if accented and has_diacritics(typed) and _accented(typed) != self.accented.get(key, _accented(typed)):
+                    continue  # "hạ năm" is not Hà Nam
+                before = " ".join(folded[max(0, i - 3) : i])
+                cued = any(before == c or before.endswith(" " + c) for c in self.cues)
+                if key in self.aliases or cued or typed[:1].isupper():
+                    found.add(self._canonical(key))
+                    i += n - 1
+                    break
+            i += 1
+        return found
+
+    def of_document(self, head: Any) -> set[str]:
+        """Places a document is about (none for a national text), read once per document."""
+        got = self._about.get(head.doc_id)
+        if got is None:
+            got = self._about[head.doc_id] = self._read_places(head)
+        return got
+
+    def _read_places(self, head: Any) -> set[str]:
+        text = " ".join(f for f in (head.issuer, getattr(head, "managing_body", None), head.title) if f)
+        found = {self._canonical(k) for k in self.names if k in self.accented and f" {k} " in f" {_key(text)} "}
+        if head.place and _is_local(head, self.local_bodies):
+            key = _key(head.place)
+            found |= {self._canonical(k) for k in self.names if k == key or f" {k} " in f" {key} "}
+        return found
+
+    def mentioned(self, places: set[str], text: str) -> bool:
+        """Whether a text names one of these places (any form)."""
+        padded = f" {_key(text)} "
+        return any(f" {k} " in padded for k in self.names if self._canonical(k) in places)
+
+
+def _strip_kind(name: str, kinds: list[str]) -> str:
+    """ "Thành phố Hồ Chí Minh" -> "Hồ Chí Minh": the kind of place is not part of its name."""
+    for kind in sorted(kinds, key=len, reverse=True):
+        if _key(name).startswith(_key(kind) + " "):
+            return name[len(kind) :].strip()
+    return name
+
+
+def _is_local(head: Any, local_bodies: tuple[str, ...]) -> bool:
+    """Whether the issuer (or its managing body) is a local body: its name opens with one ("Sở …", "UBND …")."""
+    bodies = [_key(f) for f in (head.issuer, getattr(head, "managing_body", None)) if f]
+    return any(b == k or b.startswith(k + " ") for b in bodies for k in local_bodies)
