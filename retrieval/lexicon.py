@@ -41,6 +41,9 @@ class Lexicon:
     counted_nouns: frozenset[str]
     folded_ambiguous: frozenset[str]
     amount_kinds: dict[str, tuple[tuple[str, ...], re.Pattern[str]]]  # kind -> (cues, the figure it needs)
+    asked_kinds: re.Pattern[str]  # "những chỉ thị, thông tư nào": the kind words asked for
+    kind_types: dict[str, str]  # folded kind word -> legal type ("chi thi" -> "Chỉ thị")
+    considerations: tuple[str, ...]  # a preamble line opening so weighs a proposal, not a legal basis ("Xét …")
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
@@ -102,4 +105,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
             for k, v in raw.get("amount_kinds", {}).items()
             if not k.startswith("_")
         },
+        asked_kinds=re.compile(raw["asked_kinds"]["pattern"]),
+        kind_types=dict(raw["asked_kinds"]["types"]),
+        considerations=tuple(raw.get("considerations", [])),
     )

@@ -56,7 +56,7 @@ def _accented(name: str) -> str:
 class Places:
     names: Mapping[str, str]  # folded key of every form -> folded key of the place it names
     accented: Mapping[str, str]  # folded key -> accented lowercase form, to tell "Hà Nam" from "hạ năm"
-    aliases: frozenset[str]  # forms distinct enough to count wherever typed ("tphcm", "tp hcm")
+    ambiguous: frozenset[str]  # folded forms that are everyday words too: a capital or a cue is needed
     cues: tuple[str, ...]  # folded words that announce a place ("ở", "tỉnh")
     local_bodies: tuple[str, ...]  # folded words of a local issuer ("ủy ban nhân dân", "sở")
     same: Mapping[str, str]  # place key -> the key it is the same place as
@@ -81,7 +81,7 @@ class Places:
         return cls(
             names=names,
             accented=forms,
-            aliases=frozenset(_key(a) for a in raw["aliases"] if not has_diacritics(a)),
+            ambiguous=frozenset(_key(a) for a in raw.get("ambiguous", [])),
             cues=tuple(_key(c) for c in raw["cues"]),
             local_bodies=local_bodies,
             same=same,
@@ -96,8 +96,8 @@ class Places:
         return " ".join(w[:1].upper() + w[1:] for w in self.accented.get(place, place).split())
 
     def named_in(self, text: str) -> set[str]:
-        """Places a question names: a form typed with a capital or after a cue ("ở", "tỉnh"); with the question's
-        accents when it has them; an unmistakable alias ("tphcm") anywhere."""
+        """Places a question names: with the question's accents when it has them; a name that is an everyday word
+        too ("hòa bình", "nam dinh") only typed with a capital or after a cue ("ở", "tỉnh")."""
         words = [(m.group(0), m.start()) for m in re.finditer(r"[\wÀ-ỹ]+", text)]
         folded = [_key(w) for w, _ in words]
         accented = has_diacritics(text)
@@ -114,7 +114,7 @@ class Places:
                     continue  # "hạ năm" is not Hà Nam
                 before = " ".join(folded[max(0, i - 3) : i])
                 cued = any(before == c or before.endswith(" " + c) for c in self.cues)
-                if key in self.aliases or cued or typed[:1].isupper():
+                if key not in self.ambiguous or cued or typed[:1].isupper():
                     found.add(self._canonical(key))
                     i += n - 1
                     break

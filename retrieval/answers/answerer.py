@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from core.types import Answer, Document
-from retrieval.answers import refusal
+from retrieval.answers import bases, refusal
 from retrieval.answers.compose import compose
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft
@@ -73,6 +73,8 @@ class Answerer:
                 if (why := refusal.reason(q, draft, ctx)) is not None:
                     logger.debug("refused %r: %s", q.text, why)
                     return None
+            if not draft.legal:
+                draft.legal = bases.mentioned(draft, q, ctx)
             return draft
         return None
 

@@ -7,6 +7,8 @@ documents disagree about one (its date or issuer).
 
 from __future__ import annotations
 
+import re
+
 from core.legal_ids import id_key
 from core.text import fold
 from core.types import Document, LegalBasis
@@ -15,6 +17,7 @@ from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name, fmt_date
 from retrieval.answers.question import Question
 from retrieval.extract import Line, section_lines
+from retrieval.lexicon import lexicon
 
 MAX_LISTED = 12
 
@@ -27,14 +30,44 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     target = ctx.target(q)
     if named and q.asking("cited_by") and not q.asking("legal_bases"):
         return cited_by(named, ctx)
-    if q.asking("legal_bases") or "preamble" in q.refs:
+    if q.asking("legal_bases", "mentions") or "preamble" in q.refs:
         if target is None:
             return None
         doc = ctx.index.get(target)
         if named and not any(e.doc_id == target for e in named):
-            return does_cite(doc, [e for e in named if e.doc_id != target], ctx)
-        return grounds(doc, ctx)
+            draft = does_cite(doc, [e for e in named if e.doc_id != target], ctx)
+            if draft is not None and q.asking("other_bases"):  # "… không, còn căn cứ văn bản nào khác?"
+                rest = grounds(doc, ctx, q)
+                draft.evidence += rest.evidence if rest else []
+                draft.legal += [e for e in (rest.legal if rest else []) if e not in draft.legal]
+            return draft
+        return grounds(doc, ctx, q)
     return None
+
+
+def asked_for(q: Question, entries: list[LegalBasis], own_issuer: str | None = None) -> list[LegalBasis]:
+    """The entries of the kinds the question asks for ("những chỉ thị nào") and of the issuer it names ("của Bộ
+    Công an"; not the document's own issuer, which names the document); all when it names neither."""
+    if q.kinds:
+        entries = [e for e in entries if e.type in q.kinds]
+    own = _body(own_issuer or "")
+    key = _body(q.key)
+    issuers = {e.issuer for e in entries if e.issuer and _body(e.issuer) != own}
+    named = {i for i in issuers if f" {_body(i)} " in f" {key} "}
+    return [e for e in entries if e.issuer in named] if named else entries
+
+
+def _considers(line: Line) -> bool:
+    """ "Xét Tờ trình số …", "Theo đề nghị của …": what the preamble weighs, not what it stands on."""
+    words = " ".join(re.findall(r"[a-z0-9]+", fold(line.text).lower()))
+    return any(words == c or words.startswith(c + " ") for c in lexicon().considerations)
+
+
+def _body(name: str) -> str:
+    """A body's name folded with its abbreviations written out ("UBND tỉnh X" = "Ủy ban nhân dân tỉnh X")."""
+    table = lexicon().abbreviations
+    words = re.findall(r"[a-z0-9]+", fold(name).lower())
+    return " ".join(fold(table[w]).lower() if w in table else w for w in words)
 
 
 def named_entries(q: Question, ctx: Context) -> list[LegalBasis]:
@@ -49,6 +82,23 @@ def named_entries(q: Question, ctx: Context) -> list[LegalBasis]:
         if keys & set(q.legal_keys) or any(fold(kind) == t and number == n for t, n in q.legal_pairs):
             out.append(e)
     return out
+
+
+def mentioned(draft: Draft, q: Question, ctx: Context) -> list[LegalBasis]:
+    """Registry entries the question names, else those the quoted lines cite, to paste beside any answer."""
+    out = {e.id: e for e in named_entries(q, ctx)}
+    if out:
+        return list(out.values())
+    for ev in draft.evidence:
+        doc = ctx.index.get(ev.doc_id)
+        spans = [(ln.start, ln.start + len(ln.text)) for ln in ev.lines]
+        cited = [c for c in doc.citations if any(a <= c.start < b for a, b in spans)]
+        if not cited:
+            continue
+        for e in asked_for(q, ctx.index.entries_citing(doc.doc_id), doc.issuer):
+            if e.id not in out and any(mentions(c, e) for c in cited):
+                out[e.id] = e
+    return list(out.values())
 
 
 def _line_of(doc: Document, entry: LegalBasis, prefer: str = "preamble") -> tuple[str, Line] | None:
@@ -74,15 +124,18 @@ def _warning(e: LegalBasis) -> str:
     return " ".join(notes)
 
 
-def grounds(doc: Document, ctx: Context) -> Draft | None:
-    """ "Kế hoạch này căn cứ những văn bản nào?": the documents its preamble cites (else all it cites)."""
+def grounds(doc: Document, ctx: Context, q: Question | None = None) -> Draft | None:
+    """ "Kế hoạch này căn cứ những văn bản nào?": the documents its preamble cites (else all it cites); "nhắc đến
+    những chỉ thị nào": all it cites; only the kinds and issuer the question asks for."""
     entries = ctx.index.entries_citing(doc.doc_id)
+    if q is not None:
+        entries = asked_for(q, entries, doc.issuer)
     pre = [e for e in entries if any(r.doc_id == doc.doc_id and r.section == "preamble" for r in e.cited_by)]
-    chosen = pre or entries
+    chosen = entries if q is not None and q.asking("mentions") and not q.asking("legal_bases") else pre or entries
     evidence, legal, notes = [], [], []
     for e in chosen:
         where = _line_of(doc, e)
-        if where is None:
+        if where is None or (where[0] == "preamble" and _considers(where[1])):
             continue
         section, line = where
         evidence.append(Evidence(doc.doc_id, section, "", [line], statements=[f"- {e.citation} {{n}}"]))
@@ -110,7 +163,7 @@ def does_cite(doc: Document, entries: list[LegalBasis], ctx: Context) -> Draft |
             legal.append(e)
     if evidence:
         return Draft(evidence, legal=legal, notes=[_warning(e) for e in legal if e.conflicts], group_by_doc=False)
-    draft = grounds(doc, ctx)
+    draft = grounds(doc, ctx, None)
     if draft is not None:
         draft.intro = f"Không: {doc_name(doc)} không căn cứ {', '.join(e.id for e in entries)}. " + draft.intro
     return draft

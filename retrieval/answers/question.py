@@ -58,6 +58,7 @@ class Question:
     legal_pairs: list[tuple[str, str]] = field(default_factory=list)  # ("thong tu", "124")
     years: list[int] = field(default_factory=list)
     figures: list[re.Pattern[str]] = field(default_factory=list)  # an amount of a kind asked: the figure it needs
+    kinds: list[str] = field(default_factory=list)  # legal types asked for ("những chỉ thị nào" -> ["Chỉ thị"])
 
     def asking(self, *kinds: str) -> bool:
         return any(k in self.asks for k in kinds)
@@ -142,6 +143,8 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     q.refs = section_refs(key)
     q.legal_keys, q.legal_pairs = _legal_mentions(text, key)
     q.years = [int(y) for y in _YEAR.findall(text)]
+    for m in lx.asked_kinds.finditer(key):
+        q.kinds += [t for k, t in lx.kind_types.items() if f" {k} " in f" {m.group(1)}" and t not in q.kinds]
     if "amount" in q.asks:
         q.figures = [figure for cues, figure in lx.amount_kinds.values() if has(key, *cues)]
     return q
