@@ -44,6 +44,7 @@ class Lexicon:
     asked_kinds: re.Pattern[str]  # "những chỉ thị, thông tư nào": the kind words asked for
     kind_types: dict[str, str]  # folded kind word -> legal type ("chi thi" -> "Chỉ thị")
     considerations: tuple[str, ...]  # a preamble line opening so weighs a proposal, not a legal basis ("Xét …")
+    units: dict[str, list[str]]  # how documents name units: heads, line_heads, verbs, assign
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
@@ -108,4 +109,5 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         asked_kinds=re.compile(raw["asked_kinds"]["pattern"]),
         kind_types=dict(raw["asked_kinds"]["types"]),
         considerations=tuple(raw.get("considerations", [])),
+        units={k: list(v) for k, v in raw["units"].items() if not k.startswith("_")},
     )

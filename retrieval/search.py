@@ -25,7 +25,7 @@ from retrieval.analyzer import Analyzer, token_index
 from retrieval.extract import strip_frames
 from retrieval.index import Index
 from retrieval.points import ScoredUnit, UnitStore
-from retrieval.policy import DEFAULT, Policy
+from retrieval.policy import DEFAULT, Policy, SearchPolicy
 from retrieval.targeting import document_scores
 from retrieval.thesaurus import alternatives
 
@@ -147,7 +147,10 @@ class Searcher:
             flt = filters if filters and "unit_kind" in filters else {**(filters or {}), **CONTENT}
             scored += [(u, plan.match.get(d, 0.0)) for u in self._query(second, plan.dense, p.within, [d], flt)]
         top = max((u.score for u, _ in scored), default=0.0) or 1.0
-        units = [ScoredUnit(payload=u.payload, score=u.score / top + p.document_weight * m, id=u.id) for u, m in scored]
+        units = [
+            ScoredUnit(payload=u.payload, score=_part_weight(u, p) * u.score / top + p.document_weight * m, id=u.id)
+            for u, m in scored
+        ]
         units.sort(key=lambda u: -u.score)
         return self._merge(units, k) or self._merge(plan.first, k)
 
@@ -227,6 +230,11 @@ def _combine(best: dict[str, float], named: dict[str, float], profile_weight: fl
     match = {d: best.get(d, 0.0) / top_unit + profile_weight * named.get(d, 0.0) / top_named for d in docs}
     top = max(match.values(), default=0.0) or 1.0
     return {d: m / top for d, m in match.items()}
+
+
+def _part_weight(unit: ScoredUnit, p: SearchPolicy) -> float:
+    """The closing paragraph ("Trên đây là Kế hoạch …") repeats the title: it counts less than a section."""
+    return p.closing_weight if unit.payload.get("section") == "closing" else 1.0
 
 
 def _is_ancestor(parent: str, child: str) -> bool:

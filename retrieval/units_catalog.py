@@ -12,23 +12,31 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Protocol
 
 from core.text import fold
 from core.types import Document
 from retrieval.analyzer import Analyzer
 from retrieval.extract import Line, has_date, section_lines
+from retrieval.lexicon import lexicon
 
-_UNIT_HEADING = re.compile(
-    r"^(?:Phòng|Văn phòng|Ban|Bộ phận|Khoa|Trung tâm|Các|Tất cả|Hiệu trưởng|Thủ trưởng|Đoàn|Công đoàn|Cán bộ|"
-    r"Trưởng|Giám đốc|Công an|Đội|Tổ|Lực lượng|Ủy ban|UBND|Sở)\b"
-)
-_SUBJECT_LINE = re.compile(
-    r"^(?:Giao\s+)?(?P<unit>(?:Bộ phận|Phòng|Văn phòng|Ban|Khoa|Trung tâm|Hiệu trưởng|Thủ trưởng|Cán bộ|Các|Tất cả các|"
-    r"Đoàn|Công đoàn|Lực lượng)[^.;:]*?)\s+"
-    r"(?:chịu trách nhiệm|có trách nhiệm|căn cứ|chủ trì|phối hợp|thực hiện|xây dựng|tham mưu|quan tâm|báo cáo|"
-    r"triển khai|tổ chức|quán triệt|chủ động)\b"
-)
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(unit heading, line opening with a unit and its verb, the verb that ends a unit's name), from the lexicon."""
+    u = lexicon().units
+
+    def alt(words: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    assign = rf"(?:(?:{alt(u['assign'])})\s+)?"
+    heading = re.compile(rf"^{assign}(?:{alt(u['heads'])})\b")
+    subject = re.compile(rf"^{assign}(?P<unit>(?:{alt(u['line_heads'])})[^.;:]*?)\s+(?:{alt(u['verbs'])})\b")
+    name = re.compile(rf"^{assign}(?P<unit>(?:{alt(u['heads'])})[^.;:]*?)\s+(?:{alt(u['verbs'])})\b")
+    return heading, subject, name
+
+
 _LEADING = ("tat ca cac ", "cac ", "nhung ")
 
 
@@ -187,19 +195,24 @@ def units_of(doc: Document) -> list[UnitEntry]:
 
 
 def _units_of(doc: Document) -> list[UnitEntry]:
+    heading, subject, name_of = _patterns()
     out: list[UnitEntry] = []
     impl = [s for s in doc.sections if "to chuc thuc hien" in unit_words(s.heading)]
     impl_ids = {s.id for s in impl}
     for sec in doc.sections:
         under_impl = sec.parent in impl_ids
-        if under_impl or (sec.level >= 2 and _UNIT_HEADING.match(sec.heading) and _is_unit_name(sec.heading)):
-            out.append(UnitEntry(doc.doc_id, sec.id, sec.heading, unit_keys(sec.heading), whole_section=True))
+        if under_impl or (sec.level >= 2 and heading.match(sec.heading) and _is_unit_name(sec.heading)):
+            keys = unit_keys(sec.heading)
+            named = name_of.match(sec.heading)  # "Giao Sở Tư pháp theo dõi, đôn đốc …" is Sở Tư pháp's section
+            if named:
+                keys |= unit_keys(named.group("unit").strip(" ,"))
+            out.append(UnitEntry(doc.doc_id, sec.id, sec.heading, keys, whole_section=True))
     whole_names = {unit_words(e.name): e for e in out}
     for sec in doc.sections:
         for line in section_lines(doc, sec.id):
             if line.heading:
                 continue
-            m = _SUBJECT_LINE.match(line.clean)
+            m = subject.match(line.clean)
             if not m:
                 continue
             name = m.group("unit").strip(" ,")

@@ -1,0 +1,50 @@
+"""Duties of a named unit: "Sở Tư pháp được giao nhiệm vụ gì?", "P. CTSV phải làm gì?".
+
+A unit is named in a document by its own section under "Tổ chức thực hiện" (its whole text is its task list) or
+by a line that opens with it ("Giao Văn phòng chủ trì …"), both read when the document is indexed
+(``retrieval.units_catalog``). Looked up only within the documents the question is about, so a unit every
+plan has ("Văn phòng") is answered from the plan asked about, not from all of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.text import fold, has_diacritics
+from retrieval.answers.context import Context
+from retrieval.answers.evidence import Draft, Evidence, pick_lines
+from retrieval.answers.question import Question
+from retrieval.units_catalog import UnitCatalog
+
+
+def gather(q: Question, ctx: Context) -> Draft | None:
+    target = ctx.target(q)
+    docs = [target] if target else ctx.documents(q)
+    matches = UnitCatalog(ctx.index.catalog, ctx.analyzer).find(q.text, focus=docs)
+    matches = [m for m in matches if m.has_lines and _typed_as_named(q.text, m.name)]
+    if not matches:
+        return None
+    evidence = []
+    for m in matches:
+        doc = ctx.index.get(m.doc_id)
+        lines = pick_lines(doc, m.section, "all") if m.whole_section else [m.line] if m.line else []
+        if lines:
+            evidence.append(Evidence(m.doc_id, m.section, m.name if m.whole_section else "", lines, score=m.score))
+    return Draft(evidence) if evidence else None
+
+
+def _typed_as_named(question: str, name: str) -> bool:
+    """Whether the words the question shares with a unit's name are typed as the name writes them, when typed
+    with diacritics ("chuyển đổi số xây dựng" does not name "Sở Xây dựng"); a run typed without them, or an
+    abbreviation, is taken as it is."""
+    qw = re.findall(r"[^\W_]+", question.lower())
+    nw = re.findall(r"[^\W_]+", name.lower())
+    qf, nf = [fold(w) for w in qw], [fold(w) for w in nw]
+    for n in range(len(nf), 1, -1):
+        for j in range(len(nf) - n + 1):
+            run = nf[j : j + n]
+            for i in range(len(qf) - n + 1):
+                if qf[i : i + n] == run:
+                    typed = qw[i : i + n]
+                    return not has_diacritics(" ".join(typed)) or typed == nw[j : j + n]
+    return True
