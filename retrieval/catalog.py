@@ -146,6 +146,16 @@ class DocFrequencies(Mapping[int, int]):
                 self._cache[token] = got
         return got if got else default
 
+    def many(self, tokens: Iterable[int]) -> dict[int, int]:
+        """Document frequency of each token that occurs (one query; tokens that do not occur are absent)."""
+        wanted = list(set(tokens))
+        out: dict[int, int] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            out.update(self._catalog._read().execute(f"SELECT token, n FROM df WHERE token IN ({marks})", chunk))
+        return {t: n for t, n in out.items() if n}
+
     def __getitem__(self, token: int) -> int:
         got = self.get(token)
         if got is None:

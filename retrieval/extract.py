@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from core.text import fold, has_diacritics
@@ -131,6 +131,13 @@ def strip_frames(question: str) -> str:
     return re.sub(r"\s+", " ", "".join(out)).strip()
 
 
+def _stop(word: str, accented: bool, stop: frozenset[str] | set[str], key: Callable[[str], str]) -> bool:
+    """Whether a word is a question word: by its exact form when typed with diacritics, else folded."""
+    if accented and not has_diacritics(word):
+        return fold(word).lower() in STOPWORDS
+    return key(word) in stop
+
+
 def query_terms(analyzer: Analyzer, question: str) -> QueryTerms:
     """Content unigrams and bigrams of a question (folded): no question words, no words naming a document.
 
@@ -160,13 +167,17 @@ def query_terms(analyzer: Analyzer, question: str) -> QueryTerms:
                 j for i in range(len(words) - 1) if tuple(words[i : i + 2]) in _FOLDED_COMPOUNDS for j in (i, i + 1)
             }
         keep = [
-            w if ((key(r) not in stop or j in compound) and j not in framed and not _YEAR.fullmatch(w)) else None
+            w
+            if (not _stop(r, accented, stop, key) or j in compound) and j not in framed and not _YEAR.fullmatch(w)
+            else None
             for j, (r, w) in enumerate(zip(raw, words))
         ]
         uni.update(f"f:{w}" for w in keep if w)
         bi.update(f"F:{a} {b}" for a, b in itertools.pairwise(keep) if a and b)
-        if accented:
-            exact.update((f"f:{w}", f"w:{w if w.isdigit() else r}") for r, w in zip(raw, keep) if w)
+        if accented:  # a word typed without diacritics in an accented question is read folded ("hoc phí")
+            exact.update(
+                (f"f:{w}", f"w:{w if w.isdigit() else r}") for r, w in zip(raw, keep) if w and has_diacritics(r)
+            )
     alt_of: dict[str, list[list[str]]] = {}
     for phrase, alts in alternatives(question).items():
         pw = phrase.split()

@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from core.types import Answer, Document
@@ -19,7 +21,9 @@ from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft
 from retrieval.answers.question import Question, parse
 from retrieval.answers.router import ROUTES
+from retrieval.lexicon import lexicon
 from retrieval.policy import DEFAULT, Policy
+from retrieval.spelling import correct
 from retrieval.units_catalog import UnitCatalog
 
 if TYPE_CHECKING:
@@ -47,7 +51,7 @@ class Answerer:
     ) -> Answer:
         """Answer a question; ``context`` may carry the conversation's documents: {"doc_ids": [...]}."""
         t0 = time.perf_counter()
-        q = parse(question)
+        q = self._spelled(parse(question))
         scope = [d for d in doc_ids if d in self.index] if doc_ids else None
         focus = [d for d in (context or {}).get("doc_ids", []) if d in self.index] or None
         ctx = Context(self.index, self.searcher, self.policy, top_k or self.engine.settings.top_k, scope, focus)
@@ -78,6 +82,13 @@ class Answerer:
             return draft
         return None
 
+    def _spelled(self, q: Question) -> Question:
+        """The question with its typos corrected against the store's vocabulary (``retrieval.spelling``)."""
+        if not q.text or not len(self.index):
+            return q
+        fixed = correct(q.text, self.index.catalog.df.many, keep=_known_words())
+        return replace(parse(fixed), typed=q.typed) if fixed != q.text else q
+
     def _named(self, q: Question, ctx: Context) -> list[Document]:
         """The document a refused question clearly names by its header, if any."""
         target = ctx.target(q) if q.text and len(self.index) else None
@@ -87,3 +98,10 @@ class Answerer:
         if self._units is None:
             self._units = UnitCatalog(self.index.catalog, self.index.analyzer)
         return self._units
+
+
+@cache
+def _known_words() -> frozenset[str]:
+    """Words the lexicon knows though no document writes them (abbreviations, chat shorthand, question words)."""
+    lx = lexicon()
+    return frozenset({*lx.abbreviations, *lx.shorthand, *lx.question_words})

@@ -1,0 +1,64 @@
+"""Typos in a question, corrected against the store's own vocabulary ("trj" -> "tri", "vein" -> "vien").
+
+A word of three letters or more that no indexed unit contains (by its folded form) is replaced by the folded
+word one edit away (a letter deleted, inserted, replaced, or two swapped) that the most units contain; a word
+with no such neighbour is left as typed (the refusal check then sees an unknown word). The vocabulary is the
+document-frequency table the index keeps anyway, so nothing is loaded or downloaded.
+
+    correct("bao cao so ket 6 thang nop trc ngay nao", frequencies)   # unchanged: every word is known
+    correct("phong ctsv lam gi vein", frequencies)                    # "... vien"
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from retrieval.analyzer import fold_word, token_index
+
+#: Letters a folded Vietnamese word is made of (no f, j, w, z): what a replacement or insertion may put.
+LETTERS = "abcdeghiklmnopqrstuvxy"
+MIN_LENGTH = 3
+
+Frequencies = Callable[[Iterable[int]], dict[int, int]]  # token indexes -> df of those that occur
+
+
+def edits(word: str) -> set[str]:
+    """Every string one edit away from ``word``."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    swaps = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in LETTERS if c != b[0]}
+    inserts = {a + c + b for a, b in splits for c in LETTERS}
+    return (deletes | swaps | replaces | inserts) - {word}
+
+
+def corrections(text: str, frequencies: Frequencies, keep: Iterable[str] = ()) -> dict[str, str]:
+    """Typed word -> its correction, for the words of ``text`` the store does not know (``keep``: never these)."""
+    kept = set(keep)
+    words = {
+        w
+        for w in re.findall(r"(?<![\w/-])[^\W\d_]+(?![\w/-])", text)
+        if len(w) >= MIN_LENGTH and not w.isupper()  # "BHYT", "QĐ-UBND": codes, not typos
+    }
+    folded = {w: fold_word(w).lower() for w in words}
+    unknown = [w for w in words if folded[w] not in kept]
+    known = frequencies(token_index("f:" + folded[w]) for w in unknown)
+    out: dict[str, str] = {}
+    for w in unknown:
+        if token_index("f:" + folded[w]) in known:
+            continue
+        candidates = sorted(edits(folded[w]))
+        df = frequencies(token_index("f:" + c) for c in candidates)
+        scored = [(df[token_index("f:" + c)], c) for c in candidates if token_index("f:" + c) in df]
+        if scored:
+            out[w] = max(scored, key=lambda x: (x[0], x[1]))[1]
+    return out
+
+
+def correct(text: str, frequencies: Frequencies, keep: Iterable[str] = ()) -> str:
+    """The text with its unknown words replaced by their corrections (see ``corrections``)."""
+    fixes = corrections(text, frequencies, keep)
+    if not fixes:
+        return text
+    return re.sub(r"(?<![\w/-])[^\W\d_]+(?![\w/-])", lambda m: fixes.get(m.group(0), m.group(0)), text)
