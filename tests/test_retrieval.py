@@ -46,16 +46,6 @@ def test_an_abbreviation_added_after_its_words_counts_half_in_a_query() -> None:
     assert written[token_index("f:ktx")] == written[token_index("f:ky")] == written[token_index("f:nhiem")]
 
 
-def test_truong_is_a_school_only_where_the_words_around_it_say_so() -> None:
-    from retrieval.search import _asks_of_schools
-
-    assert _asks_of_schools("Lực lượng bảo vệ trường cần đạt danh hiệu gì?")
-    assert _asks_of_schools("luc luong bao ve truong can dat danh hieu gi")
-    assert not _asks_of_schools("Những trường hợp nào phải báo cáo?")  # "trường hợp": a case
-    assert not _asks_of_schools("hieu truong phai lam gi") and not _asks_of_schools("truong ban chi dao la ai")
-    assert not _asks_of_schools("Trường và xã cần làm gì để đạt chuẩn?")  # another kind of place named
-
-
 def test_cached_terms_follow_learned_abbreviations_and_stay_bounded(monkeypatch) -> None:
     a = Analyzer()
     assert "f:ban" not in a.terms("Họp BTC tuần sau")  # BTC is unknown: no expansion
@@ -143,7 +133,7 @@ def test_search_finds_the_section(corpus_engine, query: str, doc_id: str, sectio
 def test_a_named_school_restricts_the_search(corpus_engine) -> None:
     hits = corpus_engine.search("Văn phòng trường CĐ Lào Cai có trách nhiệm gì?", k=5)
     assert {h.doc_id for h in hits} == {"kh-cdlc-laocai-2026"}
-    assert hits[0].section == "IV.1"
+    assert "IV.1" in [h.section for h in hits[:3]]  # "Văn phòng"; "V" beside it gives Văn phòng the report
 
 
 def test_filters_and_document_scope(corpus_engine) -> None:
