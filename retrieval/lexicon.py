@@ -23,6 +23,15 @@ _DATA = Path(__file__).parent / "data" / "lexicon.json"
 
 
 @dataclass(frozen=True)
+class AmountKind:
+    cues: tuple[str, ...]  # folded phrases that ask this kind wherever they stand ("bao nhieu tien")
+    nouns_exact: tuple[str, ...]  # accented nouns that ask it beside an amount word ("học phí")
+    nouns: tuple[str, ...]  # folded nouns that do the same in any question
+    cancelled: tuple[str, ...]  # folded phrases in which a noun is something else ("tien mat")
+    figure: re.Pattern[str]  # what a section states to answer it
+
+
+@dataclass(frozen=True)
 class Lexicon:
     question_words_exact: frozenset[str]  # accented forms
     question_words: frozenset[str]  # folded forms of the question words that are never content when folded
@@ -40,7 +49,8 @@ class Lexicon:
     thesaurus: tuple[str, ...]
     counted_nouns: frozenset[str]
     folded_ambiguous: frozenset[str]
-    amount_kinds: dict[str, tuple[tuple[str, ...], re.Pattern[str]]]  # kind -> (cues, the figure it needs)
+    amount_kinds: dict[str, AmountKind]  # money, percent: how a question asks it, the figure that answers
+    counting: dict[str, tuple[str, ...]]  # after: words before a counted noun; not_counted: nouns that are not
     asked_kinds: re.Pattern[str]  # "những chỉ thị, thông tư nào": the kind words asked for
     kind_types: dict[str, str]  # folded kind word -> legal type ("chi thi" -> "Chỉ thị")
     considerations: tuple[str, ...]  # a preamble line opening so weighs a proposal, not a legal basis ("Xét …")
@@ -102,10 +112,17 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         counted_nouns=frozenset(raw["counted_nouns"]),
         folded_ambiguous=frozenset(raw["folded_ambiguous"]),
         amount_kinds={
-            k: (tuple(v["cues"]), re.compile(v["figure"], re.I))
+            k: AmountKind(
+                cues=tuple(v["cues"]),
+                nouns_exact=tuple(v.get("nouns_exact", ())),
+                nouns=tuple(v.get("nouns", ())),
+                cancelled=tuple(v.get("not", ())),
+                figure=re.compile(v["figure"], re.I),
+            )
             for k, v in raw.get("amount_kinds", {}).items()
             if not k.startswith("_")
         },
+        counting={k: tuple(v) for k, v in raw["counting"].items() if not k.startswith("_")},
         asked_kinds=re.compile(raw["asked_kinds"]["pattern"]),
         kind_types=dict(raw["asked_kinds"]["types"]),
         considerations=tuple(raw.get("considerations", [])),

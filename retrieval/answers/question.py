@@ -57,7 +57,9 @@ class Question:
     legal_keys: list[str] = field(default_factory=list)  # id_key of legal numbers named
     legal_pairs: list[tuple[str, str]] = field(default_factory=list)  # ("thong tu", "124")
     years: list[int] = field(default_factory=list)
-    figures: list[re.Pattern[str]] = field(default_factory=list)  # an amount of a kind asked: the figure it needs
+    # an amount of a kind asked: the figure it needs, and the nouns that asked it (none when a cue did)
+    figures: list[tuple[re.Pattern[str], list[str]]] = field(default_factory=list)
+    counted: list[str] = field(default_factory=list)  # folded nouns counted: "bao nhiêu vụ" -> ["vu"]
     kinds: list[str] = field(default_factory=list)  # legal types asked for ("những chỉ thị nào" -> ["Chỉ thị"])
 
     def asking(self, *kinds: str) -> bool:
@@ -124,6 +126,56 @@ def _definition(key: str, lx: Lexicon) -> str | None:
     return None
 
 
+def _amounts(q: Question, lx: Lexicon) -> list[tuple[re.Pattern[str], list[str]]]:
+    """The kinds of amount asked (money, a percentage): by a cue, or by a noun of the kind ("học phí")."""
+    out = []
+    accented = " " + " ".join(re.findall(r"[^\W_]+", q.text.lower())) + " "
+    for kind in lx.amount_kinds.values():
+        if has(q.key, *kind.cues):
+            out.append((kind.figure, []))
+            continue
+        masked = q.key
+        for phrase in kind.cancelled:
+            masked = masked.replace(f" {phrase} ", " ")
+        for counting in lx.counting["after"]:  # "mấy mức hỗ trợ": a count of levels, not a sum
+            masked = re.sub(rf" {counting} \w+(?: \w+)?", " ", masked)
+        if "amount" not in q.asks:
+            continue
+        nouns = [fold(n).lower() for n in kind.nouns_exact if f" {n} " in accented and has(masked, fold(n).lower())]
+        if not q.accented:
+            nouns += [n for n in kind.nouns if has(masked, n)]
+        if nouns:
+            out.append((kind.figure, sorted(set(nouns))))
+    if "%" in q.text and "amount" in q.asks:
+        out.append((lx.amount_kinds["percent"].figure, []))
+    if any(not nouns for _, nouns in out):  # a kind asked outright: the nouns only describe what is measured
+        out = [(f, nouns) for f, nouns in out if not nouns]
+    return out
+
+
+def _counted(q: Question, lx: Lexicon) -> list[str]:
+    """Nouns a question counts: "bao nhiêu vụ", "mấy sinh viên" (the word after), "tầng mấy" (the word before).
+    Typed without diacritics, "may" counts only a noun that is counted ("may lan"), else it is "máy"."""
+    typed = re.findall(r"[^\W_]+", q.text.lower())
+    words = [fold(w) for w in typed]
+    skip = set(lx.counting["not_counted"]) | lx.question_words
+    out = []
+    for cue in lx.counting["after"]:
+        n = len(cue.split())
+        for i in range(len(words) - n + 1):
+            if " ".join(words[i : i + n]) != cue:
+                continue
+            if cue == "may" and typed[i] != "mấy" and not (i + 1 < len(words) and words[i + 1] in lx.counted_nouns):
+                continue  # "xe máy", "máy tính"
+            after = words[i + n] if i + n < len(words) else None
+            before = words[i - 1] if i > 0 else None
+            if after and after not in skip and not after.isdigit():
+                out.append(after)
+            elif cue == "may" and after is None and before and before not in skip and not before.isdigit():
+                out.append(before)  # "tầng mấy?" ends the question
+    return out
+
+
 def parse(typed: str, lx: Lexicon | None = None) -> Question:
     """Read a question once (see the module docstring)."""
     lx = lx or lexicon()
@@ -145,6 +197,6 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     q.years = [int(y) for y in _YEAR.findall(text)]
     for m in lx.asked_kinds.finditer(key):
         q.kinds += [t for k, t in lx.kind_types.items() if f" {k} " in f" {m.group(1)}" and t not in q.kinds]
-    if "amount" in q.asks:
-        q.figures = [figure for cues, figure in lx.amount_kinds.values() if has(key, *cues)]
+    q.figures = _amounts(q, lx)
+    q.counted = _counted(q, lx)
     return q

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from core.text import fold
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft
 from retrieval.answers.question import Question
@@ -68,7 +69,14 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
         return f"coverage {share:.2f} < {need}" + (f" (unknown: {', '.join(unknown)})" if unknown else "")
     if q.asking("amount") and not any(_FIGURE.search(ln.text) for e in draft.evidence for ln in e.lines):
         return "no figure in the lines found"
-    texts = [ctx.index.get(e.doc_id).section_text(e.section) for e in draft.evidence] if q.figures else []
-    if q.figures and not any(f.search(t) for f in q.figures for t in texts):
+    texts = [ctx.index.get(e.doc_id).section_text(e.section) for e in draft.evidence]
+    header = " ".join(fold(profile_text(ctx.index.get(d))).lower() for d in {e.doc_id for e in draft.evidence})
+    asked = [f for f, nouns in q.figures if not nouns or any(f" {n} " not in f" {header} " for n in nouns)]
+    if asked and not any(f.search(t) for f in asked for t in texts):
         return "no figure of the kind asked (money, a percentage) in the sections found"
+    folded = [fold(t).lower() for t in texts]
+    for noun in q.counted:
+        near = re.compile(rf"\d[\d.,]*\s*%?\s*(?:\w+\s+){{0,2}}{re.escape(noun)}\b|\b{re.escape(noun)}\s+(?:so\s+)?\d")
+        if not any(near.search(t) for t in folded):
+            return f"no number of {noun!r} in the sections found"
     return None
