@@ -1,5 +1,6 @@
-"""The regression gate on the test split: the thresholds the retrieval and answer issues set, and the
-floor of the last measured figures.
+"""The regression gate on the test splits: the thresholds the issues set, and the floors of the last measured
+figures, for the original gold set (store: the five plans and Thông tư 124) and the wide one (store: every
+document at once).
 
 One place for them, read by the gate tests (tests/test_evals.py) and by the report (report.md says
 which thresholds are met).
@@ -11,9 +12,12 @@ import operator
 from collections.abc import Callable
 from typing import Any
 
+#: metric -> (comparison, limit); a limit of None is not measured yet.
+Limits = dict[str, tuple[str, float | None]]
+
 #: metric -> (comparison, threshold): hit@1/hit@3 from retrieval; the rest from answers; the twin gap
 #: (unaccented vs accented hit@1, in points) from retrieval.
-THRESHOLDS: dict[str, tuple[str, float]] = {
+THRESHOLDS: Limits = {
     "hit@1": (">=", 0.90),
     "hit@3": (">=", 0.97),
     "must_include": (">=", 0.90),
@@ -25,11 +29,12 @@ THRESHOLDS: dict[str, tuple[str, float]] = {
 }
 _OPS: dict[str, Callable[[float, float], bool]] = {">=": operator.ge, "<=": operator.le}
 
-#: The last measured figures of the default configuration (no model: lexical) on the test split, as a
-#: ratchet: CI fails when a change makes any of them worse. Raise them when a change improves the split
-#: (measured by `cancu eval --split test`, never tuned on); never lower them to let a change pass.
+#: The last measured figures of the default configuration (no model: lexical) on the original gold set's test
+#: split, in a store of the five plans and Thông tư 124 (the gate test's store), as a ratchet: CI fails when a
+#: change makes any of them worse. Raise them when a change improves the split (measured, never tuned on);
+#: never lower them to let a change pass.
 #: Measured 2026-11-22 at the final commit of that day (evals/reports/2026-11-22/).
-FLOOR: dict[str, tuple[str, float]] = {
+FLOOR: Limits = {
     "hit@1": (">=", 0.9808),
     "hit@3": (">=", 0.9808),
     "must_include": (">=", 1.0),
@@ -40,21 +45,48 @@ FLOOR: dict[str, tuple[str, float]] = {
     "twin_gap_points": ("<=", 0.0),
 }
 
+#: Issue 19's "done when" on wide-test (documents never tuned on), every document in one store, default offline
+#: mode. Shown in the report, not gated by CI.
+THRESHOLDS_WIDE: Limits = {
+    "hit@1": (">=", 0.85),
+    "hit@3": (">=", 0.93),
+    "must_include": (">=", 0.85),
+    "abstention_accuracy": (">=", 0.95),
+    "false_abstain_rate": ("<=", 0.03),
+}
 
-def gate(
-    metrics: dict[str, Any], limits: dict[str, tuple[str, float]] = THRESHOLDS
-) -> list[tuple[str, str, float, float | None, bool]]:
-    """Each limit with the measured value and whether it is met (a missing value is not met)."""
+#: The ratchet on wide-test, as FLOOR: the default configuration (no model: lexical), the wide gold set's test
+#: split (documents never tuned on), every document (corpus, ../shared/directives, ../shared/wide/docs) in one
+#: store. None: set from the first measured run at the final commit; until then the gate test skips.
+FLOOR_WIDE: Limits = {
+    "hit@1": (">=", None),
+    "hit@3": (">=", None),
+    "must_include": (">=", None),
+    "abstention_accuracy": (">=", None),
+    "false_abstain_rate": ("<=", None),
+    "legal_recall": (">=", None),
+    "legal_precision": (">=", None),
+    "twin_gap_points": ("<=", None),
+}
+
+
+def unset(limits: Limits) -> list[str]:
+    """The limits not measured yet (None): a gate with any of them cannot be applied."""
+    return [name for name, (_, limit) in limits.items() if limit is None]
+
+
+def gate(metrics: dict[str, Any], limits: Limits = THRESHOLDS) -> list[tuple[str, str, float | None, Any, bool]]:
+    """Each limit with the measured value and whether it is met (a missing value or an unset limit is not met)."""
     values = dict(metrics)
     values["twin_gap_points"] = (metrics.get("twins") or {}).get("gap_points")
     out = []
     for name, (op, limit) in limits.items():
         got = values.get(name)
-        out.append((name, op, limit, got, got is not None and _OPS[op](got, limit)))
+        out.append((name, op, limit, got, got is not None and limit is not None and _OPS[op](got, limit)))
     return out
 
 
-def unmet(metrics: dict[str, Any], limits: dict[str, tuple[str, float]] = THRESHOLDS) -> list[str]:
+def unmet(metrics: dict[str, Any], limits: Limits = THRESHOLDS) -> list[str]:
     """Human-readable list of the limits a run misses: "hit@3 0.904 < 0.97"."""
     flip = {">=": "<", "<=": ">"}
     return [f"{n} {got} {flip[op]} {limit}" for n, op, limit, got, ok in gate(metrics, limits) if not ok]

@@ -256,3 +256,23 @@ def test_the_gold_check_names_what_is_wrong(tmp_path: Path) -> None:
         "x1": ["kh-cdlc-laocai-2026 has no section 'IV.9'"],
         "x2": ["must_include not in the cited sections: 'bay lên mặt trăng'"],
     }
+
+
+WIDE_GOLD = REPO / "evals" / "gold_wide.jsonl"
+
+
+@pytest.mark.slow
+def test_wide_test_never_drops_below_its_last_measured_figures(tmp_path: Path) -> None:
+    """The gate on wide-test (documents never tuned on), every document in one store, as a deployment would."""
+    from evals.gate import FLOOR_WIDE, unmet, unset
+    from evals.run import headline, run_eval
+
+    if unset(FLOOR_WIDE):
+        pytest.skip("FLOOR_WIDE: set from the first measured run at the final commit")
+    if not WIDE_DOCS.is_dir() or not TT124.exists():
+        pytest.skip(f"the wide floor was measured with {WIDE_DOCS} and {TT124}, not beside this checkout")
+    gold = [g for g in load_gold(WIDE_GOLD, split_by="document") if g.split == "test"]
+    result = run_eval(gold, make_settings(tmp_path / "d"), configs=["default"], docs=[CORPUS, TT124.parent, WIDE_DOCS])
+    metrics = headline(result[0], gold, "test")
+    assert metrics["skipped"] == 0
+    assert unmet(metrics, FLOOR_WIDE) == []
