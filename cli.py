@@ -207,41 +207,33 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
-    from evals.gold import load_gold
-    from evals.report import write_report
-    from evals.run import default_out_dir, expand_configs, run_eval
+    from evals.run import DEFAULT_CONFIGS, default_out_dir, expand_configs, run_suite
+    from evals.suite import SETS, choose_sets, plan_suite, set_for_file
+    from evals.suite_report import terminal_notes, terminal_table, write_suite_report
 
-    out = Path(args.out) if args.out else default_out_dir()
+    out = Path(args.out) if args.out else default_out_dir(settings)
     if args.feedback:
         from evals.feedback import feedback_candidates
 
         path = feedback_candidates(settings.feedback_path, out)
         print(f"candidate gold lines from 👎 feedback: {path}")
         return 0
-    gold_path = Path(args.gold) if args.gold else Path(__file__).resolve().parent / "evals" / "gold.jsonl"
-    gold = load_gold(gold_path)
-    if args.split != "all":
-        gold = [g for g in gold if g.split == args.split]
+    if args.gold and args.set:
+        raise CancuError("--gold and --set: give one (a file, or named sets)")
+    sets = [set_for_file(Path(args.gold), args.split_by)] if args.gold else choose_sets(args.set or ",".join(SETS))
     docs = [Path(p) for p in args.docs] if args.docs else list(settings.eval_docs)
-    results = run_eval(
-        gold,
+    plan = plan_suite(sets, docs, split=args.split)
+    for note in plan.notes():
+        sys.stderr.write(note + "\n")
+    results = run_suite(
+        plan.gold,
         settings,
-        configs=expand_configs(args.config),
-        docs=docs,
-        progress=lambda n: sys.stderr.write(f"evaluated {n}\n"),
+        configs=expand_configs(args.config or ",".join(DEFAULT_CONFIGS)),
+        docs=plan.docs,
+        progress=lambda line: sys.stderr.write(f"evaluated {line}\n"),
     )
-    paths = write_report(results, gold, gold_path, out)
-    from evals.report import HEADLINE
-
-    rows = []
-    for r in results:
-        if r.skipped:
-            rows.append([r.name, f"skipped: {r.skipped}"])
-            continue
-        split = "test" if any(s.split == "test" for s in r.scores) else "dev"
-        summary = r.summary(split=split)
-        rows.append([f"{r.name} ({split})", *[summary.get(k) for k in HEADLINE]])
-    _table("cancu eval", ["config", *HEADLINE], rows)
+    paths, metrics = write_suite_report(results, plan, out)
+    print("\n".join([*terminal_table(metrics), *terminal_notes(metrics)]))
     print("\n".join(f"{k}: {v}" for k, v in paths.items()))
     return 0
 
@@ -353,13 +345,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--jsonl", metavar="FILE", help="one JSON object per line with a 'question' field ('-' for stdin)")
 
-    p = sub.add_parser("eval", help="score answers against a gold set and write a report")
-    p.add_argument("--gold", metavar="FILE", help="gold set (default: evals/gold.jsonl)")
-    p.add_argument("--config", default="default", choices=["default", "lexical", "dense", "hybrid", "baseline", "all"])
-    p.add_argument("--split", default="all", choices=["all", "dev", "test"])
-    p.add_argument("--out", metavar="DIR", help="report folder (default: evals/reports/<date>/)")
+    p = sub.add_parser("eval", help="score answers against the gold sets and write a report")
+    p.add_argument("--set", metavar="NAMES", help="gold sets, comma-separated (default: original,wide,realqa)")
+    p.add_argument("--gold", metavar="FILE", help="one gold file instead of the sets")
+    p.add_argument("--split-by", choices=["id", "document"], help="split rule of --gold (default: its set's, else id)")
     p.add_argument(
-        "--docs", nargs="*", metavar="PATH", help="documents to index (default: corpus/ and ../shared/directives)"
+        "--config",
+        metavar="NAMES",
+        type=_configs,
+        help="default, lexical, dense, hybrid, baseline, bm25, comma-separated, or all (default: default,bm25)",
+    )
+    p.add_argument("--split", default="all", choices=["all", "dev", "test"])
+    p.add_argument("--out", metavar="DIR", help="report folder (default: <data dir>/eval-reports/<time>/)")
+    p.add_argument(
+        "--docs",
+        nargs="*",
+        metavar="PATH",
+        help="documents of the store (default: CANCU_EVAL_DOCS: corpus/, ../shared/directives, ../shared/wide/docs)",
     )
     p.add_argument("--feedback", action="store_true", help="turn 👎 feedback from the bot into candidate gold lines")
 
@@ -373,6 +375,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bench", help="measure ingest, latency, memory and HTTP against llama-index defaults")
     p.add_argument("bench_args", nargs=argparse.REMAINDER, help="see `cancu bench --help`")
     return parser
+
+
+def _configs(value: str) -> str:
+    from evals.run import expand_configs
+
+    try:
+        expand_configs(value)
+    except CancuError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return value
 
 
 def _positive(value: str) -> int:

@@ -35,8 +35,11 @@ class Settings(BaseSettings):
     ingest_chunk: int = Field(default=64, ge=1)
     # worker processes that parse and vectorise a large ingest (0: as many as CPUs, at most 4; 1: none)
     ingest_workers: int = Field(default=0, ge=0)
-    # what `cancu eval` indexes: the plans and the public legal text beside the checkout (missing paths are skipped)
-    eval_docs: list[Path] = Field(default_factory=lambda: [Path("corpus"), Path("../shared/directives")])
+    # what `cancu eval` indexes, all in one store: the plans, and the public legal texts and wide documents beside
+    # the checkout (missing paths are skipped)
+    eval_docs: list[Path] = Field(
+        default_factory=lambda: [Path("corpus"), Path("../shared/directives"), Path("../shared/wide/docs")]
+    )
 
     # retrieval
     embed_model: str | None = None  # hub id or local path of a sentence-transformers model

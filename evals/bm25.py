@@ -7,6 +7,7 @@ the question. It shows what the search and answer layers add over sectioning alo
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from collections.abc import Sequence
@@ -49,6 +50,7 @@ class BM25Engine:
         self.units = [u for d in self.docs.values() for u in units_for(d)]
         import bm25s
 
+        logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s sets its logger to DEBUG when imported
         self._retriever = bm25s.BM25()
         self._retriever.index([tokens(u.heading + " " + u.text) for u in self.units], show_progress=False)
         return report

@@ -67,6 +67,12 @@ class GoldItem:
 
 
 SPLIT_RULES = ("id", "document")
+#: Each split rule in one line, for reports.
+SPLIT_RULE_TEXT = {
+    "id": "a question is test when crc32(twin_of or id) % 10 < 4, else dev",
+    "document": "a document is test when crc32(doc_id) % 10 < 3; a question is test when any document it cites "
+    "is (one citing none: crc32(twin_of or id) % 10 < 4), else dev",
+}
 
 
 def split_of(group: str) -> str:

@@ -8,24 +8,31 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from evals.gate import gate
-from evals.gold import KINDS, GoldItem
+from evals.gate import THRESHOLDS, Limits, gate
+from evals.gold import KINDS, SPLIT_RULE_TEXT, GoldItem
 from evals.run import ConfigResult, headline
 
-SPLIT_RULE = "test if crc32(twin_of or id) % 10 < 4, else dev"
+SPLIT_RULE = SPLIT_RULE_TEXT["id"]
 HEADLINE = ("hit@1", "hit@3", "mrr", "citation_precision", "must_include", "abstention_accuracy", "false_abstain_rate",
             "legal_precision", "legal_recall", "latency_p50_ms", "latency_p95_ms")  # fmt: skip
 CHART = ("hit@1", "hit@3", "mrr", "citation_precision", "must_include", "abstention_accuracy", "legal_recall")
 
 
-def build_metrics(results: Sequence[ConfigResult], gold: Sequence[GoldItem], gold_path: Path) -> dict[str, Any]:
-    """Everything measured, per configuration, split, kind and tag, plus every question's outcome."""
+def build_metrics(
+    results: Sequence[ConfigResult],
+    gold: Sequence[GoldItem],
+    gold_path: Path,
+    *,
+    set_name: str | None = None,
+    split_rule: str = SPLIT_RULE,
+) -> dict[str, Any]:
+    """Everything measured on one gold set, per configuration, split, kind and tag, plus every question's outcome."""
     tags = sorted({t for g in gold for t in g.tags})
     out: dict[str, Any] = {
         "generated": dt.datetime.now().isoformat(timespec="seconds"),
         "gold": str(gold_path),
         "questions": len(gold),
-        "split_rule": SPLIT_RULE,
+        "split_rule": split_rule,
         "split_sizes": {s: sum(1 for g in gold if g.split == s) for s in ("dev", "test")},
         "configs": {},
         "per_question": {},
@@ -37,6 +44,7 @@ def build_metrics(results: Sequence[ConfigResult], gold: Sequence[GoldItem], gol
         entry: dict[str, Any] = {
             "mode": r.mode,
             "ingest_seconds": r.ingest_seconds,
+            "ask_seconds": r.ask_seconds,
             "documents": r.documents,
             "splits": {},
             "by_kind": {},
@@ -44,11 +52,11 @@ def build_metrics(results: Sequence[ConfigResult], gold: Sequence[GoldItem], gol
         }
         for split in ("all", "dev", "test"):
             key = None if split == "all" else split
-            entry["splits"][split] = headline(r, gold, key)
-            entry["by_kind"][split] = {k: r.summary(split=key, kind=k) for k in KINDS}
-            entry["by_tag"][split] = {t: r.summary(split=key, tag=t) for t in tags}
+            entry["splits"][split] = headline(r, gold, key, set_name)
+            entry["by_kind"][split] = {k: r.summary(split=key, kind=k, set_name=set_name) for k in KINDS}
+            entry["by_tag"][split] = {t: r.summary(split=key, tag=t, set_name=set_name) for t in tags}
         out["configs"][r.name] = entry
-        out["per_question"][r.name] = [s.to_dict() for s in r.scores]
+        out["per_question"][r.name] = [s.to_dict() for s in r.rows(set_name)]
     return out
 
 
@@ -60,24 +68,39 @@ def _fmt(v: Any) -> str:
     return str(v)
 
 
-def _table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[str]:
+def md_table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(_fmt(c) for c in row) + " |" for row in rows]
     return lines
 
 
-def render_markdown(metrics: dict[str, Any], gold: Sequence[GoldItem], chart_name: str | None) -> str:
+def render_markdown(
+    metrics: dict[str, Any],
+    gold: Sequence[GoldItem],
+    chart_name: str | None,
+    *,
+    title: str = "cancu evaluation report",
+    depth: int = 1,
+    headlines: bool = True,
+    limits: Limits | None = THRESHOLDS,
+) -> str:
+    """One gold set's report: headline tables (optional), gate on ``limits``, by kind and tag, dev failures.
+
+    ``depth`` is the level of the title heading (2 inside the suite's report). Failures are listed for the dev
+    split only: test questions are reported in aggregate, never read one by one.
+    """
     by_id = {g.id: g for g in gold}
     configs = metrics["configs"]
+    h1, h2 = "#" * depth, "#" * (depth + 1)
     lines = [
-        "# cancu evaluation report",
+        f"{h1} {title}",
         "",
         f"Generated {metrics['generated']} from `{metrics['gold']}` ({metrics['questions']} questions; "
         f"dev {metrics['split_sizes']['dev']}, test {metrics['split_sizes']['test']}; split rule: {metrics['split_rule']}).",
         "",
     ]
-    for split in ("test", "dev", "all"):
-        lines += [f"## Headline metrics — {split} split", ""]
+    for split in ("test", "dev", "all") if headlines else ():
+        lines += [f"{h2} Headline metrics — {split} split", ""]
         rows = []
         for name, c in configs.items():
             if "skipped" in c:
@@ -85,7 +108,7 @@ def render_markdown(metrics: dict[str, Any], gold: Sequence[GoldItem], chart_nam
                 continue
             s = c["splits"][split]
             rows.append([f"{name} ({c['mode']})", *[s.get(k) for k in HEADLINE]])
-        lines += _table(["config", *HEADLINE], rows)
+        lines += md_table(["config", *HEADLINE], rows)
         twins = [(n, c["splits"][split]["twins"]) for n, c in configs.items() if "skipped" not in c]
         if any(t["pairs"] for _, t in twins):
             lines += [
@@ -93,7 +116,7 @@ def render_markdown(metrics: dict[str, Any], gold: Sequence[GoldItem], chart_nam
                 "Unaccented twins (hit@1 of questions typed without diacritics vs their accented originals):",
                 "",
             ]
-            lines += _table(["config", "pairs", "accented", "unaccented", "gap (points)"],
+            lines += md_table(["config", "pairs", "accented", "unaccented", "gap (points)"],
                             [[n, t["pairs"], t["accented_hit@1"], t["unaccented_hit@1"], t["gap_points"]] for n, t in twins])  # fmt: skip
         lines.append("")
     if chart_name:
@@ -108,24 +131,31 @@ def render_markdown(metrics: dict[str, Any], gold: Sequence[GoldItem], chart_nam
     offline = configs.get("lexical", {})
     if main and configs[main]["mode"] != "lexical" and offline and "skipped" not in offline:
         gated.append("lexical")
-    for name in gated:
+    for name in gated if limits is not None else ():
         c = configs[name]
         label = f"{name} ({c['mode']})" + (", the offline default CI gates" if c["mode"] == "lexical" else "")
-        lines += [f"## Regression gate — {label}, test split", ""]
-        lines += _table(["metric", "threshold", "measured", "met"],
-                        [[n, f"{op} {limit}", got, "yes" if ok else "**no**"] for n, op, limit, got, ok in gate(c["splits"]["test"])])  # fmt: skip
+        lines += [f"{h2} Regression gate — {label}, test split", ""]
+        lines += md_table(["metric", "threshold", "measured", "met"],
+                        [[n, f"{op} {limit}", got, "yes" if ok else "**no**"] for n, op, limit, got, ok in gate(c["splits"]["test"], limits or {})])  # fmt: skip
         lines.append("")
     if main:
         c = configs[main]
-        lines += [f"## By kind — {main}, test split", ""]
-        lines += _table(["kind", "n", "hit@1", "hit@3", "must_include", "abstention", "false abstain", "legal P", "legal R"],
+        lines += [f"{h2} By kind — {main}, dev split", ""]
+        lines += md_table(["kind", "n", "hit@1", "hit@3", "must_include", "abstention", "false abstain", "legal P", "legal R"],
                         [[k, v["questions"], v["hit@1"], v["hit@3"], v["must_include"], v["abstention_accuracy"], v["false_abstain_rate"],
-                          v["legal_precision"], v["legal_recall"]] for k, v in c["by_kind"]["test"].items() if v["questions"]])  # fmt: skip
-        lines += ["", f"## By tag — {main}, all questions", ""]
-        lines += _table(["tag", "n", "hit@1", "hit@3", "must_include", "false abstain"],
+                          v["legal_precision"], v["legal_recall"]] for k, v in c["by_kind"].get("dev", {}).items() if v["questions"]])  # fmt: skip
+        lines += ["", f"{h2} By tag — {main}, all questions", ""]
+        lines += md_table(["tag", "n", "hit@1", "hit@3", "must_include", "false abstain"],
                         [[t, v["questions"], v["hit@1"], v["hit@3"], v["must_include"], v["false_abstain_rate"]] for t, v in c["by_tag"]["all"].items()])  # fmt: skip
-        failures = [q for q in metrics["per_question"][main] if q["failed"] and not q["skipped"]]
-        lines += ["", f"## Failures — {main} ({len(failures)})", ""]
+        failures = [
+            q for q in metrics["per_question"][main] if q["failed"] and not q["skipped"] and q["split"] == "dev"
+        ]
+        hidden = sum(
+            1 for q in metrics["per_question"][main] if q["failed"] and not q["skipped"] and q["split"] == "test"
+        )
+        lines += ["", f"{h2} Failures — {main}, dev split ({len(failures)})", ""]
+        if hidden:
+            lines += [f"The test split's {hidden} failures are not listed: test questions are not read one by one.", ""]
         for q in failures:
             g = by_id[q["id"]]
             expected = ", ".join(f"{c.doc_id} {c.section}" for c in g.citations) or "refusal"

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from core.errors import CancuError
 from core.feedback import FeedbackStore
 from core.text import fold
 from core.types import Answer, Citation, LegalBasisRef
-from evals.gold import GoldError, load_gold, split_of
+from evals.gold import SPLIT_RULE_TEXT, GoldError, load_gold, split_of
 from evals.metrics import norm_text, score, section_matches, summarize
 from tests.conftest import CORPUS, REPO, TT124, make_settings
 
@@ -256,6 +257,169 @@ def test_the_gold_check_names_what_is_wrong(tmp_path: Path) -> None:
         "x1": ["kh-cdlc-laocai-2026 has no section 'IV.9'"],
         "x2": ["must_include not in the cited sections: 'bay lên mặt trăng'"],
     }
+
+
+# ---------------------------------------------------------------- the suite: every set from one store per config
+
+
+def _write_gold(path: Path, lines: list[dict]) -> Path:
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def small_suite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict:
+    """Two small sets over the five plans (one split by id, one by document) and a realqa set whose folder, like
+    ../shared/wide on a machine without it, is absent; the sets `cancu eval` knows are replaced by these."""
+    from evals import suite
+
+    # by id: p1, oos3 are dev; p7, oos1 test. By document: kh-cdlc-laocai-2026 is dev, kh-ubnd-kienhai-2026 test.
+    plans = _write_gold(tmp_path / "plans.jsonl", [
+        {"id": "p1", "kind": "duty", "question": "Phòng Quản trị trường Sóc Trăng làm gì?",
+         "citations": [{"doc_id": "kh-08-cdcd-soctrang-2026", "section": "III.1"}], "must_include": ["24/24"]},
+        {"id": "p7", "kind": "duty", "question": "Văn phòng trường Lào Cai làm gì?",
+         "citations": [{"doc_id": "kh-cdlc-laocai-2026", "section": "IV.1"}]},
+        {"id": "oos1", "kind": "out_of_scope", "question": "Giá vàng hôm nay bao nhiêu?", "citations": []},
+        {"id": "oos3", "kind": "out_of_scope", "question": "Thời tiết Hà Nội ngày mai thế nào?", "citations": []},
+    ])  # fmt: skip
+    by_doc = _write_gold(tmp_path / "bydoc.jsonl", [
+        {"id": "w1", "kind": "duty", "question": "Văn phòng Trường Cao đẳng Lào Cai có nhiệm vụ gì?",
+         "citations": [{"doc_id": "kh-cdlc-laocai-2026", "section": "IV.1"}]},
+        {"id": "w2", "kind": "fact", "question": "Kế hoạch của UBND huyện Kiên Hải do ai ký?",
+         "citations": [{"doc_id": "kh-ubnd-kienhai-2026", "section": "*"}]},
+    ])  # fmt: skip
+    absent = tmp_path / "shared" / "wide"
+    registry = {
+        "original": suite.GoldSet("original", plans, "id", "five-plan questions"),
+        "wide": suite.GoldSet("wide", by_doc, "document", "questions split by document"),
+        "realqa": suite.GoldSet("realqa", absent / "realqa_dev.jsonl", "document", "real questions"),
+    }
+    monkeypatch.setattr(suite, "SETS", registry)
+    return {"docs": [CORPUS, absent / "docs"], "absent": absent}
+
+
+def _eval(argv: list[str], settings: object, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    from cli import build_parser, cmd_eval
+
+    code = cmd_eval(build_parser().parse_args(["eval", *argv]), settings)  # type: ignore[arg-type]
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _checkout_files() -> set[Path]:
+    """What `cancu eval` could write into the checkout: top-level entries and anything under evals/."""
+    return set(REPO.glob("*")) | {p for p in (REPO / "evals").rglob("*") if "__pycache__" not in p.parts}
+
+
+@pytest.mark.slow
+def test_the_suite_reports_every_set_and_split_beside_bm25_where_told(
+    small_suite: dict, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = _checkout_files()
+    settings = make_settings(tmp_path / "data")
+    docs = [str(p) for p in small_suite["docs"]]
+    code, out, err = _eval(["--out", str(tmp_path / "out"), "--docs", *docs], settings, capsys)
+    assert code == 0, err
+    lines = out.splitlines()
+    table = lines[: lines.index(next(x for x in lines if x.startswith("oos:")))]
+    assert table[0].split() == ["config", "set", "split", "n", "h@1", "h@3", "must", "oos", "FA", "legP", "legR", "p50"]
+    assert [tuple(r.split()[:4]) for r in table[1:]] == [
+        ("default", "original", "dev", "2"), ("default", "original", "test", "2"),
+        ("default", "wide", "dev", "1"), ("default", "wide", "test", "1"),
+        ("bm25", "original", "dev", "2"), ("bm25", "original", "test", "2"),
+        ("bm25", "wide", "dev", "1"), ("bm25", "wide", "test", "1"),
+    ]  # fmt: skip
+    assert max(len(x) for x in table) <= 80
+    # ../shared/wide absent: said so, not a crash
+    assert f"set realqa: skipped, {small_suite['absent'] / 'realqa_dev.jsonl'} not found" in err
+    assert f"documents: {small_suite['absent'] / 'docs'} not found, skipped" in err
+    assert any(x.startswith("wide-test (documents never tuned on): default h@3") for x in lines)
+    # the report is where --out says, with one table per set and its split rule; nothing went into the checkout
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["chart.png", "metrics.json", "report.md"]
+    assert not (tmp_path / "data" / "eval-reports").exists() and _checkout_files() == before
+    metrics = json.loads((tmp_path / "out" / "metrics.json").read_text(encoding="utf-8"))
+    assert metrics["test_split_figures_shown"] is True and list(metrics["sets"]) == ["original", "wide"]
+    assert metrics["configs"]["bm25"]["documents"] == metrics["configs"]["default"]["documents"] == 5
+    assert metrics["leave_documents_out"]["label"] == "wide-test (documents never tuned on)"
+    report = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    assert "**Test split figures shown: yes**" in report
+    for name, rule in (("original", "id"), ("wide", "document")):
+        section = report.split(f"## Set {name}:")[1].split("\n## ")[0]
+        assert SPLIT_RULE_TEXT[rule] in section
+        assert "| default (lexical) | dev |" in section and "| bm25 (bm25s over cancu's sections) | test |" in section
+
+
+@pytest.mark.slow
+def test_a_dev_only_run_reports_under_the_data_folder_and_shows_no_test_figures(
+    small_suite: dict, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = make_settings(tmp_path / "data")
+    code, out, err = _eval(["--config", "bm25", "--split", "dev", "--docs", str(CORPUS)], settings, capsys)
+    assert code == 0, err
+    (run,) = (tmp_path / "data" / "eval-reports").iterdir()
+    metrics = json.loads((run / "metrics.json").read_text(encoding="utf-8"))
+    assert metrics["test_split_figures_shown"] is False and list(metrics["configs"]) == ["bm25"]
+    assert [tuple(r.split()[:3]) for r in out.splitlines()[1:3]] == [
+        ("bm25", "original", "dev"),
+        ("bm25", "wide", "dev"),
+    ]
+    assert (
+        " test " not in out
+        and "wide-test" not in out
+        and "**Test split figures shown: no**" in (run / "report.md").read_text(encoding="utf-8")
+    )
+
+
+def test_a_suite_without_what_a_set_needs_says_why(small_suite: dict, tmp_path: Path) -> None:
+    from evals.suite import choose_sets, plan_suite
+
+    absent = small_suite["absent"]
+    plan = plan_suite(choose_sets("original,wide,realqa"), [absent / "docs", CORPUS / "kh-cdlc-laocai-2026.txt"])
+    assert list(plan.gold) == ["original", "wide"]  # each cites a document the store holds
+    assert plan.notes() == [
+        f"documents: {absent / 'docs'} not found, skipped",
+        f"set realqa: skipped, {absent / 'realqa_dev.jsonl'} not found ({absent} is absent)",
+    ]
+    with pytest.raises(CancuError, match=r"no gold set to run: wide: none of the documents it cites is in the store"):
+        plan_suite(choose_sets("wide"), [CORPUS / "kh-pgddt-mytu-2025.txt"])
+    with pytest.raises(CancuError, match=r"unknown gold set 'wiide'; use one of original, wide, realqa"):
+        choose_sets("original,wiide")
+
+
+def test_bm25_is_a_configuration_and_runs_by_default() -> None:
+    from cli import build_parser
+    from evals.run import DEFAULT_CONFIGS, expand_configs
+
+    assert DEFAULT_CONFIGS == ("default", "bm25")
+    assert expand_configs("all") == ["default", "lexical", "dense", "hybrid", "baseline", "bm25"]
+    assert expand_configs("bm25,default,bm25") == ["bm25", "default"]
+    with pytest.raises(CancuError, match="unknown configuration 'bm52'"):
+        expand_configs("default,bm52")
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["eval", "--config", "bm52"])
+
+
+def test_the_terminal_table_fits_80_columns_at_its_widest() -> None:
+    from evals.suite_report import terminal_notes, terminal_table
+
+    widest = {"questions": 9999, "hit@1": 0.9999, "hit@3": 1.0, "must_include": 0.0, "abstention_accuracy": None,
+              "false_abstain_rate": 0.0123, "legal_precision": 0.5, "legal_recall": 1.0, "latency_p50_ms": 98765.4}  # fmt: skip
+    sets = {
+        name: {"split_sizes": {"dev": 1, "test": 1},
+               "configs": {c: {"splits": {"dev": widest, "test": widest}} for c in ("baseline", "lexical")}}
+        for name in ("original", "realqa", "a-long-gold-file-name")
+    }  # fmt: skip
+    metrics = {
+        "configs": {"baseline": {}, "lexical": {}, "hybrid": {"skipped": "no embedding model configured " * 4}},
+        "sets": sets, "skipped_sets": {"realqa": "../shared/wide/realqa_dev.jsonl not found " * 2},
+        "store": {"missing": []}, "test_split_figures_shown": True,
+    }  # fmt: skip
+    table = terminal_table(metrics)
+    assert len(table) == 1 + 2 * 3 * 2 + 1
+    assert table[1].split() == ["baseline", "original", "dev", "9999", "1.00", "1.00", ".000", "–", ".012", ".500",
+                                "1.00", "98765"]  # fmt: skip
+    assert table[-1].startswith("hybrid    skipped: no embedding model configured")
+    assert max(len(x) for x in [*table, *terminal_notes(metrics)]) <= 80
 
 
 WIDE_GOLD = REPO / "evals" / "gold_wide.jsonl"
