@@ -1,12 +1,15 @@
 """Typos in a question, corrected against the store's own vocabulary ("trj" -> "tri", "vein" -> "vien").
 
-A word of three letters or more that no indexed unit contains (by its folded form) is replaced by the folded
-word one edit away (a letter deleted, inserted, replaced, or two swapped) that the most units contain; a word
+A word typed without diacritics, of three letters or more, that no indexed unit contains (by its folded form) is
+replaced by the folded word one edit away (a letter deleted, inserted, replaced, or two swapped) that the most units contain; a word
 with no such neighbour is left as typed (the refusal check then sees an unknown word). The vocabulary is the
 document-frequency table the index keeps anyway, so nothing is loaded or downloaded.
 
-    correct("bao cao so ket 6 thang nop trc ngay nao", frequencies)   # unchanged: every word is known
-    correct("phong ctsv lam gi vein", frequencies)                    # "... vien"
+    corrections("phong ctsv lam gi vein", frequencies)   # {"vein": "vien"}
+    correct("phong ctsv lam gi vein", {"vein": "vien"})  # "phong ctsv lam gi vien"
+
+A corrected question must then cover more of its words to be answered (the refusal check treats a corrected word
+as it treats an unknown one), so "gia vang hom nay" does not become an answerable "gia van hop nay".
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from core.text import has_diacritics
 from retrieval.analyzer import fold_word, token_index
 
 #: Letters a folded Vietnamese word is made of (no f, j, w, z): what a replacement or insertion may put.
@@ -39,7 +43,8 @@ def corrections(text: str, frequencies: Frequencies, keep: Iterable[str] = ()) -
     words = {
         w
         for w in re.findall(r"(?<![\w/-])[^\W\d_]+(?![\w/-])", text)
-        if len(w) >= MIN_LENGTH and not w.isupper()  # "BHYT", "QĐ-UBND": codes, not typos
+        # "BHYT", "QĐ-UBND" are codes; a word typed with diacritics ("vàng") was meant as typed
+        if len(w) >= MIN_LENGTH and not w.isupper() and not has_diacritics(w)
     }
     folded = {w: fold_word(w).lower() for w in words}
     unknown = [w for w in words if folded[w] not in kept]
@@ -56,9 +61,8 @@ def corrections(text: str, frequencies: Frequencies, keep: Iterable[str] = ()) -
     return out
 
 
-def correct(text: str, frequencies: Frequencies, keep: Iterable[str] = ()) -> str:
-    """The text with its unknown words replaced by their corrections (see ``corrections``)."""
-    fixes = corrections(text, frequencies, keep)
+def correct(text: str, fixes: dict[str, str]) -> str:
+    """The text with the words of ``fixes`` (see ``corrections``) replaced."""
     if not fixes:
         return text
     return re.sub(r"(?<![\w/-])[^\W\d_]+(?![\w/-])", lambda m: fixes.get(m.group(0), m.group(0)), text)

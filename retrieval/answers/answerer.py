@@ -23,7 +23,7 @@ from retrieval.answers.question import Question, parse
 from retrieval.answers.router import ROUTES
 from retrieval.lexicon import lexicon
 from retrieval.policy import DEFAULT, Policy
-from retrieval.spelling import correct
+from retrieval.spelling import correct, corrections
 from retrieval.units_catalog import UnitCatalog
 
 if TYPE_CHECKING:
@@ -86,8 +86,10 @@ class Answerer:
         """The question with its typos corrected against the store's vocabulary (``retrieval.spelling``)."""
         if not q.text or not len(self.index):
             return q
-        fixed = correct(q.text, self.index.catalog.df.many, keep=_known_words())
-        return replace(parse(fixed), typed=q.typed) if fixed != q.text else q
+        fixes = corrections(q.text, self.index.catalog.df.many, keep=_known_words())
+        if not fixes:
+            return q
+        return replace(parse(correct(q.text, fixes)), typed=q.typed, corrected=sorted(fixes))
 
     def _named(self, q: Question, ctx: Context) -> list[Document]:
         """The document a refused question clearly names by its header, if any."""

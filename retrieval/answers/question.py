@@ -60,6 +60,7 @@ class Question:
     # an amount of a kind asked: the figure it needs, and the nouns that asked it (none when a cue did)
     figures: list[tuple[re.Pattern[str], list[str]]] = field(default_factory=list)
     counted: list[str] = field(default_factory=list)  # folded nouns counted: "bao nhiêu vụ" -> ["vu"]
+    corrected: list[str] = field(default_factory=list)  # words typed that the store does not know, corrected
     kinds: list[str] = field(default_factory=list)  # legal types asked for ("những chỉ thị nào" -> ["Chỉ thị"])
 
     def asking(self, *kinds: str) -> bool:

@@ -62,7 +62,7 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
     if not terms.uni:
         return None
     p = ctx.policy.answer
-    unknown = unknown_words(terms, ctx.weights())
+    unknown = unknown_words(terms, ctx.weights()) + q.corrected  # a corrected typo counts as unknown
     need = p.min_coverage_unknown if unknown else p.min_coverage
     share = covered(q, draft, ctx)
     if share < need:
