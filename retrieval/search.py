@@ -125,12 +125,15 @@ class Searcher:
         match = _combine(best, named, p.profile_weight)
         places = self.index.places()
         asked = places.named_in(query)
-        if asked:  # a document about another place than the question names counts less (a national one does not)
+        if asked:  # a document about another place than the question names counts less
             heads = self.index.heads()
+            about = {d: places.of_document(heads[d]) if d in heads else set() for d in match}
+            local = any(a & asked for a in about.values())  # a document about the place itself is in the running
             for d in match:
-                about = places.of_document(heads[d]) if d in heads else set()
-                if about and not about & asked:
+                if about[d] and not about[d] & asked:
                     match[d] *= p.elsewhere_weight
+                elif not about[d] and local:  # a national text, beside one about the place
+                    match[d] *= p.national_weight
         return SearchPlan(sparse, dense, first, match, named)
 
     def within(

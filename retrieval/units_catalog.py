@@ -67,7 +67,23 @@ def unit_keys(name: str) -> set[str]:
     # "các tổ chức đoàn thể" is also "đoàn thể": a kind of organisation, named by its own two words
     orgs = {k[len("to chuc ") :] for k in keys if k.startswith("to chuc ") and len(k.split()) == 4}
     # a derived key ("cong tac sinh vien") must be specific; the full name may be short ("van phong")
-    return {k for k in keys if (k == full and len(k.split()) >= 2) or len(k.split()) >= 3} | orgs
+    initials = _initials(name)  # "Phòng Quản trị" is also "phòng qt", "Đoàn Thanh niên" "đoàn tn"
+    return (
+        {k for k in keys if (k == full and len(k.split()) >= 2) or len(k.split()) >= 3}
+        | orgs
+        | ({initials} if initials else set())
+    )
+
+
+def _initials(name: str) -> str | None:
+    """A unit's head word and the initials of the rest of its name ("phong qt"), as people abbreviate it."""
+    lead = unit_words(re.split(r"[(<\[:,]", name, maxsplit=1)[0])
+    heads = sorted((unit_words(h) for h in lexicon().units["heads"]), key=len, reverse=True)
+    head = next((h for h in heads if lead.startswith(h + " ")), None)
+    if head is None:
+        return None
+    rest = [w for w in lead[len(head) :].split() if w != "va"]
+    return f"{head} {''.join(w[0] for w in rest)}" if 2 <= len(rest) <= 6 else None
 
 
 @dataclass

@@ -52,7 +52,14 @@ class Context:
         plan = self.plan(q)
         if self.focus and self.target(q) is None:
             return list(self.focus)
-        return plan.chosen(self.policy.search.documents)
+        chosen = plan.chosen(self.policy.search.documents)
+        places = self.index.places()
+        asked = places.named_in(q.typed)
+        if asked:  # a place named: the documents about it, when any is in the running, answer alone
+            heads = self.index.heads()
+            local = [d for d in chosen if d in heads and places.of_document(heads[d]) & asked]
+            return local or chosen
+        return chosen
 
     def target(self, q: Question) -> str | None:
         """The one document the question names by its header (type, number, title, issuer, place, year), when
