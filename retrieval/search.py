@@ -46,6 +46,7 @@ class SearchPlan:
     first: list[ScoredUnit]  # the best units over everything searched
     match: dict[str, float]  # how much the query is about each document, 1.0 for the best
     named: dict[str, float]  # the header-field (profile) match alone, unscaled
+    cites: bool = False  # the query names a legal document by number: its citing lines (preambles) count too
 
     def chosen(self, n: int) -> list[str]:
         """The ``n`` documents the query is most about."""
@@ -134,7 +135,8 @@ class Searcher:
                     match[d] *= p.elsewhere_weight
                 elif not about[d] and local:  # a national text, beside one about the place
                     match[d] *= p.national_weight
-        return SearchPlan(sparse, dense, first, match, named)
+        cites = sparse is not None and any(t.startswith("L:") for t in self.analyzer.tokens(query))
+        return SearchPlan(sparse, dense, first, match, named, cites)
 
     def within(
         self, plan: SearchPlan, doc_ids: Sequence[str], *, k: int = 5, filters: dict[str, Any] | None = None
@@ -147,7 +149,7 @@ class Searcher:
         for d in doc_ids:
             header = self.index.catalog.profile_of(d)
             second = (plan.sparse[0], [w * p.named_weight if i in header else w for i, w in zip(*plan.sparse)])
-            flt = filters if filters and "unit_kind" in filters else {**(filters or {}), **CONTENT}
+            flt = filters if (filters and "unit_kind" in filters) or plan.cites else {**(filters or {}), **CONTENT}
             scored += [(u, plan.match.get(d, 0.0)) for u in self._query(second, plan.dense, p.within, [d], flt)]
         top = max((u.score for u, _ in scored), default=0.0) or 1.0
         units = [

@@ -47,7 +47,17 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         lines = pick_lines(doc, h.section, how, scores)
         if lines:
             evidence.append(Evidence(h.doc_id, h.section, h.heading, lines, score=h.score))
-    return Draft(evidence) if evidence else None
+    return Draft(evidence, notes=cut_short(ctx, evidence) if how == "all" else []) if evidence else None
+
+
+def cut_short(ctx: Context, evidence: list[Evidence]) -> list[str]:
+    """A note for each whole section quoted only in part (an answer stays readable on a phone)."""
+    notes = []
+    for ev in evidence:
+        total = len(section_lines(ctx.index.get(ev.doc_id), ev.section, own=False))
+        if total > len(ev.lines):
+            notes.append(f"Mục {ev.section} còn {total - len(ev.lines)} dòng nữa: mở mục này để đọc đủ.")
+    return notes
 
 
 def _stating_first(ctx: Context, hits: list[SectionHit], states: object, share: float) -> list[SectionHit]:

@@ -74,6 +74,15 @@ class Context:
             return self.focus[0] if self.focus and len(self.focus) == 1 and self.focus[0] in ranked else None
         return ranked[0]
 
+    def named_target(self, q: Question) -> str | None:
+        """The target when its header is also the one the question's words match best (named, not only found by
+        its text): "Phòng CTSV trường CĐ Lào Cai làm gì?" names the plan, "Phòng CTSV làm gì?" names none."""
+        target = self.target(q)
+        named = self.plan(q).named
+        if target is None or (self.scope and len(self.scope) == 1):
+            return target
+        return target if named and named.get(target, 0.0) >= max(named.values()) else None
+
     def sections(
         self, q: Question, k: int, *, docs: Sequence[str] | None = None, filters: Any = None
     ) -> list[SectionHit]:

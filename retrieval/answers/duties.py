@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 
 from core.text import fold, has_diacritics
+from retrieval.answers.content import cut_short
 from retrieval.answers.context import Context
-from retrieval.answers.evidence import Draft, Evidence, pick_lines
+from retrieval.answers.evidence import Draft, Evidence, whole_lines
 from retrieval.answers.question import Question
 from retrieval.units_catalog import UnitCatalog
 
 
 def gather(q: Question, ctx: Context) -> Draft | None:
-    target = ctx.target(q)
+    target = ctx.named_target(q)
     docs = [target] if target else ctx.documents(q)
     matches = UnitCatalog(ctx.index.catalog, ctx.analyzer).find(q.text, focus=docs)
     matches = [m for m in matches if m.has_lines and _typed_as_named(q.text, m.name)]
@@ -27,10 +28,10 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     evidence = []
     for m in matches:
         doc = ctx.index.get(m.doc_id)
-        lines = pick_lines(doc, m.section, "all") if m.whole_section else [m.line] if m.line else []
+        lines = whole_lines(doc, m.section) if m.whole_section else [m.line] if m.line else []
         if lines:
             evidence.append(Evidence(m.doc_id, m.section, m.name if m.whole_section else "", lines, score=m.score))
-    return Draft(evidence) if evidence else None
+    return Draft(evidence, notes=cut_short(ctx, evidence)) if evidence else None
 
 
 def _typed_as_named(question: str, name: str) -> bool:

@@ -20,6 +20,8 @@ Pick = Literal["all", "dated", "amount", "best"]
 #: Lines one section contributes at most, and characters (a long article is cut to its best lines).
 MAX_LINES = 14
 MAX_CHARS = 2400
+MAX_WHOLE_LINES = 120  # a unit's whole task list: the bot splits it into several messages
+MAX_WHOLE_CHARS = 16000
 _AMOUNT = re.compile(r"\d[\d.,]*\s*(?:%|phần trăm|đồng|đ\b|triệu|nghìn|ngàn|tỷ|lần|người|ha\b|km|tháng|năm|ngày)", re.I)
 
 
@@ -107,11 +109,16 @@ def _in_order(lines: list[Line], chosen: list[Line]) -> list[Line]:
     return [ln for ln in lines if ln.start in keep]
 
 
-def _bounded(lines: list[Line]) -> list[Line]:
+def whole_lines(doc: Document, section: str) -> list[Line]:
+    """Every line of a section that is itself the answer (a unit's task list), up to a long message's worth."""
+    return _bounded(section_lines(doc, section, own=False), MAX_WHOLE_LINES, MAX_WHOLE_CHARS)
+
+
+def _bounded(lines: list[Line], max_lines: int = MAX_LINES, max_chars: int = MAX_CHARS) -> list[Line]:
     out: list[Line] = []
     size = 0
     for ln in lines:
-        if len(out) >= MAX_LINES or (size + len(ln.text) > MAX_CHARS and out):
+        if len(out) >= max_lines or (size + len(ln.text) > max_chars and out):
             break
         out.append(ln)
         size += len(ln.text)
