@@ -451,14 +451,16 @@ class Catalog:
         """Light documents (id, number, the citations with these keys; all keys when None), in ingest order,
         plus documents whose own number has one of the keys: what ``build_registry`` needs for those entries."""
         conn = self._read()
+        rows: list[Any]
+        numbered: Iterable[Any]
         if keys is None:
             rows = conn.execute(
                 "SELECT c.doc_id, c.body FROM citations c JOIN docs d USING(doc_id) ORDER BY d.seq, c.rowid"
-            )
+            ).fetchall()
             numbered = conn.execute("SELECT doc_id, number, seq FROM docs WHERE number_key IS NOT NULL")
         else:
             keys = list(keys)
-            rows, numbered_rows = [], []
+            rows, numbered_rows = [], []  # a key's mentions all come from one chunk, in ingest order
             for chunk in _chunks(keys, 500):
                 marks = ",".join("?" * len(chunk))
                 rows += conn.execute(
