@@ -30,12 +30,12 @@ from core.types import PART_IDS, Document, LegalBasis
 from ingest.legal import build_registry, registry_key
 from retrieval.analyzer import ANALYZER_VERSION, Analyzer
 from retrieval.catalog import Catalog, DocHead, DocRecord, df_of
-from retrieval.definitions import defined_terms
 from retrieval.extract import TermWeights
 from retrieval.naming import alias_phrases, names_in
 from retrieval.places import Places
 from retrieval.points import UnitPoint, UnitStore, point_id
 from retrieval.targeting import profile_tokens
+from retrieval.terms import defined_terms
 from retrieval.units import Unit, units_for
 from retrieval.units_catalog import units_of
 
