@@ -1,8 +1,13 @@
 """The plain baseline cancu must beat: BM25 (bm25s) over cancu's own sections, the best section's text as answer.
 
-Same documents, same parser, same retrieval units (one per section, long ones split at lines) as the product;
-no analyzer, no intents, no refusal: the words of each unit, lower-cased, scored by BM25 against the words of
-the question. It shows what the search and answer layers add over sectioning alone.
+Same documents, same parser, same retrieval units (one per section, long ones split at lines, each with its
+heading path: the text the product indexes) as the product; no analyzer, no strategies, no refusal: the words of
+each unit, lower-cased and folded (diacritics dropped, so a question typed without them matches), scored by BM25
+against the words of the question. It shows what the search and answer layers add over sectioning alone.
+
+Of five plain variants measured on the development questions (words as typed or folded; every unit or content
+sections only; with or without heading paths), this one is the strongest (wide dev hit@3 0.732 against 0.510
+for words as typed): the baseline cancu must beat is the best plain BM25, not a weak one.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from core.config import Settings
+from core.text import fold
 from core.types import Answer, Citation, Document
 from ingest.loaders import load_text
 from ingest.pipeline import IngestReport, build_document, collect_paths
@@ -24,8 +30,8 @@ _WORD = re.compile(r"\w+")
 
 
 def tokens(text: str) -> list[str]:
-    """Lower-cased words, diacritics kept: what a plain BM25 sees."""
-    return _WORD.findall(text.lower())
+    """Lower-cased, folded words: what a plain BM25 sees."""
+    return _WORD.findall(fold(text).lower())
 
 
 class BM25Engine:
@@ -52,7 +58,7 @@ class BM25Engine:
 
         logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s sets its logger to DEBUG when imported
         self._retriever = bm25s.BM25()
-        self._retriever.index([tokens(u.heading + " " + u.text) for u in self.units], show_progress=False)
+        self._retriever.index([tokens(u.index_text()) for u in self.units], show_progress=False)
         return report
 
     def documents(self) -> list[Document]:
