@@ -303,9 +303,14 @@ class Engine:
         top_k: int | None = None,
         qid: str | int | None = None,
         context: dict[str, Any] | None = None,
+        conversation: str | None = None,
     ) -> Any:
+        """Answer a question; ``conversation`` (any key a door keeps per chat) reads it as a follow-up of the
+        conversation's last question ("còn Văn phòng thì sao?")."""
         return self._settled(
-            lambda: self.answerer.ask(question, doc_ids=doc_ids, top_k=top_k, qid=qid, context=context)
+            lambda: self.answerer.ask(
+                question, doc_ids=doc_ids, top_k=top_k, qid=qid, context=context, conversation=conversation
+            )
         )
 
     def _settled(self, read: Callable[[], T]) -> T:

@@ -55,6 +55,7 @@ class Lexicon:
     kind_types: dict[str, str]  # folded kind word -> legal type ("chi thi" -> "Chỉ thị")
     considerations: tuple[str, ...]  # a preamble line opening so weighs a proposal, not a legal basis ("Xét …")
     units: dict[str, list[str]]  # how documents name units: heads, line_heads, verbs, assign
+    follow_ups: dict[str, list[str]]  # openers, closers, refer_back (folded); max_open_words
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
@@ -127,4 +128,5 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         kind_types=dict(raw["asked_kinds"]["types"]),
         considerations=tuple(raw.get("considerations", [])),
         units={k: list(v) for k, v in raw["units"].items() if not k.startswith("_")},
+        follow_ups={k: v for k, v in raw["follow_ups"].items() if not k.startswith("_")},
     )

@@ -108,6 +108,7 @@ class UnitMatch:
     line: Line | None = None
     has_lines: bool = True
     dated: bool = False
+    key: str = ""  # the words of the question that named it (folded, abbreviations written out)
 
 
 class UnitSource(Protocol):
@@ -180,7 +181,17 @@ class UnitCatalog:
                 chosen.append(e)
         chosen.sort(key=lambda e: (e.doc_id, not e.whole_section))
         return [
-            UnitMatch(e.doc_id, e.section, e.name, float(top), e.whole_section, e.line, e.has_lines, e.dated)
+            UnitMatch(
+                e.doc_id,
+                e.section,
+                e.name,
+                float(top),
+                e.whole_section,
+                e.line,
+                e.has_lines,
+                e.dated,
+                max(e.keys & grams, key=lambda k: len(k.split()), default=""),
+            )
             for e in chosen
         ]
 

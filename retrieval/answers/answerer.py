@@ -21,6 +21,7 @@ from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft
 from retrieval.answers.question import Question, parse
 from retrieval.answers.router import ROUTES
+from retrieval.conversation import Conversations, Turn
 from retrieval.lexicon import lexicon
 from retrieval.policy import DEFAULT, Policy
 from retrieval.spelling import correct, corrections
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+MAX_FOCUS = 20  # documents a follow-up naming a place keeps in focus
+
 
 class Answerer:
     def __init__(self, engine: Engine, policy: Policy = DEFAULT) -> None:
@@ -39,6 +42,7 @@ class Answerer:
         self.searcher = engine.searcher
         self.policy = policy
         self._units: UnitCatalog | None = None
+        self.conversations = Conversations(self._unit_of, self._documents_named)
 
     def ask(
         self,
@@ -48,8 +52,29 @@ class Answerer:
         top_k: int | None = None,
         qid: str | int | None = None,
         context: dict[str, Any] | None = None,
+        conversation: str | None = None,
     ) -> Answer:
-        """Answer a question; ``context`` may carry the conversation's documents: {"doc_ids": [...]}."""
+        """Answer a question; ``context`` may carry the documents in focus ({"doc_ids": [...]}), ``conversation``
+        a conversation's key (a follow-up is read against its last question: ``retrieval.conversation``)."""
+        turn = self.conversations.resolve(conversation, question) if conversation else Turn(question)
+        if turn.focus and not (context or {}).get("doc_ids"):
+            context = {**(context or {}), "doc_ids": turn.focus}
+        answer = self._ask(turn.question, doc_ids, top_k, qid, context)
+        if turn.rewritten:
+            answer.question = question
+            answer.answer = f"Hiểu là: {turn.question}\n{answer.answer}"
+        if conversation and answer.found:
+            self.conversations.remember(conversation, turn.question, [c.doc_id for c in answer.citations])
+        return answer
+
+    def _ask(
+        self,
+        question: str,
+        doc_ids: Sequence[str] | None,
+        top_k: int | None,
+        qid: str | int | None,
+        context: dict[str, Any] | None,
+    ) -> Answer:
         t0 = time.perf_counter()
         q = self._spelled(parse(question))
         scope = [d for d in doc_ids if d in self.index] if doc_ids else None
@@ -95,6 +120,24 @@ class Answerer:
         """The document a refused question clearly names by its header, if any."""
         target = ctx.target(q) if q.text and len(self.index) else None
         return [self.index.get(target)] if target else []
+
+    def _unit_of(self, text: str, focus: Sequence[str]) -> str | None:
+        """The unit a text names (its folded key), within the focus documents when there are any."""
+        matches = self.units().find(text, focus=list(focus) or None)
+        return max((m.key for m in matches), key=lambda k: len(k.split()), default=None) or None
+
+    def _documents_named(self, text: str) -> tuple[list[str], str]:
+        """The documents a text names by their header's names and numbers (else by the place they are about),
+        and the text without the words that name them."""
+        named, rest = self.index.names_in(text)
+        if named:
+            return named, rest
+        places = self.index.places()
+        asked = places.named_in(text)
+        if not asked:
+            return [], text
+        heads = self.index.heads()
+        return [d for d, h in sorted(heads.items()) if places.of_document(h) & asked][:MAX_FOCUS], text
 
     def units(self) -> UnitCatalog:
         if self._units is None:

@@ -1,0 +1,150 @@
+"""Conversations: a follow-up read against the question before it, the same way behind every door.
+
+    turn = conversations.resolve("chat-1:user-7", "còn Văn phòng thì sao?")
+    turn.question   # "Văn phòng phải làm gì?"  (the previous question with its subject replaced)
+    turn.focus      # the documents the previous answer cited, unless the follow-up names others
+
+A follow-up opens or ends with the lexicon's follow-up words ("còn …", "thế còn …", "… thì sao?") or refers back
+("điều đó", "việc này"). What it names replaces what the previous question was about: a unit ("Phòng Quản trị" ->
+"Văn phòng") when the previous question named one, else the previous question's subject words; a place or a
+document it names moves the focus. A message that is a question of its own starts afresh (keeping no focus).
+State is bounded: the most recent ``MAX_CONVERSATIONS`` conversations, each forgotten after ``TTL`` seconds.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from core.text import fold
+from retrieval.lexicon import lexicon
+
+MAX_CONVERSATIONS = 10_000
+TTL = 3600.0
+
+
+@dataclass
+class Turn:
+    question: str  # what is asked of the engine
+    focus: list[str] = field(default_factory=list)  # documents a follow-up stays with
+    rewritten: bool = False  # the question is not the message as typed
+
+
+@dataclass
+class _State:
+    question: str
+    subject: str  # the unit the question was about, folded ("phong quan tri"); "" for none
+    focus: list[str]
+    at: float
+
+
+UnitOf = Callable[[str, Sequence[str]], str | None]  # (text, focus) -> the unit it names (folded key) or None
+DocumentsNamed = Callable[[str], tuple[list[str], str]]  # text -> (documents it names, text without those words)
+
+
+class Conversations:
+    def __init__(
+        self, unit_of: UnitOf, documents_named: DocumentsNamed, *, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self._unit_of = unit_of
+        self._documents_named = documents_named
+        self._clock = clock
+        self._states: OrderedDict[str, _State] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def resolve(self, key: str, message: str) -> Turn:
+        """The question to ask for a message of a conversation (the message itself when it is no follow-up)."""
+        prev = self._get(key)
+        named = follow_up(message) if prev is not None else None
+        if prev is None or named is None:
+            return Turn(message)
+        if named == "":  # "điều đó nộp khi nào?": the previous subject, the new predicate
+            typed = re.search(_loose(prev.subject), prev.question, flags=re.I) if prev.subject else None
+            about = typed.group(0) if typed else prev.question.rstrip(" ?")
+            return Turn(f"{about} {_strip_reference(message)}".strip(), list(prev.focus), True)
+        documents, _ = self._documents_named(named)
+        if documents:  # "thế còn trường Lào Cai?": the same question of another document
+            _, unnamed = self._documents_named(prev.question)
+            return Turn(f"{unnamed.rstrip(' ?')} {named}?", documents, True)
+        if prev.subject and self._unit_of(named, prev.focus) is not None:  # another unit of the same documents
+            return Turn(_replace(prev.question, prev.subject, named), list(prev.focus), True)
+        if prev.subject and self._unit_of(named, []) is not None:  # a unit of other documents
+            return Turn(_replace(prev.question, prev.subject, named), [], True)
+        return Turn(f"{named} {prev.question}", list(prev.focus), True)
+
+    def remember(self, key: str, question: str, cited: Sequence[str]) -> None:
+        """What a conversation's answered question was about, and the documents its answer cited."""
+        focus = list(dict.fromkeys(cited))
+        subject = self._unit_of(question, focus) or ""
+        with self._lock:
+            self._states[key] = _State(question, subject, focus, self._clock())
+            self._states.move_to_end(key)
+            while len(self._states) > MAX_CONVERSATIONS:
+                self._states.popitem(last=False)
+
+    def forget(self, key: str) -> None:
+        with self._lock:
+            self._states.pop(key, None)
+
+    def _get(self, key: str) -> _State | None:
+        with self._lock:
+            state = self._states.get(key)
+            if state is not None and self._clock() - state.at > TTL:
+                del self._states[key]
+                return None
+            return state
+
+
+def follow_up(message: str) -> str | None:
+    """What a follow-up names ("còn Văn phòng thì sao?" -> "Văn phòng"), "" for one that refers back ("điều đó
+    nộp khi nào?"), None for a message that is a question of its own."""
+    lx = lexicon().follow_ups
+    text = message.strip().rstrip("?!. ")
+    key = " " + fold(text).lower() + " "
+    if any(f" {r} " in key for r in lx["refer_back"]):
+        return ""
+    opened = next((o for o in lx["openers"] if key.startswith(f" {o} ")), None)
+    closed = next((c for c in lx["closers"] if key.endswith(f" {c} ")), None)
+    if opened is None and closed is None:
+        return None
+    words = text.split()
+    start = len(opened.split()) if opened else 0
+    end = len(words) - (len(closed.split()) if closed else 0)
+    if end - start > int(lx["max_open_words"]):
+        return None  # "Con tôi học trường tiểu học …, học phí tính thế nào?" is a question of its own
+    named = " ".join(words[start:end]).strip(" ,")
+    return named or None
+
+
+def _strip_reference(message: str) -> str:
+    """The message without the words that refer back ("điều đó nộp khi nào" -> "nộp khi nào")."""
+    out = message.strip()
+    for r in sorted(lexicon().follow_ups["refer_back"], key=len, reverse=True):
+        out = re.sub(rf"(?i)\b{_loose(r)}\b", " ", out)
+    return " ".join(out.split())
+
+
+def _replace(question: str, old: str, new: str) -> str:
+    """The question with the words that named ``old`` (matched without diacritics) replaced by ``new``."""
+    m = re.search(_loose(fold(old).lower()), question, flags=re.I)
+    if m is None:
+        return f"{new} {question}"
+    return question[: m.start()] + new + question[m.end() :]
+
+
+def _loose(folded: str) -> str:
+    """A pattern matching the words of a folded phrase whatever their diacritics."""
+    table = {
+        "a": "[aàáảãạăằắẳẵặâầấẩẫậ]",
+        "e": "[eèéẻẽẹêềếểễệ]",
+        "i": "[iìíỉĩị]",
+        "o": "[oòóỏõọôồốổỗộơờớởỡợ]",
+        "u": "[uùúủũụưừứửữự]",
+        "y": "[yỳýỷỹỵ]",
+        "d": "[dđ]",
+    }
+    return r"\s+".join("".join(table.get(c, re.escape(c)) for c in w) for w in folded.split())

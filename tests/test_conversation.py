@@ -1,0 +1,100 @@
+"""Follow-ups read against the question before them, the same behind every door (``retrieval.conversation``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from core.text import fold
+from retrieval.conversation import Conversations, follow_up
+from tests.conftest import CORPUS
+
+SOCTRANG = "kh-08-cdcd-soctrang-2026"
+LAOCAI = "kh-cdlc-laocai-2026"
+
+
+@pytest.mark.parametrize(
+    ("message", "named"),
+    [
+        ("còn Văn phòng thì sao?", "Văn phòng"),
+        ("con van phong thi sao", "van phong"),
+        ("thế còn trường Lào Cai?", "trường Lào Cai"),
+        ("Kiên Hải thì sao?", "Kiên Hải"),
+        ("điều đó nộp khi nào?", ""),
+        ("Phòng Quản trị phải làm gì?", None),
+        # a question of its own that happens to open with "con" (a child) or end with "thì sao"
+        ("Con tôi học trường tiểu học công lập, nếu trường dạy online thì học phí tính thế nào?", None),
+        ("Trường hợp học sinh nghỉ học quá số buổi quy định của nhà trường thì sao?", None),
+    ],
+)
+def test_a_follow_up_is_told_from_a_question_of_its_own(message: str, named: str | None) -> None:
+    assert follow_up(message) == named
+
+
+UNITS = {SOCTRANG: {"phong quan tri"}, LAOCAI: {"van phong", "phong cong tac sinh vien"}}
+
+
+class FakeUnits:
+    """Units by document: what the engine's unit catalog would find."""
+
+    def unit_of(self, text: str, focus: Sequence[str]) -> str | None:
+        words = " ".join(fold(text).lower().split())
+        for doc, units in UNITS.items():
+            if focus and doc not in focus:
+                continue
+            for u in units:
+                if u in words:
+                    return u
+        return None
+
+    def documents_named(self, text: str) -> tuple[list[str], str]:
+        return ([LAOCAI], text.replace("trường Lào Cai", "").strip()) if "Lào Cai" in text else ([], text)
+
+
+def test_a_follow_up_replaces_the_unit_and_keeps_the_plan() -> None:
+    fake = FakeUnits()
+    talk = Conversations(fake.unit_of, fake.documents_named)
+    talk.remember("u1", "Văn phòng trường Lào Cai làm gì?", [LAOCAI])
+    turn = talk.resolve("u1", "còn Phòng Công tác sinh viên thì sao?")
+    assert (turn.question, turn.focus, turn.rewritten) == (
+        "Phòng Công tác sinh viên trường Lào Cai làm gì?",
+        [LAOCAI],
+        True,
+    )
+    assert (
+        talk.resolve("u2", "còn Phòng Công tác sinh viên thì sao?").question == "còn Phòng Công tác sinh viên thì sao?"
+    )
+
+
+def test_a_conversation_is_forgotten_after_its_time() -> None:
+    now = [0.0]
+    fake = FakeUnits()
+    talk = Conversations(fake.unit_of, fake.documents_named, clock=lambda: now[0])
+    talk.remember("u1", "Phòng Quản trị phải làm gì?", [SOCTRANG])
+    now[0] += 7200
+    assert talk.resolve("u1", "còn Văn phòng thì sao?").rewritten is False
+
+
+@pytest.fixture(scope="module")
+def plans(tmp_path_factory: pytest.TempPathFactory):
+    from retrieval.engine import build_engine
+    from tests.conftest import make_settings
+
+    engine = build_engine(make_settings(tmp_path_factory.mktemp("talk") / "data"), embedder=None)
+    engine.ingest([CORPUS])
+    yield engine
+    engine.close()
+
+
+def test_a_follow_up_to_another_unit_cites_that_unit(plans) -> None:
+    first = plans.ask("Văn phòng trường Lào Cai làm gì?", conversation="chat-1:7")
+    assert (first.citations[0].doc_id, first.citations[0].section) == (LAOCAI, "IV.1")
+    then = plans.ask("còn Phòng Công tác sinh viên thì sao?", conversation="chat-1:7")
+    assert then.question == "còn Phòng Công tác sinh viên thì sao?"  # the answer echoes what was typed
+    assert then.answer.startswith("Hiểu là: Phòng Công tác sinh viên trường Lào Cai làm gì?")
+    assert [(c.doc_id, c.section) for c in then.citations] == [(LAOCAI, "IV.2")]
+    other = plans.ask("thế còn trường Sóc Trăng?", conversation="chat-1:7")
+    assert (other.citations[0].doc_id, other.citations[0].section) == (SOCTRANG, "III.2")
+    alone = plans.ask("còn Phòng Công tác sinh viên thì sao?", conversation="chat-2:8")  # another chat: no past
+    assert not alone.answer.startswith("Hiểu là")
