@@ -56,6 +56,7 @@ class Lexicon:
     considerations: tuple[str, ...]  # a preamble line opening so weighs a proposal, not a legal basis ("Xét …")
     units: dict[str, list[str]]  # how documents name units: heads, line_heads, verbs, assign
     follow_ups: dict[str, list[str]]  # openers, closers, refer_back (folded); max_open_words
+    present_moment: tuple[str, ...]  # folded words tying a question to the day it is asked ("hom nay")
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
@@ -129,4 +130,5 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         considerations=tuple(raw.get("considerations", [])),
         units={k: list(v) for k, v in raw["units"].items() if not k.startswith("_")},
         follow_ups={k: v for k, v in raw["follow_ups"].items() if not k.startswith("_")},
+        present_moment=tuple(raw["present_moment"]["cues"]),
     )

@@ -61,6 +61,7 @@ class Question:
     figures: list[tuple[re.Pattern[str], list[str]]] = field(default_factory=list)
     counted: list[str] = field(default_factory=list)  # folded nouns counted: "bao nhiêu vụ" -> ["vu"]
     corrected: list[str] = field(default_factory=list)  # words typed that the store does not know, corrected
+    moment: list[str] = field(default_factory=list)  # "hôm nay", "ngày mai": the day it is asked (folded)
     kinds: list[str] = field(default_factory=list)  # legal types asked for ("những chỉ thị nào" -> ["Chỉ thị"])
 
     def asking(self, *kinds: str) -> bool:
@@ -199,5 +200,6 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     for m in lx.asked_kinds.finditer(key):
         q.kinds += [t for k, t in lx.kind_types.items() if f" {k} " in f" {m.group(1)}" and t not in q.kinds]
     q.figures = _amounts(q, lx)
+    q.moment = [c for c in lx.present_moment if has(key, c)]
     q.counted = _counted(q, lx)
     return q

@@ -70,6 +70,8 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
     if q.asking("amount") and not any(_FIGURE.search(ln.text) for e in draft.evidence for ln in e.lines):
         return "no figure in the lines found"
     texts = [ctx.index.get(e.doc_id).section_text(e.section) for e in draft.evidence]
+    if q.moment and not any(f" {m} " in f" {' '.join(fold(t).lower().split())} " for m in q.moment for t in texts):
+        return f"asked of the present day ({', '.join(q.moment)}), which no section found speaks of"
     header = " ".join(fold(profile_text(ctx.index.get(d))).lower() for d in {e.doc_id for e in draft.evidence})
     asked = [f for f, nouns in q.figures if not nouns or any(f" {n} " not in f" {header} " for n in nouns)]
     if asked and not any(f.search(t) for f in asked for t in texts):
