@@ -14,6 +14,8 @@ from retrieval.answers.question import Question
 from retrieval.extract import has_date, rank_lines, section_lines
 from retrieval.search import SectionHit
 
+MAX_INTRO_LINES = 4  # a parent that announces a list in more lines is a section of its own
+
 
 def mode(q: Question) -> Pick:
     if q.asking("deadline"):
@@ -47,7 +49,23 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         lines = pick_lines(doc, h.section, how, scores)
         if lines:
             evidence.append(Evidence(h.doc_id, h.section, h.heading, lines, score=h.score))
+    if evidence:
+        evidence += _announced(ctx, evidence[0])
     return Draft(evidence, notes=cut_short(ctx, evidence) if how == "all" else []) if evidence else None
+
+
+def _announced(ctx: Context, ev: Evidence) -> list[Evidence]:
+    """The parent's own lines when they announce the list the best section is an item of ("Nội dung quản lý
+    nhà nước về dữ liệu bao gồm:" above "a) …"), cited to the parent after the item."""
+    doc = ctx.index.get(ev.doc_id)
+    sec = doc.section(ev.section)
+    parent = doc.section(sec.parent) if sec is not None and sec.parent else None
+    if parent is None:
+        return []
+    own = section_lines(doc, parent.id)
+    if not own or not own[-1].text.rstrip().endswith(":") or len(own) > MAX_INTRO_LINES:
+        return []
+    return [Evidence(doc.doc_id, parent.id, parent.heading, own, score=ev.score)]
 
 
 def cut_short(ctx: Context, evidence: list[Evidence]) -> list[str]:
