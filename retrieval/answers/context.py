@@ -53,6 +53,12 @@ class Context:
         if self.focus and self.target(q) is None:
             return list(self.focus)
         chosen = plan.chosen(self.policy.search.documents)
+        if q.kinds and not self.scope and not q.asking("legal_bases", "mentions", "drafter"):
+            # "những kế hoạch nào nhắc đến …": documents of the kinds asked (not the kinds of a cited one)
+            heads = self.index.heads()
+            ranked = plan.chosen(len(plan.match))
+            kinds = [d for d in ranked if d in heads and heads[d].doc_type in q.kinds]
+            chosen = kinds[: self.policy.search.documents] or chosen
         places = self.index.places()
         asked = places.named_in(q.typed)
         if asked:  # a place named: the documents about it, when any is in the running, answer alone
