@@ -31,7 +31,7 @@ ROUTES: tuple[Route, ...] = (
         bases.gather,
         False,
     ),
-    Route("fact", lambda q: bool(q.facts), facts.gather, False),
+    Route("fact", lambda q: bool(q.facts or q.weak or q.role), facts.gather, False),
     Route("definition", lambda q: q.definition is not None, definition.gather, False),
     Route("duties", lambda q: q.asking("duty"), duties.gather, False),
     Route("content", lambda q: True, content.gather, True),
