@@ -46,8 +46,8 @@ def field_words(analyzer: Analyzer, fields: Iterable[str | int | None]) -> str:
         if not value:
             continue
         for w in _WORD.findall(str(value)):
-            low = fold(w).lower()
-            words.append(fold_word(low))
+            low = fold_word(w.lower())
+            words.append(low)
             exp = analyzer.abbreviations.get(low)
             if exp:
                 words += [fold_word(fold(x).lower()) for x in _WORD.findall(exp)]

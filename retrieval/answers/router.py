@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from retrieval.answers import bases, content, definition, duties, facts, refs
+from retrieval.answers import bases, content, definition, duties, facts, listing, refs
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft
 from retrieval.answers.question import Question
@@ -34,5 +34,6 @@ ROUTES: tuple[Route, ...] = (
     Route("fact", lambda q: bool(q.facts or q.weak or q.role), facts.gather, False),
     Route("definition", lambda q: q.definition is not None, definition.gather, False),
     Route("duties", lambda q: q.asking("duty"), duties.gather, False),
+    Route("catalog", lambda q: q.asking("catalog"), listing.gather, False),
     Route("content", lambda q: True, content.gather, True),
 )
