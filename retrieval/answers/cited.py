@@ -67,26 +67,40 @@ def asked_of(q: Question, doc: Document, ctx: Context) -> list[LegalBasis] | Non
     kind = first_kind(phrase)
     own = words(f"{doc.doc_type or ''} {doc.title or ''}")
     cited = ctx.index.entries_citing(doc.doc_id)
+    optional = frozenset(w for cue in ctx.index.places().cues for w in cue.split())
     if kind is not None and f" {kind} " not in own:
         chosen = [e for e in cited if fold(e.type).lower() == kind]
         numbered = {e.id for e in bases.named_entries(q, ctx)}
         chosen = [e for e in chosen if e.id in numbered] or chosen
-        return _issued_by_named(chosen, phrase, doc) or chosen
-    if doc.issuer and words(doc.issuer) in phrase:
-        return None  # its own issuer names it
+        return _issued_by_named(chosen, phrase, doc, optional) or chosen
     same = [e for e in cited if kind is None or fold(e.type).lower() == kind]
-    return _issued_by_named(same, phrase, doc) or None
+    return _issued_by_named(same, phrase, doc, optional) or None
 
 
-def _issued_by_named(entries: list[LegalBasis], phrase: str, doc: Document) -> list[LegalBasis]:
-    """The entries whose issuer (of two words or more, not ``doc``'s own) the phrase names."""
-    own = words(doc.issuer or "")
+def _issued_by_named(
+    entries: list[LegalBasis], phrase: str, doc: Document, optional: frozenset[str]
+) -> list[LegalBasis]:
+    """The entries whose issuer (two words or more, not ``doc``'s own) the phrase names before it names
+    ``doc``'s own issuer, if it does ("kế hoạch của Sở … mà Phòng … thực hiện" asks of the Sở's); the words
+    that announce a place ("tỉnh", "thành phố") may be left out ("Sở GDĐT Sóc Trăng")."""
+    own = _named_at(doc.issuer or "", phrase, optional)
+    before = own if own >= 0 else len(phrase)
     out = []
     for e in entries:
-        body = words(e.issuer or "")
-        if len(body.split()) >= 2 and body != own and body in phrase:
+        at = _named_at(e.issuer or "", phrase, optional)
+        if -1 < at < before and words(e.issuer or "") != words(doc.issuer or ""):
             out.append(e)
     return out
+
+
+def _named_at(body: str, phrase: str, optional: frozenset[str]) -> int:
+    """Where the phrase names a body (-1: it does not, or the body has fewer than two words of its own)."""
+    ws = words(body).split()
+    if sum(w not in optional for w in ws) < 2:
+        return -1
+    pattern = " " + "".join(f"(?:{re.escape(w)} )?" if w in optional else f"{re.escape(w)} " for w in ws)
+    m = re.search(pattern, phrase)
+    return m.start() if m else -1
 
 
 def without_cues(q: Question) -> str:
