@@ -14,7 +14,7 @@ from functools import cache
 
 from core.legal_ids import CITED_TYPES
 from core.text import fold
-from core.types import Conflict, Document, LegalBasis
+from core.types import CitedBy, Conflict, Document, LegalBasis
 from ingest.legal import mentions
 from retrieval.answers import bases
 from retrieval.answers.context import Context
@@ -148,11 +148,14 @@ def cited_at(doc: Document, entry: LegalBasis) -> tuple[str, Line] | None:
     return None
 
 
+def _docs(refs: list[CitedBy]) -> list[str]:
+    return list(dict.fromkeys(r.doc_id for r in refs))[:3]
+
+
 def _conflict(e: LegalBasis, c: Conflict) -> str:
     """Where the citing documents disagree about the fact asked (a date, an issuer)."""
     values = "; ".join(
-        f"{fmt_date(v.value) if c.field == 'date' else v.value} ({', '.join(list(dict.fromkeys(r.doc_id for r in v.cited_by))[:3])})"
-        for v in c.values
+        f"{fmt_date(v.value) if c.field == 'date' else v.value} ({', '.join(_docs(v.cited_by))})" for v in c.values
     )
     what = "ngày" if c.field == "date" else "cơ quan ban hành"
     return f"Lưu ý: các văn bản ghi {what} của {e.id} khác nhau: {values}."

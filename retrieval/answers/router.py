@@ -2,7 +2,8 @@
 
 A route is (name, when, strategy, checked): ``when`` says whether the question is one the strategy serves,
 ``checked`` whether its evidence goes through the refusal check (a section the question names, a header fact,
-a citation are exact; the text found by search is not).
+a citation are exact; the text found by search is not). A draft marked final with no evidence ends the routing
+as a refusal with its reason (a header fact the named document does not state is not searched for).
 """
 
 from __future__ import annotations
