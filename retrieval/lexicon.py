@@ -40,6 +40,10 @@ class Lexicon:
     intents: dict[str, tuple[str, ...]]
     intent_patterns: dict[str, tuple[re.Pattern[str], ...]]
     facts: dict[str, tuple[str, ...]]
+    weak_facts: dict[str, tuple[str, ...]]  # cues that ask a header fact only of a question naming nothing else
+    role_patterns: tuple[re.Pattern[str], ...]  # "ai là <role>", "<role> tên gì"
+    signed_for: frozenset[str]  # "kt", "tm": marks of a title the signer signs for
+    catalog_fields: tuple[str, ...]  # words asking for documents by a header field ("ban hành", "năm")
     not_header_facts: tuple[tuple[str, str], ...]
     definition_patterns: tuple[re.Pattern[str], ...]
     courtesy: re.Pattern[str]
@@ -104,6 +108,10 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         intents={k: tuple(v) for k, v in intents.items() if k not in patterns},
         intent_patterns={k.removesuffix("_patterns"): tuple(re.compile(p) for p in v) for k, v in patterns.items()},
         facts={k: tuple(v) for k, v in raw["facts"].items()},
+        weak_facts={k: tuple(v) for k, v in raw["weak_facts"].items() if not k.startswith("_")},
+        role_patterns=tuple(re.compile(p) for p in raw["roles"]["patterns"]),
+        signed_for=frozenset(raw["roles"]["signed_for"]),
+        catalog_fields=tuple(raw["catalog"]["fields"]),
         not_header_facts=tuple((a, b) for a, b in raw["not_header_facts"]),
         definition_patterns=tuple(re.compile(p) for p in raw["definition_patterns"]),
         courtesy=re.compile(chat["courtesy"], re.I),

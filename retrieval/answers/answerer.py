@@ -93,6 +93,9 @@ class Answerer:
             if not route.when(q):
                 continue
             draft = route.gather(q, ctx)
+            if draft is not None and draft.final and not draft.evidence:
+                ctx.refused = draft.reason
+                return None
             if draft is None or not draft.evidence:
                 continue
             if route.checked:

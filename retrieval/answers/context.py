@@ -89,6 +89,24 @@ class Context:
             return target
         return target if named and named.get(target, 0.0) >= max(named.values()) else None
 
+    def fact_target(self, q: Question) -> str | None:
+        """The document a header fact is asked of: the stored one whose number the question gives ("Thông tư
+        124"), else ``target``, else the one its header words alone name clearly (the text may name others too:
+        "Thông tư 124 gửi tới những ai?" matches the plans that cite it)."""
+        if self.scope and len(self.scope) == 1:
+            return self.scope[0]
+        if q.legal_keys or q.legal_pairs:
+            doc = self.index.doc_by_number(q.legal_keys, q.legal_pairs)
+            if doc is not None and (not self.scope or doc.doc_id in self.scope):
+                return str(doc.doc_id)
+        target = self.target(q)
+        if target is not None:
+            return target
+        named = self.plan(q).named
+        ranked = sorted(named, key=lambda d: -named[d])[:2] or [""]
+        top, second = named.get(ranked[0], 0.0), named.get(ranked[-1], 0.0) if len(ranked) > 1 else 0.0
+        return ranked[0] if top > 0.0 and second <= self.policy.answer.target_margin * top else None
+
     def sections(
         self, q: Question, k: int, *, docs: Sequence[str] | None = None, filters: Any = None
     ) -> list[SectionHit]:

@@ -43,6 +43,8 @@ class Draft:
     notes: list[str] = field(default_factory=list)
     legal: list[LegalBasis] = field(default_factory=list)
     group_by_doc: bool = True
+    final: bool = False  # no other route is tried: with no evidence, the question is refused for ``reason``
+    reason: str | None = None  # why, in words a reader is told ("… không ghi cơ quan chủ quản.")
 
 
 def doc_name(doc: Document) -> str:

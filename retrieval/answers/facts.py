@@ -1,7 +1,10 @@
 """Header facts: who signed, when and where it was issued, its number, issuer, title, recipients, outline.
 
 Each fact is a statement about a parsed field, cited to the header, signature, closing or "Nơi nhận" lines
-that state it. Asked of the document the question names; without one, the question goes on to the text.
+that state it. Asked of the document the question names by its header (``Context.fact_target``); without one,
+the question goes on to the text. A fact the header does not state is a refusal saying so; a fact asked of a
+document it cites is that document's citation (``retrieval.answers.cited``); a role ("ai là hiệu trưởng") is
+the signer's when it is the title they sign with.
 """
 
 from __future__ import annotations
@@ -10,27 +13,100 @@ import re
 
 from core.text import fold
 from core.types import Document
+from retrieval.answers import cited
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name, fmt_date
+from retrieval.answers.header import field_words, holds, rest_terms
 from retrieval.answers.question import Question
 from retrieval.extract import Line, section_lines
+from retrieval.lexicon import lexicon
 
 _DATE_LINE = re.compile(r"ngày\s*\d*\s*tháng|thông qua ngày", re.I)
 MAX_LISTED = 30  # recipients or top-level sections listed
 
 
 def gather(q: Question, ctx: Context) -> Draft | None:
-    """Header facts of the document a question names."""
-    if not q.facts:
+    """Header facts of the document a question names; of a document it cites when the question names that one."""
+    asked = [*q.facts, *q.weak]
+    if not asked and not q.role:
         return None
-    doc_id = ctx.target(q)
-    if doc_id is None:
+    doc_id = ctx.fact_target(q)
+    doc = ctx.index.get(doc_id) if doc_id else None
+    if q.facts or cited.numbered(q, ctx):  # a weak cue ("ngày nào") is asked of a cited document named by number
+        entries = cited.asked_of(q, doc, ctx) if doc is not None else []
+        if entries is not None:  # asked of another document than ``doc``
+            return cited.gather(q, doc, entries, asked, ctx)
+    if doc is None:
         return None
-    doc = ctx.index.get(doc_id)
-    if q.facts == ["outline"]:
-        return outline(doc)
-    evidence = [ev for fact in q.facts if (ev := fact_evidence(doc, fact)) is not None]
-    return Draft(evidence, group_by_doc=False) if evidence else None
+    facts = [*q.facts, *(q.weak if names_only(q, doc, ctx) else [])]
+    if not facts:
+        return by_role(q, doc) if q.role else None
+    if facts == ["outline"]:
+        return outline(doc) or _lacks(doc, facts)
+    found = {f: ev for f in facts if (ev := fact_evidence(doc, f)) is not None}
+    missing = [f for f in facts if f not in found]
+    if not found:
+        return _lacks(doc, missing)
+    return Draft(list(found.values()), group_by_doc=False, notes=[_unstated(doc, missing)] if missing else [])
+
+
+def names_only(q: Question, doc: Document, ctx: Context) -> bool:
+    """Whether the question without its fact cues only names ``doc`` by its header fields (type, number,
+    issuer, managing body, place, year; not its title, whose words the text shares)."""
+    terms = rest_terms(ctx.analyzer, q.text, q.cues)
+    year = f"năm {doc.year}" if doc.year else None
+    fields = [doc.doc_type, doc.number, doc.issuer, doc.managing_body, doc.place, year]
+    return holds(terms, field_words(ctx.analyzer, fields))
+
+
+def by_role(q: Question, doc: Document) -> Draft | None:
+    """ "Ai là hiệu trưởng …?", "Phó chủ tịch … tên gì?": the signer, when the role is the title they sign
+    with (the signature's last title line); a refusal when they sign for that role ("KT. CHỦ TỊCH")."""
+    sig = section_lines(doc, "signature")
+    at = next((i for i, ln in enumerate(sig) if doc.signer and doc.signer in ln.text), 0)
+    titles = [(ln, _title_words(ln.text)) for ln in sig[:at]]
+    role = (q.role or "").split()
+    if not titles or not role:
+        return None
+    if role[: len(titles[-1][1])] == titles[-1][1]:
+        return Draft([ev], group_by_doc=False) if (ev := fact_evidence(doc, "signer")) else None
+    for line, title in titles[:-1]:
+        if title and role[: len(title)] == title:
+            reason = (
+                f"{doc_name(doc)} do {doc.signer} ({titles[-1][0].text.strip()}) ký thay "
+                f"{' '.join(line.text.split()[1:])}; văn bản không ghi tên người giữ chức danh này."
+            )
+            return Draft([], final=True, reason=reason)
+    return None
+
+
+def _title_words(text: str) -> list[str]:
+    """A title line's folded words, without the mark of signing for someone ("KT.", "TM.")."""
+    ws = re.findall(r"[a-z0-9]+", fold(text).lower())
+    return ws[1:] if ws and ws[0] in lexicon().signed_for else ws
+
+
+#: How a refusal names a fact the header does not state.
+FACT_NAMES = {
+    "signer": "người ký",
+    "date": "ngày ban hành",
+    "number": "số hiệu",
+    "issuer": "cơ quan ban hành",
+    "title": "tên văn bản",
+    "outline": "các phần, mục",
+    "place": "nơi ban hành",
+    "managing_body": "cơ quan chủ quản",
+    "recipients": "nơi nhận",
+}
+
+
+def _unstated(doc: Document, facts: list[str]) -> str:
+    return f"{doc_name(doc)} không ghi {', '.join(FACT_NAMES.get(f, f) for f in facts)}."
+
+
+def _lacks(doc: Document, facts: list[str]) -> Draft:
+    """A refusal: the document does not state these facts (no other route answers them)."""
+    return Draft([], final=True, reason=_unstated(doc, facts))
 
 
 def outline(doc: Document) -> Draft | None:

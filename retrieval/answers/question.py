@@ -52,6 +52,9 @@ class Question:
         default_factory=set
     )  # legal_bases, drafter, most_cited, cited_by, deadline, duty, amount, list
     facts: list[str] = field(default_factory=list)  # header facts asked, in cue order
+    weak: list[str] = field(default_factory=list)  # header facts asked if nothing else is (weak cues)
+    cues: list[str] = field(default_factory=list)  # the fact cues matched (folded phrases)
+    role: str | None = None  # the role of "ai là <role>", "<role> tên gì" (folded, with what follows it)
     definition: str | None = None  # the term of "X là gì?"
     refs: list[str] = field(default_factory=list)  # section ids named: "Điều 8.2", "III.2", "preamble"
     legal_keys: list[str] = field(default_factory=list)  # id_key of legal numbers named
@@ -109,11 +112,25 @@ def _legal_mentions(text: str, key: str) -> tuple[list[str], list[tuple[str, str
     return keys, pairs
 
 
-def _facts(key: str, lx: Lexicon) -> list[str]:
+def _facts(key: str, lx: Lexicon) -> tuple[list[str], list[str], list[str]]:
+    """The header facts a question asks, those it may ask (weak cues), and the cue phrases matched."""
     masked = key
     for phrase, kept in lx.not_header_facts:
         masked = masked.replace(f" {phrase} ", f" {kept} ")
-    return [fact for fact, cues in lx.facts.items() if has(masked, *cues)]
+    strong = {fact: [c for c in cues if has(masked, c)] for fact, cues in lx.facts.items()}
+    weak = {fact: [c for c in cues if has(masked, c)] for fact, cues in lx.weak_facts.items()}
+    facts = [f for f, found in strong.items() if found]
+    maybe = [f for f, found in weak.items() if found and f not in facts]
+    cues = [c for found in (*strong.values(), *weak.values()) for c in found]
+    return facts, maybe, list(dict.fromkeys(cues))
+
+
+def _role(key: str, lx: Lexicon) -> str | None:
+    for pattern in lx.role_patterns:
+        m = pattern.search(key)
+        if m:
+            return m.group("role").strip()
+    return None
 
 
 def _definition(key: str, lx: Lexicon) -> str | None:
@@ -192,7 +209,8 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
             q.asks.add(intent)
     if "drafter" in q.asks and not (" can cu " in key or "legal_bases" in q.asks):
         q.asks.discard("drafter")  # "soạn thảo" alone is content ("ai soạn thảo …")
-    q.facts = _facts(key, lx)
+    q.facts, q.weak, q.cues = _facts(key, lx)
+    q.role = _role(key, lx)
     q.definition = _definition(key, lx)
     q.refs = section_refs(key)
     q.legal_keys, q.legal_pairs = _legal_mentions(text, key)

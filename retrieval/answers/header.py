@@ -1,0 +1,64 @@
+"""Whether a question's words only name documents by their header fields, and which documents' fields hold them.
+
+"Kế hoạch Sóc Trăng số mấy, ngày nào?" without its fact cues is "Kế hoạch Sóc Trăng", which the header of the
+Sóc Trăng plan holds (its type, its issuer): the cues ask its header. "Xe buýt số mấy đi qua trường?" keeps
+"xe buýt", which no header holds. The same test says whether "Kế hoạch nào do UBND ban hành?" only picks
+documents by their header (``retrieval.answers.listing``). Fields are matched folded, abbreviations written
+out ("UBND" is "ủy ban nhân dân"), without reading a document's body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from core.text import fold
+from retrieval.analyzer import Analyzer, fold_word
+from retrieval.extract import QueryTerms, query_terms
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def without(text: str, phrases: Iterable[str]) -> str:
+    """The text without the runs of words whose folded form is one of ``phrases`` (folded, space-separated)."""
+    wanted = {tuple(p.split()) for p in phrases if p.strip()}
+    if not wanted:
+        return text
+    matches = list(_WORD.finditer(text))
+    words = [fold(m.group(0)).lower() for m in matches]
+    cut: set[int] = set()
+    for n in {len(p) for p in wanted}:
+        for i in range(len(words) - n + 1):
+            if tuple(words[i : i + n]) in wanted:
+                cut.update(range(i, i + n))
+    out, pos = [], 0
+    for i in sorted(cut):
+        out.append(text[pos : matches[i].start()])
+        pos = matches[i].end()
+    out.append(text[pos:])
+    return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+def field_words(analyzer: Analyzer, fields: Iterable[str | int | None]) -> str:
+    """Header fields as folded words, padded with spaces, an abbreviation followed by its words."""
+    words: list[str] = []
+    for value in fields:
+        if not value:
+            continue
+        for w in _WORD.findall(str(value)):
+            low = fold_word(w.lower())
+            words.append(low)
+            exp = analyzer.abbreviations.get(low)
+            if exp:
+                words += [fold_word(fold(x).lower()) for x in _WORD.findall(exp)]
+    return " " + " ".join(words) + " "
+
+
+def holds(terms: QueryTerms, words: str) -> bool:
+    """Whether padded folded words hold every content word of a question."""
+    return all(f" {t[2:]} " in words for t in terms.uni)
+
+
+def rest_terms(analyzer: Analyzer, text: str, drop: Iterable[str] = ()) -> QueryTerms:
+    """The content terms of a question without the phrases in ``drop`` (its cues)."""
+    return query_terms(analyzer, without(text, drop))
