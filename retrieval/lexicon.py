@@ -45,6 +45,7 @@ class Lexicon:
     kind_types: dict[str, str]  # folded kind word -> legal type ("chi thi" -> "Chỉ thị")
     considerations: tuple[str, ...]  # a preamble line opening so weighs a proposal, not a legal basis ("Xét …")
     units: dict[str, list[str]]  # how documents name units: heads, line_heads, verbs, assign
+    cue_words: frozenset[str]  # every folded word of the plain cue phrases (never a typo to correct)
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
@@ -110,4 +111,10 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         kind_types=dict(raw["asked_kinds"]["types"]),
         considerations=tuple(raw.get("considerations", [])),
         units={k: list(v) for k, v in raw["units"].items() if not k.startswith("_")},
+        cue_words=frozenset(
+            w
+            for cues in [*(v for k, v in intents.items() if k not in patterns), *raw["facts"].values()]
+            for cue in cues
+            for w in cue.split()
+        ),
     )
