@@ -45,6 +45,7 @@ class Lexicon:
     kind_types: dict[str, str]  # folded kind word -> legal type ("chi thi" -> "Chỉ thị")
     considerations: tuple[str, ...]  # a preamble line opening so weighs a proposal, not a legal basis ("Xét …")
     units: dict[str, list[str]]  # how documents name units: heads, line_heads, verbs, assign
+    issuer_asked: re.Pattern[str]  # "… kế hoạch nào của Sở GDĐT X": the issuer of the documents asked for
     cue_words: frozenset[str]  # every folded word of the plain cue phrases (never a typo to correct)
 
 
@@ -111,6 +112,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         kind_types=dict(raw["asked_kinds"]["types"]),
         considerations=tuple(raw.get("considerations", [])),
         units={k: list(v) for k, v in raw["units"].items() if not k.startswith("_")},
+        issuer_asked=re.compile(raw["bodies"]["issuer_asked"]),
         cue_words=frozenset(
             w
             for cues in [*(v for k, v in intents.items() if k not in patterns), *raw["facts"].values()]

@@ -59,6 +59,8 @@ class Question:
     years: list[int] = field(default_factory=list)
     figures: list[re.Pattern[str]] = field(default_factory=list)  # an amount of a kind asked: the figure it needs
     kinds: list[str] = field(default_factory=list)  # legal types asked for ("những chỉ thị nào" -> ["Chỉ thị"])
+    cited_body: str = ""  # folded words naming the issuer of the documents asked for ("nào của Sở GDĐT X")
+    own_text: str = ""  # the text without the words naming ``cited_body``: what names the question's own document
 
     def asking(self, *kinds: str) -> bool:
         return any(k in self.asks for k in kinds)
@@ -105,6 +107,23 @@ def _legal_mentions(text: str, key: str) -> tuple[list[str], list[tuple[str, str
     return keys, pairs
 
 
+def _trimmed(body: str, lx: Lexicon) -> str:
+    """A body's name without the question words that end the question ("… của UBND tỉnh vậy")."""
+    words = body.split()
+    while words and words[-1] in lx.question_words:
+        words.pop()
+    return " ".join(words)
+
+
+def _without(text: str, body: str) -> str:
+    """The text without "của <body>" (the body's folded words, as typed)."""
+    folded = re.sub(r"[^a-z0-9/ -]", " ", fold(text).lower())
+    if len(folded) != len(text):  # not composed: offsets would not match
+        return text
+    m = re.search(r"\b(?:cua|do)\s+" + r"\s+".join(map(re.escape, body.split())) + r"\b", folded)
+    return re.sub(r"\s+", " ", text[: m.start()] + text[m.end() :]).strip() if m else text
+
+
 def _facts(key: str, lx: Lexicon) -> list[str]:
     masked = key
     for phrase, kept in lx.not_header_facts:
@@ -145,6 +164,9 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     q.years = [int(y) for y in _YEAR.findall(text)]
     for m in lx.asked_kinds.finditer(key):
         q.kinds += [t for k, t in lx.kind_types.items() if f" {k} " in f" {m.group(1)}" and t not in q.kinds]
+    if asked := lx.issuer_asked.search(key):
+        q.cited_body = _trimmed(asked.group("body"), lx)
+    q.own_text = _without(text, q.cited_body) if q.cited_body else text
     if "amount" in q.asks:
         q.figures = [figure for cues, figure in lx.amount_kinds.values() if has(key, *cues)]
     return q
