@@ -1,43 +1,70 @@
-"""Legal bases: what a document cites as its grounds, which documents cite a given one, what drafters cite most.
+"""Legal bases: what a document cites as its grounds, whether it cites a named one, which documents cite one.
 
 Answers are registry entries as citation strings ready to paste ("Thông tư số 124/2021/TT-BCA ngày 28/12/2021
 của Bộ Công an …"), each cited to the line of the document that cites it, with the registry's warnings where
-documents disagree about one (its date or issuer).
+documents disagree about one (its date or issuer). A cited document described by its title, or asked its
+date, is ``described``.
 """
 
 from __future__ import annotations
 
 from core.types import Document, LegalBasis
 from ingest.legal import mentions
+from retrieval.answers import described
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name
 from retrieval.answers.question import Question
-from retrieval.answers.registry import asked_for, considers, line_of, named_entries, warning
+from retrieval.answers.registry import asked_for, considers, line_of, named_entries, warning, warnings
 
 MAX_LISTED = 12
 
 
+def serves(q: Question) -> bool:
+    """Whether a question is about legal bases or about a document cited by the ones held."""
+    if q.asking("legal_bases", "mentions", "drafter", "most_cited", "cited_by") or "preamble" in q.refs:
+        return True
+    if (q.legal_keys or q.legal_pairs) and (q.asking("does_cite", "dated") or "date" in q.facts):
+        return True
+    return bool(q.kinds) or bool(set(q.facts) & set(described.FACTS))
+
+
 def gather(q: Question, ctx: Context) -> Draft | None:
-    """Route within legal bases: the drafter's ranking, who cites a named document, or one document's grounds."""
+    """Route within legal bases: the drafter's ranking, whether a plan cites a named document (and its date),
+    who cites a named document, one document's grounds, or a cited document described by its words."""
     if q.asking("drafter", "most_cited"):
         return ranking(q, ctx)
     named = named_entries(q, ctx)
     target = ctx.target(q)
+    others = [e for e in named if target is None or e.doc_id != target]
+    if others and (q.asking("does_cite", "dated") or "date" in q.facts):
+        doc = ctx.index.get(target) if target else None
+        if doc is not None and q.asking("does_cite"):
+            return _with_others(does_cite(doc, others, ctx), doc, q, ctx)
+        cited = [e for e in others if doc is not None and doc.doc_id in e.citing_docs]
+        if doc is not None and cited:
+            return described.dates(cited, ctx, doc)
+        return described.dates([e for e in others if e.doc_id is None], ctx)
     if named and q.asking("cited_by") and not q.asking("legal_bases"):
         return cited_by(named, ctx)
     if q.asking("legal_bases", "mentions") or "preamble" in q.refs:
         if target is None:
             return None
         doc = ctx.index.get(target)
-        if named and not any(e.doc_id == target for e in named):
-            draft = does_cite(doc, [e for e in named if e.doc_id != target], ctx)
-            if draft is not None and q.asking("other_bases"):  # "… không, còn căn cứ văn bản nào khác?"
-                rest = grounds(doc, ctx, q)
-                draft.evidence += rest.evidence if rest else []
-                draft.legal += [e for e in (rest.legal if rest else []) if e not in draft.legal]
-            return draft
+        if named and others == named:
+            return _with_others(does_cite(doc, others, ctx), doc, q, ctx)
         return grounds(doc, ctx, q)
+    if not named and not q.legal_keys and not q.legal_pairs:
+        return described.gather(q, ctx)
     return None
+
+
+def _with_others(draft: Draft | None, doc: Document, q: Question, ctx: Context) -> Draft | None:
+    """ "… có căn cứ X không, còn căn cứ văn bản nào khác?": the document's other grounds after the answer."""
+    if draft is not None and q.asking("other_bases"):
+        rest = grounds(doc, ctx, q)
+        draft.evidence += rest.evidence if rest else []
+        draft.legal += [e for e in (rest.legal if rest else []) if e not in draft.legal]
+    return draft
 
 
 def mentioned(draft: Draft, q: Question, ctx: Context) -> list[LegalBasis]:
@@ -95,7 +122,7 @@ def does_cite(doc: Document, entries: list[LegalBasis], ctx: Context) -> Draft |
             )
             legal.append(e)
     if evidence:
-        return Draft(evidence, legal=legal, notes=[warning(e) for e in legal if e.conflicts], group_by_doc=False)
+        return Draft(evidence, legal=legal, notes=warnings(legal), group_by_doc=False)
     draft = grounds(doc, ctx, None)
     if draft is not None:
         draft.intro = f"Không: {doc_name(doc)} không căn cứ {', '.join(e.id for e in entries)}. " + draft.intro
@@ -117,9 +144,7 @@ def cited_by(entries: list[LegalBasis], ctx: Context) -> Draft | None:
     if not evidence:
         return None
     intro = f"{len(evidence)} văn bản căn cứ {', '.join(e.citation for e in entries)}:"
-    return Draft(
-        evidence, intro=intro, legal=legal, notes=[warning(e) for e in legal if e.conflicts], group_by_doc=False
-    )
+    return Draft(evidence, intro=intro, legal=legal, notes=warnings(legal), group_by_doc=False)
 
 
 def ranking(q: Question, ctx: Context) -> Draft | None:

@@ -1,5 +1,5 @@
 """The registry of cited documents as answers read it: which entries a question names or asks for, where a
-document cites an entry, and the warnings where documents disagree.
+document cites an entry, which entries another replaces, and the warnings where documents disagree.
 
     named_entries(parse("Mỹ Tú căn cứ Chỉ thị 09 ngày nào?"), ctx)   # [LegalBasis(id="09-CT/TW", …)]
     names_body("Sở Giáo dục và Đào tạo tỉnh Sóc Trăng", "so gddt soc trang")   # True
@@ -18,6 +18,9 @@ from retrieval.answers.evidence import fmt_date
 from retrieval.answers.question import Question
 from retrieval.extract import Line, section_lines
 from retrieval.lexicon import lexicon
+
+#: Characters before a mention read for a replacement cue ("… và thay thế Thông tư số 23/2012/TT-BCA").
+REPLACED_WINDOW = 40
 
 
 def body_words(name: str) -> list[str]:
@@ -74,9 +77,14 @@ def named_entries(q: Question, ctx: Context) -> list[LegalBasis]:
     return out
 
 
-def line_of(doc: Document, entry: LegalBasis, prefer: str = "preamble") -> tuple[str, Line] | None:
-    """The section and line where a document cites an entry (its ``prefer`` section first)."""
-    places = sorted((c for c in doc.citations if mentions(c, entry)), key=lambda c: (c.section != prefer, c.start))
+def line_of(
+    doc: Document, entry: LegalBasis, prefer: str = "preamble", date: str | None = None
+) -> tuple[str, Line] | None:
+    """The section and line where a document cites an entry (its ``prefer`` section first; giving it ``date``)."""
+    places = sorted(
+        (c for c in doc.citations if mentions(c, entry) and (date is None or c.date == date)),
+        key=lambda c: (c.section != prefer, c.start),
+    )
     for c in places:
         for ln in section_lines(doc, c.section, own=False):
             if ln.start <= c.start < ln.start + len(ln.text) + 1:
@@ -88,6 +96,22 @@ def considers(line: Line) -> bool:
     """ "Xét Tờ trình số …", "Theo đề nghị của …": what a preamble weighs, not what it stands on."""
     words = " ".join(re.findall(r"[a-z0-9]+", fold(line.text).lower()))
     return any(words == c or words.startswith(c + " ") for c in lexicon().considerations)
+
+
+def replaced(entry: LegalBasis, ctx: Context) -> bool:
+    """Whether a document that cites the entry says it is replaced ("… thay thế Thông tư số 23/2012/TT-BCA")."""
+    cues = lexicon().replacement_cues
+    for doc_id in entry.citing_docs:
+        doc = ctx.index.get(doc_id)
+        for c in doc.citations:
+            if not mentions(c, entry):
+                continue
+            before = " ".join(
+                re.findall(r"[a-z0-9]+", fold(doc.text[max(0, c.start - REPLACED_WINDOW) : c.start]).lower())
+            )
+            if any(f" {cue} " in f" {before} " for cue in cues):
+                return True
+    return False
 
 
 def warning(e: LegalBasis) -> str:
