@@ -46,6 +46,7 @@ class Lexicon:
     considerations: tuple[str, ...]  # a preamble line opening so weighs a proposal, not a legal basis ("Xét …")
     units: dict[str, list[str]]  # how documents name units: heads, line_heads, verbs, assign
     issuer_asked: re.Pattern[str]  # "… kế hoạch nào của Sở GDĐT X": the issuer of the documents asked for
+    drafted_for: re.Pattern[str]  # "soạn kế hoạch cho trường cao đẳng": the kind of body a drafter writes for
     replacement_cues: tuple[str, ...]  # "thay thế Thông tư số …": the document mentioned next is replaced
     cue_words: frozenset[str]  # every folded word of the plain cue phrases (never a typo to correct)
 
@@ -114,6 +115,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         considerations=tuple(raw.get("considerations", [])),
         units={k: list(v) for k, v in raw["units"].items() if not k.startswith("_")},
         issuer_asked=re.compile(raw["bodies"]["issuer_asked"]),
+        drafted_for=re.compile(raw["bodies"]["drafted_for"]),
         replacement_cues=tuple(raw.get("replacement_cues", [])),
         cue_words=frozenset(
             w

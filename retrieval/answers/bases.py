@@ -2,15 +2,15 @@
 
 Answers are registry entries as citation strings ready to paste ("Thông tư số 124/2021/TT-BCA ngày 28/12/2021
 của Bộ Công an …"), each cited to the line of the document that cites it, with the registry's warnings where
-documents disagree about one (its date or issuer). A cited document described by its title, or asked its
-date, is ``described``.
+documents disagree about one (its date or issuer). What drafters cite most is ``drafting``; a cited document
+described by its title, or asked its date, is ``described``.
 """
 
 from __future__ import annotations
 
 from core.types import Document, LegalBasis
 from ingest.legal import mentions
-from retrieval.answers import described
+from retrieval.answers import described, drafting
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name
 from retrieval.answers.question import Question
@@ -32,7 +32,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     """Route within legal bases: the drafter's ranking, whether a plan cites a named document (and its date),
     who cites a named document, one document's grounds, or a cited document described by its words."""
     if q.asking("drafter", "most_cited"):
-        return ranking(q, ctx)
+        return drafting.ranking(q, ctx)
     named = named_entries(q, ctx)
     target = ctx.target(q)
     others = [e for e in named if target is None or e.doc_id != target]
@@ -145,40 +145,3 @@ def cited_by(entries: list[LegalBasis], ctx: Context) -> Draft | None:
         return None
     intro = f"{len(evidence)} văn bản căn cứ {', '.join(e.citation for e in entries)}:"
     return Draft(evidence, intro=intro, legal=legal, notes=warnings(legal), group_by_doc=False)
-
-
-def ranking(q: Question, ctx: Context) -> Draft | None:
-    """ "Soạn kế hoạch … nên căn cứ văn bản nào?": the bases the plans cite most in their preambles, each cited to
-    the preamble line of a plan that cites it (the claim "cited by N plans" names them)."""
-    docs = {d for d in ctx.documents(q)} if ctx.target(q) is not None else None
-    counted: list[tuple[int, LegalBasis]] = []
-    for e in ctx.index.registry():
-        plans = sorted({r.doc_id for r in e.cited_by if r.section == "preamble"})
-        if docs is not None:
-            plans = [p for p in plans if p in docs] or plans
-        if len(plans) >= 1:
-            counted.append((len(plans), e))
-    counted.sort(key=lambda x: (-x[0], x[1].id))
-    evidence, legal = [], []
-    for n, e in counted[:MAX_LISTED]:
-        first = next((r.doc_id for r in e.cited_by if r.section == "preamble"), None)
-        if first is None:
-            continue
-        doc = ctx.index.get(first)
-        where = line_of(doc, e)
-        if where is None:
-            continue
-        section, line = where
-        who = f"{n} văn bản căn cứ" if n > 1 else "1 văn bản căn cứ"
-        evidence.append(
-            Evidence(first, section, "", [line], statements=[f"- {e.citation} ({who}; ví dụ {doc_name(doc)}) {{n}}"])
-        )
-        legal.append(e)
-    if not evidence:
-        return None
-    return Draft(
-        evidence,
-        intro="Các văn bản được các kế hoạch, văn bản hiện có căn cứ nhiều nhất:",
-        legal=legal,
-        group_by_doc=False,
-    )

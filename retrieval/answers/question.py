@@ -60,7 +60,9 @@ class Question:
     figures: list[re.Pattern[str]] = field(default_factory=list)  # an amount of a kind asked: the figure it needs
     kinds: list[str] = field(default_factory=list)  # legal types asked for ("những chỉ thị nào" -> ["Chỉ thị"])
     cited_body: str = ""  # folded words naming the issuer of the documents asked for ("nào của Sở GDĐT X")
+    drafted_for: str = ""  # folded words naming the kind of body a drafter writes for ("cho trường cao đẳng")
     own_text: str = ""  # the text without the words naming ``cited_body``: what names the question's own document
+    topic: str = ""  # the words left when the asking ones (cues, kinds asked, bodies named) are taken out
 
     def asking(self, *kinds: str) -> bool:
         return any(k in self.asks for k in kinds)
@@ -124,6 +126,27 @@ def _without(text: str, body: str) -> str:
     return re.sub(r"\s+", " ", text[: m.start()] + text[m.end() :]).strip() if m else text
 
 
+def _topic(text: str, key: str, bodies: list[tuple[int, int]], lx: Lexicon) -> str:
+    """The question's words (as typed) left when the bodies it names and the phrases that ask are taken out:
+    "Soạn kế hoạch phong trào … cho trường cao đẳng thì nên căn cứ văn bản nào?" -> "kế hoạch phong trào … thì nên"."""
+    spans = list(bodies)
+    for pattern in [*(p for ps in lx.intent_patterns.values() for p in ps), lx.asked_kinds]:
+        spans += [m.span() for m in pattern.finditer(key)]
+    for cue in {c for cues in lx.intents.values() for c in cues}:
+        spans += [m.span() for m in re.finditer(f"(?<= ){re.escape(cue)}(?= )", key)]
+    starts = [m.start() for m in re.finditer(r"\S+", key)]
+    kept = [not any(a <= i < b for a, b in spans) for i in starts]
+    folded = re.sub(r"[^a-z0-9/ -]", " ", fold(text).lower())
+    typed = [m.span() for m in re.finditer(r"\S+", folded)] if len(folded) == len(text) else []
+    if len(typed) != len(kept):  # not composed: the folded words stand in
+        words = [w for w, k in zip(key.split(), kept) if k]
+    else:
+        words = [text[a:b] for (a, b), k in zip(typed, kept) if k]
+    return " ".join(
+        w for w in words if w.lower() not in lx.question_words_exact and fold(w).lower() not in lx.question_words
+    )
+
+
 def _facts(key: str, lx: Lexicon) -> list[str]:
     masked = key
     for phrase, kept in lx.not_header_facts:
@@ -164,9 +187,15 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     q.years = [int(y) for y in _YEAR.findall(text)]
     for m in lx.asked_kinds.finditer(key):
         q.kinds += [t for k, t in lx.kind_types.items() if f" {k} " in f" {m.group(1)}" and t not in q.kinds]
+    bodies = []
     if asked := lx.issuer_asked.search(key):
         q.cited_body = _trimmed(asked.group("body"), lx)
+        bodies.append(asked.span("body"))
+    if drafted := lx.drafted_for.search(key):
+        q.drafted_for = _trimmed(drafted.group("body"), lx)
+        bodies.append(drafted.span("body"))
     q.own_text = _without(text, q.cited_body) if q.cited_body else text
+    q.topic = _topic(text, key, bodies, lx)
     if "amount" in q.asks:
         q.figures = [figure for cues, figure in lx.amount_kinds.values() if has(key, *cues)]
     return q
