@@ -61,6 +61,10 @@ class Lexicon:
     units: dict[str, list[str]]  # how documents name units: heads, line_heads, verbs, assign
     follow_ups: dict[str, list[str]]  # openers, closers, refer_back (folded); max_open_words
     present_moment: tuple[str, ...]  # folded words tying a question to the day it is asked ("hom nay")
+    issuer_asked: re.Pattern[str]  # "… kế hoạch nào của Sở GDĐT X": the issuer of the documents asked for
+    drafted_for: re.Pattern[str]  # "soạn kế hoạch cho trường cao đẳng": the kind of body a drafter writes for
+    replacement_cues: tuple[str, ...]  # "thay thế Thông tư số …": the document mentioned next is replaced
+    cue_words: frozenset[str]  # every folded word of the plain cue phrases (never a typo to correct)
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
@@ -139,4 +143,13 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         units={k: list(v) for k, v in raw["units"].items() if not k.startswith("_")},
         follow_ups={k: v for k, v in raw["follow_ups"].items() if not k.startswith("_")},
         present_moment=tuple(raw["present_moment"]["cues"]),
+        issuer_asked=re.compile(raw["bodies"]["issuer_asked"]),
+        drafted_for=re.compile(raw["bodies"]["drafted_for"]),
+        replacement_cues=tuple(raw.get("replacement_cues", [])),
+        cue_words=frozenset(
+            w
+            for cues in [*(v for k, v in intents.items() if k not in patterns), *raw["facts"].values()]
+            for cue in cues
+            for w in cue.split()
+        ),
     )

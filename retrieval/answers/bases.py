@@ -1,87 +1,70 @@
-"""Legal bases: what a document cites as its grounds, which documents cite a given one, what drafters cite most.
+"""Legal bases: what a document cites as its grounds, whether it cites a named one, which documents cite one.
 
 Answers are registry entries as citation strings ready to paste ("Thông tư số 124/2021/TT-BCA ngày 28/12/2021
 của Bộ Công an …"), each cited to the line of the document that cites it, with the registry's warnings where
-documents disagree about one (its date or issuer).
+documents disagree about one (its date or issuer). What drafters cite most is ``drafting``; a cited document
+described by its title, or asked its date, is ``described``.
 """
 
 from __future__ import annotations
 
-import re
-
-from core.legal_ids import id_key
-from core.text import fold
 from core.types import Document, LegalBasis
 from ingest.legal import mentions
+from retrieval.answers import described, drafting
 from retrieval.answers.context import Context
-from retrieval.answers.evidence import Draft, Evidence, doc_name, fmt_date
+from retrieval.answers.evidence import Draft, Evidence, doc_name
 from retrieval.answers.question import Question
-from retrieval.extract import Line, section_lines
-from retrieval.lexicon import lexicon
+from retrieval.answers.registry import asked_for, considers, line_of, named_entries, warning, warnings
 
 MAX_LISTED = 12
 
 
+def serves(q: Question) -> bool:
+    """Whether a question is about legal bases or about a document cited by the ones held."""
+    if q.asking("legal_bases", "mentions", "drafter", "most_cited", "cited_by") or "preamble" in q.refs:
+        return True
+    if (q.legal_keys or q.legal_pairs) and (q.asking("does_cite", "dated") or "date" in q.facts):
+        return True
+    return bool(q.kinds) or bool(set(q.facts) & set(described.FACTS))
+
+
 def gather(q: Question, ctx: Context) -> Draft | None:
-    """Route within legal bases: the drafter's ranking, who cites a named document, or one document's grounds."""
+    """Route within legal bases: the drafter's ranking, whether a plan cites a named document (and its date),
+    who cites a named document, one document's grounds, or a cited document described by its words."""
     if q.asking("drafter", "most_cited"):
-        return ranking(q, ctx)
+        return drafting.ranking(q, ctx)
     named = named_entries(q, ctx)
     target = ctx.target(q)
+    others = [e for e in named if target is None or e.doc_id != target]
+    if others and (q.asking("does_cite", "dated") or "date" in q.facts):
+        doc = ctx.index.get(target) if target else None
+        if doc is not None and q.asking("does_cite"):
+            return _with_others(does_cite(doc, others, ctx), doc, q, ctx)
+        cited = [e for e in others if doc is not None and doc.doc_id in e.citing_docs]
+        if doc is not None and cited:
+            return described.dates(cited, ctx, doc)
+        return described.dates([e for e in others if e.doc_id is None], ctx)
     if named and q.asking("cited_by") and not q.asking("legal_bases"):
         return cited_by(named, ctx)
     if q.asking("legal_bases", "mentions") or "preamble" in q.refs:
         if target is None:
             return None
         doc = ctx.index.get(target)
-        if named and not any(e.doc_id == target for e in named):
-            draft = does_cite(doc, [e for e in named if e.doc_id != target], ctx)
-            if draft is not None and q.asking("other_bases"):  # "… không, còn căn cứ văn bản nào khác?"
-                rest = grounds(doc, ctx, q)
-                draft.evidence += rest.evidence if rest else []
-                draft.legal += [e for e in (rest.legal if rest else []) if e not in draft.legal]
-            return draft
+        if named and others == named:
+            return _with_others(does_cite(doc, others, ctx), doc, q, ctx)
         return grounds(doc, ctx, q)
+    if not named and not q.legal_keys and not q.legal_pairs:
+        return described.gather(q, ctx)
     return None
 
 
-def asked_for(q: Question, entries: list[LegalBasis], own_issuer: str | None = None) -> list[LegalBasis]:
-    """The entries of the kinds the question asks for ("những chỉ thị nào") and of the issuer it names ("của Bộ
-    Công an"; not the document's own issuer, which names the document); all when it names neither."""
-    if q.kinds:
-        entries = [e for e in entries if e.type in q.kinds]
-    own = _body(own_issuer or "")
-    key = _body(q.key)
-    issuers = {e.issuer for e in entries if e.issuer and _body(e.issuer) != own}
-    named = {i for i in issuers if f" {_body(i)} " in f" {key} "}
-    return [e for e in entries if e.issuer in named] if named else entries
-
-
-def _considers(line: Line) -> bool:
-    """ "Xét Tờ trình số …", "Theo đề nghị của …": what the preamble weighs, not what it stands on."""
-    words = " ".join(re.findall(r"[a-z0-9]+", fold(line.text).lower()))
-    return any(words == c or words.startswith(c + " ") for c in lexicon().considerations)
-
-
-def _body(name: str) -> str:
-    """A body's name folded with its abbreviations written out ("UBND tỉnh X" = "Ủy ban nhân dân tỉnh X")."""
-    table = lexicon().abbreviations
-    words = re.findall(r"[a-z0-9]+", fold(name).lower())
-    return " ".join(fold(table[w]).lower() if w in table else w for w in words)
-
-
-def named_entries(q: Question, ctx: Context) -> list[LegalBasis]:
-    """Registry entries a question names by number ("124/2021/TT-BCA", "thông tư 124", "chỉ thị 09")."""
-    if not q.legal_keys and not q.legal_pairs:
-        return []
-    out = []
-    for e in ctx.index.registry():
-        keys = {id_key(v) for v in [e.id.split(" (")[0], *e.variants]}
-        number = e.number.lstrip("0") if e.number else ""
-        kind = e.type.lower()
-        if keys & set(q.legal_keys) or any(fold(kind) == t and number == n for t, n in q.legal_pairs):
-            out.append(e)
-    return out
+def _with_others(draft: Draft | None, doc: Document, q: Question, ctx: Context) -> Draft | None:
+    """ "… có căn cứ X không, còn căn cứ văn bản nào khác?": the document's other grounds after the answer."""
+    if draft is not None and q.asking("other_bases"):
+        rest = grounds(doc, ctx, q)
+        draft.evidence += rest.evidence if rest else []
+        draft.legal += [e for e in (rest.legal if rest else []) if e not in draft.legal]
+    return draft
 
 
 def mentioned(draft: Draft, q: Question, ctx: Context) -> list[LegalBasis]:
@@ -101,29 +84,6 @@ def mentioned(draft: Draft, q: Question, ctx: Context) -> list[LegalBasis]:
     return list(out.values())
 
 
-def _line_of(doc: Document, entry: LegalBasis, prefer: str = "preamble") -> tuple[str, Line] | None:
-    """The section and line where a document cites an entry (its preamble first)."""
-    places = sorted((c for c in doc.citations if mentions(c, entry)), key=lambda c: (c.section != prefer, c.start))
-    for c in places:
-        for ln in section_lines(doc, c.section, own=False):
-            if ln.start <= c.start < ln.start + len(ln.text) + 1:
-                return c.section, ln
-    return None
-
-
-def _warning(e: LegalBasis) -> str:
-    notes = []
-    for c in e.conflicts:
-        values = "; ".join(
-            f"{fmt_date(v.value) if c.field == 'date' else v.value} ({', '.join(r.doc_id for r in v.cited_by[:3])})"
-            for v in c.values
-        )
-        notes.append(
-            f"Lưu ý: các văn bản ghi {'ngày' if c.field == 'date' else 'cơ quan ban hành'} của {e.id} khác nhau: {values}."
-        )
-    return " ".join(notes)
-
-
 def grounds(doc: Document, ctx: Context, q: Question | None = None) -> Draft | None:
     """ "Kế hoạch này căn cứ những văn bản nào?": the documents its preamble cites (else all it cites); "nhắc đến
     những chỉ thị nào": all it cites; only the kinds and issuer the question asks for."""
@@ -134,14 +94,14 @@ def grounds(doc: Document, ctx: Context, q: Question | None = None) -> Draft | N
     chosen = entries if q is not None and q.asking("mentions") and not q.asking("legal_bases") else pre or entries
     evidence, legal, notes = [], [], []
     for e in chosen:
-        where = _line_of(doc, e)
-        if where is None or (where[0] == "preamble" and _considers(where[1])):
+        where = line_of(doc, e)
+        if where is None or (where[0] == "preamble" and considers(where[1])):
             continue
         section, line = where
         evidence.append(Evidence(doc.doc_id, section, "", [line], statements=[f"- {e.citation} {{n}}"]))
         legal.append(e)
         if e.conflicts:
-            notes.append(_warning(e))
+            notes.append(warning(e))
     if not evidence:
         return None
     intro = f"{doc_name(doc)} căn cứ {len(evidence)} văn bản:"
@@ -152,7 +112,7 @@ def does_cite(doc: Document, entries: list[LegalBasis], ctx: Context) -> Draft |
     """ "Kế hoạch X có căn cứ Thông tư 124 không?": yes with the line, or no with its grounds."""
     evidence, legal = [], []
     for e in entries:
-        where = _line_of(doc, e) if doc.doc_id in e.citing_docs else None
+        where = line_of(doc, e) if doc.doc_id in e.citing_docs else None
         if where is not None:
             section, line = where
             evidence.append(
@@ -162,7 +122,7 @@ def does_cite(doc: Document, entries: list[LegalBasis], ctx: Context) -> Draft |
             )
             legal.append(e)
     if evidence:
-        return Draft(evidence, legal=legal, notes=[_warning(e) for e in legal if e.conflicts], group_by_doc=False)
+        return Draft(evidence, legal=legal, notes=warnings(legal), group_by_doc=False)
     draft = grounds(doc, ctx, None)
     if draft is not None:
         draft.intro = f"Không: {doc_name(doc)} không căn cứ {', '.join(e.id for e in entries)}. " + draft.intro
@@ -175,7 +135,7 @@ def cited_by(entries: list[LegalBasis], ctx: Context) -> Draft | None:
     for e in entries:
         for doc_id in e.citing_docs[:MAX_LISTED]:
             doc = ctx.index.get(doc_id)
-            where = _line_of(doc, e)
+            where = line_of(doc, e)
             if where is None:
                 continue
             section, line = where
@@ -184,43 +144,4 @@ def cited_by(entries: list[LegalBasis], ctx: Context) -> Draft | None:
     if not evidence:
         return None
     intro = f"{len(evidence)} văn bản căn cứ {', '.join(e.citation for e in entries)}:"
-    return Draft(
-        evidence, intro=intro, legal=legal, notes=[_warning(e) for e in legal if e.conflicts], group_by_doc=False
-    )
-
-
-def ranking(q: Question, ctx: Context) -> Draft | None:
-    """ "Soạn kế hoạch … nên căn cứ văn bản nào?": the bases the plans cite most in their preambles, each cited to
-    the preamble line of a plan that cites it (the claim "cited by N plans" names them)."""
-    docs = {d for d in ctx.documents(q)} if ctx.target(q) is not None else None
-    counted: list[tuple[int, LegalBasis]] = []
-    for e in ctx.index.registry():
-        plans = sorted({r.doc_id for r in e.cited_by if r.section == "preamble"})
-        if docs is not None:
-            plans = [p for p in plans if p in docs] or plans
-        if len(plans) >= 1:
-            counted.append((len(plans), e))
-    counted.sort(key=lambda x: (-x[0], x[1].id))
-    evidence, legal = [], []
-    for n, e in counted[:MAX_LISTED]:
-        first = next((r.doc_id for r in e.cited_by if r.section == "preamble"), None)
-        if first is None:
-            continue
-        doc = ctx.index.get(first)
-        where = _line_of(doc, e)
-        if where is None:
-            continue
-        section, line = where
-        who = f"{n} văn bản căn cứ" if n > 1 else "1 văn bản căn cứ"
-        evidence.append(
-            Evidence(first, section, "", [line], statements=[f"- {e.citation} ({who}; ví dụ {doc_name(doc)}) {{n}}"])
-        )
-        legal.append(e)
-    if not evidence:
-        return None
-    return Draft(
-        evidence,
-        intro="Các văn bản được các kế hoạch, văn bản hiện có căn cứ nhiều nhất:",
-        legal=legal,
-        group_by_doc=False,
-    )
+    return Draft(evidence, intro=intro, legal=legal, notes=warnings(legal), group_by_doc=False)

@@ -16,6 +16,11 @@ from retrieval.policy import Policy
 from retrieval.search import Searcher, SearchPlan, SectionHit
 
 
+def about_bases(q: Question) -> bool:
+    """A question about what a document cites: its grounds, or whether it cites a named document."""
+    return q.asking("legal_bases", "mentions", "does_cite") or "preamble" in q.refs
+
+
 @dataclass
 class Context:
     index: Any  # retrieval.index.Index
@@ -28,6 +33,7 @@ class Context:
     _plan: SearchPlan | None = field(default=None, repr=False)
     _hits: dict[tuple[str, int], list[SectionHit]] = field(default_factory=dict, repr=False)
     _terms: QueryTerms | None = field(default=None, repr=False)
+    _own: SearchPlan | None = field(default=None, repr=False)
 
     @property
     def analyzer(self) -> Any:
@@ -72,12 +78,25 @@ class Context:
         it clearly does; the scope's, when the caller gave one; else none."""
         if self.scope and len(self.scope) == 1:
             return self.scope[0]
-        plan = self.plan(q)
+        if about_bases(q):
+            return self._named_by_header(q)
+        return self._decide(self.plan(q))
+
+    def _named_by_header(self, q: Question) -> str | None:
+        """The document a legal-basis question names, the words naming the cited documents' issuer left out
+        ("Trường Sóc Trăng căn cứ chỉ thị nào [của Bộ trưởng Bộ Công an]?"): they name what it cites, not it."""
+        if self._own is None:
+            self._own = self.searcher.plan(q.own_text, doc_ids=self.scope) if q.own_text != q.text else self.plan(q)
+        return self._decide(self._own)
+
+    def _decide(self, plan: SearchPlan) -> str | None:
+        """The best document when it clearly leads the next one (by the question's match to it)."""
         ranked = plan.chosen(2)
+        focus = self.focus[0] if self.focus and len(self.focus) == 1 else None
         if not ranked or plan.named.get(ranked[0], 0.0) <= 0.0:
-            return self.focus[0] if self.focus and len(self.focus) == 1 else None
+            return focus
         if len(ranked) > 1 and plan.match[ranked[1]] > self.policy.answer.target_margin * plan.match[ranked[0]]:
-            return self.focus[0] if self.focus and len(self.focus) == 1 and self.focus[0] in ranked else None
+            return focus if focus in ranked else None
         return ranked[0]
 
     def named_target(self, q: Question) -> str | None:

@@ -66,6 +66,10 @@ class Question:
     corrected: list[str] = field(default_factory=list)  # words typed that the store does not know, corrected
     moment: list[str] = field(default_factory=list)  # "hôm nay", "ngày mai": the day it is asked (folded)
     kinds: list[str] = field(default_factory=list)  # legal types asked for ("những chỉ thị nào" -> ["Chỉ thị"])
+    cited_body: str = ""  # folded words naming the issuer of the documents asked for ("nào của Sở GDĐT X")
+    drafted_for: str = ""  # folded words naming the kind of body a drafter writes for ("cho trường cao đẳng")
+    own_text: str = ""  # the text without the words naming ``cited_body``: what names the question's own document
+    topic: str = ""  # the words left when the asking ones (cues, kinds asked, bodies named) are taken out
 
     def asking(self, *kinds: str) -> bool:
         return any(k in self.asks for k in kinds)
@@ -114,6 +118,45 @@ def _legal_mentions(text: str, key: str) -> tuple[list[str], list[tuple[str, str
 
 def _facts(key: str, lx: Lexicon) -> tuple[list[str], list[str], list[str]]:
     """The header facts a question asks, those it may ask (weak cues), and the cue phrases matched."""
+def _trimmed(body: str, lx: Lexicon) -> str:
+    """A body's name without the question words that end the question ("… của UBND tỉnh vậy")."""
+    words = body.split()
+    while words and words[-1] in lx.question_words:
+        words.pop()
+    return " ".join(words)
+
+
+def _without(text: str, body: str) -> str:
+    """The text without "của <body>" (the body's folded words, as typed)."""
+    folded = re.sub(r"[^a-z0-9/ -]", " ", fold(text).lower())
+    if len(folded) != len(text):  # not composed: offsets would not match
+        return text
+    m = re.search(r"\b(?:cua|do)\s+" + r"\s+".join(map(re.escape, body.split())) + r"\b", folded)
+    return re.sub(r"\s+", " ", text[: m.start()] + text[m.end() :]).strip() if m else text
+
+
+def _topic(text: str, key: str, bodies: list[tuple[int, int]], lx: Lexicon) -> str:
+    """The question's words (as typed) left when the bodies it names and the phrases that ask are taken out:
+    "Soạn kế hoạch phong trào … cho trường cao đẳng thì nên căn cứ văn bản nào?" -> "kế hoạch phong trào … thì nên"."""
+    spans = list(bodies)
+    for pattern in [*(p for ps in lx.intent_patterns.values() for p in ps), lx.asked_kinds]:
+        spans += [m.span() for m in pattern.finditer(key)]
+    for cue in {c for cues in lx.intents.values() for c in cues}:
+        spans += [m.span() for m in re.finditer(f"(?<= ){re.escape(cue)}(?= )", key)]
+    starts = [m.start() for m in re.finditer(r"\S+", key)]
+    kept = [not any(a <= i < b for a, b in spans) for i in starts]
+    folded = re.sub(r"[^a-z0-9/ -]", " ", fold(text).lower())
+    typed = [m.span() for m in re.finditer(r"\S+", folded)] if len(folded) == len(text) else []
+    if len(typed) != len(kept):  # not composed: the folded words stand in
+        words = [w for w, k in zip(key.split(), kept) if k]
+    else:
+        words = [text[a:b] for (a, b), k in zip(typed, kept) if k]
+    return " ".join(
+        w for w in words if w.lower() not in lx.question_words_exact and fold(w).lower() not in lx.question_words
+    )
+
+
+def _facts(key: str, lx: Lexicon) -> list[str]:
     masked = key
     for phrase, kept in lx.not_header_facts:
         masked = masked.replace(f" {phrase} ", f" {kept} ")
@@ -220,4 +263,13 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     q.figures = _amounts(q, lx)
     q.moment = [c for c in lx.present_moment if has(key, c)]
     q.counted = _counted(q, lx)
+    bodies = []
+    if asked := lx.issuer_asked.search(key):
+        q.cited_body = _trimmed(asked.group("body"), lx)
+        bodies.append(asked.span("body"))
+    if drafted := lx.drafted_for.search(key):
+        q.drafted_for = _trimmed(drafted.group("body"), lx)
+        bodies.append(drafted.span("body"))
+    q.own_text = _without(text, q.cited_body) if q.cited_body else text
+    q.topic = _topic(text, key, bodies, lx)
     return q

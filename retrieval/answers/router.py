@@ -28,7 +28,7 @@ ROUTES: tuple[Route, ...] = (
     Route("section", lambda q: any(r != "preamble" for r in q.refs), refs.gather, False),
     Route(
         "legal_bases",
-        lambda q: q.asking("legal_bases", "mentions", "drafter", "most_cited", "cited_by") or "preamble" in q.refs,
+        bases.serves,
         bases.gather,
         False,
     ),

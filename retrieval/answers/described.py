@@ -1,0 +1,133 @@
+"""A cited document found by what the question says of it, and the dates documents give a named one.
+
+"Chương trình phòng chống HIV … năm 2023 của Khánh Hòa là văn bản nào?", "Thông tư nào quy định …?",
+"Kế hoạch của Sở GDĐT Khánh Hòa mà Cam Ranh thực hiện có số hiệu là gì?": each registry entry is described
+by its kind, title and issuer and by the header of a document citing it ("mà Cam Ranh thực hiện"); the
+entry whose description holds most of the question's words answers, when it holds them clearly better than
+any held document's header does (a question about a held document is answered from that document). Among
+entries described alike, one no document says is replaced comes first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+from typing import Any
+
+from core.types import ConflictValue, Document, LegalBasis
+from retrieval.answers.context import Context
+from retrieval.answers.evidence import Draft, Evidence, doc_name, fmt_date
+from retrieval.answers.question import Question, has
+from retrieval.answers.registry import asked_for, line_of, replaced, warnings
+from retrieval.extract import Line, QueryTerms, TermWeights, coverage, text_terms
+from retrieval.lexicon import lexicon
+
+#: Header facts a cited document's registry entry states (its citation string holds them all).
+FACTS = ("number", "date", "issuer", "title")
+
+
+def gather(q: Question, ctx: Context) -> Draft | None:
+    """The cited document the question describes, as its citation string cited to a line that cites it."""
+    if not (q.asking("cited_by") or q.kinds or set(q.facts) & set(FACTS)):
+        return None
+    best = best_described(q, ctx)
+    if best is None:
+        return None
+    if "date" in q.facts and best.conflicts:
+        return dates([best], ctx)
+    where = _cited_at(best, ctx)
+    if where is None:
+        return None
+    doc_id, section, line = where
+    ev = Evidence(doc_id, section, "", [line], statements=[f"{best.citation} {{n}}."])
+    return Draft([ev], intro="Văn bản được trích dẫn:", legal=[best], notes=warnings([best]), group_by_doc=False)
+
+
+def best_described(q: Question, ctx: Context) -> LegalBasis | None:
+    """The registry entry the question's words describe best, when they do clearly (see the module docstring)."""
+    terms = _description(q, ctx.terms(q))
+    if not terms.uni:
+        return None
+    weights, analyzer, p = _Idf(ctx.weights()), ctx.analyzer, ctx.policy.answer
+    heads = {
+        d: _terms(analyzer, " ".join(str(x) for x in (h.doc_type, h.number, h.title, h.issuer, h.place, h.year) if x))
+        for d, h in ctx.index.heads().items()
+    }
+    scored: list[tuple[float, LegalBasis]] = []
+    for e in asked_for(q, ctx.index.registry()):
+        own = _terms(analyzer, " ".join(x for x in (e.type, e.title, e.issuer) if x))
+        score = max((coverage(terms, set(own | heads[d]), weights) for d in e.citing_docs if d in heads), default=0.0)
+        scored.append((score, e))
+    if not scored:
+        return None
+    top = max(s for s, _ in scored)
+    entries = {e.doc_id for _, e in scored if e.doc_id}
+    held = max((coverage(terms, set(h), weights) for d, h in heads.items() if d not in entries), default=0.0)
+    if top < p.described_min or top < held + p.described_over_held:
+        return None
+    near = sorted(((s, e) for s, e in scored if s >= p.described_margin * top), key=lambda x: -x[0])
+    return min(near, key=lambda x: replaced(x[1], ctx))[1]  # the best one not replaced, if any
+
+
+class _Idf(TermWeights):
+    """The index's IDF, each term's looked up once (a question is scored against every entry)."""
+
+    def __init__(self, weights: TermWeights) -> None:
+        super().__init__(weights.df, weights.n)
+        self._seen: dict[str, float] = {}
+
+    def idf(self, token: str) -> float:
+        if token not in self._seen:
+            self._seen[token] = super().idf(token)
+        return self._seen[token]
+
+
+@lru_cache(maxsize=8192)
+def _terms(analyzer: Any, text: str) -> frozenset[str]:
+    """A header's or an entry's terms (read again for every question otherwise)."""
+    return text_terms(analyzer, text)
+
+
+def _description(q: Question, terms: QueryTerms) -> QueryTerms:
+    """The question's terms without the words asking for a fact ("số hiệu", "số mấy"): what describes a document."""
+    facts = lexicon().facts
+    asked = {w for f in q.facts for cue in facts.get(f, ()) if has(q.key, cue) for w in cue.split()}
+    if not asked:
+        return terms
+    uni = {t for t in terms.uni if t[2:] not in asked}
+    bi = {t for t in terms.bi if not set(t[2:].split()) & asked}
+    return replace(terms, uni=uni, bi=bi)
+
+
+def dates(entries: list[LegalBasis], ctx: Context, doc: Document | None = None) -> Draft | None:
+    """ "Chỉ thị 09-CT/TW ban hành ngày nào?": every date the documents give each entry, each cited to a line
+    that writes it, with the registry's warning where they disagree; asked of one document ("Mỹ Tú căn cứ Chỉ
+    thị 09 ngày nào?"), the dates that document writes."""
+    evidence, legal = [], []
+    for e in entries:
+        values = next((c.values for c in e.conflicts if c.field == "date"), None)
+        for v in values or [ConflictValue(value=e.date or "", cited_by=e.cited_by)]:
+            refs = [r for r in v.cited_by if doc is None or r.doc_id == doc.doc_id]
+            if not refs:
+                continue
+            source = doc or ctx.index.get(refs[0].doc_id)
+            where = line_of(source, e, prefer=refs[0].section, date=v.value if values else None)
+            if where is None:
+                continue
+            when = f"ngày {fmt_date(v.value)}" if v.value else "không ghi ngày"
+            name = f"{e.type} số {e.id}" + (f" của {e.issuer}" if e.issuer else "")
+            statement = f"- {name}: {when}, theo {doc_name(source)} {{n}}"
+            evidence.append(Evidence(source.doc_id, where[0], "", [where[1]], statements=[statement]))
+        legal.append(e)
+    if not evidence:
+        return None
+    return Draft(evidence, legal=legal, notes=warnings(legal), group_by_doc=False)
+
+
+def _cited_at(e: LegalBasis, ctx: Context) -> tuple[str, str, Line] | None:
+    """The first document citing an entry, and the section and line where it does (preamble first)."""
+    for doc_id in e.citing_docs:
+        where = line_of(ctx.index.get(doc_id), e)
+        if where is not None:
+            return doc_id, where[0], where[1]
+    return None

@@ -1,0 +1,132 @@
+"""The registry of cited documents as answers read it: which entries a question names or asks for, where a
+document cites an entry, which entries another replaces, and the warnings where documents disagree.
+
+    named_entries(parse("Mỹ Tú căn cứ Chỉ thị 09 ngày nào?"), ctx)   # [LegalBasis(id="09-CT/TW", …)]
+    names_body("Sở Giáo dục và Đào tạo tỉnh Sóc Trăng", "so gddt soc trang")   # True
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.legal_ids import id_key
+from core.text import fold
+from core.types import Document, LegalBasis
+from ingest.legal import mentions
+from retrieval.answers.context import Context
+from retrieval.answers.evidence import fmt_date
+from retrieval.answers.question import Question
+from retrieval.extract import Line, section_lines
+from retrieval.lexicon import lexicon
+
+#: Characters before a mention read for a replacement cue ("… và thay thế Thông tư số 23/2012/TT-BCA").
+REPLACED_WINDOW = 40
+
+
+def body_words(name: str) -> list[str]:
+    """A body's name as folded words with its abbreviations written out ("UBND tỉnh X" = "Ủy ban nhân dân tỉnh X")."""
+    table = lexicon().abbreviations
+    words = re.findall(r"[a-z0-9]+", fold(name).lower())
+    return " ".join(fold(table[w]).lower() if w in table else w for w in words).split()
+
+
+def _within(part: list[str], whole: list[str]) -> bool:
+    """``part`` is a run of consecutive words of ``whole``."""
+    n = len(part)
+    return n > 0 and any(whole[i : i + n] == part for i in range(len(whole) - n + 1))
+
+
+def _abridges(part: list[str], whole: list[str]) -> bool:
+    """``part`` starts as ``whole`` does (the kind of body) and its words follow in ``whole`` in order, others
+    between ("Sở GDĐT Sóc Trăng" in "Sở … tỉnh Sóc Trăng"; "Trung ương" does not abridge "Ban Tổ chức Trung ương")."""
+    it = iter(whole[1:])
+    return bool(part) and bool(whole) and part[0] == whole[0] and all(w in it for w in part[1:])
+
+
+def names_body(name: str, body: str) -> bool:
+    """Whether words a question names a body with (``body``) name this one: the body's whole name among them
+    ("Bộ trưởng Bộ Công an" names "Bộ Công an"), or an abridgement of it ("UBND tỉnh" names "UBND tỉnh Lào
+    Cai"; "Sở GDĐT Sóc Trăng" names "Sở Giáo dục và Đào tạo tỉnh Sóc Trăng")."""
+    whole, part = body_words(name), body_words(body)
+    return _within(whole, part) or _abridges(part, whole)
+
+
+def asked_for(q: Question, entries: list[LegalBasis], own_issuer: str | None = None) -> list[LegalBasis]:
+    """The entries of the kinds the question asks for ("những chỉ thị nào") and of the issuer it names ("của Bộ
+    Công an"; not the document's own issuer, which names the document); all when it names neither."""
+    if q.kinds:
+        entries = [e for e in entries if e.type in q.kinds]
+    own = body_words(own_issuer or "")
+    key = body_words(q.key)
+    issuers = {e.issuer for e in entries if e.issuer and body_words(e.issuer) != own}
+    named = {i for i in issuers if _within(body_words(i), key) or (q.cited_body and names_body(i, q.cited_body))}
+    return [e for e in entries if e.issuer in named] if named else entries
+
+
+def named_entries(q: Question, ctx: Context) -> list[LegalBasis]:
+    """Registry entries a question names by number ("124/2021/TT-BCA", "thông tư 124", "chỉ thị 09")."""
+    if not q.legal_keys and not q.legal_pairs:
+        return []
+    out = []
+    for e in ctx.index.registry():
+        keys = {id_key(v) for v in [e.id.split(" (")[0], *e.variants]}
+        number = e.number.lstrip("0") if e.number else ""
+        kind = e.type.lower()
+        if keys & set(q.legal_keys) or any(fold(kind) == t and number == n for t, n in q.legal_pairs):
+            out.append(e)
+    return out
+
+
+def line_of(
+    doc: Document, entry: LegalBasis, prefer: str = "preamble", date: str | None = None
+) -> tuple[str, Line] | None:
+    """The section and line where a document cites an entry (its ``prefer`` section first; giving it ``date``)."""
+    places = sorted(
+        (c for c in doc.citations if mentions(c, entry) and (date is None or c.date == date)),
+        key=lambda c: (c.section != prefer, c.start),
+    )
+    for c in places:
+        for ln in section_lines(doc, c.section, own=False):
+            if ln.start <= c.start < ln.start + len(ln.text) + 1:
+                return c.section, ln
+    return None
+
+
+def considers(line: Line) -> bool:
+    """ "Xét Tờ trình số …", "Theo đề nghị của …": what a preamble weighs, not what it stands on."""
+    words = " ".join(re.findall(r"[a-z0-9]+", fold(line.text).lower()))
+    return any(words == c or words.startswith(c + " ") for c in lexicon().considerations)
+
+
+def replaced(entry: LegalBasis, ctx: Context) -> bool:
+    """Whether a document that cites the entry says it is replaced ("… thay thế Thông tư số 23/2012/TT-BCA")."""
+    cues = lexicon().replacement_cues
+    for doc_id in entry.citing_docs:
+        doc = ctx.index.get(doc_id)
+        for c in doc.citations:
+            if not mentions(c, entry):
+                continue
+            before = " ".join(
+                re.findall(r"[a-z0-9]+", fold(doc.text[max(0, c.start - REPLACED_WINDOW) : c.start]).lower())
+            )
+            if any(f" {cue} " in f" {before} " for cue in cues):
+                return True
+    return False
+
+
+def warning(e: LegalBasis) -> str:
+    """What the registry notes where documents disagree about an entry (its date or issuer), with who says what."""
+    notes = []
+    for c in e.conflicts:
+        values = "; ".join(
+            f"{fmt_date(v.value) if c.field == 'date' else v.value} ({', '.join(r.doc_id for r in v.cited_by[:3])})"
+            for v in c.values
+        )
+        notes.append(
+            f"Lưu ý: các văn bản ghi {'ngày' if c.field == 'date' else 'cơ quan ban hành'} của {e.id} khác nhau: {values}."
+        )
+    return " ".join(notes)
+
+
+def warnings(entries: list[LegalBasis]) -> list[str]:
+    return [warning(e) for e in entries if e.conflicts]
