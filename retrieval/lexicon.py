@@ -61,6 +61,7 @@ class Lexicon:
     units: dict[str, list[str]]  # how documents name units: heads, line_heads, verbs, assign
     follow_ups: dict[str, list[str]]  # openers, closers, refer_back (folded); max_open_words
     present_moment: tuple[str, ...]  # folded words tying a question to the day it is asked ("hom nay")
+    gist: dict[str, list[str]]  # cues asking what a named document is about; the headings that say it
     issuer_asked: re.Pattern[str]  # "… kế hoạch nào của Sở GDĐT X": the issuer of the documents asked for
     drafted_for: re.Pattern[str]  # "soạn kế hoạch cho trường cao đẳng": the kind of body a drafter writes for
     replacement_cues: tuple[str, ...]  # "thay thế Thông tư số …": the document mentioned next is replaced
@@ -143,6 +144,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         units={k: list(v) for k, v in raw["units"].items() if not k.startswith("_")},
         follow_ups={k: v for k, v in raw["follow_ups"].items() if not k.startswith("_")},
         present_moment=tuple(raw["present_moment"]["cues"]),
+        gist={k: list(v) for k, v in raw["gist"].items() if not k.startswith("_")},
         issuer_asked=re.compile(raw["bodies"]["issuer_asked"]),
         drafted_for=re.compile(raw["bodies"]["drafted_for"]),
         replacement_cues=tuple(raw.get("replacement_cues", [])),

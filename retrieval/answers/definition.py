@@ -10,9 +10,10 @@ import re
 
 from core.text import fold
 from retrieval.answers.context import Context
-from retrieval.answers.evidence import Draft, Evidence
+from retrieval.answers.evidence import Draft, Evidence, pick_lines
 from retrieval.answers.question import Question
 from retrieval.extract import section_lines
+from retrieval.lexicon import lexicon
 
 _MARKER = re.compile(r"^(?:\d{1,3}[.)]|[a-zđ]\))\s*")
 
@@ -31,4 +32,23 @@ def gather(q: Question, ctx: Context) -> Draft | None:
                 sec = doc.section(section)
                 heading = sec.heading if sec is not None else hit.heading
                 return Draft([Evidence(hit.doc_id, section, heading, [line], score=hit.score)])
+    return None
+
+
+def gist(q: Question, ctx: Context) -> Draft | None:
+    """ "Thông tư 124 quy định những gì?": a named document's scope article (or its aims), whole."""
+    if q.legal_keys or q.legal_pairs:  # a number names a stored document, or a cited one (not this route's)
+        named = ctx.index.doc_by_number(q.legal_keys, q.legal_pairs)
+        target = named.doc_id if named is not None else None
+    else:
+        target = ctx.target(q)
+    if target is None:
+        return None
+    doc = ctx.index.get(target)
+    wanted = lexicon().gist["headings"]
+    for sec in doc.sections:
+        heading = " ".join(re.sub(r"[^a-z0-9 ]", " ", fold(sec.heading).lower()).split())
+        if any(heading == w or heading.startswith(w + " ") for w in wanted):
+            lines = pick_lines(doc, sec.id, "all")
+            return Draft([Evidence(doc.doc_id, sec.id, sec.heading, lines)]) if lines else None
     return None

@@ -26,6 +26,11 @@ _TYPE_NUM_Q = re.compile(
     + "|".join(re.escape(k) for k in sorted(_TYPE_WORDS, key=len, reverse=True))
     + r")(?:\s+so)?\s+(?P<num>\d{1,5})\b"
 )
+_TYPE_NUM_NAMED = re.compile(
+    r" (?:theo |cua |trong )?(?:"
+    + "|".join(re.escape(k) for k in sorted(_TYPE_WORDS, key=len, reverse=True))
+    + r")(?: so)? \d[\w/-]*(?= )"
+)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _REF_DIEM = re.compile(r" diem ([a-z]) (?:cua )?khoan (\d{1,3}) (?:cua )?dieu (\d{1,3}) ")
 _REF_KHOAN = re.compile(r" khoan (\d{1,3}) (?:cua )?dieu (\d{1,3}) ")
@@ -118,6 +123,8 @@ def _legal_mentions(text: str, key: str) -> tuple[list[str], list[tuple[str, str
 
 def _facts(key: str, lx: Lexicon) -> tuple[list[str], list[str], list[str]]:
     """The header facts a question asks, those it may ask (weak cues), and the cue phrases matched."""
+
+
 def _trimmed(body: str, lx: Lexicon) -> str:
     """A body's name without the question words that end the question ("… của UBND tỉnh vậy")."""
     words = body.split()
@@ -177,7 +184,8 @@ def _role(key: str, lx: Lexicon) -> str | None:
 
 
 def _definition(key: str, lx: Lexicon) -> str | None:
-    core = key.strip()
+    """The term of "X là gì?" ("theo Thông tư 124" names where, not what)."""
+    core = _TYPE_NUM_NAMED.sub(" ", key).strip()
     for pattern in lx.definition_patterns:
         m = pattern.search(core)
         if m:
@@ -262,6 +270,8 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
         q.kinds += [t for k, t in lx.kind_types.items() if f" {k} " in f" {m.group(1)}" and t not in q.kinds]
     q.figures = _amounts(q, lx)
     q.moment = [c for c in lx.present_moment if has(key, c)]
+    if has(key, *lx.gist["cues"]):
+        q.asks.add("gist")
     q.counted = _counted(q, lx)
     bodies = []
     if asked := lx.issuer_asked.search(key):

@@ -34,6 +34,7 @@ ROUTES: tuple[Route, ...] = (
     ),
     Route("fact", lambda q: bool(q.facts or q.weak or q.role), facts.gather, False),
     Route("definition", lambda q: q.definition is not None, definition.gather, False),
+    Route("gist", lambda q: q.asking("gist"), definition.gist, False),
     Route("duties", lambda q: q.asking("duty"), duties.gather, False),
     Route("catalog", lambda q: q.asking("catalog"), listing.gather, False),
     Route("content", lambda q: True, content.gather, True),
