@@ -15,6 +15,8 @@ from retrieval.extract import has_date, rank_lines, section_lines
 from retrieval.search import SectionHit
 
 MAX_INTRO_LINES = 4  # a parent that announces a list in more lines is a section of its own
+MAX_LIST_LINES = 10  # an announced list this short is quoted whole after its item
+MAX_LIST_CHARS = 1500
 
 
 def mode(q: Question) -> Pick:
@@ -65,6 +67,9 @@ def _announced(ctx: Context, ev: Evidence) -> list[Evidence]:
     own = section_lines(doc, parent.id)
     if not own or not own[-1].text.rstrip().endswith(":") or len(own) > MAX_INTRO_LINES:
         return []
+    whole = section_lines(doc, parent.id, own=False)
+    if len(whole) <= MAX_LIST_LINES and sum(len(ln.text) for ln in whole) <= MAX_LIST_CHARS:
+        return [Evidence(doc.doc_id, parent.id, parent.heading, whole, score=ev.score)]  # a short list: all of it
     return [Evidence(doc.doc_id, parent.id, parent.heading, own, score=ev.score)]
 
 
