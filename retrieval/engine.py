@@ -360,6 +360,21 @@ class Engine:
         )
         return self._labelled(answer)
 
+    def follow_up_context(self, question: str, answer: Any) -> dict[str, Any]:
+        """What a follow-up to this answer ("còn Văn phòng thì sao?") stays within, passed back as ``context=``:
+        the documents the question named, else the one plan cited, and the unit asked about.
+
+        The doors keep this per conversation until ``ask(conversation=…)`` resolves follow-ups itself.
+        """
+        docs = list(dict.fromkeys(c.doc_id for c in answer.citations))
+        with self.index.snapshot():
+            named = self.index.docs_named_in(question)
+            units = self.answerer.units().find(question, docs[:1] if len(docs) == 1 else None)
+        focus: dict[str, Any] = {"doc_ids": named or (docs[:1] if len(docs) == 1 else [])}
+        if units:
+            focus["unit"] = units[0].name
+        return focus
+
     def _labelled(self, answer: Any) -> Any:
         """Give each citation its document's label, the name every door shows and a user can type back."""
         labels = self.labels()

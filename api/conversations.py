@@ -1,0 +1,92 @@
+"""Conversations of the HTTP API: the ids it hands out (or is given), what a follow-up needs, and the answers it
+gave, so that a 👍/👎 on the page can name one. Both live in memory, bounded; a restart forgets them.
+
+    convs = Conversations()
+    cid = convs.begin(None)                 # a new id, e.g. "c-3f2a…"
+    engine_key = convs.engine_key(cid)      # "api:c-3f2a…", what Engine.ask(conversation=…) will be given
+    answer_id = convs.keep_answer(cid, answer)
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from core.types import Answer
+
+K = TypeVar("K")
+V = TypeVar("V")
+MAX_CONVERSATIONS = 10_000
+MAX_ANSWERS = 10_000
+
+
+class Bounded(Generic[K, V]):
+    """A dict that forgets its least recently used entries beyond ``size`` (thread-safe)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[K, V] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: K) -> V | None:
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
+
+    def put(self, key: K, value: V) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+
+@dataclass
+class Conversation:
+    id: str
+    focus: dict[str, Any] = field(default_factory=dict)  # until the engine keeps conversations (Engine.ask)
+
+
+@dataclass(frozen=True)
+class Kept:
+    """An answer the API gave, for a vote on it."""
+
+    conversation_id: str
+    answer: Answer
+
+
+class Conversations:
+    """Conversation ids and the answers given in them."""
+
+    def __init__(self, max_conversations: int = MAX_CONVERSATIONS, max_answers: int = MAX_ANSWERS) -> None:
+        self._conversations: Bounded[str, Conversation] = Bounded(max_conversations)
+        self._answers: Bounded[int, Kept] = Bounded(max_answers)
+
+    def begin(self, conversation_id: str | None) -> Conversation:
+        """The conversation with this id (a new one under a given id the server does not know, e.g. after a
+        restart), or a new conversation with a new id."""
+        cid = conversation_id or f"c-{secrets.token_hex(12)}"
+        conversation = self._conversations.get(cid)
+        if conversation is None:
+            conversation = Conversation(cid)
+            self._conversations.put(cid, conversation)
+        return conversation
+
+    @staticmethod
+    def engine_key(conversation_id: str) -> str:
+        """The key the engine keeps this conversation under (the bot's keys start with "tg:")."""
+        return f"api:{conversation_id}"
+
+    def keep_answer(self, conversation_id: str, answer: Answer) -> str:
+        """Remember an answer; its id is what ``POST /feedback`` names."""
+        answer_id = secrets.randbits(52) | 1  # a positive integer (the feedback table keys messages by integer)
+        self._answers.put(answer_id, Kept(conversation_id, answer))
+        return str(answer_id)
+
+    def answer(self, answer_id: str) -> Kept | None:
+        return self._answers.get(int(answer_id)) if answer_id.isdigit() else None
