@@ -20,6 +20,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api import errors, jobs, routes
+from api.client import announce, withdraw
 from api.conversations import Conversations
 from api.metrics import Metrics, MetricsMiddleware
 from core.config import Settings, get_settings
@@ -123,6 +124,7 @@ def create_app(engine: Any = None, settings: Settings | None = None, *, bot: Any
             owned = await run_in_threadpool(build_engine, settings)
             await run_in_threadpool(owned.warm)
             app.state.engine = owned
+            announce(settings)  # this process holds the store: CLI reads come here (api/client.py)
             logger.info("index loaded: %d documents, %s mode", owned.document_count(), owned.mode)
         runner = bot
         if runner is None and settings.telegram_token is not None:
@@ -138,6 +140,7 @@ def create_app(engine: Any = None, settings: Settings | None = None, *, bot: Any
                 await runner.stop()
             feedback.close()
             if owned is not None:
+                withdraw(settings)
                 owned.close()
 
     app = FastAPI(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -11,6 +12,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -30,7 +32,8 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def serve_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The environment `cancu serve` runs with (its own data and corpus folders)."""
     root = tmp_path_factory.mktemp("serve")
     corpus = root / "corpus"
     shutil.copytree(CORPUS, corpus)
@@ -43,6 +46,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             "CANCU_LOG_LEVEL": "WARNING",
         }
     )
+    return env
+
+
+@pytest.fixture(scope="module")
+def server(serve_env: dict[str, str]) -> Iterator[str]:
+    env = serve_env
+    data = Path(env["CANCU_DATA_DIR"])
     subprocess.run(
         [sys.executable, "-m", "cli", "ingest"], cwd=REPO, env=env, check=True, capture_output=True, timeout=120
     )
@@ -75,7 +85,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     # the lifespan closed the engine: the embedded store is free for the next process
     from retrieval.edge_store import EdgeStore
 
-    EdgeStore(root / "data" / "edge", dense_dim=None).close()
+    EdgeStore(data / "edge", dense_dim=None).close()
+    assert not (data / "serve.json").exists()  # the server withdrew its address
 
 
 @pytest.mark.slow
@@ -96,6 +107,37 @@ def test_the_real_server_over_http(server: str) -> None:
         assert http.get("/documents").json()[-1]["doc_id"] in {"kh-nha-trang", "kh-ubnd-kienhai-2026"}
         assert http.delete("/documents/kh-nha-trang", headers={"Authorization": "Bearer e2e-admin"}).status_code == 204
         assert 'route="/ask"' in http.get("/metrics").text
+
+
+@pytest.mark.slow
+def test_cli_read_commands_work_beside_the_running_server(server: str, serve_env: dict[str, str]) -> None:
+    """The server holds the embedded store; the CLI's read commands answer through its HTTP API."""
+
+    def cancu(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "cli", *args], cwd=REPO, env=serve_env, capture_output=True, text=True, timeout=120)  # fmt: skip
+
+    docs = cancu("documents", "--json")
+    assert docs.returncode == 0, docs.stderr
+    labels = {d["doc_id"]: d["label"] for d in json.loads(docs.stdout)}
+    assert labels["kh-08-cdcd-soctrang-2026"] == "08/KH-CĐCĐ" and len(labels) == 5
+    outline = cancu("outline", "08/KH-CĐCĐ", "--json")
+    assert outline.returncode == 0, outline.stderr
+    assert ("III.2", "Phòng Công tác sinh viên, sinh viên") in [
+        (o["section"], o["heading"]) for o in json.loads(outline.stdout)
+    ]
+    answer = json.loads(cancu("ask", "bao cao so ket 6 thang nop truoc ngay nao?", "--json").stdout)
+    assert answer["found"] and "15/6/2026" in answer["answer"]
+    assert "conversation_id" not in answer  # the same Answer object as without a server
+    hits = json.loads(cancu("search", "camera giám sát", "--k", "1", "--doc", "KH-UBND Kiên Hải 2026", "--json").stdout)
+    assert [h["doc_id"] for h in hits["hits"]] == ["kh-ubnd-kienhai-2026"]
+    bases = json.loads(cancu("legal-bases", "--doc", "KH-CDLC", "--json").stdout)
+    assert {e["id"] for e in bases} == {"2447/QĐ-TTg", "195/KH-UBND", "124/2021/TT-BCA"}
+    doctor = cancu("doctor")
+    assert doctor.returncode == 0, doctor.stderr
+    assert doctor.stdout.startswith("store:      held by `cancu serve` (pid ") and f"at {server};" in doctor.stdout
+    assert "documents:  5 (74 sections)" in doctor.stdout
+    missing = cancu("outline", "nope")
+    assert missing.returncode == 1 and missing.stderr.strip() == "cancu: error: unknown document: nope"
 
 
 @contextmanager
