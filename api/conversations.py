@@ -10,40 +10,14 @@ gave, so that a 👍/👎 on the page can name one. Both live in memory, bounded
 from __future__ import annotations
 
 import secrets
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any
 
+from core.bounded import Bounded
 from core.types import Answer
 
-K = TypeVar("K")
-V = TypeVar("V")
 MAX_CONVERSATIONS = 10_000
 MAX_ANSWERS = 10_000
-
-
-class Bounded(Generic[K, V]):
-    """A dict that forgets its least recently used entries beyond ``size`` (thread-safe)."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._items: OrderedDict[K, V] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: K) -> V | None:
-        with self._lock:
-            value = self._items.get(key)
-            if value is not None:
-                self._items.move_to_end(key)
-            return value
-
-    def put(self, key: K, value: V) -> None:
-        with self._lock:
-            self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
 
 
 @dataclass

@@ -147,9 +147,9 @@ class Engine:
         """Ids of the documents some references name; ``DocumentsNotFound`` lists every one naming none."""
         return self.labels().resolve_all(refs)
 
-    def find_legal_bases(self, topic: str) -> list[LegalBasis]:
-        """Registry entries a reference names ("thông tư 124", "chi thi 09"), else those mentioning it."""
-        return find_legal_bases(self.index.registry(), topic)
+    def find_legal_bases(self, topic: str, *, loose: bool = True) -> list[LegalBasis]:
+        """Registry entries a reference names ("thông tư 124", "chi thi 09"), else (``loose``) those mentioning it."""
+        return find_legal_bases(self.index.registry(), topic, loose=loose)
 
     def overview(self) -> Overview:
         """What the documents are (counts by kind, shared topic) and three example questions."""

@@ -171,14 +171,14 @@ def legal_keys(entry: LegalBasis) -> set[str]:
     return {k for k in keys if k}
 
 
-def find_legal_bases(entries: Sequence[LegalBasis], topic: str) -> list[LegalBasis]:
-    """Registry entries a reference names exactly ("thông tư 124", "chi thi 09", "124/2021/TT-BCA"), else those
-    whose id, kind, issuer or title contain it (folded), in registry order; [] when none does."""
+def find_legal_bases(entries: Sequence[LegalBasis], topic: str, *, loose: bool = True) -> list[LegalBasis]:
+    """Registry entries a reference names exactly ("thông tư 124", "chi thi 09", "124/2021/TT-BCA"), else (when
+    ``loose``) those whose id, kind, issuer or title contain it (folded), in registry order; [] when none does."""
     key = ref_key(topic)
     if not key:
         return list(entries)
     exact = [e for e in entries if key in legal_keys(e)]
-    if exact:
+    if exact or not loose:
         return exact
     needle = fold_key(topic)
     return [
