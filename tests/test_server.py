@@ -18,6 +18,7 @@ from typing import Any
 import httpx
 import pytest
 
+from core.feedback import FeedbackStore
 from tests.builders import make_docx
 from tests.conftest import CORPUS, REPO
 
@@ -141,7 +142,7 @@ def test_cli_read_commands_work_beside_the_running_server(server: str, serve_env
 
 
 @contextmanager
-def chromium_page() -> Iterator[Any]:
+def chromium_page(width: int = 1100, height: int = 1400) -> Iterator[Any]:
     """A page in headless Chromium (the system binary, driven by Playwright)."""
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (Python) is not installed")
     with sync_api.sync_playwright() as p:
@@ -159,7 +160,7 @@ def chromium_page() -> Iterator[Any]:
             ],
         )
         try:
-            yield browser.new_page(viewport={"width": 1100, "height": 1400}, locale="vi-VN")
+            yield browser.new_page(viewport={"width": width, "height": height}, locale="vi-VN")
         finally:
             browser.close()
 
@@ -180,14 +181,16 @@ def test_the_page_in_headless_chromium(server: str) -> None:
         summaries = page.locator("#sources summary")
         assert summaries.nth(0).inner_text() == "[1] 08/KH-CĐCĐ · mục III.2 Phòng Công tác sinh viên, sinh viên"
         page.click("#answer-text a.marker >> nth=0")  # the [1] marker opens its source
-        page.wait_for_function("document.querySelector('#cite-1 .full').dataset.loaded === '1'", timeout=15000)
+        page.wait_for_selector("#cite-1 .source-body[data-loaded='1']", timeout=15000)
         full = page.inner_text("#cite-1 .full")
         assert full.startswith("2. Phòng Công tác sinh viên, sinh viên\n- Tham mưu cho Đảng ủy")
         page.screenshot(path=str(ARTIFACTS / "page-answer.png"), full_page=True)
         page.click("button[data-tab=documents]")
         page.wait_for_selector("#document-list li")
         assert page.locator("#document-list > li").count() == 5
-        assert "Kế hoạch KH-CDLC (chưa ghi số) — Trường Cao đẳng Lào Cai" in page.inner_text("#document-list")
+        assert "KH-CDLC Lào Cai 2025 — Kế hoạch (chưa ghi số), Trường Cao đẳng Lào Cai" in page.inner_text(
+            "#document-list"
+        )
         page.click("button[data-tab=bases]")
         page.wait_for_selector("#bases-list li")
         page.fill("#bases-filter", "09-CT")
@@ -227,7 +230,7 @@ def test_markup_in_a_document_is_shown_literally_on_the_page(server: str) -> Non
             assert answer.startswith("Theo Kế hoạch 01/KH-THCS của Trường THCS Thử Nghiệm")
             assert "<script>window.pwned=2</script> vào thứ Hai" in answer
             page.click("#answer-text a.marker >> nth=0")
-            page.wait_for_function("document.querySelector('#cite-1 .full').dataset.loaded === '1'", timeout=15000)
+            page.wait_for_selector("#cite-1 .source-body[data-loaded='1']", timeout=15000)
             assert '1. Tổ bảo vệ <img src=x onerror="window.pwned=1">' in page.inner_text("#cite-1 .full")
             page.click("button[data-tab=documents]")
             page.wait_for_selector("#document-list li")
@@ -238,3 +241,101 @@ def test_markup_in_a_document_is_shown_literally_on_the_page(server: str) -> Non
             assert page.locator("main img, main script, main b").count() == 0
     finally:
         assert httpx.delete(f"{server}/documents/kh-thu-nghiem", headers=admin).status_code == 204
+
+
+SCREENSHOTS = REPO / "docs" / "screenshots"
+
+
+def _shot(page: Any, name: str) -> None:
+    """A screenshot in test-artifacts/, and in docs/screenshots/ when CANCU_UPDATE_SCREENSHOTS=1 (to commit)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / name), full_page=False)
+    if os.environ.get("CANCU_UPDATE_SCREENSHOTS") == "1":
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / name), full_page=False)
+
+
+def _ask(page: Any, question: str) -> None:
+    page.fill("#question", question)
+    page.click("#ask-button")
+    page.wait_for_function("!document.querySelector('#ask-button').disabled", timeout=15000)
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.skipif(
+    CHROMIUM is None, reason="Chromium is not installed (apt-get install -y chromium); .ci/run installs it"
+)
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (1280, 800)])
+def test_the_page_on_a_phone_and_a_desktop(server: str, serve_env: dict[str, str], width: int, height: int) -> None:
+    """Follow-ups, the quote inside its section, the section in the outline, votes, tabs, errors in Vietnamese."""
+    size = f"{width}x{height}"
+    with chromium_page(width, height) as page:
+        page.goto(server, wait_until="domcontentloaded")
+        # tabs are tabs to assistive technology too
+        assert page.get_attribute("nav", "role") == "tablist"
+        assert page.locator("[role=tab]").count() == 3 and page.locator("[role=tabpanel]").count() == 3
+        assert page.get_attribute("#tab-ask", "aria-selected") == "true"
+        # a question, then a follow-up in the same conversation
+        _ask(page, "Phòng Công tác sinh viên trường CĐ Lào Cai làm gì?")
+        assert page.is_visible("#conversation")
+        _ask(page, "còn Văn phòng thì sao?")
+        summaries = page.locator("#sources summary").all_inner_texts()
+        assert summaries and all("KH-CDLC Lào Cai 2025" in s for s in summaries), summaries
+        assert (
+            "[2] KH-CDLC Lào Cai 2025 · mục IV.1 Văn phòng" in summaries
+            or "[1] KH-CDLC Lào Cai 2025 · mục IV.1 Văn phòng" in summaries
+        )
+        # the quote, marked inside its full section
+        n = next(i for i, s in enumerate(summaries, 1) if "IV.1" in s)
+        page.click(f"#cite-{n} summary")
+        page.wait_for_selector(f"#cite-{n} .source-body[data-loaded='1']", timeout=15000)
+        assert page.inner_text(f"#cite-{n} .source-label") == "Toàn văn mục (đoạn trích được tô vàng)"
+        full = page.inner_text(f"#cite-{n} .full")
+        marked = page.inner_text(f"#cite-{n} mark")
+        assert full.startswith("1. Văn phòng") and marked and marked in full and len(marked) < len(full)
+        # a vote, stored beside the bot's
+        page.click("#vote button[data-vote='1']")
+        page.wait_for_function("document.querySelector('#vote-status').textContent.length > 0")
+        assert page.inner_text("#vote-status") == "Cảm ơn bạn đã góp ý!"
+        assert page.get_attribute("#vote button[data-vote='1']", "aria-pressed") == "true"
+        page.locator("#vote").evaluate("e => e.scrollIntoView({block: 'start'})")
+        _shot(page, f"page-answer-{size}.png")
+        # the section chosen from its source, highlighted in the document's outline
+        page.click(f"#cite-{n} button.link")
+        page.wait_for_selector("#document-list li.chosen", timeout=15000)
+        assert page.get_attribute("#tab-documents", "aria-selected") == "true"
+        chosen = page.locator("#document-list li.chosen")
+        assert chosen.count() == 1 and chosen.get_attribute("data-section") == "IV.1"
+        assert chosen.locator("button").get_attribute("aria-current") == "true"
+        _shot(page, f"page-outline-{size}.png")
+        # arrows move between tabs
+        page.focus("#tab-documents")
+        page.keyboard.press("ArrowRight")
+        assert page.get_attribute("#tab-bases", "aria-selected") == "true" and page.is_visible("#bases")
+        page.wait_for_selector("#bases-list li")
+        page.fill("#bases-filter", "09-CT")
+        assert "khác nhau: 01/12/2011 / 01/12/2012" in page.inner_text("#bases-list")
+        assert "Kế hoạch Mỹ Tú 2025 (căn cứ)" in page.inner_text("#bases-list")
+        # the network fails: the old answer goes, the reason is given in Vietnamese
+        page.click("#tab-ask")
+        page.route("**/ask", lambda route: route.abort())
+        _ask(page, "Kiên Hải dùng phần mềm gì?")
+        assert page.inner_text("#status") == "Không kết nối được máy chủ. Vui lòng kiểm tra mạng rồi thử lại."
+        assert page.is_hidden("#answer") and page.inner_text("#sources") == ""
+        _shot(page, f"page-error-{size}.png")
+    with chromium_page(width, height) as page:  # the Documents tab when its list cannot be loaded, then can
+        page.goto(server, wait_until="domcontentloaded")
+        page.route("**/documents", lambda route: route.abort())
+        page.click("#tab-documents")
+        page.wait_for_selector("#documents-status button")
+        assert page.inner_text("#documents-status").startswith("Không kết nối được máy chủ.")
+        page.unroute("**/documents")
+        page.click("#documents-status button")
+        page.wait_for_selector("#document-list li")
+        assert page.locator("#document-list > li").count() >= 5 and page.inner_text("#documents-status") == ""
+    store = FeedbackStore(Path(serve_env["CANCU_DATA_DIR"]) / "feedback.sqlite")
+    try:
+        assert ("còn Văn phòng thì sao?", 1) in [(r["question"], r["vote"]) for r in store.rows()]
+    finally:
+        store.close()
