@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -339,3 +340,84 @@ def test_the_page_on_a_phone_and_a_desktop(server: str, serve_env: dict[str, str
         assert ("còn Văn phòng thì sao?", 1) in [(r["question"], r["vote"]) for r in store.rows()]
     finally:
         store.close()
+
+
+# ---------------------------------------------------------------- the README's HTTP examples
+
+
+def readme_examples() -> list[tuple[str, str, Any, int, Any]]:
+    """(method, path, request body, status, response body) of each request/response pair of ```http blocks."""
+    blocks = re.findall(r"```http\n(.*?)```", (REPO / "README.md").read_text(encoding="utf-8"), re.S)
+    out = []
+    for request, response in zip(blocks[::2], blocks[1::2]):
+        head, _, body = request.partition("\n\n")
+        method, path = head.splitlines()[0].split(" ", 1)
+        status_line, _, answer = response.partition("\n\n")
+        assert status_line.startswith("HTTP/1.1 "), status_line
+        out.append(
+            (method, path, json.loads(body) if body.strip() else None, int(status_line.split()[1]), json.loads(answer))
+        )
+    return out
+
+
+def _operation(spec: dict[str, Any], method: str, path: str) -> dict[str, Any]:
+    """The OpenAPI operation a concrete path is served by (a document reference may hold slashes)."""
+    templates = sorted(spec["paths"], key=lambda t: len(re.sub(r"\{[^}]+\}", "", t)), reverse=True)
+    for template in templates:
+        pattern = "^" + re.sub(r"\\\{[^}]+\\\}", ".+", re.escape(template)) + "$"
+        if re.match(pattern, path) and method.lower() in spec["paths"][template]:
+            return spec["paths"][template][method.lower()]  # type: ignore[no-any-return]
+    raise AssertionError(f"{method} {path} is not in the OpenAPI document")
+
+
+def _valid(spec: dict[str, Any], schema: dict[str, Any], value: Any, what: str) -> None:
+    import jsonschema_rs
+
+    validator = jsonschema_rs.validator_for({**schema, "components": spec["components"]})
+    errors = [e.message for e in validator.iter_errors(value)]
+    assert not errors, f"{what}: {errors}"
+
+
+def _shape(value: Any) -> Any:
+    """Field names all the way down (lists by their first item): what a reader of the example relies on."""
+    if isinstance(value, dict):
+        return {k: _shape(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_shape(value[0])] if value else []
+    return type(value).__name__ if value is not None else None
+
+
+def _comparable(a: Any, b: Any) -> bool:
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_comparable(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return not a or not b or _comparable(a[0], b[0])
+    return a is None or b is None or a == b or {a, b} <= {"int", "float"}
+
+
+@pytest.mark.slow
+def test_the_readme_examples_match_the_openapi_document_and_the_server(server: str) -> None:
+    examples = readme_examples()
+    assert len(examples) >= 5
+    spec = httpx.get(f"{server}/openapi.json").json()
+    given: dict[str, str] = {}  # an id the README shows -> the one the server gave
+    with httpx.Client(base_url=server, timeout=30) as http:
+        for method, path, body, status, expected in examples:
+            if isinstance(body, dict):
+                body = {k: given.get(v, v) if isinstance(v, str) else v for k, v in body.items()}
+            op = _operation(spec, method, path)
+            if body is not None and status < 300:
+                _valid(spec, op["requestBody"]["content"]["application/json"]["schema"], body, f"README request {path}")
+            schema = op["responses"][str(status)]["content"]["application/json"]["schema"]
+            _valid(spec, schema, expected, f"README response {method} {path}")
+            r = http.request(method, path, json=body) if body is not None else http.request(method, path)
+            assert r.status_code == status, (method, path, r.text)
+            real = r.json()
+            _valid(spec, schema, real, f"server response {method} {path}")
+            if status >= 300:
+                assert real == expected, (path, real)  # errors are exact
+            else:
+                assert _comparable(_shape(real), _shape(expected)), (path, _shape(real), _shape(expected))
+            for key in ("conversation_id", "answer_id"):
+                if isinstance(expected, dict) and key in expected:
+                    given[expected[key]] = real[key]
