@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from core.config import Settings, get_settings
-from core.errors import CancuError
+from core.errors import CancuError, StoreLocked
 from core.logsafe import redact_logs
+from core.text import show_date
 
 logger = logging.getLogger("cancu")
 
@@ -54,6 +55,59 @@ def _engine(settings: Settings, **kwargs: Any) -> Iterator[Any]:
     engine = build_engine(settings, **kwargs)
     try:
         yield engine
+    finally:
+        engine.close()
+
+
+class _LocalReader:
+    """The read commands' view of an Engine in this process (``api.client.RemoteReader`` is the same over HTTP)."""
+
+    remote = False
+
+    def __init__(self, engine: Any) -> None:
+        self.engine = engine
+
+    def documents(self) -> list[dict[str, Any]]:
+        labels = self.engine.labels()
+        return [{"doc_id": d.doc_id, "label": labels.of(d.doc_id), **d.fields()} for d in self.engine.documents()]
+
+    def labels(self) -> dict[str, str]:
+        return self.engine.labels().all()  # type: ignore[no-any-return]
+
+    def outline(self, ref: str) -> list[dict[str, Any]]:
+        return self.engine.document(ref).outline()  # type: ignore[no-any-return]
+
+    def registry(self, ref: str | None = None) -> list[Any]:
+        return self.engine.registry(ref)  # type: ignore[no-any-return]
+
+    def search(self, query: str, *, k: int = 5, doc: str | None = None) -> list[Any]:
+        return self.engine.search(query, k=k, doc_ids=[doc] if doc else None)  # type: ignore[no-any-return]
+
+    def ask(self, question: str, *, qid: str | int | None = None) -> Any:
+        return self.engine.ask(question, qid=qid)
+
+
+@contextmanager
+def _reader(settings: Settings, **kwargs: Any) -> Iterator[Any]:
+    """The engine for a read command; while `cancu serve` holds the embedded store, the server's HTTP API."""
+    from retrieval.engine import build_engine
+
+    try:
+        engine = build_engine(settings, **kwargs)
+    except StoreLocked as exc:
+        from api.client import RemoteReader
+
+        remote = RemoteReader.find(settings)
+        if remote is None:
+            raise StoreLocked(f"{exc}; no `cancu serve` of {settings.data_dir} answered to read through") from None
+        logger.info("the store is held by `cancu serve` at %s: reading through its HTTP API", remote.url)
+        try:
+            yield remote
+        finally:
+            remote.close()
+        return
+    try:
+        yield _LocalReader(engine)
     finally:
         engine.close()
 
@@ -110,19 +164,19 @@ def _console_err() -> Any:
 
 
 def cmd_documents(args: argparse.Namespace, settings: Settings) -> int:
-    with _engine(settings, embedder=None) as engine:
-        docs = [d.fields() for d in engine.documents()]
+    with _reader(settings, embedder=None) as reader:
+        docs = reader.documents()
     if args.json:
         _print_json(docs)
     else:
-        _table("Văn bản", ["doc_id", "loại", "số", "ngày", "cơ quan ban hành", "nơi", "người ký", "mục"],
-               [[d["doc_id"], d["doc_type"], d["number"], d["date"], d["issuer"], d["place"], d["signer"], d["sections"]] for d in docs])  # fmt: skip
+        _table("Văn bản (nhãn: gõ ở mọi lệnh thay cho mã)", ["nhãn", "loại", "ngày", "cơ quan ban hành", "nơi", "người ký", "mục"],
+               [[d["label"], d["doc_type"], show_date(d["date"]), d["issuer"], d["place"], d["signer"], d["sections"]] for d in docs])  # fmt: skip
     return 0
 
 
 def cmd_outline(args: argparse.Namespace, settings: Settings) -> int:
-    with _engine(settings, embedder=None) as engine:
-        outline = engine.document(args.doc_id).outline()
+    with _reader(settings, embedder=None) as reader:
+        outline = reader.outline(args.doc_id)
     if args.json:
         _print_json(outline)
     else:
@@ -132,16 +186,21 @@ def cmd_outline(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_legal_bases(args: argparse.Namespace, settings: Settings) -> int:
-    with _engine(settings, embedder=None) as engine:
-        entries = engine.registry(args.doc)
+    with _reader(settings, embedder=None) as reader:
+        entries = reader.registry(args.doc)
+        labels = reader.labels() if not args.json else {}
     data = [e.model_dump(mode="json") for e in entries]
     if args.json:
         _print_json(data)
     else:
         rows = []
         for e in entries:
-            warn = "; ".join(f"{c.field}: " + " / ".join(v.value for v in c.values) for c in e.conflicts)
-            rows.append([e.id, e.type, e.date, e.issuer, ", ".join(sorted(set(e.citing_docs))), warn or ""])
+            warn = "; ".join(
+                ("ngày: " if c.field == "date" else "cơ quan: ") + " / ".join(show_date(v.value) for v in c.values)
+                for c in e.conflicts
+            )
+            cited = ", ".join(sorted({labels.get(d, d) for d in e.citing_docs}))
+            rows.append([e.id, e.type, show_date(e.date), e.issuer, cited, warn or ""])
         _table("Văn bản căn cứ", ["số hiệu", "loại", "ngày", "cơ quan", "được trích dẫn bởi", "mâu thuẫn"], rows)
     return 0
 
@@ -167,22 +226,20 @@ def _read_jsonl(path: str) -> Iterator[tuple[int, dict[str, Any]]]:
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     if not args.query and not args.jsonl:
         raise CancuError("give a query or --jsonl FILE")
-    doc_ids = [args.doc] if args.doc else None
-    with _engine(settings) as engine:
-        if args.doc:
-            engine.document(args.doc)
+    with _reader(settings) as reader:
         if args.jsonl:
             for _, obj in _read_jsonl(args.jsonl):
-                hits = engine.search(obj["question"], k=args.k, doc_ids=doc_ids)
+                hits = reader.search(obj["question"], k=args.k, doc=args.doc)
                 out = {"id": obj.get("id"), "query": obj["question"], "hits": [h.model_dump(mode="json") for h in hits]}
                 sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
             return 0
-        hits = engine.search(args.query, k=args.k, doc_ids=doc_ids)
+        hits = reader.search(args.query, k=args.k, doc=args.doc)
+        labels = reader.labels() if not args.json else {}
     if args.json:
         _print_json({"query": args.query, "hits": [h.model_dump(mode="json") for h in hits]})
     else:
         for i, h in enumerate(hits, 1):
-            print(f"{i}. [{h.score:.2f}] {h.doc_id} · {h.section} {h.heading}")
+            print(f"{i}. [{h.score:.2f}] {labels.get(h.doc_id, h.doc_id)} · {h.section} {h.heading}")
             print("   " + h.text.replace("\n", "\n   ")[:600])
     return 0
 
@@ -190,13 +247,13 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     if not args.question and not args.jsonl:
         raise CancuError("give a question or --jsonl FILE")
-    with _engine(settings) as engine:
+    with _reader(settings) as reader:
         if args.jsonl:
             for n, obj in _read_jsonl(args.jsonl):
-                ans = engine.ask(obj["question"], qid=obj.get("id", n))
+                ans = reader.ask(obj["question"], qid=obj.get("id", n))
                 sys.stdout.write(ans.model_dump_json() + "\n")
             return 0
-        ans = engine.ask(args.question)
+        ans = reader.ask(args.question)
     if args.json:
         _print_json(ans.model_dump(mode="json"))
     else:
@@ -267,7 +324,11 @@ def cmd_bot(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_doctor(args: argparse.Namespace, settings: Settings) -> int:
-    with _engine(settings) as engine:
+    with _reader(settings) as reader:
+        if reader.remote:
+            print("\n".join(_remote_doctor(reader, settings)))
+            return 0
+        engine = reader.engine
         catalog = engine.index.catalog
         sections = sum(n or 0 for (n,) in catalog.fields(["sections"]))
         lines = [
@@ -281,6 +342,20 @@ def cmd_doctor(args: argparse.Namespace, settings: Settings) -> int:
         ]
     print("\n".join(lines))
     return 0
+
+
+def _remote_doctor(reader: Any, settings: Settings) -> list[str]:
+    """`cancu doctor` beside a running server: what the server says about itself."""
+    health = reader.health()
+    docs = reader.documents()
+    return [
+        f"store:      held by `cancu serve` (pid {reader.pid}) at {reader.url}; read commands go through its HTTP API",
+        f"catalog:    {settings.catalog_path}",
+        f"mode:       {health['mode']} — as the running server reports it",
+        f"documents:  {health['documents']} ({sum(d['sections'] or 0 for d in docs)} sections)",
+        f"legal bases: {len(reader.registry())}",
+        f"telegram:   {'token set' if settings.telegram_token else 'no token (CANCU_TELEGRAM_TOKEN)'}",
+    ]
 
 
 def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:

@@ -20,8 +20,11 @@ from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api import errors, jobs, routes
+from api.client import announce, withdraw
+from api.conversations import Conversations
 from api.metrics import Metrics, MetricsMiddleware
 from core.config import Settings, get_settings
+from core.feedback import FeedbackStore
 
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
@@ -90,6 +93,24 @@ async def _too_large(send: Send, limit: int) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
+class _LazyFeedback:
+    """The feedback store, opened at the first vote cast on the page (an app that takes none writes no file)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.store: FeedbackStore | None = None
+
+    def __call__(self) -> FeedbackStore:
+        if self.store is None:
+            self.store = FeedbackStore(self.settings.feedback_path)
+        return self.store
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+
 def create_app(engine: Any = None, settings: Settings | None = None, *, bot: Any = None) -> FastAPI:
     """The app; with ``engine=None`` the engine is built (and closed) by the app's lifespan."""
     settings = settings or (engine.settings if engine is not None else get_settings())
@@ -103,6 +124,7 @@ def create_app(engine: Any = None, settings: Settings | None = None, *, bot: Any
             owned = await run_in_threadpool(build_engine, settings)
             await run_in_threadpool(owned.warm)
             app.state.engine = owned
+            announce(settings)  # this process holds the store: CLI reads come here (api/client.py)
             logger.info("index loaded: %d documents, %s mode", owned.document_count(), owned.mode)
         runner = bot
         if runner is None and settings.telegram_token is not None:
@@ -116,7 +138,9 @@ def create_app(engine: Any = None, settings: Settings | None = None, *, bot: Any
         finally:
             if runner is not None:
                 await runner.stop()
+            feedback.close()
             if owned is not None:
+                withdraw(settings)
                 owned.close()
 
     app = FastAPI(
@@ -129,6 +153,9 @@ def create_app(engine: Any = None, settings: Settings | None = None, *, bot: Any
     app.state.settings = settings
     app.state.metrics = Metrics()
     app.state.telegram_webhook = None
+    app.state.conversations = Conversations()
+    feedback = _LazyFeedback(settings)
+    app.state.feedback = feedback
     errors.install(app)
     app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
     app.add_middleware(BodyLimit, upload_limit=settings.max_file_bytes)

@@ -67,6 +67,9 @@ def _vi(err: dict[str, object]) -> str:
         "too_long": f"tối đa {get('max_length')} phần tử",
         "model_attributes_type": "phải là một đối tượng JSON",
         "dict_type": "phải là một đối tượng JSON",
+        "blank": "không được để trống (chỉ có khoảng trắng)",
+        "string_pattern_mismatch": "chứa ký tự không được phép",
+        "literal_error": f"phải là một trong {get('expected')}",
     }
     return messages.get(kind, "giá trị không hợp lệ")
 

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, File, HTTPException, Query, Request, Response, UploadFile
+from fastapi import APIRouter, File, HTTPException, Path, Query, Request, Response, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from api import jobs
+from api.conversations import Conversations
 from api.deps import AdminDep, EngineDep, SettingsDep
 from api.schemas import (
     AskRequest,
+    AskResponse,
     DocumentDetail,
     DocumentSummary,
+    ErrorBody,
+    FeedbackRequest,
+    FeedbackStored,
     Health,
     LegalBases,
     OutlineItem,
@@ -23,14 +28,20 @@ from api.schemas import (
     SearchResponse,
     SectionText,
 )
-from core.errors import FileTooLarge
-from core.text import fold_key
+from core.errors import FileTooLarge, NotFound
+from core.feedback import FeedbackStore
 from core.types import Answer, Document, LegalBasis
 from ingest import ocr
 from ingest.loaders import scanned_pages
 
 router = APIRouter()
 UPLOAD_CHUNK = 1024 * 1024
+WEB_CHAT = 0  # the feedback table's chat id for votes cast on the web page (Telegram chats are never 0)
+WEB_USER = 0
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorBody, "description": "văn bản (hoặc mục) không có; thông báo nêu tên"},
+    422: {"model": ErrorBody, "description": "yêu cầu không hợp lệ (tiếng Anh và tiếng Việt)"},
+}
 
 
 @router.get("/healthz", response_model=Health, tags=["ops"])
@@ -51,11 +62,50 @@ def metrics(request: Request) -> Response:
     return request.app.state.metrics.render()
 
 
-@router.post("/ask", response_model=Answer, tags=["answers"])
-async def ask(body: AskRequest, engine: EngineDep, request: Request) -> Answer:
-    answer: Answer = await run_in_threadpool(engine.ask, body.question, doc_ids=body.doc_ids, top_k=body.top_k)
+@router.post("/ask", response_model=AskResponse, tags=["answers"], responses=NOT_FOUND)
+async def ask(body: AskRequest, engine: EngineDep, request: Request) -> AskResponse:
+    conversations: Conversations = request.app.state.conversations
+    conversation = conversations.begin(body.conversation_id)
+    doc_ids = await run_in_threadpool(engine.resolve_all, body.doc_ids) if body.doc_ids else None
+
+    def answer_in_conversation() -> Answer:
+        answer: Answer = engine.ask(
+            body.question,
+            doc_ids=doc_ids,
+            top_k=body.top_k,
+            qid=body.id,
+            conversation=conversations.engine_key(conversation.id),
+        )
+        return answer
+
+    answer = await run_in_threadpool(answer_in_conversation)
     request.app.state.metrics.answers.labels("true" if answer.found else "false").inc()
-    return answer
+    answer_id = conversations.keep_answer(conversation.id, answer)
+    return AskResponse(**answer.model_dump(), conversation_id=conversation.id, answer_id=answer_id)
+
+
+@router.post("/feedback", response_model=FeedbackStored, tags=["answers"], responses=NOT_FOUND)
+def feedback(body: FeedbackRequest, request: Request) -> FeedbackStored:
+    """👍/👎 on an answer of this server (its answer_id), stored beside the bot's votes; the last vote counts."""
+    kept = request.app.state.conversations.answer(body.answer_id)
+    if kept is None:
+        raise NotFound(
+            f"unknown answer: {body.answer_id} (answers are kept in memory until the server restarts)",
+            message_vi="Câu trả lời này đã cũ (máy chủ đã khởi động lại); hãy hỏi lại rồi bấm 👍/👎.",
+        )
+    store: FeedbackStore = request.app.state.feedback()
+    answer = kept.answer
+    store.record(
+        chat_id=WEB_CHAT,
+        message_id=int(body.answer_id),
+        user_id=WEB_USER,
+        vote=body.vote,
+        question=answer.question,
+        answer=answer.answer,
+        citations=[c.model_dump(mode="json") for c in answer.citations],
+        reason=body.reason,
+    )
+    return FeedbackStored(answer_id=body.answer_id, vote=body.vote)
 
 
 @router.get("/search", response_model=SearchResponse, tags=["answers"])
@@ -65,24 +115,21 @@ async def search(
     k: Annotated[int, Query(ge=1, le=50)] = 5,
     doc: Annotated[str | None, Query(max_length=200)] = None,
 ) -> SearchResponse:
-    if doc is not None:
-        engine.document(doc)  # 404 for an unknown document
-    hits = await run_in_threadpool(engine.search, q, k=k, doc_ids=[doc] if doc else None)
+    doc_ids = [engine.resolve(doc)] if doc is not None else None  # a label, id or number; 404 when unknown
+    hits = await run_in_threadpool(engine.search, q, k=k, doc_ids=doc_ids)
     return SearchResponse(query=q, hits=hits)
-
-
-def _summary(d: Document) -> DocumentSummary:
-    return DocumentSummary(**d.fields())  # type: ignore[arg-type]
 
 
 @router.get("/documents", response_model=list[DocumentSummary], tags=["documents"])
 def documents(engine: EngineDep) -> list[DocumentSummary]:
-    return [_summary(d) for d in engine.documents()]
+    labels = engine.labels()
+    return [DocumentSummary(**d.fields(), label=labels.of(d.doc_id)) for d in engine.documents()]  # type: ignore[arg-type]
 
 
 def _detail(engine: EngineDep, doc: Document) -> DocumentDetail:
     return DocumentDetail(
         **doc.fields(),  # type: ignore[arg-type]
+        label=engine.label(doc.doc_id),
         managing_body=doc.managing_body,
         signer_title=doc.signer_title,
         year=doc.year,
@@ -93,17 +140,31 @@ def _detail(engine: EngineDep, doc: Document) -> DocumentDetail:
     )
 
 
-@router.get("/documents/{doc_id}", response_model=DocumentDetail, tags=["documents"])
-def document(doc_id: str, engine: EngineDep) -> DocumentDetail:
-    return _detail(engine, engine.document(doc_id))
+# A label or number holds slashes ("08/KH-CĐCĐ"): the document is a path parameter, and the section route is
+# declared first so that ".../sections/IV.1" is never read as part of a document's name.
+DOC_REF = "nhãn, mã hoặc số hiệu của văn bản: 08/KH-CĐCĐ, KH-CDLC Lào Cai 2025, kh-cdlc-laocai-2026"
 
 
-@router.get("/documents/{doc_id}/sections/{section}", response_model=SectionText, tags=["documents"])
-def section(doc_id: str, section: str, engine: EngineDep) -> SectionText:
-    sec, text = engine.section(doc_id, section)
+@router.get(
+    "/documents/{doc_id:path}/sections/{section}", response_model=SectionText, tags=["documents"], responses=NOT_FOUND
+)
+def section(doc_id: Annotated[str, Path(description=DOC_REF)], section: str, engine: EngineDep) -> SectionText:
+    doc = engine.document(doc_id)
+    sec, text = engine.section(doc.doc_id, section)
     return SectionText(
-        doc_id=doc_id, section=sec.id, heading=sec.heading, level=sec.level, parent=sec.parent, text=text
+        doc_id=doc.doc_id,
+        label=engine.label(doc.doc_id),
+        section=sec.id,
+        heading=sec.heading,
+        level=sec.level,
+        parent=sec.parent,
+        text=text,
     )
+
+
+@router.get("/documents/{doc_id:path}", response_model=DocumentDetail, tags=["documents"], responses=NOT_FOUND)
+def document(doc_id: Annotated[str, Path(description=DOC_REF)], engine: EngineDep) -> DocumentDetail:
+    return _detail(engine, engine.document(doc_id))
 
 
 @router.get("/legal-bases", response_model=LegalBases, tags=["legal bases"])
@@ -116,10 +177,8 @@ def legal_bases(
 ) -> LegalBases:
     items: list[LegalBasis] = engine.registry(doc)
     if q:
-        needle = fold_key(q)
-        items = [
-            e for e in items if needle in fold_key(" ".join([e.id, *e.variants, e.type, e.issuer or "", e.title or ""]))
-        ]
+        found = {e.id for e in engine.find_legal_bases(q)}
+        items = [e for e in items if e.id in found]
     return LegalBases(items=items)
 
 
@@ -176,10 +235,12 @@ def _upload_job(request: Request, engine: EngineDep, filename: str, data: bytes,
     return JSONResponse(job.model_dump(mode="json"), status_code=202, headers={"Location": f"/jobs/{job.id}"})
 
 
-@router.delete("/documents/{doc_id}", status_code=204, tags=["admin"], dependencies=[AdminDep])
-async def delete_document(doc_id: str, engine: EngineDep) -> Response:
-    engine.document(doc_id)  # 404 when unknown
-    await run_in_threadpool(engine.delete, doc_id, remove_files=True)
+@router.delete(
+    "/documents/{doc_id:path}", status_code=204, tags=["admin"], dependencies=[AdminDep], responses=NOT_FOUND
+)
+async def delete_document(doc_id: Annotated[str, Path(description=DOC_REF)], engine: EngineDep) -> Response:
+    doc = engine.document(doc_id)  # 404 when unknown
+    await run_in_threadpool(engine.delete, doc.doc_id, remove_files=True)
     return Response(status_code=204)
 
 

@@ -2,17 +2,63 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Annotated, Literal
 
-from core.types import Hit, LegalBasis
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+from core.types import Answer, Hit, LegalBasis
+
+CONVERSATION_ID = r"^[A-Za-z0-9_.:-]+$"
+
+
+def _not_blank(text: str) -> str:
+    if not text.strip():
+        raise PydanticCustomError("blank", "must not be blank (only spaces)")
+    return text
 
 
 class AskRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    question: str = Field(min_length=1, max_length=2000, description="Câu hỏi (1–2000 ký tự)")
-    doc_ids: list[str] | None = Field(default=None, max_length=50, description="Chỉ tìm trong các văn bản này")
+    question: Annotated[str, AfterValidator(_not_blank)] = Field(
+        min_length=1, max_length=2000, description="Câu hỏi (1–2000 ký tự, không để trống)"
+    )
+    doc_ids: list[Annotated[str, Field(min_length=1, max_length=200)]] | None = Field(
+        default=None,
+        max_length=50,
+        description="Chỉ tìm trong các văn bản này: nhãn, mã hoặc số hiệu (08/KH-CĐCĐ, kh-cdlc-laocai-2026); "
+        "văn bản không có → 404 nêu tên",
+    )
     top_k: int | None = Field(default=None, ge=1, le=20, description="Số mục tìm kiếm tối đa")
+    id: str | int | None = Field(default=None, description="Mã câu hỏi của bạn, trả lại nguyên trong câu trả lời")
+    conversation_id: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=64,
+        pattern=CONVERSATION_ID,
+        description="Hỏi tiếp trong một cuộc hỏi đáp: mã do câu trả lời trước trả về (bỏ trống: cuộc mới)",
+    )
+
+
+class AskResponse(Answer):
+    """The Answer object, with the conversation it belongs to and an id to vote on it."""
+
+    conversation_id: str = Field(description="Gửi lại trong câu hỏi tiếp theo để hỏi tiếp")
+    answer_id: str = Field(description="Mã câu trả lời, cho POST /feedback")
+
+
+class FeedbackRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    answer_id: str = Field(min_length=1, max_length=32, description="answer_id của câu trả lời")
+    vote: Literal[1, -1] = Field(description="1: 👍, -1: 👎")
+    reason: str | None = Field(default=None, max_length=1000, description="Lý do (tùy chọn)")
+
+
+class FeedbackStored(BaseModel):
+    answer_id: str
+    vote: int
 
 
 class SearchResponse(BaseModel):
@@ -28,6 +74,7 @@ class Health(BaseModel):
 
 class DocumentSummary(BaseModel):
     doc_id: str
+    label: str = Field(description="Tên hiển thị, dùng được ở mọi nơi thay cho doc_id: số hiệu, hoặc tên ngắn")
     doc_type: str | None
     number: str | None
     date: str | None
@@ -56,6 +103,7 @@ class DocumentDetail(DocumentSummary):
 
 class SectionText(BaseModel):
     doc_id: str
+    label: str
     section: str
     heading: str
     level: int

@@ -13,7 +13,8 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot import handlers
+from bot import chat, handlers
+from bot.inbox import Inbox
 from bot.limits import UserLimits
 from core.config import Settings
 from core.errors import ConfigError
@@ -40,6 +41,7 @@ def build_application(settings: Settings, engine: Any, store: FeedbackStore | No
         store=store or FeedbackStore(settings.feedback_path),
         limits=UserLimits(settings.telegram_rate_limit),
         allowed=settings.allowed_chats(),
+        inbox=Inbox(handlers.answer_batch, chat.looks_whole, handlers.on_batch_error),
     )
     application.add_handler(CommandHandler("start", handlers.start))
     application.add_handler(CommandHandler("help", handlers.help_command))
@@ -47,6 +49,12 @@ def build_application(settings: Settings, engine: Any, store: FeedbackStore | No
     application.add_handler(CommandHandler("cancu", handlers.cancu))
     application.add_handler(CommandHandler("hoi", handlers.hoi))
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, handlers.on_text))
+    # a photo, voice note, file, sticker…: one line saying what the bot reads (not joins, leaves, pins)
+    application.add_handler(
+        MessageHandler(
+            filters.UpdateType.MESSAGE & ~filters.TEXT & ~filters.COMMAND & ~filters.StatusUpdate.ALL, handlers.on_other
+        )
+    )
     application.add_handler(CallbackQueryHandler(handlers.on_button))
     application.add_error_handler(handlers.on_error)
     return application

@@ -18,8 +18,11 @@ edges (CLI, API, bot) translate them in one place each. Library exceptions
     │   ├── UnreadableFile        corrupt or truncated container (docx, pdf)
     │   └── ParseError            text was read but has no document structure
     ├── NotFound
-    │   ├── DocumentNotFound
-    │   └── SectionNotFound
+    │   ├── DocumentNotFound      a reference (label, id or number) that names no document
+    │   ├── DocumentsNotFound     several references, each naming none (listed)
+    │   ├── AmbiguousDocument     a reference naming more than one document (their labels listed)
+    │   ├── SectionNotFound
+    │   └── LegalBasisNotFound
     ├── StoreError                the vector store failed
     │   ├── StoreLocked           embedded store already opened by another process
     │   └── StoreUnavailable      server unreachable / collection missing
@@ -110,7 +113,29 @@ class DocumentNotFound(NotFound):
 
     def __init__(self, doc_id: str) -> None:
         self.doc_id = doc_id
-        super().__init__(f"unknown document: {doc_id}")
+        super().__init__(f"unknown document: {doc_id}", message_vi=f"Không tìm thấy văn bản: {doc_id}.")
+
+
+class DocumentsNotFound(NotFound):
+    """Several references, none of which names a document (a request's ``doc_ids``)."""
+
+    def __init__(self, refs: list[str]) -> None:
+        self.refs = refs
+        names = ", ".join(refs)
+        super().__init__(f"unknown documents: {names}", message_vi=f"Không tìm thấy văn bản: {names}.")
+
+
+class AmbiguousDocument(NotFound):
+    """A reference that names more than one document; the message lists their labels."""
+
+    def __init__(self, ref: str, labels: list[str]) -> None:
+        self.ref = ref
+        self.labels = labels
+        names = "; ".join(labels)
+        super().__init__(
+            f"{ref!r} names {len(labels)} documents: {names}",
+            message_vi=f"«{ref}» ứng với {len(labels)} văn bản: {names}. Hãy ghi rõ một văn bản.",
+        )
 
 
 class SectionNotFound(NotFound):

@@ -46,6 +46,14 @@ def fold_key(text: str) -> str:
     return _WS.sub(" ", fold(text).lower()).strip()
 
 
+def show_date(iso: str | None) -> str:
+    """An ISO date as a reader writes it: "2011-12-01" -> "01/12/2011" (anything else unchanged)."""
+    if not iso:
+        return ""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso.strip())
+    return f"{m[3]}/{m[2]}/{m[1]}" if m else iso
+
+
 def has_diacritics(text: str) -> bool:
     """True when the text carries any Vietnamese diacritic (or đ)."""
     return fold(text) != text

@@ -213,6 +213,7 @@ class Citation(BaseModel):
     doc_id: str
     doc_number: str
     doc_title: str
+    doc_label: str = ""  # what a reader sees and can type back: the number, else a short name (retrieval.labels)
     section: str
     heading: str
     quote: str

@@ -67,13 +67,16 @@ class Conversations:
             about = typed.group(0) if typed else prev.question.rstrip(" ?")
             return Turn(f"{about} {_strip_reference(message)}".strip(), list(prev.focus), True)
         documents, _ = self._documents_named(named)
+        here = self._unit_of(named, documents or prev.focus)  # a unit of the documents named, else of the focus
+        unit = here or self._unit_of(named, [])
+        focus = documents or (list(prev.focus) if here else [])
+        asked = self._documents_named(prev.question)[1] if documents else prev.question
+        if unit is not None and prev.subject:  # "còn Văn phòng (trường Lào Cai) thì sao?": another unit, same ask
+            return Turn(_replace(asked, prev.subject, named), focus, True)
+        if unit is not None:  # the previous question was about a whole plan: now it is about this unit
+            return Turn(named, focus, True)
         if documents:  # "thế còn trường Lào Cai?": the same question of another document
-            _, unnamed = self._documents_named(prev.question)
-            return Turn(f"{unnamed.rstrip(' ?')} {named}?", documents, True)
-        if prev.subject and self._unit_of(named, prev.focus) is not None:  # another unit of the same documents
-            return Turn(_replace(prev.question, prev.subject, named), list(prev.focus), True)
-        if prev.subject and self._unit_of(named, []) is not None:  # a unit of other documents
-            return Turn(_replace(prev.question, prev.subject, named), [], True)
+            return Turn(f"{asked.rstrip(' ?')} {named}?", documents, True)
         return Turn(f"{named} {prev.question}", list(prev.focus), True)
 
     def remember(self, key: str, question: str, cited: Sequence[str]) -> None:

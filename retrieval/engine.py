@@ -50,7 +50,9 @@ from retrieval.catalog import Catalog
 from retrieval.embed_cache import CachedEmbedder, EmbeddingCache
 from retrieval.embedder import SentenceEmbedder
 from retrieval.index import Index
+from retrieval.labels import DocRow, Labels, find_legal_bases
 from retrieval.migrate import legacy_store, migrate_legacy
+from retrieval.overview import Overview
 from retrieval.points import UnitStore
 from retrieval.search import Mode, Searcher
 
@@ -76,6 +78,8 @@ class Engine:
         self.mode_reason = mode_reason
         self._write_lock = threading.Lock()
         self._answerer: Any = None
+        self._labels: tuple[int, Labels] | None = None
+        self._overview: tuple[int, Overview] | None = None
         self.generator: Any = None
         self.embedder: CachedEmbedder | None = None
 
@@ -100,23 +104,66 @@ class Engine:
         """How many documents the catalog holds (no document is read)."""
         return len(self.index)
 
-    def document(self, doc_id: str) -> Document:
-        return self.index.get(doc_id)
+    def document(self, ref: str) -> Document:
+        """A document by its label, id or number ("08/KH-CĐCĐ", "kh-cdlc-laocai-2026", "KH-CDLC")."""
+        if ref in self.index:
+            return self.index.get(ref)
+        return self.index.get(self.resolve(ref))
 
-    def section(self, doc_id: str, section_id: str) -> tuple[Section, str]:
+    def section(self, ref: str, section_id: str) -> tuple[Section, str]:
         """A section (or named part such as "preamble") and its full text."""
-        doc = self.index.get(doc_id)
+        doc = self.document(ref)
         sec = doc.section(section_id.strip())
         if sec is None:
-            raise SectionNotFound(doc_id, section_id)
+            raise SectionNotFound(doc.doc_id, section_id)
         return sec, doc.section_text(sec.id)
 
-    def registry(self, doc_id: str | None = None) -> list[LegalBasis]:
-        """The legal-basis registry, or the entries one document cites."""
-        if doc_id is None:
+    def registry(self, ref: str | None = None) -> list[LegalBasis]:
+        """The legal-basis registry, or the entries one document (label, id or number) cites."""
+        if ref is None:
             return self.index.registry()
-        self.index.get(doc_id)
-        return self.index.entries_citing(doc_id)
+        return self.index.entries_citing(self.document(ref).doc_id)
+
+    # ------------------------------------------------------------ labels: what a user sees and types back
+
+    def labels(self) -> Labels:
+        """Every document's label and the keys that resolve a reference (rebuilt when the catalog changes)."""
+        generation = self.index.generation
+        cached = self._labels
+        if cached is None or cached[0] != generation:
+            rows = self.index.catalog.fields(["doc_id", "doc_type", "number", "place", "issuer", "year", "date"])
+            cached = self._labels = (generation, Labels(DocRow(*r) for r in rows))
+        return cached[1]
+
+    def label(self, doc_id: str) -> str:
+        """The label a user sees for a document: its number, else a short name ("KH-CDLC Lào Cai 2025")."""
+        return self.labels().of(doc_id)
+
+    def resolve(self, ref: str) -> str:
+        """The id of the one document a label, id or number names (``DocumentNotFound``, ``AmbiguousDocument``)."""
+        return self.labels().resolve(ref)
+
+    def resolve_all(self, refs: Sequence[str]) -> list[str]:
+        """Ids of the documents some references name; ``DocumentsNotFound`` lists every one naming none."""
+        return self.labels().resolve_all(refs)
+
+    def find_legal_bases(self, topic: str, *, loose: bool = True) -> list[LegalBasis]:
+        """Registry entries a reference names ("thông tư 124", "chi thi 09"), else (``loose``) those mentioning it."""
+        return find_legal_bases(self.index.registry(), topic, loose=loose)
+
+    def overview(self) -> Overview:
+        """What the documents are (counts by kind, shared topic) and three example questions."""
+        from retrieval import overview
+
+        generation = self.index.generation
+        cached = self._overview
+        if cached is None or cached[0] != generation:
+            rows = self.index.catalog.fields(["doc_type", "title", "kind", "issuer"])
+            units = [u.name for u in self.answerer.units().entries if u.whole_section]
+            issuers = [issuer for _, _, kind, issuer in rows if kind == "plan" and issuer]
+            built = overview.build([r[0] for r in rows], [r[1] for r in rows], units, issuers)
+            cached = self._overview = (generation, built)
+        return cached[1]
 
     def legal_ids_of(self, doc: Document) -> list[str]:
         """Registry ids of what a document cites; from its own citations if it left the index meanwhile."""
@@ -293,6 +340,8 @@ class Engine:
     def search(
         self, query: str, *, k: int = 5, doc_ids: Sequence[str] | None = None, filters: dict[str, Any] | None = None
     ) -> list[Hit]:
+        if doc_ids:
+            doc_ids = self.resolve_all(doc_ids)
         return self._settled(lambda: self.searcher.search(query, k=k, doc_ids=doc_ids, filters=filters))
 
     def ask(
@@ -307,11 +356,21 @@ class Engine:
     ) -> Any:
         """Answer a question; ``conversation`` (any key a door keeps per chat) reads it as a follow-up of the
         conversation's last question ("còn Văn phòng thì sao?")."""
-        return self._settled(
+        if doc_ids:  # labels and numbers as well as ids; an unknown one is an error naming it, not ignored
+            doc_ids = self.resolve_all(doc_ids)
+        answer = self._settled(
             lambda: self.answerer.ask(
                 question, doc_ids=doc_ids, top_k=top_k, qid=qid, context=context, conversation=conversation
             )
         )
+        return self._labelled(answer)
+
+    def _labelled(self, answer: Any) -> Any:
+        """Give each citation its document's label, the name every door shows and a user can type back."""
+        labels = self.labels()
+        for c in answer.citations:
+            c.doc_label = labels.of(c.doc_id)
+        return answer
 
     def _settled(self, read: Callable[[], T]) -> T:
         """Run a read on one catalog version.

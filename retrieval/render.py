@@ -6,8 +6,9 @@ from core.types import PART_LABELS, Answer, Citation
 
 
 def source_label(c: Citation) -> str:
-    """ "08/KH-CĐCĐ · III.2 Phòng Công tác sinh viên": number where the document has one, else its id."""
-    label = (
+    """ "08/KH-CĐCĐ · III.2 Phòng Công tác sinh viên": the document's label (``retrieval.labels``), which every
+    door accepts back; for an Answer made without one, the number, else the id."""
+    label = c.doc_label or (
         c.doc_number if c.doc_number and c.doc_number.split("/")[0].strip() else (c.doc_number.lstrip("/") or c.doc_id)
     )
     section = PART_LABELS.get(c.section, c.section)

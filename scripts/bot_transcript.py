@@ -24,7 +24,7 @@ from core.config import Settings  # noqa: E402
 from retrieval.engine import build_engine  # noqa: E402
 from tests.fakes import FakeTelegram, run_polling  # noqa: E402
 
-CHAT, USER, GROUP = 501, 77, -1009
+CHAT, USER, OTHER, GROUP = 501, 77, 78, -1009
 TOKEN = "123456:TRANSCRIPT"
 
 
@@ -46,27 +46,54 @@ def buttons(params: dict[str, Any]) -> str:
 
 
 async def session(tg: FakeTelegram, out: list[str]) -> None:
-    async def say(text: str, *, chat: int = CHAT, kind: str = "private", note: str = "", **extra: Any) -> list[dict]:
+    def show(messages: list[dict[str, Any]]) -> None:
+        for m in messages:
+            out.extend(["> " + line for line in shown(m["text"]).split("\n")])
+            if b := buttons(m):
+                out.extend([">", "> " + b])
+            out.append("")
+
+    def who(user: int, kind: str) -> str:
+        name = "Cô giáo" if user == USER else "Thầy giáo"
+        return f"**{name}{' (trong nhóm)' if kind != 'private' else ''}:**"
+
+    async def settle(chat: int, before: int) -> list[dict[str, Any]]:
+        await asyncio.to_thread(tg.wait_for, "sendMessage", before + 1, 30.0, chat_id=chat)
+        await asyncio.sleep(0.5)  # a split answer arrives in several messages
+        return tg.sent("sendMessage", chat_id=chat)[before:]
+
+    async def say(
+        text: str, *, chat: int = CHAT, kind: str = "private", note: str = "", user: int = USER, **extra: Any
+    ) -> list[dict]:
         before = len(tg.sent("sendMessage", chat_id=chat))
-        tg.push_message(chat_id=chat, user_id=USER, text=text, chat_type=kind, **extra)
-        out.append(
-            f"**Cô giáo{' (trong nhóm)' if kind != 'private' else ''}:** {text}" + (f"  \n_{note}_" if note else "")
-        )
+        tg.push_message(chat_id=chat, user_id=user, text=text, chat_type=kind, **extra)
+        out.append(f"{who(user, kind)} {text}" + (f"  \n_{note}_" if note else ""))
         out.append("")
         if note.startswith("bot im lặng"):
             await asyncio.sleep(1.5)
             assert len(tg.sent("sendMessage", chat_id=chat)) == before, "the bot answered unaddressed chatter"
             out.extend(["> _(không trả lời)_", ""])
             return []
-        msgs = await asyncio.to_thread(tg.wait_for, "sendMessage", before + 1, 30.0, chat_id=chat)
-        await asyncio.sleep(0.3)  # a split answer arrives in several messages
-        new = tg.sent("sendMessage", chat_id=chat)[before:]
-        for m in new:
-            out.extend(["> " + line for line in shown(m["text"]).split("\n")])
-            if b := buttons(m):
-                out.extend([">", "> " + b])
+        new = await settle(chat, before)
+        show(new)
+        return new
+
+    async def burst(texts: list[str], note: str) -> None:
+        before = len(tg.sent("sendMessage", chat_id=CHAT))
+        for i, text in enumerate(texts):
+            tg.push_message(chat_id=CHAT, user_id=USER, text=text)
+            out.append(f"{who(USER, 'private')} {text}" + (f"  \n_{note}_" if note and i == len(texts) - 1 else ""))
             out.append("")
-        return new or msgs[before:]
+            await asyncio.sleep(0.3)
+        await settle(CHAT, before)
+        await asyncio.sleep(2.0)  # whatever else the burst brings
+        show(tg.sent("sendMessage", chat_id=CHAT)[before:])
+
+    async def photo(note: str) -> None:
+        before = len(tg.sent("sendMessage", chat_id=CHAT))
+        tg.push_media(chat_id=CHAT, user_id=USER, kind="photo")
+        out.extend([f"{who(USER, 'private')} _(gửi một ảnh)_  \n_{note}_", ""])
+        show(await settle(CHAT, before))
 
     async def press(msg: dict[str, Any], data: str, label: str) -> None:
         before = len(tg.sent("sendMessage", chat_id=CHAT))
@@ -75,9 +102,7 @@ async def session(tg: FakeTelegram, out: list[str]) -> None:
         out.extend([f"**Cô giáo bấm** `[{label}]`", ""])
         await asyncio.to_thread(tg.wait_for, "answerCallbackQuery", edits + 1, 30.0)
         await asyncio.sleep(0.5)
-        for m in tg.sent("sendMessage", chat_id=CHAT)[before:]:
-            out.extend(["> " + line for line in shown(m["text"]).split("\n")])
-            out.append("")
+        show(tg.sent("sendMessage", chat_id=CHAT)[before:])
         ack = tg.sent("answerCallbackQuery")[-1]
         if ack.get("text"):
             out.extend([f"> _(thông báo nhỏ: {ack['text']})_", ""])
@@ -89,14 +114,36 @@ async def session(tg: FakeTelegram, out: list[str]) -> None:
     await say("còn Văn phòng thì sao?", note="hỏi tiếp, bot nhớ kế hoạch đang nói tới")
     await say("bao cao so ket 6 thang nop truoc ngay nao?")
     await say("Kế hoạch 08/KH-CĐCĐ căn cứ những văn bản nào?")
-    await say("/cancu 124")
+    await burst(
+        ["ad ơi", "phòng quản trị", "trường sóc trăng", "làm gì"],
+        note="bốn tin gửi liền nhau trong hai giây: bot gộp thành một câu hỏi, không bỏ tin nào",
+    )
+    await say("Phong quan trj lam gi", note="gõ sai chính tả, không dấu")
+    await say("cảm ơn bạn")
+    await say("ok")
+    await photo(note="bot chỉ đọc được chữ")
+    (refusal,) = (await say("Giá vàng hôm nay bao nhiêu?"))[-1:]
+    await press(refusal, "fb:-1", "👎")
+    await say("What must the Student Affairs Office do?")
+    await say("/cancu thông tư 124")
+    await say("/cancu chi thi 09")
+    (whole,) = (await say("/cancu"))[-1:]
+    await press(whole, "cc:2", "Trang 2 ▶")
+    await say("/cancu KH-CDLC Lào Cai 2025", note="nhãn của nguồn, gõ lại")
     await say("/vanban")
-    await say("Giá vàng hôm nay bao nhiêu?")
     await say("Mai họp tổ lúc mấy giờ nhỉ?", chat=GROUP, kind="group", note="bot im lặng: không ai gọi bot")
     mention = f"@{FakeTelegram.USERNAME}"
+    at = [{"type": "mention", "offset": 0, "length": len(mention)}]
+    await say(f"{mention} Kinh phí thực hiện kế hoạch ở Kiên Hải lấy từ đâu?", chat=GROUP, kind="group", entities=at)
+    (first,) = (await say(f"{mention} Văn phòng trường CĐ Lào Cai làm gì?", chat=GROUP, kind="group", entities=at))[-1:]
     await say(
-        f"{mention} Kinh phí thực hiện kế hoạch ở Kiên Hải lấy từ đâu?", chat=GROUP, kind="group",
-        entities=[{"type": "mention", "offset": 0, "length": len(mention)}],
+        f"{mention} còn Phòng Công tác sinh viên thì sao?", chat=GROUP, kind="group", entities=at, user=OTHER,
+        note="một thầy khác hỏi riêng: không dính kế hoạch của cô giáo",
+    )  # fmt: skip
+    await say(
+        "còn Phòng Công tác sinh viên thì sao?", chat=GROUP, kind="group", user=OTHER,
+        reply_to_message=tg.bot_message(GROUP, first["_message_id"], "group"),
+        note="thầy trả lời (reply) vào câu trả lời cho cô giáo: tiếp tục cuộc hỏi đó",
     )  # fmt: skip
 
 

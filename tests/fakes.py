@@ -128,6 +128,25 @@ class FakeTelegram:
     def push_message(self, **kwargs: Any) -> dict[str, Any]:
         return self.push(self.message_update(**kwargs))
 
+    def push_media(self, *, chat_id: int, user_id: int, kind: str, chat_type: str = "private") -> dict[str, Any]:
+        """A message without text: a photo, voice note, document or sticker, as Telegram sends them."""
+        media = {
+            "photo": {"photo": [{"file_id": "p1", "file_unique_id": "u1", "width": 90, "height": 90}]},
+            "voice": {"voice": {"file_id": "v1", "file_unique_id": "u2", "duration": 3}},
+            "document": {"document": {"file_id": "d1", "file_unique_id": "u3", "file_name": "kh.pdf"}},
+            "sticker": {"sticker": {"file_id": "s1", "file_unique_id": "u4", "type": "regular", "width": 512,
+                                    "height": 512, "is_animated": False, "is_video": False}},
+        }[kind]  # fmt: skip
+        update = self.message_update(chat_id=chat_id, user_id=user_id, text="", chat_type=chat_type)
+        del update["message"]["text"]
+        update["message"].update(media)
+        return self.push(update)
+
+    def bot_message(self, chat_id: int, message_id: int, chat_type: str = "private") -> dict[str, Any]:
+        """One of the bot's own messages, as a reply quotes it (``reply_to_message``)."""
+        return {"message_id": message_id, "date": int(time.time()), "chat": {"id": chat_id, "type": chat_type},
+                "from": {"id": self.BOT_ID, "is_bot": True, "first_name": "cancu"}, "text": "…"}  # fmt: skip
+
     def push_callback(self, *, chat_id: int, user_id: int, message_id: int, data: str) -> dict[str, Any]:
         return self.push(
             {

@@ -600,7 +600,7 @@ def test_answer_json_contract(corpus_engine) -> None:
     data = corpus_engine.ask("Kiên Hải dùng phần mềm gì?", qid="q1").model_dump(mode="json")
     assert set(data) == {"id", "question", "found", "answer", "citations", "legal_bases", "took_ms"}
     assert data["id"] == "q1" and data["took_ms"] > 0
-    keys = "n doc_id doc_number doc_title section heading quote score"
+    keys = "n doc_id doc_label doc_number doc_title section heading quote score"
     assert set(data["citations"][0]) == set(keys.split())
 
 
@@ -615,7 +615,7 @@ def test_ask_jsonl_echoes_ids(tmp_path: Path) -> None:
     assert [(r["id"], r["found"]) for r in rows] == [("a", True), (7, False)]
     assert rows[0]["citations"][0]["section"] == "IV"
     text = run(["ask", "Kinh phí thực hiện kế hoạch ở Kiên Hải lấy từ đâu?"], data).stdout
-    assert "Nguồn:\n[1] KH-UBND · IV KINH PHÍ THỰC HIỆN" in text
+    assert "Nguồn:\n[1] KH-UBND Kiên Hải 2026 · IV KINH PHÍ THỰC HIỆN" in text
 
 
 # ---------------------------------------------------------------- optional generation

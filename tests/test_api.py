@@ -282,3 +282,84 @@ def test_the_page_is_served(api: TestClient) -> None:
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert '<html lang="vi">' in page.text and 'id="question"' in page.text
     assert api.get("/static/app.js").status_code == 200
+
+
+# ---------------------------------------------------------------- conversations, labels, validation, votes
+
+
+def test_a_conversation_id_is_returned_and_a_follow_up_stays_in_its_plan(api: TestClient) -> None:
+    first = api.post("/ask", json={"question": "Phòng Công tác sinh viên trường CĐ Lào Cai làm gì?", "id": "q1"})
+    body = first.json()
+    assert first.status_code == 200 and body["id"] == "q1"
+    conversation = body["conversation_id"]
+    assert conversation and body["answer_id"].isdigit()
+    follow = api.post("/ask", json={"question": "còn Văn phòng thì sao?", "conversation_id": conversation}).json()
+    assert follow["conversation_id"] == conversation
+    assert ("kh-cdlc-laocai-2026", "IV.1") in [(c["doc_id"], c["section"]) for c in follow["citations"]]
+    assert {c["doc_id"] for c in follow["citations"]} == {"kh-cdlc-laocai-2026"}
+    fresh = api.post("/ask", json={"question": "còn Văn phòng thì sao?"}).json()  # no id: a new conversation
+    assert fresh["conversation_id"] != conversation
+    mine = api.post("/ask", json={"question": "Kiên Hải dùng phần mềm gì?", "conversation_id": "my-app.user-7"})
+    assert mine.json()["conversation_id"] == "my-app.user-7"
+    bad = api.post("/ask", json={"question": "a", "conversation_id": "không hợp lệ"})
+    assert bad.status_code == 422 and "conversation_id: chứa ký tự không được phép" in bad.json()["message_vi"]
+
+
+def test_unknown_documents_are_404_naming_them_and_a_blank_question_is_422(api: TestClient) -> None:
+    r = api.post(
+        "/ask", json={"question": "Phòng Công tác sinh viên phải làm gì?", "doc_ids": ["nope", "KH-CDLC", "zz"]}
+    )
+    assert r.status_code == 404
+    assert r.json() == {
+        "error": "DocumentsNotFound",
+        "message": "unknown documents: nope, zz",
+        "message_vi": "Không tìm thấy văn bản: nope, zz.",
+    }
+    blank = api.post("/ask", json={"question": " \n\t "})
+    assert blank.status_code == 422
+    assert blank.json()["message_vi"] == "Yêu cầu không hợp lệ: question: không được để trống (chỉ có khoảng trắng)"
+
+
+def test_labels_round_trip_through_every_endpoint(api: TestClient) -> None:
+    docs = api.get("/documents").json()
+    labels = {d["doc_id"]: d["label"] for d in docs}
+    assert (
+        labels["kh-cdlc-laocai-2026"] == "KH-CDLC Lào Cai 2025" and labels["kh-08-cdcd-soctrang-2026"] == "08/KH-CĐCĐ"
+    )
+    for doc_id, label in labels.items():
+        detail = api.get(f"/documents/{label}")
+        assert detail.status_code == 200 and detail.json()["doc_id"] == doc_id, label
+    answer = api.post("/ask", json={"question": "Văn phòng trường Cao đẳng Lào Cai làm gì?"}).json()
+    cited = answer["citations"][0]
+    assert cited["doc_label"] == "KH-CDLC Lào Cai 2025"
+    section = api.get(f"/documents/{cited['doc_label']}/sections/{cited['section']}").json()
+    assert section["doc_id"] == "kh-cdlc-laocai-2026" and cited["quote"] in section["text"]
+    assert api.get("/documents/KH-CDLC").json()["doc_id"] == "kh-cdlc-laocai-2026"  # what sources used to show
+    assert api.get("/documents/08%2FKH-C%C4%90C%C4%90").json()["doc_id"] == "kh-08-cdcd-soctrang-2026"
+    scoped = api.get("/search", params={"q": "camera", "doc": "KH-UBND Kiên Hải 2026"}).json()
+    assert {h["doc_id"] for h in scoped["hits"]} == {"kh-ubnd-kienhai-2026"}
+    assert {e["id"] for e in api.get("/legal-bases", params={"doc": "KH-CDLC"}).json()["items"]} == {
+        "2447/QĐ-TTg",
+        "195/KH-UBND",
+        "124/2021/TT-BCA",
+    }
+    missing = api.get("/documents/KH-XYZ")
+    assert missing.status_code == 404 and missing.json()["message_vi"] == "Không tìm thấy văn bản: KH-XYZ."
+
+
+def test_votes_on_the_page_are_stored_with_the_bots(api: TestClient) -> None:
+    from core.feedback import FeedbackStore
+
+    answer = api.post("/ask", json={"question": "Giá vàng hôm nay bao nhiêu?"}).json()
+    assert answer["found"] is False
+    assert api.post("/feedback", json={"answer_id": answer["answer_id"], "vote": 1}).status_code == 200
+    r = api.post("/feedback", json={"answer_id": answer["answer_id"], "vote": -1, "reason": "nên trả lời được"})
+    assert r.json() == {"answer_id": answer["answer_id"], "vote": -1}
+    assert api.post("/feedback", json={"answer_id": "42", "vote": 1}).status_code == 404
+    assert api.post("/feedback", json={"answer_id": answer["answer_id"], "vote": 2}).status_code == 422
+    store = FeedbackStore(api.engine.settings.feedback_path)  # type: ignore[attr-defined]
+    try:
+        (row,) = store.rows()
+    finally:
+        store.close()
+    assert (row["vote"], row["question"], row["reason"]) == (-1, "Giá vàng hôm nay bao nhiêu?", "nên trả lời được")

@@ -48,7 +48,20 @@ def test_documents_json(data_dir: Path) -> None:
     out = run(["documents", "--json"], data_dir)
     assert out.returncode == 0
     docs = {d.pop("doc_id"): d for d in json.loads(out.stdout)}
+    labels = {doc_id: d.pop("label") for doc_id, d in docs.items()}
     assert docs == EXPECTED_FIELDS
+    assert (
+        labels["kh-cdlc-laocai-2026"] == "KH-CDLC Lào Cai 2025" and labels["kh-08-cdcd-soctrang-2026"] == "08/KH-CĐCĐ"
+    )
+    table = run(["documents"], data_dir).stdout
+    assert "06/01/2026" in table and "2026-01-06" not in table  # dates as a reader writes them
+
+
+@pytest.mark.parametrize("ref", ["KH-CDLC Lào Cai 2025", "KH-CDLC", "kh-cdlc-laocai-2026"])
+def test_outline_takes_a_label_an_id_or_a_number(data_dir: Path, ref: str) -> None:
+    out = run(["outline", ref, "--json"], data_dir)
+    assert out.returncode == 0, out.stderr
+    assert [o["section"] for o in json.loads(out.stdout)][:3] == ["I", "I.1", "I.2"]
 
 
 def test_outline_json(data_dir: Path) -> None:
@@ -66,7 +79,7 @@ def test_legal_bases_json(data_dir: Path) -> None:
     assert set(first) >= {"id", "type", "number", "date", "issuer", "title", "variants", "cited_by", "conflicts"}
     assert first["conflicts"][0]["field"] == "date"
     readable = run(["legal-bases"], data_dir)
-    assert "09-CT/TW" in readable.stdout and "2012-12-01" in readable.stdout
+    assert "09-CT/TW" in readable.stdout and "01/12/2012" in readable.stdout and "2012-12-01" not in readable.stdout
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -11,11 +13,13 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
+from core.feedback import FeedbackStore
 from tests.builders import make_docx
 from tests.conftest import CORPUS, REPO
 
@@ -30,7 +34,8 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def serve_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The environment `cancu serve` runs with (its own data and corpus folders)."""
     root = tmp_path_factory.mktemp("serve")
     corpus = root / "corpus"
     shutil.copytree(CORPUS, corpus)
@@ -43,6 +48,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             "CANCU_LOG_LEVEL": "WARNING",
         }
     )
+    return env
+
+
+@pytest.fixture(scope="module")
+def server(serve_env: dict[str, str]) -> Iterator[str]:
+    env = serve_env
+    data = Path(env["CANCU_DATA_DIR"])
     subprocess.run(
         [sys.executable, "-m", "cli", "ingest"], cwd=REPO, env=env, check=True, capture_output=True, timeout=120
     )
@@ -75,7 +87,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     # the lifespan closed the engine: the embedded store is free for the next process
     from retrieval.edge_store import EdgeStore
 
-    EdgeStore(root / "data" / "edge", dense_dim=None).close()
+    EdgeStore(data / "edge", dense_dim=None).close()
+    assert not (data / "serve.json").exists()  # the server withdrew its address
 
 
 @pytest.mark.slow
@@ -98,8 +111,39 @@ def test_the_real_server_over_http(server: str) -> None:
         assert 'route="/ask"' in http.get("/metrics").text
 
 
+@pytest.mark.slow
+def test_cli_read_commands_work_beside_the_running_server(server: str, serve_env: dict[str, str]) -> None:
+    """The server holds the embedded store; the CLI's read commands answer through its HTTP API."""
+
+    def cancu(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "cli", *args], cwd=REPO, env=serve_env, capture_output=True, text=True, timeout=120)  # fmt: skip
+
+    docs = cancu("documents", "--json")
+    assert docs.returncode == 0, docs.stderr
+    labels = {d["doc_id"]: d["label"] for d in json.loads(docs.stdout)}
+    assert labels["kh-08-cdcd-soctrang-2026"] == "08/KH-CĐCĐ" and len(labels) == 5
+    outline = cancu("outline", "08/KH-CĐCĐ", "--json")
+    assert outline.returncode == 0, outline.stderr
+    assert ("III.2", "Phòng Công tác sinh viên, sinh viên") in [
+        (o["section"], o["heading"]) for o in json.loads(outline.stdout)
+    ]
+    answer = json.loads(cancu("ask", "bao cao so ket 6 thang nop truoc ngay nao?", "--json").stdout)
+    assert answer["found"] and "15/6/2026" in answer["answer"]
+    assert "conversation_id" not in answer  # the same Answer object as without a server
+    hits = json.loads(cancu("search", "camera giám sát", "--k", "1", "--doc", "KH-UBND Kiên Hải 2026", "--json").stdout)
+    assert [h["doc_id"] for h in hits["hits"]] == ["kh-ubnd-kienhai-2026"]
+    bases = json.loads(cancu("legal-bases", "--doc", "KH-CDLC", "--json").stdout)
+    assert {e["id"] for e in bases} == {"2447/QĐ-TTg", "195/KH-UBND", "124/2021/TT-BCA"}
+    doctor = cancu("doctor")
+    assert doctor.returncode == 0, doctor.stderr
+    assert doctor.stdout.startswith("store:      held by `cancu serve` (pid ") and f"at {server};" in doctor.stdout
+    assert "documents:  5 (74 sections)" in doctor.stdout
+    missing = cancu("outline", "nope")
+    assert missing.returncode == 1 and missing.stderr.strip() == "cancu: error: unknown document: nope"
+
+
 @contextmanager
-def chromium_page() -> Iterator[Any]:
+def chromium_page(width: int = 1100, height: int = 1400) -> Iterator[Any]:
     """A page in headless Chromium (the system binary, driven by Playwright)."""
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (Python) is not installed")
     with sync_api.sync_playwright() as p:
@@ -117,7 +161,7 @@ def chromium_page() -> Iterator[Any]:
             ],
         )
         try:
-            yield browser.new_page(viewport={"width": 1100, "height": 1400}, locale="vi-VN")
+            yield browser.new_page(viewport={"width": width, "height": height}, locale="vi-VN")
         finally:
             browser.close()
 
@@ -138,14 +182,16 @@ def test_the_page_in_headless_chromium(server: str) -> None:
         summaries = page.locator("#sources summary")
         assert summaries.nth(0).inner_text() == "[1] 08/KH-CĐCĐ · mục III.2 Phòng Công tác sinh viên, sinh viên"
         page.click("#answer-text a.marker >> nth=0")  # the [1] marker opens its source
-        page.wait_for_function("document.querySelector('#cite-1 .full').dataset.loaded === '1'", timeout=15000)
+        page.wait_for_selector("#cite-1 .source-body[data-loaded='1']", timeout=15000)
         full = page.inner_text("#cite-1 .full")
         assert full.startswith("2. Phòng Công tác sinh viên, sinh viên\n- Tham mưu cho Đảng ủy")
         page.screenshot(path=str(ARTIFACTS / "page-answer.png"), full_page=True)
         page.click("button[data-tab=documents]")
         page.wait_for_selector("#document-list li")
         assert page.locator("#document-list > li").count() == 5
-        assert "Kế hoạch KH-CDLC (chưa ghi số) — Trường Cao đẳng Lào Cai" in page.inner_text("#document-list")
+        assert "KH-CDLC Lào Cai 2025 — Kế hoạch (chưa ghi số), Trường Cao đẳng Lào Cai" in page.inner_text(
+            "#document-list"
+        )
         page.click("button[data-tab=bases]")
         page.wait_for_selector("#bases-list li")
         page.fill("#bases-filter", "09-CT")
@@ -185,7 +231,7 @@ def test_markup_in_a_document_is_shown_literally_on_the_page(server: str) -> Non
             assert answer.startswith("Theo Kế hoạch 01/KH-THCS của Trường THCS Thử Nghiệm")
             assert "<script>window.pwned=2</script> vào thứ Hai" in answer
             page.click("#answer-text a.marker >> nth=0")
-            page.wait_for_function("document.querySelector('#cite-1 .full').dataset.loaded === '1'", timeout=15000)
+            page.wait_for_selector("#cite-1 .source-body[data-loaded='1']", timeout=15000)
             assert '1. Tổ bảo vệ <img src=x onerror="window.pwned=1">' in page.inner_text("#cite-1 .full")
             page.click("button[data-tab=documents]")
             page.wait_for_selector("#document-list li")
@@ -196,3 +242,182 @@ def test_markup_in_a_document_is_shown_literally_on_the_page(server: str) -> Non
             assert page.locator("main img, main script, main b").count() == 0
     finally:
         assert httpx.delete(f"{server}/documents/kh-thu-nghiem", headers=admin).status_code == 204
+
+
+SCREENSHOTS = REPO / "docs" / "screenshots"
+
+
+def _shot(page: Any, name: str) -> None:
+    """A screenshot in test-artifacts/, and in docs/screenshots/ when CANCU_UPDATE_SCREENSHOTS=1 (to commit)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / name), full_page=False)
+    if os.environ.get("CANCU_UPDATE_SCREENSHOTS") == "1":
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / name), full_page=False)
+
+
+def _ask(page: Any, question: str) -> None:
+    page.fill("#question", question)
+    page.click("#ask-button")
+    page.wait_for_function("!document.querySelector('#ask-button').disabled", timeout=15000)
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.skipif(
+    CHROMIUM is None, reason="Chromium is not installed (apt-get install -y chromium); .ci/run installs it"
+)
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (1280, 800)])
+def test_the_page_on_a_phone_and_a_desktop(server: str, serve_env: dict[str, str], width: int, height: int) -> None:
+    """Follow-ups, the quote inside its section, the section in the outline, votes, tabs, errors in Vietnamese."""
+    size = f"{width}x{height}"
+    with chromium_page(width, height) as page:
+        page.goto(server, wait_until="domcontentloaded")
+        # tabs are tabs to assistive technology too
+        assert page.get_attribute("nav", "role") == "tablist"
+        assert page.locator("[role=tab]").count() == 3 and page.locator("[role=tabpanel]").count() == 3
+        assert page.get_attribute("#tab-ask", "aria-selected") == "true"
+        # a question, then a follow-up in the same conversation
+        _ask(page, "Phòng Công tác sinh viên trường CĐ Lào Cai làm gì?")
+        assert page.is_visible("#conversation")
+        _ask(page, "còn Văn phòng thì sao?")
+        summaries = page.locator("#sources summary").all_inner_texts()
+        assert summaries and all("KH-CDLC Lào Cai 2025" in s for s in summaries), summaries
+        assert (
+            "[2] KH-CDLC Lào Cai 2025 · mục IV.1 Văn phòng" in summaries
+            or "[1] KH-CDLC Lào Cai 2025 · mục IV.1 Văn phòng" in summaries
+        )
+        # the quote, marked inside its full section
+        n = next(i for i, s in enumerate(summaries, 1) if "IV.1" in s)
+        page.click(f"#cite-{n} summary")
+        page.wait_for_selector(f"#cite-{n} .source-body[data-loaded='1']", timeout=15000)
+        assert page.inner_text(f"#cite-{n} .source-label") == "Toàn văn mục (đoạn trích được tô vàng)"
+        full = page.inner_text(f"#cite-{n} .full")
+        marked = page.inner_text(f"#cite-{n} mark")
+        assert full.startswith("1. Văn phòng") and marked and marked in full and len(marked) < len(full)
+        # a vote, stored beside the bot's
+        page.click("#vote button[data-vote='1']")
+        page.wait_for_function("document.querySelector('#vote-status').textContent.length > 0")
+        assert page.inner_text("#vote-status") == "Cảm ơn bạn đã góp ý!"
+        assert page.get_attribute("#vote button[data-vote='1']", "aria-pressed") == "true"
+        page.locator("#vote").evaluate("e => e.scrollIntoView({block: 'start'})")
+        _shot(page, f"page-answer-{size}.png")
+        # the section chosen from its source, highlighted in the document's outline
+        page.click(f"#cite-{n} button.link")
+        page.wait_for_selector("#document-list li.chosen", timeout=15000)
+        assert page.get_attribute("#tab-documents", "aria-selected") == "true"
+        chosen = page.locator("#document-list li.chosen")
+        assert chosen.count() == 1 and chosen.get_attribute("data-section") == "IV.1"
+        assert chosen.locator("button").get_attribute("aria-current") == "true"
+        _shot(page, f"page-outline-{size}.png")
+        # arrows move between tabs
+        page.focus("#tab-documents")
+        page.keyboard.press("ArrowRight")
+        assert page.get_attribute("#tab-bases", "aria-selected") == "true" and page.is_visible("#bases")
+        page.wait_for_selector("#bases-list li")
+        page.fill("#bases-filter", "09-CT")
+        assert "khác nhau: 01/12/2011 / 01/12/2012" in page.inner_text("#bases-list")
+        assert "Kế hoạch Mỹ Tú 2025 (căn cứ)" in page.inner_text("#bases-list")
+        # the network fails: the old answer goes, the reason is given in Vietnamese
+        page.click("#tab-ask")
+        page.route("**/ask", lambda route: route.abort())
+        _ask(page, "Kiên Hải dùng phần mềm gì?")
+        assert page.inner_text("#status") == "Không kết nối được máy chủ. Vui lòng kiểm tra mạng rồi thử lại."
+        assert page.is_hidden("#answer") and page.inner_text("#sources") == ""
+        _shot(page, f"page-error-{size}.png")
+    with chromium_page(width, height) as page:  # the Documents tab when its list cannot be loaded, then can
+        page.goto(server, wait_until="domcontentloaded")
+        page.route("**/documents", lambda route: route.abort())
+        page.click("#tab-documents")
+        page.wait_for_selector("#documents-status button")
+        assert page.inner_text("#documents-status").startswith("Không kết nối được máy chủ.")
+        page.unroute("**/documents")
+        page.click("#documents-status button")
+        page.wait_for_selector("#document-list li")
+        assert page.locator("#document-list > li").count() >= 5 and page.inner_text("#documents-status") == ""
+    store = FeedbackStore(Path(serve_env["CANCU_DATA_DIR"]) / "feedback.sqlite")
+    try:
+        assert ("còn Văn phòng thì sao?", 1) in [(r["question"], r["vote"]) for r in store.rows()]
+    finally:
+        store.close()
+
+
+# ---------------------------------------------------------------- the README's HTTP examples
+
+
+def readme_examples() -> list[tuple[str, str, Any, int, Any]]:
+    """(method, path, request body, status, response body) of each request/response pair of ```http blocks."""
+    blocks = re.findall(r"```http\n(.*?)```", (REPO / "README.md").read_text(encoding="utf-8"), re.S)
+    out = []
+    for request, response in zip(blocks[::2], blocks[1::2]):
+        head, _, body = request.partition("\n\n")
+        method, path = head.splitlines()[0].split(" ", 1)
+        status_line, _, answer = response.partition("\n\n")
+        assert status_line.startswith("HTTP/1.1 "), status_line
+        out.append(
+            (method, path, json.loads(body) if body.strip() else None, int(status_line.split()[1]), json.loads(answer))
+        )
+    return out
+
+
+def _operation(spec: dict[str, Any], method: str, path: str) -> dict[str, Any]:
+    """The OpenAPI operation a concrete path is served by (a document reference may hold slashes)."""
+    templates = sorted(spec["paths"], key=lambda t: len(re.sub(r"\{[^}]+\}", "", t)), reverse=True)
+    for template in templates:
+        pattern = "^" + re.sub(r"\\\{[^}]+\\\}", ".+", re.escape(template)) + "$"
+        if re.match(pattern, path) and method.lower() in spec["paths"][template]:
+            return spec["paths"][template][method.lower()]  # type: ignore[no-any-return]
+    raise AssertionError(f"{method} {path} is not in the OpenAPI document")
+
+
+def _valid(spec: dict[str, Any], schema: dict[str, Any], value: Any, what: str) -> None:
+    import jsonschema_rs
+
+    validator = jsonschema_rs.validator_for({**schema, "components": spec["components"]})
+    errors = [e.message for e in validator.iter_errors(value)]
+    assert not errors, f"{what}: {errors}"
+
+
+def _shape(value: Any) -> Any:
+    """Field names all the way down (lists by their first item): what a reader of the example relies on."""
+    if isinstance(value, dict):
+        return {k: _shape(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_shape(value[0])] if value else []
+    return type(value).__name__ if value is not None else None
+
+
+def _comparable(a: Any, b: Any) -> bool:
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_comparable(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return not a or not b or _comparable(a[0], b[0])
+    return a is None or b is None or a == b or {a, b} <= {"int", "float"}
+
+
+@pytest.mark.slow
+def test_the_readme_examples_match_the_openapi_document_and_the_server(server: str) -> None:
+    examples = readme_examples()
+    assert len(examples) >= 5
+    spec = httpx.get(f"{server}/openapi.json").json()
+    given: dict[str, str] = {}  # an id the README shows -> the one the server gave
+    with httpx.Client(base_url=server, timeout=30) as http:
+        for method, path, body, status, expected in examples:
+            if isinstance(body, dict):
+                body = {k: given.get(v, v) if isinstance(v, str) else v for k, v in body.items()}
+            op = _operation(spec, method, path)
+            if body is not None and status < 300:
+                _valid(spec, op["requestBody"]["content"]["application/json"]["schema"], body, f"README request {path}")
+            schema = op["responses"][str(status)]["content"]["application/json"]["schema"]
+            _valid(spec, schema, expected, f"README response {method} {path}")
+            r = http.request(method, path, json=body) if body is not None else http.request(method, path)
+            assert r.status_code == status, (method, path, r.text)
+            real = r.json()
+            _valid(spec, schema, real, f"server response {method} {path}")
+            if status >= 300:
+                assert real == expected, (path, real)  # errors are exact
+            else:
+                assert _comparable(_shape(real), _shape(expected)), (path, _shape(real), _shape(expected))
+            for key in ("conversation_id", "answer_id"):
+                if isinstance(expected, dict) and key in expected:
+                    given[expected[key]] = real[key]
