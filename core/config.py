@@ -12,6 +12,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from core.errors import ConfigError
 
 DEFAULT_TELEGRAM_API = "https://api.telegram.org/bot"
+#: Shortest admin token and webhook secret accepted: a short one is guessed, and masks too much of the logs.
+MIN_SECRET = 16
 
 
 class Settings(BaseSettings):
@@ -31,6 +33,11 @@ class Settings(BaseSettings):
 
     # ingest
     max_file_mb: float = 10.0
+    # every file is read in a worker process stopped after this many seconds (plus ocr_page_timeout_s per
+    # scanned page sent to OCR) or when it needs more than this much memory: a hostile file is refused by name
+    parse_timeout_s: float = Field(default=120.0, gt=0)
+    parse_memory_mb: int = Field(default=1024, ge=128)
+    ocr_page_timeout_s: float = Field(default=60.0, gt=0)
     # files parsed and written per chunk (one catalog commit each): larger is faster, smaller commits more often
     ingest_chunk: int = Field(default=64, ge=1)
     # worker processes that parse and vectorise a large ingest (0: as many as CPUs, at most 4; 1: none)
@@ -55,7 +62,12 @@ class Settings(BaseSettings):
     # HTTP API
     host: str = "127.0.0.1"
     port: int = 8000
-    admin_token: SecretStr | None = None
+    admin_token: SecretStr | None = None  # at least MIN_SECRET characters
+    # requests per client address per minute (a burst of that many, then one every 60/n s); 0 turns it off
+    http_rate_limit: int = Field(default=600, ge=0)
+    http_header_timeout_s: float = Field(default=10.0, gt=0)  # a request's headers must arrive within this
+    http_body_timeout_s: float = Field(default=120.0, gt=0)  # and its body within this
+    http_idle_timeout_s: float = Field(default=20.0, gt=0)  # with no pause in the body longer than this
 
     # Telegram
     telegram_token: SecretStr | None = None
@@ -71,6 +83,13 @@ class Settings(BaseSettings):
     @classmethod
     def _blank_is_none(cls, v: object) -> object:
         return None if isinstance(v, str) and not v.strip() else v
+
+    @field_validator("admin_token", "telegram_secret")
+    @classmethod
+    def _long_enough(cls, v: SecretStr | None) -> SecretStr | None:
+        if v is not None and v.get_secret_value() and len(v.get_secret_value()) < MIN_SECRET:
+            raise ValueError(f"must be at least {MIN_SECRET} characters (e.g. `openssl rand -hex 24`)")
+        return v
 
     @property
     def qdrant_path(self) -> Path:

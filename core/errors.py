@@ -16,7 +16,13 @@ edges (CLI, API, bot) translate them in one place each. Library exceptions
     │   │   ├── OcrUnavailable    a scanned PDF, and no Tesseract with Vietnamese data (also a NoTextLayer)
     │   │   └── ConverterUnavailable  a .doc, and no converter
     │   ├── UnreadableFile        corrupt or truncated container (docx, pdf)
-    │   └── ParseError            text was read but has no document structure
+    │   │   └── ReaderCrashed     the worker process reading the file died (a crash in a C library)
+    │   ├── ParseError            text was read but has no document structure
+    │   ├── ParseLimitExceeded    reading the file went over its bound, and the worker was stopped
+    │   │   ├── ParseTimeout      over the wall-clock limit (CANCU_PARSE_TIMEOUT_S)
+    │   │   └── ParseMemoryExceeded  over the memory limit (CANCU_PARSE_MEMORY_MB)
+    │   ├── ReservedName          a file name cancu keeps for itself (README)
+    │   └── NameConflict          another document already has this file's id, under another name
     ├── NotFound
     │   ├── DocumentNotFound      a reference (label, id or number) that names no document
     │   ├── DocumentsNotFound     several references, each naming none (listed)
@@ -25,7 +31,10 @@ edges (CLI, API, bot) translate them in one place each. Library exceptions
     │   └── LegalBasisNotFound
     ├── StoreError                the vector store failed
     │   ├── StoreLocked           embedded store already opened by another process
-    │   └── StoreUnavailable      server unreachable / collection missing
+    │   ├── StoreUnavailable      server unreachable / collection missing
+    │   ├── StoreDamaged          catalog and units disagree and cannot be repaired here (the message says how)
+    │   └── StorageFull           no space left on the disk of the data or corpus folder
+    ├── ServiceStopping           the process is shutting down; work in progress was stopped
     ├── EmbedderUnavailable       the configured dense model cannot be loaded
     └── GeneratorError            the optional LLM failed or timed out
 """
@@ -60,6 +69,10 @@ class IngestError(CancuError):
         self.path = path
         self.reason = reason
         super().__init__(f"{path}: {reason}", message_vi=message_vi)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # rebuilt with its own arguments when it comes back from a parsing worker process
+        return (type(self), (self.path, self.reason), {"message_vi": self.message_vi})
 
 
 class UnsupportedFormat(IngestError):
@@ -100,8 +113,34 @@ class UnreadableFile(IngestError):
     message_vi = "Tệp bị hỏng hoặc không đọc được."
 
 
+class ReaderCrashed(UnreadableFile):
+    message_vi = "Trình đọc tệp dừng bất thường khi đọc tệp này; tệp có thể bị hỏng."
+
+
 class ParseError(IngestError):
     message_vi = "Không nhận ra cấu trúc văn bản."
+
+
+class ParseLimitExceeded(IngestError):
+    """Reading one file went over its time or memory bound; the worker process reading it was stopped."""
+
+    message_vi = "Tệp vượt giới hạn đọc."
+
+
+class ParseTimeout(ParseLimitExceeded):
+    message_vi = "Quá thời gian đọc tệp: tệp quá lớn hoặc có cấu trúc bất thường."
+
+
+class ParseMemoryExceeded(ParseLimitExceeded):
+    message_vi = "Đọc tệp cần quá nhiều bộ nhớ: tệp quá lớn hoặc có cấu trúc bất thường."
+
+
+class ReservedName(IngestError):
+    message_vi = "Tên tệp này được dành riêng (README); hãy đổi tên tệp."
+
+
+class NameConflict(IngestError):
+    message_vi = "Đã có một văn bản khác mang mã này (từ một tệp tên khác); hãy đổi tên tệp hoặc xóa văn bản cũ trước."
 
 
 class NotFound(CancuError):
@@ -165,6 +204,18 @@ class StoreLocked(StoreError):
 
 class StoreUnavailable(StoreError):
     message_vi = "Không kết nối được kho dữ liệu."
+
+
+class StoreDamaged(StoreError):
+    message_vi = "Kho dữ liệu bị hỏng và chưa tự sửa được; quản trị viên cần xem nhật ký máy chủ."
+
+
+class StorageFull(StoreError):
+    message_vi = "Ổ đĩa lưu dữ liệu đã đầy."
+
+
+class ServiceStopping(CancuError):
+    message_vi = "Máy chủ đang dừng; vui lòng thử lại sau."
 
 
 class EmbedderUnavailable(CancuError):

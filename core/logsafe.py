@@ -18,7 +18,8 @@ class RedactSecrets(logging.Filter):
 
     def __init__(self, secrets: Iterable[str]) -> None:
         super().__init__()
-        self.secrets = sorted({s for s in secrets if s and len(s) >= 6}, key=len, reverse=True)
+        # every secret, however short (Settings refuses an admin token or webhook secret under 16 characters)
+        self.secrets = sorted({s for s in secrets if s}, key=len, reverse=True)
 
     def _mask(self, text: str) -> str:
         for s in self.secrets:

@@ -182,7 +182,7 @@ def _docx_text(name: str, data: bytes) -> str:
                     for cell in row.cells:
                         lines.extend(line(p) for p in cell.paragraphs)
         return "\n".join(lines)
-    except UnreadableFile:
+    except (UnreadableFile, MemoryError):
         raise
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors on broken parts
         raise UnreadableFile(name, f"corrupt .docx: {type(exc).__name__}: {exc}") from exc
@@ -191,18 +191,17 @@ def _docx_text(name: str, data: bytes) -> str:
 def _pdf_text(name: str, data: bytes) -> str:
     try:
         from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
     except ImportError as exc:  # pragma: no cover - pypdf is a hard dependency
         raise UnreadableFile(name, "pypdf is not installed") from exc
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
-            raise UnreadableFile(name, "the PDF is encrypted")
+            raise UnreadableFile(name, "the PDF is encrypted", message_vi=_ENCRYPTED_VI)
         pages = [page.extract_text() or "" for page in reader.pages]
-    except UnreadableFile:
+    except (UnreadableFile, MemoryError):
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as exc:
-        raise UnreadableFile(name, f"corrupt PDF: {type(exc).__name__}: {exc}") from exc
+    except Exception as exc:  # whatever pypdf raises on a file nobody has seen is this file's error
+        raise _pdf_error(name, exc) from exc
     scanned = ocr.needs_ocr(pages)
     if scanned:
         pages = _ocr_pages(name, data, pages, scanned)
@@ -210,6 +209,25 @@ def _pdf_text(name: str, data: bytes) -> str:
     if len(re.sub(r"\s", "", text)) < 20:
         raise NoTextLayer(name, f"PDF has no text layer and OCR found no text on its {len(pages)} page(s)")
     return text
+
+
+_ENCRYPTED_VI = "Tệp PDF được mã hóa (đặt mật khẩu); hãy gửi bản không mã hóa."
+
+
+def _pdf_error(name: str, exc: Exception) -> UnreadableFile:
+    """pypdf's many exceptions as one named error: LimitReachedError (a stream inflating past its limit),
+    NotImplementedError and DependencyError (a security handler it cannot read), and plain ValueError,
+    KeyError, RecursionError … on a damaged file."""
+    kind = type(exc).__name__
+    text = str(exc)
+    cannot_decrypt = isinstance(exc, NotImplementedError) or kind in ("DependencyError", "FileNotDecryptedError")
+    if cannot_decrypt and any(w in text.lower() for w in ("encrypt", "security", "decrypt")):
+        return UnreadableFile(
+            name, f"the PDF is encrypted in a way that cannot be read ({text})", message_vi=_ENCRYPTED_VI
+        )
+    if kind == "LimitReachedError":
+        return UnreadableFile(name, f"the PDF holds a stream larger than allowed ({text})")
+    return UnreadableFile(name, f"corrupt PDF: {kind}: {text}"[:500])
 
 
 def _ocr_pages(name: str, data: bytes, pages: list[str], scanned: list[int]) -> list[str]:
@@ -236,6 +254,8 @@ def scanned_pages(name: str, data: bytes) -> int:
         if reader.is_encrypted:
             return 0
         return len(ocr.needs_ocr([page.extract_text() or "" for page in reader.pages]))
+    except MemoryError:
+        raise
     except Exception:  # a broken PDF is reported by extract_text, where it is read for real
         return 0
 

@@ -85,6 +85,11 @@ def reporting(progress: Progress | None) -> Iterator[None]:
         _PROGRESS.reset(token)
 
 
+def current_progress() -> Progress | None:
+    """The callback ``reporting`` installed here, if any (a reading process relays progress to it)."""
+    return _PROGRESS.get()
+
+
 @cache
 def tesseract_version() -> str | None:
     """Tesseract's version, or None when it is not installed."""

@@ -7,16 +7,15 @@ hash of its extracted text (and the parser version) is compared before parsing.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import logging
 import re
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from core.errors import CancuError, IngestError, ParseError, UnreadableFile, UnsupportedFormat
 from core.ports import DocumentIndex
@@ -27,6 +26,9 @@ from ingest.legal import extract_citations
 from ingest.loaders import SUPPORTED, extract_text, read_bytes
 from ingest.normalize import normalize_text
 from ingest.structure import parse_document
+
+if TYPE_CHECKING:
+    from ingest.isolation import ParserPool
 
 logger = logging.getLogger(__name__)
 
@@ -100,7 +102,7 @@ def build_document(doc_id: str, raw_text: str, *, source: str = "", digest: str 
     """
     try:
         doc = read_document(doc_id, raw_text, source=source)
-    except CancuError:
+    except (CancuError, MemoryError):
         raise
     except Exception as exc:  # a parser bug on an unseen layout: one file's error, never the batch's
         logger.exception("parser failed on %s", source or doc_id)
@@ -114,10 +116,15 @@ def build_document(doc_id: str, raw_text: str, *, source: str = "", digest: str 
     return doc
 
 
-def parse_bytes(name: str, data: bytes, *, doc_id: str | None = None) -> Document:
+def parse_bytes(name: str, data: bytes, *, doc_id: str | None = None, source: str | None = None) -> Document:
     """Parse one file's content (named for its format and for errors) without touching any index."""
     text = extract_text(name, data)
-    return build_document(doc_id or doc_id_for(name), text, source=Path(name).name, digest=content_hash(text))
+    return build_document(doc_id or doc_id_for(name), text, source=source or Path(name).name, digest=content_hash(text))
+
+
+def text_digest(name: str, data: bytes) -> str:
+    """``content_hash`` of a file's extracted text (what the index compares to know a file unchanged)."""
+    return content_hash(extract_text(name, data))
 
 
 def _is_document_file(path: Path) -> bool:
@@ -154,21 +161,23 @@ def ingest_paths(
     *,
     max_bytes: int,
     on_file: Callable[[FileResult], None] | None = None,
-    executor: Executor | None = None,
+    pool: ParserPool | None = None,
+    stage_in_pool: bool = False,
     chunk: int = CHUNK,
 ) -> IngestReport:
     """Ingest files and folders into an index in chunks; each file succeeds or fails on its own.
 
-    With an ``executor`` (a process pool) files are read, parsed and given the index's ``worker_stage`` in
-    parallel, and the next chunk is parsed while the previous one is written; the index gets each chunk's
-    documents in file order.
+    With a ``pool`` (``ingest.isolation``) every file is read and parsed in a worker process bounded in time
+    and memory (with ``stage_in_pool``, a large batch, also given the index's ``worker_stage``), in parallel,
+    and the next chunk is parsed while the previous one is written; the index gets each chunk's documents in
+    file order. Without a pool, files are read here (trusted files only: the evaluation's own sets).
     """
     files, missing = collect_paths(paths)
     report = IngestReport(results=list(missing))
     seen: dict[str, str] = {}
     in_flight: deque[_Chunk] = deque()
     for start in range(0, len(files), chunk):
-        in_flight.append(_submit(files[start : start + chunk], index, seen, max_bytes, executor))
+        in_flight.append(_submit(files[start : start + chunk], index, seen, max_bytes, pool, stage_in_pool))
         if len(in_flight) > 1:  # the previous chunk is written while the workers parse this one
             _finish(in_flight.popleft(), index, report, on_file)
     while in_flight:
@@ -176,14 +185,22 @@ def ingest_paths(
     return report
 
 
+Parsed = tuple[FileResult, Document | None, Any]
+
+
 @dataclass
 class _Chunk:
     results: list[FileResult | None]  # None where the file is being parsed
-    parsed: Iterator[tuple[FileResult, Document | None, Any]]
+    parsed: list[tuple[str, str, Future[Parsed] | Parsed]]  # (path, doc id, the worker's answer or the result)
 
 
 def _submit(
-    files: list[Path], index: DocumentIndex, seen: dict[str, str], max_bytes: int, executor: Executor | None
+    files: list[Path],
+    index: DocumentIndex,
+    seen: dict[str, str],
+    max_bytes: int,
+    pool: ParserPool | None,
+    stage_in_pool: bool = False,
 ) -> _Chunk:
     tasks: list[tuple[str, str, str | None, int]] = []
     results: list[FileResult | None] = []
@@ -196,16 +213,28 @@ def _submit(
         seen[doc_id] = str(path)
         tasks.append((str(path), doc_id, index.content_hash(doc_id), max_bytes))
         results.append(None)
-    if executor is not None and len(tasks) > 1:
-        work = functools.partial(_parse_one, stage=index.worker_stage())
-        return _Chunk(results, iter(executor.map(work, tasks, chunksize=4)))
-    return _Chunk(results, iter([_parse_one(t) for t in tasks]))
+    if pool is not None:
+        stage = index.worker_stage() if stage_in_pool else None
+        return _Chunk(results, [(t[0], t[1], pool.submit(t[0], _parse_one, t, stage)) for t in tasks])
+    return _Chunk(results, [(t[0], t[1], _parse_one(t)) for t in tasks])
+
+
+def _outcome(path: str, doc_id: str, got: Future[Parsed] | Parsed) -> Parsed:
+    """A file's parse result; a worker stopped over its limits (or dead) is that file's error."""
+    if not isinstance(got, Future):
+        return got
+    try:
+        return got.result()
+    except IngestError as exc:
+        return FileResult(path, doc_id, "error", error=str(exc)), None, None
+    except CancuError as exc:
+        return FileResult(path, doc_id, "error", error=f"{path}: {exc}"), None, None
 
 
 def _finish(
     chunk: _Chunk, index: DocumentIndex, report: IngestReport, on_file: Callable[[FileResult], None] | None
 ) -> None:
-    parsed = list(chunk.parsed)
+    parsed = [_outcome(*item) for item in chunk.parsed]
     docs = [doc for _, doc, _ in parsed if doc is not None]
     staged = [got for _, doc, got in parsed if doc is not None]
     failure = _put(index, docs, staged)
@@ -257,6 +286,8 @@ def _parse_one(
         return FileResult(str(path), doc_id, "error", error=str(exc)), None, None
     except CancuError as exc:
         return FileResult(str(path), doc_id, "error", error=f"{path}: {exc}"), None, None
+    except MemoryError:
+        raise  # the reading process reports it as over its memory limit
     except Exception as exc:  # a reader's bug on an unseen file: this file's error, never the batch's
         logger.exception("unexpected error on %s", path)
         error = f"{path}: could not read the file ({type(exc).__name__})"

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from core.errors import StoreError
+from core.errors import StorageFull, StoreError
 from core.types import Document, LegalCitation
 
 logger = logging.getLogger(__name__)
@@ -199,7 +199,7 @@ class Catalog:
             elif int(have[0]) != SCHEMA_VERSION:
                 raise StoreError(f"the catalog {path} has schema {have[0]}, this version reads {SCHEMA_VERSION}")
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot open the catalog {path}: {exc}") from exc
+            raise _store_error(path, "cannot open the catalog", exc) from exc
         self._writer = conn
         self._seen = self._generation(conn)
 
@@ -343,6 +343,11 @@ class Catalog:
         return dict(
             self._read().execute(f"SELECT doc_id, profile_len FROM docs WHERE doc_id IN ({marks})", list(doc_ids))
         )
+
+    def unit_counts(self) -> list[tuple[str, str, int]]:
+        """(doc_id, content hash, number of units) of every document: what the units store should hold."""
+        rows = self._read().execute("SELECT doc_id, content_hash, unit_ids FROM docs")
+        return [(d, h, len(json.loads(u)) if u else 0) for d, h, u in rows]
 
     def parsed_by_other(self, parser: str) -> list[str]:
         """Documents another parser version built (their structure is re-read at start)."""
@@ -501,7 +506,7 @@ class Catalog:
         conn = self._writer
         df_delta: Counter[int] = Counter()
         units_delta = 0
-        with self._write_lock:
+        with self._write_lock, _translated(self.path):
             try:
                 conn.execute("BEGIN IMMEDIATE")
                 gen = self._generation(conn) + 1
@@ -622,7 +627,7 @@ class Catalog:
     def begin_pending(self, items: Sequence[tuple[str, str, Sequence[str], Sequence[str]]]) -> None:
         """Record (doc_id, new hash or "" for a removal, new unit ids, old unit ids) before the units are
         written, so that a crash before or after the commit can be settled at the next start."""
-        with self._write_lock:
+        with self._write_lock, _translated(self.path):
             self._writer.execute("BEGIN IMMEDIATE")
             self._writer.executemany(
                 "INSERT INTO pending VALUES (?, ?, ?, ?)",
@@ -631,7 +636,7 @@ class Catalog:
             self._writer.execute("COMMIT")
 
     def end_pending(self, doc_ids: Iterable[str]) -> None:
-        with self._write_lock:
+        with self._write_lock, _translated(self.path):
             self._writer.execute("BEGIN IMMEDIATE")
             self._writer.executemany("DELETE FROM pending WHERE doc_id = ?", [(d,) for d in doc_ids])
             self._writer.execute("COMMIT")
@@ -655,6 +660,28 @@ _COLUMNS = (
     "parser", "profile_len", "unit_ids", "body",
 )  # fmt: skip
 _FIELDS = frozenset(_COLUMNS) - {"body", "unit_ids"}
+
+
+@contextmanager
+def _translated(path: Path) -> Iterator[None]:
+    """sqlite3's errors on writing as the project's: a full disk says so."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise _store_error(path, "cannot write the catalog", exc) from exc
+
+
+def _store_error(path: Path, what: str, exc: sqlite3.Error) -> StoreError:
+    import shutil
+
+    try:
+        free = shutil.disk_usage(path.parent).free
+    except OSError:
+        free = None
+    if "full" in str(exc) or (free is not None and free < 1024 * 1024):
+        shown = f"{free / 1048576:.1f} MB free" if free is not None else "no space"
+        return StorageFull(f"{what} {path}: the disk holding {path.parent} is full ({shown}; {exc}); free space on it")
+    return StoreError(f"{what} {path}: {exc}")
 
 
 def _unit_row(r: Sequence[Any]) -> UnitRow:

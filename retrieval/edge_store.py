@@ -19,12 +19,13 @@ import json
 import logging
 import shutil
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from core.errors import CancuError, StoreError, StoreLocked
+from core.errors import CancuError, StorageFull, StoreError, StoreLocked
 from retrieval.points import (
     DENSE,
     INTEGER_FIELDS,
@@ -43,6 +44,9 @@ logger = logging.getLogger(__name__)
 LAYOUT_FILE = "cancu-layout.json"
 LAYOUT_VERSION = 1
 BATCH = 512
+#: What the library raises: its own errors, and Rust panics (pyo3's PanicException derives from BaseException,
+#: so ``except Exception`` lets a damaged shard's panic through); an interrupt is not the library's.
+_LIBRARY_ERRORS = BaseException
 
 
 class EdgeStore:
@@ -73,6 +77,23 @@ class EdgeStore:
             meta.write_text(json.dumps(layout))
             self.rebuilt = True
 
+    def recreate(self) -> Path:
+        """Put a damaged shard aside (kept, as ``edge.damaged-<time>``) and begin an empty one: ``rebuilt``."""
+        with self._lock:
+            try:
+                self.shard.close()
+            except (KeyboardInterrupt, SystemExit):
+                raise
+            except _LIBRARY_ERRORS:  # a damaged shard may fail to close: its files are moved all the same
+                logger.debug("closing the damaged shard failed", exc_info=True)
+            aside = self.path.with_name(f"{self.path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+            shutil.move(str(self.path), str(aside))
+            self.shard = self._open(self.path, create=True)
+            (self.path / LAYOUT_FILE).write_text(json.dumps({"version": LAYOUT_VERSION, "dense_dim": self.dense_dim}))
+            self.rebuilt = True
+            self._dirty = False
+            return aside
+
     @staticmethod
     def _check_free(path: Path) -> None:
         """Refuse to rebuild a shard another process has open."""
@@ -80,7 +101,9 @@ class EdgeStore:
 
         try:
             EdgeShard.load(str(path)).close()
-        except Exception as exc:
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except _LIBRARY_ERRORS as exc:
             raise _translate_open(path, exc) from exc
 
     def _config(self) -> Any:
@@ -117,7 +140,9 @@ class EdgeStore:
                     shard.update(UpdateOperation.create_field_index(key, PayloadSchemaType.Integer))
                 return shard
             return EdgeShard.load(str(path))
-        except Exception as exc:
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except _LIBRARY_ERRORS as exc:
             raise _translate_open(path, exc) from exc
 
     @contextmanager
@@ -126,10 +151,10 @@ class EdgeStore:
         with self._lock:
             try:
                 yield
-            except CancuError:
+            except (CancuError, KeyboardInterrupt, SystemExit):
                 raise
-            except Exception as exc:
-                raise StoreError(f"Qdrant Edge call failed: {type(exc).__name__}: {exc}") from exc
+            except _LIBRARY_ERRORS as exc:
+                raise _translate(exc) from exc
 
     # ------------------------------------------------------------ writing
 
@@ -285,13 +310,20 @@ def _filter(doc_ids: Sequence[str] | None, filters: dict[str, Any] | None) -> An
     return Filter(must=must) if must else None
 
 
-def _translate_open(path: Path, exc: Exception) -> CancuError:
+def _translate(exc: BaseException) -> CancuError:
+    text = f"Qdrant Edge call failed: {type(exc).__name__}: {exc}"
+    return StorageFull(text) if "No space left" in str(exc) else StoreError(text)
+
+
+def _translate_open(path: Path, exc: BaseException) -> CancuError:
     text = str(exc)
     if "WouldBlock" in text or "lock" in text.lower():
         return StoreLocked(
             f"the embedded store {path} is in use by another cancu process; "
             "stop it (one process serves API and bot) or set CANCU_QDRANT_URL to share a Qdrant server",
         )
+    if "No space left" in text:
+        return StorageFull(f"cannot open the store {path}: the disk is full ({text})")
     return StoreError(f"cannot open the store {path}: {type(exc).__name__}: {exc}")
 
 

@@ -10,16 +10,14 @@ The CLI, the HTTP API, the bot and the evaluation all use one Engine::
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
-import multiprocessing
 import os
 import re
 import threading
-import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -29,22 +27,29 @@ from core.errors import (
     CancuError,
     EmbedderUnavailable,
     FileTooLarge,
+    NameConflict,
+    ReservedName,
     SectionNotFound,
+    StorageFull,
+    StoreError,
     UnsupportedFormat,
 )
 from core.ports import Embedder
+from core.text import fold_key
 from core.types import Document, Hit, LegalBasis, Section
-from ingest.loaders import SUPPORTED, extract_text, read_bytes
+from ingest.isolation import Limits, ParserPool
+from ingest.loaders import SUPPORTED, read_bytes, scanned_pages
 from ingest.pipeline import (
     PARSER_VERSION,
     FileResult,
     IngestReport,
     build_document,
-    content_hash,
     doc_id_for,
     ingest_paths,
     parse_bytes,
+    text_digest,
 )
+from retrieval import integrity
 from retrieval.analyzer import Analyzer
 from retrieval.catalog import Catalog
 from retrieval.embed_cache import CachedEmbedder, EmbeddingCache
@@ -69,13 +74,21 @@ class Engine:
     """Everything a door (CLI, API, bot, eval) needs, behind one object."""
 
     def __init__(
-        self, settings: Settings, store: UnitStore, index: Index, searcher: Searcher, *, mode_reason: str
+        self,
+        settings: Settings,
+        store: UnitStore,
+        index: Index,
+        searcher: Searcher,
+        *,
+        mode_reason: str,
+        reader: ParserPool,
     ) -> None:
         self.settings = settings
         self.store = store
         self.index = index
         self.searcher = searcher
         self.mode_reason = mode_reason
+        self.reader = reader  # every file is read in a bounded worker process (ingest.isolation)
         self._write_lock = threading.Lock()
         self._answerer: Any = None
         self._labels: tuple[int, Labels] | None = None
@@ -177,32 +190,33 @@ class Engine:
 
     def ingest(self, paths: Iterable[Path], on_file: Callable[[FileResult], None] | None = None) -> IngestReport:
         paths = list(paths)
-        with self._write_lock, self._workers(paths) as executor:
+        with self._write_lock, self._workers(paths) as pool:
             try:
                 return ingest_paths(
                     paths,
                     self.index,
                     max_bytes=self.settings.max_file_bytes,
                     on_file=on_file,
-                    executor=executor,
+                    pool=pool,
+                    stage_in_pool=pool is not self.reader,
                     chunk=self.settings.ingest_chunk,
                 )
             finally:
                 self.store.settle()
 
     @contextmanager
-    def _workers(self, paths: list[Path]) -> Iterator[Executor | None]:
-        """Worker processes for a large batch (parsing and vectorising are CPU-bound); none for a few files."""
+    def _workers(self, paths: list[Path]) -> Iterator[ParserPool]:
+        """The reading processes: more of them for a large batch (parsing and vectorising are CPU-bound)."""
         n = self.settings.ingest_workers or min(os.cpu_count() or 1, WORKERS)
         files = sum(1 if p.is_file() else sum(1 for _ in p.rglob("*")) for p in paths if p.exists())
         if n < 2 or files < PARALLEL_FROM:
-            yield None
+            yield self.reader
             return
-        # spawned, not forked (the store's own threads) nor from a forkserver (which outlives a killed ingest)
-        with ProcessPoolExecutor(
-            n, mp_context=multiprocessing.get_context("spawn"), initializer=_exit_with_parent, initargs=(os.getpid(),)
-        ) as pool:
+        pool = ParserPool(self.reader.limits, workers=n)
+        try:
             yield pool
+        finally:
+            pool.close()
 
     def put(self, doc: Document) -> None:
         with self._write_lock:
@@ -245,24 +259,43 @@ class Engine:
             mb = self.settings.max_file_bytes / 1048576
             raise FileTooLarge(name, f"file is {len(data) / 1048576:.1f} MB, over the {mb:.0f} MB limit")
         doc_id = doc_id_for(name)
-        doc = parse_bytes(f"{doc_id}{suffix}", data, doc_id=doc_id)
+        if doc_id == "readme":  # a folder's README is not one of its documents: a rebuild would skip it
+            raise ReservedName(name, "README is the name of a folder's description; rename the file")
+        self._check_name(name, doc_id)
+        doc = self.reader.run(name, parse_bytes, f"{doc_id}{suffix}", data, doc_id=doc_id, source=name)
         folder = self.settings.corpus_dir
-        folder.mkdir(parents=True, exist_ok=True)
         with self._write_lock:
+            self._check_name(name, doc_id)
             previous = self.index.content_hash(doc_id)
             if previous == doc.content_hash:
                 return self.index.get(doc_id), "unchanged"
             tmp = folder / f"{UPLOAD_PREFIX}{doc_id}.{uuid.uuid4().hex}{suffix}.tmp"
             try:
-                with open(tmp, "wb") as f:
-                    f.write(data)
-                    f.flush()
-                    os.fsync(f.fileno())
+                _write_synced(tmp, data)
                 self.index.put(doc)
                 self._settle(tmp, doc_id, suffix)
             finally:
                 tmp.unlink(missing_ok=True)
         return doc, "updated" if previous else "added"
+
+    def scanned_pages(self, filename: str, data: bytes) -> int:
+        """How many pages of an uploaded PDF need OCR (read in a bounded worker process; 0 for other files)."""
+        if Path(filename).suffix.lower() != ".pdf":
+            return 0
+        return self.reader.run(filename, scanned_pages, filename, data)
+
+    def _check_name(self, name: str, doc_id: str) -> None:
+        """Two file names that reduce to one id ("Kế hoạch 08.docx", "ke hoach 08.pdf") are two documents:
+        the second is refused, not silently put in place of the first (the same name, or the id itself, replaces)."""
+        if doc_id not in self.index:
+            return
+        had = Path(self.index.get(doc_id).source or doc_id).stem
+        if had != doc_id and fold_key(had) != fold_key(Path(name).stem):
+            raise NameConflict(
+                name,
+                f"document {doc_id!r} was uploaded as {had!r}; delete it first (DELETE /documents/{doc_id}) "
+                "or upload under that name",
+            )
 
     def _settle(self, tmp: Path, doc_id: str, suffix: str) -> None:
         """Give an indexed upload its final name in the corpus folder, replacing other formats of it."""
@@ -281,7 +314,8 @@ class Engine:
             for tmp in sorted(folder.glob(f"{UPLOAD_PREFIX}*.tmp")):
                 m = _UPLOAD_TMP.fullmatch(tmp.name)
                 try:
-                    digest = content_hash(extract_text(f"upload{m['suffix']}", tmp.read_bytes())) if m else None
+                    name = f"upload{m['suffix']}" if m else ""
+                    digest = self.reader.run(name, text_digest, name, tmp.read_bytes()) if m else None
                 except (CancuError, OSError):
                     digest = None
                 if m and digest and self.index.content_hash(m["doc_id"]) == digest:
@@ -306,10 +340,10 @@ class Engine:
                 files = self._corpus_files(doc.doc_id)
                 try:
                     if files:
-                        text = extract_text(str(files[0]), read_bytes(files[0], self.settings.max_file_bytes))
-                        fresh = build_document(doc.doc_id, text, source=files[0].name, digest=content_hash(text))
+                        data = read_bytes(files[0], self.settings.max_file_bytes)
+                        fresh = self.reader.run(str(files[0]), parse_bytes, str(files[0]), data, doc_id=doc.doc_id)
                     else:
-                        fresh = build_document(doc.doc_id, doc.text, source=doc.source, digest=content_hash(doc.text))
+                        fresh = self.reader.run(doc.doc_id, _reparse, doc.doc_id, doc.text, doc.source)
                 except CancuError as exc:
                     logger.warning("kept %s as parsed before: %s", doc.doc_id, exc)
                     continue
@@ -397,6 +431,7 @@ class Engine:
             self.answerer.units()
 
     def close(self) -> None:
+        self.reader.close()
         self.store.close()
         self.index.catalog.close()
         if self.embedder is not None:
@@ -417,15 +452,28 @@ def load_embedder(settings: Settings) -> tuple[SentenceEmbedder | None, str]:
     return emb, f"embedding model {settings.embed_model} ({emb.dim} dimensions)"
 
 
-def _exit_with_parent(parent: int) -> None:
-    """In an ingest worker: end when the ingest process is gone (a killed `cancu ingest` leaves no workers)."""
+def parse_limits(settings: Settings) -> Limits:
+    """How long and how much memory reading one file may take."""
+    return Limits(settings.parse_timeout_s, settings.parse_memory_mb, settings.ocr_page_timeout_s)
 
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1.0)
-        os._exit(0)
 
-    threading.Thread(target=watch, daemon=True, name="exit-with-parent").start()
+def _reparse(doc_id: str, text: str, source: str) -> Document:
+    """A stored document parsed again from its stored text (in a reading process)."""
+    return build_document(doc_id, text, source=source)
+
+
+def _write_synced(path: Path, data: bytes) -> None:
+    """Write and fsync a file in the corpus folder; a full disk is a named error, not a 500."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            raise StorageFull(f"no space left to keep the upload in {path.parent}: {exc.strerror}") from exc
+        raise StoreError(f"cannot write to {path.parent}: {exc.strerror or exc}") from exc
 
 
 def open_store(settings: Settings, *, dense_dim: int | None) -> UnitStore:
@@ -447,10 +495,12 @@ def catalog_path(settings: Settings) -> Path:
     return settings.data_dir / f"catalog-server-{digest}.sqlite"
 
 
-def build_engine(settings: Settings, *, embedder: Embedder | bool | None = True) -> Engine:
+def build_engine(settings: Settings, *, embedder: Embedder | bool | None = True, strict: bool = True) -> Engine:
     """Build the engine from settings: the one place that decides what is wired to what.
 
     ``embedder=True`` loads the configured model; pass an instance to share one, or None to force lexical.
+    The store is checked at start (``retrieval.integrity``): what can be repaired is; ``strict=False``
+    (`cancu ingest`, which is how the rest is repaired) starts with a warning where ``strict`` refuses.
     """
     if embedder is True:
         emb, reason = load_embedder(settings)
@@ -465,21 +515,24 @@ def build_engine(settings: Settings, *, embedder: Embedder | bool | None = True)
     else:
         mode = "hybrid"
     cached = CachedEmbedder(emb, EmbeddingCache(settings.data_dir / "embeddings.sqlite", emb.name)) if emb else None
-    store = open_store(settings, dense_dim=emb.dim if emb else None)
+    store = integrity.open_units(settings, lambda: open_store(settings, dense_dim=emb.dim if emb else None))
     catalog: Catalog | None = None
+    reader = ParserPool(parse_limits(settings), workers=min(os.cpu_count() or 1, 2))
     try:
-        catalog = Catalog(catalog_path(settings))
+        catalog = integrity.open_catalog(catalog_path(settings))
         analyzer = Analyzer()
         index = Index(store, catalog, analyzer, cached)
         searcher = Searcher(store, index, analyzer, cached, mode)
-        engine = Engine(settings, store, index, searcher, mode_reason=reason)
+        engine = Engine(settings, store, index, searcher, mode_reason=reason, reader=reader)
         engine.embedder = cached
         if not settings.qdrant_url and not len(index) and legacy_store(settings.data_dir):
             logger.warning("found a store written by an earlier version: migrating it (cancu migrate)")
             migrate_legacy(engine)
+        integrity.check(engine, strict=strict)
         engine.recover_uploads()
         engine.reparse_stale()
     except CancuError:
+        reader.close()
         store.close()
         if catalog is not None:
             catalog.close()

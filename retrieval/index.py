@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from core.errors import DocumentNotFound, LegalBasisNotFound
+from core.errors import DocumentNotFound, LegalBasisNotFound, StoreDamaged
 from core.legal_ids import id_key
 from core.ports import Embedder
 from core.text import fold
@@ -328,8 +328,14 @@ class Index:
         return len(pending)
 
     def collect_garbage(self) -> int:
-        """Delete units whose document or version is not in the catalog (a full scan of the units)."""
+        """Delete units whose document or version is not in the catalog (a full scan of the units); never when
+        the catalog lists nothing while units exist (a lost catalog is repaired at start, not emptied further)."""
         hashes = self.catalog.hashes()
+        if not hashes and self.store.count_units():
+            raise StoreDamaged(
+                f"the catalog {self.catalog.path} lists no documents while the units store holds units: "
+                "not removing them (restart: the start-up check restores what the corpus folder holds)"
+            )
         stale = {(d, h) for d, h in self.store.unit_keys() if hashes.get(d) != h}
         for doc_id in {d for d, _ in stale}:
             self.store.delete_units(doc_id, keep_hash=hashes.get(doc_id))

@@ -284,13 +284,13 @@ def test_webhook_checks_the_secret_and_serves_from_the_api(engine) -> None:
 
     with FakeTelegram.serve() as tg:
         settings = make_settings(Path(engine.settings.data_dir), telegram_token=TOKEN, telegram_api_base=tg.base_url,
-                                 telegram_webhook_url="https://cancu.example.edu.vn/telegram/webhook", telegram_secret="s3cret-value")  # fmt: skip
+                                 telegram_webhook_url="https://cancu.example.edu.vn/telegram/webhook", telegram_secret="s3cret-value-0123")  # fmt: skip
         runner = BotRunner(settings, engine)
         with TestClient(create_app(engine, settings, bot=runner)) as client:
             (hook,) = tg.sent("setWebhook")
             assert (
                 hook["url"] == "https://cancu.example.edu.vn/telegram/webhook"
-                and hook["secret_token"] == "s3cret-value"
+                and hook["secret_token"] == "s3cret-value-0123"
             )
             update = tg.message_update(chat_id=3, user_id=7, text="Kinh phí thực hiện kế hoạch ở Kiên Hải lấy từ đâu?")
             update["update_id"] = 77
@@ -298,7 +298,7 @@ def test_webhook_checks_the_secret_and_serves_from_the_api(engine) -> None:
             assert wrong.status_code == 403 and "s3cret" not in wrong.text
             assert client.post("/telegram/webhook", json=update).status_code == 403
             ok = client.post(
-                "/telegram/webhook", json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret-value"}
+                "/telegram/webhook", json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret-value-0123"}
             )
             assert ok.status_code == 200
             (msg,) = tg.wait_for("sendMessage", chat_id=3)

@@ -151,7 +151,7 @@ def _free_port() -> int:
 
 
 def _serve(data: Path, corpus: Path, port: int) -> subprocess.Popen:
-    env = _env(data, CANCU_CORPUS_DIR=str(corpus), CANCU_ADMIN_TOKEN="fault-token", CANCU_PORT=str(port))
+    env = _env(data, CANCU_CORPUS_DIR=str(corpus), CANCU_ADMIN_TOKEN="fault-admin-token", CANCU_PORT=str(port))
     proc = subprocess.Popen([sys.executable, "-m", "cli", "serve"], cwd=REPO, env=env, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -197,7 +197,7 @@ def test_sigkill_during_upload(tmp_path: Path, sent: float, wait: float) -> None
     try:
         with socket.create_connection(("127.0.0.1", port)) as sock:
             head = (
-                f"POST /documents HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer fault-token\r\n"
+                f"POST /documents HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer fault-admin-token\r\n"
                 f"Content-Type: multipart/form-data; boundary={boundary.decode()}\r\nContent-Length: {len(body)}\r\n\r\n"
             ).encode()
             cut = int(len(body) * sent)

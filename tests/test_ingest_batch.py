@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import ingest.structure
-from ingest.pipeline import PARSER_VERSION, build_document
+from ingest.pipeline import PARSER_VERSION, build_document, ingest_paths
 from retrieval.engine import build_engine
 from tests.conftest import CORPUS, make_settings
 
@@ -38,8 +38,8 @@ def test_a_parser_failure_is_that_files_error_and_the_rest_goes_in(tmp_path: Pat
 
     monkeypatch.setattr("ingest.pipeline.parse_document", breaks_on_one)
     engine = build_engine(make_settings(tmp_path / "data"), embedder=None)
-    try:
-        report = engine.ingest([CORPUS])
+    try:  # read in this process (no reading pool), where the patched parser is
+        report = ingest_paths([CORPUS], engine.index, max_bytes=engine.settings.max_file_bytes)
         assert [Path(r.path).name for r in report.errors] == ["kh-cdlc-laocai-2026.txt"]
         assert "could not read the document's structure (ValueError: substring not found)" in report.errors[0].error
         assert report.count("added") == len(list(CORPUS.glob("*.txt"))) - 1

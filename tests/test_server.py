@@ -44,7 +44,7 @@ def serve_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         {
             "CANCU_DATA_DIR": str(root / "data"),
             "CANCU_CORPUS_DIR": str(corpus),
-            "CANCU_ADMIN_TOKEN": "e2e-admin",
+            "CANCU_ADMIN_TOKEN": "e2e-admin-token-1",
             "CANCU_LOG_LEVEL": "WARNING",
         }
     )
@@ -103,11 +103,11 @@ def test_the_real_server_over_http(server: str) -> None:
         up = http.post(
             "/documents",
             files={"file": ("kh-nha-trang.docx", make_docx(raw))},
-            headers={"Authorization": "Bearer e2e-admin"},
+            headers={"Authorization": "Bearer e2e-admin-token-1"},
         )
         assert up.status_code == 201 and up.json()["place"] == "Nha Trang"
         assert http.get("/documents").json()[-1]["doc_id"] in {"kh-nha-trang", "kh-ubnd-kienhai-2026"}
-        assert http.delete("/documents/kh-nha-trang", headers={"Authorization": "Bearer e2e-admin"}).status_code == 204
+        assert http.delete("/documents/kh-nha-trang", headers={"Authorization": "Bearer e2e-admin-token-1"}).status_code == 204
         assert 'route="/ask"' in http.get("/metrics").text
 
 
@@ -218,7 +218,7 @@ II. TỔ CHỨC THỰC HIỆN
     CHROMIUM is None, reason="Chromium is not installed (apt-get install -y chromium); .ci/run installs it"
 )
 def test_markup_in_a_document_is_shown_literally_on_the_page(server: str) -> None:
-    admin = {"Authorization": "Bearer e2e-admin"}
+    admin = {"Authorization": "Bearer e2e-admin-token-1"}
     up = httpx.post(f"{server}/documents", files={"file": ("kh-thu-nghiem.txt", HOSTILE.encode())}, headers=admin)
     assert up.status_code == 201, up.text
     try:
