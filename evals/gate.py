@@ -33,8 +33,26 @@ _OPS: dict[str, Callable[[float, float], bool]] = {">=": operator.ge, "<=": oper
 #: split, in a store of the five plans and Thông tư 124 (the gate test's store), as a ratchet: CI fails when a
 #: change makes any of them worse. Raise them when a change improves the split (measured, never tuned on);
 #: never lower them to let a change pass.
-#: Measured 2026-11-22 at the final commit of that day (evals/reports/2026-11-22/).
+#:
+#: Re-based once, on 2026-12-02, and only because the layer measured changed: issue 19 removed the answer layer
+#: that was tuned question by question on these five plans (rules naming their units and programmes) and put
+#: general strategies in its place. The general layer is lower on this split (GOAL_ORIGINAL, the old floor,
+#: beside it); issue 19's "no figure below today's" is not met and its note says so. Measured at the final
+#: commit of 2026-12-02 (`cancu eval`, evals/reports/2026-12-02/ in the README's evaluation section).
 FLOOR: Limits = {
+    "hit@1": (">=", 0.9038),
+    "hit@3": (">=", 0.9615),
+    "must_include": (">=", 0.9661),
+    "abstention_accuracy": (">=", 0.8),
+    "false_abstain_rate": ("<=", 0.0385),
+    "legal_recall": (">=", 0.9333),
+    "legal_precision": (">=", 0.6087),
+    "twin_gap_points": ("<=", 0.0),
+}
+
+#: The floor before the re-basing (measured 2026-11-22 with the tuned layer, evals/reports/2026-11-22/): issue
+#: 19's goal for the original gold set. Shown in the report; the metrics of it not met yet are KNOWN_UNMET.
+GOAL_ORIGINAL: Limits = {
     "hit@1": (">=", 0.9808),
     "hit@3": (">=", 0.9808),
     "must_include": (">=", 1.0),
@@ -43,6 +61,18 @@ FLOOR: Limits = {
     "legal_recall": (">=", 1.0),
     "legal_precision": (">=", 1.0),
     "twin_gap_points": ("<=", 0.0),
+}
+
+#: The issues' thresholds (THRESHOLDS) the general layer does not meet on the original test split yet, with the
+#: figures measured (test split read as a whole, never question by question; the dev split's figure beside it).
+#: The gate test expects each to fail, strictly (one that starts passing fails the test until it is removed
+#: from here), and holds every other threshold.
+KNOWN_UNMET: dict[str, str] = {
+    "hit@3": "test 0.962 < 0.97 (dev 0.979)",
+    "abstention_accuracy": "test 0.8 < 1.0 (dev 0.833)",
+    "false_abstain_rate": "test 0.038 > 0.02 (dev 0.011)",
+    "legal_recall": "test 0.933 < 0.95 (dev 0.95)",
+    "legal_precision": "test 0.609 < 0.90 (dev 0.95)",
 }
 
 #: Issue 19's "done when" on wide-test (documents never tuned on), every document in one store, default offline
