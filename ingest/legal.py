@@ -40,6 +40,8 @@ _TITLE_START = re.compile(r"^\s*,?\s*(?=(?:về|Về|quy định|Quy định|ban
 _HEAD_TITLES = re.compile(r"^(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Cục trưởng)\s+(?=[A-ZĐ])")
 _TERM = re.compile(
     r";|\.(?:\s|$)|\s+và\s+(?i:" + TYPE_RE + r")\s+(?:số\s*)?\d|,\s+(?i:" + TYPE_RE + r")\s+(?:số\s*)?\d"
+    # the preamble's enacting clause after the last ground: ", UBND tỉnh ban hành Kế hoạch … như sau:"
+    r"|,\s+(?:[^,;“”\n]{1,60}?\s)?ban hành\s+(?i:" + TYPE_RE + r")\b|,?\s+(?:cụ thể\s+)?như sau\s*:"
 )
 
 
@@ -99,6 +101,8 @@ def _tail(text: str) -> tuple[str | None, str | None, str | None]:
         if 0 <= opening <= 12 and "”" in body[opening:]:
             body = body[: body.index("”", opening) + 1]  # a quoted title ends at its closing quote
         body = body.strip().rstrip(",.").strip()
+        if body.endswith("”") and body.count("”") > body.count("“"):
+            body = body[:-1].rstrip(",. ")  # the close of a quoted title the number sits inside
         if len(body) > 300:
             body = body[:300].rsplit(" ", 1)[0] + "…"
         title = body or None

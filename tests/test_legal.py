@@ -135,3 +135,30 @@ def test_directive_bases_and_link_to_corpus(docs, tt124_path: Path) -> None:
     entries = {e.id: e for e in build_registry([*docs.values(), tt])}
     assert entries["124/2021/TT-BCA"].doc_id == "tt-124-2021-bca"
     assert entries["23/2012/TT-BCA"].cited_by[0].section == "Điều 11"
+
+
+def test_the_issuer_naming_a_plan_does_not_filter_its_grounds() -> None:
+    """ "Kế hoạch … của UBND thành phố Hà Nội … thực hiện những văn bản nào?": the issuer names the plan, so a
+    ground the plan's own body issued ("UBND Thành phố", as the plan calls itself) does not become the only one
+    asked for; a body the question names as the grounds' issuer still filters."""
+    from core.types import LegalBasis
+    from retrieval.answers.question import parse
+    from retrieval.answers.registry import asked_for
+
+    def entry(eid: str, issuer: str) -> LegalBasis:
+        return LegalBasis(
+            id=eid,
+            type="Quyết định",
+            number=eid.split("/")[0],
+            issuer=issuer,
+            citation=eid,
+            variants=[eid],
+            cited_by=[],
+        )
+
+    entries = [entry("214/NQ-CP", "Chính phủ"), entry("1229/QĐ-UBND", "UBND Thành phố")]
+    own = "Ủy ban nhân dân thành phố Hà Nội"
+    q = parse("Kế hoạch 308/KH-UBND của UBND thành phố Hà Nội được ban hành để thực hiện những văn bản nào?")
+    assert [e.id for e in asked_for(q, entries, own)] == ["214/NQ-CP", "1229/QĐ-UBND"]
+    q = parse("Kế hoạch 308/KH-UBND của Hà Nội căn cứ những văn bản nào của Chính phủ?")
+    assert [e.id for e in asked_for(q, entries, own)] == ["214/NQ-CP"]

@@ -107,7 +107,10 @@ def test_the_real_server_over_http(server: str) -> None:
         )
         assert up.status_code == 201 and up.json()["place"] == "Nha Trang"
         assert http.get("/documents").json()[-1]["doc_id"] in {"kh-nha-trang", "kh-ubnd-kienhai-2026"}
-        assert http.delete("/documents/kh-nha-trang", headers={"Authorization": "Bearer e2e-admin-token-1"}).status_code == 204
+        assert (
+            http.delete("/documents/kh-nha-trang", headers={"Authorization": "Bearer e2e-admin-token-1"}).status_code
+            == 204
+        )
         assert 'route="/ask"' in http.get("/metrics").text
 
 

@@ -144,6 +144,15 @@ def test_a_quoted_amendment_is_not_numbered_as_the_amending_law(wide_docs) -> No
     assert "Điều 12. Đối tượng tham gia bảo hiểm y tế" in doc.section_text("Điều 1.10")
 
 
+def test_a_ground_ends_where_the_enacting_clause_begins(wide_docs) -> None:
+    """The last ground of a preamble runs into ", UBND tỉnh ban hành Kế hoạch … như sau:"; the citation string a
+    drafter pastes stops before it (and a quoted plan title's closing mark is not the ground's)."""
+    bac_ninh = {c.id: c.title for c in wide_docs["kh-141-ubnd-bacninh-2025"].citations if c.section == "preamble"}
+    assert bac_ninh["66-NQ/TW"].endswith("đáp ứng yêu cầu phát triển đất nước trong kỷ nguyên mới")
+    ha_noi = [c.title for c in wide_docs["kh-308-ubnd-hanoi-2025"].citations if c.id == "214/NQ-CP" and c.title]
+    assert all("như sau" not in t and not t.endswith("”") for t in ha_noi)
+
+
 def test_two_parts_with_one_number_keep_it(wide_docs) -> None:
     doc = wide_docs["kh-153-ubnd-cantho-2025"]
     assert [s.id for s in doc.sections if s.level == 1] == ["I", "II", "III", "IV", "IV-2"]

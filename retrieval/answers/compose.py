@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from core.text import fold
 from core.types import Answer, Citation, Document, LegalBasis, LegalBasisRef
 from retrieval.answers.evidence import Draft, Evidence, doc_name
 from retrieval.extract import Line
@@ -93,8 +94,14 @@ def _words(ev: Evidence, n: int) -> list[str]:
         label += f" «{ev.heading}»"
     if label:
         out.append(f"{label}:")
-    out += [f"- {ln.clean if not ln.heading else ln.text} [{n}]" for ln in ev.lines]
+    lines = [ln for ln in ev.lines if not (label and _only_heading(ln, ev.heading))] or ev.lines
+    out += [f"- {ln.clean if not ln.heading else ln.text} [{n}]" for ln in lines]
     return out
+
+
+def _only_heading(line: Line, heading: str) -> bool:
+    """A section's own heading line with nothing else on it ("1. Văn phòng"), already shown in the label."""
+    return line.heading and bool(heading) and fold(line.clean).strip(" .:").lower() == fold(heading).strip().lower()
 
 
 def _cite(ev: Evidence, citations: list[Citation], doc: Document) -> int | None:

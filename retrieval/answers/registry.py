@@ -53,12 +53,14 @@ def names_body(name: str, body: str) -> bool:
 
 def asked_for(q: Question, entries: list[LegalBasis], own_issuer: str | None = None) -> list[LegalBasis]:
     """The entries of the kinds the question asks for ("những chỉ thị nào") and of the issuer it names ("của Bộ
-    Công an"; not the document's own issuer, which names the document); all when it names neither."""
+    Công an"; not the document's own issuer, which names the document, however shortened); all when it names
+    neither."""
     if q.kinds:
         entries = [e for e in entries if e.type in q.kinds]
     own = body_words(own_issuer or "")
     key = body_words(q.key)
-    issuers = {e.issuer for e in entries if e.issuer and body_words(e.issuer) != own}
+    # the document's own body, also as it calls itself ("UBND Thành phố" in a plan of "UBND thành phố Hà Nội")
+    issuers = {e.issuer for e in entries if e.issuer and not _within(body_words(e.issuer), own)}
     named = {i for i in issuers if _within(body_words(i), key) or (q.cited_body and names_body(i, q.cited_body))}
     return [e for e in entries if e.issuer in named] if named else entries
 
