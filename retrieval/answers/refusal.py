@@ -2,7 +2,7 @@
 
 The cited sections (with their headings and their document's header) must hold enough of the question's
 content terms, IDF-weighted; more when a content word of the question is unknown to every document. A question
-for an amount needs a figure in the lines quoted. Thresholds: ``retrieval.policy.AnswerPolicy``.
+for an amount needs a figure in the lines quoted; a year it names must be one the documents found mention. Thresholds: ``retrieval.policy.AnswerPolicy``.
 """
 
 from __future__ import annotations
@@ -72,6 +72,10 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
     texts = [ctx.index.get(e.doc_id).section_text(e.section) for e in draft.evidence]
     if q.moment and not any(f" {m} " in f" {' '.join(fold(t).lower().split())} " for m in q.moment for t in texts):
         return f"asked of the present day ({', '.join(q.moment)}), which no section found speaks of"
+    whole = [ctx.index.get(d).text for d in {e.doc_id for e in draft.evidence}]
+    unseen = [y for y in q.years if not any(str(y) in t for t in whole)]
+    if unseen:  # "học phí năm học 2026-2027" of a resolution that speaks of 2025-2026 only
+        return f"asked of {', '.join(map(str, unseen))}, which no document found mentions"
     header = " ".join(fold(profile_text(ctx.index.get(d))).lower() for d in {e.doc_id for e in draft.evidence})
     asked = [f for f, nouns in q.figures if not nouns or any(f" {n} " not in f" {header} " for n in nouns)]
     if asked and not any(f.search(t) for f in asked for t in texts):
