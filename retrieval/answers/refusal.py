@@ -82,7 +82,9 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
         return "no figure of the kind asked (money, a percentage) in the sections found"
     folded = [fold(t).lower() for t in texts]
     for noun in q.counted:
-        near = re.compile(rf"\d[\d.,]*\s*%?\s*(?:\w+\s+){{0,2}}{re.escape(noun)}\b|\b{re.escape(noun)}\s+(?:so\s+)?\d")
+        near = re.compile(
+            rf"\d[\d.,]*\s*%?\s*(?:\w+\s+){{0,2}}{re.escape(noun)}\b|\b{re.escape(noun)}\s+(?:\w+\s+){{0,3}}\d"
+        )
         if not any(near.search(t) for t in folded):
             return f"no number of {noun!r} in the sections found"
     return None

@@ -1,0 +1,51 @@
+"""Answers over real documents of the kinds a deployment holds (../shared/wide/docs, development documents of the
+wide gold set): general behaviours, each shown on a document nobody tuned a rule for."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.conftest import REPO, make_settings
+
+WIDE = REPO.parent / "shared" / "wide" / "docs"
+
+pytestmark = pytest.mark.skipif(not WIDE.is_dir(), reason=f"{WIDE} is not beside this checkout (../shared/wide)")
+
+
+@pytest.fixture(scope="module")
+def wide_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    from retrieval.engine import build_engine
+
+    engine = build_engine(make_settings(tmp_path_factory.mktemp("wide") / "data"), embedder=None)
+    report = engine.ingest([WIDE])
+    assert not report.errors, report.errors
+    yield engine
+    engine.close()
+
+
+def test_a_plan_named_by_its_issuer_lists_all_its_grounds(wide_engine) -> None:
+    """The issuer that names the plan ("của UBND thành phố Hà Nội") is not read as the issuer of the grounds
+    asked for, so the plan's decision of its own body is not the only ground listed."""
+    answer = wide_engine.ask(
+        "Kế hoạch 308/KH-UBND ngày 17/11/2025 của UBND thành phố Hà Nội được ban hành để thực hiện những văn bản nào?"
+    )
+    assert answer.answer.startswith("Kế hoạch 308/KH-UBND của Ủy ban nhân dân thành phố Hà Nội căn cứ 4 văn bản:")
+    assert [b.id for b in answer.legal_bases] == ["214/NQ-CP", "278/2025/NĐ-CP", "1229/QĐ-UBND", "142/QĐ-TTg"]
+
+
+def test_a_count_stated_a_few_words_after_its_noun_answers(wide_engine) -> None:
+    """ "bao nhiêu điểm": "Tổng số điểm đạt được từ 85 đến 100" states the number of points, three words on."""
+    answer = wide_engine.ask("trung tam hoc tap cong dong bao nhieu diem thi xep loai tot")
+    assert answer.found
+    assert "Loại tốt: Tổng số điểm đạt được từ 85 đến 100" in answer.answer
+    assert answer.citations[0].doc_id == "cv-5155-sgddt-hcm-2025"
+
+
+def test_a_year_no_document_found_mentions_is_refused(wide_engine) -> None:
+    """The resolution sets fees for 2025-2026; a question about 2026-2027 is not answered from it."""
+    asked = wide_engine.ask("Mức học phí trường mầm non công lập ở Vĩnh Long năm học 2026-2027 là bao nhiêu?")
+    assert not asked.found and asked.citations == []
+    same_year = wide_engine.ask("Mức học phí trường mầm non công lập ở Vĩnh Long năm học 2025-2026 là bao nhiêu?")
+    assert same_year.found and same_year.citations[0].doc_id == "nq-20-2025-hdnd-vinhlong"
