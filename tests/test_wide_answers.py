@@ -49,3 +49,11 @@ def test_a_year_no_document_found_mentions_is_refused(wide_engine) -> None:
     assert not asked.found and asked.citations == []
     same_year = wide_engine.ask("Mức học phí trường mầm non công lập ở Vĩnh Long năm học 2025-2026 là bao nhiêu?")
     assert same_year.found and same_year.citations[0].doc_id == "nq-20-2025-hdnd-vinhlong"
+
+
+def test_a_plan_named_by_kind_and_number_without_diacritics(wide_engine) -> None:
+    """ "ke hoach 141 …": two plans of one province share the title's words; the number names the one asked."""
+    answer = wide_engine.ask("ke hoach 141 ubnd bac ninh thuc hien nghi quyet nao cua bo chinh tri")
+    assert answer.answer.startswith("Kế hoạch 141/KH-UBND của Ủy ban nhân dân tỉnh Bắc Ninh căn cứ 1 văn bản:")
+    assert [b.id for b in answer.legal_bases] == ["66-NQ/TW"]
+    assert {(c.doc_id, c.section) for c in answer.citations} == {("kh-141-ubnd-bacninh-2025", "preamble")}

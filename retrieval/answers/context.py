@@ -10,8 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.text import fold
 from retrieval.answers.question import Question
 from retrieval.extract import QueryTerms, TermWeights, query_terms
+from retrieval.lexicon import lexicon
 from retrieval.policy import Policy
 from retrieval.search import Searcher, SearchPlan, SectionHit
 
@@ -87,7 +89,28 @@ class Context:
         ("Trường Sóc Trăng căn cứ chỉ thị nào [của Bộ trưởng Bộ Công an]?"): they name what it cites, not it."""
         if self._own is None:
             self._own = self.searcher.plan(q.own_text, doc_ids=self.scope) if q.own_text != q.text else self.plan(q)
-        return self._decide(self._own)
+        return self._numbered(q, self._own) or self._decide(self._own)
+
+    def _numbered(self, q: Question, plan: SearchPlan) -> str | None:
+        """The one leading document whose kind and number the question opens with ("kế hoạch 141 ubnd bắc ninh
+        thực hiện nghị quyết nào"): a number names its document more surely than words its title shares with
+        another's. A number after the kinds asked for ("… những thông tư nào") names what is cited."""
+        asked = lexicon().asked_kinds.search(q.key)  # "… nghị quyết nào": what is cited starts there
+        end = asked.start() if asked else len(q.key)
+        subject = [(k, n) for k, n in q.legal_pairs if 0 <= q.key.find(f" {k} {n} ") < end]
+        if not subject:
+            return None
+        heads = self.index.heads()
+        hits = [
+            d
+            for d in plan.chosen(self.policy.search.documents)
+            if d in heads
+            and any(
+                fold(heads[d].doc_type or "").lower() == k and (heads[d].number or "").split("/")[0].lstrip("0") == n
+                for k, n in subject
+            )
+        ]
+        return hits[0] if len(hits) == 1 else None
 
     def _decide(self, plan: SearchPlan) -> str | None:
         """The best document when it clearly leads the next one (by the question's match to it)."""
