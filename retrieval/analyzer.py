@@ -37,7 +37,7 @@ def _abbreviations() -> dict[str, str]:
 
 
 #: Bump when document tokens change: indexes built by another version re-vectorise their units at start-up.
-ANALYZER_VERSION = "9"
+ANALYZER_VERSION = "10"
 
 _WORD = re.compile(r"[^\W_]+")
 _PERCENT = re.compile(r"(?<=\d)\s*%")

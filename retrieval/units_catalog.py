@@ -207,7 +207,13 @@ def _entry(row: Any, keys: set[str]) -> UnitEntry:
 def task_lines(doc: Document, e: UnitEntry) -> list[Line]:
     """The lines that give a unit its tasks: its section's own lines, or the one line that names it."""
     if e.whole_section:
-        return [ln for ln in section_lines(doc, e.section) if not ln.heading]
+        lines = section_lines(doc, e.section, own=False)  # its lettered points are its tasks too
+        own = [ln for ln in lines if not ln.heading]
+        if own:
+            return own
+        # "6. Giao Sở Tư pháp theo dõi, đôn đốc …; tham mưu sơ kết …": one paragraph, the unit and its task
+        _, _, name_of = _patterns()
+        return [ln for ln in lines if name_of.match(ln.clean)]
     return [e.line] if e.line is not None else []
 
 
@@ -229,10 +235,9 @@ def _units_of(doc: Document) -> list[UnitEntry]:
     for sec in doc.sections:
         under_impl = sec.parent in impl_ids
         if under_impl or (sec.level >= 2 and heading.match(sec.heading) and _is_unit_name(sec.heading)):
-            keys = unit_keys(sec.heading)
             named = name_of.match(sec.heading)  # "Giao Sở Tư pháp theo dõi, đôn đốc …" is Sở Tư pháp's section
-            if named:
-                keys |= unit_keys(named.group("unit").strip(" ,"))
+            # keyed by the unit's name alone: the words of its task are no part of it
+            keys = unit_keys(named.group("unit").strip(" ,")) if named else unit_keys(sec.heading)
             out.append(UnitEntry(doc.doc_id, sec.id, sec.heading, keys, whole_section=True))
     whole_names = {unit_words(e.name): e for e in out}
     for sec in doc.sections:

@@ -57,3 +57,21 @@ def test_a_plan_named_by_kind_and_number_without_diacritics(wide_engine) -> None
     assert answer.answer.startswith("Kế hoạch 141/KH-UBND của Ủy ban nhân dân tỉnh Bắc Ninh căn cứ 1 văn bản:")
     assert [b.id for b in answer.legal_bases] == ["66-NQ/TW"]
     assert {(c.doc_id, c.section) for c in answer.citations} == {("kh-141-ubnd-bacninh-2025", "preamble")}
+
+
+def test_a_unit_given_its_task_in_one_numbered_paragraph(wide_engine) -> None:
+    """ "6. Giao Sở Tư pháp theo dõi, đôn đốc …; tham mưu sơ kết, tổng kết …": one paragraph under "Tổ chức thực
+    hiện" is the unit's whole task; it is the answer, not a section found by its words."""
+    answer = wide_engine.ask("Sở Tư pháp tỉnh Bắc Ninh được giao nhiệm vụ gì khi tổ chức thực hiện kế hoạch?")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-141-ubnd-bacninh-2025", "IV.6")
+    assert "theo dõi, đôn đốc các cơ quan, đơn vị" in answer.answer and "tham mưu sơ kết, tổng kết" in answer.answer
+
+
+def test_a_units_lettered_points_are_its_tasks(wide_engine) -> None:
+    """A unit's section whose tasks are its points a), b), c) (a Quy định's "3. Bộ Chỉ huy quân sự tỉnh")."""
+    answer = wide_engine.ask("bo chi huy quan su tinh quang ninh co nhiem vu gi trong pccc rung")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == (
+        "qd-96-2025-ubnd-quangninh",
+        "Quy định.Điều 18.3",
+    )
+    assert "Tổ chức trực tổng đài 112" in answer.answer

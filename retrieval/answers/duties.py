@@ -31,6 +31,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         lines = whole_lines(doc, m.section) if m.whole_section else [m.line] if m.line else []
         if lines:
             evidence.append(Evidence(m.doc_id, m.section, m.name if m.whole_section else "", lines, score=m.score))
+    # a unit's own task list before a one-paragraph item that names it ("2. Công an thành phố chủ trì, …")
+    evidence.sort(key=lambda e: all(ln.heading for ln in e.lines))
     return Draft(evidence, notes=cut_short(ctx, evidence)) if evidence else None
 
 
