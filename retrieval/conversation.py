@@ -5,7 +5,8 @@
     turn.focus      # the documents the previous answer cited, unless the follow-up names others
 
 A follow-up opens or ends with the lexicon's follow-up words ("còn …", "thế còn …", "… thì sao?") or refers back
-("điều đó", "việc này"). What it names replaces what the previous question was about: a unit ("Phòng Quản trị" ->
+("điều đó", "việc này"); "kế hoạch đó do ai ký?" asks of the one document the last answer quoted, by its label.
+What it names replaces what the previous question was about: a unit ("Phòng Quản trị" ->
 "Văn phòng") when the previous question named one, else the previous question's subject words; a place or a
 document it names moves the focus. A message that is a question of its own starts afresh (keeping no focus).
 State is bounded: the most recent ``MAX_CONVERSATIONS`` conversations, each forgotten after ``TTL`` seconds.
@@ -48,10 +49,16 @@ DocumentsNamed = Callable[[str], tuple[list[str], str]]  # text -> (documents it
 
 class Conversations:
     def __init__(
-        self, unit_of: UnitOf, documents_named: DocumentsNamed, *, clock: Callable[[], float] = time.monotonic
+        self,
+        unit_of: UnitOf,
+        documents_named: DocumentsNamed,
+        label_of: Callable[[str], str] | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._unit_of = unit_of
         self._documents_named = documents_named
+        self._label_of = label_of
         self._clock = clock
         self._states: OrderedDict[str, _State] = OrderedDict()
         self._lock = threading.Lock()
@@ -59,6 +66,15 @@ class Conversations:
     def resolve(self, key: str, message: str) -> Turn:
         """The question to ask for a message of a conversation (the message itself when it is no follow-up)."""
         prev = self._get(key)
+        ref = document_reference(message) if prev is not None and self._label_of is not None else None
+        if prev is not None and ref is not None and len(prev.focus) == 1 and self._label_of is not None:
+            # "kế hoạch đó do ai ký?": that document, by the label every door shows
+            label = self._label_of(prev.focus[0])
+            m = re.search(rf"(?i)\b{_loose(ref)}\b", message)
+            if m is not None:  # "kế hoạch đó" -> "kế hoạch 141/KH-UBND": the kind as typed, then the label
+                kind = m.group(0).rsplit(" ", 1)[0]
+                asked = message[: m.start()] + f"{kind} {label}" + message[m.end() :]
+                return Turn(asked, list(prev.focus), True)
         named = follow_up(message) if prev is not None else None
         if prev is None or named is None:
             return Turn(message)
@@ -121,6 +137,12 @@ def follow_up(message: str) -> str | None:
         return None  # "Con tôi học trường tiểu học …, học phí tính thế nào?" is a question of its own
     named = " ".join(words[start:end]).strip(" ,")
     return named or None
+
+
+def document_reference(message: str) -> str | None:
+    """The words naming the document the last answer quoted ("kế hoạch đó", "văn bản này"), folded, or None."""
+    key = " " + " ".join(fold(message).lower().split()) + " "
+    return next((r for r in lexicon().follow_ups.get("refer_document", []) if f" {r} " in key), None)
 
 
 def _strip_reference(message: str) -> str:

@@ -98,3 +98,12 @@ def test_a_follow_up_to_another_unit_cites_that_unit(plans) -> None:
     assert (other.citations[0].doc_id, other.citations[0].section) == (SOCTRANG, "III.2")
     alone = plans.ask("còn Phòng Công tác sinh viên thì sao?", conversation="chat-2:8")  # another chat: no past
     assert not alone.answer.startswith("Hiểu là")
+
+
+def test_that_plan_is_the_plan_the_last_answer_quoted(plans) -> None:
+    """ "kế hoạch đó do ai ký?": the one plan the last answer quoted, named by its label, not the last question's
+    words run on."""
+    plans.ask("Kinh phí thực hiện kế hoạch ở Kiên Hải lấy từ đâu?", conversation="chat-3:9")
+    signer = plans.ask("kế hoạch đó do ai ký?", conversation="chat-3:9")
+    assert signer.answer.startswith("Hiểu là: kế hoạch KH-UBND Kiên Hải 2026 do ai ký?")
+    assert [(c.doc_id, c.section) for c in signer.citations] == [("kh-ubnd-kienhai-2026", "signature")]

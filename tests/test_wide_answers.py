@@ -75,3 +75,14 @@ def test_a_units_lettered_points_are_its_tasks(wide_engine) -> None:
         "Quy định.Điều 18.3",
     )
     assert "Tổ chức trực tổng đài 112" in answer.answer
+
+
+def test_the_symbol_of_a_plans_number_names_no_issuer(wide_engine) -> None:
+    """The "UBND" of "141/KH-UBND" is not the "UBND tỉnh" of a plan it cites: the signer and the date asked are
+    the plan's own."""
+    signer = wide_engine.ask("Ai ký Kế hoạch 141/KH-UBND?")
+    assert [(c.doc_id, c.section) for c in signer.citations] == [("kh-141-ubnd-bacninh-2025", "signature")]
+    assert "Phạm Văn Thịnh" in signer.answer
+    dated = wide_engine.ask("Kế hoạch 141/KH-UBND ban hành ngày nào?")
+    assert [(c.doc_id, c.section) for c in dated.citations] == [("kh-141-ubnd-bacninh-2025", "header")]
+    assert "20/11/2025" in dated.answer

@@ -42,7 +42,7 @@ class Answerer:
         self.searcher = engine.searcher
         self.policy = policy
         self._units: UnitCatalog | None = None
-        self.conversations = Conversations(self._unit_of, self._documents_named)
+        self.conversations = Conversations(self._unit_of, self._documents_named, lambda d: engine.labels().of(d))
 
     def ask(
         self,

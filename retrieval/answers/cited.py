@@ -103,11 +103,17 @@ def _named_at(body: str, phrase: str, optional: frozenset[str]) -> int:
     return m.start() if m else -1
 
 
+_NUMBER = re.compile(r"\d+[^\s,;?]*/[^\s,;?]+")  # "141/KH-UBND", "124/2021/TT-BCA"
+
+
 def without_cues(q: Question) -> str:
-    """The question's folded words without its fact cues."""
+    """The question's folded words without its fact cues and without the symbols of the numbers it names (the
+    "UBND" of "141/KH-UBND" names no issuer)."""
     key = q.key
     for cue in sorted(q.cues, key=len, reverse=True):
         key = key.replace(f" {cue} ", " ")
+    for m in _NUMBER.finditer(q.text):
+        key = key.replace(f" {fold(m.group(0)).lower()} ", " ")
     return key
 
 
