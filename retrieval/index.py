@@ -29,7 +29,8 @@ from core.text import fold
 from core.types import PART_IDS, Document, LegalBasis
 from ingest.legal import build_registry, registry_key
 from retrieval.analyzer import ANALYZER_VERSION, Analyzer
-from retrieval.catalog import Catalog, DocHead, DocRecord, df_of
+from retrieval.catalog import Catalog
+from retrieval.catalog_rows import DocHead, DocRecord, df_of
 from retrieval.extract import TermWeights
 from retrieval.naming import alias_phrases, names_in
 from retrieval.places import Places
