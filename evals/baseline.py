@@ -20,10 +20,10 @@ from core.types import Answer, Citation, Document
 from ingest.pipeline import IngestReport, ingest_paths
 from retrieval.analyzer import Analyzer
 from retrieval.catalog import Catalog
-from retrieval.engine import catalog_path, open_store
 from retrieval.index import Index
 from retrieval.search import Searcher
 from retrieval.units import Unit
+from retrieval.wiring import catalog_path, open_store
 
 
 @lru_cache(maxsize=1)

@@ -87,7 +87,8 @@ def expand_configs(config: str) -> list[str]:
 
 
 def _engine_for(name: str, settings: Settings, data_dir: Path, embedder_cache: dict[str, Any]) -> tuple[Any, str]:
-    from retrieval.engine import build_engine, load_embedder
+    from retrieval.engine import build_engine
+    from retrieval.wiring import load_embedder
 
     cfg = settings.model_copy(update={"data_dir": data_dir, "qdrant_url": None, "telegram_token": None})
     if name in ("dense", "hybrid"):

@@ -10,64 +10,42 @@ The CLI, the HTTP API, the bot and the evaluation all use one Engine::
 
 from __future__ import annotations
 
-import errno
-import hashlib
 import logging
 import os
-import re
 import threading
-import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 from core.config import Settings
-from core.errors import (
-    CancuError,
-    EmbedderUnavailable,
-    FileTooLarge,
-    NameConflict,
-    ReservedName,
-    SectionNotFound,
-    StorageFull,
-    StoreError,
-    UnsupportedFormat,
-)
+from core.errors import CancuError, SectionNotFound
 from core.ports import Embedder
-from core.text import fold_key
 from core.types import Document, Hit, LegalBasis, Section
-from ingest.isolation import Limits, ParserPool
-from ingest.loaders import SUPPORTED, read_bytes, scanned_pages
+from ingest.isolation import ParserPool
+from ingest.loaders import scanned_pages
 from ingest.pipeline import (
     PARSER_VERSION,
     FileResult,
     IngestReport,
     build_document,
-    doc_id_for,
     ingest_paths,
     parse_bytes,
-    text_digest,
 )
-from retrieval import integrity
+from retrieval import corpus_folder, integrity
 from retrieval.analyzer import Analyzer
 from retrieval.catalog import Catalog
 from retrieval.embed_cache import CachedEmbedder, EmbeddingCache
-from retrieval.embedder import SentenceEmbedder
 from retrieval.index import Index
 from retrieval.labels import DocRow, Labels, find_legal_bases
 from retrieval.migrate import legacy_store, migrate_legacy
 from retrieval.overview import Overview
 from retrieval.points import UnitStore
 from retrieval.search import Mode, Searcher
+from retrieval.wiring import catalog_path, ingest_workers, open_store, parse_limits, search_model
 
 logger = logging.getLogger(__name__)
 
-UPLOAD_PREFIX = ".upload-"
-WORKERS = 4  # at most this many worker processes for ingest (bounded by the CPUs)
-PARALLEL_FROM = 32  # files in a batch from which ingest runs in worker processes
 T = TypeVar("T")
-_UPLOAD_TMP = re.compile(r"\.upload-(?P<doc_id>[a-z0-9][a-z0-9._-]*)\.[0-9a-f]{32}(?P<suffix>\.[a-z]+)\.tmp")
 
 
 class Engine:
@@ -190,7 +168,7 @@ class Engine:
 
     def ingest(self, paths: Iterable[Path], on_file: Callable[[FileResult], None] | None = None) -> IngestReport:
         paths = list(paths)
-        with self._write_lock, self._workers(paths) as pool:
+        with self._write_lock, ingest_workers(self.settings, self.reader, paths) as pool:
             try:
                 return ingest_paths(
                     paths,
@@ -203,20 +181,6 @@ class Engine:
                 )
             finally:
                 self.store.settle()
-
-    @contextmanager
-    def _workers(self, paths: list[Path]) -> Iterator[ParserPool]:
-        """The reading processes: more of them for a large batch (parsing and vectorising are CPU-bound)."""
-        n = self.settings.ingest_workers or min(os.cpu_count() or 1, WORKERS)
-        files = sum(1 if p.is_file() else sum(1 for _ in p.rglob("*")) for p in paths if p.exists())
-        if n < 2 or files < PARALLEL_FROM:
-            yield self.reader
-            return
-        pool = ParserPool(self.reader.limits, workers=n)
-        try:
-            yield pool
-        finally:
-            pool.close()
 
     def put(self, doc: Document) -> None:
         with self._write_lock:
@@ -238,8 +202,7 @@ class Engine:
             return removed
 
     def _corpus_files(self, doc_id: str) -> list[Path]:
-        folder = self.settings.corpus_dir
-        return [folder / f"{doc_id}{suffix}" for suffix in SUPPORTED if (folder / f"{doc_id}{suffix}").exists()]
+        return corpus_folder.files_of(self.settings.corpus_dir, doc_id)
 
     def add_upload(self, filename: str, data: bytes) -> tuple[Document, str]:
         """Parse an uploaded file, index it, and keep it in the corpus folder; all or nothing.
@@ -249,33 +212,15 @@ class Engine:
         final name. A crash between the two is settled at the next start (``recover_uploads``).
         Returns the document and "added", "updated" or "unchanged".
         """
-        name = Path(filename.replace("\\", "/")).name
-        suffix = Path(name).suffix.lower()
-        if suffix not in SUPPORTED:
-            raise UnsupportedFormat(
-                name or "upload", f"unsupported file type {suffix or '(none)'}; use .txt, .md, .docx or .pdf"
-            )
-        if len(data) > self.settings.max_file_bytes:
-            mb = self.settings.max_file_bytes / 1048576
-            raise FileTooLarge(name, f"file is {len(data) / 1048576:.1f} MB, over the {mb:.0f} MB limit")
-        doc_id = doc_id_for(name)
-        if doc_id == "readme":  # a folder's README is not one of its documents: a rebuild would skip it
-            raise ReservedName(name, "README is the name of a folder's description; rename the file")
-        self._check_name(name, doc_id)
+        name, suffix, doc_id = corpus_folder.accept(filename, data, self.settings.max_file_bytes)
+        corpus_folder.check_name(self.index, name, doc_id)
         doc = self.reader.run(name, parse_bytes, f"{doc_id}{suffix}", data, doc_id=doc_id, source=name)
-        folder = self.settings.corpus_dir
         with self._write_lock:
-            self._check_name(name, doc_id)
+            corpus_folder.check_name(self.index, name, doc_id)
             previous = self.index.content_hash(doc_id)
             if previous == doc.content_hash:
                 return self.index.get(doc_id), "unchanged"
-            tmp = folder / f"{UPLOAD_PREFIX}{doc_id}.{uuid.uuid4().hex}{suffix}.tmp"
-            try:
-                _write_synced(tmp, data)
-                self.index.put(doc)
-                self._settle(tmp, doc_id, suffix)
-            finally:
-                tmp.unlink(missing_ok=True)
+            corpus_folder.keep(self.settings.corpus_dir, self.index, doc, doc_id, data, suffix)
         return doc, "updated" if previous else "added"
 
     def scanned_pages(self, filename: str, data: bytes) -> int:
@@ -284,48 +229,13 @@ class Engine:
             return 0
         return self.reader.run(filename, scanned_pages, filename, data)
 
-    def _check_name(self, name: str, doc_id: str) -> None:
-        """Two file names that reduce to one id ("Kế hoạch 08.docx", "ke hoach 08.pdf") are two documents:
-        the second is refused, not silently put in place of the first (the same name, or the id itself, replaces)."""
-        if doc_id not in self.index:
-            return
-        had = Path(self.index.get(doc_id).source or doc_id).stem
-        if had != doc_id and fold_key(had) != fold_key(Path(name).stem):
-            raise NameConflict(
-                name,
-                f"document {doc_id!r} was uploaded as {had!r}; delete it first (DELETE /documents/{doc_id}) "
-                "or upload under that name",
-            )
-
-    def _settle(self, tmp: Path, doc_id: str, suffix: str) -> None:
-        """Give an indexed upload its final name in the corpus folder, replacing other formats of it."""
-        for old in self._corpus_files(doc_id):
-            if old.suffix != suffix:
-                old.unlink(missing_ok=True)
-        os.replace(tmp, self.settings.corpus_dir / f"{doc_id}{suffix}")
-
     def recover_uploads(self) -> list[str]:
         """Settle uploads a crash interrupted: keep the file when the index holds its version, else drop it."""
         folder = self.settings.corpus_dir
         if not folder.is_dir():
             return []
-        settled = []
         with self._write_lock:
-            for tmp in sorted(folder.glob(f"{UPLOAD_PREFIX}*.tmp")):
-                m = _UPLOAD_TMP.fullmatch(tmp.name)
-                try:
-                    name = f"upload{m['suffix']}" if m else ""
-                    digest = self.reader.run(name, text_digest, name, tmp.read_bytes()) if m else None
-                except (CancuError, OSError):
-                    digest = None
-                if m and digest and self.index.content_hash(m["doc_id"]) == digest:
-                    self._settle(tmp, m["doc_id"], m["suffix"])
-                    logger.warning("completed an upload interrupted after indexing: %s", m["doc_id"])
-                    settled.append(m["doc_id"])
-                else:
-                    tmp.unlink(missing_ok=True)
-                    logger.warning("discarded an upload interrupted before indexing: %s", tmp.name)
-        return settled
+            return corpus_folder.recover(folder, self.index, self.reader)
 
     def reparse_stale(self) -> list[str]:
         """Parse again the documents an earlier parser version built, from their corpus file where there is one.
@@ -333,22 +243,10 @@ class Engine:
         A parser fix thus reaches what was ingested before it at the next start, with nothing deleted; a
         document whose file is elsewhere is parsed again from the text the store kept.
         """
-        done: list[str] = []
         with self._write_lock:
-            for doc_id in self.index.catalog.parsed_by_other(PARSER_VERSION):
-                doc = self.index.get(doc_id)
-                files = self._corpus_files(doc.doc_id)
-                try:
-                    if files:
-                        data = read_bytes(files[0], self.settings.max_file_bytes)
-                        fresh = self.reader.run(str(files[0]), parse_bytes, str(files[0]), data, doc_id=doc.doc_id)
-                    else:
-                        fresh = self.reader.run(doc.doc_id, _reparse, doc.doc_id, doc.text, doc.source)
-                except CancuError as exc:
-                    logger.warning("kept %s as parsed before: %s", doc.doc_id, exc)
-                    continue
-                self.index.put(fresh)
-                done.append(doc.doc_id)
+            done = corpus_folder.reparse_stale(
+                self.settings.corpus_dir, self.index, self.reader, self.settings.max_file_bytes
+            )
         if done:
             logger.warning("parsed %d documents again for parser version %s", len(done), PARSER_VERSION)
         return done
@@ -438,63 +336,6 @@ class Engine:
             self.embedder.close()
 
 
-def load_embedder(settings: Settings) -> tuple[SentenceEmbedder | None, str]:
-    """The configured dense model, or None with the reason the lexical path is used."""
-    if settings.search_mode == "lexical":
-        return None, "lexical search (CANCU_SEARCH_MODE=lexical)"
-    if not settings.embed_model:
-        return None, "lexical search: no embedding model configured (CANCU_EMBED_MODEL)"
-    try:
-        emb = SentenceEmbedder(settings.embed_model)
-    except EmbedderUnavailable as exc:
-        logger.warning("%s; serving lexical results", exc)
-        return None, f"lexical search: {exc}"
-    return emb, f"embedding model {settings.embed_model} ({emb.dim} dimensions)"
-
-
-def parse_limits(settings: Settings) -> Limits:
-    """How long and how much memory reading one file may take."""
-    return Limits(settings.parse_timeout_s, settings.parse_memory_mb, settings.ocr_page_timeout_s)
-
-
-def _reparse(doc_id: str, text: str, source: str) -> Document:
-    """A stored document parsed again from its stored text (in a reading process)."""
-    return build_document(doc_id, text, source=source)
-
-
-def _write_synced(path: Path, data: bytes) -> None:
-    """Write and fsync a file in the corpus folder; a full disk is a named error, not a 500."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-    except OSError as exc:
-        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-            raise StorageFull(f"no space left to keep the upload in {path.parent}: {exc.strerror}") from exc
-        raise StoreError(f"cannot write to {path.parent}: {exc.strerror or exc}") from exc
-
-
-def open_store(settings: Settings, *, dense_dim: int | None) -> UnitStore:
-    """The units store: a Qdrant server when CANCU_QDRANT_URL is set, else the embedded Edge shard."""
-    if settings.qdrant_url:
-        from retrieval.store import ServerStore  # imports qdrant-client only when a server is used
-
-        return ServerStore(settings, dense_dim=dense_dim)
-    from retrieval.edge_store import EdgeStore
-
-    return EdgeStore(settings.edge_path, dense_dim=dense_dim)
-
-
-def catalog_path(settings: Settings) -> Path:
-    """The catalog file: the embedded store's own, or this process's replica of a server's catalog."""
-    if not settings.qdrant_url:
-        return settings.catalog_path
-    digest = hashlib.sha1(f"{settings.qdrant_url}|{settings.collection}".encode()).hexdigest()[:12]
-    return settings.data_dir / f"catalog-server-{digest}.sqlite"
-
-
 def build_engine(settings: Settings, *, embedder: Embedder | bool | None = True, strict: bool = True) -> Engine:
     """Build the engine from settings: the one place that decides what is wired to what.
 
@@ -502,18 +343,7 @@ def build_engine(settings: Settings, *, embedder: Embedder | bool | None = True,
     The store is checked at start (``retrieval.integrity``): what can be repaired is; ``strict=False``
     (`cancu ingest`, which is how the rest is repaired) starts with a warning where ``strict`` refuses.
     """
-    if embedder is True:
-        emb, reason = load_embedder(settings)
-    else:
-        emb = embedder or None  # type: ignore[assignment]
-        reason = f"embedding model {emb.name}" if emb else "lexical search"
-    mode: Mode
-    if emb is None:
-        mode = "lexical"
-    elif settings.search_mode in ("dense", "hybrid"):
-        mode = settings.search_mode  # type: ignore[assignment]
-    else:
-        mode = "hybrid"
+    emb, reason, mode = search_model(settings, embedder)
     cached = CachedEmbedder(emb, EmbeddingCache(settings.data_dir / "embeddings.sqlite", emb.name)) if emb else None
     store = integrity.open_units(settings, lambda: open_store(settings, dense_dim=emb.dim if emb else None))
     catalog: Catalog | None = None

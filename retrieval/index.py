@@ -6,6 +6,10 @@ the term statistics, then the old units are deleted. Searches ignore units whose
 catalog's, so a crash at any point leaves either the old or the new version visible, never a mix, and the
 next start settles what ``pending`` still lists.
 
+What a document becomes before it is written is in ``retrieval.prepared``, the legal-basis registry over the
+catalog in ``retrieval.legal_registry``, and keeping up with other processes on a server in
+``retrieval.server_sync``.
+
     index = Index(store, catalog, Analyzer())
     index.put_many(prepare(doc, index.analyzer) for doc in docs)
 """
@@ -14,43 +18,29 @@ from __future__ import annotations
 
 import functools
 import logging
-import threading
-import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any
 
-from core.errors import DocumentNotFound, LegalBasisNotFound, StoreDamaged
-from core.legal_ids import id_key
+from core.errors import DocumentNotFound, StoreDamaged
 from core.ports import Embedder
 from core.text import fold
-from core.types import PART_IDS, Document, LegalBasis
-from ingest.legal import build_registry, registry_key
+from core.types import Document, LegalBasis
 from retrieval.analyzer import ANALYZER_VERSION, Analyzer
-from retrieval.catalog import Catalog, DocHead, DocRecord, df_of
+from retrieval.catalog import Catalog
+from retrieval.catalog_rows import DocHead
 from retrieval.extract import TermWeights
-from retrieval.naming import alias_phrases, names_in
+from retrieval.legal_registry import LegalRegistry
+from retrieval.naming import names_in
 from retrieval.places import Places
-from retrieval.points import UnitPoint, UnitStore, point_id
-from retrieval.targeting import profile_tokens
-from retrieval.terms import defined_terms
+from retrieval.points import UnitPoint, UnitStore
+from retrieval.prepared import Prepared, record_for, unit_points
+from retrieval.server_sync import SYNC_INTERVAL, ServerSync
 from retrieval.units import Unit, units_for
-from retrieval.units_catalog import units_of
 
 logger = logging.getLogger(__name__)
 
 CHUNK = 200  # documents written per store batch and catalog transaction
-SYNC_INTERVAL = 5.0  # seconds between checks for catalog changes made by other processes (server mode)
-
-
-@dataclass
-class Prepared:
-    """A document with its units and vectors, ready to write (computed in a worker process at ingest)."""
-
-    record: DocRecord
-    points: list[UnitPoint]
 
 
 def prepare(
@@ -60,47 +50,8 @@ def prepare(
     unitizer: Callable[[Document], list[Unit]] = units_for,
 ) -> Prepared:
     """Cut a document into units, vectorise them, and derive what the catalog indexes."""
-    units = unitizer(doc)
-    texts = [u.index_text() for u in units]
-    dense = embedder.embed_passages(texts) if embedder and texts else [None] * len(units)
-    points = [
-        UnitPoint(
-            id=point_id(doc.doc_id, doc.content_hash, u.section, u.piece),
-            sparse=analyzer.document_vector(text),
-            dense=vec,
-            payload=_payload(doc, u),
-        )
-        for u, text, vec in zip(units, texts, dense)
-    ]
-    number_ok = bool(doc.number)
-    record = DocRecord(
-        doc=doc,
-        unit_ids=[p.id for p in points],
-        analyzer=ANALYZER_VERSION,
-        aliases=alias_phrases(doc) if doc.kind == "plan" else set(),
-        units=[
-            (
-                e.section,
-                e.name,
-                e.whole_section,
-                (e.line.text, e.line.start, e.line.heading) if e.line else None,
-                e.keys,
-                e.has_lines,
-                e.dated,
-            )
-            for e in units_of(doc)
-        ],
-        defines_terms=bool(defined_terms(doc)),
-        citation_keys=[registry_key(c) for c in doc.citations],
-        number_key=id_key(doc.number) if number_ok and doc.number else None,
-        type_num=(
-            f"{fold(doc.doc_type or '').lower()}|{(doc.number or '').split('/')[0].lstrip('0')}" if number_ok else None
-        ),
-        df=df_of(p.sparse[0] for p in points),
-        units_count=len(points),
-        profile=profile_tokens(doc, analyzer),
-    )
-    return Prepared(record, points)
+    points = unit_points(doc, unitizer(doc), analyzer, embedder)
+    return Prepared(record_for(doc, points, analyzer, ANALYZER_VERSION), points)
 
 
 class Index:
@@ -119,22 +70,15 @@ class Index:
         self.unitizer = unitizer  # how documents are cut into retrieval units (sections; the eval baseline swaps it)
         self.analyzer = analyzer
         self.embedder = embedder
-        self._reg_lock = threading.Lock()
-        self._registry: dict[str, list[LegalBasis]] = {}
-        self._registry_sorted: list[LegalBasis] = []
-        self._citing: dict[str, list[LegalBasis]] | None = None
-        self._reg_gen = 0
+        self._registry = LegalRegistry(catalog)
         self._table_version = 0  # bumped whenever a document adds an abbreviation
         self._heads: tuple[int, dict[str, DocHead]] | None = None
         self._places: tuple[int, Places] | None = None
         self.analyzer.add_abbreviations(catalog.abbreviations())
-        self._sync_lock = threading.Lock()
-        self._synced_at = time.monotonic()
-        self._server_version = ""
+        self._server = ServerSync(store, catalog, analyzer)
         self.settle_pending()
         if store.remote:
-            self._server_version = store.catalog_version()  # type: ignore[attr-defined]
-            self.sync_from_server()
+            self._server.start()
         if store.rebuilt and len(catalog):
             logger.warning("rebuilding retrieval units for %d documents", len(catalog))
             self.rewrite(catalog.ids())
@@ -264,32 +208,12 @@ class Index:
             self.store.delete_unit_ids(stale)
         self.catalog.end_pending(list(latest))
         if self.store.remote:
-            for p in chunk:
-                self.store.put_doc_record(p.record.doc.doc_id, _record(p.record))  # type: ignore[attr-defined]
-            self._announce()
+            self._server.publish([p.record for p in chunk])
         return len(chunk)
-
-    def _announce(self) -> None:
-        """Tell other processes sharing the server that the catalog changed (they sync at their next read)."""
-        self.store.bump_catalog_version()  # type: ignore[attr-defined]
-        self._server_version = self.store.catalog_version()  # type: ignore[attr-defined]
 
     def maybe_sync(self, interval: float = SYNC_INTERVAL) -> bool:
         """With a server: at most every ``interval`` seconds, pick up documents other processes changed."""
-        if not self.store.remote or time.monotonic() - self._synced_at < interval:
-            return False
-        if not self._sync_lock.acquire(blocking=False):
-            return False
-        try:
-            self._synced_at = time.monotonic()
-            version = self.store.catalog_version()  # type: ignore[attr-defined]
-            if version == self._server_version:
-                return False
-            self.sync_from_server()
-            self._server_version = version
-            return True
-        finally:
-            self._sync_lock.release()
+        return self._server.maybe(interval)
 
     def remove(self, doc_id: str) -> bool:
         old = self.catalog.unit_ids(doc_id)
@@ -304,8 +228,7 @@ class Index:
             self.store.delete_units(doc_id)
         self.catalog.end_pending([doc_id])
         if self.store.remote:
-            self.store.delete_doc_record(doc_id)  # type: ignore[attr-defined]
-            self._announce()
+            self._server.withdraw(doc_id)
         self.store.settle()
         return True
 
@@ -346,71 +269,20 @@ class Index:
 
     def sync_from_server(self) -> int:
         """Fill the local catalog from the server's catalog records (another process may have ingested)."""
-        store = self.store
-        theirs = {r["doc_id"]: r.get("content_hash") for r in store.doc_records(fields=["doc_id", "content_hash"])}  # type: ignore[attr-defined]
-        mine = self.catalog.hashes()
-        gone = [d for d in mine if d not in theirs]
-        changed = [d for d, h in theirs.items() if mine.get(d) != h]
-        records = []
-        for doc_id in changed:
-            raw = store.doc_record(doc_id)  # type: ignore[attr-defined]
-            if raw is None:
-                continue
-            doc = Document.model_validate(raw["document"])
-            self.analyzer.add_abbreviations(doc.abbreviations)
-            prepared = prepare(doc, self.analyzer, None, lambda d: [])  # catalog fields only; the units exist
-            prepared.record.unit_ids = list(raw.get("unit_ids") or [])
-            prepared.record.analyzer = raw.get("analyzer") or ""
-            prepared.record.df = Counter(dict(zip(raw.get("df_tokens") or [], raw.get("df_counts") or [])))
-            prepared.record.units_count = len(prepared.record.unit_ids)
-            records.append(prepared.record)
-        if records or gone:
-            self.catalog.commit(records, removed=gone)
-            logger.info("catalog synced from the server: %d changed, %d removed", len(records), len(gone))
-        return len(records) + len(gone)
+        return self._server.pull()
 
     # ------------------------------------------------------------ registry
 
     def registry(self) -> list[LegalBasis]:
         """Every cited document, merged across mentions; kept up to date entry by entry as documents change."""
-        gen = self.catalog.generation
-        with self._reg_lock:
-            if gen == self._reg_gen:
-                return self._registry_sorted
-            changed = self.catalog.registry_changes(self._reg_gen) if gen > self._reg_gen else None
-            if changed is None:
-                entries = _by_key(build_registry(self.catalog.citing(None)))
-            else:
-                entries = {k: e for k, e in self._registry.items() if k not in changed}
-                entries.update(_by_key(build_registry(self.catalog.citing(changed))))
-            ordered = sorted(
-                (e for group in entries.values() for e in group), key=lambda e: (-len(e.citing_docs), e.id)
-            )
-            if gen < self._reg_gen:
-                return ordered  # a reader on an older version: not cached
-            self._registry, self._registry_sorted, self._reg_gen, self._citing = entries, ordered, gen, None
-            return ordered
+        return self._registry.entries()
 
     def entries_citing(self, doc_id: str) -> list[LegalBasis]:
         """Registry entries a document cites, in registry order."""
-        entries = self.registry()
-        with self._reg_lock:
-            citing = self._citing
-            if citing is None or entries is not self._registry_sorted:
-                citing = {}
-                for e in entries:
-                    for d in e.citing_docs:
-                        citing.setdefault(d, []).append(e)
-                if entries is self._registry_sorted:
-                    self._citing = citing
-        return citing.get(doc_id, [])
+        return self._registry.citing(doc_id)
 
     def legal_basis(self, legal_id: str) -> LegalBasis:
-        key = id_key(legal_id)
-        for entry in self.registry():
-            if id_key(entry.id) == key or any(id_key(v) == key for v in entry.variants):
-                return entry
-        raise LegalBasisNotFound(legal_id)
+        return self._registry.find(legal_id)
 
     # ------------------------------------------------------------ what questions look up
 
@@ -491,45 +363,3 @@ def _prepare_in_worker(version: int, table: dict[str, str], doc: Document) -> tu
         analyzer.add_abbreviations(table)
         analyzer.add_abbreviations(doc.abbreviations)
     return version, prepare(doc, analyzer)
-
-
-def _by_key(entries: list[LegalBasis]) -> dict[str, list[LegalBasis]]:
-    """Registry entries by the group they were merged in (a group may hold several: two laws of one name)."""
-    out: dict[str, list[LegalBasis]] = {}
-    for e in entries:
-        out.setdefault(e.key, []).append(e)
-    return out
-
-
-def _record(r: DocRecord) -> dict[str, object]:
-    """The catalog record a server keeps for other processes."""
-    return {
-        "kind": "document",
-        "doc_id": r.doc.doc_id,
-        "content_hash": r.doc.content_hash,
-        "unit_ids": r.unit_ids,
-        "analyzer": r.analyzer,
-        "df_tokens": sorted(r.df),
-        "df_counts": [r.df[t] for t in sorted(r.df)],
-        "document": r.doc.model_dump(mode="json"),
-    }
-
-
-def _payload(doc: Document, u: Unit) -> dict[str, object]:
-    return {
-        "doc_id": doc.doc_id,
-        "content_hash": doc.content_hash,
-        "section": u.section,
-        # the closing ("Trên đây là …") holds content (reporting deadlines): searched with the sections
-        "unit_kind": "part" if u.section in PART_IDS and u.section != "closing" else "section",
-        "piece": u.piece,
-        "heading": u.heading,
-        "heading_path": list(u.heading_path),
-        "start": u.start,
-        "end": u.end,
-        "doc_type": doc.doc_type,
-        "number": doc.number,
-        "year": doc.year,
-        "issuer": doc.issuer,
-        "place": doc.place,
-    }

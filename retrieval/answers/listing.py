@@ -21,7 +21,7 @@ from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name
 from retrieval.answers.header import field_words, holds, rest_terms
 from retrieval.answers.question import Question
-from retrieval.catalog import DocHead
+from retrieval.catalog_rows import DocHead
 from retrieval.extract import section_lines
 from retrieval.lexicon import lexicon
 from retrieval.targeting import document_scores

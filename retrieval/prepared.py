@@ -1,0 +1,113 @@
+"""What a document becomes before it is written: its units as points and its catalog record.
+
+``retrieval.index.prepare`` joins the two (in the main process or a worker process at ingest); a process
+syncing from a server builds the record alone (``retrieval.server_sync``), whose ``server_record`` is what
+a server keeps for the other processes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.legal_ids import id_key
+from core.ports import Embedder
+from core.text import fold
+from core.types import PART_IDS, Document
+from ingest.legal import registry_key
+from retrieval.analyzer import Analyzer
+from retrieval.catalog_rows import DocRecord, df_of
+from retrieval.naming import alias_phrases
+from retrieval.points import UnitPoint, point_id
+from retrieval.targeting import profile_tokens
+from retrieval.terms import defined_terms
+from retrieval.units import Unit
+from retrieval.units_catalog import units_of
+
+
+@dataclass
+class Prepared:
+    """A document with its units and vectors, ready to write (computed in a worker process at ingest)."""
+
+    record: DocRecord
+    points: list[UnitPoint]
+
+
+def unit_points(doc: Document, units: list[Unit], analyzer: Analyzer, embedder: Embedder | None) -> list[UnitPoint]:
+    """A document's units as points: ids from (document, version, section, piece), sparse and dense vectors."""
+    texts = [u.index_text() for u in units]
+    dense = embedder.embed_passages(texts) if embedder and texts else [None] * len(units)
+    return [
+        UnitPoint(
+            id=point_id(doc.doc_id, doc.content_hash, u.section, u.piece),
+            sparse=analyzer.document_vector(text),
+            dense=vec,
+            payload=_payload(doc, u),
+        )
+        for u, text, vec in zip(units, texts, dense)
+    ]
+
+
+def record_for(doc: Document, points: list[UnitPoint], analyzer: Analyzer, version: str) -> DocRecord:
+    """What the catalog indexes for a document whose units are these points (``version``: the analyzer's)."""
+    number_ok = bool(doc.number)
+    return DocRecord(
+        doc=doc,
+        unit_ids=[p.id for p in points],
+        analyzer=version,
+        aliases=alias_phrases(doc) if doc.kind == "plan" else set(),
+        units=[
+            (
+                e.section,
+                e.name,
+                e.whole_section,
+                (e.line.text, e.line.start, e.line.heading) if e.line else None,
+                e.keys,
+                e.has_lines,
+                e.dated,
+            )
+            for e in units_of(doc)
+        ],
+        defines_terms=bool(defined_terms(doc)),
+        citation_keys=[registry_key(c) for c in doc.citations],
+        number_key=id_key(doc.number) if number_ok and doc.number else None,
+        type_num=(
+            f"{fold(doc.doc_type or '').lower()}|{(doc.number or '').split('/')[0].lstrip('0')}" if number_ok else None
+        ),
+        df=df_of(p.sparse[0] for p in points),
+        units_count=len(points),
+        profile=profile_tokens(doc, analyzer),
+    )
+
+
+def server_record(r: DocRecord) -> dict[str, object]:
+    """The catalog record a server keeps for other processes."""
+    return {
+        "kind": "document",
+        "doc_id": r.doc.doc_id,
+        "content_hash": r.doc.content_hash,
+        "unit_ids": r.unit_ids,
+        "analyzer": r.analyzer,
+        "df_tokens": sorted(r.df),
+        "df_counts": [r.df[t] for t in sorted(r.df)],
+        "document": r.doc.model_dump(mode="json"),
+    }
+
+
+def _payload(doc: Document, u: Unit) -> dict[str, object]:
+    return {
+        "doc_id": doc.doc_id,
+        "content_hash": doc.content_hash,
+        "section": u.section,
+        # the closing ("Trên đây là …") holds content (reporting deadlines): searched with the sections
+        "unit_kind": "part" if u.section in PART_IDS and u.section != "closing" else "section",
+        "piece": u.piece,
+        "heading": u.heading,
+        "heading_path": list(u.heading_path),
+        "start": u.start,
+        "end": u.end,
+        "doc_type": doc.doc_type,
+        "number": doc.number,
+        "year": doc.year,
+        "issuer": doc.issuer,
+        "place": doc.place,
+    }
