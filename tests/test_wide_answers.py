@@ -86,3 +86,10 @@ def test_the_symbol_of_a_plans_number_names_no_issuer(wide_engine) -> None:
     dated = wide_engine.ask("Kế hoạch 141/KH-UBND ban hành ngày nào?")
     assert [(c.doc_id, c.section) for c in dated.citations] == [("kh-141-ubnd-bacninh-2025", "header")]
     assert "20/11/2025" in dated.answer
+
+
+def test_a_count_asked_puts_the_section_that_counts_it_first(wide_engine) -> None:
+    """ "tối thiểu bao nhiêu học viên": "mỗi lớp tối thiểu 25 học viên" comes before "tối thiểu 80% số tiết"."""
+    answer = wide_engine.ask("lop boi duong o trung tam chinh tri xa phuong toi thieu bao nhieu hoc vien")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-1147-btgdvtw-2025", "Quy chế.Điều 5.3")
+    assert "mỗi lớp tối thiểu 25 học viên" in answer.answer.split("\n", 3)[2]

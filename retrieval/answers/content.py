@@ -11,6 +11,7 @@ from __future__ import annotations
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, Pick, has_amount, pick_lines
 from retrieval.answers.question import Question
+from retrieval.answers.refusal import states_asked
 from retrieval.extract import has_date, rank_lines, section_lines
 from retrieval.search import SectionHit
 
@@ -37,7 +38,9 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         return None
     how = mode(q)
     if how in ("dated", "amount"):
-        hits = _stating_first(ctx, hits, has_date if how == "dated" else has_amount, p.dated_runner_up)
+        counted = states_asked(q)  # "bao nhiêu học viên": a number of học viên, not any amount
+        stating = has_date if how == "dated" else counted or has_amount
+        hits = _stating_first(ctx, hits, stating, p.dated_runner_up)
     top = hits[0].score or 1.0
     chosen = [hits[0], *[h for h in hits[1 : p.sections] if h.score >= p.runner_up * top]]
     terms = ctx.terms(q)

@@ -8,6 +8,7 @@ for an amount needs a figure in the lines quoted; a year it names must be one th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from core.text import fold
 from retrieval.answers.context import Context
@@ -82,9 +83,22 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
         return "no figure of the kind asked (money, a percentage) in the sections found"
     folded = [fold(t).lower() for t in texts]
     for noun in q.counted:
-        near = re.compile(
-            rf"\d[\d.,]*\s*%?\s*(?:\w+\s+){{0,2}}{re.escape(noun)}\b|\b{re.escape(noun)}\s+(?:\w+\s+){{0,3}}\d"
-        )
-        if not any(near.search(t) for t in folded):
+        if not any(_count_of(noun).search(t) for t in folded):
             return f"no number of {noun!r} in the sections found"
     return None
+
+
+def _count_of(noun: str) -> re.Pattern[str]:
+    """A number beside a counted noun, in folded text: "25 hoc vien", "tang 3", "tong so diem dat duoc tu 85"."""
+    return re.compile(
+        rf"\d[\d.,]*\s*%?\s*(?:\w+\s+){{0,2}}{re.escape(noun)}\b|\b{re.escape(noun)}\s+(?:\w+\s+){{0,3}}\d"
+    )
+
+
+def states_asked(q: Question) -> Callable[[str], bool] | None:
+    """Whether a text states what a "how many" question counts ("bao nhiêu học viên": a number of học viên),
+    None when the question counts nothing."""
+    if not q.counted:
+        return None
+    patterns = [_count_of(noun) for noun in q.counted]
+    return lambda text: all(p.search(fold(text).lower()) for p in patterns)
