@@ -93,3 +93,12 @@ def test_a_count_asked_puts_the_section_that_counts_it_first(wide_engine) -> Non
     answer = wide_engine.ask("lop boi duong o trung tam chinh tri xa phuong toi thieu bao nhieu hoc vien")
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-1147-btgdvtw-2025", "Quy chế.Điều 5.3")
     assert "mỗi lớp tối thiểu 25 học viên" in answer.answer.split("\n", 3)[2]
+
+
+def test_a_sum_asked_puts_the_section_that_states_money_first(wide_engine) -> None:
+    """ "bao nhiêu tiền 1 tháng": the article with "4.960.000 đồng/người/tháng" answers, not one whose figures are
+    years or counts; without it the answer was a refusal."""
+    answer = wide_engine.ask("cong an xa o ha noi dc ho tro bao nhieu tien 1 thang")
+    assert answer.found
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-80-2025-hdnd-hanoi", "Điều 3.1")
+    assert "4.960.000 đồng/người/tháng" in answer.answer

@@ -96,9 +96,12 @@ def _count_of(noun: str) -> re.Pattern[str]:
 
 
 def states_asked(q: Question) -> Callable[[str], bool] | None:
-    """Whether a text states what a "how many" question counts ("bao nhiêu học viên": a number of học viên),
-    None when the question counts nothing."""
-    if not q.counted:
-        return None
-    patterns = [_count_of(noun) for noun in q.counted]
-    return lambda text: all(p.search(fold(text).lower()) for p in patterns)
+    """Whether a text states what a "how many" question counts ("bao nhiêu học viên": a number of học viên) or
+    the kind of figure it asks ("bao nhiêu tiền": a sum of money); None when it asks neither."""
+    if q.counted:
+        patterns = [_count_of(noun) for noun in q.counted]
+        return lambda text: all(p.search(fold(text).lower()) for p in patterns)
+    if q.figures:  # "bao nhiêu tiền", "bao nhiêu phần trăm": a figure of that kind
+        figures = [f for f, _ in q.figures]
+        return lambda text: any(f.search(text) for f in figures)
+    return None
