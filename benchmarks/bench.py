@@ -165,9 +165,11 @@ def run_bench(
     growth: Sequence[int] = (),
     before_results: Path | None = None,
     hybrid_at_corpus_only: bool = False,
+    cancu_only: bool = False,
 ) -> dict[str, Any]:
     """Every corpus through cancu and the alternatives; ``before``: an earlier commit measured the same way;
-    ``growth``: further sizes measured with cancu alone (the growth curve)."""
+    ``growth``: further sizes measured with cancu alone (the growth curve); ``cancu_only``: no alternatives at
+    any size (cancu's own figures on a machine shared for a short time)."""
     model = default_model()
     results: dict[str, Any] = {
         "meta": machine() | {"quick": quick, "embed_model": model, "seed": SEED},
@@ -179,7 +181,7 @@ def run_bench(
         results["meta"]["before"] = (tree / ".commit").read_text()
     measured: dict[str, dict[str, Any]] = {}
     for size in [0, *sizes, *growth]:
-        only_cancu = size in growth and size not in sizes
+        only_cancu = cancu_only or (size in growth and size not in sizes)
         name = "corpus" if size == 0 else f"corpus + {size:,} synthetic plans"
         paths = corpus_paths()
         if size:
@@ -519,6 +521,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--before-results", type=Path, help="the earlier version's figures, measured by a run of their own (JSON)"
     )
     parser.add_argument("--hybrid-corpus-only", action="store_true", help="cancu hybrid on the corpus only")
+    parser.add_argument("--cancu-only", action="store_true", help="cancu's phases only, no alternative at any size")
     args = parser.parse_args(argv)
     try:
         sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else ([100] if args.quick else [1000, 10000])
@@ -543,6 +546,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             growth=growth,
             before_results=args.before_results,
             hybrid_at_corpus_only=args.hybrid_corpus_only,
+            cancu_only=args.cancu_only,
         )
     except (BenchError, subprocess.TimeoutExpired) as exc:
         print(f"cancu bench: error: {exc}", file=sys.stderr)

@@ -151,7 +151,8 @@ class Catalog:
 
     def get(self, doc_id: str) -> Document | None:
         """The document, parsed from its stored body (cached by id and content hash)."""
-        row = self._read().execute("SELECT content_hash, body FROM docs WHERE doc_id = ?", (doc_id,)).fetchone()
+        conn = self._read()
+        row = conn.execute("SELECT content_hash FROM docs WHERE doc_id = ?", (doc_id,)).fetchone()
         if row is None:
             return None
         key = (doc_id, row[0])
@@ -160,7 +161,11 @@ class Catalog:
             if doc is not None:
                 self._docs.move_to_end(key)
                 return doc
-        doc = decode_doc(row[1])
+        # the body of that version (the connection reads one snapshot, or the hash is checked again)
+        body = conn.execute("SELECT body FROM docs WHERE doc_id = ? AND content_hash = ?", key).fetchone()
+        if body is None:
+            return self.get(doc_id)  # replaced between the two reads: read the new version
+        doc = decode_doc(body[0])
         with self._docs_lock:
             self._docs[key] = doc
             while len(self._docs) > DOC_CACHE:
