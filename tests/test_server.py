@@ -94,8 +94,42 @@ def test_the_real_server_over_http(server: str) -> None:
         )
         assert up.status_code == 201 and up.json()["place"] == "Nha Trang"
         assert http.get("/documents").json()[-1]["doc_id"] in {"kh-nha-trang", "kh-ubnd-kienhai-2026"}
-        assert http.delete("/documents/kh-nha-trang", headers={"Authorization": "Bearer e2e-admin-token-1"}).status_code == 204
+        assert (
+            http.delete("/documents/kh-nha-trang", headers={"Authorization": "Bearer e2e-admin-token-1"}).status_code
+            == 204
+        )
         assert 'route="/ask"' in http.get("/metrics").text
+
+
+@pytest.mark.slow
+def test_hostile_uploads_over_real_http(server: str) -> None:
+    """Issue 22 over a real socket: a tokenless upload held one byte short is refused at once (its body unread),
+    and a chunked upload over the 10 MB limit is 413, not 400."""
+    host, port = server.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(
+            b"POST /documents HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=xyz\r\n"
+            b"Content-Length: 10485760\r\n\r\n" + b"a" * 1024
+        )
+        reply = b""
+        while chunk := sock.recv(4096):  # the server closes the connection after its answer
+            reply += chunk
+    assert reply.startswith(b"HTTP/1.1 401 ")
+    assert b'"error": "http_error"' in reply and b"connection: close" in reply.lower()
+
+    def body() -> Iterator[bytes]:
+        yield b'--xyz\r\nContent-Disposition: form-data; name="file"; filename="big.txt"\r\n\r\n'
+        for _ in range(12):
+            yield b"a" * (1024 * 1024)
+        yield b"\r\n--xyz--\r\n"
+
+    headers = {"Authorization": "Bearer e2e-admin-token-1", "Content-Type": "multipart/form-data; boundary=xyz"}
+    try:
+        r = httpx.post(f"{server}/documents", content=body(), headers=headers, timeout=30)
+    except httpx.HTTPError as exc:  # the server may close while the client is still sending
+        raise AssertionError(f"no answer to an oversized chunked upload: {exc!r}") from exc
+    assert r.status_code == 413 and r.json()["message"] == "request body over the 10 MB limit"
+    assert httpx.get(f"{server}/readyz").status_code == 200
 
 
 @contextmanager
