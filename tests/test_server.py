@@ -41,6 +41,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             "CANCU_CORPUS_DIR": str(corpus),
             "CANCU_ADMIN_TOKEN": "e2e-admin-token-1",
             "CANCU_LOG_LEVEL": "WARNING",
+            "CANCU_HTTP_HEADER_TIMEOUT_S": "2",
         }
     )
     subprocess.run(
@@ -129,6 +130,28 @@ def test_hostile_uploads_over_real_http(server: str) -> None:
     except httpx.HTTPError as exc:  # the server may close while the client is still sending
         raise AssertionError(f"no answer to an oversized chunked upload: {exc!r}") from exc
     assert r.status_code == 413 and r.json()["message"] == "request body over the 10 MB limit"
+    assert httpx.get(f"{server}/readyz").status_code == 200
+
+
+@pytest.mark.slow
+def test_request_headers_that_never_finish_are_cut_off(server: str) -> None:
+    """A client sending its headers one byte at a time loses the connection after the header timeout (2 s
+    here), instead of holding it, and a task, for ever."""
+    host, port = server.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=15) as sock:
+        sock.sendall(b"POST /ask HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+        sock.settimeout(0.5)
+        started = time.monotonic()
+        closed = False
+        while not closed and time.monotonic() - started < 15:
+            try:
+                sock.sendall(b"a")
+                closed = sock.recv(1) == b""
+            except TimeoutError:
+                continue
+            except OSError:  # reset or broken pipe: closed too
+                closed = True
+        assert closed and time.monotonic() - started < 10
     assert httpx.get(f"{server}/readyz").status_code == 200
 
 
