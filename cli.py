@@ -123,7 +123,8 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
     paths = [Path(p) for p in args.paths] or [settings.corpus_dir]
     files, _ = collect_paths(paths)
-    with _engine(settings) as engine, Progress(transient=True, console=_console_err()) as progress:
+    # strict=False: a store whose catalog lost documents starts with a warning, so that ingesting them repairs it
+    with _engine(settings, strict=False) as engine, Progress(transient=True, console=_console_err()) as progress:
         task = progress.add_task("ingest", total=len(files))
         with ocr.reporting(_ocr_bar(progress)):  # a scanned PDF shows its own bar, page by page
             report = engine.ingest(paths, on_file=lambda r: progress.advance(task))
@@ -296,24 +297,13 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    import uvicorn
-
-    from api.app import create_app
+    from api.server import serve
 
     if args.host:
         settings = settings.model_copy(update={"host": args.host})
     if args.port:
         settings = settings.model_copy(update={"port": args.port})
-    app = create_app(settings=settings)
-    logger.info("serving on http://%s:%d", settings.host, settings.port)
-    uvicorn.run(  # log_config=None: uvicorn logs through the root handler, which masks secrets
-        app,
-        host=settings.host,
-        port=settings.port,
-        log_level=settings.log_level.lower(),
-        access_log=False,
-        log_config=None,
-    )
+    serve(settings)
     return 0
 
 

@@ -6,8 +6,12 @@ import hmac
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request
+from fastapi.security import HTTPBearer
 
 from core.config import Settings
+
+#: Declares the bearer scheme in the OpenAPI document; the check itself is ``admin_refusal``.
+bearer = HTTPBearer(auto_error=False, description="CANCU_ADMIN_TOKEN")
 
 
 def get_engine(request: Request) -> Any:
@@ -21,18 +25,26 @@ def get_settings_dep(request: Request) -> Settings:
     return request.app.state.settings  # type: ignore[no-any-return]
 
 
-def require_admin(request: Request) -> None:
-    """Bearer token check for write endpoints; refused outright when no token is configured."""
-    settings: Settings = request.app.state.settings
+def admin_refusal(settings: Settings, authorization: str) -> tuple[int, str, dict[str, str]] | None:
+    """Why an ``Authorization`` header does not open the admin routes (status, message, headers), or None.
+
+    Refused outright when no token is configured; compared in constant time.
+    """
     if settings.admin_token is None or not settings.admin_token.get_secret_value():
-        raise HTTPException(status_code=403, detail="admin endpoints are disabled: CANCU_ADMIN_TOKEN is not set")
-    header = request.headers.get("authorization", "")
-    scheme, _, token = header.partition(" ")
+        return 403, "admin endpoints are disabled: CANCU_ADMIN_TOKEN is not set", {}
+    scheme, _, token = authorization.partition(" ")
     expected = settings.admin_token.get_secret_value()
     if scheme.lower() != "bearer" or not hmac.compare_digest(token.encode(), expected.encode()):
-        raise HTTPException(
-            status_code=401, detail="missing or wrong admin token", headers={"WWW-Authenticate": "Bearer"}
-        )
+        return 401, "missing or wrong admin token", {"WWW-Authenticate": "Bearer"}
+    return None
+
+
+def require_admin(request: Request, _: Annotated[Any, Depends(bearer)] = None) -> None:
+    """Bearer token check of write endpoints (``api.guard.AdminFirst`` makes it before the body is read)."""
+    refused = admin_refusal(request.app.state.settings, request.headers.get("authorization", ""))
+    if refused is not None:
+        status, message, headers = refused
+        raise HTTPException(status_code=status, detail=message, headers=headers or None)
 
 
 EngineDep = Annotated[Any, Depends(get_engine)]

@@ -16,9 +16,12 @@ from core.errors import (
     EncodingError,
     FileTooLarge,
     IngestError,
+    NameConflict,
     NoTextLayer,
     NotFound,
     ParseError,
+    ServiceStopping,
+    StorageFull,
     StoreError,
     ToolUnavailable,
     UnreadableFile,
@@ -27,24 +30,34 @@ from core.errors import (
 
 logger = logging.getLogger(__name__)
 
-STATUS = [
+STATUS: list[tuple[type[Exception] | tuple[type[Exception], ...], int]] = [
     (NotFound, 404),
+    (NameConflict, 409),  # another file name already gave this document id
     (FileTooLarge, 413),
     (UnsupportedFormat, 415),
     (ToolUnavailable, 503),  # a scan without Tesseract, a .doc without LibreOffice: the server lacks a tool
     ((EmptyDocument, EncodingError, NoTextLayer, UnreadableFile, ParseError, IngestError), 422),
-    (StoreError, 503),
+    (StorageFull, 507),
+    ((StoreError, ServiceStopping), 503),
     (ConfigError, 500),
 ]
 _HTTP_VI = {
+    400: "Yêu cầu không hợp lệ (không đọc được nội dung gửi lên).",
     401: "Cần đăng nhập bằng mã quản trị.",
     403: "Không có quyền thực hiện thao tác này.",
     404: "Không tìm thấy.",
     405: "Phương thức không được hỗ trợ.",
+    408: "Dữ liệu gửi lên quá chậm.",
     413: "Dữ liệu gửi lên quá lớn.",
     415: "Định dạng không được hỗ trợ.",
+    429: "Quá nhiều yêu cầu; vui lòng thử lại sau.",
     503: "Dịch vụ chưa sẵn sàng.",
 }
+
+
+def http_vi(status: int, detail: str) -> str:
+    """The Vietnamese message of an HTTP error."""
+    return _HTTP_VI.get(status, detail)
 
 
 def _vi(err: dict[str, object]) -> str:
@@ -72,6 +85,18 @@ def _vi(err: dict[str, object]) -> str:
         "literal_error": f"phải là một trong {get('expected')}",
     }
     return messages.get(kind, "giá trị không hợp lệ")
+
+
+def _methods(request: Request) -> list[str]:
+    """The methods routes of this app accept on the request's path."""
+    from starlette.routing import Match
+
+    scope = {**request.scope, "method": "GET"}
+    methods: set[str] = set()
+    for route in request.app.routes:
+        if getattr(route, "methods", None) and route.matches(scope)[0] in (Match.FULL, Match.PARTIAL):
+            methods |= set(route.methods)
+    return sorted(methods)
 
 
 def error_body(error: str, message: str, message_vi: str) -> dict[str, str]:
@@ -113,12 +138,15 @@ def install(app: FastAPI) -> None:
         )
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         detail = exc.detail if isinstance(exc.detail, str) else "error"
+        headers = dict(getattr(exc, "headers", None) or {})
+        if exc.status_code == 405:  # every method the path has, not only those of the first route matching it
+            headers["Allow"] = ", ".join(_methods(request))
         return JSONResponse(
-            error_body("http_error", detail, _HTTP_VI.get(exc.status_code, detail)),
+            error_body("http_error", detail, http_vi(exc.status_code, detail)),
             status_code=exc.status_code,
-            headers=getattr(exc, "headers", None),
+            headers=headers or None,
         )
 
     @app.exception_handler(Exception)

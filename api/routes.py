@@ -32,7 +32,6 @@ from core.errors import FileTooLarge, NotFound
 from core.feedback import FeedbackStore
 from core.types import Answer, Document, LegalBasis
 from ingest import ocr
-from ingest.loaders import scanned_pages
 
 router = APIRouter()
 UPLOAD_CHUNK = 1024 * 1024
@@ -213,7 +212,7 @@ async def upload(
             raise FileTooLarge(file.filename or "upload", f"file is over the {limit / 1048576:.0f} MB limit")
         chunks.append(chunk)
     data = b"".join(chunks)
-    scanned = await run_in_threadpool(scanned_pages, file.filename or "upload", data)
+    scanned = await run_in_threadpool(engine.scanned_pages, file.filename or "upload", data)
     if scanned:  # minutes of OCR: answer now with a job (api/jobs.py)
         return _upload_job(request, engine, file.filename or "upload.pdf", data, scanned)
     doc, status = await run_in_threadpool(engine.add_upload, file.filename or "upload.txt", data)

@@ -11,7 +11,7 @@ import logging
 from typing import Any
 
 from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, TypeHandler, filters
 
 from bot import chat, handlers
 from bot.inbox import Inbox
@@ -38,11 +38,17 @@ def build_application(settings: Settings, engine: Any, store: FeedbackStore | No
     application.bot_data["deps"] = handlers.BotDeps(
         engine=engine,
         settings=settings,
-        store=store or FeedbackStore(settings.feedback_path),
+        store=store
+        or FeedbackStore(
+            settings.feedback_path,
+            retention_days=settings.feedback_retention_days,
+            max_rows=settings.feedback_max_rows,
+        ),
         limits=UserLimits(settings.telegram_rate_limit),
         allowed=settings.allowed_chats(),
         inbox=Inbox(handlers.answer_batch, chat.looks_whole, handlers.on_batch_error),
     )
+    application.add_handler(TypeHandler(Update, handlers.gate), group=-1)  # one rate limit before any handler
     application.add_handler(CommandHandler("start", handlers.start))
     application.add_handler(CommandHandler("help", handlers.help_command))
     application.add_handler(CommandHandler("vanban", handlers.vanban))

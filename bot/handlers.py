@@ -16,7 +16,7 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatAction, ChatType, MessageEntityType, ParseMode
-from telegram.ext import ContextTypes
+from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot import chat
 from bot.conversations import Conversations
@@ -68,7 +68,7 @@ def deps(context: ContextTypes.DEFAULT_TYPE) -> BotDeps:
 
 
 def _rate_text(per_minute: int) -> str:
-    return f"Bạn đang hỏi hơi nhanh (tối đa {per_minute} câu mỗi phút). Vui lòng thử lại sau ít phút nhé."
+    return f"Bạn đang gửi hơi nhanh (tối đa {per_minute} yêu cầu mỗi phút). Vui lòng thử lại sau ít phút nhé."
 
 
 def _allowed(update: Update, d: BotDeps) -> bool:
@@ -85,6 +85,41 @@ async def _refuse_if_not_allowed(update: Update, d: BotDeps) -> bool:
 
 async def _example(d: BotDeps) -> str:
     return (await asyncio.to_thread(d.engine.overview)).examples[0]  # type: ignore[no-any-return]
+
+
+def _counts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """Whether an update is one the bot acts on: a button, anything in a private chat, a command, or a message
+    addressed to the bot in a group (group chatter is neither answered nor counted)."""
+    if update.callback_query is not None:
+        return True
+    message, chat = update.effective_message, update.effective_chat
+    if message is None or chat is None:
+        return False
+    if chat.type == ChatType.PRIVATE or (message.text or "").startswith("/"):
+        return True
+    return _addressed_text(message, context.bot.username, context.bot.id) is not None
+
+
+async def gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Runs before every handler: each update a user sends counts against one limit, refused ones too.
+
+    Over it, the user is told once a minute and nothing else runs (``ApplicationHandlerStop``): commands,
+    source buttons and votes are limited like questions, and a flood gets no flood of replies.
+    """
+    user = update.effective_user
+    if user is None or not isinstance(update, Update) or not _counts(update, context):
+        return
+    d = deps(context)
+    if d.limits.allow(user.id):
+        return
+    logger.info("update %s of a user over the rate limit dropped", update.update_id)
+    if d.limits.warn(user.id):
+        text = _rate_text(d.limits.per_minute)
+        if update.callback_query is not None:
+            await update.callback_query.answer(text, show_alert=True)
+        elif update.effective_message is not None:
+            await update.effective_message.reply_text(text)
+    raise ApplicationHandlerStop
 
 
 def _doc_line(d: Document, label: str) -> str:
@@ -322,9 +357,6 @@ async def answer_batch(batch: list[Pending]) -> None:
     kind = chat.small_talk(question)
     if kind is not None:
         await message.reply_text(chat.REPLIES[kind].format(example=await _example(d)))
-        return
-    if not d.limits.allow(user.id):
-        await message.reply_text(_rate_text(d.limits.per_minute))
         return
     replied = next(
         (

@@ -75,7 +75,10 @@ class Settings(BaseSettings):
     telegram_webhook_url: str | None = None
     telegram_secret: SecretStr | None = None
     telegram_allowed_chats: str = ""  # comma-separated chat ids; empty = everyone
-    telegram_rate_limit: int = Field(default=10, ge=1)  # questions per user per minute
+    # updates (questions, commands, buttons) per user per minute; refused ones count too
+    telegram_rate_limit: int = Field(default=10, ge=1)
+    feedback_retention_days: float = Field(default=180.0, gt=0)  # the bot's stored answers and votes
+    feedback_max_rows: int = Field(default=100_000, ge=1)  # per table, the newest kept
 
     log_level: str = "INFO"
 

@@ -2,6 +2,10 @@
 
 The last vote of a user on a message wins. ``cancu eval --feedback`` reads the
 👎 votes back as candidate gold lines for a person to review.
+
+Both tables are bounded: rows older than ``retention_days`` go, and each table keeps at most ``max_rows``
+(the newest), checked at open and every ``PRUNE_EVERY`` writes. An answer pruned away makes its buttons say
+"this answer is old".
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ import json
 import sqlite3
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -32,30 +37,74 @@ CREATE TABLE IF NOT EXISTS answers (
     answer      TEXT NOT NULL,
     created_at  REAL NOT NULL,
     PRIMARY KEY (chat_id, message_id)
-)
+);
+CREATE INDEX IF NOT EXISTS answers_created ON answers (created_at);
+CREATE INDEX IF NOT EXISTS feedback_created ON feedback (created_at)
 """
+TABLES = ("answers", "feedback")
+PRUNE_EVERY = 100  # writes between two prunings
+RETENTION_DAYS = 180.0
+MAX_ROWS = 100_000
 
 
 class FeedbackStore:
     """Votes on answers; one row per (chat, message, user), the last vote wins."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        retention_days: float = RETENTION_DAYS,
+        max_rows: int = MAX_ROWS,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
+        self.retention_s = retention_days * 86400
+        self.max_rows = max_rows
+        self.clock = clock
+        self._writes = 0
         self._lock = threading.Lock()
         self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.executescript(SCHEMA)
         self._db.commit()
+        self.prune()
+
+    def prune(self) -> None:
+        """Drop rows past the retention, then all but the newest ``max_rows`` of each table."""
+        cutoff = self.clock() - self.retention_s
+        with self._lock:
+            for table in TABLES:  # names from the constant above, never from input
+                self._db.execute(f"DELETE FROM {table} WHERE created_at < ?", (cutoff,))
+                self._db.execute(
+                    f"DELETE FROM {table} WHERE rowid NOT IN "
+                    f"(SELECT rowid FROM {table} ORDER BY created_at DESC, rowid DESC LIMIT ?)",
+                    (self.max_rows,),
+                )
+            self._db.commit()
+
+    def count(self, table: str) -> int:
+        """Rows in ``answers`` or ``feedback``."""
+        if table not in TABLES:
+            raise ValueError(table)
+        with self._lock:
+            return int(self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    def _wrote(self) -> None:
+        self._writes += 1
+        if self._writes % PRUNE_EVERY == 0:
+            self.prune()
 
     def remember(self, chat_id: int, message_id: int, answer: dict[str, Any]) -> None:
         """Keep an answer sent to a chat, so its source buttons and votes work after a restart."""
         with self._lock:
             self._db.execute(
                 "INSERT OR REPLACE INTO answers (chat_id, message_id, answer, created_at) VALUES (?, ?, ?, ?)",
-                (chat_id, message_id, json.dumps(answer, ensure_ascii=False), time.time()),
+                (chat_id, message_id, json.dumps(answer, ensure_ascii=False), self.clock()),
             )
             self._db.commit()
+        self._wrote()
 
     def recall(self, chat_id: int, message_id: int) -> dict[str, Any] | None:
         with self._lock:
@@ -91,10 +140,11 @@ class FeedbackStore:
                     answer,
                     json.dumps(citations, ensure_ascii=False),
                     reason,
-                    time.time(),
+                    self.clock(),
                 ),
             )
             self._db.commit()
+        self._wrote()
 
     def set_reason(self, *, chat_id: int, message_id: int, user_id: int, reason: str) -> bool:
         with self._lock:

@@ -49,3 +49,25 @@ def make_image_pdf() -> bytes:
     pdf.add_page()
     pdf.image(io.BytesIO(buf.getvalue()), x=10, y=10, w=180)
     return bytes(pdf.output())
+
+
+def make_pdf_with_unknown_encryption() -> bytes:
+    """A one-page PDF whose trailer names an encryption handler pypdf does not have (issue 22: an HTTP 500,
+    and `cancu ingest` stopped with a traceback before every file sorted after it)."""
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
+        b"<< /Filter /NoSuchHandler /V 9 /R 9 >>",
+    ]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for i, obj in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 5\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    file_id = b"<00112233445566778899aabbccddeeff>"
+    out += b"trailer\n<< /Size 5 /Root 1 0 R /Encrypt 4 0 R /ID [%s %s] >>\n" % (file_id, file_id)
+    out += b"startxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)

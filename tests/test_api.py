@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from tests.builders import make_docx, make_pdf
+from tests.builders import make_docx, make_pdf, make_pdf_with_unknown_encryption
 from tests.conftest import CORPUS, make_settings
 
 ADMIN = {"Authorization": "Bearer admin-secret-token"}
@@ -227,6 +227,7 @@ def _zip_bomb() -> bytes:
         ("notes.odt", lambda: b"PK\x03\x04", 415, "unsupported file type .odt"),
         ("truncated.docx", lambda: make_docx("KẾ HOẠCH\nI. MỤC ĐÍCH")[:900], 422, "corrupt or truncated"),
         ("bomb.docx", _zip_bomb, 422, "inflates to"),
+        ("kh-encrypted.pdf", make_pdf_with_unknown_encryption, 422, "encrypted in a way that cannot be read"),
         ("no-structure.txt", lambda: "Một đoạn văn không có mục nào.".encode(), 422, "no numbered sections"),
         ("big.txt", lambda: b"a" * (11 * 1024 * 1024), 413, "over the 10 MB limit"),
         ("phone-scan.pdf", lambda: b"%PDF-1.7\n" + b"\x00" * (50 * 1024 * 1024), 413, "over the 10 MB limit"),

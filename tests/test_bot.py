@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from bot.app import BotRunner
 from bot.handlers import APOLOGY, NOT_ALLOWED
 from bot.render import split_message
-from core.feedback import FeedbackStore
+from core.feedback import PRUNE_EVERY, FeedbackStore
 from tests.conftest import CORPUS, make_settings
 from tests.fakes import FakeTelegram, run_polling
 
@@ -181,13 +181,79 @@ def test_rate_limit_and_allow_list(engine) -> None:
                 await wait(tg, count=i + 1, chat_id=1)
             limited = tg.sent(chat_id=1)[2]
             assert (
-                limited["text"] == "Bạn đang hỏi hơi nhanh (tối đa 2 câu mỗi phút). Vui lòng thử lại sau ít phút nhé."
+                limited["text"]
+                == "Bạn đang gửi hơi nhanh (tối đa 2 yêu cầu mỗi phút). Vui lòng thử lại sau ít phút nhé."
             )
             tg.push_message(chat_id=2, user_id=9, text="Kiên Hải dùng phần mềm gì?")
             (refused,) = await wait(tg, chat_id=2)
             assert refused["text"] == NOT_ALLOWED
 
         _run(tg, engine, scenario, telegram_rate_limit=2, telegram_allowed_chats="1, -100")
+
+
+def test_every_update_counts_against_one_limit_and_a_flood_gets_one_reply(engine) -> None:
+    """Commands, source buttons, votes and questions share the limit; refused updates count, and the refusal
+    is said once: twenty /vanban and questions past the limit get one message, not twenty."""
+    with FakeTelegram.serve() as tg:
+
+        async def scenario() -> None:
+            tg.push_message(chat_id=1, user_id=7, text="Kiên Hải dùng phần mềm gì?")
+            (answer,) = await wait(tg, chat_id=1)
+            tg.push_callback(chat_id=1, user_id=7, message_id=answer["_message_id"], data="src:1")
+            await wait(tg, count=2, chat_id=1)
+            tg.push_message(chat_id=1, user_id=7, text="/help")
+            await wait(tg, count=3, chat_id=1)  # three updates: the limit is reached
+            for i in range(20):
+                tg.push_message(chat_id=1, user_id=7, text="/vanban" if i % 2 else "Kinh phí ở Kiên Hải lấy từ đâu?")
+            tg.push_message(chat_id=1, user_id=7, text="/cancu 124/2021/TT-BCA")
+            tg.push_message(chat_id=1, user_id=7, text="/start")
+            tg.push_callback(chat_id=1, user_id=7, message_id=answer["_message_id"], data="fb:1")
+            (refusal,) = (await wait(tg, count=4, chat_id=1))[3:]
+            assert refusal["text"].startswith("Bạn đang gửi hơi nhanh (tối đa 3 yêu cầu mỗi phút).")
+            await asyncio.sleep(1.5)
+            assert len(tg.sent(chat_id=1)) == 4  # one refusal for 23 updates; no list, no answer, no help
+            assert len(tg.sent("sendChatAction")) == 1  # only the first question reached the engine
+            assert not [a for a in tg.sent("answerCallbackQuery") if a.get("text") == "Cảm ơn bạn đã góp ý!"]
+            tg.push_message(chat_id=1, user_id=8, text="/help")  # another user has their own limit
+            (other,) = (await wait(tg, count=5, chat_id=1))[4:]
+            assert other["text"].startswith("<b>Cách dùng</b>")
+
+        _run(tg, engine, scenario, telegram_rate_limit=3)
+    store = FeedbackStore(engine.settings.feedback_path)
+    assert store.rows() == []  # the vote over the limit was not recorded
+    store.close()
+
+
+def test_limits_and_stored_answers_stay_bounded(tmp_path: Path) -> None:
+    from bot.limits import UserLimits
+
+    now = [0.0]
+    limits = UserLimits(2, clock=lambda: now[0], max_users=100)
+    for user in range(1000):  # a thousand users in one minute: the least recently seen are forgotten
+        limits.allow(user)
+    assert limits.tracked() == 100
+    now[0] = 61.0
+    limits.allow(5000)  # a quiet minute later, everyone else is forgotten
+    assert limits.tracked() == 1
+    for _ in range(10_000):  # a flood keeps the user refused but holds two times, not ten thousand
+        limits.allow(5000)
+    assert not limits.allow(5000) and len(limits._seen[5000].times) == 2
+
+    clock = [time.time() - 31 * 86400]  # the first ten answers and votes are a month old
+    store = FeedbackStore(tmp_path / "feedback.sqlite", retention_days=30, max_rows=150, clock=lambda: clock[0])
+    for i in range(200):
+        if i == 10:
+            clock[0] = time.time()
+        store.remember(1, i, {"question": f"q{i}"})
+        store.record(chat_id=1, message_id=i, user_id=7, vote=1, question=f"q{i}", answer="a", citations=[])
+    assert store.count("answers") <= 150 + PRUNE_EVERY  # pruned as it goes
+    store.prune()
+    assert store.count("answers") == 150 and store.count("feedback") == 150  # the newest 150 of each
+    assert store.recall(1, 199) == {"question": "q199"} and store.recall(1, 49) is None
+    store.close()
+    store = FeedbackStore(tmp_path / "feedback.sqlite", retention_days=30, max_rows=1000)
+    assert store.count("answers") == 150  # what is within the retention and the cap stays across a restart
+    store.close()
 
 
 class _SlowEngine:

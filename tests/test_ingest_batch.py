@@ -10,6 +10,7 @@ import pytest
 import ingest.structure
 from ingest.pipeline import PARSER_VERSION, build_document, ingest_paths
 from retrieval.engine import build_engine
+from tests.builders import make_pdf_with_unknown_encryption
 from tests.conftest import CORPUS, make_settings
 
 WIDE = Path(__file__).resolve().parent.parent.parent / "shared" / "wide" / "docs"
@@ -68,5 +69,21 @@ def test_documents_an_older_parser_built_are_parsed_again_at_start(tmp_path: Pat
         assert doc.parser_version == PARSER_VERSION
         assert [s.id for s in doc.children("IV")] == ["IV.1", "IV.2", "IV.3"]
         assert engine.search("Văn phòng trường Lào Cai", k=1)[0].doc_id == "kh-cdlc-laocai-2026"
+    finally:
+        engine.close()
+
+
+def test_an_unreadable_encrypted_pdf_is_its_own_error_and_the_files_after_it_go_in(tmp_path: Path) -> None:
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "a-encrypted.pdf").write_bytes(make_pdf_with_unknown_encryption())
+    shutil.copy(CORPUS / "kh-pgddt-mytu-2025.txt", folder / "b-kh-after.txt")
+    engine = build_engine(make_settings(tmp_path / "data"), embedder=None)
+    try:
+        report = engine.ingest([folder])
+        (error,) = report.errors
+        assert Path(error.path).name == "a-encrypted.pdf"
+        assert "the PDF is encrypted in a way that cannot be read" in (error.error or "")
+        assert report.count("added") == 1 and engine.document("b-kh-after").doc_id == "b-kh-after"
     finally:
         engine.close()

@@ -46,6 +46,7 @@ def serve_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
             "CANCU_CORPUS_DIR": str(corpus),
             "CANCU_ADMIN_TOKEN": "e2e-admin-token-1",
             "CANCU_LOG_LEVEL": "WARNING",
+            "CANCU_HTTP_HEADER_TIMEOUT_S": "2",
         }
     )
     return env
@@ -143,6 +144,59 @@ def test_cli_read_commands_work_beside_the_running_server(server: str, serve_env
     assert "documents:  5 (74 sections)" in doctor.stdout
     missing = cancu("outline", "nope")
     assert missing.returncode == 1 and missing.stderr.strip() == "cancu: error: unknown document: nope"
+
+
+@pytest.mark.slow
+def test_hostile_uploads_over_real_http(server: str) -> None:
+    """Issue 22 over a real socket: a tokenless upload held one byte short is refused at once (its body unread),
+    and a chunked upload over the 10 MB limit is 413, not 400."""
+    host, port = server.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(
+            b"POST /documents HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=xyz\r\n"
+            b"Content-Length: 10485760\r\n\r\n" + b"a" * 1024
+        )
+        reply = b""
+        while chunk := sock.recv(4096):  # the server closes the connection after its answer
+            reply += chunk
+    assert reply.startswith(b"HTTP/1.1 401 ")
+    assert b'"error": "http_error"' in reply and b"connection: close" in reply.lower()
+
+    def body() -> Iterator[bytes]:
+        yield b'--xyz\r\nContent-Disposition: form-data; name="file"; filename="big.txt"\r\n\r\n'
+        for _ in range(12):
+            yield b"a" * (1024 * 1024)
+        yield b"\r\n--xyz--\r\n"
+
+    headers = {"Authorization": "Bearer e2e-admin-token-1", "Content-Type": "multipart/form-data; boundary=xyz"}
+    try:
+        r = httpx.post(f"{server}/documents", content=body(), headers=headers, timeout=30)
+    except httpx.HTTPError as exc:  # the server may close while the client is still sending
+        raise AssertionError(f"no answer to an oversized chunked upload: {exc!r}") from exc
+    assert r.status_code == 413 and r.json()["message"] == "request body over the 10 MB limit"
+    assert httpx.get(f"{server}/readyz").status_code == 200
+
+
+@pytest.mark.slow
+def test_request_headers_that_never_finish_are_cut_off(server: str) -> None:
+    """A client sending its headers one byte at a time loses the connection after the header timeout (2 s
+    here), instead of holding it, and a task, for ever."""
+    host, port = server.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=15) as sock:
+        sock.sendall(b"POST /ask HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+        sock.settimeout(0.5)
+        started = time.monotonic()
+        closed = False
+        while not closed and time.monotonic() - started < 15:
+            try:
+                sock.sendall(b"a")
+                closed = sock.recv(1) == b""
+            except TimeoutError:
+                continue
+            except OSError:  # reset or broken pipe: closed too
+                closed = True
+        assert closed and time.monotonic() - started < 10
+    assert httpx.get(f"{server}/readyz").status_code == 200
 
 
 @contextmanager
