@@ -45,7 +45,7 @@ class _Route:
 
     def __init__(self, route: APIRoute, method: str) -> None:
         self.method = method
-        self.path = route.path
+        self.path = route.path_format  # as the document names it: "/documents/{doc_id}", not "{doc_id:path}"
         calls = set(_calls(route.dependant))
         self.engine = get_engine in calls
         self.admin = require_admin in calls
@@ -83,7 +83,8 @@ def install(app: FastAPI) -> None:
             if not isinstance(route, APIRoute) or not route.include_in_schema:
                 continue
             for method in route.methods or ():
-                op = schema["paths"].get(route.path, {}).get(method.lower())
+                # the document's key drops path converters ("{doc_id:path}" is "{doc_id}")
+                op = schema["paths"].get(route.path_format, {}).get(method.lower())
                 if op is None:
                     continue
                 r = _Route(route, method.lower())

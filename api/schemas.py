@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 from core.types import Answer, Hit, LegalBasis
 
 CONVERSATION_ID = r"^[A-Za-z0-9_.:-]+$"
+
+
+def _not_bool(value: object) -> object:
+    # JSON's true is not the number 1, though Python's True == 1 lets it through a Literal[1, -1]
+    if isinstance(value, bool):
+        raise PydanticCustomError("literal_error", "must be 1 or -1, not true/false", {"expected": "1, -1"})
+    return value
 
 
 def _not_blank(text: str) -> str:
@@ -19,7 +26,8 @@ def _not_blank(text: str) -> str:
 
 
 class AskRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # strict: a body is read as documented, so true is not 1 and "3" is not 3 (lax pydantic took both)
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     question: Annotated[str, AfterValidator(_not_blank)] = Field(
         min_length=1, max_length=2000, description="Câu hỏi (1–2000 ký tự, không để trống)"
@@ -49,10 +57,10 @@ class AskResponse(Answer):
 
 
 class FeedbackRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     answer_id: str = Field(min_length=1, max_length=32, description="answer_id của câu trả lời")
-    vote: Literal[1, -1] = Field(description="1: 👍, -1: 👎")
+    vote: Annotated[Literal[1, -1], BeforeValidator(_not_bool)] = Field(description="1: 👍, -1: 👎")
     reason: str | None = Field(default=None, max_length=1000, description="Lý do (tùy chọn)")
 
 

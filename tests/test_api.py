@@ -78,6 +78,10 @@ def test_ask_returns_the_answer_object(api: TestClient) -> None:
         ({"question": "x" * 2001}, "question: tối đa 2000 ký tự"),
         ({"question": "a", "top_k": 0}, "top_k: phải lớn hơn hoặc bằng 1"),
         ({"question": "a", "colour": "red"}, "colour: trường này không được phép"),
+        # read as documented (strict): JSON true is not 1, "3" is not 3 (lax pydantic took both; schemathesis)
+        ({"question": "a", "top_k": True}, "top_k: phải là số nguyên"),
+        ({"question": "a", "top_k": "3"}, "top_k: phải là số nguyên"),
+        ({"question": "a", "id": False}, "phải là số nguyên"),
     ],
 )
 def test_validation_errors_are_422_in_vietnamese_and_english(api: TestClient, body: dict, fragment: str) -> None:
@@ -358,6 +362,8 @@ def test_votes_on_the_page_are_stored_with_the_bots(api: TestClient) -> None:
     assert r.json() == {"answer_id": answer["answer_id"], "vote": -1}
     assert api.post("/feedback", json={"answer_id": "42", "vote": 1}).status_code == 404
     assert api.post("/feedback", json={"answer_id": answer["answer_id"], "vote": 2}).status_code == 422
+    yes = api.post("/feedback", json={"answer_id": answer["answer_id"], "vote": True})  # true is not 1
+    assert yes.status_code == 422 and yes.json()["message_vi"] == "Yêu cầu không hợp lệ: vote: phải là một trong 1, -1"
     store = FeedbackStore(api.engine.settings.feedback_path)  # type: ignore[attr-defined]
     try:
         (row,) = store.rows()

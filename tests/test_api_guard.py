@@ -238,3 +238,23 @@ def test_the_openapi_document_lists_every_error_with_the_error_schema(corpus_eng
     assert "401" not in ask  # asking needs no token
     assert ask["429"]["headers"]["Retry-After"]["schema"] == {"type": "integer"}
     assert "429" not in spec["paths"]["/healthz"]["get"]["responses"]
+
+
+def test_routes_with_a_path_parameter_list_their_errors_too(corpus_engine: Any, tmp_path: Path) -> None:
+    """A route declared with "{doc_id:path}" is "{doc_id}" in the document; its errors were left out (schemathesis
+    status_code_conformance: a tokenless DELETE got 401, an unknown legal basis 404, neither documented)."""
+    app = make_app(corpus_engine, tmp_path)
+    spec = app.openapi()
+    error_ref = {"$ref": "#/components/schemas/ErrorBody"}
+    delete = spec["paths"]["/documents/{doc_id}"]["delete"]["responses"]
+    assert set(delete) == {"204", "401", "403", "404", "422", "429", "500", "503", "507"}
+    assert delete["401"]["content"]["application/json"]["schema"] == error_ref
+    legal = spec["paths"]["/legal-bases/{legal_id}"]["get"]["responses"]
+    assert {"404", "429", "503"} <= set(legal)
+    assert {"404", "429"} <= set(spec["paths"]["/documents/{doc_id}/sections/{section}"]["get"]["responses"])
+    assert not [p for p in spec["paths"] if ":" in p]
+
+    tokenless = run(call(app, "DELETE", "/documents/kh-cdlc-laocai-2026"))
+    assert tokenless.status_code == 401 and set(tokenless.json()) == {"error", "message", "message_vi"}
+    unknown = run(call(app, "GET", "/legal-bases/999/2099/NĐ-CP"))
+    assert unknown.status_code == 404 and set(unknown.json()) == {"error", "message", "message_vi"}
