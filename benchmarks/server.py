@@ -62,6 +62,9 @@ def serve(data_dir: Path, *, timeout: float = 180, log: Path | None = None, **se
     ``log``: where the server's stderr goes (default: discarded).
     """
     port = free_port()
+    # every load client comes from loopback, one address: the per-client limit (held by tests/test_api_guard.py)
+    # would measure itself, not the server
+    settings = {"http_rate_limit": "0", **settings}
     env = clean_env(data_dir, port=str(port), host="127.0.0.1", **settings)
     sink = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - closed below
     proc = subprocess.Popen(

@@ -212,6 +212,18 @@ class Catalog:
         n, avg = conn.execute("SELECT COUNT(*), AVG(profile_len) FROM docs").fetchone()
         return postings, int(n or 0), float(avg or 1.0)
 
+    def profile_df(self, tokens: Sequence[int]) -> tuple[dict[int, int], int]:
+        """How many documents' header fields hold each token, and the number of documents (counted on the
+        profile table's primary key: no posting is read)."""
+        conn = self._read()
+        df: dict[int, int] = {}
+        for chunk in chunks(list(tokens), 500):
+            marks = ",".join("?" * len(chunk))
+            df.update(
+                conn.execute(f"SELECT token, COUNT(*) FROM profile WHERE token IN ({marks}) GROUP BY token", chunk)
+            )
+        return df, int(conn.execute("SELECT COUNT(*) FROM docs").fetchone()[0] or 0)
+
     def profile_of(self, doc_id: str) -> dict[int, float]:
         """Tokens of one document's header fields (type, number, title, issuer, place, year) with counts."""
         return dict(self._read().execute("SELECT token, tf FROM profile WHERE doc_id = ?", (doc_id,)))

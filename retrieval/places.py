@@ -130,7 +130,8 @@ class Places:
 
     def _read_places(self, head: Any) -> set[str]:
         text = " ".join(f for f in (head.issuer, getattr(head, "managing_body", None), head.title) if f)
-        found = {self._canonical(k) for k in self.names if k in self.accented and f" {k} " in f" {_key(text)} "}
+        padded = f" {_key(text)} "  # folded once, not once per place name
+        found = {self._canonical(k) for k in self.names if k in self.accented and f" {k} " in padded}
         if head.place and _is_local(head, self.local_bodies):
             key = _key(head.place)
             found |= {self._canonical(k) for k in self.names if k == key or f" {k} " in f" {key} "}

@@ -22,6 +22,8 @@ K1, B = 1.2, 0.5
 
 
 class ProfileSource(Protocol):
+    def profile_df(self, tokens: Sequence[int]) -> tuple[dict[int, int], int]: ...
+
     def profile_postings(self, tokens: Sequence[int]) -> tuple[dict[int, list[tuple[str, float]]], int, float]: ...
 
     def profile_of(self, doc_id: str) -> dict[int, float]: ...
@@ -43,9 +45,18 @@ def profile_tokens(doc: Document, analyzer: Analyzer) -> dict[int, float]:
     return dict(counts)
 
 
+#: A token in the header fields of more documents than this (and more than MAX_DF_SHARE of them) names none of
+#: them ("kế hoạch", "ủy ban nhân dân" at 10,000 plans): it is left out of the header match, whose cost grows
+#: with its postings. Below 1,000 documents nothing is left out, so every dev figure is unchanged.
+MAX_DF, MAX_DF_SHARE = 500, 0.05
+
+
 def document_scores(source: ProfileSource, query: Mapping[int, float]) -> dict[str, float]:
     """BM25 of a question's weighted tokens against every document's profile (documents with no match: absent)."""
-    postings, n_docs, avg_len = source.profile_postings(list(query))
+    df, n_all = source.profile_df(list(query))
+    limit = max(MAX_DF, MAX_DF_SHARE * n_all)
+    kept = [t for t in query if df.get(t, 0) <= limit] or sorted(df, key=lambda t: df[t])[:1]
+    postings, n_docs, avg_len = source.profile_postings(kept)
     if not postings:
         return {}
     lengths = source.profile_lengths(sorted({d for plist in postings.values() for d, _ in plist}))
