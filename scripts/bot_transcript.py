@@ -167,7 +167,11 @@ def main() -> int:
     ]
     with FakeTelegram.serve() as tg:
         settings = Settings(  # type: ignore[call-arg]
-            _env_file=None, data_dir=work / "data", telegram_token=TOKEN, telegram_api_base=tg.base_url
+            _env_file=None,
+            data_dir=work / "data",
+            telegram_token=TOKEN,
+            telegram_api_base=tg.base_url,
+            telegram_rate_limit=100,  # the recording shows features, not the limit (tests/test_bot.py holds it)
         )
 
         asyncio.run(run_polling(settings, engine, lambda: session(tg, out)))
