@@ -66,15 +66,8 @@ class Conversations:
     def resolve(self, key: str, message: str) -> Turn:
         """The question to ask for a message of a conversation (the message itself when it is no follow-up)."""
         prev = self._get(key)
-        ref = document_reference(message) if prev is not None and self._label_of is not None else None
-        if prev is not None and ref is not None and len(prev.focus) == 1 and self._label_of is not None:
-            # "kế hoạch đó do ai ký?": that document, by the label every door shows
-            label = self._label_of(prev.focus[0])
-            m = re.search(rf"(?i)\b{_loose(ref)}\b", message)
-            if m is not None:  # "kế hoạch đó" -> "kế hoạch 141/KH-UBND": the kind as typed, then the label
-                kind = m.group(0).rsplit(" ", 1)[0]
-                asked = message[: m.start()] + f"{kind} {label}" + message[m.end() :]
-                return Turn(asked, list(prev.focus), True)
+        if prev is not None and (turn := self._of_document(prev, message)) is not None:
+            return turn
         named = follow_up(message) if prev is not None else None
         if prev is None or named is None:
             return Turn(message)
@@ -94,6 +87,17 @@ class Conversations:
         if documents:  # "thế còn trường Lào Cai?": the same question of another document
             return Turn(f"{asked.rstrip(' ?')} {named}?", documents, True)
         return Turn(f"{named} {prev.question}", list(prev.focus), True)
+
+    def _of_document(self, prev: _State, message: str) -> Turn | None:
+        """ "kế hoạch đó do ai ký?": the one document the last answer quoted, named by the label every door shows
+        ("kế hoạch đó" -> "kế hoạch 141/KH-UBND": the kind as typed, then the label)."""
+        ref = document_reference(message) if self._label_of is not None and len(prev.focus) == 1 else None
+        m = re.search(rf"(?i)\b{_loose(ref)}\b", message) if ref is not None else None
+        if m is None or self._label_of is None:
+            return None
+        kind = m.group(0).rsplit(" ", 1)[0]
+        asked = message[: m.start()] + f"{kind} {self._label_of(prev.focus[0])}" + message[m.end() :]
+        return Turn(asked, list(prev.focus), True)
 
     def remember(self, key: str, question: str, cited: Sequence[str]) -> None:
         """What a conversation's answered question was about, and the documents its answer cited."""

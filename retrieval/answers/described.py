@@ -10,6 +10,7 @@ entries described alike, one no document says is replaced comes first.
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -66,9 +67,9 @@ def best_described(q: Question, ctx: Context) -> LegalBasis | None:
     candidates = []
     for e in asked_for(q, ctx.index.registry()):
         own = _terms(analyzer, " ".join(x for x in (e.type, e.title, e.issuer) if x))
-        texts = [own | heads[d] for d in e.citing_docs if d in heads]
-        ranked = sorted(((overlap(t), t) for t in texts), key=lambda x: -x[0])
-        candidates.append((ranked[0][0] if ranked else 0.0, e, [t for _, t in ranked[:3]]))  # its best citers
+        best = heapq.nlargest(3, ((overlap(own | heads[d]), own | heads[d]) for d in e.citing_docs if d in heads),
+                              key=lambda x: x[0])  # fmt: skip
+        candidates.append((best[0][0] if best else 0.0, e, [t for _, t in best]))  # its three best citers
     if not candidates:
         return None
     candidates.sort(key=lambda c: -c[0])
