@@ -185,7 +185,20 @@ def _docx_text(name: str, data: bytes) -> str:
     except (UnreadableFile, MemoryError):
         raise
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors on broken parts
+        if _libxml2_out_of_memory(exc):  # the reading process's memory limit, not a corrupt file
+            raise MemoryError(f"{name}: libxml2 could not allocate memory") from exc
         raise UnreadableFile(name, f"corrupt .docx: {type(exc).__name__}: {exc}") from exc
+
+
+def _libxml2_out_of_memory(exc: Exception) -> bool:
+    """libxml2's ``ERR_NO_MEMORY``, which lxml raises as ``XMLSyntaxError("unknown error")``: a .docx of
+    millions of paragraphs read under the worker's address-space limit (``ingest.isolation``)."""
+    from lxml import etree
+
+    if not isinstance(exc, etree.LxmlError):
+        return False
+    no_memory = etree.ErrorTypes.ERR_NO_MEMORY
+    return getattr(exc, "code", None) == no_memory or any(e.type == no_memory for e in exc.error_log)
 
 
 def _pdf_text(name: str, data: bytes) -> str:
