@@ -239,8 +239,16 @@ def _pdf_error(name: str, exc: Exception) -> UnreadableFile:
             name, f"the PDF is encrypted in a way that cannot be read ({text})", message_vi=_ENCRYPTED_VI
         )
     if kind == "LimitReachedError":
-        return UnreadableFile(name, f"the PDF holds a stream larger than allowed ({text})")
+        return UnreadableFile(name, f"the PDF holds a stream larger than allowed ({text})"[:500], message_vi=_LIMIT_VI)
+    if isinstance(exc, NotImplementedError):  # a valid PDF using what pypdf does not read (a filter): not corrupt
+        return UnreadableFile(
+            name, f"the PDF uses a feature that cannot be read here ({text})"[:500], message_vi=_UNSUPPORTED_VI
+        )
     return UnreadableFile(name, f"corrupt PDF: {kind}: {text}"[:500])
+
+
+_LIMIT_VI = "Tệp PDF chứa một luồng dữ liệu vượt giới hạn cho phép khi giải nén; không đọc được."
+_UNSUPPORTED_VI = "Tệp PDF dùng một tính năng chưa được hỗ trợ; hãy xuất lại thành PDF thông thường."
 
 
 def _ocr_pages(name: str, data: bytes, pages: list[str], scanned: list[int]) -> list[str]:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.builders import make_pdf_bomb, make_pdf_with_unknown_filter
 from tests.conftest import CORPUS, REPO
 from tests.test_legal import EXPECTED_BASES
 from tests.test_structure import EXPECTED_FIELDS, EXPECTED_OUTLINES
@@ -110,6 +111,29 @@ def test_ingest_reports_bad_files_and_keeps_going(tmp_path: Path) -> None:
     assert out.stdout.startswith("1 added, 0 updated, 0 unchanged, 2 failed")
     assert "empty.txt: file is empty (0 bytes)" in out.stderr
     assert "missing.pdf: no such file or folder" in out.stderr
+
+
+def test_ingest_names_pdfs_pypdf_refuses_and_ingests_the_rest(tmp_path: Path) -> None:
+    """Issue 22: a Flate bomb (78 KB inflating past pypdf's 75 MB limit: LimitReachedError) and a PDF with a
+    filter pypdf does not know (NotImplementedError) are each one named error; the plan sorted after them goes in."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a-bomb.pdf").write_bytes(make_pdf_bomb())
+    (folder / "a-filter.pdf").write_bytes(make_pdf_with_unknown_filter())
+    (folder / "b-kh-after.txt").write_bytes((CORPUS / "kh-ubnd-kienhai-2026.txt").read_bytes())
+    out = run(["ingest", str(folder)], tmp_path / "data")
+    assert out.returncode == 1
+    assert out.stdout.startswith("1 added, 0 updated, 0 unchanged, 2 failed")
+    bomb, unknown = [line for line in out.stderr.splitlines() if line.startswith("error: ")]
+    assert bomb.startswith(
+        f"error: {folder / 'a-bomb.pdf'}: the PDF holds a stream larger than allowed (Limit reached while decompressing"
+    )
+    assert unknown == (
+        f"error: {folder / 'a-filter.pdf'}: the PDF uses a feature that cannot be read here "
+        "(Unsupported filter /NoSuchDecode)"
+    )
+    listed = run(["documents", "--json"], tmp_path / "data")
+    assert [d["doc_id"] for d in json.loads(listed.stdout)] == ["b-kh-after"]
 
 
 def test_search_jsonl_answers_line_by_line(data_dir: Path) -> None:
