@@ -16,9 +16,12 @@ from tests.test_legal import EXPECTED_BASES
 from tests.test_structure import EXPECTED_FIELDS, EXPECTED_OUTLINES
 
 
-def run(args: list[str], data_dir: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    args: list[str], data_dir: Path, stdin: str | None = None, extra_env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CANCU_")}
     env.update({"CANCU_DATA_DIR": str(data_dir), "CANCU_LOG_LEVEL": "WARNING", "HF_HUB_OFFLINE": "1"})
+    env.update(extra_env or {})
     return subprocess.run(
         [sys.executable, "-m", "cli", *args],
         cwd=REPO,
@@ -99,6 +102,25 @@ def test_bad_arguments_give_one_line_and_nonzero_exit(data_dir: Path, args: list
     lines = [line for line in out.stderr.splitlines() if line.strip()]
     assert len(lines) == 1, out.stderr
     assert message in lines[0]
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [("CANCU_ADMIN_TOKEN", "admin-12345"), ("CANCU_TELEGRAM_SECRET", "fifteen-chars-x")],
+)
+def test_serve_refuses_a_short_admin_token_or_webhook_secret_in_one_line(
+    tmp_path: Path, variable: str, value: str
+) -> None:
+    """Issue 22: an 11-character admin token (and a 15-character webhook secret) stop `cancu serve` before it
+    starts, naming the variable and the rule, never echoing the value; it used to print only "1 validation error
+    for Settings"."""
+    out = run(["serve", "--port", "9"], tmp_path / "data", extra_env={variable: value})
+    assert out.returncode == 2
+    assert out.stderr.splitlines() == [
+        f"cancu: error: invalid configuration: {variable}: must be at least 16 characters (e.g. `openssl rand -hex 24`)"
+    ]
+    assert value not in out.stderr and out.stdout == ""
+    assert not (tmp_path / "data").exists()  # refused before anything was opened
 
 
 def test_ingest_reports_bad_files_and_keeps_going(tmp_path: Path) -> None:
