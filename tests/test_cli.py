@@ -123,6 +123,24 @@ def test_serve_refuses_a_short_admin_token_or_webhook_secret_in_one_line(
     assert not (tmp_path / "data").exists()  # refused before anything was opened
 
 
+def test_serve_on_a_store_another_process_holds_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    """Issue 22: a second `cancu serve` on the same data folder (this test holds the embedded store)."""
+    from retrieval.edge_store import EdgeStore
+
+    data = tmp_path / "data"
+    held = EdgeStore(data / "edge", dense_dim=None)
+    try:
+        out = run(["serve", "--port", "9"], data)
+    finally:
+        held.close()
+    assert out.returncode == 1
+    assert out.stderr.splitlines() == [
+        f"cancu: error: the embedded store {data / 'edge'} is in use by another cancu process; stop it (one process "
+        "serves API and bot) or set CANCU_QDRANT_URL to share a Qdrant server"
+    ]
+    assert out.stdout == ""
+
+
 def test_ingest_reports_bad_files_and_keeps_going(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
