@@ -267,6 +267,23 @@ def test_an_upload_whose_name_reduces_to_another_files_id_is_409_and_replaces_no
     assert api.get("/documents/kh-08").json()["place"] == "Mỹ Tú"
 
 
+def test_a_readme_upload_is_refused_and_the_same_name_respelled_replaces(api: TestClient) -> None:
+    """Issue 22: README is a folder's description (a rebuild skips it), whatever its case; "KH My Tu Moi.txt"
+    after "kh-my-tu-moi.txt" is the same document, updated."""
+    before = _snapshot(api)
+    plan = (CORPUS / "kh-pgddt-mytu-2025.txt").read_bytes()
+    for name in ("README.txt", "Readme.TXT"):
+        r = api.post("/documents", headers=ADMIN, files={"file": (name, plan, "text/plain")})
+        assert r.status_code == 422 and r.json()["error"] == "ReservedName"
+        assert r.json()["message"] == "README is the name of a folder's description; rename the file"
+    assert _snapshot(api) == before
+    assert api.post("/documents", headers=ADMIN, files={"file": ("kh-my-tu-moi.txt", plan)}).status_code == 201
+    changed = plan.replace("Mỹ Tú".encode(), "Mỹ Tú mới".encode(), 1)
+    again = api.post("/documents", headers=ADMIN, files={"file": ("KH My Tu Moi.txt", changed)})
+    assert again.status_code == 200 and again.headers["X-Cancu-Status"] == "updated"
+    assert (api.corpus / "kh-my-tu-moi.txt").read_bytes() == changed  # type: ignore[attr-defined]
+
+
 class FullDisk:
     """The corpus folder's disk with ``free`` bytes left: a file opened for writing takes that much, then its
     ``write`` fails with ENOSPC as the kernel's does (a stand-in for ``open`` in ``retrieval.corpus_folder``)."""
