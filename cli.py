@@ -472,7 +472,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = get_settings()
-    except Exception as exc:  # pydantic validation of CANCU_* variables
+    except CancuError as exc:  # CANCU_* variables that do not validate, each named
+        sys.stderr.write(f"cancu: error: {exc}\n")
+        return 2
+    except Exception as exc:  # a variable pydantic-settings cannot even decode (a list that is not JSON)
         sys.stderr.write(f"cancu: error: invalid configuration: {exc}\n".splitlines()[0] + "\n")
         return 2
     logging.basicConfig(

@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import socket
+import threading
+from collections.abc import Callable
 from typing import Any
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
@@ -23,6 +26,9 @@ logger = logging.getLogger(__name__)
 
 #: Seconds SIGTERM waits for requests in flight before they are cancelled (a file being read is then stopped).
 GRACEFUL_SHUTDOWN_S = 10
+#: Files still being read this long before that are stopped, so that their requests end with 503 (ServiceStopping)
+#: rather than being cancelled, which uvicorn answers with a 500.
+STOP_READING_BEFORE_S = 2
 
 
 def guarded_protocol(header_timeout: float) -> type[HttpToolsProtocol]:
@@ -65,6 +71,25 @@ def guarded_protocol(header_timeout: float) -> type[HttpToolsProtocol]:
     return GuardedHttpTools
 
 
+def graceful_server(config: Any, stop_reading: Callable[[], None]) -> Any:
+    """A uvicorn server that, once shutting down, calls ``stop_reading`` STOP_READING_BEFORE_S before the
+    graceful shutdown runs out: an upload whose file is still being read is answered 503, not cancelled."""
+    import uvicorn
+
+    class GracefulServer(uvicorn.Server):
+        async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+            delay = max(0.0, self.config.timeout_graceful_shutdown - STOP_READING_BEFORE_S)
+            timer = threading.Timer(delay, stop_reading)
+            timer.daemon = True
+            timer.start()
+            try:
+                await super().shutdown(sockets)
+            finally:
+                timer.cancel()
+
+    return GracefulServer(config)
+
+
 def serve(settings: Settings) -> None:
     """Build the engine, then serve the API (and the bot) until stopped; the engine is closed on the way out."""
     import uvicorn
@@ -77,7 +102,7 @@ def serve(settings: Settings) -> None:
         engine.warm()
         logger.info("index loaded: %d documents, %s mode", engine.document_count(), engine.mode)
         logger.info("serving on http://%s:%d", settings.host, settings.port)
-        uvicorn.run(  # log_config=None: uvicorn logs through the root handler, which masks secrets
+        config = uvicorn.Config(  # log_config=None: uvicorn logs through the root handler, which masks secrets
             create_app(engine, settings, holds_store=True),
             host=settings.host,
             port=settings.port,
@@ -87,5 +112,9 @@ def serve(settings: Settings) -> None:
             access_log=False,
             log_config=None,
         )
+        server = graceful_server(config, engine.reader.close)
+        server.run()
+        if not server.started:  # the port is taken, say (uvicorn has logged why): as uvicorn.run exits
+            raise SystemExit(3)
     finally:
         engine.close()

@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from core.errors import ConfigError
@@ -138,5 +138,18 @@ class Settings(BaseSettings):
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    """The process-wide settings, read once from the environment."""
-    return Settings()
+    """The process-wide settings, read once from the environment; invalid ones are a ``ConfigError`` naming
+    each variable and what is wrong with it (never its value: it may be a secret)."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        raise ConfigError(f"invalid configuration: {invalid(exc)}") from None
+
+
+def invalid(exc: ValidationError) -> str:
+    """Pydantic's errors on one line, by variable: "CANCU_ADMIN_TOKEN: must be at least 16 characters (…)"."""
+    parts = []
+    for error in exc.errors():
+        name = "CANCU_" + "_".join(str(p) for p in error["loc"]).upper()
+        parts.append(f"{name}: {error['msg'].removeprefix('Value error, ')}")
+    return "; ".join(parts)

@@ -15,6 +15,10 @@ class DocumentIndex(Protocol):
         """Hash of the indexed version of a document, or None when it is not indexed."""
         ...
 
+    def get(self, doc_id: str) -> Document:
+        """The indexed document (its ``source`` is the name of the file it was read from)."""
+        ...
+
     def put(self, doc: Document) -> None:
         """Index a document, replacing any previous version atomically."""
         ...

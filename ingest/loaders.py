@@ -185,7 +185,20 @@ def _docx_text(name: str, data: bytes) -> str:
     except (UnreadableFile, MemoryError):
         raise
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors on broken parts
+        if _libxml2_out_of_memory(exc):  # the reading process's memory limit, not a corrupt file
+            raise MemoryError(f"{name}: libxml2 could not allocate memory") from exc
         raise UnreadableFile(name, f"corrupt .docx: {type(exc).__name__}: {exc}") from exc
+
+
+def _libxml2_out_of_memory(exc: Exception) -> bool:
+    """libxml2's ``ERR_NO_MEMORY``, which lxml raises as ``XMLSyntaxError("unknown error")``: a .docx of
+    millions of paragraphs read under the worker's address-space limit (``ingest.isolation``)."""
+    from lxml import etree
+
+    if not isinstance(exc, etree.LxmlError):
+        return False
+    no_memory = etree.ErrorTypes.ERR_NO_MEMORY
+    return getattr(exc, "code", None) == no_memory or any(e.type == no_memory for e in exc.error_log)
 
 
 def _pdf_text(name: str, data: bytes) -> str:
@@ -226,8 +239,16 @@ def _pdf_error(name: str, exc: Exception) -> UnreadableFile:
             name, f"the PDF is encrypted in a way that cannot be read ({text})", message_vi=_ENCRYPTED_VI
         )
     if kind == "LimitReachedError":
-        return UnreadableFile(name, f"the PDF holds a stream larger than allowed ({text})")
+        return UnreadableFile(name, f"the PDF holds a stream larger than allowed ({text})"[:500], message_vi=_LIMIT_VI)
+    if isinstance(exc, NotImplementedError):  # a valid PDF using what pypdf does not read (a filter): not corrupt
+        return UnreadableFile(
+            name, f"the PDF uses a feature that cannot be read here ({text})"[:500], message_vi=_UNSUPPORTED_VI
+        )
     return UnreadableFile(name, f"corrupt PDF: {kind}: {text}"[:500])
+
+
+_LIMIT_VI = "Tệp PDF chứa một luồng dữ liệu vượt giới hạn cho phép khi giải nén; không đọc được."
+_UNSUPPORTED_VI = "Tệp PDF dùng một tính năng chưa được hỗ trợ; hãy xuất lại thành PDF thông thường."
 
 
 def _ocr_pages(name: str, data: bytes, pages: list[str], scanned: list[int]) -> list[str]:

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from core.errors import CancuError, IngestError, ParseError, UnreadableFile, UnsupportedFormat
+from core.errors import CancuError, IngestError, NameConflict, ParseError, UnreadableFile, UnsupportedFormat
 from core.ports import DocumentIndex
-from core.text import fold
+from core.text import fold, fold_key
 from core.types import Document
 from ingest.abbreviations import find_abbreviations
 from ingest.legal import extract_citations
@@ -234,7 +234,7 @@ def _outcome(path: str, doc_id: str, got: Future[Parsed] | Parsed) -> Parsed:
 def _finish(
     chunk: _Chunk, index: DocumentIndex, report: IngestReport, on_file: Callable[[FileResult], None] | None
 ) -> None:
-    parsed = [_outcome(*item) for item in chunk.parsed]
+    parsed = [_same_name(index, *_outcome(*item)) for item in chunk.parsed]
     docs = [doc for _, doc, _ in parsed if doc is not None]
     staged = [got for _, doc, got in parsed if doc is not None]
     failure = _put(index, docs, staged)
@@ -249,6 +249,31 @@ def _finish(
             logger.warning("ingest failed: %s", r.error)
         if on_file:
             on_file(r)
+
+
+def _same_name(index: DocumentIndex, result: FileResult, doc: Document | None, staged: Any) -> Parsed:
+    """A changed file replaces its document only when it has the document's file name (or the id itself, as
+    the corpus folder names uploads): "KH_08.txt" does not silently replace the "KH 08.txt" ingested before."""
+    if doc is None or result.status != "updated" or result.doc_id is None:
+        return result, doc, staged
+    conflict = name_conflict(index.get(result.doc_id).source, result.path, result.doc_id)
+    if conflict is None:
+        return result, doc, staged
+    return FileResult(result.path, result.doc_id, "error", error=str(conflict)), None, None
+
+
+def name_conflict(had: str, path: str, doc_id: str) -> NameConflict | None:
+    """The error when the file at ``path`` would replace document ``doc_id``, read before from a file named
+    ``had``, under another name; None when the names match (folded: case, accents, spacing) or either is the id."""
+    before, now = Path(had or doc_id).stem, Path(path).stem
+    if doc_id in (before, now) or fold_key(before) == fold_key(now):
+        return None
+    return NameConflict(
+        path,
+        f"document {doc_id!r} was read from {Path(had).name!r}, another file; rename this one, "
+        f"or delete that document first (DELETE /documents/{doc_id})",
+        message_vi=f"Văn bản {doc_id} đã được đọc từ tệp {Path(had).name}; hãy đổi tên tệp hoặc xóa văn bản cũ trước.",
+    )
 
 
 def _put(index: DocumentIndex, docs: list[Document], staged: list[Any]) -> CancuError | None:

@@ -71,3 +71,63 @@ def make_pdf_with_unknown_encryption() -> bytes:
     out += b"trailer\n<< /Size 5 /Root 1 0 R /Encrypt 4 0 R /ID [%s %s] >>\n" % (file_id, file_id)
     out += b"startxref\n%d\n%%%%EOF\n" % xref
     return bytes(out)
+
+
+def make_docx_of_paragraphs(count: int, text: str = "a") -> bytes:
+    """A .docx whose body is ``count`` paragraphs of ``text`` (issue 22: 4.4 million one-letter paragraphs, 427 KB
+    zipped, 150 MB of XML); the XML is written directly, python-docx would take minutes to add them."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(make_docx(text))) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == "word/document.xml":
+                head, _, rest = data.partition(b"<w:body>")
+                paragraph = f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>".encode()
+                data = head + b"<w:body>" + paragraph * count + b"</w:body>" + rest.partition(b"</w:body>")[2]
+            zout.writestr(info, data)
+    return out.getvalue()
+
+
+def make_pdf_with_stream(stream: bytes, filters: bytes = b"/Filter /FlateDecode") -> bytes:
+    """A one-page PDF whose page content is ``stream`` (already encoded by ``filters``), with Helvetica as /F1."""
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d %s >>\nstream\n" % (len(stream), filters) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for i, obj in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
+
+
+def make_pdf_bomb() -> bytes:
+    """A 78 KB PDF whose page content inflates to 80 MB of spaces, past pypdf's 75 MB FlateDecode limit
+    (``LimitReachedError``)."""
+    import zlib
+
+    return make_pdf_with_stream(zlib.compress(b" " * 80_000_000, 9))
+
+
+def make_pdf_with_unknown_filter() -> bytes:
+    """A PDF whose page content is encoded with a filter pypdf does not know (``NotImplementedError``)."""
+    return make_pdf_with_stream(b"BT /F1 12 Tf 72 700 Td (Hello) Tj ET", b"/Filter /NoSuchDecode")
+
+
+def make_pdf_with_one_huge_stream(tokens: int) -> bytes:
+    """A one-page PDF whose single content stream holds ``tokens`` operators and operands (``(a) Tj``
+    repeated): 1.9 million tokens are 6.6 MB of content, 10 KB compressed (issue 22's file: 35 KB)."""
+    import zlib
+
+    raw = b"BT /F1 12 Tf 72 700 Td " + b"(a) Tj " * (tokens // 2) + b"ET"
+    return make_pdf_with_stream(zlib.compress(raw, 9))

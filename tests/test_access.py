@@ -14,9 +14,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from pydantic import ValidationError
 
-from core.logsafe import RedactSecrets
-from tests.conftest import CORPUS, REPO
+from core.logsafe import RedactSecrets, redact_logs
+from tests.conftest import CORPUS, REPO, make_settings
 from tests.fakes import FakeTelegram
 
 BOT_TOKEN = "424242:AAH-secret-bot-token-value"
@@ -42,6 +43,29 @@ def test_the_filter_masks_messages_arguments_and_tracebacks() -> None:
     out = stream.getvalue()
     assert BOT_TOKEN not in out and ADMIN_TOKEN not in out
     assert out.count("***") == 3 and "ConnectionError: cannot reach https://api.telegram.org/bot***/getUpdates" in out
+
+
+@pytest.mark.parametrize("field", ["admin_token", "telegram_secret"])
+def test_an_admin_token_or_webhook_secret_needs_16_characters(tmp_path: Path, field: str) -> None:
+    with pytest.raises(ValidationError, match=r"must be at least 16 characters \(e\.g\. `openssl rand -hex 24`\)"):
+        make_settings(tmp_path, **{field: "x" * 15})
+    assert make_settings(tmp_path, **{field: "x" * 16}).secret_values() == ["x" * 16]
+
+
+def test_a_three_character_secret_is_masked_in_a_log_line(tmp_path: Path) -> None:
+    """Secrets that may be short (an LLM or Qdrant key, a bot token) are masked whatever their length."""
+    settings = make_settings(tmp_path, llm_api_key="k3y", qdrant_api_key="q-api")
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    log = logging.getLogger("cancu.test.short")
+    log.addHandler(handler)
+    log.propagate = False
+    try:
+        redact_logs(settings.secret_values(), log)
+        log.warning("POST /v1/chat/completions with key %s, then Qdrant with %s", "k3y", "q-api")
+    finally:
+        log.removeHandler(handler)
+    assert stream.getvalue() == "POST /v1/chat/completions with key ***, then Qdrant with ***\n"
 
 
 @pytest.mark.slow

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import zipfile
 from pathlib import Path
+from typing import Any, BinaryIO
 
 import pytest
 from fastapi.testclient import TestClient
@@ -246,6 +248,101 @@ def test_failed_uploads_are_refused_and_change_nothing(
     assert words in r.json()["message"]
     assert r.json()["message_vi"]
     assert _snapshot(api) == before
+
+
+def test_an_upload_whose_name_reduces_to_another_files_id_is_409_and_replaces_nothing(api: TestClient) -> None:
+    """Issue 22: "KH 08.txt" and then a different plan as "KH_08.txt", both document "kh-08"."""
+    mytu = (CORPUS / "kh-pgddt-mytu-2025.txt").read_bytes()
+    first = api.post("/documents", headers=ADMIN, files={"file": ("KH 08.txt", mytu, "text/plain")})
+    assert first.status_code == 201 and first.json()["doc_id"] == "kh-08"
+    before = _snapshot(api), (api.corpus / "kh-08.txt").read_bytes()  # type: ignore[attr-defined]
+    kienhai = (CORPUS / "kh-ubnd-kienhai-2026.txt").read_bytes()
+    r = api.post("/documents", headers=ADMIN, files={"file": ("KH_08.txt", kienhai, "text/plain")})
+    assert r.status_code == 409
+    assert r.json()["error"] == "NameConflict" and r.json()["message"] == (  # the upload's own name is the request's
+        "document 'kh-08' was uploaded as 'KH 08'; delete it first (DELETE /documents/kh-08) or upload under that name"
+    )
+    assert r.json()["message_vi"].startswith("Đã có một văn bản khác mang mã này")
+    assert (_snapshot(api), (api.corpus / "kh-08.txt").read_bytes()) == before == (_snapshot(api), mytu)  # type: ignore[attr-defined]
+    assert api.get("/documents/kh-08").json()["place"] == "Mỹ Tú"
+
+
+def test_a_readme_upload_is_refused_and_the_same_name_respelled_replaces(api: TestClient) -> None:
+    """Issue 22: README is a folder's description (a rebuild skips it), whatever its case; "KH My Tu Moi.txt"
+    after "kh-my-tu-moi.txt" is the same document, updated."""
+    before = _snapshot(api)
+    plan = (CORPUS / "kh-pgddt-mytu-2025.txt").read_bytes()
+    for name in ("README.txt", "Readme.TXT"):
+        r = api.post("/documents", headers=ADMIN, files={"file": (name, plan, "text/plain")})
+        assert r.status_code == 422 and r.json()["error"] == "ReservedName"
+        assert r.json()["message"] == "README is the name of a folder's description; rename the file"
+    assert _snapshot(api) == before
+    assert api.post("/documents", headers=ADMIN, files={"file": ("kh-my-tu-moi.txt", plan)}).status_code == 201
+    changed = plan.replace("Mỹ Tú".encode(), "Mỹ Tú mới".encode(), 1)
+    again = api.post("/documents", headers=ADMIN, files={"file": ("KH My Tu Moi.txt", changed)})
+    assert again.status_code == 200 and again.headers["X-Cancu-Status"] == "updated"
+    assert (api.corpus / "kh-my-tu-moi.txt").read_bytes() == changed  # type: ignore[attr-defined]
+
+
+class FullDisk:
+    """The corpus folder's disk with ``free`` bytes left: a file opened for writing takes that much, then its
+    ``write`` fails with ENOSPC as the kernel's does (a stand-in for ``open`` in ``retrieval.corpus_folder``)."""
+
+    def __init__(self, free: int) -> None:
+        self.free = free
+        self.refused = 0
+
+    def __call__(self, path: Path, mode: str = "r") -> Any:
+        f = open(path, mode)  # noqa: SIM115 - closed by the caller's with
+        return _FillingWriter(f, self) if "w" in mode else f
+
+
+class _FillingWriter:
+    def __init__(self, f: BinaryIO, disk: FullDisk) -> None:
+        self.f, self.disk = f, disk
+
+    def write(self, data: bytes) -> int:
+        if len(data) > self.disk.free:
+            self.f.write(data[: self.disk.free])
+            self.disk.free, self.disk.refused = 0, self.disk.refused + 1
+            raise OSError(errno.ENOSPC, "No space left on device")
+        self.disk.free -= len(data)
+        return self.f.write(data)
+
+    def flush(self) -> None:
+        self.f.flush()
+
+    def fileno(self) -> int:
+        return self.f.fileno()
+
+    def __enter__(self) -> _FillingWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.f.close()
+
+
+def test_an_upload_to_a_full_corpus_disk_is_507_and_loses_nothing(
+    api: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 22: the upload is parsed, then its file cannot be kept: 507 naming the folder, no temporary file
+    left, the index and the folder as they were; once space is freed the same upload goes in."""
+    raw = (CORPUS / "kh-ubnd-kienhai-2026.txt").read_text(encoding="utf-8").replace("Kiên Hải", "Phú Quốc")
+    upload = {"file": ("KH Phú Quốc 2026.docx", make_docx(raw), "application/octet-stream")}
+    before = _snapshot(api)
+    stored = {p.name: p.read_bytes() for p in api.corpus.iterdir()}  # type: ignore[attr-defined]
+    disk = FullDisk(free=4096)
+    monkeypatch.setattr("retrieval.corpus_folder.open", disk, raising=False)
+    r = api.post("/documents", headers=ADMIN, files=upload)
+    assert r.status_code == 507 and disk.refused == 1
+    assert r.json()["error"] == "StorageFull" and r.json()["message"] == (
+        f"no space left to keep the upload in {api.corpus}: No space left on device"  # type: ignore[attr-defined]
+    )
+    assert _snapshot(api) == before
+    assert {p.name: p.read_bytes() for p in api.corpus.iterdir()} == stored  # type: ignore[attr-defined]
+    assert api.get("/documents/kh-phu-quoc-2026").status_code == 404
+    monkeypatch.undo()  # space freed
+    assert api.post("/documents", headers=ADMIN, files=upload).status_code == 201
 
 
 def test_reindex(api: TestClient) -> None:

@@ -10,14 +10,18 @@ from pathlib import Path
 
 import pytest
 
+from tests.builders import make_pdf_bomb, make_pdf_with_unknown_filter
 from tests.conftest import CORPUS, REPO
 from tests.test_legal import EXPECTED_BASES
 from tests.test_structure import EXPECTED_FIELDS, EXPECTED_OUTLINES
 
 
-def run(args: list[str], data_dir: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    args: list[str], data_dir: Path, stdin: str | None = None, extra_env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CANCU_")}
     env.update({"CANCU_DATA_DIR": str(data_dir), "CANCU_LOG_LEVEL": "WARNING", "HF_HUB_OFFLINE": "1"})
+    env.update(extra_env or {})
     return subprocess.run(
         [sys.executable, "-m", "cli", *args],
         cwd=REPO,
@@ -100,6 +104,43 @@ def test_bad_arguments_give_one_line_and_nonzero_exit(data_dir: Path, args: list
     assert message in lines[0]
 
 
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [("CANCU_ADMIN_TOKEN", "admin-12345"), ("CANCU_TELEGRAM_SECRET", "fifteen-chars-x")],
+)
+def test_serve_refuses_a_short_admin_token_or_webhook_secret_in_one_line(
+    tmp_path: Path, variable: str, value: str
+) -> None:
+    """Issue 22: an 11-character admin token (and a 15-character webhook secret) stop `cancu serve` before it
+    starts, naming the variable and the rule, never echoing the value; it used to print only "1 validation error
+    for Settings"."""
+    out = run(["serve", "--port", "9"], tmp_path / "data", extra_env={variable: value})
+    assert out.returncode == 2
+    assert out.stderr.splitlines() == [
+        f"cancu: error: invalid configuration: {variable}: must be at least 16 characters (e.g. `openssl rand -hex 24`)"
+    ]
+    assert value not in out.stderr and out.stdout == ""
+    assert not (tmp_path / "data").exists()  # refused before anything was opened
+
+
+def test_serve_on_a_store_another_process_holds_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    """Issue 22: a second `cancu serve` on the same data folder (this test holds the embedded store)."""
+    from retrieval.edge_store import EdgeStore
+
+    data = tmp_path / "data"
+    held = EdgeStore(data / "edge", dense_dim=None)
+    try:
+        out = run(["serve", "--port", "9"], data)
+    finally:
+        held.close()
+    assert out.returncode == 1
+    assert out.stderr.splitlines() == [
+        f"cancu: error: the embedded store {data / 'edge'} is in use by another cancu process; stop it (one process "
+        "serves API and bot) or set CANCU_QDRANT_URL to share a Qdrant server"
+    ]
+    assert out.stdout == ""
+
+
 def test_ingest_reports_bad_files_and_keeps_going(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
@@ -110,6 +151,29 @@ def test_ingest_reports_bad_files_and_keeps_going(tmp_path: Path) -> None:
     assert out.stdout.startswith("1 added, 0 updated, 0 unchanged, 2 failed")
     assert "empty.txt: file is empty (0 bytes)" in out.stderr
     assert "missing.pdf: no such file or folder" in out.stderr
+
+
+def test_ingest_names_pdfs_pypdf_refuses_and_ingests_the_rest(tmp_path: Path) -> None:
+    """Issue 22: a Flate bomb (78 KB inflating past pypdf's 75 MB limit: LimitReachedError) and a PDF with a
+    filter pypdf does not know (NotImplementedError) are each one named error; the plan sorted after them goes in."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a-bomb.pdf").write_bytes(make_pdf_bomb())
+    (folder / "a-filter.pdf").write_bytes(make_pdf_with_unknown_filter())
+    (folder / "b-kh-after.txt").write_bytes((CORPUS / "kh-ubnd-kienhai-2026.txt").read_bytes())
+    out = run(["ingest", str(folder)], tmp_path / "data")
+    assert out.returncode == 1
+    assert out.stdout.startswith("1 added, 0 updated, 0 unchanged, 2 failed")
+    bomb, unknown = [line for line in out.stderr.splitlines() if line.startswith("error: ")]
+    assert bomb.startswith(
+        f"error: {folder / 'a-bomb.pdf'}: the PDF holds a stream larger than allowed (Limit reached while decompressing"
+    )
+    assert unknown == (
+        f"error: {folder / 'a-filter.pdf'}: the PDF uses a feature that cannot be read here "
+        "(Unsupported filter /NoSuchDecode)"
+    )
+    listed = run(["documents", "--json"], tmp_path / "data")
+    assert [d["doc_id"] for d in json.loads(listed.stdout)] == ["b-kh-after"]
 
 
 def test_search_jsonl_answers_line_by_line(data_dir: Path) -> None:

@@ -87,3 +87,40 @@ def test_an_unreadable_encrypted_pdf_is_its_own_error_and_the_files_after_it_go_
         assert report.count("added") == 1 and engine.document("b-kh-after").doc_id == "b-kh-after"
     finally:
         engine.close()
+
+
+def test_files_whose_names_reduce_to_one_id_never_silently_replace_each_other(tmp_path: Path) -> None:
+    """Issue 22: "KH 08.txt" and "KH_08.txt" are both document "kh-08". In one batch the second is refused naming
+    the first; in a later batch it was taken as an update ("updated", the Mỹ Tú plan replaced by Kiên Hải's) and is
+    now refused naming the file the document came from. The same name, folded, still updates it."""
+    first, later = tmp_path / "first", tmp_path / "later"
+    first.mkdir()
+    later.mkdir()
+    shutil.copy(CORPUS / "kh-pgddt-mytu-2025.txt", first / "KH 08.txt")
+    shutil.copy(CORPUS / "kh-ubnd-kienhai-2026.txt", first / "KH_08.txt")
+    shutil.copy(CORPUS / "kh-ubnd-kienhai-2026.txt", later / "KH_08.txt")
+    engine = build_engine(make_settings(tmp_path / "data"), embedder=None)
+    try:
+        report = engine.ingest([first])
+        assert [(Path(r.path).name, r.status) for r in report.results] == [
+            ("KH 08.txt", "added"),
+            ("KH_08.txt", "error"),
+        ]
+        assert report.errors[0].error == (
+            f"{first / 'KH_08.txt'}: document id 'kh-08' is already taken by {first / 'KH 08.txt'} in this batch"
+        )
+        kept = engine.document("kh-08").content_hash
+        assert engine.document("kh-08").place == "Mỹ Tú"
+
+        (error,) = engine.ingest([later]).results
+        assert error.status == "error" and error.error == (
+            f"{later / 'KH_08.txt'}: document 'kh-08' was read from 'KH 08.txt', another file; rename this one, "
+            "or delete that document first (DELETE /documents/kh-08)"
+        )
+        assert engine.document("kh-08").content_hash == kept and engine.document("kh-08").source == "KH 08.txt"
+
+        shutil.copy(CORPUS / "kh-ubnd-kienhai-2026.txt", later / "kh  08.TXT")  # the same name, folded
+        (same,) = engine.ingest([later / "kh  08.TXT"]).results
+        assert same.status == "updated" and engine.document("kh-08").place == "Kiên Hải"
+    finally:
+        engine.close()

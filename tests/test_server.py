@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -10,6 +11,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +22,7 @@ import httpx
 import pytest
 
 from core.feedback import FeedbackStore
-from tests.builders import make_docx
+from tests.builders import make_docx, make_pdf_with_one_huge_stream
 from tests.conftest import CORPUS, REPO
 
 ARTIFACTS = REPO / "test-artifacts"
@@ -478,3 +480,91 @@ def test_the_readme_examples_match_the_openapi_document_and_the_server(server: s
             for key in ("conversation_id", "answer_id"):
                 if isinstance(expected, dict) and key in expected:
                     given[expected[key]] = real[key]
+
+
+def _descendants(pid: int) -> set[int]:
+    """Every process below ``pid`` (Linux /proc)."""
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        parent = todo.pop()
+        for task in Path(f"/proc/{parent}/task").glob("*"):
+            with contextlib.suppress(OSError):
+                kids = {int(k) for k in (task / "children").read_text().split()}
+                todo.extend(kids - found)
+                found |= kids
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has exited; only its exit status is left for its (test) parent
+
+
+@pytest.mark.slow
+def test_sigterm_while_a_file_is_being_read_stops_the_server_and_its_reader(tmp_path: Path) -> None:
+    """Issue 22: SIGTERM to `cancu serve` while an upload's PDF (one 1.9M-token content stream, about 40 s of
+    pypdf) is being read. The server gives requests GRACEFUL_SHUTDOWN_S (10 s), then stops the reading process:
+    it exits within that and a margin, the upload is answered 503 (it was cancelled: a 500), no reading process
+    is left."""
+    from api.server import GRACEFUL_SHUTDOWN_S
+
+    (tmp_path / "corpus").mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CANCU_")}
+    env.update({
+        "CANCU_DATA_DIR": str(tmp_path / "data"), "CANCU_CORPUS_DIR": str(tmp_path / "corpus"),
+        "CANCU_ADMIN_TOKEN": "e2e-admin-token-1", "CANCU_LOG_LEVEL": "WARNING", "HF_HUB_OFFLINE": "1",
+    })  # fmt: skip
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cli", "serve", "--port", str(port)], cwd=REPO, env=env, stderr=subprocess.PIPE
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
+                    break
+            time.sleep(0.2)
+        answer: dict[str, Any] = {}
+
+        def upload() -> None:
+            try:
+                r = httpx.post(
+                    f"{base}/documents",
+                    files={"file": ("kh-one-stream.pdf", make_pdf_with_one_huge_stream(1_900_000))},
+                    headers={"Authorization": "Bearer e2e-admin-token-1"},
+                    timeout=120,
+                )
+                answer["status"], answer["body"] = r.status_code, r.json()
+            except httpx.HTTPError as exc:
+                answer["cut"] = repr(exc)
+
+        client = threading.Thread(target=upload, daemon=True)
+        client.start()
+        while time.monotonic() < deadline and not _descendants(proc.pid):
+            time.sleep(0.2)
+        time.sleep(5)  # the reading process has started and is inside pypdf (the file takes about 40 s)
+        readers = _descendants(proc.pid)
+        assert readers and all(_alive(p) for p in readers) and client.is_alive()
+        started = time.monotonic()
+        proc.send_signal(signal.SIGTERM)
+        code = proc.wait(timeout=GRACEFUL_SHUTDOWN_S + 20)
+        stopped = time.monotonic() - started
+        client.join(10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    time.sleep(1.5)  # a reader left behind notices its parent is gone within a second
+    assert code in (0, -signal.SIGTERM), proc.stderr.read().decode() if proc.stderr else ""
+    assert stopped < GRACEFUL_SHUTDOWN_S + 5
+    assert [p for p in readers if _alive(p)] == []
+    assert answer.get("status") == 503, (answer, proc.stderr.read().decode() if proc.stderr else "")
+    assert answer["body"]["error"] == "ServiceStopping" and answer["body"]["message"] == (
+        "kh-one-stream.pdf: reading was stopped: the process is shutting down"
+    )
+    print(f"SIGTERM to exit: {stopped:.2f} s")
