@@ -272,7 +272,6 @@ def name_conflict(had: str, path: str, doc_id: str) -> NameConflict | None:
         path,
         f"document {doc_id!r} was read from {Path(had).name!r}, another file; rename this one, "
         f"or delete that document first (DELETE /documents/{doc_id})",
-        message_vi=f"Văn bản {doc_id} đã được đọc từ tệp {Path(had).name}; hãy đổi tên tệp hoặc xóa văn bản cũ trước.",
     )
 
 

@@ -19,17 +19,15 @@ from pathlib import Path
 from core.errors import (
     CancuError,
     FileTooLarge,
-    NameConflict,
     ReservedName,
     StorageFull,
     StoreError,
     UnsupportedFormat,
 )
-from core.text import fold_key
 from core.types import Document
 from ingest.isolation import ParserPool
 from ingest.loaders import SUPPORTED, read_bytes
-from ingest.pipeline import PARSER_VERSION, build_document, doc_id_for, parse_bytes, text_digest
+from ingest.pipeline import PARSER_VERSION, build_document, doc_id_for, name_conflict, parse_bytes, text_digest
 from retrieval.index import Index
 
 logger = logging.getLogger(__name__)
@@ -63,16 +61,13 @@ def accept(filename: str, data: bytes, max_bytes: int) -> tuple[str, str, str]:
 
 def check_name(index: Index, name: str, doc_id: str) -> None:
     """Two file names that reduce to one id ("Kế hoạch 08.docx", "ke hoach 08.pdf") are two documents:
-    the second is refused, not silently put in place of the first (the same name, or the id itself, replaces)."""
+    the second is refused, not silently put in place of the first (the same name, or the id itself, replaces;
+    the same rule as `cancu ingest`, ``ingest.pipeline.name_conflict``)."""
     if doc_id not in index:
         return
-    had = Path(index.get(doc_id).source or doc_id).stem
-    if had != doc_id and fold_key(had) != fold_key(Path(name).stem):
-        raise NameConflict(
-            name,
-            f"document {doc_id!r} was uploaded as {had!r}; delete it first (DELETE /documents/{doc_id}) "
-            "or upload under that name",
-        )
+    conflict = name_conflict(index.get(doc_id).source, name, doc_id)
+    if conflict is not None:
+        raise conflict
 
 
 def keep(folder: Path, index: Index, doc: Document, doc_id: str, data: bytes, suffix: str) -> None:

@@ -139,8 +139,9 @@ class EdgeStore:
                 for key in INTEGER_FIELDS:
                     shard.update(UpdateOperation.create_field_index(key, PayloadSchemaType.Integer))
                 return shard
+            _room(path)
             return EdgeShard.load(str(path))
-        except (KeyboardInterrupt, SystemExit):
+        except (CancuError, KeyboardInterrupt, SystemExit):
             raise
         except _LIBRARY_ERRORS as exc:
             raise _translate_open(path, exc) from exc
@@ -313,6 +314,25 @@ def _filter(doc_ids: Sequence[str] | None, filters: dict[str, Any] | None) -> An
 def _translate(exc: BaseException) -> CancuError:
     text = f"Qdrant Edge call failed: {type(exc).__name__}: {exc}"
     return StorageFull(text) if "No space left" in str(exc) else StoreError(text)
+
+
+def _room(path: Path) -> None:
+    """Refuse to open a shard whose disk could not back its files: Qdrant Edge maps them into memory, sparse
+    (32 MB pages and WAL segments mostly holes), and fills pages as it loads and writes; a page the disk cannot
+    back kills the process with SIGBUS, no message (seen: a restart with 40 MB free on a 200 MB store's disk).
+    What must be free is what its files may still claim: their size less what the disk already holds of them."""
+    unbacked = 0
+    for f in path.rglob("*"):
+        st = f.lstat()
+        if f.is_file():
+            unbacked += max(0, st.st_size - st.st_blocks * 512)
+    free = shutil.disk_usage(path).free
+    if free < unbacked:
+        raise StorageFull(
+            f"cannot open the store {path}: its disk has {free // 2**20} MB free and the store's files may need "
+            f"{-(-unbacked // 2**20)} MB more as they are read and written; free space on that disk (or move "
+            "CANCU_DATA_DIR) and start again"
+        )
 
 
 def _translate_open(path: Path, exc: BaseException) -> CancuError:

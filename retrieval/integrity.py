@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.config import Settings
-from core.errors import StoreDamaged, StoreError, StoreLocked
+from core.errors import StorageFull, StoreDamaged, StoreError, StoreLocked
 from retrieval.catalog import Catalog
 from retrieval.points import UnitStore
 
@@ -58,10 +58,11 @@ def open_catalog(path: Path) -> Catalog:
 
 
 def open_units(settings: Settings, opener: Callable[[], UnitStore]) -> UnitStore:
-    """The units store; an embedded shard that cannot be opened is kept aside and rebuilt from the catalog."""
+    """The units store; an embedded shard that cannot be opened is kept aside and rebuilt from the catalog
+    (not one that is held by another process or lacks disk space: nothing is wrong with it)."""
     try:
         return opener()
-    except StoreLocked:
+    except (StoreLocked, StorageFull):
         raise
     except StoreError as exc:
         folder = settings.edge_path

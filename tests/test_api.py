@@ -260,11 +260,16 @@ def test_an_upload_whose_name_reduces_to_another_files_id_is_409_and_replaces_no
     r = api.post("/documents", headers=ADMIN, files={"file": ("KH_08.txt", kienhai, "text/plain")})
     assert r.status_code == 409
     assert r.json()["error"] == "NameConflict" and r.json()["message"] == (  # the upload's own name is the request's
-        "document 'kh-08' was uploaded as 'KH 08'; delete it first (DELETE /documents/kh-08) or upload under that name"
+        "document 'kh-08' was read from 'KH 08.txt', another file; rename this one, or delete that document first "
+        "(DELETE /documents/kh-08)"
     )
     assert r.json()["message_vi"].startswith("Đã có một văn bản khác mang mã này")
     assert (_snapshot(api), (api.corpus / "kh-08.txt").read_bytes()) == before == (_snapshot(api), mytu)  # type: ignore[attr-defined]
     assert api.get("/documents/kh-08").json()["place"] == "Mỹ Tú"
+    # under the id itself (as the corpus folder stores uploads) the file is that document's: it replaces
+    again = api.post("/documents", headers=ADMIN, files={"file": ("kh-08.txt", kienhai, "text/plain")})
+    assert again.status_code == 200 and again.headers["X-Cancu-Status"] == "updated"
+    assert api.get("/documents/kh-08").json()["place"] == "Kiên Hải"
 
 
 def test_a_readme_upload_is_refused_and_the_same_name_respelled_replaces(api: TestClient) -> None:

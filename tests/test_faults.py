@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks import synth
+from retrieval.engine import build_engine
 from tests.builders import make_docx
 from tests.conftest import CORPUS, REPO, make_settings
 
@@ -251,3 +252,56 @@ def test_an_upload_interrupted_after_indexing_is_completed_at_restart(tmp_path: 
         assert (corpus / f"{PLAN}.docx").read_bytes() == new and "drone" in engine.document(PLAN).text
     finally:
         engine.close()
+
+
+def _tmpfs_works(where: Path) -> str | None:
+    """Why a private tmpfs cannot be mounted here (root or user namespaces are needed), or None."""
+    where.mkdir()
+    probe = subprocess.run(
+        ["unshare", "-m", "sh", "-c", f"mount -t tmpfs -o size=1m tmpfs {where} && umount {where}"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return None if probe.returncode == 0 else f"cannot mount a private tmpfs: {probe.stderr.strip()[:200]}"
+
+
+def test_a_restart_on_a_full_data_disk_is_one_clear_error_and_keeps_the_store(tmp_path: Path) -> None:
+    """Issue 22: with the data folder's disk full, every command that opened the store died of SIGBUS inside
+    Qdrant Edge (no message), or moved the healthy store aside as damaged. Now: one line saying how much space
+    is needed, the store untouched, and the same command answers once space is freed."""
+
+    disk = tmp_path / "disk"
+    why = _tmpfs_works(disk)
+    if why:
+        pytest.skip(why)
+    data = tmp_path / "built"
+    engine = build_engine(make_settings(data), embedder=None)
+    engine.ingest([CORPUS / "kh-pgddt-mytu-2025.txt"])
+    engine.close()
+    ask = f"{sys.executable} -m cli ask 'Mỹ Tú phối hợp với ai?'"
+    script = f"""
+        mount -t tmpfs -o size=300m tmpfs {disk} && cp -r {data} {disk}/data || exit 90
+        free=$(df -k --output=avail {disk} | tail -1)
+        dd if=/dev/zero of={disk}/fill bs=1k count=$((free - 1024)) 2>/dev/null
+        {ask} > {tmp_path}/full.out 2> {tmp_path}/full.err; echo $? > {tmp_path}/full.rc
+        ls {disk}/data > {tmp_path}/full.ls
+        rm {disk}/fill
+        {ask} > {tmp_path}/freed.out 2> {tmp_path}/freed.err; echo $? > {tmp_path}/freed.rc
+    """
+    run = subprocess.run(
+        ["unshare", "-m", "sh", "-c", script],
+        env=_env(disk / "data"),
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    err = (tmp_path / "full.err").read_text().strip().splitlines()
+    assert (tmp_path / "full.rc").read_text().strip() == "1", err
+    assert len(err) == 1 and err[0].startswith(f"cancu: error: cannot open the store {disk}/data/edge: its disk has ")
+    assert "MB more as they are read and written; free space on that disk" in err[0]
+    assert (tmp_path / "full.ls").read_text().split() == ["catalog.sqlite", "edge"]  # nothing moved aside
+    assert (tmp_path / "freed.rc").read_text().strip() == "0", (tmp_path / "freed.err").read_text()
+    assert "Kế hoạch Mỹ Tú 2025 ·" in (tmp_path / "freed.out").read_text()
