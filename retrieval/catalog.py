@@ -31,6 +31,7 @@ from typing import Any
 
 from core.errors import StoreError
 from core.types import Document
+from retrieval.catalog_profile import ProfileReads, ProfileStats
 from retrieval.catalog_rows import (
     FIELDS,
     SCHEMA,
@@ -52,7 +53,7 @@ DOC_CACHE = 512  # parsed Documents kept in memory (a plan is 10–30 kB of text
 MAX_NGRAM = 16  # longest alias phrase or unit key looked up, in words
 
 
-class Catalog:
+class Catalog(ProfileReads):
     """Documents and their lookup tables in one SQLite file (WAL): read lazily, written in transactions."""
 
     def __init__(self, path: Path) -> None:
@@ -62,6 +63,7 @@ class Catalog:
         self._write_lock = threading.Lock()
         self._docs: OrderedDict[tuple[str, str], Document] = OrderedDict()
         self._docs_lock = threading.Lock()
+        self._profile: ProfileStats | None = None
         self.df = DocFrequencies(self._read)
         try:
             conn = self._connect()
@@ -141,6 +143,14 @@ class Catalog:
         row = self._read().execute("SELECT content_hash FROM docs WHERE doc_id = ?", (doc_id,)).fetchone()
         return row[0] if row else None
 
+    def content_hashes(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """doc_id -> content hash of these documents (those the catalog holds), in one query per 400."""
+        out: dict[str, str] = {}
+        for chunk in chunks(list(dict.fromkeys(doc_ids)), 400):
+            marks = ",".join("?" * len(chunk))
+            out.update(self._read().execute(f"SELECT doc_id, content_hash FROM docs WHERE doc_id IN ({marks})", chunk))
+        return out
+
     def hashes(self) -> dict[str, str]:
         """doc_id -> content hash of every document."""
         return dict(self._read().execute("SELECT doc_id, content_hash FROM docs"))
@@ -198,42 +208,6 @@ class Catalog:
         rows = self._read().execute("SELECT doc_id FROM docs WHERE analyzer IS NOT ? ORDER BY seq", (analyzer,))
         return [d for (d,) in rows]
 
-    def profile_postings(self, tokens: Sequence[int]) -> tuple[dict[int, list[tuple[str, float]]], int, float]:
-        """Documents whose header fields hold each token (with counts), the number of documents and the mean
-        length of their header fields: what a BM25 over documents needs, read for a question's tokens only."""
-        conn = self._read()
-        postings: dict[int, list[tuple[str, float]]] = {}
-        for chunk in chunks(list(tokens), 500):
-            marks = ",".join("?" * len(chunk))
-            for token, doc_id, tf in conn.execute(
-                f"SELECT token, doc_id, tf FROM profile WHERE token IN ({marks})", chunk
-            ):
-                postings.setdefault(token, []).append((doc_id, tf))
-        n, avg = conn.execute("SELECT COUNT(*), AVG(profile_len) FROM docs").fetchone()
-        return postings, int(n or 0), float(avg or 1.0)
-
-    def profile_df(self, tokens: Sequence[int]) -> tuple[dict[int, int], int]:
-        """How many documents' header fields hold each token, and the number of documents (counted on the
-        profile table's primary key: no posting is read)."""
-        conn = self._read()
-        df: dict[int, int] = {}
-        for chunk in chunks(list(tokens), 500):
-            marks = ",".join("?" * len(chunk))
-            df.update(
-                conn.execute(f"SELECT token, COUNT(*) FROM profile WHERE token IN ({marks}) GROUP BY token", chunk)
-            )
-        return df, int(conn.execute("SELECT COUNT(*) FROM docs").fetchone()[0] or 0)
-
-    def profile_of(self, doc_id: str) -> dict[int, float]:
-        """Tokens of one document's header fields (type, number, title, issuer, place, year) with counts."""
-        return dict(self._read().execute("SELECT token, tf FROM profile WHERE doc_id = ?", (doc_id,)))
-
-    def profile_lengths(self, doc_ids: Sequence[str]) -> dict[str, int]:
-        marks = ",".join("?" * len(doc_ids))
-        return dict(
-            self._read().execute(f"SELECT doc_id, profile_len FROM docs WHERE doc_id IN ({marks})", list(doc_ids))
-        )
-
     def unit_counts(self) -> list[tuple[str, str, int]]:
         """(doc_id, content hash, number of units) of every document: what the units store should hold."""
         rows = self._read().execute("SELECT doc_id, content_hash, unit_ids FROM docs")
@@ -270,17 +244,24 @@ class Catalog:
         rows = self._read().execute("SELECT phrase, min(doc_id) FROM aliases GROUP BY phrase HAVING count(*) = 1")
         return {p: {d} for p, d in rows}
 
-    def units_keyed(self, keys: Iterable[str]) -> dict[tuple[str, int], tuple[set[str], UnitRow]]:
-        """Unit entries having any of these keys: (doc_id, ord) -> (which keys, the entry), in one query."""
+    def units_keyed(
+        self, keys: Iterable[str], doc_ids: Sequence[str] | None = None
+    ) -> dict[tuple[str, int], tuple[set[str], UnitRow]]:
+        """Unit entries having any of these keys (in ``doc_ids``, or any document): (doc_id, ord) -> (which keys,
+        the entry), in one query."""
         keys = list(dict.fromkeys(keys))
+        docs = list(dict.fromkeys(doc_ids or []))
+        if len(docs) > 400:  # past SQLite's comfortable number of parameters: filtered below
+            return {ref: got for ref, got in self.units_keyed(keys).items() if ref[0] in set(docs)}
+        within = f" AND k.doc_id IN ({','.join('?' * len(docs))})" if docs else ""
         out: dict[tuple[str, int], tuple[set[str], UnitRow]] = {}
-        for chunk in chunks(keys, 500):
+        for chunk in chunks(keys, 400):
             marks = ",".join("?" * len(chunk))
             for key, *row in self._read().execute(
                 "SELECT k.key, e.doc_id, e.ord, e.section, e.name, e.whole, e.line_text, e.line_start, "
                 "e.line_heading, e.has_lines, e.dated FROM unit_keys k JOIN unit_entries e "
-                f"ON e.doc_id = k.doc_id AND e.ord = k.ord WHERE k.key IN ({marks})",
-                chunk,
+                f"ON e.doc_id = k.doc_id AND e.ord = k.ord WHERE k.key IN ({marks}){within}",
+                [*chunk, *docs],
             ):
                 ref = (row[0], row[1])
                 if ref not in out:

@@ -118,6 +118,10 @@ class Index:
     def current_hash(self, doc_id: str) -> str | None:
         return self.catalog.content_hash(doc_id)
 
+    def current_hashes(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """The current version of each of these documents (absent: not held)."""
+        return self.catalog.content_hashes(doc_ids)
+
     # DocumentIndex protocol
     def content_hash(self, doc_id: str) -> str | None:
         return self.current_hash(doc_id)

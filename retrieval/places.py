@@ -60,6 +60,7 @@ class Places:
     cues: tuple[str, ...]  # folded words that announce a place ("ở", "tỉnh")
     local_bodies: tuple[str, ...]  # folded words of a local issuer ("ủy ban nhân dân", "sở")
     same: Mapping[str, str]  # place key -> the key it is the same place as
+    longest: int = 1  # words in the longest name
     _about: dict[str, set[str]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -85,6 +86,7 @@ class Places:
             cues=tuple(_key(c) for c in raw["cues"]),
             local_bodies=local_bodies,
             same=same,
+            longest=max((len(k.split()) for k in names), default=1),
         )
 
     def _canonical(self, key: str) -> str:
@@ -102,7 +104,7 @@ class Places:
         folded = [_key(w) for w, _ in words]
         accented = has_diacritics(text)
         found: set[str] = set()
-        longest = max((len(k.split()) for k in self.names), default=1)
+        longest = self.longest
         i = 0
         while i < len(words):
             for n in range(min(longest, len(words) - i), 0, -1):
@@ -130,12 +132,20 @@ class Places:
 
     def _read_places(self, head: Any) -> set[str]:
         text = " ".join(f for f in (head.issuer, getattr(head, "managing_body", None), head.title) if f)
-        padded = f" {_key(text)} "  # folded once, not once per place name
-        found = {self._canonical(k) for k in self.names if k in self.accented and f" {k} " in padded}
+        found = {self._canonical(k) for k in self._spans(_key(text)) if k in self.accented}
         if head.place and _is_local(head, self.local_bodies):
-            key = _key(head.place)
-            found |= {self._canonical(k) for k in self.names if k == key or f" {k} " in f" {key} "}
+            found |= {self._canonical(k) for k in self._spans(_key(head.place))}
         return found
+
+    def _spans(self, key: str) -> set[str]:
+        """The names that are runs of a folded text's words (looked up, not searched for one by one)."""
+        words = key.split()
+        return {
+            span
+            for i in range(len(words))
+            for n in range(1, min(self.longest, len(words) - i) + 1)
+            if (span := " ".join(words[i : i + n])) in self.names
+        }
 
     def mentioned(self, places: set[str], text: str) -> bool:
         """Whether a text names one of these places (any form)."""

@@ -186,11 +186,9 @@ class Searcher:
         filters: dict[str, Any] | None,
     ) -> list[ScoredUnit]:
         units = self.store.query(sparse=sparse, dense=dense, limit=limit, doc_ids=doc_ids, filters=filters)
-        # a unit of a version that is being replaced or was abandoned is not read (one look-up per document)
-        current: dict[str, str | None] = {}
-        for d in {u.payload.get("doc_id", "") for u in units}:
-            current[d] = self.index.current_hash(d)
-        return [u for u in units if current[u.payload.get("doc_id", "")] == u.payload.get("content_hash")]
+        # a unit of a version that is being replaced or was abandoned is not read (one look-up for all documents)
+        current = self.index.current_hashes({u.payload.get("doc_id", "") for u in units})
+        return [u for u in units if current.get(u.payload.get("doc_id", "")) == u.payload.get("content_hash")]
 
     def _merge(self, units: list[ScoredUnit], k: int) -> list[SectionHit]:
         merged: dict[tuple[str, str], SectionHit] = {}

@@ -10,7 +10,7 @@ find units by name, without diacritics and with abbreviations expanded
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Protocol
@@ -114,7 +114,9 @@ class UnitMatch:
 class UnitSource(Protocol):
     """Where unit names are looked up (the catalog's indexed tables)."""
 
-    def units_keyed(self, keys: Iterable[str]) -> dict[tuple[str, int], tuple[set[str], Any]]: ...
+    def units_keyed(
+        self, keys: Iterable[str], doc_ids: Sequence[str] | None = None
+    ) -> dict[tuple[str, int], tuple[set[str], Any]]: ...
 
     def unit_rows(self) -> list[Any]: ...
 
@@ -163,9 +165,7 @@ class UnitCatalog:
             for n in range(1, min(MAX_KEY, len(words)) + 1)
             for i in range(len(words) - n + 1)
         }
-        keyed = self.source.units_keyed(grams)
-        if focus:
-            keyed = {ref: got for ref, got in keyed.items() if ref[0] in focus}
+        keyed = self.source.units_keyed(grams, focus or None)
         if not keyed:
             return []
         best = [

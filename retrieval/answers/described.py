@@ -45,6 +45,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
 
 
 MAX_SCORED = 300  # entries (and held headers) whose coverage is read, those sharing most of the question's words
+MAX_HEADS = 1_000  # headers read for a question: those the header match ranks first (at dev scale, every one)
 
 
 def best_described(q: Question, ctx: Context) -> LegalBasis | None:
@@ -53,9 +54,14 @@ def best_described(q: Question, ctx: Context) -> LegalBasis | None:
     if not terms.uni:
         return None
     weights, analyzer, p = _Idf(ctx.weights()), ctx.analyzer, ctx.policy.answer
+    # Only the headers sharing the question's words can add to an entry's description or be a held document it
+    # describes: those the header match found (its postings), the best MAX_HEADS of them; not every header.
+    shared = ctx.plan(q).named
+    all_heads = ctx.index.heads()
     heads = {
         d: _terms(analyzer, " ".join(str(x) for x in (h.doc_type, h.number, h.title, h.issuer, h.place, h.year) if x))
-        for d, h in ctx.index.heads().items()
+        for d in heapq.nlargest(MAX_HEADS, shared, key=shared.__getitem__)
+        if (h := all_heads.get(d)) is not None
     }
     # Coverage (with synonyms) is read for the texts sharing the most of the question's words (IDF-weighted),
     # not for every entry and header: at 10,000 plans that is seconds a question; on the dev store, no change.
@@ -67,9 +73,9 @@ def best_described(q: Question, ctx: Context) -> LegalBasis | None:
     candidates = []
     for e in asked_for(q, ctx.index.registry()):
         own = _terms(analyzer, " ".join(x for x in (e.type, e.title, e.issuer) if x))
-        best = heapq.nlargest(3, ((overlap(own | heads[d]), own | heads[d]) for d in e.citing_docs if d in heads),
-                              key=lambda x: x[0])  # fmt: skip
-        candidates.append((best[0][0] if best else 0.0, e, [t for _, t in best]))  # its three best citers
+        texts = [own | heads[d] for d in e.citing_docs if d in heads] or [own]  # no citer shares a word: its own
+        best = heapq.nlargest(3, ((overlap(t), t) for t in texts), key=lambda x: x[0])
+        candidates.append((best[0][0], e, [t for _, t in best]))  # its three best citers
     if not candidates:
         return None
     candidates.sort(key=lambda c: -c[0])
