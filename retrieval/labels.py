@@ -20,6 +20,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from core.errors import AmbiguousDocument, DocumentNotFound, DocumentsNotFound
 from core.text import fold_key, show_date
@@ -35,6 +36,12 @@ def ref_key(text: str) -> str:
     """Comparison key of a reference: "08/KH-CĐCĐ" and "8 kh cdcd" are both "8 kh cdcd"."""
     key = _NON_ALNUM.sub(" ", fold_key(text)).strip()
     return _NUMBER_WORD.sub("", _LEADING_ZEROS.sub("", key))
+
+
+@lru_cache(maxsize=256)
+def _kind_key(kind: str) -> str:
+    """A document kind's key ("Kế hoạch" -> "ke hoach"): a few kinds, met once per document."""
+    return ref_key(kind)
 
 
 @dataclass(frozen=True)
@@ -86,7 +93,8 @@ def _number_keys(kind: str | None, number: str) -> set[str]:
     if code:
         keys.add(f"{code} {first}")
     if kind:
-        keys.update({f"{ref_key(kind)} {first}", f"{ref_key(kind)} {full}"})
+        kind_key = _kind_key(kind)
+        keys.update({f"{kind_key} {first}", f"{kind_key} {full}"})
     return keys
 
 
@@ -96,24 +104,26 @@ class Labels:
     def __init__(self, rows: Iterable[DocRow]) -> None:
         self.rows = {r.doc_id: r for r in rows}
         labels = {d: _base(r) for d, r in self.rows.items()}
+        label_keys = {d: ref_key(label) for d, label in labels.items()}
         for step in range(3):
             groups: dict[str, list[str]] = defaultdict(list)
-            for d, label in labels.items():
-                groups[ref_key(label)].append(d)
+            for d, key in label_keys.items():
+                groups[key].append(d)
             for ids in groups.values():
                 if len(ids) > 1:
                     for d in ids:
                         labels[d] = _extended(self.rows[d], labels[d], step)
+                        label_keys[d] = ref_key(labels[d])
         self._labels = labels
         keys: dict[str, set[str]] = defaultdict(set)
         for d, row in self.rows.items():
-            for k in self._keys(row, labels[d]):
+            for k in self._keys(row, label_keys[d]):
                 keys[k].add(d)
         self._keys_to_ids = keys
 
     @staticmethod
-    def _keys(row: DocRow, label: str) -> set[str]:
-        keys = {ref_key(row.doc_id), ref_key(label)}
+    def _keys(row: DocRow, label_key: str) -> set[str]:
+        keys = {ref_key(row.doc_id), label_key}
         number = (row.number or "").strip()
         if _has_number(number):
             keys |= _number_keys(row.doc_type, number)

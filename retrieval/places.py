@@ -69,8 +69,12 @@ class Places:
         raw = _data(os.environ.get("CANCU_LEXICON_DIR"))
         local_bodies = tuple(_key(b) for b in raw["local_bodies"])
         forms: dict[str, str] = {}
-        for name in [*raw["provinces"], *[h.place for h in heads if h.place and _is_local(h, local_bodies)]]:
-            forms.setdefault(_key(_strip_kind(name, raw["kinds"])), _accented(_strip_kind(name, raw["kinds"])))
+        kinds = sorted(((k, _key(k) + " ") for k in raw["kinds"]), key=lambda k: -len(k[0]))
+        # thousands of plans, few places: each read once, in the order met
+        local = dict.fromkeys(h.place for h in heads if h.place and _is_local(h, local_bodies))
+        for name in [*raw["provinces"], *local]:
+            bare = _strip_kind(name, kinds)
+            forms.setdefault(_key(bare), _accented(bare))
         names = {k: k for k in forms}
         for alias, target in raw["aliases"].items():
             names[_key(alias)] = _key(target)
@@ -153,10 +157,12 @@ class Places:
         return any(f" {k} " in padded for k in self.names if self._canonical(k) in places)
 
 
-def _strip_kind(name: str, kinds: list[str]) -> str:
-    """ "Thành phố Hồ Chí Minh" -> "Hồ Chí Minh": the kind of place is not part of its name."""
-    for kind in sorted(kinds, key=len, reverse=True):
-        if _key(name).startswith(_key(kind) + " "):
+def _strip_kind(name: str, kinds: list[tuple[str, str]]) -> str:
+    """ "Thành phố Hồ Chí Minh" -> "Hồ Chí Minh": the kind of place is not part of its name (``kinds``: each kind
+    with its folded key and a space, longest first)."""
+    key = _key(name)
+    for kind, folded in kinds:
+        if key.startswith(folded):
             return name[len(kind) :].strip()
     return name
 
