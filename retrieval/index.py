@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from core.errors import DocumentNotFound, StoreDamaged
 from core.ports import Embedder
@@ -41,6 +41,8 @@ from retrieval.units import Unit, units_for
 logger = logging.getLogger(__name__)
 
 CHUNK = 200  # documents written per store batch and catalog transaction
+MEMO = 10_000  # answers to ``Index.remembered`` kept per catalog version
+T = TypeVar("T")
 
 
 def prepare(
@@ -74,6 +76,7 @@ class Index:
         self._table_version = 0  # bumped whenever a document adds an abbreviation
         self._heads: tuple[int, dict[str, DocHead]] | None = None
         self._places: tuple[int, Places] | None = None
+        self._memo: tuple[int, dict[Hashable, Any]] = (-1, {})
         self.analyzer.add_abbreviations(catalog.abbreviations())
         self._server = ServerSync(store, catalog, analyzer)
         self.settle_pending()
@@ -339,6 +342,16 @@ class Index:
         if cached is None or cached[0] != gen:
             cached = self._places = (gen, Places.from_heads(self.heads().values()))
         return cached[1]
+
+    def remembered(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """What ``compute`` gives for ``key``, computed once per catalog version (at most MEMO entries kept)."""
+        gen = self.catalog.generation
+        if self._memo[0] != gen or len(self._memo[1]) >= MEMO:
+            self._memo = (gen, {})
+        memo = self._memo[1]
+        if key not in memo:
+            memo[key] = compute()
+        return memo[key]
 
     def head(self, doc_id: str) -> DocHead:
         """A document's header fields, without reading its body."""

@@ -101,7 +101,12 @@ def considers(line: Line) -> bool:
 
 
 def replaced(entry: LegalBasis, ctx: Context) -> bool:
-    """Whether a document that cites the entry says it is replaced ("… thay thế Thông tư số 23/2012/TT-BCA")."""
+    """Whether a document that cites the entry says it is replaced ("… thay thế Thông tư số 23/2012/TT-BCA"):
+    read once per catalog version (a much-cited law is cited by thousands of plans)."""
+    return ctx.index.remembered(("replaced", entry.id), lambda: _replaced(entry, ctx))
+
+
+def _replaced(entry: LegalBasis, ctx: Context) -> bool:
     cues = lexicon().replacement_cues
     for doc_id in entry.citing_docs:
         doc = ctx.index.get(doc_id)
