@@ -261,6 +261,7 @@ class EdgeStore:
         limit: int,
         doc_ids: Sequence[str] | None = None,
         filters: dict[str, Any] | None = None,
+        fields: Sequence[str] | None = None,
     ) -> list[ScoredUnit]:
         """Lexical, dense or hybrid (one request: a prefetch per vector, fused by RRF) search."""
         from qdrant_edge import Fusion, Prefetch, Query, QueryRequest, SparseVector
@@ -276,10 +277,12 @@ class EdgeStore:
                     Prefetch(limit=limit * PREFETCH, query=dense_q, filter=flt),
                 ],
                 query=Fusion.Rrf(k=RRF_K),
-                with_payload=True,
+                with_payload=list(fields) if fields else True,
             )
         elif sparse_q is not None or dense_q is not None:
-            request = QueryRequest(limit=limit, query=sparse_q or dense_q, filter=flt, with_payload=True)
+            request = QueryRequest(
+                limit=limit, query=sparse_q or dense_q, filter=flt, with_payload=list(fields) if fields else True
+            )
         else:
             return []
         with self._guard():

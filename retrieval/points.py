@@ -21,6 +21,10 @@ RRF_K = 2  # Qdrant's reciprocal-rank-fusion constant: score = Σ 1 / (rank + RR
 #: Payload fields with an index (filters on them never scan): keyword fields, then integer ones.
 KEYWORD_FIELDS = ("doc_id", "content_hash", "unit_kind", "doc_type", "issuer", "section")
 INTEGER_FIELDS = ("year",)
+#: What a search reads of each unit it finds (``UnitStore.query(fields=...)``; the rest of the payload is for
+#: filters and rebuilds): less is faster (Qdrant Edge at 10,000 plans, 120 units: 5.6 ms with the whole
+#: payload, 2.5 ms with none).
+HIT_FIELDS = ("doc_id", "content_hash", "section", "heading")
 
 Sparse = tuple[list[int], list[float]]
 
@@ -75,6 +79,7 @@ class UnitStore(Protocol):
         limit: int,
         doc_ids: Sequence[str] | None = None,
         filters: dict[str, Any] | None = None,
+        fields: Sequence[str] | None = None,
     ) -> list[ScoredUnit]: ...
 
     def settle(self) -> None: ...

@@ -288,6 +288,7 @@ class ServerStore:
         limit: int,
         doc_ids: Sequence[str] | None = None,
         filters: dict[str, Any] | None = None,
+        fields: Sequence[str] | None = None,
     ) -> list[ScoredUnit]:
         """Lexical, dense or hybrid (Qdrant's RRF over one prefetch per vector) search."""
         from qdrant_client import models
@@ -305,15 +306,25 @@ class ServerStore:
                     ],
                     query=models.FusionQuery(fusion=models.Fusion.RRF),  # k = RRF_K, the server default
                     limit=limit,
-                    with_payload=True,
+                    with_payload=list(fields) if fields else True,
                 )
             elif use_dense:
                 res = self.client.query_points(
-                    self.units, query=dense, using=DENSE, query_filter=flt, limit=limit, with_payload=True
+                    self.units,
+                    query=dense,
+                    using=DENSE,
+                    query_filter=flt,
+                    limit=limit,
+                    with_payload=list(fields) if fields else True,
                 )
             elif sparse_q is not None:
                 res = self.client.query_points(
-                    self.units, query=sparse_q, using=SPARSE, query_filter=flt, limit=limit, with_payload=True
+                    self.units,
+                    query=sparse_q,
+                    using=SPARSE,
+                    query_filter=flt,
+                    limit=limit,
+                    with_payload=list(fields) if fields else True,
                 )
             else:
                 return []

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from retrieval.analyzer import Analyzer
-from retrieval.points import PREFETCH, ScoredUnit, UnitPoint, reciprocal_rank_fusion
+from retrieval.points import HIT_FIELDS, PREFETCH, ScoredUnit, UnitPoint, reciprocal_rank_fusion
 from tests.conftest import CORPUS, make_settings
 
 SERVER = os.environ.get("CANCU_TEST_QDRANT_URL", "http://127.0.0.1:6333")
@@ -134,6 +134,16 @@ def test_filters_use_the_payload(store) -> None:
     }
     parts = store.query(sparse=vec, dense=None, limit=50, filters={"unit_kind": ["part"]})
     assert parts and {u.payload["section"] for u in parts} <= {"header", "preamble"}
+
+
+def test_a_search_reads_only_the_fields_it_asks_for(store) -> None:
+    """``fields``: the same units and scores, each with those payload fields only (what a search reads)."""
+    vec = Analyzer().query_vector("nhiệm vụ tuyên truyền")
+    whole = store.query(sparse=vec, dense=None, limit=20)
+    some = store.query(sparse=vec, dense=None, limit=20, fields=HIT_FIELDS)
+    assert [(u.id, u.score) for u in some] == [(u.id, u.score) for u in whole] and whole
+    assert all(u.payload == {f: w.payload[f] for f in HIT_FIELDS} for u, w in zip(some, whole))
+    assert all("heading_path" in w.payload for w in whole)
 
 
 def test_hybrid_is_one_rrf_query_over_both_vectors(store) -> None:
