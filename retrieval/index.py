@@ -346,9 +346,10 @@ class Index:
     def remembered(self, key: Hashable, compute: Callable[[], T]) -> T:
         """What ``compute`` gives for ``key``, computed once per catalog version (at most MEMO entries kept)."""
         gen = self.catalog.generation
-        if self._memo[0] != gen or len(self._memo[1]) >= MEMO:
-            self._memo = (gen, {})
-        memo = self._memo[1]
+        cached = self._memo  # read once: another thread may begin a new version's memo meanwhile
+        if cached[0] != gen or len(cached[1]) >= MEMO:
+            cached = self._memo = (gen, {})
+        memo = cached[1]
         if key not in memo:
             memo[key] = compute()
         return memo[key]
