@@ -533,7 +533,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"--growth: not a list of numbers: {args.growth}")
     if any(s < 1 for s in [*sizes, *growth]):
         parser.error("--sizes: sizes must be positive")
-    out = args.out or REPO / "benchmarks" / ("results.quick.json" if args.quick else "results.json")
+    out = (args.out or REPO / "benchmarks" / ("results.quick.json" if args.quick else "results.json")).resolve()
     work = args.work or Path(tempfile.mkdtemp(prefix="cancu-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
