@@ -24,7 +24,7 @@ INTEGER_FIELDS = ("year",)
 #: What a search reads of each unit it finds (``UnitStore.query(fields=...)``; the rest of the payload is for
 #: filters and rebuilds): less is faster (Qdrant Edge at 10,000 plans, 120 units: 5.6 ms with the whole
 #: payload, 2.5 ms with none).
-HIT_FIELDS = ("doc_id", "content_hash", "section", "heading")
+HIT_FIELDS = ("doc_id", "content_hash", "section", "heading", "start", "end")
 
 Sparse = tuple[list[int], list[float]]
 
