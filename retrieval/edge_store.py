@@ -267,6 +267,7 @@ class EdgeStore:
         from qdrant_edge import Fusion, Prefetch, Query, QueryRequest, SparseVector
 
         flt = _filter(doc_ids, filters)
+        payload = list(fields) if fields else True
         sparse_q = Query.Nearest(SparseVector(sparse[0], sparse[1]), using=SPARSE) if sparse and sparse[0] else None
         dense_q = Query.Nearest(dense, using=DENSE) if dense is not None and self.dense_dim else None
         if sparse_q is not None and dense_q is not None:
@@ -277,12 +278,10 @@ class EdgeStore:
                     Prefetch(limit=limit * PREFETCH, query=dense_q, filter=flt),
                 ],
                 query=Fusion.Rrf(k=RRF_K),
-                with_payload=list(fields) if fields else True,
+                with_payload=payload,
             )
         elif sparse_q is not None or dense_q is not None:
-            request = QueryRequest(
-                limit=limit, query=sparse_q or dense_q, filter=flt, with_payload=list(fields) if fields else True
-            )
+            request = QueryRequest(limit=limit, query=sparse_q or dense_q, filter=flt, with_payload=payload)
         else:
             return []
         with self._guard():

@@ -296,6 +296,7 @@ class ServerStore:
         flt = self._filter(doc_ids, filters)
         sparse_q = models.SparseVector(indices=sparse[0], values=sparse[1]) if sparse and sparse[0] else None
         use_dense = dense is not None and self.dense_dim is not None
+        payload = list(fields) if fields else True
         with self._guard():
             if sparse_q is not None and use_dense:
                 res = self.client.query_points(
@@ -306,7 +307,7 @@ class ServerStore:
                     ],
                     query=models.FusionQuery(fusion=models.Fusion.RRF),  # k = RRF_K, the server default
                     limit=limit,
-                    with_payload=list(fields) if fields else True,
+                    with_payload=payload,
                 )
             elif use_dense:
                 res = self.client.query_points(
@@ -315,7 +316,7 @@ class ServerStore:
                     using=DENSE,
                     query_filter=flt,
                     limit=limit,
-                    with_payload=list(fields) if fields else True,
+                    with_payload=payload,
                 )
             elif sparse_q is not None:
                 res = self.client.query_points(
@@ -324,7 +325,7 @@ class ServerStore:
                     using=SPARSE,
                     query_filter=flt,
                     limit=limit,
-                    with_payload=list(fields) if fields else True,
+                    with_payload=payload,
                 )
             else:
                 return []

@@ -60,17 +60,8 @@ def make_pdf_with_unknown_encryption() -> bytes:
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
         b"<< /Filter /NoSuchHandler /V 9 /R 9 >>",
     ]
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for i, obj in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 5\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
     file_id = b"<00112233445566778899aabbccddeeff>"
-    out += b"trailer\n<< /Size 5 /Root 1 0 R /Encrypt 4 0 R /ID [%s %s] >>\n" % (file_id, file_id)
-    out += b"startxref\n%d\n%%%%EOF\n" % xref
-    return bytes(out)
+    return _pdf(objs, b"/Encrypt 4 0 R /ID [%s %s]" % (file_id, file_id))
 
 
 def make_docx_of_paragraphs(count: int, text: str = "a") -> bytes:
@@ -100,6 +91,12 @@ def make_pdf_with_stream(stream: bytes, filters: bytes = b"/Filter /FlateDecode"
         b"<< /Length %d %s >>\nstream\n" % (len(stream), filters) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
+    return _pdf(objs)
+
+
+def _pdf(objs: list[bytes], trailer: bytes = b"") -> bytes:
+    """A PDF of these objects (numbered from 1, the first the catalog), with its cross-reference table; ``trailer``
+    adds entries to the trailer dictionary."""
     out = bytearray(b"%PDF-1.7\n")
     offsets = []
     for i, obj in enumerate(objs, 1):
@@ -107,7 +104,8 @@ def make_pdf_with_stream(stream: bytes, filters: bytes = b"/Filter /FlateDecode"
         out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\n" % (len(objs) + 1, trailer + b" " if trailer else b"")
+    out += b"startxref\n%d\n%%%%EOF\n" % xref
     return bytes(out)
 
 
