@@ -36,6 +36,7 @@ from retrieval.catalog_rows import (
     FIELDS,
     SCHEMA,
     SCHEMA_VERSION,
+    UPGRADABLE,
     DocFrequencies,
     DocHead,
     DocRecord,
@@ -45,7 +46,8 @@ from retrieval.catalog_rows import (
     decode_doc,
     unit_row,
 )
-from retrieval.catalog_write import store_error, translated, write
+from retrieval.catalog_write import fill_hits, store_error, translated, write
+from retrieval.points import HIT_FIELDS
 
 logger = logging.getLogger(__name__)
 
@@ -73,12 +75,14 @@ class Catalog(ProfileReads):
             have = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
             if have is None:
                 conn.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
-            elif int(have[0]) != SCHEMA_VERSION:
+            elif int(have[0]) != SCHEMA_VERSION and int(have[0]) not in UPGRADABLE:
                 raise StoreError(f"the catalog {path} has schema {have[0]}, this version reads {SCHEMA_VERSION}")
         except sqlite3.Error as exc:
             raise store_error(path, "cannot open the catalog", exc) from exc
         self._writer = conn
         self._seen = self._generation(conn)
+        #: written by an earlier version: ``fill_hits`` brings it up to date (``Index.upgrade``, at start)
+        self.upgrading = have is not None and int(have[0]) != SCHEMA_VERSION
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
@@ -149,13 +153,15 @@ class Catalog(ProfileReads):
         row = self._read().execute("SELECT content_hash FROM docs WHERE doc_id = ?", (doc_id,)).fetchone()
         return row[0] if row else None
 
-    def content_hashes(self, doc_ids: Iterable[str]) -> dict[str, str]:
-        """doc_id -> content hash of these documents (those the catalog holds), in one query per 400."""
-        out: dict[str, str] = {}
-        for chunk in chunks(list(dict.fromkeys(doc_ids)), 400):
-            marks = ",".join("?" * len(chunk))
-            out.update(self._read().execute(f"SELECT doc_id, content_hash FROM docs WHERE doc_id IN ({marks})", chunk))
-        return out
+    def hits(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """What a search shows of these units (``HIT_FIELDS``), by point id: those of current document versions
+        only (a unit of a version being replaced or abandoned is not found). One query."""
+        rows = self._read().execute(
+            "SELECT id, doc_id, content_hash, section, heading, span_start, span_end FROM unit_hits"
+            " WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(ids)),),
+        )
+        return {r[0]: dict(zip(HIT_FIELDS, r[1:])) for r in rows}
 
     def hashes(self) -> dict[str, str]:
         """doc_id -> content hash of every document."""
@@ -357,6 +363,13 @@ class Catalog(ProfileReads):
             self.df._apply(df_delta)
 
     # ------------------------------------------------------------ pending writes (crash recovery)
+
+    def fill_hits(self, rows: Iterable[tuple[str, dict[str, Any]]]) -> int:
+        """An earlier version's catalog brought up to date from the units' payloads (``catalog_write.fill_hits``)."""
+        with self._write_lock, translated(self.path):
+            n = fill_hits(self._writer, rows, SCHEMA_VERSION)
+        self.upgrading = False
+        return n
 
     def begin_pending(self, items: Sequence[tuple[str, str, Sequence[str], Sequence[str]]]) -> None:
         """Record (doc_id, new hash or "" for a removal, new unit ids, old unit ids) before the units are

@@ -7,6 +7,7 @@ what ``build_registry`` needs; both take the catalog's connection, nothing here 
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 import threading
 import zlib
@@ -17,7 +18,9 @@ from typing import Any
 
 from core.types import Document, LegalCitation
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+#: Schemas this version opens and brings up to date (``Catalog.upgrading``): 1 lacked ``unit_hits``.
+UPGRADABLE = frozenset({1})
 DF_CACHE = 400_000  # token -> document frequency entries kept in memory
 
 SCHEMA = """
@@ -55,6 +58,9 @@ CREATE TABLE IF NOT EXISTS doc_df(doc_id TEXT PRIMARY KEY, units INTEGER NOT NUL
 CREATE TABLE IF NOT EXISTS profile(token INTEGER NOT NULL, doc_id TEXT NOT NULL, tf REAL NOT NULL,
     PRIMARY KEY(token, doc_id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS profile_doc ON profile(doc_id);
+CREATE TABLE IF NOT EXISTS unit_hits(id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, content_hash TEXT NOT NULL,
+    section TEXT, heading TEXT, span_start INTEGER, span_end INTEGER) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS unit_hits_doc ON unit_hits(doc_id);
 CREATE TABLE IF NOT EXISTS pending(doc_id TEXT NOT NULL, content_hash TEXT NOT NULL, unit_ids TEXT NOT NULL, old_ids TEXT NOT NULL);
 """
 COLUMNS = (
@@ -82,6 +88,8 @@ class DocRecord:
     type_num: str | None = None
     df: Counter[int] = field(default_factory=Counter)  # units of this document containing each token
     units_count: int = 0
+    # what a search shows of each unit it finds, by point id: section, heading, start, end (``Catalog.hits``)
+    hits: list[tuple[str, str, str, int, int]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -179,9 +187,11 @@ def decode_doc(blob: bytes) -> Document:
     return Document.model_validate_json(zlib.decompress(blob))
 
 
-def chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
+def chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """``items`` in lists of ``size`` (the last one shorter), read lazily."""
+    it = iter(items)
+    while batch := list(itertools.islice(it, size)):
+        yield batch
 
 
 def pack_df(df: Mapping[int, int]) -> bytes:

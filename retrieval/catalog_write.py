@@ -9,12 +9,13 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from core.errors import StorageFull, StoreError
-from retrieval.catalog_rows import COLUMNS, DocRecord, encode_doc, pack_df, unpack_df
+from retrieval.catalog_rows import COLUMNS, DocRecord, chunks, encode_doc, pack_df, unpack_df
 
 
 def write(conn: sqlite3.Connection, records: Sequence[DocRecord], removed: Sequence[str]) -> tuple[int, Counter[int]]:
@@ -55,6 +56,30 @@ def write(conn: sqlite3.Connection, records: Sequence[DocRecord], removed: Seque
     return gen, df_delta
 
 
+def fill_hits(conn: sqlite3.Connection, rows: Iterable[tuple[str, Mapping[str, Any]]], version: int) -> int:
+    """Bring a catalog written before ``unit_hits`` up to ``version``: each unit of a current document version,
+    from its point's payload in the units store (one transaction). Returns how many units it holds."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        current = dict(conn.execute("SELECT doc_id, content_hash FROM docs"))
+        n = 0
+        for batch in chunks(rows, 2048):
+            got = [
+                (i, p["doc_id"], p["content_hash"], p.get("section"), p.get("heading"), p.get("start"), p.get("end"))
+                for i, p in batch
+                if current.get(p.get("doc_id", "")) == p.get("content_hash")
+            ]
+            conn.executemany("INSERT OR REPLACE INTO unit_hits VALUES (?, ?, ?, ?, ?, ?, ?)", got)
+            n += len(got)
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(version),))
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return n
+
+
 def meta_int(conn: sqlite3.Connection, key: str) -> int:
     """An integer kept in the meta table (0 when absent)."""
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -91,6 +116,7 @@ def forget(conn: sqlite3.Connection, doc_id: str) -> set[str]:
         "citations",
         "abbreviations",
         "profile",
+        "unit_hits",
     ):
         conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
     return keys
@@ -126,6 +152,10 @@ def insert(conn: sqlite3.Connection, r: DocRecord, seq: int) -> set[str]:
     if r.defines_terms:
         conn.execute("INSERT INTO defined VALUES (?)", (d.doc_id,))
     conn.execute("INSERT INTO doc_df VALUES (?, ?, ?)", (d.doc_id, r.units_count, pack_df(r.df)))
+    conn.executemany(
+        "INSERT OR REPLACE INTO unit_hits VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(i, d.doc_id, d.content_hash, sec, head, a, b) for i, sec, head, a, b in r.hits],
+    )
     conn.executemany("INSERT INTO profile VALUES (?, ?, ?)", [(t, d.doc_id, tf) for t, tf in r.profile.items()])
     conn.executemany(
         "INSERT INTO citations VALUES (?, ?, ?)",

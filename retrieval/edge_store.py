@@ -228,10 +228,14 @@ class EdgeStore:
             if offset is None:
                 return
 
+    def unit_payloads(self, fields: Sequence[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Every unit's id with these payload fields."""
+        for r in self._scroll(with_payload=list(fields), with_vector=False):
+            yield str(r.id), r.payload or {}
+
     def unit_keys(self) -> Iterator[tuple[str, str]]:
         """(doc_id, content_hash) of every unit."""
-        for r in self._scroll(with_payload=["doc_id", "content_hash"], with_vector=False):
-            p = r.payload or {}
+        for _, p in self.unit_payloads(("doc_id", "content_hash")):
             yield p.get("doc_id", ""), p.get("content_hash", "")
 
     def units_with_vectors(self) -> Iterator[tuple[str, Sparse, dict[str, Any]]]:
@@ -267,7 +271,7 @@ class EdgeStore:
         from qdrant_edge import Fusion, Prefetch, Query, QueryRequest, SparseVector
 
         flt = _filter(doc_ids, filters)
-        payload = list(fields) if fields else True
+        payload = True if fields is None else list(fields) or False  # () reads no payload: ids and scores
         sparse_q = Query.Nearest(SparseVector(sparse[0], sparse[1]), using=SPARSE) if sparse and sparse[0] else None
         dense_q = Query.Nearest(dense, using=DENSE) if dense is not None and self.dense_dim else None
         if sparse_q is not None and dense_q is not None:

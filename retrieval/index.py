@@ -33,7 +33,7 @@ from retrieval.extract import TermWeights
 from retrieval.legal_registry import LegalRegistry
 from retrieval.naming import names_in
 from retrieval.places import Places
-from retrieval.points import UnitPoint, UnitStore
+from retrieval.points import HIT_FIELDS, UnitPoint, UnitStore
 from retrieval.prepared import Prepared, record_for, unit_points
 from retrieval.server_sync import SYNC_INTERVAL, ServerSync
 from retrieval.units import Unit, units_for
@@ -80,6 +80,7 @@ class Index:
         self.analyzer.add_abbreviations(catalog.abbreviations())
         self._server = ServerSync(store, catalog, analyzer)
         self.settle_pending()
+        self.upgrade()
         if store.remote:
             self._server.start()
         if store.rebuilt and len(catalog):
@@ -121,9 +122,11 @@ class Index:
     def current_hash(self, doc_id: str) -> str | None:
         return self.catalog.content_hash(doc_id)
 
-    def current_hashes(self, doc_ids: Iterable[str]) -> dict[str, str]:
-        """The current version of each of these documents (absent: not held)."""
-        return self.catalog.content_hashes(doc_ids)
+    def upgrade(self) -> None:
+        """A catalog an earlier version wrote gets what this one keeps (``Catalog.upgrading``), at start."""
+        if self.catalog.upgrading:
+            n = self.catalog.fill_hits(self.store.unit_payloads(HIT_FIELDS))
+            logger.info("catalog brought up to date: the search fields of %d units", n)
 
     # DocumentIndex protocol
     def content_hash(self, doc_id: str) -> str | None:

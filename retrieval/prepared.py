@@ -76,7 +76,13 @@ def record_for(doc: Document, points: list[UnitPoint], analyzer: Analyzer, versi
         df=df_of(p.sparse[0] for p in points),
         units_count=len(points),
         profile=profile_tokens(doc, analyzer),
+        hits=[unit_hit(p) for p in points],
     )
+
+
+def unit_hit(p: UnitPoint) -> tuple[str, str, str, int, int]:
+    """What a search shows of a unit, kept in the catalog by point id (``Catalog.hits``)."""
+    return p.id, p.payload["section"], p.payload["heading"], p.payload["start"], p.payload["end"]
 
 
 def server_record(r: DocRecord) -> dict[str, object]:
@@ -86,6 +92,7 @@ def server_record(r: DocRecord) -> dict[str, object]:
         "doc_id": r.doc.doc_id,
         "content_hash": r.doc.content_hash,
         "unit_ids": r.unit_ids,
+        "hits": r.hits,
         "analyzer": r.analyzer,
         "df_tokens": sorted(r.df),
         "df_counts": [r.df[t] for t in sorted(r.df)],

@@ -24,7 +24,7 @@ from core.types import Hit
 from retrieval.analyzer import Analyzer, token_index
 from retrieval.extract import strip_frames
 from retrieval.index import Index
-from retrieval.points import HIT_FIELDS, ScoredUnit, UnitStore
+from retrieval.points import ScoredUnit, UnitStore
 from retrieval.policy import DEFAULT, Policy, SearchPolicy
 from retrieval.targeting import document_scores
 from retrieval.thesaurus import alternatives
@@ -185,12 +185,11 @@ class Searcher:
         doc_ids: Sequence[str] | None,
         filters: dict[str, Any] | None,
     ) -> list[ScoredUnit]:
-        units = self.store.query(
-            sparse=sparse, dense=dense, limit=limit, doc_ids=doc_ids, filters=filters, fields=HIT_FIELDS
-        )
-        # a unit of a version that is being replaced or was abandoned is not read (one look-up for all documents)
-        current = self.index.current_hashes({u.payload.get("doc_id", "") for u in units})
-        return [u for u in units if current.get(u.payload.get("doc_id", "")) == u.payload.get("content_hash")]
+        units = self.store.query(sparse=sparse, dense=dense, limit=limit, doc_ids=doc_ids, filters=filters, fields=())
+        # what is shown of each comes from the catalog, which holds the units of current versions only: a unit
+        # of a version that is being replaced or was abandoned is not found, so not read
+        hits = self.index.catalog.hits([u.id for u in units])
+        return [ScoredUnit(payload=hits[u.id], score=u.score, id=u.id) for u in units if u.id in hits]
 
     def _merge(self, units: list[ScoredUnit], k: int) -> list[SectionHit]:
         merged: dict[tuple[str, str], SectionHit] = {}

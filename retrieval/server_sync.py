@@ -18,7 +18,8 @@ from retrieval.analyzer import Analyzer
 from retrieval.catalog import Catalog
 from retrieval.catalog_rows import DocRecord
 from retrieval.points import UnitStore
-from retrieval.prepared import record_for, server_record
+from retrieval.prepared import record_for, server_record, unit_hit, unit_points
+from retrieval.units import units_for
 
 logger = logging.getLogger(__name__)
 
@@ -90,6 +91,9 @@ class ServerSync:
             self.analyzer.add_abbreviations(doc.abbreviations)
             record = record_for(doc, [], self.analyzer, raw.get("analyzer") or "")  # catalog fields; the units exist
             record.unit_ids = list(raw.get("unit_ids") or [])
+            # a record an earlier version published lacks the units' hits: the same units, cut again, hold them
+            hits = raw.get("hits") or [unit_hit(p) for p in unit_points(doc, units_for(doc), self.analyzer, None)]
+            record.hits = [tuple(h) for h in hits]  # type: ignore[misc]
             record.df = Counter(dict(zip(raw.get("df_tokens") or [], raw.get("df_counts") or [])))
             record.units_count = len(record.unit_ids)
             records.append(record)

@@ -245,11 +245,15 @@ class ServerStore:
             if offset is None:
                 return
 
+    def unit_payloads(self, fields: Sequence[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Every unit's id with these payload fields."""
+        for p in self._scroll(with_payload=list(fields), with_vectors=False):
+            yield str(p.id), p.payload or {}
+
     def unit_keys(self) -> Iterator[tuple[str, str]]:
         """(doc_id, content_hash) of every unit, for garbage collection."""
-        for p in self._scroll(with_payload=["doc_id", "content_hash"], with_vectors=False):
-            if p.payload:
-                yield p.payload.get("doc_id", ""), p.payload.get("content_hash", "")
+        for _, p in self.unit_payloads(("doc_id", "content_hash")):
+            yield p.get("doc_id", ""), p.get("content_hash", "")
 
     def units_with_vectors(self) -> Iterator[tuple[str, Sparse, dict[str, Any]]]:
         for p in self._scroll(with_payload=True, with_vectors=[SPARSE]):
@@ -296,7 +300,7 @@ class ServerStore:
         flt = self._filter(doc_ids, filters)
         sparse_q = models.SparseVector(indices=sparse[0], values=sparse[1]) if sparse and sparse[0] else None
         use_dense = dense is not None and self.dense_dim is not None
-        payload = list(fields) if fields else True
+        payload = True if fields is None else list(fields) or False  # () reads no payload: ids and scores
         with self._guard():
             if sparse_q is not None and use_dense:
                 res = self.client.query_points(

@@ -70,3 +70,49 @@ def test_cancu_migrate_says_what_it_did(tmp_path: Path) -> None:
     assert first.stdout.strip() == f"migrated at start; 5 documents in {data}; the old store is kept as qdrant.migrated"
     again = subprocess.run(run, cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
     assert again.stdout.strip() == f"nothing to migrate: no store of an earlier version in {data}"
+
+
+def test_a_catalog_of_schema_1_is_brought_up_to_date_at_start(tmp_path: Path) -> None:
+    """Schema 1 had no ``unit_hits`` (what a search shows of each unit, by point id): at start it is filled
+    from the units' payloads and the same questions find the same sections."""
+    import sqlite3
+
+    from retrieval.engine import build_engine
+
+    data = tmp_path / "data"
+    engine = build_engine(make_settings(data), embedder=None)
+    questions = ["Phòng Công tác sinh viên phải làm gì?", "báo cáo sơ kết nộp trước ngày nào?"]
+    try:
+        engine.ingest([CORPUS])
+        before = [[(h.doc_id, h.section) for h in engine.search(q, k=5)] for q in questions]
+    finally:
+        engine.close()
+    with sqlite3.connect(data / "catalog.sqlite") as conn:  # the file as the earlier version left it
+        conn.execute("DROP TABLE unit_hits")
+        conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema'")
+    engine = build_engine(make_settings(data), embedder=None)
+    try:
+        assert [[(h.doc_id, h.section) for h in engine.search(q, k=5)] for q in questions] == before
+        assert all(before)
+        units = engine.store.count_units()
+    finally:
+        engine.close()
+    with sqlite3.connect(data / "catalog.sqlite") as conn:
+        assert conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("2",)
+        assert conn.execute("SELECT COUNT(*) FROM unit_hits").fetchone() == (units,)
+
+
+def test_a_catalog_of_a_later_schema_is_refused_saying_so(tmp_path: Path) -> None:
+    import sqlite3
+
+    import pytest
+
+    from core.errors import StoreError
+    from retrieval.catalog import Catalog
+
+    path = tmp_path / "catalog.sqlite"
+    Catalog(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema'")
+    with pytest.raises(StoreError, match=r"has schema 99, this version reads 2"):
+        Catalog(path)
