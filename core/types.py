@@ -193,9 +193,15 @@ class LegalBasis(BaseModel):
     doc_id: str | None = None  # set when the cited document itself is in the corpus
     key: str = ""  # the registry group it was merged in (ingest.legal.registry_key)
 
-    @property
+    @cached_property
     def citing_docs(self) -> list[str]:
+        """The documents citing it, in order (read once: an entry's ``cited_by`` is set when it is merged)."""
         return list(dict.fromkeys(c.doc_id for c in self.cited_by))
+
+    @cached_property
+    def citing_order(self) -> dict[str, int]:
+        """Each citing document's place in ``citing_docs``."""
+        return {d: i for i, d in enumerate(self.citing_docs)}
 
 
 class Hit(BaseModel):

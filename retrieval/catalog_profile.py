@@ -7,21 +7,41 @@ import sqlite3
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from retrieval.catalog_rows import chunks
 
 #: Tokens whose header document frequency is kept in memory (per catalog version).
 PROFILE_DF_CACHE = 200_000
+#: Postings entries of the header match kept in memory (per catalog version; 16 bytes each).
+POSTINGS_CACHE = 2_000_000
 
 
 @dataclass
 class ProfileStats:
-    """The header match's statistics for one version of the catalog."""
+    """The header match's statistics for one version of the catalog, and what it has read of the profile
+    table: document frequencies, and postings as arrays over the documents' positions in ``ids``."""
 
     generation: int
     n: int  # documents
     avg_len: float  # mean length of their header fields
     df: dict[int, int] = field(default_factory=dict)  # token -> documents whose header fields hold it
+    ids: list[str] = field(default_factory=list)  # every document, by position
+    where: dict[str, int] = field(default_factory=dict)  # document -> position
+    lengths: Any = None  # numpy float64: each document's header length (0 read as the mean)
+    postings: dict[int, tuple[Any, Any]] = field(default_factory=dict)  # token -> (positions, counts)
+    held: int = 0  # postings entries in memory
+
+
+@dataclass
+class ProfilePostings:
+    """What a BM25 over documents' header fields needs for a question's tokens (``retrieval.targeting``)."""
+
+    ids: list[str]
+    lengths: Any  # numpy float64 by position
+    avg_len: float
+    n: int
+    postings: dict[int, tuple[Any, Any]]  # token -> (numpy int positions, numpy float64 counts), tokens ascending
 
 
 class ProfileReads:
@@ -37,19 +57,37 @@ class ProfileReads:
     def generation(self) -> int:
         raise NotImplementedError
 
-    def profile_postings(self, tokens: Sequence[int]) -> tuple[dict[int, list[tuple[str, float]]], int, float]:
-        """Documents whose header fields hold each token (with counts), the number of documents and the mean
-        length of their header fields: what a BM25 over documents needs, read for a question's tokens only."""
-        conn = self._read()
-        postings: dict[int, list[tuple[str, float]]] = {}
-        for chunk in chunks(list(tokens), 500):
-            marks = ",".join("?" * len(chunk))
-            for token, doc_id, tf in conn.execute(
-                f"SELECT token, doc_id, tf FROM profile WHERE token IN ({marks})", chunk
-            ):
-                postings.setdefault(token, []).append((doc_id, tf))
+    def profile_postings(self, tokens: Sequence[int]) -> ProfilePostings:
+        """The documents whose header fields hold each token, with counts, read for a question's tokens only
+        and kept for the catalog version (a token's postings are read once, not per question)."""
+        import numpy as np
+
         stats = self._profile_stats()
-        return postings, stats.n, stats.avg_len
+        if stats.lengths is None:
+            rows = self._read().execute("SELECT doc_id, profile_len FROM docs").fetchall()
+            stats.ids = [d for d, _ in rows]
+            stats.where = {d: i for i, d in enumerate(stats.ids)}
+            stats.lengths = np.array([n or stats.avg_len for _, n in rows], dtype=np.float64)
+        if stats.held > POSTINGS_CACHE:
+            stats.postings.clear()
+            stats.held = 0
+        missing = sorted(t for t in set(tokens) if t not in stats.postings)
+        if missing:
+            got: dict[int, tuple[list[int], list[float]]] = {t: ([], []) for t in missing}
+            for chunk in chunks(missing, 500):
+                marks = ",".join("?" * len(chunk))
+                for token, doc_id, tf in self._read().execute(
+                    f"SELECT token, doc_id, tf FROM profile WHERE token IN ({marks})", chunk
+                ):
+                    at = stats.where.get(doc_id)
+                    if at is not None:  # None: written since this version's documents were read
+                        got[token][0].append(at)
+                        got[token][1].append(tf)
+            for t, (at, tf) in got.items():
+                stats.postings[t] = (np.array(at, dtype=np.int64), np.array(tf, dtype=np.float64))
+                stats.held += len(at)
+        postings = {t: stats.postings[t] for t in sorted(set(tokens)) if len(stats.postings[t][0])}
+        return ProfilePostings(stats.ids, stats.lengths, stats.avg_len, stats.n, postings)
 
     def profile_df(self, tokens: Sequence[int]) -> tuple[dict[int, int], int]:
         """How many documents' header fields hold each token, and the number of documents (counted on the
@@ -81,9 +119,3 @@ class ProfileReads:
     def profile_of(self, doc_id: str) -> dict[int, float]:
         """Tokens of one document's header fields (type, number, title, issuer, place, year) with counts."""
         return dict(self._read().execute("SELECT token, tf FROM profile WHERE doc_id = ?", (doc_id,)))
-
-    def profile_lengths(self, doc_ids: Sequence[str]) -> dict[str, int]:
-        marks = ",".join("?" * len(doc_ids))
-        return dict(
-            self._read().execute(f"SELECT doc_id, profile_len FROM docs WHERE doc_id IN ({marks})", list(doc_ids))
-        )

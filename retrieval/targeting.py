@@ -16,6 +16,7 @@ from typing import Protocol
 
 from core.types import Document
 from retrieval.analyzer import Analyzer, token_index
+from retrieval.catalog_profile import ProfilePostings
 
 #: BM25 over profiles: short fields, so length matters less than in sections.
 K1, B = 1.2, 0.5
@@ -24,11 +25,9 @@ K1, B = 1.2, 0.5
 class ProfileSource(Protocol):
     def profile_df(self, tokens: Sequence[int]) -> tuple[dict[int, int], int]: ...
 
-    def profile_postings(self, tokens: Sequence[int]) -> tuple[dict[int, list[tuple[str, float]]], int, float]: ...
+    def profile_postings(self, tokens: Sequence[int]) -> ProfilePostings: ...
 
     def profile_of(self, doc_id: str) -> dict[int, float]: ...
-
-    def profile_lengths(self, doc_ids: Sequence[str]) -> dict[str, int]: ...
 
 
 def profile_text(doc: Document) -> str:
@@ -53,18 +52,20 @@ MAX_DF, MAX_DF_SHARE = 500, 0.05
 
 def document_scores(source: ProfileSource, query: Mapping[int, float]) -> dict[str, float]:
     """BM25 of a question's weighted tokens against every document's profile (documents with no match: absent)."""
+    import numpy as np
+
     df, n_all = source.profile_df(list(query))
     limit = max(MAX_DF, MAX_DF_SHARE * n_all)
     kept = [t for t in query if df.get(t, 0) <= limit] or sorted(df, key=lambda t: df[t])[:1]
-    postings, n_docs, avg_len = source.profile_postings(kept)
-    if not postings:
+    got = source.profile_postings(kept)
+    if not got.postings:
         return {}
-    lengths = source.profile_lengths(sorted({d for plist in postings.values() for d, _ in plist}))
-    scores: dict[str, float] = {}
-    for token, plist in postings.items():
-        idf = math.log(1 + (n_docs - len(plist) + 0.5) / (len(plist) + 0.5))
+    scores = np.zeros(len(got.ids))
+    matched = np.zeros(len(got.ids), dtype=bool)
+    for token, (at, tf) in got.postings.items():  # tokens in ascending order: each sum in the same order
+        idf = math.log(1 + (got.n - len(at) + 0.5) / (len(at) + 0.5))
         weight = query[token] * idf
-        for doc_id, tf in plist:
-            norm = K1 * (1 - B + B * (lengths.get(doc_id) or avg_len) / avg_len)
-            scores[doc_id] = scores.get(doc_id, 0.0) + weight * tf * (K1 + 1) / (tf + norm)
-    return scores
+        norm = K1 * (1 - B + B * got.lengths[at] / got.avg_len)
+        scores[at] += weight * tf * (K1 + 1) / (tf + norm)
+        matched[at] = True
+    return {got.ids[i]: float(scores[i]) for i in np.flatnonzero(matched)}

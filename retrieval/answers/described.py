@@ -70,10 +70,15 @@ def best_described(q: Question, ctx: Context) -> LegalBasis | None:
     def overlap(have: frozenset[str]) -> float:
         return sum(weights.idf(t) for t in words & have)
 
+    citers: dict[tuple[str, str], list[str]] = {}  # the headers above citing each entry (not every citer read)
+    for d in heads:
+        for e in ctx.index.entries_citing(d):
+            citers.setdefault((e.key, e.id), []).append(d)
     candidates = []
     for e in asked_for(q, ctx.index.registry()):
         own = _terms(analyzer, " ".join(x for x in (e.type, e.title, e.issuer) if x))
-        texts = [own | heads[d] for d in e.citing_docs if d in heads] or [own]  # no citer shares a word: its own
+        mine = sorted(citers.get((e.key, e.id), []), key=e.citing_order.__getitem__)  # in the entry's order
+        texts = [own | heads[d] for d in mine] or [own]  # no citer shares a word: its own
         best = heapq.nlargest(3, ((overlap(t), t) for t in texts), key=lambda x: x[0])
         candidates.append((best[0][0], e, [t for _, t in best]))  # its three best citers
     if not candidates:

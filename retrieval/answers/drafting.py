@@ -26,7 +26,9 @@ def ranking(q: Question, ctx: Context) -> Draft | None:
     plans = {d for d, h in heads.items() if h.kind == PLAN}
     notes: list[str] = []
     if q.drafted_for:
-        theirs = {d for d in plans if heads[d].issuer and names_body(heads[d].issuer, q.drafted_for)}
+        issuers = {heads[d].issuer for d in plans if heads[d].issuer}  # once per body, not per plan
+        naming = {i for i in issuers if names_body(i, q.drafted_for)}
+        theirs = {d for d in plans if heads[d].issuer in naming}
         if theirs:
             plans = theirs
         else:
@@ -43,9 +45,12 @@ def ranking(q: Question, ctx: Context) -> Draft | None:
     evidence: list[Evidence] = []
     legal: list[LegalBasis] = []
     for _, _, citing, e in counted:
-        if len(evidence) >= MAX_LISTED or replaced(e, ctx):
+        if len(evidence) >= MAX_LISTED:
+            break
+        if replaced(e, ctx):
             continue
-        first = max(citing, key=lambda d: weight[d])
+        # the plan that counts most (the first of them): a plan counts at most 1, so the first that does is it
+        first = next((d for d in citing if weight[d] >= 1.0), None) or max(citing, key=lambda d: weight[d])
         doc = ctx.index.get(first)
         where = line_of(doc, e)
         if where is None:
