@@ -114,6 +114,7 @@ class Catalog(ProfileReads):
             return
         conn = self._read()
         conn.execute("BEGIN")
+        self._local.gen = self._generation(conn)  # the version this read sees throughout (its first read)
         self._local.depth = 1
         try:
             self.refresh()
@@ -132,6 +133,8 @@ class Catalog(ProfileReads):
     @property
     def generation(self) -> int:
         """Version of the catalog in view; caches derived from it compare this."""
+        if getattr(self._local, "depth", 0):
+            return int(self._local.gen)  # inside a snapshot: fixed, not read again
         return self._generation(self._read())
 
     def refresh(self) -> None:

@@ -67,8 +67,15 @@ def best_described(q: Question, ctx: Context) -> LegalBasis | None:
     # not for every entry and header: at 10,000 plans that is seconds a question; on the dev store, no change.
     words = terms.uni
 
+    sums: dict[frozenset[str], float] = {}
+
     def overlap(have: frozenset[str]) -> float:
-        return sum(weights.idf(t) for t in words & have)
+        key = frozenset(words & have)
+        if key not in sums:
+            sums[key] = sum(weights.idf(t) for t in key)
+        return sums[key]
+
+    shares = {d: words & h for d, h in heads.items()}  # each header's words of the question, read once
 
     citers: dict[tuple[str, str], list[str]] = {}  # the headers above citing each entry (not every citer read)
     for d in heads:
@@ -78,9 +85,13 @@ def best_described(q: Question, ctx: Context) -> LegalBasis | None:
     for e in asked_for(q, ctx.index.registry()):
         own = _terms(analyzer, " ".join(x for x in (e.type, e.title, e.issuer) if x))
         mine = sorted(citers.get((e.key, e.id), []), key=e.citing_order.__getitem__)  # in the entry's order
-        texts = [own | heads[d] for d in mine] or [own]  # no citer shares a word: its own
-        best = heapq.nlargest(3, ((overlap(t), t) for t in texts), key=lambda x: x[0])
-        candidates.append((best[0][0], e, [t for _, t in best]))  # its three best citers
+        own_share = words & own
+
+        def joint(d: str) -> float:  # the overlap of the entry's own words with this citer's header
+            return overlap(own_share | shares[d])  # noqa: B023 (read at once, inside this iteration)
+
+        best = heapq.nlargest(3, mine, key=joint)  # its three best citers (none shares a word: its own words)
+        candidates.append((joint(best[0]) if best else overlap(own), e, [own | heads[d] for d in best] or [own]))
     if not candidates:
         return None
     candidates.sort(key=lambda c: -c[0])
