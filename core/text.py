@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -71,7 +72,12 @@ _SYLLABLE = re.compile(r"[^\W\d_]+")
 
 
 def _fix_syllable(match: re.Match[str]) -> str:
-    word = match.group(0)
+    return _fixed(match.group(0))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _fixed(word: str) -> str:
+    """One word with its tone on the old-style vowel (cached: a text repeats a few thousand words)."""
     if len(word) < 2:
         return word
     last = unicodedata.normalize("NFD", word[-1])

@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).parent / "tables" / "legacy_charsets.tsv"
@@ -62,6 +62,7 @@ _PUNCT = r"\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f\u2000-\u206f"
 _EDGE = re.compile(rf"^[{_PUNCT}]+|[{_PUNCT}]+$")
 
 
+@lru_cache(maxsize=1 << 16)
 def is_syllable(word: str) -> bool:
     """Whether a word (no punctuation) is a well-formed Vietnamese syllable: "trường" yes, "hoaïch" no."""
     decomposed = unicodedata.normalize("NFD", word.lower())

@@ -87,9 +87,11 @@ class Analyzer:
 
     def add_abbreviations(self, table: Mapping[str, str]) -> None:
         """Learn abbreviations (as written, e.g. {"ANTT": "an ninh, trật tự"})."""
+        before = len(self.abbreviations)
         for abbr, expansion in table.items():
-            key = fold(abbr).lower()
-            self.abbreviations.setdefault(key, expansion.lower())
+            self.abbreviations.setdefault(fold(abbr).lower(), expansion.lower())
+        if len(self.abbreviations) == before and self._by_first:
+            return  # nothing new (most documents at ingest): the expansions stand
         self._expansions = {}
         for abbr, expansion in self.abbreviations.items():
             words = tuple(fold(w).lower() for w in _WORD.findall(expansion))
