@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import StoreError
-from core.types import Document
+from core.types import Document, LegalCitation
 from retrieval.catalog_profile import ProfileReads, ProfileStats
 from retrieval.catalog_rows import (
     FIELDS,
@@ -46,7 +46,7 @@ from retrieval.catalog_rows import (
     decode_doc,
     unit_row,
 )
-from retrieval.catalog_write import fill_hits, store_error, translated, write
+from retrieval.catalog_write import PendingWrites, store_error, translated, upgrade, write
 from retrieval.points import HIT_FIELDS
 
 logger = logging.getLogger(__name__)
@@ -57,7 +57,7 @@ DOC_CACHE = 512  # parsed Documents kept in memory (a plan is 10–30 kB of text
 MAX_NGRAM = 16  # longest alias phrase or unit key looked up, in words
 
 
-class Catalog(ProfileReads):
+class Catalog(ProfileReads, PendingWrites):
     """Documents and their lookup tables in one SQLite file (WAL): read lazily, written in transactions."""
 
     def __init__(self, path: Path) -> None:
@@ -81,8 +81,8 @@ class Catalog(ProfileReads):
             raise store_error(path, "cannot open the catalog", exc) from exc
         self._writer = conn
         self._seen = self._generation(conn)
-        #: written by an earlier version: ``fill_hits`` brings it up to date (``Index.upgrade``, at start)
-        self.upgrading = have is not None and int(have[0]) != SCHEMA_VERSION
+        #: the schema an earlier version wrote it in (``Index.upgrade`` brings it up to date at start), else None
+        self.upgrading = int(have[0]) if have is not None and int(have[0]) != SCHEMA_VERSION else None
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
@@ -199,11 +199,8 @@ class Catalog(ProfileReads):
 
     def ids(self, *, kind: str | None = None) -> list[str]:
         """Document ids in id order (of one kind)."""
-        if kind:
-            return [
-                d for (d,) in self._read().execute("SELECT doc_id FROM docs WHERE kind = ? ORDER BY doc_id", (kind,))
-            ]
-        return [d for (d,) in self._read().execute("SELECT doc_id FROM docs ORDER BY doc_id")]
+        where, args = ("WHERE kind = ?", (kind,)) if kind else ("", ())
+        return [d for (d,) in self._read().execute(f"SELECT doc_id FROM docs {where} ORDER BY doc_id", args)]
 
     def fields(self, columns: Sequence[str], *, kind: str | None = None) -> list[tuple[Any, ...]]:
         """Header columns of every document (of one kind), in id order; no body is read."""
@@ -365,35 +362,17 @@ class Catalog(ProfileReads):
         if df_delta:
             self.df._apply(df_delta)
 
-    # ------------------------------------------------------------ pending writes (crash recovery)
-
-    def fill_hits(self, rows: Iterable[tuple[str, dict[str, Any]]]) -> int:
-        """An earlier version's catalog brought up to date from the units' payloads (``catalog_write.fill_hits``)."""
+    def upgrade(self, hits: Iterable[tuple[str, dict[str, Any]]] | None, replacing: Iterable[tuple[str, str]]) -> int:
+        """An earlier version's catalog brought up to date (``catalog_write.upgrade``)."""
         with self._write_lock, translated(self.path):
-            n = fill_hits(self._writer, rows, SCHEMA_VERSION)
-        self.upgrading = False
+            n = upgrade(self._writer, hits, replacing, SCHEMA_VERSION)
+        self.upgrading = None
         return n
 
-    def begin_pending(self, items: Sequence[tuple[str, str, Sequence[str], Sequence[str]]]) -> None:
-        """Record (doc_id, new hash or "" for a removal, new unit ids, old unit ids) before the units are
-        written, so that a crash before or after the commit can be settled at the next start."""
-        with self._write_lock, translated(self.path):
-            self._writer.execute("BEGIN IMMEDIATE")
-            self._writer.executemany(
-                "INSERT INTO pending VALUES (?, ?, ?, ?)",
-                [(d, h, json.dumps(list(new)), json.dumps(list(old))) for d, h, new, old in items],
-            )
-            self._writer.execute("COMMIT")
-
-    def end_pending(self, doc_ids: Iterable[str]) -> None:
-        with self._write_lock, translated(self.path):
-            self._writer.execute("BEGIN IMMEDIATE")
-            self._writer.executemany("DELETE FROM pending WHERE doc_id = ?", [(d,) for d in doc_ids])
-            self._writer.execute("COMMIT")
-
-    def pending(self) -> list[tuple[str, str, list[str], list[str]]]:
-        rows = self._read().execute("SELECT doc_id, content_hash, unit_ids, old_ids FROM pending")
-        return [(d, h, json.loads(new), json.loads(old)) for d, h, new, old in rows]
+    def replacing(self) -> list[tuple[str, LegalCitation]]:
+        """Each citation saying the document it cites is replaced, with the document saying it."""
+        rows = self._read().execute("SELECT doc_id, body FROM replacing")
+        return [(d, LegalCitation.model_validate_json(b)) for d, b in rows]
 
     def close(self) -> None:
         for conn in (self._writer, getattr(self._local, "conn", None)):

@@ -18,9 +18,9 @@ from typing import Any
 
 from core.types import Document, LegalCitation
 
-SCHEMA_VERSION = 2
-#: Schemas this version opens and brings up to date (``Catalog.upgrading``): 1 lacked ``unit_hits``.
-UPGRADABLE = frozenset({1})
+SCHEMA_VERSION = 3
+#: Schemas this version opens and brings up to date (``Index.upgrade``): 1 lacked ``unit_hits``, 2 ``replacing``.
+UPGRADABLE = frozenset({1, 2})
 DF_CACHE = 400_000  # token -> document frequency entries kept in memory
 
 SCHEMA = """
@@ -61,6 +61,8 @@ CREATE INDEX IF NOT EXISTS profile_doc ON profile(doc_id);
 CREATE TABLE IF NOT EXISTS unit_hits(id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, content_hash TEXT NOT NULL,
     section TEXT, heading TEXT, span_start INTEGER, span_end INTEGER) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS unit_hits_doc ON unit_hits(doc_id);
+CREATE TABLE IF NOT EXISTS replacing(doc_id TEXT NOT NULL, body TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS replacing_doc ON replacing(doc_id);
 CREATE TABLE IF NOT EXISTS pending(doc_id TEXT NOT NULL, content_hash TEXT NOT NULL, unit_ids TEXT NOT NULL, old_ids TEXT NOT NULL);
 """
 COLUMNS = (
@@ -90,6 +92,8 @@ class DocRecord:
     units_count: int = 0
     # what a search shows of each unit it finds, by point id: section, heading, start, end (``Catalog.hits``)
     hits: list[tuple[str, str, str, int, int]] = field(default_factory=list)
+    # its citations that say the document they cite is replaced ("… thay thế Thông tư số …"): few, read whole
+    replacing: list[LegalCitation] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -56,14 +57,20 @@ def write(conn: sqlite3.Connection, records: Sequence[DocRecord], removed: Seque
     return gen, df_delta
 
 
-def fill_hits(conn: sqlite3.Connection, rows: Iterable[tuple[str, Mapping[str, Any]]], version: int) -> int:
-    """Bring a catalog written before ``unit_hits`` up to ``version``: each unit of a current document version,
-    from its point's payload in the units store (one transaction). Returns how many units it holds."""
+def upgrade(
+    conn: sqlite3.Connection,
+    hits: Iterable[tuple[str, Mapping[str, Any]]] | None,
+    replacing: Iterable[tuple[str, str]],
+    version: int,
+) -> int:
+    """Bring a catalog an earlier version wrote up to ``version`` in one transaction: each unit's hit fields of
+    a current document version from its point's payload in the units store (``hits``; None: already there), and
+    the citations saying the document they cite is replaced (doc_id, citation JSON). Returns the units filled."""
     try:
         conn.execute("BEGIN IMMEDIATE")
         current = dict(conn.execute("SELECT doc_id, content_hash FROM docs"))
         n = 0
-        for batch in chunks(rows, 2048):
+        for batch in chunks(hits or (), 2048):
             got = [
                 (i, p["doc_id"], p["content_hash"], p.get("section"), p.get("heading"), p.get("start"), p.get("end"))
                 for i, p in batch
@@ -71,6 +78,8 @@ def fill_hits(conn: sqlite3.Connection, rows: Iterable[tuple[str, Mapping[str, A
             ]
             conn.executemany("INSERT OR REPLACE INTO unit_hits VALUES (?, ?, ?, ?, ?, ?, ?)", got)
             n += len(got)
+        conn.execute("DELETE FROM replacing")
+        conn.executemany("INSERT INTO replacing VALUES (?, ?)", replacing)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(version),))
         conn.execute("COMMIT")
     except BaseException:
@@ -117,6 +126,7 @@ def forget(conn: sqlite3.Connection, doc_id: str) -> set[str]:
         "abbreviations",
         "profile",
         "unit_hits",
+        "replacing",
     ):
         conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
     return keys
@@ -156,6 +166,7 @@ def insert(conn: sqlite3.Connection, r: DocRecord, seq: int) -> set[str]:
         "INSERT OR REPLACE INTO unit_hits VALUES (?, ?, ?, ?, ?, ?, ?)",
         [(i, d.doc_id, d.content_hash, sec, head, a, b) for i, sec, head, a, b in r.hits],
     )
+    conn.executemany("INSERT INTO replacing VALUES (?, ?)", [(d.doc_id, c.model_dump_json()) for c in r.replacing])
     conn.executemany("INSERT INTO profile VALUES (?, ?, ?)", [(t, d.doc_id, tf) for t, tf in r.profile.items()])
     conn.executemany(
         "INSERT INTO citations VALUES (?, ?, ?)",
@@ -191,3 +202,34 @@ def store_error(path: Path, what: str, exc: sqlite3.Error) -> StoreError:
         shown = f"{free / 1048576:.1f} MB free" if free is not None else "no space"
         return StorageFull(f"{what} {path}: the disk holding {path.parent} is full ({shown}; {exc}); free space on it")
     return StoreError(f"{what} {path}: {exc}")
+
+
+class PendingWrites:
+    """Mixed into ``Catalog``: writes in flight, recorded so that a crash before or after a commit can be settled
+    at the next start (``Index.settle_pending``)."""
+
+    path: Path
+    _writer: sqlite3.Connection
+    _write_lock: threading.Lock
+
+    def _read(self) -> sqlite3.Connection:
+        raise NotImplementedError
+
+    def begin_pending(self, items: Sequence[tuple[str, str, Sequence[str], Sequence[str]]]) -> None:
+        """Record (doc_id, new hash or "" for a removal, new unit ids, old unit ids) before the units are
+        written, so that a crash before or after the commit can be settled at the next start."""
+        rows = [(d, h, json.dumps(list(new)), json.dumps(list(old))) for d, h, new, old in items]
+        self._all_or_nothing("INSERT INTO pending VALUES (?, ?, ?, ?)", rows)
+
+    def end_pending(self, doc_ids: Iterable[str]) -> None:
+        self._all_or_nothing("DELETE FROM pending WHERE doc_id = ?", [(d,) for d in doc_ids])
+
+    def _all_or_nothing(self, sql: str, rows: Sequence[tuple[Any, ...]]) -> None:
+        with self._write_lock, translated(self.path):
+            self._writer.execute("BEGIN IMMEDIATE")
+            self._writer.executemany(sql, rows)
+            self._writer.execute("COMMIT")
+
+    def pending(self) -> list[tuple[str, str, list[str], list[str]]]:
+        rows = self._read().execute("SELECT doc_id, content_hash, unit_ids, old_ids FROM pending")
+        return [(d, h, json.loads(new), json.loads(old)) for d, h, new, old in rows]

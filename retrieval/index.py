@@ -30,7 +30,7 @@ from retrieval.analyzer import ANALYZER_VERSION, Analyzer
 from retrieval.catalog import Catalog
 from retrieval.catalog_rows import DocHead
 from retrieval.extract import TermWeights
-from retrieval.legal_registry import LegalRegistry
+from retrieval.legal_registry import LegalRegistry, said_replaced
 from retrieval.naming import names_in
 from retrieval.places import Places
 from retrieval.points import HIT_FIELDS, UnitPoint, UnitStore
@@ -124,9 +124,19 @@ class Index:
 
     def upgrade(self) -> None:
         """A catalog an earlier version wrote gets what this one keeps (``Catalog.upgrading``), at start."""
-        if self.catalog.upgrading:
-            n = self.catalog.fill_hits(self.store.unit_payloads(HIT_FIELDS))
-            logger.info("catalog brought up to date: the search fields of %d units", n)
+        was = self.catalog.upgrading
+        if was is None:
+            return
+        logger.warning("bringing the catalog of %d documents up to date (schema %d): once", len(self.catalog), was)
+        hits = self.store.unit_payloads(HIT_FIELDS) if was < 2 else None
+        said = (
+            (d.doc_id, c.model_dump_json())
+            for d in self.catalog.iter_documents()
+            for c in d.citations
+            if said_replaced(d.text, c)
+        )
+        n = self.catalog.upgrade(hits, said)
+        logger.info("catalog brought up to date: the search fields of %d units, what each document replaces", n)
 
     # DocumentIndex protocol
     def content_hash(self, doc_id: str) -> str | None:

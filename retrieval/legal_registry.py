@@ -7,13 +7,28 @@ version gets a registry built for it, not cached.
 
 from __future__ import annotations
 
+import re
 import threading
 
 from core.errors import LegalBasisNotFound
 from core.legal_ids import id_key
-from core.types import LegalBasis
+from core.text import fold
+from core.types import LegalBasis, LegalCitation
 from ingest.legal import build_registry
 from retrieval.catalog import Catalog
+from retrieval.lexicon import lexicon
+
+#: Characters before a mention read for a replacement cue ("… và thay thế Thông tư số 23/2012/TT-BCA").
+REPLACED_WINDOW = 40
+
+
+def said_replaced(text: str, citation: LegalCitation) -> bool:
+    """Whether a document says the document it cites here is replaced (a replacement cue just before the
+    mention): read once per document at ingest (``DocRecord.replacing``), not per question."""
+    before = " ".join(
+        re.findall(r"[a-z0-9]+", fold(text[max(0, citation.start - REPLACED_WINDOW) : citation.start]).lower())
+    )
+    return any(f" {cue} " in f" {before} " for cue in lexicon().replacement_cues)
 
 
 class LegalRegistry:

@@ -16,6 +16,7 @@ from core.types import PART_IDS, Document
 from ingest.legal import registry_key
 from retrieval.analyzer import Analyzer
 from retrieval.catalog_rows import DocRecord, df_of
+from retrieval.legal_registry import said_replaced
 from retrieval.naming import alias_phrases
 from retrieval.points import UnitPoint, point_id
 from retrieval.targeting import profile_tokens
@@ -77,6 +78,7 @@ def record_for(doc: Document, points: list[UnitPoint], analyzer: Analyzer, versi
         units_count=len(points),
         profile=profile_tokens(doc, analyzer),
         hits=[unit_hit(p) for p in points],
+        replacing=[c for c in doc.citations if said_replaced(doc.text, c)],
     )
 
 

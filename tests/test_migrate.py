@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 import uuid
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import CORPUS, REPO, make_settings
 
@@ -72,41 +75,45 @@ def test_cancu_migrate_says_what_it_did(tmp_path: Path) -> None:
     assert again.stdout.strip() == f"nothing to migrate: no store of an earlier version in {data}"
 
 
-def test_a_catalog_of_schema_1_is_brought_up_to_date_at_start(tmp_path: Path) -> None:
-    """Schema 1 had no ``unit_hits`` (what a search shows of each unit, by point id): at start it is filled
-    from the units' payloads and the same questions find the same sections."""
-    import sqlite3
-
+@pytest.mark.parametrize("schema", [1, 2])
+def test_a_catalog_of_an_earlier_schema_is_brought_up_to_date_at_start(
+    tmp_path: Path, tt124_path: Path, schema: int
+) -> None:
+    """Schema 1 had no ``unit_hits`` (what a search shows of each unit, by point id), schema 2 no ``replacing``
+    (the citations saying what they cite is replaced): at start both are filled, from the units' payloads and
+    the documents' texts, and the same questions get the same sections and the same legal bases."""
     from retrieval.engine import build_engine
 
     data = tmp_path / "data"
     engine = build_engine(make_settings(data), embedder=None)
     questions = ["Phòng Công tác sinh viên phải làm gì?", "báo cáo sơ kết nộp trước ngày nào?"]
+    drafter = "Xây dựng kế hoạch phong trào thì phải căn cứ thông tư nào?"
     try:
-        engine.ingest([CORPUS])
+        engine.ingest([CORPUS, tt124_path])
         before = [[(h.doc_id, h.section) for h in engine.search(q, k=5)] for q in questions]
+        bases = [b.id for b in engine.ask(drafter).legal_bases]
     finally:
         engine.close()
+    assert all(before) and bases[:1] == ["124/2021/TT-BCA"] and "23/2012/TT-BCA" not in bases  # it is replaced
     with sqlite3.connect(data / "catalog.sqlite") as conn:  # the file as the earlier version left it
-        conn.execute("DROP TABLE unit_hits")
-        conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema'")
+        conn.execute("DROP TABLE replacing")
+        if schema == 1:
+            conn.execute("DROP TABLE unit_hits")
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(schema),))
     engine = build_engine(make_settings(data), embedder=None)
     try:
         assert [[(h.doc_id, h.section) for h in engine.search(q, k=5)] for q in questions] == before
-        assert all(before)
+        assert [b.id for b in engine.ask(drafter).legal_bases] == bases
         units = engine.store.count_units()
     finally:
         engine.close()
     with sqlite3.connect(data / "catalog.sqlite") as conn:
-        assert conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("2",)
+        assert conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("3",)
         assert conn.execute("SELECT COUNT(*) FROM unit_hits").fetchone() == (units,)
+        assert conn.execute("SELECT doc_id FROM replacing").fetchall() == [("tt-124-2021-bca",)]
 
 
 def test_a_catalog_of_a_later_schema_is_refused_saying_so(tmp_path: Path) -> None:
-    import sqlite3
-
-    import pytest
-
     from core.errors import StoreError
     from retrieval.catalog import Catalog
 
@@ -114,5 +121,5 @@ def test_a_catalog_of_a_later_schema_is_refused_saying_so(tmp_path: Path) -> Non
     Catalog(path).close()
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema'")
-    with pytest.raises(StoreError, match=r"has schema 99, this version reads 2"):
+    with pytest.raises(StoreError, match=r"has schema 99, this version reads 3"):
         Catalog(path)

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -227,3 +228,48 @@ def test_processes_sharing_a_server_see_each_others_documents(tmp_path: Path) ->
     assert b.maybe_sync(interval=0) and "kh-cdlc-laocai-2026" not in b
     assert b.term_weights().n == a.term_weights().n
     assert not b.maybe_sync(interval=0)  # nothing changed since: no work
+
+
+class _RecordsOnly:
+    """The catalog records a Qdrant server keeps for other processes (``ServerStore``'s record methods)."""
+
+    remote = True
+
+    def __init__(self, records: list[dict[str, Any]]) -> None:
+        self.records = {r["doc_id"]: r for r in records}
+
+    def doc_records(self, *, fields: Sequence[str] | None = None) -> Iterator[dict[str, Any]]:
+        yield from self.records.values()
+
+    def doc_record(self, doc_id: str) -> dict[str, Any] | None:
+        return self.records.get(doc_id)
+
+
+@pytest.mark.parametrize("published_by", ["this version", "an earlier version"])
+def test_a_process_sharing_a_server_finds_the_units_another_wrote(tmp_path: Path, published_by: str) -> None:
+    """A record pulled from the server gives this process's catalog what a search shows of each unit (its
+    section, heading and span by point id); a record an earlier version published, without them, has its
+    units cut again: the same ids, the same sections."""
+    from ingest.pipeline import parse_bytes
+    from retrieval.analyzer import Analyzer
+    from retrieval.catalog import Catalog
+    from retrieval.index import prepare
+    from retrieval.prepared import server_record
+    from retrieval.server_sync import ServerSync
+
+    path = CORPUS / "kh-ubnd-kienhai-2026.txt"
+    written = prepare(parse_bytes(path.name, path.read_bytes()), Analyzer())
+    record = server_record(written.record)
+    if published_by == "an earlier version":
+        del record["hits"]
+    catalog = Catalog(tmp_path / "replica.sqlite")
+    try:
+        ServerSync(_RecordsOnly([record]), catalog, Analyzer()).pull()  # type: ignore[arg-type]
+        ids = [p.id for p in written.points]
+        got = catalog.hits(ids)
+        assert [(got[i]["section"], got[i]["start"], got[i]["end"]) for i in ids] == [
+            (p.payload["section"], p.payload["start"], p.payload["end"]) for p in written.points
+        ]
+        assert {h["doc_id"] for h in got.values()} == {"kh-ubnd-kienhai-2026"}
+    finally:
+        catalog.close()

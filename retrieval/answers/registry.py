@@ -19,9 +19,6 @@ from retrieval.answers.question import Question
 from retrieval.extract import Line, section_lines
 from retrieval.lexicon import lexicon
 
-#: Characters before a mention read for a replacement cue ("… và thay thế Thông tư số 23/2012/TT-BCA").
-REPLACED_WINDOW = 40
-
 
 def body_words(name: str) -> list[str]:
     """A body's name as folded words with its abbreviations written out ("UBND tỉnh X" = "Ủy ban nhân dân tỉnh X")."""
@@ -107,18 +104,9 @@ def replaced(entry: LegalBasis, ctx: Context) -> bool:
 
 
 def _replaced(entry: LegalBasis, ctx: Context) -> bool:
-    cues = lexicon().replacement_cues
-    for doc_id in entry.citing_docs:
-        doc = ctx.index.get(doc_id)
-        for c in doc.citations:
-            if not mentions(c, entry):
-                continue
-            before = " ".join(
-                re.findall(r"[a-z0-9]+", fold(doc.text[max(0, c.start - REPLACED_WINDOW) : c.start]).lower())
-            )
-            if any(f" {cue} " in f" {before} " for cue in cues):
-                return True
-    return False
+    citing = entry.citing_order
+    said = ctx.index.remembered("replacing", ctx.index.catalog.replacing)  # few: read once per catalog version
+    return any(doc_id in citing and mentions(c, entry) for doc_id, c in said)
 
 
 def warning(e: LegalBasis) -> str:
