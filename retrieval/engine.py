@@ -320,13 +320,17 @@ class Engine:
             return read()
 
     def warm(self) -> None:
-        """Build what the first questions would otherwise build: the legal-basis registry.
+        """Build what the first questions would otherwise build: the legal-basis registry and the places each
+        document is about (a server's start; ``cancu ask`` builds only what its question reads).
 
         Aliases, unit names and term statistics are looked up in the catalog's tables; nothing else to build.
         """
         with self.index.snapshot():
             self.index.registry()
             self.answerer.units()
+            places = self.index.places()
+            for head in self.index.heads().values():
+                places.of_document(head)
 
     def close(self) -> None:
         self.reader.close()

@@ -353,7 +353,11 @@ class Index:
         gen = self.catalog.generation
         cached = self._places
         if cached is None or cached[0] != gen:
-            cached = self._places = (gen, Places.from_heads(self.heads().values()))
+            heads = self.heads().values()
+            places = Places.from_heads(heads)
+            if cached is not None:
+                places.adopt(cached[1], heads)
+            cached = self._places = (gen, places)
         return cached[1]
 
     def remembered(self, key: Hashable, compute: Callable[[], T]) -> T:

@@ -350,3 +350,24 @@ def test_lexical_path_never_imports_torch(tmp_path: Path) -> None:
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, env=env, timeout=120)
     assert out.stdout.strip() == "False False", out.stderr
+
+
+def test_what_headers_are_about_is_kept_across_versions_only_while_the_places_are_the_same() -> None:
+    """A new catalog version keeps what the last one read of unchanged headers, unless a document brings a
+    place the table lacked: then a header naming it is read again and is about it."""
+    from retrieval.catalog_rows import DocHead
+    from retrieval.places import Places
+
+    def head(doc_id: str, issuer: str, title: str, place: str | None) -> DocHead:
+        return DocHead(doc_id, "plan", "Kế hoạch", "1/KH", None, 2025, None, issuer, place, title)
+
+    school = head("kh-truong", "Trường Tiểu học Số 1", "Kế hoạch an toàn trường học ở Vân Khê", None)
+    first = Places.from_heads([school])
+    assert first.of_document(school) == set()  # "Vân Khê" is no place the table knows
+    same = Places.from_heads([school])
+    same.adopt(first, [school])
+    assert same.of_document(school) == set() and same == first
+    commune = head("kh-xa", "Ủy ban nhân dân xã Vân Khê", "Kế hoạch phòng cháy", "Vân Khê")
+    grown = Places.from_heads([school, commune])
+    grown.adopt(first, [school, commune])
+    assert grown.of_document(school) == {"van khe"}  # read again: the new table names the commune
