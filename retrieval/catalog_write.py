@@ -226,9 +226,14 @@ class PendingWrites:
 
     def _all_or_nothing(self, sql: str, rows: Sequence[tuple[Any, ...]]) -> None:
         with self._write_lock, translated(self.path):
-            self._writer.execute("BEGIN IMMEDIATE")
-            self._writer.executemany(sql, rows)
-            self._writer.execute("COMMIT")
+            try:
+                self._writer.execute("BEGIN IMMEDIATE")
+                self._writer.executemany(sql, rows)
+                self._writer.execute("COMMIT")
+            except BaseException:  # a full disk: the connection must not stay inside the failed transaction
+                if self._writer.in_transaction:
+                    self._writer.execute("ROLLBACK")
+                raise
 
     def pending(self) -> list[tuple[str, str, list[str], list[str]]]:
         rows = self._read().execute("SELECT doc_id, content_hash, unit_ids, old_ids FROM pending")

@@ -305,3 +305,20 @@ def test_a_restart_on_a_full_data_disk_is_one_clear_error_and_keeps_the_store(tm
     assert (tmp_path / "full.ls").read_text().split() == ["catalog.sqlite", "edge"]  # nothing moved aside
     assert (tmp_path / "freed.rc").read_text().strip() == "0", (tmp_path / "freed.err").read_text()
     assert "Kế hoạch Mỹ Tú 2025 ·" in (tmp_path / "freed.out").read_text()
+
+
+def test_a_failed_record_of_writes_in_flight_leaves_the_catalog_writable(tmp_path: Path) -> None:
+    """A write of the pending table that fails part-way (a full disk, here a value SQLite cannot store) is
+    rolled back: the next write works instead of failing "cannot start a transaction within a transaction"."""
+    from core.errors import StoreError
+    from retrieval.catalog import Catalog
+
+    catalog = Catalog(tmp_path / "catalog.sqlite")
+    try:
+        with pytest.raises(StoreError):
+            catalog.begin_pending([("a", "h1", ["u1"], []), ({"not": "storable"}, "h2", ["u2"], [])])  # type: ignore[list-item]
+        assert catalog.pending() == []  # all or nothing: the first row was not kept either
+        catalog.begin_pending([("b", "h3", ["u3"], [])])
+        assert catalog.pending() == [("b", "h3", ["u3"], [])]
+    finally:
+        catalog.close()
