@@ -61,8 +61,8 @@ class Places:
     local_bodies: tuple[str, ...]  # folded words of a local issuer ("ủy ban nhân dân", "sở")
     same: Mapping[str, str]  # place key -> the key it is the same place as
     longest: int = 1  # words in the longest name
-    # places each header is about, keyed by the header itself (frozen): kept across catalog versions (``adopt``)
-    _about: dict[Any, set[str]] = field(default_factory=dict, compare=False, repr=False)
+    # doc_id -> (its header, the places it is about): kept across catalog versions while the header is the same
+    _about: dict[str, tuple[Any, set[str]]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_heads(cls, heads: Iterable[Any]) -> Places:
@@ -130,16 +130,19 @@ class Places:
 
     def of_document(self, head: Any) -> set[str]:
         """Places a document is about (none for a national text), read once per header."""
-        got = self._about.get(head)
-        if got is None:
-            got = self._about[head] = self._read_places(head)
-        return got
+        got = self._about.get(head.doc_id)
+        if got is None or (got[0] is not head and got[0] != head):  # the same object within a version: no compare
+            got = self._about[head.doc_id] = (head, self._read_places(head))
+        return got[1]
 
     def adopt(self, earlier: Places, heads: Iterable[Any]) -> None:
         """Keep what the table of an earlier catalog version read of the headers still held, when the two tables
         are the same (an upload that adds no place): a new version does not read every header again."""
         if earlier == self:
-            self._about.update((h, got) for h in heads if (got := earlier._about.get(h)) is not None)
+            for h in heads:
+                got = earlier._about.get(h.doc_id)
+                if got is not None and got[0] == h:
+                    self._about[h.doc_id] = (h, got[1])
 
     def _read_places(self, head: Any) -> set[str]:
         text = " ".join(f for f in (head.issuer, getattr(head, "managing_body", None), head.title) if f)
