@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from retrieval.catalog_rows import chunks
@@ -15,6 +16,8 @@ from retrieval.catalog_rows import chunks
 PROFILE_DF_CACHE = 200_000
 #: Postings entries of the header match kept in memory (per catalog version; 16 bytes each).
 POSTINGS_CACHE = 2_000_000
+#: Documents whose header tokens are kept in memory (per catalog version).
+HEADERS_CACHE = 4_096
 
 
 @dataclass
@@ -31,6 +34,7 @@ class ProfileStats:
     lengths: Any = None  # numpy float64: each document's header length (0 read as the mean)
     postings: dict[int, tuple[Any, Any]] = field(default_factory=dict)  # token -> (positions, counts)
     held: int = 0  # postings entries in memory
+    headers: dict[str, Mapping[int, float]] = field(default_factory=dict)  # document -> its header's tokens
 
 
 @dataclass
@@ -79,13 +83,13 @@ class ProfileReads:
                 for token, doc_id, tf in self._read().execute(
                     f"SELECT token, doc_id, tf FROM profile WHERE token IN ({marks})", chunk
                 ):
-                    at = stats.where.get(doc_id)
-                    if at is not None:  # None: written since this version's documents were read
-                        got[token][0].append(at)
+                    position = stats.where.get(doc_id)
+                    if position is not None:  # None: written since this version's documents were read
+                        got[token][0].append(position)
                         got[token][1].append(tf)
-            for t, (at, tf) in got.items():
-                stats.postings[t] = (np.array(at, dtype=np.int64), np.array(tf, dtype=np.float64))
-                stats.held += len(at)
+            for t, (positions, counts) in got.items():
+                stats.postings[t] = (np.array(positions, dtype=np.int64), np.array(counts, dtype=np.float64))
+                stats.held += len(positions)
         postings = {t: stats.postings[t] for t in sorted(set(tokens)) if len(stats.postings[t][0])}
         return ProfilePostings(stats.ids, stats.lengths, stats.avg_len, stats.n, postings)
 
@@ -116,6 +120,14 @@ class ProfileReads:
                 self._profile = ProfileStats(gen, int(n or 0), float(avg or 1.0))
             return self._profile
 
-    def profile_of(self, doc_id: str) -> dict[int, float]:
-        """Tokens of one document's header fields (type, number, title, issuer, place, year) with counts."""
-        return dict(self._read().execute("SELECT token, tf FROM profile WHERE doc_id = ?", (doc_id,)))
+    def profile_of(self, doc_id: str) -> Mapping[int, float]:
+        """Tokens of one document's header fields (type, number, title, issuer, place, year) with counts, kept
+        for the catalog version (the second pass reads the chosen documents' for every question)."""
+        stats = self._profile_stats()
+        got = stats.headers.get(doc_id)
+        if got is None:
+            if len(stats.headers) >= HEADERS_CACHE:
+                stats.headers.clear()
+            rows = self._read().execute("SELECT token, tf FROM profile WHERE doc_id = ?", (doc_id,))
+            got = stats.headers[doc_id] = MappingProxyType(dict(rows))
+        return got
