@@ -86,12 +86,9 @@ def best_described(q: Question, ctx: Context) -> LegalBasis | None:
         own = _terms(analyzer, " ".join(x for x in (e.type, e.title, e.issuer) if x))
         mine = sorted(citers.get((e.key, e.id), []), key=e.citing_order.__getitem__)  # in the entry's order
         own_share = words & own
-
-        def joint(d: str) -> float:  # the overlap of the entry's own words with this citer's header
-            return overlap(own_share | shares[d])  # noqa: B023 (read at once, inside this iteration)
-
-        best = heapq.nlargest(3, mine, key=joint)  # its three best citers (none shares a word: its own words)
-        candidates.append((joint(best[0]) if best else overlap(own), e, [own | heads[d] for d in best] or [own]))
+        joint = {d: overlap(own_share | shares[d]) for d in mine}  # the entry's own words with each citer's
+        best = heapq.nlargest(3, mine, key=joint.__getitem__)  # its three best citers (none: its own words)
+        candidates.append((joint[best[0]] if best else overlap(own), e, [own | heads[d] for d in best] or [own]))
     if not candidates:
         return None
     candidates.sort(key=lambda c: -c[0])
