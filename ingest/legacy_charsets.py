@@ -226,6 +226,15 @@ def best_reading(text: str, policy: Policy = POLICY) -> Reading:
     return best
 
 
+def _may_vote_legacy(line: str, policy: Policy) -> bool:
+    """Whether ``best_reading`` could choose a legacy charset for a line: only one that may be legacy bytes,
+    with enough voting words, not all of them well-formed already."""
+    if line.isascii() or not _legacy_possible(line):
+        return False
+    voters = _voters(line)
+    return len(voters) >= policy.min_words and score(voters) < 1.0
+
+
 def _legacy_possible(line: str) -> bool:
     """Whether a line could be legacy bytes seen through cp1252/Latin-1: a letter outside them ("Ă", "ơ", "ạ")
     proves the line is Unicode already."""
@@ -248,10 +257,9 @@ def to_unicode(text: str, policy: Policy = POLICY) -> str:
     converted to the charset most long lines chose when that makes its words read better, or as well when most
     long lines were converted.
     """
-    everything = _voters(text)
-    if not everything or score(everything) >= 1.0:  # nothing to convert anywhere
-        return text
     lines = text.split("\n")
+    if not any(_may_vote_legacy(line, policy) for line in lines):
+        return text  # no line could choose a legacy charset, so none is converted (most files)
     decided: list[Reading | None] = []
     for line in lines:
         if not _legacy_possible(line):

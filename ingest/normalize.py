@@ -14,6 +14,7 @@ that was cut off at the wrap width or on a function word, always continues.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from itertools import pairwise
@@ -138,12 +139,14 @@ def _name_pairs(lines: list[str]) -> frozenset[tuple[str, str]]:
     pairs: set[tuple[str, str]] = set()
     for line in lines:
         words = [w.strip(',.;:()“”"') for w in line.split()]
-        for a, b in pairwise(words):
-            if _title_word(a) and _title_word(b):
+        titled = [_title_word(w) for w in words]
+        for (a, ta), (b, tb) in pairwise(zip(words, titled, strict=True)):
+            if ta and tb:
                 pairs.add((a, b))
     return frozenset(pairs)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _title_word(word: str) -> bool:
     """ "Đồng", "Nam": a capitalised word (not an abbreviation in capitals)."""
     return len(word) >= 2 and word[0].isupper() and word[1:].isalpha() and word[1:].islower()
@@ -179,8 +182,13 @@ def _fix_spacing(text: str) -> str:
 
 def is_all_caps(line: str) -> bool:
     """True for header and signature lines such as "KẾ HOẠCH" or "PHÓ HIỆU TRƯỞNG"."""
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 2 and all(not c.islower() for c in letters)
+    letters = 0
+    for c in line:
+        if c.isalpha():
+            if c.islower():
+                return False  # most lines stop at their second letter
+            letters += 1
+    return letters >= 2
 
 
 def wrap_width(lines: list[str]) -> int | None:
