@@ -202,9 +202,10 @@ def pack_df(df: Mapping[int, int]) -> bytes:
     """A document's df contribution as compressed arrays (sorted uint32 tokens as gaps, uint32 counts)."""
     import numpy as np
 
-    tokens = np.array(sorted(df), dtype=np.int64)
-    counts = np.array([df[t] for t in tokens.tolist()], dtype=np.uint32)
-    gaps = np.diff(tokens, prepend=0).astype(np.uint32)
+    tokens = np.fromiter(df.keys(), dtype=np.int64, count=len(df))
+    order = np.argsort(tokens)
+    counts = np.fromiter(df.values(), dtype=np.int64, count=len(df))[order].astype(np.uint32)
+    gaps = np.diff(tokens[order], prepend=0).astype(np.uint32)
     return zlib.compress(gaps.tobytes() + counts.tobytes(), 1)
 
 
@@ -217,13 +218,26 @@ def unpack_df(blob: bytes) -> Counter[int]:
     return Counter(dict(zip(tokens.tolist(), raw[half:].tolist())))
 
 
-def df_of(token_lists: Iterable[Iterable[int]], sign: int = 1) -> Counter[int]:
-    """Document-frequency contribution of some units (each token once per unit)."""
-    delta: Counter[int] = Counter()
-    for tokens in token_lists:
-        for t in set(tokens):
-            delta[t] += sign
-    return delta
+def df_of(token_lists: Iterable[Sequence[int]]) -> Counter[int]:
+    """Document-frequency contribution of some units: a unit's sparse indices are distinct (one weight each),
+    so counting every index of every unit counts the units holding it."""
+    import numpy as np
+
+    tokens = np.fromiter(itertools.chain.from_iterable(token_lists), dtype=np.int64)
+    found, counts = np.unique(tokens, return_counts=True)
+    return Counter(dict(zip(found.tolist(), counts.tolist())))
+
+
+def summed_df(dfs: Sequence[Mapping[int, int]]) -> Counter[int]:
+    """Several documents' df contributions added up (one array sum: ``Counter.update`` per document was a
+    Python loop over every token, 1.2 s of writing 1,000 plans)."""
+    import numpy as np
+
+    tokens = np.fromiter(itertools.chain.from_iterable(dfs), dtype=np.int64)
+    counts = np.fromiter(itertools.chain.from_iterable(d.values() for d in dfs), dtype=np.float64)
+    found, where = np.unique(tokens, return_inverse=True)
+    sums = np.bincount(where, weights=counts, minlength=len(found)).astype(np.int64)  # exact below 2**53
+    return Counter(dict(zip(found.tolist(), sums.tolist())))
 
 
 def citing_documents(conn: sqlite3.Connection, keys: Iterable[str] | None) -> list[Document]:

@@ -16,14 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import StorageFull, StoreError
-from retrieval.catalog_rows import COLUMNS, DocRecord, chunks, encode_doc, pack_df, unpack_df
+from retrieval.catalog_rows import COLUMNS, DocRecord, chunks, encode_doc, pack_df, summed_df, unpack_df
 
 
 def write(conn: sqlite3.Connection, records: Sequence[DocRecord], removed: Sequence[str]) -> tuple[int, Counter[int]]:
     """Switch documents to new versions (and remove some) in one transaction on the writing connection;
     returns the new generation and the change of the df table (each document's own contribution out and in)."""
-    df_delta: Counter[int] = Counter()
-    units_delta = 0
+    df_delta = summed_df([r.df for r in records])
+    units_delta = sum(r.units_count for r in records)
     try:
         conn.execute("BEGIN IMMEDIATE")
         gen = meta_int(conn, "generation") + 1
@@ -35,9 +35,6 @@ def write(conn: sqlite3.Connection, records: Sequence[DocRecord], removed: Seque
                 df_delta.subtract(unpack_df(row[1]))
                 units_delta -= row[0]
             touched |= forget(conn, doc_id)
-        for r in records:
-            df_delta.update(r.df)
-            units_delta += r.units_count
         for r in records:
             seq += 1
             touched |= insert(conn, r, seq)
