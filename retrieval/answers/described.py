@@ -20,7 +20,7 @@ from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name, fmt_date
 from retrieval.answers.question import Question, has
 from retrieval.answers.registry import asked_for, line_of, replaced, warnings
-from retrieval.extract import Line, QueryTerms, TermWeights, coverage, text_terms
+from retrieval.extract import Coverage, Line, QueryTerms, TermWeights, text_terms
 from retrieval.lexicon import lexicon
 
 #: Header facts a cited document's registry entry states (its citation string holds them all).
@@ -92,14 +92,15 @@ def best_described(q: Question, ctx: Context) -> LegalBasis | None:
     if not candidates:
         return None
     candidates.sort(key=lambda c: -c[0])
+    covers = Coverage(terms, weights)
     scored: list[tuple[float, LegalBasis]] = [
-        (max((coverage(terms, set(t), weights) for t in texts), default=0.0) if i < MAX_SCORED else 0.0, e)
+        (max((covers(t) for t in texts), default=0.0) if i < MAX_SCORED else 0.0, e)
         for i, (_, e, texts) in enumerate(candidates)
     ]
     top = max(s for s, _ in scored)
     entries = {e.doc_id for _, e in scored if e.doc_id}
     others = sorted((h for d, h in heads.items() if d not in entries), key=overlap, reverse=True)[:MAX_SCORED]
-    held = max((coverage(terms, set(h), weights) for h in others), default=0.0)
+    held = max((covers(h) for h in others), default=0.0)
     if top < p.described_min or top < held + p.described_over_held:
         return None
     near = sorted(((s, e) for s, e in scored if s >= p.described_margin * top), key=lambda x: -x[0])
