@@ -270,7 +270,7 @@ class Coverage:
     @staticmethod
     def _part(
         terms: QueryTerms, group: set[str], weights: TermWeights
-    ) -> tuple[list[tuple[str, float, list[frozenset[str]]]], float] | None:
+    ) -> tuple[list[tuple[str, float, list[frozenset[str]] | None]], float] | None:
         if not group:
             return None
         # each synonym phrase as the tokens a text must hold to stand in for the term (``QueryTerms.stood_in``)
@@ -281,7 +281,8 @@ class Coverage:
                 [
                     frozenset([*(f"f:{w}" for w in alt), *(f"F:{a} {b}" for a, b in itertools.pairwise(alt))])
                     for alt in terms.alt_of.get(t, ())
-                ],
+                ]
+                or None,
             )
             for t in group
         ]
@@ -294,7 +295,9 @@ class Coverage:
                 shares.append(None)
                 continue
             items, total = part
-            found = sum(w for probe, w, alts in items if probe in have or any(a.issubset(have) for a in alts))
+            found = sum(
+                w for probe, w, alts in items if probe in have or (alts and any(a.issubset(have) for a in alts))
+            )
             shares.append(found / total if total else 0.0)
         cu, cb = shares
         if cu is None:

@@ -20,6 +20,7 @@ from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name, fmt_date
 from retrieval.answers.question import Question, has
 from retrieval.answers.registry import asked_for, line_of, replaced, warnings
+from retrieval.catalog_rows import DocHead
 from retrieval.extract import Coverage, Line, QueryTerms, TermWeights, text_terms
 from retrieval.lexicon import lexicon
 
@@ -53,13 +54,16 @@ def best_described(q: Question, ctx: Context) -> LegalBasis | None:
     terms = _description(q, ctx.terms(q))
     if not terms.uni:
         return None
+    asked = asked_for(q, ctx.index.registry())
+    if not asked:
+        return None
     weights, analyzer, p = _Idf(ctx.weights()), ctx.analyzer, ctx.policy.answer
     # Only the headers sharing the question's words can add to an entry's description or be a held document it
     # describes: those the header match found (its postings), the best MAX_HEADS of them; not every header.
     shared = ctx.plan(q).named
     all_heads = ctx.index.heads()
     heads = {
-        d: _terms(analyzer, " ".join(str(x) for x in (h.doc_type, h.number, h.title, h.issuer, h.place, h.year) if x))
+        d: _head_terms(analyzer, d, h)
         for d in heapq.nlargest(MAX_HEADS, shared, key=shared.__getitem__)
         if (h := all_heads.get(d)) is not None
     }
@@ -77,30 +81,33 @@ def best_described(q: Question, ctx: Context) -> LegalBasis | None:
 
     shares = {d: words & h for d, h in heads.items()}  # each header's words of the question, read once
 
+    # a held document's header the question describes (its words in the header match's best): an entry must be
+    # described clearly better, and none can be when that header already holds over 1 - described_over_held of
+    # them (a question about a held plan's date, "Kế hoạch của … ban hành ngày nào?"): stop before the entries
+    entries = {e.doc_id for e in asked if e.doc_id}
+    others = sorted((h for d, h in heads.items() if d not in entries), key=overlap, reverse=True)[:MAX_SCORED]
+    covers = Coverage(terms, weights)
+    held = max((covers(h) for h in others), default=0.0)
+    if held + p.described_over_held > 1.0:
+        return None
     citers: dict[tuple[str, str], list[str]] = {}  # the headers above citing each entry (not every citer read)
     for d in heads:
         for e in ctx.index.entries_citing(d):
             citers.setdefault((e.key, e.id), []).append(d)
     candidates = []
-    for e in asked_for(q, ctx.index.registry()):
+    for e in asked:
         own = _terms(analyzer, " ".join(x for x in (e.type, e.title, e.issuer) if x))
         mine = sorted(citers.get((e.key, e.id), []), key=e.citing_order.__getitem__)  # in the entry's order
         own_share = words & own
         joint = {d: overlap(own_share | shares[d]) for d in mine}  # the entry's own words with each citer's
         best = heapq.nlargest(3, mine, key=joint.__getitem__)  # its three best citers (none: its own words)
         candidates.append((joint[best[0]] if best else overlap(own), e, [own | heads[d] for d in best] or [own]))
-    if not candidates:
-        return None
     candidates.sort(key=lambda c: -c[0])
-    covers = Coverage(terms, weights)
     scored: list[tuple[float, LegalBasis]] = [
         (max((covers(t) for t in texts), default=0.0) if i < MAX_SCORED else 0.0, e)
         for i, (_, e, texts) in enumerate(candidates)
     ]
-    top = max(s for s, _ in scored)
-    entries = {e.doc_id for _, e in scored if e.doc_id}
-    others = sorted((h for d, h in heads.items() if d not in entries), key=overlap, reverse=True)[:MAX_SCORED]
-    held = max((covers(h) for h in others), default=0.0)
+    top = max(s for s, _ in scored)  # at most 1.0, as a coverage is
     if top < p.described_min or top < held + p.described_over_held:
         return None
     near = sorted(((s, e) for s, e in scored if s >= p.described_margin * top), key=lambda x: -x[0])
@@ -118,6 +125,21 @@ class _Idf(TermWeights):
         if token not in self._seen:
             self._seen[token] = super().idf(token)
         return self._seen[token]
+
+
+_HEAD_TERMS: dict[str, tuple[Any, DocHead, frozenset[str]]] = {}
+
+
+def _head_terms(analyzer: Any, doc_id: str, head: DocHead) -> frozenset[str]:
+    """A header's terms, kept by document id while its header object stands (one per catalog version): joining
+    the fields of a thousand headers again for every question cost 3 ms at 1,000 plans."""
+    got = _HEAD_TERMS.get(doc_id)
+    if got is None or got[0] is not analyzer or got[1] is not head:
+        if len(_HEAD_TERMS) >= 262_144:
+            _HEAD_TERMS.clear()
+        fields = (head.doc_type, head.number, head.title, head.issuer, head.place, head.year)
+        got = _HEAD_TERMS[doc_id] = (analyzer, head, _terms(analyzer, " ".join(str(x) for x in fields if x)))
+    return got[2]
 
 
 @lru_cache(maxsize=262_144)  # every header and entry of a large store (a few hundred bytes each)
