@@ -234,7 +234,10 @@ def _units_of(doc: Document) -> list[UnitEntry]:
     impl_ids = {s.id for s in impl}
     for sec in doc.sections:
         under_impl = sec.parent in impl_ids
-        if under_impl or (sec.level >= 2 and heading.match(sec.heading) and _is_unit_name(sec.heading)):
+        # a numbered item below the top level ("2. Phòng Đào tạo") or an article at any level ("Điều 2. Sở Giáo
+        # dục và Đào tạo") headed by a unit's name gives that unit its tasks
+        placed = (sec.level >= 2 or sec.id.startswith("Điều ")) and sec.id not in impl_ids
+        if under_impl or (placed and heading.match(sec.heading) and _is_unit_name(sec.heading)):
             named = name_of.match(sec.heading)  # "Giao Sở Tư pháp theo dõi, đôn đốc …" is Sở Tư pháp's section
             # keyed by the unit's name alone: the words of its task are no part of it
             keys = unit_keys(named.group("unit").strip(" ,")) if named else unit_keys(sec.heading)

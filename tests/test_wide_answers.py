@@ -77,6 +77,15 @@ def test_a_units_lettered_points_are_its_tasks(wide_engine) -> None:
     assert "Tổ chức trực tổng đài 112" in answer.answer
 
 
+def test_an_article_headed_by_a_units_name_is_its_task_list(wide_engine) -> None:
+    """A decision without chapters: "Điều 2. Sở Giáo dục và Đào tạo" lists the unit's tasks as its clauses; it
+    answers first and whole, before a clause of "Điều 3. Tổ chức thực hiện" that only names the unit."""
+    answer = wide_engine.ask("Sở Giáo dục và Đào tạo Cao Bằng được giao những nhiệm vụ nào?")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-53-2025-ubnd-caobang", "Điều 2")
+    assert "tuyển dụng, tiếp nhận, điều động, biệt phái" in answer.answer
+    assert "thay đổi chức danh nghề nghiệp" in answer.answer
+
+
 def test_the_symbol_of_a_plans_number_names_no_issuer(wide_engine) -> None:
     """The "UBND" of "141/KH-UBND" is not the "UBND tỉnh" of a plan it cites: the signer and the date asked are
     the plan's own."""
