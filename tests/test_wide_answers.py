@@ -86,6 +86,16 @@ def test_an_article_headed_by_a_units_name_is_its_task_list(wide_engine) -> None
     assert "thay đổi chức danh nghề nghiệp" in answer.answer
 
 
+def test_a_section_whose_heading_holds_the_question_answers_whole(wide_engine) -> None:
+    """Every content word of "Điều kiện để đăng ký dự tuyển công chức gồm những gì?" is in the heading of clause 1
+    of "Điều 19. Điều kiện đăng ký dự tuyển công chức": that clause answers, with all its points, before the
+    points that matched the question's words best one by one."""
+    answer = wide_engine.ask("Điều kiện để đăng ký dự tuyển công chức gồm những gì?")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("luat-80-2025-qh15", "Điều 19.1")
+    for point in ("Có 01 quốc tịch là quốc tịch Việt Nam", "Đang cư trú tại Việt Nam", "Đủ 18 tuổi trở lên"):
+        assert point in answer.answer
+
+
 def test_the_symbol_of_a_plans_number_names_no_issuer(wide_engine) -> None:
     """The "UBND" of "141/KH-UBND" is not the "UBND tỉnh" of a plan it cites: the signer and the date asked are
     the plan's own."""

@@ -12,12 +12,13 @@ from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, Pick, has_amount, pick_lines
 from retrieval.answers.question import Question
 from retrieval.answers.refusal import states_asked
-from retrieval.extract import has_date, rank_lines, section_lines
+from retrieval.extract import Coverage, has_date, rank_lines, section_lines, text_terms
 from retrieval.search import SectionHit
 
 MAX_INTRO_LINES = 4  # a parent that announces a list in more lines is a section of its own
 MAX_LIST_LINES = 10  # an announced list this short is quoted whole after its item
 MAX_LIST_CHARS = 1500
+TITLED_HITS = 3  # best hits whose sections (and those above them) are read for a heading naming the question
 
 
 def mode(q: Question) -> Pick:
@@ -41,22 +42,44 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         counted = states_asked(q)  # "bao nhiêu học viên": a number of học viên, not any amount
         stating = has_date if how == "dated" else counted or has_amount
         hits = _stating_first(ctx, hits, stating, p.dated_runner_up)
-    top = hits[0].score or 1.0
-    chosen = [hits[0], *[h for h in hits[1 : p.sections] if h.score >= p.runner_up * top]]
     terms = ctx.terms(q)
     weights = ctx.weights()
+    titled = _titled(ctx, hits, Coverage(terms, weights), p.titled)
+    if titled is not None:  # the section the question names by its title answers first, whole
+        hits = [titled, *[h for h in hits if (h.doc_id, h.section) != (titled.doc_id, titled.section)]]
+    top = hits[0].score or 1.0
+    chosen = [hits[0], *[h for h in hits[1 : p.sections] if h.score >= p.runner_up * top]]
     evidence = []
     for h in chosen:
         doc = ctx.index.get(h.doc_id)
         scores = {
             ln.start: s for s, ln in rank_lines(section_lines(doc, h.section, own=False), ctx.analyzer, terms, weights)
         }
-        lines = pick_lines(doc, h.section, how, scores)
+        lines = pick_lines(doc, h.section, "all" if h is titled else how, scores)
         if lines:
             evidence.append(Evidence(h.doc_id, h.section, h.heading, lines, score=h.score))
     if evidence:
         evidence += _announced(ctx, evidence[0])
     return Draft(evidence, notes=cut_short(ctx, evidence) if how == "all" else []) if evidence else None
+
+
+def _titled(ctx: Context, hits: list[SectionHit], covers: Coverage, floor: float) -> SectionHit | None:
+    """The section, among the best hits and the sections above them, whose own heading holds the question's
+    content terms (``floor``: all of them), the most specific one first: "Điều kiện đăng ký dự tuyển công chức là
+    gì?" asks for "Điều 19. Điều kiện đăng ký dự tuyển công chức", not the points of it that matched best."""
+    best: tuple[float, int, SectionHit] | None = None
+    seen: set[tuple[str, str]] = set()
+    for h in hits[:TITLED_HITS]:
+        doc = ctx.index.get(h.doc_id)
+        sec = doc.section(h.section)
+        while sec is not None:
+            if (h.doc_id, sec.id) not in seen:
+                seen.add((h.doc_id, sec.id))
+                share = covers(text_terms(ctx.analyzer, sec.heading))
+                if best is None or (share, sec.level) > best[:2]:
+                    best = (share, sec.level, SectionHit(h.doc_id, sec.id, sec.heading, hits[0].score))
+            sec = doc.section(sec.parent) if sec.parent else None
+    return best[2] if best is not None and best[0] >= floor else None
 
 
 def _announced(ctx: Context, ev: Evidence) -> list[Evidence]:
