@@ -533,6 +533,8 @@ def test_a_chat_message_is_read_once_into_a_question() -> None:
     assert normalize("bc so ket 6 thang nop truoc ngay nao ad?") == "bao cao so ket 6 thang nop truoc ngay nao"
     assert normalize("(để b/c) điểm k") == "(để b/c) điểm k"  # "b/c" and a điểm's letter are no shorthand
     assert parse("ke hoach so 08 cua truong nao").legal_pairs == [("ke hoach", "8")]  # "so" is "số" unaccented
+    # a counting word that ends a clause counts nothing of the next one
+    assert parse("dung lượng bao nhiêu, tệp gửi kèm tối đa bao nhiêu MB?").counted == ["mb"]
     assert parse("Khoản 2 Điều 8 Thông tư 124 quy định gì?").refs == ["Điều 8.2"]
     assert parse("điểm b khoản 2 điều 8").refs == ["Điều 8.2.b"]
     assert parse("Phần căn cứ của kế hoạch Cam Ranh gồm những văn bản nào?").refs == ["preamble"]

@@ -12,6 +12,7 @@ documents' own headers.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -226,8 +227,11 @@ def _amounts(q: Question, lx: Lexicon) -> list[tuple[re.Pattern[str], list[str]]
 def _counted(q: Question, lx: Lexicon) -> list[str]:
     """Nouns a question counts: "bao nhiêu vụ", "mấy sinh viên" (the word after), "tầng mấy" (the word before).
     Typed without diacritics, "may" counts only a noun that is counted ("may lan"), else it is "máy"."""
-    typed = re.findall(r"[^\W_]+", q.text.lower())
+    found = list(re.finditer(r"[^\W_]+", q.text.lower()))
+    typed = [m.group(0) for m in found]
     words = [fold(w) for w in typed]
+    # words in one clause: "dung lượng bao nhiêu, tệp gửi kèm …" counts no "tệp"
+    joined = [not q.text[a.end() : b.start()].strip() for a, b in itertools.pairwise(found)]
     skip = set(lx.counting["not_counted"]) | lx.question_words
     out = []
     for cue in lx.counting["after"]:
@@ -237,8 +241,8 @@ def _counted(q: Question, lx: Lexicon) -> list[str]:
                 continue
             if cue == "may" and typed[i] != "mấy" and not (i + 1 < len(words) and words[i + 1] in lx.counted_nouns):
                 continue  # "xe máy", "máy tính"
-            after = words[i + n] if i + n < len(words) else None
-            before = words[i - 1] if i > 0 else None
+            after = words[i + n] if i + n < len(words) and joined[i + n - 1] else None
+            before = words[i - 1] if i > 0 and joined[i - 1] else None
             if after and after not in skip and not after.isdigit():
                 out.append(after)
             elif cue == "may" and after is None and before and before not in skip and not before.isdigit():
