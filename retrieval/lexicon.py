@@ -53,6 +53,7 @@ class Lexicon:
     thesaurus: tuple[str, ...]
     counted_nouns: frozenset[str]
     folded_ambiguous: frozenset[str]
+    accented_cues: dict[str, str]  # folded cue -> its spelling, for cues other words fold to ("cau truc")
     amount_kinds: dict[str, AmountKind]  # money, percent: how a question asks it, the figure that answers
     counting: dict[str, tuple[str, ...]]  # after: words before a counted noun; not_counted: nouns that are not
     asked_kinds: re.Pattern[str]  # "những chỉ thị, thông tư nào": the kind words asked for
@@ -126,6 +127,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         thesaurus=tuple(raw["thesaurus"]),
         counted_nouns=frozenset(raw["counted_nouns"]),
         folded_ambiguous=frozenset(raw["folded_ambiguous"]),
+        accented_cues={k: v for k, v in raw.get("accented_cues", {}).items() if not k.startswith("_")},
         amount_kinds={
             k: AmountKind(
                 cues=tuple(v["cues"]),

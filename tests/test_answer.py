@@ -533,6 +533,9 @@ def test_a_chat_message_is_read_once_into_a_question() -> None:
     assert normalize("bc so ket 6 thang nop truoc ngay nao ad?") == "bao cao so ket 6 thang nop truoc ngay nao"
     assert normalize("(để b/c) điểm k") == "(để b/c) điểm k"  # "b/c" and a điểm's letter are no shorthand
     assert parse("ke hoach so 08 cua truong nao").legal_pairs == [("ke hoach", "8")]  # "so" is "số" unaccented
+    # typed with diacritics, "yêu cầu trực" (folded "… cau truc …") asks for no outline; "cấu trúc" does
+    assert parse("Kế hoạch nào yêu cầu trực bảo vệ 24/24?").facts == []
+    assert parse("Kế hoạch này có cấu trúc thế nào?").facts == ["outline"]
     # a counting word that ends a clause counts nothing of the next one
     assert parse("dung lượng bao nhiêu, tệp gửi kèm tối đa bao nhiêu MB?").counted == ["mb"]
     assert parse("Khoản 2 Điều 8 Thông tư 124 quy định gì?").refs == ["Điều 8.2"]

@@ -122,10 +122,6 @@ def _legal_mentions(text: str, key: str) -> tuple[list[str], list[tuple[str, str
     return keys, pairs
 
 
-def _facts(key: str, lx: Lexicon) -> tuple[list[str], list[str], list[str]]:
-    """The header facts a question asks, those it may ask (weak cues), and the cue phrases matched."""
-
-
 def _trimmed(body: str, lx: Lexicon) -> str:
     """A body's name without the question words that end the question ("… của UBND tỉnh vậy")."""
     words = body.split()
@@ -164,12 +160,20 @@ def _topic(text: str, key: str, bodies: list[tuple[int, int]], lx: Lexicon) -> s
     )
 
 
-def _facts(key: str, lx: Lexicon) -> list[str]:
+def _facts(key: str, lx: Lexicon, accented: str | None = None) -> tuple[list[str], list[str], list[str]]:
+    """The header facts a question asks, those it may ask (weak cues), and the cue phrases matched. A question
+    typed with diacritics (``accented``: its words, lowercased and padded) matches a cue whose folded form other
+    words share only in the cue's own spelling ("cấu trúc", not "yêu cầu trực")."""
     masked = key
     for phrase, kept in lx.not_header_facts:
         masked = masked.replace(f" {phrase} ", f" {kept} ")
-    strong = {fact: [c for c in cues if has(masked, c)] for fact, cues in lx.facts.items()}
-    weak = {fact: [c for c in cues if has(masked, c)] for fact, cues in lx.weak_facts.items()}
+
+    def cued(c: str) -> bool:
+        spelled = lx.accented_cues.get(c)
+        return has(masked, c) and (accented is None or spelled is None or f" {spelled} " in accented)
+
+    strong = {fact: [c for c in cues if cued(c)] for fact, cues in lx.facts.items()}
+    weak = {fact: [c for c in cues if cued(c)] for fact, cues in lx.weak_facts.items()}
     facts = [f for f, found in strong.items() if found]
     maybe = [f for f, found in weak.items() if found and f not in facts]
     cues = [c for found in (*strong.values(), *weak.values()) for c in found]
@@ -264,7 +268,8 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
             q.asks.add(intent)
     if "drafter" in q.asks and not (" can cu " in key or "legal_bases" in q.asks):
         q.asks.discard("drafter")  # "soạn thảo" alone is content ("ai soạn thảo …")
-    q.facts, q.weak, q.cues = _facts(key, lx)
+    words = " ".join(re.findall(r"[^\W_]+", text.lower()))
+    q.facts, q.weak, q.cues = _facts(key, lx, f" {words} " if q.accented else None)
     q.role = _role(key, lx)
     q.definition = _definition(key, lx)
     q.refs = section_refs(key)
