@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable
 
 from core.text import fold
-from core.types import Answer, Citation, Document, LegalBasis, LegalBasisRef
+from core.types import Answer, Citation, Document, LegalBasis, LegalBasisRef, Section
 from retrieval.answers.evidence import Draft, Evidence, doc_name
 from retrieval.extract import Line
 
@@ -49,7 +49,7 @@ def compose(
                 n = _cite(ev, citations, get(ev.doc_id))
                 if n is None:
                     continue
-                body.extend(_words(ev, n))
+                body.extend(_words(ev, n, get(ev.doc_id)))
     if not citations:
         names = "; ".join(doc_name(d) for d in named())
         text = REFUSAL + (f" {why}" if why else "")
@@ -82,7 +82,7 @@ def legal_ref(e: LegalBasis) -> LegalBasisRef:
     )
 
 
-def _words(ev: Evidence, n: int) -> list[str]:
+def _words(ev: Evidence, n: int, doc: Document) -> list[str]:
     if ev.statements:
         out = [s.replace("{n}", f"[{n}]") for s in ev.statements]
         if ev.show_lines:
@@ -92,11 +92,23 @@ def _words(ev: Evidence, n: int) -> list[str]:
     label = "" if ev.section in ("preamble", "header", "signature", "closing", "body") else f"Mục {ev.section}"
     if label and ev.heading:
         label += f" «{ev.heading}»"
+    top = _top(doc, ev.section) if label else None
+    if top is not None:
+        label += f" (thuộc {top.id} «{top.heading}»)"
     if label:
         out.append(f"{label}:")
     lines = [ln for ln in ev.lines if not (label and _only_heading(ln, ev.heading))] or ev.lines
     out += [f"- {ln.clean if not ln.heading else ln.text} [{n}]" for ln in lines]
     return out
+
+
+def _top(doc: Document, section: str) -> Section | None:
+    """The top-level section a nested one belongs to (its article, its part), when it has a heading."""
+    sec = doc.section(section)
+    top = sec
+    while top is not None and top.parent:
+        top = doc.section(top.parent)
+    return top if top is not None and top is not sec and top.heading else None
 
 
 def _only_heading(line: Line, heading: str) -> bool:
