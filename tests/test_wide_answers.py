@@ -96,6 +96,15 @@ def test_a_section_whose_heading_holds_the_question_answers_whole(wide_engine) -
         assert point in answer.answer
 
 
+def test_a_count_asked_is_quoted_from_the_line_that_states_it(wide_engine) -> None:
+    """ "bao nhiêu doanh nghiệp": "Hình thành ít nhất 100 doanh nghiệp khởi nghiệp sáng tạo, 50 doanh nghiệp khoa
+    học công nghệ" states the count with no unit (%, đồng, người) that marks an amount; among a target list full of
+    percentages it is the line quoted."""
+    answer = wide_engine.ask("Đồng Tháp đặt mục tiêu có bao nhiêu doanh nghiệp khoa học công nghệ vào năm 2030?")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-552-ubnd-dongthap-2025", "II.2.1")
+    assert "50 doanh nghiệp khoa học công nghệ" in answer.answer
+
+
 def test_the_symbol_of_a_plans_number_names_no_issuer(wide_engine) -> None:
     """The "UBND" of "141/KH-UBND" is not the "UBND tỉnh" of a plan it cites: the signer and the date asked are
     the plan's own."""

@@ -42,6 +42,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         counted = states_asked(q)  # "bao nhiêu học viên": a number of học viên, not any amount
         stating = has_date if how == "dated" else counted or has_amount
         hits = _stating_first(ctx, hits, stating, p.dated_runner_up)
+    counting = states_asked(q) if how == "amount" and q.counted else None  # lines stating the count answer too
     terms = ctx.terms(q)
     weights = ctx.weights()
     titled = _titled(ctx, hits, Coverage(terms, weights), p.titled)
@@ -55,7 +56,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         scores = {
             ln.start: s for s, ln in rank_lines(section_lines(doc, h.section, own=False), ctx.analyzer, terms, weights)
         }
-        lines = pick_lines(doc, h.section, "all" if h is titled else how, scores)
+        lines = pick_lines(doc, h.section, "all" if h is titled else how, scores, counting)
         if lines:
             evidence.append(Evidence(h.doc_id, h.section, h.heading, lines, score=h.score))
     if evidence:

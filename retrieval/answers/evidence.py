@@ -8,6 +8,7 @@ state a date, the lines that state an amount, or the lines that match the questi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -77,18 +78,28 @@ def has_amount(text: str) -> bool:
     return bool(_AMOUNT.search(text))
 
 
-def pick_lines(doc: Document, section: str, how: Pick, scores: dict[int, float] | None = None) -> list[Line]:
+def pick_lines(
+    doc: Document,
+    section: str,
+    how: Pick,
+    scores: dict[int, float] | None = None,
+    states: Callable[[str], bool] | None = None,
+) -> list[Line]:
     """Lines of a section that answer: ``all`` (bounded), ``dated``/``amount`` (those that state one, with the
-    heading), or ``best`` (by ``scores``, keyed by line start, with the line before a colon that announces them).
-    Falls back to the best lines when a filter keeps nothing."""
+    heading; an amount line may also be one that ``states`` what a question counts: "bao nhiêu doanh nghiệp" is
+    answered by "100 doanh nghiệp", which no unit marks as an amount), or ``best`` (by
+    ``scores``, keyed by line start, with the line before a colon that announces them). Falls back to the best
+    lines when a filter keeps nothing."""
     lines = section_lines(doc, section, own=False)
     if not lines:
         return []
     if how == "all":
         return _bounded(lines)
     if how in ("dated", "amount"):
-        keep = has_date if how == "dated" else has_amount
-        chosen = [ln for ln in lines if keep(ln.text)]
+        if how == "dated":
+            chosen = [ln for ln in lines if has_date(ln.text)]
+        else:
+            chosen = [ln for ln in lines if has_amount(ln.text) or (states is not None and states(ln.text))]
         if chosen:
             ranked = sorted(chosen, key=lambda ln: -(scores or {}).get(ln.start, 0.0))[:6]
             return _in_order(lines, [lines[0], *ranked] if lines[0] not in ranked and lines[0].heading else ranked)
