@@ -536,6 +536,8 @@ def test_a_chat_message_is_read_once_into_a_question() -> None:
     # typed with diacritics, "yêu cầu trực" (folded "… cau truc …") asks for no outline; "cấu trúc" does
     assert parse("Kế hoạch nào yêu cầu trực bảo vệ 24/24?").facts == []
     assert parse("Kế hoạch này có cấu trúc thế nào?").facts == ["outline"]
+    # "X là gì theo <where>": the term is X, the source named after it only says where
+    assert parse("du lieu cot loi la gi theo luat du lieu 2024").definition == "du lieu cot loi"
     # a counting word that ends a clause counts nothing of the next one
     assert parse("dung lượng bao nhiêu, tệp gửi kèm tối đa bao nhiêu MB?").counted == ["mb"]
     assert parse("Khoản 2 Điều 8 Thông tư 124 quy định gì?").refs == ["Điều 8.2"]
