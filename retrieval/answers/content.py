@@ -38,11 +38,11 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if not hits:
         return None
     how = mode(q)
+    counted = states_asked(q) if how == "amount" else None  # "bao nhiêu học viên": a number of học viên
     if how in ("dated", "amount"):
-        counted = states_asked(q)  # "bao nhiêu học viên": a number of học viên, not any amount
         stating = has_date if how == "dated" else counted or has_amount
         hits = _stating_first(ctx, hits, stating, p.dated_runner_up)
-    counting = states_asked(q) if how == "amount" and q.counted else None  # lines stating the count answer too
+    counting = counted if q.counted else None  # lines stating the number counted answer too
     terms = ctx.terms(q)
     weights = ctx.weights()
     titled = _titled(ctx, hits, Coverage(terms, weights), p.titled)
