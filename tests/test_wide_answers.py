@@ -105,6 +105,15 @@ def test_a_count_asked_is_quoted_from_the_line_that_states_it(wide_engine) -> No
     assert "50 doanh nghiệp khoa học công nghệ" in answer.answer
 
 
+def test_the_plan_named_by_its_title_answers_when_the_plans_found_by_text_do_not(wide_engine) -> None:
+    """Two plans of Đồng Tháp: another one's text holds more of "báo cáo … khi nào", and its sections do not
+    answer; the plan whose title the question names ("đổi mới công nghệ") gets its turn, and states the date."""
+    answer = wide_engine.ask("hạn nộp báo cáo của kế hoạch đổi mới công nghệ Đồng Tháp là khi nào")
+    assert answer.found
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-552-ubnd-dongthap-2025", "VI.2")
+    assert "trước ngày 20/11" in answer.answer
+
+
 def test_the_symbol_of_a_plans_number_names_no_issuer(wide_engine) -> None:
     """The "UBND" of "141/KH-UBND" is not the "UBND tỉnh" of a plan it cites: the signer and the date asked are
     the plan's own."""

@@ -20,7 +20,7 @@ from retrieval.answers.compose import compose
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft
 from retrieval.answers.question import Question, parse
-from retrieval.answers.router import ROUTES
+from retrieval.answers.router import ROUTES, Route
 from retrieval.conversation import Conversations, Turn
 from retrieval.lexicon import lexicon
 from retrieval.policy import DEFAULT, Policy
@@ -99,16 +99,43 @@ class Answerer:
             if draft is None or not draft.evidence:
                 continue
             if route.checked:
-                draft = refusal.elsewhere(q, draft, ctx)
-                if draft is None:
+                checked = self._checked(q, draft, ctx)
+                if checked is None:
+                    checked = self._named_instead(q, route, draft, ctx)
+                if checked is None:
                     return None
-                if (why := refusal.reason(q, draft, ctx)) is not None:
-                    logger.debug("refused %r: %s", q.text, why)
-                    return None
+                draft = checked
             if not draft.legal:
                 draft.legal = bases.mentioned(draft, q, ctx)
             return draft
         return None
+
+    @staticmethod
+    def _checked(q: Question, draft: Draft, ctx: Context) -> Draft | None:
+        """The draft when the refusal check lets it answer, else None."""
+        kept = refusal.elsewhere(q, draft, ctx)
+        if kept is None:
+            return None
+        if (why := refusal.reason(q, kept, ctx)) is not None:
+            logger.debug("refused %r: %s", q.text, why)
+            return None
+        return kept
+
+    def _named_instead(self, q: Question, route: Route, draft: Draft, ctx: Context) -> Draft | None:
+        """The same route within the document whose header the question's words match best, when the documents
+        its text found did not answer and that one was not first among them ("Hạn báo cáo kế hoạch đổi mới
+        công nghệ Đồng Tháp …": another plan of the province held more of "báo cáo … ngày")."""
+        if ctx.scope:
+            return None
+        named = ctx.plan(q).named
+        best = max(named, key=named.__getitem__, default=None)
+        if best is None or named[best] <= 0.0 or draft.evidence[0].doc_id == best:
+            return None
+        again = Context(self.index, self.searcher, self.policy, ctx.k, None, [best])
+        retry = route.gather(q, again)
+        if retry is None or not retry.evidence or retry.evidence[0].doc_id != best:
+            return None
+        return self._checked(q, retry, again)
 
     def _spelled(self, q: Question) -> Question:
         """The question with its typos corrected against the store's vocabulary (``retrieval.spelling``)."""
