@@ -67,10 +67,10 @@ GOAL_ORIGINAL: Limits = {
 #: figures measured (test split read as a whole, never question by question; the dev split's figure beside it).
 #: The gate test expects each to fail, strictly (one that starts passing fails the test until it is removed
 #: from here), and holds every other threshold.
+#: hit@3 and false_abstain_rate left this list on 2026-12-02 (fourth session), when the strict markers turned CI
+#: red on 96b72b2: the gate holds them to THRESHOLDS again.
 KNOWN_UNMET: dict[str, str] = {
-    "hit@3": "test 0.962 < 0.97 (dev 0.979)",
     "abstention_accuracy": "test 0.8 < 1.0 (dev 0.833)",
-    "false_abstain_rate": "test 0.038 > 0.02 (dev 0.011)",
     "legal_recall": "test 0.933 < 0.95 (dev 0.95)",
     "legal_precision": "test 0.609 < 0.90 (dev 0.95)",
 }
