@@ -253,8 +253,11 @@ class Index:
         return True
 
     def rewrite(self, doc_ids: Sequence[str]) -> int:
-        """Write the units of stored documents again (another analyzer version, a rebuilt store)."""
-        return self.put_many(self.prepare(self.get(d)) for d in doc_ids if d in self.catalog)
+        """Write the units of stored documents again (another analyzer version, a rebuilt store), then settle:
+        replaced points count in the IDF and slow queries until optimised (1,000 plans: hit@1 .80 -> .68)."""
+        written = self.put_many(self.prepare(self.get(d)) for d in doc_ids if d in self.catalog)
+        self.store.settle()
+        return written
 
     def settle_pending(self) -> int:
         """Finish or undo writes a crash interrupted: delete the units of the version that did not win."""
