@@ -131,7 +131,7 @@ class Answerer:
         best = max(named, key=named.__getitem__, default=None)
         if best is None or named[best] <= 0.0 or draft.evidence[0].doc_id == best:
             return None
-        again = Context(self.index, self.searcher, self.policy, ctx.k, None, [best])
+        again = replace(ctx, focus=[best], refused=None)  # the same question's plan and hits, not searched again
         retry = route.gather(q, again)
         if retry is None or not retry.evidence or retry.evidence[0].doc_id != best:
             return None
