@@ -88,7 +88,9 @@ class TermWeights:
         self.n = max(n, 1)
 
     def idf(self, token: str) -> float:
-        df = self.df.get(token_index(token), 0)
+        # never below 0: a question read while a write moves the df table saw a transient negative count (a
+        # math domain error in tests/test_concurrency.py); the race itself is in the df cache (see the notes)
+        df = max(self.df.get(token_index(token), 0), 0)
         return math.log((self.n - df + 0.5) / (df + 0.5) + 1)
 
 
