@@ -24,7 +24,6 @@ from typing import Any, TypeVar
 
 from core.errors import DocumentNotFound, StoreDamaged
 from core.ports import Embedder
-from core.text import fold
 from core.types import Document, LegalBasis
 from retrieval.analyzer import ANALYZER_VERSION, Analyzer
 from retrieval.catalog import Catalog
@@ -34,7 +33,7 @@ from retrieval.legal_registry import LegalRegistry, said_replaced
 from retrieval.naming import names_in
 from retrieval.places import Places
 from retrieval.points import HIT_FIELDS, UnitPoint, UnitStore
-from retrieval.prepared import Prepared, record_for, unit_points
+from retrieval.prepared import Prepared, prepare, prepare_in_worker
 from retrieval.server_sync import SYNC_INTERVAL, ServerSync
 from retrieval.units import Unit, units_for
 
@@ -43,17 +42,6 @@ logger = logging.getLogger(__name__)
 CHUNK = 200  # documents written per store batch and catalog transaction
 MEMO = 10_000  # answers to ``Index.remembered`` kept per catalog version
 T = TypeVar("T")
-
-
-def prepare(
-    doc: Document,
-    analyzer: Analyzer,
-    embedder: Embedder | None = None,
-    unitizer: Callable[[Document], list[Unit]] = units_for,
-) -> Prepared:
-    """Cut a document into units, vectorise them, and derive what the catalog indexes."""
-    points = unit_points(doc, unitizer(doc), analyzer, embedder)
-    return Prepared(record_for(doc, points, analyzer, ANALYZER_VERSION), points)
 
 
 class Index:
@@ -157,7 +145,7 @@ class Index:
         abbreviation table as it stands now (its version goes with the result)."""
         if self.unitizer is not units_for:
             return None  # another unitizer (the eval baseline's) may not travel to a worker
-        return functools.partial(_prepare_in_worker, self._table_version, dict(self.analyzer.abbreviations))
+        return functools.partial(prepare_in_worker, self._table_version, dict(self.analyzer.abbreviations))
 
     def put_documents(self, docs: Sequence[Document], staged: Sequence[Any] | None = None) -> None:
         """Index a batch of documents in order, using what the workers prepared where it is still exact.
@@ -384,20 +372,3 @@ class Index:
     def first_documents(self, n: int) -> list[Document]:
         """The first ``n`` documents in id order."""
         return [self.get(d) for d in self.catalog.ids()[:n]]
-
-
-_WORKER: dict[str, object] = {}
-
-
-def _prepare_in_worker(version: int, table: dict[str, str], doc: Document) -> tuple[int, Prepared]:
-    """``prepare`` in a worker process with the main process's abbreviation table (and the document's own)."""
-    analyzer = _WORKER.get("analyzer")
-    if not isinstance(analyzer, Analyzer) or _WORKER.get("version") != version:
-        analyzer = Analyzer()
-        analyzer.add_abbreviations(table)
-        _WORKER.update(analyzer=analyzer, version=version)
-    if any(fold(a).lower() not in analyzer.abbreviations for a in doc.abbreviations):
-        analyzer = Analyzer()  # the document adds abbreviations: not to the table the next documents use
-        analyzer.add_abbreviations(table)
-        analyzer.add_abbreviations(doc.abbreviations)
-    return version, prepare(doc, analyzer)

@@ -1,12 +1,13 @@
 """What a document becomes before it is written: its units as points and its catalog record.
 
-``retrieval.index.prepare`` joins the two (in the main process or a worker process at ingest); a process
+``prepare`` joins the two (in the main process or a worker process at ingest); a process
 syncing from a server builds the record alone (``retrieval.server_sync``), whose ``server_record`` is what
 a server keeps for the other processes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from core.legal_ids import id_key
@@ -14,14 +15,14 @@ from core.ports import Embedder
 from core.text import fold
 from core.types import PART_IDS, Document
 from ingest.legal import registry_key
-from retrieval.analyzer import Analyzer
+from retrieval.analyzer import ANALYZER_VERSION, Analyzer
 from retrieval.catalog_rows import DocRecord, df_of
 from retrieval.legal_registry import said_replaced
 from retrieval.naming import alias_phrases
 from retrieval.points import UnitPoint, point_id
 from retrieval.targeting import profile_tokens
 from retrieval.terms import defined_terms
-from retrieval.units import Unit
+from retrieval.units import Unit, units_for
 from retrieval.units_catalog import units_of
 
 
@@ -120,3 +121,31 @@ def _payload(doc: Document, u: Unit) -> dict[str, object]:
         "issuer": doc.issuer,
         "place": doc.place,
     }
+
+
+def prepare(
+    doc: Document,
+    analyzer: Analyzer,
+    embedder: Embedder | None = None,
+    unitizer: Callable[[Document], list[Unit]] = units_for,
+) -> Prepared:
+    """Cut a document into units, vectorise them, and derive what the catalog indexes."""
+    points = unit_points(doc, unitizer(doc), analyzer, embedder)
+    return Prepared(record_for(doc, points, analyzer, ANALYZER_VERSION), points)
+
+
+_WORKER: dict[str, object] = {}
+
+
+def prepare_in_worker(version: int, table: dict[str, str], doc: Document) -> tuple[int, Prepared]:
+    """``prepare`` in a worker process with the main process's abbreviation table (and the document's own)."""
+    analyzer = _WORKER.get("analyzer")
+    if not isinstance(analyzer, Analyzer) or _WORKER.get("version") != version:
+        analyzer = Analyzer()
+        analyzer.add_abbreviations(table)
+        _WORKER.update(analyzer=analyzer, version=version)
+    if any(fold(a).lower() not in analyzer.abbreviations for a in doc.abbreviations):
+        analyzer = Analyzer()  # the document adds abbreviations: not to the table the next documents use
+        analyzer.add_abbreviations(table)
+        analyzer.add_abbreviations(doc.abbreviations)
+    return version, prepare(doc, analyzer)

@@ -371,3 +371,16 @@ def test_what_headers_are_about_is_kept_across_versions_only_while_the_places_ar
     grown = Places.from_heads([school, commune])
     grown.adopt(first, [school, commune])
     assert grown.of_document(school) == {"van khe"}  # read again: the new table names the commune
+
+
+# ---------------------------------------------------------------- layout
+
+
+def test_no_retrieval_module_is_over_400_lines() -> None:
+    """Issue 19's rule for the answer and search code: small modules, each read in one sitting."""
+    long = {
+        str(p.relative_to(REPO)): n
+        for p in sorted((REPO / "retrieval").rglob("*.py"))
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400
+    }
+    assert long == {}

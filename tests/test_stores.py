@@ -38,7 +38,7 @@ def _dense(text: str) -> list[float]:
 
 def _points() -> list[UnitPoint]:
     from ingest.pipeline import parse_bytes
-    from retrieval.index import prepare
+    from retrieval.prepared import prepare
 
     analyzer = Analyzer()
     docs = [parse_bytes(p.name, p.read_bytes()) for p in sorted(CORPUS.glob("*.txt"))]
@@ -253,8 +253,7 @@ def test_a_process_sharing_a_server_finds_the_units_another_wrote(tmp_path: Path
     from ingest.pipeline import parse_bytes
     from retrieval.analyzer import Analyzer
     from retrieval.catalog import Catalog
-    from retrieval.index import prepare
-    from retrieval.prepared import server_record
+    from retrieval.prepared import prepare, server_record
     from retrieval.server_sync import ServerSync
 
     path = CORPUS / "kh-ubnd-kienhai-2026.txt"
