@@ -106,9 +106,16 @@ class Document(BaseModel):
             raise SectionNotFound(self.doc_id, section_id)
         return self.text[sec.start : sec.body_end if own else sec.end].strip()
 
+    @cached_property
+    def _children(self) -> dict[str | None, list[Section]]:
+        out: dict[str | None, list[Section]] = {}
+        for s in self.sections:
+            out.setdefault(s.parent, []).append(s)
+        return out
+
     def children(self, section_id: str | None) -> list[Section]:
         """Direct children of a section (None: top-level sections) in document order."""
-        return [s for s in self.sections if s.parent == section_id]
+        return list(self._children.get(section_id, ()))
 
     def heading_path(self, section_id: str) -> list[str]:
         """Headings from the top-level ancestor down to this section."""

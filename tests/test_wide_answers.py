@@ -139,3 +139,21 @@ def test_a_sum_asked_puts_the_section_that_states_money_first(wide_engine) -> No
     assert answer.found
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-80-2025-hdnd-hanoi", "Điều 3.1")
     assert "4.960.000 đồng/người/tháng" in answer.answer
+
+
+def test_a_question_joining_two_clauses_headings_is_answered_by_their_article(wide_engine) -> None:
+    """ "Nội dung và trách nhiệm …": clause 1 of the article is the content, clause 2 the responsibilities; the
+    article answers whole, and its points are not cited again beside it."""
+    answer = wide_engine.ask("Nội dung và trách nhiệm quản lý nhà nước về dữ liệu gồm những gì?")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("luat-60-2024-qh15", "Điều 8")
+    assert "Nội dung quản lý nhà nước về dữ liệu bao gồm:" in answer.answer
+    assert "Trách nhiệm quản lý nhà nước về dữ liệu được quy định như sau:" in answer.answer
+    assert not any(c.section.startswith("Điều 8.") for c in answer.citations)
+
+
+def test_an_amending_clause_is_known_by_the_title_of_the_article_it_quotes(wide_engine) -> None:
+    """ "16. Sửa đổi, bổ sung Điều 21 như sau:" quotes "Điều 21. Phạm vi được hưởng …": asked by that title, the
+    clause answers whole, from its first clause on."""
+    answer = wide_engine.ask("người tham gia bảo hiểm y tế được hưởng trong phạm vi nào")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("luat-51-2024-qh15", "Điều 1.16")
+    assert "Người tham gia bảo hiểm y tế được quỹ bảo hiểm y tế thanh toán các chi phí sau đây:" in answer.answer

@@ -8,6 +8,9 @@ close in score to the best is cited beside it.
 
 from __future__ import annotations
 
+import re
+
+from core.types import Document, Section
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, Pick, has_amount, pick_lines
 from retrieval.answers.question import Question
@@ -19,6 +22,10 @@ MAX_INTRO_LINES = 4  # a parent that announces a list in more lines is a section
 MAX_LIST_LINES = 10  # an announced list this short is quoted whole after its item
 MAX_LIST_CHARS = 1500
 TITLED_HITS = 3  # best hits whose sections (and those above them) are read for a heading naming the question
+MAX_JOINT_PARTS = 6  # a section of more parts is not answered whole for the headings of two of them
+#: An amending clause's quoted article title: "“Điều 21. Phạm vi được hưởng …".
+QUOTED_READ = 600  # characters read after a heading for a quoted title
+QUOTED_TITLE = re.compile(r"^[\"“”\']\s*Điều \d+[a-zđ]?\.\s*(.+)$")
 
 
 def mode(q: Question) -> Pick:
@@ -47,7 +54,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     weights = ctx.weights()
     titled = _titled(ctx, hits, Coverage(terms, weights), p.titled)
     if titled is not None:  # the section the question names by its title answers first, whole
-        hits = [titled, *[h for h in hits if (h.doc_id, h.section) != (titled.doc_id, titled.section)]]
+        hits = [titled, *[h for h in hits if not _within(h, titled)]]
     top = hits[0].score or 1.0
     chosen = [hits[0], *[h for h in hits[1 : p.sections] if h.score >= p.runner_up * top]]
     evidence = []
@@ -67,8 +74,12 @@ def gather(q: Question, ctx: Context) -> Draft | None:
 def _titled(ctx: Context, hits: list[SectionHit], covers: Coverage, floor: float) -> SectionHit | None:
     """The section, among the best hits and the sections above them, whose own heading holds the question's
     content terms (``floor``: all of them), the most specific one first: "Điều kiện đăng ký dự tuyển công chức là
-    gì?" asks for "Điều 19. Điều kiện đăng ký dự tuyển công chức", not the points of it that matched best."""
+    gì?" asks for "Điều 19. Điều kiện đăng ký dự tuyển công chức", not the points of it that matched best.
+
+    Failing one, a short section whose heading with those of two of its parts holds them: "hiệu lực khi nào, thay
+    thế văn bản nào?" asks for the whole "Hiệu lực thi hành", whose clauses each answer half."""
     best: tuple[float, int, SectionHit] | None = None
+    read: list[tuple[Document, Section, frozenset[str]]] = []
     seen: set[tuple[str, str]] = set()
     for h in hits[:TITLED_HITS]:
         doc = ctx.index.get(h.doc_id)
@@ -76,11 +87,49 @@ def _titled(ctx: Context, hits: list[SectionHit], covers: Coverage, floor: float
         while sec is not None:
             if (h.doc_id, sec.id) not in seen:
                 seen.add((h.doc_id, sec.id))
-                share = covers(text_terms(ctx.analyzer, sec.heading))
+                own = _heading_terms(ctx, doc, sec)
+                read.append((doc, sec, own))
+                share = covers(own)
                 if best is None or (share, sec.level) > best[:2]:
                     best = (share, sec.level, SectionHit(h.doc_id, sec.id, sec.heading, hits[0].score))
             sec = doc.section(sec.parent) if sec.parent else None
-    return best[2] if best is not None and best[0] >= floor else None
+    if best is not None and best[0] >= floor:
+        return best[2]
+    joint = [(sec.level, doc, sec) for doc, sec, own in read if _with_parts(ctx, doc, sec, own, covers) >= floor]
+    if not joint:
+        return None
+    _, doc, sec = max(joint, key=lambda j: j[0])
+    return SectionHit(doc.doc_id, sec.id, sec.heading, hits[0].score)
+
+
+def _within(h: SectionHit, outer: SectionHit) -> bool:
+    """Whether a hit is the section ``outer`` or one of its parts (quoted whole with it)."""
+    return h.doc_id == outer.doc_id and (h.section == outer.section or h.section.startswith(outer.section + "."))
+
+
+def _heading_terms(ctx: Context, doc: Document, sec: Section) -> frozenset[str]:
+    """A section's heading as terms, with the title of the article an amending clause quotes ("16. Sửa đổi, bổ
+    sung Điều 21 như sau:" above "“Điều 21. Phạm vi được hưởng …"): that title is what the clause is about."""
+
+    def compute() -> frozenset[str]:
+        text = sec.heading
+        second = doc.text[sec.start : min(sec.body_end, sec.start + QUOTED_READ)].split("\n")[1:2]
+        if second and (quoted := QUOTED_TITLE.match(second[0].strip())):
+            text += "\n" + quoted.group(1)
+        return text_terms(ctx.analyzer, text)
+
+    return ctx.index.remembered(("heading terms", doc.doc_id, doc.content_hash, sec.id), compute)
+
+
+def _with_parts(ctx: Context, doc: Document, sec: Section, own: frozenset[str], covers: Coverage) -> float:
+    """How much of the question a short section's heading holds with the headings of two of its parts (the best
+    one, then the one adding most); 0 when the section has one part or more than ``MAX_JOINT_PARTS``."""
+    parts = doc.children(sec.id)
+    if not 2 <= len(parts) <= MAX_JOINT_PARTS:
+        return 0.0
+    terms = [_heading_terms(ctx, doc, p) for p in parts]
+    first = max(range(len(terms)), key=lambda i: covers(own | terms[i]))
+    return max(covers(own | terms[first] | t) for i, t in enumerate(terms) if i != first)
 
 
 def _announced(ctx: Context, ev: Evidence) -> list[Evidence]:
