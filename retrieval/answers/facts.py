@@ -80,6 +80,16 @@ def by_role(q: Question, doc: Document) -> Draft | None:
     return None
 
 
+def _signer_titles(doc: Document, sig: list[Line]) -> tuple[str, str]:
+    """The title the signer signs with, as printed ("PHÓ CHỦ TỊCH"), and the one signed for ("KT. CHỦ TỊCH"); the
+    header's signer title alone when the signature's lines do not show them apart."""
+    at = next((i for i, ln in enumerate(sig) if doc.signer and doc.signer in ln.text), 0)
+    titles = [ln.text.strip() for ln in sig[:at] if ln.text.strip()]
+    if not titles:
+        return doc.signer_title or "", ""
+    return titles[-1], " ".join(titles[:-1])
+
+
 def _title_words(text: str) -> list[str]:
     """A title line's folded words, without the mark of signing for someone ("KT.", "TM.")."""
     ws = re.findall(r"[a-z0-9]+", fold(text).lower())
@@ -143,8 +153,10 @@ def fact_evidence(doc: Document, fact: str) -> Evidence | None:
         sig = section_lines(doc, "signature")
         if not doc.signer or not sig:
             return None
-        title = f" ({doc.signer_title})" if doc.signer_title else ""
-        return Evidence(doc.doc_id, "signature", "Chữ ký", sig, statements=[f"{name} do {doc.signer}{title} ký {{n}}."])
+        own, behalf = _signer_titles(doc, sig)
+        who = f"{own} {doc.signer}" if own else doc.signer
+        said = f"{name} do {who} ký" + (f" ({behalf})" if behalf else "")
+        return Evidence(doc.doc_id, "signature", "Chữ ký", sig, statements=[f"{said} {{n}}."])
     if fact in ("date", "place"):
         part, lines = "header", header
         line = next((ln for ln in header if _DATE_LINE.search(ln.text)), None)
