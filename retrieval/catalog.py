@@ -141,7 +141,7 @@ class Catalog(ProfileReads, PendingWrites):
         """Drop cached statistics when another process wrote (a shared catalog)."""
         gen = self.generation
         if gen != self._seen:
-            self.df._clear()
+            self.df.written()
             self._seen = gen
 
     # ------------------------------------------------------------ documents
@@ -360,13 +360,14 @@ class Catalog(ProfileReads, PendingWrites):
             gen, df_delta = write(self._writer, records, removed)
             self._seen = gen
         if df_delta:
-            self.df._apply(df_delta)
+            self.df.written()
 
     def upgrade(self, hits: Iterable[tuple[str, dict[str, Any]]] | None, replacing: Iterable[tuple[str, str]]) -> int:
         """An earlier version's catalog brought up to date (``catalog_write.upgrade``)."""
         with self._write_lock, translated(self.path):
             n = upgrade(self._writer, hits, replacing, SCHEMA_VERSION)
         self.upgrading = None
+        self.df.written()
         return n
 
     def replacing(self) -> list[tuple[str, LegalCitation]]:

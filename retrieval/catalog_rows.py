@@ -127,22 +127,30 @@ class DocHead:
 
 
 class DocFrequencies(Mapping[int, int]):
-    """Document frequency of sparse tokens over the live units: the df table, read through a cache."""
+    """Document frequency of sparse tokens over the live units: the df table, read through a cache.
+
+    A write empties the cache (``written``) rather than moving cached counts by its change: a count a reader took
+    from the table just before or after the commit would otherwise be moved twice or not at all (a count below zero
+    was seen in a question answered during an ingest). A count read while a write landed is returned but not kept.
+    """
 
     def __init__(self, read: Callable[[], sqlite3.Connection]) -> None:
         self._read = read  # the catalog's reading connection of this thread
         self._cache: dict[int, int] = {}
         self._lock = threading.Lock()
+        self._writes = 0  # writes announced so far: a count read across one is not cached
 
     def get(self, token: int, default: Any = None) -> Any:  # type: ignore[override]
         got = self._cache.get(token)
         if got is None:
+            before = self._writes
             row = self._read().execute("SELECT n FROM df WHERE token = ?", (token,)).fetchone()
             got = row[0] if row else 0
             with self._lock:
-                if len(self._cache) >= DF_CACHE:
-                    self._cache.clear()
-                self._cache[token] = got
+                if self._writes == before:
+                    if len(self._cache) >= DF_CACHE:
+                        self._cache.clear()
+                    self._cache[token] = got
         return got if got else default
 
     def many(self, tokens: Iterable[int]) -> dict[int, int]:
@@ -167,14 +175,10 @@ class DocFrequencies(Mapping[int, int]):
     def __len__(self) -> int:
         return int(self._read().execute("SELECT count(*) FROM df").fetchone()[0])
 
-    def _apply(self, delta: Mapping[int, int]) -> None:
+    def written(self) -> None:
+        """The df table changed (this process wrote, or another did): counts are read from it again."""
         with self._lock:
-            for token, d in delta.items():
-                if token in self._cache:
-                    self._cache[token] += d
-
-    def _clear(self) -> None:
-        with self._lock:
+            self._writes += 1
             self._cache.clear()
 
 

@@ -95,8 +95,8 @@ class TermWeights:
         self.n = max(n, 1)
 
     def idf(self, token: str) -> float:
-        # never below 0: a question read while a write moves the df table saw a transient negative count (a
-        # math domain error in tests/test_concurrency.py); the race itself is in the df cache (see the notes)
+        # never below 0 (a guard: the df cache once moved a count a reader had just read by a write's change, and a
+        # question answered during an ingest failed with a math domain error; ``DocFrequencies.written``)
         df = max(self.df.get(token_index(token), 0), 0)
         return math.log((self.n - df + 0.5) / (df + 0.5) + 1)
 

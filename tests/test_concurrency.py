@@ -74,3 +74,34 @@ def test_questions_and_searches_never_fail_while_the_catalog_changes(tmp_path: P
         assert not list(corpus.glob(".upload-*"))
     finally:
         engine.close()
+
+
+def test_a_document_frequency_read_while_a_write_lands_is_not_kept() -> None:
+    """A reader takes a count from the df table, then a write commits and announces itself before the reader keeps
+    the count: the next question reads the table again, so no count stays stale (or is moved twice, below zero)."""
+    import sqlite3
+
+    from retrieval.catalog_rows import DocFrequencies
+
+    conn = sqlite3.connect(":memory:", check_same_thread=False)
+    conn.execute("CREATE TABLE df(token INTEGER PRIMARY KEY, n INTEGER)")
+    conn.execute("INSERT INTO df VALUES (7, 3)")
+
+    class Reader:
+        race = True
+
+        def execute(self, sql: str, args: tuple[object, ...] = ()) -> sqlite3.Cursor:
+            count = conn.execute(sql, args).fetchone()
+            if self.race:  # another document's removal commits between the read and the caching
+                self.race = False
+                conn.execute("UPDATE df SET n = 1 WHERE token = 7")
+                df.written()
+            return conn.execute("SELECT ?", count) if count else conn.execute("SELECT 1 WHERE 0")
+
+    reader = Reader()
+    df = DocFrequencies(lambda: reader)  # type: ignore[arg-type,return-value]
+    assert df.get(7) == 3  # what the table held when it was read
+    assert df.get(7) == 1  # read again: the count from before the write was not kept
+    conn.execute("DELETE FROM df WHERE token = 7")
+    df.written()
+    assert df.get(7) is None
