@@ -40,15 +40,8 @@ RARE_DF = 2
 
 # a day/month must be one ("trực 24/24 giờ" is no date)
 _DAY_MONTH = r"\b(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])(?:/\d{2,4})?\b"
-# a recurring day or a period counted in days is a date too: "trước ngày 15 hằng tháng", "trong 15 ngày đầu của
-# mỗi quý", "trong thời hạn 05 ngày làm việc"
-_PERIODIC = (
-    r"|\bngày \d{1,2} (?:hằng|hàng|mỗi|của) (?:tháng|quý|năm)\b"
-    r"|\b\d{1,3} (?:ngày|tháng) (?:đầu|cuối|làm việc|kể từ|sau|trước)\b"
-    r"|\bthời hạn (?:tối đa )?\d{1,3} (?:ngày|tháng)\b"
-)
 _DATE = re.compile(
-    _DAY_MONTH + r"|\bngày \d{1,2} tháng \d{1,2}|\btháng \d{1,2}\b|\bquý [IV]+\b" + _PERIODIC,
+    _DAY_MONTH + r"|\bngày \d{1,2} tháng \d{1,2}|\btháng \d{1,2}\b|\bquý [IV]+\b",
     re.I,
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")  # a year in a question names the plan more often than it asks about it
