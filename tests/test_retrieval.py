@@ -87,6 +87,7 @@ def test_units_indexed_by_an_older_analyzer_are_revectorised_at_start(tmp_path: 
     with monkeypatch.context() as m:  # an older analyzer: no "%" reading, version "1"
         m.setattr("retrieval.analyzer._PERCENT", re.compile(r"(?!)"))
         m.setattr("retrieval.index.ANALYZER_VERSION", "1")
+        m.setattr("retrieval.prepared.ANALYZER_VERSION", "1")
         engine = build_engine(settings, embedder=None)
         engine.ingest([CORPUS / "kh-ubnd-kienhai-2026.txt"])
         assert percent_vectors(engine) and not any(percent_vectors(engine))
