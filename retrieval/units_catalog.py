@@ -239,6 +239,8 @@ def _units_of(doc: Document) -> list[UnitEntry]:
         placed = (sec.level >= 2 or sec.id.startswith("Điều ")) and sec.id not in impl_ids
         if under_impl or (placed and heading.match(sec.heading) and _is_unit_name(sec.heading)):
             named = name_of.match(sec.heading)  # "Giao Sở Tư pháp theo dõi, đôn đốc …" is Sở Tư pháp's section
+            if not _names_someone(named.group("unit") if named else sec.heading):
+                continue
             # keyed by the unit's name alone: the words of its task are no part of it
             keys = unit_keys(named.group("unit").strip(" ,")) if named else unit_keys(sec.heading)
             out.append(UnitEntry(doc.doc_id, sec.id, sec.heading, keys, whole_section=True))
@@ -251,6 +253,8 @@ def _units_of(doc: Document) -> list[UnitEntry]:
             if not m:
                 continue
             name = m.group("unit").strip(" ,")
+            if not _names_someone(name):
+                continue
             key = unit_words(name)
             owner = whole_names.get(key)
             if owner is not None and owner.section == sec.id:
@@ -263,3 +267,13 @@ def _units_of(doc: Document) -> list[UnitEntry]:
 def _is_unit_name(heading: str) -> bool:
     """A heading that names a unit rather than a task ("Phòng Quản trị", not "Công tác tuyên truyền")."""
     return len(heading.split()) <= 12 and not heading.endswith(".")
+
+
+def _names_someone(name: str) -> bool:
+    """Not a generic head word alone ("b) Cơ quan thực hiện:" names no one; lexicon ``units.bare``) nor an opening
+    that only starts like a unit's name ("Tổ chức thực hiện", "Báo cáo", "Trường hợp …": ``units.not_units``)."""
+    words = unit_words(name)
+    u = lexicon().units
+    if any(words == p or words.startswith(p + " ") for p in u.get("not_units", ())):
+        return False
+    return words not in u.get("bare", ())

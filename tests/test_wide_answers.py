@@ -157,3 +157,14 @@ def test_an_amending_clause_is_known_by_the_title_of_the_article_it_quotes(wide_
     answer = wide_engine.ask("người tham gia bảo hiểm y tế được hưởng trong phạm vi nào")
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("luat-51-2024-qh15", "Điều 1.16")
     assert "Người tham gia bảo hiểm y tế được quỹ bảo hiểm y tế thanh toán các chi phí sau đây:" in answer.answer
+
+
+def test_a_bare_head_word_or_a_verb_phrase_names_no_unit(wide_engine) -> None:
+    """ "b) Cơ quan thực hiện:" (a task's label) and "Tổ chức thực hiện" start like units' names but name no one:
+    "Cơ quan phối hợp …" is answered from the clause about it, not from a section on another "Cơ quan"."""
+    names = {m.name for m in wide_engine.answerer.units().find("cơ quan thực hiện tổ chức thực hiện báo cáo")}
+    assert not names & {"Cơ quan thực hiện", "Tổ chức thực hiện", "Báo cáo"}
+    answer = wide_engine.ask(
+        "Theo chỉ thị 010 của Đắk Lắk, cơ quan phối hợp trả lời ý kiến thẩm định chậm quá thời hạn thì xử lý thế nào?"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("ct-010-ubnd-daklak-2025", "II.4")
