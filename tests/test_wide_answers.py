@@ -168,3 +168,15 @@ def test_a_bare_head_word_or_a_verb_phrase_names_no_unit(wide_engine) -> None:
         "Theo chỉ thị 010 của Đắk Lắk, cơ quan phối hợp trả lời ý kiến thẩm định chậm quá thời hạn thì xử lý thế nào?"
     )
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("ct-010-ubnd-daklak-2025", "II.4")
+
+
+def test_a_lead_in_that_announces_a_list_is_quoted_with_its_items(wide_engine) -> None:
+    """ "Biện pháp xử lý hành vi chậm đóng bảo hiểm y tế bao gồm:" matches best; its items a), b), c) are the answer,
+    the last of them too though it shares no word with the question."""
+    answer = wide_engine.ask(
+        "Đơn vị chậm đóng bảo hiểm y tế cho người lao động bị xử lý bằng những biện pháp nào theo luật 51/2024?"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("luat-51-2024-qh15", "Điều 1.34")
+    assert "Biện pháp xử lý hành vi chậm đóng bảo hiểm y tế bao gồm:" in answer.answer
+    assert "Xử phạt vi phạm hành chính theo quy định của pháp luật;" in answer.answer
+    assert "Không xem xét danh hiệu thi đua, hình thức khen thưởng." in answer.answer

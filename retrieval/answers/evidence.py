@@ -21,6 +21,7 @@ Pick = Literal["all", "dated", "amount", "best"]
 #: Lines one section contributes at most, and characters (a long article is cut to its best lines).
 MAX_LINES = 14
 MAX_CHARS = 2400
+MAX_ITEMS = 6  # items of a list quoted after the lead-in that announces them
 MAX_WHOLE_LINES = 120  # a unit's whole task list: the bot splits it into several messages
 MAX_WHOLE_CHARS = 16000
 _AMOUNT = re.compile(r"\d[\d.,]*\s*(?:%|phần trăm|đồng|đ\b|triệu|nghìn|ngàn|tỷ|lần|người|ha\b|km|tháng|năm|ngày)", re.I)
@@ -112,9 +113,22 @@ def pick_lines(
         i = lines.index(ln)
         if i > 0 and lines[i - 1].text.rstrip().endswith(":"):
             with_context.add(lines[i - 1])
+        if ln.text.rstrip().endswith(":"):  # and a lead-in with the items it announces ("… bao gồm:" a), b), c))
+            with_context.update(_items_after(lines, i))
     if lines[0].heading:
         with_context.add(lines[0])
     return _bounded(_in_order(lines, list(with_context)))
+
+
+def _items_after(lines: list[Line], i: int) -> list[Line]:
+    """The list items that follow line ``i`` (each opening with a marker: "a)", "-", "+", "1."), up to
+    ``MAX_ITEMS``; none when the next line is not one."""
+    out = []
+    for ln in lines[i + 1 : i + 1 + MAX_ITEMS]:
+        if ln.clean == ln.text.strip():  # no marker: the list has ended
+            break
+        out.append(ln)
+    return out
 
 
 def _in_order(lines: list[Line], chosen: list[Line]) -> list[Line]:
