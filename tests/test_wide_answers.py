@@ -178,3 +178,15 @@ def test_a_lead_in_that_announces_a_list_is_quoted_with_its_items(wide_engine) -
     assert "Biện pháp xử lý hành vi chậm đóng bảo hiểm y tế bao gồm:" in answer.answer
     assert "Xử phạt vi phạm hành chính theo quy định của pháp luật;" in answer.answer
     assert "Không xem xét danh hiệu thi đua, hình thức khen thưởng." in answer.answer
+
+
+def test_when_a_legal_text_takes_effect_is_its_own_article_on_it(wide_engine) -> None:
+    """ "… có hiệu lực từ ngày nào?": the clause "<kind> này có hiệu lực …" of the document's own body (not a
+    section of the regulation it attaches), quoted with its short article (what it replaces, too)."""
+    decision = wide_engine.ask("quyet dinh 96/2025 ve phong chay chua chay rung quang ninh co hieu luc tu khi nao")
+    assert (decision.citations[0].doc_id, decision.citations[0].section) == ("qd-96-2025-ubnd-quangninh", "Điều 2")
+    assert "Quyết định này có hiệu lực thi hành kể từ ngày 30 tháng 11 năm 2025." in decision.answer
+    assert "Quyết định này thay thế Quyết định số 29/2020/QĐ-UBND" in decision.answer
+    resolution = wide_engine.ask("Nghị quyết 22/2025/NQ-HĐND tỉnh Vĩnh Long bắt đầu có hiệu lực từ bao giờ?")
+    assert [(c.doc_id, c.section) for c in resolution.citations] == [("nq-22-2025-hdnd-vinhlong", "Điều 4.4")]
+    assert "thi hành từ ngày 01 tháng 01 năm 2026" in resolution.answer

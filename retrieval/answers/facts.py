@@ -1,4 +1,5 @@
-"""Header facts: who signed, when and where it was issued, its number, issuer, title, recipients, outline.
+"""Header facts: who signed, when and where it was issued, its number, issuer, title, recipients, outline; and
+when a legal text takes effect (the clause of its own body that says so).
 
 Each fact is a statement about a parsed field, cited to the header, signature, closing or "Nơi nhận" lines
 that state it. Asked of the document the question names by its header (``Context.fact_target``); without one,
@@ -47,7 +48,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     missing = [f for f in facts if f not in found]
     if not found:
         return _lacks(doc, missing)
-    return Draft(list(found.values()), group_by_doc=False, notes=[_unstated(doc, missing)] if missing else [])
+    quoted = any(not ev.statements for ev in found.values())  # lines quoted as they are: say whose
+    return Draft(list(found.values()), group_by_doc=quoted, notes=[_unstated(doc, missing)] if missing else [])
 
 
 def names_only(q: Question, doc: Document, ctx: Context) -> bool:
@@ -107,6 +109,7 @@ FACT_NAMES = {
     "place": "nơi ban hành",
     "managing_body": "cơ quan chủ quản",
     "recipients": "nơi nhận",
+    "effective": "ngày có hiệu lực",
 }
 
 
@@ -147,6 +150,8 @@ def _holding(lines: list[Line], phrase: str) -> list[Line]:
 
 def fact_evidence(doc: Document, fact: str) -> Evidence | None:
     """A header fact as a statement, cited to the lines that state it."""
+    if fact == "effective":
+        return effective(doc)
     header = section_lines(doc, "header")
     name = doc_name(doc)
     if fact == "signer":
@@ -224,3 +229,22 @@ def fact_evidence(doc: Document, fact: str) -> Evidence | None:
     if not lines:
         return None
     return Evidence(doc.doc_id, "header", "", lines, statements=[f"{name}: {doc.title} {{n}}."])
+
+
+MAX_EFFECTIVE_LINES = 8  # an article on taking effect this short is quoted whole (what it replaces, too)
+
+
+def effective(doc: Document) -> Evidence | None:
+    """When a legal text takes effect: the first section of its body saying "<kind> này có hiệu lực …" (the
+    document's own article before any regulation it attaches), quoted with the rest of its article when that is
+    short ("Quyết định này thay thế Quyết định số …")."""
+    said = lexicon().effective_line
+    for sec in doc.sections:
+        lines = section_lines(doc, sec.id)
+        if not any(said.search(ln.text) for ln in lines):
+            continue
+        parent = doc.section(sec.parent) if sec.parent else None
+        if parent is not None and len(whole := section_lines(doc, parent.id, own=False)) <= MAX_EFFECTIVE_LINES:
+            return Evidence(doc.doc_id, parent.id, parent.heading, whole)
+        return Evidence(doc.doc_id, sec.id, sec.heading, lines)
+    return None
