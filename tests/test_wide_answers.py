@@ -190,3 +190,13 @@ def test_when_a_legal_text_takes_effect_is_its_own_article_on_it(wide_engine) ->
     resolution = wide_engine.ask("Nghị quyết 22/2025/NQ-HĐND tỉnh Vĩnh Long bắt đầu có hiệu lực từ bao giờ?")
     assert [(c.doc_id, c.section) for c in resolution.citations] == [("nq-22-2025-hdnd-vinhlong", "Điều 4.4")]
     assert "thi hành từ ngày 01 tháng 01 năm 2026" in resolution.answer
+
+
+def test_a_section_too_long_to_quote_whole_keeps_the_line_that_answers(wide_engine) -> None:
+    """A duty asked of a section that is mostly a table: the sentence giving the duty comes after the table, past
+    where a whole section is cut; it is quoted (with the other best lines), not the table's first rows alone."""
+    answer = wide_engine.ask(
+        "Ở Gia Lai, ai có trách nhiệm mua và cấp đồ dùng cá nhân, học phẩm cho học sinh trường dân tộc nội trú?"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-48-2025-ubnd-gialai", "Điều 2.2")
+    assert "Hiệu trưởng các trường phổ thông dân tộc nội trú chịu trách nhiệm trong việc mua" in answer.answer

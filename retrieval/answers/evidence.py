@@ -95,7 +95,12 @@ def pick_lines(
     if not lines:
         return []
     if how == "all":
-        return _bounded(lines)
+        bounded = _bounded(lines)
+        best = max(lines, key=lambda ln: (scores or {}).get(ln.start, 0.0))
+        if len(bounded) == len(lines) or (scores or {}).get(best.start, 0.0) <= 0 or best in bounded:
+            return bounded
+        # too long to quote whole, and the line that answers best lies past the cut (a table before the sentence
+        # that gives its duty): the best lines with their context instead
     if how in ("dated", "amount"):
         if how == "dated":
             chosen = [ln for ln in lines if has_date(ln.text)]
