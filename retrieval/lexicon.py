@@ -66,6 +66,7 @@ class Lexicon:
     issuer_asked: re.Pattern[str]  # "… kế hoạch nào của Sở GDĐT X": the issuer of the documents asked for
     drafted_for: re.Pattern[str]  # "soạn kế hoạch cho trường cao đẳng": the kind of body a drafter writes for
     effective_line: re.Pattern[str]  # a legal text stating when it takes effect ("Luật này có hiệu lực …")
+    replaces_line: re.Pattern[str]  # … and what it replaces or repeals ("Quyết định này thay thế …")
     replacement_cues: tuple[str, ...]  # "thay thế Thông tư số …": the document mentioned next is replaced
     cue_words: frozenset[str]  # every folded word of the plain cue phrases (never a typo to correct)
 
@@ -151,6 +152,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         issuer_asked=re.compile(raw["bodies"]["issuer_asked"]),
         drafted_for=re.compile(raw["bodies"]["drafted_for"]),
         effective_line=re.compile(raw["effective_line"]["pattern"], re.I),
+        replaces_line=re.compile(raw["effective_line"]["replaces"], re.I),
         replacement_cues=tuple(raw.get("replacement_cues", [])),
         cue_words=frozenset(
             w

@@ -200,3 +200,11 @@ def test_a_section_too_long_to_quote_whole_keeps_the_line_that_answers(wide_engi
     )
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-48-2025-ubnd-gialai", "Điều 2.2")
     assert "Hiệu trưởng các trường phổ thông dân tộc nội trú chịu trách nhiệm trong việc mua" in answer.answer
+
+
+def test_what_a_document_replaces_is_the_clause_of_its_own_body_that_says_so(wide_engine) -> None:
+    """ "… thay thế kế hoạch nào?" asks what the plan itself says ("Kế hoạch này thay thế Kế hoạch số 371/KH-UBND
+    …"), not which plans cite another."""
+    answer = wide_engine.ask("ke hoach 556 dong thap ve chien luoc bien thay the ke hoach nao")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-556-ubnd-dongthap-2025", "VI.5")
+    assert "Kế hoạch này thay thế Kế hoạch số 371/KH-UBND ngày 31/7/2023" in answer.answer

@@ -20,7 +20,10 @@ MAX_LISTED = 12
 
 
 def serves(q: Question) -> bool:
-    """Whether a question is about legal bases or about a document cited by the ones held."""
+    """Whether a question is about legal bases or about a document cited by the ones held (not what a document
+    says it replaces: "… thay thế kế hoạch nào?" is a fact of its own body)."""
+    if "replaces" in q.facts:
+        return False
     if q.asking("legal_bases", "mentions", "drafter", "most_cited", "cited_by") or "preamble" in q.refs:
         return True
     if (q.legal_keys or q.legal_pairs) and (q.asking("does_cite", "dated") or "date" in q.facts):

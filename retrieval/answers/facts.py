@@ -110,6 +110,7 @@ FACT_NAMES = {
     "managing_body": "cơ quan chủ quản",
     "recipients": "nơi nhận",
     "effective": "ngày có hiệu lực",
+    "replaces": "văn bản được thay thế",
 }
 
 
@@ -150,8 +151,8 @@ def _holding(lines: list[Line], phrase: str) -> list[Line]:
 
 def fact_evidence(doc: Document, fact: str) -> Evidence | None:
     """A header fact as a statement, cited to the lines that state it."""
-    if fact == "effective":
-        return effective(doc)
+    if fact in ("effective", "replaces"):
+        return own_clause(doc, lexicon().effective_line if fact == "effective" else lexicon().replaces_line)
     header = section_lines(doc, "header")
     name = doc_name(doc)
     if fact == "signer":
@@ -234,11 +235,10 @@ def fact_evidence(doc: Document, fact: str) -> Evidence | None:
 MAX_EFFECTIVE_LINES = 8  # an article on taking effect this short is quoted whole (what it replaces, too)
 
 
-def effective(doc: Document) -> Evidence | None:
-    """When a legal text takes effect: the first section of its body saying "<kind> này có hiệu lực …" (the
-    document's own article before any regulation it attaches), quoted with the rest of its article when that is
-    short ("Quyết định này thay thế Quyết định số …")."""
-    said = lexicon().effective_line
+def own_clause(doc: Document, said: re.Pattern[str]) -> Evidence | None:
+    """When a legal text takes effect, or what it replaces: the first section of its body with a clause that says
+    so ("Quyết định này có hiệu lực …", "Kế hoạch này thay thế …"; the document's own article comes before any
+    regulation it attaches), quoted with the rest of its article when that is short."""
     for sec in doc.sections:
         lines = section_lines(doc, sec.id)
         if not any(said.search(ln.text) for ln in lines):
