@@ -208,3 +208,12 @@ def test_what_a_document_replaces_is_the_clause_of_its_own_body_that_says_so(wid
     answer = wide_engine.ask("ke hoach 556 dong thap ve chien luoc bien thay the ke hoach nao")
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-556-ubnd-dongthap-2025", "VI.5")
     assert "Kế hoạch này thay thế Kế hoạch số 371/KH-UBND ngày 31/7/2023" in answer.answer
+
+
+def test_a_when_answer_quotes_what_the_date_is_for(wide_engine) -> None:
+    """ "bao giờ có trợ lý AI …": the dated line ("Thời gian thực hiện: Tháng 12/2025") and the line that says what
+    is due then ("Ra mắt AI pháp luật hỗ trợ …"), though that one states no date."""
+    answer = wide_engine.ask("bac ninh bao gio co tro ly ai ve phap luat cho can bo cong chuc")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-141-ubnd-bacninh-2025", "III.7")
+    assert "Thời gian thực hiện: Tháng 12/2025" in answer.answer
+    assert "Ra mắt AI pháp luật hỗ trợ cho cán bộ, công chức, viên chức" in answer.answer

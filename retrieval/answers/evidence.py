@@ -108,6 +108,9 @@ def pick_lines(
             chosen = [ln for ln in lines if has_amount(ln.text) or (states is not None and states(ln.text))]
         if chosen:
             ranked = sorted(chosen, key=lambda ln: -(scores or {}).get(ln.start, 0.0))[:6]
+            best = max(lines, key=lambda ln: (scores or {}).get(ln.start, 0.0))
+            if (scores or {}).get(best.start, 0.0) > 0 and best not in ranked:
+                ranked.append(best)  # what the date (or amount) is for, when another line says it best
             return _in_order(lines, [lines[0], *ranked] if lines[0] not in ranked and lines[0].heading else ranked)
     if len("\n".join(ln.text for ln in lines)) <= MAX_CHARS // 2 and len(lines) <= MAX_LINES // 2:
         return lines  # a short section answers whole
