@@ -23,8 +23,8 @@ MAX_LIST_LINES = 10  # an announced list this short is quoted whole after its it
 MAX_LIST_CHARS = 1500
 TITLED_HITS = 3  # best hits whose sections (and those above them) are read for a heading naming the question
 MAX_JOINT_PARTS = 6  # a section of more parts is not answered whole for the headings of two of them
-#: An amending clause's quoted article title: "“Điều 21. Phạm vi được hưởng …".
 QUOTED_READ = 600  # characters read after a heading for a quoted title
+#: An amending clause's quoted article title: "“Điều 21. Phạm vi được hưởng …".
 QUOTED_TITLE = re.compile(r"^[\"“”\']\s*Điều \d+[a-zđ]?\.\s*(.+)$")
 
 

@@ -94,10 +94,11 @@ def pick_lines(
     lines = section_lines(doc, section, own=False)
     if not lines:
         return []
+    score = (scores or {}).get
+    best = max(lines, key=lambda ln: score(ln.start, 0.0))
     if how == "all":
         bounded = _bounded(lines)
-        best = max(lines, key=lambda ln: (scores or {}).get(ln.start, 0.0))
-        if len(bounded) == len(lines) or (scores or {}).get(best.start, 0.0) <= 0 or best in bounded:
+        if len(bounded) == len(lines) or score(best.start, 0.0) <= 0 or best in bounded:
             return bounded
         # too long to quote whole, and the line that answers best lies past the cut (a table before the sentence
         # that gives its duty): the best lines with their context instead
@@ -107,15 +108,14 @@ def pick_lines(
         else:
             chosen = [ln for ln in lines if has_amount(ln.text) or (states is not None and states(ln.text))]
         if chosen:
-            ranked = sorted(chosen, key=lambda ln: -(scores or {}).get(ln.start, 0.0))[:6]
-            best = max(lines, key=lambda ln: (scores or {}).get(ln.start, 0.0))
-            if (scores or {}).get(best.start, 0.0) > 0 and best not in ranked:
+            ranked = sorted(chosen, key=lambda ln: -score(ln.start, 0.0))[:6]
+            if score(best.start, 0.0) > 0 and best not in ranked:
                 ranked.append(best)  # what the date (or amount) is for, when another line says it best
             return _in_order(lines, [lines[0], *ranked] if lines[0] not in ranked and lines[0].heading else ranked)
     if len("\n".join(ln.text for ln in lines)) <= MAX_CHARS // 2 and len(lines) <= MAX_LINES // 2:
         return lines  # a short section answers whole
-    ranked = sorted(lines, key=lambda ln: -(scores or {}).get(ln.start, 0.0))
-    top = [ln for ln in ranked[:5] if (scores or {}).get(ln.start, 0.0) > 0] or ranked[:3]
+    ranked = sorted(lines, key=lambda ln: -score(ln.start, 0.0))
+    top = [ln for ln in ranked[:5] if score(ln.start, 0.0) > 0] or ranked[:3]
     with_context = set(top)
     for ln in top:  # the lead-in a list item hangs from ("… như sau:") reads with it
         i = lines.index(ln)
