@@ -39,7 +39,8 @@ def _abbreviations() -> dict[str, str]:
 #: Bump when document tokens change, or what the catalog derives from a document at ingest (its unit entries): an
 #: index built by another version re-vectorises its units and derives its records again at start-up. 11: unit
 #: entries of articles headed by a unit's name ("Điều 2. Sở Giáo dục và Đào tạo"), none for "Tổ chức thực hiện".
-#: 12: no unit entry for a bare head word ("Cơ quan thực hiện") or a phrase that only opens like one ("Báo cáo").
+#: 12: no unit entry for a bare head word ("Cơ quan thực hiện") or a phrase that only opens like one ("Báo cáo");
+#: entries for task items whose label names their lead unit ("Đơn vị chủ trì: Sở Nội vụ.").
 ANALYZER_VERSION = "12"
 
 _WORD = re.compile(r"[^\W_]+")

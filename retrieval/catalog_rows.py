@@ -108,6 +108,7 @@ class UnitRow:
     line: tuple[str, int, bool] | None
     has_lines: bool = True
     dated: bool = False
+    led: bool = False  # named by a task item's lead label ("Đơn vị chủ trì: …"), stored as whole = 2
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,8 @@ class DocFrequencies(Mapping[int, int]):
 
 def unit_row(r: Sequence[Any]) -> UnitRow:
     d, o, sec, n, w, lt, ls, lh, hl, dt = r
-    return UnitRow(d, o, sec, n, bool(w), (lt, ls, bool(lh)) if lt is not None else None, bool(hl), bool(dt))
+    line = (lt, ls, bool(lh)) if lt is not None else None
+    return UnitRow(d, o, sec, n, bool(w), line, bool(hl), bool(dt), w == 2)
 
 
 def encode_doc(doc: Document) -> bytes:

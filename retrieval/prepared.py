@@ -61,7 +61,7 @@ def record_for(doc: Document, points: list[UnitPoint], analyzer: Analyzer, versi
             (
                 e.section,
                 e.name,
-                e.whole_section,
+                2 if e.led else e.whole_section,
                 (e.line.text, e.line.start, e.line.heading) if e.line else None,
                 e.keys,
                 e.has_lines,

@@ -96,6 +96,7 @@ class UnitEntry:
     line: Line | None = None
     has_lines: bool = True  # the task list is not empty (a section with only its heading line is)
     dated: bool = False  # a line of the task list states a date
+    led: bool = False  # a task item whose label names the unit as its lead ("Đơn vị chủ trì: …")
 
 
 @dataclass
@@ -109,6 +110,7 @@ class UnitMatch:
     has_lines: bool = True
     dated: bool = False
     key: str = ""  # the words of the question that named it (folded, abbreviations written out)
+    led: bool = False
 
 
 class UnitSource(Protocol):
@@ -179,7 +181,7 @@ class UnitCatalog:
         for _, e in best:
             if id(e) not in picked and not e.whole_section and unit_words(e.name) in names:
                 chosen.append(e)
-        chosen.sort(key=lambda e: (e.doc_id, not e.whole_section))
+        chosen.sort(key=lambda e: (e.doc_id, not e.whole_section, e.led))  # its own section, then items it leads
         return [
             UnitMatch(
                 e.doc_id,
@@ -191,6 +193,7 @@ class UnitCatalog:
                 e.has_lines,
                 e.dated,
                 max(e.keys & grams, key=lambda k: len(k.split()), default=""),
+                e.led,
             )
             for e in chosen
         ]
@@ -201,7 +204,9 @@ MAX_KEY = 24  # words in the longest unit key looked up
 
 def _entry(row: Any, keys: set[str]) -> UnitEntry:
     line = Line(row.line[0], row.line[1], row.line[2]) if row.line else None
-    return UnitEntry(row.doc_id, row.section, row.name, keys, row.whole_section, line, row.has_lines, row.dated)
+    return UnitEntry(
+        row.doc_id, row.section, row.name, keys, row.whole_section, line, row.has_lines, row.dated, row.led
+    )
 
 
 def task_lines(doc: Document, e: UnitEntry) -> list[Line]:
@@ -244,7 +249,8 @@ def _units_of(doc: Document) -> list[UnitEntry]:
             # keyed by the unit's name alone: the words of its task are no part of it
             keys = unit_keys(named.group("unit").strip(" ,")) if named else unit_keys(sec.heading)
             out.append(UnitEntry(doc.doc_id, sec.id, sec.heading, keys, whole_section=True))
-    whole_names = {unit_words(e.name): e for e in out}
+    out += _led_items(doc, heading)
+    whole_names = {unit_words(e.name): e for e in out if not e.led}
     for sec in doc.sections:
         for line in section_lines(doc, sec.id):
             if line.heading:
@@ -277,3 +283,25 @@ def _names_someone(name: str) -> bool:
     if any(words == p or words.startswith(p + " ") for p in u.get("not_units", ())):
         return False
     return words not in u.get("bare", ())
+
+
+def _led_items(doc: Document, heading: re.Pattern[str]) -> list[UnitEntry]:
+    """Task items whose label names the unit that leads them ("Đơn vị chủ trì: Sở Nội vụ."; lexicon
+    ``units.lead_label``): each is also that unit's task, the whole item (the parent of a "b) Cơ quan thực hiện:"
+    sub-item holding the label, ``units.label_heading``), read after the unit's own section."""
+    u = lexicon().units
+    labels = [re.compile(p) for p in u.get("lead_label", ())]
+    sub = [re.compile(p) for p in u.get("label_heading", ())]
+    out: list[UnitEntry] = []
+    for sec in doc.sections:
+        for line in section_lines(doc, sec.id):
+            m = next((m for p in labels if (m := p.match(line.text.strip()))), None)
+            if m is None:
+                continue
+            name = " ".join(m.group("unit").split()).strip(" ,")
+            if not heading.match(name) or not _names_someone(name):
+                continue
+            item = doc.section(sec.parent) if sec.parent and any(p.match(sec.heading) for p in sub) else sec
+            if item is not None:
+                out.append(UnitEntry(doc.doc_id, item.id, name, unit_keys(name), whole_section=True, led=True))
+    return out

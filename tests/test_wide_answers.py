@@ -217,3 +217,17 @@ def test_a_when_answer_quotes_what_the_date_is_for(wide_engine) -> None:
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-141-ubnd-bacninh-2025", "III.7")
     assert "Thời gian thực hiện: Tháng 12/2025" in answer.answer
     assert "Ra mắt AI pháp luật hỗ trợ cho cán bộ, công chức, viên chức" in answer.answer
+
+
+def test_a_task_item_whose_label_names_its_lead_unit_is_that_units_task(wide_engine) -> None:
+    """ "3. Về đảm bảo an toàn thông tin — a) Nhiệm vụ: … b) Cơ quan thực hiện: - Đơn vị chủ trì: Công an Thành phố.":
+    the whole item answers what Công an Thành phố leads, after any section of the unit's own."""
+    answer = wide_engine.ask(
+        "Trong kế hoạch 308/KH-UBND của Hà Nội về tạo lập dữ liệu, Công an Thành phố chủ trì nhiệm vụ nào?"
+    )
+    assert [(c.doc_id, c.section) for c in answer.citations] == [("kh-308-ubnd-hanoi-2025", "II.3")]
+    assert "kịp thời ứng cứu sự cố" in answer.answer and "Đơn vị chủ trì: Công an Thành phố." in answer.answer
+    own_first = wide_engine.ask(
+        "Sở Tư pháp tỉnh Bắc Ninh được giao nhiệm vụ gì trong kế hoạch 141 về cán bộ xây dựng chính sách, pháp luật?"
+    )
+    assert (own_first.citations[0].doc_id, own_first.citations[0].section) == ("kh-141-ubnd-bacninh-2025", "IV.6")

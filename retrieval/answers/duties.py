@@ -25,14 +25,17 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     matches = [m for m in matches if m.has_lines and _typed_as_named(q.text, m.name)]
     if not matches:
         return None
-    evidence = []
+    found: list[tuple[bool, Evidence]] = []
     for m in matches:
         doc = ctx.index.get(m.doc_id)
         lines = whole_lines(doc, m.section) if m.whole_section else [m.line] if m.line else []
         if lines:
-            evidence.append(Evidence(m.doc_id, m.section, m.name if m.whole_section else "", lines, score=m.score))
-    # a unit's own task list before a one-paragraph item that names it ("2. Công an thành phố chủ trì, …")
-    evidence.sort(key=lambda e: all(ln.heading for ln in e.lines))
+            label = (doc.section(m.section) or doc.sections[0]).heading if m.led else m.name
+            found.append((m.led, Evidence(m.doc_id, m.section, label if m.whole_section else "", lines, score=m.score)))
+    # a unit's own task list before a one-paragraph item that names it ("2. Công an thành phố chủ trì, …"), both
+    # before the task items it leads ("Đơn vị chủ trì: Sở Tư pháp.")
+    found.sort(key=lambda f: (f[0], all(ln.heading for ln in f[1].lines)))
+    evidence = [e for _, e in found]
     return Draft(evidence, notes=cut_short(ctx, evidence)) if evidence else None
 
 
