@@ -50,7 +50,7 @@ class SearchPlan:
 
     def chosen(self, n: int) -> list[str]:
         """The ``n`` documents the query is most about."""
-        return sorted(self.match, key=lambda d: -self.match[d])[:n]
+        return sorted(self.match, key=lambda d: (-self.match[d], d))[:n]  # ties (copied plans) by id
 
 
 @dataclass
@@ -156,7 +156,7 @@ class Searcher:
             ScoredUnit(payload=u.payload, score=_part_weight(u, p) * u.score / top + p.document_weight * m, id=u.id)
             for u, m in scored
         ]
-        units.sort(key=lambda u: -u.score)
+        units.sort(key=lambda u: (-u.score, u.payload.get("doc_id", ""), u.payload.get("section", "")))
         return self._merge(units, k) or self._merge(plan.first, k)
 
     def search(
@@ -202,7 +202,7 @@ class Searcher:
             else:
                 hit.units.append(p)
                 hit.score = max(hit.score, u.score)
-        ranked = sorted(merged.values(), key=lambda h: -h.score)
+        ranked = sorted(merged.values(), key=lambda h: (-h.score, h.doc_id, h.section))  # ties in a fixed order
         return _specific_first(ranked, self._lists)[:k]
 
     def _synonyms(self, query: str) -> tuple[set[str], set[str]]:

@@ -385,3 +385,29 @@ def test_no_retrieval_module_is_over_400_lines() -> None:
         if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400
     }
     assert long == {}
+
+
+def test_copies_of_one_plan_tie_and_are_ranked_by_id_every_time(tmp_path: Path) -> None:
+    """Schools copy one template: copies score alike, and which is cited first must not depend on the store's
+    internal order (the same question got a refusal in one process and an answer in the next before)."""
+    from retrieval.engine import build_engine
+
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    text = (CORPUS / "kh-ubnd-kienhai-2026.txt").read_text(encoding="utf-8")
+    for name in ("kh-c", "kh-a", "kh-b"):
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    settings = make_settings(tmp_path / "data")
+    question = "Các cơ sở giáo dục báo cáo sơ kết 6 tháng trước ngày nào?"
+    firsts = []
+    for _ in range(2):
+        engine = build_engine(settings, embedder=None)
+        try:
+            if not len(engine.index):
+                engine.ingest([folder])
+            answer = engine.ask(question)
+            firsts.append([c.doc_id for c in answer.citations])
+        finally:
+            engine.close()
+    assert firsts[0] == firsts[1]
+    assert firsts[0][0] == "kh-a"
