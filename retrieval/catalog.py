@@ -312,20 +312,21 @@ class Catalog(ProfileReads, PendingWrites):
 
     def by_number(self, number_keys: Iterable[str], type_nums: Iterable[str]) -> str | None:
         """The first document (in id order) whose number has one of these keys, or type and number."""
+        found = self.numbered(number_keys, type_nums, limit=1)
+        return found[0] if found else None
+
+    def numbered(self, number_keys: Iterable[str], type_nums: Iterable[str], *, limit: int = 2) -> list[str]:
+        """Documents (in id order, at most ``limit``) whose number has one of these keys, or type and number."""
         keys, nums = list(number_keys), list(type_nums)
         if not keys and not nums:
-            return None
-        row = (
-            self._read()
-            .execute(
-                f"SELECT doc_id FROM docs WHERE number IS NOT NULL AND number != '' AND "
-                f"(number_key IN ({','.join('?' * len(keys))}) OR type_num IN ({','.join('?' * len(nums))})) "
-                "ORDER BY doc_id LIMIT 1",
-                [*keys, *nums],
-            )
-            .fetchone()
+            return []
+        rows = self._read().execute(
+            f"SELECT doc_id FROM docs WHERE number IS NOT NULL AND number != '' AND "
+            f"(number_key IN ({','.join('?' * len(keys))}) OR type_num IN ({','.join('?' * len(nums))})) "
+            f"ORDER BY doc_id LIMIT {int(limit)}",
+            [*keys, *nums],
         )
-        return row[0] if row else None
+        return [d for (d,) in rows]
 
     # ------------------------------------------------------------ registry inputs
 

@@ -231,3 +231,11 @@ def test_a_task_item_whose_label_names_its_lead_unit_is_that_units_task(wide_eng
         "Sở Tư pháp tỉnh Bắc Ninh được giao nhiệm vụ gì trong kế hoạch 141 về cán bộ xây dựng chính sách, pháp luật?"
     )
     assert (own_first.citations[0].doc_id, own_first.citations[0].section) == ("kh-141-ubnd-bacninh-2025", "IV.6")
+
+
+def test_a_plan_named_by_kind_and_bare_number_is_the_one_asked(wide_engine) -> None:
+    """ "… trong kế hoạch 308 của Hà Nội": one stored plan has number 308, so the question is about it (another
+    Hà Nội text about Công an took it before, and the answer was a refusal)."""
+    answer = wide_engine.ask("Công an Thành phố chủ trì nhiệm vụ gì trong kế hoạch 308 của Hà Nội?")
+    assert answer.found and answer.citations[0].doc_id == "kh-308-ubnd-hanoi-2025"
+    assert "Đơn vị chủ trì: Công an Thành phố." in answer.answer

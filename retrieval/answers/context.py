@@ -82,7 +82,17 @@ class Context:
             return self.scope[0]
         if about_bases(q):
             return self._named_by_header(q)
-        return self._decide(self.plan(q))
+        return self._held_number(q) or self._decide(self.plan(q))
+
+    def _held_number(self, q: Question) -> str | None:
+        """The one stored document whose kind and number (or full number) the question gives ("kế hoạch 308 của
+        Hà Nội"), when no other stored document has any number it gives."""
+        if not (q.legal_keys or q.legal_pairs):
+            return None
+        found = self.index.catalog.numbered(q.legal_keys, [f"{k}|{n}" for k, n in q.legal_pairs])
+        if len(found) != 1 or (self.scope and found[0] not in self.scope):
+            return None
+        return found[0]
 
     def _named_by_header(self, q: Question) -> str | None:
         """The document a legal-basis question names, the words naming the cited documents' issuer left out
