@@ -151,8 +151,8 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         gist={k: list(v) for k, v in raw["gist"].items() if not k.startswith("_")},
         issuer_asked=re.compile(raw["bodies"]["issuer_asked"]),
         drafted_for=re.compile(raw["bodies"]["drafted_for"]),
-        effective_line=re.compile(raw["effective_line"]["pattern"], re.I),
-        replaces_line=re.compile(raw["effective_line"]["replaces"], re.I),
+        effective_line=re.compile(raw["effective_line"]["opening"] + raw["effective_line"]["effective"], re.I),
+        replaces_line=re.compile(raw["effective_line"]["opening"] + raw["effective_line"]["replaces"], re.I),
         replacement_cues=tuple(raw.get("replacement_cues", [])),
         cue_words=frozenset(
             w

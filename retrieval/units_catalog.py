@@ -249,10 +249,17 @@ def _units_of(doc: Document) -> list[UnitEntry]:
             # keyed by the unit's name alone: the words of its task are no part of it
             keys = unit_keys(named.group("unit").strip(" ,")) if named else unit_keys(sec.heading)
             out.append(UnitEntry(doc.doc_id, sec.id, sec.heading, keys, whole_section=True))
-    out += _led_items(doc, heading)
-    whole_names = {unit_words(e.name): e for e in out if not e.led}
+    whole_names = {unit_words(e.name): e for e in out}
+    u = lexicon().units
+    labels = [re.compile(p) for p in u.get("lead_label", ())]
+    sub = [re.compile(p) for p in u.get("label_heading", ())]
     for sec in doc.sections:
+        # a task item whose label names its lead ("b) Cơ quan thực hiện: - Đơn vị chủ trì: Sở Nội vụ.") is also
+        # that unit's task: the whole item (the parent of a sub-item headed by such a label)
+        item = doc.section(sec.parent) if sec.parent and any(p.match(sec.heading) for p in sub) else sec
         for line in section_lines(doc, sec.id):
+            if item is not None and (led := _led_by(line, labels, heading)):
+                out.append(UnitEntry(doc.doc_id, item.id, led, unit_keys(led), whole_section=True, led=True))
             if line.heading:
                 continue
             m = subject.match(line.clean)
@@ -285,23 +292,11 @@ def _names_someone(name: str) -> bool:
     return words not in u.get("bare", ())
 
 
-def _led_items(doc: Document, heading: re.Pattern[str]) -> list[UnitEntry]:
-    """Task items whose label names the unit that leads them ("Đơn vị chủ trì: Sở Nội vụ."; lexicon
-    ``units.lead_label``): each is also that unit's task, the whole item (the parent of a "b) Cơ quan thực hiện:"
-    sub-item holding the label, ``units.label_heading``), read after the unit's own section."""
-    u = lexicon().units
-    labels = [re.compile(p) for p in u.get("lead_label", ())]
-    sub = [re.compile(p) for p in u.get("label_heading", ())]
-    out: list[UnitEntry] = []
-    for sec in doc.sections:
-        for line in section_lines(doc, sec.id):
-            m = next((m for p in labels if (m := p.match(line.text.strip()))), None)
-            if m is None:
-                continue
-            name = " ".join(m.group("unit").split()).strip(" ,")
-            if not heading.match(name) or not _names_someone(name):
-                continue
-            item = doc.section(sec.parent) if sec.parent and any(p.match(sec.heading) for p in sub) else sec
-            if item is not None:
-                out.append(UnitEntry(doc.doc_id, item.id, name, unit_keys(name), whole_section=True, led=True))
-    return out
+def _led_by(line: Line, labels: list[re.Pattern[str]], heading: re.Pattern[str]) -> str | None:
+    """The unit a task item's label line names as its lead ("Đơn vị chủ trì: Sở Nội vụ."; lexicon
+    ``units.lead_label``), when the name reads as a unit's."""
+    m = next((m for p in labels if (m := p.match(line.text.strip()))), None)
+    if m is None:
+        return None
+    name = " ".join(m.group("unit").split()).strip(" ,")
+    return name if heading.match(name) and _names_someone(name) else None

@@ -30,7 +30,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         doc = ctx.index.get(m.doc_id)
         lines = whole_lines(doc, m.section) if m.whole_section else [m.line] if m.line else []
         if lines:
-            label = (doc.section(m.section) or doc.sections[0]).heading if m.led else m.name
+            sec = doc.section(m.section)
+            label = sec.heading if m.led and sec is not None else m.name  # a led item by its own heading
             found.append((m.led, Evidence(m.doc_id, m.section, label if m.whole_section else "", lines, score=m.score)))
     # a unit's own task list before a one-paragraph item that names it ("2. Công an thành phố chủ trì, …"), both
     # before the task items it leads ("Đơn vị chủ trì: Sở Tư pháp.")
