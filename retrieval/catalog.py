@@ -291,8 +291,9 @@ class Catalog(ProfileReads, PendingWrites):
 
     def heads(self) -> dict[str, DocHead]:
         """Header fields of every document (no body), by id."""
-        cols = "doc_id, kind, doc_type, number, date, year, month, issuer, place, title"
-        return {r[0]: DocHead(*r) for r in self._read().execute(f"SELECT {cols} FROM docs")}
+        cols = "doc_id, kind, doc_type, number, date, year, month, issuer, place, title, terms"
+        rows = self._read().execute(f"SELECT {cols} FROM docs LEFT JOIN head_terms USING (doc_id)")
+        return {r[0]: DocHead(*r) for r in rows}
 
     def holders_of(self, section: str, *, kind: str | None = None) -> list[str]:
         """Documents (of one kind) that have a section (or part) with this id, in id order."""

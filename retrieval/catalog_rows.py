@@ -63,6 +63,7 @@ CREATE TABLE IF NOT EXISTS unit_hits(id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, 
 CREATE INDEX IF NOT EXISTS unit_hits_doc ON unit_hits(doc_id);
 CREATE TABLE IF NOT EXISTS replacing(doc_id TEXT NOT NULL, body TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS replacing_doc ON replacing(doc_id);
+CREATE TABLE IF NOT EXISTS head_terms(doc_id TEXT PRIMARY KEY, terms TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS pending(doc_id TEXT NOT NULL, content_hash TEXT NOT NULL, unit_ids TEXT NOT NULL, old_ids TEXT NOT NULL);
 """
 COLUMNS = (
@@ -94,6 +95,9 @@ class DocRecord:
     hits: list[tuple[str, str, str, int, int]] = field(default_factory=list)
     # its citations that say the document they cite is replaced ("… thay thế Thông tư số …"): few, read whole
     replacing: list[LegalCitation] = field(default_factory=list)
+    # the analyzer's terms of its header fields (``head_text``): what a question describing a document is matched
+    # against, kept so that no question analyses a thousand headers the first time it reads them
+    head_terms: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -125,6 +129,19 @@ class DocHead:
     issuer: str | None
     place: str | None
     title: str | None
+    terms: str | None = None  # the header's terms as stored at ingest (``head_terms``), TERMS_SEP-joined
+
+    def text(self) -> str:
+        """The header fields a question may describe the document by, as one text (``head_text``)."""
+        return head_text(self.doc_type, self.number, self.title, self.issuer, self.place, self.year)
+
+
+TERMS_SEP = "\x1f"
+
+
+def head_text(*fields: object) -> str:
+    """Header fields as one text: kind, number, title, issuer, place, year (the empty ones left out)."""
+    return " ".join(str(x) for x in fields if x)
 
 
 class DocFrequencies(Mapping[int, int]):

@@ -16,7 +16,16 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import StorageFull, StoreError
-from retrieval.catalog_rows import COLUMNS, DocRecord, chunks, encode_doc, pack_df, summed_df, unpack_df
+from retrieval.catalog_rows import (
+    COLUMNS,
+    TERMS_SEP,
+    DocRecord,
+    chunks,
+    encode_doc,
+    pack_df,
+    summed_df,
+    unpack_df,
+)
 
 
 def write(conn: sqlite3.Connection, records: Sequence[DocRecord], removed: Sequence[str]) -> tuple[int, Counter[int]]:
@@ -124,6 +133,7 @@ def forget(conn: sqlite3.Connection, doc_id: str) -> set[str]:
         "profile",
         "unit_hits",
         "replacing",
+        "head_terms",
     ):
         conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
     return keys
@@ -164,6 +174,8 @@ def insert(conn: sqlite3.Connection, r: DocRecord, seq: int) -> set[str]:
         [(i, d.doc_id, d.content_hash, sec, head, a, b) for i, sec, head, a, b in r.hits],
     )
     conn.executemany("INSERT INTO replacing VALUES (?, ?)", [(d.doc_id, c.model_dump_json()) for c in r.replacing])
+    if r.head_terms:
+        conn.execute("INSERT INTO head_terms VALUES (?, ?)", (d.doc_id, TERMS_SEP.join(sorted(r.head_terms))))
     conn.executemany("INSERT INTO profile VALUES (?, ?, ?)", [(t, d.doc_id, tf) for t, tf in r.profile.items()])
     conn.executemany(
         "INSERT INTO citations VALUES (?, ?, ?)",

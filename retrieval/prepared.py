@@ -16,7 +16,7 @@ from core.text import fold
 from core.types import PART_IDS, Document
 from ingest.legal import registry_key
 from retrieval.analyzer import ANALYZER_VERSION, Analyzer
-from retrieval.catalog_rows import DocRecord, df_of
+from retrieval.catalog_rows import DocRecord, df_of, head_text
 from retrieval.legal_registry import said_replaced
 from retrieval.naming import alias_phrases
 from retrieval.points import UnitPoint, point_id
@@ -80,6 +80,7 @@ def record_for(doc: Document, points: list[UnitPoint], analyzer: Analyzer, versi
         profile=profile_tokens(doc, analyzer),
         hits=[unit_hit(p) for p in points],
         replacing=[c for c in doc.citations if said_replaced(doc.text, c)],
+        head_terms=analyzer.terms(head_text(doc.doc_type, doc.number, doc.title, doc.issuer, doc.place, doc.year)),
     )
 
 

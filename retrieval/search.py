@@ -13,6 +13,7 @@ specific one ranks first.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import logging
 from collections.abc import Callable, Sequence
@@ -49,8 +50,11 @@ class SearchPlan:
     cites: bool = False  # the query names a legal document by number: its citing lines (preambles) count too
 
     def chosen(self, n: int) -> list[str]:
-        """The ``n`` documents the query is most about."""
-        return sorted(self.match, key=lambda d: (-self.match[d], d))[:n]  # ties (copied plans) by id
+        """The ``n`` documents the query is most about; ties (copied plans) by id."""
+        key = self.match.__getitem__
+        if n >= len(self.match):
+            return sorted(self.match, key=lambda d: (-key(d), d))
+        return heapq.nsmallest(n, self.match, key=lambda d: (-key(d), d))  # a few of thousands: not a full sort
 
 
 @dataclass

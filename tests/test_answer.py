@@ -223,6 +223,35 @@ def test_a_cited_document_is_found_by_its_title(corpus_engine) -> None:
         assert "Thông tư số 124/2021/TT-BCA ngày 28/12/2021 của Bộ Công an quy định về khu dân cư" in ans.answer
 
 
+def test_header_terms_are_stored_at_ingest_and_a_store_without_them_answers_alike(settings) -> None:
+    """What a question describing a document is matched against is written with the document (no question
+    analyses every header the first time it reads them); a store written before has none and reads the same."""
+    import sqlite3
+
+    from retrieval.catalog_rows import TERMS_SEP
+    from retrieval.engine import build_engine
+
+    question = "Chương trình phòng chống HIV ma túy mại dâm năm 2023 của Khánh Hòa là văn bản nào?"
+    engine = build_engine(settings, embedder=None)
+    try:
+        engine.ingest([CORPUS])
+        heads = engine.index.heads()
+        assert len(heads) == 5 and all(h.terms for h in heads.values())
+        for h in heads.values():
+            assert frozenset(h.terms.split(TERMS_SEP)) == engine.index.analyzer.terms(h.text())
+        assert ids(engine.ask(question)) == ["846/KH-SGDĐT"]
+    finally:
+        engine.close()
+    with sqlite3.connect(settings.catalog_path) as conn:
+        conn.execute("DELETE FROM head_terms")
+    engine = build_engine(settings, embedder=None)
+    try:
+        assert not any(h.terms for h in engine.index.heads().values())
+        assert ids(engine.ask(question)) == ["846/KH-SGDĐT"]
+    finally:
+        engine.close()
+
+
 def test_a_fact_asked_of_a_cited_document_is_not_the_plans_own(corpus_engine) -> None:
     cited_plan = corpus_engine.ask("Kế hoạch của Sở GDĐT Khánh Hòa mà Cam Ranh thực hiện có số hiệu là gì?")
     assert "846/KH-SGDĐT" in cited_plan.answer  # not Cam Ranh's own (blank) number
