@@ -17,6 +17,7 @@ from core.text import fold, has_diacritics
 from core.types import Document
 from retrieval.analyzer import Analyzer, fold_word, token_index
 from retrieval.lexicon import lexicon
+from retrieval.places import province_word_pairs
 from retrieval.thesaurus import alternatives
 
 _LX = lexicon()
@@ -29,8 +30,9 @@ STOPWORDS = _LX.question_words
 STOP_PHRASES = frozenset(_LX.frames)
 #: Unaccented, "may" before a counted noun is "mấy" ("may lan"), not "máy".
 _COUNTED = _LX.counted_nouns
-#: Unaccented, these pairs are one word of the domain though a syllable folds to a question word ("bao ve").
-_FOLDED_COMPOUNDS = _LX.folded_compounds
+#: Unaccented, these pairs are one word of the domain though a syllable folds to a question word ("bao ve"), and
+#: so are the province names of the places table ("ha noi").
+_FOLDED_COMPOUNDS = _LX.folded_compounds | province_word_pairs(STOPWORDS)
 #: Unaccented words that fold many common words together: they prove nothing by their absence.
 _FOLDED_AMBIGUOUS = _LX.folded_ambiguous
 

@@ -13,6 +13,7 @@ local body (a ministry signs in Hà Nội without being about it).
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -42,6 +43,22 @@ def _data(overlay: str | None) -> dict[str, Any]:
     except (OSError, json.JSONDecodeError) as exc:
         raise ConfigError(f"cannot read the places table: {exc}") from exc
     return raw
+
+
+def province_word_pairs(question_words: frozenset[str]) -> frozenset[tuple[str, str]]:
+    """Adjacent folded words of the table's province names and aliases where one folds to a question word
+    ("ha noi": "nói"), the names that are not everyday words too: typed without diacritics they are one name,
+    not a question word beside a syllable."""
+    raw = _data(os.environ.get("CANCU_LEXICON_DIR"))
+    ambiguous = {_key(a) for a in raw.get("ambiguous", [])}
+    pairs = set()
+    for name in [*raw["provinces"], *raw["aliases"]]:
+        key = _key(name)
+        if key in ambiguous:
+            continue
+        words = key.split()
+        pairs |= {p for p in itertools.pairwise(words) if set(p) & question_words}
+    return frozenset(pairs)
 
 
 def _key(name: str) -> str:
