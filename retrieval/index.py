@@ -351,6 +351,16 @@ class Index:
             cached = self._places = (gen, places)
         return cached[1]
 
+    def document_places(self) -> dict[str, set[str]]:
+        """The places each document is about, by id, per catalog version: a question naming a place weighs
+        every document it matches, a thousand at 1,000 plans."""
+
+        def compute() -> dict[str, set[str]]:
+            places = self.places()
+            return {d: places.of_document(h) for d, h in self.heads().items()}
+
+        return self.remembered("document places", compute)
+
     def remembered(self, key: Hashable, compute: Callable[[], T]) -> T:
         """What ``compute`` gives for ``key``, computed once per catalog version (at most MEMO entries kept)."""
         gen = self.catalog.generation

@@ -36,6 +36,7 @@ Mode = Literal["lexical", "dense", "hybrid"]
 Sparse = tuple[list[int], list[float]]
 #: Units a question about content reads in the second pass (the header and preamble answer facts and bases).
 CONTENT = {"unit_kind": "section"}
+_NOWHERE: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -48,13 +49,20 @@ class SearchPlan:
     match: dict[str, float]  # how much the query is about each document, 1.0 for the best
     named: dict[str, float]  # the header-field (profile) match alone, unscaled
     cites: bool = False  # the query names a legal document by number: its citing lines (preambles) count too
+    _chosen: dict[int, list[str]] = field(default_factory=dict, repr=False)
 
     def chosen(self, n: int) -> list[str]:
-        """The ``n`` documents the query is most about; ties (copied plans) by id."""
-        key = self.match.__getitem__
-        if n >= len(self.match):
-            return sorted(self.match, key=lambda d: (-key(d), d))
-        return heapq.nsmallest(n, self.match, key=lambda d: (-key(d), d))  # a few of thousands: not a full sort
+        """The ``n`` documents the query is most about; ties (copied plans) by id. Asked several times a question:
+        each length once."""
+        got = self._chosen.get(n)
+        if got is None:
+            key = self.match.__getitem__
+            if n >= len(self.match):
+                got = sorted(self.match, key=lambda d: (-key(d), d))
+            else:  # a few of thousands: not a full sort
+                got = heapq.nsmallest(n, self.match, key=lambda d: (-key(d), d))
+            self._chosen[n] = got
+        return list(got)
 
 
 @dataclass
@@ -131,13 +139,13 @@ class Searcher:
         places = self.index.places()
         asked = places.named_in(query)
         if asked:  # a document about another place than the question names counts less
-            heads = self.index.heads()
-            about = {d: places.of_document(heads[d]) if d in heads else set() for d in match}
+            of = self.index.document_places()
+            about = {d: of.get(d, _NOWHERE) for d in match}
             local = any(a & asked for a in about.values())  # a document about the place itself is in the running
-            for d in match:
-                if about[d] and not about[d] & asked:
+            for d, a in about.items():
+                if a and not a & asked:
                     match[d] *= p.elsewhere_weight
-                elif not about[d] and local:  # a national text, beside one about the place
+                elif not a and local:  # a national text, beside one about the place
                     match[d] *= p.national_weight
         cites = sparse is not None and any(t.startswith("L:") for t in self.analyzer.tokens(query))
         return SearchPlan(sparse, dense, first, match, named, cites)

@@ -145,7 +145,7 @@ def _topic(text: str, key: str, bodies: list[tuple[int, int]], lx: Lexicon) -> s
     spans = list(bodies)
     for pattern in [*(p for ps in lx.intent_patterns.values() for p in ps), lx.asked_kinds]:
         spans += [m.span() for m in pattern.finditer(key)]
-    for cue in {c for cues in lx.intents.values() for c in cues}:
+    for cue in {c for cues in lx.intents.values() for c in cues if f" {c} " in key}:  # hundreds: only those met
         spans += [m.span() for m in re.finditer(f"(?<= ){re.escape(cue)}(?= )", key)]
     starts = [m.start() for m in re.finditer(r"\S+", key)]
     kept = [not any(a <= i < b for a, b in spans) for i in starts]
