@@ -130,6 +130,8 @@ class DocHead:
     place: str | None
     title: str | None
     terms: str | None = None  # the header's terms as stored at ingest (``head_terms``), TERMS_SEP-joined
+    signer: str | None = None
+    signer_title: str | None = None
 
     def text(self) -> str:
         """The header fields a question may describe the document by, as one text (``head_text``)."""

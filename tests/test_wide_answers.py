@@ -239,3 +239,17 @@ def test_a_plan_named_by_kind_and_bare_number_is_the_one_asked(wide_engine) -> N
     answer = wide_engine.ask("Công an Thành phố chủ trì nhiệm vụ gì trong kế hoạch 308 của Hà Nội?")
     assert answer.found and answer.citations[0].doc_id == "kh-308-ubnd-hanoi-2025"
     assert "Đơn vị chủ trì: Công an Thành phố." in answer.answer
+
+
+def test_documents_listed_by_the_signer_the_question_names(wide_engine) -> None:
+    """A signer's name is no header field the header match reads; the question naming every word of it lists
+    the documents that person signed, each cited to its signature line, of the kind asked."""
+    answer = wide_engine.ask("Ông Huỳnh Minh Tuấn đã ký những văn bản nào?")
+    assert answer.answer.startswith("Có 2 văn bản phù hợp:")
+    assert {(c.doc_id, c.section) for c in answer.citations} == {
+        ("kh-552-ubnd-dongthap-2025", "signature"),
+        ("qd-143-2025-ubnd-dongthap", "signature"),
+    }
+    assert "do Huỳnh Minh Tuấn ký" in answer.answer
+    plans = wide_engine.ask("Những kế hoạch nào do Phó Chủ tịch Huỳnh Minh Tuấn ký?")
+    assert [(c.doc_id, c.section) for c in plans.citations] == [("kh-552-ubnd-dongthap-2025", "signature")]

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from core.text import fold
-from retrieval.analyzer import Analyzer, token_index
+from retrieval.analyzer import Analyzer, fold_word, token_index
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name
 from retrieval.answers.header import field_words, holds, rest_terms
@@ -43,6 +43,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         candidates = sorted(scores, key=lambda d: (-scores[d], d))
     else:
         candidates = sorted(heads)
+    signed = _signed_by(ctx, terms)  # not in the header match: a signer's name is not a header field it reads
+    candidates = [*signed, *(d for d in candidates if d not in signed)]
     if ctx.scope:
         candidates = [d for d in candidates if d in ctx.scope]
     picked = [d for d in candidates if d in heads and _fits(heads[d], kind, q.years, terms, ctx)]
@@ -51,7 +53,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     picked.sort(key=lambda d: -(heads[d].year or 0))
     what = (lx.kind_types.get(kind, "văn bản") if kind else "văn bản").lower()
     intro = f"Có {len(picked)} {what}" + (":" if count else " phù hợp:")
-    evidence = [ev for d in picked[:MAX_LISTED] if (ev := _listed(ctx.index.get(d))) is not None]
+    evidence = [ev for d in picked[:MAX_LISTED] if (ev := _listed(ctx.index.get(d), terms)) is not None]
     notes = [f"Còn {len(picked) - MAX_LISTED} {what} khác."] if len(picked) > MAX_LISTED else []
     return Draft(evidence, intro=intro, notes=notes, group_by_doc=False)
 
@@ -78,15 +80,50 @@ def _fits(head: DocHead, kind: str | None, years: list[int], terms: Any, ctx: Co
 @lru_cache(maxsize=1 << 15)
 def _head_words(analyzer: Analyzer, head: DocHead) -> str:
     """A header's fields as folded words (kept across questions: a catalog of 10,000 takes 0.3 s to read)."""
-    fields = [head.doc_type, head.number, head.issuer, head.place, f"năm {head.year}" if head.year else None]
+    fields = [
+        head.doc_type,
+        head.number,
+        head.issuer,
+        head.place,
+        f"năm {head.year}" if head.year else None,
+        f"tháng {head.month}" if head.month else None,
+        head.signer,
+        head.signer_title,
+    ]
     return field_words(analyzer, fields)
 
 
-def _listed(doc: Any) -> Evidence | None:
-    """A document as a list item, cited to the header line that names its issuer (else its first)."""
+def _signed_by(ctx: Context, terms: Any) -> list[str]:
+    """The documents whose signer the question names (every word of the name), in id order."""
+
+    def signers() -> dict[tuple[str, ...], list[str]]:
+        by_name: dict[tuple[str, ...], list[str]] = {}
+        for d, h in sorted(ctx.index.heads().items()):
+            if h.signer:
+                by_name.setdefault(_name_words(h.signer), []).append(d)
+        return by_name
+
+    named = ctx.index.remembered("documents by signer", signers)
+    return [d for name, docs in named.items() if name and all(f"f:{w}" in terms.uni for w in name) for d in docs]
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(fold_word(w.lower()) for w in name.split())
+
+
+def _listed(doc: Any, terms: Any) -> Evidence | None:
+    """A document as a list item, cited to the header line that names its issuer (else its first), or to the
+    signature's line naming its signer when the question names the signer ("… Nguyễn Thành Diệu đã ký những kế
+    hoạch nào?")."""
     header = section_lines(doc, "header")
     if not header:
         return None
+    signer = _name_words(doc.signer or "")
+    if signer and all(f"f:{w}" in terms.uni for w in signer):
+        named = [ln for ln in section_lines(doc, "signature") if _name_words(ln.text) == signer]
+        if named:
+            statement = f"- {doc_name(doc)}, do {doc.signer} ký {{n}}"
+            return Evidence(doc.doc_id, "signature", "", named[:1], statements=[statement])
     issuer = re.sub(r"\s+", " ", fold(doc.issuer or "").lower()).strip()
     line = next((ln for ln in header if issuer and issuer[:20] in fold(ln.text).lower()), header[0])
     return Evidence(doc.doc_id, "header", "", [line], statements=[f"- {doc_name(doc)} {{n}}"])
