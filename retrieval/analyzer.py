@@ -40,12 +40,15 @@ def _abbreviations() -> dict[str, str]:
 #: index built by another version re-vectorises its units and derives its records again at start-up. 11: unit
 #: entries of articles headed by a unit's name ("Điều 2. Sở Giáo dục và Đào tạo"), none for "Tổ chức thực hiện".
 #: 12: no unit entry for a bare head word ("Cơ quan thực hiện") or a phrase that only opens like one ("Báo cáo");
-#: entries for task items whose label names their lead unit ("Đơn vị chủ trì: Sở Nội vụ.").
-ANALYZER_VERSION = "12"
+#: entries for task items whose label names their lead unit ("Đơn vị chủ trì: Sở Nội vụ."). 13: a number glued to
+#: a unit ("500MB") is read as the number and the unit.
+ANALYZER_VERSION = "13"
 
 _WORD = re.compile(r"[^\W_]+")
 _PERCENT = re.compile(r"(?<=\d)\s*%")
 _SEGMENT_BREAK = re.compile(r"[.;:!?()\[\]“”\"\n]")
+#: A number glued to a unit of two or more Latin letters ("500MB", "20kg", not "5G"): two words, as "500 MB" is.
+_GLUED_UNIT = re.compile(r"\b(\d+)([A-Za-z]{2,})\b")
 # matched on folded text, so "thong tu 124" typed without diacritics is the same token as "Thông tư 124"
 _FOLDED_TYPES = "|".join(re.escape(fold(t).lower()) for t in TYPES)
 # the look-ahead for a type's first letter spares trying every type name at every position (same matches,
@@ -118,6 +121,7 @@ class Analyzer:
         """Syllables as written, grouped into segments that bigrams must not cross."""
         text = unicodedata.normalize("NFC", text).replace("&", "")
         text = _PERCENT.sub(" phần trăm", text)  # "70%" is read "70 phần trăm", and asked that way
+        text = _GLUED_UNIT.sub(r"\1 \2", text)
         return [ws for seg in _SEGMENT_BREAK.split(text) if (ws := _WORD.findall(seg))]
 
     def legal_tokens(self, text: str) -> list[str]:

@@ -38,6 +38,14 @@ def test_a_province_typed_without_diacritics_keeps_both_words_a_question_word_fo
     assert "f:noi" not in query_terms(a, "chi thi 46 noi ve gi").uni  # the question word itself is no term
 
 
+def test_a_number_glued_to_a_unit_is_two_words_and_a_model_name_one() -> None:
+    a = Analyzer()
+    assert {"f:500", "f:mb", "F:500 mb"} <= set(a.tokens("tối thiểu 500MB/hộp thư"))
+    assert a.tokens("500MB") == a.tokens("500 MB")
+    assert "f:5g" in a.tokens("mạng 5G") and "f:h5n1" in a.tokens("cúm H5N1")  # one letter, or letters first
+    assert "L:1242021TTBCA" in a.tokens("Thông tư 124/2021/TT-BCA")
+
+
 def test_abbreviations_expand_both_ways() -> None:
     a = Analyzer({"ANTQ": "an ninh Tổ quốc"})
     query = a.query_tokens("CTSV làm gì")

@@ -253,3 +253,12 @@ def test_documents_listed_by_the_signer_the_question_names(wide_engine) -> None:
     assert "do Huỳnh Minh Tuấn ký" in answer.answer
     plans = wide_engine.ask("Những kế hoạch nào do Phó Chủ tịch Huỳnh Minh Tuấn ký?")
     assert [(c.doc_id, c.section) for c in plans.citations] == [("kh-552-ubnd-dongthap-2025", "signature")]
+
+
+def test_a_unit_glued_to_its_number_is_the_unit_asked(wide_engine) -> None:
+    """ "500MB/hộp thư", "20MB": the rule writes the unit glued to the number; "bao nhiêu MB" asks for it, and is
+    neither refused as a question about a word no document writes nor answered from elsewhere."""
+    answer = wide_engine.ask("tep dinh kem thu cong vu o dong thap toi da bao nhieu MB")
+    assert answer.found
+    assert answer.citations[0].doc_id == "qd-143-2025-ubnd-dongthap"
+    assert "kích cỡ các tệp gửi kèm tối đa 20MB/hộp thư điện tử" in answer.answer
