@@ -262,3 +262,17 @@ def test_a_unit_glued_to_its_number_is_the_unit_asked(wide_engine) -> None:
     assert answer.found
     assert answer.citations[0].doc_id == "qd-143-2025-ubnd-dongthap"
     assert "kích cỡ các tệp gửi kèm tối đa 20MB/hộp thư điện tử" in answer.answer
+
+
+def test_grounds_several_plans_share_when_none_is_named_alone(wide_engine) -> None:
+    """Two provinces' plans for the same emulation drive: the question is about both alike, so neither is its
+    one target; the ground both cite is the answer, cited to each plan's preamble."""
+    answer = wide_engine.ask(
+        "Kế hoạch thi đua chào mừng Đại hội XIV của Đắk Lắk và của Nghệ An cùng căn cứ văn bản nào của Thủ tướng?"
+    )
+    assert answer.answer.startswith("Cả 2 văn bản cùng căn cứ:")
+    assert [b.id for b in answer.legal_bases] == ["2437/QĐ-TTg"]
+    assert {(c.doc_id, c.section) for c in answer.citations} == {
+        ("kh-0124-ubnd-daklak-2025", "preamble"),
+        ("kh-982-ubnd-nghean-2025", "preamble"),
+    }

@@ -8,6 +8,8 @@ described by its title, or asked its date, is ``described``.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from core.types import Document, LegalBasis
 from ingest.legal import mentions
 from retrieval.answers import described, drafting
@@ -15,6 +17,7 @@ from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name
 from retrieval.answers.question import Question
 from retrieval.answers.registry import asked_for, considers, line_of, named_entries, warning, warnings
+from retrieval.extract import Line
 
 MAX_LISTED = 12
 
@@ -51,7 +54,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         return cited_by(named, ctx)
     if q.asking("legal_bases", "mentions") or "preamble" in q.refs:
         if target is None:
-            return None
+            return shared_grounds(q, ctx)
         doc = ctx.index.get(target)
         if named and others == named:
             return _with_others(does_cite(doc, others, ctx), doc, q, ctx)
@@ -87,20 +90,50 @@ def mentioned(draft: Draft, q: Question, ctx: Context) -> list[LegalBasis]:
     return list(out.values())
 
 
-def grounds(doc: Document, ctx: Context, q: Question | None = None) -> Draft | None:
-    """ "Kế hoạch này căn cứ những văn bản nào?": the documents its preamble cites (else all it cites); "nhắc đến
-    những chỉ thị nào": all it cites; only the kinds and issuer the question asks for."""
+def _grounds_of(doc: Document, ctx: Context, q: Question | None) -> list[tuple[LegalBasis, str, Line]]:
+    """A document's grounds (the kinds and issuer asked for) with the section and line citing each: those its
+    preamble cites (else all it cites; all for "nhắc đến những chỉ thị nào")."""
     entries = ctx.index.entries_citing(doc.doc_id)
     if q is not None:
         entries = asked_for(q, entries, doc.issuer)
     pre = [e for e in entries if any(r.doc_id == doc.doc_id and r.section == "preamble" for r in e.cited_by)]
     chosen = entries if q is not None and q.asking("mentions") and not q.asking("legal_bases") else pre or entries
-    evidence, legal, notes = [], [], []
+    out = []
     for e in chosen:
         where = line_of(doc, e)
-        if where is None or (where[0] == "preamble" and considers(where[1])):
-            continue
-        section, line = where
+        if where is not None and not (where[0] == "preamble" and considers(where[1])):
+            out.append((e, *where))
+    return out
+
+
+def shared_grounds(q: Question, ctx: Context) -> Draft | None:
+    """ "Các kế hoạch thi đua … đều thực hiện quyết định nào của Thủ tướng?": the question is about several
+    documents alike (none leads the others); the grounds asked for that two or more of them cite, each cited to
+    every one of them that does."""
+    docs = [ctx.index.get(d) for d in ctx.leading(q)]
+    if len(docs) < 2:
+        return None
+    found = {doc.doc_id: _grounds_of(doc, ctx, q) for doc in docs}
+    counts = Counter(e.key for got in found.values() for e in {x.key: x for x, _, _ in got}.values())
+    shared = [e for e, _, _ in found[docs[0].doc_id] if counts[e.key] >= 2]
+    if not shared:
+        return None
+    evidence = [
+        Evidence(doc.doc_id, section, "", [line], statements=[f"- {e.citation}, theo {doc_name(doc)} {{n}}"])
+        for e in shared
+        for doc in docs
+        for x, section, line in found[doc.doc_id]
+        if x.key == e.key
+    ]
+    intro = f"Cả {len({ev.doc_id for ev in evidence})} văn bản cùng căn cứ:"
+    return Draft(evidence, intro=intro, legal=shared, notes=warnings(shared), group_by_doc=False)
+
+
+def grounds(doc: Document, ctx: Context, q: Question | None = None) -> Draft | None:
+    """ "Kế hoạch này căn cứ những văn bản nào?": the documents its preamble cites (else all it cites); "nhắc đến
+    những chỉ thị nào": all it cites; only the kinds and issuer the question asks for."""
+    evidence, legal, notes = [], [], []
+    for e, section, line in _grounds_of(doc, ctx, q):
         evidence.append(Evidence(doc.doc_id, section, "", [line], statements=[f"- {e.citation} {{n}}"]))
         legal.append(e)
         if e.conflicts:

@@ -94,6 +94,15 @@ class Context:
             return None
         return found[0]
 
+    def leading(self, q: Question) -> list[str]:
+        """The documents a legal-basis question is about alike: those whose match is within ``target_margin`` of
+        the best's (when there are several, no one is its target)."""
+        self._named_by_header(q)
+        plan = self._own or self.plan(q)
+        ranked = plan.chosen(self.policy.search.documents)
+        top = plan.match[ranked[0]] if ranked else 0.0
+        return [d for d in ranked if top > 0 and plan.match[d] >= self.policy.answer.target_margin * top]
+
     def _named_by_header(self, q: Question) -> str | None:
         """The document a legal-basis question names, the words naming the cited documents' issuer left out
         ("Trường Sóc Trăng căn cứ chỉ thị nào [của Bộ trưởng Bộ Công an]?"): they name what it cites, not it."""
