@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
@@ -80,6 +80,28 @@ def section_lines(doc: Document, section_id: str, *, own: bool = True) -> list[L
 
 def has_date(text: str) -> bool:
     return bool(_DATE.search(text))
+
+
+_DAY_OF_MONTH = re.compile(
+    r"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})(?:\s+nam\s+(\d{4}))?\b|\b(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?\b"
+)
+
+
+def days_stated(text: str) -> set[tuple[int, int, int | None]]:
+    """The days a text states ("ngày 30 tháng 11", "30/11", "ngày 01 tháng 7 năm 2025", "01/7/2025") as (day, month,
+    year or None); "24/24 giờ" and "11/2025" are none."""
+    out = set()
+    for m in _DAY_OF_MONTH.finditer(fold(text).lower()):
+        day, month = int(m.group(1) or m.group(4)), int(m.group(2) or m.group(5))
+        year = m.group(3) or m.group(6)
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            out.add((day, month, (int(year) + (2000 if len(year) == 2 else 0)) if year else None))
+    return out
+
+
+def same_day(asked: Iterable[tuple[int, int, int | None]], stated: Iterable[tuple[int, int, int | None]]) -> bool:
+    """Whether a text states a day asked: the same day and month, and the same year when both give one."""
+    return any(a[:2] == s[:2] and (a[2] is None or s[2] is None or a[2] == s[2]) for a in asked for s in stated)
 
 
 class TermWeights:

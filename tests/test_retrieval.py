@@ -46,6 +46,15 @@ def test_a_number_glued_to_a_unit_is_two_words_and_a_model_name_one() -> None:
     assert "L:1242021TTBCA" in a.tokens("Thông tư 124/2021/TT-BCA")
 
 
+def test_the_days_a_text_states() -> None:
+    from retrieval.extract import days_stated, same_day
+
+    assert days_stated("trước ngày 30 tháng 11 hằng năm; từ ngày 01/7/2025") == {(30, 11, None), (1, 7, 2025)}
+    assert days_stated("truoc ngay 15 thang 12 nam 2025") == {(15, 12, 2025)}
+    assert not days_stated("trực 24/24 giờ, tháng 11/2025, Thông tư 124/2021/TT-BCA")
+    assert same_day({(1, 7, 2025)}, {(1, 7, None)}) and not same_day({(1, 7, 2025)}, {(1, 7, 2027)})
+
+
 def test_abbreviations_expand_both_ways() -> None:
     a = Analyzer({"ANTQ": "an ninh Tổ quốc"})
     query = a.query_tokens("CTSV làm gì")

@@ -276,3 +276,20 @@ def test_grounds_several_plans_share_when_none_is_named_alone(wide_engine) -> No
         ("kh-0124-ubnd-daklak-2025", "preamble"),
         ("kh-982-ubnd-nghean-2025", "preamble"),
     }
+
+
+def test_documents_of_a_kind_that_state_the_day_asked(wide_engine) -> None:
+    """ "Những luật nào … từ 1/7/2025?": which documents is what is asked, so every law stating that day answers,
+    each at the clause that states it with the question's other words (not one saying "01 tháng 7 năm 2027")."""
+    answer = wide_engine.ask("nhung luat nao co hieu luc tu 1/7/2025")
+    assert {(c.doc_id, c.section) for c in answer.citations} == {
+        ("luat-51-2024-qh15", "Điều 3.1"),
+        ("luat-60-2024-qh15", "Điều 45"),
+        ("luat-80-2025-qh15", "Điều 44.1"),
+    }
+    assert "năm 2027" not in answer.answer
+    reports = wide_engine.ask("Kế hoạch nào yêu cầu báo cáo kết quả trước ngày 15 tháng 12 hằng năm?")
+    assert {(c.doc_id, c.section) for c in reports.citations} == {
+        ("kh-153-ubnd-cantho-2025", "IV-2.1.b"),
+        ("kh-556-ubnd-dongthap-2025", "VI.4"),
+    }

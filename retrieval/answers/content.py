@@ -9,18 +9,32 @@ close in score to the best is cited beside it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from core.types import Document, Section
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, Pick, has_amount, pick_lines
 from retrieval.answers.question import Question
 from retrieval.answers.refusal import states_asked
-from retrieval.extract import Coverage, has_date, rank_lines, section_lines, text_terms
-from retrieval.search import SectionHit
+from retrieval.extract import (
+    Coverage,
+    QueryTerms,
+    days_stated,
+    has_date,
+    rank_lines,
+    same_day,
+    section_lines,
+    text_terms,
+)
+from retrieval.search import CONTENT, SectionHit
+from retrieval.targeting import profile_text
 
 MAX_INTRO_LINES = 4  # a parent that announces a list in more lines is a section of its own
 MAX_LIST_LINES = 10  # an announced list this short is quoted whole after its item
 MAX_LIST_CHARS = 1500
+DAY_HITS = 30  # sections read for the documents stating a day asked ("những kế hoạch nào … trước ngày 30/11")
+MAX_DAY_LINES = 3
+MAX_DAY_DOCUMENTS = 10
 TITLED_HITS = 3  # best hits whose sections (and those above them) are read for a heading naming the question
 MAX_JOINT_PARTS = 6  # a section of more parts is not answered whole for the headings of two of them
 QUOTED_READ = 600  # characters read after a heading for a quoted title
@@ -39,6 +53,8 @@ def mode(q: Question) -> Pick:
 
 
 def gather(q: Question, ctx: Context) -> Draft | None:
+    if q.kinds and q.days:
+        return _stating_day(q, ctx)
     p = ctx.policy.answer
     target = ctx.target(q)  # a question naming one document is answered from it alone
     hits = ctx.sections(q, max(ctx.k, 6), docs=[target] if target else None)
@@ -69,6 +85,36 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if evidence:
         evidence += _announced(ctx, evidence[0])
     return Draft(evidence, notes=cut_short(ctx, evidence) if how == "all" else []) if evidence else None
+
+
+def _stating_day(q: Question, ctx: Context) -> Draft | None:
+    """ "Những kế hoạch nào yêu cầu báo cáo … trước ngày 30 tháng 11?": the documents of the kinds asked whose
+    sections state the day asked, each at its best such section and the lines stating it. One search over every
+    document (not only the few the question is most about): which documents is what is asked."""
+    heads, terms, weights = ctx.index.heads(), ctx.terms(q), ctx.weights()
+    hits = ctx.searcher.sections(q.text, k=DAY_HITS, doc_ids=ctx.scope, filters=CONTENT, use_names=False)
+    best: dict[
+        str, tuple[tuple[float, int], Evidence]
+    ] = {}  # each document's section whose lines stating the day match best
+    for h in hits:
+        head = heads.get(h.doc_id)
+        if head is None or head.doc_type not in q.kinds:
+            continue
+        doc = ctx.index.get(h.doc_id)
+        lines = [ln for ln in section_lines(doc, h.section, own=False) if same_day(q.days, days_stated(ln.text))]
+        if lines:  # matched by the words that do not name the document ("bảo hiểm y tế" of the health insurance law)
+            score, line = rank_lines(lines, ctx.analyzer, beyond_header(ctx, doc, terms), weights)[0]
+            match = (score, -len(line.text))  # alike, the shorter line says it more plainly
+            if h.doc_id not in best or match > best[h.doc_id][0]:
+                best[h.doc_id] = (match, Evidence(h.doc_id, h.section, h.heading, lines[:MAX_DAY_LINES], score=h.score))
+    evidence = [ev for _, ev in best.values()]  # documents in the order their first such section was found
+    return Draft(evidence[:MAX_DAY_DOCUMENTS]) if evidence else None
+
+
+def beyond_header(ctx: Context, doc: Document, terms: QueryTerms) -> QueryTerms:
+    """The question's terms without those its document's header holds."""
+    header = text_terms(ctx.analyzer, profile_text(doc))
+    return replace(terms, uni={t for t in terms.uni if t not in header}, bi={t for t in terms.bi if t not in header})
 
 
 def _titled(ctx: Context, hits: list[SectionHit], covers: Coverage, floor: float) -> SectionHit | None:

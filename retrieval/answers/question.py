@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from core.legal_ids import NUMBER, TYPES, id_key
 from core.text import fold, has_diacritics
+from retrieval.extract import days_stated
 from retrieval.lexicon import Lexicon, lexicon
 
 _TYPE_WORDS = {fold(t).lower(): t for t in (*TYPES, "Luật", "Bộ luật")}
@@ -66,6 +67,7 @@ class Question:
     legal_keys: list[str] = field(default_factory=list)  # id_key of legal numbers named
     legal_pairs: list[tuple[str, str]] = field(default_factory=list)  # ("thong tu", "124")
     years: list[int] = field(default_factory=list)
+    days: list[tuple[int, int]] = field(default_factory=list)  # days of a month stated: (30, 11) for "ngày 30/11"
     # an amount of a kind asked: the figure it needs, and the nouns that asked it (none when a cue did)
     figures: list[tuple[re.Pattern[str], list[str]]] = field(default_factory=list)
     counted: list[str] = field(default_factory=list)  # folded nouns counted: "bao nhiêu vụ" -> ["vu"]
@@ -275,6 +277,7 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     q.refs = section_refs(key)
     q.legal_keys, q.legal_pairs = _legal_mentions(text, key)
     q.years = [int(y) for y in _YEAR.findall(text)]
+    q.days = sorted(days_stated(text))
     for m in lx.asked_kinds.finditer(key):
         q.kinds += [t for k, t in lx.kind_types.items() if f" {k} " in f" {m.group(1)}" and t not in q.kinds]
     q.figures = _amounts(q, lx)
