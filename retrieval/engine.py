@@ -10,6 +10,7 @@ The CLI, the HTTP API, the bot and the evaluation all use one Engine::
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import threading
@@ -328,9 +329,11 @@ class Engine:
         with self.index.snapshot():
             self.index.registry()
             self.answerer.units()
-            places = self.index.places()
-            for head in self.index.heads().values():
-                places.of_document(head)
+            self.index.document_places()
+        # What a serving process built at start lives as long as it does: moved out of the garbage collector's
+        # generations, a full collection no longer walks it (one paused a question 154 ms at 10,000 plans; 31 ms)
+        gc.collect()
+        gc.freeze()
 
     def close(self) -> None:
         self.reader.close()

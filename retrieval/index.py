@@ -63,6 +63,7 @@ class Index:
         self._registry = LegalRegistry(catalog)
         self._table_version = 0  # bumped whenever a document adds an abbreviation
         self._heads: tuple[int, dict[str, DocHead]] | None = None
+        self._document_places: tuple[int, dict[str, set[str]]] | None = None
         self._places: tuple[int, Places] | None = None
         self._memo: tuple[int, dict[Hashable, Any]] = (-1, {})
         self.analyzer.add_abbreviations(catalog.abbreviations())
@@ -353,13 +354,14 @@ class Index:
 
     def document_places(self) -> dict[str, set[str]]:
         """The places each document is about, by id, per catalog version: a question naming a place weighs
-        every document it matches, a thousand at 1,000 plans."""
-
-        def compute() -> dict[str, set[str]]:
+        every document it matches, a thousand at 1,000 plans. Kept apart from ``remembered``, whose memo starts
+        again when full: rebuilding this at 10,000 plans would be paid by whichever question came next."""
+        gen = self.catalog.generation
+        cached = self._document_places
+        if cached is None or cached[0] != gen:
             places = self.places()
-            return {d: places.of_document(h) for d, h in self.heads().items()}
-
-        return self.remembered("document places", compute)
+            cached = self._document_places = (gen, {d: places.of_document(h) for d, h in self.heads().items()})
+        return cached[1]
 
     def remembered(self, key: Hashable, compute: Callable[[], T]) -> T:
         """What ``compute`` gives for ``key``, computed once per catalog version (at most MEMO entries kept)."""
