@@ -293,3 +293,16 @@ def test_documents_of_a_kind_that_state_the_day_asked(wide_engine) -> None:
         ("kh-153-ubnd-cantho-2025", "IV-2.1.b"),
         ("kh-556-ubnd-dongthap-2025", "VI.4"),
     }
+
+
+def test_what_a_document_is_about_is_its_scope_article_else_its_title(wide_engine) -> None:
+    """ "… quy định về vấn đề gì?", "… nói về gì": a scope article answers; a resolution without one ("I. QUAN
+    ĐIỂM, PHẠM VI VÀ ĐỐI TƯỢNG HỖ TRỢ") is about what its title says; a question asking what a unit appraises
+    ("… thẩm định nội dung gì") is no question about the document."""
+    scope = wide_engine.ask("Thông tư 109 quy định về vấn đề gì?")
+    assert [(c.doc_id, c.section) for c in scope.citations] == [("tt-109-2025-btc", "Điều 1")]
+    titled = wide_engine.ask("nghi quyet 380 noi ve gi")
+    assert [(c.doc_id, c.section) for c in titled.citations] == [("nq-380-cp-2025", "header")]
+    assert "KHẮC PHỤC HẬU QUẢ THIÊN TAI, PHỤC HỒI SẢN XUẤT" in titled.answer
+    duty = wide_engine.ask("chi thi 010 dak lak thue tinh tham dinh noi dung gi")
+    assert duty.citations[0].section == "I.2.2.e"

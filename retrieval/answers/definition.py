@@ -11,6 +11,7 @@ import re
 from core.text import fold
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, pick_lines
+from retrieval.answers.facts import fact_evidence, names_only
 from retrieval.answers.question import Question
 from retrieval.extract import section_lines
 from retrieval.lexicon import lexicon
@@ -36,7 +37,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
 
 
 def gist(q: Question, ctx: Context) -> Draft | None:
-    """ "Thông tư 124 quy định những gì?": a named document's scope article (or its aims), whole."""
+    """ "Thông tư 124 quy định những gì?": a named document's scope article (or its aims), whole; a document with
+    neither ("I. QUAN ĐIỂM, PHẠM VI VÀ ĐỐI TƯỢNG HỖ TRỢ") is about what its title says."""
     if q.legal_keys or q.legal_pairs:  # a number names a stored document, or a cited one (not this route's)
         named = ctx.index.doc_by_number(q.legal_keys, q.legal_pairs)
         target = named.doc_id if named is not None else None
@@ -51,4 +53,7 @@ def gist(q: Question, ctx: Context) -> Draft | None:
         if any(heading == w or heading.startswith(w + " ") for w in wanted):
             lines = pick_lines(doc, sec.id, "all")
             return Draft([Evidence(doc.doc_id, sec.id, sec.heading, lines)]) if lines else None
-    return None
+    if not names_only(q, doc, ctx, lexicon().gist["cues"]):  # "… Thuế tỉnh thẩm định nội dung gì": not the gist
+        return None
+    title = fact_evidence(doc, "title") if doc.title else None
+    return Draft([title], group_by_doc=not title.statements) if title is not None else None

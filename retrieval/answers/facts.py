@@ -11,6 +11,7 @@ the signer's when it is the title they sign with.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from core.text import fold
 from core.types import Document
@@ -52,10 +53,10 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     return Draft(list(found.values()), group_by_doc=quoted, notes=[_unstated(doc, missing)] if missing else [])
 
 
-def names_only(q: Question, doc: Document, ctx: Context) -> bool:
-    """Whether the question without its fact cues only names ``doc`` by its header fields (type, number,
-    issuer, managing body, place, year; not its title, whose words the text shares)."""
-    terms = rest_terms(ctx.analyzer, q.text, q.cues)
+def names_only(q: Question, doc: Document, ctx: Context, cues: Sequence[str] | None = None) -> bool:
+    """Whether the question without its fact cues (or ``cues``) only names ``doc`` by its header fields (type,
+    number, issuer, managing body, place, year; not its title, whose words the text shares)."""
+    terms = rest_terms(ctx.analyzer, q.text, q.cues if cues is None else cues)
     year = f"năm {doc.year}" if doc.year else None
     fields = [doc.doc_type, doc.number, doc.issuer, doc.managing_body, doc.place, year]
     return holds(terms, field_words(ctx.analyzer, fields))
