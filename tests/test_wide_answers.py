@@ -306,3 +306,12 @@ def test_what_a_document_is_about_is_its_scope_article_else_its_title(wide_engin
     assert "KHẮC PHỤC HẬU QUẢ THIÊN TAI, PHỤC HỒI SẢN XUẤT" in titled.answer
     duty = wide_engine.ask("chi thi 010 dak lak thue tinh tham dinh noi dung gi")
     assert duty.citations[0].section == "I.2.2.e"
+
+
+def test_a_decision_whose_effect_clause_opens_its_article(wide_engine) -> None:
+    """ "Điều 2. Quyết định này có hiệu lực thi hành từ ngày ký ban hành.": the article number opens the clause
+    on its line; the date it takes effect is still the document's own clause, not "không ghi"."""
+    answer = wide_engine.ask("Quyết định 2623 có hiệu lực khi nào?")
+    assert answer.found
+    assert [(c.doc_id, c.section) for c in answer.citations] == [("qd-2623-ttg-2025", "Điều 2")]
+    assert "có hiệu lực thi hành từ ngày ký ban hành" in answer.answer

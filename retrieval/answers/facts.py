@@ -242,7 +242,8 @@ def own_clause(doc: Document, said: re.Pattern[str]) -> Evidence | None:
     regulation it attaches), quoted with the rest of its article when that is short."""
     for sec in doc.sections:
         lines = section_lines(doc, sec.id)
-        if not any(said.search(ln.text) for ln in lines):
+        joined = " ".join(ln.text.strip() for ln in lines)  # a text wrapped mid-clause ("Điều 2. Quyết\nđịnh này …")
+        if not any(said.search(ln.text) for ln in lines) and not said.search(joined):
             continue
         parent = doc.section(sec.parent) if sec.parent else None
         if parent is not None and len(whole := section_lines(doc, parent.id, own=False)) <= MAX_EFFECTIVE_LINES:
