@@ -293,6 +293,7 @@ def test_documents_of_a_kind_that_state_the_day_asked(wide_engine) -> None:
         ("kh-153-ubnd-cantho-2025", "IV-2.1.b"),
         ("kh-556-ubnd-dongthap-2025", "VI.4"),
     }
+    assert not wide_engine.ask("Những kế hoạch nào yêu cầu báo cáo trước ngày 31 tháng 2?").found  # none states it
 
 
 def test_what_a_document_is_about_is_its_scope_article_else_its_title(wide_engine) -> None:

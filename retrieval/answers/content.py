@@ -53,7 +53,7 @@ def mode(q: Question) -> Pick:
 
 
 def gather(q: Question, ctx: Context) -> Draft | None:
-    if q.kinds and q.days:
+    if q.kinds and q.days:  # no document of the kind stating the day asked: none answers (no loose match)
         return _stating_day(q, ctx)
     p = ctx.policy.answer
     target = ctx.target(q)  # a question naming one document is answered from it alone
