@@ -49,6 +49,7 @@ class SearchPlan:
     match: dict[str, float]  # how much the query is about each document, 1.0 for the best
     named: dict[str, float]  # the header-field (profile) match alone, unscaled
     cites: bool = False  # the query names a legal document by number: its citing lines (preambles) count too
+    legal: frozenset[int] = frozenset()  # those numbers' tokens: one the document's own header holds names it
     _chosen: dict[int, list[str]] = field(default_factory=dict, repr=False)
 
     def chosen(self, n: int) -> list[str]:
@@ -147,8 +148,8 @@ class Searcher:
                     match[d] *= p.elsewhere_weight
                 elif not a and local:  # a national text, beside one about the place
                     match[d] *= p.national_weight
-        cites = sparse is not None and any(t.startswith("L:") for t in self.analyzer.tokens(query))
-        return SearchPlan(sparse, dense, first, match, named, cites)
+        legal = frozenset(token_index(t) for t in self.analyzer.tokens(query) if t.startswith("L:")) if sparse else None
+        return SearchPlan(sparse, dense, first, match, named, bool(legal), legal or frozenset())
 
     def within(
         self, plan: SearchPlan, doc_ids: Sequence[str], *, k: int = 5, filters: dict[str, Any] | None = None
@@ -162,7 +163,10 @@ class Searcher:
             header = self.index.catalog.profile_of(d)
             second = (plan.sparse[0], [w * p.named_weight if i in header else w for i, w in zip(*plan.sparse)])
             flt = filters if (filters and "unit_kind" in filters) or plan.cites else {**(filters or {}), **CONTENT}
-            scored += [(u, plan.match.get(d, 0.0)) for u in self._query(second, plan.dense, p.within, [d], flt)]
+            found = self._query(second, plan.dense, p.within, [d], flt)
+            if plan.cites and not plan.legal.difference(header):  # its own number ("kh 310 …"): not its header
+                found = [u for u in found if u.payload.get("section") != "header"]
+            scored += [(u, plan.match.get(d, 0.0)) for u in found]
         top = max((u.score for u, _ in scored), default=0.0) or 1.0
         units = [
             ScoredUnit(payload=u.payload, score=_part_weight(u, p) * u.score / top + p.document_weight * m, id=u.id)

@@ -316,3 +316,13 @@ def test_a_decision_whose_effect_clause_opens_its_article(wide_engine) -> None:
     assert answer.found
     assert [(c.doc_id, c.section) for c in answer.citations] == [("qd-2623-ttg-2025", "Điều 2")]
     assert "có hiệu lực thi hành từ ngày ký ban hành" in answer.answer
+
+
+def test_a_number_naming_the_document_itself_does_not_open_its_header(wide_engine) -> None:
+    """ "kh 310 …": the number names the plan asked about, not a document it cites, so its header stays out of the
+    text answer (it was quoted whole: "CỘNG HÒA XÃ", "Số: 310/KH-UBND", …); its preamble stays in (the proposer of
+    a text is there: "Ai đề nghị ban hành Thông tư 124?")."""
+    answer = wide_engine.ask("kh 310 ha noi 5g ai chu tri")
+    assert answer.found and answer.citations[0].doc_id == "kh-310-ubnd-hanoi-2025"
+    assert "header" not in {c.section for c in answer.citations}
+    assert "CỘNG HÒA XÃ" not in answer.answer
