@@ -133,16 +133,14 @@ class DocHead:
     signer: str | None = None
     signer_title: str | None = None
 
-    def text(self) -> str:
-        """The header fields a question may describe the document by, as one text (``head_text``)."""
-        return head_text(self.doc_type, self.number, self.title, self.issuer, self.place, self.year)
-
 
 TERMS_SEP = "\x1f"
 
 
-def head_text(*fields: object) -> str:
-    """Header fields as one text: kind, number, title, issuer, place, year (the empty ones left out)."""
+def head_text(head: Any) -> str:
+    """The header fields a question may describe a document by (a ``Document`` or its ``DocHead``), as one text:
+    kind, number, title, issuer, place, year, the empty ones left out."""
+    fields = (head.doc_type, head.number, head.title, head.issuer, head.place, head.year)
     return " ".join(str(x) for x in fields if x)
 
 

@@ -80,7 +80,7 @@ def record_for(doc: Document, points: list[UnitPoint], analyzer: Analyzer, versi
         profile=profile_tokens(doc, analyzer),
         hits=[unit_hit(p) for p in points],
         replacing=[c for c in doc.citations if said_replaced(doc.text, c)],
-        head_terms=analyzer.terms(head_text(doc.doc_type, doc.number, doc.title, doc.issuer, doc.place, doc.year)),
+        head_terms=analyzer.terms(head_text(doc)),
     )
 
 

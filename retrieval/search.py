@@ -48,9 +48,15 @@ class SearchPlan:
     first: list[ScoredUnit]  # the best units over everything searched
     match: dict[str, float]  # how much the query is about each document, 1.0 for the best
     named: dict[str, float]  # the header-field (profile) match alone, unscaled
-    cites: bool = False  # the query names a legal document by number: its citing lines (preambles) count too
-    legal: frozenset[int] = frozenset()  # those numbers' tokens: one the document's own header holds names it
+    # the legal numbers the query names (token ids): the lines citing them (preambles) count too, and the header
+    # unless its own number is every one named
+    legal: frozenset[int] = frozenset()
     _chosen: dict[int, list[str]] = field(default_factory=dict, repr=False)
+
+    @property
+    def cites(self) -> bool:
+        """Whether the query names a legal document by number."""
+        return bool(self.legal)
 
     def chosen(self, n: int) -> list[str]:
         """The ``n`` documents the query is most about; ties (copied plans) by id. Asked several times a question:
@@ -149,7 +155,7 @@ class Searcher:
                 elif not a and local:  # a national text, beside one about the place
                     match[d] *= p.national_weight
         legal = frozenset(token_index(t) for t in self.analyzer.tokens(query) if t.startswith("L:")) if sparse else None
-        return SearchPlan(sparse, dense, first, match, named, bool(legal), legal or frozenset())
+        return SearchPlan(sparse, dense, first, match, named, legal or frozenset())
 
     def within(
         self, plan: SearchPlan, doc_ids: Sequence[str], *, k: int = 5, filters: dict[str, Any] | None = None

@@ -93,9 +93,8 @@ def _stating_day(q: Question, ctx: Context) -> Draft | None:
     document (not only the few the question is most about): which documents is what is asked."""
     heads, terms, weights = ctx.index.heads(), ctx.terms(q), ctx.weights()
     hits = ctx.searcher.sections(q.text, k=DAY_HITS, doc_ids=ctx.scope, filters=CONTENT, use_names=False)
-    best: dict[
-        str, tuple[tuple[float, int], Evidence]
-    ] = {}  # each document's section whose lines stating the day match best
+    # each document's section whose lines stating the day match best
+    best: dict[str, tuple[tuple[float, int], Evidence]] = {}
     for h in hits:
         head = heads.get(h.doc_id)
         if head is None or head.doc_type not in q.kinds:

@@ -97,8 +97,7 @@ class Context:
     def leading(self, q: Question) -> list[str]:
         """The documents a legal-basis question is about alike: those whose match is within ``target_margin`` of
         the best's (when there are several, no one is its target)."""
-        self._named_by_header(q)
-        plan = self._own or self.plan(q)
+        plan = self._own_plan(q)
         ranked = plan.chosen(self.policy.search.documents)
         top = plan.match[ranked[0]] if ranked else 0.0
         return [d for d in ranked if top > 0 and plan.match[d] >= self.policy.answer.target_margin * top]
@@ -106,9 +105,14 @@ class Context:
     def _named_by_header(self, q: Question) -> str | None:
         """The document a legal-basis question names, the words naming the cited documents' issuer left out
         ("Trường Sóc Trăng căn cứ chỉ thị nào [của Bộ trưởng Bộ Công an]?"): they name what it cites, not it."""
+        own = self._own_plan(q)
+        return self._numbered(q, own) or self._decide(own)
+
+    def _own_plan(self, q: Question) -> SearchPlan:
+        """The plan of the question's own text: without the words naming the issuer of the documents it asks for."""
         if self._own is None:
             self._own = self.searcher.plan(q.own_text, doc_ids=self.scope) if q.own_text != q.text else self.plan(q)
-        return self._numbered(q, self._own) or self._decide(self._own)
+        return self._own
 
     def _numbered(self, q: Question, plan: SearchPlan) -> str | None:
         """The one leading document whose kind and number the question opens with ("kế hoạch 141 ubnd bắc ninh

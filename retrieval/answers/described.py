@@ -21,7 +21,7 @@ from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name, fmt_date
 from retrieval.answers.question import Question, has
 from retrieval.answers.registry import asked_for, line_of, replaced, warnings
-from retrieval.catalog_rows import TERMS_SEP, DocHead
+from retrieval.catalog_rows import TERMS_SEP, DocHead, head_text
 from retrieval.extract import Coverage, Line, QueryTerms, TermWeights, text_terms
 from retrieval.lexicon import lexicon
 
@@ -139,7 +139,9 @@ def _head_terms(analyzer: Any, doc_id: str, head: DocHead) -> frozenset[str]:
     if got is None or got[0] is not analyzer or got[1] is not head:
         if len(_HEAD_TERMS) >= 262_144:
             _HEAD_TERMS.clear()
-        terms = frozenset(map(sys.intern, head.terms.split(TERMS_SEP))) if head.terms else _terms(analyzer, head.text())
+        terms = (
+            frozenset(map(sys.intern, head.terms.split(TERMS_SEP))) if head.terms else _terms(analyzer, head_text(head))
+        )
         got = _HEAD_TERMS[doc_id] = (analyzer, head, terms)
     return got[2]
 

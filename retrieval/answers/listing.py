@@ -104,11 +104,16 @@ def _signed_by(ctx: Context, terms: Any) -> list[str]:
         return by_name
 
     named = ctx.index.remembered("documents by signer", signers)
-    return [d for name, docs in named.items() if name and all(f"f:{w}" in terms.uni for w in name) for d in docs]
+    return [d for name, docs in named.items() if _names(terms, name) for d in docs]
 
 
 def _name_words(name: str) -> tuple[str, ...]:
     return tuple(fold_word(w.lower()) for w in name.split())
+
+
+def _names(terms: Any, name: tuple[str, ...]) -> bool:
+    """Whether the question's terms hold every word of a person's name."""
+    return bool(name) and all(f"f:{w}" in terms.uni for w in name)
 
 
 def _listed(doc: Any, terms: Any) -> Evidence | None:
@@ -119,7 +124,7 @@ def _listed(doc: Any, terms: Any) -> Evidence | None:
     if not header:
         return None
     signer = _name_words(doc.signer or "")
-    if signer and all(f"f:{w}" in terms.uni for w in signer):
+    if _names(terms, signer):
         named = [ln for ln in section_lines(doc, "signature") if _name_words(ln.text) == signer]
         if named:
             statement = f"- {doc_name(doc)}, do {doc.signer} ký {{n}}"

@@ -67,7 +67,7 @@ class Question:
     legal_keys: list[str] = field(default_factory=list)  # id_key of legal numbers named
     legal_pairs: list[tuple[str, str]] = field(default_factory=list)  # ("thong tu", "124")
     years: list[int] = field(default_factory=list)
-    days: list[tuple[int, int]] = field(default_factory=list)  # days of a month stated: (30, 11) for "ngày 30/11"
+    days: list[tuple[int, int, int | None]] = field(default_factory=list)  # days stated: (30, 11, None), "ngày 30/11"
     # an amount of a kind asked: the figure it needs, and the nouns that asked it (none when a cue did)
     figures: list[tuple[re.Pattern[str], list[str]]] = field(default_factory=list)
     counted: list[str] = field(default_factory=list)  # folded nouns counted: "bao nhiêu vụ" -> ["vu"]
