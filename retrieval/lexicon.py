@@ -59,6 +59,7 @@ class Lexicon:
     asked_kinds: re.Pattern[str]  # "những chỉ thị, thông tư nào": the kind words asked for
     kind_types: dict[str, str]  # folded kind word -> legal type ("chi thi" -> "Chỉ thị")
     considerations: tuple[str, ...]  # a preamble line opening so weighs a proposal, not a legal basis ("Xét …")
+    grounds_openings: tuple[str, ...]  # a preamble line opening so states a ground ("Căn cứ …"), longest first
     units: dict[str, list[str]]  # how documents name units: heads, line_heads, verbs, assign
     follow_ups: dict[str, list[str]]  # openers, closers, refer_back (folded); max_open_words
     present_moment: tuple[str, ...]  # folded words tying a question to the day it is asked ("hom nay")
@@ -145,6 +146,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         asked_kinds=re.compile(raw["asked_kinds"]["pattern"]),
         kind_types=dict(raw["asked_kinds"]["types"]),
         considerations=tuple(raw.get("considerations", [])),
+        grounds_openings=tuple(sorted(raw.get("grounds_openings", []), key=lambda o: -len(o.split()))),
         units={k: list(v) for k, v in raw["units"].items() if not k.startswith("_")},
         follow_ups={k: v for k, v in raw["follow_ups"].items() if not k.startswith("_")},
         present_moment=tuple(raw["present_moment"]["cues"]),

@@ -326,3 +326,14 @@ def test_a_number_naming_the_document_itself_does_not_open_its_header(wide_engin
     assert answer.found and answer.citations[0].doc_id == "kh-310-ubnd-hanoi-2025"
     assert "header" not in {c.section for c in answer.citations}
     assert "CỘNG HÒA XÃ" not in answer.answer
+
+
+def test_grounds_are_quoted_as_the_preamble_writes_them(wide_engine) -> None:
+    """A law cited by name and date ("Căn cứ Luật … ngày 26 tháng 6 năm 2025;") is pasted as the preamble writes
+    it, not shortened to the registry's "Luật … năm 2025"; a text the line cites alone, the same."""
+    answer = wide_engine.ask("qd 2623 ttg thi hanh luat bao ve du lieu ca nhan can cu nhung van ban nao")
+    assert answer.answer.splitlines()[1:] == [
+        "- Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025 [1]",
+        "- Luật Bảo vệ dữ liệu cá nhân ngày 26 tháng 6 năm 2025 [1]",
+    ]
+    assert {(c.doc_id, c.section) for c in answer.citations} == {("qd-2623-ttg-2025", "preamble")}

@@ -16,7 +16,7 @@ from retrieval.answers import described, drafting
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name
 from retrieval.answers.question import Question
-from retrieval.answers.registry import asked_for, considers, line_of, named_entries, warning, warnings
+from retrieval.answers.registry import asked_for, considers, line_of, named_entries, warning, warnings, written
 from retrieval.extract import Line
 
 MAX_LISTED = 12
@@ -119,7 +119,7 @@ def shared_grounds(q: Question, ctx: Context) -> Draft | None:
     if not shared:
         return None
     evidence = [
-        Evidence(doc.doc_id, section, "", [line], statements=[f"- {e.citation}, theo {doc_name(doc)} {{n}}"])
+        Evidence(doc.doc_id, section, "", [line], statements=[f"- {written(doc, e, line)}, theo {doc_name(doc)} {{n}}"])
         for e in shared
         for doc in docs
         for x, section, line in found[doc.doc_id]
@@ -134,7 +134,7 @@ def grounds(doc: Document, ctx: Context, q: Question | None = None) -> Draft | N
     những chỉ thị nào": all it cites; only the kinds and issuer the question asks for."""
     evidence, legal, notes = [], [], []
     for e, section, line in _grounds_of(doc, ctx, q):
-        evidence.append(Evidence(doc.doc_id, section, "", [line], statements=[f"- {e.citation} {{n}}"]))
+        evidence.append(Evidence(doc.doc_id, section, "", [line], statements=[f"- {written(doc, e, line)} {{n}}"]))
         legal.append(e)
         if e.conflicts:
             notes.append(warning(e))

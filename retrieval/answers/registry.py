@@ -91,6 +91,25 @@ def line_of(
     return None
 
 
+def written(doc: Document, entry: LegalBasis, line: Line) -> str:
+    """A ground as the document writes it, to paste as it stands ("Luật Tổ chức Chính phủ ngày 18 tháng 02 năm
+    2025"): on a line opening as grounds do ("Căn cứ …"), from where it cites the entry to where it cites the
+    next text or the clause ends; else (a sentence of the body) the registry's citation string."""
+    words = line.text.lstrip("-–• ").split()[:3]
+    folded = " ".join(re.findall(r"[a-z0-9]+", fold(" ".join(words)).lower())) + " "
+    if not any(folded.startswith(o + " ") for o in lexicon().grounds_openings):
+        return entry.citation
+    end = line.start + len(line.text)
+    starts = sorted(c.start for c in doc.citations if line.start <= c.start < end)
+    for c in doc.citations:
+        if line.start <= c.start < end and mentions(c, entry):
+            stop = next((s for s in starts if s > c.start), end)
+            text = re.sub(r"(?:[\s;,.]|\bvà$)+$", "", " ".join(doc.text[c.start : stop].split()))
+            if text:
+                return text
+    return entry.citation
+
+
 def considers(line: Line) -> bool:
     """ "Xét Tờ trình số …", "Theo đề nghị của …": what a preamble weighs, not what it stands on."""
     words = " ".join(re.findall(r"[a-z0-9]+", fold(line.text).lower()))
