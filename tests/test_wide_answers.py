@@ -182,9 +182,10 @@ def test_a_lead_in_that_announces_a_list_is_quoted_with_its_items(wide_engine) -
 
 def test_when_a_legal_text_takes_effect_is_its_own_article_on_it(wide_engine) -> None:
     """ "… có hiệu lực từ ngày nào?": the clause "<kind> này có hiệu lực …" of the document's own body (not a
-    section of the regulation it attaches), quoted with its short article (what it replaces, too)."""
+    section of the regulation it attaches), cited to that clause and quoted with its short article's other clauses
+    (what it replaces, too)."""
     decision = wide_engine.ask("quyet dinh 96/2025 ve phong chay chua chay rung quang ninh co hieu luc tu khi nao")
-    assert (decision.citations[0].doc_id, decision.citations[0].section) == ("qd-96-2025-ubnd-quangninh", "Điều 2")
+    assert (decision.citations[0].doc_id, decision.citations[0].section) == ("qd-96-2025-ubnd-quangninh", "Điều 2.2")
     assert "Quyết định này có hiệu lực thi hành kể từ ngày 30 tháng 11 năm 2025." in decision.answer
     assert "Quyết định này thay thế Quyết định số 29/2020/QĐ-UBND" in decision.answer
     resolution = wide_engine.ask("Nghị quyết 22/2025/NQ-HĐND tỉnh Vĩnh Long bắt đầu có hiệu lực từ bao giờ?")
@@ -337,3 +338,16 @@ def test_grounds_are_quoted_as_the_preamble_writes_them(wide_engine) -> None:
         "- Luật Bảo vệ dữ liệu cá nhân ngày 26 tháng 6 năm 2025 [1]",
     ]
     assert {(c.doc_id, c.section) for c in answer.citations} == {("qd-2623-ttg-2025", "preamble")}
+
+
+def test_when_a_law_applies_is_cited_to_its_clause_with_the_rest_of_its_article(wide_engine) -> None:
+    """ "bắt đầu áp dụng từ ngày nào" asks when the text takes effect: the clause that says so is the first
+    citation (not its whole article), and the article's other clauses follow, each cited to itself (here the part
+    that applies later)."""
+    answer = wide_engine.ask("luat 80/2025 bat dau ap dung tu ngay nao")
+    assert [(c.doc_id, c.section) for c in answer.citations[:2]] == [
+        ("luat-80-2025-qh15", "Điều 44.1"),
+        ("luat-80-2025-qh15", "Điều 44.2"),
+    ]
+    assert "có hiệu lực thi hành từ ngày 01 tháng 7 năm 2025" in answer.answer
+    assert "được thực hiện từ ngày 01 tháng 01 năm 2026" in answer.answer

@@ -50,7 +50,10 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if not found:
         return _lacks(doc, missing)
     quoted = any(not ev.statements for ev in found.values())  # lines quoted as they are: say whose
-    return Draft(list(found.values()), group_by_doc=quoted, notes=[_unstated(doc, missing)] if missing else [])
+    evidence = list(found.values())
+    for clause in (found[f] for f in ("effective", "replaces") if f in found):
+        evidence += [ev for ev in rest_of_article(doc, clause) if ev.section not in {e.section for e in evidence}]
+    return Draft(evidence, group_by_doc=quoted, notes=[_unstated(doc, missing)] if missing else [])
 
 
 def names_only(q: Question, doc: Document, ctx: Context, cues: Sequence[str] | None = None) -> bool:
@@ -239,14 +242,24 @@ MAX_EFFECTIVE_LINES = 8  # an article on taking effect this short is quoted whol
 def own_clause(doc: Document, said: re.Pattern[str]) -> Evidence | None:
     """When a legal text takes effect, or what it replaces: the first section of its body with a clause that says
     so ("Quyết định này có hiệu lực …", "Kế hoạch này thay thế …"; the document's own article comes before any
-    regulation it attaches), quoted with the rest of its article when that is short."""
+    regulation it attaches), cited to that clause."""
     for sec in doc.sections:
         lines = section_lines(doc, sec.id)
         joined = " ".join(ln.text.strip() for ln in lines)  # a text wrapped mid-clause ("Điều 2. Quyết\nđịnh này …")
-        if not any(said.search(ln.text) for ln in lines) and not said.search(joined):
-            continue
-        parent = doc.section(sec.parent) if sec.parent else None
-        if parent is not None and len(whole := section_lines(doc, parent.id, own=False)) <= MAX_EFFECTIVE_LINES:
-            return Evidence(doc.doc_id, parent.id, parent.heading, whole)
-        return Evidence(doc.doc_id, sec.id, sec.heading, lines)
+        if any(said.search(ln.text) for ln in lines) or said.search(joined):
+            return Evidence(doc.doc_id, sec.id, sec.heading, lines)
     return None
+
+
+def rest_of_article(doc: Document, clause: Evidence) -> list[Evidence]:
+    """The other clauses of a short article on taking effect (what it replaces, who carries it out), each cited to
+    its own clause after the one asked: "Điều 3. 1. … có hiệu lực …; 2. … hết hiệu lực …"."""
+    sec = doc.section(clause.section)
+    parent = doc.section(sec.parent) if sec is not None and sec.parent else None
+    if parent is None or len(section_lines(doc, parent.id, own=False)) > MAX_EFFECTIVE_LINES:
+        return []
+    return [
+        Evidence(doc.doc_id, c.id, c.heading, lines)
+        for c in doc.children(parent.id)
+        if c.id != sec.id and (lines := section_lines(doc, c.id, own=False))
+    ]
