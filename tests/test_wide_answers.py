@@ -351,3 +351,14 @@ def test_when_a_law_applies_is_cited_to_its_clause_with_the_rest_of_its_article(
     ]
     assert "có hiệu lực thi hành từ ngày 01 tháng 7 năm 2025" in answer.answer
     assert "được thực hiện từ ngày 01 tháng 01 năm 2026" in answer.answer
+
+
+def test_a_question_asking_whether_asks_a_rule_not_a_sum(wide_engine) -> None:
+    """ "… có được nhận cả hai mức hỗ trợ không?" names an amount ("mức hỗ trợ") but asks whether: the rule that
+    answers it states no sum, and the clause stating the sums is not put first for holding one."""
+    answer = wide_engine.ask(
+        "chiến sỹ công an xã ở Hà Nội thuộc đối tượng của cả hai nghị quyết hỗ trợ thì có được nhận cả hai mức hỗ trợ"
+        " không?"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-80-2025-hdnd-hanoi", "Điều 3.2")
+    assert "chỉ được hưởng 01 mức hỗ trợ cao nhất" in answer.answer

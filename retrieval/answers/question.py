@@ -216,7 +216,7 @@ def _amounts(q: Question, lx: Lexicon) -> list[tuple[re.Pattern[str], list[str]]
             masked = masked.replace(f" {phrase} ", " ")
         for counting in lx.counting["after"]:  # "mấy mức hỗ trợ": a count of levels, not a sum
             masked = re.sub(rf" {counting} \w+(?: \w+)?", " ", masked)
-        if "amount" not in q.asks:
+        if "amount" not in q.asks or "whether" in q.asks:  # "… được hưởng cả hai mức hỗ trợ không?": a rule
             continue
         nouns = [fold(n).lower() for n in kind.nouns_exact if f" {n} " in accented and has(masked, fold(n).lower())]
         if not q.accented:
