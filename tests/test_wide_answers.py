@@ -362,3 +362,13 @@ def test_a_question_asking_whether_asks_a_rule_not_a_sum(wide_engine) -> None:
     )
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-80-2025-hdnd-hanoi", "Điều 3.2")
     assert "chỉ được hưởng 01 mức hỗ trợ cao nhất" in answer.answer
+
+
+def test_a_length_of_time_asked_needs_a_section_stating_one(wide_engine) -> None:
+    """ "trong mấy ngày", "mấy năm": a length of time is answered by a section stating one ("05 năm"); the
+    directive on appraisal states no number of days for the departments' opinions, so that is refused."""
+    days = wide_engine.ask("chi thi 10 dak lak: cac so nganh phai gop y tham dinh du an dau tu trong may ngay?")
+    assert not days.found and days.citations == []
+    years = wide_engine.ask("thoi hieu xu ly ky luat khien trach doi voi cong chuc la may nam")
+    assert (years.citations[0].doc_id, years.citations[0].section) == ("luat-80-2025-qh15", "Điều 37.1.a")
+    assert "05 năm đối với hành vi vi phạm đến mức phải kỷ luật bằng hình thức khiển trách" in years.answer
