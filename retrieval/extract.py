@@ -296,7 +296,7 @@ class Coverage:
     @staticmethod
     def _part(
         terms: QueryTerms, group: set[str], weights: TermWeights
-    ) -> tuple[list[tuple[str, float, list[frozenset[str]] | None]], float] | None:
+    ) -> tuple[list[tuple[str, float, list[frozenset[str]] | None, bool]], float] | None:
         if not group:
             return None
         # each synonym phrase as the tokens a text must hold to stand in for the term (``QueryTerms.stood_in``)
@@ -309,10 +309,11 @@ class Coverage:
                     for alt in terms.alt_of.get(t, ())
                 ]
                 or None,
+                _doubtful(t, terms, weights),
             )
             for t in group
         ]
-        return items, sum(w for _, w, _ in items)
+        return items, sum(w for _, w, _, doubtful in items if not doubtful)
 
     def __call__(self, have: AbstractSet[str]) -> float:
         shares = []
@@ -321,14 +322,27 @@ class Coverage:
                 shares.append(None)
                 continue
             items, total = part
-            found = sum(
-                w for probe, w, alts in items if probe in have or (alts and any(a.issubset(have) for a in alts))
-            )
+            found = doubtful_found = 0.0
+            for probe, w, alts, doubtful in items:
+                if probe in have or (alts and any(a.issubset(have) for a in alts)):
+                    found += w
+                    doubtful_found += w if doubtful else 0.0
+            total += doubtful_found
             shares.append(found / total if total else 0.0)
         cu, cb = shares
         if cu is None:
             return 0.0
         return cu if cb is None else 0.5 * (cu + cb)
+
+
+def _doubtful(term: str, terms: QueryTerms, weights: TermWeights) -> bool:
+    """Typed without diacritics, a word folding many together ("minh": "mình", "Minh"; "k": "không") may be no
+    content at all: it counts only when found. So does a pair holding one that no document writes ("con minh");
+    a pair they do write ("ap dung", "chi minh") counts like any other."""
+    words = term[2:].split()
+    if terms.exact or not any(w in _FOLDED_AMBIGUOUS for w in words):
+        return False
+    return len(words) == 1 or not weights.df.get(token_index(term), 0)
 
 
 def rank_lines(

@@ -372,3 +372,11 @@ def test_a_length_of_time_asked_needs_a_section_stating_one(wide_engine) -> None
     years = wide_engine.ask("thoi hieu xu ly ky luat khien trach doi voi cong chuc la may nam")
     assert (years.citations[0].doc_id, years.citations[0].section) == ("luat-80-2025-qh15", "Điều 37.1.a")
     assert "05 năm đối với hành vi vi phạm đến mức phải kỷ luật bằng hình thức khiển trách" in years.answer
+
+
+def test_chat_words_that_fold_to_content_do_not_refuse_a_question(wide_engine) -> None:
+    """Typed without diacritics, "k" (không), "r" (rồi), "minh" (mình) may be no content at all: a section that
+    does not hold them still answers ("… cũ có còn làm việc không" is the decision's own transition article)."""
+    answer = wide_engine.ask("dh cong nghiep ha noi len dai hoc r thi hoi dong truong cu con lam viec k")
+    assert answer.found
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-2536-ttg-2025", "Điều 4")
