@@ -380,3 +380,14 @@ def test_chat_words_that_fold_to_content_do_not_refuse_a_question(wide_engine) -
     answer = wide_engine.ask("dh cong nghiep ha noi len dai hoc r thi hoi dong truong cu con lam viec k")
     assert answer.found
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-2536-ttg-2025", "Điều 4")
+
+
+def test_an_amount_asked_of_a_noun_the_title_holds_still_needs_a_sum(wide_engine) -> None:
+    """ "học phí … là bao nhiêu": the resolution's title holds "học phí", yet "bao nhiêu" asks the sum; the only
+    section naming Bến Tre repeals its old resolution and states none, so that is refused. Asked how a sum is set
+    ("mức chi … tính ra sao"), the title's noun only names the resolution, as before: a share answers."""
+    asked = wide_engine.ask("hoc phi mam non cong lap o ben tre nam hoc 2024-2025 la bao nhieu")
+    assert not asked.found and asked.citations == []
+    how = wide_engine.ask("mức chi cho hội thi cấp xã ở Vĩnh Long được tính ra sao so với cấp tỉnh")
+    assert (how.citations[0].doc_id, how.citations[0].section) == ("nq-22-2025-hdnd-vinhlong", "Điều 2.5")
+    assert "Mức chi bằng 80% mức chi tương ứng" in how.answer

@@ -13,8 +13,9 @@ from collections.abc import Callable
 from core.text import fold
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft
-from retrieval.answers.question import Question
+from retrieval.answers.question import Question, has
 from retrieval.extract import coverage, text_terms, unknown_words
+from retrieval.lexicon import lexicon
 from retrieval.targeting import profile_text
 
 _FIGURE = re.compile(r"\d")
@@ -78,7 +79,10 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
     if unseen:  # "học phí năm học 2026-2027" of a resolution that speaks of 2025-2026 only
         return f"asked of {', '.join(map(str, unseen))}, which no document found mentions"
     header = " ".join(fold(profile_text(ctx.index.get(d))).lower() for d in {e.doc_id for e in draft.evidence})
-    asked = [f for f, nouns in q.figures if not nouns or any(f" {n} " not in f" {header} " for n in nouns)]
+    # a noun the header holds names the document ("mức chi … tính thế nào": the resolution on mức chi), unless an
+    # amount word asks it ("học phí … là bao nhiêu")
+    named = not has(q.key, *lexicon().counting["after"])
+    asked = [f for f, nouns in q.figures if not (nouns and named) or any(f" {n} " not in f" {header} " for n in nouns)]
     if asked and not any(f.search(t) for f in asked for t in texts):
         return "no figure of the kind asked (money, a percentage) in the sections found"
     folded = [fold(t).lower() for t in texts]
