@@ -41,6 +41,7 @@ class Lexicon:
     intent_patterns: dict[str, tuple[re.Pattern[str], ...]]
     facts: dict[str, tuple[str, ...]]
     weak_facts: dict[str, tuple[str, ...]]  # cues that ask a header fact only of a question naming nothing else
+    kind_facts: dict[str, tuple[str, ...]]  # cues that ask a header fact only of a question naming a kind
     role_patterns: tuple[re.Pattern[str], ...]  # "ai là <role>", "<role> tên gì"
     signed_for: frozenset[str]  # "kt", "tm": marks of a title the signer signs for
     catalog_fields: tuple[str, ...]  # words asking for documents by a header field ("ban hành", "năm")
@@ -118,6 +119,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         intent_patterns={k.removesuffix("_patterns"): tuple(re.compile(p) for p in v) for k, v in patterns.items()},
         facts={k: tuple(v) for k, v in raw["facts"].items()},
         weak_facts={k: tuple(v) for k, v in raw["weak_facts"].items() if not k.startswith("_")},
+        kind_facts={k: tuple(v) for k, v in raw.get("kind_facts", {}).items() if not k.startswith("_")},
         role_patterns=tuple(re.compile(p) for p in raw["roles"]["patterns"]),
         signed_for=frozenset(raw["roles"]["signed_for"]),
         catalog_fields=tuple(raw["catalog"]["fields"]),
@@ -158,7 +160,11 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         replacement_cues=tuple(raw.get("replacement_cues", [])),
         cue_words=frozenset(
             w
-            for cues in [*(v for k, v in intents.items() if k not in patterns), *raw["facts"].values()]
+            for cues in [
+                *(v for k, v in intents.items() if k not in patterns),
+                *raw["facts"].values(),
+                *(v for k, v in raw.get("kind_facts", {}).items() if not k.startswith("_")),
+            ]
             for cue in cues
             for w in cue.split()
         ),

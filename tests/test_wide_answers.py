@@ -391,3 +391,19 @@ def test_an_amount_asked_of_a_noun_the_title_holds_still_needs_a_sum(wide_engine
     how = wide_engine.ask("mức chi cho hội thi cấp xã ở Vĩnh Long được tính ra sao so với cấp tỉnh")
     assert (how.citations[0].doc_id, how.citations[0].section) == ("nq-22-2025-hdnd-vinhlong", "Điều 2.5")
     assert "Mức chi bằng 80% mức chi tương ứng" in how.answer
+
+
+def test_a_header_fact_of_a_place_no_document_is_about_is_refused(wide_engine) -> None:
+    """ "Nghị quyết … của Đà Nẵng có hiệu lực từ ngày nào?": the words match Hà Nội's resolution on the same
+    measure, but the question names another city: not answered with Hà Nội's date."""
+    answer = wide_engine.ask("Nghị quyết về vùng phát thải thấp của Đà Nẵng có hiệu lực từ ngày nào?")
+    assert not answer.found and answer.citations == []
+    assert "Đà Nẵng" in answer.answer
+
+
+def test_when_a_measure_starts_is_not_when_its_text_takes_effect(wide_engine) -> None:
+    """ "… bắt đầu áp dụng vùng phát thải thấp từ ngày nào?" names no kind of document: it asks when the
+    measure applies (the pilot's own article), not the resolution's effective date (Điều 13.1)."""
+    answer = wide_engine.ask("Hà Nội bắt đầu áp dụng vùng phát thải thấp từ ngày nào?")
+    assert answer.citations[0].doc_id == "nq-57-2025-hdnd-hanoi"
+    assert answer.citations[0].section.startswith("Điều 11")

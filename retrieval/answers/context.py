@@ -165,12 +165,29 @@ class Context:
             if doc is not None and (not self.scope or doc.doc_id in self.scope):
                 return str(doc.doc_id)
         target = self.target(q)
-        if target is not None:
-            return target
-        named = self.plan(q).named
-        ranked = sorted(named, key=lambda d: -named[d])[:2] or [""]
-        top, second = named.get(ranked[0], 0.0), named.get(ranked[-1], 0.0) if len(ranked) > 1 else 0.0
-        return ranked[0] if top > 0.0 and second <= self.policy.answer.target_margin * top else None
+        if target is None:
+            named = self.plan(q).named
+            ranked = sorted(named, key=lambda d: -named[d])[:2] or [""]
+            top, second = named.get(ranked[0], 0.0), named.get(ranked[-1], 0.0) if len(ranked) > 1 else 0.0
+            target = ranked[0] if top > 0.0 and second <= self.policy.answer.target_margin * top else None
+        if target is not None and self._elsewhere(q, target):
+            self.refused = self.nothing_about(q)
+            return None
+        return target
+
+    def _elsewhere(self, q: Question, doc_id: str) -> bool:
+        """Whether the document is about another place than the question names ("Đà Nẵng … từ ngày nào?" is
+        not asked of Hà Nội's resolution, however alike their words)."""
+        places = self.index.places()
+        asked = places.named_in(q.typed)
+        about = places.of_document(self.index.head(doc_id)) if asked else set()
+        return bool(about) and not about & asked
+
+    def nothing_about(self, q: Question) -> str:
+        """What a reader is told when no document about the places the question names says what it asks."""
+        places = self.index.places()
+        named = ", ".join(sorted(places.display(p) for p in places.named_in(q.typed)))
+        return f"Không văn bản nào về {named} hiện có nói đến điều này."
 
     def sections(
         self, q: Question, k: int, *, docs: Sequence[str] | None = None, filters: Any = None

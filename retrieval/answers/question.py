@@ -175,6 +175,9 @@ def _facts(key: str, lx: Lexicon, accented: str | None = None) -> tuple[list[str
         return has(masked, c) and (accented is None or spelled is None or f" {spelled} " in accented)
 
     strong = {fact: [c for c in cues if cued(c)] for fact, cues in lx.facts.items()}
+    if any(f" {kind} " in masked for kind in lx.kind_types):  # "Quyết định … áp dụng từ ngày nào?"
+        for fact, cues in lx.kind_facts.items():
+            strong[fact] = [*strong.get(fact, []), *(c for c in cues if cued(c))]
     weak = {fact: [c for c in cues if cued(c)] for fact, cues in lx.weak_facts.items()}
     facts = [f for f, found in strong.items() if found]
     maybe = [f for f, found in weak.items() if found and f not in facts]

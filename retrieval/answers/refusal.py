@@ -51,8 +51,7 @@ def elsewhere(q: Question, draft: Draft, ctx: Context) -> Draft | None:
         if not about or about & asked or places.mentioned(asked, ctx.index.get(e.doc_id).section_text(e.section)):
             kept.append(e)
     if not kept:
-        named = ", ".join(sorted(places.display(p) for p in asked))
-        ctx.refused = f"Không văn bản nào về {named} hiện có nói đến điều này."
+        ctx.refused = ctx.nothing_about(q)
         return None
     draft.evidence = kept
     return draft
