@@ -407,3 +407,10 @@ def test_when_a_measure_starts_is_not_when_its_text_takes_effect(wide_engine) ->
     answer = wide_engine.ask("Hà Nội bắt đầu áp dụng vùng phát thải thấp từ ngày nào?")
     assert answer.citations[0].doc_id == "nq-57-2025-hdnd-hanoi"
     assert answer.citations[0].section.startswith("Điều 11")
+
+
+def test_who_is_appointed_needs_a_person_named(wide_engine) -> None:
+    """ "Ai được bổ nhiệm …" asks a person's name: the decision names the post ("Giám đốc Đại học Công nghiệp
+    Hà Nội … chịu trách nhiệm thi hành") and bodies ("Bộ Công Thương"), no one, so it is refused."""
+    answer = wide_engine.ask("Ai được bổ nhiệm giữ chức giám đốc Đại học Công nghiệp Hà Nội?")
+    assert not answer.found and answer.citations == []
