@@ -414,3 +414,18 @@ def test_who_is_appointed_needs_a_person_named(wide_engine) -> None:
     Hà Nội … chịu trách nhiệm thi hành") and bodies ("Bộ Công Thương"), no one, so it is refused."""
     answer = wide_engine.ask("Ai được bổ nhiệm giữ chức giám đốc Đại học Công nghiệp Hà Nội?")
     assert not answer.found and answer.citations == []
+
+
+def test_the_number_of_a_ground_named_by_its_title(wide_engine) -> None:
+    """ "… căn cứ Luật Phí và lệ phí số mấy?": the ground the question names by its whole title, out of the
+    fourteen the circular stands on, with its number; a ground whose title cites another text is quoted whole."""
+    answer = wide_engine.ask("thong tu 109 btc can cu luat phi va le phi so may")
+    assert answer.answer.splitlines() == [
+        "Trong 14 văn bản Thông tư 109/2025/TT-BTC của Bộ Tài chính (Hà Nội) căn cứ, văn bản được hỏi:",
+        "- Luật Phí và lệ phí số 97/2015/QH13 [1]",
+    ]
+    every = wide_engine.ask("thông tư 109/2025/TT-BTC căn cứ những văn bản nào")
+    assert (
+        "- Nghị định số 166/2025/NĐ-CP ngày 30 tháng 6 năm 2025 của Chính phủ sửa đổi, bổ sung một số điều của Nghị"
+        " định số 29/2025/NĐ-CP ngày 24 tháng 02 năm 2025 của Chính phủ" in every.answer
+    )

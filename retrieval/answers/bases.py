@@ -17,7 +17,7 @@ from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name
 from retrieval.answers.question import Question
 from retrieval.answers.registry import asked_for, considers, line_of, named_entries, warning, warnings, written
-from retrieval.extract import Line
+from retrieval.extract import Line, query_terms
 
 MAX_LISTED = 12
 
@@ -133,7 +133,9 @@ def grounds(doc: Document, ctx: Context, q: Question | None = None) -> Draft | N
     """ "Kế hoạch này căn cứ những văn bản nào?": the documents its preamble cites (else all it cites); "nhắc đến
     những chỉ thị nào": all it cites; only the kinds and issuer the question asks for."""
     evidence, legal, notes = [], [], []
-    for e, section, line in _grounds_of(doc, ctx, q):
+    every = _grounds_of(doc, ctx, q)
+    asked = _named_ground(q, ctx, every)
+    for e, section, line in asked:
         evidence.append(Evidence(doc.doc_id, section, "", [line], statements=[f"- {written(doc, e, line)} {{n}}"]))
         legal.append(e)
         if e.conflicts:
@@ -141,7 +143,25 @@ def grounds(doc: Document, ctx: Context, q: Question | None = None) -> Draft | N
     if not evidence:
         return None
     intro = f"{doc_name(doc)} căn cứ {len(evidence)} văn bản:"
+    if len(asked) < len(every):
+        intro = f"Trong {len(every)} văn bản {doc_name(doc)} căn cứ, văn bản được hỏi:"
     return Draft(evidence, intro=intro, notes=notes, legal=legal, group_by_doc=False)
+
+
+def _named_ground(
+    q: Question | None, ctx: Context, found: list[tuple[LegalBasis, str, Line]]
+) -> list[tuple[LegalBasis, str, Line]]:
+    """ "… căn cứ Luật Kinh doanh bất động sản số mấy?": the grounds whose whole title the question names, when it
+    asks a number; else every ground."""
+    if q is None or "number" not in (*q.facts, *q.weak):
+        return found
+    asked = ctx.terms(q).uni
+    named = [g for g in found if g[0].title and (own := _title_words(ctx, g[0].title)) and own <= asked]
+    return named or found
+
+
+def _title_words(ctx: Context, title: str) -> set[str]:
+    return query_terms(ctx.analyzer, title).uni  # read as a question's words are
 
 
 def does_cite(doc: Document, entries: list[LegalBasis], ctx: Context) -> Draft | None:

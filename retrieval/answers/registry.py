@@ -91,6 +91,10 @@ def line_of(
     return None
 
 
+#: How a line citing several grounds separates them.
+_NEXT_GROUND = re.compile(r"(?:[;,]|\bvà)\s*$")
+
+
 def written(doc: Document, entry: LegalBasis, line: Line) -> str:
     """A ground as the document writes it, to paste as it stands ("Luật Tổ chức Chính phủ ngày 18 tháng 02 năm
     2025"): on a line opening as grounds do ("Căn cứ …"), from where it cites the entry to where it cites the
@@ -103,7 +107,9 @@ def written(doc: Document, entry: LegalBasis, line: Line) -> str:
     starts = sorted(c.start for c in doc.citations if line.start <= c.start < end)
     for c in doc.citations:
         if line.start <= c.start < end and mentions(c, entry):
-            stop = next((s for s in starts if s > c.start), end)
+            # the next text cited after a separator starts another ground ("…; Luật …", "… và Nghị định …"); one
+            # cited without is part of this one's title ("… sửa đổi, bổ sung một số điều của Nghị định số …")
+            stop = next((s for s in starts if s > c.start and _NEXT_GROUND.search(doc.text[c.start : s])), end)
             text = re.sub(r"(?:[\s;,.]|\bvà$)+$", "", " ".join(doc.text[c.start : stop].split()))
             if text:
                 return text
