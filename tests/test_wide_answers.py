@@ -429,3 +429,24 @@ def test_the_number_of_a_ground_named_by_its_title(wide_engine) -> None:
         "- Nghị định số 166/2025/NĐ-CP ngày 30 tháng 6 năm 2025 của Chính phủ sửa đổi, bổ sung một số điều của Nghị"
         " định số 29/2025/NĐ-CP ngày 24 tháng 02 năm 2025 của Chính phủ" in every.answer
     )
+
+
+def test_an_items_labels_between_two_quoted_lines_are_quoted_with_them(wide_engine) -> None:
+    """A task item and its labels: the task and its time answer "khi nào", and the lead unit's label between them
+    is quoted too (it answers "đơn vị nào chủ trì")."""
+    answer = wide_engine.ask("bac ninh ra mat AI phap luat cho can bo cong chuc vao thoi gian nao, don vi nao chu tri")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-141-ubnd-bacninh-2025", "III.7")
+    assert (
+        "- Ra mắt AI pháp luật hỗ trợ cho cán bộ, công chức, viên chức trên địa bàn tỉnh. [1]\n"
+        "- Đơn vị chủ trì tham mưu thực hiện: Sở Khoa học và Công nghệ. [1]\n"
+        "- Đơn vị phối hợp thực hiện: Sở Tư pháp. [1]\n"
+        "- Thời gian thực hiện: Tháng 12/2025. [1]"
+    ) in answer.answer
+
+
+def test_an_ordinal_or_a_count_of_other_things_asks_no_sum(wide_engine) -> None:
+    """ "… mức chi hỗ trợ … kỳ họp thứ mấy": the resolution's title holds "mức chi"; "thứ mấy" asks which
+    session, not a sum, so the closing line that says it answers."""
+    answer = wide_engine.ask("nghị quyết hđnd hà nội về mức chi hỗ trợ công an cấp xã thông qua ở kỳ họp thứ mấy")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-80-2025-hdnd-hanoi", "closing")
+    assert "kỳ họp thứ 28" in answer.answer

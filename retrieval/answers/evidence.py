@@ -7,6 +7,7 @@ state a date, the lines that state an amount, or the lines that match the questi
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ Pick = Literal["all", "dated", "amount", "best"]
 MAX_LINES = 14
 MAX_CHARS = 2400
 MAX_ITEMS = 6  # items of a list quoted after the lead-in that announces them
+MAX_GAP = 2  # unmarked lines between two quoted ones that are quoted with them (an item's labels)
 MAX_WHOLE_LINES = 120  # a unit's whole task list: the bot splits it into several messages
 MAX_WHOLE_CHARS = 16000
 _AMOUNT = re.compile(r"\d[\d.,]*\s*(?:%|phần trăm|đồng|đ\b|triệu|nghìn|ngàn|tỷ|lần|người|ha\b|km|tháng|năm|ngày)", re.I)
@@ -140,7 +142,14 @@ def _items_after(lines: list[Line], i: int) -> list[Line]:
 
 
 def _in_order(lines: list[Line], chosen: list[Line]) -> list[Line]:
+    """The chosen lines in the section's order, with the unmarked lines between two of them a line or two apart:
+    the labels of one item ("- Ra mắt AI …" / "Đơn vị chủ trì: …" / "Thời gian thực hiện: Tháng 12/2025.")."""
     keep = {ln.start for ln in chosen}
+    picked = [i for i, ln in enumerate(lines) if ln.start in keep]
+    for i, j in itertools.pairwise(picked):
+        between = lines[i + 1 : j]
+        if 0 < len(between) <= MAX_GAP and all(ln.clean == ln.text.strip() for ln in between):
+            keep.update(ln.start for ln in between)
     return [ln for ln in lines if ln.start in keep]
 
 

@@ -57,6 +57,10 @@ def elsewhere(q: Question, draft: Draft, ctx: Context) -> Draft | None:
     return draft
 
 
+#: Words before an amount word that make it ask an ordinal or a number, not an amount ("kỳ họp thứ mấy", "số mấy").
+_ORDINAL = frozenset(lexicon().counting.get("ordinal", ()))
+
+
 def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
     """Why the draft does not answer the question, or None when it does."""
     terms = ctx.terms(q)
@@ -79,8 +83,10 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
         return f"asked of {', '.join(map(str, unseen))}, which no document found mentions"
     header = " ".join(fold(profile_text(ctx.index.get(d))).lower() for d in {e.doc_id for e in draft.evidence})
     # a noun the header holds names the document ("mức chi … tính thế nào": the resolution on mức chi), unless an
-    # amount word asks it ("học phí … là bao nhiêu")
-    named = not has(q.key, *lexicon().counting["after"])
+    # amount word closing the question asks it ("học phí … là bao nhiêu một tháng"; not "… kỳ họp thứ mấy, khóa
+    # nào", "… bãi bỏ mấy nghị quyết cũ nào")
+    words = [w for i, w in enumerate(q.key.split()) if not (i and q.key.split()[i - 1] in _ORDINAL)]
+    named = not has(" " + " ".join(words[-4:]) + " ", *lexicon().counting["after"])
     asked = [f for f, nouns in q.figures if not (nouns and named) or any(f" {n} " not in f" {header} " for n in nouns)]
     if asked and not any(f.search(t) for f in asked for t in texts):
         return "no figure of the kind asked (money, a percentage) in the sections found"
