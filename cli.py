@@ -16,6 +16,7 @@ from core.config import Settings, get_settings
 from core.errors import CancuError, StoreLocked
 from core.logsafe import redact_logs
 from core.text import show_date
+from evals.gold import SPLIT_RULES
 
 logger = logging.getLogger("cancu")
 
@@ -411,9 +412,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jsonl", metavar="FILE", help="one JSON object per line with a 'question' field ('-' for stdin)")
 
     p = sub.add_parser("eval", help="score answers against the gold sets and write a report")
-    p.add_argument("--set", metavar="NAMES", help="gold sets, comma-separated (default: original,wide,realqa)")
+    p.add_argument("--set", metavar="NAMES", help="gold sets, comma-separated (default: original,wide,realqa,probe)")
     p.add_argument("--gold", metavar="FILE", help="one gold file instead of the sets")
-    p.add_argument("--split-by", choices=["id", "document"], help="split rule of --gold (default: its set's, else id)")
+    p.add_argument("--split-by", choices=list(SPLIT_RULES), help="split rule of --gold (default: its set's, else id)")
     p.add_argument(
         "--config",
         metavar="NAMES",

@@ -13,6 +13,8 @@ Split rules (fixed, documented, never tuned):
   is below 3; a question is in ``test`` when any document it cites is, and a question that cites none (out of
   scope) follows the ``id`` rule on its group id. Every question about a test document is thus unseen while the
   answer layer is tuned on the others.
+* ``development`` (questions written on development documents only): every question is ``dev``; a line citing a
+  test document (by the ``document`` rule) is an error, so no such question can leak into tuning.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ class GoldItem:
     tags: tuple[str, ...] = ()
     twin_of: str | None = None
     extra: dict[str, object] = field(default_factory=dict, compare=False)
-    split_by: str = "id"  # "id" or "document" (see the module docstring)
+    split_by: str = "id"  # "id", "document" or "development" (see the module docstring)
 
     @property
     def in_scope(self) -> bool:
@@ -57,6 +59,8 @@ class GoldItem:
 
     @property
     def split(self) -> str:
+        if self.split_by == "development":
+            return "dev"
         if self.split_by == "document" and self.citations:
             return "test" if any(doc_split(c.doc_id) == "test" for c in self.citations) else "dev"
         return split_of(self.twin_of or self.id)
@@ -66,12 +70,14 @@ class GoldItem:
         return {c.doc_id for c in self.citations}
 
 
-SPLIT_RULES = ("id", "document")
+SPLIT_RULES = ("id", "document", "development")
 #: Each split rule in one line, for reports.
 SPLIT_RULE_TEXT = {
     "id": "a question is test when crc32(twin_of or id) % 10 < 4, else dev",
     "document": "a document is test when crc32(doc_id) % 10 < 3; a question is test when any document it cites "
     "is (one citing none: crc32(twin_of or id) % 10 < 4), else dev",
+    "development": "every question is dev: each cites development documents only (by the document rule), or asks "
+    "what none of them says",
 }
 
 
@@ -86,7 +92,7 @@ def doc_split(doc_id: str) -> str:
 
 
 def load_gold(path: Path, *, split_by: str = "id") -> list[GoldItem]:
-    """Read and validate a gold file; errors name the file and line. ``split_by``: "id" or "document"."""
+    """Read and validate a gold file; errors name the file and line. ``split_by``: one of ``SPLIT_RULES``."""
     if split_by not in SPLIT_RULES:
         raise GoldError(f"unknown split rule {split_by!r}; use one of {', '.join(SPLIT_RULES)}")
     if not path.exists():
@@ -116,6 +122,8 @@ def load_gold(path: Path, *, split_by: str = "id") -> list[GoldItem]:
             isinstance(c, dict) and c.get("doc_id") and c.get("section") for c in cites
         ):
             raise GoldError(f"{where}: citations must be a list of {{doc_id, section}}")
+        if split_by == "development" and (tested := [c["doc_id"] for c in cites if doc_split(c["doc_id"]) == "test"]):
+            raise GoldError(f"{where}: cites {', '.join(tested)}, a test document; this set is development only")
         must = obj.get("must_include", [])
         legal = obj.get("legal_bases")
         if not isinstance(must, list) or not all(isinstance(m, str) for m in must):

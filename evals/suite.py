@@ -1,12 +1,15 @@
 """The evaluation suite: which gold sets ``cancu eval`` runs, over which documents, and what it skips and why.
 
-Three sets, each with its fixed split rule (evals/gold.py), all answered from one store per configuration that
+Four sets, each with its fixed split rule (evals/gold.py), all answered from one store per configuration that
 holds every document at once, as a deployment would:
 
 * ``original``: evals/gold.jsonl, the five plans (and the directives), split by question id;
 * ``wide``: evals/gold_wide.jsonl, the 49 wide documents, split by document; its test split is the
   leave-documents-out figure (documents never tuned on);
-* ``realqa``: ../shared/wide/realqa_dev.jsonl, real questions people asked, split by document, reported apart.
+* ``realqa``: ../shared/wide/realqa_dev.jsonl, real questions people asked, split by document, reported apart;
+* ``probe``: evals/gold_probe.jsonl, fresh questions written on development documents only, after they had been
+  tuned on (three rounds, each by helpers who had not seen the others): all dev, a check that what was learnt on
+  the wide set's questions holds on other questions about the same documents.
 
 Usage::
 
@@ -48,6 +51,12 @@ SETS: dict[str, GoldSet] = {
         GoldSet("original", _HERE / "gold.jsonl", "id", "questions written by reading the five plans"),
         GoldSet("wide", _HERE / "gold_wide.jsonl", "document", "questions written by reading the 49 wide documents"),
         GoldSet("realqa", SHARED_WIDE / "realqa_dev.jsonl", "document", "real questions people asked about five laws"),
+        GoldSet(
+            "probe",
+            _HERE / "gold_probe.jsonl",
+            "development",
+            "fresh questions on development documents, written after they were tuned on",
+        ),
     )
 }
 #: The set whose test split is reported as the leave-documents-out figure, and how it is labelled.

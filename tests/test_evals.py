@@ -76,6 +76,24 @@ def test_gold_files_are_validated_with_line_numbers(tmp_path: Path) -> None:
         load_gold(bad)
 
 
+def test_a_development_set_refuses_a_question_on_a_test_document(tmp_path: Path) -> None:
+    """The probe set is development only: every question is dev, and one citing a test document (by the document
+    rule) is an error naming it, not a question quietly tuned on."""
+    from evals.gold import doc_split
+
+    probe = load_gold(REPO / "evals" / "gold_probe.jsonl", split_by="development")
+    assert len(probe) >= 300 and {g.split for g in probe} == {"dev"}
+    assert all(doc_split(d) == "dev" for g in probe for d in g.doc_ids)
+    leak = tmp_path / "leak.jsonl"
+    leak.write_text(
+        '{"id": "p1", "kind": "fact", "question": "q", "citations": [{"doc_id": "luat-74-2025-qh15", "section": "Điều 1"}]}\n',
+        encoding="utf-8",
+    )
+    assert doc_split("luat-74-2025-qh15") == "test"
+    with pytest.raises(GoldError, match=r"leak\.jsonl:1: cites luat-74-2025-qh15, a test document"):
+        load_gold(leak, split_by="development")
+
+
 def test_the_gold_set_covers_what_it_must() -> None:
     from ingest.pipeline import build_document
 
@@ -247,7 +265,7 @@ WIDE_DOCS = REPO.parent / "shared" / "wide" / "docs"
 
 
 @pytest.mark.skipif(not WIDE_DOCS.is_dir(), reason=f"{WIDE_DOCS} is not beside this checkout (../shared/wide)")
-@pytest.mark.parametrize("gold", ["evals/gold.jsonl", "evals/gold_wide.jsonl"])
+@pytest.mark.parametrize("gold", ["evals/gold.jsonl", "evals/gold_wide.jsonl", "evals/gold_probe.jsonl"])
 def test_every_gold_line_cites_what_the_documents_say(gold: str) -> None:
     """Each cited section exists in the parsed document, each phrase is in it, each legal basis is cited."""
     from evals.check import check
