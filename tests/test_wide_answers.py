@@ -450,3 +450,14 @@ def test_an_ordinal_or_a_count_of_other_things_asks_no_sum(wide_engine) -> None:
     answer = wide_engine.ask("nghị quyết hđnd hà nội về mức chi hỗ trợ công an cấp xã thông qua ở kỳ họp thứ mấy")
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-80-2025-hdnd-hanoi", "closing")
     assert "kỳ họp thứ 28" in answer.answer
+
+
+def test_a_units_duties_in_a_province_no_document_is_about_are_refused(wide_engine) -> None:
+    """ "Sở Nội vụ tỉnh Thanh Hóa …": every province has a Sở Nội vụ and a plan for the same emulation drive, but
+    none stored is Thanh Hóa's: its duties are not answered from Đắk Lắk's plan; named as Đắk Lắk's, they are."""
+    asked = "Sở Nội vụ tỉnh {} được giao nhiệm vụ gì trong kế hoạch thi đua chào mừng Đại hội XIV của Đảng?"
+    elsewhere = wide_engine.ask(asked.format("Thanh Hóa"))
+    assert not elsewhere.found and elsewhere.citations == []
+    assert "Thanh Hóa" in elsewhere.answer
+    here = wide_engine.ask(asked.format("Đắk Lắk"))
+    assert [(c.doc_id, c.section) for c in here.citations[:1]] == [("kh-0124-ubnd-daklak-2025", "IV.4")]

@@ -105,6 +105,8 @@ class Answerer:
                 if checked is None:
                     return None
                 draft = checked
+            elif route.placed and (draft := refusal.elsewhere(q, draft, ctx)) is None:
+                return None
             if not draft.legal:
                 draft.legal = bases.mentioned(draft, q, ctx)
             return draft

@@ -1,8 +1,9 @@
 """The strategies in the order they are tried; the first that gathers evidence answers (routes as data).
 
-A route is (name, when, strategy, checked): ``when`` says whether the question is one the strategy serves,
+A route is (name, when, strategy, checked, placed): ``when`` says whether the question is one the strategy serves,
 ``checked`` whether its evidence goes through the refusal check (a section the question names, a header fact,
-a citation are exact; the text found by search is not). A draft marked final with no evidence ends the routing
+a citation are exact; the text found by search is not), ``placed`` whether it goes through the place check alone
+(a unit's duties are exact, but "Sở Nội vụ Thanh Hóa …" is not answered from another province's plan). A draft marked final with no evidence ends the routing
 as a refusal with its reason (a header fact the named document does not state is not searched for).
 """
 
@@ -22,6 +23,7 @@ class Route(NamedTuple):
     when: Callable[[Question], bool]
     gather: Callable[[Question, Context], Draft | None]
     checked: bool
+    placed: bool = False
 
 
 ROUTES: tuple[Route, ...] = (
@@ -35,7 +37,7 @@ ROUTES: tuple[Route, ...] = (
     Route("fact", lambda q: bool(q.facts or q.weak or q.role), facts.gather, False),
     Route("definition", lambda q: q.definition is not None, definition.gather, False),
     Route("gist", lambda q: q.asking("gist"), definition.gist, False),
-    Route("duties", lambda q: q.asking("duty"), duties.gather, False),
+    Route("duties", lambda q: q.asking("duty"), duties.gather, False, placed=True),
     Route("catalog", lambda q: q.asking("catalog"), listing.gather, False),
     Route("content", lambda q: True, content.gather, True),
 )
