@@ -70,6 +70,8 @@ class Lexicon:
     effective_line: re.Pattern[str]  # a legal text stating when it takes effect ("Luật này có hiệu lực …")
     replaces_line: re.Pattern[str]  # … and what it replaces or repeals ("Quyết định này thay thế …")
     replacement_cues: tuple[str, ...]  # "thay thế Thông tư số …": the document mentioned next is replaced
+    time_statements: re.Pattern[str]  # a line saying when without a date ("Định kỳ 6 tháng", "Thời gian thực hiện:")
+    day_asked: tuple[str, ...]  # folded cues asking a day ("truoc ngay nao"), which such a line does not answer
     cue_words: frozenset[str]  # every folded word of the plain cue phrases (never a typo to correct)
 
 
@@ -158,6 +160,8 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         effective_line=re.compile(raw["effective_line"]["opening"] + raw["effective_line"]["effective"], re.I),
         replaces_line=re.compile(raw["effective_line"]["opening"] + raw["effective_line"]["replaces"], re.I),
         replacement_cues=tuple(raw.get("replacement_cues", [])),
+        time_statements=re.compile("|".join(raw["time_statements"]["patterns"]), re.I | re.M),
+        day_asked=tuple(raw["time_statements"]["day_asked"]),
         cue_words=frozenset(
             w
             for cues in [

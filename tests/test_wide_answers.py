@@ -461,3 +461,31 @@ def test_a_units_duties_in_a_province_no_document_is_about_are_refused(wide_engi
     assert "Thanh Hóa" in elsewhere.answer
     here = wide_engine.ask(asked.format("Đắk Lắk"))
     assert [(c.doc_id, c.section) for c in here.citations[:1]] == [("kh-0124-ubnd-daklak-2025", "IV.4")]
+
+
+@pytest.mark.parametrize(
+    ("question", "section", "said"),
+    [
+        # an item's time label, no day or month: "- Thời gian thực hiện: năm 2026 - 2027"
+        (
+            "Cổng thông tin quốc gia về bảo vệ dữ liệu cá nhân được xây dựng trong thời gian nào?",
+            ("qd-2623-ttg-2025", "Kế hoạch.II.6"),
+            "Thời gian thực hiện: năm 2026 - 2027",
+        ),
+        # a length of time written out beside its figure: "45 (bốn mươi lăm) ngày"
+        (
+            "Không đăng nhập hộp thư công vụ Đồng Tháp trong bao lâu thì bị tạm khóa?",
+            ("qd-143-2025-ubnd-dongthap", "Quy chế.Điều 9.3.a"),
+            "45 (bốn mươi lăm) ngày",
+        ),
+    ],
+)
+def test_a_section_saying_when_without_a_date_answers_a_when_question_first(
+    wide_engine, question: str, section: tuple[str, str], said: str
+) -> None:
+    """A "when" question is answered by the best section when it says when without naming a day (a period, a
+    time label, a length of time): a runner-up stating a day ("Định kỳ 03 tháng", "trước ngày …") is not put
+    before it."""
+    answer = wide_engine.ask(question)
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == section
+    assert said in answer.answer

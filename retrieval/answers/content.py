@@ -14,7 +14,7 @@ from dataclasses import replace
 from core.types import Document, Section
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, Pick, has_amount, pick_lines
-from retrieval.answers.question import Question
+from retrieval.answers.question import Question, has
 from retrieval.answers.refusal import states_asked
 from retrieval.extract import (
     Coverage,
@@ -26,6 +26,7 @@ from retrieval.extract import (
     section_lines,
     text_terms,
 )
+from retrieval.lexicon import lexicon
 from retrieval.search import CONTENT, SectionHit
 from retrieval.targeting import profile_text
 
@@ -38,6 +39,16 @@ MAX_DAY_DOCUMENTS = 10
 TITLED_HITS = 3  # best hits whose sections (and those above them) are read for a heading naming the question
 MAX_JOINT_PARTS = 6  # a section of more parts is not answered whole for the headings of two of them
 QUOTED_READ = 600  # characters read after a heading for a quoted title
+_DURATION = lexicon().amount_kinds["duration"].figure
+_WHEN = lexicon().time_statements
+_DAY_ASKED = lexicon().day_asked
+
+
+def _states_time(text: str) -> bool:
+    """Whether a line says when: a date, a length of time ("45 (bốn mươi lăm) ngày"), a period or a time label."""
+    return has_date(text) or bool(_DURATION.search(text) or _WHEN.search(text))
+
+
 #: An amending clause's quoted article title: "“Điều 21. Phạm vi được hưởng …".
 QUOTED_TITLE = re.compile(r"^[\"“”\']\s*Điều \d+[a-zđ]?\.\s*(.+)$")
 
@@ -63,7 +74,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     how = mode(q)
     counted = states_asked(q) if how == "amount" else None  # "bao nhiêu học viên": a number of học viên
     if how in ("dated", "amount"):
-        stating = has_date if how == "dated" else counted or has_amount
+        stating = (has_date if has(q.key, *_DAY_ASKED) else _states_time) if how == "dated" else counted or has_amount
         hits = _stating_first(ctx, hits, stating, p.dated_runner_up)
     counting = counted if q.counted else None  # lines stating the number counted answer too
     terms = ctx.terms(q)
