@@ -489,3 +489,13 @@ def test_a_section_saying_when_without_a_date_answers_a_when_question_first(
     answer = wide_engine.ask(question)
     assert (answer.citations[0].doc_id, answer.citations[0].section) == section
     assert said in answer.answer
+
+
+def test_a_share_of_a_fee_is_a_sum_of_money(wide_engine) -> None:
+    """ "… học trực tuyến thì phải đóng học phí bao nhiêu?": the clause "bằng 75% mức học phí quy định tại khoản
+    1" states the fee asked; it is not put after the clause listing the fees in đồng."""
+    answer = wide_engine.ask(
+        "Học sinh trường phổ thông công lập ở Vĩnh Long học trực tuyến thì phải đóng học phí bao nhiêu?"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-20-2025-hdnd-vinhlong", "Điều 2.2")
+    assert "bằng 75% mức học phí" in answer.answer
