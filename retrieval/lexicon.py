@@ -71,6 +71,7 @@ class Lexicon:
     replaces_line: re.Pattern[str]  # … and what it replaces or repeals ("Quyết định này thay thế …")
     replacement_cues: tuple[str, ...]  # "thay thế Thông tư số …": the document mentioned next is replaced
     time_statements: re.Pattern[str]  # a line saying when without a date ("Định kỳ 6 tháng", "Thời gian thực hiện:")
+    table_unit: re.Pattern[str]  # a table's column heading giving its figures' unit ("Mức chi (1.000đ)")
     day_asked: tuple[str, ...]  # folded cues asking a day ("truoc ngay nao"), which such a line does not answer
     cue_words: frozenset[str]  # every folded word of the plain cue phrases (never a typo to correct)
 
@@ -162,6 +163,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         replacement_cues=tuple(raw.get("replacement_cues", [])),
         time_statements=re.compile("|".join(raw["time_statements"]["patterns"]), re.I | re.M),
         day_asked=tuple(raw["time_statements"]["day_asked"]),
+        table_unit=re.compile(raw["table_unit"]["pattern"], re.I),
         cue_words=frozenset(
             w
             for cues in [

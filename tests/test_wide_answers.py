@@ -499,3 +499,11 @@ def test_a_share_of_a_fee_is_a_sum_of_money(wide_engine) -> None:
     )
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-20-2025-hdnd-vinhlong", "Điều 2.2")
     assert "bằng 75% mức học phí" in answer.answer
+
+
+def test_a_tables_rows_are_amounts_when_its_columns_give_the_unit(wide_engine) -> None:
+    """The prize table's columns read "Mức chi đạt giải cấp tỉnh (1.000đ)" and its rows "- Giải nhì 2.160 1.728
+    1.296 Giải": asked how much a prize pays, the row is quoted (it states no đồng of its own)."""
+    answer = wide_engine.ask("hs vinh long dat giai nhi hoc sinh gioi cac mon van hoa thi duoc thuong bao nhieu tien")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-22-2025-hdnd-vinhlong", "Phụ lục V")
+    assert "Giải nhì 2.160 1.728 1.296" in answer.answer

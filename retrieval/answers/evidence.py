@@ -16,8 +16,11 @@ from typing import Literal
 from core.text import fold
 from core.types import Document, LegalBasis
 from retrieval.extract import Line, has_date, section_lines
+from retrieval.lexicon import lexicon
 
 Pick = Literal["all", "dated", "amount", "best"]
+_TABLE_UNIT = lexicon().table_unit
+_TABLE_ROW_FIGURE = re.compile(r"\b\d{1,3}(?:[.,]\d{3})+\b|\b\d+\b(?!\s*[/.)])")
 
 #: Lines one section contributes at most, and characters (a long article is cut to its best lines).
 MAX_LINES = 14
@@ -108,7 +111,15 @@ def pick_lines(
         if how == "dated":
             chosen = [ln for ln in lines if has_date(ln.text)]
         else:
-            chosen = [ln for ln in lines if has_amount(ln.text) or (states is not None and states(ln.text))]
+            # a table whose column headings give the unit ("Mức chi (1.000đ)"): its rows' bare numbers are amounts
+            bare = _TABLE_ROW_FIGURE.search if any(_TABLE_UNIT.search(ln.text) for ln in lines) else None
+            chosen = [
+                ln
+                for ln in lines
+                if has_amount(ln.text)
+                or (states is not None and states(ln.text))
+                or (bare is not None and not ln.heading and bare(ln.text))
+            ]
         if chosen:
             ranked = sorted(chosen, key=lambda ln: -score(ln.start, 0.0))[:6]
             if score(best.start, 0.0) > 0 and best not in ranked:
