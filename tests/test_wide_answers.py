@@ -507,3 +507,20 @@ def test_a_tables_rows_are_amounts_when_its_columns_give_the_unit(wide_engine) -
     answer = wide_engine.ask("hs vinh long dat giai nhi hoc sinh gioi cac mon van hoa thi duoc thuong bao nhieu tien")
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-22-2025-hdnd-vinhlong", "Phụ lục V")
     assert "Giải nhì 2.160 1.728 1.296" in answer.answer
+
+
+def test_a_story_told_before_the_question_does_not_refuse_it(wide_engine) -> None:
+    """A parent writes two sentences of story, then asks. The story's words ("lớp 6", "mấy hôm nay") are not what is
+    asked: neither the coverage check nor the present-day check reads them; the question sentence is answered from
+    the Sở's letter. A story before a question no document answers still gets a refusal."""
+    answer = wide_engine.ask(
+        "Con tôi học lớp 6 ở Hà Nội. Mấy hôm nay không khí ô nhiễm nặng. "
+        "Chỉ số AQI bao nhiêu thì trường được cho học sinh nghỉ?"
+    )
+    assert [(c.doc_id, c.section) for c in answer.citations[:1]] == [("cv-5095-sgddt-hanoi-2025", "body")]
+    assert "VN_AQI ≥ 301" in answer.answer
+    refused = wide_engine.ask(
+        "Tôi dạy tiểu học ở Vĩnh Long đã 12 năm, lương hiện nay khá thấp. "
+        "Phụ cấp thâm niên nhà giáo của tôi mỗi tháng được bao nhiêu?"
+    )
+    assert not refused.found and refused.citations == []

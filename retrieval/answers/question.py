@@ -78,9 +78,24 @@ class Question:
     drafted_for: str = ""  # folded words naming the kind of body a drafter writes for ("cho trường cao đẳng")
     own_text: str = ""  # the text without the words naming ``cited_body``: what names the question's own document
     topic: str = ""  # the words left when the asking ones (cues, kinds asked, bodies named) are taken out
+    asked: str = ""  # the sentences that ask, when a story is told first ("Nhà tôi … . Vậy tôi được … không?")
 
     def asking(self, *kinds: str) -> bool:
         return any(k in self.asks for k in kinds)
+
+
+#: A sentence ends at a full stop, question or exclamation mark followed by a space.
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+
+
+def asking(text: str) -> str | None:
+    """The sentences that ask, when a question tells a story first ("Nhà tôi ở … . Năm học 2025-2026 mỗi tháng tôi
+    phải đóng học phí bao nhiêu?"): those ending with a question mark, else the last; None for a single sentence."""
+    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+    if len(sentences) < 2:
+        return None
+    asked = [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:]
+    return " ".join(asked) if len(asked) < len(sentences) else None
 
 
 def normalize(question: str, lx: Lexicon | None = None) -> str:
@@ -233,14 +248,14 @@ def _amounts(q: Question, lx: Lexicon) -> list[tuple[re.Pattern[str], list[str]]
     return out
 
 
-def _counted(q: Question, lx: Lexicon) -> list[str]:
+def _counted(text: str, lx: Lexicon) -> list[str]:
     """Nouns a question counts: "bao nhiêu vụ", "mấy sinh viên" (the word after), "tầng mấy" (the word before).
     Typed without diacritics, "may" counts only a noun that is counted ("may lan"), else it is "máy"."""
-    found = list(re.finditer(r"[^\W_]+", q.text.lower()))
+    found = list(re.finditer(r"[^\W_]+", text.lower()))
     typed = [m.group(0) for m in found]
     words = [fold(w) for w in typed]
     # words in one clause: "dung lượng bao nhiêu, tệp gửi kèm …" counts no "tệp"
-    joined = [not q.text[a.end() : b.start()].strip() for a, b in itertools.pairwise(found)]
+    joined = [not text[a.end() : b.start()].strip() for a, b in itertools.pairwise(found)]
     skip = set(lx.counting["not_counted"]) | lx.question_words
     out = []
     for cue in lx.counting["after"]:
@@ -284,10 +299,12 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     for m in lx.asked_kinds.finditer(key):
         q.kinds += [t for k, t in lx.kind_types.items() if f" {k} " in f" {m.group(1)}" and t not in q.kinds]
     q.figures = _amounts(q, lx)
-    q.moment = [c for c in lx.present_moment if has(key, c)]
+    q.asked = asking(text) or ""
+    asked_key = fkey(q.asked) if q.asked else key  # the story told before the question asks nothing
+    q.moment = [c for c in lx.present_moment if has(asked_key, c)]
     if has(key, *lx.gist["cues"]):
         q.asks.add("gist")
-    q.counted = _counted(q, lx)
+    q.counted = _counted(q.asked or text, lx)
     bodies = []
     if asked := lx.issuer_asked.search(key):
         q.cited_body = _trimmed(asked.group("body"), lx)
