@@ -364,6 +364,13 @@ def test_a_question_asking_whether_asks_a_rule_not_a_sum(wide_engine) -> None:
     assert "chỉ được hưởng 01 mức hỗ trợ cao nhất" in answer.answer
 
 
+def test_asking_whether_a_text_states_a_sum_still_asks_the_sum(wide_engine) -> None:
+    """ "… có nói mức phạt là bao nhiêu không?" asks whether, and with "bao nhiêu" asks the sum too: the plan for
+    the data protection law states no fine, so it is refused (its sections on the law's content were quoted)."""
+    answer = wide_engine.ask("Kế hoạch triển khai Luật Bảo vệ dữ liệu cá nhân có nói mức phạt là bao nhiêu không?")
+    assert not answer.found and answer.citations == []
+
+
 def test_a_length_of_time_asked_needs_a_section_stating_one(wide_engine) -> None:
     """ "trong mấy ngày", "mấy năm": a length of time is answered by a section stating one ("05 năm"); the
     directive on appraisal states no number of days for the departments' opinions, so that is refused."""

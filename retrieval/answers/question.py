@@ -225,6 +225,8 @@ def _amounts(q: Question, lx: Lexicon) -> list[tuple[re.Pattern[str], list[str]]
     """The kinds of amount asked (money, a percentage): by a cue, or by a noun of the kind ("học phí")."""
     out = []
     accented = " " + " ".join(re.findall(r"[^\W_]+", q.text.lower())) + " "
+    # asking whether, a rule; unless an amount word asks the sum too ("… có nói mức phạt là bao nhiêu không?")
+    whether = "whether" in q.asks and not has(q.key, *lx.counting["after"])
     for kind in lx.amount_kinds.values():
         if has(q.key, *kind.cues):
             out.append((kind.figure, []))
@@ -234,7 +236,7 @@ def _amounts(q: Question, lx: Lexicon) -> list[tuple[re.Pattern[str], list[str]]
             masked = masked.replace(f" {phrase} ", " ")
         for counting in lx.counting["after"]:  # "mấy mức hỗ trợ": a count of levels, not a sum
             masked = re.sub(rf" {counting} \w+(?: \w+)?", " ", masked)
-        if "amount" not in q.asks or "whether" in q.asks:  # "… được hưởng cả hai mức hỗ trợ không?": a rule
+        if "amount" not in q.asks or whether:  # "… được hưởng cả hai mức hỗ trợ không?": a rule
             continue
         nouns = [fold(n).lower() for n in kind.nouns_exact if f" {n} " in accented and has(masked, fold(n).lower())]
         if not q.accented:
