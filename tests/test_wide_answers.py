@@ -531,3 +531,11 @@ def test_a_story_told_before_the_question_does_not_refuse_it(wide_engine) -> Non
         "Phụ cấp thâm niên nhà giáo của tôi mỗi tháng được bao nhiêu?"
     )
     assert not refused.found and refused.citations == []
+
+
+def test_whether_a_text_is_sent_to_a_body_is_answered_by_its_recipients(wide_engine) -> None:
+    """ "… có gửi cho Công an tỉnh không?" asks the "Nơi nhận" list (lexicon fact cues), not the sections that
+    give Công an tỉnh tasks."""
+    answer = wide_engine.ask("kh 141 bac ninh co gui cho cong an tinh khong")
+    assert [(c.doc_id, c.section) for c in answer.citations] == [("kh-141-ubnd-bacninh-2025", "recipients")]
+    assert "Công an tỉnh; Bộ Chỉ huy quân sự tỉnh" in answer.answer
