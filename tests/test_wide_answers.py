@@ -539,3 +539,18 @@ def test_whether_a_text_is_sent_to_a_body_is_answered_by_its_recipients(wide_eng
     answer = wide_engine.ask("kh 141 bac ninh co gui cho cong an tinh khong")
     assert [(c.doc_id, c.section) for c in answer.citations] == [("kh-141-ubnd-bacninh-2025", "recipients")]
     assert "Công an tỉnh; Bộ Chỉ huy quân sự tỉnh" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Thông tư 109 của Bộ Tài chính do thứ trưởng nào ký?", "do THỨ TRƯỞNG Cao Anh Tuấn ký"),
+        ("kh 141 bac ninh lanh dao nao ky", "do PHÓ CHỦ TỊCH Phạm Văn Thịnh ký"),
+    ],
+)
+def test_which_official_signed_asks_the_signer(wide_engine, question: str, said: str) -> None:
+    """ "… do thứ trưởng nào ký?", "lãnh đạo nào ký": a title then "nào ký" asks the signature (lexicon signer
+    cues), not the sections that mention a Thứ trưởng or the preamble."""
+    answer = wide_engine.ask(question)
+    assert [c.section for c in answer.citations] == ["signature"]
+    assert said in answer.answer
