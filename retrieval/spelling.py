@@ -1,8 +1,13 @@
 """Typos in a question, corrected against the store's own vocabulary ("trj" -> "tri", "vein" -> "vien").
 
-A word typed without diacritics, of three letters or more, that no indexed unit contains (by its folded form) is
-replaced by the folded word one edit away (a letter deleted, inserted, replaced, or two swapped) that the most units contain; a word
-with no such neighbour is left as typed (the refusal check then sees an unknown word). The vocabulary is the
+A word of three letters or more that no indexed unit contains by its folded form, typed with or without
+diacritics ("vein", "phườngg", "khôg"), is replaced by the folded word one edit away (a letter deleted, inserted,
+replaced, or two swapped) that the most units contain; a word with no such neighbour is left as typed (the refusal
+check then sees an unknown word). A word typed with diacritics is corrected only when no Vietnamese syllable is
+spelt so ("phườngg", "khôg": ``SYLLABLE``); "vàng" in a store that never says it was meant as typed. One whose
+folded form some unit holds is left alone even when no unit writes it with those marks: "cước" is not "cuộc" with a
+slip (reading such words folded was tried: two development questions lost, none of the fresh probes' mistyped
+tones gained). The vocabulary is the
 document-frequency table the index keeps anyway, so nothing is loaded or downloaded.
 
     corrections("phong ctsv lam gi vein", frequencies)   # {"vein": "vien"}
@@ -23,6 +28,11 @@ from retrieval.analyzer import fold_word, token_index
 #: Letters a folded Vietnamese word is made of (no f, j, w, z): what a replacement or insertion may put.
 LETTERS = "abcdeghiklmnopqrstuvxy"
 MIN_LENGTH = 3
+#: How a Vietnamese syllable is spelt, folded: an onset, one to three vowels (no letter doubled but "oo", as in
+#: "boong"), a coda ("phuong", "khong", "nghieng").
+SYLLABLE = re.compile(
+    r"^(?!.*(?:aa|ee|ii|uu|yy))(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$"
+)
 
 Frequencies = Callable[[Iterable[int]], dict[int, int]]  # token indexes -> df of those that occur
 
@@ -43,8 +53,9 @@ def corrections(text: str, frequencies: Frequencies, keep: Iterable[str] = ()) -
     words = {
         w
         for w in re.findall(r"(?<![\w/-])[^\W\d_]+(?![\w/-])", text)
-        # "BHYT", "QĐ-UBND" are codes; a word typed with diacritics ("vàng") was meant as typed
-        if len(w) >= MIN_LENGTH and not w.isupper() and not has_diacritics(w)
+        # "BHYT", "QĐ-UBND" are codes; a word typed with diacritics was meant as typed ("vàng" in a store that
+        # never says it) unless no Vietnamese syllable is spelt so ("phườngg", "khôg")
+        if len(w) >= MIN_LENGTH and not w.isupper() and not (has_diacritics(w) and SYLLABLE.match(fold_word(w).lower()))
     }
     folded = {w: fold_word(w).lower() for w in words}
     unknown = [w for w in words if folded[w] not in kept]

@@ -554,3 +554,12 @@ def test_which_official_signed_asks_the_signer(wide_engine, question: str, said:
     answer = wide_engine.ask(question)
     assert [c.section for c in answer.citations] == ["signature"]
     assert said in answer.answer
+
+
+def test_a_slip_in_a_word_typed_with_diacritics_is_corrected(wide_engine) -> None:
+    """ "phườngg": no document holds "phuongg", so it is read as the word one edit away the store knows
+    ("phuong"), as a word typed without diacritics is; the question was refused for an unknown word."""
+    answer = wide_engine.ask("Cần Thơ phấn đấu tới 2030 bao nhiêu % xã phườngg không có ma tuý?")
+    assert answer.citations[0].doc_id == "kh-153-ubnd-cantho-2025"
+    assert answer.citations[0].section == "I.4.a"
+    assert "đạt ít nhất 50% số xã, phường" in answer.answer
