@@ -50,6 +50,7 @@ class Lexicon:
     courtesy: re.Pattern[str]
     shorthand: dict[str, str]
     kind_shorthand: dict[str, str]
+    kind_shorthand_before: tuple[str, ...]  # besides a number, the words a kind's shorthand is read before ("NQ nào")
     abbreviations: dict[str, str]
     thesaurus: tuple[str, ...]
     counted_nouns: frozenset[str]
@@ -131,6 +132,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         courtesy=re.compile(chat["courtesy"], re.I),
         shorthand=dict(chat["shorthand"]),
         kind_shorthand=dict(chat["kind_shorthand"]),
+        kind_shorthand_before=tuple(chat.get("kind_shorthand_before", [])),
         abbreviations=dict(raw["abbreviations"]),
         thesaurus=tuple(raw["thesaurus"]),
         counted_nouns=frozenset(raw["counted_nouns"]),

@@ -555,7 +555,9 @@ def test_who_proposed_a_directive_is_in_its_preamble(corpus_engine) -> None:
 def test_a_chat_message_is_read_once_into_a_question() -> None:
     from retrieval.answers.question import normalize, parse
 
-    assert normalize("tt 124 thay thế tt nào") == "Thông tư 124 thay thế tt nào"
+    # a kind's shorthand reads as the kind before a number or before "nào", "số"
+    assert normalize("tt 124 thay thế tt nào") == "Thông tư 124 thay thế Thông tư nào"
+    assert normalize("nd gi") == "nd gi"  # "nội dung gì" in chat: not "Nghị định gì"
     assert normalize("Kế hoạch 08/KH-CĐCĐ căn cứ vb nào?") == "Kế hoạch 08/KH-CĐCĐ căn cứ văn bản nào"
     assert normalize("Cảm ơn!") == "Cảm ơn!"  # nothing left: the message stays as typed
     assert normalize("đc ko") == "được không"

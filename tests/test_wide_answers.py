@@ -563,3 +563,24 @@ def test_a_slip_in_a_word_typed_with_diacritics_is_corrected(wide_engine) -> Non
     assert answer.citations[0].doc_id == "kh-153-ubnd-cantho-2025"
     assert answer.citations[0].section == "I.4.a"
     assert "đạt ít nhất 50% số xã, phường" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "doc_id", "ground"),
+    [
+        (
+            "KH chuyển đổi số hạ tầng giao thông Đồng Tháp căn cứ QĐ nào của Bộ Xây dựng?",
+            "kh-597-ubnd-dongthap-2025",
+            "Quyết định số 1644/QĐ-BXD ngày 30/9/2025",
+        ),
+        ("nghi quyet hoc phi vinh long can cu nd nao cua chinh phu", "nq-20-2025-hdnd-vinhlong", "238/2025/NĐ-CP"),
+    ],
+)
+def test_a_kind_typed_as_its_shorthand_before_nao_asks_the_grounds(
+    wide_engine, question: str, doc_id: str, ground: str
+) -> None:
+    """ "căn cứ QĐ nào", "căn cứ nd nào": the shorthand of a kind reads as the kind before "nào" as before a number
+    (lexicon kind_shorthand_before), so the question asks the grounds and is answered from the preamble."""
+    answer = wide_engine.ask(question)
+    assert [(c.doc_id, c.section) for c in answer.citations] == [(doc_id, "preamble")]
+    assert ground in answer.answer

@@ -106,7 +106,13 @@ def normalize(question: str, lx: Lexicon | None = None) -> str:
     words = "|".join(re.escape(w) for w in sorted(lx.shorthand, key=len, reverse=True))
     q = re.sub(rf"(?<![\w/.-])({words})(?![\w/-])", lambda m: plain(lx.shorthand[m.group(1).lower()]), q, flags=re.I)
     kinds = "|".join(re.escape(w) for w in sorted(lx.kind_shorthand, key=len, reverse=True))
-    q = re.sub(rf"(?<!\w)({kinds})\.?\s*(?=\d)", lambda m: lx.kind_shorthand[m.group(1).lower()] + " ", q, flags=re.I)
+    before = "|".join(re.escape(w) for w in lx.kind_shorthand_before)
+    q = re.sub(
+        rf"(?<!\w)({kinds})\.?\s*(?=\d|(?:{before})\b)",
+        lambda m: lx.kind_shorthand[m.group(1).lower()] + " ",
+        q,
+        flags=re.I,
+    )
     q = re.sub(r"(?<![\w/-])vb(?![\w/-])", "văn bản", q, flags=re.I)
     return re.sub(r"\s+", " ", q).strip(" ?.!,") or question.strip()
 
