@@ -41,8 +41,9 @@ def _abbreviations() -> dict[str, str]:
 #: entries of articles headed by a unit's name ("Điều 2. Sở Giáo dục và Đào tạo"), none for "Tổ chức thực hiện".
 #: 12: no unit entry for a bare head word ("Cơ quan thực hiện") or a phrase that only opens like one ("Báo cáo");
 #: entries for task items whose label names their lead unit ("Đơn vị chủ trì: Sở Nội vụ."). 13: a number glued to
-#: a unit ("500MB") is read as the number and the unit.
-ANALYZER_VERSION = "13"
+#: a unit ("500MB") is read as the number and the unit. 14: more administrative abbreviations ("CHQS", "DTNT",
+#: "TNMT", "Sở NV", …) in the lexicon.
+ANALYZER_VERSION = "14"
 
 _WORD = re.compile(r"[^\W_]+")
 _PERCENT = re.compile(r"(?<=\d)\s*%")

@@ -584,3 +584,13 @@ def test_a_kind_typed_as_its_shorthand_before_nao_asks_the_grounds(
     answer = wide_engine.ask(question)
     assert [(c.doc_id, c.section) for c in answer.citations] == [(doc_id, "preamble")]
     assert ground in answer.answer
+
+
+def test_an_administrative_abbreviation_names_the_unit(wide_engine) -> None:
+    """ "bo chqs tinh": "CHQS" is "chỉ huy quân sự" (lexicon abbreviations, general administrative language), so
+    the question names the Bộ Chỉ huy Quân sự tỉnh and gets its duties in the forest-fire rules."""
+    answer = wide_engine.ask("qd 96 quang ninh: bo chqs tinh co nhiem vu gi trong chua chay rung?")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == (
+        "qd-96-2025-ubnd-quangninh",
+        "Quy định.Điều 18.3",
+    )
