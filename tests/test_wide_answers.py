@@ -594,3 +594,13 @@ def test_an_administrative_abbreviation_names_the_unit(wide_engine) -> None:
         "qd-96-2025-ubnd-quangninh",
         "Quy định.Điều 18.3",
     )
+
+
+def test_a_deadline_after_a_documents_number_is_not_its_issue_date(wide_engine) -> None:
+    """ "… Nghị quyết 214 trước ngày nào hằng tháng": "trước ngày nào" after a number asks a deadline, not the day the
+    numbered text was issued (lexicon dated_patterns leave out trước/sau/từ/đến/hạn/chậm); it was answered with
+    the resolution's date from the preamble."""
+    answer = wide_engine.ask("Hà Nội: các sở báo cáo tiến độ thực hiện Nghị quyết 214 trước ngày nào hằng tháng?")
+    cited = [(c.doc_id, c.section) for c in answer.citations]
+    assert ("kh-308-ubnd-hanoi-2025", "III.2") in cited and ("kh-308-ubnd-hanoi-2025", "preamble") not in cited
+    assert "trước ngày 15 hằng tháng" in answer.answer
