@@ -604,3 +604,25 @@ def test_a_deadline_after_a_documents_number_is_not_its_issue_date(wide_engine) 
     cited = [(c.doc_id, c.section) for c in answer.citations]
     assert ("kh-308-ubnd-hanoi-2025", "III.2") in cited and ("kh-308-ubnd-hanoi-2025", "preamble") not in cited
     assert "trước ngày 15 hằng tháng" in answer.answer
+
+
+def test_hn_names_ha_noi(wide_engine) -> None:
+    """ "HN" is how people type Hà Nội (places.json aliases): a question about Hà Nội that no document answers is
+    refused after reading Hà Nội's documents; it was answered from, then refused naming, Vĩnh Long's exam fees."""
+    answer = wide_engine.ask("HN trả tiền công coi thi tuyển sinh lớp 10 bao nhiêu một buổi?")
+    assert not answer.found and "Vĩnh Long" not in answer.answer and "Hà Nội" in answer.answer
+
+
+def test_phep_nam_is_the_laws_nghi_hang_nam(wide_engine) -> None:
+    """ "phép năm" is what the law calls "nghỉ hằng năm" (lexicon thesaurus): the clause on pay for unused days
+    covers the question; it was refused for coverage 0.49 < 0.5."""
+    answer = wide_engine.ask("Công chức không nghỉ hết phép năm thì có được thanh toán tiền không?")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("luat-80-2025-qh15", "Điều 11.1")
+    assert "thanh toán thêm một khoản tiền bằng tiền lương" in answer.answer
+
+
+def test_chat_words_no_document_writes_do_not_refuse(wide_engine) -> None:
+    """ "hôm nào", "chị ấy": everyday words (lexicon question_words_exact) are not content a document must hold,
+    nor unknown words that raise the coverage needed; the question was refused for "hom" unknown."""
+    answer = wide_engine.ask("Hôm nào chỉ số AQI xấu thì các trường ở Hà Nội phải làm gì ạ?")
+    assert ("cv-5095-sgddt-hanoi-2025", "body") in [(c.doc_id, c.section) for c in answer.citations]
