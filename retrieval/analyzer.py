@@ -42,8 +42,8 @@ def _abbreviations() -> dict[str, str]:
 #: 12: no unit entry for a bare head word ("Cơ quan thực hiện") or a phrase that only opens like one ("Báo cáo");
 #: entries for task items whose label names their lead unit ("Đơn vị chủ trì: Sở Nội vụ."). 13: a number glued to
 #: a unit ("500MB") is read as the number and the unit. 14: more administrative abbreviations ("CHQS", "DTNT",
-#: "TNMT", "Sở NV", …) in the lexicon.
-ANALYZER_VERSION = "14"
+#: "TNMT", "Sở NV", …) in the lexicon. 15: "HN" is Hà Nội.
+ANALYZER_VERSION = "15"
 
 _WORD = re.compile(r"[^\W_]+")
 _PERCENT = re.compile(r"(?<=\d)\s*%")

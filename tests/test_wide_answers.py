@@ -626,3 +626,11 @@ def test_chat_words_no_document_writes_do_not_refuse(wide_engine) -> None:
     nor unknown words that raise the coverage needed; the question was refused for "hom" unknown."""
     answer = wide_engine.ask("Hôm nào chỉ số AQI xấu thì các trường ở Hà Nội phải làm gì ạ?")
     assert ("cv-5095-sgddt-hanoi-2025", "body") in [(c.doc_id, c.section) for c in answer.citations]
+
+
+def test_hn_in_a_question_is_ha_noi_not_an_unknown_word(wide_engine) -> None:
+    """ "HN" is written out as "Hà Nội" (lexicon abbreviations), so it is not an unknown word raising the coverage
+    needed: the question about Hà Nội's support for commune police was refused."""
+    answer = wide_engine.ask("Công an xã ở HN có được nhận cùng lúc hỗ trợ của hai nghị quyết không?")
+    assert answer.found and answer.citations[0].doc_id == "nq-80-2025-hdnd-hanoi"
+    assert "chỉ được hưởng 01 mức hỗ trợ cao nhất" in answer.answer
