@@ -634,3 +634,11 @@ def test_hn_in_a_question_is_ha_noi_not_an_unknown_word(wide_engine) -> None:
     answer = wide_engine.ask("Công an xã ở HN có được nhận cùng lúc hỗ trợ của hai nghị quyết không?")
     assert answer.found and answer.citations[0].doc_id == "nq-80-2025-hdnd-hanoi"
     assert "chỉ được hưởng 01 mức hỗ trợ cao nhất" in answer.answer
+
+
+def test_a_date_is_not_an_amount(wide_engine) -> None:
+    """ "ngày 10 tháng 12 năm 2024" states no amount: for "hỗ trợ bao nhiêu một tháng" the clause with the sum
+    ("4.960.000 đồng/người/tháng") answers first, not the one citing a resolution of that date."""
+    answer = wide_engine.ask("cán bộ công an xã HN hưởng hỗ trợ bao nhiêu một tháng")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-80-2025-hdnd-hanoi", "Điều 3.1")
+    assert "4.960.000 đồng/người/tháng" in answer.answer

@@ -29,7 +29,10 @@ MAX_ITEMS = 6  # items of a list quoted after the lead-in that announces them
 MAX_GAP = 2  # unmarked lines between two quoted ones that are quoted with them (an item's labels)
 MAX_WHOLE_LINES = 120  # a unit's whole task list: the bot splits it into several messages
 MAX_WHOLE_CHARS = 16000
-_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:%|phần trăm|đồng|đ\b|triệu|nghìn|ngàn|tỷ|lần|người|ha\b|km|tháng|năm|ngày)", re.I)
+# (not a date's "10 tháng 12 năm 2024": a month or year followed by a number)
+_AMOUNT = re.compile(
+    r"\d[\d.,]*\s*(?:%|phần trăm|đồng|đ\b|triệu|nghìn|ngàn|tỷ|lần|người|ha\b|km|(?:tháng|năm)(?!\s*\d)|ngày)", re.I
+)
 
 
 @dataclass
