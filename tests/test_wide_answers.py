@@ -642,3 +642,13 @@ def test_a_date_is_not_an_amount(wide_engine) -> None:
     answer = wide_engine.ask("cán bộ công an xã HN hưởng hỗ trợ bao nhiêu một tháng")
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-80-2025-hdnd-hanoi", "Điều 3.1")
     assert "4.960.000 đồng/người/tháng" in answer.answer
+
+
+def test_a_reporting_period_is_not_a_signer_asked(wide_engine) -> None:
+    """ "… ngày nào, kỳ báo cáo …" folds to "nao ky", the signer's cue "nào ký"; typed with diacritics it asks
+    the signer only when spelt so (lexicon accented_cues). It was answered with the plan's signature."""
+    answer = wide_engine.ask(
+        "Kế hoạch 556 Đồng Tháp về biển và hải đảo: báo cáo hằng năm gửi Sở chậm nhất ngày nào, kỳ báo cáo tính ra sao?"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-556-ubnd-dongthap-2025", "VI.4")
+    assert "chậm nhất ngày 17 tháng 12" in answer.answer
