@@ -82,6 +82,18 @@ def has_date(text: str) -> bool:
     return bool(_DATE.search(text))
 
 
+#: The date of a document a line cites ("Kế hoạch số 319-KH/TU ngày 10/4/2025"): when it was issued, not when
+#: anything is to be done.
+_CITED_DATE = re.compile(
+    r"\d[\w.-]*/[\w/.-]*[A-ZĐ][\w/.-]*\s+ngày\s+(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)"
+)
+
+
+def says_when(text: str) -> bool:
+    """Whether a line states a date other than those of the documents it cites."""
+    return has_date(_CITED_DATE.sub(" ", text))
+
+
 _DAY_OF_MONTH = re.compile(
     r"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})(?:\s+nam\s+(\d{4}))?\b|\b(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?\b"
 )

@@ -652,3 +652,14 @@ def test_a_reporting_period_is_not_a_signer_asked(wide_engine) -> None:
     )
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-556-ubnd-dongthap-2025", "VI.4")
     assert "chậm nhất ngày 17 tháng 12" in answer.answer
+
+
+def test_the_date_of_a_cited_document_does_not_say_when(wide_engine) -> None:
+    """A line citing "Tờ trình số … ngày …" states when that text was issued, not until when anything runs
+    (extract.says_when): the transition article, the council and rector going on until new ones are named,
+    answers "đến khi nào" first, ahead of a clause whose only date is that of a cited submission ("Tờ trình số
+    1930/TTr-BGDĐT ngày 03 tháng 11 năm 2025")."""
+    answer = wide_engine.ask(
+        "Hiệu trưởng Trường ĐH Công nghiệp Hà Nội còn giữ nhiệm vụ đến khi nào sau khi trường thành đại học?"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-2536-ttg-2025", "Điều 4")

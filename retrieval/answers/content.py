@@ -20,9 +20,9 @@ from retrieval.extract import (
     Coverage,
     QueryTerms,
     days_stated,
-    has_date,
     rank_lines,
     same_day,
+    says_when,
     section_lines,
     text_terms,
 )
@@ -46,7 +46,7 @@ _DAY_ASKED = lexicon().day_asked
 
 def _states_time(text: str) -> bool:
     """Whether a line says when: a date, a length of time ("45 (bốn mươi lăm) ngày"), a period or a time label."""
-    return has_date(text) or bool(_DURATION.search(text) or _WHEN.search(text))
+    return says_when(text) or bool(_DURATION.search(text) or _WHEN.search(text))
 
 
 #: An amending clause's quoted article title: "“Điều 21. Phạm vi được hưởng …".
@@ -74,7 +74,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     how = mode(q)
     counted = states_asked(q) if how == "amount" else None  # "bao nhiêu học viên": a number of học viên
     if how in ("dated", "amount"):
-        stating = (has_date if has(q.key, *_DAY_ASKED) else _states_time) if how == "dated" else counted or has_amount
+        stating = (says_when if has(q.key, *_DAY_ASKED) else _states_time) if how == "dated" else counted or has_amount
         hits = _stating_first(ctx, hits, stating, p.dated_runner_up)
     counting = counted if q.counted else None  # lines stating the number counted answer too
     terms = ctx.terms(q)
