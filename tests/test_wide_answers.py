@@ -677,3 +677,19 @@ def test_dinh_ky_luc_nao_asks_no_date_of_signing(wide_engine, question: str, sec
     with "ký" ask only when spelt so (lexicon accented_cues). It was answered with the plan's date."""
     answer = wide_engine.ask(question)
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-308-ubnd-hanoi-2025", section)
+
+
+def test_a_ride_hailing_motorbike_on_petrol_is_the_resolutions_fossil_fuel_app_vehicle(wide_engine) -> None:
+    """ "xe ôm công nghệ", "chạy xăng": the resolution says "kinh doanh trên nền tảng phần mềm ứng dụng hỗ trợ kết
+    nối vận tải" and "nhiên liệu hóa thạch" (lexicon thesaurus, one-way); the question was refused."""
+    answer = wide_engine.ask("đi xe ôm công nghệ chạy xăng thì có được vào vùng phát thải thấp ở Hà Nội không?")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-57-2025-hdnd-hanoi", "Điều 10.3.c")
+    assert "cấm lưu thông trong vùng phát thải thấp" in answer.answer
+
+
+def test_bao_nhiu_still_asks_an_amount(wide_engine) -> None:
+    """ "bao nhiu" is chat's "bao nhiêu" (lexicon chat.shorthand): the question asks a sum of money, and no section
+    states a fine, so it is refused; read as a typo only, it asked nothing and was answered with the ban itself
+    once "chạy xăng" reached the resolution's words."""
+    answer = wide_engine.ask("Xe máy chạy xăng vào vùng phát thải thấp ở Hà Nội giờ cấm thì bị phạt bao nhiu tiền?")
+    assert not answer.found
