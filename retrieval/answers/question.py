@@ -307,6 +307,8 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     for m in lx.asked_kinds.finditer(key):
         q.kinds += [t for k, t in lx.kind_types.items() if f" {k} " in f" {m.group(1)}" and t not in q.kinds]
     q.figures = _amounts(q, lx)
+    if "whether" in q.asks and not has(key, *lx.counting["after"]):
+        q.asks.discard("amount")  # "… có được nhận cả hai mức hỗ trợ không?": a rule, not a sum
     q.asked = asking(text) or ""
     asked_key = fkey(q.asked) if q.asked else key  # the story told before the question asks nothing
     q.moment = [c for c in lx.present_moment if has(asked_key, c)]
