@@ -693,3 +693,27 @@ def test_bao_nhiu_still_asks_an_amount(wide_engine) -> None:
     once "chạy xăng" reached the resolution's words."""
     answer = wide_engine.ask("Xe máy chạy xăng vào vùng phát thải thấp ở Hà Nội giờ cấm thì bị phạt bao nhiu tiền?")
     assert not answer.found
+
+
+@pytest.mark.parametrize(
+    ("question", "doc_id", "ground"),
+    [
+        (
+            "Em đang soạn kế hoạch truyền thông giảm nghèo cho phường. Kế hoạch 159 của Cần Thơ căn cứ những văn bản nào?",
+            "kh-159-ubnd-cantho-2025",
+            "06/2022/TT-BTTTT",
+        ),
+        (
+            "đang soạn kế hoạch về biển đảo, muốn tham khảo kế hoạch 556 của Đồng Tháp: nó căn cứ văn bản nào?",
+            "kh-556-ubnd-dongthap-2025",
+            "48/NQ-CP",
+        ),
+    ],
+)
+def test_a_drafter_consulting_one_plan_gets_its_grounds(wide_engine, question: str, doc_id: str, ground: str) -> None:
+    """A drafter who names the plan they consult asks that plan's grounds ("Kế hoạch 159 … căn cứ những văn bản
+    nào?" after telling they draft, or "muốn tham khảo kế hoạch 556: …", lexicon intents.consults), not what every
+    plan cites most; both were answered with the ranking over all plans."""
+    answer = wide_engine.ask(question)
+    assert [(c.doc_id, c.section) for c in answer.citations] == [(doc_id, "preamble")]
+    assert ground in answer.answer

@@ -15,9 +15,10 @@ from ingest.legal import mentions
 from retrieval.answers import described, drafting
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name
-from retrieval.answers.question import Question
+from retrieval.answers.question import Question, fkey, has
 from retrieval.answers.registry import asked_for, considers, line_of, named_entries, warning, warnings, written
 from retrieval.extract import Line, query_terms
+from retrieval.lexicon import lexicon
 
 MAX_LISTED = 12
 
@@ -37,7 +38,7 @@ def serves(q: Question) -> bool:
 def gather(q: Question, ctx: Context) -> Draft | None:
     """Route within legal bases: the drafter's ranking, whether a plan cites a named document (and its date),
     who cites a named document, one document's grounds, or a cited document described by its words."""
-    if q.asking("drafter", "most_cited"):
+    if q.asking("drafter", "most_cited") and not _consulting(q):
         return drafting.ranking(q, ctx)
     named = named_entries(q, ctx)
     target = ctx.target(q)
@@ -62,6 +63,16 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if not named and not q.legal_keys and not q.legal_pairs:
         return described.gather(q, ctx)
     return None
+
+
+def _consulting(q: Question) -> bool:
+    """A drafter who names the one document they consult ("Tôi đang soạn kế hoạch … . Kế hoạch 159 của Cần Thơ căn
+    cứ những văn bản nào?", "… muốn tham khảo kế hoạch 308: kế hoạch đó …"): that document's grounds are asked, not
+    what every plan cites most. The drafting is told, not asked, when the sentence that asks has no drafting cue."""
+    if not q.asking("legal_bases") or not (q.legal_keys or q.legal_pairs or q.asked):
+        return False
+    asked = fkey(q.asked) if q.asked else None
+    return q.asking("consults") or (asked is not None and not has(asked, *lexicon().intents["drafter"]))
 
 
 def _with_others(draft: Draft | None, doc: Document, q: Question, ctx: Context) -> Draft | None:
