@@ -42,8 +42,9 @@ def _abbreviations() -> dict[str, str]:
 #: 12: no unit entry for a bare head word ("Cơ quan thực hiện") or a phrase that only opens like one ("Báo cáo");
 #: entries for task items whose label names their lead unit ("Đơn vị chủ trì: Sở Nội vụ."). 13: a number glued to
 #: a unit ("500MB") is read as the number and the unit. 14: more administrative abbreviations ("CHQS", "DTNT",
-#: "TNMT", "Sở NV", …) in the lexicon. 15: "HN" is Hà Nội.
-ANALYZER_VERSION = "15"
+#: "TNMT", "Sở NV", …) in the lexicon. 15: "HN" is Hà Nội. 16: a unit of local government is also named by
+#: its level's other forms ("UBND xã, phường" is "UBND phường", "UBND cấp xã"); "Sở X và Y" is also "Sở x".
+ANALYZER_VERSION = "16"
 
 _WORD = re.compile(r"[^\W_]+")
 _PERCENT = re.compile(r"(?<=\d)\s*%")

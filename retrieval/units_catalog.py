@@ -64,15 +64,27 @@ def unit_keys(name: str) -> set[str]:
                 keys.add(k[len(lead) :])
         if k.startswith("phong ") and k != "phong" and len(k.split()) >= 3:
             keys.add(k[len("phong ") :])
+    keys |= _other_levels(keys)
     # "các tổ chức đoàn thể" is also "đoàn thể": a kind of organisation, named by its own two words
     orgs = {k[len("to chuc ") :] for k in keys if k.startswith("to chuc ") and len(k.split()) == 4}
     # a derived key ("cong tac sinh vien") must be specific; the full name may be short ("van phong")
-    initials = _initials(name)  # "Phòng Quản trị" is also "phòng qt", "Đoàn Thanh niên" "đoàn tn"
-    return (
-        {k for k in keys if (k == full and len(k.split()) >= 2) or len(k.split()) >= 3}
-        | orgs
-        | ({initials} if initials else set())
-    )
+    # "Phòng Quản trị" is also "phòng qt", "Đoàn Thanh niên" "đoàn tn"; "Sở Giáo dục và Đào tạo" "sở gd" as well
+    initials = {i for i in (_initials(name), _initials(re.split(r"\s+và\s+", name, maxsplit=1)[0])) if i}
+    return {k for k in keys if (k == full and len(k.split()) >= 2) or len(k.split()) >= 3} | orgs | initials
+
+
+def _other_levels(keys: set[str]) -> set[str]:
+    """A unit of one level of local government by that level's other names: "uy ban nhan dan xa phuong" is also
+    "uy ban nhan dan phuong", "uy ban nhan dan cap xa" (lexicon units.levels)."""
+    out = set()
+    for forms in lexicon().units.get("levels", []):
+        for k in keys:
+            for form in sorted(forms, key=len, reverse=True):
+                if k.endswith(" " + form) and len(k.split()) > len(form.split()):
+                    head = k[: -len(form) - 1]
+                    out.update(f"{head} {f}" for f in forms)
+                    break
+    return out
 
 
 def _initials(name: str) -> str | None:

@@ -717,3 +717,34 @@ def test_a_drafter_consulting_one_plan_gets_its_grounds(wide_engine, question: s
     answer = wide_engine.ask(question)
     assert [(c.doc_id, c.section) for c in answer.citations] == [(doc_id, "preamble")]
     assert ground in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "doc_id", "section"),
+    [
+        (
+            "ubnd phường ở cần thơ làm gì trong kế hoạch truyền thông giảm nghèo đa chiều?",
+            "kh-159-ubnd-cantho-2025",
+            "V.6",
+        ),
+        (
+            "Kế hoạch thi đua chi trả không dùng tiền mặt Cần Thơ: UBND cấp xã làm gì?",
+            "kh-157-ubnd-cantho-2025",
+            "V.5",
+        ),
+    ],
+)
+def test_a_commune_level_unit_is_named_by_any_of_its_levels_forms(
+    wide_engine, question: str, doc_id: str, section: str
+) -> None:
+    """ "UBND phường", "UBND cấp xã": the plans' "Ủy ban nhân dân cấp xã" and "Ủy ban nhân dân xã, phường" are one
+    level of local government (lexicon units.levels), so the question names the unit and gets its section; both
+    were answered from other sections."""
+    answer = wide_engine.ask(question)
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == (doc_id, section)
+
+
+def test_so_gd_is_the_department_of_education(wide_engine) -> None:
+    """ "sở gd": "Sở Giáo dục và Đào tạo" is also named by the initials of its first part, as people type it."""
+    answer = wide_engine.ask("sở gd đồng tháp làm gì trong kế hoạch về biển và hải đảo?")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-556-ubnd-dongthap-2025", "IV.8")
