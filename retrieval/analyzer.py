@@ -44,7 +44,8 @@ def _abbreviations() -> dict[str, str]:
 #: a unit ("500MB") is read as the number and the unit. 14: more administrative abbreviations ("CHQS", "DTNT",
 #: "TNMT", "Sở NV", …) in the lexicon. 15: "HN" is Hà Nội. 16: a unit of local government is also named by
 #: its level's other forms ("UBND xã, phường" is "UBND phường", "UBND cấp xã"); "Sở X và Y" is also "Sở x".
-ANALYZER_VERSION = "16"
+#: 17: "daklak" is Đắk Lắk.
+ANALYZER_VERSION = "17"
 
 _WORD = re.compile(r"[^\W_]+")
 _PERCENT = re.compile(r"(?<=\d)\s*%")

@@ -748,3 +748,23 @@ def test_so_gd_is_the_department_of_education(wide_engine) -> None:
     """ "sở gd": "Sở Giáo dục và Đào tạo" is also named by the initials of its first part, as people type it."""
     answer = wide_engine.ask("sở gd đồng tháp làm gì trong kế hoạch về biển và hải đảo?")
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-556-ubnd-dongthap-2025", "IV.8")
+
+
+def test_cau_ay_is_a_chat_word_not_content(wide_engine) -> None:
+    """ "cậu ấy" (a pronoun, lexicon question_words_exact) is no word a section must hold nor an unknown word that
+    raises the coverage needed; the question was refused for "cau" unknown."""
+    answer = wide_engine.ask(
+        "Con trai tôi từng bị kết án nhưng chưa được xóa án tích. Theo Luật Cán bộ, công chức mới, cậu ấy có được"
+        " đăng ký thi công chức không?"
+    )
+    assert ("luat-80-2025-qh15", "Điều 19.3.b") in [(c.doc_id, c.section) for c in answer.citations]
+    assert "mà chưa được xóa án tích" in answer.answer
+
+
+def test_daklak_glued_is_dak_lak(wide_engine) -> None:
+    """ "daklak" is how people type Đắk Lắk in one word (lexicon abbreviations): not an unknown word raising the
+    coverage needed, so the question is answered from the province's directive; it was refused."""
+    answer = wide_engine.ask(
+        "chi thi 010 daklak: ubnd xa phuong khi duoc lay y kien tham dinh thi danh gia noi dung gi"
+    )
+    assert answer.found and {c.doc_id for c in answer.citations} == {"ct-010-ubnd-daklak-2025"}
