@@ -64,6 +64,7 @@ def unit_keys(name: str) -> set[str]:
                 keys.add(k[len(lead) :])
         if k.startswith("phong ") and k != "phong" and len(k.split()) >= 3:
             keys.add(k[len("phong ") :])
+    keys |= _written_out(keys)
     keys |= _other_levels(keys)
     # "các tổ chức đoàn thể" is also "đoàn thể": a kind of organisation, named by its own two words
     orgs = {k[len("to chuc ") :] for k in keys if k.startswith("to chuc ") and len(k.split()) == 4}
@@ -71,6 +72,22 @@ def unit_keys(name: str) -> set[str]:
     # "Phòng Quản trị" is also "phòng qt", "Đoàn Thanh niên" "đoàn tn"; "Sở Giáo dục và Đào tạo" "sở gd" as well
     initials = {i for i in (_initials(name), _initials(re.split(r"\s+và\s+", name, maxsplit=1)[0])) if i}
     return {k for k in keys if (k == full and len(k.split()) >= 2) or len(k.split()) >= 3} | orgs | initials
+
+
+def _written_out(keys: set[str]) -> set[str]:
+    """A name as a question written out reads it: abbreviations expanded ("ubnd" -> "uy ban nhan dan", as
+    ``UnitCatalog.expand`` does to the question) and "các"/"những" after the head dropped ("UBND các xã, phường" is
+    "UBND xã, phường")."""
+    abbreviations = lexicon().abbreviations
+    out = set()
+    for k in keys:
+        words = k.split()
+        spelled = [unit_words(abbreviations[w]) if len(w) >= 3 and w in abbreviations else w for w in words]
+        kept = [w for i, w in enumerate(spelled) if not (i and w in ("cac", "nhung"))]
+        for variant in (" ".join(spelled), " ".join(kept)):
+            if variant != k and len(variant.split()) >= 3:
+                out.add(variant)
+    return out
 
 
 def _other_levels(keys: set[str]) -> set[str]:

@@ -768,3 +768,10 @@ def test_daklak_glued_is_dak_lak(wide_engine) -> None:
         "chi thi 010 daklak: ubnd xa phuong khi duoc lay y kien tham dinh thi danh gia noi dung gi"
     )
     assert answer.found and {c.doc_id for c in answer.citations} == {"ct-010-ubnd-daklak-2025"}
+
+
+def test_a_unit_named_with_an_abbreviation_and_cac_is_found_as_typed_in_full(wide_engine) -> None:
+    """The directive heads a point "UBND các xã, phường"; a question typing "UBND xã, phường" (written out as
+    "ủy ban nhân dân xã phường") names it, so its duties answer alone: it was answered by four sections."""
+    answer = wide_engine.ask("chỉ thị 010 Đắk Lắk: UBND xã, phường phải làm gì khi thẩm định dự án?")
+    assert [(c.doc_id, c.section) for c in answer.citations] == [("ct-010-ubnd-daklak-2025", "I.2.2.g")]
