@@ -775,3 +775,14 @@ def test_a_unit_named_with_an_abbreviation_and_cac_is_found_as_typed_in_full(wid
     "ủy ban nhân dân xã phường") names it, so its duties answer alone: it was answered by four sections."""
     answer = wide_engine.ask("chỉ thị 010 Đắk Lắk: UBND xã, phường phải làm gì khi thẩm định dự án?")
     assert [(c.doc_id, c.section) for c in answer.citations] == [("ct-010-ubnd-daklak-2025", "I.2.2.g")]
+
+
+def test_amount_words_that_only_name_the_resolution_ask_no_amount(wide_engine) -> None:
+    """ "nq 22 … về mức chi tổ chức kỳ thi: … thì hưởng thế nào?": "mức chi" is in the resolution's title and no
+    amount word asks one, so the rule for a person with several tasks in a day answers, not the fee tables of the
+    appendix (which came first, for stating sums)."""
+    answer = wide_engine.ask(
+        "nq 22 vĩnh long về mức chi tổ chức kỳ thi: một người kiêm nhiều nhiệm vụ trong một ngày thì hưởng thế nào?"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-22-2025-hdnd-vinhlong", "Điều 2.8")
+    assert "chỉ được hưởng một mức thù lao cao nhất" in answer.answer

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from core.text import fold
 from core.types import Document, Section
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, Pick, has_amount, pick_lines
@@ -72,6 +73,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if not hits:
         return None
     how = mode(q)
+    if how == "amount" and target and _names_its_document(q, ctx.index.get(target)):
+        how = "best"
     counted = states_asked(q) if how == "amount" else None  # "bao nhiêu học viên": a number of học viên
     if how in ("dated", "amount"):
         stating = (says_when if has(q.key, *_DAY_ASKED) else _states_time) if how == "dated" else counted or has_amount
@@ -213,6 +216,18 @@ def cut_short(ctx: Context, evidence: list[Evidence]) -> list[str]:
         if total > len(ev.lines):
             notes.append(f"Mục {ev.section} còn {total - len(ev.lines)} dòng nữa: mở mục này để đọc đủ.")
     return notes
+
+
+def _names_its_document(q: Question, doc: Document | None) -> bool:
+    """ "nq 22 vinh long ve muc chi to chuc ky thi: … thi duoc huong the nao?": the amount words ("mức chi") only
+    name the document, whose title holds them, and no amount word ("bao nhiêu", "mấy") asks one."""
+    lx = lexicon()
+    cues = [c for c in lx.intents["amount"] if has(q.key, c)]
+    if doc is None or not cues or has(q.key, *lx.counting["after"]):
+        return False
+    header = " " + " ".join(fold(profile_text(doc)).lower().split()) + " "
+    named = [f" {n} " in header for _, nouns in q.figures for n in nouns or [""]]
+    return all(named) and all(f" {c} " in header for c in cues)
 
 
 def _stating_first(ctx: Context, hits: list[SectionHit], states: object, share: float) -> list[SectionHit]:
