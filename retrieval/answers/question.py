@@ -193,7 +193,9 @@ def _facts(key: str, lx: Lexicon, accented: str | None = None) -> tuple[list[str
 
     def cued(c: str) -> bool:
         spelled = lx.accented_cues.get(c)
-        return has(masked, c) and (accented is None or spelled is None or f" {spelled} " in accented)
+        # (typed without diacritics, "nao ky", the cue's words ask: a shorthand written out may have added some)
+        typed = accented is None or spelled is None or f" {spelled} " in accented or f" {c} " in accented
+        return has(masked, c) and typed
 
     strong = {fact: [c for c in cues if cued(c)] for fact, cues in lx.facts.items()}
     if any(f" {kind} " in masked for kind in lx.kind_types):  # "Quyết định … áp dụng từ ngày nào?"
