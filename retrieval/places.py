@@ -13,6 +13,7 @@ local body (a ministry signs in Hà Nội without being about it).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import os
@@ -59,6 +60,13 @@ def province_word_pairs(question_words: frozenset[str]) -> frozenset[tuple[str, 
         words = key.split()
         pairs |= {p for p in itertools.pairwise(words) if set(p) & question_words}
     return frozenset(pairs)
+
+
+@functools.lru_cache(maxsize=1)
+def province_keys() -> tuple[str, ...]:
+    """The folded names of the provinces and their aliases, longest first ("thua thien hue" before "hue")."""
+    raw = _data(os.environ.get("CANCU_LEXICON_DIR"))
+    return tuple(sorted({_key(n) for n in [*raw["provinces"], *raw["aliases"]]}, key=len, reverse=True))
 
 
 def _key(name: str) -> str:

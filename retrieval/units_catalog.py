@@ -20,6 +20,7 @@ from core.types import Document
 from retrieval.analyzer import Analyzer
 from retrieval.extract import Line, has_date, section_lines
 from retrieval.lexicon import lexicon
+from retrieval.places import province_keys
 
 
 @cache
@@ -64,6 +65,9 @@ def unit_keys(name: str) -> set[str]:
                 keys.add(k[len(lead) :])
         if k.startswith("phong ") and k != "phong" and len(k.split()) >= 3:
             keys.add(k[len("phong ") :])
+    local = _without_province(full)  # "Thuế tỉnh Đắk Lắk" is "thuế tỉnh" in its own province's plan
+    if local:
+        keys.add(local)
     keys |= _written_out(keys)
     keys |= _other_levels(keys)
     # "các tổ chức đoàn thể" is also "đoàn thể": a kind of organisation, named by its own two words
@@ -71,7 +75,17 @@ def unit_keys(name: str) -> set[str]:
     # a derived key ("cong tac sinh vien") must be specific; the full name may be short ("van phong")
     # "Phòng Quản trị" is also "phòng qt", "Đoàn Thanh niên" "đoàn tn"; "Sở Giáo dục và Đào tạo" "sở gd" as well
     initials = {i for i in (_initials(name), _initials(re.split(r"\s+và\s+", name, maxsplit=1)[0])) if i}
-    return {k for k in keys if (k == full and len(k.split()) >= 2) or len(k.split()) >= 3} | orgs | initials
+    named = {k for k in keys if (k in (full, local) and len(k.split()) >= 2) or len(k.split()) >= 3}
+    return named | orgs | initials
+
+
+def _without_province(full: str) -> str | None:
+    """A unit's name without the province it ends with ("thue tinh dak lak" -> "thue tinh"), two words or more."""
+    for place in province_keys():
+        if full.endswith(" " + place):
+            rest = full[: -len(place) - 1]
+            return rest if len(rest.split()) >= 2 else None
+    return None
 
 
 def _written_out(keys: set[str]) -> set[str]:

@@ -786,3 +786,21 @@ def test_amount_words_that_only_name_the_resolution_ask_no_amount(wide_engine) -
     )
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-22-2025-hdnd-vinhlong", "Điều 2.8")
     assert "chỉ được hưởng một mức thù lao cao nhất" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("Theo Chỉ thị 010 của Đắk Lắk, Thuế tỉnh có ý kiến thẩm định về những nội dung nào?", "I.2.2.e"),
+        (
+            "Chỉ thị 010 Đắk Lắk: khi được lấy ý kiến thẩm định, UBND xã, phường cho ý kiến về những nội dung gì?",
+            "I.2.2.g",
+        ),
+    ],
+)
+def test_a_unit_named_in_a_what_question_answers_from_its_section(wide_engine, question: str, section: str) -> None:
+    """A question naming a unit its document gives a section of its own ("Thuế tỉnh Đắk Lắk", named without the
+    province in that province's directive; "UBND các xã, phường"), without asking its duties in so many words
+    ("có ý kiến về những nội dung nào"): that section answers first; other clauses on appraisal came first."""
+    answer = wide_engine.ask(question)
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("ct-010-ubnd-daklak-2025", section)

@@ -30,6 +30,7 @@ from retrieval.extract import (
 from retrieval.lexicon import lexicon
 from retrieval.search import CONTENT, SectionHit
 from retrieval.targeting import profile_text
+from retrieval.units_catalog import UnitCatalog, unit_words
 
 MAX_INTRO_LINES = 4  # a parent that announces a list in more lines is a section of its own
 MAX_LIST_LINES = 10  # an announced list this short is quoted whole after its item
@@ -37,6 +38,7 @@ MAX_LIST_CHARS = 1500
 DAY_HITS = 30  # sections read for the documents stating a day asked ("những kế hoạch nào … trước ngày 30/11")
 MAX_DAY_LINES = 3
 MAX_DAY_DOCUMENTS = 10
+UNIT_HITS = 6  # best hits read for the section of a unit the question names
 TITLED_HITS = 3  # best hits whose sections (and those above them) are read for a heading naming the question
 MAX_JOINT_PARTS = 6  # a section of more parts is not answered whole for the headings of two of them
 QUOTED_READ = 600  # characters read after a heading for a quoted title
@@ -79,6 +81,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if how in ("dated", "amount"):
         stating = (says_when if has(q.key, *_DAY_ASKED) else _states_time) if how == "dated" else counted or has_amount
         hits = _stating_first(ctx, hits, stating, p.dated_runner_up)
+    if how in ("best", "all") and target and not (q.figures or q.counted):  # not "trong mấy ngày", "mấy điểm"
+        hits = _unit_first(q, ctx, target, hits)
     counting = counted if q.counted else None  # lines stating the number counted answer too
     terms = ctx.terms(q)
     weights = ctx.weights()
@@ -216,6 +220,33 @@ def cut_short(ctx: Context, evidence: list[Evidence]) -> list[str]:
         if total > len(ev.lines):
             notes.append(f"Mục {ev.section} còn {total - len(ev.lines)} dòng nữa: mở mục này để đọc đủ.")
     return notes
+
+
+#: A unit named by its head word ("thuế tỉnh", "sở …"), not by words of its name that say what it works on
+#: ("khu công nghiệp" of "Ban Quản lý các khu công nghệ cao và khu công nghiệp").
+_HEAD = re.compile(
+    "|".join(
+        rf"{re.escape(h)}\b" for h in sorted({unit_words(h) for h in lexicon().units["heads"]}, key=len, reverse=True)
+    )
+)
+
+
+def _unit_first(q: Question, ctx: Context, doc_id: str, hits: list[SectionHit]) -> list[SectionHit]:
+    """A question naming a unit whose own section its document has ("Thuế tỉnh phải cho ý kiến về những nội dung
+    gì?", not asking its duties in so many words): that section among the best ones answers first."""
+    doc = ctx.index.get(doc_id)
+    header = f" {unit_words(profile_text(doc))} " if doc else ""
+    named = {
+        m.section
+        for m in UnitCatalog(ctx.index.catalog, ctx.analyzer).find(q.text, focus=[doc_id])
+        if m.whole_section and m.has_lines and _HEAD.match(m.key) and f" {m.key} " not in header
+    }
+    for i, h in enumerate(hits[:UNIT_HITS]):
+        if h.doc_id == doc_id and any(h.section == n or h.section.startswith(n + ".") for n in named):
+            return [h, *hits[:i], *hits[i + 1 :]]  # (a part of the unit's section already first stays)
+    if len(named) == 1 and doc is not None and (sec := doc.section(next(iter(named)))) is not None:
+        return [SectionHit(doc_id, sec.id, sec.heading, hits[0].score if hits else 1.0), *hits]
+    return hits
 
 
 def _names_its_document(q: Question, doc: Document | None) -> bool:
