@@ -62,7 +62,7 @@ class Lexicon:
     kind_types: dict[str, str]  # folded kind word -> legal type ("chi thi" -> "Chỉ thị")
     considerations: tuple[str, ...]  # a preamble line opening so weighs a proposal, not a legal basis ("Xét …")
     grounds_openings: tuple[str, ...]  # a preamble line opening so states a ground ("Căn cứ …"), longest first
-    units: dict[str, list[str]]  # how documents name units: heads, line_heads, verbs, assign
+    units: dict[str, list[Any]]  # how documents name units: heads, line_heads, verbs, assign; levels (lists)
     follow_ups: dict[str, list[str]]  # openers, closers, refer_back (folded); max_open_words
     present_moment: tuple[str, ...]  # folded words tying a question to the day it is asked ("hom nay")
     gist: dict[str, list[str]]  # cues asking what a named document is about; the headings that say it
