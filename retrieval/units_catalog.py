@@ -108,9 +108,9 @@ def _other_levels(keys: set[str]) -> set[str]:
     """A unit of one level of local government by that level's other names: "uy ban nhan dan xa phuong" is also
     "uy ban nhan dan phuong", "uy ban nhan dan cap xa" (lexicon units.levels)."""
     out = set()
-    for forms in lexicon().units.get("levels", []):
+    for forms in _levels():
         for k in keys:
-            for form in sorted(forms, key=len, reverse=True):
+            for form in forms:
                 if k.endswith(" " + form) and len(k.split()) > len(form.split()):
                     head = k[: -len(form) - 1]
                     out.update(f"{head} {f}" for f in forms)
@@ -118,11 +118,22 @@ def _other_levels(keys: set[str]) -> set[str]:
     return out
 
 
+@cache
+def unit_heads() -> tuple[str, ...]:
+    """The head words units are named by ("so", "cong an", "uy ban"), folded, longest first."""
+    return tuple(sorted({unit_words(h) for h in lexicon().units["heads"]}, key=len, reverse=True))
+
+
+@cache
+def _levels() -> tuple[tuple[str, ...], ...]:
+    """Each level's forms (lexicon units.levels), longest first."""
+    return tuple(tuple(sorted(forms, key=len, reverse=True)) for forms in lexicon().units.get("levels", []))
+
+
 def _initials(name: str) -> str | None:
     """A unit's head word and the initials of the rest of its name ("phong qt"), as people abbreviate it."""
     lead = unit_words(re.split(r"[(<\[:,]", name, maxsplit=1)[0])
-    heads = sorted((unit_words(h) for h in lexicon().units["heads"]), key=len, reverse=True)
-    head = next((h for h in heads if lead.startswith(h + " ")), None)
+    head = next((h for h in unit_heads() if lead.startswith(h + " ")), None)
     if head is None:
         return None
     rest = [w for w in lead[len(head) :].split() if w != "va"]

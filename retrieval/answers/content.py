@@ -30,7 +30,7 @@ from retrieval.extract import (
 from retrieval.lexicon import lexicon
 from retrieval.search import CONTENT, SectionHit
 from retrieval.targeting import profile_text
-from retrieval.units_catalog import UnitCatalog, unit_words
+from retrieval.units_catalog import UnitCatalog, unit_heads, unit_words
 
 MAX_INTRO_LINES = 4  # a parent that announces a list in more lines is a section of its own
 MAX_LIST_LINES = 10  # an announced list this short is quoted whole after its item
@@ -224,11 +224,7 @@ def cut_short(ctx: Context, evidence: list[Evidence]) -> list[str]:
 
 #: A unit named by its head word ("thuế tỉnh", "sở …"), not by words of its name that say what it works on
 #: ("khu công nghiệp" of "Ban Quản lý các khu công nghệ cao và khu công nghiệp").
-_HEAD = re.compile(
-    "|".join(
-        rf"{re.escape(h)}\b" for h in sorted({unit_words(h) for h in lexicon().units["heads"]}, key=len, reverse=True)
-    )
-)
+_HEAD = re.compile("|".join(rf"{re.escape(h)}\b" for h in unit_heads()))
 
 
 def _unit_first(q: Question, ctx: Context, doc_id: str, hits: list[SectionHit]) -> list[SectionHit]:
