@@ -36,6 +36,7 @@ from retrieval.points import (
     ScoredUnit,
     Sparse,
     UnitPoint,
+    UnitQuery,
 )
 
 logger = logging.getLogger(__name__)
@@ -268,29 +269,49 @@ class EdgeStore:
         fields: Sequence[str] | None = None,
     ) -> list[ScoredUnit]:
         """Lexical, dense or hybrid (one request: a prefetch per vector, fused by RRF) search."""
+        return self.query_batch([UnitQuery(sparse, dense, limit, doc_ids, filters, fields)])[0]
+
+    def query_batch(self, queries: Sequence[UnitQuery]) -> list[list[ScoredUnit]]:
+        """Several searches as one planned batch (Edge's ``query_batch``: one call, one pass over the segments)."""
+        from qdrant_edge import QueryBatchRequest
+
+        requests = [self._request(q) for q in queries]
+        asked = [r for r in requests if r is not None]
+        if not asked:
+            return [[] for _ in queries]
+        with self._guard():
+            answers = iter(
+                self.shard.query_batch(QueryBatchRequest(asked)) if len(asked) > 1 else [self.shard.query(asked[0])]
+            )
+        return [
+            [ScoredUnit(payload=p.payload or {}, score=float(p.score), id=str(p.id)) for p in next(answers)]
+            if r is not None
+            else []
+            for r in requests
+        ]
+
+    def _request(self, q: UnitQuery) -> Any:
+        """The Edge request for one search; None when it has no vector to search with."""
         from qdrant_edge import Fusion, Prefetch, Query, QueryRequest, SparseVector
 
-        flt = _filter(doc_ids, filters)
-        payload = True if fields is None else list(fields) or False  # () reads no payload: ids and scores
+        flt = _filter(q.doc_ids, q.filters)
+        payload = True if q.fields is None else list(q.fields) or False  # () reads no payload: ids and scores
+        sparse = q.sparse
         sparse_q = Query.Nearest(SparseVector(sparse[0], sparse[1]), using=SPARSE) if sparse and sparse[0] else None
-        dense_q = Query.Nearest(dense, using=DENSE) if dense is not None and self.dense_dim else None
+        dense_q = Query.Nearest(q.dense, using=DENSE) if q.dense is not None and self.dense_dim else None
         if sparse_q is not None and dense_q is not None:
-            request = QueryRequest(
-                limit=limit,
+            return QueryRequest(
+                limit=q.limit,
                 prefetches=[
-                    Prefetch(limit=limit * PREFETCH, query=sparse_q, filter=flt),
-                    Prefetch(limit=limit * PREFETCH, query=dense_q, filter=flt),
+                    Prefetch(limit=q.limit * PREFETCH, query=sparse_q, filter=flt),
+                    Prefetch(limit=q.limit * PREFETCH, query=dense_q, filter=flt),
                 ],
                 query=Fusion.Rrf(k=RRF_K),
                 with_payload=payload,
             )
-        elif sparse_q is not None or dense_q is not None:
-            request = QueryRequest(limit=limit, query=sparse_q or dense_q, filter=flt, with_payload=payload)
-        else:
-            return []
-        with self._guard():
-            points = self.shard.query(request)
-        return [ScoredUnit(payload=p.payload or {}, score=float(p.score), id=str(p.id)) for p in points]
+        if sparse_q is not None or dense_q is not None:
+            return QueryRequest(limit=q.limit, query=sparse_q or dense_q, filter=flt, with_payload=payload)
+        return None
 
     def close(self) -> None:
         with self._lock:

@@ -43,6 +43,19 @@ class UnitPoint:
 
 
 @dataclass(frozen=True)
+class UnitQuery:
+    """One search of a store: lexical (``sparse``), dense, or both fused by RRF; over ``doc_ids`` (or all) and
+    payload ``filters``; ``fields``: payload fields to read (None all, () none: ids and scores)."""
+
+    sparse: Sparse | None
+    dense: list[float] | None
+    limit: int
+    doc_ids: Sequence[str] | None = None
+    filters: dict[str, Any] | None = None
+    fields: Sequence[str] | None = None
+
+
+@dataclass(frozen=True)
 class ScoredUnit:
     payload: dict[str, Any]
     score: float
@@ -83,6 +96,10 @@ class UnitStore(Protocol):
         filters: dict[str, Any] | None = None,
         fields: Sequence[str] | None = None,  # payload fields to read: None all, () none
     ) -> list[ScoredUnit]: ...
+
+    def query_batch(self, queries: Sequence[UnitQuery]) -> list[list[ScoredUnit]]:
+        """Several searches in one request, each answered as ``query`` would, in order."""
+        ...
 
     def settle(self) -> None: ...
 

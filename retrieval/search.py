@@ -25,7 +25,7 @@ from core.types import Hit
 from retrieval.analyzer import Analyzer, token_index
 from retrieval.extract import strip_frames
 from retrieval.index import Index
-from retrieval.points import ScoredUnit, UnitStore
+from retrieval.points import ScoredUnit, UnitQuery, UnitStore
 from retrieval.policy import DEFAULT, Policy, SearchPolicy
 from retrieval.targeting import document_scores
 from retrieval.thesaurus import alternatives
@@ -164,12 +164,21 @@ class Searcher:
         p = self.policy.search
         if plan.sparse is None or not plan.sparse[0]:
             return self._merge(self._query(plan.sparse, plan.dense, max(k * 6, 30), doc_ids, filters), k)
+        flt = filters if (filters and "unit_kind" in filters) or plan.cites else {**(filters or {}), **CONTENT}
+        headers = [self.index.catalog.profile_of(d) for d in doc_ids]
+        queries = [
+            UnitQuery(
+                (plan.sparse[0], [w * p.named_weight if i in header else w for i, w in zip(*plan.sparse)]),
+                plan.dense,
+                p.within,
+                [d],
+                flt,
+                (),
+            )
+            for d, header in zip(doc_ids, headers)
+        ]
         scored: list[tuple[ScoredUnit, float]] = []
-        for d in doc_ids:
-            header = self.index.catalog.profile_of(d)
-            second = (plan.sparse[0], [w * p.named_weight if i in header else w for i, w in zip(*plan.sparse)])
-            flt = filters if (filters and "unit_kind" in filters) or plan.cites else {**(filters or {}), **CONTENT}
-            found = self._query(second, plan.dense, p.within, [d], flt)
+        for d, header, found in zip(doc_ids, headers, self._query_batch(queries)):  # one request for all
             if plan.cites and not plan.legal.difference(header):  # its own number ("kh 310 …"): not its header
                 found = [u for u in found if u.payload.get("section") != "header"]
             scored += [(u, plan.match.get(d, 0.0)) for u in found]
@@ -207,11 +216,17 @@ class Searcher:
         doc_ids: Sequence[str] | None,
         filters: dict[str, Any] | None,
     ) -> list[ScoredUnit]:
-        units = self.store.query(sparse=sparse, dense=dense, limit=limit, doc_ids=doc_ids, filters=filters, fields=())
+        return self._query_batch([UnitQuery(sparse, dense, limit, doc_ids, filters, ())])[0]
+
+    def _query_batch(self, queries: Sequence[UnitQuery]) -> list[list[ScoredUnit]]:
+        """Several searches in one store request, each unit with what a search shows of it."""
+        found = self.store.query_batch(queries)
         # what is shown of each comes from the catalog, which holds the units of current versions only: a unit
         # of a version that is being replaced or was abandoned is not found, so not read
-        hits = self.index.catalog.hits([u.id for u in units])
-        return [ScoredUnit(payload=hits[u.id], score=u.score, id=u.id) for u in units if u.id in hits]
+        hits = self.index.catalog.hits([u.id for units in found for u in units])
+        return [
+            [ScoredUnit(payload=hits[u.id], score=u.score, id=u.id) for u in units if u.id in hits] for units in found
+        ]
 
     def _merge(self, units: list[ScoredUnit], k: int) -> list[SectionHit]:
         merged: dict[tuple[str, str], SectionHit] = {}

@@ -28,6 +28,7 @@ from retrieval.points import (
     ScoredUnit,
     Sparse,
     UnitPoint,
+    UnitQuery,
     point_id,
 )
 
@@ -295,45 +296,46 @@ class ServerStore:
         fields: Sequence[str] | None = None,
     ) -> list[ScoredUnit]:
         """Lexical, dense or hybrid (Qdrant's RRF over one prefetch per vector) search."""
+        return self.query_batch([UnitQuery(sparse, dense, limit, doc_ids, filters, fields)])[0]
+
+    def query_batch(self, queries: Sequence[UnitQuery]) -> list[list[ScoredUnit]]:
+        """Several searches in one request (the server's batch query), each answered as ``query`` would."""
+        requests = [self._request(q) for q in queries]
+        asked = [r for r in requests if r is not None]
+        if not asked:
+            return [[] for _ in queries]
+        with self._guard():
+            answers = iter(self.client.query_batch_points(self.units, requests=asked))
+        return [
+            [ScoredUnit(payload=p.payload or {}, score=float(p.score), id=str(p.id)) for p in next(answers).points]
+            if r is not None
+            else []
+            for r in requests
+        ]
+
+    def _request(self, q: UnitQuery) -> Any:
+        """The server's request for one search; None when it has no vector to search with."""
         from qdrant_client import models
 
-        flt = self._filter(doc_ids, filters)
-        sparse_q = models.SparseVector(indices=sparse[0], values=sparse[1]) if sparse and sparse[0] else None
-        use_dense = dense is not None and self.dense_dim is not None
-        payload = True if fields is None else list(fields) or False  # () reads no payload: ids and scores
-        with self._guard():
-            if sparse_q is not None and use_dense:
-                res = self.client.query_points(
-                    self.units,
-                    prefetch=[
-                        models.Prefetch(query=sparse_q, using=SPARSE, limit=limit * PREFETCH, filter=flt),
-                        models.Prefetch(query=dense, using=DENSE, limit=limit * PREFETCH, filter=flt),
-                    ],
-                    query=models.FusionQuery(fusion=models.Fusion.RRF),  # k = RRF_K, the server default
-                    limit=limit,
-                    with_payload=payload,
-                )
-            elif use_dense:
-                res = self.client.query_points(
-                    self.units,
-                    query=dense,
-                    using=DENSE,
-                    query_filter=flt,
-                    limit=limit,
-                    with_payload=payload,
-                )
-            elif sparse_q is not None:
-                res = self.client.query_points(
-                    self.units,
-                    query=sparse_q,
-                    using=SPARSE,
-                    query_filter=flt,
-                    limit=limit,
-                    with_payload=payload,
-                )
-            else:
-                return []
-        return [ScoredUnit(payload=p.payload or {}, score=float(p.score), id=str(p.id)) for p in res.points]
+        flt = self._filter(q.doc_ids, q.filters)
+        sparse_q = models.SparseVector(indices=q.sparse[0], values=q.sparse[1]) if q.sparse and q.sparse[0] else None
+        use_dense = q.dense is not None and self.dense_dim is not None
+        payload = True if q.fields is None else list(q.fields) or False  # () reads no payload: ids and scores
+        if sparse_q is not None and use_dense:
+            return models.QueryRequest(
+                prefetch=[
+                    models.Prefetch(query=sparse_q, using=SPARSE, limit=q.limit * PREFETCH, filter=flt),
+                    models.Prefetch(query=q.dense, using=DENSE, limit=q.limit * PREFETCH, filter=flt),
+                ],
+                query=models.FusionQuery(fusion=models.Fusion.RRF),  # k = RRF_K, the server default
+                limit=q.limit,
+                with_payload=payload,
+            )
+        if use_dense:
+            return models.QueryRequest(query=q.dense, using=DENSE, filter=flt, limit=q.limit, with_payload=payload)
+        if sparse_q is not None:
+            return models.QueryRequest(query=sparse_q, using=SPARSE, filter=flt, limit=q.limit, with_payload=payload)
+        return None
 
     def close(self) -> None:
         with self._lock:

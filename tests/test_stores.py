@@ -21,7 +21,8 @@ from typing import Any
 import pytest
 
 from retrieval.analyzer import Analyzer
-from retrieval.points import HIT_FIELDS, PREFETCH, ScoredUnit, UnitPoint, reciprocal_rank_fusion
+from retrieval.points import HIT_FIELDS, PREFETCH, ScoredUnit, UnitPoint, UnitQuery, reciprocal_rank_fusion
+from retrieval.search import CONTENT
 from tests.conftest import CORPUS, make_settings
 
 SERVER = os.environ.get("CANCU_TEST_QDRANT_URL", "http://127.0.0.1:6333")
@@ -159,6 +160,39 @@ def test_hybrid_is_one_rrf_query_over_both_vectors(store) -> None:
         reference = reciprocal_rank_fusion(alone, 10)
         assert [u.score for u in fused] == pytest.approx([u.score for u in reference]), q
         assert set(_ranked(fused)) <= {u.id for ranking in alone for u in ranking}
+
+
+def _tied(units: list[ScoredUnit]) -> list[tuple[float, frozenset[str]]]:
+    """A ranking as its score levels, each with the units tied on it: RRF ties come in no fixed order (Qdrant
+    Edge's order among them varies from one call to the next). The lowest level is left out: the limit may cut
+    through it."""
+    levels: dict[float, set[str]] = {}
+    for u in units:
+        levels.setdefault(round(u.score, 5), set()).add(u.id)
+    return [(score, frozenset(ids)) for score, ids in sorted(levels.items(), reverse=True)][:-1]
+
+
+def test_a_batch_answers_as_its_queries_one_by_one(store) -> None:
+    """A search's second pass asks several documents at once: each answer is the one its query alone gets (the
+    same units, scores and order), an empty query gets nothing, and the answers come in the order asked."""
+    analyzer = Analyzer()
+    docs = [store.query(sparse=analyzer.query_vector(q), dense=None, limit=1)[0].payload["doc_id"] for q in QUERIES]
+    queries = [
+        UnitQuery(analyzer.query_vector(q), _dense(q) if i % 2 else None, 15, [d], CONTENT, ())
+        for i, (q, d) in enumerate(zip(QUERIES, docs))
+    ]
+    queries.insert(2, UnitQuery(None, None, 10))
+    queries.append(UnitQuery(analyzer.query_vector(QUERIES[0]), None, 25))
+    batch = store.query_batch(queries)
+    alone = [
+        store.query(
+            sparse=q.sparse, dense=q.dense, limit=q.limit, doc_ids=q.doc_ids, filters=q.filters, fields=q.fields
+        )
+        for q in queries
+    ]
+    assert [_tied(got) for got in batch] == [_tied(got) for got in alone]
+    assert batch[2] == [] and all(batch[i] for i in (0, 1, 3, 4, 5))
+    assert {u.id for u in batch[0]} <= {p.id for p in POINTS if p.payload["doc_id"] == docs[0]}
 
 
 def test_deletes_and_the_vectors_statistics_are_kept_from(store) -> None:
