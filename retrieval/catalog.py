@@ -31,6 +31,7 @@ from typing import Any
 
 from core.errors import StoreError
 from core.types import Document, LegalCitation
+from retrieval.catalog_hits import HitCache
 from retrieval.catalog_profile import ProfileReads, ProfileStats
 from retrieval.catalog_rows import (
     FIELDS,
@@ -68,6 +69,7 @@ class Catalog(ProfileReads, PendingWrites):
         self._docs: OrderedDict[tuple[str, str], Document] = OrderedDict()
         self._docs_lock = threading.Lock()
         self._profile: ProfileStats | None = None
+        self._hits = HitCache()
         self.df = DocFrequencies(self._read)
         try:
             conn = self._connect()
@@ -158,13 +160,17 @@ class Catalog(ProfileReads, PendingWrites):
 
     def hits(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         """What a search shows of these units (``HIT_FIELDS``), by point id: those of current document versions
-        only (a unit of a version being replaced or abandoned is not found). One query."""
+        only (a unit of a version being replaced or abandoned is not found). Those read before for the catalog
+        version in view are kept (``retrieval.catalog_hits``); the rest are one query."""
+        return self._hits.read(self.generation, ids, self._unit_hits)
+
+    def _unit_hits(self, ids: list[str]) -> Iterator[tuple[str, dict[str, Any]]]:
         rows = self._read().execute(
             "SELECT id, doc_id, content_hash, section, heading, span_start, span_end FROM unit_hits"
             " WHERE id IN (SELECT value FROM json_each(?))",
-            (json.dumps(list(ids)),),
+            (json.dumps(ids),),
         )
-        return {r[0]: dict(zip(HIT_FIELDS, r[1:])) for r in rows}
+        return ((r[0], dict(zip(HIT_FIELDS, r[1:]))) for r in rows)
 
     def hashes(self) -> dict[str, str]:
         """doc_id -> content hash of every document."""

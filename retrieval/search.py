@@ -240,7 +240,7 @@ class Searcher:
                 hit.units.append(p)
                 hit.score = max(hit.score, u.score)
         ranked = sorted(merged.values(), key=lambda h: (-h.score, h.doc_id, h.section))  # ties in a fixed order
-        return _specific_first(ranked, self._lists)[:k]
+        return _specific_first(ranked, self._lists, k)
 
     def _synonyms(self, query: str) -> tuple[set[str], set[str]]:
         """Thesaurus phrases for the query: at half weight, or in full when the question's own phrase never
@@ -283,27 +283,27 @@ def _is_ancestor(parent: str, child: str) -> bool:
     return child.startswith(parent + ".")
 
 
-def _specific_first(hits: list[SectionHit], announces_list: Callable[[SectionHit], bool]) -> list[SectionHit]:
-    """Move a matching sub-section ahead of its matching ancestor when it scores comparably.
+def _specific_first(hits: list[SectionHit], announces_list: Callable[[SectionHit], bool], k: int) -> list[SectionHit]:
+    """The first ``k`` hits, a matching sub-section moved ahead of its matching ancestor when it scores comparably.
 
     Not when the ancestor announces a list ("… khi đạt đủ các tiêu chí sau:"): then the whole list is the answer.
     """
     out = list(hits)
     i = 0
-    while i < len(out):
+    while i < min(k, len(out)):  # a move only reorders from position i on: the first k are settled once i is k
         anc = out[i]
-        if announces_list(anc):
-            i += 1
-            continue
-        for j in range(i + 1, len(out)):
-            child = out[j]
-            if (
-                child.doc_id == anc.doc_id
-                and _is_ancestor(anc.section, child.section)
-                and child.score >= 0.6 * anc.score
-            ):
-                out.insert(i, out.pop(j))
-                break
+        child = next(
+            (
+                j
+                for j in range(i + 1, len(out))
+                if out[j].doc_id == anc.doc_id
+                and _is_ancestor(anc.section, out[j].section)
+                and out[j].score >= 0.6 * anc.score
+            ),
+            None,
+        )
+        if child is not None and not announces_list(anc):
+            out.insert(i, out.pop(child))
         else:
             i += 1
-    return out
+    return out[:k]
