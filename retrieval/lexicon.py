@@ -65,6 +65,7 @@ class Lexicon:
     units: dict[str, list[Any]]  # how documents name units: heads, line_heads, verbs, assign; levels (lists)
     follow_ups: dict[str, list[str]]  # openers, closers, refer_back (folded); max_open_words
     present_moment: tuple[str, ...]  # folded words tying a question to the day it is asked ("hom nay")
+    text_named: tuple[str, ...]  # folded words naming the kind of text asked about, besides kind_types ("qd")
     gist: dict[str, list[str]]  # cues asking what a named document is about; the headings that say it
     issuer_asked: re.Pattern[str]  # "… kế hoạch nào của Sở GDĐT X": the issuer of the documents asked for
     drafted_for: re.Pattern[str]  # "soạn kế hoạch cho trường cao đẳng": the kind of body a drafter writes for
@@ -157,6 +158,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         units={k: list(v) for k, v in raw["units"].items() if not k.startswith("_")},
         follow_ups={k: v for k, v in raw["follow_ups"].items() if not k.startswith("_")},
         present_moment=tuple(raw["present_moment"]["cues"]),
+        text_named=tuple(fold(w).lower() for w in raw["present_moment"]["text_named"]),
         gist={k: list(v) for k, v in raw["gist"].items() if not k.startswith("_")},
         issuer_asked=re.compile(raw["bodies"]["issuer_asked"]),
         drafted_for=re.compile(raw["bodies"]["drafted_for"]),

@@ -804,3 +804,30 @@ def test_a_unit_named_in_a_what_question_answers_from_its_section(wide_engine, q
     ("có ý kiến về những nội dung nào"): that section answers first; other clauses on appraisal came first."""
     answer = wide_engine.ask(question)
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("ct-010-ubnd-daklak-2025", section)
+
+
+def test_a_moment_in_a_question_naming_its_text_is_the_askers_situation(wide_engine) -> None:
+    """ "hôm nay …" ties a question to the day it is asked (a weather forecast, a price: refused), but a question
+    naming the kind of text it asks about ("quy định của Quảng Ninh", "qd …") asks what that text says: the day is
+    the asker's situation, and the rule answers. It was refused: no section speaks of "hôm nay"."""
+    answer = wide_engine.ask(
+        "Hôm nay xã em có dự báo nguy cơ cháy rừng cấp V, theo quy định phòng cháy rừng của Quảng Ninh thì "
+        "nhà em có được đốt dọn thực bì không?"
+    )
+    assert answer.found
+    assert answer.citations[0].section == "Quy định.Điều 10.5.b"
+    assert "Không đốt vào những ngày có dự báo nguy cơ cháy rừng ở cấp IV, cấp V" in answer.answer
+    weather = wide_engine.ask("Hôm nay Quảng Ninh có nguy cơ cháy rừng cao không, trời có mưa không?")
+    assert not weather.found
+
+
+def test_a_count_asked_is_not_a_sum_for_a_money_word_in_its_condition(wide_engine) -> None:
+    """ "tối đa mấy nhiệm vụ …, có phụ cấp rồi thì …": the question counts tasks; "phụ cấp" (a money word) is
+    in its condition and asks no sum. It was refused for lack of a sum of money in the clause that answers."""
+    answer = wide_engine.ask(
+        "giao vien pho thong duoc kiem nhiem toi da bao nhieu nhiem vu theo thong tu 05, co phu cap roi thi co duoc "
+        "giam dinh muc tiet day ko"
+    )
+    assert answer.found
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("tt-05-2025-bgddt", "Điều 3.3")
+    assert "không kiêm nhiệm quá 02 nhiệm vụ" in answer.answer

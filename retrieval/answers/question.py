@@ -246,6 +246,8 @@ def _amounts(q: Question, lx: Lexicon) -> list[tuple[re.Pattern[str], list[str]]
             masked = re.sub(rf" {counting} \w+(?: \w+)?", " ", masked)
         if "amount" not in q.asks or whether:  # "… được hưởng cả hai mức hỗ trợ không?": a rule
             continue
+        if q.counted:  # "tối đa bao nhiêu nhiệm vụ, nếu đã nhận phụ cấp thì …": the count is asked, not a sum
+            continue
         nouns = [fold(n).lower() for n in kind.nouns_exact if f" {n} " in accented and has(masked, fold(n).lower())]
         if not q.accented:
             nouns += [n for n in kind.nouns if has(masked, n)]
@@ -308,15 +310,16 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     q.days = sorted(days_stated(text))
     for m in lx.asked_kinds.finditer(key):
         q.kinds += [t for k, t in lx.kind_types.items() if f" {k} " in f" {m.group(1)}" and t not in q.kinds]
+    q.asked = asking(text) or ""
+    asked_key = fkey(q.asked) if q.asked else key  # the story told before the question asks nothing
+    q.counted = _counted(q.asked or text, lx)
     q.figures = _amounts(q, lx)
     if "whether" in q.asks and not has(key, *lx.counting["after"]):
         q.asks.discard("amount")  # "… có được nhận cả hai mức hỗ trợ không?": a rule, not a sum
-    q.asked = asking(text) or ""
-    asked_key = fkey(q.asked) if q.asked else key  # the story told before the question asks nothing
-    q.moment = [c for c in lx.present_moment if has(asked_key, c)]
+    # a question naming the kind of text it asks about asks what the text says: a moment in it is the asker's own
+    q.moment = [] if has(key, *lx.kind_types, *lx.text_named) else [c for c in lx.present_moment if has(asked_key, c)]
     if has(key, *lx.gist["cues"]):
         q.asks.add("gist")
-    q.counted = _counted(q.asked or text, lx)
     bodies = []
     if asked := lx.issuer_asked.search(key):
         q.cited_body = _trimmed(asked.group("body"), lx)
