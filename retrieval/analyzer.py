@@ -45,8 +45,9 @@ def _abbreviations() -> dict[str, str]:
 #: "TNMT", "Sở NV", …) in the lexicon. 15: "HN" is Hà Nội. 16: a unit of local government is also named by
 #: its level's other forms ("UBND xã, phường" is "UBND phường", "UBND cấp xã"); "Sở X và Y" is also "Sở x".
 #: 17: "daklak" is Đắk Lắk. 18: a unit's name as a question written out reads it ("UBND các xã" is "ủy ban nhân
-#: dân xã"). 19: a unit whose name ends with its province is also named without it ("Thuế tỉnh").
-ANALYZER_VERSION = "19"
+#: dân xã"). 19: a unit whose name ends with its province is also named without it ("Thuế tỉnh"). 20: units'
+#: tasks also under headings opening a plan's implementation part in other words ("Trách nhiệm thực hiện").
+ANALYZER_VERSION = "20"
 
 _WORD = re.compile(r"[^\W_]+")
 _PERCENT = re.compile(r"(?<=\d)\s*%")

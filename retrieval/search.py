@@ -164,23 +164,24 @@ class Searcher:
         p = self.policy.search
         if plan.sparse is None or not plan.sparse[0]:
             return self._merge(self._query(plan.sparse, plan.dense, max(k * 6, 30), doc_ids, filters), k)
-        flt = filters if (filters and "unit_kind" in filters) or plan.cites else {**(filters or {}), **CONTENT}
         headers = [self.index.catalog.profile_of(d) for d in doc_ids]
+        # the header and preamble are read when the question cites a legal number (the lines citing it), unless it
+        # is the document's own ("kh 310 …" names the plan: it asks what the plan says, not what it carries out)
+        cites = [plan.cites and bool(plan.legal.difference(header)) for header in headers]
+        whole = bool(filters and "unit_kind" in filters)
         queries = [
             UnitQuery(
                 (plan.sparse[0], [w * p.named_weight if i in header else w for i, w in zip(*plan.sparse)]),
                 plan.dense,
                 p.within,
                 [d],
-                flt,
+                filters if whole or cited else {**(filters or {}), **CONTENT},
                 (),
             )
-            for d, header in zip(doc_ids, headers)
+            for d, header, cited in zip(doc_ids, headers, cites)
         ]
         scored: list[tuple[ScoredUnit, float]] = []
-        for d, header, found in zip(doc_ids, headers, self._query_batch(queries)):  # one request for all
-            if plan.cites and not plan.legal.difference(header):  # its own number ("kh 310 …"): not its header
-                found = [u for u in found if u.payload.get("section") != "header"]
+        for d, found in zip(doc_ids, self._query_batch(queries)):  # one request for all
             scored += [(u, plan.match.get(d, 0.0)) for u in found]
         top = max((u.score for u, _ in scored), default=0.0) or 1.0
         units = [

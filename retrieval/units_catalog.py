@@ -289,7 +289,12 @@ def units_of(doc: Document) -> list[UnitEntry]:
 def _units_of(doc: Document) -> list[UnitEntry]:
     heading, subject, name_of = _patterns()
     out: list[UnitEntry] = []
-    impl = [s for s in doc.sections if "to chuc thuc hien" in unit_words(s.heading)]
+    opening = tuple(lexicon().units.get("implementation", ()))
+    impl = [
+        s
+        for s in doc.sections
+        if "to chuc thuc hien" in unit_words(s.heading) or unit_words(s.heading).startswith(opening)
+    ]
     impl_ids = {s.id for s in impl}
     for sec in doc.sections:
         under_impl = sec.parent in impl_ids

@@ -831,3 +831,63 @@ def test_a_count_asked_is_not_a_sum_for_a_money_word_in_its_condition(wide_engin
     assert answer.found
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("tt-05-2025-bgddt", "Điều 3.3")
     assert "không kiêm nhiệm quá 02 nhiệm vụ" in answer.answer
+
+
+def test_a_document_named_by_its_own_number_is_asked_what_it_says(wide_engine) -> None:
+    """ "nghị quyết 80/2025 của HĐND Hà Nội …", "kh 982 nghe an …": the number names the document itself, so its
+    preamble (read when a question cites another text's number, for the lines citing it) is not searched for what
+    the document sets; the preamble's words came first (and the resolution's question was refused)."""
+    answer = wide_engine.ask("nghị quyết 80/2025 của HĐND Hà Nội hỗ trợ lực lượng công an xã bao nhiêu tiền một tháng")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-80-2025-hdnd-hanoi", "Điều 3.1")
+    assert "4.960.000 đồng/người/tháng" in answer.answer
+    plan = wide_engine.ask("kh 982 nghe an ve thi dua chao mung dai hoi dang lan thu 14 co nhung noi dung thi dua nao")
+    assert (plan.citations[0].doc_id, plan.citations[0].section) == ("kh-982-ubnd-nghean-2025", "II")
+    assert "preamble" not in {c.section for c in plan.citations}
+
+
+def test_who_proposed_a_document_is_its_preambles_proposal_line(wide_engine) -> None:
+    """ "do cơ quan nào đề nghị ban hành?": the preamble's "Theo đề nghị của …" line answers, alone (a header fact,
+    lexicon facts.proposer); it came with two articles that share the question's words."""
+    answer = wide_engine.ask("Quyết định 2536 về Đại học Công nghiệp Hà Nội do cơ quan nào đề nghị ban hành?")
+    assert [(c.doc_id, c.section) for c in answer.citations] == [("qd-2536-ttg-2025", "preamble")]
+    assert "Theo đề nghị của Bộ trưởng Bộ Giáo dục và Đào tạo tại Tờ trình số 1930/TTr-BGDĐT" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "opening", "bases"),
+    [
+        (
+            "Quyết định 2536 của Thủ tướng về Đại học Công nghiệp Hà Nội dựa trên các văn bản pháp luật nào?",
+            "Quyết định 2536/QĐ-TTg của Thủ tướng Chính phủ (Hà Nội) căn cứ 4 văn bản:",
+            4,
+        ),
+        (
+            "Kế hoạch 310 của Hà Nội làm theo văn bản nào của Chính phủ?",
+            "Kế hoạch 310/KH-UBND của Ủy ban nhân dân thành phố Hà Nội căn cứ 2 văn bản:",
+            2,
+        ),
+        (
+            "nghi quyet 57 hdnd ha noi ban hanh dua tren nhung van ban nao",
+            "Nghị quyết 57/2025/NQ-HĐND của Hội đồng nhân dân thành phố Hà Nội căn cứ 10 văn bản:",
+            10,
+        ),
+    ],
+)
+def test_grounds_asked_in_other_words_are_listed(wide_engine, question: str, opening: str, bases: int) -> None:
+    """ "dựa trên các văn bản pháp luật nào" asks grounds of every kind ("pháp luật" names no kind "luật": the decree
+    was left out), "làm theo văn bản nào" asks grounds (it was answered from another plan's sections), and "nghị
+    quyết 57" naming the resolution itself is not also a cited 57-NQ/TW it was said not to cite ("Không: …")."""
+    answer = wide_engine.ask(question)
+    assert answer.answer.startswith(opening)
+    assert len(answer.legal_bases) == bases
+    assert {c.section for c in answer.citations} == {"preamble"}
+
+
+def test_a_units_task_under_a_heading_naming_responsibility_is_its_own(wide_engine) -> None:
+    """A plan's implementation part headed "Trách nhiệm thực hiện" (not "Tổ chức thực hiện"; lexicon
+    units.implementation) gives each unit named at a line's opening its task: the Sở Nội vụ's line alone answers,
+    not the closing paragraph and another section that mention the department."""
+    answer = wide_engine.ask("Kế hoạch 982 của Nghệ An: Sở Nội vụ có nhiệm vụ gì trong đợt thi đua?")
+    assert [(c.doc_id, c.section) for c in answer.citations] == [("kh-982-ubnd-nghean-2025", "V.2")]
+    assert "Sở Nội vụ hướng dẫn khen thưởng Đợt thi đua" in answer.answer
+    assert "Sở Văn hóa" not in answer.answer

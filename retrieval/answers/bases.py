@@ -40,8 +40,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     who cites a named document, one document's grounds, or a cited document described by its words."""
     if q.asking("drafter", "most_cited") and not _consulting(q):
         return drafting.ranking(q, ctx)
-    named = named_entries(q, ctx)
     target = ctx.target(q)
+    named = named_entries(q, ctx, ctx.index.get(target) if target else None)
     others = [e for e in named if target is None or e.doc_id != target]
     if others and (q.asking("does_cite", "dated") or "date" in q.facts):
         doc = ctx.index.get(target) if target else None

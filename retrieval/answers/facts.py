@@ -1,5 +1,6 @@
-"""Header facts: who signed, when and where it was issued, its number, issuer, title, recipients, outline; and
-when a legal text takes effect (the clause of its own body that says so).
+"""Header facts: who signed, when and where it was issued, its number, issuer, title, recipients, outline, who
+proposed it (the preamble's "Theo đề nghị …" lines); and when a legal text takes effect (the clause of its own body
+that says so).
 
 Each fact is a statement about a parsed field, cited to the header, signature, closing or "Nơi nhận" lines
 that state it. Asked of the document the question names by its header (``Context.fact_target``); without one,
@@ -20,6 +21,7 @@ from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name, fmt_date
 from retrieval.answers.header import field_words, holds, rest_terms
 from retrieval.answers.question import Question
+from retrieval.answers.registry import considers
 from retrieval.extract import Line, section_lines
 from retrieval.lexicon import lexicon
 
@@ -115,6 +117,7 @@ FACT_NAMES = {
     "recipients": "nơi nhận",
     "effective": "ngày có hiệu lực",
     "replaces": "văn bản được thay thế",
+    "proposer": "cơ quan đề nghị ban hành",
 }
 
 
@@ -159,6 +162,9 @@ def fact_evidence(doc: Document, fact: str) -> Evidence | None:
         return own_clause(doc, lexicon().effective_line if fact == "effective" else lexicon().replaces_line)
     header = section_lines(doc, "header")
     name = doc_name(doc)
+    if fact == "proposer":  # "Theo đề nghị của Cục trưởng …", "Xét Tờ trình số …": the preamble's lines that say it
+        said = [ln for ln in section_lines(doc, "preamble") if considers(ln)]
+        return Evidence(doc.doc_id, "preamble", "", said) if said else None
     if fact == "signer":
         sig = section_lines(doc, "signature")
         if not doc.signer or not sig:

@@ -62,18 +62,31 @@ def asked_for(q: Question, entries: list[LegalBasis], own_issuer: str | None = N
     return [e for e in entries if e.issuer in named] if named else entries
 
 
-def named_entries(q: Question, ctx: Context) -> list[LegalBasis]:
-    """Registry entries a question names by number ("124/2021/TT-BCA", "thông tư 124", "chỉ thị 09")."""
+def named_entries(q: Question, ctx: Context, own: Document | None = None) -> list[LegalBasis]:
+    """Registry entries a question names by number ("124/2021/TT-BCA", "thông tư 124", "chỉ thị 09").
+
+    ``own``: the document the question is about. A kind and number it gives once that are ``own``'s too ("nghị
+    quyết 57 của HĐND Hà Nội dựa trên văn bản nào") name that document, not an entry it might cite (57-NQ/TW)."""
     if not q.legal_keys and not q.legal_pairs:
         return []
+    mine = _own_pair(own)
+    pairs = [p for p in q.legal_pairs if p != mine or q.legal_pairs.count(p) > 1]
     out = []
     for e in ctx.index.registry():
         keys = {id_key(v) for v in [e.id.split(" (")[0], *e.variants]}
         number = e.number.lstrip("0") if e.number else ""
         kind = e.type.lower()
-        if keys & set(q.legal_keys) or any(fold(kind) == t and number == n for t, n in q.legal_pairs):
+        if keys & set(q.legal_keys) or any(fold(kind) == t and number == n for t, n in pairs):
             out.append(e)
     return out
+
+
+def _own_pair(doc: Document | None) -> tuple[str, str] | None:
+    """A document's kind and number as a question gives them ("nghi quyet", "57")."""
+    number = re.match(r"\d+", doc.number or "") if doc is not None else None
+    if doc is None or number is None or not doc.doc_type:
+        return None
+    return fold(doc.doc_type).lower(), number.group(0).lstrip("0")
 
 
 def line_of(
