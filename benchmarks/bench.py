@@ -563,12 +563,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     plot = plot_growth(results, out.with_name(out.stem + ".growth.png"))
     section = render(results)
     if plot is not None and not args.quick:
-        section += f"\n\n![growth: cold start, memory, ask p95 against plans]({plot.relative_to(REPO)})"
+        section += f"\n\n![growth: cold start, memory, ask p95 against plans]({shown_path(plot)})"
     print(section)
     if not args.quick and not args.no_readme:
         update_readme(REPO / "README.md", section)
     print(f"\nresults: {out}", file=sys.stderr)
     return 0
+
+
+def shown_path(path: Path) -> Path:
+    """How the README links a file: from the repository when it is inside it, else in full (``--out /tmp/…``)."""
+    full, repo = path.resolve(), REPO.resolve()
+    return full.relative_to(repo) if full.is_relative_to(repo) else full
 
 
 if __name__ == "__main__":

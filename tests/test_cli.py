@@ -227,3 +227,12 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(data_dir: Path) -> N
     stderr = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 141
     assert stderr == ""
+
+
+def test_bench_links_its_growth_chart_wherever_the_results_are_written(tmp_path: Path) -> None:
+    """`cancu bench --out /tmp/…` wrote its results, then stopped with a stack trace linking the chart from the
+    repository: a chart outside it is linked in full, one inside from the repository."""
+    from benchmarks.bench import REPO, shown_path
+
+    assert shown_path(tmp_path / "r.growth.png") == (tmp_path / "r.growth.png").resolve()
+    assert shown_path(REPO / "benchmarks" / "r.growth.png") == Path("benchmarks/r.growth.png")
