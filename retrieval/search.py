@@ -258,11 +258,16 @@ class Searcher:
         return synonyms - strong, strong
 
     def _lists(self, hit: SectionHit) -> bool:
-        """Whether a section announces a list its children complete ("… các tiêu chí sau:")."""
+        """Whether a section announces a list its children complete ("… các tiêu chí sau:"), or states a rule of
+        its own before them (an article whose first paragraph is a sentence: "Điều 2. Đại học … là đơn vị sự
+        nghiệp công lập, … trực thuộc Bộ Công Thương; …"): then it answers whole, its clauses do not go first."""
         doc = self.index.get(hit.doc_id)
         sec = doc.section(hit.section)
         own = doc.text[sec.start : sec.body_end].strip() if sec is not None else ""
-        return sec is not None and sec.body_end < sec.end and "\n" in own and own.endswith(":")
+        if sec is None or sec.body_end >= sec.end or "\n" not in own:
+            return False
+        body = own.split("\n", 1)[1].strip()
+        return own.endswith(":") or (len(body) >= self.policy.search.own_rule and body.endswith((".", ";")))
 
 
 def _combine(best: dict[str, float], named: dict[str, float], profile_weight: float) -> dict[str, float]:

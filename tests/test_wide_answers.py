@@ -891,3 +891,24 @@ def test_a_units_task_under_a_heading_naming_responsibility_is_its_own(wide_engi
     assert [(c.doc_id, c.section) for c in answer.citations] == [("kh-982-ubnd-nghean-2025", "V.2")]
     assert "Sở Nội vụ hướng dẫn khen thưởng Đợt thi đua" in answer.answer
     assert "Sở Văn hóa" not in answer.answer
+
+
+def test_whose_asked_of_a_thing_the_document_sets_is_not_its_issuer(wide_engine) -> None:
+    """ "… chịu sự quản lý nhà nước về lãnh thổ của cơ quan nào?" asks what the decision sets; "của cơ quan nào"
+    asks the issuer only when the question's other words just name the document (lexicon weak_facts.issuer). The
+    header's issuer was the answer."""
+    answer = wide_engine.ask(
+        "Theo quyết định 2536, Đại học Công nghiệp Hà Nội chịu sự quản lý nhà nước về lãnh thổ của cơ quan nào?"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-2536-ttg-2025", "Điều 2")
+    assert "chịu sự quản lý nhà nước về lãnh thổ của Ủy ban nhân dân thành phố Hà Nội" in answer.answer
+    issuer = wide_engine.ask("Quyết định 2536/QĐ-TTg là của cơ quan nào?")
+    assert issuer.answer.startswith("Cơ quan ban hành: Thủ tướng Chính phủ")
+
+
+def test_an_article_stating_a_rule_before_its_clauses_answers_first(wide_engine) -> None:
+    """ "Điều 2. Đại học Công nghiệp Hà Nội là đơn vị sự nghiệp công lập, … có tư cách pháp nhân …" states the rule
+    itself before its clauses 1-3, which share the question's names: the article answers first, not a clause."""
+    answer = wide_engine.ask("dai hoc cong nghiep ha noi co tu cach phap nhan khong, la don vi gi")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-2536-ttg-2025", "Điều 2")
+    assert "có tư cách pháp nhân, con dấu và tài khoản riêng" in answer.answer
