@@ -42,7 +42,9 @@ def gather(q: Question, ctx: Context) -> Draft | None:
             return cited.gather(q, doc, entries, asked, ctx)
     if doc is None:
         return None
-    facts = [*q.facts, *(q.weak if names_only(q, doc, ctx) else [])]
+    # a weak cue asks when the other words only name the document; its issuer's ("… là của đơn vị nào?") also when
+    # they name it by its title: "của … nào" follows the thing whose owner is asked
+    facts = [*q.facts, *(f for f in q.weak if names_only(q, doc, ctx, titled=f == "issuer"))]
     if not facts:
         return by_role(q, doc) if q.role else None
     if facts == ["outline"]:
@@ -58,12 +60,14 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     return Draft(evidence, group_by_doc=quoted, notes=[_unstated(doc, missing)] if missing else [])
 
 
-def names_only(q: Question, doc: Document, ctx: Context, cues: Sequence[str] | None = None) -> bool:
+def names_only(
+    q: Question, doc: Document, ctx: Context, cues: Sequence[str] | None = None, *, titled: bool = False
+) -> bool:
     """Whether the question without its fact cues (or ``cues``) only names ``doc`` by its header fields (type,
-    number, issuer, managing body, place, year; not its title, whose words the text shares)."""
+    number, issuer, managing body, place, year; its title only when ``titled``: the text shares its words)."""
     terms = rest_terms(ctx.analyzer, q.text, q.cues if cues is None else cues)
     year = f"năm {doc.year}" if doc.year else None
-    fields = [doc.doc_type, doc.number, doc.issuer, doc.managing_body, doc.place, year]
+    fields = [doc.doc_type, doc.number, doc.issuer, doc.managing_body, doc.place, year, doc.title if titled else None]
     return holds(terms, field_words(ctx.analyzer, fields))
 
 
