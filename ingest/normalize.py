@@ -115,6 +115,7 @@ FUNCTION_WORDS = frozenset(
 )
 _ARTICLE_HEADING = re.compile(r"^(?:Điều|ĐIỀU)\s*\d+\.\s")
 _ROMAN_CELL = re.compile(r"^[IVX]{1,5}$")
+_BULLETS = ("- ", "+ ", "– ", "• ")
 _TERMINAL = re.compile(r"[.;:!?…](?:[”\")\]]*)$")
 _HYPHEN_CUT = re.compile(r"[0-9A-Za-zĐđ]-$")
 _CONTINUATION_CHARS = frozenset('0123456789(,;.)”"%/&')
@@ -224,12 +225,39 @@ def _caps_continues(para: str, prev: str, line: str, width: int | None) -> bool:
     return bool(width) and numbered and _cut(prev, line, width or 0)
 
 
+def first_line_width(lines: list[str], width: int | None) -> int | None:
+    """The width a bullet's first line wraps at, when the text indents it (a PDF's first-line indent: "- Sở Văn hóa,
+    Thể thao và Du lịch phối hợp với Ban" / "Tuyên giáo …", 50 characters in a text wrapped at 80): the median
+    length of the bullet first lines a lower-case line continues, when there are five, it is short of ``width``
+    and the lines continuing them are not; else None."""
+    if not width:
+        return None
+    pairs = [
+        (len(a), len(b))
+        for a, b in pairwise(lines)
+        if a.startswith(_BULLETS) and b[:1].islower() and not _TERMINAL.search(a)
+    ]
+    if len(pairs) < 5:
+        return None
+    firsts, nexts = sorted(a for a, _ in pairs), sorted(b for _, b in pairs)
+    typical = firsts[len(firsts) // 2]
+    # the lines continuing them run to the full width (in a table's narrow cells every line is short: no indent)
+    return typical if typical < 0.8 * width <= nexts[len(nexts) // 2] else None
+
+
 def _continues(
-    para: str, prev: str, line: str, nxt: str | None, width: int | None, names: frozenset[tuple[str, str]] = frozenset()
+    para: str,
+    prev: str,
+    line: str,
+    nxt: str | None,
+    width: int | None,
+    names: frozenset[tuple[str, str]] = frozenset(),
+    first: int | None = None,
 ) -> bool:
     """Whether ``line`` continues the paragraph ``para`` whose last raw line is ``prev``; ``nxt`` follows.
 
-    ``names`` holds the pairs of capitalised words the document writes side by side on one line ("Đồng Nai").
+    ``names`` holds the pairs of capitalised words the document writes side by side on one line ("Đồng Nai");
+    ``first`` is the width an indented bullet's first line wraps at (``first_line_width``).
     """
     if _BARE_WORD.match(prev):
         return True
@@ -269,6 +297,8 @@ def _continues(
         return True  # "2.5. Sở" / "Y tế" / "- …": the last words of a wrapped heading
     if not width:
         return False  # lines are whole paragraphs; only a lower-case start continues one
+    if first and para == prev and prev.startswith(_BULLETS) and len(prev) + 1 + len(line.split(" ", 1)[0]) > first:
+        return True  # an indented bullet's first line, the next word not fitting: "… phối hợp với Ban" / "Tuyên …"
     wrapped = _cut(prev, line, width)
     if is_all_caps(line):
         return wrapped  # "ANTQ" cut off a wrapped heading; otherwise a header or signature line
@@ -291,13 +321,14 @@ def reflow(lines: list[str]) -> list[str]:
     width = wrap_width(lines)
     present = [line for line in lines if line]
     names = _name_pairs(present)
+    first = first_line_width(present, width)
     paras: list[list[str]] = []
     last_raw = ""
     for i, line in enumerate(present):
         nxt = present[i + 1] if i + 1 < len(present) else None
         # how the paragraph so far opens (bare markers: "Chương" / "I" / "QUY ĐỊNH CHUNG"), bounded for long ones
         para = "".join(paras[-1][:3]) if paras else ""
-        if paras and _continues(para, last_raw, line, nxt, width, names):
+        if paras and _continues(para, last_raw, line, nxt, width, names, first):
             joiner = "" if _HYPHEN_CUT.search(paras[-1][-1]) else " "
             paras[-1].append(joiner + line)
         else:

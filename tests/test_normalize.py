@@ -47,6 +47,49 @@ def test_wrapped_lines_join_but_headings_and_bullets_do_not() -> None:
     ]
 
 
+def _indented_bullets(second_line: str) -> str:
+    """A PDF's text wrapped at 80 whose bullets' first lines are indented (about 50 characters), as printed."""
+    filler = [
+        (
+            "- Hoàn thành vượt mức các chỉ tiêu phát triển kinh",
+            "tế - xã hội năm 2025, bảo đảm tăng trưởng cao hơn năm trước, ổn định vững chắc.",
+        ),
+        (
+            "- Đẩy mạnh cải cách hành chính, nâng cao hiệu quả",
+            "quản trị, thi đua xây dựng chính quyền điện tử, chính quyền số phục vụ Nhân dân.",
+        ),
+        (
+            "- Xây dựng Đảng, chính quyền và hệ thống chính trị",
+            "trong sạch, vững mạnh, tăng cường kỷ luật, kỷ cương hành chính ở mọi cấp, mọi ngành.",
+        ),
+        (
+            "- Tổ chức sâu rộng các phong trào thi đua yêu nước,",
+            "các cuộc vận động đến đông đảo cán bộ, đảng viên và các tầng lớp Nhân dân trong tỉnh.",
+        ),
+        (
+            "- Phát huy mạnh mẽ vai trò của Ủy ban Mặt trận Tổ",
+            "quốc tỉnh và các tổ chức chính trị - xã hội trong vận động đoàn viên, hội viên.",
+        ),
+    ]
+    lines = [line for pair in filler for line in pair]
+    return "\n".join([*lines, "- Sở Văn hóa, Thể thao và Du lịch phối hợp với Ban", second_line, "- Giấy khen"])
+
+
+def test_an_indented_bullets_first_line_joins_a_capitalised_continuation() -> None:
+    """A bullet's first line is shorter by the first-line indent, so the wrap cut it at its own width: a line
+    starting with a capital ("Ban" / "Tuyên giáo …", a name) continues it when its first word would not have fitted
+    there (the task was quoted cut in half). A short bullet (a sub-heading) keeps a capitalised line apart."""
+    text = _indented_bullets("Tuyên giáo và Dân vận Tỉnh ủy tiếp tục chỉ đạo các cơ quan truyền thông trên địa bàn.")
+    assert (
+        "- Sở Văn hóa, Thể thao và Du lịch phối hợp với Ban Tuyên giáo và Dân vận Tỉnh ủy tiếp tục chỉ đạo các cơ quan "
+        "truyền thông trên địa bàn."
+    ) in normalize_text(text).split("\n")
+    heading = normalize_text(
+        text.replace("- Sở Văn hóa, Thể thao và Du lịch phối hợp với Ban", "- Công nghiệp Chế biến")
+    )
+    assert "- Công nghiệp Chế biến" in heading.split("\n")
+
+
 def test_normalising_twice_changes_nothing() -> None:
     from tests.conftest import CORPUS
 

@@ -912,3 +912,14 @@ def test_an_article_stating_a_rule_before_its_clauses_answers_first(wide_engine)
     answer = wide_engine.ask("dai hoc cong nghiep ha noi co tu cach phap nhan khong, la don vi gi")
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-2536-ttg-2025", "Điều 2")
     assert "có tư cách pháp nhân, con dấu và tài khoản riêng" in answer.answer
+
+
+def test_a_task_wrapped_before_a_capitalised_name_is_quoted_whole(wide_engine) -> None:
+    """kh-982's bullets are indented: "- Sở Văn hóa, Thể thao và Du lịch phối hợp với Ban" / "Tuyên giáo và Dân vận
+    Tỉnh ủy tiếp tục chỉ đạo …" is one task (the answer quoted its first line alone)."""
+    answer = wide_engine.ask("Kế hoạch 982 Nghệ An giao Sở Văn hóa, Thể thao và Du lịch việc gì?")
+    assert answer.citations[0].doc_id == "kh-982-ubnd-nghean-2025"
+    assert (
+        "Sở Văn hóa, Thể thao và Du lịch phối hợp với Ban Tuyên giáo và Dân vận Tỉnh ủy tiếp tục chỉ đạo các cơ quan "
+        "truyền thông"
+    ) in answer.answer
