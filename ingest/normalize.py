@@ -116,6 +116,8 @@ FUNCTION_WORDS = frozenset(
 _ARTICLE_HEADING = re.compile(r"^(?:Điều|ĐIỀU)\s*\d+\.\s")
 _ROMAN_CELL = re.compile(r"^[IVX]{1,5}$")
 _BULLETS = ("- ", "+ ", "– ", "• ")
+#: How much longer than the document's first-line width an indented bullet's first line may be (glyph widths vary).
+FIRST_LINE_SLACK = 1.15
 _TERMINAL = re.compile(r"[.;:!?…](?:[”\")\]]*)$")
 _HYPHEN_CUT = re.compile(r"[0-9A-Za-zĐđ]-$")
 _CONTINUATION_CHARS = frozenset('0123456789(,;.)”"%/&')
@@ -235,7 +237,7 @@ def first_line_width(lines: list[str], width: int | None) -> int | None:
     pairs = [
         (len(a), len(b))
         for a, b in pairwise(lines)
-        if a.startswith(_BULLETS) and b[:1].islower() and not _TERMINAL.search(a)
+        if a.startswith(_BULLETS) and b[:1].islower() and not _TERMINAL.search(a) and not BLOCK_START.match(b)
     ]
     if len(pairs) < 5:
         return None
@@ -297,7 +299,14 @@ def _continues(
         return True  # "2.5. Sở" / "Y tế" / "- …": the last words of a wrapped heading
     if not width:
         return False  # lines are whole paragraphs; only a lower-case start continues one
-    if first and para == prev and prev.startswith(_BULLETS) and len(prev) + 1 + len(line.split(" ", 1)[0]) > first:
+    if (
+        first
+        and para == prev
+        and prev.startswith(_BULLETS)
+        and len(prev) <= FIRST_LINE_SLACK * first  # an indented first line, not a bullet running to the full width
+        and not is_all_caps(line)  # "PHỤ LỤC", "CHỦ TỊCH": a heading or a signature
+        and len(prev) + 1 + len(line.split(" ", 1)[0]) > first
+    ):
         return True  # an indented bullet's first line, the next word not fitting: "… phối hợp với Ban" / "Tuyên …"
     wrapped = _cut(prev, line, width)
     if is_all_caps(line):

@@ -162,7 +162,9 @@ class Catalog(ProfileReads, PendingWrites):
         """What a search shows of these units (``HIT_FIELDS``), by point id: those of current document versions
         only (a unit of a version being replaced or abandoned is not found). Those read before for the catalog
         version in view are kept (``retrieval.catalog_hits``); the rest are one query."""
-        return self._hits.read(self.generation, ids, self._unit_hits)
+        # kept only inside a snapshot: outside one, the generation and the rows are two reads a write may fall between
+        inside = bool(getattr(self._local, "depth", 0))
+        return self._hits.read(self.generation if inside else None, ids, self._unit_hits)
 
     def _unit_hits(self, ids: list[str]) -> Iterator[tuple[str, dict[str, Any]]]:
         rows = self._read().execute(

@@ -30,14 +30,15 @@ class HitCache:
         self._kept: dict[str, Hit] = {}
 
     def read(
-        self, generation: int, ids: Sequence[str], load: Callable[[list[str]], Iterable[tuple[str, Hit]]]
+        self, generation: int | None, ids: Sequence[str], load: Callable[[list[str]], Iterable[tuple[str, Hit]]]
     ) -> dict[str, Hit]:
         """Hit fields of ``ids`` in the catalog ``generation`` (``load`` reads the ones not kept), each a copy
-        the caller may change; an id ``load`` does not find is absent."""
+        the caller may change; an id ``load`` does not find is absent. ``generation`` None: read, keep nothing."""
         with self._lock:
-            if generation > self._gen:
+            if generation is not None and generation > self._gen:
                 self._gen, self._kept = generation, {}
-            kept = self._kept if generation == self._gen else {}  # an older snapshot's reader keeps nothing
+            # an older snapshot's reader, or one outside any snapshot, keeps nothing
+            kept = self._kept if generation == self._gen else {}
         out: dict[str, Hit] = {}
         missing = []
         for i in ids:

@@ -65,7 +65,7 @@ class Lexicon:
     units: dict[str, list[Any]]  # how documents name units: heads, line_heads, verbs, assign; levels (lists)
     follow_ups: dict[str, list[str]]  # openers, closers, refer_back (folded); max_open_words
     present_moment: tuple[str, ...]  # folded words tying a question to the day it is asked ("hom nay")
-    text_named: tuple[str, ...]  # folded words naming the kind of text asked about, besides kind_types ("qd")
+    text_named: tuple[str, ...]  # folded words naming a kind of legal text asked about ("quy dinh", "qd")
     gist: dict[str, list[str]]  # cues asking what a named document is about; the headings that say it
     issuer_asked: re.Pattern[str]  # "… kế hoạch nào của Sở GDĐT X": the issuer of the documents asked for
     drafted_for: re.Pattern[str]  # "soạn kế hoạch cho trường cao đẳng": the kind of body a drafter writes for

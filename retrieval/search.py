@@ -258,9 +258,10 @@ class Searcher:
         return synonyms - strong, strong
 
     def _lists(self, hit: SectionHit) -> bool:
-        """Whether a section announces a list its children complete ("… các tiêu chí sau:"), or states a rule of
-        its own before them (an article whose first paragraph is a sentence: "Điều 2. Đại học … là đơn vị sự
-        nghiệp công lập, … trực thuộc Bộ Công Thương; …"): then it answers whole, its clauses do not go first."""
+        """Whether a section announces a list its children complete ("… các tiêu chí sau:"), or states something of
+        its own before them: its own text after the heading line runs to ``own_rule`` characters and ends a
+        sentence (an article's rule, "Điều 2. Đại học … là đơn vị sự nghiệp công lập, … trực thuộc Bộ Công Thương;
+        …", or a part's introduction): then it answers whole, its sub-sections do not go first."""
         doc = self.index.get(hit.doc_id)
         sec = doc.section(hit.section)
         own = doc.text[sec.start : sec.body_end].strip() if sec is not None else ""

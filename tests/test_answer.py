@@ -552,6 +552,16 @@ def test_who_proposed_a_directive_is_in_its_preamble(corpus_engine) -> None:
         assert "Theo đề nghị của Cục trưởng Cục Xây dựng phong trào bảo vệ an ninh Tổ quốc" in ans.answer
 
 
+def test_a_sum_in_money_units_and_a_live_day_are_read_as_asked() -> None:
+    from retrieval.answers.question import parse
+
+    # "bao nhiêu tỷ đồng" asks a number of tỷ: the refusal wants one beside "tỷ" (stricter than any sum of money)
+    assert parse("Tổng kinh phí thực hiện kế hoạch là bao nhiêu tỷ đồng?").counted == ["ty"]
+    # a day tied to the question is its situation only when it names a legal text it asks about
+    assert parse("Hôm nay ai hướng dẫn đoàn kiểm tra?").moment == ["hom nay"]
+    assert parse("Hôm nay dự báo cháy rừng cấp V, theo quy định thì có được đốt không?").moment == []
+
+
 def test_a_chat_message_is_read_once_into_a_question() -> None:
     from retrieval.answers.question import normalize, parse
 

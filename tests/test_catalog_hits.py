@@ -40,6 +40,14 @@ def test_a_reader_of_an_older_version_neither_uses_nor_spoils_the_newer_one() ->
     assert new.read == ["c", "a"]
 
 
+def test_a_read_outside_any_snapshot_keeps_nothing() -> None:
+    """Outside a snapshot the generation and the rows are two reads a write may fall between: nothing is kept."""
+    cache, rows = HitCache(), Rows({"a": {"section": "I"}})
+    assert cache.read(None, ["a"], rows) == {"a": {"section": "I"}}
+    assert cache.read(1, ["a"], rows) == {"a": {"section": "I"}}
+    assert rows.read == ["a", "a"]
+
+
 def test_what_a_caller_changes_is_its_own_copy() -> None:
     cache, rows = HitCache(), Rows({"a": {"section": "I"}})
     cache.read(1, ["a"], rows)["a"]["section"] = "changed"

@@ -88,6 +88,8 @@ def test_an_indented_bullets_first_line_joins_a_capitalised_continuation() -> No
         text.replace("- Sở Văn hóa, Thể thao và Du lịch phối hợp với Ban", "- Công nghiệp Chế biến")
     )
     assert "- Công nghiệp Chế biến" in heading.split("\n")
+    appendix = normalize_text(text.replace("Tuyên giáo và Dân vận Tỉnh ủy tiếp tục chỉ đạo", "PHỤ LỤC\nDanh mục"))
+    assert "- Sở Văn hóa, Thể thao và Du lịch phối hợp với Ban" in appendix.split("\n")  # capitals: a heading
 
 
 def test_normalising_twice_changes_nothing() -> None:

@@ -316,8 +316,8 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     q.figures = _amounts(q, lx)
     if "whether" in q.asks and not has(key, *lx.counting["after"]):
         q.asks.discard("amount")  # "… có được nhận cả hai mức hỗ trợ không?": a rule, not a sum
-    # a question naming the kind of text it asks about asks what the text says: a moment in it is the asker's own
-    q.moment = [] if has(key, *lx.kind_types, *lx.text_named) else [c for c in lx.present_moment if has(asked_key, c)]
+    # a question naming the kind of legal text it asks about asks what the text says: a moment in it is the asker's
+    q.moment = [] if has(key, *lx.text_named) else [c for c in lx.present_moment if has(asked_key, c)]
     if has(key, *lx.gist["cues"]):
         q.asks.add("gist")
     bodies = []
