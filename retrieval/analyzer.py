@@ -46,8 +46,9 @@ def _abbreviations() -> dict[str, str]:
 #: its level's other forms ("UBND xã, phường" is "UBND phường", "UBND cấp xã"); "Sở X và Y" is also "Sở x".
 #: 17: "daklak" is Đắk Lắk. 18: a unit's name as a question written out reads it ("UBND các xã" is "ủy ban nhân
 #: dân xã"). 19: a unit whose name ends with its province is also named without it ("Thuế tỉnh"). 20: units'
-#: tasks also under headings opening a plan's implementation part in other words ("Trách nhiệm thực hiện").
-ANALYZER_VERSION = "20"
+#: tasks also under headings opening a plan's implementation part in other words ("Trách nhiệm thực hiện"). 21: a
+#: month and its year ("tháng 12/2025") is no legal number.
+ANALYZER_VERSION = "21"
 
 _WORD = re.compile(r"[^\W_]+")
 _PERCENT = re.compile(r"(?<=\d)\s*%")
@@ -62,6 +63,8 @@ _TYPE_FIRST = "".join(sorted({fold(t)[0].lower() for t in TYPES}))
 _LEGAL = re.compile(rf"(?:(?=[{_TYPE_FIRST}])(?P<type>{_FOLDED_TYPES})(?:\s+so)?\s*)?(?P<number>{NUMBER})", re.I)
 _TYPE_NUM = re.compile(rf"(?=[{_TYPE_FIRST}])(?P<type>{_FOLDED_TYPES})(?:\s+so)?\s+(?P<num>\d{{1,5}})\b(?![/-])", re.I)
 _ANY_NUMBER = re.compile(NUMBER)  # every _LEGAL match holds one: texts without skip the slower pattern
+#: "tháng 12/2025", "thang 6/2026" (folded): a month and its year, not a document's number and year.
+_MONTH_BEFORE = re.compile(r"\bthang\s*$", re.I)
 
 # token families and their query weights; documents carry BM25 term weights
 W_FOLD, W_EXACT, W_BIGRAM, W_LEGAL = 1.0, 0.35, 0.8, 3.0
@@ -137,8 +140,8 @@ class Analyzer:
             raw = m.group("number")
             toks = number_tokens(raw)
             if not any(re.search(r"[A-Za-zĐđ]", t) for t in toks[1:]):
-                if len(toks) >= 2 and re.fullmatch(r"\d{4}", toks[1]):
-                    out.append("L:" + id_key(raw))  # "124/2021"
+                if len(toks) >= 2 and re.fullmatch(r"\d{4}", toks[1]) and not _MONTH_BEFORE.search(text, 0, m.start()):
+                    out.append("L:" + id_key(raw))  # "124/2021"; not "tháng 12/2025", a month
                 continue
             out.append("L:" + id_key(raw))
             if len(toks) >= 2 and re.fullmatch(r"\d{4}", toks[1]):

@@ -923,3 +923,34 @@ def test_a_task_wrapped_before_a_capitalised_name_is_quoted_whole(wide_engine) -
         "Sở Văn hóa, Thể thao và Du lịch phối hợp với Ban Tuyên giáo và Dân vận Tỉnh ủy tiếp tục chỉ đạo các cơ quan "
         "truyền thông"
     ) in answer.answer
+
+
+def test_a_month_and_its_year_is_no_document_number(wide_engine) -> None:
+    """ "tháng 12/2025" is a month: it is no legal number the question cites, so the header and preamble are not
+    searched for the lines citing it (the header came first, then the preamble, then the tasks)."""
+    answer = wide_engine.ask(
+        "Công văn tháng 12/2025 của Sở GD Hà Nội về ô nhiễm không khí yêu cầu trường học làm những gì?"
+    )
+    assert [(c.doc_id, c.section) for c in answer.citations] == [("cv-5095-sgddt-hanoi-2025", "body")]
+    assert "Hạn chế các hoạt động ngoài trời cho học sinh" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        (
+            "Công văn 5095 của Sở Giáo dục Hà Nội được ban hành để thực hiện công văn nào của UBND Thành phố?",
+            "Công văn 5095/SGDĐT-CTTTHSSV của Sở Giáo dục và Đào tạo (Hà Nội) căn cứ 1 văn bản:",
+        ),
+        (
+            "chi thi 06 quang tri ve lan chiem dat lam nghiep duoc ban hanh de thuc hien nhung chi thi, ke hoach nao",
+            "Chỉ thị 06/CT-UBND của Ủy ban nhân dân tỉnh Quảng Trị căn cứ 4 văn bản:",
+        ),
+    ],
+)
+def test_grounds_asked_as_the_texts_it_carries_out(wide_engine, question: str, opening: str) -> None:
+    """ "để thực hiện công văn nào", "… những chỉ thị, kế hoạch nào" ask the grounds (lexicon legal_bases_patterns:
+    kinds listed, "công văn", "phương án"); they were answered from the body's sections."""
+    answer = wide_engine.ask(question)
+    assert answer.answer.startswith(opening)
+    assert {c.section for c in answer.citations} == {"preamble"}
