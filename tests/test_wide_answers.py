@@ -954,3 +954,18 @@ def test_grounds_asked_as_the_texts_it_carries_out(wide_engine, question: str, o
     answer = wide_engine.ask(question)
     assert answer.answer.startswith(opening)
     assert {c.section for c in answer.citations} == {"preamble"}
+
+
+def test_a_plan_number_typed_with_its_leading_zero_names_it_and_its_grounds_paste_as_written(wide_engine) -> None:
+    """ "kế hoạch 0124 …" names the plan numbered 0124/KH-UBND, not its neighbour 0134 (the kind and number were
+    matched without the zero); its ground, cited on a "Thực hiện …" line, is pasted as the plan writes it, to the end
+    of its sentence (lexicon grounds_openings), not the next sentence's "Để tiếp tục đẩy mạnh …"."""
+    answer = wide_engine.ask("kế hoạch 0124 đắk lắk căn cứ văn bản nào")
+    assert answer.answer.startswith("Kế hoạch 0124/KH-UBND của Ủy ban nhân dân tỉnh Đắk Lắk căn cứ 1 văn bản:")
+    assert [(c.doc_id, c.section) for c in answer.citations] == [("kh-0124-ubnd-daklak-2025", "preamble")]
+    assert (
+        "- Quyết định số 2437/QĐ-TTg ngày 04/11/2025 của Thủ tướng Chính phủ ban hành Kế hoạch triển khai"
+        in answer.answer
+    )
+    assert "nhiệm vụ Nghị quyết đại hội lần thứ XIII của Đảng [1]" in answer.answer
+    assert "Để tiếp tục" not in answer.answer

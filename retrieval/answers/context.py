@@ -6,6 +6,7 @@ is about, which the fact, legal-basis and content strategies all need.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -120,7 +121,12 @@ class Context:
         another's. A number after the kinds asked for ("… những thông tư nào") names what is cited."""
         asked = lexicon().asked_kinds.search(q.key)  # "… nghị quyết nào": what is cited starts there
         end = asked.start() if asked else len(q.key)
-        subject = [(k, n) for k, n in q.legal_pairs if 0 <= q.key.find(f" {k} {n} ") < end]
+        # the number as typed may keep its leading zeros ("kế hoạch 0124"): the pair holds it without them
+        subject = [
+            (k, n)
+            for k, n in q.legal_pairs
+            if (at := re.search(rf" {re.escape(k)} 0*{re.escape(n)} ", q.key)) is not None and at.start() < end
+        ]
         if not subject:
             return None
         heads = self.index.heads()

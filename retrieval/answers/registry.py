@@ -106,12 +106,15 @@ def line_of(
 
 #: How a line citing several grounds separates them.
 _NEXT_GROUND = re.compile(r"(?:[;,]|\bvà)\s*$")
+#: A sentence ending inside a line: a full stop before a capital.
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])")
 
 
 def written(doc: Document, entry: LegalBasis, line: Line) -> str:
     """A ground as the document writes it, to paste as it stands ("Luật Tổ chức Chính phủ ngày 18 tháng 02 năm
-    2025"): on a line opening as grounds do ("Căn cứ …"), from where it cites the entry to where it cites the
-    next text or the clause ends; else (a sentence of the body) the registry's citation string."""
+    2025"): on a line opening as grounds do ("Căn cứ …", "Thực hiện …"), from where it cites the entry to where it
+    cites the next text or the clause or sentence ends; else (a sentence of the body) the registry's citation
+    string."""
     words = line.text.lstrip("-–• ").split()[:3]
     folded = " ".join(re.findall(r"[a-z0-9]+", fold(" ".join(words)).lower())) + " "
     if not any(folded.startswith(o + " ") for o in lexicon().grounds_openings):
@@ -123,6 +126,8 @@ def written(doc: Document, entry: LegalBasis, line: Line) -> str:
             # the next text cited after a separator starts another ground ("…; Luật …", "… và Nghị định …"); one
             # cited without is part of this one's title ("… sửa đổi, bổ sung một số điều của Nghị định số …")
             stop = next((s for s in starts if s > c.start and _NEXT_GROUND.search(doc.text[c.start : s])), end)
+            sentence = _SENTENCE_END.search(doc.text, c.start, stop)  # "… của Đảng. Để tiếp tục …": the clause ends
+            stop = sentence.start() if sentence else stop
             text = re.sub(r"(?:[\s;,.]|\bvà$)+$", "", " ".join(doc.text[c.start : stop].split()))
             if text:
                 return text
