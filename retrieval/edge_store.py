@@ -37,6 +37,7 @@ from retrieval.points import (
     Sparse,
     UnitPoint,
     UnitQuery,
+    answer_batch,
 )
 
 logger = logging.getLogger(__name__)
@@ -275,20 +276,13 @@ class EdgeStore:
         """Several searches as one planned batch (Edge's ``query_batch``: one call, one pass over the segments)."""
         from qdrant_edge import QueryBatchRequest
 
-        requests = [self._request(q) for q in queries]
-        asked = [r for r in requests if r is not None]
-        if not asked:
-            return [[] for _ in queries]
-        with self._guard():
-            answers = iter(
-                self.shard.query_batch(QueryBatchRequest(asked)) if len(asked) > 1 else [self.shard.query(asked[0])]
-            )
-        return [
-            [ScoredUnit(payload=p.payload or {}, score=float(p.score), id=str(p.id)) for p in next(answers)]
-            if r is not None
-            else []
-            for r in requests
-        ]
+        def run(asked: list[Any]) -> list[Any]:
+            with self._guard():
+                return (
+                    self.shard.query_batch(QueryBatchRequest(asked)) if len(asked) > 1 else [self.shard.query(asked[0])]
+                )
+
+        return answer_batch([self._request(q) for q in queries], run)
 
     def _request(self, q: UnitQuery) -> Any:
         """The Edge request for one search; None when it has no vector to search with."""

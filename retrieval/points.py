@@ -9,7 +9,7 @@ query: sparse with Qdrant's IDF modifier, dense, or both fused by reciprocal ran
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -104,6 +104,21 @@ class UnitStore(Protocol):
     def settle(self) -> None: ...
 
     def close(self) -> None: ...
+
+
+def answer_batch(
+    requests: Sequence[Any | None], run: Callable[[list[Any]], Iterable[Iterable[Any]]]
+) -> list[list[ScoredUnit]]:
+    """Each search's scored units, in the order asked: ``run`` sends the requests that have a vector in one call
+    and returns each one's points; a request that is None (nothing to search with) gets no units."""
+    asked = [r for r in requests if r is not None]
+    answers = iter(run(asked) if asked else [])
+    return [
+        [ScoredUnit(payload=p.payload or {}, score=float(p.score), id=str(p.id)) for p in next(answers)]
+        if r is not None
+        else []
+        for r in requests
+    ]
 
 
 def reciprocal_rank_fusion(rankings: Sequence[Sequence[ScoredUnit]], limit: int) -> list[ScoredUnit]:

@@ -29,6 +29,7 @@ from retrieval.points import (
     Sparse,
     UnitPoint,
     UnitQuery,
+    answer_batch,
     point_id,
 )
 
@@ -300,18 +301,12 @@ class ServerStore:
 
     def query_batch(self, queries: Sequence[UnitQuery]) -> list[list[ScoredUnit]]:
         """Several searches in one request (the server's batch query), each answered as ``query`` would."""
-        requests = [self._request(q) for q in queries]
-        asked = [r for r in requests if r is not None]
-        if not asked:
-            return [[] for _ in queries]
-        with self._guard():
-            answers = iter(self.client.query_batch_points(self.units, requests=asked))
-        return [
-            [ScoredUnit(payload=p.payload or {}, score=float(p.score), id=str(p.id)) for p in next(answers).points]
-            if r is not None
-            else []
-            for r in requests
-        ]
+
+        def run(asked: list[Any]) -> list[Any]:
+            with self._guard():
+                return [answer.points for answer in self.client.query_batch_points(self.units, requests=asked)]
+
+        return answer_batch([self._request(q) for q in queries], run)
 
     def _request(self, q: UnitQuery) -> Any:
         """The server's request for one search; None when it has no vector to search with."""
