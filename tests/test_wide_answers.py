@@ -969,3 +969,23 @@ def test_a_plan_number_typed_with_its_leading_zero_names_it_and_its_grounds_past
     )
     assert "nhiệm vụ Nghị quyết đại hội lần thứ XIII của Đảng [1]" in answer.answer
     assert "Để tiếp tục" not in answer.answer
+
+
+def test_when_a_part_of_a_law_applies_the_clause_dating_that_part_answers_first(wide_engine) -> None:
+    """ "đánh giá công chức áp dụng từ ngày nào": the clause that dates the rules on assessment, before the law's
+    own entry into force."""
+    answer = wide_engine.ask("luat can bo cong chuc 2025 danh gia cong chuc ap dung tu ngay nao")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("luat-80-2025-qh15", "Điều 44.2")
+    assert "từ ngày 01 tháng 01 năm 2026" in answer.answer.split("\n")[1]
+
+
+def test_asked_at_what_moment_is_asked_when(wide_engine) -> None:
+    """ "vào thời điểm nào": a when-question, answered by the clause that states the days of the report."""
+    answer = wide_engine.ask(
+        "thu dien tu cong vu dong thap: so khcn bao cao ubnd tinh tinh hinh su dung vao thoi diem nao"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == (
+        "qd-143-2025-ubnd-dongthap",
+        "Quy chế.Điều 12.3",
+    )
+    assert "trước ngày 30/6 của năm" in answer.answer

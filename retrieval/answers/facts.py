@@ -56,8 +56,26 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     quoted = any(not ev.statements for ev in found.values())  # lines quoted as they are: say whose
     evidence = list(found.values())
     for clause in (found[f] for f in ("effective", "replaces") if f in found):
-        evidence += [ev for ev in rest_of_article(doc, clause) if ev.section not in {e.section for e in evidence}]
+        rest = [ev for ev in rest_of_article(doc, clause) if ev.section not in {e.section for e in evidence}]
+        evidence = _topical_first(q, doc, ctx, [*evidence, *rest])
     return Draft(evidence, group_by_doc=quoted, notes=[_unstated(doc, missing)] if missing else [])
+
+
+def _topical_first(q: Question, doc: Document, ctx: Context, evidence: list[Evidence]) -> list[Evidence]:
+    """The article's clauses, the one holding most of what the question asks besides its cues and the document's
+    name first: "quy định về đánh giá công chức áp dụng từ ngày nào" is the clause that dates that part, not the
+    law's own entry into force (ties keep the clause that says so first)."""
+    terms = rest_terms(ctx.analyzer, q.text, q.cues)
+    named = field_words(ctx.analyzer, [doc.doc_type, doc.number, doc.issuer, doc.place, doc.title])
+    topic = [t[2:] for t in terms.uni if f" {t[2:]} " not in named]
+    if not topic:
+        return evidence
+
+    def held(ev: Evidence) -> int:
+        words = " " + " ".join(re.findall(r"\w+", fold(" ".join(ln.text for ln in ev.lines)).lower())) + " "
+        return sum(f" {w} " in words for w in topic)
+
+    return sorted(evidence, key=lambda ev: -held(ev))
 
 
 def names_only(
