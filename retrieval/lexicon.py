@@ -28,6 +28,7 @@ class AmountKind:
     nouns_exact: tuple[str, ...]  # accented nouns that ask it beside an amount word ("học phí")
     nouns: tuple[str, ...]  # folded nouns that do the same in any question
     cancelled: tuple[str, ...]  # folded phrases in which a noun is something else ("tien mat")
+    priced_until: tuple[str, ...]  # folded words ending what a noun prices ("phi du thi sat hach | la bao nhieu")
     figure: re.Pattern[str]  # what a section states to answer it
 
 
@@ -145,6 +146,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
                 nouns_exact=tuple(v.get("nouns_exact", ())),
                 nouns=tuple(v.get("nouns", ())),
                 cancelled=tuple(v.get("not", ())),
+                priced_until=tuple(v.get("priced_until", ())),
                 figure=re.compile(v["figure"], re.I),
             )
             for k, v in raw.get("amount_kinds", {}).items()

@@ -441,3 +441,20 @@ def test_copies_of_one_plan_tie_and_are_ranked_by_id_every_time(tmp_path: Path) 
             engine.close()
     assert firsts[0] == firsts[1]
     assert firsts[0][0] == "kh-a"
+
+
+@pytest.mark.parametrize(
+    ("question", "things"),
+    [
+        ("phi thi sat hach de duoc cap chung chi la bao nhieu", ["thi sat hach de"]),
+        ("Lệ phí cấp chứng chỉ hành nghề kiến trúc là bao nhiêu?", ["cap chung chi hanh nghe kien truc"]),
+        ("hỗ trợ bao nhiêu tiền mỗi tháng?", []),  # "mỗi tháng" is per what, not what is priced
+        ("mail công vụ mỗi người được bao nhiêu dung lượng?", []),  # "dung lượng" is no "lương"
+        ("nộp lệ phí bằng tiền mặt được không?", []),  # cash, not a sum
+    ],
+)
+def test_what_a_money_question_prices(question: str, things: list[str]) -> None:
+    from retrieval.answers.priced import priced
+    from retrieval.answers.question import parse
+
+    assert priced(parse(question)) == things

@@ -971,6 +971,16 @@ def test_a_plan_number_typed_with_its_leading_zero_names_it_and_its_grounds_past
     assert "Để tiếp tục" not in answer.answer
 
 
+def test_a_fee_for_something_the_circular_never_prices_is_refused(wide_engine) -> None:
+    """The circular sets the fee of the real-estate broker's certificate; the architect's certificate it never
+    speaks of is not priced from it, though every other word of the question is there."""
+    other = wide_engine.ask("Theo Thông tư 109/2025/TT-BTC, lệ phí cấp chứng chỉ hành nghề kiến trúc là bao nhiêu?")
+    assert not other.found and other.citations == []
+    own = wide_engine.ask("le phi cap chung chi hanh nghe moi gioi bat dong san theo thong tu 109 het bao nhieu tien")
+    assert own.found
+    assert ("tt-109-2025-btc", "Điều 4.1") in {(c.doc_id, c.section) for c in own.citations}
+
+
 def test_when_a_part_of_a_law_applies_the_clause_dating_that_part_answers_first(wide_engine) -> None:
     """ "đánh giá công chức áp dụng từ ngày nào": the clause that dates the rules on assessment, before the law's
     own entry into force."""

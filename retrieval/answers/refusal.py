@@ -3,7 +3,8 @@
 The cited sections (with their headings and their document's header) must hold enough of the question's
 content terms, IDF-weighted; more when a content word of the question is unknown to every document. A question
 that tells a story first ("Nhà tôi ở … . Vậy tôi …?") may be covered by the sentences that ask alone. A question
-for an amount needs a figure in the lines quoted; a year it names must be one the documents found mention. Thresholds: ``retrieval.policy.AnswerPolicy``.
+for an amount needs a figure in the lines quoted, and what it prices must be something the documents found speak
+of (``retrieval.answers.priced``); a year it names must be one the documents found mention. Thresholds: ``retrieval.policy.AnswerPolicy``.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from core.text import fold
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft
+from retrieval.answers.priced import unspoken_price
 from retrieval.answers.question import Question, has
 from retrieval.extract import coverage, query_terms, text_terms, unknown_words
 from retrieval.lexicon import lexicon
@@ -80,6 +82,10 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
         share = coverage(asked, have, weights)
     if share < need:
         return f"coverage {share:.2f} < {need}" + (f" (unknown: {', '.join(unknown)})" if unknown else "")
+    docs = {e.doc_id for e in draft.evidence}
+    thing = unspoken_price(q, terms, weights, lambda: [ctx.index.get(d).text for d in docs], ctx.analyzer)
+    if thing:
+        return f"asks the price of {thing!r}, which the documents found never speak of"
     if q.asking("amount") and not any(_FIGURE.search(ln.text) for e in draft.evidence for ln in e.lines):
         return "no figure in the lines found"
     texts = [ctx.index.get(e.doc_id).section_text(e.section) for e in draft.evidence]

@@ -1,0 +1,72 @@
+"""What a money question prices, and whether the documents found speak of it at all.
+
+"Phí dự thi sát hạch để lấy chứng chỉ môi giới bất động sản là bao nhiêu?" asks the price of an exam; the circular
+found sets the fee of the certificate and never says "sát hạch". Coverage of the question's words does not tell
+the two apart (every other word is there), so the words a money noun governs ("phí | dự thi sát hạch …", up to the
+lexicon's ``priced_until``: "là", "bao nhiêu", "theo", "của" …) are read on their own: a pair of them that the store
+writes together (a real phrase somewhere), which the documents found never write together and of which one word they
+never write at all, is something they do not price.
+
+    unspoken_price(q, terms, weights, lambda: [doc.text], analyzer)  # "sat hach", or None
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+
+from core.text import has_diacritics
+from retrieval.analyzer import Analyzer, token_index
+from retrieval.answers.question import Question, fkey, has
+from retrieval.extract import QueryTerms, TermWeights, text_terms
+from retrieval.lexicon import lexicon
+
+_MONEY = lexicon().amount_kinds["money"]
+#: folded money noun -> how it is written ("luong": "lương", not the "lượng" of "dung lượng")
+_WRITTEN: dict[str, set[str]] = {}
+for _noun in _MONEY.nouns_exact:
+    _WRITTEN.setdefault(fkey(_noun).strip(), set()).add(_noun)
+_PRICED = re.compile(
+    r" ("
+    + "|".join(re.escape(n) for n in sorted({*_MONEY.nouns, *_WRITTEN}, key=len, reverse=True))
+    + r")((?: \w+){0,14}?)(?= (?:"
+    + "|".join(re.escape(w) for w in _MONEY.priced_until)
+    + r")\b| ?$)"
+)
+
+
+def priced(q: Question) -> list[str]:
+    """The folded words each money noun of the question governs ("phi thi sat hach de" -> "thi sat hach de")."""
+    typed = q.typed.lower() if has_diacritics(q.typed) else None
+    return [
+        m.group(2).strip()
+        for m in _PRICED.finditer(q.key)
+        if m.group(2)
+        and not has(m.group(0) + " ", *_MONEY.cancelled)
+        # typed with diacritics, the noun must be written so: "dung lượng" is no "lương"
+        and (typed is None or m.group(1) not in _WRITTEN or any(w in typed for w in _WRITTEN[m.group(1)]))
+    ]
+
+
+def unspoken_price(
+    q: Question, terms: QueryTerms, weights: TermWeights, texts: Callable[[], list[str]], analyzer: Analyzer
+) -> str | None:
+    """The pair of words of what an amount question prices that the documents' ``texts`` never speak of, or None."""
+    if not q.asking("amount"):
+        return None
+    spans = priced(q)
+    if not spans:
+        return None
+    have: set[str] = set()
+    for text in texts():
+        have |= text_terms(analyzer, text)
+    for span in spans:
+        for a, b in itertools.pairwise(span.split()):
+            pair = f"F:{a} {b}"
+            if pair not in terms.bi or a.isdigit() or b.isdigit() or not weights.df.get(token_index(pair), 0):
+                continue  # not a content pair of the question, or no phrase any document writes
+            if terms.covered(pair, have) or all(terms.covered(f"f:{w}", have) for w in (a, b)):
+                continue
+            return f"{a} {b}"
+    return None
