@@ -999,3 +999,12 @@ def test_asked_at_what_moment_is_asked_when(wide_engine) -> None:
         "Quy chế.Điều 12.3",
     )
     assert "trước ngày 30/6 của năm" in answer.answer
+
+
+def test_a_fee_asked_per_a_unit_the_resolution_never_uses_is_refused(wide_engine) -> None:
+    """The resolution sets school fees per month; "bao nhiêu một tín chỉ" asks a fee per credit it never sets."""
+    per_credit = "Học phí trung học phổ thông công lập ở Vĩnh Long năm học 2025-2026 là bao nhiêu một tín chỉ?"
+    asked = wide_engine.ask(per_credit)
+    assert not asked.found and asked.citations == []
+    per_month = wide_engine.ask(per_credit.replace("một tín chỉ", "một tháng"))
+    assert per_month.found and per_month.citations[0].doc_id == "nq-20-2025-hdnd-vinhlong"

@@ -5,7 +5,8 @@ found sets the fee of the certificate and never says "sát hạch". Coverage of 
 the two apart (every other word is there), so the words a money noun governs ("phí | dự thi sát hạch …", up to the
 lexicon's ``priced_until``: "là", "bao nhiêu", "theo", "của" …) are read on their own: a pair of them that the store
 writes together (a real phrase somewhere), which the documents found never write together and of which one word they
-never write at all, is something they do not price.
+never write at all, is something they do not price. So is the unit a price is asked per ("bao nhiêu một tín chỉ" of
+a resolution that sets fees per month).
 
     unspoken_price(q, terms, weights, lambda: [doc.text], analyzer)  # "sat hach", or None
 """
@@ -35,11 +36,15 @@ _PRICED = re.compile(
     + r")\b| ?$)"
 )
 
+#: The unit a price is asked per: "bao nhiêu (tiền) một tín chỉ", "bn 1 tháng".
+_PER = re.compile(r" (?:bao nhieu|bn|may)(?: tien| dong)? (?:mot|moi|1)((?: \w+){2})\b")
+
 
 def priced(q: Question) -> list[str]:
     """The folded words each money noun of the question governs ("phi thi sat hach de" -> "thi sat hach de")."""
     typed = q.typed.lower() if has_diacritics(q.typed) else None
-    return [
+    per = [m.group(1).strip() for m in _PER.finditer(q.key)]
+    return per + [
         m.group(2).strip()
         for m in _PRICED.finditer(q.key)
         if m.group(2)
