@@ -1008,3 +1008,12 @@ def test_a_fee_asked_per_a_unit_the_resolution_never_uses_is_refused(wide_engine
     assert not asked.found and asked.citations == []
     per_month = wide_engine.ask(per_credit.replace("một tín chỉ", "một tháng"))
     assert per_month.found and per_month.citations[0].doc_id == "nq-20-2025-hdnd-vinhlong"
+
+
+def test_a_unit_named_only_by_its_plans_title_words_is_not_asked(wide_engine) -> None:
+    """ "… khu công nghiệp: Sở Tài chính có nhiệm vụ gì": "khu công nghiệp" names the plan (its title), though it
+    is also a part of another unit's name; the duties asked are the finance department's alone."""
+    answer = wide_engine.ask(
+        "KH 310 Ha Noi ve 5G, IoT o khu cong nghe cao, khu cong nghiep: So Tai chinh co nhiem vu gi"
+    )
+    assert [(c.doc_id, c.section) for c in answer.citations] == [("kh-310-ubnd-hanoi-2025", "V.3")]
