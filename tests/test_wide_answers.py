@@ -1017,3 +1017,13 @@ def test_a_unit_named_only_by_its_plans_title_words_is_not_asked(wide_engine) ->
         "KH 310 Ha Noi ve 5G, IoT o khu cong nghe cao, khu cong nghiep: So Tai chinh co nhiem vu gi"
     )
     assert [(c.doc_id, c.section) for c in answer.citations] == [("kh-310-ubnd-hanoi-2025", "V.3")]
+
+
+def test_who_leads_a_task_is_answered_by_the_line_naming_its_lead(wide_engine) -> None:
+    """ "… thì đơn vị nào chủ trì": the task's lines match best, but its sibling "Cơ quan thực hiện" names the
+    lead ("Đơn vị chủ trì: Công an Thành phố") and answers first."""
+    answer = wide_engine.ask(
+        "ke hoach 308 ha noi: phoi hop voi bo cong an ung cuu su co cho ha tang ky thuat thi don vi nao chu tri"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-308-ubnd-hanoi-2025", "II.3.b")
+    assert "Đơn vị chủ trì: Công an Thành phố" in answer.answer

@@ -52,6 +52,15 @@ def _states_time(text: str) -> bool:
     return says_when(text) or bool(_DURATION.search(text) or _WHEN.search(text))
 
 
+_LEAD = [re.compile(p) for p in lexicon().units.get("lead_label", ())]
+_LEADS = re.compile(r"\bchủ trì\b", re.I)
+
+
+def _states_lead(text: str) -> bool:
+    """Whether a line names who leads: "Đơn vị chủ trì: Công an Thành phố", "Sở Tư pháp chủ trì, phối hợp …"."""
+    return bool(_LEADS.search(text) or any(p.match(text) for p in _LEAD))
+
+
 #: An amending clause's quoted article title: "“Điều 21. Phạm vi được hưởng …".
 QUOTED_TITLE = re.compile(r"^[\"“”\']\s*Điều \d+[a-zđ]?\.\s*(.+)$")
 
@@ -81,6 +90,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if how in ("dated", "amount"):
         stating = (says_when if has(q.key, *_DAY_ASKED) else _states_time) if how == "dated" else counted or has_amount
         hits = _stating_first(ctx, hits, stating, p.dated_runner_up)
+    if q.asking("lead") and how in ("best", "all"):  # "đơn vị nào chủ trì …": the task's line naming its lead
+        hits = _stating_first(ctx, hits, _states_lead, p.dated_runner_up)
     if how in ("best", "all") and target and not (q.figures or q.counted):  # not "trong mấy ngày", "mấy điểm"
         hits = _unit_first(q, ctx, target, hits)
     counting = counted if q.counted else None  # lines stating the number counted answer too
