@@ -53,6 +53,7 @@ class Lexicon:
     kind_shorthand: dict[str, str]
     kind_shorthand_before: tuple[str, ...]  # besides a number, the words a kind's shorthand is read before ("NQ nào")
     abbreviations: dict[str, str]
+    story_openers: tuple[str, ...]  # how a question opens telling the asker's situation ("con tôi", "em")
     thesaurus: tuple[str, ...]
     counted_nouns: frozenset[str]
     folded_ambiguous: frozenset[str]
@@ -136,6 +137,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         kind_shorthand=dict(chat["kind_shorthand"]),
         kind_shorthand_before=tuple(chat.get("kind_shorthand_before", [])),
         abbreviations=dict(raw["abbreviations"]),
+        story_openers=tuple(raw.get("story_openers", ())),
         thesaurus=tuple(raw["thesaurus"]),
         counted_nouns=frozenset(raw["counted_nouns"]),
         folded_ambiguous=frozenset(raw["folded_ambiguous"]),

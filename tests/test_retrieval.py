@@ -459,3 +459,22 @@ def test_what_a_money_question_prices(question: str, things: list[str]) -> None:
     from retrieval.answers.question import parse
 
     assert priced(parse(question)) == things
+
+
+@pytest.mark.parametrize(
+    ("question", "asked", "apart"),
+    [
+        (
+            "Con tôi học lớp 10 ở Vĩnh Long, nếu trường chuyển sang học online thì học phí tính thế nào?",
+            "nếu trường chuyển sang học online thì học phí tính thế nào",
+            False,
+        ),
+        ("Nhà tôi ở Cần Thơ. Học phí mầm non bao nhiêu?", "Học phí mầm non bao nhiêu", True),
+        ("Học phí lớp 10 ở Vĩnh Long, học online thì tính thế nào?", "", False),  # no story told
+    ],
+)
+def test_what_a_question_asks_after_the_askers_story(question: str, asked: str, apart: bool) -> None:
+    from retrieval.answers.question import parse
+
+    q = parse(question)
+    assert (q.asked, q.told_apart) == (asked, apart)

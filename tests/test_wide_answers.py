@@ -1027,3 +1027,11 @@ def test_who_leads_a_task_is_answered_by_the_line_naming_its_lead(wide_engine) -
     )
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-308-ubnd-hanoi-2025", "II.3.b")
     assert "Đơn vị chủ trì: Công an Thành phố" in answer.answer
+
+
+def test_a_drafter_telling_their_work_in_a_first_clause_gets_the_named_plans_grounds(wide_engine) -> None:
+    """ "mình đang soạn văn bản triển khai, kế hoạch 552 … căn cứ những văn bản nào": the drafting is told in the
+    first clause; what is asked is the grounds of the plan named, not what every plan cites most."""
+    answer = wide_engine.ask("minh dang soan van ban trien khai, ke hoach 552 dong thap can cu nhung van ban nao")
+    assert answer.answer.startswith("Kế hoạch 552/KH-UBND của Ủy ban nhân dân tỉnh Đồng Tháp căn cứ 5 văn bản:")
+    assert {(c.doc_id, c.section) for c in answer.citations} == {("kh-552-ubnd-dongthap-2025", "preamble")}

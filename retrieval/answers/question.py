@@ -79,6 +79,8 @@ class Question:
     own_text: str = ""  # the text without the words naming ``cited_body``: what names the question's own document
     topic: str = ""  # the words left when the asking ones (cues, kinds asked, bodies named) are taken out
     asked: str = ""  # the sentences that ask, when a story is told first ("Nhà tôi … . Vậy tôi được … không?")
+    # or the clauses after a first one telling the asker's situation ("Con tôi học lớp 10 …, nếu … thì …?")
+    told_apart: bool = False  # the story is a sentence of its own (only then may what is asked alone be covered)
 
     def asking(self, *kinds: str) -> bool:
         return any(k in self.asks for k in kinds)
@@ -87,13 +89,27 @@ class Question:
 #: A sentence ends at a full stop, question or exclamation mark followed by a space.
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 
+#: A sentence that opens by telling the asker's own situation ("Con tôi học lớp 10 …, nếu … thì …?").
+_STORY = re.compile(r"(?i)^\s*(?:" + "|".join(lexicon().story_openers) + r")\b[^,?]{3,},\s*(?P<asked>.{12,})$")
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+
+
+def _after_story(sentence: str) -> str | None:
+    """One sentence that tells the asker's situation in its first clause ("Em là công chức ở Đồng Tháp, …"): the
+    clauses after it ask."""
+    m = _STORY.match(sentence)
+    return m.group("asked") if m else None
+
 
 def asking(text: str) -> str | None:
     """The sentences that ask, when a question tells a story first ("Nhà tôi ở … . Năm học 2025-2026 mỗi tháng tôi
     phải đóng học phí bao nhiêu?"): those ending with a question mark, else the last; None for a single sentence."""
-    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+    sentences = _sentences(text)
     if len(sentences) < 2:
-        return None
+        return _after_story(text)
     asked = [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:]
     return " ".join(asked) if len(asked) < len(sentences) else None
 
@@ -311,6 +327,7 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     for m in lx.asked_kinds.finditer(key):
         q.kinds += [t for k, t in lx.kind_types.items() if f" {k} " in f" {m.group(1)}" and t not in q.kinds]
     q.asked = asking(text) or ""
+    q.told_apart = bool(q.asked) and len(_sentences(text)) > 1
     asked_key = fkey(q.asked) if q.asked else key  # the story told before the question asks nothing
     q.counted = _counted(q.asked or text, lx)
     q.figures = _amounts(q, lx)

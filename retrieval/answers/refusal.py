@@ -75,7 +75,7 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
     need = p.min_coverage_unknown if unknown else p.min_coverage
     have = held(draft, ctx)
     share = coverage(terms, have, weights)
-    if q.asked and share < need:  # a story told first ("Nhà tôi có mấy héc-ta keo …"): what is asked may answer
+    if q.told_apart and share < need:  # a story told first ("Nhà tôi có mấy héc-ta keo …"): what is asked may answer
         asked = query_terms(ctx.analyzer, q.asked)
         unknown = unknown_words(asked, weights) + q.corrected
         need = p.min_coverage_unknown if unknown else p.min_coverage
