@@ -31,6 +31,7 @@ class Lexicon:
     place_words: tuple[str, ...]
     signing_titles: tuple[str, ...]  # positions a signer holds: "CHỦ TỊCH", "PHÓ GIÁM ĐỐC"
     org_casing: tuple[str, ...]
+    table_heads: frozenset[str]  # a table's first header cell, lower case ("số tt", "stt"): its rows are numbered
     doc_type_re: re.Pattern[str]  # a line opening with a document type in capitals
     org_start_re: re.Pattern[str]  # a line opening an issuing body's name
 
@@ -57,6 +58,7 @@ def lexicon() -> Lexicon:
         place_words=tuple(raw["place_words"]),
         signing_titles=tuple(raw["signing_titles"]),
         org_casing=tuple(raw["org_casing"]),
+        table_heads=frozenset(h.lower() for h in raw.get("table_heads", ())),
         doc_type_re=_alternation(tuple(doc_types)),
         org_start_re=_alternation(tuple(raw["org_starts"])),
     )

@@ -21,6 +21,7 @@ from itertools import pairwise
 
 from core.text import UPPER, place_tones
 from ingest.numbering import classify
+from ingest.table_rows import table_rows
 
 _CHAR_FIXES = str.maketrans(
     {
@@ -331,16 +332,24 @@ def reflow(lines: list[str]) -> list[str]:
     present = [line for line in lines if line]
     names = _name_pairs(present)
     first = first_line_width(present, width)
+    rows = table_rows(present, BLOCK_START)  # a table's header and rows, one cell a line: one line each
     paras: list[list[str]] = []
     last_raw = ""
-    for i, line in enumerate(present):
+    i = 0
+    while i < len(present):
+        line = present[i]
+        if i in rows:
+            paras.append([" ".join(present[i : rows[i]])])
+            last_raw, i = "", rows[i]
+            continue
         nxt = present[i + 1] if i + 1 < len(present) else None
         # how the paragraph so far opens (bare markers: "Chương" / "I" / "QUY ĐỊNH CHUNG"), bounded for long ones
         para = "".join(paras[-1][:3]) if paras else ""
-        if paras and _continues(para, last_raw, line, nxt, width, names, first):
+        if paras and last_raw and _continues(para, last_raw, line, nxt, width, names, first):
             joiner = "" if _HYPHEN_CUT.search(paras[-1][-1]) else " "
             paras[-1].append(joiner + line)
         else:
             paras.append([line])
         last_raw = line
+        i += 1
     return ["".join(p) for p in paras]

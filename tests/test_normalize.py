@@ -102,3 +102,29 @@ def test_normalising_twice_changes_nothing() -> None:
 
 def test_fold() -> None:
     assert fold("Phòng Công tác sinh viên, Đảng ủy") == "Phong Cong tac sinh vien, Dang uy"
+
+
+def test_a_table_given_one_cell_a_line_gets_one_line_a_row() -> None:
+    """Cells one per line, rows numbered: the header's cells one line, each row's cells one line (its name beside
+    its figure), a group row left as written, and the text after the table read as text."""
+    cells = [
+        "1. Danh mục đồ dùng được cấp",
+        "Số TT", "Tên đồ dùng", "Đơn vị", "tính", "Số lượng",
+        "1", "Chăn cá nhân", "Cái", "01",
+        "2", "Móc treo", "đồ", "Cái", "20",
+        "II", "NHÓM XÃ, PHƯỜNG",
+        "1", "Áo mưa", "Cái", "02",
+        "2. Danh mục học phẩm",
+    ]  # fmt: skip
+    assert normalize_text("\n".join(cells)).split("\n") == [
+        "1. Danh mục đồ dùng được cấp",
+        "Số TT Tên đồ dùng Đơn vị tính Số lượng",
+        "1 Chăn cá nhân Cái 01",
+        "2 Móc treo đồ Cái 20",
+        "II",
+        "NHÓM XÃ, PHƯỜNG",
+        "1 Áo mưa Cái 02",
+        "2. Danh mục học phẩm",
+    ]
+    # a bare number in prose with no header cell before it is no row
+    assert normalize_text("Tổng số\n2\nđơn vị") == "Tổng số 2 đơn vị"

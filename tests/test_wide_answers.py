@@ -1035,3 +1035,11 @@ def test_a_drafter_telling_their_work_in_a_first_clause_gets_the_named_plans_gro
     answer = wide_engine.ask("minh dang soan van ban trien khai, ke hoach 552 dong thap can cu nhung van ban nao")
     assert answer.answer.startswith("Kế hoạch 552/KH-UBND của Ủy ban nhân dân tỉnh Đồng Tháp căn cứ 5 văn bản:")
     assert {(c.doc_id, c.section) for c in answer.citations} == {("kh-552-ubnd-dongthap-2025", "preamble")}
+
+
+def test_a_table_row_is_quoted_with_its_name_beside_its_figure(wide_engine) -> None:
+    """The decision's table comes one cell a line; its rows are read back whole, so the quantity quoted says what it
+    counts ("8 Ghế nhựa Cái 02", not "Cái 02 8" under the wrong name)."""
+    answer = wide_engine.ask("Quyết định 48 của Gia Lai: mỗi học sinh nội trú được cấp bao nhiêu cái ghế nhựa?")
+    assert answer.citations[0].doc_id == "qd-48-2025-ubnd-gialai"
+    assert "- 8 Ghế nhựa Cái 02 [1]" in answer.answer
