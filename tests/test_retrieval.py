@@ -478,3 +478,10 @@ def test_what_a_question_asks_after_the_askers_story(question: str, asked: str, 
 
     q = parse(question)
     assert (q.asked, q.told_apart) == (asked, apart)
+
+
+def test_chat_shorthand_for_before_and_result_is_written_out() -> None:
+    from retrieval.answers.question import parse
+
+    text = parse("ubnd tỉnh gửi kq rà soát trc ngày nào").text
+    assert "kết quả" in text and "trước ngày" in text
