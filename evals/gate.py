@@ -88,12 +88,13 @@ THRESHOLDS_WIDE: Limits = {
 #: The ratchet on wide-test, as FLOOR: the default configuration (no model: lexical), the wide gold set's test
 #: split (documents never tuned on), every document (corpus, ../shared/directives, ../shared/wide/docs) in one
 #: store. Measured 2026-12-03 at commit f2be50f (`cancu eval`; the README's evaluation section); raised from the
-#: 2026-12-02 reading at 987c0fc (hit@1 0.7913, hit@3 0.8783, must_include 0.788). Issue 19's
+#: 2026-12-02 reading at 987c0fc (hit@1 0.7913, hit@3 0.8783, must_include 0.788); must_include raised from 0.8098
+#: by the ninth reading (2026-12-03, fe22758), every other figure the same. Issue 19's
 #: targets (THRESHOLDS_WIDE) are above it: not met yet.
 FLOOR_WIDE: Limits = {
     "hit@1": (">=", 0.8435),
     "hit@3": (">=", 0.887),
-    "must_include": (">=", 0.8098),
+    "must_include": (">=", 0.8207),
     "abstention_accuracy": (">=", 0.6667),
     "false_abstain_rate": ("<=", 0.0435),
     "legal_recall": (">=", 0.6731),
