@@ -128,3 +128,14 @@ def test_a_table_given_one_cell_a_line_gets_one_line_a_row() -> None:
     ]
     # a bare number in prose with no header cell before it is no row
     assert normalize_text("Tổng số\n2\nđơn vị") == "Tổng số 2 đơn vị"
+
+
+def test_a_tables_rows_survive_a_quantity_like_the_next_number_a_dash_cell_and_a_single_row() -> None:
+    lines = ["STT", "Tên", "Số lượng", "1", "Bàn", "2", "2", "Ghế", "-", "3", "Tủ", "01"]
+    assert normalize_text("\n".join(lines)).split("\n") == ["STT Tên Số lượng", "1 Bàn 2", "2 Ghế -", "3 Tủ 01"]
+    one = ["STT", "Tên", "Số lượng", "1", "Bàn", "02", "Căn cứ khoản 1 Điều 2 của Quyết định này."]
+    assert normalize_text("\n".join(one)).split("\n") == [
+        "STT Tên Số lượng",
+        "1 Bàn 02",
+        "Căn cứ khoản 1 Điều 2 của Quyết định này.",
+    ]

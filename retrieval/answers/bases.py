@@ -8,6 +8,7 @@ described by its title, or asked its date, is ``described``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from core.types import Document, LegalBasis
@@ -72,7 +73,20 @@ def _consulting(q: Question) -> bool:
     if not q.asking("legal_bases") or not (q.legal_keys or q.legal_pairs or q.asked):
         return False
     asked = fkey(q.asked) if q.asked else None
+    if asked is not None and not (q.told_apart or q.legal_keys or q.legal_pairs or _names_a_kind(asked)):
+        asked = None  # "Tôi soạn kế hoạch …, nên căn cứ văn bản nào?": the clause after the story names no document
     return q.asking("consults") or (asked is not None and not has(asked, *lexicon().intents["drafter"]))
+
+
+_GROUNDS_CUE = re.compile(r" (?:can cu|dua tren|dua vao|thuc hien|trien khai) ")
+
+
+def _names_a_kind(asked: str) -> bool:
+    """Whether the words before the grounds are asked name a kind of document ("công văn hướng dẫn của Sở … căn
+    cứ những thông tư nào": a công văn; "nên căn cứ văn bản nào": none)."""
+    before = _GROUNDS_CUE.split(asked, maxsplit=1)[0] + " "
+    lx = lexicon()
+    return has(before, *lx.kind_types, *(fkey(k).strip() for k in lx.kind_shorthand))  # "KH chuyển đổi số …"
 
 
 def _with_others(draft: Draft | None, doc: Document, q: Question, ctx: Context) -> Draft | None:

@@ -52,13 +52,13 @@ def _states_time(text: str) -> bool:
     return says_when(text) or bool(_DURATION.search(text) or _WHEN.search(text))
 
 
-_LEAD = [re.compile(p) for p in lexicon().units.get("lead_label", ())]
 _LEADS = re.compile(r"\bchủ trì\b", re.I)
 
 
 def _states_lead(text: str) -> bool:
-    """Whether a line names who leads: "Đơn vị chủ trì: Công an Thành phố", "Sở Tư pháp chủ trì, phối hợp …"."""
-    return bool(_LEADS.search(text) or any(p.match(text) for p in _LEAD))
+    """Whether a line names who leads: "Đơn vị chủ trì: Công an Thành phố" (every ``units.lead_label`` says
+    "chủ trì"), "Sở Tư pháp chủ trì, phối hợp …"."""
+    return bool(_LEADS.search(text))
 
 
 #: An amending clause's quoted article title: "“Điều 21. Phạm vi được hưởng …".

@@ -15,7 +15,6 @@ from retrieval.answers.content import cut_short
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, whole_lines
 from retrieval.answers.question import Question
-from retrieval.targeting import profile_text
 from retrieval.units_catalog import UnitCatalog, unit_words
 
 
@@ -26,9 +25,9 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     matches = [m for m in matches if m.has_lines and _typed_as_named(q.text, m.name)]
     if not matches:
         return None
-    # a unit named only by words of its document's header ("… khu công nghiệp của Hà Nội": the plan's title, also a
+    # a unit named only by words of its document's title ("… khu công nghiệp của Hà Nội": the plan's title, also a
     # part of "Ban Quản lý các khu công nghệ cao và khu công nghiệp") names the plan, when another unit is named
-    own = [m for m in matches if f" {m.key} " not in _header_words(ctx, m.doc_id)]
+    own = [m for m in matches if f" {m.key} " not in _title_words(ctx, m.doc_id)]
     matches = own or matches
     found: list[tuple[bool, Evidence]] = []
     for m in matches:
@@ -45,8 +44,9 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     return Draft(evidence, notes=cut_short(ctx, evidence)) if evidence else None
 
 
-def _header_words(ctx: Context, doc_id: str) -> str:
-    return f" {unit_words(profile_text(ctx.index.get(doc_id)))} "
+def _title_words(ctx: Context, doc_id: str) -> str:
+    """A document's title as padded folded words (not its issuer: a unit may be the body that issued it)."""
+    return f" {unit_words(ctx.index.head(doc_id).title or '')} "
 
 
 def _typed_as_named(question: str, name: str) -> bool:

@@ -57,7 +57,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     evidence = list(found.values())
     for clause in (found[f] for f in ("effective", "replaces") if f in found):
         rest = [ev for ev in rest_of_article(doc, clause) if ev.section not in {e.section for e in evidence}]
-        evidence = _topical_first(q, doc, ctx, [*evidence, *rest])
+        at = evidence.index(clause)  # the other facts asked keep their places; the article's clauses are ordered
+        evidence[at : at + 1] = _topical_first(q, doc, ctx, [clause, *rest])
     return Draft(evidence, group_by_doc=quoted, notes=[_unstated(doc, missing)] if missing else [])
 
 

@@ -36,8 +36,9 @@ _PRICED = re.compile(
     + r")\b| ?$)"
 )
 
-#: The unit a price is asked per: "bao nhiêu (tiền) một tín chỉ", "bn 1 tháng".
-_PER = re.compile(r" (?:bao nhieu|bn|may)(?: tien| dong)? (?:mot|moi|1)((?: \w+){2})\b")
+#: The unit a price is asked per: "bao nhiêu (tiền) một tín chỉ", "mấy tiền 1 tiết học" (chat's "bn" is written
+#: out before a question is read).
+_PER = re.compile(r" (?:bao nhieu|may)(?: tien| dong)? (?:mot|moi|1)((?: \w+){2})\b")
 
 
 def priced(q: Question) -> list[str]:

@@ -90,7 +90,12 @@ class Question:
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 
 #: A sentence that opens by telling the asker's own situation ("Con tôi học lớp 10 …, nếu … thì …?").
-_STORY = re.compile(r"(?i)^\s*(?:" + "|".join(lexicon().story_openers) + r")\b[^,?]{3,},\s*(?P<asked>.{12,})$")
+_OPENERS = sorted(lexicon().story_openers, key=len, reverse=True)
+_STORY = (
+    re.compile(r"(?i)^\s*(?:" + "|".join(map(re.escape, _OPENERS)) + r")\s[^,?]{3,},\s*(?P<asked>.{12,})$")
+    if _OPENERS
+    else None
+)
 
 
 def _sentences(text: str) -> list[str]:
@@ -100,13 +105,14 @@ def _sentences(text: str) -> list[str]:
 def _after_story(sentence: str) -> str | None:
     """One sentence that tells the asker's situation in its first clause ("Em là công chức ở Đồng Tháp, …"): the
     clauses after it ask."""
-    m = _STORY.match(sentence)
+    m = _STORY.match(sentence) if _STORY is not None else None
     return m.group("asked") if m else None
 
 
 def asking(text: str) -> str | None:
     """The sentences that ask, when a question tells a story first ("Nhà tôi ở … . Năm học 2025-2026 mỗi tháng tôi
-    phải đóng học phí bao nhiêu?"): those ending with a question mark, else the last; None for a single sentence."""
+    phải đóng học phí bao nhiêu?"): those ending with a question mark, else the last; for a single sentence, the
+    clauses after a first one telling the asker's situation (``_after_story``), else None."""
     sentences = _sentences(text)
     if len(sentences) < 2:
         return _after_story(text)
