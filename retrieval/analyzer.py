@@ -259,7 +259,7 @@ class Analyzer:
         """
         got = self._terms.get(text)
         if got is None:
-            got = frozenset(sys.intern(t) for t in self.tokens(text, exact=True) if t[0] in "fFw")
+            got = self._term_set(text)
             with self._terms_lock:
                 while self._terms and self._terms_size + len(got) > TERM_CACHE_TERMS:
                     self._terms_size -= len(self._terms.pop(next(iter(self._terms))))  # oldest first
@@ -267,6 +267,16 @@ class Analyzer:
                     self._terms[text] = got
                     self._terms_size += len(got)
         return got
+
+    def _term_set(self, text: str) -> frozenset[str]:
+        """``tokens(text, exact=True)``'s folded, bigram and exact tokens as a set: no counts, no legal numbers."""
+        found: set[str] = set()
+        for seg in self.syllables(text):
+            words, folded = self._expanded(seg, query=False)
+            found.update(["f:" + f for f in folded])
+            found.update(["w:" + (f if f.isdigit() else w) for w, f in zip(words, folded, strict=True)])
+            found.update([f"F:{a} {b}" for a, b in itertools.pairwise(folded)])
+        return frozenset(map(sys.intern, found))
 
     # ------------------------------------------------------------ vectors
 

@@ -485,3 +485,17 @@ def test_chat_shorthand_for_before_and_result_is_written_out() -> None:
 
     text = parse("ubnd tỉnh gửi kq rà soát trc ngày nào").text
     assert "kết quả" in text and "trước ngày" in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Căn cứ Thông tư số 124/2021/TT-BCA ngày 28/12/2021 của Bộ Công an;",
+        "Phòng CTSV phối hợp với Ban Chỉ huy Quân sự (CHQS) tổ chức 02 buổi, 70% sinh viên tham gia.",
+        "- bảo vệ an ninh Tổ quốc; KTX 500MB",
+    ],
+)
+def test_a_texts_terms_are_its_folded_exact_and_bigram_tokens(text: str) -> None:
+    """What coverage and line ranking read of a text is what indexing makes of it, legal numbers aside."""
+    a = Analyzer({"ANTQ": "an ninh Tổ quốc"})
+    assert a.terms(text) == {t for t in a.tokens(text, exact=True) if t[0] in "fFw"}
