@@ -452,6 +452,7 @@ def test_copies_of_one_plan_tie_and_are_ranked_by_id_every_time(tmp_path: Path) 
         ("mail công vụ mỗi người được bao nhiêu dung lượng?", []),  # "dung lượng" is no "lương"
         ("nộp lệ phí bằng tiền mặt được không?", []),  # cash, not a sum
         ("học phí là bao nhiêu một tín chỉ?", ["tin chi"]),  # the unit it is asked per
+        ("cơ sở không mua bảo hiểm cháy nổ thì bị phạt bao nhiêu?", ["co so khong mua bao hiem chay no"]),  # the act
     ],
 )
 def test_what_a_money_question_prices(question: str, things: list[str]) -> None:

@@ -1043,3 +1043,14 @@ def test_a_table_row_is_quoted_with_its_name_beside_its_figure(wide_engine) -> N
     answer = wide_engine.ask("Quyết định 48 của Gia Lai: mỗi học sinh nội trú được cấp bao nhiêu cái ghế nhựa?")
     assert answer.citations[0].doc_id == "qd-48-2025-ubnd-gialai"
     assert "- 8 Ghế nhựa Cái 02 [1]" in answer.answer
+
+
+def test_a_fine_for_an_act_the_resolution_never_names_is_refused(wide_engine) -> None:
+    """The resolution fines fire-safety acts; the act asked ("không mua bảo hiểm cháy nổ bắt buộc") is not among
+    them, so no fine of another act answers; an act it does fine is answered."""
+    other = wide_engine.ask(
+        "ha noi: co so kinh doanh khong mua bao hiem chay no bat buoc thi bi xu phat bao nhieu tien"
+    )
+    assert not other.found and other.citations == []
+    named = wide_engine.ask("bao chay gia o ha noi thi bi phat bao nhieu tien")
+    assert named.found and named.citations[0].doc_id == "nq-76-2025-hdnd-hanoi"

@@ -6,7 +6,8 @@ the two apart (every other word is there), so the words a money noun governs ("p
 lexicon's ``priced_until``: "là", "bao nhiêu", "theo", "của" …) are read on their own: a pair of them that the store
 writes together (a real phrase somewhere), which the documents found never write together and of which one word they
 never write at all, is something they do not price. So is the unit a price is asked per ("bao nhiêu một tín chỉ" of
-a resolution that sets fees per month).
+a resolution that sets fees per month), and the act a fine is asked for, read back from "… bị phạt bao nhiêu"
+("cơ sở không mua bảo hiểm cháy nổ bắt buộc" of a resolution that fines other acts).
 
     unspoken_price(q, terms, weights, lambda: [doc.text], analyzer)  # "sat hach", or None
 """
@@ -40,19 +41,27 @@ _PRICED = re.compile(
 #: out before a question is read).
 _PER = re.compile(r" (?:bao nhieu|may)(?: tien| dong)? (?:mot|moi|1)((?: \w+){2})\b")
 
+#: The act a fine is asked for: "cơ sở không mua bảo hiểm cháy nổ bắt buộc | thì bị phạt bao nhiêu".
+_FINED = re.compile(r"((?: \w+){2,8}?)(?: thi)? bi (?:xu )?phat(?: tien)? (?:bao nhieu|may)")
+
 
 def priced(q: Question) -> list[str]:
     """The folded words each money noun of the question governs ("phi thi sat hach de" -> "thi sat hach de")."""
     typed = q.typed.lower() if has_diacritics(q.typed) else None
     per = [m.group(1).strip() for m in _PER.finditer(q.key)]
-    return per + [
-        m.group(2).strip()
-        for m in _PRICED.finditer(q.key)
-        if m.group(2)
-        and not has(m.group(0) + " ", *_MONEY.cancelled)
-        # typed with diacritics, the noun must be written so: "dung lượng" is no "lương"
-        and (typed is None or m.group(1) not in _WRITTEN or any(w in typed for w in _WRITTEN[m.group(1)]))
-    ]
+    fined = [m.group(1).strip() for m in _FINED.finditer(q.key)]
+    return (
+        per
+        + fined
+        + [
+            m.group(2).strip()
+            for m in _PRICED.finditer(q.key)
+            if m.group(2)
+            and not has(m.group(0) + " ", *_MONEY.cancelled)
+            # typed with diacritics, the noun must be written so: "dung lượng" is no "lương"
+            and (typed is None or m.group(1) not in _WRITTEN or any(w in typed for w in _WRITTEN[m.group(1)]))
+        ]
+    )
 
 
 def unspoken_price(
