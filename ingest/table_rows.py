@@ -34,9 +34,10 @@ def table_rows(lines: list[str], opens_block: re.Pattern[str]) -> dict[int, int]
     """Spans ``start -> end`` (end exclusive) of ``lines`` that are one table header or row each; ``opens_block``
     matches a line that opens a block of the text (and so ends a table)."""
     spans: dict[int, int] = {}
+    heads = lexicon().table_heads
     i = 0
     while i < len(lines):
-        if lines[i].strip().lower() in lexicon().table_heads:
+        if lines[i].strip().lower() in heads:
             i = _table(lines, i, opens_block, spans)
         else:
             i += 1

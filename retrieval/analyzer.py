@@ -23,7 +23,7 @@ import threading
 import unicodedata
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from core.legal_ids import NUMBER, TYPES, id_key, number_tokens
 from core.text import fold, has_diacritics
@@ -242,14 +242,17 @@ class Analyzer:
     def tokens(self, text: str, *, exact: bool = True, query: bool = False) -> Counter[str]:
         """Token counts: folded syllables and bigrams, exact (accented) syllables when ``exact``, legal numbers."""
         found: list[str] = []  # counted once at the end: Counter counts a list in C
-        for seg in self.syllables(text):
-            words, folded = self._expanded(seg, query=query)
-            found += ["f:" + f for f in folded]
-            if exact:
-                found += ["w:" + (f if f.isdigit() else w) for w, f in zip(words, folded, strict=True)]
-            found += [f"F:{a} {b}" for a, b in itertools.pairwise(folded)]
+        for part in self._segment_tokens(text, exact=exact, query=query):
+            found += part
         found += self.legal_tokens(text)
         return Counter(found)
+
+    def _segment_tokens(self, text: str, *, exact: bool, query: bool) -> Iterator[list[str]]:
+        """Each segment's folded syllables, exact syllables (when ``exact``) and folded pairs."""
+        for seg in self.syllables(text):
+            words, folded = self._expanded(seg, query=query)
+            exacts = ["w:" + (f if f.isdigit() else w) for w, f in zip(words, folded, strict=True)] if exact else []
+            yield ["f:" + f for f in folded] + exacts + [f"F:{a} {b}" for a, b in itertools.pairwise(folded)]
 
     def terms(self, text: str) -> frozenset[str]:
         """Folded unigrams and bigrams and exact unigrams of a document text, cached per text.
@@ -259,7 +262,10 @@ class Analyzer:
         """
         got = self._terms.get(text)
         if got is None:
-            got = self._term_set(text)
+            found: set[str] = set()  # no counts, no legal numbers
+            for part in self._segment_tokens(text, exact=True, query=False):
+                found.update(part)
+            got = frozenset(map(sys.intern, found))
             with self._terms_lock:
                 while self._terms and self._terms_size + len(got) > TERM_CACHE_TERMS:
                     self._terms_size -= len(self._terms.pop(next(iter(self._terms))))  # oldest first
@@ -267,16 +273,6 @@ class Analyzer:
                     self._terms[text] = got
                     self._terms_size += len(got)
         return got
-
-    def _term_set(self, text: str) -> frozenset[str]:
-        """``tokens(text, exact=True)``'s folded, bigram and exact tokens as a set: no counts, no legal numbers."""
-        found: set[str] = set()
-        for seg in self.syllables(text):
-            words, folded = self._expanded(seg, query=False)
-            found.update(["f:" + f for f in folded])
-            found.update(["w:" + (f if f.isdigit() else w) for w, f in zip(words, folded, strict=True)])
-            found.update([f"F:{a} {b}" for a, b in itertools.pairwise(folded)])
-        return frozenset(map(sys.intern, found))
 
     # ------------------------------------------------------------ vectors
 

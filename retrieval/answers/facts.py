@@ -22,7 +22,7 @@ from retrieval.answers.evidence import Draft, Evidence, doc_name, fmt_date
 from retrieval.answers.header import field_words, holds, rest_terms
 from retrieval.answers.question import Question
 from retrieval.answers.registry import considers
-from retrieval.extract import Line, section_lines
+from retrieval.extract import Line, section_lines, text_terms
 from retrieval.lexicon import lexicon
 
 _DATE_LINE = re.compile(r"ngày\s*\d*\s*tháng|thông qua ngày", re.I)
@@ -68,13 +68,13 @@ def _topical_first(q: Question, doc: Document, ctx: Context, evidence: list[Evid
     law's own entry into force (ties keep the clause that says so first)."""
     terms = rest_terms(ctx.analyzer, q.text, q.cues)
     named = field_words(ctx.analyzer, [doc.doc_type, doc.number, doc.issuer, doc.place, doc.title])
-    topic = [t[2:] for t in terms.uni if f" {t[2:]} " not in named]
+    topic = [t for t in terms.uni if f" {t[2:]} " not in named]
     if not topic:
         return evidence
 
     def held(ev: Evidence) -> int:
-        words = " " + " ".join(re.findall(r"\w+", fold(" ".join(ln.text for ln in ev.lines)).lower())) + " "
-        return sum(f" {w} " in words for w in topic)
+        have = text_terms(ctx.analyzer, " ".join(ln.text for ln in ev.lines))
+        return sum(t in have for t in topic)
 
     return sorted(evidence, key=lambda ev: -held(ev))
 
