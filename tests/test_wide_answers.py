@@ -1054,3 +1054,19 @@ def test_a_fine_for_an_act_the_resolution_never_names_is_refused(wide_engine) ->
     assert not other.found and other.citations == []
     named = wide_engine.ask("bao chay gia o ha noi thi bi phat bao nhieu tien")
     assert named.found and named.citations[0].doc_id == "nq-76-2025-hdnd-hanoi"
+
+
+def test_chat_shorthand_for_do_asks_a_units_duties(wide_engine) -> None:
+    """ "lm gì" is chat for "làm gì": the unit's own section answers, not a refusal over an unknown word."""
+    answer = wide_engine.ask("kh 556 đồng tháp về biển đảo thì sở nội vụ lm gì")
+    assert answer.found
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-556-ubnd-dongthap-2025", "IV.7")
+
+
+def test_hours_asked_as_tieng_are_time_not_a_count(wide_engine) -> None:
+    """ "mấy tiếng" asks how many hours (chat for "mấy giờ"): no number of "tiếng" is looked for, so the clause
+    stating the hours on duty answers instead of a refusal."""
+    answer = wide_engine.ask("quy định pccc rừng quảng ninh: cấp IV thì lực lượng ứng trực mấy tiếng trong ngày")
+    assert answer.found
+    assert answer.citations[0].section == "Quy định.Điều 6.4.c"
+    assert "ứng trực 12/24 giờ" in answer.answer
