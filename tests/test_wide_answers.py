@@ -1070,3 +1070,14 @@ def test_hours_asked_as_tieng_are_time_not_a_count(wide_engine) -> None:
     assert answer.found
     assert answer.citations[0].section == "Quy định.Điều 6.4.c"
     assert "ứng trực 12/24 giờ" in answer.answer
+
+
+def test_a_unit_named_only_as_the_laws_title_is_not_asked_its_duties(wide_engine) -> None:
+    """ "theo luật cán bộ công chức …, trách nhiệm thế nào": the words after "luật" name the law, not the unit
+    "Cán bộ, công chức" of its scope article, so the clause that answers is searched for."""
+    answer = wide_engine.ask(
+        "theo luật cán bộ công chức 2025, người đang chấp hành quyết định xử lý hành chính đưa vào cơ sở cai nghiện"
+        " bắt buộc có được dự tuyển công chức không, trách nhiệm thế nào"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("luat-80-2025-qh15", "Điều 19.3.b")
+    assert "cơ sở cai nghiện bắt buộc" in answer.answer

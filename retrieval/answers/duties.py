@@ -15,6 +15,7 @@ from retrieval.answers.content import cut_short
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, whole_lines
 from retrieval.answers.question import Question
+from retrieval.lexicon import lexicon
 from retrieval.units_catalog import UnitCatalog, unit_words
 
 
@@ -28,7 +29,9 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     # a unit named only by words of its document's title ("… khu công nghiệp của Hà Nội": the plan's title, also a
     # part of "Ban Quản lý các khu công nghệ cao và khu công nghiệp") names the plan, when another unit is named
     own = [m for m in matches if f" {m.key} " not in _title_words(ctx, m.doc_id)]
-    matches = own or matches
+    matches = own or [m for m in matches if not _names_document(q.text, m.key)]
+    if not matches:
+        return None
     found: list[tuple[bool, Evidence]] = []
     for m in matches:
         doc = ctx.index.get(m.doc_id)
@@ -47,6 +50,15 @@ def gather(q: Question, ctx: Context) -> Draft | None:
 def _title_words(ctx: Context, doc_id: str) -> str:
     """A document's title as padded folded words (not its issuer: a unit may be the body that issued it)."""
     return f" {unit_words(ctx.index.head(doc_id).title or '')} "
+
+
+def _names_document(question: str, key: str) -> bool:
+    """Whether the words naming a unit only ever follow a kind of document in the question: "theo luật cán bộ
+    công chức" names the law (whose title holds them), not the unit "Cán bộ, công chức"."""
+    words = " " + " ".join(fold(w).lower() for w in re.findall(r"[^\W_]+", question)) + " "
+    at = [m.start() for m in re.finditer(re.escape(f" {key} "), words)]
+    kinds = [f" {k}" for k in lexicon().kind_types]
+    return bool(at) and all(any(words[:i].endswith(k) for k in kinds) for i in at)
 
 
 def _typed_as_named(question: str, name: str) -> bool:
