@@ -1081,3 +1081,10 @@ def test_a_unit_named_only_as_the_laws_title_is_not_asked_its_duties(wide_engine
     )
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("luat-80-2025-qh15", "Điều 19.3.b")
     assert "cơ sở cai nghiện bắt buộc" in answer.answer
+
+
+def test_a_ground_opened_on_the_line_before_is_quoted_as_written(wide_engine) -> None:
+    """ "Để tiếp tục thực hiện nghiêm" alone on a line, the directive it carries out on the next: that ground is
+    pasted as the document writes it ("ngày 18/5/2022"), not as the registry spells it ("18/05/2022")."""
+    answer = wide_engine.ask("chỉ thị 06 quảng trị về lấn chiếm đất rừng thực hiện chỉ thị nào của thủ tướng vậy")
+    assert "- Chỉ thị số 05/CT-TTg ngày 18/5/2022 của Thủ tướng Chính phủ về tăng cường công tác" in answer.answer

@@ -112,12 +112,11 @@ _SENTENCE_END = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])")
 
 def written(doc: Document, entry: LegalBasis, line: Line) -> str:
     """A ground as the document writes it, to paste as it stands ("Luật Tổ chức Chính phủ ngày 18 tháng 02 năm
-    2025"): on a line opening as grounds do ("Căn cứ …", "Thực hiện …"), from where it cites the entry to where it
+    2025"): on a line opening as grounds do ("Căn cứ …", "Thực hiện …"), or going on from a line that opens so
+    ("Để tiếp tục thực hiện nghiêm" above "Chỉ thị số 05/CT-TTg …"), from where it cites the entry to where it
     cites the next text or the clause or sentence ends; else (a sentence of the body) the registry's citation
     string."""
-    words = line.text.lstrip("-–• ").split()[:3]
-    folded = " ".join(re.findall(r"[a-z0-9]+", fold(" ".join(words)).lower())) + " "
-    if not any(folded.startswith(o + " ") for o in lexicon().grounds_openings):
+    if not _opens_grounds(line.text) and not _opens_grounds(_opened_by(doc, line)):
         return entry.citation
     end = line.start + len(line.text)
     starts = sorted(c.start for c in doc.citations if line.start <= c.start < end)
@@ -132,6 +131,19 @@ def written(doc: Document, entry: LegalBasis, line: Line) -> str:
             if text:
                 return text
     return entry.citation
+
+
+def _opens_grounds(text: str) -> bool:
+    words = text.lstrip("-–• ").split()[:3]
+    folded = " ".join(re.findall(r"[a-z0-9]+", fold(" ".join(words)).lower())) + " "
+    return any(folded.startswith(o + " ") for o in lexicon().grounds_openings)
+
+
+def _opened_by(doc: Document, line: Line) -> str:
+    """The line before, when it opens the clause this one goes on ("Để tiếp tục thực hiện nghiêm" above
+    "Chỉ thị số 05/CT-TTg …"): not ended by a stop, a colon or a semicolon."""
+    before = doc.text[: line.start].rstrip("\n").rsplit("\n", 1)[-1].strip()
+    return "" if not before or before.endswith((".", ";", ":", "!", "?")) else before
 
 
 def considers(line: Line) -> bool:
