@@ -1088,3 +1088,12 @@ def test_a_ground_opened_on_the_line_before_is_quoted_as_written(wide_engine) ->
     pasted as the document writes it ("ngày 18/5/2022"), not as the registry spells it ("18/05/2022")."""
     answer = wide_engine.ask("chỉ thị 06 quảng trị về lấn chiếm đất rừng thực hiện chỉ thị nào của thủ tướng vậy")
     assert "- Chỉ thị số 05/CT-TTg ngày 18/5/2022 của Thủ tướng Chính phủ về tăng cường công tác" in answer.answer
+
+
+def test_a_unit_its_documents_title_names_asked_when_is_not_answered_with_its_duties(wide_engine) -> None:
+    """The decision's title names the department it delegates to; asked when that department reports, the clause
+    stating it answers, not the department's list of delegated tasks."""
+    answer = wide_engine.ask(
+        "theo qđ phân cấp của cao bằng thì sở giáo dục và đào tạo có trách nhiệm báo cáo ubnd tỉnh định kỳ khi nào"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-53-2025-ubnd-caobang", "Điều 3.1")

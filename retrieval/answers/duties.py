@@ -18,6 +18,9 @@ from retrieval.answers.question import Question
 from retrieval.lexicon import lexicon
 from retrieval.units_catalog import UnitCatalog, unit_words
 
+#: What a question may ask besides a unit's duties and still be asked them of a unit its document's title names.
+DUTY_ONLY = frozenset({"duty", "list"})
+
 
 def gather(q: Question, ctx: Context) -> Draft | None:
     target = ctx.named_target(q)
@@ -27,8 +30,12 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if not matches:
         return None
     # a unit named only by words of its document's title ("… khu công nghiệp của Hà Nội": the plan's title, also a
-    # part of "Ban Quản lý các khu công nghệ cao và khu công nghiệp") names the plan, when another unit is named
+    # part of "Ban Quản lý các khu công nghệ cao và khu công nghiệp") names the plan, when another unit is named;
+    # named alone, it is asked its duties only when nothing else is asked ("… hội đồng trường còn làm nhiệm vụ đến
+    # bao giờ?": the text that answers is searched for) and not as the name of the document
     own = [m for m in matches if f" {m.key} " not in _title_words(ctx, m.doc_id)]
+    if not own and set(q.asks) - DUTY_ONLY:
+        return None
     matches = own or [m for m in matches if not _names_document(q.text, m.key)]
     if not matches:
         return None
