@@ -1097,3 +1097,15 @@ def test_a_unit_its_documents_title_names_asked_when_is_not_answered_with_its_du
         "theo qđ phân cấp của cao bằng thì sở giáo dục và đào tạo có trách nhiệm báo cáo ubnd tỉnh định kỳ khi nào"
     )
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-53-2025-ubnd-caobang", "Điều 3.1")
+
+
+def test_a_year_of_the_askers_story_is_not_a_year_asked(wide_engine) -> None:
+    """ "Tôi vào làm công chức từ năm 2012, …. … thời hiệu … là mấy năm?": 2012 is the asker's story; the law
+    never mentions it, and the question is still answered."""
+    answer = wide_engine.ask(
+        "Tôi vào làm công chức từ năm 2012, vừa bị xem xét kỷ luật khiển trách. Theo luật cán bộ công chức 2025 thì"
+        " thời hiệu xử lý kỷ luật khiển trách là mấy năm?"
+    )
+    assert answer.found
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("luat-80-2025-qh15", "Điều 37.1.a")
+    assert "05 năm đối với hành vi vi phạm đến mức phải kỷ luật bằng hình thức khiển trách" in answer.answer
