@@ -202,6 +202,19 @@ def _strip_kind(name: str, kinds: list[tuple[str, str]]) -> str:
     return name
 
 
+def shows_place(head: Any) -> bool:
+    """Whether a document's place (where its date line says it was signed) tells it apart: a local body's, or one
+    whose issuer was not read; not a national body's ("Quốc hội", "Thủ tướng Chính phủ" sign in the capital)."""
+    if not (head.issuer or getattr(head, "managing_body", None)):
+        return True
+    return _is_local(head, _local_bodies(os.environ.get("CANCU_LEXICON_DIR")))
+
+
+@cache
+def _local_bodies(overlay: str | None) -> tuple[str, ...]:
+    return tuple(_key(b) for b in _data(overlay)["local_bodies"])
+
+
 def _is_local(head: Any, local_bodies: tuple[str, ...]) -> bool:
     """Whether the issuer (or its managing body) is a local body: its name opens with one ("Sở …", "UBND …")."""
     bodies = [_key(f) for f in (head.issuer, getattr(head, "managing_body", None)) if f]

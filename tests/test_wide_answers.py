@@ -428,7 +428,7 @@ def test_the_number_of_a_ground_named_by_its_title(wide_engine) -> None:
     fourteen the circular stands on, with its number; a ground whose title cites another text is quoted whole."""
     answer = wide_engine.ask("thong tu 109 btc can cu luat phi va le phi so may")
     assert answer.answer.splitlines() == [
-        "Trong 14 văn bản Thông tư 109/2025/TT-BTC của Bộ Tài chính (Hà Nội) căn cứ, văn bản được hỏi:",
+        "Trong 14 văn bản Thông tư 109/2025/TT-BTC của Bộ Tài chính căn cứ, văn bản được hỏi:",
         "- Luật Phí và lệ phí số 97/2015/QH13 [1]",
     ]
     every = wide_engine.ask("thông tư 109/2025/TT-BTC căn cứ những văn bản nào")
@@ -858,7 +858,7 @@ def test_who_proposed_a_document_is_its_preambles_proposal_line(wide_engine) -> 
     [
         (
             "Quyết định 2536 của Thủ tướng về Đại học Công nghiệp Hà Nội dựa trên các văn bản pháp luật nào?",
-            "Quyết định 2536/QĐ-TTg của Thủ tướng Chính phủ (Hà Nội) căn cứ 4 văn bản:",
+            "Quyết định 2536/QĐ-TTg của Thủ tướng Chính phủ căn cứ 4 văn bản:",
             4,
         ),
         (
@@ -1109,3 +1109,12 @@ def test_a_year_of_the_askers_story_is_not_a_year_asked(wide_engine) -> None:
     assert answer.found
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("luat-80-2025-qh15", "Điều 37.1.a")
     assert "05 năm đối với hành vi vi phạm đến mức phải kỷ luật bằng hình thức khiển trách" in answer.answer
+
+
+def test_a_national_bodys_text_is_not_named_with_the_city_it_was_signed_in(wide_engine) -> None:
+    """ "Hà Nội, ngày …" of a law says where the National Assembly sat, not where the law applies: the answer
+    names "Luật 80/2025/QH15 của Quốc hội", while a department's letter keeps its city ("Sở … (Hà Nội)")."""
+    law = wide_engine.ask("luật cán bộ công chức 2025: thời hiệu xử lý kỷ luật khiển trách là mấy năm")
+    assert law.answer.startswith("Theo Luật 80/2025/QH15 của Quốc hội:\n")
+    letter = wide_engine.ask("công văn 5095 của sở gd hà nội căn cứ văn bản nào")
+    assert letter.answer.startswith("Công văn 5095/SGDĐT-CTTTHSSV của Sở Giáo dục và Đào tạo (Hà Nội) căn cứ")

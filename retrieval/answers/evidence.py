@@ -17,6 +17,7 @@ from core.text import fold
 from core.types import Document, LegalBasis
 from retrieval.extract import Line, has_date, section_lines
 from retrieval.lexicon import lexicon
+from retrieval.places import shows_place
 
 Pick = Literal["all", "dated", "amount", "best"]
 _TABLE_UNIT = lexicon().table_unit
@@ -65,7 +66,7 @@ def doc_name(doc: Document) -> str:
     issuer = doc.issuer or ""
     if issuer:
         name += f" của {issuer}"
-    if doc.place and fold(doc.place).lower() not in fold(issuer).lower():
+    if doc.place and shows_place(doc) and fold(doc.place).lower() not in fold(issuer).lower():
         name += f" ({doc.place})"
     if not numbered:
         if doc.date:
