@@ -42,7 +42,7 @@ from retrieval.migrate import legacy_store, migrate_legacy
 from retrieval.overview import Overview
 from retrieval.points import UnitStore
 from retrieval.search import Mode, Searcher
-from retrieval.wiring import catalog_path, ingest_workers, open_store, parse_limits, search_model
+from retrieval.wiring import catalog_path, ingest_workers, open_store, parse_limits, reading_workers, search_model
 
 logger = logging.getLogger(__name__)
 
@@ -244,9 +244,12 @@ class Engine:
         A parser fix thus reaches what was ingested before it at the next start, with nothing deleted; a
         document whose file is elsewhere is parsed again from the text the store kept.
         """
-        with self._write_lock:
+        stale = self.index.catalog.parsed_by_other(PARSER_VERSION)
+        if not stale:
+            return []
+        with self._write_lock, reading_workers(self.settings, self.reader, len(stale)) as pool:
             done = corpus_folder.reparse_stale(
-                self.settings.corpus_dir, self.index, self.reader, self.settings.max_file_bytes
+                self.settings.corpus_dir, self.index, pool, self.settings.max_file_bytes, stale
             )
         if done:
             logger.warning("parsed %d documents again for parser version %s", len(done), PARSER_VERSION)
@@ -368,6 +371,7 @@ def build_engine(settings: Settings, *, embedder: Embedder | bool | None = True,
         integrity.check(engine, strict=strict)
         engine.recover_uploads()
         engine.reparse_stale()
+        index.revectorise_stale()
     except CancuError:
         reader.close()
         store.close()

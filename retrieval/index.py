@@ -75,9 +75,6 @@ class Index:
         if store.rebuilt and len(catalog):
             logger.warning("rebuilding retrieval units for %d documents", len(catalog))
             self.rewrite(catalog.ids())
-        elif stale := catalog.stale(ANALYZER_VERSION):
-            logger.warning("re-vectorising %d documents indexed by another analyzer version", len(stale))
-            self.rewrite(stale)
 
     # ------------------------------------------------------------ reading
 
@@ -247,6 +244,15 @@ class Index:
         written = self.put_many(self.prepare(self.get(d)) for d in doc_ids if d in self.catalog)
         self.store.settle()
         return written
+
+    def revectorise_stale(self) -> int:
+        """Write again the units another analyzer version made (at start, after the documents an earlier parser
+        built were parsed again: those are written once, by the current analyzer)."""
+        stale = self.catalog.stale(ANALYZER_VERSION)
+        if not stale:
+            return 0
+        logger.warning("re-vectorising %d documents indexed by another analyzer version", len(stale))
+        return self.rewrite(stale)
 
     def settle_pending(self) -> int:
         """Finish or undo writes a crash interrupted: delete the units of the version that did not win."""

@@ -86,9 +86,16 @@ def catalog_path(settings: Settings) -> Path:
 @contextmanager
 def ingest_workers(settings: Settings, reader: ParserPool, paths: list[Path]) -> Iterator[ParserPool]:
     """The reading processes: more of them for a large batch (parsing and vectorising are CPU-bound)."""
-    n = settings.ingest_workers or min(os.cpu_count() or 1, WORKERS)
     files = sum(1 if p.is_file() else sum(1 for _ in p.rglob("*")) for p in paths if p.exists())
-    if n < 2 or files < PARALLEL_FROM:
+    with reading_workers(settings, reader, files) as pool:
+        yield pool
+
+
+@contextmanager
+def reading_workers(settings: Settings, reader: ParserPool, tasks: int) -> Iterator[ParserPool]:
+    """``reader`` for a few reading tasks, a pool of more processes for ``PARALLEL_FROM`` of them or more."""
+    n = settings.ingest_workers or min(os.cpu_count() or 1, WORKERS)
+    if n < 2 or tasks < PARALLEL_FROM:
         yield reader
         return
     pool = ParserPool(reader.limits, workers=n)

@@ -73,6 +73,37 @@ def test_documents_an_older_parser_built_are_parsed_again_at_start(tmp_path: Pat
         engine.close()
 
 
+def test_a_document_an_older_parser_and_analyzer_built_is_written_once_at_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A release that changes both the parser and the analyzer: the document parsed again is vectorised by the
+    current analyzer as it is written, so only the other documents are re-vectorised (10,000 plans are not
+    written twice at the next start)."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    settings = make_settings(tmp_path / "data", corpus_dir=corpus)
+    with monkeypatch.context() as m:  # the previous release: analyzer version "1"
+        m.setattr("retrieval.index.ANALYZER_VERSION", "1")
+        m.setattr("retrieval.prepared.ANALYZER_VERSION", "1")
+        engine = build_engine(settings, embedder=None)
+        try:
+            engine.ingest([corpus])
+            old = build_document("kh-cdlc-laocai-2026", (corpus / "kh-cdlc-laocai-2026.txt").read_text("utf-8"))
+            old.parser_version, old.content_hash = "1", "a hash salted with parser version 1"
+            engine.put(old)
+        finally:
+            engine.close()
+    with caplog.at_level("WARNING"):
+        engine = build_engine(settings, embedder=None)  # the next start
+    try:
+        said = [r.getMessage() for r in caplog.records]
+        assert f"parsed 1 documents again for parser version {PARSER_VERSION}" in said
+        assert "re-vectorising 4 documents indexed by another analyzer version" in said
+        assert engine.document("kh-cdlc-laocai-2026").parser_version == PARSER_VERSION
+    finally:
+        engine.close()
+
+
 def test_an_unreadable_encrypted_pdf_is_its_own_error_and_the_files_after_it_go_in(tmp_path: Path) -> None:
     folder = tmp_path / "batch"
     folder.mkdir()
