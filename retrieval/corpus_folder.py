@@ -14,10 +14,10 @@ import logging
 import os
 import re
 import uuid
-from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
+from typing import Any
 
 from core.errors import (
     CancuError,
@@ -31,13 +31,11 @@ from core.types import Document
 from ingest.isolation import ParserPool
 from ingest.loaders import SUPPORTED, read_bytes
 from ingest.pipeline import build_document, doc_id_for, name_conflict, parse_bytes, text_digest
-from retrieval.index import Index
-from retrieval.prepared import Prepared
+from retrieval.index import CHUNK, Index
 
 logger = logging.getLogger(__name__)
 
 UPLOAD_PREFIX = ".upload-"
-AHEAD = 8  # documents being parsed again at once, ahead of the one written next
 _UPLOAD_TMP = re.compile(r"\.upload-(?P<doc_id>[a-z0-9][a-z0-9._-]*)\.[0-9a-f]{32}(?P<suffix>\.[a-z]+)\.tmp")
 
 
@@ -106,45 +104,56 @@ def recover(folder: Path, index: Index, reader: ParserPool) -> list[str]:
     return settled
 
 
-def reparse_stale(folder: Path, index: Index, reader: ParserPool, max_bytes: int, stale: list[str]) -> list[str]:
+def reparse_stale(
+    folder: Path,
+    index: Index,
+    reader: ParserPool,
+    max_bytes: int,
+    stale: list[str],
+    stage: Callable[[Document], Any] | None = None,
+) -> list[str]:
     """Parse again the documents an earlier parser version built (``stale``, in the order they were ingested), from
     their corpus file where there is one, else from the text the store kept; a document that no longer parses is
-    kept as it was. Read ``AHEAD`` at a time (by every process of ``reader``), written in the index's chunks and
-    settled once: a new parser reaches 10,000 plans at the next start without an optimise per plan."""
+    kept as it was. A chunk at a time, read by every process of ``reader`` (which also ``stage`` each document, as
+    an ingest's workers do) and written as an ingest's chunk; the caller settles the store once, after."""
     done: list[str] = []
 
-    def submitted(doc_id: str) -> Future[Document]:
+    def submitted(doc_id: str) -> Future[tuple[Document, Any]]:
         doc = index.get(doc_id)
         files = files_of(folder, doc_id)
         if files:
             data = read_bytes(files[0], max_bytes)
-            return reader.submit(str(files[0]), parse_bytes, str(files[0]), data, doc_id=doc_id)
-        return reader.submit(doc_id, _reparse, doc_id, doc.text, doc.source)
+            return reader.submit(str(files[0]), _read_again, stage, parse_bytes, str(files[0]), data, doc_id=doc_id)
+        return reader.submit(doc_id, _read_again, stage, _reparse, doc_id, doc.text, doc.source)
 
-    def finished(doc_id: str, future: Future[Document]) -> Iterator[Prepared]:
-        try:
-            fresh = future.result()
-        except CancuError as exc:
-            logger.warning("kept %s as parsed before: %s", doc_id, exc)
-            return
-        done.append(doc_id)
-        yield index.prepare(fresh)
-
-    def parsed() -> Iterator[Prepared]:
-        window: deque[tuple[str, Future[Document]]] = deque()
-        for doc_id in stale:
+    for start in range(0, len(stale), CHUNK):
+        futures = []
+        for doc_id in stale[start : start + CHUNK]:
             try:
-                window.append((doc_id, submitted(doc_id)))
+                futures.append((doc_id, submitted(doc_id)))
+            except CancuError as exc:
+                logger.warning("kept %s as parsed before: %s", doc_id, exc)
+        docs, staged = [], []
+        for doc_id, future in futures:
+            try:
+                doc, got = future.result()
             except CancuError as exc:
                 logger.warning("kept %s as parsed before: %s", doc_id, exc)
                 continue
-            if len(window) >= AHEAD:
-                yield from finished(*window.popleft())
-        while window:
-            yield from finished(*window.popleft())
-
-    index.put_many(parsed())
+            docs.append(doc)
+            staged.append(got)
+            done.append(doc_id)
+        if docs:
+            index.put_documents(docs, staged)
     return done
+
+
+def _read_again(
+    stage: Callable[[Document], Any] | None, read: Callable[..., Document], *args: Any, **kwargs: Any
+) -> tuple[Document, Any]:
+    """``read`` a document (in a reading process), then ``stage`` it there."""
+    doc = read(*args, **kwargs)
+    return doc, stage(doc) if stage is not None else None
 
 
 def _settle(folder: Path, tmp: Path, doc_id: str, suffix: str) -> None:

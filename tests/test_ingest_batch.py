@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -17,13 +18,29 @@ WIDE = Path(__file__).resolve().parent.parent.parent / "shared" / "wide" / "docs
 
 
 @pytest.mark.skipif(not WIDE.is_dir(), reason=f"{WIDE} is not beside this checkout (../shared/wide)")
-def test_the_whole_wide_set_ingests_in_one_batch(tmp_path: Path) -> None:
-    engine = build_engine(make_settings(tmp_path / "data"), embedder=None)
+def test_the_whole_wide_set_ingests_in_one_batch_and_is_parsed_again_by_a_new_parser(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """54 documents in one batch; then, as if an earlier parser had built them all, parsed again at the next start
+    by the reading processes (more than a handful: in parallel), each to the outline it had."""
+    settings = make_settings(tmp_path / "data")
+    engine = build_engine(settings, embedder=None)
     try:
         report = engine.ingest([WIDE, CORPUS])
         assert [r.error for r in report.errors] == []
         assert report.count("added") == len(list(WIDE.glob("*.txt"))) + len(list(CORPUS.glob("*.txt")))
         assert engine.document("kh-179-ubnd-dongnai-2025").number == "179/KH-UBND"
+        outlines = {d.doc_id: [s.id for s in d.sections] for d in engine.index.documents()}
+    finally:
+        engine.close()
+    with sqlite3.connect(settings.catalog_path) as db:
+        db.execute("UPDATE docs SET parser = '4'")
+    with caplog.at_level("WARNING"):
+        engine = build_engine(settings, embedder=None)
+    try:
+        assert f"parsed {len(outlines)} documents again for parser version {PARSER_VERSION}" in caplog.messages
+        assert {d.doc_id: [s.id for s in d.sections] for d in engine.index.documents()} == outlines
+        assert engine.search("hiệu lực thi hành luật dữ liệu", k=1)[0].doc_id == "luat-60-2024-qh15"
     finally:
         engine.close()
 
