@@ -24,6 +24,7 @@ class Lexicon:
     kind_codes: dict[str, str]  # "KH" -> "Kế hoạch"
     mottos: tuple[str, ...]
     org_starts: tuple[str, ...]
+    name_openers: frozenset[str]  # upper-cased: words that open a unit's name and never end one ("SỞ")
     authority_lines: tuple[str, ...]
     enacting_words: tuple[str, ...]
     attachment_kinds: dict[str, str]
@@ -51,6 +52,7 @@ def lexicon() -> Lexicon:
         kind_codes=raw["kind_codes"],
         mottos=tuple(raw["mottos"]),
         org_starts=tuple(raw["org_starts"]),
+        name_openers=frozenset(w.upper() for w in raw.get("name_openers", ())),
         authority_lines=tuple(raw["authority_lines"]),
         enacting_words=tuple(raw["enacting_words"]),
         attachment_kinds=dict(sorted(raw["attachment_kinds"].items(), key=lambda kv: -len(kv[0]))),

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from core.types import Section
 from ingest.headings import heading_of
+from ingest.lexicon import lexicon
 from ingest.normalize import is_all_caps
 from ingest.numbering import STRONG, Marker, classify, ordinal, roman_value
 
@@ -107,6 +108,11 @@ def _group_row(text: str, following: str) -> Marker | None:
     return Marker("roman", m.group(1), title)
 
 
+def _bare_organisation(heading: str) -> bool:
+    """A heading that is only the first word of a unit's name ("Sở", "Ban", "Phòng"): wrapped, not a name."""
+    return heading.strip().upper() in lexicon().name_openers
+
+
 class _Builder:
     def __init__(self, root: _Node, prefix: str, normative: bool) -> None:
         self.root = root
@@ -120,7 +126,11 @@ class _Builder:
 
     def text_line(self, text: str) -> None:
         if self.stack:
-            self.stack[-1].has_text = True
+            top = self.stack[-1]
+            if not top.has_text and top.record is not None and _bare_organisation(str(top.record["heading"])):
+                # "6. Sở" / "Giáo dục và Đào tạo": a unit's name wrapped after its first word
+                top.record["heading"] = f"{top.record['heading']} {heading_of(text)}"
+            top.has_text = True
         if len(text.split()) >= 2 and is_all_caps(text) and not text.startswith(("-", "+")):
             self.caps_break = True  # an unnumbered heading: a list may start again under it
 

@@ -208,3 +208,17 @@ def test_the_registry_reads_laws_and_keeps_real_conflicts_only(wide_docs) -> Non
 def test_what_a_preamble_cites(wide_docs, doc_id: str, preamble: set[str]) -> None:
     doc = wide_docs[doc_id]
     assert {c.id for c in doc.citations if c.section == "preamble"} == preamble
+
+
+def test_a_units_heading_wrapped_after_its_first_word_is_read_whole(wide_docs) -> None:
+    """ "6. Sở" / "Giáo dục và Đào tạo": the name goes on on the next line (a word that opens a unit's name never
+    ends one); "1. Văn phòng" over its first task is a whole name and keeps its task as text."""
+    doc = wide_docs["kh-153-ubnd-cantho-2025"]
+    headings = {s.id: s.heading for s in doc.sections}
+    assert (headings["IV.5"], headings["IV.6"], headings["IV.15"]) == (
+        "Sở Văn hóa, Thể thao và Du lịch",
+        "Sở Giáo dục và Đào tạo",
+        "Sở Nội vụ",
+    )
+    plan = build_document("kh-cdlc-laocai-2026", (REPO / "corpus" / "kh-cdlc-laocai-2026.txt").read_text("utf-8"))
+    assert plan.section("IV.1").heading == "Văn phòng"
