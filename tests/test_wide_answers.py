@@ -1118,3 +1118,12 @@ def test_a_national_bodys_text_is_not_named_with_the_city_it_was_signed_in(wide_
     assert law.answer.startswith("Theo Luật 80/2025/QH15 của Quốc hội:\n")
     letter = wide_engine.ask("công văn 5095 của sở gd hà nội căn cứ văn bản nào")
     assert letter.answer.startswith("Công văn 5095/SGDĐT-CTTTHSSV của Sở Giáo dục và Đào tạo (Hà Nội) căn cứ")
+
+
+def test_one_task_asked_of_a_unit_is_cited_before_its_whole_list(wide_engine) -> None:
+    """ "Bộ chỉ huy quân sự tỉnh phải làm gì với các đơn vị đóng quân gần rừng": the task about those units first,
+    then the unit's whole list; asked only what the unit must do, the list alone answers."""
+    asked = wide_engine.ask("qđ 96 quảng ninh: bộ chỉ huy quân sự tỉnh phải làm gì với các đơn vị đóng quân gần rừng")
+    assert [c.section for c in asked.citations] == ["Quy định.Điều 18.3.c", "Quy định.Điều 18.3"]
+    plain = wide_engine.ask("qđ 96 quảng ninh: bộ chỉ huy quân sự tỉnh phải làm gì")
+    assert [c.section for c in plain.citations] == ["Quy định.Điều 18.3"]

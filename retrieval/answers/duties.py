@@ -15,7 +15,9 @@ from retrieval.answers.content import cut_short
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, whole_lines
 from retrieval.answers.question import Question
+from retrieval.extract import text_terms
 from retrieval.lexicon import lexicon
+from retrieval.targeting import profile_text
 from retrieval.units_catalog import UnitCatalog, unit_words
 
 #: What a question may ask besides a unit's duties and still be asked them of a unit its document's title names.
@@ -51,7 +53,24 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     # before the task items it leads ("Đơn vị chủ trì: Sở Tư pháp.")
     found.sort(key=lambda f: (f[0], all(ln.heading for ln in f[1].lines)))
     evidence = [e for _, e in found]
+    if evidence and len(matches) == 1 and matches[0].whole_section and (part := _asked_part(q, ctx, evidence[0])):
+        evidence = [part, *evidence]  # "Sở … chủ trì tiểu dự án nào?": the task asked, then the whole list
     return Draft(evidence, notes=cut_short(ctx, evidence)) if evidence else None
+
+
+def _asked_part(q: Question, ctx: Context, whole: Evidence) -> Evidence | None:
+    """The part of a unit's own section that the question's words find first in its document, if a part of it is
+    what they find first and the question asks more than the unit's duties (words besides the unit's name and its
+    document's header: "tiểu dự án" of "Sở Y tế chủ trì tiểu dự án nào?"): one task among the unit's tasks."""
+    doc = ctx.index.get(whole.doc_id)
+    named = text_terms(ctx.analyzer, f"{whole.heading}\n{profile_text(doc)}")
+    if not any(t.startswith("f:") and t not in named for t in text_terms(ctx.analyzer, q.topic)):
+        return None
+    hits = ctx.sections(q, 6, docs=[whole.doc_id])
+    if not hits or not hits[0].section.startswith(whole.section + "."):
+        return None
+    h = hits[0]
+    return Evidence(h.doc_id, h.section, h.heading, whole_lines(doc, h.section), score=h.score)
 
 
 def _title_words(ctx: Context, doc_id: str) -> str:
