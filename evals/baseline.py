@@ -60,6 +60,7 @@ class BaselineEngine:
         self.store = open_store(settings, dense_dim=embedder.dim if embedder else None)
         analyzer = Analyzer()
         self.index = Index(self.store, Catalog(catalog_path(settings)), analyzer, embedder, unitizer=chunk_units)
+        self.index.revectorise_stale()  # a baseline store an older analyzer wrote (as build_engine does)
         self.searcher = Searcher(self.store, self.index, analyzer, embedder, mode)  # type: ignore[arg-type]
 
     def ingest(self, paths: Sequence[Path]) -> IngestReport:

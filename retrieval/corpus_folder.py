@@ -15,7 +15,6 @@ import os
 import re
 import uuid
 from collections.abc import Callable
-from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +30,7 @@ from core.types import Document
 from ingest.isolation import ParserPool
 from ingest.loaders import SUPPORTED, read_bytes
 from ingest.pipeline import build_document, doc_id_for, name_conflict, parse_bytes, text_digest
-from retrieval.index import CHUNK, Index
+from retrieval.index import Index
 
 logger = logging.getLogger(__name__)
 
@@ -110,29 +109,27 @@ def reparse_stale(
     reader: ParserPool,
     max_bytes: int,
     stale: list[str],
-    stage: Callable[[Document], Any] | None = None,
+    *,
+    chunk: int,
+    staging: Callable[[], Callable[[Document], Any] | None] | None = None,
 ) -> list[str]:
     """Parse again the documents an earlier parser version built (``stale``, in the order they were ingested), from
-    their corpus file where there is one, else from the text the store kept; a document that no longer parses is
-    kept as it was. A chunk at a time, read by every process of ``reader`` (which also ``stage`` each document, as
-    an ingest's workers do) and written as an ingest's chunk; the caller settles the store once, after."""
+    their corpus file where there is one, else from the text the store kept; a document that no longer parses, for
+    whatever reason, is kept as it was. ``chunk`` documents at a time, read (file and all) by every process of
+    ``reader``, which also apply ``staging()`` of the moment to each, as an ingest's workers do; each chunk is
+    written as an ingest's is, and the caller settles the store once, after."""
     done: list[str] = []
-
-    def submitted(doc_id: str) -> Future[tuple[Document, Any]]:
-        doc = index.get(doc_id)
-        files = files_of(folder, doc_id)
-        if files:
-            data = read_bytes(files[0], max_bytes)
-            return reader.submit(str(files[0]), _read_again, stage, parse_bytes, str(files[0]), data, doc_id=doc_id)
-        return reader.submit(doc_id, _read_again, stage, _reparse, doc_id, doc.text, doc.source)
-
-    for start in range(0, len(stale), CHUNK):
+    for start in range(0, len(stale), chunk):
+        stage = staging() if staging is not None else None
         futures = []
-        for doc_id in stale[start : start + CHUNK]:
-            try:
-                futures.append((doc_id, submitted(doc_id)))
-            except CancuError as exc:
-                logger.warning("kept %s as parsed before: %s", doc_id, exc)
+        for doc_id in stale[start : start + chunk]:
+            files = files_of(folder, doc_id)
+            if files:
+                task = (str(files[0]), _read_again, stage, _parse_file, str(files[0]), max_bytes, doc_id)
+            else:
+                doc = index.get(doc_id)
+                task = (doc_id, _read_again, stage, _reparse, doc_id, doc.text, doc.source)
+            futures.append((doc_id, reader.submit(*task)))
         docs, staged = [], []
         for doc_id, future in futures:
             try:
@@ -140,20 +137,28 @@ def reparse_stale(
             except CancuError as exc:
                 logger.warning("kept %s as parsed before: %s", doc_id, exc)
                 continue
+            except Exception:  # a parser bug on one stored document must not stop every start
+                logger.exception("kept %s as parsed before: the parser failed on it", doc_id)
+                continue
             docs.append(doc)
             staged.append(got)
-            done.append(doc_id)
         if docs:
             index.put_documents(docs, staged)
+            done += [d.doc_id for d in docs]
     return done
 
 
 def _read_again(
-    stage: Callable[[Document], Any] | None, read: Callable[..., Document], *args: Any, **kwargs: Any
+    stage: Callable[[Document], Any] | None, read: Callable[..., Document], *args: Any
 ) -> tuple[Document, Any]:
     """``read`` a document (in a reading process), then ``stage`` it there."""
-    doc = read(*args, **kwargs)
+    doc = read(*args)
     return doc, stage(doc) if stage is not None else None
+
+
+def _parse_file(path: str, max_bytes: int, doc_id: str) -> Document:
+    """A corpus file read and parsed (in a reading process: its bytes never travel)."""
+    return parse_bytes(path, read_bytes(Path(path), max_bytes), doc_id=doc_id)
 
 
 def _settle(folder: Path, tmp: Path, doc_id: str, suffix: str) -> None:

@@ -248,13 +248,16 @@ class Engine:
         if not stale:
             return []
         with self._write_lock, reading_workers(self.settings, self.reader, len(stale)) as pool:
-            stage = self.index.worker_stage() if pool is not self.reader else None
-            try:
-                done = corpus_folder.reparse_stale(
-                    self.settings.corpus_dir, self.index, pool, self.settings.max_file_bytes, stale, stage
-                )
-            finally:
-                self.store.settle()
+            done = corpus_folder.reparse_stale(
+                self.settings.corpus_dir,
+                self.index,
+                pool,
+                self.settings.max_file_bytes,
+                stale,
+                chunk=self.settings.ingest_chunk,
+                staging=self.index.worker_stage if pool is not self.reader else None,
+            )
+            self.store.settle()
         if done:
             logger.warning("parsed %d documents again for parser version %s", len(done), PARSER_VERSION)
         return done

@@ -92,8 +92,9 @@ class Places:
     @classmethod
     def from_heads(cls, heads: Iterable[Any]) -> Places:
         """The table's places with every local document's header place."""
-        raw = _data(os.environ.get("CANCU_LEXICON_DIR"))
-        local_bodies = tuple(_key(b) for b in raw["local_bodies"])
+        overlay = os.environ.get("CANCU_LEXICON_DIR")
+        raw = _data(overlay)
+        local_bodies = _local_bodies(overlay)
         forms: dict[str, str] = {}
         kinds = sorted(((k, _key(k) + " ") for k in raw["kinds"]), key=lambda k: -len(k[0]))
         # thousands of plans, few places: each read once, in the order met

@@ -22,7 +22,7 @@ def test_the_whole_wide_set_ingests_in_one_batch_and_is_parsed_again_by_a_new_pa
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     """54 documents in one batch; then, as if an earlier parser had built them all, parsed again at the next start
-    by the reading processes (more than a handful: in parallel), each to the outline it had."""
+    (that many by a pool of reading processes, which also vectorise them) to the outlines they had, searchable."""
     settings = make_settings(tmp_path / "data")
     engine = build_engine(settings, embedder=None)
     try:

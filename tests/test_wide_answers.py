@@ -1081,6 +1081,9 @@ def test_a_unit_named_only_as_the_laws_title_is_not_asked_its_duties(wide_engine
     )
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("luat-80-2025-qh15", "Điều 19.3.b")
     assert "cơ sở cai nghiện bắt buộc" in answer.answer
+    # after a comma the unit is named in its own clause: asked its delegated tasks, it is answered them
+    delegated = wide_engine.ask("theo quyết định, sở giáo dục và đào tạo cao bằng được phân cấp những nhiệm vụ gì")
+    assert (delegated.citations[0].doc_id, delegated.citations[0].section) == ("qd-53-2025-ubnd-caobang", "Điều 2")
 
 
 def test_a_ground_opened_on_the_line_before_is_quoted_as_written(wide_engine) -> None:
@@ -1109,6 +1112,11 @@ def test_a_year_of_the_askers_story_is_not_a_year_asked(wide_engine) -> None:
     assert answer.found
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("luat-80-2025-qh15", "Điều 37.1.a")
     assert "05 năm đối với hành vi vi phạm đến mức phải kỷ luật bằng hình thức khiển trách" in answer.answer
+    clause = wide_engine.ask(  # the story in a first clause of the same sentence
+        "Tôi được tuyển dụng làm công chức từ năm 2010, vậy theo luật cán bộ công chức 2025 thời hiệu kỷ luật khiển"
+        " trách là mấy năm?"
+    )
+    assert clause.found and clause.citations[0].section == "Điều 37.1.a"
 
 
 def test_a_national_bodys_text_is_not_named_with_the_city_it_was_signed_in(wide_engine) -> None:

@@ -14,7 +14,7 @@ from core.text import fold, has_diacritics
 from retrieval.answers.content import cut_short
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, whole_lines
-from retrieval.answers.question import Question
+from retrieval.answers.question import Question, fkey
 from retrieval.extract import text_terms
 from retrieval.lexicon import lexicon
 from retrieval.targeting import profile_text
@@ -33,8 +33,9 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         return None
     # a unit named only by words of its document's title ("… khu công nghiệp của Hà Nội": the plan's title, also a
     # part of "Ban Quản lý các khu công nghệ cao và khu công nghiệp") names the plan, when another unit is named;
-    # named alone, it is asked its duties only when nothing else is asked ("… hội đồng trường còn làm nhiệm vụ đến
-    # bao giờ?": the text that answers is searched for) and not as the name of the document
+    # when every unit matched is one the title names, it is asked its duties only when nothing else is asked
+    # ("… hội đồng trường còn làm nhiệm vụ đến bao giờ?": the text that answers is searched for) and not as the
+    # name of the document
     own = [m for m in matches if f" {m.key} " not in _title_words(ctx, m.doc_id)]
     if not own and set(q.asks) - DUTY_ONLY:
         return None
@@ -53,7 +54,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     # before the task items it leads ("Đơn vị chủ trì: Sở Tư pháp.")
     found.sort(key=lambda f: (f[0], all(ln.heading for ln in f[1].lines)))
     evidence = [e for _, e in found]
-    if evidence and len(matches) == 1 and matches[0].whole_section and (part := _asked_part(q, ctx, evidence[0])):
+    own_list = len(matches) == 1 and matches[0].whole_section and not matches[0].led  # not a task item it leads
+    if evidence and own_list and (part := _asked_part(q, ctx, evidence[0])):
         evidence = [part, *evidence]  # "Sở … chủ trì tiểu dự án nào?": the task asked, then the whole list
     return Draft(evidence, notes=cut_short(ctx, evidence)) if evidence else None
 
@@ -79,12 +81,19 @@ def _title_words(ctx: Context, doc_id: str) -> str:
 
 
 def _names_document(question: str, key: str) -> bool:
-    """Whether the words naming a unit only ever follow a kind of document in the question: "theo luật cán bộ
-    công chức" names the law (whose title holds them), not the unit "Cán bộ, công chức"."""
-    words = " " + " ".join(fold(w).lower() for w in re.findall(r"[^\W_]+", question)) + " "
-    at = [m.start() for m in re.finditer(re.escape(f" {key} "), words)]
-    kinds = [f" {k}" for k in lexicon().kind_types]
-    return bool(at) and all(any(words[:i].endswith(k) for k in kinds) for i in at)
+    """Whether the words naming a unit only ever follow a kind of document in their clause: "theo luật cán bộ công
+    chức" names the law (whose title holds them), not the unit "Cán bộ, công chức"; "theo quyết định, sở …" does
+    not name the decision."""
+    lx = lexicon()
+    kinds = [*lx.kind_types, *(fkey(k).strip() for k in lx.kind_shorthand)]
+    seen = False
+    for clause in re.split(r"[,;:.!?()]", question):
+        words = fkey(clause)
+        for m in re.finditer(re.escape(f" {key} "), words):
+            seen = True
+            if not any(words[: m.start() + 1].endswith(f" {k} ") for k in kinds):
+                return False
+    return seen
 
 
 def _typed_as_named(question: str, name: str) -> bool:

@@ -92,8 +92,9 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
     if q.moment and not any(f" {m} " in f" {' '.join(fold(t).lower().split())} " for m in q.moment for t in texts):
         return f"asked of the present day ({', '.join(q.moment)}), which no section found speaks of"
     whole = [ctx.index.get(d).text for d in {e.doc_id for e in draft.evidence}]
-    # a year of a story told first ("… được tuyển dụng từ năm 2010. … còn bị xử lý kỷ luật không?") is not asked
-    asked_years = [y for y in q.years if str(y) in q.asked] if q.told_apart else q.years
+    # a year of a story told first ("… được tuyển dụng từ năm 2010. … còn bị xử lý kỷ luật không?", or in a first
+    # clause: "Tôi được tuyển dụng từ năm 2010, vậy …?") is not asked
+    asked_years = [y for y in q.years if str(y) in q.asked] if q.asked else q.years
     unseen = [y for y in asked_years if not any(str(y) in t for t in whole)]
     if unseen:  # "học phí năm học 2026-2027" of a resolution that speaks of 2025-2026 only
         return f"asked of {', '.join(map(str, unseen))}, which no document found mentions"
