@@ -8,6 +8,7 @@ document cites an entry, which entries another replaces, and the warnings where 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from core.legal_ids import id_key
 from core.text import fold
@@ -134,9 +135,13 @@ def written(doc: Document, entry: LegalBasis, line: Line) -> str:
 
 
 def _opens_grounds(text: str) -> bool:
-    words = text.lstrip("-–• ").split()[:3]
-    folded = " ".join(re.findall(r"[a-z0-9]+", fold(" ".join(words)).lower())) + " "
-    return any(folded.startswith(o + " ") for o in lexicon().grounds_openings)
+    return _opens_with(text, lexicon().grounds_openings)
+
+
+def _opens_with(text: str, openings: Iterable[str]) -> bool:
+    """Whether a text's folded words open with one of ``openings`` (folded phrases)."""
+    words = " ".join(re.findall(r"[a-z0-9]+", fold(text).lower()))
+    return any(words == o or words.startswith(o + " ") for o in openings)
 
 
 def _opened_by(doc: Document, line: Line) -> str:
@@ -148,8 +153,7 @@ def _opened_by(doc: Document, line: Line) -> str:
 
 def considers(line: Line) -> bool:
     """ "Xét Tờ trình số …", "Theo đề nghị của …": what a preamble weighs, not what it stands on."""
-    words = " ".join(re.findall(r"[a-z0-9]+", fold(line.text).lower()))
-    return any(words == c or words.startswith(c + " ") for c in lexicon().considerations)
+    return _opens_with(line.text, lexicon().considerations)
 
 
 def replaced(entry: LegalBasis, ctx: Context) -> bool:
