@@ -1135,3 +1135,14 @@ def test_one_task_asked_of_a_unit_is_cited_before_its_whole_list(wide_engine) ->
     assert [c.section for c in asked.citations] == ["Quy định.Điều 18.3.c", "Quy định.Điều 18.3"]
     plain = wide_engine.ask("qđ 96 quảng ninh: bộ chỉ huy quân sự tỉnh phải làm gì")
     assert [c.section for c in plain.citations] == ["Quy định.Điều 18.3"]
+
+
+def test_a_term_asked_after_a_first_clause_is_answered_by_its_definition(wide_engine) -> None:
+    """ "Theo Luật …, X là gì?" and "Mình là giáo viên …, X là gì vậy?": the first clause names where or tells who
+    asks; the term is the last clause's, and its definition line answers."""
+    law = wide_engine.ask("Theo Luật Dữ liệu 2024, dữ liệu cốt lõi là gì?")
+    assert (law.citations[0].doc_id, law.citations[0].section) == ("luat-60-2024-qh15", "Điều 3.7")
+    assert "Dữ liệu cốt lõi là dữ liệu quan trọng" in law.answer
+    told = wide_engine.ask("Mình là giáo viên THCS, định mức tiết dạy là gì vậy?")
+    assert (told.citations[0].doc_id, told.citations[0].section) == ("tt-05-2025-bgddt", "Điều 7.1")
+    assert "Định mức tiết dạy là tổng số tiết lý thuyết" in told.answer

@@ -15,6 +15,7 @@ from retrieval.answers.facts import fact_evidence, names_only
 from retrieval.answers.question import Question
 from retrieval.extract import section_lines
 from retrieval.lexicon import lexicon
+from retrieval.search import SectionHit
 
 _MARKER = re.compile(r"^(?:\d{1,3}[.)]|[a-zđ]\))\s*")
 
@@ -24,7 +25,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if not term:
         return None
     want = " ".join(term.split())
-    for hit in ctx.sections(q, 8):
+    for hit in [*ctx.sections(q, 8), *_term_hits(want, q, ctx)]:
         doc = ctx.index.get(hit.doc_id)
         for line in section_lines(doc, hit.section, own=False):
             text = " ".join(re.sub(r"[^a-z0-9 ]", " ", fold(_MARKER.sub("", line.text)).lower()).split())
@@ -34,6 +35,13 @@ def gather(q: Question, ctx: Context) -> Draft | None:
                 heading = sec.heading if sec is not None else hit.heading
                 return Draft([Evidence(hit.doc_id, section, heading, [line], score=hit.score)])
     return None
+
+
+def _term_hits(term: str, q: Question, ctx: Context) -> list[SectionHit]:
+    """The sections the term alone finds within the question's documents: a story told first ("Mình là giáo viên
+    THCS, định mức tiết dạy là gì?") weighs the whole question's search towards what the story says."""
+    docs = ctx.documents(q)
+    return ctx.searcher.within(ctx.searcher.plan(term, doc_ids=ctx.scope), docs, k=8) if docs else []
 
 
 def gist(q: Question, ctx: Context) -> Draft | None:

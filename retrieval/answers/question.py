@@ -238,8 +238,15 @@ def _role(key: str, lx: Lexicon) -> str | None:
     return None
 
 
-def _definition(key: str, lx: Lexicon) -> str | None:
-    """The term of "X là gì?" ("theo Thông tư 124" names where, not what)."""
+def _definition(key: str, lx: Lexicon, text: str = "") -> str | None:
+    """The term of "X là gì?" ("theo Thông tư 124" names where, not what), read first in the clause after the
+    question's last comma ("Theo Luật Dữ liệu số 60/2024, dữ liệu mở là gì?": the first clause names where; "Mình
+    là giáo viên, định mức tiết dạy là gì?": it tells who asks), else in the whole question."""
+    clauses = [fkey(text.rsplit(",", 1)[1]), key] if "," in text else [key]
+    return next((t for t in (_term(k, lx) for k in clauses) if t), None)
+
+
+def _term(key: str, lx: Lexicon) -> str | None:
     core = _TYPE_NUM_NAMED.sub(" ", key).strip()
     for pattern in lx.definition_patterns:
         m = pattern.search(core)
@@ -325,7 +332,7 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     words = " ".join(re.findall(r"[^\W_]+", text.lower()))
     q.facts, q.weak, q.cues = _facts(key, lx, f" {words} " if q.accented else None)
     q.role = _role(key, lx)
-    q.definition = _definition(key, lx)
+    q.definition = _definition(key, lx, text)
     q.refs = section_refs(key)
     q.legal_keys, q.legal_pairs = _legal_mentions(text, key)
     q.years = [int(y) for y in _YEAR.findall(text)]
