@@ -263,7 +263,9 @@ def _continues(
     ``first`` is the width an indented bullet's first line wraps at (``first_line_width``).
     """
     if _BARE_WORD.match(prev):
-        return True
+        # a lower-case "số" alone is a wrapped heading's last word ("4. Phát triển nền tảng, ứng dụng" / "số"),
+        # not a number's marker, when numbering follows ("4.1. Ứng dụng …")
+        return not (prev == "số" and BLOCK_START.match(line))
     if _BARE_MARKER.match(prev) or _BARE_MARKER.match(para):  # "Chương" / "I" / "QUY ĐỊNH CHUNG"
         return classify(line) is None and not line.startswith(("-", "+", "–", "•"))
     if _HYPHEN_CUT.search(prev) and line[:1].isalnum() and not BLOCK_START.match(line):

@@ -222,3 +222,13 @@ def test_a_units_heading_wrapped_after_its_first_word_is_read_whole(wide_docs) -
     )
     plan = build_document("kh-cdlc-laocai-2026", (REPO / "corpus" / "kh-cdlc-laocai-2026.txt").read_text("utf-8"))
     assert plan.section("IV.1").heading == "Văn phòng"
+
+
+def test_a_heading_wrapped_before_its_last_word_so_keeps_its_first_item(wide_docs) -> None:
+    """ "4. Phát triển nền tảng, ứng dụng" / "số" / "4.1. Ứng dụng hệ thống …": a lower-case "số" alone ends the
+    heading, it does not mark a number, so item 4.1 is its own section."""
+    doc = wide_docs["kh-597-ubnd-dongthap-2025"]
+    assert doc.section("III.4").heading == "Phát triển nền tảng, ứng dụng số"
+    first = doc.section("III.4.1")
+    assert first is not None and first.heading.startswith("Ứng dụng hệ thống thông tin địa lý (GIS)")
+    assert [s.id for s in doc.sections if s.parent == "III.4"] == [f"III.4.{i}" for i in range(1, 7)]
