@@ -354,4 +354,21 @@ def reflow(lines: list[str]) -> list[str]:
             paras.append([line])
         last_raw = line
         i += 1
-    return ["".join(p) for p in paras]
+    return [part for p in paras for part in _next_points("".join(p))]
+
+
+#: The letters of points (điểm) in order: "đ" follows "d", "g" follows "e" (no "f").
+POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
+def _next_points(para: str) -> list[str]:
+    """A point whose marker the scrape left inside the point before it ("e) Đào kênh … khi cần thiết. g) Các
+    biện pháp …"): split where, after a sentence ends, the marker of the next letter opens a capitalised text."""
+    m = re.match(r"([a-zđ])\)\s", para)
+    if not m or m.group(1) not in POINT_LETTERS[:-1]:
+        return [para]
+    nxt = POINT_LETTERS[POINT_LETTERS.index(m.group(1)) + 1]
+    cut = re.search(rf"(?<=[.;])\s+(?={nxt}\)\s+[{UPPER}])", para)
+    if cut is None:
+        return [para]
+    return [para[: cut.start()], *_next_points(para[cut.end() :])]

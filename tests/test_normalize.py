@@ -139,3 +139,16 @@ def test_a_tables_rows_survive_a_quantity_like_the_next_number_a_dash_cell_and_a
         "1 Bàn 02",
         "Căn cứ khoản 1 Điều 2 của Quyết định này.",
     ]
+
+
+def test_a_next_point_marker_inside_a_point_splits_it_only_after_a_sentence() -> None:
+    """The letter after "d" is "đ", after "e" is "g"; "điểm b) khoản 1" inside a point is a reference, not a point."""
+    from ingest.normalize import reflow
+
+    assert reflow(["d) Một việc.", "đ) Hai việc. e) Ba việc."]) == ["d) Một việc.", "đ) Hai việc.", "e) Ba việc."]
+    assert reflow(["e) Đào kênh khi cần thiết. g) Các biện pháp khác."]) == [
+        "e) Đào kênh khi cần thiết.",
+        "g) Các biện pháp khác.",
+    ]
+    assert reflow(["a) Theo điểm b) khoản 1 Điều 2."]) == ["a) Theo điểm b) khoản 1 Điều 2."]
+    assert reflow(["a) Việc một. c) Không phải điểm kế tiếp."]) == ["a) Việc một. c) Không phải điểm kế tiếp."]

@@ -232,3 +232,16 @@ def test_a_heading_wrapped_before_its_last_word_so_keeps_its_first_item(wide_doc
     first = doc.section("III.4.1")
     assert first is not None and first.heading.startswith("Ứng dụng hệ thống thông tin địa lý (GIS)")
     assert [s.id for s in doc.sections if s.parent == "III.4"] == [f"III.4.{i}" for i in range(1, 7)]
+
+
+def test_a_point_left_inside_the_point_before_it_is_its_own(wide_docs) -> None:
+    """ "e) Đào kênh … khi cần thiết. g) Các biện pháp chữa cháy khác.": the scrape kept the next letter's marker
+    on the line before; after the sentence ends, it opens point g) of its own."""
+    doc = wide_docs["qd-96-2025-ubnd-quangninh"]
+    e = doc.section("Quy định.Điều 13.4.e")
+    assert (
+        doc.text[e.start : e.end].rstrip() == "e) Đào kênh, mương, rãnh để chống cháy ngầm và chữa cháy khi cần thiết."
+    )
+    g = doc.section("Quy định.Điều 13.4.g")
+    assert g is not None and doc.text[g.start : g.end].rstrip() == "g) Các biện pháp chữa cháy khác."
+    assert doc.section("Quy định.Điều 18.3.đ").heading.startswith("Lực lượng Quân đội có trách nhiệm phối hợp")
