@@ -77,6 +77,7 @@ class Lexicon:
     time_statements: re.Pattern[str]  # a line saying when without a date ("Định kỳ 6 tháng", "Thời gian thực hiện:")
     table_unit: re.Pattern[str]  # a table's column heading giving its figures' unit ("Mức chi (1.000đ)")
     day_asked: tuple[str, ...]  # folded cues asking a day ("truoc ngay nao"), which such a line does not answer
+    day_not_asked: tuple[str, ...]  # folded phrases holding such a cue that ask no day ("ngay nao cung": every day)
     cue_words: frozenset[str]  # every folded word of the plain cue phrases (never a typo to correct)
 
 
@@ -171,6 +172,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         replacement_cues=tuple(raw.get("replacement_cues", [])),
         time_statements=re.compile("|".join(raw["time_statements"]["patterns"]), re.I | re.M),
         day_asked=tuple(raw["time_statements"]["day_asked"]),
+        day_not_asked=tuple(raw["time_statements"].get("day_not_asked", ())),
         table_unit=re.compile(raw["table_unit"]["pattern"], re.I),
         cue_words=frozenset(
             w

@@ -1146,3 +1146,14 @@ def test_a_term_asked_after_a_first_clause_is_answered_by_its_definition(wide_en
     told = wide_engine.ask("Mình là giáo viên THCS, định mức tiết dạy là gì vậy?")
     assert (told.citations[0].doc_id, told.citations[0].section) == ("tt-05-2025-bgddt", "Điều 7.1")
     assert "Định mức tiết dạy là tổng số tiết lý thuyết" in told.answer
+
+
+def test_a_day_asked_that_no_section_found_states_is_refused(wide_engine) -> None:
+    """ "… báo cáo UBND tỉnh trước ngày nào?": the directive asks for reports "kịp thời", it sets no day, so the
+    sections found do not answer; "ngày nào cũng …" (every day) asks no day and is answered."""
+    asked = wide_engine.ask("Chỉ thị 010 Đắk Lắk: Sở Tài chính tổng hợp vướng mắc báo cáo UBND tỉnh trước ngày nào?")
+    assert not asked.found and asked.citations == []
+    every_day = wide_engine.ask(
+        "Em chạy xe máy xăng giao hàng, ngày nào cũng vào vùng phát thải thấp ở Hà Nội, vậy em có bị cấm vào không?"
+    )
+    assert every_day.found and every_day.citations[0].doc_id == "nq-57-2025-hdnd-hanoi"

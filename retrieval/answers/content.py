@@ -44,7 +44,6 @@ MAX_JOINT_PARTS = 6  # a section of more parts is not answered whole for the hea
 QUOTED_READ = 600  # characters read after a heading for a quoted title
 _DURATION = lexicon().amount_kinds["duration"].figure
 _WHEN = lexicon().time_statements
-_DAY_ASKED = lexicon().day_asked
 
 
 def _states_time(text: str) -> bool:
@@ -88,7 +87,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         how = "best"
     counted = states_asked(q) if how == "amount" else None  # "bao nhiêu học viên": a number of học viên
     if how in ("dated", "amount"):
-        stating = (says_when if has(q.key, *_DAY_ASKED) else _states_time) if how == "dated" else counted or has_amount
+        stating = (says_when if q.asks_day else _states_time) if how == "dated" else counted or has_amount
         hits = _stating_first(ctx, hits, stating, p.dated_runner_up)
     if q.asking("lead") and how in ("best", "all"):  # "đơn vị nào chủ trì …": the task's line naming its lead
         hits = _stating_first(ctx, hits, _states_lead, p.dated_runner_up)

@@ -12,6 +12,7 @@ documents' own headers.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -81,6 +82,7 @@ class Question:
     asked: str = ""  # the sentences that ask, when a story is told first ("Nhà tôi … . Vậy tôi được … không?")
     # or the clauses after a first one telling the asker's situation ("Con tôi học lớp 10 …, nếu … thì …?")
     told_apart: bool = False  # the story is a sentence of its own (only then may what is asked alone be covered)
+    asks_day: bool = False  # "trước ngày nào", "hạn chót" (not "ngày nào cũng …": every day)
 
     def asking(self, *kinds: str) -> bool:
         return any(k in self.asks for k in kinds)
@@ -341,6 +343,8 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
         q.kinds += [t for k, t in lx.kind_types.items() if f" {k} " in f" {m.group(1)}" and t not in q.kinds]
     q.asked = asking(text) or ""
     q.told_apart = bool(q.asked) and len(_sentences(text)) > 1
+    unmasked = functools.reduce(lambda k, phrase: k.replace(f" {phrase} ", " "), lx.day_not_asked, key)
+    q.asks_day = has(unmasked, *lx.day_asked)
     asked_key = fkey(q.asked) if q.asked else key  # the story told before the question asks nothing
     q.counted = _counted(q.asked or text, lx)
     q.figures = _amounts(q, lx)

@@ -17,7 +17,7 @@ from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft
 from retrieval.answers.priced import unspoken_price
 from retrieval.answers.question import Question, has
-from retrieval.extract import coverage, query_terms, text_terms, unknown_words
+from retrieval.extract import coverage, query_terms, says_when, text_terms, unknown_words
 from retrieval.lexicon import lexicon
 from retrieval.targeting import profile_text
 
@@ -62,6 +62,9 @@ def elsewhere(q: Question, draft: Draft, ctx: Context) -> Draft | None:
 
 #: Words before an amount word that make it ask an ordinal or a number, not an amount ("kỳ họp thứ mấy", "số mấy").
 _ORDINAL = frozenset(lexicon().counting.get("ordinal", ()))
+#: How a length of time is written ("trong 30 ngày") and a day of a month ("trước ngày 15 hằng tháng").
+_DURATION = lexicon().amount_kinds["duration"].figure
+_DAY = re.compile(r"\bngày \d{1,2}\b(?!/)", re.I)  # "trước ngày 15 hằng tháng" (a cited text's "ngày 10/4/2025": not)
 
 
 def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
@@ -107,6 +110,8 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
     asked = [f for f, nouns in q.figures if not (nouns and named) or any(f" {n} " not in f" {header} " for n in nouns)]
     if asked and not any(f.search(t) for f in asked for t in texts):
         return "no figure of the kind asked (money, a percentage) in the sections found"
+    if q.asks_day and not any(says_when(t) or _DAY.search(t) or _DURATION.search(t) for t in texts):
+        return "asks a day, which no section found states (nor a length of time)"
     folded = [fold(t).lower() for t in texts]
     for noun in q.counted:
         if not any(_count_of(noun).search(t) for t in folded):
