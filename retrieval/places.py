@@ -69,6 +69,10 @@ def province_keys() -> tuple[str, ...]:
     return tuple(sorted({_key(n) for n in [*raw["provinces"], *raw["aliases"]]}, key=len, reverse=True))
 
 
+#: How many words after a local body's name ("Sở Giáo dục và Đào tạo thành phố Hồ Chí Minh") its place may come.
+BODY_REACH = 9
+
+
 def _key(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", fold(name).lower()).strip()
 
@@ -186,6 +190,19 @@ class Places:
             for n in range(1, min(self.longest, len(words) - i) + 1)
             if (span := " ".join(words[i : i + n])) in self.names
         }
+
+    def bodies_named(self, text: str, places: set[str]) -> set[str]:
+        """The places among ``places`` whose local body the text names, in one clause ("UBND tỉnh Lạng Sơn có quyết
+        định …", "sở gd tphcm"): a document of that body is asked, which a national text is not."""
+        out: set[str] = set()
+        for clause in re.split(r"[,;:?!.]", text):
+            words = _key(clause).split()
+            for i in range(len(words)):
+                if not any(words[i : i + len(b.split())] == b.split() for b in self.local_bodies):
+                    continue
+                after = " ".join(words[i + 1 : i + 1 + BODY_REACH])
+                out |= {self._canonical(k) for k in self._spans(after) if k in self.names} & places
+        return out
 
     def mentioned(self, places: set[str], text: str) -> bool:
         """Whether a text names one of these places (any form)."""

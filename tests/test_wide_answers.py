@@ -1157,3 +1157,18 @@ def test_a_day_asked_that_no_section_found_states_is_refused(wide_engine) -> Non
         "Em chạy xe máy xăng giao hàng, ngày nào cũng vào vùng phát thải thấp ở Hà Nội, vậy em có bị cấm vào không?"
     )
     assert every_day.found and every_day.citations[0].doc_id == "nq-57-2025-hdnd-hanoi"
+
+
+def test_a_local_bodys_document_asked_is_not_answered_by_a_national_text(wide_engine) -> None:
+    """ "UBND tỉnh Hà Giang có quyết định … không, số hiệu và ngày ban hành?": the question asks for a document of a
+    province's own body; no stored document is about that province, and a national circular that cites another
+    decision with its number and date does not answer it. A body whose province has its documents still gets them."""
+    other = wide_engine.ask(
+        "UBND tỉnh Hà Giang có quyết định giao Sở Giáo dục và Đào tạo tuyển dụng, điều động giáo viên không, "
+        "số hiệu và ngày ban hành?"
+    )
+    assert not other.found and other.citations == []
+    own = wide_engine.ask(
+        "UBND tỉnh Gia Lai quy định học sinh trường phổ thông dân tộc nội trú được cấp những đồ dùng cá nhân nào?"
+    )
+    assert own.found and own.citations[0].doc_id == "qd-48-2025-ubnd-gialai"

@@ -43,15 +43,18 @@ def held(draft: Draft, ctx: Context) -> set[str]:
 
 def elsewhere(q: Question, draft: Draft, ctx: Context) -> Draft | None:
     """The evidence without what comes from a document about another place than the question names (a national
-    text, about no place, stays; so does a section that names the place itself); None when nothing is left."""
+    text, about no place, stays, unless the question names a local body of that place, whose document it asks
+    for; a section that names the place itself stays); None when nothing is left."""
     places = ctx.index.places()
     asked = places.named_in(q.typed)
     if not asked:
         return draft
+    bodies = places.bodies_named(q.typed, asked)  # "UBND tỉnh Lạng Sơn có quyết định …": no national text answers
     kept = []
     for e in draft.evidence:
         about = places.of_document(ctx.index.head(e.doc_id))
-        if not about or about & asked or places.mentioned(asked, ctx.index.get(e.doc_id).section_text(e.section)):
+        national = not about and not bodies
+        if national or about & asked or places.mentioned(asked, ctx.index.get(e.doc_id).section_text(e.section)):
             kept.append(e)
     if not kept:
         ctx.refused = ctx.nothing_about(q)

@@ -34,7 +34,7 @@ ROUTES: tuple[Route, ...] = (
         bases.gather,
         False,
     ),
-    Route("fact", lambda q: bool(q.facts or q.weak or q.role), facts.gather, False),
+    Route("fact", lambda q: bool(q.facts or q.weak or q.role), facts.gather, False, placed=True),
     Route("definition", lambda q: q.definition is not None, definition.gather, False),
     Route("gist", lambda q: q.asking("gist"), definition.gist, False),
     Route("duties", lambda q: q.asking("duty"), duties.gather, False, placed=True),
