@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from core.text import fold, has_diacritics
+from core.text import fold, has_diacritics, tone_fits
 from core.types import Document
 from retrieval.analyzer import Analyzer, fold_word, token_index
 from retrieval.lexicon import lexicon
@@ -213,9 +213,12 @@ def query_terms(analyzer: Analyzer, question: str) -> QueryTerms:
         ]
         uni.update(f"f:{w}" for w in keep if w)
         bi.update(f"F:{a} {b}" for a, b in itertools.pairwise(keep) if a and b)
-        if accented:  # a word typed without diacritics in an accented question is read folded ("hoc phí")
+        if accented:  # a word typed without diacritics in an accented question is read folded ("hoc phí"), and so
+            # is one whose marks no syllable has ("thưc": a stop ending without sắc or nặng)
             exact.update(
-                (f"f:{w}", f"w:{w if w.isdigit() else r}") for r, w in zip(raw, keep) if w and has_diacritics(r)
+                (f"f:{w}", f"w:{w if w.isdigit() else r}")
+                for r, w in zip(raw, keep)
+                if w and has_diacritics(r) and tone_fits(r)
             )
     alt_of: dict[str, list[list[str]]] = {}
     for phrase, alts in alternatives(question).items():
