@@ -1185,3 +1185,14 @@ def test_a_word_whose_marks_no_syllable_has_is_read_folded(wide_engine) -> None:
         "qd-96-2025-ubnd-quangninh",
         "Quy định.Điều 10.5.b",
     )
+
+
+def test_when_a_plan_runs_is_answered_by_its_own_time_section(wide_engine) -> None:
+    """A question that only names a plan and asks when it runs ("kéo dài từ khi nào đến khi nào", "thực hiện trong
+    thời gian nào") is answered by the plan's section headed "Thời gian thực hiện", not by a task that mentions it."""
+    span = wide_engine.ask(
+        "Kế hoạch truyền thông về giảm nghèo đa chiều năm 2025 của Cần Thơ kéo dài từ khi nào đến khi nào?"
+    )
+    assert (span.citations[0].doc_id, span.citations[0].section) == ("kh-159-ubnd-cantho-2025", "II.3")
+    drugs = wide_engine.ask("kế hoạch phòng chống ma túy của tp cần thơ thực hiện trong thời gian nào vậy")
+    assert (drugs.citations[0].doc_id, drugs.citations[0].section) == ("kh-153-ubnd-cantho-2025", "II.3")

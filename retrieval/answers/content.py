@@ -15,6 +15,7 @@ from core.text import fold
 from core.types import Document, Section
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, Pick, has_amount, pick_lines
+from retrieval.answers.facts import names_only
 from retrieval.answers.question import Question, has
 from retrieval.answers.refusal import states_asked
 from retrieval.extract import (
@@ -85,6 +86,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     how = mode(q)
     if how == "amount" and target and _names_its_document(q, ctx.index.get(target)):
         how = "best"
+    if how == "dated" and target and (span := _span(q, ctx, ctx.index.get(target), hits[0].score)) is not None:
+        hits = [span, *(h for h in hits if (h.doc_id, h.section) != (span.doc_id, span.section))]
     counted = states_asked(q) if how == "amount" else None  # "bao nhiêu học viên": a number of học viên
     if how in ("dated", "amount"):
         stating = (says_when if q.asks_day else _states_time) if how == "dated" else counted or has_amount
@@ -265,6 +268,19 @@ def _names_its_document(q: Question, doc: Document | None) -> bool:
     header = " " + " ".join(fold(profile_text(doc)).lower().split()) + " "
     named = [f" {n} " in header for _, nouns in q.figures for n in nouns or [""]]
     return all(named) and all(f" {c} " in header for c in cues)
+
+
+def _span(q: Question, ctx: Context, doc: Document, score: float) -> SectionHit | None:
+    """ "Đợt thi đua … của tỉnh Đắk Lắk kéo dài từ khi nào đến khi nào?": a question that, besides naming the
+    document (its header and title), only asks when its activity runs is answered by the document's section headed
+    so ("2. Thời gian thực hiện: Từ tháng 10/2025 …"; lexicon ``time_statements.span_cues``, ``span_heading``)."""
+    lx = lexicon()
+    if not names_only(q, doc, ctx, lx.span_cues, titled=True):
+        return None
+    headed = [s for s in doc.sections if lx.span_heading.match(" ".join(fold(s.heading).lower().split()))]
+    top = [s for s in headed if s.level == min((h.level for h in headed), default=0)]
+    # the plan's own span, not one of many tasks' ("c) Thời gian thực hiện" under each task): one at its level
+    return SectionHit(doc.doc_id, top[0].id, top[0].heading, score) if len(top) == 1 else None
 
 
 def _stating_first(ctx: Context, hits: list[SectionHit], states: object, share: float) -> list[SectionHit]:
