@@ -78,6 +78,7 @@ class Lexicon:
     table_unit: re.Pattern[str]  # a table's column heading giving its figures' unit ("Mức chi (1.000đ)")
     day_asked: tuple[str, ...]  # folded cues asking a day ("truoc ngay nao"), which such a line does not answer
     day_not_asked: tuple[str, ...]  # folded phrases holding such a cue that ask no day ("ngay nao cung": every day)
+    days_named: re.Pattern[str]  # a day named without a date, folded ("thu hai hang tuan"): it answers a day asked
     span_cues: tuple[str, ...]  # folded words of a question asking the span of a document's activity ("keo dai")
     span_heading: re.Pattern[str]  # the folded heading of a document's section stating that span
     cue_words: frozenset[str]  # every folded word of the plain cue phrases (never a typo to correct)
@@ -175,6 +176,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         time_statements=re.compile("|".join(raw["time_statements"]["patterns"]), re.I | re.M),
         day_asked=tuple(raw["time_statements"]["day_asked"]),
         day_not_asked=tuple(raw["time_statements"].get("day_not_asked", ())),
+        days_named=re.compile(raw["time_statements"]["days_named"]),
         span_cues=tuple(raw["time_statements"]["span_cues"]),
         span_heading=re.compile(raw["time_statements"]["span_heading"]),
         table_unit=re.compile(raw["table_unit"]["pattern"], re.I),

@@ -719,3 +719,25 @@ def test_cli_ask_needs_a_question(tmp_path: Path) -> None:
         env={"CANCU_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"},
     )
     assert out.returncode == 1 and out.stderr.strip() == "cancu: error: give a question or --jsonl FILE"
+
+
+def test_a_day_asked_is_answered_by_a_day_named_without_a_date(settings, tmp_path) -> None:
+    """ "… vào ngày nào?" of a plan that says "vào thứ Hai hằng tuần": a weekday is a day, so the plan answers (a
+    day asked that no section found states is refused: tests/test_wide_answers.py)."""
+    from retrieval.engine import build_engine
+
+    plan = tmp_path / "kh-kiem-tra-pccc.txt"
+    plan.write_text(
+        "UBND HUYỆN AN PHÚ\nTRƯỜNG THCS AN PHÚ\nSố: 01/KH-THCS\nKẾ HOẠCH\nKiểm tra phương tiện phòng cháy năm 2026\n"
+        "I. MỤC ĐÍCH\n1. Rà soát toàn bộ bình bọt của trường.\nII. TỔ CHỨC THỰC HIỆN\n1. Tổ bảo vệ\n"
+        "- Kiểm tra bình bọt và vòi rồng vào thứ Hai hằng tuần.\n- Tổng hợp kết quả kiểm tra, báo cáo Hiệu trưởng.\n",
+        encoding="utf-8",
+    )
+    engine = build_engine(settings, embedder=None)
+    try:
+        engine.ingest([plan])
+        weekday = engine.ask("Kiểm tra bình bọt và vòi rồng vào ngày nào?")
+        assert weekday.found and cited(weekday)[0] == ("kh-kiem-tra-pccc", "II.1")
+        assert "vào thứ Hai hằng tuần" in weekday.answer
+    finally:
+        engine.close()

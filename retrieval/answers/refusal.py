@@ -68,6 +68,15 @@ _ORDINAL = frozenset(lexicon().counting.get("ordinal", ()))
 #: How a length of time is written ("trong 30 ngày") and a day of a month ("trước ngày 15 hằng tháng").
 _DURATION = lexicon().amount_kinds["duration"].figure
 _DAY = re.compile(r"\bngày \d{1,2}\b(?!/)", re.I)  # "trước ngày 15 hằng tháng" (a cited text's "ngày 10/4/2025": not)
+_DAYS_NAMED = lexicon().days_named
+
+
+def _states_day(text: str) -> bool:
+    """Whether a section answers a day asked: a date, a day of the month, a day named ("vào thứ Hai hằng tuần"), or a
+    length of time."""
+    return bool(
+        says_when(text) or _DAY.search(text) or _DURATION.search(text) or _DAYS_NAMED.search(fold(text).lower())
+    )
 
 
 def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
@@ -113,7 +122,7 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
     asked = [f for f, nouns in q.figures if not (nouns and named) or any(f" {n} " not in f" {header} " for n in nouns)]
     if asked and not any(f.search(t) for f in asked for t in texts):
         return "no figure of the kind asked (money, a percentage) in the sections found"
-    if q.asks_day and not any(says_when(t) or _DAY.search(t) or _DURATION.search(t) for t in texts):
+    if q.asks_day and not any(_states_day(t) for t in texts):
         return "asks a day, which no section found states (nor a length of time)"
     folded = [fold(t).lower() for t in texts]
     for noun in q.counted:
