@@ -722,15 +722,17 @@ def test_cli_ask_needs_a_question(tmp_path: Path) -> None:
 
 
 def test_a_day_asked_is_answered_by_a_day_named_without_a_date(settings, tmp_path) -> None:
-    """ "… vào ngày nào?" of a plan that says "vào thứ Hai hằng tuần": a weekday is a day, so the plan answers (a
-    day asked that no section found states is refused: tests/test_wide_answers.py)."""
+    """ "… vào ngày nào?" of a plan that says "vào thứ Hai hằng tuần": a weekday is a day, so the plan answers; so
+    does "trong năm 2026" for "trước ngày nào?", the time the plan sets (a day asked that no section found states
+    is refused: tests/test_wide_answers.py)."""
     from retrieval.engine import build_engine
 
     plan = tmp_path / "kh-kiem-tra-pccc.txt"
     plan.write_text(
         "UBND HUYỆN AN PHÚ\nTRƯỜNG THCS AN PHÚ\nSố: 01/KH-THCS\nKẾ HOẠCH\nKiểm tra phương tiện phòng cháy năm 2026\n"
         "I. MỤC ĐÍCH\n1. Rà soát toàn bộ bình bọt của trường.\nII. TỔ CHỨC THỰC HIỆN\n1. Tổ bảo vệ\n"
-        "- Kiểm tra bình bọt và vòi rồng vào thứ Hai hằng tuần.\n- Tổng hợp kết quả kiểm tra, báo cáo Hiệu trưởng.\n",
+        "- Kiểm tra bình bọt và vòi rồng vào thứ Hai hằng tuần.\n- Tổng hợp kết quả kiểm tra, báo cáo Hiệu trưởng.\n"
+        "2. Tổ Văn phòng\n- Thay mới toàn bộ bình chữa cháy hết hạn trong năm 2026.\n",
         encoding="utf-8",
     )
     engine = build_engine(settings, embedder=None)
@@ -739,5 +741,8 @@ def test_a_day_asked_is_answered_by_a_day_named_without_a_date(settings, tmp_pat
         weekday = engine.ask("Kiểm tra bình bọt và vòi rồng vào ngày nào?")
         assert weekday.found and cited(weekday)[0] == ("kh-kiem-tra-pccc", "II.1")
         assert "vào thứ Hai hằng tuần" in weekday.answer
+        year = engine.ask("Tổ Văn phòng phải thay mới bình chữa cháy hết hạn trước ngày nào?")
+        assert year.found and cited(year)[0] == ("kh-kiem-tra-pccc", "II.2")
+        assert "trong năm 2026" in year.answer
     finally:
         engine.close()
