@@ -105,7 +105,7 @@ class Answerer:
                 if checked is None:
                     return None
                 draft = checked
-            elif route.placed and (draft := refusal.elsewhere(q, draft, ctx)) is None:
+            elif route.placed and (draft := refusal.elsewhere(q, draft, ctx, of_documents=route.of_documents)) is None:
                 return None
             if not draft.legal:
                 draft.legal = bases.mentioned(draft, q, ctx)

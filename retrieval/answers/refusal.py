@@ -41,15 +41,19 @@ def held(draft: Draft, ctx: Context) -> set[str]:
     return have
 
 
-def elsewhere(q: Question, draft: Draft, ctx: Context) -> Draft | None:
+def elsewhere(q: Question, draft: Draft, ctx: Context, *, of_documents: bool = False) -> Draft | None:
     """The evidence without what comes from a document about another place than the question names (a national
-    text, about no place, stays, unless the question names a local body of that place, whose document it asks
-    for; a section that names the place itself stays); None when nothing is left."""
+    text, about no place, stays; a section that names the place itself stays); None when nothing is left.
+
+    ``of_documents``: the evidence states facts of documents themselves (number, date, signer), so a question
+    naming a local body of the place ("UBND tỉnh Lạng Sơn có quyết định … không, số hiệu?") asks for that body's
+    document, which no national text is. (What a national text asks of such a body, "UBND tỉnh … có trách nhiệm
+    gì theo Luật …", is still answered by it.)"""
     places = ctx.index.places()
     asked = places.named_in(q.typed)
     if not asked:
         return draft
-    bodies = places.bodies_named(q.typed, asked)  # "UBND tỉnh Lạng Sơn có quyết định …": no national text answers
+    bodies = of_documents and bool(places.bodies_named(q.typed, asked))
     kept = []
     for e in draft.evidence:
         about = places.of_document(ctx.index.head(e.doc_id))

@@ -3,7 +3,8 @@
 A route is (name, when, strategy, checked, placed): ``when`` says whether the question is one the strategy serves,
 ``checked`` whether its evidence goes through the refusal check (a section the question names, a header fact,
 a citation are exact; the text found by search is not), ``placed`` whether it goes through the place check alone
-(a unit's duties are exact, but "Sở Nội vụ Thanh Hóa …" is not answered from another province's plan). A draft marked final with no evidence ends the routing
+(a unit's duties are exact, but "Sở Nội vụ Thanh Hóa …" is not answered from another province's plan),
+``of_documents`` whether its evidence is documents' own facts (then a local body named asks for its own document). A draft marked final with no evidence ends the routing
 as a refusal with its reason (a header fact the named document does not state is not searched for).
 """
 
@@ -24,6 +25,7 @@ class Route(NamedTuple):
     gather: Callable[[Question, Context], Draft | None]
     checked: bool
     placed: bool = False
+    of_documents: bool = False  # its evidence is documents' own facts (header, signature): see refusal.elsewhere
 
 
 ROUTES: tuple[Route, ...] = (
@@ -34,7 +36,7 @@ ROUTES: tuple[Route, ...] = (
         bases.gather,
         False,
     ),
-    Route("fact", lambda q: bool(q.facts or q.weak or q.role), facts.gather, False, placed=True),
+    Route("fact", lambda q: bool(q.facts or q.weak or q.role), facts.gather, False, placed=True, of_documents=True),
     Route("definition", lambda q: q.definition is not None, definition.gather, False),
     Route("gist", lambda q: q.asking("gist"), definition.gist, False),
     Route("duties", lambda q: q.asking("duty"), duties.gather, False, placed=True),
