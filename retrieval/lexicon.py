@@ -79,6 +79,8 @@ class Lexicon:
     day_asked: tuple[str, ...]  # folded cues asking a day ("truoc ngay nao"), which such a line does not answer
     day_not_asked: tuple[str, ...]  # folded phrases holding such a cue that ask no day ("ngay nao cung": every day)
     days_named: re.Pattern[str]  # a day named without a date, folded ("thu hai hang tuan"): it answers a day asked
+    roman_after: re.Pattern[str]  # a number typed in digits where documents write a Roman numeral ("đại hội 14")
+    roman_range: tuple[int, int]  # the numbers read so
     span_cues: tuple[str, ...]  # folded words of a question asking the span of a document's activity ("keo dai")
     span_heading: re.Pattern[str]  # the folded heading of a document's section stating that span
     cue_words: frozenset[str]  # every folded word of the plain cue phrases (never a typo to correct)
@@ -178,6 +180,13 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         day_not_asked=tuple(raw["time_statements"].get("day_not_asked", ())),
         days_named=re.compile(raw["time_statements"]["days_named"]),
         span_cues=tuple(raw["time_statements"]["span_cues"]),
+        roman_after=re.compile(
+            r"(?<!\w)((?:"
+            + "|".join(re.escape(w) for w in raw["roman_terms"]["words"])
+            + r")\s+)(\d{1,2})(?![\w/.,-])",
+            re.I,
+        ),
+        roman_range=(int(raw["roman_terms"]["from"]), int(raw["roman_terms"]["to"])),
         span_heading=re.compile(raw["time_statements"]["span_heading"]),
         table_unit=re.compile(raw["table_unit"]["pattern"], re.I),
         cue_words=frozenset(

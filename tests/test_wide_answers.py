@@ -1196,3 +1196,11 @@ def test_when_a_plan_runs_is_answered_by_its_own_time_section(wide_engine) -> No
     assert (span.citations[0].doc_id, span.citations[0].section) == ("kh-159-ubnd-cantho-2025", "II.3")
     drugs = wide_engine.ask("kế hoạch phòng chống ma túy của tp cần thơ thực hiện trong thời gian nào vậy")
     assert (drugs.citations[0].doc_id, drugs.citations[0].section) == ("kh-153-ubnd-cantho-2025", "II.3")
+
+
+def test_a_number_typed_in_digits_where_documents_write_roman_numerals(wide_engine) -> None:
+    """ "đại hội 14" is the "Đại hội XIV" the plans' titles write: the question names its plan by the title and asks
+    when the campaign runs, answered by the plan's own time section."""
+    answer = wide_engine.ask("dot thi dua chao mung dai hoi 14 cua tinh dak lak keo dai den khi nao")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-0124-ubnd-daklak-2025", "II.2")
+    assert "Từ tháng 10/2025" in answer.answer
