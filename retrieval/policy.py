@@ -16,6 +16,10 @@ class SearchPolicy:
     #: Units a question's first pass reads over all documents (their best score per document is one signal of
     #: which document the question is about).
     candidates: int = 120
+    #: Documents about a place the question names that are read once more when none of their units made the first
+    #: pass's cut (``Searcher._local_best``): at 1,000 synthetic plans the named plan's unit fell below the cut
+    #: in a store written in another order (a gold question refused); a bound on the extra read.
+    local_reads: int = 20
     #: Documents a question may be about, searched one by one in the second pass.
     documents: int = 3
     #: Weight of the header-field (profile) match beside the best unit's match when choosing documents: 0.5 on

@@ -142,9 +142,11 @@ class Searcher:
             named = document_scores(self.index.catalog, dict(zip(sparse[0], sparse[1])))
             if doc_ids:
                 named = {d: s for d, s in named.items() if d in doc_ids}
-        match = _combine(best, named, p.profile_weight)
         places = self.index.places()
         asked = places.named_in(query)
+        if asked:  # a document about the place named whose units fell below the first cut is read too
+            self._local_best(best, named, asked, sparse, dense, filters)
+        match = _combine(best, named, p.profile_weight)
         if asked:  # a document about another place than the question names counts less
             of = self.index.document_places()
             about = {d: of.get(d, _NOWHERE) for d in match}
@@ -156,6 +158,26 @@ class Searcher:
                     match[d] *= p.national_weight
         legal = frozenset(token_index(t) for t in self.analyzer.tokens(query) if t.startswith("L:")) if sparse else None
         return SearchPlan(sparse, dense, first, match, named, legal or frozenset())
+
+    def _local_best(
+        self,
+        best: dict[str, float],
+        named: dict[str, float],
+        asked: set[str],
+        sparse: Sparse | None,
+        dense: list[float] | None,
+        filters: dict[str, Any] | None,
+    ) -> None:
+        """The best unit of each document about a place the question names, when none of its units is among the
+        first pass's: among thousands of near-identical plans of other places, the one the question names must not
+        need luck at the cut ("Các cơ sở giáo dục ở Mỹ Tú báo cáo … trước ngày nào?")."""
+        of = self.index.document_places()
+        missing = [d for d in named if d not in best and of.get(d, _NOWHERE) & asked][: self.policy.search.local_reads]
+        if not missing:
+            return
+        for u in self._query(sparse, dense, len(missing) * 4, missing, filters):
+            d = u.payload["doc_id"]
+            best[d] = max(best.get(d, 0.0), u.score)
 
     def within(
         self, plan: SearchPlan, doc_ids: Sequence[str], *, k: int = 5, filters: dict[str, Any] | None = None

@@ -500,3 +500,25 @@ def test_a_texts_terms_are_its_folded_exact_and_bigram_tokens(text: str) -> None
     """What coverage and line ranking read of a text is what indexing makes of it, legal numbers aside."""
     a = Analyzer({"ANTQ": "an ninh Tổ quốc"})
     assert a.terms(text) == {t for t in a.tokens(text, exact=True) if t[0] in "fFw"}
+
+
+def test_a_plan_about_the_place_named_counts_its_best_unit_below_the_first_cut(tmp_path) -> None:
+    """Among many near-identical plans of other places, the one about the place the question names is read with
+    its best unit even when none of its units made the first pass's cut (here a cut of one unit): it is what the
+    question is most about, not only by its header."""
+    import dataclasses
+
+    from benchmarks import synth
+    from retrieval.engine import build_engine
+
+    synth.write(CORPUS, tmp_path / "synth", 40, seed=7)
+    engine = build_engine(make_settings(tmp_path / "data"), embedder=None)
+    try:
+        engine.ingest([CORPUS, tmp_path / "synth"])
+        policy = engine.searcher.policy
+        engine.searcher.policy = dataclasses.replace(policy, search=dataclasses.replace(policy.search, candidates=1))
+        plan = engine.searcher.plan("Các cơ sở giáo dục ở Mỹ Tú báo cáo định kỳ 6 tháng trước ngày nào?")
+        assert plan.chosen(1) == ["kh-pgddt-mytu-2025"]
+        assert plan.match["kh-pgddt-mytu-2025"] == 1.0
+    finally:
+        engine.close()
