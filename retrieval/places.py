@@ -194,14 +194,14 @@ class Places:
     def bodies_named(self, text: str, places: set[str]) -> set[str]:
         """The places among ``places`` whose local body the text names, in one clause ("UBND tỉnh Lạng Sơn có quyết
         định …", "sở gd tphcm"): a document of that body is asked, which a national text is not."""
+        bodies = [b.split() for b in self.local_bodies]
         out: set[str] = set()
         for clause in re.split(r"[,;:?!.]", text):
             words = _key(clause).split()
             for i in range(len(words)):
-                if not any(words[i : i + len(b.split())] == b.split() for b in self.local_bodies):
-                    continue
-                after = " ".join(words[i + 1 : i + 1 + BODY_REACH])
-                out |= {self._canonical(k) for k in self._spans(after) if k in self.names} & places
+                if any(words[i : i + len(b)] == b for b in bodies):
+                    after = " ".join(words[i + 1 : i + 1 + BODY_REACH])
+                    out |= {self._canonical(k) for k in self._spans(after)} & places
         return out
 
     def mentioned(self, places: set[str], text: str) -> bool:

@@ -144,11 +144,11 @@ class Searcher:
                 named = {d: s for d, s in named.items() if d in doc_ids}
         places = self.index.places()
         asked = places.named_in(query)
+        of = self.index.document_places() if asked else {}
         if asked:  # a document about the place named whose units fell below the first cut is read too
-            self._local_best(best, named, asked, sparse, dense, filters)
+            self._local_best(best, named, asked, of, sparse, dense, filters)
         match = _combine(best, named, p.profile_weight)
         if asked:  # a document about another place than the question names counts less
-            of = self.index.document_places()
             about = {d: of.get(d, _NOWHERE) for d in match}
             local = any(a & asked for a in about.values())  # a document about the place itself is in the running
             for d, a in about.items():
@@ -164,6 +164,7 @@ class Searcher:
         best: dict[str, float],
         named: dict[str, float],
         asked: set[str],
+        of: dict[str, set[str]],
         sparse: Sparse | None,
         dense: list[float] | None,
         filters: dict[str, Any] | None,
@@ -171,7 +172,6 @@ class Searcher:
         """The best unit of each document about a place the question names, when none of its units is among the
         first pass's: among thousands of near-identical plans of other places, the one the question names must not
         need luck at the cut ("Các cơ sở giáo dục ở Mỹ Tú báo cáo … trước ngày nào?")."""
-        of = self.index.document_places()
         missing = [d for d in named if d not in best and of.get(d, _NOWHERE) & asked][: self.policy.search.local_reads]
         if not missing:
             return

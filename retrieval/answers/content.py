@@ -275,12 +275,12 @@ def _span(q: Question, ctx: Context, doc: Document, score: float) -> SectionHit 
     document (its header and title), only asks when its activity runs is answered by the document's section headed
     so ("2. Thời gian thực hiện: Từ tháng 10/2025 …"; lexicon ``time_statements.span_cues``, ``span_heading``)."""
     lx = lexicon()
-    if not names_only(q, doc, ctx, lx.span_cues, titled=True):
-        return None
     headed = [s for s in doc.sections if lx.span_heading.match(" ".join(fold(s.heading).lower().split()))]
-    top = [s for s in headed if s.level == min((h.level for h in headed), default=0)]
+    top = [s for s in headed if s.level == min(h.level for h in headed)] if headed else []
     # the plan's own span, not one of many tasks' ("c) Thời gian thực hiện" under each task): one at its level
-    return SectionHit(doc.doc_id, top[0].id, top[0].heading, score) if len(top) == 1 else None
+    if len(top) != 1 or not names_only(q, doc, ctx, lx.span_cues, titled=True):
+        return None
+    return SectionHit(doc.doc_id, top[0].id, top[0].heading, score)
 
 
 def _stating_first(ctx: Context, hits: list[SectionHit], states: object, share: float) -> list[SectionHit]:

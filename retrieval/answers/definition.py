@@ -6,7 +6,9 @@ plans define theirs in passing ("… (sau đây gọi là …)"). The line whose
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 
 from core.text import fold
 from retrieval.answers.context import Context
@@ -25,7 +27,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if not term:
         return None
     want = " ".join(term.split())
-    for hit in [*ctx.sections(q, 8), *_term_hits(want, q, ctx)]:
+    for hit in itertools.chain(ctx.sections(q, 8), _term_hits(want, q, ctx)):
         doc = ctx.index.get(hit.doc_id)
         for line in section_lines(doc, hit.section, own=False):
             text = " ".join(re.sub(r"[^a-z0-9 ]", " ", fold(_MARKER.sub("", line.text)).lower()).split())
@@ -37,11 +39,13 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     return None
 
 
-def _term_hits(term: str, q: Question, ctx: Context) -> list[SectionHit]:
-    """The sections the term alone finds within the question's documents: a story told first ("Mình là giáo viên
-    THCS, định mức tiết dạy là gì?") weighs the whole question's search towards what the story says."""
+def _term_hits(term: str, q: Question, ctx: Context) -> Iterator[SectionHit]:
+    """The sections the term alone finds within the question's documents, searched only when those the whole
+    question found hold no line defining it: a story told first ("Mình là giáo viên THCS, định mức tiết dạy là
+    gì?") weighs the whole question's search towards what the story says."""
     docs = ctx.documents(q)
-    return ctx.searcher.within(ctx.searcher.plan(term, doc_ids=ctx.scope), docs, k=8) if docs else []
+    if docs:
+        yield from ctx.searcher.within(ctx.searcher.plan(term, doc_ids=ctx.scope), docs, k=8)
 
 
 def gist(q: Question, ctx: Context) -> Draft | None:
