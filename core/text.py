@@ -63,12 +63,13 @@ def has_diacritics(text: str) -> bool:
 # Old-style tone placement: the tone of a syllable ending in oa/oe/uy (no final
 # consonant) sits on the first vowel: hòa, khỏe, thủy. Both styles are in use;
 # we pick one so that "hoà" and "hòa" are the same string everywhere.
-_STOP_CODA = re.compile(r"(?:c|ch|p|t)$")
+_STOP_CODA = re.compile(r"(?:c|ch|k|p|t)$")
 
 
 def tone_fits(word: str) -> bool:
     """Whether a word typed with diacritics may be a Vietnamese syllable as to its tone: one that ends in a stop
-    ("c", "ch", "p", "t") carries the sắc or nặng tone ("thực", "tốt"), so "thưc" is a slip of the marks."""
+    ("c", "ch", "k", "p", "t") carries the sắc or nặng tone ("thực", "tốt", "Đắk"), so "thưc", "đăk" are slips of
+    the marks."""
     if not _STOP_CODA.search(fold(word).lower()):
         return True
     marks = unicodedata.normalize("NFD", word)

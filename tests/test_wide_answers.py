@@ -1204,3 +1204,45 @@ def test_a_number_typed_in_digits_where_documents_write_roman_numerals(wide_engi
     answer = wide_engine.ask("dot thi dua chao mung dai hoi 14 cua tinh dak lak keo dai den khi nao")
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-0124-ubnd-daklak-2025", "II.2")
     assert "Từ tháng 10/2025" in answer.answer
+
+
+def test_a_place_name_ending_in_k_typed_without_its_tone_is_read_folded(wide_engine) -> None:
+    """ "đăk lăk": a syllable ending in "k" (Đắk, Lắk, Búk) takes the sắc or nặng tone like one ending in "c", so
+    the marks typed are a slip; read folded the words are the province's, not unknown ones (it was refused)."""
+    answer = wide_engine.ask("Chỉ thị của UBND tỉnh đăk lăk năm 2025 giao Cục Thuế làm gì?")
+    assert answer.found
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("ct-010-ubnd-daklak-2025", "I.2.2.e")
+
+
+def test_mn_oi_calls_everyone_and_asks_no_preschool(wide_engine) -> None:
+    """ "mn ơi" opens a chat message ("mọi người ơi"): it is not "mầm non", which no plan's header holds, so the
+    question still only names its plan and asks when it runs."""
+    answer = wide_engine.ask("mn ơi chương trình phòng chống ma túy của cần thơ kéo dài từ khi nào đến khi nào")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-153-ubnd-cantho-2025", "II.3")
+    assert "Từ năm 2025 đến hết năm 2030" in answer.answer
+
+
+def test_chay_toi_bao_gio_asks_when_a_plan_runs(wide_engine) -> None:
+    """ "chạy tới bao giờ": chat for how long a plan runs, answered by its own "Thời gian thực hiện" section."""
+    answer = wide_engine.ask("kế hoạch phòng chống ma túy cần thơ chạy tới bao giờ vậy")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-153-ubnd-cantho-2025", "II.3")
+
+
+def test_a_count_of_an_abbreviated_noun_is_a_count_of_its_words(wide_engine) -> None:
+    """ "bao nhiêu dn": the plan counts "50 doanh nghiệp"; the count was looked for beside "dn" and refused."""
+    answer = wide_engine.ask("kh 552 đồng tháp phấn đấu có ít nhất bao nhiêu dn thành hạt nhân đổi mới công nghệ")
+    assert answer.found
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-552-ubnd-dongthap-2025", "II.2.1")
+    assert "50 doanh nghiệp trở thành hạt nhân" in answer.answer
+
+
+def test_the_year_of_the_plan_a_drafter_writes_is_not_asked(wide_engine) -> None:
+    """ "đang soạn kế hoạch năm 2027": the drafter's own plan's year; what is asked is the plan's 2030 target, so
+    no document mentioning 2027 is no reason to refuse."""
+    answer = wide_engine.ask(
+        "đang soạn kế hoạch năm 2027 cho xã, theo kh 552 đồng tháp đến năm 2030 có bao nhiêu doanh nghiệp khoa học"
+        " công nghệ"
+    )
+    assert answer.found
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-552-ubnd-dongthap-2025", "II.2.1")
+    assert "50 doanh nghiệp khoa học công nghệ" in answer.answer

@@ -321,7 +321,8 @@ def _counted(text: str, lx: Lexicon) -> list[str]:
             after = words[i + n] if i + n < len(words) and joined[i + n - 1] else None
             before = words[i - 1] if i > 0 and joined[i - 1] else None
             if after and after not in skip and not after.isdigit():
-                out.append(after)
+                # an abbreviation is counted as the words it stands for ("bao nhiêu dn" counts "doanh nghiệp")
+                out.append(fold(lx.abbreviations[after]).lower() if after in lx.abbreviations else after)
             elif cue == "may" and after is None and before and before not in skip and not before.isdigit():
                 out.append(before)  # "tầng mấy?" ends the question
     return out
@@ -347,7 +348,8 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     q.definition = _definition(key, lx, text)
     q.refs = section_refs(key)
     q.legal_keys, q.legal_pairs = _legal_mentions(text, key)
-    q.years = [int(y) for y in _YEAR.findall(text)]
+    own = [int(y) for y in lx.own_work_year.findall(key)]  # "đang soạn kế hoạch năm 2026, cần chỉ tiêu đến 2030"
+    q.years = [y for y in map(int, _YEAR.findall(text)) if y not in own]
     q.days = sorted(days_stated(text))
     for m in lx.asked_kinds.finditer(key):
         q.kinds += [t for k, t in lx.kind_types.items() if f" {k} " in f" {m.group(1)}" and t not in q.kinds]
