@@ -1246,3 +1246,24 @@ def test_the_year_of_the_plan_a_drafter_writes_is_not_asked(wide_engine) -> None
     assert answer.found
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-552-ubnd-dongthap-2025", "II.2.1")
     assert "50 doanh nghiệp khoa học công nghệ" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "sếp vừa giao mình làm email công vụ cho cơ quan ở Đồng Tháp, chắc lâu quá không đăng nhập thì bị khóa hả, bao"
+        " nhiêu ngày?",
+        "e vua chuyen ve xa o dong thap, nghe noi email cong vu lau qua ko dang nhap thi bi khoa, bao nhieu ngay thi bi"
+        " khoa vay",
+    ],
+)
+def test_spoken_words_of_a_case_told_are_not_content_no_document_holds(wide_engine, question: str) -> None:
+    """ "sếp", "vừa", "chắc", "quá", "nghe nói": words of speech no regulation writes; typed without diacritics
+    ("vua", "qua", "roi") they fold many words together and count only when found. The question was refused as
+    asking words the regulation lacks."""
+    answer = wide_engine.ask(question)
+    assert answer.found
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == (
+        "qd-143-2025-ubnd-dongthap",
+        "Quy chế.Điều 9.3.a",
+    )
