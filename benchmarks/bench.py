@@ -181,7 +181,8 @@ def run_bench(
         results["meta"]["before"] = (tree / ".commit").read_text()
     measured: dict[str, dict[str, Any]] = {}
     for size in [0, *sizes, *growth]:
-        only_cancu = cancu_only or (size in growth and size not in sizes)
+        growth_only = size in growth and size not in sizes
+        only_cancu = cancu_only or growth_only
         name = "corpus" if size == 0 else f"corpus + {size:,} synthetic plans"
         paths = corpus_paths()
         if size:
@@ -206,8 +207,9 @@ def run_bench(
             log(f"[{name}] HTTP, 20 clients")
             results["http"] = http_phase(data, 200 if quick else 1000, 20)
         shutil.rmtree(data, ignore_errors=True)
-        # ---- the earlier version of cancu, same phases, its own code
-        if tree is not None and not only_cancu:
+        # ---- the earlier version of cancu, same phases, its own code (with --cancu-only too: it is cancu; a size
+        # of the growth curve alone is not measured twice)
+        if tree is not None and not growth_only:
             old = work / f"data-before-{size}"
             shutil.rmtree(old, ignore_errors=True)
             log(f"[{name}] before ({results['meta']['before']}): ingest, latency, cold start")

@@ -236,3 +236,34 @@ def test_bench_links_its_growth_chart_wherever_the_results_are_written(tmp_path:
 
     assert shown_path(tmp_path / "r.growth.png") == (tmp_path / "r.growth.png").resolve()
     assert shown_path(REPO / "benchmarks" / "r.growth.png") == Path("benchmarks/r.growth.png")
+
+
+def test_bench_measures_the_earlier_commit_with_cancu_only_but_not_at_growth_sizes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`cancu bench --cancu-only --before REF` printed no "before" figures: the earlier commit is cancu, not an
+    alternative, so it is measured at every size but the growth curve's own (phases recorded by fakes)."""
+    from benchmarks import bench
+
+    ran: list[tuple[str, int, str]] = []
+    old_tree = tmp_path / "before-tree"
+    old_tree.mkdir()
+    (old_tree / ".commit").write_text("abc1234")
+
+    def fake_worker(cfg: dict, timeout: float = 0, tree: Path = bench.REPO) -> dict:
+        size = int(cfg.get("data_dir", "-0").rsplit("-", 1)[1])
+        ran.append((cfg["phase"], size, "before" if tree == old_tree else "now"))
+        return {"seconds": 1.0} if cfg["phase"] == "ingest" else {"ask_ms": {"p95": 1.0}}
+
+    monkeypatch.setattr(bench, "worker", fake_worker)
+    monkeypatch.setattr(bench, "cold_start", lambda data, model, tree=bench.REPO: 1.0)
+    monkeypatch.setattr(bench, "http_phase", lambda data, requests, clients: {"server_rss_mb": 1})
+    monkeypatch.setattr(bench, "export_tree", lambda ref, work: old_tree)
+    monkeypatch.setattr(bench.synth, "write", lambda corpus, folder, size, seed: folder.mkdir(parents=True))
+    results = bench.run_bench(
+        [10], quick=True, work=tmp_path / "work", log=lambda m: None, before="HEAD", growth=[20], cancu_only=True
+    )
+    by_size = {c["synthetic_plans"]: c for c in results["corpora"]}
+    assert results["meta"]["before"] == "abc1234"
+    assert "before" in by_size[0] and "before" in by_size[10] and "before" not in by_size[20]
+    assert ("latency", 10, "before") in ran and ("latency", 20, "now") in ran and ("latency", 20, "before") not in ran
