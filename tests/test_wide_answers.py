@@ -1267,3 +1267,11 @@ def test_spoken_words_of_a_case_told_are_not_content_no_document_holds(wide_engi
         "qd-143-2025-ubnd-dongthap",
         "Quy chế.Điều 9.3.a",
     )
+
+
+@pytest.mark.parametrize("question", ["chieu qua ha noi co mua khong", "toi mai truong co hop phu huynh khong a"])
+def test_last_night_and_tomorrow_evening_tie_a_question_to_its_day(wide_engine, question: str) -> None:
+    """ "chiều qua", "tối mai": like "hôm qua", "ngày mai", a moment of the asker's day that no plan or regulation
+    speaks of; the question was answered from loosely related lines."""
+    answer = wide_engine.ask(question)
+    assert not answer.found and answer.citations == []
