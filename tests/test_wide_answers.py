@@ -1275,3 +1275,15 @@ def test_last_night_and_tomorrow_evening_tie_a_question_to_its_day(wide_engine, 
     speaks of; the question was answered from loosely related lines."""
     answer = wide_engine.ask(question)
     assert not answer.found and answer.citations == []
+
+
+def test_a_document_named_beside_a_kind_of_ground_asked_only_names_the_one_asked_about(wide_engine) -> None:
+    """ "KH 308 … thực hiện NQ 214/NQ-CP, vậy nó căn cứ những quyết định nào?": the resolution named tells which
+    plan is meant; what is asked is the plan's grounds of that kind, not whether it cites the resolution (it was
+    answered "Có: … căn cứ Nghị quyết số 214/NQ-CP …")."""
+    plan = wide_engine.ask("KH 308 Hà Nội thực hiện NQ 214/NQ-CP, vậy nó căn cứ những quyết định nào?")
+    assert plan.answer.startswith("Kế hoạch 308/KH-UBND của Ủy ban nhân dân thành phố Hà Nội căn cứ 2 văn bản:")
+    assert [b.id for b in plan.legal_bases] == ["1229/QĐ-UBND", "142/QĐ-TTg"]
+    fees = wide_engine.ask("nghi quyet hoc phi vinh long (thuc hien nghi dinh 238/2025) can cu nhung luat nao")
+    assert fees.answer.startswith("Nghị quyết 20/2025/NQ-HĐND của Hội đồng nhân dân tỉnh Vĩnh Long căn cứ 5 văn bản:")
+    assert "Luật Giáo dục số 43/2019/QH14" in fees.answer

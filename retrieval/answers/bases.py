@@ -58,7 +58,9 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         if target is None:
             return shared_grounds(q, ctx)
         doc = ctx.index.get(target)
-        if named and others == named:
+        # a document named beside a kind of text asked ("… (thay NQ 47/2024) căn cứ những luật nào?") only names
+        # the one asked about: its grounds of that kind are listed, not whether it cites the one named
+        if named and others == named and not q.kinds:
             return _with_others(does_cite(doc, others, ctx), doc, q, ctx)
         return grounds(doc, ctx, q)
     if not named and not q.legal_keys and not q.legal_pairs:
