@@ -1287,3 +1287,13 @@ def test_a_document_named_beside_a_kind_of_ground_asked_only_names_the_one_asked
     fees = wide_engine.ask("nghi quyet hoc phi vinh long (thuc hien nghi dinh 238/2025) can cu nhung luat nao")
     assert fees.answer.startswith("Nghị quyết 20/2025/NQ-HĐND của Hội đồng nhân dân tỉnh Vĩnh Long căn cứ 5 văn bản:")
     assert "Luật Giáo dục số 43/2019/QH14" in fees.answer
+
+
+def test_grounds_of_two_issuers_asked_together_are_both_listed(wide_engine) -> None:
+    """ "… văn bản nào của Chính phủ và Thủ tướng": two issuers, each named apart; the Prime Minister's decisions
+    were left out (the words were read as one body's name, which only "Chính phủ" matched)."""
+    plan = wide_engine.ask("kế hoạch 310 hà nội dựa trên văn bản nào của Chính phủ và Thủ tướng")
+    assert plan.answer.startswith("Kế hoạch 310/KH-UBND của Ủy ban nhân dân thành phố Hà Nội căn cứ 4 văn bản:")
+    assert [b.id for b in plan.legal_bases] == ["71/NQ-CP", "03/NQ-CP", "1132/QĐ-TTg", "1569/QĐ-TTg"]
+    data = wide_engine.ask("kh 308 ha noi can cu van ban nao cua chinh phu va thu tuong")
+    assert [b.id for b in data.legal_bases] == ["214/NQ-CP", "278/2025/NĐ-CP", "142/QĐ-TTg"]

@@ -59,8 +59,16 @@ def asked_for(q: Question, entries: list[LegalBasis], own_issuer: str | None = N
     key = body_words(q.key)
     # the document's own body, also as it calls itself ("UBND Thành phố" in a plan of "UBND thành phố Hà Nội")
     issuers = {e.issuer for e in entries if e.issuer and not _within(body_words(e.issuer), own)}
-    named = {i for i in issuers if _within(body_words(i), key) or (q.cited_body and names_body(i, q.cited_body))}
+    bodies = _bodies(q.cited_body)
+    named = {i for i in issuers if _within(body_words(i), key) or any(names_body(i, b) for b in bodies)}
     return [e for e in entries if e.issuer in named] if named else entries
+
+
+def _bodies(cited: str) -> list[str]:
+    """The bodies a question names as issuers, each apart ("của Chính phủ và Thủ tướng"; "nghị quyết nào của Chính
+    phủ và những quyết định nào của Thủ tướng": folded words)."""
+    parts = re.split(r"\b(?:va|voi|hoac)\b|,", cited) if cited else []
+    return [p.split(" cua ")[-1].split(" do ")[-1].strip() for p in parts if p.strip()]
 
 
 def named_entries(q: Question, ctx: Context, own: Document | None = None) -> list[LegalBasis]:
