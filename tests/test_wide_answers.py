@@ -1297,3 +1297,13 @@ def test_grounds_of_two_issuers_asked_together_are_both_listed(wide_engine) -> N
     assert [b.id for b in plan.legal_bases] == ["71/NQ-CP", "03/NQ-CP", "1132/QĐ-TTg", "1569/QĐ-TTg"]
     data = wide_engine.ask("kh 308 ha noi can cu van ban nao cua chinh phu va thu tuong")
     assert [b.id for b in data.legal_bases] == ["214/NQ-CP", "278/2025/NĐ-CP", "142/QĐ-TTg"]
+
+
+def test_nhung_things_gi_asks_the_whole_list(wide_engine) -> None:
+    """ "… được cấp … những đồ dùng cá nhân gì": a list asked with words between "những" and "gì"; the table's
+    rows are quoted to its last, not the best few (the question was read as asking one thing)."""
+    answer = wide_engine.ask(
+        "qd 48 gia lai: hoc sinh pt dan toc noi tru duoc cap 1 lan moi cap hoc nhung do dung ca nhan gi"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-48-2025-ubnd-gialai", "Điều 2.1")
+    assert "7 Ô cá nhân hoặc Áo mưa" in answer.answer and "11 Móc treo đồ" in answer.answer
