@@ -1307,3 +1307,13 @@ def test_nhung_things_gi_asks_the_whole_list(wide_engine) -> None:
     )
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-48-2025-ubnd-gialai", "Điều 2.1")
     assert "7 Ô cá nhân hoặc Áo mưa" in answer.answer and "11 Móc treo đồ" in answer.answer
+
+
+def test_a_table_of_up_to_twenty_rows_asked_as_a_list_is_quoted_to_its_last_row(wide_engine) -> None:
+    """A list asked of a table ("… mỗi năm học được cấp những học phẩm, đồng phục gì"): its rows are quoted to
+    the uniform's row; at 14 lines a section the answer stopped at "11 Quần áo đồng phục a Áo khoác"."""
+    answer = wide_engine.ask(
+        "hoc sinh truong dan toc noi tru gia lai moi nam hoc duoc cap nhung hoc pham, dong phuc gi"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-48-2025-ubnd-gialai", "Điều 2.2")
+    assert "Quần áo học sinh (Quần tây xanh, áo trắng; đồ học thể dục)" in answer.answer

@@ -23,9 +23,11 @@ Pick = Literal["all", "dated", "amount", "best"]
 _TABLE_UNIT = lexicon().table_unit
 _TABLE_ROW_FIGURE = re.compile(r"\b\d{1,3}(?:[.,]\d{3})+\b|\b\d+\b(?!\s*[/.)])")
 
-#: Lines one section contributes at most, and characters (a long article is cut to its best lines).
-MAX_LINES = 14
-MAX_CHARS = 2400
+#: Lines one section contributes at most, and characters (a long article is cut to its best lines). 20 and 3,400
+#: (were 14 and 2,400): development must_include +4 (tables and lists of 15 to 20 lines), nothing lost; the mean
+#: answer 1,424 -> 1,440 characters, its median and 90th percentile unchanged.
+MAX_LINES = 20
+MAX_CHARS = 3400
 MAX_ITEMS = 6  # items of a list quoted after the lead-in that announces them
 MAX_GAP = 2  # unmarked lines between two quoted ones that are quoted with them (an item's labels)
 MAX_WHOLE_LINES = 120  # a unit's whole task list: the bot splits it into several messages
