@@ -4,7 +4,8 @@ A word of three letters or more that no indexed unit contains by its folded form
 diacritics ("vein", "phườngg", "khôg"), is replaced by the folded word one edit away (a letter deleted, inserted,
 replaced, or two swapped) that the most units contain; a word with no such neighbour is left as typed (the refusal
 check then sees an unknown word). A word typed with diacritics is corrected only when no Vietnamese syllable is
-spelt so ("phườngg", "khôg": ``SYLLABLE``); "vàng" in a store that never says it was meant as typed. One whose
+spelt so ("phườngg", "khôg": ``SYLLABLE``), and then first to a word the store writes with the very marks typed
+("dụcc": "dục", though folded "duoc", được, is commoner); "vàng" in a store that never says it was meant as typed. One whose
 folded form some unit holds is left alone even when no unit writes it with those marks: "cước" is not "cuộc" with a
 slip (reading such words folded was tried: two development questions lost, none of the fresh probes' mistyped
 tones gained). The vocabulary is the
@@ -27,6 +28,7 @@ from retrieval.analyzer import fold_word, token_index
 
 #: Letters a folded Vietnamese word is made of (no f, j, w, z): what a replacement or insertion may put.
 LETTERS = "abcdeghiklmnopqrstuvxy"
+CONSONANTS = "bcdđghklmnpqrstvx"
 MIN_LENGTH = 3
 #: How a Vietnamese syllable is spelt, folded: an onset, one to three vowels (no letter doubled but "oo", as in
 #: "boong"), a coda ("phuong", "khong", "nghieng").
@@ -64,12 +66,34 @@ def corrections(text: str, frequencies: Frequencies, keep: Iterable[str] = ()) -
     for w in unknown:
         if token_index("f:" + folded[w]) in known:
             continue
+        if marked := _as_marked(w, frequencies):  # "dụcc": "dục", as its marks say, not the commoner "được"
+            out[w] = marked
+            continue
         candidates = sorted(edits(folded[w]))
         df = frequencies(token_index("f:" + c) for c in candidates)
         scored = [(df[token_index("f:" + c)], c) for c in candidates if token_index("f:" + c) in df]
         if scored:
             out[w] = max(scored, key=lambda x: (x[0], x[1]))[1]
     return out
+
+
+def _as_marked(word: str, frequencies: Frequencies) -> str | None:
+    """A word typed with diacritics one slip away from a word the store writes with those very marks ("dụcc":
+    "dục", "khôg": "không"): a letter deleted, two swapped, or a consonant put in or replaced (vowels carry the
+    marks), the one most units contain."""
+    if not has_diacritics(word):
+        return None
+    low = word.lower()
+    splits = [(low[:i], low[i:]) for i in range(len(low) + 1)]
+    candidates = sorted(
+        {a + b[1:] for a, b in splits if b}
+        | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        | {a + c + b for a, b in splits for c in CONSONANTS}
+        | {a + c + b[1:] for a, b in splits if b and b[0] in CONSONANTS for c in CONSONANTS if c != b[0]}
+    )
+    df = frequencies(token_index("w:" + c) for c in candidates)
+    scored = [(df[token_index("w:" + c)], c) for c in candidates if token_index("w:" + c) in df]
+    return max(scored)[1] if scored else None
 
 
 def correct(text: str, fixes: dict[str, str]) -> str:

@@ -1317,3 +1317,11 @@ def test_a_table_of_up_to_twenty_rows_asked_as_a_list_is_quoted_to_its_last_row(
     )
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-48-2025-ubnd-gialai", "Điều 2.2")
     assert "Quần áo học sinh (Quần tây xanh, áo trắng; đồ học thể dục)" in answer.answer
+
+
+def test_a_typo_in_a_word_typed_with_its_marks_is_corrected_to_the_word_with_those_marks(wide_engine) -> None:
+    """ "dụcc": folded, the commonest word one edit away is "duoc" (được); the marks typed say "dục", the word
+    the store writes so one letter away. The unit is then named, and its own section answers whole."""
+    answer = wide_engine.ask("Kế hoạch phòng chống ma túy của Cần Thơ giao Sở Giáo dụcc và Đào tạo những nhiệm vụ gì?")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-153-ubnd-cantho-2025", "IV.6")
+    assert "Sở Giáo dục và Đào tạo" in answer.answer.splitlines()[1]
