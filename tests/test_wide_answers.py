@@ -1325,3 +1325,18 @@ def test_a_typo_in_a_word_typed_with_its_marks_is_corrected_to_the_word_with_tho
     answer = wide_engine.ask("Kế hoạch phòng chống ma túy của Cần Thơ giao Sở Giáo dụcc và Đào tạo những nhiệm vụ gì?")
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-153-ubnd-cantho-2025", "IV.6")
     assert "Sở Giáo dục và Đào tạo" in answer.answer.splitlines()[1]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "vinh long: cuoc thi cap truong chi bang bao nhieu phan tram muc cap tinh",
+        "Ở Vĩnh Long, hội thi giáo viên chủ nhiệm giỏi cấp trường được chi bằng bao nhiêu phần trăm so với cấp tỉnh?",
+    ],
+)
+def test_cap_truong_is_what_documents_hold_at_educational_institutions(wide_engine, question: str) -> None:
+    """ "cấp trường" (school level) is what a resolution sets "tại các cơ sở giáo dục" (lexicon thesaurus, one way):
+    the clause for contests held at schools answers, not the one for communes (80%) or an appendix."""
+    answer = wide_engine.ask(question)
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-22-2025-hdnd-vinhlong", "Điều 2.6")
+    assert "Mức chi bằng 60%" in answer.answer
