@@ -1340,3 +1340,13 @@ def test_cap_truong_is_what_documents_hold_at_educational_institutions(wide_engi
     answer = wide_engine.ask(question)
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-22-2025-hdnd-vinhlong", "Điều 2.6")
     assert "Mức chi bằng 60%" in answer.answer
+
+
+def test_a_topic_only_another_places_document_holds_is_refused_and_that_document_named(wide_engine) -> None:
+    """ "Hồ Chí Minh … vùng phát thải thấp": Hà Nội's resolution covers the question far better than any section of
+    a document about Hồ Chí Minh (it was answered from the city's learning-centre criteria, sharing words). The
+    refusal says so and names where the like is found."""
+    answer = wide_engine.ask("Hồ Chí Minh đã ban hành quy định vùng phát thải thấp chưa, bắt đầu áp dụng từ năm nào?")
+    assert not answer.found and answer.citations == []
+    assert "Không văn bản nào về Hồ Chí Minh hiện có nói đến điều này." in answer.answer
+    assert "Điều tương tự có ở Nghị quyết 57/2025/NQ-HĐND của Hội đồng nhân dân thành phố Hà Nội" in answer.answer

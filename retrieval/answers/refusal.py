@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from core.text import fold
 from retrieval.answers.context import Context
-from retrieval.answers.evidence import Draft
+from retrieval.answers.evidence import Draft, doc_name
 from retrieval.answers.priced import unspoken_price
 from retrieval.answers.question import Question, has
-from retrieval.extract import coverage, query_terms, says_when, text_terms, unknown_words
+from retrieval.extract import QueryTerms, coverage, query_terms, says_when, text_terms, unknown_words
 from retrieval.lexicon import lexicon
 from retrieval.targeting import profile_text
 
@@ -101,6 +102,8 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
         share = coverage(asked, have, weights)
     if share < need:
         return f"coverage {share:.2f} < {need}" + (f" (unknown: {', '.join(unknown)})" if unknown else "")
+    if (other := _topic_elsewhere(q, draft, ctx, terms)) is not None:
+        return other
     docs = {e.doc_id for e in draft.evidence}
     thing = unspoken_price(q, terms, weights, lambda: [ctx.index.get(d).text for d in docs], ctx.analyzer)
     if thing:
@@ -133,6 +136,40 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
         if not any(_count_of(noun).search(t) for t in folded):
             return f"no number of {noun!r} in the sections found"
     return None
+
+
+def _topic_elsewhere(q: Question, draft: Draft, ctx: Context, terms: QueryTerms) -> str | None:
+    """A question naming a place whose documents found answer it much worse than a section of another place's
+    document the search put first ("quy chế thư điện tử công vụ của Cần Thơ …": Đồng Tháp's regulation says it,
+    Cần Thơ's plans only share words with it): the topic is another place's, so nothing here answers."""
+    p = ctx.policy.answer
+    places = ctx.index.places()
+    asked = places.named_in(q.typed)
+    if not asked:
+        return None
+    if any(not places.of_document(ctx.index.head(e.doc_id)) for e in draft.evidence):
+        return None  # a national text answers anywhere
+    weights = ctx.weights()
+    drop = text_terms(ctx.analyzer, " ".join(asked))
+    topic = replace(terms, uni={t for t in terms.uni if t not in drop}, bi={t for t in terms.bi if t not in drop})
+    if not topic.uni:
+        return None
+    here = coverage(topic, held(draft, ctx), weights)
+    best, where = 0.0, ""
+    for u in ctx.plan(q).first[: p.elsewhere_read]:
+        d, sec = u.payload.get("doc_id", ""), u.payload.get("section", "")
+        about = places.of_document(ctx.index.head(d)) if ctx.index.head(d) is not None else set()
+        if not about or about & asked:
+            continue
+        doc = ctx.index.get(d)
+        text = profile_text(doc) + "\n" + " ".join(doc.heading_path(sec)) + "\n" + doc.section_text(sec)
+        share = coverage(topic, text_terms(ctx.analyzer, text), weights)
+        if share > best:
+            best, where = share, f"{doc_name(doc)}, mục {sec}"
+    if best - here < p.elsewhere_margin:
+        return None
+    ctx.refused = f"{ctx.nothing_about(q)} Điều tương tự có ở {where}."  # what the reader is told
+    return f"a document of another place covers the question {best:.2f} against {here:.2f} here"
 
 
 def _count_of(noun: str) -> re.Pattern[str]:
