@@ -1350,3 +1350,16 @@ def test_a_topic_only_another_places_document_holds_is_refused_and_that_document
     assert not answer.found and answer.citations == []
     assert "Không văn bản nào về Hồ Chí Minh hiện có nói đến điều này." in answer.answer
     assert "Điều tương tự có ở Nghị quyết 57/2025/NQ-HĐND của Hội đồng nhân dân thành phố Hà Nội" in answer.answer
+
+
+def test_a_case_told_in_a_first_clause_lets_what_is_asked_be_covered_alone(wide_engine) -> None:
+    """ "Con em học lớp 8 trường công lập ở Vĩnh Long, nếu … thì học phí được tính thế nào ạ?": the first clause tells
+    the asker's case, as a sentence of its own would; the clauses after it ask, and the resolution covers them (the
+    whole question's words, "con em học lớp 8", were weighed and it was refused)."""
+    answer = wide_engine.ask(
+        "Con em học lớp 8 trường công lập ở Vĩnh Long, nếu trường chuyển sang học trực tuyến thì học phí được tính thế"
+        " nào ạ?"
+    )
+    assert answer.found
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-20-2025-hdnd-vinhlong", "Điều 2.2")
+    assert "bằng 75% mức học phí" in answer.answer

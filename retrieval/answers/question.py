@@ -81,7 +81,9 @@ class Question:
     topic: str = ""  # the words left when the asking ones (cues, kinds asked, bodies named) are taken out
     asked: str = ""  # the sentences that ask, when a story is told first ("Nhà tôi … . Vậy tôi được … không?")
     # or the clauses after a first one telling the asker's situation ("Con tôi học lớp 10 …, nếu … thì …?")
-    told_apart: bool = False  # the story is a sentence of its own (only then may what is asked alone be covered)
+    told_apart: bool = (
+        False  # a story told first, a sentence or a clause of its own: what is asked may be covered alone
+    )
     asks_day: bool = False  # "trước ngày nào", "hạn chót" (not "ngày nào cũng …": every day)
 
     def asking(self, *kinds: str) -> bool:
@@ -354,7 +356,7 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     for m in lx.asked_kinds.finditer(key):
         q.kinds += [t for k, t in lx.kind_types.items() if f" {k} " in f" {m.group(1)}" and t not in q.kinds]
     q.asked = asking(text) or ""
-    q.told_apart = bool(q.asked) and len(_sentences(text)) > 1
+    q.told_apart = bool(q.asked)
     unmasked = functools.reduce(lambda k, phrase: k.replace(f" {phrase} ", " "), lx.day_not_asked, key)
     q.asks_day = has(unmasked, *lx.day_asked)
     asked_key = fkey(q.asked) if q.asked else key  # the story told before the question asks nothing

@@ -95,14 +95,15 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
     need = p.min_coverage_unknown if unknown else p.min_coverage
     have = held(draft, ctx)
     share = coverage(terms, have, weights)
+    used = terms
     if q.told_apart and share < need:  # a story told first ("Nhà tôi có mấy héc-ta keo …"): what is asked may answer
-        asked = query_terms(ctx.analyzer, q.asked)
+        asked = used = query_terms(ctx.analyzer, q.asked)
         unknown = unknown_words(asked, weights) + q.corrected
         need = p.min_coverage_unknown if unknown else p.min_coverage
         share = coverage(asked, have, weights)
     if share < need:
         return f"coverage {share:.2f} < {need}" + (f" (unknown: {', '.join(unknown)})" if unknown else "")
-    if (other := _topic_elsewhere(q, draft, ctx, terms)) is not None:
+    if (other := _topic_elsewhere(q, draft, ctx, used)) is not None:  # the words the evidence was judged on
         return other
     docs = {e.doc_id for e in draft.evidence}
     thing = unspoken_price(q, terms, weights, lambda: [ctx.index.get(d).text for d in docs], ctx.analyzer)
