@@ -356,7 +356,7 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     for m in lx.asked_kinds.finditer(key):
         q.kinds += [t for k, t in lx.kind_types.items() if f" {k} " in f" {m.group(1)}" and t not in q.kinds]
     q.asked = asking(text) or ""
-    q.told_apart = bool(q.asked)
+    q.told_apart = bool(q.asked) and len(_sentences(text)) > 1
     unmasked = functools.reduce(lambda k, phrase: k.replace(f" {phrase} ", " "), lx.day_not_asked, key)
     q.asks_day = has(unmasked, *lx.day_asked)
     asked_key = fkey(q.asked) if q.asked else key  # the story told before the question asks nothing

@@ -96,7 +96,8 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
     have = held(draft, ctx)
     share = coverage(terms, have, weights)
     used = terms
-    if q.told_apart and share < need:  # a story told first ("Nhà tôi có mấy héc-ta keo …"): what is asked may answer
+    # a story told first, in a sentence or a first clause ("Nhà tôi có mấy héc-ta keo …"): what is asked may answer
+    if q.asked and share < need:
         asked = used = query_terms(ctx.analyzer, q.asked)
         unknown = unknown_words(asked, weights) + q.corrected
         need = p.min_coverage_unknown if unknown else p.min_coverage
