@@ -47,8 +47,8 @@ def _abbreviations() -> dict[str, str]:
 #: 17: "daklak" is Đắk Lắk. 18: a unit's name as a question written out reads it ("UBND các xã" is "ủy ban nhân
 #: dân xã"). 19: a unit whose name ends with its province is also named without it ("Thuế tỉnh"). 20: units'
 #: tasks also under headings opening a plan's implementation part in other words ("Trách nhiệm thực hiện"). 21: a
-#: month and its year ("tháng 12/2025") is no legal number.
-ANALYZER_VERSION = "21"
+#: month and its year ("tháng 12/2025") is no legal number. 22: "PTDT", "PTDTBT" (phổ thông dân tộc, … bán trú).
+ANALYZER_VERSION = "22"
 
 _WORD = re.compile(r"[^\W_]+")
 _PERCENT = re.compile(r"(?<=\d)\s*%")

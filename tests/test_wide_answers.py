@@ -1363,3 +1363,11 @@ def test_a_case_told_in_a_first_clause_lets_what_is_asked_be_covered_alone(wide_
     assert answer.found
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-20-2025-hdnd-vinhlong", "Điều 2.2")
     assert "bằng 75% mức học phí" in answer.answer
+
+
+def test_ptdt_is_written_out(wide_engine) -> None:
+    """ "PTDT" is "phổ thông dân tộc" (lexicon abbreviations): an unknown word raised the coverage needed, and the
+    question was refused."""
+    answer = wide_engine.ask("Gia Lai cấp cho học sinh trường PTDT nội trú đồ dùng cá nhân gì, cấp mấy lần?")
+    assert answer.found
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-48-2025-ubnd-gialai", "Điều 2.1")
