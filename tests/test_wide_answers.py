@@ -1371,3 +1371,21 @@ def test_ptdt_is_written_out(wide_engine) -> None:
     answer = wide_engine.ask("Gia Lai cấp cho học sinh trường PTDT nội trú đồ dùng cá nhân gì, cấp mấy lần?")
     assert answer.found
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-48-2025-ubnd-gialai", "Điều 2.1")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Theo Thông tư 05/2025, giáo viên mầm non nuôi con dưới 12 tháng được giảm mấy tiết mỗi tuần?",
+        "co giao mau giao kiem to truong chuyen mon dc giam bao nhieu tiet theo tt 05/2025",
+    ],
+)
+def test_a_level_of_education_the_documents_title_excludes_is_refused(wide_engine, question: str) -> None:
+    """The circular's title is about "giáo viên phổ thông, dự bị đại học": a preschool teacher's reduction is not
+    in it (lexicon ``education_levels``); it was answered with the primary and secondary teachers' clause. The same
+    question of a primary teacher (a level of phổ thông) is answered."""
+    assert not wide_engine.ask(question).found
+    primary = wide_engine.ask(
+        "Theo Thông tư 05/2025, giáo viên tiểu học nuôi con dưới 12 tháng được giảm mấy tiết mỗi tuần?"
+    )
+    assert primary.found and primary.citations[0].doc_id == "tt-05-2025-bgddt"

@@ -23,6 +23,7 @@ from retrieval.lexicon import lexicon
 from retrieval.targeting import profile_text
 
 _FIGURE = re.compile(r"\d")
+_WORDS = re.compile(r"[^\W_]+")
 
 
 def held(draft: Draft, ctx: Context) -> set[str]:
@@ -106,6 +107,8 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
         return f"coverage {share:.2f} < {need}" + (f" (unknown: {', '.join(unknown)})" if unknown else "")
     if (other := _topic_elsewhere(q, draft, ctx, used)) is not None:  # the words the evidence was judged on
         return other
+    if level := _level_elsewhere(q, draft, ctx):
+        return level
     docs = {e.doc_id for e in draft.evidence}
     thing = unspoken_price(q, terms, weights, lambda: [ctx.index.get(d).text for d in docs], ctx.analyzer)
     if thing:
@@ -172,6 +175,29 @@ def _topic_elsewhere(q: Question, draft: Draft, ctx: Context, terms: QueryTerms)
         return None
     ctx.refused = f"{ctx.nothing_about(q)} Điều tương tự có ở {where}."  # what the reader is told
     return f"a document of another place covers the question {best:.2f} against {here:.2f} here"
+
+
+def _levels(key: str) -> set[str]:
+    """The levels of education folded words name (lexicon ``education_levels``)."""
+    return {level for level, words in lexicon().education_levels.items() if has(key, *words)}
+
+
+def _level_elsewhere(q: Question, draft: Draft, ctx: Context) -> str | None:
+    """A question naming only levels of education that the titles of the documents found name none of, when
+    they name one ("giáo viên mầm non" of the circular for "giáo viên phổ thông, dự bị đại học")."""
+    asked = _levels(q.key)
+    if not asked:
+        return None
+    titled: set[str] = set()
+    for d in {e.doc_id for e in draft.evidence}:
+        title = ctx.index.get(d).title or ""
+        named = _levels(" " + " ".join(_WORDS.findall(fold(title).lower())) + " ")
+        if not named:
+            return None  # a document about no one level may answer any
+        titled |= named
+    if asked & titled:
+        return None
+    return f"asks of {', '.join(sorted(asked))}; the documents found are about {', '.join(sorted(titled))}"
 
 
 def _count_of(noun: str) -> re.Pattern[str]:
