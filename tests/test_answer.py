@@ -746,3 +746,12 @@ def test_a_day_asked_is_answered_by_a_day_named_without_a_date(settings, tmp_pat
         assert "trong năm 2026" in year.answer
     finally:
         engine.close()
+
+
+def test_a_places_plan_is_not_refused_for_a_neighbours_plan_on_the_same_topic(corpus_engine) -> None:
+    """Five places' plans on one topic: Lào Cai's section on self-managed models covers "mô hình tự quản chỉ làm
+    hình thức" better than Mỹ Tú's, but a plan titled alike is no sign that the topic is another place's (the check
+    for another place's topic refused it at a margin of 0.2 before reading titles)."""
+    answer = corpus_engine.ask("Ở Mỹ Tú, mô hình tự quản chỉ làm hình thức thì xử lý thế nào?")
+    assert answer.found
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-pgddt-mytu-2025", "II.4")

@@ -160,6 +160,11 @@ def _topic_elsewhere(q: Question, draft: Draft, ctx: Context, terms: QueryTerms)
     if not topic.uni:
         return None
     here = coverage(topic, held(draft, ctx), weights)
+    # a document of the place on the same topic (one of several places' plans alike, titled alike) is no sign that
+    # the topic is another place's: only a title holding more of the question than the place's own ones is
+    titled = max(
+        coverage(topic, text_terms(ctx.analyzer, ctx.index.get(e.doc_id).title or ""), weights) for e in draft.evidence
+    )
     best, where = 0.0, ""
     for u in ctx.plan(q).first[: p.elsewhere_read]:
         d, sec = u.payload.get("doc_id", ""), u.payload.get("section", "")
@@ -167,6 +172,8 @@ def _topic_elsewhere(q: Question, draft: Draft, ctx: Context, terms: QueryTerms)
         if not about or about & asked:
             continue
         doc = ctx.index.get(d)
+        if coverage(topic, text_terms(ctx.analyzer, doc.title or ""), weights) <= titled:
+            continue
         text = profile_text(doc) + "\n" + " ".join(doc.heading_path(sec)) + "\n" + doc.section_text(sec)
         share = coverage(topic, text_terms(ctx.analyzer, text), weights)
         if share > best:
