@@ -14,11 +14,12 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from core.text import fold
+from core.types import Document
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, doc_name
 from retrieval.answers.priced import unspoken_price
 from retrieval.answers.question import Question, has
-from retrieval.extract import QueryTerms, coverage, query_terms, says_when, text_terms, unknown_words
+from retrieval.extract import Coverage, QueryTerms, coverage, query_terms, says_when, text_terms, unknown_words
 from retrieval.lexicon import lexicon
 from retrieval.targeting import profile_text
 
@@ -105,7 +106,7 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
         share = coverage(asked, have, weights)
     if share < need:
         return f"coverage {share:.2f} < {need}" + (f" (unknown: {', '.join(unknown)})" if unknown else "")
-    if (other := _topic_elsewhere(q, draft, ctx, used)) is not None:  # the words the evidence was judged on
+    if (other := _topic_elsewhere(q, draft, ctx, used, have)) is not None:  # the words the evidence was judged on
         return other
     if level := _level_elsewhere(q, draft, ctx):
         return level
@@ -143,7 +144,7 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
     return None
 
 
-def _topic_elsewhere(q: Question, draft: Draft, ctx: Context, terms: QueryTerms) -> str | None:
+def _topic_elsewhere(q: Question, draft: Draft, ctx: Context, terms: QueryTerms, have: set[str]) -> str | None:
     """A question naming a place whose documents found answer it much worse than a section of another place's
     document the search put first ("quy chế thư điện tử công vụ của Cần Thơ …": Đồng Tháp's regulation says it,
     Cần Thơ's plans only share words with it): the topic is another place's, so nothing here answers."""
@@ -159,29 +160,44 @@ def _topic_elsewhere(q: Question, draft: Draft, ctx: Context, terms: QueryTerms)
     topic = replace(terms, uni={t for t in terms.uni if t not in drop}, bi={t for t in terms.bi if t not in drop})
     if not topic.uni:
         return None
-    here = coverage(topic, held(draft, ctx), weights)
+    covers = Coverage(topic, weights)
+    here = covers(have)
     # a document of the place on the same topic (one of several places' plans alike, titled alike) is no sign that
     # the topic is another place's: only a title holding more of the question than the place's own ones is
-    titled = max(
-        coverage(topic, text_terms(ctx.analyzer, ctx.index.get(e.doc_id).title or ""), weights) for e in draft.evidence
-    )
+    titled = max(covers(_title_terms(ctx, e.doc_id)) for e in draft.evidence)
     best, where = 0.0, ""
     for u in ctx.plan(q).first[: p.elsewhere_read]:
         d, sec = u.payload.get("doc_id", ""), u.payload.get("section", "")
-        about = places.of_document(ctx.index.head(d)) if ctx.index.head(d) is not None else set()
-        if not about or about & asked:
+        head = ctx.index.head(d)
+        if head is None or not (about := places.of_document(head)) or about & asked:
+            continue
+        if covers(_title_terms(ctx, d)) <= titled:
             continue
         doc = ctx.index.get(d)
-        if coverage(topic, text_terms(ctx.analyzer, doc.title or ""), weights) <= titled:
-            continue
-        text = profile_text(doc) + "\n" + " ".join(doc.heading_path(sec)) + "\n" + doc.section_text(sec)
-        share = coverage(topic, text_terms(ctx.analyzer, text), weights)
+        share = covers(_section_terms(ctx, doc, sec))
         if share > best:
             best, where = share, f"{doc_name(doc)}, mục {sec}"
     if best - here < p.elsewhere_margin:
         return None
     ctx.refused = f"{ctx.nothing_about(q)} Điều tương tự có ở {where}."  # what the reader is told
     return f"a document of another place covers the question {best:.2f} against {here:.2f} here"
+
+
+def _title_terms(ctx: Context, doc_id: str) -> frozenset[str]:
+    """A document's title as terms, from its header row (read once per catalog version)."""
+    head = ctx.index.head(doc_id)
+    title = head.title if head is not None else None
+    return ctx.index.remembered(("title terms", doc_id, title), lambda: text_terms(ctx.analyzer, title or ""))
+
+
+def _section_terms(ctx: Context, doc: Document, sec: str) -> frozenset[str]:
+    """A section as the refusal weighs it, with its headings and its document's header (read once)."""
+
+    def compute() -> frozenset[str]:
+        text = profile_text(doc) + "\n" + " ".join(doc.heading_path(sec)) + "\n" + doc.section_text(sec)
+        return text_terms(ctx.analyzer, text)
+
+    return ctx.index.remembered(("refusal section terms", doc.doc_id, doc.content_hash, sec), compute)
 
 
 def _levels(key: str) -> set[str]:
