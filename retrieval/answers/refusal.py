@@ -4,7 +4,10 @@ The cited sections (with their headings and their document's header) must hold e
 content terms, IDF-weighted; more when a content word of the question is unknown to every document. A question
 that tells a story first ("Nhà tôi ở … . Vậy tôi …?") may be covered by the sentences that ask alone. A question
 for an amount needs a figure in the lines quoted, and what it prices must be something the documents found speak
-of (``retrieval.answers.priced``); a year it names must be one the documents found mention. Thresholds: ``retrieval.policy.AnswerPolicy``.
+of (``retrieval.answers.priced``); a year it names must be one the documents found mention. A question naming a
+place is not answered by its documents when another place's document, titled closer to it, covers it much better
+(the topic is that place's); nor one naming only levels of education that the titles of the documents found do
+not name. Thresholds: ``retrieval.policy.AnswerPolicy``.
 """
 
 from __future__ import annotations
@@ -213,7 +216,8 @@ def _level_elsewhere(q: Question, draft: Draft, ctx: Context) -> str | None:
         return None
     titled: set[str] = set()
     for d in {e.doc_id for e in draft.evidence}:
-        title = ctx.index.get(d).title or ""
+        head = ctx.index.head(d)
+        title = (head.title if head is not None else None) or ""
         named = _levels(" " + " ".join(_WORDS.findall(fold(title).lower())) + " ")
         if not named:
             return None  # a document about no one level may answer any
