@@ -1389,3 +1389,12 @@ def test_a_level_of_education_the_documents_title_excludes_is_refused(wide_engin
         "Theo Thông tư 05/2025, giáo viên tiểu học nuôi con dưới 12 tháng được giảm mấy tiết mỗi tuần?"
     )
     assert primary.found and primary.citations[0].doc_id == "tt-05-2025-bgddt"
+
+
+def test_a_documents_date_is_quoted_as_it_writes_it_under_the_statement(wide_engine) -> None:
+    """ "ban hành ngày nào?": the answer states the date and quotes the dated line beneath it, so the reader checks
+    it against the text ("ngày 17 tháng 11 năm 2025", which the statement writes 17/11/2025)."""
+    answer = wide_engine.ask("Kế hoạch 308 của UBND Hà Nội ban hành ngày nào?")
+    lines = answer.answer.splitlines()
+    assert lines[0] == "Kế hoạch 308/KH-UBND của Ủy ban nhân dân thành phố Hà Nội ban hành ngày 17/11/2025 [1]."
+    assert lines[1] == "- Hà Nội, ngày 17 tháng 11 năm 2025 [1]"

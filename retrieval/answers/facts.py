@@ -217,7 +217,8 @@ def fact_evidence(doc: Document, fact: str) -> Evidence | None:
         else:
             return None
         verb = "được thông qua" if part == "closing" else "ban hành"
-        return Evidence(doc.doc_id, part, "", [line], statements=[f"{name} {verb} {when} {{n}}."])
+        # the dated line quoted under the statement: the date as the document writes it, to check
+        return Evidence(doc.doc_id, part, "", [line], statements=[f"{name} {verb} {when} {{n}}."], show_lines=True)
     if fact == "number":
         line = next((ln for ln in header if re.match(r"(?:Luật\s+)?[Ss]ố\b", ln.text) or " số" in ln.text[:12]), None)
         if line is None or not doc.number:
