@@ -17,7 +17,7 @@ holds every document at once, as a deployment would:
   the same mix dealt otherwise,
   each read once fresh before it joined): all dev, a check that what was learnt on the wide set's questions holds on other questions
   about the same documents. The next round (evals/gold_probe_fresh.jsonl) is kept out of every set until it has
-  been read once, fresh.
+  been read once, fresh; the one after it (evals/gold_probe_next.jsonl) is kept unread until it becomes the next.
 
 Usage::
 

@@ -267,7 +267,14 @@ WIDE_DOCS = REPO.parent / "shared" / "wide" / "docs"
 
 @pytest.mark.skipif(not WIDE_DOCS.is_dir(), reason=f"{WIDE_DOCS} is not beside this checkout (../shared/wide)")
 @pytest.mark.parametrize(
-    "gold", ["evals/gold.jsonl", "evals/gold_wide.jsonl", "evals/gold_probe.jsonl", "evals/gold_probe_fresh.jsonl"]
+    "gold",
+    [
+        "evals/gold.jsonl",
+        "evals/gold_wide.jsonl",
+        "evals/gold_probe.jsonl",
+        "evals/gold_probe_fresh.jsonl",
+        "evals/gold_probe_next.jsonl",
+    ],
 )
 def test_every_gold_line_cites_what_the_documents_say(gold: str) -> None:
     """Each cited section exists in the parsed document, each phrase is in it, each legal basis is cited."""
