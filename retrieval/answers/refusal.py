@@ -21,13 +21,12 @@ from core.types import Document
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, doc_name
 from retrieval.answers.priced import unspoken_price
-from retrieval.answers.question import Question, has
+from retrieval.answers.question import Question, fkey, has
 from retrieval.extract import Coverage, QueryTerms, coverage, query_terms, says_when, text_terms, unknown_words
 from retrieval.lexicon import lexicon
 from retrieval.targeting import profile_text
 
 _FIGURE = re.compile(r"\d")
-_WORDS = re.compile(r"[^\W_]+")
 
 
 def held(draft: Draft, ctx: Context) -> set[str]:
@@ -218,7 +217,7 @@ def _level_elsewhere(q: Question, draft: Draft, ctx: Context) -> str | None:
     for d in {e.doc_id for e in draft.evidence}:
         head = ctx.index.head(d)
         title = (head.title if head is not None else None) or ""
-        named = _levels(" " + " ".join(_WORDS.findall(fold(title).lower())) + " ")
+        named = _levels(fkey(title))  # folded as the question's key is
         if not named:
             return None  # a document about no one level may answer any
         titled |= named
