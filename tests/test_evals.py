@@ -273,6 +273,7 @@ WIDE_DOCS = REPO.parent / "shared" / "wide" / "docs"
         "evals/gold_wide.jsonl",
         "evals/gold_probe.jsonl",
         "evals/gold_probe_fresh.jsonl",
+        "evals/gold_probe_next.jsonl",
     ],
 )
 def test_every_gold_line_cites_what_the_documents_say(gold: str) -> None:
