@@ -1398,3 +1398,16 @@ def test_a_documents_date_is_quoted_as_it_writes_it_under_the_statement(wide_eng
     lines = answer.answer.splitlines()
     assert lines[0] == "Kế hoạch 308/KH-UBND của Ủy ban nhân dân thành phố Hà Nội ban hành ngày 17/11/2025 [1]."
     assert lines[1] == "- Hà Nội, ngày 17 tháng 11 năm 2025 [1]"
+
+
+def test_a_case_told_in_sentences_of_its_own_does_not_choose_the_section(wide_engine) -> None:
+    """The story's words ("giáo viên mầm non", "lương", "lớp 1 trường công ở phường") drew sections of the fee
+    tables, which do not cover what is asked, and the question was refused; what is asked, read alone within the
+    resolution the whole question found, finds the clause on online learning."""
+    answer = wide_engine.ask(
+        "Em là giáo viên mầm non công lập ở Vĩnh Long, lương hiện tại khoảng 6 triệu. Con em năm nay học lớp 1 trường"
+        " công ở phường. Nếu con học trực tuyến thì học phí tính thế nào ạ?"
+    )
+    assert answer.found
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-20-2025-hdnd-vinhlong", "Điều 2.2")
+    assert "bằng 75% mức học phí" in answer.answer

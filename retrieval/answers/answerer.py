@@ -103,6 +103,8 @@ class Answerer:
                 if checked is None:
                     checked = self._named_instead(q, route, draft, ctx)
                 if checked is None:
+                    checked = self._asked_instead(q, route, draft, ctx)
+                if checked is None:
                     return None
                 draft = checked
             elif route.placed and (draft := refusal.elsewhere(q, draft, ctx, of_documents=route.of_documents)) is None:
@@ -138,6 +140,25 @@ class Answerer:
         if retry is None or not retry.evidence or retry.evidence[0].doc_id != best:
             return None
         return self._checked(q, retry, again)
+
+    def _asked_instead(self, q: Question, route: Route, draft: Draft, ctx: Context) -> Draft | None:
+        """The same route with what is asked alone, within the documents the whole question found, when a story
+        told in sentences of its own drew the sections ("… người hưởng trợ cấp mở tài khoản … . Cho mình hỏi đợt 2
+        làm vét kéo dài mấy ngày?": the story's words found the plan, its question the section). The whole question
+        is checked against both the sections the story drew and those the question found; those answer."""
+        if not q.told_apart or ctx.scope:
+            return None
+        asked = replace(parse(q.asked), typed=q.typed)
+        again = replace(ctx, focus=ctx.documents(q), refused=None, _plan=None, _hits={}, _terms=None, _own=None)
+        retry = route.gather(asked, again)
+        if retry is None or not retry.evidence:
+            return None
+        found = {(e.doc_id, e.section) for e in retry.evidence}
+        story = [e for e in draft.evidence if (e.doc_id, e.section) not in found]
+        both = self._checked(q, replace(retry, evidence=[*retry.evidence, *story]), replace(ctx, refused=None))
+        if both is None:
+            return None
+        return replace(retry, evidence=[e for e in both.evidence if (e.doc_id, e.section) in found])
 
     def _spelled(self, q: Question) -> Question:
         """The question with its typos corrected against the store's vocabulary (``retrieval.spelling``)."""
