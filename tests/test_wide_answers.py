@@ -1411,3 +1411,15 @@ def test_a_case_told_in_sentences_of_its_own_does_not_choose_the_section(wide_en
     assert answer.found
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-20-2025-hdnd-vinhlong", "Điều 2.2")
     assert "bằng 75% mức học phí" in answer.answer
+
+
+def test_a_money_noun_of_the_story_prices_nothing_in_the_question_after_it(wide_engine) -> None:
+    """ "… để nhận trợ cấp. Đợt 1 cao điểm kéo dài bao nhiêu ngày làm việc?": the words a money noun governs were
+    read across the full stop, so "kéo dài" was taken for a thing priced that the plan never speaks of."""
+    answer = wide_engine.ask(
+        "Tôi là cán bộ ngân hàng ở Cần Thơ, đang phối hợp với xã vận động người dân mở tài khoản để nhận trợ cấp."
+        " Đợt 1 cao điểm kéo dài bao nhiêu ngày làm việc?"
+    )
+    assert answer.found
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-157-ubnd-cantho-2025", "II.2.a")
+    assert "Cao điểm tập trung trong 10 ngày làm việc" in answer.answer

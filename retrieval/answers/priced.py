@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from core.text import has_diacritics
 from retrieval.analyzer import Analyzer, token_index
-from retrieval.answers.question import Question, fkey, has
+from retrieval.answers.question import Question, fkey, has, sentences
 from retrieval.extract import QueryTerms, TermWeights, text_terms
 from retrieval.lexicon import lexicon
 
@@ -48,14 +48,17 @@ _FINED = re.compile(r"((?: \w+){2,8}?)(?: thi)? bi (?:xu )?phat(?: tien)? (?:bao
 def priced(q: Question) -> list[str]:
     """The folded words each money noun of the question governs ("phi thi sat hach de" -> "thi sat hach de")."""
     typed = q.typed.lower() if has_diacritics(q.typed) else None
-    per = [m.group(1).strip() for m in _PER.finditer(q.key)]
-    fined = [m.group(1).strip() for m in _FINED.finditer(q.key)]
+    # read sentence by sentence: "… để nhận trợ cấp. Đợt 1 kéo dài bao nhiêu ngày?" prices nothing
+    keys = [fkey(s) for s in sentences(q.text)]
+    per = [m.group(1).strip() for key in keys for m in _PER.finditer(key)]
+    fined = [m.group(1).strip() for key in keys for m in _FINED.finditer(key)]
     return (
         per
         + fined
         + [
             m.group(2).strip()
-            for m in _PRICED.finditer(q.key)
+            for key in keys
+            for m in _PRICED.finditer(key)
             if m.group(2)
             and not has(m.group(0) + " ", *_MONEY.cancelled)
             # typed with diacritics, the noun must be written so: "dung lượng" is no "lương"

@@ -102,7 +102,8 @@ _STORY = (
 )
 
 
-def _sentences(text: str) -> list[str]:
+def sentences(text: str) -> list[str]:
+    """A text's sentences, each ending at a full stop, question or exclamation mark followed by a space."""
     return [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
 
 
@@ -117,11 +118,11 @@ def asking(text: str) -> str | None:
     """The sentences that ask, when a question tells a story first ("Nhà tôi ở … . Năm học 2025-2026 mỗi tháng tôi
     phải đóng học phí bao nhiêu?"): those ending with a question mark, else the last; for a single sentence, the
     clauses after a first one telling the asker's situation (``_after_story``), else None."""
-    sentences = _sentences(text)
-    if len(sentences) < 2:
+    told = sentences(text)
+    if len(told) < 2:
         return _after_story(text)
-    asked = [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:]
-    return " ".join(asked) if len(asked) < len(sentences) else None
+    asked = [s for s in told if s.rstrip().endswith("?")] or told[-1:]
+    return " ".join(asked) if len(asked) < len(told) else None
 
 
 def normalize(question: str, lx: Lexicon | None = None) -> str:
@@ -356,7 +357,7 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     for m in lx.asked_kinds.finditer(key):
         q.kinds += [t for k, t in lx.kind_types.items() if f" {k} " in f" {m.group(1)}" and t not in q.kinds]
     q.asked = asking(text) or ""
-    q.told_apart = bool(q.asked) and len(_sentences(text)) > 1
+    q.told_apart = bool(q.asked) and len(sentences(text)) > 1
     unmasked = functools.reduce(lambda k, phrase: k.replace(f" {phrase} ", " "), lx.day_not_asked, key)
     q.asks_day = has(unmasked, *lx.day_asked)
     asked_key = fkey(q.asked) if q.asked else key  # the story told before the question asks nothing
