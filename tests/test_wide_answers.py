@@ -1423,3 +1423,15 @@ def test_a_money_noun_of_the_story_prices_nothing_in_the_question_after_it(wide_
     assert answer.found
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-157-ubnd-cantho-2025", "II.2.a")
     assert "Cao điểm tập trung trong 10 ngày làm việc" in answer.answer
+
+
+def test_a_count_told_with_roi_before_the_question_is_not_asked(wide_engine) -> None:
+    """ "vắng mấy buổi rồi, cần tham dự tối thiểu bao nhiêu phần trăm …": "mấy buổi rồi" tells sessions already
+    missed (lexicon ``counting.told``); no section counts "buổi", and the question was refused."""
+    answer = wide_engine.ask(
+        "minh la dang vien moi, hoc lop boi duong o trung tam chinh tri, vang may buoi roi, can tham du toi thieu bao"
+        " nhieu phan tram so tiet de duoc viet thu hoach"
+    )
+    assert answer.found
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-1147-btgdvtw-2025", "Quy chế.Điều 6.4")
+    assert "tối thiểu 80% số tiết học" in answer.answer

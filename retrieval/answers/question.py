@@ -313,6 +313,7 @@ def _counted(text: str, lx: Lexicon) -> list[str]:
     # words in one clause: "dung lượng bao nhiêu, tệp gửi kèm …" counts no "tệp"
     joined = [not text[a.end() : b.start()].strip() for a, b in itertools.pairwise(found)]
     skip = set(lx.counting["not_counted"]) | lx.question_words
+    told = set(lx.counting.get("told", ()))
     out = []
     for cue in lx.counting["after"]:
         n = len(cue.split())
@@ -323,6 +324,8 @@ def _counted(text: str, lx: Lexicon) -> list[str]:
                 continue  # "xe máy", "máy tính"
             after = words[i + n] if i + n < len(words) and joined[i + n - 1] else None
             before = words[i - 1] if i > 0 and joined[i - 1] else None
+            if i + n + 2 < len(words) and words[i + n + 1] in told:
+                continue  # "nghỉ mấy buổi rồi, phải học đủ …": a count told, more is asked after it
             if after and after not in skip and not after.isdigit():
                 # an abbreviation is counted as the words it stands for ("bao nhiêu dn" counts "doanh nghiệp")
                 out.append(fold(lx.abbreviations[after]).lower() if after in lx.abbreviations else after)
