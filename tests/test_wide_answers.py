@@ -1435,3 +1435,12 @@ def test_a_count_told_with_roi_before_the_question_is_not_asked(wide_engine) -> 
     assert answer.found
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-1147-btgdvtw-2025", "Quy chế.Điều 6.4")
     assert "tối thiểu 80% số tiết học" in answer.answer
+
+
+def test_it_nhat_and_cuoi_nam_find_what_documents_write_toi_thieu_and_het_nam(wide_engine) -> None:
+    """ "đến cuối năm 2026 … ít nhất bao nhiêu trạm 5G": the plan writes "Mục tiêu đến hết năm 2026 … tối thiểu 1 trạm"
+    (thesaurus, one way: a question already in the plans' words is not widened); the parent section of both years'
+    targets was cited first."""
+    answer = wide_engine.ask("Đến cuối năm 2026 mỗi khu công nghiệp ở Hà Nội phải có ít nhất bao nhiêu trạm 5G?")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-310-ubnd-hanoi-2025", "II.1")
+    assert "có tối thiểu 1 trạm phát sóng 5G" in answer.answer
