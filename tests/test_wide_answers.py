@@ -1462,3 +1462,11 @@ def test_a_typo_is_corrected_to_the_word_the_store_writes_beside_its_neighbours(
     from retrieval.spelling import corrections
 
     assert corrections(typed, wide_engine.index.catalog.df.many) == {typo: meant}
+
+
+def test_onl_is_online(wide_engine) -> None:
+    """Chat's "onl" is "online" (lexicon chat shorthand), which the resolution writes beside "học trực tuyến";
+    unknown, it left the fee's other clauses first (or, with fewer words known, the question refused)."""
+    answer = wide_engine.ask("neu hoc onl thi hoc phi o vinh long tinh sao a")
+    assert answer.found
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-20-2025-hdnd-vinhlong", "Điều 2.2")
