@@ -69,6 +69,8 @@ class AnswerPolicy:
     #: ``retrieval.answers.content.MAX_JOINT_PARTS``: an article of more parts is a list, not two halves).
     #: A dated runner-up scoring this share of an undated best section answers a "when" question first.
     dated_runner_up: float = 0.6
+    #: Sections read for one whose range holds a number the question gives ("82 điểm": "từ 70 đến 84,5 điểm").
+    given_depth: int = 10
     #: Least share of the question's content terms (IDF-weighted) the cited sections must hold to answer: 0.5 on
     #: dev (out-of-scope refused / in-scope refused: 0.45 gives wide .50/.021, original .67/.011; 0.5 wide
     #: .64/.026, original .92/.011; 0.55 wide .68/.026 but realqa refuses .067 against .033).

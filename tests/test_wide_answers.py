@@ -1470,3 +1470,20 @@ def test_onl_is_online(wide_engine) -> None:
     answer = wide_engine.ask("neu hoc onl thi hoc phi o vinh long tinh sao a")
     assert answer.found
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-20-2025-hdnd-vinhlong", "Điều 2.2")
+
+
+@pytest.mark.parametrize(
+    ("question", "band"),
+    [
+        ("đoàn kiểm tra chấm trung tâm học tập cộng đồng xã mình được 55 điểm thì trung tâm xếp loại nào vậy", "3-2.c"),
+        ("tthtcd phuong toi dat 92 diem theo bang tieu chi moi cua so gd hcm, vay xep loai gi", "3-2.a"),
+    ],
+)
+def test_the_band_holding_the_score_given_answers_first(wide_engine, question: str, band: str) -> None:
+    """The guidance's bands ("Loại tốt … từ 85 đến 100", "Loại khá … từ 70 đến 84,5", …) share every word of the
+    question; the score the asker gives says which answers (other sections of the guidance were cited first)."""
+    answer = wide_engine.ask(question)
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == (
+        "cv-5155-sgddt-hcm-2025",
+        f"Bảng tiêu chí.{band}",
+    )

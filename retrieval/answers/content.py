@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from core.text import fold
 from core.types import Document, Section
+from retrieval.answers import ranges
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, Pick, has_amount, pick_lines
 from retrieval.answers.facts import names_only
@@ -102,6 +103,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     titled = _titled(ctx, hits, Coverage(terms, weights), p.titled)
     if titled is not None:  # the section the question names by its title answers first, whole
         hits = [titled, *[h for h in hits if not _within(h, titled)]]
+    if numbers := ranges.given(q.text):  # "được 82 điểm thì xếp loại gì": the band holding 82
+        hits = _holding_first(ctx, q, hits, numbers, target)
     top = hits[0].score or 1.0
     chosen = [hits[0], *[h for h in hits[1 : p.sections] if h.score >= p.runner_up * top]]
     evidence = []
@@ -116,6 +119,36 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if evidence:
         evidence += _announced(ctx, evidence[0])
     return Draft(evidence, notes=cut_short(ctx, evidence) if how == "all" else []) if evidence else None
+
+
+def _holding_first(
+    ctx: Context, q: Question, hits: list[SectionHit], numbers: list[tuple[float, str]], target: str | None
+) -> list[SectionHit]:
+    """Among the first ``given_depth`` sections, when some state bands of what a number the question gives measures
+    and others' bands leave it out, the best one scoring like the best (``runner_up``) whose band holds it, first
+    (``retrieval.answers.ranges``; the others stay: "… 84,5 điểm thì xếp loại gì, phải bao nhiêu mới được loại
+    tốt?" asks another band too)."""
+    p = ctx.policy.answer
+    deep = ctx.sections(q, p.given_depth, docs=[target] if target else None)
+    own = {(h.doc_id, h.section): _own_text(ctx, h) for h in [*hits, *deep]}
+    best = next(
+        (
+            h
+            for h in deep
+            if h.score >= p.runner_up * deep[0].score and ranges.holds(own[(h.doc_id, h.section)], numbers)
+        ),
+        None,
+    )
+    others = [h for h in deep if ranges.states_other(own[(h.doc_id, h.section)], numbers)]
+    if best is None or not others:  # bands of one measure told apart by the number, or nothing to tell
+        return hits
+    return [best, *(h for h in hits if (h.doc_id, h.section) != (best.doc_id, best.section))]
+
+
+def _own_text(ctx: Context, h: SectionHit) -> str:
+    doc = ctx.index.get(h.doc_id)
+    sec = doc.section(h.section)
+    return doc.text[sec.start : sec.body_end] if sec is not None else ""
 
 
 def _stating_day(q: Question, ctx: Context) -> Draft | None:

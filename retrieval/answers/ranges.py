@@ -1,0 +1,87 @@
+"""A number the asker gives, and the sibling section whose range holds it.
+
+"Trung tâm tự chấm được 82 điểm thì xếp loại gì?": the guidance's bands ("a) Loại tốt: Tổng số điểm đạt được từ 85
+đến 100; b) Loại khá: … từ 70 đến 84,5; c) …") share every word of the question, so words alone rank them alike;
+the number the asker gives says which one answers. A number typed before a noun ("82 điểm", "17 tuổi") is held by
+a section whose own text names that noun and states a range holding it: "từ 70 đến 84,5", "từ 70 đến dưới 85",
+"70 - 84,5", "từ 85 trở lên", "dưới 50". Years, dates and document numbers are not such numbers.
+
+    given("… được 82 điểm thì xếp loại gì")        # [(82.0, "diem")]
+    holds("Loại khá: … từ 70 đến 84,5;", given)    # True
+    states_other("Loại tốt: … từ 85 đến 100", given)  # True: a range of the noun that leaves 82 out
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.text import fold
+
+_NUMBER = r"\d+(?:[.,]\d+)*"
+#: A number the asker gives and the noun after it; not a day, a year ("năm 2025"), nor part of a number ("80/2025").
+_GIVEN = re.compile(rf"(?<![\w/.,-])({_NUMBER})\s+([a-z]+)\b(?![/-])")
+#: Nouns after a number that measure nothing a band of a section is written in.
+_NOT_MEASURED = frozenset({"nam", "thang", "ngay", "gio", "phut", "dieu", "khoan", "muc", "lan", "nguoi"})
+_BETWEEN = re.compile(rf"\btu ({_NUMBER})(?: [a-z]+){{0,2}} (?:den|toi) (duoi |het )?({_NUMBER})")
+_DASHED = re.compile(rf"(?<![\w/.,])({_NUMBER}) ?[-–] ?({_NUMBER})(?![\w/.,])")
+_UPWARD = re.compile(rf"\b(?:tu|tren) ({_NUMBER})(?: [a-z]+){{0,2}} tro len\b|\btren ({_NUMBER})\b")
+_BELOW = re.compile(rf"\b(?:duoi|it hon) ({_NUMBER})\b")
+
+
+def _value(number: str) -> float:
+    """ "84,5" -> 84.5; "1.000" -> 1000 (the documents' decimal comma and thousands dot)."""
+    whole, _, decimal = number.partition(",")
+    return float(whole.replace(".", "") + ("." + decimal.replace(".", "") if decimal else ""))
+
+
+def _folded(text: str) -> str:
+    return " ".join(re.sub(r"[^\w,.\-–/ ]", " ", fold(text).lower()).split())
+
+
+def given(text: str) -> list[tuple[float, str]]:
+    """The numbers a question gives with the noun each measures ("82 điểm": (82.0, "diem"))."""
+    out = []
+    for m in _GIVEN.finditer(_folded(text)):
+        number, noun = m.groups()
+        if noun in _NOT_MEASURED or (len(number) == 4 and number.startswith(("19", "20"))):
+            continue
+        out.append((_value(number), noun))
+    return out
+
+
+def _ranges(text: str, noun: str) -> list[tuple[float, float, bool]]:
+    """(low, high, high included) of each range a folded text states of ``noun``: the noun among the four words
+    before the range ("điểm đạt được từ 70 đến 84,5") or right after it ("từ 70 đến 84,5 điểm")."""
+    out = []
+    for pattern, read in _READERS:
+        for m in pattern.finditer(text):
+            before = text[: m.start()].split()[-4:]
+            after = text[m.end() :].split()[:1]
+            if noun in before or noun in after:
+                out.append(read(m))
+    return [s for s in out if s[0] < s[1]]
+
+
+_READERS = (
+    (_BETWEEN, lambda m: (_value(m.group(1)), _value(m.group(3)), m.group(2) != "duoi ")),
+    (_DASHED, lambda m: (_value(m.group(1)), _value(m.group(2)), True)),
+    (_UPWARD, lambda m: (_value(m.group(1) or m.group(2)), float("inf"), True)),
+    (_BELOW, lambda m: (float("-inf"), _value(m.group(1)), False)),
+)
+
+
+def _inside(value: float, span: tuple[float, float, bool]) -> bool:
+    low, high, closed = span
+    return low <= value and (value <= high if closed else value < high)
+
+
+def holds(text: str, numbers: list[tuple[float, str]]) -> bool:
+    """Whether a section's text states a range of a noun given that holds its number."""
+    folded = _folded(text)
+    return any(any(_inside(v, s) for s in _ranges(folded, noun)) for v, noun in numbers)
+
+
+def states_other(text: str, numbers: list[tuple[float, str]]) -> bool:
+    """Whether a section's text states ranges of a noun given, none holding its number (a sibling band)."""
+    folded = _folded(text)
+    return any((spans := _ranges(folded, noun)) and not any(_inside(v, s) for s in spans) for v, noun in numbers)

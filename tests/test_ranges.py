@@ -1,0 +1,36 @@
+"""Bands a section states, and the number an asker gives (``retrieval.answers.ranges``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.answers.ranges import given, holds, states_other
+
+
+def test_a_number_before_a_noun_is_given_but_not_a_year_a_date_or_a_document_number() -> None:
+    assert given("Trung tâm tự chấm được 82 điểm năm 2025 theo Kế hoạch 80/2025 ngày 12/3 thì xếp loại gì?") == [
+        (82.0, "diem")
+    ]
+    assert given("em 17 tuổi, lương 6,5 triệu") == [(17.0, "tuoi"), (6.5, "trieu")]
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("b) Loại khá: Tổng số điểm đạt được từ 70 đến 84,5;", True),
+        ("Loại khá: từ 70 điểm đến dưới 82 điểm", False),  # "đến dưới": the bound is left out
+        ("Xếp loại khá: 70 - 84,5 điểm", True),
+        ("Loại tốt: tổng số điểm từ 85 điểm trở lên", False),
+        ("Chưa đạt: dưới 50 điểm", False),
+        ("Có từ 70 đến 90 học viên", False),  # a band of another measure
+    ],
+)
+def test_a_band_holds_the_number_given_of_its_own_measure(text: str, held: bool) -> None:
+    assert holds(text, [(82.0, "diem")]) is held
+
+
+def test_a_sibling_band_that_leaves_the_number_out_is_told_from_one_without_bands() -> None:
+    numbers = [(82.0, "diem")]
+    assert states_other("a) Loại tốt: Tổng số điểm đạt được từ 85 đến 100;", numbers)
+    assert not states_other("d) Chưa đạt: các trường hợp còn lại.", numbers)
+    assert not states_other("b) Loại khá: Tổng số điểm đạt được từ 70 đến 84,5;", numbers)
