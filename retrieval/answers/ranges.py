@@ -16,12 +16,13 @@ from __future__ import annotations
 import re
 
 from core.text import fold
+from retrieval.lexicon import lexicon
 
 _NUMBER = r"\d+(?:[.,]\d+)*"
 #: A number the asker gives and the noun after it; not a day, a year ("năm 2025"), nor part of a number ("80/2025").
 _GIVEN = re.compile(rf"(?<![\w/.,-])({_NUMBER})\s+([a-z]+)\b(?![/-])")
-#: Nouns after a number that measure nothing a band of a section is written in.
-_NOT_MEASURED = frozenset({"nam", "thang", "ngay", "gio", "phut", "dieu", "khoan", "muc", "lan", "nguoi"})
+#: Nouns after a number that measure nothing a band of a section is written in (lexicon counting.not_measured).
+_NOT_MEASURED = frozenset(lexicon().counting.get("not_measured", ()))
 _BETWEEN = re.compile(rf"\btu ({_NUMBER})(?: [a-z]+){{0,2}} (?:den|toi) (duoi |het )?({_NUMBER})")
 _DASHED = re.compile(rf"(?<![\w/.,])({_NUMBER}) ?[-–] ?({_NUMBER})(?![\w/.,])")
 _UPWARD = re.compile(rf"\b(?:tu|tren) ({_NUMBER})(?: [a-z]+){{0,2}} tro len\b|\btren ({_NUMBER})\b")
