@@ -1487,3 +1487,15 @@ def test_the_band_holding_the_score_given_answers_first(wide_engine, question: s
         "cv-5155-sgddt-hcm-2025",
         f"Bảng tiêu chí.{band}",
     )
+
+
+def test_a_unit_named_as_where_a_report_goes_is_not_who_is_asked(wide_engine) -> None:
+    """ "… gửi báo cáo … qua Sở Khoa học và Công nghệ trước ngày mấy?": the department's own section (it follows up
+    and reports on the 20th) scored alike with the section of the units asked (they report through it by the 15th)
+    and came first (lexicon ``units.recipient_cues``)."""
+    answer = wide_engine.ask(
+        "UBND các phường ở Hà Nội gửi báo cáo kết quả thực hiện kế hoạch tạo lập dữ liệu về UBND thành phố qua Sở Khoa"
+        " học và Công nghệ trước ngày mấy?"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-308-ubnd-hanoi-2025", "III.2")
+    assert "trước ngày 15 hằng tháng" in answer.answer.split("[1]")[0]

@@ -97,6 +97,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         hits = _stating_first(ctx, hits, _states_lead, p.dated_runner_up)
     if how in ("best", "all") and target and not (q.figures or q.counted):  # not "trong mấy ngày", "mấy điểm"
         hits = _unit_first(q, ctx, target, hits)
+    hits = _recipient_not_first(q, ctx, hits)
     counting = counted if q.counted else None  # lines stating the number counted answer too
     terms = ctx.terms(q)
     weights = ctx.weights()
@@ -288,6 +289,29 @@ def _unit_first(q: Question, ctx: Context, doc_id: str, hits: list[SectionHit]) 
             return [h, *hits[:i], *hits[i + 1 :]]  # (a part of the unit's section already first stays)
     if len(named) == 1 and doc is not None and (sec := doc.section(next(iter(named)))) is not None:
         return [SectionHit(doc_id, sec.id, sec.heading, hits[0].score if hits else 1.0), *hits]
+    return hits
+
+
+def _recipient_not_first(q: Question, ctx: Context, hits: list[SectionHit]) -> list[SectionHit]:
+    """A unit the question names as where something goes ("… báo cáo kết quả qua Sở KH&CN trước ngày mấy?",
+    lexicon ``units.recipient_cues``) is not who is asked: when its own section is first and another of the first
+    ones scores alike (``runner_up``), that one answers first."""
+    if len(hits) < 2 or not has(q.key, *lexicon().units["recipient_cues"]):
+        return hits
+    catalog = UnitCatalog(ctx.index.catalog, ctx.analyzer)
+    expanded = f" {catalog.expand(q.text)} "
+    cues = lexicon().units["recipient_cues"]
+    gone_to = {
+        (m.doc_id, m.section)
+        for m in catalog.find(q.text, focus=[hits[0].doc_id])
+        if m.whole_section and any(f" {c} {m.key} " in expanded for c in cues)
+    }
+    if (hits[0].doc_id, hits[0].section) not in gone_to:
+        return hits
+    share = ctx.policy.answer.runner_up * hits[0].score
+    for i, h in enumerate(hits[1:UNIT_HITS], 1):
+        if h.score >= share and (h.doc_id, h.section) not in gone_to:
+            return [h, *hits[:i], *hits[i + 1 :]]
     return hits
 
 
