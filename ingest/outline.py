@@ -108,6 +108,22 @@ def _group_row(text: str, following: str) -> Marker | None:
     return Marker("roman", m.group(1), title)
 
 
+#: A clause of an amending text that rewrites an article ("21. Sửa đổi, bổ sung Điều 26 như sau:") …
+_AMENDS = re.compile(r"(?i)\b(?:sửa đổi|bổ sung|thay thế)\b.*\bĐiều\s+(\d+[a-zđ]?)\b.*\bnhư sau$")
+#: … and the quoted article it opens with ('"Điều 26. Đăng ký khám bệnh, chữa bệnh bảo hiểm y tế ban đầu').
+_QUOTED_ARTICLE = re.compile(r"^[\"“”']?\s*Điều\s+(\d+[a-zđ]?)\.\s*(\S.*)$")
+
+
+def _amended_title(record: dict[str, object], text: str) -> str | None:
+    """The article an amending clause rewrites, as its quotation titles it ("Điều 26. Đăng ký khám bệnh …"): the
+    clause's own heading only says "Sửa đổi, bổ sung Điều 26 như sau", and the article's words are what is asked."""
+    amends = _AMENDS.search(str(record["heading"]))
+    quoted = _QUOTED_ARTICLE.match(text.strip())
+    if amends is None or quoted is None or quoted.group(1) != amends.group(1):
+        return None
+    return f"Điều {quoted.group(1)}. {heading_of(quoted.group(2))}"
+
+
 def _bare_organisation(heading: str) -> bool:
     """A heading that is only the first word of a unit's name ("Sở", "Ban", "Phòng"): wrapped, not a name."""
     return heading.strip().upper() in lexicon().name_openers
@@ -130,6 +146,8 @@ class _Builder:
             if not top.has_text and top.record is not None and _bare_organisation(str(top.record["heading"])):
                 # "6. Sở" / "Giáo dục và Đào tạo": a unit's name wrapped after its first word
                 top.record["heading"] = f"{top.record['heading']} {heading_of(text)}"
+            elif not top.has_text and top.record is not None and (title := _amended_title(top.record, text)):
+                top.record["heading"] = f"{top.record['heading']}: {title}"
             top.has_text = True
         if len(text.split()) >= 2 and is_all_caps(text) and not text.startswith(("-", "+")):
             self.caps_break = True  # an unnumbered heading: a list may start again under it

@@ -245,3 +245,14 @@ def test_a_point_left_inside_the_point_before_it_is_its_own(wide_docs) -> None:
     g = doc.section("Quy định.Điều 13.4.g")
     assert g is not None and doc.text[g.start : g.end].rstrip() == "g) Các biện pháp chữa cháy khác."
     assert doc.section("Quy định.Điều 18.3.đ").heading.startswith("Lực lượng Quân đội có trách nhiệm phối hợp")
+
+
+def test_an_amending_clause_is_headed_by_the_article_it_rewrites(wide_docs) -> None:
+    """ "21. Sửa đổi, bổ sung Điều 26 như sau:" / '"Điều 26. Đăng ký khám bệnh, chữa bệnh bảo hiểm y tế ban đầu': the
+    clause's heading names the rewritten article's title, which is what readers look for and ask about; a clause
+    rewriting part of an article ("Sửa đổi, bổ sung khoản 2 Điều 3 như sau") keeps its heading."""
+    doc = wide_docs["luat-51-2024-qh15"]
+    assert doc.section("Điều 1.21").heading == (
+        "Sửa đổi, bổ sung Điều 26 như sau: Điều 26. Đăng ký khám bệnh, chữa bệnh bảo hiểm y tế ban đầu"
+    )
+    assert doc.section("Điều 1.2").heading == "Sửa đổi, bổ sung khoản 2 Điều 3 như sau"
