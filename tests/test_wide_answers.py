@@ -1499,3 +1499,15 @@ def test_a_unit_named_as_where_a_report_goes_is_not_who_is_asked(wide_engine) ->
     )
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-308-ubnd-hanoi-2025", "III.2")
     assert "trước ngày 15 hằng tháng" in answer.answer.split("[1]")[0]
+
+
+def test_ca_hai_asks_what_a_text_rules_of_two_entitlements_at_once(wide_engine) -> None:
+    """ "… có được nhận cả hai mức không?": texts rule it as "đồng thời thuộc đối tượng …" and "chỉ được hưởng 01
+    mức hỗ trợ cao nhất" (thesaurus, one way); the question was refused."""
+    answer = wide_engine.ask(
+        "Theo nghị quyết hỗ trợ công an cấp xã của Hà Nội, người đang hưởng hỗ trợ theo Nghị quyết 38/2024 có được"
+        " nhận cả hai mức không?"
+    )
+    assert answer.found
+    assert ("nq-80-2025-hdnd-hanoi", "Điều 3.2") in [(c.doc_id, c.section) for c in answer.citations]
+    assert "chỉ được hưởng 01 mức hỗ trợ cao nhất" in answer.answer
