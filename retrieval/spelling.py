@@ -2,10 +2,8 @@
 
 A word of three letters or more that no indexed unit contains by its folded form, typed with or without
 diacritics ("vein", "phườngg", "khôg"), is replaced by the folded word one edit away (a letter deleted, inserted,
-replaced, or two swapped) that the store writes most beside the typed word's neighbours ("toi thiu": "thieu", as
-"tối thiểu" is written, not the commoner "thu"), else that the most units contain (on 107 one-letter slips in phrases
-of the development documents: right 94 times, against 36 for the commonest word alone); a word with no such
-neighbour is left as typed (the refusal check then sees an unknown word). A word typed with diacritics is corrected only when no Vietnamese syllable is
+replaced, or two swapped) that the most units contain; a word with no such neighbour is left as typed (the refusal
+check then sees an unknown word). A word typed with diacritics is corrected only when no Vietnamese syllable is
 spelt so ("phườngg", "khôg": ``SYLLABLE``), and then first to a word the store writes with the very marks typed
 ("dụcc": "dục", though folded "duoc", được, is commoner); "vàng" in a store that never says it was meant as typed. One whose
 folded form some unit holds is left alone even when no unit writes it with those marks: "cước" is not "cuộc" with a
@@ -63,8 +61,6 @@ def corrections(text: str, frequencies: Frequencies, keep: Iterable[str] = ()) -
     }
     folded = {w: fold_word(w).lower() for w in words}
     unknown = [w for w in words if folded[w] not in kept]
-    order = [fold_word(w).lower() for w in re.findall(r"[^\W_]+", text)]
-    beside = {w: _neighbours(order, folded[w]) for w in unknown}
     known = frequencies(token_index("f:" + folded[w]) for w in unknown)
     out: dict[str, str] = {}
     for w in unknown:
@@ -75,31 +71,10 @@ def corrections(text: str, frequencies: Frequencies, keep: Iterable[str] = ()) -
             continue
         candidates = sorted(edits(folded[w]))
         df = frequencies(token_index("f:" + c) for c in candidates)
-        known_ones = [c for c in candidates if token_index("f:" + c) in df]
-        if not known_ones:
-            continue
-        # the one the store writes beside the typed word's neighbours ("tối thiu": "tối thiểu", not the commoner
-        # "thu"), then the one the most units contain
-        pairs = {c: [_pair(a, b) for a, b in _around(c, beside[w])] for c in known_ones}
-        paired = frequencies(i for ps in pairs.values() for i in ps)
-        out[w] = max(known_ones, key=lambda c: (sum(paired.get(i, 0) for i in pairs[c]), df[token_index("f:" + c)], c))
+        scored = [(df[token_index("f:" + c)], c) for c in candidates if token_index("f:" + c) in df]
+        if scored:
+            out[w] = max(scored, key=lambda x: (x[0], x[1]))[1]
     return out
-
-
-def _neighbours(order: list[str], word: str) -> tuple[set[str], set[str]]:
-    """The folded words typed before and after each place ``word`` is typed."""
-    before = {order[i - 1] for i, w in enumerate(order) if w == word and i}
-    after = {order[i + 1] for i, w in enumerate(order) if w == word and i + 1 < len(order)}
-    return before, after
-
-
-def _around(candidate: str, neighbours: tuple[set[str], set[str]]) -> list[tuple[str, str]]:
-    before, after = neighbours
-    return [(b, candidate) for b in before] + [(candidate, a) for a in after]
-
-
-def _pair(a: str, b: str) -> int:
-    return token_index(f"F:{a} {b}")
 
 
 def _as_marked(word: str, frequencies: Frequencies) -> str | None:

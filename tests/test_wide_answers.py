@@ -1446,24 +1446,6 @@ def test_it_nhat_and_cuoi_nam_find_what_documents_write_toi_thieu_and_het_nam(wi
     assert "có tối thiểu 1 trạm phát sóng 5G" in answer.answer
 
 
-@pytest.mark.parametrize(
-    ("typed", "typo", "meant"),
-    [
-        ("hoc vien phai tham du toi theu bao nhieu phan tram so tiet", "theu", "thieu"),
-        ("giao vin day gioi cap truong duoc thuong bao nhieu", "vin", "vien"),
-    ],
-)
-def test_a_typo_is_corrected_to_the_word_the_store_writes_beside_its_neighbours(
-    wide_engine, typed: str, typo: str, meant: str
-) -> None:
-    """ "tối thếu", "giáo vin": of the words one edit away, the store writes "tối thiểu" and "giáo viên" together,
-    while the commonest alone are "theo" and "vi". (On 107 one-letter slips in phrases of the development documents
-    the neighbours' choice was right 94 times, the commonest word's 36.)"""
-    from retrieval.spelling import corrections
-
-    assert corrections(typed, wide_engine.index.catalog.df.many) == {typo: meant}
-
-
 def test_onl_is_online(wide_engine) -> None:
     """Chat's "onl" is "online" (lexicon chat shorthand), which the resolution writes beside "học trực tuyến";
     unknown, it left the fee's other clauses first (or, with fewer words known, the question refused)."""
