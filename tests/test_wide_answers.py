@@ -1493,3 +1493,11 @@ def test_ca_hai_asks_what_a_text_rules_of_two_entitlements_at_once(wide_engine) 
     assert answer.found
     assert ("nq-80-2025-hdnd-hanoi", "Điều 3.2") in [(c.doc_id, c.section) for c in answer.citations]
     assert "chỉ được hưởng 01 mức hỗ trợ cao nhất" in answer.answer
+
+
+def test_a_kinds_shorthand_before_ve_is_the_kind(wide_engine) -> None:
+    """ "ra cv về ô nhiễm không khí": chat's "cv" before "về" is "công văn" (lexicon ``chat.kind_shorthand_before``),
+    as before a number or "nào"; unknown, it raised the coverage needed and the question was refused."""
+    answer = wide_engine.ask("so gd ha noi ra cv ve o nhiem khong khi, truong phai lam gi khi aqi cao")
+    assert answer.found
+    assert answer.citations[0].doc_id == "cv-5095-sgddt-hanoi-2025"
