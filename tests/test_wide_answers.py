@@ -1501,3 +1501,14 @@ def test_a_kinds_shorthand_before_ve_is_the_kind(wide_engine) -> None:
     answer = wide_engine.ask("so gd ha noi ra cv ve o nhiem khong khi, truong phai lam gi khi aqi cao")
     assert answer.found
     assert answer.citations[0].doc_id == "cv-5095-sgddt-hanoi-2025"
+
+
+def test_trai_luat_and_lam_theo_find_how_the_law_words_them(wide_engine) -> None:
+    """ "quyết định … trái luật thì có phải làm theo không": the law writes "trái pháp luật" and "thi hành",
+    "chấp hành" (thesaurus, one way); the question was refused."""
+    answer = wide_engine.ask(
+        "tôi là công chức ở phường, thủ trưởng ra quyết định tôi thấy trái luật thì tôi có phải làm theo không? luật"
+        " mới quy định ra sao"
+    )
+    assert answer.found
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("luat-80-2025-qh15", "Điều 7.5")
