@@ -301,6 +301,19 @@ def coverage(terms: QueryTerms, have: AbstractSet[str], weights: TermWeights) ->
     return Coverage(terms, weights)(have)
 
 
+def answered_share(terms: QueryTerms, have: AbstractSet[str], weights: TermWeights) -> float:
+    """``coverage`` as the refusal check weighs it: one pair alone is too little to lift the share ("mai đà lạt
+    có lạnh không, định cho hs đi dã ngoại": its one pair found in a circular's "loài ngoại lai" line), so for a
+    question of fewer than two pairs a pair found counts no more than its words' share (a pair missing still
+    counts against it)."""
+    cu, cb = Coverage(terms, weights).shares(have)
+    if cu is None:
+        return 0.0
+    if cb is None:
+        return cu
+    return 0.5 * (cu + (min(cb, cu) if len(terms.bi) < 2 else cb))
+
+
 class Coverage:
     """``coverage`` of one question's terms, for many texts: each term's probe, IDF and the totals read once
     (a question describing a cited document weighs hundreds of entries and headers: 17 ms a question)."""
@@ -331,7 +344,14 @@ class Coverage:
         return items, sum(w for _, w, _, doubtful in items if not doubtful)
 
     def __call__(self, have: AbstractSet[str]) -> float:
-        shares = []
+        cu, cb = self.shares(have)
+        if cu is None:
+            return 0.0
+        return cu if cb is None else 0.5 * (cu + cb)
+
+    def shares(self, have: AbstractSet[str]) -> tuple[float | None, float | None]:
+        """The words' share and the pairs' share (None for a part the question has none of)."""
+        shares: list[float | None] = []
         for part in self._parts:
             if part is None:
                 shares.append(None)
@@ -344,10 +364,7 @@ class Coverage:
                     doubtful_found += w if doubtful else 0.0
             total += doubtful_found
             shares.append(found / total if total else 0.0)
-        cu, cb = shares
-        if cu is None:
-            return 0.0
-        return cu if cb is None else 0.5 * (cu + cb)
+        return shares[0], shares[1]
 
 
 def _doubtful(term: str, terms: QueryTerms, weights: TermWeights) -> bool:

@@ -1512,3 +1512,11 @@ def test_trai_luat_and_lam_theo_find_how_the_law_words_them(wide_engine) -> None
     )
     assert answer.found
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("luat-80-2025-qh15", "Điều 7.5")
+
+
+def test_one_word_pair_found_does_not_lift_the_coverage_of_words_not_found(wide_engine) -> None:
+    """ "mai da lat co lanh ko, dinh cho hs di da ngoai": of the question's words, only scattered syllables and its
+    one pair are in a plant-protection circular's "loài ngoại lai" line; averaged with that pair's full share, the
+    words' low share passed, and the weather question was answered from it."""
+    answer = wide_engine.ask("mai da lat co lanh ko, dinh cho hs di da ngoai")
+    assert not answer.found and answer.citations == []

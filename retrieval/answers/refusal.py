@@ -22,7 +22,7 @@ from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, doc_name
 from retrieval.answers.priced import unspoken_price
 from retrieval.answers.question import Question, fkey, has
-from retrieval.extract import Coverage, QueryTerms, coverage, query_terms, says_when, text_terms, unknown_words
+from retrieval.extract import Coverage, QueryTerms, answered_share, query_terms, says_when, text_terms, unknown_words
 from retrieval.lexicon import lexicon
 from retrieval.targeting import profile_text
 
@@ -98,14 +98,14 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
     unknown = unknown_words(terms, weights) + q.corrected  # a corrected typo counts as unknown
     need = p.min_coverage_unknown if unknown else p.min_coverage
     have = held(draft, ctx)
-    share = coverage(terms, have, weights)
+    share = answered_share(terms, have, weights)
     used = terms
     # a story told first, in a sentence or a first clause ("Nhà tôi có mấy héc-ta keo …"): what is asked may answer
     if q.asked and share < need:
         asked = used = query_terms(ctx.analyzer, q.asked)
         unknown = unknown_words(asked, weights) + q.corrected
         need = p.min_coverage_unknown if unknown else p.min_coverage
-        share = coverage(asked, have, weights)
+        share = answered_share(asked, have, weights)
     if share < need:
         return f"coverage {share:.2f} < {need}" + (f" (unknown: {', '.join(unknown)})" if unknown else "")
     if (other := _topic_elsewhere(q, draft, ctx, used, have)) is not None:  # the words the evidence was judged on
