@@ -48,7 +48,8 @@ def _abbreviations() -> dict[str, str]:
 #: dân xã"). 19: a unit whose name ends with its province is also named without it ("Thuế tỉnh"). 20: units'
 #: tasks also under headings opening a plan's implementation part in other words ("Trách nhiệm thực hiện"). 21: a
 #: month and its year ("tháng 12/2025") is no legal number. 22: "PTDT", "PTDTBT" (phổ thông dân tộc, … bán trú).
-ANALYZER_VERSION = "22"
+#: 23: a ministry ("b) Bộ Công Thương: …") is a unit.
+ANALYZER_VERSION = "23"
 
 _WORD = re.compile(r"[^\W_]+")
 _PERCENT = re.compile(r"(?<=\d)\s*%")

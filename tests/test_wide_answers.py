@@ -1520,3 +1520,14 @@ def test_one_word_pair_found_does_not_lift_the_coverage_of_words_not_found(wide_
     words' low share passed, and the weather question was answered from it."""
     answer = wide_engine.ask("mai da lat co lanh ko, dinh cho hs di da ngoai")
     assert not answer.found and answer.citations == []
+
+
+def test_a_ministry_is_a_unit_whose_section_lists_its_tasks(wide_engine) -> None:
+    """ "b) Bộ Công Thương: - Chủ trì, làm việc trực tiếp với các tập đoàn …": a ministry heads its own point of a
+    Government resolution as a department does a plan's (lexicon ``units.heads``: "Bộ"; "Bộ luật", "bộ tiêu chí"
+    are no units); the question got points of other ministries first."""
+    answer = wide_engine.ask(
+        "nghị quyết 380 của chính phủ về khắc phục bão lũ miền Trung giao Bộ Công Thương những nhiệm vụ gì?"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-380-cp-2025", "II.3.b")
+    assert "sản xuất vật liệu xây dựng" in answer.answer
