@@ -111,14 +111,14 @@ def _group_row(text: str, following: str) -> Marker | None:
 #: A clause of an amending text that rewrites an article ("21. Sửa đổi, bổ sung Điều 26 như sau:") …
 _AMENDS = re.compile(r"(?i)\b(?:sửa đổi|bổ sung|thay thế)\b.*\bĐiều\s+(\d+[a-zđ]?)\b.*\bnhư sau$")
 #: … and the quoted article it opens with ('"Điều 26. Đăng ký khám bệnh, chữa bệnh bảo hiểm y tế ban đầu').
-_QUOTED_ARTICLE = re.compile(r"^[\"“”']?\s*Điều\s+(\d+[a-zđ]?)\.\s*(\S.*)$")
+QUOTED_ARTICLE = re.compile(r"^[\"“”']?\s*Điều\s+(\d+[a-zđ]?)\.\s*(\S.*)$")
 
 
 def _amended_title(record: dict[str, object], text: str) -> str | None:
     """The article an amending clause rewrites, as its quotation titles it ("Điều 26. Đăng ký khám bệnh …"): the
     clause's own heading only says "Sửa đổi, bổ sung Điều 26 như sau", and the article's words are what is asked."""
     amends = _AMENDS.search(str(record["heading"]))
-    quoted = _QUOTED_ARTICLE.match(text.strip())
+    quoted = QUOTED_ARTICLE.match(text.strip())
     if amends is None or quoted is None or quoted.group(1) != amends.group(1):
         return None
     return f"Điều {quoted.group(1)}. {heading_of(quoted.group(2))}"

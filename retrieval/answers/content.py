@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from core.text import fold
 from core.types import Document, Section
+from ingest.outline import QUOTED_ARTICLE
 from retrieval.answers import ranges
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, Pick, has_amount, pick_lines
@@ -60,10 +61,6 @@ def _states_lead(text: str) -> bool:
     """Whether a line names who leads: "Đơn vị chủ trì: Công an Thành phố" (every ``units.lead_label`` says
     "chủ trì"), "Sở Tư pháp chủ trì, phối hợp …"."""
     return bool(_LEADS.search(text))
-
-
-#: An amending clause's quoted article title: "“Điều 21. Phạm vi được hưởng …".
-QUOTED_TITLE = re.compile(r"^[\"“”\']\s*Điều \d+[a-zđ]?\.\s*(.+)$")
 
 
 def mode(q: Question) -> Pick:
@@ -131,7 +128,7 @@ def _holding_first(
     tốt?" asks another band too)."""
     p = ctx.policy.answer
     deep = ctx.sections(q, p.given_depth, docs=[target] if target else None)
-    own = {(h.doc_id, h.section): _own_text(ctx, h) for h in [*hits, *deep]}
+    own = {(h.doc_id, h.section): _own_text(ctx, h) for h in deep}
     best = next(
         (
             h
@@ -224,8 +221,8 @@ def _heading_terms(ctx: Context, doc: Document, sec: Section) -> frozenset[str]:
     def compute() -> frozenset[str]:
         text = sec.heading
         second = doc.text[sec.start : min(sec.body_end, sec.start + QUOTED_READ)].split("\n")[1:2]
-        if second and (quoted := QUOTED_TITLE.match(second[0].strip())):
-            text += "\n" + quoted.group(1)
+        if second and (quoted := QUOTED_ARTICLE.match(second[0].strip())):
+            text += "\n" + quoted.group(2)
         return text_terms(ctx.analyzer, text)
 
     return ctx.index.remembered(("heading terms", doc.doc_id, doc.content_hash, sec.id), compute)
