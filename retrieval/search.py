@@ -17,7 +17,7 @@ import heapq
 import itertools
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from core.ports import Embedder
@@ -158,6 +158,16 @@ class Searcher:
                     match[d] *= p.national_weight
         legal = frozenset(token_index(t) for t in self.analyzer.tokens(query) if t.startswith("L:")) if sparse else None
         return SearchPlan(sparse, dense, first, match, named, legal or frozenset())
+
+    def stressed(self, plan: SearchPlan, asked: str, story: float) -> SearchPlan:
+        """The plan with the words that only a story told before the question holds (not ``asked``, the sentences
+        that ask, nor their synonyms) counting ``story`` of their weight, for the second pass (``within``)."""
+        if plan.sparse is None or not plan.sparse[0]:
+            return plan
+        synonyms, strong = self._synonyms(asked)
+        kept = set(self.analyzer.query_vector(strip_frames(asked), synonyms, strong)[0])
+        weights = [w if i in kept else w * story for i, w in zip(*plan.sparse)]
+        return replace(plan, sparse=(plan.sparse[0], weights))
 
     def _local_best(
         self,

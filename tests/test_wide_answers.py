@@ -1531,3 +1531,16 @@ def test_a_ministry_is_a_unit_whose_section_lists_its_tasks(wide_engine) -> None
     )
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-380-cp-2025", "II.3.b")
     assert "sản xuất vật liệu xây dựng" in answer.answer
+
+
+def test_the_words_of_a_story_told_first_count_less_in_finding_the_section(wide_engine) -> None:
+    """ "Trường em là trường tiểu học công lập ở Vĩnh Long, tháng sau tổ chức hội thi … . Mức chi hội thi cấp trường
+    bằng bao nhiêu phần trăm mức cấp tỉnh?": the story's "trường … công lập", "tiểu học" drew the tuition
+    resolution's school rows; what is asked is the spending resolution's article on school-level contests
+    (``SearchPolicy.story_weight``)."""
+    answer = wide_engine.ask(
+        "Trường em là trường tiểu học công lập ở Vĩnh Long, tháng sau tổ chức hội thi giáo viên dạy giỏi cấp trường."
+        " Mức chi hội thi cấp trường bằng bao nhiêu phần trăm mức cấp tỉnh?"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-22-2025-hdnd-vinhlong", "Điều 2.6")
+    assert "60%" in answer.answer

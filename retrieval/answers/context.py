@@ -202,5 +202,8 @@ class Context:
         chosen = list(docs) if docs is not None else self.documents(q)
         key = (",".join(chosen) + repr(filters), k)
         if key not in self._hits:
-            self._hits[key] = self.searcher.within(self.plan(q), chosen, k=k, filters=filters)
+            plan = self.plan(q)
+            if q.told_apart:  # a story told first: the sentences that ask say where in the documents the answer is
+                plan = self.searcher.stressed(plan, q.asked, self.policy.search.story_weight)
+            self._hits[key] = self.searcher.within(plan, chosen, k=k, filters=filters)
         return self._hits[key]
