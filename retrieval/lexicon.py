@@ -85,6 +85,8 @@ class Lexicon:
     roman_range: tuple[int, int]  # the numbers read so
     span_cues: tuple[str, ...]  # folded words of a question asking the span of a document's activity ("keo dai")
     span_heading: re.Pattern[str]  # the folded heading of a document's section stating that span
+    applies_cues: tuple[str, ...]  # folded cues asking whom a legal text applies to ("co ap dung")
+    applies_heading: re.Pattern[str]  # the folded heading of its article on that ("pham vi dieu chinh")
     cue_words: frozenset[str]  # every folded word of the plain cue phrases (never a typo to correct)
 
 
@@ -192,6 +194,8 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         ),
         roman_range=(int(raw["roman_terms"]["from"]), int(raw["roman_terms"]["to"])),
         span_heading=re.compile(raw["time_statements"]["span_heading"]),
+        applies_cues=tuple(raw["applies_to"]["cues"]),
+        applies_heading=re.compile(raw["applies_to"]["heading"]),
         table_unit=re.compile(raw["table_unit"]["pattern"], re.I),
         cue_words=frozenset(
             w

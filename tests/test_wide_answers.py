@@ -1544,3 +1544,18 @@ def test_the_words_of_a_story_told_first_count_less_in_finding_the_section(wide_
     )
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-22-2025-hdnd-vinhlong", "Điều 2.6")
     assert "60%" in answer.answer
+
+
+def test_whom_a_text_applies_to_is_answered_from_its_scope_article(wide_engine) -> None:
+    """ "… quy chế hộp thư công vụ của tỉnh có áp dụng cho giáo viên như tôi không?": the regulation's article on
+    its scope says it does not apply to staff of schools; the words of mailboxes drew the article on granting them
+    first (lexicon ``applies_to``)."""
+    answer = wide_engine.ask(
+        "Tôi là giáo viên THCS công lập ở Đồng Tháp, quy chế hộp thư công vụ của tỉnh có áp dụng cho giáo viên như"
+        " tôi không?"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == (
+        "qd-143-2025-ubnd-dongthap",
+        "Quy chế.Điều 1.3",
+    )
+    assert "không áp dụng đối với viên chức, người lao động trong các cơ sở giáo dục" in answer.answer

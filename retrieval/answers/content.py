@@ -95,6 +95,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if how in ("best", "all") and target and not (q.figures or q.counted):  # not "trong mấy ngày", "mấy điểm"
         hits = _unit_first(q, ctx, target, hits)
     hits = _recipient_not_first(q, ctx, hits)
+    if target and has(q.key, *lexicon().applies_cues):  # "… có áp dụng với giáo viên không?": its scope article
+        hits = _scope_first(q, ctx, target, hits)
     counting = counted if q.counted else None  # lines stating the number counted answer too
     terms = ctx.terms(q)
     weights = ctx.weights()
@@ -310,6 +312,22 @@ def _recipient_not_first(q: Question, ctx: Context, hits: list[SectionHit]) -> l
         if h.score >= share and (h.doc_id, h.section) not in gone_to:
             return [h, *hits[:i], *hits[i + 1 :]]
     return hits
+
+
+def _scope_first(q: Question, ctx: Context, doc_id: str, hits: list[SectionHit]) -> list[SectionHit]:
+    """A question asking whom a text applies to: the best of the document's sections (``given_depth`` deep) that
+    lies in its article on its scope (lexicon ``applies_to.heading``: "Phạm vi điều chỉnh và đối tượng áp dụng"),
+    first; the order as it was when the document has none or none of it is found."""
+    doc = ctx.index.get(doc_id)
+    heading = lexicon().applies_heading
+    scope = [s.id for s in doc.sections if heading.search(" ".join(fold(s.heading).lower().split()))] if doc else []
+    if not scope:
+        return hits
+    deep = ctx.sections(q, ctx.policy.answer.given_depth, docs=[doc_id])
+    best = next((h for h in deep if any(h.section == s or h.section.startswith(s + ".") for s in scope)), None)
+    if best is None:
+        return hits
+    return [best, *(h for h in hits if (h.doc_id, h.section) != (best.doc_id, best.section))]
 
 
 def _names_its_document(q: Question, doc: Document | None) -> bool:
