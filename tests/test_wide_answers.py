@@ -331,11 +331,12 @@ def test_a_number_naming_the_document_itself_does_not_open_its_header(wide_engin
 
 def test_grounds_are_quoted_as_the_preamble_writes_them(wide_engine) -> None:
     """A law cited by name and date ("Căn cứ Luật … ngày 26 tháng 6 năm 2025;") is pasted as the preamble writes
-    it, not shortened to the registry's "Luật … năm 2025"; a text the line cites alone, the same."""
+    it, with the words its line opens with ("Căn cứ": a drafter pastes the line as it stands), not shortened to the
+    registry's "Luật … năm 2025"; a text the line cites alone, the same."""
     answer = wide_engine.ask("qd 2623 ttg thi hanh luat bao ve du lieu ca nhan can cu nhung van ban nao")
     assert answer.answer.splitlines()[1:] == [
-        "- Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025 [1]",
-        "- Luật Bảo vệ dữ liệu cá nhân ngày 26 tháng 6 năm 2025 [1]",
+        "- Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025 [1]",
+        "- Căn cứ Luật Bảo vệ dữ liệu cá nhân ngày 26 tháng 6 năm 2025 [1]",
     ]
     assert {(c.doc_id, c.section) for c in answer.citations} == {("qd-2623-ttg-2025", "preamble")}
 
@@ -429,7 +430,7 @@ def test_the_number_of_a_ground_named_by_its_title(wide_engine) -> None:
     answer = wide_engine.ask("thong tu 109 btc can cu luat phi va le phi so may")
     assert answer.answer.splitlines() == [
         "Trong 14 văn bản Thông tư 109/2025/TT-BTC của Bộ Tài chính căn cứ, văn bản được hỏi:",
-        "- Luật Phí và lệ phí số 97/2015/QH13 [1]",
+        "- Căn cứ Luật Phí và lệ phí số 97/2015/QH13 [1]",
     ]
     every = wide_engine.ask("thông tư 109/2025/TT-BTC căn cứ những văn bản nào")
     assert (
@@ -959,12 +960,13 @@ def test_grounds_asked_as_the_texts_it_carries_out(wide_engine, question: str, o
 def test_a_plan_number_typed_with_its_leading_zero_names_it_and_its_grounds_paste_as_written(wide_engine) -> None:
     """ "kế hoạch 0124 …" names the plan numbered 0124/KH-UBND, not its neighbour 0134 (the kind and number were
     matched without the zero); its ground, cited on a "Thực hiện …" line, is pasted as the plan writes it, to the end
-    of its sentence (lexicon grounds_openings), not the next sentence's "Để tiếp tục đẩy mạnh …"."""
+    of its sentence (lexicon grounds_openings), with the words its line opens with, not the next sentence's "Để tiếp
+    tục đẩy mạnh …"."""
     answer = wide_engine.ask("kế hoạch 0124 đắk lắk căn cứ văn bản nào")
     assert answer.answer.startswith("Kế hoạch 0124/KH-UBND của Ủy ban nhân dân tỉnh Đắk Lắk căn cứ 1 văn bản:")
     assert [(c.doc_id, c.section) for c in answer.citations] == [("kh-0124-ubnd-daklak-2025", "preamble")]
     assert (
-        "- Quyết định số 2437/QĐ-TTg ngày 04/11/2025 của Thủ tướng Chính phủ ban hành Kế hoạch triển khai"
+        "- Thực hiện Quyết định số 2437/QĐ-TTg ngày 04/11/2025 của Thủ tướng Chính phủ ban hành Kế hoạch triển khai"
         in answer.answer
     )
     assert "nhiệm vụ Nghị quyết đại hội lần thứ XIII của Đảng [1]" in answer.answer
@@ -1559,3 +1561,13 @@ def test_whom_a_text_applies_to_is_answered_from_its_scope_article(wide_engine) 
         "Quy chế.Điều 1.3",
     )
     assert "không áp dụng đối với viên chức, người lao động trong các cơ sở giáo dục" in answer.answer
+
+
+def test_a_ground_cited_second_on_its_line_is_pasted_without_the_lines_opening(wide_engine) -> None:
+    """ "Căn cứ Luật … số 64/2025/QH15 được sửa đổi, bổ sung bởi Luật số 87/2025/QH15;": the first ground of a line
+    opening "Căn cứ" is pasted with it, as the line stands; a text cited later on the line is pasted from where it
+    is cited (the document never writes "Căn cứ" before it)."""
+    answer = wide_engine.ask("Nghị quyết vùng phát thải thấp của HĐND thành phố Hà Nội năm 2025 căn cứ những luật nào?")
+    lines = answer.answer.splitlines()
+    assert "- Căn cứ Luật Thủ đô số 39/2024/QH15 [1]" in lines
+    assert "- Luật số 87/2025/QH15 [1]" in lines

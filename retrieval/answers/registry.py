@@ -136,10 +136,24 @@ def written(doc: Document, entry: LegalBasis, line: Line) -> str:
             stop = next((s for s in starts if s > c.start and _NEXT_GROUND.search(doc.text[c.start : s])), end)
             sentence = _SENTENCE_END.search(doc.text, c.start, stop)  # "… của Đảng. Để tiếp tục …": the clause ends
             stop = sentence.start() if sentence else stop
-            text = re.sub(r"(?:[\s;,.]|\bvà$)+$", "", " ".join(doc.text[c.start : stop].split()))
+            begin = _opening_start(doc, line, c.start) if c.start == starts[0] else c.start
+            text = re.sub(r"(?:[\s;,.]|\bvà$)+$", "", " ".join(doc.text[begin:stop].split()))
             if text:
                 return text
     return entry.citation
+
+
+def _opening_start(doc: Document, line: Line, cited: int) -> int:
+    """Where the ground cited first on a line starts with the words the line opens with, when only they come before
+    it ("Căn cứ Luật Thủ đô số 39/2024/QH15;": a drafter pastes the line as it stands); else where it is cited."""
+    head = doc.text[line.start : cited]
+    opening = re.match(r"[\s\-–•+*]*", head)
+    begin = line.start + (opening.end() if opening else 0)
+    return begin if _folded(doc.text[begin:cited]) in lexicon().grounds_openings else cited
+
+
+def _folded(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", fold(text).lower()))
 
 
 def _opens_grounds(text: str) -> bool:
