@@ -48,8 +48,9 @@ def _abbreviations() -> dict[str, str]:
 #: dân xã"). 19: a unit whose name ends with its province is also named without it ("Thuế tỉnh"). 20: units'
 #: tasks also under headings opening a plan's implementation part in other words ("Trách nhiệm thực hiện"). 21: a
 #: month and its year ("tháng 12/2025") is no legal number. 22: "PTDT", "PTDTBT" (phổ thông dân tộc, … bán trú).
-#: 23: a ministry ("b) Bộ Công Thương: …") is a unit.
-ANALYZER_VERSION = "23"
+#: 23: a ministry ("b) Bộ Công Thương: …") is a unit. 24: in a text with no implementation part, a top-level item
+#: headed by a unit's name ("1. Ủy ban nhân dân các xã, phường" of a directive) is that unit's section.
+ANALYZER_VERSION = "24"
 
 _WORD = re.compile(r"[^\W_]+")
 _PERCENT = re.compile(r"(?<=\d)\s*%")

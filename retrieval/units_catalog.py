@@ -298,9 +298,11 @@ def _units_of(doc: Document) -> list[UnitEntry]:
     impl_ids = {s.id for s in impl}
     for sec in doc.sections:
         under_impl = sec.parent in impl_ids
-        # a numbered item below the top level ("2. Phòng Đào tạo") or an article at any level ("Điều 2. Sở Giáo
-        # dục và Đào tạo") headed by a unit's name gives that unit its tasks
-        placed = (sec.level >= 2 or sec.id.startswith("Điều ")) and sec.id not in impl_ids
+        # a numbered item below the top level ("2. Phòng Đào tạo"), an article at any level ("Điều 2. Sở Giáo
+        # dục và Đào tạo"), or, in a text with no implementation part, a top-level item ("1. Ủy ban nhân dân các
+        # xã, phường" of a directive whose items are its units) headed by a unit's name gives that unit its tasks
+        top = sec.level == 1 and not impl_ids
+        placed = (sec.level >= 2 or top or sec.id.startswith("Điều ")) and sec.id not in impl_ids
         if under_impl or (placed and heading.match(sec.heading) and _is_unit_name(sec.heading)):
             named = name_of.match(sec.heading)  # "Giao Sở Tư pháp theo dõi, đôn đốc …" is Sở Tư pháp's section
             if not _names_someone(named.group("unit") if named else sec.heading):

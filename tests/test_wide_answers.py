@@ -1571,3 +1571,11 @@ def test_a_ground_cited_second_on_its_line_is_pasted_without_the_lines_opening(w
     lines = answer.answer.splitlines()
     assert "- Căn cứ Luật Thủ đô số 39/2024/QH15 [1]" in lines
     assert "- Luật số 87/2025/QH15 [1]" in lines
+
+
+def test_a_directives_top_level_item_headed_by_a_unit_is_that_units_section(wide_engine) -> None:
+    """A directive with no implementation part lists its units as its top-level items ("3. Sở Tài chính",
+    "4. Công an tỉnh"): asked what one must do, the answer is that item alone, not another unit's item beside it."""
+    answer = wide_engine.ask("Theo chỉ thị 06 của Quảng Trị về chồng lấn đất rừng, Sở Tài chính phải làm gì?")
+    assert [(c.doc_id, c.section) for c in answer.citations] == [("ct-06-ubnd-quangtri-2025", "3")]
+    assert "Mục 3 «Sở Tài chính»" in answer.answer
