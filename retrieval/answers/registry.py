@@ -153,6 +153,7 @@ def _opening_start(doc: Document, line: Line, cited: int) -> int:
 
 
 def _folded(text: str) -> str:
+    """A text's folded words, one space apart ("Căn cứ" -> "can cu")."""
     return " ".join(re.findall(r"[a-z0-9]+", fold(text).lower()))
 
 
@@ -162,7 +163,7 @@ def _opens_grounds(text: str) -> bool:
 
 def _opens_with(text: str, openings: Iterable[str]) -> bool:
     """Whether a text's folded words open with one of ``openings`` (folded phrases)."""
-    words = " ".join(re.findall(r"[a-z0-9]+", fold(text).lower()))
+    words = _folded(text)
     return any(words == o or words.startswith(o + " ") for o in openings)
 
 
