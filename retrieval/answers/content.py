@@ -213,7 +213,17 @@ def _titled(ctx: Context, hits: list[SectionHit], covers: Coverage, floor: float
 
 def _within(h: SectionHit, outer: SectionHit) -> bool:
     """Whether a hit is the section ``outer`` or one of its parts (quoted whole with it)."""
-    return h.doc_id == outer.doc_id and (h.section == outer.section or h.section.startswith(outer.section + "."))
+    return h.doc_id == outer.doc_id and _part_of(h.section, outer.section)
+
+
+def _part_of(section: str, outer: str) -> bool:
+    """Whether a section label is ``outer``'s or one of its parts' ("III.2.a" of "III.2")."""
+    return section == outer or section.startswith(outer + ".")
+
+
+def _heading_key(sec: Section) -> str:
+    """A section's heading as folded words, for the lexicon's heading patterns."""
+    return " ".join(fold(sec.heading).lower().split())
 
 
 def _heading_terms(ctx: Context, doc: Document, sec: Section) -> frozenset[str]:
@@ -284,7 +294,7 @@ def _unit_first(q: Question, ctx: Context, doc_id: str, hits: list[SectionHit]) 
         if m.whole_section and m.has_lines and _HEAD.match(m.key) and f" {m.key} " not in header
     }
     for i, h in enumerate(hits[:UNIT_HITS]):
-        if h.doc_id == doc_id and any(h.section == n or h.section.startswith(n + ".") for n in named):
+        if h.doc_id == doc_id and any(_part_of(h.section, n) for n in named):
             return [h, *hits[:i], *hits[i + 1 :]]  # (a part of the unit's section already first stays)
     if len(named) == 1 and doc is not None and (sec := doc.section(next(iter(named)))) is not None:
         return [SectionHit(doc_id, sec.id, sec.heading, hits[0].score if hits else 1.0), *hits]
@@ -320,11 +330,11 @@ def _scope_first(q: Question, ctx: Context, doc_id: str, hits: list[SectionHit])
     first; the order as it was when the document has none or none of it is found."""
     doc = ctx.index.get(doc_id)
     heading = lexicon().applies_heading
-    scope = [s.id for s in doc.sections if heading.search(" ".join(fold(s.heading).lower().split()))] if doc else []
+    scope = [s.id for s in doc.sections if heading.search(_heading_key(s))] if doc else []
     if not scope:
         return hits
     deep = ctx.sections(q, ctx.policy.answer.given_depth, docs=[doc_id])
-    best = next((h for h in deep if any(h.section == s or h.section.startswith(s + ".") for s in scope)), None)
+    best = next((h for h in deep if any(_part_of(h.section, s) for s in scope)), None)
     if best is None:
         return hits
     return [best, *(h for h in hits if (h.doc_id, h.section) != (best.doc_id, best.section))]
@@ -347,7 +357,7 @@ def _span(q: Question, ctx: Context, doc: Document, score: float) -> SectionHit 
     document (its header and title), only asks when its activity runs is answered by the document's section headed
     so ("2. Thời gian thực hiện: Từ tháng 10/2025 …"; lexicon ``time_statements.span_cues``, ``span_heading``)."""
     lx = lexicon()
-    headed = [s for s in doc.sections if lx.span_heading.match(" ".join(fold(s.heading).lower().split()))]
+    headed = [s for s in doc.sections if lx.span_heading.match(_heading_key(s))]
     top = [s for s in headed if s.level == min(h.level for h in headed)] if headed else []
     # the plan's own span, not one of many tasks' ("c) Thời gian thực hiện" under each task): one at its level
     if len(top) != 1 or not names_only(q, doc, ctx, lx.span_cues, titled=True):
