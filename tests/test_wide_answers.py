@@ -1579,3 +1579,15 @@ def test_a_directives_top_level_item_headed_by_a_unit_is_that_units_section(wide
     answer = wide_engine.ask("Theo chỉ thị 06 của Quảng Trị về chồng lấn đất rừng, Sở Tài chính phải làm gì?")
     assert [(c.doc_id, c.section) for c in answer.citations] == [("ct-06-ubnd-quangtri-2025", "3")]
     assert "Mục 3 «Sở Tài chính»" in answer.answer
+
+
+def test_plural_pronouns_are_chat_words_not_content(wide_engine) -> None:
+    """ "bọn mình", "tụi em" (pronouns, lexicon question_words_exact) are no words a section must hold nor unknown
+    words raising the coverage needed: whom the e-mail rules apply to is answered from their scope article; the
+    question was refused for "bon" unknown."""
+    answer = wide_engine.ask(
+        "Bọn mình là giáo viên mầm non công lập ở Đồng Tháp, quy chế thư điện tử công vụ của tỉnh có áp dụng với bọn"
+        " mình không?"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-143-2025-ubnd-dongthap", "Quy chế.Điều 1.3")
+    assert "không áp dụng đối với viên chức, người lao động trong các cơ sở giáo dục" in answer.answer
