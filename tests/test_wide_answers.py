@@ -1589,5 +1589,8 @@ def test_plural_pronouns_are_chat_words_not_content(wide_engine) -> None:
         "Bọn mình là giáo viên mầm non công lập ở Đồng Tháp, quy chế thư điện tử công vụ của tỉnh có áp dụng với bọn"
         " mình không?"
     )
-    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-143-2025-ubnd-dongthap", "Quy chế.Điều 1.3")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == (
+        "qd-143-2025-ubnd-dongthap",
+        "Quy chế.Điều 1.3",
+    )
     assert "không áp dụng đối với viên chức, người lao động trong các cơ sở giáo dục" in answer.answer
