@@ -16,11 +16,17 @@ document-frequency table the index keeps anyway, so nothing is loaded or downloa
 
 A corrected question must then cover more of its words to be answered (the refusal check treats a corrected word
 as it treats an unknown one), so "gia vang hom nay" does not become an answerable "gia van hop nay".
+
+A word the store does not know that reads as Telex keystrokes the keyboard did not turn into letters ("hoox" for
+"hỗ", "ddaauf" for "đầu", "khoong" for "không": vowels doubled, "w" after a vowel, "dd", a last tone letter that
+no Vietnamese syllable ends with) is read as the word the store writes so (``telex``): a reading, not a guess, so
+it asks no more coverage than the word typed right.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 
 from core.text import has_diacritics
@@ -91,6 +97,48 @@ def _as_marked(word: str, frequencies: Frequencies) -> str | None:
         | {a + c + b for a, b in splits for c in CONSONANTS}
         | {a + c + b[1:] for a, b in splits if b and b[0] in CONSONANTS for c in CONSONANTS if c != b[0]}
     )
+    df = frequencies(token_index("w:" + c) for c in candidates)
+    scored = [(df[token_index("w:" + c)], c) for c in candidates if token_index("w:" + c) in df]
+    return max(scored)[1] if scored else None
+
+
+#: Telex keystrokes: a doubled or "w"-marked vowel, "dd", and the tone a last letter types.
+_TELEX_LETTERS = (
+    ("uow", "ươ"),
+    ("aa", "â"),
+    ("ee", "ê"),
+    ("oo", "ô"),
+    ("aw", "ă"),
+    ("ow", "ơ"),
+    ("uw", "ư"),
+    ("dd", "đ"),
+)
+_TELEX_TONES = {"s": "\u0301", "f": "\u0300", "r": "\u0309", "x": "\u0303", "j": "\u0323"}
+_VOWELS = "aeiouyâăêôơư"
+
+
+def telex(text: str, frequencies: Frequencies) -> dict[str, str]:
+    """Typed word -> the word its Telex keystrokes spell, for the words of ``text`` the store does not know that
+    read so ("hoox": "hỗ"); the tone goes on whichever vowel the store writes it on."""
+    out: dict[str, str] = {}
+    for w in set(re.findall(r"(?<![\w/-])[^\W\d_]+(?![\w/-])", text)):
+        low = w.lower()
+        if len(low) < MIN_LENGTH or has_diacritics(low) or frequencies([token_index("f:" + low)]):
+            continue
+        if (read := _telex_word(low, frequencies)) is not None:
+            out[w] = read
+    return out
+
+
+def _telex_word(word: str, frequencies: Frequencies) -> str | None:
+    tone = _TELEX_TONES.get(word[-1])
+    base = word[:-1] if tone else word
+    for keys, letter in _TELEX_LETTERS:
+        base = base.replace(keys, letter)
+    if base == word or not SYLLABLE.match(fold_word(base)) or any(k in base for k in "fjwz"):
+        return None
+    spots = [i for i, c in enumerate(base) if c in _VOWELS] if tone else [-1]
+    candidates = [unicodedata.normalize("NFC", base[: i + 1] + tone + base[i + 1 :]) if tone else base for i in spots]
     df = frequencies(token_index("w:" + c) for c in candidates)
     scored = [(df[token_index("w:" + c)], c) for c in candidates if token_index("w:" + c) in df]
     return max(scored)[1] if scored else None

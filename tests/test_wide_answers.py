@@ -1594,3 +1594,31 @@ def test_plural_pronouns_are_chat_words_not_content(wide_engine) -> None:
         "Quy chế.Điều 1.3",
     )
     assert "không áp dụng đối với viên chức, người lao động trong các cơ sở giáo dục" in answer.answer
+
+
+def test_telex_keystrokes_the_keyboard_did_not_turn_into_letters_are_read(wide_engine) -> None:
+    """ "hoox" is "hỗ" typed in Telex with the keyboard off (and "nghij quyeets", "trowj"): read as the words the
+    store writes so, not as unknown words (the question was refused: "hoox" unknown, and no word one edit away)."""
+    for question in (
+        "nghij quyeets 80 ha noi: muc hoox trowj cho cong an phuong la bao nhieu 1 thang",
+        "nghị quyết 80 hà nội: mức hoox trợ cho công an phường là bao nhiêu 1 tháng",
+    ):
+        answer = wide_engine.ask(question)
+        assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-80-2025-hdnd-hanoi", "Điều 3.1")
+        assert "4.960.000 đồng/người/tháng" in answer.answer
+
+
+def test_telex_reads_only_what_spells_a_word_the_store_writes() -> None:
+    """A Telex reading needs a Vietnamese syllable the store holds with the tone on the vowel it writes it on;
+    English words ("news", "boss", "app") and words the store knows are left alone."""
+    from retrieval.analyzer import token_index
+    from retrieval.spelling import telex
+
+    held = {token_index("w:" + w): 3 for w in ("hỗ", "đầu", "không", "người")} | {token_index("f:ho"): 3}
+    df = lambda ids: {i: held[i] for i in ids if i in held}  # noqa: E731
+    assert telex("muc hoox tro ddaauf khoong nguowif news boss app ho", df) == {
+        "hoox": "hỗ",
+        "ddaauf": "đầu",
+        "khoong": "không",
+        "nguowif": "người",
+    }

@@ -24,7 +24,7 @@ from retrieval.answers.router import ROUTES, Route
 from retrieval.conversation import Conversations, Turn
 from retrieval.lexicon import lexicon
 from retrieval.policy import DEFAULT, Policy
-from retrieval.spelling import correct, corrections
+from retrieval.spelling import correct, corrections, telex
 from retrieval.units_catalog import UnitCatalog
 
 if TYPE_CHECKING:
@@ -164,10 +164,12 @@ class Answerer:
         """The question with its typos corrected against the store's vocabulary (``retrieval.spelling``)."""
         if not q.text or not len(self.index):
             return q
-        fixes = corrections(q.text, self.index.catalog.df.many, keep=_known_words())
-        if not fixes:
+        df = self.index.catalog.df.many
+        text = correct(q.text, telex(q.text, df))
+        fixes = corrections(text, df, keep=_known_words())
+        if not fixes and text == q.text:
             return q
-        return replace(parse(correct(q.text, fixes)), typed=q.typed, corrected=sorted(fixes))
+        return replace(parse(correct(text, fixes)), typed=q.typed, corrected=sorted(fixes))
 
     def _named(self, q: Question, ctx: Context) -> list[Document]:
         """The document a refused question clearly names by its header, if any."""
