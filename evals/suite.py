@@ -14,7 +14,7 @@ holds every document at once, as a deployment would:
   the legal texts, the seventh of named units' duties and drafters consulting one plan, the eighth a balanced mix,
   never tuned on, the ninth one item among similar siblings, the tenth and eleventh a balanced mix, the twelfth one item
   among siblings, documents named as chat shortens them and answerable-sounding out-of-scope questions, the thirteenth
-  the same mix dealt otherwise, the fourteenth and fifteenth that mix with cases told as on a legal Q&A site,
+  the same mix dealt otherwise, the fourteenth to sixteenth that mix with cases told as on a legal Q&A site,
   each read once fresh before it joined): all dev, a check that what was learnt on the wide set's questions holds on other questions
   about the same documents. The next round (evals/gold_probe_fresh.jsonl) is kept out of every set until it has
   been read once, fresh; the one after it (evals/gold_probe_next.jsonl) is kept unread until it becomes the next.
