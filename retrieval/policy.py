@@ -68,6 +68,9 @@ class AnswerPolicy:
     #: dev (every term: realqa hit@1 .767 -> .833, must .700 -> .733, nothing lost; 0.9 lost a wide question,
     #: 0.8 five, to headings that hold the words of a neighbouring question).
     titled: float = 1.0
+    #: Items of one announced list among the best sections answer as their list, whole, when it holds this much more
+    #: of the question than the best of them alone (``retrieval.answers.gathered``).
+    gathered_margin: float = 0.15
     #: Failing such a heading, a section of two to six parts whose heading with the headings of two of its parts
     #: holds the same share answers whole ("Nội dung và trách nhiệm …" of an article whose clause 1 is the content,
     #: clause 2 the responsibilities): realqa must .767 -> .833 on dev, nothing else moved (the six is

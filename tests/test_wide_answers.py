@@ -1622,3 +1622,14 @@ def test_telex_reads_only_what_spells_a_word_the_store_writes() -> None:
         "khoong": "không",
         "nguowif": "người",
     }
+
+
+def test_items_of_one_list_answering_together_answer_as_their_list(wide_engine) -> None:
+    """ "điều kiện gì về sức khỏe và nơi cư trú?": the points "b) Đang cư trú tại Việt Nam" and "đ) Đủ sức khỏe …"
+    each hold half of it; their clause, announcing the conditions, holds both and answers first, whole (the
+    neighbouring clause on leadership posts came first)."""
+    answer = wide_engine.ask(
+        "Theo luật cán bộ công chức 2025, người dự tuyển công chức phải đáp ứng điều kiện gì về sức khỏe và nơi cư trú?"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("luat-80-2025-qh15", "Điều 19.1")
+    assert "Đang cư trú tại Việt Nam" in answer.answer and "Đủ sức khỏe để thực hiện nhiệm vụ" in answer.answer

@@ -18,6 +18,7 @@ from retrieval.answers import ranges
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, Pick, has_amount, pick_lines
 from retrieval.answers.facts import names_only
+from retrieval.answers.gathered import gathered
 from retrieval.answers.question import Question, has
 from retrieval.answers.refusal import states_asked
 from retrieval.extract import (
@@ -101,6 +102,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     terms = ctx.terms(q)
     weights = ctx.weights()
     titled = _titled(ctx, hits, Coverage(terms, weights), p.titled)
+    if titled is None and (listed := gathered(ctx, hits, Coverage(terms, weights), p.gathered_margin)) is not None:
+        titled = listed  # items of one list answering together: the list, whole
     if titled is not None:  # the section the question names by its title answers first, whole
         hits = [titled, *[h for h in hits if not _within(h, titled)]]
     if numbers := ranges.given(q.text):  # "được 82 điểm thì xếp loại gì": the band holding 82

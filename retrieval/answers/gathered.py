@@ -1,0 +1,57 @@
+"""Items of one list that answer a question together: its list, whole, answers first.
+
+"Muốn dự tuyển công chức thì cần điều kiện gì về tuổi và quốc tịch?": the points "a) Có 01 quốc tịch …" and
+"c) Đủ 18 tuổi trở lên" each match half of it and a neighbouring clause matches as well as either; the clause
+announcing them ("1. Người có đủ các điều kiện sau đây …:") holds both halves. When two or more of the best
+sections are items of one section whose own lines announce them, and that section with its items holds clearly
+more of the question than any of the best sections alone (``AnswerPolicy.gathered_margin``), it answers first,
+quoted whole (a list short enough to read on a phone).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from retrieval.answers.context import Context
+from retrieval.extract import Coverage, section_lines, text_terms
+from retrieval.search import SectionHit
+
+GATHER_HITS = 4  # best sections read for items of one list
+MAX_LIST_LINES = 12
+MAX_LIST_CHARS = 1800
+
+
+def gathered(ctx: Context, hits: list[SectionHit], covers: Coverage, margin: float) -> SectionHit | None:
+    """The section whose items among the best hits answer together, when it holds more of the question."""
+    groups: dict[tuple[str, str], list[frozenset[str]]] = defaultdict(list)
+    for h in hits[:GATHER_HITS]:
+        sec = ctx.index.get(h.doc_id).section(h.section)
+        if sec is not None and sec.parent:
+            groups[(h.doc_id, sec.parent)].append(_terms(ctx, h.doc_id, h.section))
+    best = max(covers(_terms(ctx, h.doc_id, h.section)) for h in hits[:GATHER_HITS])
+    # items that each hold what another does not ("tuổi" in one, "quốc tịch" in the next), not near-identical
+    # siblings one of which the question asks ("xe mô tô chạy xăng … kinh doanh vận tải" among other vehicles)
+    lists = [
+        key for key, items in groups.items() if len(items) >= 2 and covers(frozenset().union(*items)) >= best + margin
+    ]
+    for doc_id, parent in lists:
+        doc = ctx.index.get(doc_id)
+        own = section_lines(doc, parent)
+        whole = section_lines(doc, parent, own=False)
+        if not own or not own[-1].text.rstrip().endswith(":"):
+            continue  # items of a section that does not announce them as a list
+        if len(whole) > MAX_LIST_LINES or sum(len(ln.text) for ln in whole) > MAX_LIST_CHARS:
+            continue
+        if covers(_terms(ctx, doc_id, parent)) >= best + margin:
+            sec = doc.section(parent)
+            return SectionHit(doc_id, parent, sec.heading if sec else "", hits[0].score)
+    return None
+
+
+def _terms(ctx: Context, doc_id: str, section: str) -> frozenset[str]:
+    doc = ctx.index.get(doc_id)
+
+    def compute() -> frozenset[str]:
+        return text_terms(ctx.analyzer, " ".join(doc.heading_path(section)) + "\n" + doc.section_text(section))
+
+    return ctx.index.remembered(("gathered terms", doc_id, doc.content_hash, section), compute)
