@@ -1633,3 +1633,14 @@ def test_items_of_one_list_answering_together_answer_as_their_list(wide_engine) 
     )
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("luat-80-2025-qh15", "Điều 19.1")
     assert "Đang cư trú tại Việt Nam" in answer.answer and "Đủ sức khỏe để thực hiện nhiệm vụ" in answer.answer
+
+
+def test_grounds_asked_as_an_article_of_a_law_are_the_grounds(wide_engine) -> None:
+    """ "… căn cứ điều nào của luật giáo dục?", "… thực hiện theo điều khoản nào của nghị định": which article of
+    a text a document stands on is asked of its grounds (lexicon legal_bases_patterns), not of its body (the
+    resolution's fee exemptions answered)."""
+    answer = wide_engine.ask("nghị quyết 20/2025 của hđnd vĩnh long về học phí căn cứ điều nào của luật giáo dục?")
+    assert [(c.doc_id, c.section) for c in answer.citations] == [("nq-20-2025-hdnd-vinhlong", "preamble")]
+    assert "Căn cứ Luật Giáo dục số 43/2019/QH14" in answer.answer
+    answer = wide_engine.ask("qd 53 cao bang phan cap cho so gd thuc hien theo dieu khoan nao cua nghi dinh vay")
+    assert [(c.doc_id, c.section) for c in answer.citations] == [("qd-53-2025-ubnd-caobang", "preamble")]
