@@ -755,3 +755,27 @@ def test_a_places_plan_is_not_refused_for_a_neighbours_plan_on_the_same_topic(co
     answer = corpus_engine.ask("Ở Mỹ Tú, mô hình tự quản chỉ làm hình thức thì xử lý thế nào?")
     assert answer.found
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-pgddt-mytu-2025", "II.4")
+
+
+def test_a_date_on_an_items_label_line_is_quoted_with_its_item() -> None:
+    """ "Thời gian thực hiện: Tháng 12/2025." is a label of the item above it: a 'when' answer quoting that date
+    quotes the item and its other labels (who leads it) too, though another item's line matched the question best
+    (the date was quoted alone, under a line of another task)."""
+    from ingest.pipeline import build_document
+    from retrieval.answers.evidence import pick_lines
+    from retrieval.extract import section_lines
+
+    text = (
+        "KẾ HOẠCH\nNâng cao năng lực xây dựng pháp luật\n\nI. NHIỆM VỤ\n1. Chuyển đổi số\n"
+        "- Ra mắt trợ lý ảo hỗ trợ cán bộ, công chức.\nĐơn vị chủ trì: Sở Khoa học và Công nghệ.\n"
+        "Thời gian thực hiện: Tháng 12/2025.\n"
+        "- Duy trì chuyên mục xây dựng pháp luật trên Cổng thông tin điện tử của tỉnh.\n"
+        "Đơn vị chủ trì: Sở Tư pháp.\nThời gian thực hiện: Thường xuyên.\n"
+    )
+    doc = build_document("kh-thu", text)
+    lines = section_lines(doc, "I.1", own=False)
+    best = next(ln for ln in lines if ln.text.startswith("- Duy trì"))
+    picked = [ln.text for ln in pick_lines(doc, "I.1", "dated", {best.start: 5.0})]
+    assert "- Ra mắt trợ lý ảo hỗ trợ cán bộ, công chức." in picked
+    assert "Đơn vị chủ trì: Sở Khoa học và Công nghệ." in picked
+    assert "Thời gian thực hiện: Tháng 12/2025." in picked

@@ -30,6 +30,8 @@ MAX_LINES = 20
 MAX_CHARS = 3400
 MAX_ITEMS = 6  # items of a list quoted after the lead-in that announces them
 MAX_GAP = 2  # unmarked lines between two quoted ones that are quoted with them (an item's labels)
+#: An item's label line: a few words, a colon, what they label ("Đơn vị chủ trì: Sở Tư pháp.").
+_LABEL = re.compile(r"^[^\W\d][^:;.\n]{2,40}:\s*\S")
 MAX_WHOLE_LINES = 120  # a unit's whole task list: the bot splits it into several messages
 MAX_WHOLE_CHARS = 16000
 # (not a date's "10 tháng 12 năm 2024": a month or year followed by a number)
@@ -130,6 +132,7 @@ def pick_lines(
             ranked = sorted(chosen, key=lambda ln: -score(ln.start, 0.0))[:6]
             if score(best.start, 0.0) > 0 and best not in ranked:
                 ranked.append(best)  # what the date (or amount) is for, when another line says it best
+            ranked += [item for ln in ranked if (item := _item_of(lines, ln)) is not None and item not in ranked]
             return _in_order(lines, [lines[0], *ranked] if lines[0] not in ranked and lines[0].heading else ranked)
     if len("\n".join(ln.text for ln in lines)) <= MAX_CHARS // 2 and len(lines) <= MAX_LINES // 2:
         return lines  # a short section answers whole
@@ -145,6 +148,20 @@ def pick_lines(
     if lines[0].heading:
         with_context.add(lines[0])
     return _bounded(_in_order(lines, list(with_context)))
+
+
+def _item_of(lines: list[Line], ln: Line) -> Line | None:
+    """The item a label line belongs to ("Thời gian thực hiện: Tháng 12/2025." under "- Ra mắt AI pháp luật …",
+    a few unmarked label lines down): what the date or amount it states is for; None for any other line."""
+    i = lines.index(ln)
+    if ln.clean != ln.text.strip() or not _LABEL.match(ln.text.strip()):
+        return None
+    for above in reversed(lines[max(0, i - MAX_GAP - 1) : i]):
+        if above.clean != above.text.strip():
+            return above
+        if not _LABEL.match(above.text.strip()):
+            return None
+    return None
 
 
 def _items_after(lines: list[Line], i: int) -> list[Line]:
