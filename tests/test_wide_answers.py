@@ -1644,3 +1644,15 @@ def test_grounds_asked_as_an_article_of_a_law_are_the_grounds(wide_engine) -> No
     assert "Căn cứ Luật Giáo dục số 43/2019/QH14" in answer.answer
     answer = wide_engine.ask("qd 53 cao bang phan cap cho so gd thuc hien theo dieu khoan nao cua nghi dinh vay")
     assert [(c.doc_id, c.section) for c in answer.citations] == [("qd-53-2025-ubnd-caobang", "preamble")]
+
+
+def test_items_the_question_names_by_their_headings_answer_as_their_list(wide_engine) -> None:
+    """ "xếp loại tốt, khá hay trung bình": three items headed "Loại tốt", "Loại khá", "Loại trung bình", named by
+    the words that set their headings apart; their section answers whole (the "khá" band, not among the best
+    sections found, was left out)."""
+    answer = wide_engine.ask(
+        "trung tam hoc tap cong dong o tphcm muon xep loai tot, kha hay trung binh thi can may diem"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("cv-5155-sgddt-hcm-2025", "Bảng tiêu chí.3-2")
+    for band in ("từ 85 đến 100", "từ 70 đến 84,5", "từ 50 đến 69,5"):
+        assert band in answer.answer

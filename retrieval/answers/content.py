@@ -102,7 +102,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     terms = ctx.terms(q)
     weights = ctx.weights()
     titled = _titled(ctx, hits, Coverage(terms, weights), p.titled)
-    if titled is None and (listed := gathered(ctx, hits, Coverage(terms, weights), p.gathered_margin)) is not None:
+    if titled is None and (listed := gathered(q, ctx, hits, Coverage(terms, weights), p.gathered_margin)) is not None:
         titled = listed  # items of one list answering together: the list, whole
     if titled is not None:  # the section the question names by its title answers first, whole
         hits = [titled, *[h for h in hits if not _within(h, titled)]]

@@ -5,24 +5,30 @@
 announcing them ("1. Người có đủ các điều kiện sau đây …:") holds both halves. When two or more of the best
 sections are items of one section whose own lines announce them, and that section with its items holds clearly
 more of the question than any of the best sections alone (``AnswerPolicy.gathered_margin``), it answers first,
-quoted whole (a list short enough to read on a phone).
+quoted whole (a list short enough to read on a phone). So does a section two or more of whose items the question
+names by what sets their headings apart ("xếp loại tốt, khá, trung bình": items headed "Loại tốt", "Loại khá",
+"Loại trung bình"), when one of them is among the best sections.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from retrieval.answers.context import Context
+from retrieval.answers.question import Question, fkey, has
 from retrieval.extract import Coverage, section_lines, text_terms
 from retrieval.search import SectionHit
 
 GATHER_HITS = 4  # best sections read for items of one list
 MAX_LIST_LINES = 12
 MAX_LIST_CHARS = 1800
+MAX_ITEMS = 8  # a section of more items is not named item by item
 
 
-def gathered(ctx: Context, hits: list[SectionHit], covers: Coverage, margin: float) -> SectionHit | None:
+def gathered(q: Question, ctx: Context, hits: list[SectionHit], covers: Coverage, margin: float) -> SectionHit | None:
     """The section whose items among the best hits answer together, when it holds more of the question."""
+    if (named := _items_named(q, ctx, hits)) is not None:
+        return named
     groups: dict[tuple[str, str], list[frozenset[str]]] = defaultdict(list)
     for h in hits[:GATHER_HITS]:
         sec = ctx.index.get(h.doc_id).section(h.section)
@@ -37,15 +43,40 @@ def gathered(ctx: Context, hits: list[SectionHit], covers: Coverage, margin: flo
     for doc_id, parent in lists:
         doc = ctx.index.get(doc_id)
         own = section_lines(doc, parent)
-        whole = section_lines(doc, parent, own=False)
         if not own or not own[-1].text.rstrip().endswith(":"):
             continue  # items of a section that does not announce them as a list
-        if len(whole) > MAX_LIST_LINES or sum(len(ln.text) for ln in whole) > MAX_LIST_CHARS:
+        if not _short(ctx, doc_id, parent):
             continue
         if covers(_terms(ctx, doc_id, parent)) >= best + margin:
             sec = doc.section(parent)
             return SectionHit(doc_id, parent, sec.heading if sec else "", hits[0].score)
     return None
+
+
+def _items_named(q: Question, ctx: Context, hits: list[SectionHit]) -> SectionHit | None:
+    """The section of a best hit two or more of whose items the question names by their own heading words."""
+    seen: set[tuple[str, str]] = set()
+    for h in hits[:GATHER_HITS]:
+        doc = ctx.index.get(h.doc_id)
+        sec = doc.section(h.section)
+        if sec is None or not sec.parent or (h.doc_id, sec.parent) in seen:
+            continue
+        seen.add((h.doc_id, sec.parent))
+        items = doc.children(sec.parent)
+        if not 2 <= len(items) <= MAX_ITEMS or not _short(ctx, h.doc_id, sec.parent):
+            continue
+        words = [fkey(i.heading).split() for i in items]
+        shared = {w for w, n in Counter(w for ws in words for w in set(ws)).items() if n >= 2}  # "loại" of "Loại tốt"
+        own = [" ".join(w for w in ws if w not in shared) for ws in words]
+        if sum(1 for phrase in own if phrase and has(q.key, phrase)) >= 2:
+            parent = doc.section(sec.parent)
+            return SectionHit(h.doc_id, sec.parent, parent.heading if parent else "", hits[0].score)
+    return None
+
+
+def _short(ctx: Context, doc_id: str, section: str) -> bool:
+    whole = section_lines(ctx.index.get(doc_id), section, own=False)
+    return len(whole) <= MAX_LIST_LINES and sum(len(ln.text) for ln in whole) <= MAX_LIST_CHARS
 
 
 def _terms(ctx: Context, doc_id: str, section: str) -> frozenset[str]:
