@@ -1656,3 +1656,17 @@ def test_items_the_question_names_by_their_headings_answer_as_their_list(wide_en
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("cv-5155-sgddt-hcm-2025", "Bảng tiêu chí.3-2")
     for band in ("từ 85 đến 100", "từ 70 đến 84,5", "từ 50 đến 69,5"):
         assert band in answer.answer
+
+
+def test_a_figure_of_one_item_is_quoted_with_its_short_list_and_what_announces_it(wide_engine) -> None:
+    """ "người thứ ba phải đóng bao nhiêu phần trăm": the figure sits in "b) Người thứ hai, thứ ba, thứ tư …" of a
+    list announced by "6. Thành viên hộ gia đình … được giảm trừ mức đóng như sau:"; the announcing line (whom the
+    figures are for) and the other items are quoted with it (the announcing line was left out)."""
+    answer = wide_engine.ask(
+        "Theo luật BHYT sửa đổi 2024, hộ gia đình tham gia BHYT thì người thứ ba phải đóng bao nhiêu phần trăm so với"
+        " người đầu tiên?"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("luat-51-2024-qh15", "Điều 1.11")
+    assert "cùng tham gia bảo hiểm y tế theo hình thức hộ gia đình trong năm tài chính" in answer.answer
+    assert "Người thứ nhất đóng tối đa bằng 6% mức tham chiếu" in answer.answer
+    assert "Từ người thứ năm trở đi đóng bằng 40% mức đóng của người thứ nhất" in answer.answer

@@ -133,6 +133,7 @@ def pick_lines(
             if score(best.start, 0.0) > 0 and best not in ranked:
                 ranked.append(best)  # what the date (or amount) is for, when another line says it best
             ranked += [item for ln in ranked if (item := _item_of(lines, ln)) is not None and item not in ranked]
+            ranked += [x for ln in list(ranked) for x in _list_of(lines, ln) if x not in ranked]
             return _in_order(lines, [lines[0], *ranked] if lines[0] not in ranked and lines[0].heading else ranked)
     if len("\n".join(ln.text for ln in lines)) <= MAX_CHARS // 2 and len(lines) <= MAX_LINES // 2:
         return lines  # a short section answers whole
@@ -162,6 +163,25 @@ def _item_of(lines: list[Line], ln: Line) -> Line | None:
         if not _LABEL.match(above.text.strip()):
             return None
     return None
+
+
+def _list_of(lines: list[Line], ln: Line) -> list[Line]:
+    """The short list an item belongs to, with the line announcing it ("6. … được giảm trừ mức đóng như sau:" above
+    "a) Người thứ nhất …", "b) Người thứ hai …"): a figure of one item reads with the others'. None for a line that
+    is no such item, or for a list longer than ``MAX_ITEMS``."""
+    i = lines.index(ln)
+    if ln.clean == ln.text.strip():
+        return []
+    j = i - 1
+    while j >= 0 and lines[j].clean != lines[j].text.strip() and not lines[j].text.rstrip().endswith(":"):
+        j -= 1
+    if j < 0 or not lines[j].text.rstrip().endswith(":"):
+        return []
+    items = _items_after(lines, j)
+    after = j + 1 + len(items)
+    if ln not in items or (after < len(lines) and lines[after].clean != lines[after].text.strip()):
+        return []  # a list longer than what is quoted of it
+    return [lines[j], *items]
 
 
 def _items_after(lines: list[Line], i: int) -> list[Line]:
