@@ -204,6 +204,11 @@ def wrap_width(lines: list[str]) -> int | None:
     near = sum(1 for n in lengths if n >= 0.8 * p90)
     if p90 <= 120 and near >= 0.3 * len(lengths):
         return p90
+    # fewer lines run to the width (a PDF's header, short "Căn cứ" lines and table cells between), but hardly any
+    # line runs past it: a ceiling no whole paragraph keeps to
+    over = sum(1 for n in lengths if n > 1.1 * p90)
+    if 60 <= p90 <= 120 and near >= 0.2 * len(lengths) and over <= 0.01 * len(lengths):
+        return p90
     return None
 
 
@@ -281,6 +286,8 @@ def _continues(
         return False
     if line.startswith(("“", '"')) and prev.endswith(":"):
         return False  # a quotation opens: "… như sau:" / "“Điều 9. …"
+    if para.startswith("(") and prev.endswith(")"):
+        return False  # a parenthesised line closes itself: "(Ban hành kèm theo Công văn số …)" / "TIÊU CHÍ"
     if _starts_continuation(line):
         return True
     if _TERMINAL.search(prev):

@@ -153,6 +153,16 @@ def test_a_ground_ends_where_the_enacting_clause_begins(wide_docs) -> None:
     assert all("như sau" not in t and not t.endswith("”") for t in ha_noi)
 
 
+def test_a_pdf_wrap_among_many_short_lines_is_still_joined(wide_docs) -> None:
+    """A decision whose header, short "Căn cứ" lines and form lines leave few lines at the wrap width, none past it:
+    its wrapped sentences are still joined ("… trực thuộc" / "Bộ Công Thương; …" was two lines, the ministry apart
+    from what it is the ministry of), and a parenthesised line stays a line of its own ("(Ký, ghi rõ họ tên)")."""
+    lines = wide_docs["qd-2536-ttg-2025"].section_text("Điều 2").split("\n")
+    assert any("cơ sở giáo dục đại học công lập trực thuộc Bộ Công Thương; có tư cách pháp nhân" in ln for ln in lines)
+    assert wide_docs["qd-2553-ttg-2025"].section("Điều 1").heading.endswith("tại Ngân hàng Chính sách xã hội như sau")
+    assert "(Ký, ghi rõ họ tên)" in wide_docs["qd-1147-btgdvtw-2025"].text.split("\n")
+
+
 def test_two_parts_with_one_number_keep_it(wide_docs) -> None:
     doc = wide_docs["kh-153-ubnd-cantho-2025"]
     assert [s.id for s in doc.sections if s.level == 1] == ["I", "II", "III", "IV", "IV-2"]
