@@ -88,6 +88,7 @@ class Lexicon:
     applies_cues: tuple[str, ...]  # folded cues asking whom a legal text applies to ("co ap dung")
     applies_heading: re.Pattern[str]  # the folded heading of its article on that ("pham vi dieu chinh")
     cue_words: frozenset[str]  # every folded word of the plain cue phrases (never a typo to correct)
+    thesaurus_words: frozenset[str]  # every folded word of the thesaurus: general language, said what it means
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
@@ -207,4 +208,5 @@ def lexicon(overlay: str | None = None) -> Lexicon:
             for cue in cues
             for w in cue.split()
         ),
+        thesaurus_words=frozenset(w for line in raw["thesaurus"] for w in re.findall(r"[a-z0-9]+", fold(line).lower())),
     )

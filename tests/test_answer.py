@@ -779,3 +779,16 @@ def test_a_date_on_an_items_label_line_is_quoted_with_its_item() -> None:
     assert "- Ra mắt trợ lý ảo hỗ trợ cán bộ, công chức." in picked
     assert "Đơn vị chủ trì: Sở Khoa học và Công nghệ." in picked
     assert "Thời gian thực hiện: Tháng 12/2025." in picked
+
+
+def test_a_word_of_the_thesaurus_is_not_corrected_as_a_typo() -> None:
+    """ "app" is in the lexicon's thesaurus ("app > ung dung"): a store that never writes it but writes "ấp" does not
+    read it as a typo for "ấp" (a corrected word asks more coverage: the question was refused)."""
+    from retrieval.analyzer import token_index
+    from retrieval.answers.answerer import _known_words
+    from retrieval.spelling import corrections
+
+    held = {token_index("f:ap"): 5, token_index("f:xe"): 9}
+    df = lambda ids: {i: held[i] for i in ids if i in held}  # noqa: E731
+    assert corrections("xe chay app", df) == {"app": "ap"}
+    assert "app" not in corrections("xe chay app", df, keep=_known_words())

@@ -203,6 +203,7 @@ class Answerer:
 @cache
 def _known_words() -> frozenset[str]:
     """Words the lexicon knows though no document writes them (abbreviations, chat shorthand, question words,
-    the words of its cues: "soạn" is no typo for "toàn" in a store where no document says "soạn")."""
+    the words of its cues: "soạn" is no typo for "toàn" in a store where no document says "soạn"; of its
+    thesaurus: "app" is no typo for "ấp", it stands for "ứng dụng")."""
     lx = lexicon()
-    return frozenset({*lx.abbreviations, *lx.shorthand, *lx.question_words, *lx.cue_words})
+    return frozenset({*lx.abbreviations, *lx.shorthand, *lx.question_words, *lx.cue_words, *lx.thesaurus_words})
