@@ -1670,3 +1670,14 @@ def test_a_figure_of_one_item_is_quoted_with_its_short_list_and_what_announces_i
     assert "cùng tham gia bảo hiểm y tế theo hình thức hộ gia đình trong năm tài chính" in answer.answer
     assert "Người thứ nhất đóng tối đa bằng 6% mức tham chiếu" in answer.answer
     assert "Từ người thứ năm trở đi đóng bằng 40% mức đóng của người thứ nhất" in answer.answer
+
+
+def test_a_question_asking_where_a_report_goes_is_answered_by_the_line_naming_it(wide_engine) -> None:
+    """ "gửi báo cáo kết quả về đâu" (lexicon intents.recipient): a section scoring close to the best whose line
+    names where the report goes ("Báo cáo Ủy ban nhân dân tỉnh … (qua Sở Nội vụ)", units.recipient_line) answers
+    first, not the section of the unit that compiles it (Sở Nội vụ's came first)."""
+    answer = wide_engine.ask(
+        "Đợt thi đua chào mừng Đại hội XIV ở Đắk Lắk: tổng kết xong thì cơ quan mình gửi báo cáo kết quả về đâu?"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-0124-ubnd-daklak-2025", "IV.1")
+    assert "(qua Sở Nội vụ)" in answer.answer

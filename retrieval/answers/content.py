@@ -56,6 +56,7 @@ def _states_time(text: str) -> bool:
 
 
 _LEADS = re.compile(r"\bchủ trì\b", re.I)
+_RECIPIENT = re.compile("|".join(lexicon().units["recipient_line"]))
 
 
 def _states_lead(text: str) -> bool:
@@ -93,6 +94,10 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         hits = _stating_first(ctx, hits, stating, p.dated_runner_up)
     if q.asking("lead") and how in ("best", "all"):  # "đơn vị nào chủ trì …": the task's line naming its lead
         hits = _stating_first(ctx, hits, _states_lead, p.dated_runner_up)
+    if (
+        q.asking("recipient") and how != "dated"
+    ):  # "báo cáo gửi về đâu": a line naming where it goes ("… (qua Sở Nội vụ)")
+        hits = _stating_first(ctx, hits, _RECIPIENT.search, p.dated_runner_up)
     if how in ("best", "all") and target and not (q.figures or q.counted):  # not "trong mấy ngày", "mấy điểm"
         hits = _unit_first(q, ctx, target, hits)
     hits = _recipient_not_first(q, ctx, hits)
