@@ -577,6 +577,9 @@ def test_a_chat_message_is_read_once_into_a_question() -> None:
     # typed with diacritics, "yêu cầu trực" (folded "… cau truc …") asks for no outline; "cấu trúc" does
     assert parse("Kế hoạch nào yêu cầu trực bảo vệ 24/24?").facts == []
     assert parse("Kế hoạch này có cấu trúc thế nào?").facts == ["outline"]
+    # a cue is read within its clause: "… ngày nào, kỳ báo cáo …" asks no "nào ký" (who signed)
+    assert "signer" not in parse("nop bao cao truoc ngay nao, ky bao cao tinh the nao").facts
+    assert parse("Kế hoạch này ban hành ngày nào, ai ký?").facts == ["signer", "date"]
     # "X là gì theo <where>": the term is X, the source named after it only says where
     assert parse("du lieu cot loi la gi theo luat du lieu 2024").definition == "du lieu cot loi"
     # a counting word that ends a clause counts nothing of the next one

@@ -1681,3 +1681,13 @@ def test_a_question_asking_where_a_report_goes_is_answered_by_the_line_naming_it
     )
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-0124-ubnd-daklak-2025", "IV.1")
     assert "(qua Sở Nội vụ)" in answer.answer
+
+
+def test_a_reporting_period_asked_after_a_comma_is_no_question_of_who_signed(wide_engine) -> None:
+    """ "… gửi sở chậm nhất ngày nao, ky bao cao …": typed without diacritics, "nao, ky" read across the comma
+    asked who signed the plan ("nào ký") and the signature answered; a cue is read within its clause."""
+    answer = wide_engine.ask(
+        "ke hoach bien dao cua dong thap: cac so nganh gui bao cao nam truoc ngay nao, ky bao cao tinh tu dau"
+    )
+    assert answer.citations[0].section != "signature"
+    assert "17 tháng 12" in answer.answer

@@ -50,6 +50,15 @@ def has(key: str, *phrases: str) -> bool:
     return any(f" {p} " in key for p in phrases)
 
 
+_CLAUSE_MARK = re.compile(r"[,;:?!()]")
+
+
+def clause_key(text: str) -> str:
+    """``fkey`` with a bar where a comma, colon, bracket or question mark parts clauses, so that a cue phrase is
+    matched within a clause: "chậm nhất ngày nào, kỳ báo cáo tính từ …" asks no "nào ký" (who signed)."""
+    return " " + " | ".join(fkey(part).strip() for part in _CLAUSE_MARK.split(text)) + " "
+
+
 @dataclass
 class Question:
     typed: str  # as typed (the answer echoes it)
@@ -349,7 +358,7 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     if "drafter" in q.asks and not (" can cu " in key or "legal_bases" in q.asks):
         q.asks.discard("drafter")  # "soạn thảo" alone is content ("ai soạn thảo …")
     words = " ".join(re.findall(r"[^\W_]+", text.lower()))
-    q.facts, q.weak, q.cues = _facts(key, lx, f" {words} " if q.accented else None)
+    q.facts, q.weak, q.cues = _facts(clause_key(text), lx, f" {words} " if q.accented else None)
     q.role = _role(key, lx)
     q.definition = _definition(key, lx, text)
     q.refs = section_refs(key)
