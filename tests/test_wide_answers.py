@@ -1691,3 +1691,14 @@ def test_a_reporting_period_asked_after_a_comma_is_no_question_of_who_signed(wid
     )
     assert answer.citations[0].section != "signature"
     assert "17 tháng 12" in answer.answer
+
+
+def test_a_unit_named_as_where_a_report_goes_is_not_who_is_asked_its_duties(wide_engine) -> None:
+    """ "xã phải báo cáo kết quả qua Sở Khoa học và Công nghệ …": that Sở is where the report goes (lexicon
+    units.recipient_cues), so its own task list is not the answer; the line stating the report and its day is."""
+    answer = wide_engine.ask(
+        "Tôi được giao theo dõi kế hoạch dữ liệu chuyển đổi số toàn diện của Hà Nội ở một xã. Xã phải báo cáo kết"
+        " quả qua Sở Khoa học và Công nghệ định kỳ ra sao?"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-308-ubnd-hanoi-2025", "III.2")
+    assert "trước ngày 15 hằng tháng" in answer.answer

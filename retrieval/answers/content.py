@@ -316,12 +316,10 @@ def _recipient_not_first(q: Question, ctx: Context, hits: list[SectionHit]) -> l
     if len(hits) < 2 or not has(q.key, *lexicon().units["recipient_cues"]):
         return hits
     catalog = UnitCatalog(ctx.index.catalog, ctx.analyzer)
-    expanded = f" {catalog.expand(q.text)} "
-    cues = lexicon().units["recipient_cues"]
     gone_to = {
         (m.doc_id, m.section)
         for m in catalog.find(q.text, focus=[hits[0].doc_id])
-        if m.whole_section and any(f" {c} {m.key} " in expanded for c in cues)
+        if m.whole_section and catalog.sent_to(q.text, m.key)
     }
     if (hits[0].doc_id, hits[0].section) not in gone_to:
         return hits

@@ -27,8 +27,12 @@ DUTY_ONLY = frozenset({"duty", "list"})
 def gather(q: Question, ctx: Context) -> Draft | None:
     target = ctx.named_target(q)
     docs = [target] if target else ctx.documents(q)
-    matches = UnitCatalog(ctx.index.catalog, ctx.analyzer).find(q.text, focus=docs)
-    matches = [m for m in matches if m.has_lines and _typed_as_named(q.text, m.name)]
+    catalog = UnitCatalog(ctx.index.catalog, ctx.analyzer)
+    matches = catalog.find(q.text, focus=docs)
+    # a unit named as where a report goes ("phường mình phải báo cáo qua Sở KHCN …") is not who is asked
+    matches = [
+        m for m in matches if m.has_lines and _typed_as_named(q.text, m.name) and not catalog.sent_to(q.text, m.key)
+    ]
     if not matches:
         return None
     # a unit named only by words of its document's title ("… khu công nghiệp của Hà Nội": the plan's title, also a
