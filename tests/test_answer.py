@@ -584,6 +584,7 @@ def test_a_chat_message_is_read_once_into_a_question() -> None:
     assert parse("du lieu cot loi la gi theo luat du lieu 2024").definition == "du lieu cot loi"
     # a counting word that ends a clause counts nothing of the next one
     assert parse("dung lượng bao nhiêu, tệp gửi kèm tối đa bao nhiêu MB?").counted == ["mb"]
+    assert parse("xã phải báo cáo qua sở thế nào, hạn mấy?").counted == []  # "hạn mấy": which day, no count
     assert parse("Khoản 2 Điều 8 Thông tư 124 quy định gì?").refs == ["Điều 8.2"]
     assert parse("điểm b khoản 2 điều 8").refs == ["Điều 8.2.b"]
     assert parse("Phần căn cứ của kế hoạch Cam Ranh gồm những văn bản nào?").refs == ["preamble"]

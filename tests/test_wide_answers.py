@@ -1702,3 +1702,14 @@ def test_a_unit_named_as_where_a_report_goes_is_not_who_is_asked_its_duties(wide
     )
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-308-ubnd-hanoi-2025", "III.2")
     assert "trước ngày 15 hằng tháng" in answer.answer
+
+
+def test_a_deadline_asked_as_han_may_is_no_count_to_find(wide_engine) -> None:
+    """ "… hạn mấy?" asks which day (lexicon counting.not_counted "han"), not a number of "hạn" that no section
+    states: the refusal said "no number of 'han' in the sections found"."""
+    answer = wide_engine.ask(
+        "Mình làm văn thư UBND một xã ở Hà Nội. Xã mình phải báo cáo kết quả kế hoạch dữ liệu chuyển đổi số qua"
+        " Sở KHCN thế nào, hạn mấy?"
+    )
+    assert answer.found
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-308-ubnd-hanoi-2025", "III.2")
