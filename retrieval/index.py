@@ -369,6 +369,14 @@ class Index:
             cached = self._document_places = (gen, {d: places.of_document(h) for d, h in self.heads().items()})
         return cached[1]
 
+    def names_places(self, doc_id: str, places: set[str], times: int) -> bool:
+        """Whether a document's text names one of ``places`` as a place ``times`` times or more (once per version)."""
+        named = self.remembered(
+            ("places named", doc_id, frozenset(places)),
+            lambda: self.places().times_named(places, self.get(doc_id).text),
+        )
+        return named >= times
+
     def remembered(self, key: Hashable, compute: Callable[[], T]) -> T:
         """What ``compute`` gives for ``key``, computed once per catalog version (at most MEMO entries kept)."""
         gen = self.catalog.generation

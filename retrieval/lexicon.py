@@ -86,6 +86,7 @@ class Lexicon:
     span_cues: tuple[str, ...]  # folded words of a question asking the span of a document's activity ("keo dai")
     span_heading: re.Pattern[str]  # the folded heading of a document's section stating that span
     applies_cues: tuple[str, ...]  # folded cues asking whom a legal text applies to ("co ap dung")
+    own_document: re.Pattern[str]  # a folded clause asking whether a body issued a document ("co nghi quyet")
     applies_heading: re.Pattern[str]  # the folded heading of its article on that ("pham vi dieu chinh")
     cue_words: frozenset[str]  # every folded word of the plain cue phrases (never a typo to correct)
     thesaurus_words: frozenset[str]  # every folded word of the thesaurus: general language, said what it means
@@ -196,6 +197,13 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         roman_range=(int(raw["roman_terms"]["from"]), int(raw["roman_terms"]["to"])),
         span_heading=re.compile(raw["time_statements"]["span_heading"]),
         applies_cues=tuple(raw["applies_to"]["cues"]),
+        own_document=re.compile(
+            r" (?:"
+            + "|".join(re.escape(v) for v in raw["own_document_asked"]["verbs"])
+            + r") (?:"
+            + "|".join(re.escape(k) for k in raw["asked_kinds"]["types"])
+            + r") "
+        ),
         applies_heading=re.compile(raw["applies_to"]["heading"]),
         table_unit=re.compile(raw["table_unit"]["pattern"], re.I),
         cue_words=frozenset(

@@ -204,10 +204,42 @@ class Places:
                     out |= {self._canonical(k) for k in self._spans(after)} & places
         return out
 
+    def times_named(self, places: set[str], text: str) -> int:
+        """How often a text names one of these places as a place: after a word announcing one ("tỉnh Gia Lai", "tại
+        Đắk Lắk") or in a list of places ("Quảng Ngãi, Khánh Hoà, Gia Lai"); not as part of another name ("tư tưởng
+        Hồ Chí Minh", "Đại học Công nghiệp Hà Nội") nor of a date line ("Hà Nội, ngày …")."""
+        tokens = re.findall(r"[a-z0-9]+|[,;]", fold(text).lower())
+        spans: dict[int, tuple[int, str]] = {}  # start -> (end, place)
+        i = 0
+        while i < len(tokens):
+            for n in range(min(self.longest, len(tokens) - i), 0, -1):
+                key = " ".join(tokens[i : i + n])
+                if key in self.names:
+                    spans[i] = (i + n, self._canonical(key))
+                    i += n - 1
+                    break
+            i += 1
+        ends = {end for end, _ in spans.values()}
+        times = 0
+        for start, (end, place) in spans.items():
+            if place not in places:
+                continue
+            before = " " + " ".join(tokens[max(0, start - 3) : start])
+            times += (
+                any(before.endswith(" " + c) for c in self.cues)
+                or (start >= 1 and tokens[start - 1] in _LISTED and start - 1 in ends)
+                or (end < len(tokens) and tokens[end] in _LISTED and end + 1 in spans)
+            )
+        return times
+
     def mentioned(self, places: set[str], text: str) -> bool:
         """Whether a text names one of these places (any form)."""
         padded = f" {_key(text)} "
         return any(f" {k} " in padded for k in self.names if self._canonical(k) in places)
+
+
+#: What parts the names of a list of places ("Gia Lai, Đắk Lắk và Lâm Đồng").
+_LISTED = frozenset({",", ";", "va"})
 
 
 def _strip_kind(name: str, kinds: list[tuple[str, str]]) -> str:

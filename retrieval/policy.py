@@ -38,6 +38,10 @@ class SearchPolicy:
     #: A document about no place (a national text) counts this share when one about the place named competes:
     #: 0.7 on dev (original hit@1 .914 -> .925, one more out-of-scope question answered; 0.85: no change).
     national_weight: float = 0.7
+    #: A national text naming the place as a place this many times (a Government resolution on the provinces a
+    #: flood hit, naming them again and again) is about it, beside the place's own documents: 2 on dev (probe
+    #: +5 false refusals answered; 1: an out-of-scope question on a place it names once in a list answered).
+    place_named: int = 2
     #: The closing paragraph's share of its score in the second pass (it repeats the title's words): 0.6 on dev
     #: (original hit@1 .882 -> .914, wide .753 -> .763; 0.7 and 0.8: wide .758).
     closing_weight: float = 0.6

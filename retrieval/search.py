@@ -150,6 +150,9 @@ class Searcher:
         match = _combine(best, named, p.profile_weight)
         if asked:  # a document about another place than the question names counts less
             about = {d: of.get(d, _NOWHERE) for d in match}
+            for d in heapq.nsmallest(p.documents * 2, match, key=lambda d: -match[d]):
+                if not about[d] and self.index.names_places(d, asked, p.place_named):
+                    about[d] = asked  # a national text naming the place (a resolution listing the provinces hit)
             local = any(a & asked for a in about.values())  # a document about the place itself is in the running
             for d, a in about.items():
                 if a and not a & asked:

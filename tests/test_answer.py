@@ -564,6 +564,7 @@ def test_a_sum_in_money_units_and_a_live_day_are_read_as_asked() -> None:
 
 def test_a_chat_message_is_read_once_into_a_question() -> None:
     from retrieval.answers.question import normalize, parse
+    from retrieval.answers.refusal import _states_figure
 
     # a kind's shorthand reads as the kind before a number or before "nào", "số"
     assert normalize("tt 124 thay thế tt nào") == "Thông tư 124 thay thế Thông tư nào"
@@ -585,6 +586,10 @@ def test_a_chat_message_is_read_once_into_a_question() -> None:
     # a counting word that ends a clause counts nothing of the next one
     assert parse("dung lượng bao nhiêu, tệp gửi kèm tối đa bao nhiêu MB?").counted == ["mb"]
     assert parse("xã phải báo cáo qua sở thế nào, hạn mấy?").counted == []  # "hạn mấy": which day, no count
+    # an amount asked needs a figure in the lines found; the number and date of a document a line cites are none
+    assert not _states_figure("… theo chỉ đạo tại Thông báo Kết luận số 99- TB/TW ngày 21 tháng 11 năm 2025.")
+    assert not _states_figure("Quyết định số 2553/QĐ-TTg ngày 21/11/2025 của Thủ tướng Chính phủ, năm 2025")
+    assert _states_figure("giảm lãi suất cho vay 2%/năm") and _states_figure("trong thời hạn 30 ngày")
     assert parse("Khoản 2 Điều 8 Thông tư 124 quy định gì?").refs == ["Điều 8.2"]
     assert parse("điểm b khoản 2 điều 8").refs == ["Điều 8.2.b"]
     assert parse("Phần căn cứ của kế hoạch Cam Ranh gồm những văn bản nào?").refs == ["preamble"]

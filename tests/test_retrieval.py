@@ -404,6 +404,23 @@ def test_what_headers_are_about_is_kept_across_versions_only_while_the_places_ar
     assert grown.of_document(school) == {"van khe"}  # read again: the new table names the commune
 
 
+def test_a_text_names_a_place_as_a_place_after_a_cue_or_in_a_list_of_places() -> None:
+    """A national text about the provinces a flood hit names them as places ("tỉnh Gia Lai", "Khánh Hoà, Gia Lai,
+    Đắk Lắk"); "tư tưởng Hồ Chí Minh", a university named after its city and a date line do not."""
+    from retrieval.places import Places
+
+    places = Places.from_heads([])
+    text = (
+        "Mưa lớn làm sông ở Đắk Lắk, Khánh Hoà vượt lũ lịch sử. Chi trả gộp lương hưu cho 04 tỉnh Đắk Lắk, Gia Lai,"
+        " Khánh Hòa, Lâm Đồng; tái định cư ở xã Đề Gi, tỉnh Gia Lai."
+    )
+    assert places.times_named({"gia lai"}, text) == 2
+    assert places.times_named({"dak lak"}, text) == 2
+    assert places.times_named({"ha noi"}, text) == 0
+    other = "Học tập tư tưởng Hồ Chí Minh. Trường Đại học Công nghiệp Hà Nội. Hà Nội, ngày 21 tháng 11 năm 2025"
+    assert places.times_named({"ho chi minh", "ha noi"}, other) == 0
+
+
 # ---------------------------------------------------------------- layout
 
 

@@ -1713,3 +1713,27 @@ def test_a_deadline_asked_as_han_may_is_no_count_to_find(wide_engine) -> None:
     )
     assert answer.found
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-308-ubnd-hanoi-2025", "III.2")
+
+
+def test_a_national_text_naming_the_place_again_and_again_answers_there(wide_engine) -> None:
+    """The Government's flood resolution names Gia Lai and Đắk Lắk as places again and again (``Places.times_named``,
+    ``SearchPolicy.place_named``): for "… ở Gia Lai …" it is about Gia Lai too, not a national text weighed down
+    beside the province's own plans (the question was refused)."""
+    answer = wide_engine.ask(
+        "ong ngoai minh o gia lai dang lanh luong huu, sau lu thang 11 thi duoc chi tra gop luong huu nhung thang nao"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-380-cp-2025", "II.1.4.a")
+
+
+def test_a_local_body_asked_for_its_own_document_is_not_answered_by_a_national_text(wide_engine) -> None:
+    """ "Sở Tài chính Gia Lai đã ban hành hướng dẫn … chưa?" asks for that body's document (lexicon
+    own_document_asked): the national resolution that names Gia Lai is not it, so nothing answers."""
+    answer = wide_engine.ask("Sở Tài chính Gia Lai đã ban hành hướng dẫn hỗ trợ khắc phục lũ chưa?")
+    assert not answer.found
+
+
+def test_an_amount_asked_is_not_answered_by_lines_whose_only_digits_cite_documents(wide_engine) -> None:
+    """ "… dung lượng tối đa bao nhiêu" of Cần Thơ, whose documents found state no figure but the numbers and dates
+    of what they cite: refused (it was answered from a Cần Thơ plan's lines citing decisions)."""
+    answer = wide_engine.ask("quy che thu dien tu cong vu cua tp can tho: hop thu ca nhan dung luong toi da bao nhieu")
+    assert not answer.found

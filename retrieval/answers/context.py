@@ -72,7 +72,9 @@ class Context:
         asked = places.named_in(q.typed)
         if asked:  # a place named: the documents about it, when any is in the running, answer alone
             heads = self.index.heads()
-            local = [d for d in chosen if d in heads and places.of_document(heads[d]) & asked]
+            times = self.policy.search.place_named  # a national text naming the place again and again is about it
+            about = {d: places.of_document(heads[d]) for d in chosen if d in heads}
+            local = [d for d, a in about.items() if a & asked or (not a and self.index.names_places(d, asked, times))]
             return local or chosen
         return chosen
 

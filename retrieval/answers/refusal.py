@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from core.legal_ids import NUMBER
 from core.text import fold
 from core.types import Document
 from retrieval.answers.context import Context
@@ -24,9 +25,20 @@ from retrieval.answers.priced import unspoken_price
 from retrieval.answers.question import Question, fkey, has
 from retrieval.extract import Coverage, QueryTerms, answered_share, query_terms, says_when, text_terms, unknown_words
 from retrieval.lexicon import lexicon
+from retrieval.places import Places
 from retrieval.targeting import profile_text
 
 _FIGURE = re.compile(r"\d")
+#: Digits that state no amount: a cited document's number ("Thông báo số 99-TB/TW") and a full date ("ngày 21
+#: tháng 11 năm 2025", "21/11/2025", "năm 2025").
+_NO_AMOUNT = re.compile(
+    NUMBER + r"|\bngày \d{1,2} tháng \d{1,2}(?: năm \d{4})?|\b\d{1,2}/\d{1,2}/\d{4}\b|\bnăm \d{4}\b", re.I
+)
+
+
+def _states_figure(text: str) -> bool:
+    """Whether a line states a figure: a digit outside the numbers and dates of what it cites."""
+    return bool(_FIGURE.search(_NO_AMOUNT.sub(" ", text)))
 
 
 def held(draft: Draft, ctx: Context) -> set[str]:
@@ -53,15 +65,20 @@ def elsewhere(q: Question, draft: Draft, ctx: Context, *, of_documents: bool = F
     ``of_documents``: the evidence states facts of documents themselves (number, date, signer), so a question
     naming a local body of the place ("UBND tỉnh Lạng Sơn có quyết định … không, số hiệu?") asks for that body's
     document, which no national text is. (What a national text asks of such a body, "UBND tỉnh … có trách nhiệm
-    gì theo Luật …", is still answered by it.)"""
+    gì theo Luật …", is still answered by it.) So is a question asking whether such a body issued a document ("HĐND
+    thành phố HCM có nghị quyết hỗ trợ … không"), whatever route answers it: no national text is that document,
+    not even one whose section names the place."""
     places = ctx.index.places()
     asked = places.named_in(q.typed)
     if not asked:
         return draft
-    bodies = of_documents and bool(places.bodies_named(q.typed, asked))
+    own = _asks_own_document(q.typed, asked, places)
+    bodies = (of_documents or own) and bool(places.bodies_named(q.typed, asked))
     kept = []
     for e in draft.evidence:
         about = places.of_document(ctx.index.head(e.doc_id))
+        if own and not about:
+            continue
         national = not about and not bodies
         if national or about & asked or places.mentioned(asked, ctx.index.get(e.doc_id).section_text(e.section)):
             kept.append(e)
@@ -70,6 +87,15 @@ def elsewhere(q: Question, draft: Draft, ctx: Context, *, of_documents: bool = F
         return None
     draft.evidence = kept
     return draft
+
+
+def _asks_own_document(typed: str, asked: set[str], places: Places) -> bool:
+    """Whether a clause names a local body of a place asked and asks whether it issued a document ("HĐND thành phố
+    HCM có nghị quyết hỗ trợ … không": lexicon ``own_document_asked``)."""
+    own = lexicon().own_document
+    return any(
+        own.search(fkey(clause)) and places.bodies_named(clause, asked) for clause in re.split(r"[,;:?!.]", typed)
+    )
 
 
 #: Words before an amount word that make it ask an ordinal or a number, not an amount ("kỳ họp thứ mấy", "số mấy").
@@ -116,7 +142,7 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
     thing = unspoken_price(q, terms, weights, lambda: [ctx.index.get(d).text for d in docs], ctx.analyzer)
     if thing:
         return f"asks the price of {thing!r}, which the documents found never speak of"
-    if q.asking("amount") and not any(_FIGURE.search(ln.text) for e in draft.evidence for ln in e.lines):
+    if q.asking("amount") and not any(_states_figure(ln.text) for e in draft.evidence for ln in e.lines):
         return "no figure in the lines found"
     texts = [ctx.index.get(e.doc_id).section_text(e.section) for e in draft.evidence]
     if q.moment and not any(f" {m} " in f" {' '.join(fold(t).lower().split())} " for m in q.moment for t in texts):
