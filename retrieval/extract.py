@@ -37,9 +37,6 @@ _FOLDED_COMPOUNDS = _LX.folded_compounds | province_word_pairs(STOPWORDS)
 _FOLDED_AMBIGUOUS = _LX.folded_ambiguous
 
 
-#: A word in at most this many units is rare: its absence from the sections found is telling.
-RARE_DF = 2
-
 # a day/month must be one ("trực 24/24 giờ" is no date)
 _DAY_MONTH = r"\b(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])(?:/\d{2,4})?\b"
 _DATE = re.compile(
@@ -255,45 +252,6 @@ def unknown_words(terms: QueryTerms, weights: TermWeights) -> list[str]:
             continue
         out.append(word)
     return sorted(out)
-
-
-def unknown_bigram_share(terms: QueryTerms, weights: TermWeights) -> float:
-    """Share of the question's content bigrams no unit contains ("danh sách", "học kỳ", "căn cước")."""
-    bigrams = [t for t in terms.bi if not any(w.isdigit() for w in t[2:].split())]
-    # typed with diacritics, one unknown pair is telling ("điểm chuẩn"); without, folding has already
-    # merged too many words ("tài sản" and "tại") for a single pair to decide
-    if len(bigrams) < (1 if terms.exact else 2):
-        return 0.0
-    unknown = [t for t in bigrams if not weights.df.get(token_index(t), 0) and not terms.alt_of.get(t)]
-    return len(unknown) / len(bigrams)
-
-
-def missing_anchor(terms: QueryTerms, weights: TermWeights, sections: list[set[str]]) -> str | None:
-    """The question's rarest word, when it is rare in the corpus (at most RARE_DF units) and none of ``sections`` has it.
-
-    "Lương giáo viên …": "lương" occurs once in the corpus (a typo for "lượng") and not in the sections
-    found, so those sections answer a different question. Words typed with diacritics are judged by
-    their exact form.
-    """
-    best: tuple[float, str, str] | None = None
-    for t in terms.uni:
-        if t[2:].isdigit():
-            continue
-        probe = terms.exact.get(t, t)
-        if probe == t and t[2:] in _FOLDED_AMBIGUOUS:
-            continue
-        df = weights.df.get(token_index(probe), 0)
-        if not df or df > RARE_DF:
-            continue  # unknown words are judged separately; common ones prove nothing by their absence
-        idf = weights.idf(probe)
-        if best is None or idf > best[0]:
-            best = (idf, t, probe)
-    if best is None:
-        return None
-    _, folded, probe = best
-    if any(probe in have or terms.stood_in(folded, have) for have in sections):
-        return None  # present, or stood in for by a synonym
-    return probe[2:]
 
 
 def coverage(terms: QueryTerms, have: AbstractSet[str], weights: TermWeights) -> float:

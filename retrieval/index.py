@@ -285,10 +285,6 @@ class Index:
             self.store.settle()
         return len(stale)
 
-    def sync_from_server(self) -> int:
-        """Fill the local catalog from the server's catalog records (another process may have ingested)."""
-        return self._server.pull()
-
     # ------------------------------------------------------------ registry
 
     def registry(self) -> list[LegalBasis]:
@@ -311,10 +307,6 @@ class Index:
     def aliases(self) -> dict[str, set[str]]:
         """Folded phrases that name exactly one document (place, school, number code) -> doc ids."""
         return self.catalog.all_aliases()
-
-    def docs_named_in(self, text: str) -> list[str]:
-        """Documents a question names ("trường CĐ Lào Cai", "Kiên Hải", "08/KH-CĐCĐ")."""
-        return self.names_in(text)[0]
 
     def names_in(self, text: str) -> tuple[list[str], str]:
         """Documents a question names, and the question without the words that name them.
@@ -394,7 +386,3 @@ class Index:
         if got is None:
             raise DocumentNotFound(doc_id)
         return got
-
-    def first_documents(self, n: int) -> list[Document]:
-        """The first ``n`` documents in id order."""
-        return [self.get(d) for d in self.catalog.ids()[:n]]
