@@ -277,6 +277,8 @@ def _continues(
         return True
     if BLOCK_START.match(line) or _ROMAN_CELL.match(line):
         return False
+    if prev.count("(") > prev.count(")") and line.count(")") > line.count("("):
+        return True  # a bracket opened closes on the next line: "5. Các chủ rừng là tổ chức (các" / "Ban quản lý …)"
     if is_all_caps(prev) or _ARTICLE_HEADING.match(prev):
         if line[:1].islower():
             return True

@@ -152,3 +152,18 @@ def test_a_next_point_marker_inside_a_point_splits_it_only_after_a_sentence() ->
     ]
     assert reflow(["a) Theo điểm b) khoản 1 Điều 2."]) == ["a) Theo điểm b) khoản 1 Điều 2."]
     assert reflow(["a) Việc một. c) Không phải điểm kế tiếp."]) == ["a) Việc một. c) Không phải điểm kế tiếp."]
+
+
+def test_a_bracket_opened_on_a_line_and_closed_on_the_next_joins_them() -> None:
+    """A heading cut inside its bracket ("5. Các chủ rừng là tổ chức (các" / "Ban quản lý rừng …)") is one line, even
+    where lines are whole paragraphs; a bracket the next line does not close joins nothing."""
+    from ingest.normalize import reflow
+
+    assert reflow(
+        ["5. Các chủ rừng là tổ chức (các", "Ban quản lý rừng phòng hộ, các Công ty nông, lâm nghiệp…)", "- Thực hiện."]
+    ) == ["5. Các chủ rừng là tổ chức (các Ban quản lý rừng phòng hộ, các Công ty nông, lâm nghiệp…)", "- Thực hiện."]
+    assert reflow(["Độ kiềm (Phân tích trong phòng", "PKN)"]) == ["Độ kiềm (Phân tích trong phòng PKN)"]
+    assert reflow(["1. Sở Tài chính (chủ trì", "Sở Nội vụ phối hợp"]) == [
+        "1. Sở Tài chính (chủ trì",
+        "Sở Nội vụ phối hợp",
+    ]

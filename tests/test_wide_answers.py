@@ -1737,3 +1737,14 @@ def test_an_amount_asked_is_not_answered_by_lines_whose_only_digits_cite_documen
     of what they cite: refused (it was answered from a Cần Thơ plan's lines citing decisions)."""
     answer = wide_engine.ask("quy che thu dien tu cong vu cua tp can tho: hop thu ca nhan dung luong toi da bao nhieu")
     assert not answer.found
+
+
+def test_a_unit_heading_cut_inside_its_bracket_names_the_whole_unit(wide_engine) -> None:
+    """ "5. Các chủ rừng là tổ chức (các" / "Ban quản lý rừng đặc dụng, rừng phòng hộ, …)" is one heading
+    (ingest.normalize joins a bracket closed on the next line), so a forest management board asking its duties
+    finds its own item first."""
+    answer = wide_engine.ask(
+        "Tôi ở Ban quản lý rừng phòng hộ tỉnh Quảng Trị. Chỉ thị về lấn chiếm đất lâm nghiệp giao các đơn vị chủ rừng"
+        " những nhiệm vụ gì?"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("ct-06-ubnd-quangtri-2025", "5")
