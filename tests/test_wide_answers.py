@@ -1748,3 +1748,14 @@ def test_a_unit_heading_cut_inside_its_bracket_names_the_whole_unit(wide_engine)
         " những nhiệm vụ gì?"
     )
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("ct-06-ubnd-quangtri-2025", "5")
+
+
+def test_a_length_of_time_asked_puts_first_a_close_section_stating_one(wide_engine) -> None:
+    """ "… khiếu nại thì trong mấy ngày?" asks a length of time by its words (no deadline, no amount): a section
+    scoring close to the best that states one answers first ("chậm nhất 02 ngày sau khi công bố điểm"), not the
+    programme of the class the asker tells about."""
+    answer = wide_engine.ask(
+        "Tôi học lớp đối tượng kết nạp Đảng ở TTCT xã, bài thu hoạch bị chấm thấp, muốn khiếu nại thì trong mấy ngày?"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-1147-btgdvtw-2025", "Quy chế.Điều 8.1")
+    assert "chậm nhất 02 ngày sau khi công bố điểm" in answer.answer

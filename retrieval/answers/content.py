@@ -92,6 +92,9 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if how in ("dated", "amount"):
         stating = (says_when if q.asks_day else _states_time) if how == "dated" else counted or has_amount
         hits = _stating_first(ctx, hits, stating, p.dated_runner_up)
+    elif cued := [f for f, nouns in q.figures if not nouns]:  # "khiếu nại trong mấy ngày": asked by its words,
+        # a section stating a figure of the kind (a length of time); not a noun's ("mức chi" may name the document)
+        hits = _stating_first(ctx, hits, lambda text: any(f.search(text) for f in cued), p.dated_runner_up)
     if q.asking("lead") and how in ("best", "all"):  # "đơn vị nào chủ trì …": the task's line naming its lead
         hits = _stating_first(ctx, hits, _states_lead, p.dated_runner_up)
     if (
