@@ -1759,3 +1759,11 @@ def test_a_length_of_time_asked_puts_first_a_close_section_stating_one(wide_engi
     )
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-1147-btgdvtw-2025", "Quy chế.Điều 8.1")
     assert "chậm nhất 02 ngày sau khi công bố điểm" in answer.answer
+
+
+def test_an_item_quoted_alone_is_labelled_with_the_section_it_belongs_to(wide_engine) -> None:
+    """ "a) Tổ chức trực tổng đài 112 trong suốt 24/7 …" says what, its parent "3. Bộ Chỉ huy quân sự tỉnh" says
+    who: the label names the item's own parent as well as its top section, so the answer says who."""
+    answer = wide_engine.ask("quang ninh co quan nao truc tong dai 112 24/7 nhan tin bao chay rung")
+    assert answer.citations[0].section == "Quy định.Điều 18.3.a"
+    assert "«Bộ Chỉ huy quân sự tỉnh»" in answer.answer

@@ -94,7 +94,14 @@ def _words(ev: Evidence, n: int, doc: Document) -> list[str]:
         label += f" «{ev.heading}»"
     top = _top(doc, ev.section) if label else None
     if top is not None:
-        label += f" (thuộc {top.id} «{top.heading}»)"
+        sec = doc.section(ev.section)
+        parent = doc.section(sec.parent) if sec is not None and sec.parent else None
+        # the item's own parent too ("a) Tổ chức trực tổng đài 112 …" of "3. Bộ Chỉ huy quân sự tỉnh"): who or
+        # what the item belongs to is often said there only
+        near = (
+            f"{parent.id} «{parent.heading}», " if parent is not None and parent is not top and parent.heading else ""
+        )
+        label += f" (thuộc {near}{top.id} «{top.heading}»)"
     if label:
         out.append(f"{label}:")
     lines = [ln for ln in ev.lines if not (label and _only_heading(ln, ev.heading))] or ev.lines
