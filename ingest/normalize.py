@@ -261,13 +261,11 @@ def _continues(
     width: int | None,
     names: frozenset[tuple[str, str]] = frozenset(),
     first: int | None = None,
-    written: str = "",
 ) -> bool:
     """Whether ``line`` continues the paragraph ``para`` whose last raw line is ``prev``; ``nxt`` follows.
 
     ``names`` holds the pairs of capitalised words the document writes side by side on one line ("Đồng Nai");
-    ``first`` is the width an indented bullet's first line wraps at (``first_line_width``); ``written`` is the
-    document's lines joined, to tell a name cut at the end of a heading line.
+    ``first`` is the width an indented bullet's first line wraps at (``first_line_width``).
     """
     if _BARE_WORD.match(prev):
         # a lower-case "số" alone is a wrapped heading's last word ("4. Phát triển nền tảng, ứng dụng" / "số"),
@@ -286,9 +284,8 @@ def _continues(
             return True
         if is_all_caps(prev) and is_all_caps(line):
             return _caps_continues(para, prev, line, width)
-        # article headings end at a capitalised line, unless it goes on with a name the document writes whole on
-        # one line elsewhere: "Điều 2. Đại học Công nghiệp" / "Hà Nội là …" ("… Công nghiệp Hà Nội …")
-        return bool(written) and _ARTICLE_HEADING.match(prev) is not None and _written_across(prev, line, written)
+        # article headings end at a capitalised line
+        return False
     if line.startswith(("“", '"')) and prev.endswith(":"):
         return False  # a quotation opens: "… như sau:" / "“Điều 9. …"
     if para.startswith("(") and prev.endswith(")"):
@@ -329,13 +326,6 @@ def _continues(
     return wrapped
 
 
-def _written_across(prev: str, line: str, written: str) -> bool:
-    """Whether the last two words of ``prev`` with the first two of ``line`` are written on one line elsewhere in
-    the document (``written``: its lines joined by newlines)."""
-    tail, head = prev.split()[-2:], line.split()[:2]
-    return len(tail) == 2 and len(head) == 2 and " ".join(tail + head) in written
-
-
 def _cut(prev: str, line: str, width: int) -> bool:
     """The wrap cut ``prev``: it is long, or the next word would not have fitted on it.
 
@@ -352,7 +342,6 @@ def reflow(lines: list[str]) -> list[str]:
     width = wrap_width(lines)
     present = [line for line in lines if line]
     names = _name_pairs(present)
-    written = "\n".join(present)
     first = first_line_width(present, width)
     rows = table_rows(present, BLOCK_START)  # a table's header and rows, one cell a line: one line each
     paras: list[list[str]] = []
@@ -367,7 +356,7 @@ def reflow(lines: list[str]) -> list[str]:
         nxt = present[i + 1] if i + 1 < len(present) else None
         # how the paragraph so far opens (bare markers: "Chương" / "I" / "QUY ĐỊNH CHUNG"), bounded for long ones
         para = "".join(paras[-1][:3]) if paras else ""
-        if paras and last_raw and _continues(para, last_raw, line, nxt, width, names, first, written):
+        if paras and last_raw and _continues(para, last_raw, line, nxt, width, names, first):
             joiner = "" if _HYPHEN_CUT.search(paras[-1][-1]) else " "
             paras[-1].append(joiner + line)
         else:

@@ -167,23 +167,3 @@ def test_a_bracket_opened_on_a_line_and_closed_on_the_next_joins_them() -> None:
         "1. Sở Tài chính (chủ trì",
         "Sở Nội vụ phối hợp",
     ]
-
-
-def test_an_article_heading_cut_inside_a_name_the_document_writes_whole_joins() -> None:
-    """ "Điều 2. Đại học Công nghiệp" / "Hà Nội là …": article headings end at a capitalised line, unless the words
-    across the cut are written on one line elsewhere in the document (a name cut by the PDF)."""
-    from ingest.normalize import reflow
-
-    lines = [
-        "Điều 1. Chuyển Trường Đại học Công nghiệp Hà Nội thành Đại học.",
-        "Điều 2. Đại học Công nghiệp",
-        "Hà Nội là đơn vị sự nghiệp công lập.",
-        "Điều 3. Trách nhiệm thi hành",
-        "Bộ trưởng các bộ chịu trách nhiệm thi hành.",
-    ]
-    assert reflow(lines) == [
-        "Điều 1. Chuyển Trường Đại học Công nghiệp Hà Nội thành Đại học.",
-        "Điều 2. Đại học Công nghiệp Hà Nội là đơn vị sự nghiệp công lập.",
-        "Điều 3. Trách nhiệm thi hành",
-        "Bộ trưởng các bộ chịu trách nhiệm thi hành.",
-    ]
