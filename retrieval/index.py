@@ -362,12 +362,9 @@ class Index:
         return cached[1]
 
     def names_places(self, doc_id: str, places: set[str], times: int) -> bool:
-        """Whether a document's text names one of ``places`` as a place ``times`` times or more (once per version)."""
-        named = self.remembered(
-            ("places named", doc_id, frozenset(places)),
-            lambda: self.places().times_named(places, self.get(doc_id).text),
-        )
-        return named >= times
+        """Whether a document's text names one of ``places`` as a place ``times`` times or more (read once per version)."""
+        named = self.remembered(("places named", doc_id), lambda: self.places().named_as_places(self.get(doc_id).text))
+        return sum(named.get(p, 0) for p in places) >= times
 
     def remembered(self, key: Hashable, compute: Callable[[], T]) -> T:
         """What ``compute`` gives for ``key``, computed once per catalog version (at most MEMO entries kept)."""

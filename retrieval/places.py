@@ -90,6 +90,7 @@ class Places:
     local_bodies: tuple[str, ...]  # folded words of a local issuer ("ủy ban nhân dân", "sở")
     same: Mapping[str, str]  # place key -> the key it is the same place as
     longest: int = 1  # words in the longest name
+    first_words: frozenset[str] = field(default=frozenset(), compare=False)  # the first word of every name's key
     # doc_id -> (its header, the places it is about): kept across catalog versions while the header is the same
     _about: dict[str, tuple[Any, set[str]]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -122,6 +123,7 @@ class Places:
             local_bodies=local_bodies,
             same=same,
             longest=max((len(k.split()) for k in names), default=1),
+            first_words=frozenset(k.split()[0] for k in names if k),
         )
 
     def _canonical(self, key: str) -> str:
@@ -204,32 +206,32 @@ class Places:
                     out |= {self._canonical(k) for k in self._spans(after)} & places
         return out
 
-    def times_named(self, places: set[str], text: str) -> int:
-        """How often a text names one of these places as a place: after a word announcing one ("tỉnh Gia Lai", "tại
-        Đắk Lắk") or in a list of places ("Quảng Ngãi, Khánh Hoà, Gia Lai"); not as part of another name ("tư tưởng
-        Hồ Chí Minh", "Đại học Công nghiệp Hà Nội") nor of a date line ("Hà Nội, ngày …")."""
+    def named_as_places(self, text: str) -> dict[str, int]:
+        """How often a text names each place as a place: after a word announcing one ("tỉnh Gia Lai", "tại Đắk Lắk")
+        or in a list of places ("Quảng Ngãi, Khánh Hoà, Gia Lai"); not as part of another name ("tư tưởng Hồ Chí
+        Minh", "Đại học Công nghiệp Hà Nội") nor of a date line ("Hà Nội, ngày …"). One pass over the text."""
         tokens = re.findall(r"[a-z0-9]+|[,;]", fold(text).lower())
         spans: dict[int, tuple[int, str]] = {}  # start -> (end, place)
         i = 0
         while i < len(tokens):
-            for n in range(min(self.longest, len(tokens) - i), 0, -1):
-                key = " ".join(tokens[i : i + n])
-                if key in self.names:
-                    spans[i] = (i + n, self._canonical(key))
-                    i += n - 1
-                    break
+            if tokens[i] in self.first_words:
+                for n in range(min(self.longest, len(tokens) - i), 0, -1):
+                    key = " ".join(tokens[i : i + n])
+                    if key in self.names:
+                        spans[i] = (i + n, self._canonical(key))
+                        i += n - 1
+                        break
             i += 1
         ends = {end for end, _ in spans.values()}
-        times = 0
+        times: dict[str, int] = {}
         for start, (end, place) in spans.items():
-            if place not in places:
-                continue
             before = " " + " ".join(tokens[max(0, start - 3) : start])
-            times += (
+            if (
                 any(before.endswith(" " + c) for c in self.cues)
                 or (start >= 1 and tokens[start - 1] in _LISTED and start - 1 in ends)
                 or (end < len(tokens) and tokens[end] in _LISTED and end + 1 in spans)
-            )
+            ):
+                times[place] = times.get(place, 0) + 1
         return times
 
     def mentioned(self, places: set[str], text: str) -> bool:

@@ -1716,7 +1716,7 @@ def test_a_deadline_asked_as_han_may_is_no_count_to_find(wide_engine) -> None:
 
 
 def test_a_national_text_naming_the_place_again_and_again_answers_there(wide_engine) -> None:
-    """The Government's flood resolution names Gia Lai and Đắk Lắk as places again and again (``Places.times_named``,
+    """The Government's flood resolution names Gia Lai and Đắk Lắk as places again and again (``Places.named_as_places``,
     ``SearchPolicy.place_named``): for "… ở Gia Lai …" it is about Gia Lai too, not a national text weighed down
     beside the province's own plans (the question was refused)."""
     answer = wide_engine.ask(
