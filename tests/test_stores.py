@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import os
+import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -31,10 +32,11 @@ DIM = 8
 
 
 def _dense(text: str) -> list[float]:
-    """A deterministic stand-in embedding (the contract is about the store, not the model)."""
-    v = [float((hash(w) % 97) - 48) for w in text.lower().split()[:DIM]]
-    v += [1.0] * (DIM - len(v))
-    return v if any(v) else [1.0] * DIM
+    """A deterministic stand-in embedding (the contract is about the store, not the model): eight numbers hashed
+    from the text with crc32, so that no two points tie. (Python's ``hash`` and a few coarse buckets made ties,
+    which the stores may order differently from one query to the next: a fused ranking then differed from the
+    fusion of the two rankings asked apart, in one CI run in many.)"""
+    return [(zlib.crc32(f"{i}:{text}".encode()) % 2001 - 1000) / 1000 for i in range(DIM)]
 
 
 def _points() -> list[UnitPoint]:
@@ -48,7 +50,7 @@ def _points() -> list[UnitPoint]:
     points = []
     for d in docs:
         for pt in prepare(d, analyzer).points:
-            points.append(UnitPoint(pt.id, pt.sparse, _dense(pt.payload["heading"] or "x"), pt.payload))
+            points.append(UnitPoint(pt.id, pt.sparse, _dense(f"{pt.id} {pt.payload['heading']}"), pt.payload))
     return points
 
 
