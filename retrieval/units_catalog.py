@@ -197,11 +197,12 @@ class UnitCatalog:
         """The question's folded words with abbreviations written out ("P. CTSV" -> "phong cong tac sinh vien")."""
         return self._expand(question).strip()
 
-    def sent_to(self, question: str, key: str) -> bool:
-        """Whether the question names the unit of folded ``key`` as where something goes ("… báo cáo kết quả qua
-        Sở KH&CN", "gửi về Sở": lexicon ``units.recipient_cues``), not as who is asked."""
+    def sent_to(self, question: str, keys: Iterable[str]) -> set[str]:
+        """The folded unit ``keys`` the question names as where something goes ("… báo cáo kết quả qua Sở KH&CN",
+        "gửi về Sở": lexicon ``units.recipient_cues``), not as who is asked; the question expanded once."""
         expanded = f" {self._expand(question).strip()} "
-        return any(f" {c} {key} " in expanded for c in lexicon().units["recipient_cues"])
+        cues = lexicon().units["recipient_cues"]
+        return {k for k in keys if any(f" {c} {k} " in expanded for c in cues)}
 
     def _expand(self, question: str) -> str:
         words = re.findall(r"[^\W_]+", question)

@@ -260,11 +260,9 @@ def _recipient_not_first(q: Question, ctx: Context, hits: list[SectionHit]) -> l
     if len(hits) < 2 or not has(q.key, *lexicon().units["recipient_cues"]):
         return hits
     catalog = UnitCatalog(ctx.index.catalog, ctx.analyzer)
-    gone_to = {
-        (m.doc_id, m.section)
-        for m in catalog.find(q.text, focus=[hits[0].doc_id])
-        if m.whole_section and catalog.sent_to(q.text, m.key)
-    }
+    found = [m for m in catalog.find(q.text, focus=[hits[0].doc_id]) if m.whole_section]
+    keys = catalog.sent_to(q.text, {m.key for m in found})
+    gone_to = {(m.doc_id, m.section) for m in found if m.key in keys}
     if (hits[0].doc_id, hits[0].section) not in gone_to:
         return hits
     share = ctx.policy.answer.runner_up * hits[0].score

@@ -30,9 +30,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     catalog = UnitCatalog(ctx.index.catalog, ctx.analyzer)
     matches = catalog.find(q.text, focus=docs)
     # a unit named as where a report goes ("phường mình phải báo cáo qua Sở KHCN …") is not who is asked
-    matches = [
-        m for m in matches if m.has_lines and _typed_as_named(q.text, m.name) and not catalog.sent_to(q.text, m.key)
-    ]
+    gone_to = catalog.sent_to(q.text, {m.key for m in matches})
+    matches = [m for m in matches if m.has_lines and _typed_as_named(q.text, m.name) and m.key not in gone_to]
     if not matches:
         return None
     # a unit named only by words of its document's title ("… khu công nghiệp của Hà Nội": the plan's title, also a
