@@ -51,6 +51,20 @@ def test_a_year_no_document_found_mentions_is_refused(wide_engine) -> None:
     assert same_year.found and same_year.citations[0].doc_id == "nq-20-2025-hdnd-vinhlong"
 
 
+def test_a_year_a_plan_names_only_elsewhere_is_refused(wide_engine) -> None:
+    """Cần Thơ's plan on drugs sets a share of communes free of drugs by 2030; 2024 is only in the number of the
+    resolution it carries out, so the share in 2024 is refused (it was answered with the 2030 target)."""
+    for asked in (
+        "kh 153 can tho: nam 2024 ty le xa phuong khong co ma tuy la bao nhieu %?",
+        "Đến năm 2024, Cần Thơ có bao nhiêu phần trăm số xã, phường không có ma túy?",
+    ):
+        answer = wide_engine.ask(asked)
+        assert not answer.found and answer.citations == [], asked
+    target = wide_engine.ask("Cần Thơ phấn đấu đến năm 2030 bao nhiêu phần trăm số xã, phường không có ma túy?")
+    assert target.found and target.citations[0].doc_id == "kh-153-ubnd-cantho-2025"
+    assert "ít nhất 50% số xã, phường" in target.answer
+
+
 def test_a_plan_named_by_kind_and_number_without_diacritics(wide_engine) -> None:
     """ "ke hoach 141 …": two plans of one province share the title's words; the number names the one asked."""
     answer = wide_engine.ask("ke hoach 141 ubnd bac ninh thuc hien nghi quyet nao cua bo chinh tri")

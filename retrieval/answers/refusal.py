@@ -4,10 +4,10 @@ The cited sections (with their headings and their document's header) must hold e
 content terms, IDF-weighted; more when a content word of the question is unknown to every document. A question
 that tells a story first ("Nhà tôi ở … . Vậy tôi …?") may be covered by the sentences that ask alone. A question
 for an amount needs a figure in the lines quoted, and what it prices must be something the documents found speak
-of (``retrieval.answers.priced``); a year it names must be one the documents found mention. A question naming a
-place is not answered by its documents when another place's document, titled closer to it, covers it much better
-(the topic is that place's); nor one naming only levels of education that the titles of the documents found do
-not name. Thresholds: ``retrieval.policy.AnswerPolicy``.
+of (``retrieval.answers.priced``); a year it names must be one the documents found mention, and, asked of a plan,
+one its cited sections or header name. A question naming a place is not answered by its documents when another
+place's document, titled closer to it, covers it much better (the topic is that place's); nor one naming only
+levels of education that the titles of the documents found do not name. Thresholds: ``retrieval.policy.AnswerPolicy``.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from retrieval.places import Places
 from retrieval.targeting import profile_text
 
 _FIGURE = re.compile(r"\d")
+NUMBER_IN = re.compile(NUMBER, re.I)
 #: Digits that state no amount: a cited document's number ("Thông báo số 99-TB/TW") and a full date ("ngày 21
 #: tháng 11 năm 2025", "21/11/2025", "năm 2025").
 _NO_AMOUNT = re.compile(
@@ -154,6 +155,8 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
     unseen = [y for y in asked_years if not any(str(y) in t for t in whole)]
     if unseen:  # "học phí năm học 2026-2027" of a resolution that speaks of 2025-2026 only
         return f"asked of {', '.join(map(str, unseen))}, which no document found mentions"
+    if asked_years and (far := _year_elsewhere(q, asked_years, draft, texts, ctx)):
+        return f"asked of {', '.join(map(str, far))}, which the plan found does not state where it answers"
     header = " ".join(fold(profile_text(ctx.index.get(d))).lower() for d in {e.doc_id for e in draft.evidence})
     # a noun the header holds names the document ("mức chi … tính thế nào": the resolution on mức chi), unless an
     # amount word closing the question asks it ("học phí … là bao nhiêu một tháng"; not "… kỳ họp thứ mấy, khóa
@@ -170,6 +173,22 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
         if not any(_count_of(noun).search(t) for t in folded):
             return f"no number of {noun!r} in the sections found"
     return None
+
+
+def _year_elsewhere(q: Question, years: list[int], draft: Draft, texts: list[str], ctx: Context) -> list[int]:
+    """The years asked of plans that none of the cited sections, their headings or their plans' headers names.
+
+    A plan sets its work and targets year by year, so a year asked of it is stated where it answers: "năm 2024 tỷ
+    lệ … là bao nhiêu" of a plan for 2025 whose background names 2024 is not answered by its 2025 target. A legal
+    text's rule holds in any year after it (a year of the law's own dates says nothing of where it answers), and a
+    year within a document number the question cites ("Nghị quyết 38/2024/NQ-HĐND") names that document."""
+    outside = NUMBER_IN.sub(" ", q.text)
+    years = [y for y in years if str(y) in outside]
+    docs = [ctx.index.get(e.doc_id) for e in draft.evidence]
+    if not all(d.kind == "plan" for d in docs):
+        return []
+    near = [" ".join([*d.heading_path(e.section), profile_text(d), t]) for d, e, t in zip(docs, draft.evidence, texts)]
+    return [y for y in years if not any(str(y) in t for t in near)]
 
 
 def _topic_elsewhere(q: Question, draft: Draft, ctx: Context, terms: QueryTerms, have: set[str]) -> str | None:
