@@ -52,6 +52,7 @@ class Lexicon:
     shorthand: dict[str, str]
     kind_shorthand: dict[str, str]
     kind_shorthand_before: tuple[str, ...]  # besides a number, the words a kind's shorthand is read before ("NQ nào")
+    measures: frozenset[str]  # shorthand kept after a number or a counting word ("bao nhiêu kg": kilograms)
     abbreviations: dict[str, str]
     story_openers: tuple[str, ...]  # how a question opens telling the asker's situation ("con tôi", "em")
     thesaurus: tuple[str, ...]
@@ -148,6 +149,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         shorthand=dict(chat["shorthand"]),
         kind_shorthand=dict(chat["kind_shorthand"]),
         kind_shorthand_before=tuple(chat.get("kind_shorthand_before", [])),
+        measures=frozenset(chat.get("measures", [])),
         abbreviations=dict(raw["abbreviations"]),
         story_openers=tuple(raw.get("story_openers", ())),
         thesaurus=tuple(raw["thesaurus"]),

@@ -505,6 +505,20 @@ def test_chat_shorthand_for_before_and_result_is_written_out() -> None:
 
 
 @pytest.mark.parametrize(
+    ("typed", "text"),
+    [
+        ("hs dc ho tro bao nhieu kg gao", "hs duoc ho tro bao nhieu kg gao"),
+        ("mỗi tháng cấp 15 kg gạo à", "mỗi tháng cấp 15 kg gạo à"),
+        ("em kg biết hạn nộp", "em không biết hạn nộp"),
+    ],
+)
+def test_kg_after_a_number_or_counting_word_is_kilograms_else_khong(typed: str, text: str) -> None:
+    from retrieval.answers.question import parse
+
+    assert parse(typed).text == text
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Căn cứ Thông tư số 124/2021/TT-BCA ngày 28/12/2021 của Bộ Công an;",

@@ -65,6 +65,13 @@ def test_a_year_a_plan_names_only_elsewhere_is_refused(wide_engine) -> None:
     assert "ít nhất 50% số xã, phường" in target.answer
 
 
+def test_kilograms_asked_need_a_number_of_kilograms(wide_engine) -> None:
+    """ "bao nhiêu kg gạo": Gia Lai's decision lists items given once per level of school, no kilograms of rice,
+    so it is refused ("kg" was read as chat for "không", and the list was the answer)."""
+    answer = wide_engine.ask("hoc sinh dan toc noi tru o gia lai duoc nha nuoc cho bao nhieu kg gao/thang")
+    assert not answer.found and answer.citations == []
+
+
 def test_a_plan_named_by_kind_and_number_without_diacritics(wide_engine) -> None:
     """ "ke hoach 141 …": two plans of one province share the title's words; the number names the one asked."""
     answer = wide_engine.ask("ke hoach 141 ubnd bac ninh thuc hien nghi quyet nao cua bo chinh tri")

@@ -140,7 +140,13 @@ def normalize(question: str, lx: Lexicon | None = None) -> str:
     q = lx.courtesy.sub(" ", question)
     plain = (lambda w: w) if has_diacritics(question) else fold
     words = "|".join(re.escape(w) for w in sorted(lx.shorthand, key=len, reverse=True))
-    q = re.sub(rf"(?<![\w/.-])({words})(?![\w/-])", lambda m: plain(lx.shorthand[m.group(1).lower()]), q, flags=re.I)
+    measured = re.compile(rf"(?:\d|\b(?:{'|'.join(lx.counting['after'])}))\s*$")  # "bao nhiêu kg gạo": kilograms
+
+    def written_out(m: re.Match[str]) -> str:
+        kept = m.group(1).lower() in lx.measures and measured.search(fold(m.string[: m.start()]).lower())
+        return m.group(1) if kept else plain(lx.shorthand[m.group(1).lower()])
+
+    q = re.sub(rf"(?<![\w/.-])({words})(?![\w/-])", written_out, q, flags=re.I)
     kinds = "|".join(re.escape(w) for w in sorted(lx.kind_shorthand, key=len, reverse=True))
     before = "|".join(re.escape(w) for w in lx.kind_shorthand_before)
     q = re.sub(
