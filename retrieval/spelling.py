@@ -2,7 +2,8 @@
 
 A word of three letters or more that no indexed unit contains by its folded form, typed with or without
 diacritics ("vein", "phườngg", "khôg"), is replaced by the folded word one edit away (a letter deleted, inserted,
-replaced, or two swapped) that the most units contain; a word with no such neighbour is left as typed (the refusal
+replaced, or two swapped) that the most units contain, first among those the store writes beside a word typed
+next to it ("toi thiu": "thieu", though "thu" is commoner); a word with no such neighbour is left as typed (the refusal
 check then sees an unknown word). A word typed with diacritics is corrected only when no Vietnamese syllable is
 spelt so ("phườngg", "khôg": ``SYLLABLE``), and then first to a word the store writes with the very marks typed
 ("dụcc": "dục", though folded "duoc", được, is commoner); "vàng" in a store that never says it was meant as typed. One whose
@@ -79,8 +80,22 @@ def corrections(text: str, frequencies: Frequencies, keep: Iterable[str] = ()) -
         df = frequencies(token_index("f:" + c) for c in candidates)
         scored = [(df[token_index("f:" + c)], c) for c in candidates if token_index("f:" + c) in df]
         if scored:
-            out[w] = max(scored, key=lambda x: (x[0], x[1]))[1]
+            beside = _beside(text, w)
+            pairs = {c: [token_index(f"F:{a} {b}") for a, b in ((x, c) for x in beside[0])] for _, c in scored}
+            for c in pairs:
+                pairs[c] += [token_index(f"F:{c} {b}") for b in beside[1]]
+            seen = frequencies(i for ids in pairs.values() for i in ids)
+            # a neighbour the store writes beside the words typed around it first ("toi thiu": "thieu", not the
+            # commoner "thu"), then the commonest
+            out[w] = max(scored, key=lambda x: (sum(seen.get(i, 0) for i in pairs[x[1]]) > 0, x[0], x[1]))[1]
     return out
+
+
+def _beside(text: str, word: str) -> tuple[list[str], list[str]]:
+    """The folded words typed right before and right after each place ``word`` is typed."""
+    words = [fold_word(w).lower() for w in re.findall(r"[^\W_]+", text)]
+    at = [i for i, w in enumerate(words) if w == fold_word(word).lower()]
+    return [words[i - 1] for i in at if i > 0], [words[i + 1] for i in at if i + 1 < len(words)]
 
 
 def _as_marked(word: str, frequencies: Frequencies) -> str | None:

@@ -801,3 +801,16 @@ def test_a_word_of_the_thesaurus_is_not_corrected_as_a_typo() -> None:
     df = lambda ids: {i: held[i] for i in ids if i in held}  # noqa: E731
     assert corrections("xe chay app", df) == {"app": "ap"}
     assert "app" not in corrections("xe chay app", df, keep=_known_words())
+
+
+def test_a_typo_is_corrected_to_the_word_the_store_writes_beside_its_neighbours() -> None:
+    """ "toi thiu": "thu" and "thieu" are both one edit from "thiu", and "thu" is the commoner word; the store
+    writes "toi thieu" and never "toi thu", so the typo is "thieu" (it was "thu", and the question refused). With no
+    neighbour the store writes beside either, the commoner word is still chosen."""
+    from retrieval.analyzer import token_index
+    from retrieval.spelling import corrections
+
+    held = {token_index(t): n for t, n in {"f:thu": 40, "f:thieu": 6, "f:toi": 30, "F:toi thieu": 5}.items()}
+    df = lambda ids: {i: held[i] for i in ids if i in held}  # noqa: E731
+    assert corrections("phai co toi thiu may tram", df) == {"thiu": "thieu"}
+    assert corrections("thiu may tram", df) == {"thiu": "thu"}
