@@ -72,6 +72,16 @@ def test_kilograms_asked_need_a_number_of_kilograms(wide_engine) -> None:
     assert not answer.found and answer.citations == []
 
 
+def test_a_unit_of_several_plans_is_answered_from_the_plan_asked_about_first(wide_engine) -> None:
+    """Four Cần Thơ plans give "UBND xã, phường" tasks; asked about communication on poverty, the plan on it comes
+    first, not the plan whose id sorts first (the plan on cashless payments answered)."""
+    answer = wide_engine.ask(
+        "Mình làm ở UBND phường ở Cần Thơ, lo mảng truyền thông giảm nghèo. Theo kế hoạch của thành phố thì UBND "
+        "phường phải làm gì, báo cáo gửi ai?"
+    )
+    assert answer.citations[0].doc_id == "kh-159-ubnd-cantho-2025"
+
+
 def test_a_plan_named_by_kind_and_number_without_diacritics(wide_engine) -> None:
     """ "ke hoach 141 …": two plans of one province share the title's words; the number names the one asked."""
     answer = wide_engine.ask("ke hoach 141 ubnd bac ninh thuc hien nghi quyet nao cua bo chinh tri")

@@ -55,7 +55,9 @@ def gather(q: Question, ctx: Context) -> Draft | None:
             found.append((m.led, Evidence(m.doc_id, m.section, label if m.whole_section else "", lines, score=m.score)))
     # a unit's own task list before a one-paragraph item that names it ("2. Công an thành phố chủ trì, …"), both
     # before the task items it leads ("Đơn vị chủ trì: Sở Tư pháp.")
-    found.sort(key=lambda f: (f[0], all(ln.heading for ln in f[1].lines)))
+    # … and, alike, the document the question is most about first (not the first by id)
+    rank = {d: i for i, d in enumerate(docs)}
+    found.sort(key=lambda f: (f[0], all(ln.heading for ln in f[1].lines), rank.get(f[1].doc_id, len(rank))))
     evidence = [e for _, e in found]
     own_list = len(matches) == 1 and matches[0].whole_section and not matches[0].led  # not a task item it leads
     if evidence and own_list and (part := _asked_part(q, ctx, evidence[0])):
