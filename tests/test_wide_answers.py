@@ -82,6 +82,14 @@ def test_a_unit_of_several_plans_is_answered_from_the_plan_asked_about_first(wid
     assert answer.citations[0].doc_id == "kh-159-ubnd-cantho-2025"
 
 
+def test_laws_asked_as_grounds_include_a_code_in_the_preambles_order(wide_engine) -> None:
+    """ "căn cứ những luật nào": a Bộ luật is a law, so "Bộ luật Lao động" is listed (it was left out), and the
+    grounds come in the order the preamble gives them."""
+    answer = wide_engine.ask("thong tu 05/2025 ve che do lam viec cua giao vien pho thong can cu nhung luat nao")
+    assert [b.id for b in answer.legal_bases] == ["43/2019/QH14", "Bộ luật Lao động 2019"]
+    assert "- Căn cứ Bộ luật Lao động ngày 20 tháng 11 năm 2019" in answer.answer
+
+
 def test_a_plan_named_by_kind_and_number_without_diacritics(wide_engine) -> None:
     """ "ke hoach 141 …": two plans of one province share the title's words; the number names the one asked."""
     answer = wide_engine.ask("ke hoach 141 ubnd bac ninh thuc hien nghi quyet nao cua bo chinh tri")

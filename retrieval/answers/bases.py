@@ -130,7 +130,7 @@ def _grounds_of(doc: Document, ctx: Context, q: Question | None) -> list[tuple[L
         where = line_of(doc, e)
         if where is not None and not (where[0] == "preamble" and considers(where[1])):
             out.append((e, *where))
-    return out
+    return sorted(out, key=lambda g: g[2].start)  # as the document lists them (the registry's order is global)
 
 
 def shared_grounds(q: Question, ctx: Context) -> Draft | None:

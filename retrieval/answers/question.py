@@ -374,6 +374,7 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     q.days = sorted(days_stated(text))
     for m in lx.asked_kinds.finditer(key):
         q.kinds += [t for k, t in lx.kind_types.items() if f" {k} " in f" {m.group(1)}" and t not in q.kinds]
+    q.kinds += [held for k in list(q.kinds) for held in lx.kind_holds.get(k, ()) if held not in q.kinds]
     q.asked = asking(text) or ""
     q.told_apart = bool(q.asked) and len(sentences(text)) > 1
     unmasked = functools.reduce(lambda k, phrase: k.replace(f" {phrase} ", " "), lx.day_not_asked, key)
