@@ -36,6 +36,13 @@ def _abbreviations() -> dict[str, str]:
     return dict(lexicon().abbreviations)
 
 
+def _in_capitals() -> frozenset[str]:
+    """Abbreviations a question reads as such only in capitals: lower case, they are words ("ca nhân")."""
+    from retrieval.lexicon import lexicon
+
+    return lexicon().abbreviations_in_capitals
+
+
 #: Bump when document tokens change, or what the catalog derives from a document at ingest (its unit entries): an
 #: index built by another version re-vectorises its units and derives its records again at start-up. 11: unit
 #: entries of articles headed by a unit's name ("Điều 2. Sở Giáo dục và Đào tạo"), none for "Tổ chức thực hiện".
@@ -99,6 +106,7 @@ class Analyzer:
 
     def __init__(self, extra_abbreviations: Mapping[str, str] | None = None) -> None:
         self.abbreviations: dict[str, str] = _abbreviations()
+        self.in_capitals = _in_capitals()  # "CA" is công an; "ca nhân" is cá nhân
         self._expansions: dict[tuple[str, ...], str] = {}
         self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self._terms: dict[str, frozenset[str]] = {}
@@ -160,8 +168,8 @@ class Analyzer:
         if not query and not word.isupper():
             return None
         low = word.lower()
-        if has_diacritics(low.replace("đ", "d")):
-            return None  # "cả" is a word, not the abbreviation "CA"
+        if has_diacritics(low.replace("đ", "d")) or (not word.isupper() and low in self.in_capitals):
+            return None  # "cả" is a word, not the abbreviation "CA"; "ca nhan" (cá nhân) typed without marks too
         return self.abbreviations.get(low.replace("đ", "d"))
 
     def expand(self, raw: list[str], *, query: bool, reverse: bool = True) -> list[str]:

@@ -54,6 +54,7 @@ class Lexicon:
     kind_shorthand_before: tuple[str, ...]  # besides a number, the words a kind's shorthand is read before ("NQ nào")
     measures: frozenset[str]  # shorthand kept after a number or a counting word ("bao nhiêu kg": kilograms)
     abbreviations: dict[str, str]
+    abbreviations_in_capitals: frozenset[str]  # words a question reads as abbreviations only in capitals ("CA")
     story_openers: tuple[str, ...]  # how a question opens telling the asker's situation ("con tôi", "em")
     thesaurus: tuple[str, ...]
     counted_nouns: frozenset[str]
@@ -152,6 +153,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         kind_shorthand_before=tuple(chat.get("kind_shorthand_before", [])),
         measures=frozenset(chat.get("measures", [])),
         abbreviations=dict(raw["abbreviations"]),
+        abbreviations_in_capitals=frozenset(raw.get("abbreviations_in_capitals", {}).get("words", ())),
         story_openers=tuple(raw.get("story_openers", ())),
         thesaurus=tuple(raw["thesaurus"]),
         counted_nouns=frozenset(raw["counted_nouns"]),

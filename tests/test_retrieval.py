@@ -497,6 +497,16 @@ def test_what_a_question_asks_after_the_askers_story(question: str, asked: str, 
     assert (q.asked, q.told_apart) == (asked, apart)
 
 
+def test_ca_typed_in_lower_case_is_a_word_and_in_capitals_cong_an() -> None:
+    """ "du lieu ca nhan" is "dữ liệu cá nhân" typed without marks, not "công an nhân" (the question lost coverage
+    on words it never asked); "CA xã" is still "công an xã"."""
+    from retrieval.analyzer import Analyzer
+
+    analyzer = Analyzer()
+    assert {"f:cong", "f:an"}.isdisjoint(analyzer.tokens("quyen xoa du lieu ca nhan", query=True))
+    assert {"f:cong", "f:an", "F:cong an"} <= set(analyzer.tokens("CA xã trực đêm", query=True))
+
+
 def test_chat_shorthand_for_before_and_result_is_written_out() -> None:
     from retrieval.answers.question import parse
 
