@@ -90,6 +90,17 @@ def test_laws_asked_as_grounds_include_a_code_in_the_preambles_order(wide_engine
     assert "- Căn cứ Bộ luật Lao động ngày 20 tháng 11 năm 2019" in answer.answer
 
 
+def test_who_was_chosen_asks_a_persons_name(wide_engine) -> None:
+    """Hà Nội's plan says a chief architect of digital transformation is to be chosen, and names nobody: "ai được
+    chọn làm …", "chọn ai làm …" ask a person's name, so they are refused (the task was quoted as the answer)."""
+    for asked in (
+        "Theo kế hoạch 308 của Hà Nội, ai được chọn làm kiến trúc sư trưởng về chuyển đổi số?",
+        "kh 308 ha noi chon ai lam kien truc su truong chuyen doi so vay",
+    ):
+        answer = wide_engine.ask(asked)
+        assert not answer.found and answer.citations == [], asked
+
+
 def test_a_plan_named_by_kind_and_number_without_diacritics(wide_engine) -> None:
     """ "ke hoach 141 …": two plans of one province share the title's words; the number names the one asked."""
     answer = wide_engine.ask("ke hoach 141 ubnd bac ninh thuc hien nghi quyet nao cua bo chinh tri")
