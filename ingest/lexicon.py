@@ -34,12 +34,19 @@ class Lexicon:
     org_casing: tuple[str, ...]
     table_heads: frozenset[str]  # a table's first header cell, lower case ("số tt", "stt"): its rows are numbered
     doc_type_re: re.Pattern[str]  # a line opening with a document type in capitals
+    closing_re: re.Pattern[str]  # a last paragraph that closes the text ("Trong quá trình thực hiện, nếu …./.")
     org_start_re: re.Pattern[str]  # a line opening an issuing body's name
 
 
 def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
     ordered = sorted(words, key=len, reverse=True)
     return re.compile(r"^(?:" + "|".join(re.escape(w) for w in ordered) + r")(?![^\W\d_])")
+
+
+def _closing(raw: dict[str, list[str]]) -> re.Pattern[str]:
+    openers = "|".join(re.escape(w) for w in sorted(raw["openers"], key=len, reverse=True))
+    asks = "|".join(re.escape(w) for w in raw["asks"])
+    return re.compile(rf"^(?:(?:{openers})\b.*|.{{0,120}}\b(?:{asks})\b.*\bthực hiện\b.{{0,40}})\./\.\s*$", re.S)
 
 
 @cache
@@ -62,5 +69,6 @@ def lexicon() -> Lexicon:
         org_casing=tuple(raw["org_casing"]),
         table_heads=frozenset(h.lower() for h in raw.get("table_heads", ())),
         doc_type_re=_alternation(tuple(doc_types)),
+        closing_re=_closing(raw["closing_lines"]),
         org_start_re=_alternation(tuple(raw["org_starts"])),
     )

@@ -100,6 +100,8 @@ def parse_tail(lines: list[Line], body_start: int, stop: int) -> Tail:
     recipients = next((i for i in range(body_start + 1, stop) if _RECIPIENTS.match(lines[i].text)), None)
     sig = find_signature(lines, body_start, stop)
     sig_start = sig.start if sig else None
+    if closing is None:
+        closing = _closing_line(lines, body_start, min(i for i in (recipients, sig_start, stop) if i is not None))
     starts = [i for i in (closing, recipients, sig_start) if i is not None]
     tail_start = min(starts) if starts else stop
     parts: list[Section] = []
@@ -124,6 +126,19 @@ def parse_tail(lines: list[Line], body_start: int, stop: int) -> Tail:
             end += 1
         add("signature", "Chữ ký", sig.start, end)
     return Tail(start=tail_start, parts=parts, signature=sig)
+
+
+def _closing_line(lines: list[Line], body_start: int, end: int) -> int | None:
+    """The last line of the body when it is an unnumbered closing paragraph ("Trong quá trình thực hiện, nếu có
+    khó khăn …./.", "Yêu cầu … thực hiện nghiêm túc Chỉ thị này./."), after a line with text of its own."""
+    last = end - 1
+    if last <= body_start + 1:
+        return None
+    text = lines[last].text.strip()
+    before = lines[last - 1].text.strip()
+    if classify(text) is not None or text.startswith(("-", "+", "•")) or not lexicon().closing_re.match(text):
+        return None
+    return last if classify(before) is None or len(before) >= 60 else None
 
 
 def _list_end(lines: list[Line], start: int, stop: int) -> int:

@@ -435,3 +435,45 @@ def test_party_documents_of_one_number_and_two_years_stay_apart() -> None:
     same = entries["46-CT/TW (2015)"]
     assert same.citing_docs == ["a", "c"]
     assert [(c.field, [v.value for v in c.values]) for c in same.conflicts] == [("date", ["2015-06-22", "2016-06-22"])]
+
+
+@pytest.mark.parametrize(
+    ("last_item", "closing", "closes"),
+    [
+        (
+            "2. Các sở, ngành báo cáo kết quả thực hiện trước ngày 15 hằng tháng.",
+            "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc đề nghị các đơn vị phản ánh về Sở Tư pháp để "
+            "tổng hợp, báo cáo./.",
+            True,
+        ),
+        (
+            "2. Các sở, ngành phối hợp triển khai thực hiện có hiệu quả Chỉ thị này.",
+            "Yêu cầu Giám đốc các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã, phường thực hiện nghiêm túc Chỉ "
+            "thị này./.",
+            True,
+        ),
+        (
+            "2. Sở Tài chính",
+            "Bố trí kinh phí thực hiện Kế hoạch này theo quy định./.",
+            False,
+        ),
+    ],
+)
+def test_a_last_unnumbered_closing_paragraph_is_the_closing_not_the_last_item(
+    last_item: str, closing: str, closes: bool
+) -> None:
+    """A plan's or directive's last paragraph, unnumbered and ending with "./.", that opens with a closing formula
+    or asks those it is sent to to carry the text out, is its closing, not a task of the last numbered item (it
+    was read as that item's last line, and answered for it); a task line that only ends the text is kept."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 12/KH-UBND\nBắc Ninh, ngày 20 tháng 11 năm 2025\nKẾ HOẠCH\n"
+        "Triển khai công tác pháp chế năm 2026\nI. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp chủ trì, theo dõi, đôn đốc "
+        f"các đơn vị triển khai Kế hoạch.\n{last_item}\n{closing}\nNơi nhận:\n- UBND tỉnh;\n- Lưu: VT.\n"
+        "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An\n"
+    )
+    doc = build_document("kh-12", text)
+    own = doc.section_text("I.2", own=True)
+    if closes:
+        assert own == last_item and doc.section_text("closing") == closing
+    else:
+        assert own == f"{last_item}\n{closing}" and doc.section("closing") is None
