@@ -507,6 +507,22 @@ def test_ca_typed_in_lower_case_is_a_word_and_in_capitals_cong_an() -> None:
     assert {"f:cong", "f:an", "F:cong an"} <= set(analyzer.tokens("CA xã trực đêm", query=True))
 
 
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("kế hoạch này căn cứ những luật nào?", ["Luật", "Bộ luật"]),
+        ("quyet dinh nay can cu nhung thong tu nao", ["Thông tư", "Thông tư liên tịch"]),
+        ("căn cứ những nghị định nào?", ["Nghị định"]),
+    ],
+)
+def test_a_kind_asked_for_also_asks_the_kinds_of_it(question: str, kinds: list[str]) -> None:
+    """A code (Bộ luật) is a law and a joint circular (Thông tư liên tịch) a circular: asked for laws or circulars,
+    a document's grounds of those kinds are listed too (lexicon asked_kinds.holds)."""
+    from retrieval.answers.question import parse
+
+    assert parse(question).kinds == kinds
+
+
 def test_chat_shorthand_for_before_and_result_is_written_out() -> None:
     from retrieval.answers.question import parse
 
