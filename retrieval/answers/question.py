@@ -13,12 +13,13 @@ documents' own headers.
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from dataclasses import dataclass, field
 
 from core.legal_ids import NUMBER, TYPES, id_key
 from core.text import fold, has_diacritics
+from retrieval.answers.amounts_asked import amounts, counted
+from retrieval.answers.phrases import fkey, has
 from retrieval.extract import days_stated
 from retrieval.lexicon import Lexicon, lexicon
 
@@ -39,15 +40,6 @@ _REF_DIEM = re.compile(r" diem ([a-z]) (?:cua )?khoan (\d{1,3}) (?:cua )?dieu (\
 _REF_KHOAN = re.compile(r" khoan (\d{1,3}) (?:cua )?dieu (\d{1,3}) ")
 _REF_DIEU = re.compile(r" dieu (\d{1,3}) ")
 _REF_MUC = re.compile(r" (?:muc|phan) ([ivxl]+(?:[ .]\d{1,2}){0,2}(?:[ .][a-z])?) ")
-
-
-def fkey(text: str) -> str:
-    """Folded, lowercased, punctuation-free form used for cue matching, padded with spaces."""
-    return " " + re.sub(r"\s+", " ", re.sub(r"[^a-z0-9/ -]", " ", fold(text).lower())).strip() + " "
-
-
-def has(key: str, *phrases: str) -> bool:
-    return any(f" {p} " in key for p in phrases)
 
 
 _CLAUSE_MARK = re.compile(r"[,;:?!()]")
@@ -288,67 +280,6 @@ def _term(key: str, lx: Lexicon) -> str | None:
     return None
 
 
-def _amounts(q: Question, lx: Lexicon) -> list[tuple[re.Pattern[str], list[str]]]:
-    """The kinds of amount asked (money, a percentage): by a cue, or by a noun of the kind ("học phí")."""
-    out = []
-    accented = " " + " ".join(re.findall(r"[^\W_]+", q.text.lower())) + " "
-    # asking whether, a rule; unless an amount word asks the sum too ("… có nói mức phạt là bao nhiêu không?")
-    whether = "whether" in q.asks and not has(q.key, *lx.counting["after"])
-    for kind in lx.amount_kinds.values():
-        if has(q.key, *kind.cues):
-            out.append((kind.figure, []))
-            continue
-        masked = q.key
-        for phrase in kind.cancelled:
-            masked = masked.replace(f" {phrase} ", " ")
-        for counting in lx.counting["after"]:  # "mấy mức hỗ trợ": a count of levels, not a sum
-            masked = re.sub(rf" {counting} \w+(?: \w+)?", " ", masked)
-        if "amount" not in q.asks or whether:  # "… được hưởng cả hai mức hỗ trợ không?": a rule
-            continue
-        if q.counted:  # "tối đa bao nhiêu nhiệm vụ, nếu đã nhận phụ cấp thì …": the count is asked, not a sum
-            continue
-        nouns = [fold(n).lower() for n in kind.nouns_exact if f" {n} " in accented and has(masked, fold(n).lower())]
-        if not q.accented:
-            nouns += [n for n in kind.nouns if has(masked, n)]
-        if nouns:
-            out.append((kind.figure, sorted(set(nouns))))
-    if "%" in q.text and "amount" in q.asks:
-        out.append((lx.amount_kinds["percent"].figure, []))
-    if any(not nouns for _, nouns in out):  # a kind asked outright: the nouns only describe what is measured
-        out = [(f, nouns) for f, nouns in out if not nouns]
-    return out
-
-
-def _counted(text: str, lx: Lexicon) -> list[str]:
-    """Nouns a question counts: "bao nhiêu vụ", "mấy sinh viên" (the word after), "tầng mấy" (the word before).
-    Typed without diacritics, "may" counts only a noun that is counted ("may lan"), else it is "máy"."""
-    found = list(re.finditer(r"[^\W_]+", text.lower()))
-    typed = [m.group(0) for m in found]
-    words = [fold(w) for w in typed]
-    # words in one clause: "dung lượng bao nhiêu, tệp gửi kèm …" counts no "tệp"
-    joined = [not text[a.end() : b.start()].strip() for a, b in itertools.pairwise(found)]
-    skip = set(lx.counting["not_counted"]) | lx.question_words
-    told = set(lx.counting.get("told", ()))
-    out = []
-    for cue in lx.counting["after"]:
-        n = len(cue.split())
-        for i in range(len(words) - n + 1):
-            if " ".join(words[i : i + n]) != cue:
-                continue
-            if cue == "may" and typed[i] != "mấy" and not (i + 1 < len(words) and words[i + 1] in lx.counted_nouns):
-                continue  # "xe máy", "máy tính"
-            after = words[i + n] if i + n < len(words) and joined[i + n - 1] else None
-            before = words[i - 1] if i > 0 and joined[i - 1] else None
-            if i + n + 2 < len(words) and words[i + n + 1] in told:
-                continue  # "nghỉ mấy buổi rồi, phải học đủ …": a count told, more is asked after it
-            if after and after not in skip and not after.isdigit():
-                # an abbreviation is counted as the words it stands for ("bao nhiêu dn" counts "doanh nghiệp")
-                out.append(fold(lx.abbreviations[after]).lower() if after in lx.abbreviations else after)
-            elif cue == "may" and after is None and before and before not in skip and not before.isdigit():
-                out.append(before)  # "tầng mấy?" ends the question
-    return out
-
-
 def parse(typed: str, lx: Lexicon | None = None) -> Question:
     """Read a question once (see the module docstring)."""
     lx = lx or lexicon()
@@ -380,8 +311,8 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     unmasked = functools.reduce(lambda k, phrase: k.replace(f" {phrase} ", " "), lx.day_not_asked, key)
     q.asks_day = has(unmasked, *lx.day_asked)
     asked_key = fkey(q.asked) if q.asked else key  # the story told before the question asks nothing
-    q.counted = _counted(q.asked or text, lx)
-    q.figures = _amounts(q, lx)
+    q.counted = counted(q.asked or text, lx)
+    q.figures = amounts(q, lx)
     if "whether" in q.asks and not has(key, *lx.counting["after"]):
         q.asks.discard("amount")  # "… có được nhận cả hai mức hỗ trợ không?": a rule, not a sum
     # a question naming the kind of legal text it asks about asks what the text says: a moment in it is the asker's

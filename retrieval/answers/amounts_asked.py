@@ -1,0 +1,78 @@
+"""What amount a question asks: the kinds of figure (money, a percentage, a length of time …) and the nouns it
+counts ("bao nhiêu vụ", "mấy sinh viên", "tầng mấy"), read once when the question is parsed
+(``retrieval.answers.question.parse``) from the lexicon's ``amount_kinds`` and ``counting``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import TYPE_CHECKING
+
+from core.text import fold
+from retrieval.answers.phrases import has
+from retrieval.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from retrieval.answers.question import Question
+
+
+def amounts(q: Question, lx: Lexicon) -> list[tuple[re.Pattern[str], list[str]]]:
+    """The kinds of amount asked (money, a percentage): by a cue, or by a noun of the kind ("học phí")."""
+    out = []
+    accented = " " + " ".join(re.findall(r"[^\W_]+", q.text.lower())) + " "
+    # asking whether, a rule; unless an amount word asks the sum too ("… có nói mức phạt là bao nhiêu không?")
+    whether = "whether" in q.asks and not has(q.key, *lx.counting["after"])
+    for kind in lx.amount_kinds.values():
+        if has(q.key, *kind.cues):
+            out.append((kind.figure, []))
+            continue
+        masked = q.key
+        for phrase in kind.cancelled:
+            masked = masked.replace(f" {phrase} ", " ")
+        for counting in lx.counting["after"]:  # "mấy mức hỗ trợ": a count of levels, not a sum
+            masked = re.sub(rf" {counting} \w+(?: \w+)?", " ", masked)
+        if "amount" not in q.asks or whether:  # "… được hưởng cả hai mức hỗ trợ không?": a rule
+            continue
+        if q.counted:  # "tối đa bao nhiêu nhiệm vụ, nếu đã nhận phụ cấp thì …": the count is asked, not a sum
+            continue
+        nouns = [fold(n).lower() for n in kind.nouns_exact if f" {n} " in accented and has(masked, fold(n).lower())]
+        if not q.accented:
+            nouns += [n for n in kind.nouns if has(masked, n)]
+        if nouns:
+            out.append((kind.figure, sorted(set(nouns))))
+    if "%" in q.text and "amount" in q.asks:
+        out.append((lx.amount_kinds["percent"].figure, []))
+    if any(not nouns for _, nouns in out):  # a kind asked outright: the nouns only describe what is measured
+        out = [(f, nouns) for f, nouns in out if not nouns]
+    return out
+
+
+def counted(text: str, lx: Lexicon) -> list[str]:
+    """Nouns a question counts: "bao nhiêu vụ", "mấy sinh viên" (the word after), "tầng mấy" (the word before).
+    Typed without diacritics, "may" counts only a noun that is counted ("may lan"), else it is "máy"."""
+    found = list(re.finditer(r"[^\W_]+", text.lower()))
+    typed = [m.group(0) for m in found]
+    words = [fold(w) for w in typed]
+    # words in one clause: "dung lượng bao nhiêu, tệp gửi kèm …" counts no "tệp"
+    joined = [not text[a.end() : b.start()].strip() for a, b in itertools.pairwise(found)]
+    skip = set(lx.counting["not_counted"]) | lx.question_words
+    told = set(lx.counting.get("told", ()))
+    out = []
+    for cue in lx.counting["after"]:
+        n = len(cue.split())
+        for i in range(len(words) - n + 1):
+            if " ".join(words[i : i + n]) != cue:
+                continue
+            if cue == "may" and typed[i] != "mấy" and not (i + 1 < len(words) and words[i + 1] in lx.counted_nouns):
+                continue  # "xe máy", "máy tính"
+            after = words[i + n] if i + n < len(words) and joined[i + n - 1] else None
+            before = words[i - 1] if i > 0 and joined[i - 1] else None
+            if i + n + 2 < len(words) and words[i + n + 1] in told:
+                continue  # "nghỉ mấy buổi rồi, phải học đủ …": a count told, more is asked after it
+            if after and after not in skip and not after.isdigit():
+                # an abbreviation is counted as the words it stands for ("bao nhiêu dn" counts "doanh nghiệp")
+                out.append(fold(lx.abbreviations[after]).lower() if after in lx.abbreviations else after)
+            elif cue == "may" and after is None and before and before not in skip and not before.isdigit():
+                out.append(before)  # "tầng mấy?" ends the question
+    return out
