@@ -80,10 +80,11 @@ def corrections(text: str, frequencies: Frequencies, keep: Iterable[str] = ()) -
         df = frequencies(token_index("f:" + c) for c in candidates)
         scored = [(df[token_index("f:" + c)], c) for c in candidates if token_index("f:" + c) in df]
         if scored:
-            beside = _beside(text, w)
-            pairs = {c: [token_index(f"F:{a} {b}") for a, b in ((x, c) for x in beside[0])] for _, c in scored}
-            for c in pairs:
-                pairs[c] += [token_index(f"F:{c} {b}") for b in beside[1]]
+            before, after = _beside(text, w)
+            pairs = {
+                c: [token_index(f"F:{a} {c}") for a in before] + [token_index(f"F:{c} {b}") for b in after]
+                for _, c in scored
+            }
             seen = frequencies(i for ids in pairs.values() for i in ids)
             # a neighbour the store writes beside the words typed around it first ("toi thiu": "thieu", not the
             # commoner "thu"), then the commonest

@@ -29,7 +29,7 @@ from retrieval.places import Places
 from retrieval.targeting import profile_text
 
 _FIGURE = re.compile(r"\d")
-NUMBER_IN = re.compile(NUMBER, re.I)
+_NUMBER_IN = re.compile(NUMBER, re.I)
 #: Digits that state no amount: a cited document's number ("Thông báo số 99-TB/TW") and a full date ("ngày 21
 #: tháng 11 năm 2025", "21/11/2025", "năm 2025").
 _NO_AMOUNT = re.compile(
@@ -182,11 +182,11 @@ def _year_elsewhere(q: Question, years: list[int], draft: Draft, texts: list[str
     lệ … là bao nhiêu" of a plan for 2025 whose background names 2024 is not answered by its 2025 target. A legal
     text's rule holds in any year after it (a year of the law's own dates says nothing of where it answers), and a
     year within a document number the question cites ("Nghị quyết 38/2024/NQ-HĐND") names that document."""
-    outside = NUMBER_IN.sub(" ", q.text)
-    years = [y for y in years if str(y) in outside]
     docs = [ctx.index.get(e.doc_id) for e in draft.evidence]
     if not all(d.kind == "plan" for d in docs):
         return []
+    outside = _NUMBER_IN.sub(" ", q.text)
+    years = [y for y in years if str(y) in outside]
     near = [" ".join([*d.heading_path(e.section), profile_text(d), t]) for d, e, t in zip(docs, draft.evidence, texts)]
     return [y for y in years if not any(str(y) in t for t in near)]
 
