@@ -1819,3 +1819,11 @@ def test_an_item_quoted_alone_is_labelled_with_the_section_it_belongs_to(wide_en
     answer = wide_engine.ask("quang ninh co quan nao truc tong dai 112 24/7 nhan tin bao chay rung")
     assert answer.citations[0].section == "Quy định.Điều 18.3.a"
     assert "«Bộ Chỉ huy quân sự tỉnh»" in answer.answer
+
+
+def test_a_when_question_is_answered_by_the_line_that_says_when_the_thing_asked_is_done(wide_engine) -> None:
+    """The long amended article on benefit levels (Điều 22, dated lines about 2025) ranks close above the short one
+    on registering for first-line care; its line "có quyền thay đổi … trong 15 ngày đầu của mỗi quý" says when."""
+    answer = wide_engine.ask("bao gio thi duoc chuyen noi dang ky kham benh bhyt ban dau vay moi nguoi")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("luat-51-2024-qh15", "Điều 1.21")
+    assert "trong 15 ngày đầu của mỗi quý" in answer.answer.split("Mục Điều 1.17")[0]

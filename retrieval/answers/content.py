@@ -42,6 +42,7 @@ MAX_LIST_CHARS = 1500
 DAY_HITS = 30  # sections read for the documents stating a day asked ("những kế hoạch nào … trước ngày 30/11")
 MAX_DAY_LINES = 3
 MAX_DAY_DOCUMENTS = 10
+DATED_LINE_DEPTH = 3  # sections a "when" question compares by their lines stating a time
 UNIT_HITS = 6  # best hits read for the section of a unit the question names
 _DURATION = lexicon().amount_kinds["duration"].figure
 _WHEN = lexicon().time_statements
@@ -89,6 +90,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if how in ("dated", "amount"):
         stating = (says_when if q.asks_day else _states_time) if how == "dated" else counted or has_amount
         hits = _stating_first(ctx, hits, stating, p.dated_runner_up)
+        if how == "dated":
+            hits = _dated_line_first(ctx, q, hits, stating)
     elif cued := [f for f, nouns in q.figures if not nouns]:  # "khiếu nại trong mấy ngày": asked by its words,
         # a section stating a figure of the kind (a length of time); not a noun's ("mức chi" may name the document)
         hits = _stating_first(ctx, hits, lambda text: any(f.search(text) for f in cued), p.dated_runner_up)
@@ -311,6 +314,32 @@ def _span(q: Question, ctx: Context, doc: Document, score: float) -> SectionHit 
     if len(top) != 1 or not names_only(q, doc, ctx, lx.span_cues, titled=True):
         return None
     return SectionHit(doc.doc_id, top[0].id, top[0].heading, score)
+
+
+def _dated_line_first(ctx: Context, q: Question, hits: list[SectionHit], states: object) -> list[SectionHit]:
+    """Among the first sections scoring like the best (``runner_up``), the one whose line stating a time holds
+    clearly more of what is asked (``dated_line_margin``), first: a long article stating other dates does not
+    answer "được đổi vào thời gian nào" before the short one that says when ("trong 15 ngày đầu của mỗi quý").
+    A line is read with its section's headings ("Các trường hợp hộp thư … bị tạm khóa" above "a) … 45 ngày"), and
+    against the question's terms beyond its document's header (naming the document tells no section apart)."""
+    p = ctx.policy.answer
+    if not callable(states) or not hits:
+        return hits
+    terms, weights = ctx.terms(q), ctx.weights()
+
+    def best_line(h: SectionHit) -> float:
+        doc = ctx.index.get(h.doc_id)
+        covers = Coverage(beyond_header(ctx, doc, terms), weights)
+        head = " ".join(doc.heading_path(h.section)) + "\n"
+        lines = [ln for ln in section_lines(doc, h.section, own=False) if states(ln.text)]
+        return max((covers(text_terms(ctx.analyzer, head + ln.text)) for ln in lines), default=-1.0)
+
+    close = [h for h in hits[:DATED_LINE_DEPTH] if h.score >= p.runner_up * hits[0].score]
+    shares = [best_line(h) for h in close]
+    i = max(range(len(close)), key=lambda j: (shares[j], -j))
+    if i == 0 or shares[i] < shares[0] + p.dated_line_margin:
+        return hits
+    return [hits[i], *hits[:i], *hits[i + 1 :]]
 
 
 def _stating_first(ctx: Context, hits: list[SectionHit], states: object, share: float) -> list[SectionHit]:
