@@ -82,11 +82,14 @@ class AnswerPolicy:
     #: A dated runner-up scoring this share of an undated best section answers a "when" question first.
     dated_runner_up: float = 0.6
     #: Among the best sections scoring at least ``runner_up`` of the first (the first three), one whose line stating
-    #: a time, read with its headings, holds this much more of the question's terms beyond its document's header
-    #: than the first's best such line answers a "when" question first (a long amended article stating other
-    #: dates ranks above the short one that says when the thing asked is done): 0.1 on dev (probe +5, wide +1,
-    #: nothing lost; 0.075 +7 / -1, 0.05 +9 / -2; lines without their headings +6 / -2).
-    dated_line_margin: float = 0.1
+    #: what a "when" or "how much" question asks (a time, an amount), read with its headings, holds this much more
+    #: of the question's terms beyond its document's header than the first's best such line answers first (a
+    #: long amended article stating other dates ranks above the short one that says when the thing asked is
+    #: done): 0.1 on dev, "when" questions alone probe +5, wide +1, nothing lost (0.075 +7 / -1, 0.05 +9 / -2;
+    #: lines without their headings +6 / -2); with "how much" questions too, a further probe +7 / -3, wide +1
+    #: (the three lost ask one target of a plan whose sibling target states a percentage of the same places;
+    #: words' share alone, or the question's whole terms, lost more).
+    figure_line_margin: float = 0.1
     #: Sections read for one whose range holds a number the question gives ("82 điểm": "từ 70 đến 84,5 điểm").
     given_depth: int = 10
     #: Least share of the question's content terms (IDF-weighted) the cited sections must hold to answer: 0.5 on

@@ -1827,3 +1827,11 @@ def test_a_when_question_is_answered_by_the_line_that_says_when_the_thing_asked_
     answer = wide_engine.ask("bao gio thi duoc chuyen noi dang ky kham benh bhyt ban dau vay moi nguoi")
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("luat-51-2024-qh15", "Điều 1.21")
     assert "trong 15 ngày đầu của mỗi quý" in answer.answer.split("Mục Điều 1.17")[0]
+
+
+def test_a_target_asked_is_answered_by_the_plan_s_target_before_its_appendix_s_scoring_table(wide_engine) -> None:
+    """The appendix's scoring table restates the emulation's targets beside points and ranks close above the
+    plan's own targets (III.1); the line there stating the percentage of ATM cards says what is asked."""
+    answer = wide_engine.ask("chi tieu phat hanh the atm cho nguoi huong tro cap o can tho la bao nhieu %")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-157-ubnd-cantho-2025", "III.1")
+    assert "Ít nhất 80% người hưởng trợ cấp xã hội" in answer.answer.split("Mục Phụ lục")[0]

@@ -9,6 +9,7 @@ close in score to the best is cited beside it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from core.text import fold
@@ -42,7 +43,7 @@ MAX_LIST_CHARS = 1500
 DAY_HITS = 30  # sections read for the documents stating a day asked ("những kế hoạch nào … trước ngày 30/11")
 MAX_DAY_LINES = 3
 MAX_DAY_DOCUMENTS = 10
-DATED_LINE_DEPTH = 3  # sections a "when" question compares by their lines stating a time
+FIGURE_LINE_DEPTH = 3  # sections a "when" or "how much" question compares by their lines stating it
 UNIT_HITS = 6  # best hits read for the section of a unit the question names
 _DURATION = lexicon().amount_kinds["duration"].figure
 _WHEN = lexicon().time_statements
@@ -53,6 +54,8 @@ def _states_time(text: str) -> bool:
     return says_when(text) or bool(_DURATION.search(text) or _WHEN.search(text))
 
 
+#: A line's list marker ("5. ", "a) "), not a figure it states.
+_MARKER = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[a-zđ])[.)]\s+")
 _LEADS = re.compile(r"\bchủ trì\b", re.I)
 _RECIPIENT = re.compile("|".join(lexicon().units["recipient_line"]))
 
@@ -89,9 +92,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     counted = states_asked(q) if how == "amount" else None  # "bao nhiêu học viên": a number of học viên
     if how in ("dated", "amount"):
         stating = (says_when if q.asks_day else _states_time) if how == "dated" else counted or has_amount
-        hits = _stating_first(ctx, hits, stating, p.dated_runner_up)
-        if how == "dated":
-            hits = _dated_line_first(ctx, q, hits, stating)
+        hits = _figure_line_first(ctx, q, _stating_first(ctx, hits, stating, p.dated_runner_up), stating)
     elif cued := [f for f, nouns in q.figures if not nouns]:  # "khiếu nại trong mấy ngày": asked by its words,
         # a section stating a figure of the kind (a length of time); not a noun's ("mức chi" may name the document)
         hits = _stating_first(ctx, hits, lambda text: any(f.search(text) for f in cued), p.dated_runner_up)
@@ -316,28 +317,32 @@ def _span(q: Question, ctx: Context, doc: Document, score: float) -> SectionHit 
     return SectionHit(doc.doc_id, top[0].id, top[0].heading, score)
 
 
-def _dated_line_first(ctx: Context, q: Question, hits: list[SectionHit], states: object) -> list[SectionHit]:
-    """Among the first sections scoring like the best (``runner_up``), the one whose line stating a time holds
-    clearly more of what is asked (``dated_line_margin``), first: a long article stating other dates does not
-    answer "được đổi vào thời gian nào" before the short one that says when ("trong 15 ngày đầu của mỗi quý").
-    A line is read with its section's headings ("Các trường hợp hộp thư … bị tạm khóa" above "a) … 45 ngày"), and
-    against the question's terms beyond its document's header (naming the document tells no section apart)."""
+def _figure_line_first(
+    ctx: Context, q: Question, hits: list[SectionHit], states: Callable[[str], bool]
+) -> list[SectionHit]:
+    """Among the first sections scoring like the best (``runner_up``), the one whose line stating what is asked (a
+    time, an amount) holds clearly more of the question (``figure_line_margin``), first: a long article stating
+    other dates does not answer "được đổi vào thời gian nào" before the short one that says when ("trong 15 ngày
+    đầu của mỗi quý"), nor an appendix's scoring table "chỉ tiêu bao nhiêu %" before the target itself. A line is
+    read with its section's headings ("Các trường hợp hộp thư … bị tạm khóa" above "a) … 45 ngày"), without its
+    list marker ("5. Hồ sơ học viên" counts no học viên), against the question's terms beyond its document's
+    header (naming the document tells no section apart)."""
     p = ctx.policy.answer
-    if not callable(states) or not hits:
-        return hits
     terms, weights = ctx.terms(q), ctx.weights()
 
     def best_line(h: SectionHit) -> float:
         doc = ctx.index.get(h.doc_id)
         covers = Coverage(beyond_header(ctx, doc, terms), weights)
         head = " ".join(doc.heading_path(h.section)) + "\n"
-        lines = [ln for ln in section_lines(doc, h.section, own=False) if states(ln.text)]
+        lines = [ln for ln in section_lines(doc, h.section, own=False) if states(_MARKER.sub("", ln.text))]
         return max((covers(text_terms(ctx.analyzer, head + ln.text)) for ln in lines), default=-1.0)
 
-    close = [h for h in hits[:DATED_LINE_DEPTH] if h.score >= p.runner_up * hits[0].score]
+    close = [h for h in hits[:FIGURE_LINE_DEPTH] if h.score >= p.runner_up * hits[0].score]
+    if len(close) < 2:
+        return hits
     shares = [best_line(h) for h in close]
     i = max(range(len(close)), key=lambda j: (shares[j], -j))
-    if i == 0 or shares[i] < shares[0] + p.dated_line_margin:
+    if i == 0 or shares[i] < shares[0] + p.figure_line_margin:
         return hits
     return [hits[i], *hits[:i], *hits[i + 1 :]]
 
