@@ -86,6 +86,7 @@ class Lexicon:
     days_named: re.Pattern[str]  # a day named without a date, folded ("thu hai hang tuan"): it answers a day asked
     roman_after: re.Pattern[str]  # a number typed in digits where documents write a Roman numeral ("đại hội 14")
     roman_range: tuple[int, int]  # the numbers read so
+    roman_alone: int  # from this number on, a numeral the store writes anywhere is read so
     span_cues: tuple[str, ...]  # folded words of a question asking the span of a document's activity ("keo dai")
     span_heading: re.Pattern[str]  # the folded heading of a document's section stating that span
     applies_cues: tuple[str, ...]  # folded cues asking whom a legal text applies to ("co ap dung")
@@ -201,6 +202,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
             re.I,
         ),
         roman_range=(int(raw["roman_terms"]["from"]), int(raw["roman_terms"]["to"])),
+        roman_alone=int(raw["roman_terms"]["alone_from"]),
         span_heading=re.compile(raw["time_statements"]["span_heading"]),
         applies_cues=tuple(raw["applies_to"]["cues"]),
         own_document=re.compile(

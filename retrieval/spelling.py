@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable
 
 from core.text import has_diacritics
 from retrieval.analyzer import fold_word, token_index
+from retrieval.lexicon import lexicon
 
 #: Letters a folded Vietnamese word is made of (no f, j, w, z): what a replacement or insertion may put.
 LETTERS = "abcdeghiklmnopqrstuvxy"
@@ -165,3 +166,31 @@ def correct(text: str, fixes: dict[str, str]) -> str:
     if not fixes:
         return text
     return re.sub(r"(?<![\w/-])[^\W\d_]+(?![\w/-])", lambda m: fixes.get(m.group(0), m.group(0)), text)
+
+
+def romans(text: str, frequencies: Frequencies) -> str:
+    """Numbers typed in digits where the store writes Roman numerals, written so ("đại hội 14": "đại hội XIV", "cấp
+    4": "cấp IV"): after a word of the lexicon's ``roman_terms``, when the store never writes that word before the
+    digits and does write it before the numeral, or (from ``roman_alone`` on: "XIV" numbers no section) writes the
+    numeral at all ("cấp 2" of a school level stays where no document writes "cấp II")."""
+    lx = lexicon()
+
+    def written(m: re.Match[str]) -> str:
+        n = int(m.group(2))
+        if not lx.roman_range[0] <= n <= lx.roman_range[1]:
+            return m.group(0)
+        numeral = _roman(n)
+        word = fold_word(m.group(1).split()[-1]).lower()
+        typed, after = token_index(f"F:{word} {n}"), token_index(f"F:{word} {numeral.lower()}")
+        alone = token_index(f"f:{numeral.lower()}")
+        seen = frequencies([typed, after, alone])
+        read = typed not in seen and (after in seen or (n >= lx.roman_alone and alone in seen))
+        return m.group(1) + numeral if read else m.group(0)
+
+    return lx.roman_after.sub(written, text)
+
+
+def _roman(n: int) -> str:
+    """14 -> "XIV" (up to 39)."""
+    tens, units = divmod(n, 10)
+    return "X" * tens + ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"][units]

@@ -805,6 +805,27 @@ def test_a_word_of_the_thesaurus_is_not_corrected_as_a_typo() -> None:
     assert "app" not in corrections("xe chay app", df, keep=_known_words())
 
 
+def test_a_number_typed_in_digits_is_read_as_the_roman_numeral_the_store_writes_there() -> None:
+    """ "cấp 4" of a fire-danger level is the "Cấp IV" the regulation writes; "cấp 2" of a school level stays where
+    no document writes "cấp II"; "đại hội 14" is "Đại hội XIV" where the store writes "XIV" (a title broken over two
+    lines writes no "hội XIV"), but not where the store writes "đại hội 14" itself."""
+    from retrieval.analyzer import token_index
+    from retrieval.spelling import romans
+
+    def store(*tokens: str):
+        held = {token_index(t) for t in tokens}
+        return lambda ids: {i: 1 for i in ids if i in held}
+
+    regulation = store("F:cap iv", "f:iv", "f:ii")
+    assert (
+        romans("du bao chay rung cap 4 thi truc may tieng", regulation) == "du bao chay rung cap IV thi truc may tieng"
+    )
+    assert romans("con hoc truong cap 2", regulation) == "con hoc truong cap 2"
+    assert romans("chao mung dai hoi 14 cua dak lak", store("f:xiv")) == "chao mung dai hoi XIV cua dak lak"
+    assert romans("chao mung dai hoi 14", store("f:xiv", "F:hoi 14")) == "chao mung dai hoi 14"
+    assert romans("dai hoi 4 cua chi bo", store("f:iv")) == "dai hoi 4 cua chi bo"
+
+
 def test_a_typo_is_corrected_to_the_word_the_store_writes_beside_its_neighbours() -> None:
     """ "toi thiu": "thu" and "thieu" are both one edit from "thiu", and "thu" is the commoner word; the store
     writes "toi thieu" and never "toi thu", so the typo is "thieu" (it was "thu", and the question refused). With no

@@ -1835,3 +1835,12 @@ def test_a_target_asked_is_answered_by_the_plan_s_target_before_its_appendix_s_s
     answer = wide_engine.ask("chi tieu phat hanh the atm cho nguoi huong tro cap o can tho la bao nhieu %")
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-157-ubnd-cantho-2025", "III.1")
     assert "Ít nhất 80% người hưởng trợ cấp xã hội" in answer.answer.split("Mục Phụ lục")[0]
+
+
+def test_a_danger_level_typed_in_digits_is_the_roman_level_the_regulation_writes(wide_engine) -> None:
+    """ "cấp 4" is the "Cấp IV" of the fire-danger forecast: the question was refused, its "4" written nowhere in
+    the regulation, whose level IV clause says the watch is kept 12 hours of 24."""
+    answer = wide_engine.ask("dự báo cháy rừng cấp 4 tỉnh QN: canh phòng trực mấy tiếng?")
+    assert answer.found
+    assert ("qd-96-2025-ubnd-quangninh", "Quy định.Điều 6.4.c") in [(c.doc_id, c.section) for c in answer.citations]
+    assert "ứng trực 12/24 giờ" in answer.answer

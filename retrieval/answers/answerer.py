@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -24,7 +24,7 @@ from retrieval.answers.router import ROUTES, Route
 from retrieval.conversation import Conversations, Turn
 from retrieval.lexicon import lexicon
 from retrieval.policy import DEFAULT, Policy
-from retrieval.spelling import correct, corrections, telex
+from retrieval.spelling import correct, corrections, romans, telex
 from retrieval.units_catalog import UnitCatalog
 
 if TYPE_CHECKING:
@@ -165,11 +165,17 @@ class Answerer:
         if not q.text or not len(self.index):
             return q
         df = self.index.catalog.df.many
-        text = correct(q.text, telex(q.text, df))
+        text = correct(romans(q.text, self._written), telex(q.text, df))
         fixes = corrections(text, df, keep=_known_words())
         if not fixes and text == q.text:
             return q
         return replace(parse(correct(text, fixes)), typed=q.typed, corrected=sorted(fixes))
+
+    def _written(self, tokens: Iterable[int]) -> dict[int, int]:
+        """How many units and document headers hold each token (a title's "Đại hội XIV" is in no unit)."""
+        tokens = list(tokens)
+        units, headers = self.index.catalog.df.many(tokens), self.index.catalog.profile_df(tokens)[0]
+        return {t: n for t in tokens if (n := units.get(t, 0) + headers.get(t, 0))}
 
     def _named(self, q: Question, ctx: Context) -> list[Document]:
         """The document a refused question clearly names by its header, if any."""

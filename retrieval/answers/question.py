@@ -148,17 +148,7 @@ def normalize(question: str, lx: Lexicon | None = None) -> str:
         flags=re.I,
     )
     q = re.sub(r"(?<![\w/-])vb(?![\w/-])", "văn bản", q, flags=re.I)
-    q = lx.roman_after.sub(lambda m: m.group(1) + _roman(int(m.group(2)), lx.roman_range), q)
     return re.sub(r"\s+", " ", q).strip(" ?.!,") or question.strip()
-
-
-def _roman(n: int, within: tuple[int, int]) -> str:
-    """ "14" -> "XIV" when ``within`` its range ("đại hội 14" is the Đại hội XIV the documents write), else as typed."""
-    if not within[0] <= n <= within[1]:
-        return str(n)
-    tens, units = divmod(n, 10)
-    ones = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]
-    return "X" * tens + ones[units]
 
 
 def section_refs(key: str) -> list[str]:
