@@ -826,6 +826,21 @@ def test_a_number_typed_in_digits_is_read_as_the_roman_numeral_the_store_writes_
     assert romans("dai hoi 4 cua chi bo", store("f:iv")) == "dai hoi 4 cua chi bo"
 
 
+def test_a_choice_is_unknown_only_when_the_documents_found_write_neither_side() -> None:
+    """ "X hay Y": refused when neither is written in the documents found (whole words, folded); a choice they
+    write one side of ("cấm hẳn hay chỉ theo khung giờ") is theirs to answer."""
+    from retrieval.answers.question import parse
+    from retrieval.answers.refusal import unknown_choice
+
+    texts = lambda: ["Cấm lưu thông trong vùng phát thải thấp theo khung giờ; giao Ban Quản lý triển khai."]  # noqa: E731
+    known = {"han", "chi", "cam", "ban", "quan", "ly"}.__contains__  # what the store writes, folded
+    assert unknown_choice(parse("giao cho nhà mạng nào, Viettel hay VNPT?"), texts, known) == "Viettel hay VNPT"
+    assert unknown_choice(parse("giao cho nha mang nao, viettel hay vnpt"), texts, known) == "viettel hay vnpt"
+    assert unknown_choice(parse("bi cam han hay chi cam theo khung gio"), texts, known) is None
+    assert unknown_choice(parse("Ban Quản lý hay Viettel triển khai?"), texts, known) is None
+    assert unknown_choice(parse("ai triển khai kế hoạch?"), texts, known) is None
+
+
 def test_a_typo_is_corrected_to_the_word_the_store_writes_beside_its_neighbours() -> None:
     """ "toi thiu": "thu" and "thieu" are both one edit from "thiu", and "thu" is the commoner word; the store
     writes "toi thieu" and never "toi thu", so the typo is "thieu" (it was "thu", and the question refused). With no

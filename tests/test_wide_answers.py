@@ -1844,3 +1844,12 @@ def test_a_danger_level_typed_in_digits_is_the_roman_level_the_regulation_writes
     assert answer.found
     assert ("qd-96-2025-ubnd-quangninh", "Quy định.Điều 6.4.c") in [(c.doc_id, c.section) for c in answer.citations]
     assert "ứng trực 12/24 giờ" in answer.answer
+
+
+def test_a_choice_between_two_things_the_plan_never_writes_is_refused_saying_so(wide_engine) -> None:
+    """ "Viettel hay MobiFone?": the 5G plan gives the work to a management board and names no carrier; answering
+    with the board's duties would pick neither, so the question is refused and the reader told why."""
+    answer = wide_engine.ask("Kế hoạch 310 Hà Nội giao cho Viettel hay MobiFone phủ sóng 5G các khu công nghiệp?")
+    assert not answer.found
+    assert "Các văn bản tìm được không nhắc đến «Viettel hay MobiFone»." in answer.answer
+    assert "Kế hoạch 310/KH-UBND" in answer.answer

@@ -15,6 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from core.types import Answer, Document
+from retrieval.analyzer import token_index
 from retrieval.answers import bases, refusal
 from retrieval.answers.compose import compose
 from retrieval.answers.context import Context
@@ -109,6 +110,8 @@ class Answerer:
                 draft = checked
             elif route.placed and (draft := refusal.elsewhere(q, draft, ctx, of_documents=route.of_documents)) is None:
                 return None
+            if self._unchosen(q, draft, ctx):
+                return None
             if not draft.legal:
                 draft.legal = bases.mentioned(draft, q, ctx)
             return draft
@@ -170,6 +173,19 @@ class Answerer:
         if not fixes and text == q.text:
             return q
         return replace(parse(correct(text, fixes)), typed=q.typed, corrected=sorted(fixes))
+
+    def _unchosen(self, q: Question, draft: Draft, ctx: Context) -> bool:
+        """Whether the question asks to choose between two things the documents found never write ("Viettel hay
+        VNPT?"): then it is refused, saying so."""
+        docs = dict.fromkeys(e.doc_id for e in draft.evidence)
+        df = self.index.catalog.df.many
+        known = lambda word: bool(df([token_index(f"f:{word}")]))  # noqa: E731
+        choice = refusal.unknown_choice(q, lambda: [self.index.get(d).text for d in docs], known)
+        if choice is None:
+            return False
+        logger.debug("refused %r: asks to choose %r, which the documents found never write", q.text, choice)
+        ctx.refused = f"Các văn bản tìm được không nhắc đến «{choice}»."
+        return True
 
     def _written(self, tokens: Iterable[int]) -> dict[int, int]:
         """How many units and document headers hold each token (a title's "Đại hội XIV" is in no unit)."""

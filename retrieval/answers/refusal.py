@@ -288,3 +288,24 @@ def states_asked(q: Question) -> Callable[[str], bool] | None:
         figures = [f for f, _ in q.figures]
         return lambda text: any(f.search(text) for f in figures)
     return None
+
+
+#: "X hay Y", "X hoặc Y": a choice between two things.
+_CHOICE = re.compile(r"(?<!\w)([^\W\d_]+) (?:hay|hoặc|hoac)(?: là| la)? ([^\W\d_]+)(?!\w)", re.I)
+
+
+def unknown_choice(q: Question, texts: Callable[[], list[str]], known: Callable[[str], bool]) -> str | None:
+    """Two named things a question asks to choose between, as typed, when the documents found (their ``texts``)
+    write neither ("giao cho nhà mạng nào, Viettel hay VNPT?"): whichever route answers, they do not say which.
+    A side is a name when typed with a capital or unknown to the store (``known``, of a folded word): "cấm hẳn hay
+    chỉ theo khung giờ" offers no names. None when it asks no such choice."""
+    choices = [
+        m for m in _CHOICE.finditer(q.text) if all(w[0].isupper() or not known(fold(w).lower()) for w in m.groups())
+    ]
+    if not choices:
+        return None
+    written = " ".join(" ".join(fold(t).lower().split()) for t in texts())
+    for m in choices:
+        if not any(re.search(rf"(?<!\w){re.escape(fold(w).lower())}(?!\w)", written) for w in m.groups()):
+            return m.group(0)
+    return None
