@@ -198,7 +198,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         roman_after=re.compile(
             r"(?<!\w)((?:"
             + "|".join(re.escape(w) for w in raw["roman_terms"]["words"])
-            + r")\s+)(\d{1,2})(?![\w/.,-])",
+            + r")\s+)(\d{1,2})(?![\w/-]|[.,]\d)",
             re.I,
         ),
         roman_range=(int(raw["roman_terms"]["from"]), int(raw["roman_terms"]["to"])),

@@ -169,22 +169,28 @@ def correct(text: str, fixes: dict[str, str]) -> str:
 
 
 def romans(text: str, frequencies: Frequencies) -> str:
-    """Numbers typed in digits where the store writes Roman numerals, written so ("đại hội 14": "đại hội XIV", "cấp
-    4": "cấp IV"): after a word of the lexicon's ``roman_terms``, when the store never writes that word before the
-    digits and does write it before the numeral, or (from ``roman_alone`` on: "XIV" numbers no section) writes the
-    numeral at all ("cấp 2" of a school level stays where no document writes "cấp II")."""
+    """Numbers typed in digits where the store writes Roman numerals, written so ("đại hội 14": "đại hội XIV",
+    "khóa 15": "khóa XV"): after a cue of the lexicon's ``roman_terms``, unless the store writes the cue's last word
+    before the digits or a counted noun follows ("khóa 10 ngày"), when the store writes that word before the
+    numeral, or, after a cue of two words or more and from ``roman_alone`` on, writes the numeral at all (a
+    title's "ĐẠI HỘI" / "XIV CỦA ĐẢNG" broken over two lines)."""
     lx = lexicon()
+    counted = lx.counted_nouns | lx.measures
 
     def written(m: re.Match[str]) -> str:
         n = int(m.group(2))
-        if not lx.roman_range[0] <= n <= lx.roman_range[1]:
+        after_words = m.string[m.end() :].split(maxsplit=1)
+        if not lx.roman_range[0] <= n <= lx.roman_range[1] or (
+            after_words and fold_word(after_words[0].strip(".,;:?!")).lower() in counted
+        ):
             return m.group(0)
         numeral = _roman(n)
-        word = fold_word(m.group(1).split()[-1]).lower()
+        cue = m.group(1).split()
+        word = fold_word(cue[-1]).lower()
         typed, after = token_index(f"F:{word} {n}"), token_index(f"F:{word} {numeral.lower()}")
         alone = token_index(f"f:{numeral.lower()}")
         seen = frequencies([typed, after, alone])
-        read = typed not in seen and (after in seen or (n >= lx.roman_alone and alone in seen))
+        read = typed not in seen and (after in seen or (len(cue) > 1 and n >= lx.roman_alone and alone in seen))
         return m.group(1) + numeral if read else m.group(0)
 
     return lx.roman_after.sub(written, text)

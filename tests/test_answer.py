@@ -806,9 +806,9 @@ def test_a_word_of_the_thesaurus_is_not_corrected_as_a_typo() -> None:
 
 
 def test_a_number_typed_in_digits_is_read_as_the_roman_numeral_the_store_writes_there() -> None:
-    """ "cấp 4" of a fire-danger level is the "Cấp IV" the regulation writes; "cấp 2" of a school level stays where
-    no document writes "cấp II"; "đại hội 14" is "Đại hội XIV" where the store writes "XIV" (a title broken over two
-    lines writes no "hội XIV"), but not where the store writes "đại hội 14" itself."""
+    """ "khóa 15" is the "khóa XV" a store writes; "đại hội 14" is "Đại hội XIV" where the store writes "XIV" (a
+    title broken over two lines writes no "hội XIV"), not where it writes "đại hội 14" itself; nothing is read so
+    before a counted noun ("khóa 10 ngày") nor after "cấp" ("trợ cấp 2 tháng", "học sinh cấp 2")."""
     from retrieval.analyzer import token_index
     from retrieval.spelling import romans
 
@@ -816,12 +816,11 @@ def test_a_number_typed_in_digits_is_read_as_the_roman_numeral_the_store_writes_
         held = {token_index(t) for t in tokens}
         return lambda ids: {i: 1 for i in ids if i in held}
 
-    regulation = store("F:cap iv", "f:iv", "f:ii")
-    assert (
-        romans("du bao chay rung cap 4 thi truc may tieng", regulation) == "du bao chay rung cap IV thi truc may tieng"
-    )
-    assert romans("con hoc truong cap 2", regulation) == "con hoc truong cap 2"
-    assert romans("chao mung dai hoi 14 cua dak lak", store("f:xiv")) == "chao mung dai hoi XIV cua dak lak"
+    council = store("F:khoa xv", "f:xv", "f:x", "f:xiv", "F:cap ii", "f:ii")
+    assert romans("nghị quyết hđnd khóa 15 kỳ họp thứ mấy", council) == "nghị quyết hđnd khóa XV kỳ họp thứ mấy"
+    assert romans("hộp thư bị khóa 10 ngày", council) == "hộp thư bị khóa 10 ngày"
+    assert romans("trợ cấp 2 tháng, học sinh cấp 2", council) == "trợ cấp 2 tháng, học sinh cấp 2"
+    assert romans("chao mung dai hoi 14, dak lak", store("f:xiv")) == "chao mung dai hoi XIV, dak lak"
     assert romans("chao mung dai hoi 14", store("f:xiv", "F:hoi 14")) == "chao mung dai hoi 14"
     assert romans("dai hoi 4 cua chi bo", store("f:iv")) == "dai hoi 4 cua chi bo"
 
@@ -832,13 +831,20 @@ def test_a_choice_is_unknown_only_when_the_documents_found_write_neither_side() 
     from retrieval.answers.question import parse
     from retrieval.answers.refusal import unknown_choice
 
-    texts = lambda: ["Cấm lưu thông trong vùng phát thải thấp theo khung giờ; giao Ban Quản lý triển khai."]  # noqa: E731
-    known = {"han", "chi", "cam", "ban", "quan", "ly"}.__contains__  # what the store writes, folded
-    assert unknown_choice(parse("giao cho nhà mạng nào, Viettel hay VNPT?"), texts, known) == "Viettel hay VNPT"
-    assert unknown_choice(parse("giao cho nha mang nao, viettel hay vnpt"), texts, known) == "viettel hay vnpt"
-    assert unknown_choice(parse("bi cam han hay chi cam theo khung gio"), texts, known) is None
-    assert unknown_choice(parse("Ban Quản lý hay Viettel triển khai?"), texts, known) is None
-    assert unknown_choice(parse("ai triển khai kế hoạch?"), texts, known) is None
+    texts = lambda: ["Cấm lưu thông trong vùng phát thải thấp theo khung giờ; giao Ban Quản lý, MobiFone làm."]  # noqa: E731
+    known = {"han", "chi", "cam", "ban", "quan", "ly", "mobifone", "hoc", "sinh"}.__contains__  # the store's words
+    abbreviated = {"THCS", "THPT"}.__contains__  # what the analyzer writes out
+
+    def choice(text: str) -> str | None:
+        return unknown_choice(parse(text), texts, known, abbreviated)
+
+    assert choice("giao cho nhà mạng nào, Viettel hay VNPT?") == "Viettel hay VNPT"
+    assert choice("giao cho nha mang nao, viettel hay vnpt") == "viettel hay vnpt"
+    assert choice("bi cam han hay chi cam theo khung gio") is None
+    assert choice("Ban Quản lý hay Viettel triển khai?") is None
+    assert choice("Viettel hay VNPT hay MobiFone triển khai?") is None  # a side the text writes
+    assert choice("Học sinh THCS hay THPT được cấp?") is None  # abbreviations written out in the text
+    assert choice("ai triển khai kế hoạch?") is None
 
 
 def test_a_typo_is_corrected_to_the_word_the_store_writes_beside_its_neighbours() -> None:

@@ -1837,15 +1837,6 @@ def test_a_target_asked_is_answered_by_the_plan_s_target_before_its_appendix_s_s
     assert "Ít nhất 80% người hưởng trợ cấp xã hội" in answer.answer.split("Mục Phụ lục")[0]
 
 
-def test_a_danger_level_typed_in_digits_is_the_roman_level_the_regulation_writes(wide_engine) -> None:
-    """ "cấp 4" is the "Cấp IV" of the fire-danger forecast: the question was refused, its "4" written nowhere in
-    the regulation, whose level IV clause says the watch is kept 12 hours of 24."""
-    answer = wide_engine.ask("dự báo cháy rừng cấp 4 tỉnh QN: canh phòng trực mấy tiếng?")
-    assert answer.found
-    assert ("qd-96-2025-ubnd-quangninh", "Quy định.Điều 6.4.c") in [(c.doc_id, c.section) for c in answer.citations]
-    assert "ứng trực 12/24 giờ" in answer.answer
-
-
 def test_a_choice_between_two_things_the_plan_never_writes_is_refused_saying_so(wide_engine) -> None:
     """ "Viettel hay MobiFone?": the 5G plan gives the work to a management board and names no carrier; answering
     with the board's duties would pick neither, so the question is refused and the reader told why."""

@@ -180,7 +180,9 @@ class Answerer:
         docs = dict.fromkeys(e.doc_id for e in draft.evidence)
         df = self.index.catalog.df.many
         known = lambda word: bool(df([token_index(f"f:{word}")]))  # noqa: E731
-        choice = refusal.unknown_choice(q, lambda: [self.index.get(d).text for d in docs], known)
+        analyzer = self.index.analyzer
+        abbreviated = lambda word: analyzer.abbreviation_of(word, query=True) is not None  # noqa: E731
+        choice = refusal.unknown_choice(q, lambda: [self.index.get(d).text for d in docs], known, abbreviated)
         if choice is None:
             return False
         logger.debug("refused %r: asks to choose %r, which the documents found never write", q.text, choice)

@@ -320,7 +320,7 @@ def _span(q: Question, ctx: Context, doc: Document, score: float) -> SectionHit 
 def _figure_line_first(
     ctx: Context, q: Question, hits: list[SectionHit], states: Callable[[str], bool]
 ) -> list[SectionHit]:
-    """Among the first sections scoring like the best (``runner_up``), the one whose line stating what is asked (a
+    """Among the first sections scoring ``runner_up`` of the first one, the one whose line stating what is asked (a
     time, an amount) holds clearly more of the question (``figure_line_margin``), first: a long article stating
     other dates does not answer "được đổi vào thời gian nào" before the short one that says when ("trong 15 ngày
     đầu của mỗi quý"), nor an appendix's scoring table "chỉ tiêu bao nhiêu %" before the target itself. A line is
@@ -337,11 +337,11 @@ def _figure_line_first(
         lines = [ln for ln in section_lines(doc, h.section, own=False) if states(_MARKER.sub("", ln.text))]
         return max((covers(text_terms(ctx.analyzer, head + ln.text)) for ln in lines), default=-1.0)
 
-    close = [h for h in hits[:FIGURE_LINE_DEPTH] if h.score >= p.runner_up * hits[0].score]
+    close = [i for i, h in enumerate(hits[:FIGURE_LINE_DEPTH]) if h.score >= p.runner_up * hits[0].score]
     if len(close) < 2:
         return hits
-    shares = [best_line(h) for h in close]
-    i = max(range(len(close)), key=lambda j: (shares[j], -j))
+    shares = {i: best_line(hits[i]) for i in close}
+    i = max(close, key=lambda j: (shares[j], -j))
     if i == 0 or shares[i] < shares[0] + p.figure_line_margin:
         return hits
     return [hits[i], *hits[:i], *hits[i + 1 :]]

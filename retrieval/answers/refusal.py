@@ -290,22 +290,37 @@ def states_asked(q: Question) -> Callable[[str], bool] | None:
     return None
 
 
-#: "X hay Y", "X hoặc Y": a choice between two things.
-_CHOICE = re.compile(r"(?<!\w)([^\W\d_]+) (?:hay|hoặc|hoac)(?: là| la)? ([^\W\d_]+)(?!\w)", re.I)
+#: "X hay Y", "X hoặc Y hay Z": a choice between things, each side one word.
+_CHOICE = re.compile(r"(?<!\w)[^\W\d_]+(?: (?:hay|hoặc|hoac)(?: là| la)? [^\W\d_]+)+(?!\w)", re.I)
+_OR = re.compile(r" (?:hay|hoặc|hoac)(?: là| la)? ", re.I)
 
 
-def unknown_choice(q: Question, texts: Callable[[], list[str]], known: Callable[[str], bool]) -> str | None:
-    """Two named things a question asks to choose between, as typed, when the documents found (their ``texts``)
-    write neither ("giao cho nhà mạng nào, Viettel hay VNPT?"): whichever route answers, they do not say which.
-    A side is a name when typed with a capital or unknown to the store (``known``, of a folded word): "cấm hẳn hay
-    chỉ theo khung giờ" offers no names. None when it asks no such choice."""
-    choices = [
-        m for m in _CHOICE.finditer(q.text) if all(w[0].isupper() or not known(fold(w).lower()) for w in m.groups())
-    ]
-    if not choices:
-        return None
-    written = " ".join(" ".join(fold(t).lower().split()) for t in texts())
-    for m in choices:
-        if not any(re.search(rf"(?<!\w){re.escape(fold(w).lower())}(?!\w)", written) for w in m.groups()):
+def unknown_choice(
+    q: Question, texts: Callable[[], list[str]], known: Callable[[str], bool], abbreviated: Callable[[str], bool]
+) -> str | None:
+    """Named things a question asks to choose between, as typed, when the documents found (their ``texts``) write
+    none of them ("giao cho nhà mạng nào, Viettel hay VNPT?"): whichever route answers, they do not say which.
+    A side is a name when unknown to the store (``known``, of a folded word) or typed with a capital (not the
+    question's first word, nor in a question typed all in capitals), and no abbreviation the analyzer writes out
+    ("THCS hay THPT", "BHXH hay UBND": ``abbreviated``): "cấm hẳn hay chỉ theo khung giờ" offers no names. None
+    when it asks no such choice."""
+    shouting = q.text.isupper()
+
+    def name(word: str, start: int) -> bool:
+        if abbreviated(word):
+            return False
+        return not known(fold(word).lower()) or (word[0].isupper() and start > 0 and not shouting)
+
+    written: str | None = None
+    for m in _CHOICE.finditer(q.text):
+        sides, pos = [], m.start()
+        for part in _OR.split(m.group(0)):
+            sides.append((part, q.text.index(part, pos)))
+            pos = sides[-1][1] + len(part)
+        if not all(name(w, at) for w, at in sides):
+            continue
+        if written is None:
+            written = " ".join(" ".join(fold(t).lower().split()) for t in texts())
+        if not any(re.search(rf"(?<!\w){re.escape(fold(w).lower())}(?!\w)", written) for w, _ in sides):
             return m.group(0)
     return None
