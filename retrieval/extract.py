@@ -44,7 +44,9 @@ _DATE = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")  # a year in a question names the plan more often than it asks about it
-_MARKER = re.compile(r"^(?:[IVXL]+\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|Điều \d+\.)\s*")
+#: A line's numbering marker: "II.", "1.", "1.2.", "3)", "a)", "Điều 5."; a number's thousands dot is none ("2.000.000
+#: đồng" stays whole: a marker's dot is followed by a space).
+_MARKER = re.compile(r"^(?:[IVXL]+\.|\d{1,2}(?:\.\d{1,2})*(?:\)|\.(?=\s|$))|[a-zđ]\)|Điều \d+\.)\s*")
 _BULLET = re.compile(r"^[-+–•]\s*")
 
 

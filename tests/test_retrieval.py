@@ -578,3 +578,20 @@ def test_a_plan_about_the_place_named_counts_its_best_unit_below_the_first_cut(t
         assert plan.match["kh-pgddt-mytu-2025"] == 1.0
     finally:
         engine.close()
+
+
+def test_a_line_loses_its_numbering_marker_but_not_a_number_it_opens_with() -> None:
+    """A quoted line is shown without "1.", "1.2.", "3)", "a)", "II.", "Điều 5."; a line opening with an amount
+    keeps it whole ("2.000.000 đồng" was shown as "000.000 đồng": the thousands dot read as a marker's)."""
+    from retrieval.extract import Line
+
+    def shown(text: str) -> str:
+        return Line(text=text, start=0, heading=False).clean
+
+    assert shown("2.000.000 đồng/người/tháng") == "2.000.000 đồng/người/tháng"
+    assert shown("10.000 người được hỗ trợ") == "10.000 người được hỗ trợ"
+    assert shown("1. Nhóm do người lao động đóng") == "Nhóm do người lao động đóng"
+    assert shown("1.2. Nội dung") == "Nội dung"
+    assert shown("3) Ban chỉ huy") == "Ban chỉ huy"
+    assert shown("a) Chi khen thưởng") == "Chi khen thưởng"
+    assert shown("II. MỤC TIÊU") == "MỤC TIÊU"

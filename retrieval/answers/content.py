@@ -54,8 +54,6 @@ def _states_time(text: str) -> bool:
     return says_when(text) or bool(_DURATION.search(text) or _WHEN.search(text))
 
 
-#: A line's list marker ("5. ", "a) "), not a figure it states.
-_MARKER = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[a-zđ])[.)]\s+")
 _LEADS = re.compile(r"\bchủ trì\b", re.I)
 _RECIPIENT = re.compile("|".join(lexicon().units["recipient_line"]))
 
@@ -334,7 +332,7 @@ def _figure_line_first(
         doc = ctx.index.get(h.doc_id)
         covers = Coverage(beyond_header(ctx, doc, terms), weights)
         head = " ".join(doc.heading_path(h.section)) + "\n"
-        lines = [ln for ln in section_lines(doc, h.section, own=False) if states(_MARKER.sub("", ln.text))]
+        lines = [ln for ln in section_lines(doc, h.section, own=False) if states(ln.clean)]
         return max((covers(text_terms(ctx.analyzer, head + ln.text)) for ln in lines), default=-1.0)
 
     close = [i for i, h in enumerate(hits[:FIGURE_LINE_DEPTH]) if h.score >= p.runner_up * hits[0].score]
