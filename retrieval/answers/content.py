@@ -331,9 +331,9 @@ def _figure_line_first(
     def best_line(h: SectionHit) -> float:
         doc = ctx.index.get(h.doc_id)
         covers = Coverage(beyond_header(ctx, doc, terms), weights)
-        head = " ".join(doc.heading_path(h.section)) + "\n"
+        head = text_terms(ctx.analyzer, " ".join(doc.heading_path(h.section)))  # read once, not with every line
         lines = [ln for ln in section_lines(doc, h.section, own=False) if states(ln.clean)]
-        return max((covers(text_terms(ctx.analyzer, head + ln.text)) for ln in lines), default=-1.0)
+        return max((covers(head | text_terms(ctx.analyzer, ln.text)) for ln in lines), default=-1.0)
 
     close = [i for i, h in enumerate(hits[:FIGURE_LINE_DEPTH]) if h.score >= p.runner_up * hits[0].score]
     if len(close) < 2:

@@ -306,21 +306,18 @@ def unknown_choice(
     when it asks no such choice."""
     shouting = q.text.isupper()
 
-    def name(word: str, start: int) -> bool:
+    def name(word: str, first: bool) -> bool:
         if abbreviated(word):
             return False
-        return not known(fold(word).lower()) or (word[0].isupper() and start > 0 and not shouting)
+        return not known(fold(word).lower()) or (word[0].isupper() and not first and not shouting)
 
     written: str | None = None
     for m in _CHOICE.finditer(q.text):
-        sides, pos = [], m.start()
-        for part in _OR.split(m.group(0)):
-            sides.append((part, q.text.index(part, pos)))
-            pos = sides[-1][1] + len(part)
-        if not all(name(w, at) for w, at in sides):
+        sides = _OR.split(m.group(0))
+        if not all(name(w, i == 0 and m.start() == 0) for i, w in enumerate(sides)):
             continue
         if written is None:
             written = " ".join(" ".join(fold(t).lower().split()) for t in texts())
-        if not any(re.search(rf"(?<!\w){re.escape(fold(w).lower())}(?!\w)", written) for w, _ in sides):
+        if not any(re.search(rf"(?<!\w){re.escape(fold(w).lower())}(?!\w)", written) for w in sides):
             return m.group(0)
     return None
