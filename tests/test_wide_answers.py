@@ -35,6 +35,18 @@ def test_a_plan_named_by_its_issuer_lists_all_its_grounds(wide_engine) -> None:
     assert [b.id for b in answer.legal_bases] == ["214/NQ-CP", "278/2025/NĐ-CP", "1229/QĐ-UBND", "142/QĐ-TTg"]
 
 
+def test_documents_of_every_kind_asked_beside_one_kind_list_every_ground(wide_engine) -> None:
+    """ "những nghị quyết và văn bản nào", "những văn bản nào, nhất là nghị định nào": "văn bản" asks every
+    kind, so the plan's four grounds are listed, not only its one resolution or its one decree."""
+    for question in (
+        "Kế hoạch 308/KH-UBND của Hà Nội căn cứ vào những nghị quyết và văn bản nào?",
+        "Kế hoạch 308 Hà Nội được ban hành căn cứ những văn bản nào, nhất là nghị định nào?",
+    ):
+        answer = wide_engine.ask(question)
+        assert answer.answer.startswith("Kế hoạch 308/KH-UBND của Ủy ban nhân dân thành phố Hà Nội căn cứ 4 văn bản:")
+        assert [b.id for b in answer.legal_bases] == ["214/NQ-CP", "278/2025/NĐ-CP", "1229/QĐ-UBND", "142/QĐ-TTg"]
+
+
 def test_a_count_stated_a_few_words_after_its_noun_answers(wide_engine) -> None:
     """ "bao nhiêu điểm": "Tổng số điểm đạt được từ 85 đến 100" states the number of points, three words on."""
     answer = wide_engine.ask("trung tam hoc tap cong dong bao nhieu diem thi xep loai tot")

@@ -293,8 +293,10 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     own = [int(y) for y in lx.own_work_year.findall(key)]  # "đang soạn kế hoạch năm 2026, cần chỉ tiêu đến 2030"
     q.years = [y for y in map(int, _YEAR.findall(text)) if y not in own]
     q.days = sorted(days_stated(text))
-    for m in lx.asked_kinds.finditer(key):
-        q.kinds += [t for k, t in lx.kind_types.items() if f" {k} " in f" {m.group(1)}" and t not in q.kinds]
+    asked_kinds = [f" {m.group(1)}" for m in lx.asked_kinds.finditer(key)]
+    if not any(f" {w} " in words for words in asked_kinds for w in lx.kind_every):  # "những luật và văn bản nào"
+        for words in asked_kinds:
+            q.kinds += [t for k, t in lx.kind_types.items() if f" {k} " in words and t not in q.kinds]
     q.kinds += [held for k in list(q.kinds) for held in lx.kind_holds.get(k, ()) if held not in q.kinds]
     q.asked = asking(text) or ""
     q.told_apart = bool(q.asked) and len(sentences(text)) > 1
