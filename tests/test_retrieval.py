@@ -523,6 +523,37 @@ def test_a_kind_asked_for_also_asks_the_kinds_of_it(question: str, kinds: list[s
     assert parse(question).kinds == kinds
 
 
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("Nghị quyết 57 căn cứ vào những luật và văn bản nào?", []),
+        ("căn cứ những văn bản nào, nhất là nghị định nào về học phí?", []),
+    ],
+)
+def test_documents_asked_beside_a_kind_ask_every_kind(question: str, kinds: list[str]) -> None:
+    """ "văn bản" beside a kind asks for documents of every kind (lexicon asked_kinds.every)."""
+    from retrieval.answers.question import parse
+
+    assert parse(question).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    ("typed", "accented"),
+    [
+        ("qd 48 gia lai hs noi tru dc ho tro bn 1 thang", False),
+        ("kh 308 ha noi can cu van ban nao", False),
+        ("qđ 48 học sinh được hỗ trợ bao nhiêu", True),
+    ],
+)
+def test_a_question_is_unaccented_as_typed_though_its_shorthand_is_written_out_accented(
+    typed: str, accented: bool
+) -> None:
+    """ "qd 48" is written out "Quyết định 48": the question is still one typed without diacritics."""
+    from retrieval.answers.question import parse
+
+    assert parse(typed).accented is accented
+
+
 def test_chat_shorthand_for_before_and_result_is_written_out() -> None:
     from retrieval.answers.question import parse
 

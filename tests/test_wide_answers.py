@@ -63,6 +63,13 @@ def test_a_year_no_document_found_mentions_is_refused(wide_engine) -> None:
     assert same_year.found and same_year.citations[0].doc_id == "nq-20-2025-hdnd-vinhlong"
 
 
+def test_an_amount_typed_without_diacritics_after_shorthand_is_refused_where_none_is_stated(wide_engine) -> None:
+    """ "qd 48 …" is written out "Quyết định 48": the question stays one typed without diacritics, so "bn 1 thang"
+    asks an amount, which the decision on personal items for boarding pupils never states (a meal allowance)."""
+    asked = wide_engine.ask("qd 48 gia lai hs dan toc noi tru dc cap tien an bn 1 thang")
+    assert not asked.found and asked.citations == []
+
+
 def test_a_year_a_plan_names_only_elsewhere_is_refused(wide_engine) -> None:
     """Cần Thơ's plan on drugs sets a share of communes free of drugs by 2030; 2024 is only in the number of the
     resolution it carries out, so the share in 2024 is refused (it was answered with the 2030 target)."""

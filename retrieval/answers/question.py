@@ -275,7 +275,7 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     lx = lx or lexicon()
     text = normalize(typed or "", lx)
     key = fkey(text)
-    q = Question(typed=(typed or "").strip(), text=text, key=key, accented=has_diacritics(text))
+    q = Question(typed=(typed or "").strip(), text=text, key=key, accented=has_diacritics(typed or ""))
     for intent, cues in lx.intents.items():
         if has(key, *cues):
             q.asks.add(intent)
