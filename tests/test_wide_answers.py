@@ -70,6 +70,17 @@ def test_an_amount_typed_without_diacritics_after_shorthand_is_refused_where_non
     assert not asked.found and asked.citations == []
 
 
+def test_a_choice_between_years_asks_one_of_them(wide_engine) -> None:
+    """ "năm 2030 hay 2035?": the plan states its 2035 target where it answers and never 2030 there; one year of
+    a choice is asked, so the answer is not refused for the other."""
+    answer = wide_engine.ask(
+        "dong thap ke hoach doi moi cong nghe: kinh te so dat bao nhieu % GRDP, nam 2030 hay 2035?"
+    )
+    assert answer.found
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-552-ubnd-dongthap-2025", "II.2.2")
+    assert "Quy mô kinh tế số đạt 40% GRDP" in answer.answer
+
+
 def test_a_year_a_plan_names_only_elsewhere_is_refused(wide_engine) -> None:
     """Cần Thơ's plan on drugs sets a share of communes free of drugs by 2030; 2024 is only in the number of the
     resolution it carries out, so the share in 2024 is refused (it was answered with the 2030 target)."""

@@ -152,10 +152,11 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
     # a year of a story told first ("… được tuyển dụng từ năm 2010. … còn bị xử lý kỷ luật không?", or in a first
     # clause: "Tôi được tuyển dụng từ năm 2010, vậy …?") is not asked
     asked_years = [y for y in q.years if str(y) in q.asked] if q.asked else q.years
-    unseen = [y for y in asked_years if not any(str(y) in t for t in whole)]
+    choice = _year_choice(q.text)
+    unseen = _unchosen([y for y in asked_years if not any(str(y) in t for t in whole)], choice)
     if unseen:  # "học phí năm học 2026-2027" of a resolution that speaks of 2025-2026 only
         return f"asked of {', '.join(map(str, unseen))}, which no document found mentions"
-    if asked_years and (far := _year_elsewhere(q, asked_years, draft, texts, ctx)):
+    if asked_years and (far := _unchosen(_year_elsewhere(q, asked_years, draft, texts, ctx), choice)):
         return f"asked of {', '.join(map(str, far))}, which the plan found does not state where it answers"
     header = " ".join(fold(profile_text(ctx.index.get(d))).lower() for d in {e.doc_id for e in draft.evidence})
     # a noun the header holds names the document ("mức chi … tính thế nào": the resolution on mức chi), unless an
@@ -173,6 +174,19 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
         if not any(_count_of(noun).search(t) for t in folded):
             return f"no number of {noun!r} in the sections found"
     return None
+
+
+_YEAR_CHOICE = re.compile(r"\b((?:19|20)\d\d)(?: (?:hay|hoặc|hoac)(?: là| la)?(?: năm| nam)? ((?:19|20)\d\d)\b)+", re.I)
+
+
+def _year_choice(text: str) -> set[int]:
+    """The years a question asks to choose between ("mốc là năm 2030 hay 2035?"): one of them is asked."""
+    return {int(y) for m in _YEAR_CHOICE.finditer(text) for y in re.findall(r"\d{4}", m.group(0))}
+
+
+def _unchosen(years: list[int], choice: set[int]) -> list[int]:
+    """The years missing where a question answers, a choice between years missing only when every side is."""
+    return years if choice <= set(years) else [y for y in years if y not in choice]
 
 
 def _year_elsewhere(q: Question, years: list[int], draft: Draft, texts: list[str], ctx: Context) -> list[int]:
