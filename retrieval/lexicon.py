@@ -55,7 +55,7 @@ class Lexicon:
     measures: frozenset[str]  # shorthand kept after a number or a counting word ("bao nhiêu kg": kilograms)
     abbreviations: dict[str, str]
     abbreviations_in_capitals: frozenset[str]  # words a question reads as abbreviations only in capitals ("CA")
-    story_openers: tuple[str, ...]  # how a question opens telling the asker's situation ("con tôi", "em")
+    story_openers: tuple[str, ...]  # how a question opens telling the asker's situation ("con tôi", "em", "đang soạn")
     thesaurus: tuple[str, ...]
     counted_nouns: frozenset[str]
     folded_ambiguous: frozenset[str]

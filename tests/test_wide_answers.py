@@ -70,6 +70,16 @@ def test_an_amount_typed_without_diacritics_after_shorthand_is_refused_where_non
     assert not asked.found and asked.citations == []
 
 
+def test_a_drafter_telling_what_they_draft_first_is_answered_by_what_they_ask(wide_engine) -> None:
+    """ "Đang soạn kế hoạch cho phường năm 2026, cho hỏi …": the first clause tells the drafting, the clause after
+    it asks, and that is what the law's article must cover (the whole question's words were too many for it)."""
+    answer = wide_engine.ask(
+        "dang soan ke hoach cho phuong nam 2026, cho hoi luat 60/2024 quy dinh UBND cap tinh co trach nhiem gi ve du lieu"
+    )
+    assert answer.found
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("luat-60-2024-qh15", "Điều 8.2.đ")
+
+
 def test_a_choice_between_years_asks_one_of_them(wide_engine) -> None:
     """ "năm 2030 hay 2035?": the plan states its 2035 target where it answers and never 2030 there; one year of
     a choice is asked, so the answer is not refused for the other."""
