@@ -80,6 +80,21 @@ def test_a_drafter_telling_what_they_draft_first_is_answered_by_what_they_ask(wi
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("luat-60-2024-qh15", "Điều 8.2.đ")
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Thành phố Đà Nẵng có kế hoạch triển khai Luật Bảo vệ dữ liệu cá nhân không, giao cơ quan nào chủ trì?",
+        "tinh lam dong co ke hoach trien khai luat bao ve du lieu ca nhan ko, co quan nao chu tri",
+    ],
+)
+def test_a_province_asked_whether_it_has_a_plan_is_not_answered_by_a_national_one(wide_engine, question: str) -> None:
+    """ "Tỉnh X có kế hoạch … không": the province's own plan is asked (as of "UBND tỉnh X"); the Prime
+    Minister's plan for the whole country is not it, and no document of that province is held."""
+    answer = wide_engine.ask(question)
+    assert not answer.found and answer.citations == []
+    assert "Không văn bản nào về" in answer.answer
+
+
 def test_a_choice_between_years_asks_one_of_them(wide_engine) -> None:
     """ "năm 2030 hay 2035?": the plan states its 2035 target where it answers and never 2030 there; one year of
     a choice is asked, so the answer is not refused for the other."""
