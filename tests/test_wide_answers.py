@@ -95,6 +95,17 @@ def test_a_province_asked_whether_it_has_a_plan_is_not_answered_by_a_national_on
     assert "Không văn bản nào về" in answer.answer
 
 
+def test_a_deadline_asked_of_a_plan_named_by_the_resolution_it_carries_out_is_the_plans(wide_engine) -> None:
+    """ "… kế hoạch nq 214 … chậm nhất ngày nào?": the report's deadline in the plan carrying out Nghị quyết 214 is
+    asked, not the date of the resolution (which the plans citing it were listed for)."""
+    answer = wide_engine.ask(
+        "ubnd phuong ha noi bao cao ket qua thuc hien ke hoach nq 214 ve so khcn cham nhat ngay nao? bao cao qua dau"
+    )
+    assert answer.found
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-308-ubnd-hanoi-2025", "III.2")
+    assert "thông qua Sở Khoa học và Công nghệ trước ngày 15 hằng tháng" in answer.answer
+
+
 def test_a_choice_between_years_asks_one_of_them(wide_engine) -> None:
     """ "năm 2030 hay 2035?": the plan states its 2035 target where it answers and never 2030 there; one year of
     a choice is asked, so the answer is not refused for the other."""

@@ -36,7 +36,9 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         return None
     doc_id = ctx.fact_target(q)
     doc = ctx.index.get(doc_id) if doc_id else None
-    if q.facts or cited.numbered(q, ctx):  # a weak cue ("ngày nào") is asked of a cited document named by number
+    # a weak cue ("ngày nào") is asked of a cited document named by number right before it ("nq 48 ngày nào"), not
+    # of what a clause after the number does ("… kế hoạch nq 48 … báo cáo chậm nhất ngày nào": a deadline)
+    if q.facts or (q.asking("dated") and cited.numbered(q, ctx)):
         entries = cited.asked_of(q, doc, ctx) if doc is not None else []
         if entries is not None:  # asked of another document than ``doc``
             return cited.gather(q, doc, entries, asked, ctx)
