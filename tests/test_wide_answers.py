@@ -106,6 +106,17 @@ def test_a_deadline_asked_of_a_plan_named_by_the_resolution_it_carries_out_is_th
     assert "thông qua Sở Khoa học và Công nghệ trước ngày 15 hằng tháng" in answer.answer
 
 
+def test_which_task_of_a_unit_is_asked_though_the_plan_title_names_it(wide_engine) -> None:
+    """ "Sở Y tế … chủ trì tiểu dự án nào?": the plan's title names its "dự án, tiểu dự án", yet the question asks
+    which one the unit leads: that item of the unit's section answers first, then the whole list."""
+    answer = wide_engine.ask("Sở Y tế Cần Thơ được giao chủ trì tiểu dự án nào trong chương trình phòng chống ma túy?")
+    assert [(c.doc_id, c.section) for c in answer.citations[:2]] == [
+        ("kh-153-ubnd-cantho-2025", "IV.3.d"),
+        ("kh-153-ubnd-cantho-2025", "IV.3"),
+    ]
+    assert "Chủ trì triển khai, thực hiện các nhiệm vụ được giao tại Dự án 6" in answer.answer
+
+
 def test_a_choice_between_years_asks_one_of_them(wide_engine) -> None:
     """ "năm 2030 hay 2035?": the plan states its 2035 target where it answers and never 2030 there; one year of
     a choice is asked, so the answer is not refused for the other."""

@@ -71,13 +71,26 @@ def _asked_part(q: Question, ctx: Context, whole: Evidence) -> Evidence | None:
     document's header: "tiểu dự án" of "Sở Y tế chủ trì tiểu dự án nào?"): one task among the unit's tasks."""
     doc = ctx.index.get(whole.doc_id)
     named = text_terms(ctx.analyzer, f"{whole.heading}\n{profile_text(doc)}")
-    if not any(t.startswith("f:") and t not in named for t in text_terms(ctx.analyzer, q.topic)):
+    beyond = any(t.startswith("f:") and t not in named for t in text_terms(ctx.analyzer, q.topic))
+    if not beyond and not _which(q):
         return None
     hits = ctx.sections(q, 6, docs=[whole.doc_id])
     if not hits or not hits[0].section.startswith(whole.section + "."):
         return None
     h = hits[0]
     return Evidence(h.doc_id, h.section, h.heading, whole_lines(doc, h.section), score=h.score)
+
+
+#: The words a question asks "which" of: up to three before "nào" ("chủ trì tiểu dự án nào", "theo tiêu chuẩn nào").
+_WHICH = re.compile(r"((?: [a-z0-9]+){1,3}) nao ")
+
+
+def _which(q: Question) -> bool:
+    """Whether the question asks which one of something other than a duty ("… chủ trì tiểu dự án nào?", though the
+    plan's title names its "tiểu dự án"): a thing among the unit's tasks, not the tasks themselves."""
+    lx = lexicon()
+    cues = {w for c in lx.intents["duty"] for w in c.split()}
+    return any(set(m.group(1).split()) - lx.question_words - cues - {"nao"} for m in _WHICH.finditer(q.key))
 
 
 def _title_words(ctx: Context, doc_id: str) -> str:
