@@ -117,6 +117,18 @@ def test_which_task_of_a_unit_is_asked_though_the_plan_title_names_it(wide_engin
     assert "Chủ trì triển khai, thực hiện các nhiệm vụ được giao tại Dự án 6" in answer.answer
 
 
+def test_a_tables_bare_figures_are_quoted_with_the_heading_giving_their_unit(wide_engine) -> None:
+    """ "354 người/ngày" is 354,000 đồng only by the table's column heading "Mức chi/ Tiền công (1.000đ)": an amount
+    quoted from a row of the table is quoted with that heading."""
+    answer = wide_engine.ask(
+        "Vĩnh Long tuyển sinh lớp 10: ủy viên, thư ký, giám thị coi thi được chi bao nhiêu một ngày?"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-22-2025-hdnd-vinhlong", "Phụ lục II")
+    first = answer.answer.split("\nMục ")[1]  # the first section's quote
+    assert "Mức chi/ Tiền công (1.000đ)" in first
+    assert "Ủy viên là thư ký, giám thị/cán bộ coi thi, giám sát 354 người/ngày" in first
+
+
 def test_a_choice_between_years_asks_one_of_them(wide_engine) -> None:
     """ "năm 2030 hay 2035?": the plan states its 2035 target where it answers and never 2030 there; one year of
     a choice is asked, so the answer is not refused for the other."""

@@ -116,6 +116,7 @@ def pick_lines(
         # too long to quote whole, and the line that answers best lies past the cut (a table before the sentence
         # that gives its duty): the best lines with their context instead
     if how in ("dated", "amount"):
+        bare = None
         if how == "dated":
             chosen = [ln for ln in lines if has_date(ln.text)]
         else:
@@ -134,6 +135,9 @@ def pick_lines(
                 ranked.append(best)  # what the date (or amount) is for, when another line says it best
             ranked += [item for ln in ranked if (item := _item_of(lines, ln)) is not None and item not in ranked]
             ranked += [x for ln in list(ranked) for x in _list_of(lines, ln) if x not in ranked]
+            # the column heading giving the unit of the rows' bare numbers ("Mức chi/ Tiền công (1.000đ)") with them
+            unit = next((ln for ln in lines if _TABLE_UNIT.search(ln.text)), None) if bare is not None else None
+            ranked += [unit] if unit is not None and unit not in ranked else []
             return _in_order(lines, [lines[0], *ranked] if lines[0] not in ranked and lines[0].heading else ranked)
     if len("\n".join(ln.text for ln in lines)) <= MAX_CHARS // 2 and len(lines) <= MAX_LINES // 2:
         return lines  # a short section answers whole
