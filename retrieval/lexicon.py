@@ -56,6 +56,7 @@ class Lexicon:
     abbreviations: dict[str, str]
     abbreviations_in_capitals: frozenset[str]  # words a question reads as abbreviations only in capitals ("CA")
     story_openers: tuple[str, ...]  # how a question opens telling the asker's situation ("con tôi", "em", "đang soạn")
+    story_not_before: tuple[str, ...]  # words after which an opener is no pronoun ("toi nay": "tối nay", tonight)
     thesaurus: tuple[str, ...]
     counted_nouns: frozenset[str]
     folded_ambiguous: frozenset[str]
@@ -157,6 +158,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         abbreviations=dict(raw["abbreviations"]),
         abbreviations_in_capitals=frozenset(raw.get("abbreviations_in_capitals", {}).get("words", ())),
         story_openers=tuple(raw.get("story_openers", ())),
+        story_not_before=tuple(raw.get("story_not_before", ())),
         thesaurus=tuple(raw["thesaurus"]),
         counted_nouns=frozenset(raw["counted_nouns"]),
         folded_ambiguous=frozenset(raw["folded_ambiguous"]),

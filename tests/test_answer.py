@@ -590,6 +590,8 @@ def test_a_chat_message_is_read_once_into_a_question() -> None:
     assert parse("xã phải báo cáo qua sở thế nào, hạn mấy?").counted == []  # "hạn mấy": which day, no count
     # a count given a reason is told, not asked: "nghỉ mấy buổi vì ốm" (some sessions), the count asked after it
     assert parse("em nghỉ mất mấy buổi vì đi công tác thì phải học bù bao nhiêu tiết").counted == ["tiet"]
+    # "toi nay" is "tối nay" (tonight), no "tôi" telling a story: the whole question asks
+    assert parse("toi nay doi tuyen vn da may gio, kenh nao truc tiep vay mn").asked == ""
     # an amount asked needs a figure in the lines found; the number and date of a document a line cites are none
     assert not _states_figure("… theo chỉ đạo tại Thông báo Kết luận số 99- TB/TW ngày 21 tháng 11 năm 2025.")
     assert not _states_figure("Quyết định số 2553/QĐ-TTg ngày 21/11/2025 của Thủ tướng Chính phủ, năm 2025")

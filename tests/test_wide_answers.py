@@ -129,6 +129,17 @@ def test_a_tables_bare_figures_are_quoted_with_the_heading_giving_their_unit(wid
     assert "Ủy viên là thư ký, giám thị/cán bộ coi thi, giám sát 354 người/ngày" in first
 
 
+def test_a_phone_number_told_in_a_story_is_not_asked(wide_engine) -> None:
+    """ "Tôi đã cung cấp họ tên và số điện thoại … . … tôi có quyền yêu cầu họ xóa dữ liệu không?": the sentence
+    that asks asks a right, not a phone number nor a name, so the law's article answers (it states neither)."""
+    answer = wide_engine.ask(
+        "Tôi đã cung cấp họ tên và số điện thoại cho một cửa hàng điện máy. Theo Luật Dữ liệu, tôi có quyền yêu cầu "
+        "họ xóa dữ liệu của mình không?"
+    )
+    assert answer.found
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("luat-60-2024-qh15", "Điều 26.1")
+
+
 def test_a_choice_between_years_asks_one_of_them(wide_engine) -> None:
     """ "năm 2030 hay 2035?": the plan states its 2035 target where it answers and never 2030 there; one year of
     a choice is asked, so the answer is not refused for the other."""

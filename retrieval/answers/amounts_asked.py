@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from core.text import fold
-from retrieval.answers.phrases import has
+from retrieval.answers.phrases import fkey, has
 from retrieval.lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -23,11 +23,14 @@ def amounts(q: Question, lx: Lexicon) -> list[tuple[re.Pattern[str], list[str]]]
     accented = " " + " ".join(re.findall(r"[^\W_]+", q.text.lower())) + " "
     # asking whether, a rule; unless an amount word asks the sum too ("… có nói mức phạt là bao nhiêu không?")
     whether = "whether" in q.asks and not has(q.key, *lx.counting["after"])
+    # the sentences that ask, when a story is told first ("Tôi … cung cấp họ tên, số điện thoại. … có quyền yêu cầu
+    # xóa không?" asks no phone number)
+    key = fkey(q.asked) if q.asked else q.key
     for kind in lx.amount_kinds.values():
-        if has(q.key, *kind.cues):
+        if has(key, *kind.cues):
             out.append((kind.figure, []))
             continue
-        masked = q.key
+        masked = key
         for phrase in kind.cancelled:
             masked = masked.replace(f" {phrase} ", " ")
         for counting in lx.counting["after"]:  # "mấy mức hỗ trợ": a count of levels, not a sum

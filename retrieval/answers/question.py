@@ -96,8 +96,13 @@ _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 
 #: A sentence that opens by telling the asker's own situation ("Con tôi học lớp 10 …, nếu … thì …?").
 _OPENERS = sorted(lexicon().story_openers, key=len, reverse=True)
+_NOT_AFTER = "|".join(map(re.escape, lexicon().story_not_before)) or "(?!)"  # "toi nay …": "tối nay", no "tôi"
 _STORY = (
-    re.compile(r"(?i)^\s*(?:" + "|".join(map(re.escape, _OPENERS)) + r")\s[^,?]{3,},\s*(?P<asked>.{12,})$")
+    re.compile(
+        r"(?i)^\s*(?:"
+        + "|".join(map(re.escape, _OPENERS))
+        + rf")\s(?!(?:{_NOT_AFTER})\b)[^,?]{{3,}},\s*(?P<asked>.{{12,}})$"
+    )
     if _OPENERS
     else None
 )
