@@ -204,6 +204,14 @@ def query_terms(analyzer: Analyzer, question: str) -> QueryTerms:
             compound = {
                 j for i in range(len(words) - 1) if tuple(words[i : i + 2]) in _FOLDED_COMPOUNDS for j in (i, i + 1)
             }
+        # "xã không có ma túy": a negation before a content word is what is asked, not the frame of a yes/no question
+        compound.update(
+            j
+            for i in range(len(words) - 2)
+            if tuple(words[i : i + 2]) in _LX.negations
+            and any(not _stop(r, accented, stop, key) for r in raw[i + 2 : i + 4])
+            for j in (i, i + 1)
+        )
         keep = [
             w
             if (not _stop(r, accented, stop, key) or j in compound) and j not in framed and not _YEAR.fullmatch(w)

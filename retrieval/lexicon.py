@@ -38,6 +38,7 @@ class Lexicon:
     question_words: frozenset[str]  # folded forms of the question words that are never content when folded
     frames: tuple[tuple[str, ...], ...]  # folded word sequences that frame a question
     folded_compounds: frozenset[tuple[str, str]]
+    negations: frozenset[tuple[str, str]]  # question words that negate the content word after them ("không có")
     intents: dict[str, tuple[str, ...]]
     intent_patterns: dict[str, tuple[re.Pattern[str], ...]]
     facts: dict[str, tuple[str, ...]]
@@ -140,6 +141,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         question_words=frozenset(fold(w) for w in exact - accent_only),
         frames=tuple(tuple(f.split()) for f in raw["frames"]),
         folded_compounds=frozenset(tuple(c.split()) for c in raw["folded_compounds"]),  # type: ignore[misc]
+        negations=frozenset(tuple(c.split()) for c in raw.get("negations", {}).get("phrases", ())),  # type: ignore[misc]
         intents={k: tuple(v) for k, v in intents.items() if k not in patterns},
         intent_patterns={k.removesuffix("_patterns"): tuple(re.compile(p) for p in v) for k, v in patterns.items()},
         facts={k: tuple(v) for k, v in raw["facts"].items()},

@@ -38,6 +38,18 @@ def test_a_province_typed_without_diacritics_keeps_both_words_a_question_word_fo
     assert "f:noi" not in query_terms(a, "chi thi 46 noi ve gi").uni  # the question word itself is no term
 
 
+def test_a_negation_before_a_content_word_is_a_term_and_a_yes_no_frame_is_not() -> None:
+    """ "xã không có ma túy": "không có" is what the commune lacks (lexicon ``negations``); "… có … không?" and a
+    closing "không có" only frame a yes/no question."""
+    from retrieval.extract import query_terms
+
+    a = Analyzer()
+    lacking = query_terms(a, "bao nhiêu phần trăm xã không có ma túy")
+    assert {"f:khong", "f:co", "F:khong co"} <= lacking.uni | lacking.bi
+    assert not {"f:khong", "f:co"} & query_terms(a, "trường có được nghỉ học không").uni
+    assert not {"f:khong", "f:co"} & query_terms(a, "xã được hỗ trợ hay không có").uni
+
+
 def test_a_number_glued_to_a_unit_is_two_words_and_a_model_name_one() -> None:
     a = Analyzer()
     assert {"f:500", "f:mb", "F:500 mb"} <= set(a.tokens("tối thiểu 500MB/hộp thư"))

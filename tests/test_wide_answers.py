@@ -140,6 +140,15 @@ def test_a_phone_number_told_in_a_story_is_not_asked(wide_engine) -> None:
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("luat-60-2024-qh15", "Điều 26.1")
 
 
+def test_what_a_place_lacks_is_asked_not_framed(wide_engine) -> None:
+    """ "… bao nhiêu phần trăm xã phường không có ma túy": "không có" names what the communes lack (the target
+    "50% số xã, phường … không có ma túy"), not the frame of a yes/no question; the sibling target on communes
+    that have addicts ("70% xã, phường có người nghiện ma túy") does not answer first."""
+    answer = wide_engine.ask("tp can tho toi nam 2030 se co bao nhieu phan tram xa phuong khong co ma tuy vay")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-153-ubnd-cantho-2025", "I.4.a")
+    assert "ít nhất 50% số xã, phường trên toàn thành phố không có ma túy" in answer.answer
+
+
 def test_a_choice_between_years_asks_one_of_them(wide_engine) -> None:
     """ "năm 2030 hay 2035?": the plan states its 2035 target where it answers and never 2030 there; one year of
     a choice is asked, so the answer is not refused for the other."""
