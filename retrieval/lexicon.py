@@ -38,6 +38,9 @@ class Lexicon:
     question_words: frozenset[str]  # folded forms of the question words that are never content when folded
     frames: tuple[tuple[str, ...], ...]  # folded word sequences that frame a question
     folded_compounds: frozenset[tuple[str, str]]
+    which_asked: re.Pattern[str]  # the folded words a question asks "which" of, before "nào"
+    which_list_words: frozenset[str]  # words before them that ask for a list instead ("những mảng nào")
+    deadline_day: tuple[str, ...]  # a day asked after a deadline's word ("cham nhat ngay nao"): no document's date
     negations: frozenset[tuple[str, str]]  # question words that negate the content word after them ("không có")
     intents: dict[str, tuple[str, ...]]
     intent_patterns: dict[str, tuple[re.Pattern[str], ...]]
@@ -54,10 +57,11 @@ class Lexicon:
     kind_shorthand: dict[str, str]
     kind_shorthand_before: tuple[str, ...]  # besides a number, the words a kind's shorthand is read before ("NQ nào")
     measures: frozenset[str]  # shorthand kept after a number or a counting word ("bao nhiêu kg": kilograms)
+    particles: frozenset[str]  # chat particles typed with marks by anyone ("ạ"): no sign of a question typed so
     abbreviations: dict[str, str]
     abbreviations_in_capitals: frozenset[str]  # words a question reads as abbreviations only in capitals ("CA")
-    story_openers: tuple[str, ...]  # how a question opens telling the asker's situation ("con tôi", "em", "đang soạn")
-    story_not_before: tuple[str, ...]  # words after which an opener is no pronoun ("toi nay": "tối nay", tonight)
+    story_openers: tuple[str, ...]  # how a question opens telling the asker's situation ("con tôi", "em")
+    story_not_before: dict[str, tuple[str, ...]]  # opener -> words after which it is none ("toi nay": "tối nay")
     thesaurus: tuple[str, ...]
     counted_nouns: frozenset[str]
     folded_ambiguous: frozenset[str]
@@ -84,6 +88,7 @@ class Lexicon:
     replacement_cues: tuple[str, ...]  # "thay thế Thông tư số …": the document mentioned next is replaced
     time_statements: re.Pattern[str]  # a line saying when without a date ("Định kỳ 6 tháng", "Thời gian thực hiện:")
     table_unit: re.Pattern[str]  # a table's column heading giving its figures' unit ("Mức chi (1.000đ)")
+    table_unit_not_heading: tuple[str, ...]  # brackets that may be a row's, not a unit ("(đồng)": a bronze medal)
     day_asked: tuple[str, ...]  # folded cues asking a day ("truoc ngay nao"), which such a line does not answer
     day_not_asked: tuple[str, ...]  # folded phrases holding such a cue that ask no day ("ngay nao cung": every day)
     days_named: re.Pattern[str]  # a day named without a date, folded ("thu hai hang tuan"): it answers a day asked
@@ -94,6 +99,7 @@ class Lexicon:
     span_heading: re.Pattern[str]  # the folded heading of a document's section stating that span
     applies_cues: tuple[str, ...]  # folded cues asking whom a legal text applies to ("co ap dung")
     own_document: re.Pattern[str]  # a folded clause asking whether a body issued a document ("co nghi quyet")
+    own_document_levels: tuple[str, ...]  # level words naming the place's body in such a clause ("tinh")
     applies_heading: re.Pattern[str]  # the folded heading of its article on that ("pham vi dieu chinh")
     cue_words: frozenset[str]  # every folded word of the plain cue phrases (never a typo to correct)
     thesaurus_words: frozenset[str]  # every folded word of the thesaurus: general language, said what it means
@@ -141,6 +147,9 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         question_words=frozenset(fold(w) for w in exact - accent_only),
         frames=tuple(tuple(f.split()) for f in raw["frames"]),
         folded_compounds=frozenset(tuple(c.split()) for c in raw["folded_compounds"]),  # type: ignore[misc]
+        which_asked=re.compile(raw["which_asked"]["pattern"]),
+        which_list_words=frozenset(raw["which_asked"]["list_words"]),
+        deadline_day=tuple(raw.get("deadline_day", {}).get("phrases", ())),
         negations=frozenset(tuple(c.split()) for c in raw.get("negations", {}).get("phrases", ())),  # type: ignore[misc]
         intents={k: tuple(v) for k, v in intents.items() if k not in patterns},
         intent_patterns={k.removesuffix("_patterns"): tuple(re.compile(p) for p in v) for k, v in patterns.items()},
@@ -157,10 +166,11 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         kind_shorthand=dict(chat["kind_shorthand"]),
         kind_shorthand_before=tuple(chat.get("kind_shorthand_before", [])),
         measures=frozenset(chat.get("measures", [])),
+        particles=frozenset(chat.get("particles", [])),
         abbreviations=dict(raw["abbreviations"]),
         abbreviations_in_capitals=frozenset(raw.get("abbreviations_in_capitals", {}).get("words", ())),
         story_openers=tuple(raw.get("story_openers", ())),
-        story_not_before=tuple(raw.get("story_not_before", ())),
+        story_not_before={k: tuple(v) for k, v in raw.get("story_not_before", {}).items() if not k.startswith("_")},
         thesaurus=tuple(raw["thesaurus"]),
         counted_nouns=frozenset(raw["counted_nouns"]),
         folded_ambiguous=frozenset(raw["folded_ambiguous"]),
@@ -211,6 +221,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         roman_alone=int(raw["roman_terms"]["alone_from"]),
         span_heading=re.compile(raw["time_statements"]["span_heading"]),
         applies_cues=tuple(raw["applies_to"]["cues"]),
+        own_document_levels=tuple(raw["own_document_asked"].get("levels", ())),
         own_document=re.compile(
             r" (?:"
             + "|".join(re.escape(v) for v in raw["own_document_asked"]["verbs"])
@@ -220,6 +231,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         ),
         applies_heading=re.compile(raw["applies_to"]["heading"]),
         table_unit=re.compile(raw["table_unit"]["pattern"], re.I),
+        table_unit_not_heading=tuple(raw["table_unit"].get("not_heading", ())),
         cue_words=frozenset(
             w
             for cues in [

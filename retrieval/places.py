@@ -18,7 +18,7 @@ import itertools
 import json
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -193,10 +193,12 @@ class Places:
             if (span := " ".join(words[i : i + n])) in self.names
         }
 
-    def bodies_named(self, text: str, places: set[str]) -> set[str]:
+    def bodies_named(self, text: str, places: set[str], bodies_as: Sequence[str] = ()) -> set[str]:
         """The places among ``places`` whose local body the text names, in one clause ("UBND tỉnh Lạng Sơn có quyết
-        định …", "sở gd tphcm"): a document of that body is asked, which a national text is not."""
-        bodies = [b.split() for b in self.local_bodies]
+        định …", "sở gd tphcm"): a document of that body is asked, which a national text is not. ``bodies_as``:
+        other folded words that name the body here (a level word, "tỉnh An Giang", of a clause asking whether the
+        place issued a document)."""
+        bodies = [b.split() for b in (*self.local_bodies, *bodies_as)]
         out: set[str] = set()
         for clause in re.split(r"[,;:?!.]", text):
             words = _key(clause).split()

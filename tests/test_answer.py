@@ -590,12 +590,23 @@ def test_a_chat_message_is_read_once_into_a_question() -> None:
     assert parse("xã phải báo cáo qua sở thế nào, hạn mấy?").counted == []  # "hạn mấy": which day, no count
     # a count given a reason is told, not asked: "nghỉ mấy buổi vì ốm" (some sessions), the count asked after it
     assert parse("em nghỉ mất mấy buổi vì đi công tác thì phải học bù bao nhiêu tiết").counted == ["tiet"]
+    # … "vì" typed so: folded "vi" is also "vị" and "vi phạm"
+    assert parse("Năm 2025 có bao nhiêu vụ vi phạm về ma túy ở Cần Thơ").counted == ["vu"]
+    assert parse("co bao nhieu vu vi pham ve ma tuy o can tho nam 2024").counted == ["vu"]
     # "toi nay" is "tối nay" (tonight), no "tôi" telling a story: the whole question asks
     assert parse("toi nay doi tuyen vn da may gio, kenh nao truc tiep vay mn").asked == ""
+    assert parse("Em nay học lớp 9 ở Hà Nội, học phí lớp 10 trường công bao nhiêu?").asked  # "em" typed so: a story
+    # courtesy, particles and shorthand typed with their marks do not make a question one typed with diacritics
+    assert not parse("cho mình hỏi qđ 48 gia lai hs noi tru dc cap tien an bn 1 thang ạ").accented
     # an amount asked needs a figure in the lines found; the number and date of a document a line cites are none
     assert not _states_figure("… theo chỉ đạo tại Thông báo Kết luận số 99- TB/TW ngày 21 tháng 11 năm 2025.")
     assert not _states_figure("Quyết định số 2553/QĐ-TTg ngày 21/11/2025 của Thủ tướng Chính phủ, năm 2025")
     assert _states_figure("giảm lãi suất cho vay 2%/năm") and _states_figure("trong thời hạn 30 ngày")
+    # a table's column heading giving its unit is quoted with its rows; a medal's "(đồng)" row is no such heading
+    from retrieval.answers.evidence import _heads_table
+
+    assert _heads_table("Số TT Nội dung chi Mức chi/ Tiền công (1.000đ) Đơn vị tính Ghi chú")
+    assert not _heads_table("- Giải ba (đồng) 200 Giải")
     assert parse("Khoản 2 Điều 8 Thông tư 124 quy định gì?").refs == ["Điều 8.2"]
     assert parse("điểm b khoản 2 điều 8").refs == ["Điều 8.2.b"]
     assert parse("Phần căn cứ của kế hoạch Cam Ranh gồm những văn bản nào?").refs == ["preamble"]

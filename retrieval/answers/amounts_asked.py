@@ -23,9 +23,10 @@ def amounts(q: Question, lx: Lexicon) -> list[tuple[re.Pattern[str], list[str]]]
     accented = " " + " ".join(re.findall(r"[^\W_]+", q.text.lower())) + " "
     # asking whether, a rule; unless an amount word asks the sum too ("… có nói mức phạt là bao nhiêu không?")
     whether = "whether" in q.asks and not has(q.key, *lx.counting["after"])
-    # the sentences that ask, when a story is told first ("Tôi … cung cấp họ tên, số điện thoại. … có quyền yêu cầu
-    # xóa không?" asks no phone number)
-    key = fkey(q.asked) if q.asked else q.key
+    # the sentences that ask, when a story is told in sentences of its own first ("Tôi … cung cấp họ tên, số điện
+    # thoại. … có quyền yêu cầu xóa không?" asks no phone number); a first clause may name the topic ("Em hỏi về
+    # tiền ăn …, bao nhiêu một tháng?")
+    key = fkey(q.asked) if q.told_apart else q.key
     for kind in lx.amount_kinds.values():
         if has(key, *kind.cues):
             out.append((kind.figure, []))
@@ -61,6 +62,7 @@ def counted(text: str, lx: Lexicon) -> list[str]:
     joined = [not text[a.end() : b.start()].strip() for a, b in itertools.pairwise(found)]
     skip = set(lx.counting["not_counted"]) | lx.question_words
     told = set(lx.counting.get("told", ()))
+    told_exact = set(lx.counting.get("told_exact", ()))  # "vì" typed so: "vi" folded is also "vị", "vi phạm"
     out = []
     for cue in lx.counting["after"]:
         n = len(cue.split())
@@ -71,7 +73,7 @@ def counted(text: str, lx: Lexicon) -> list[str]:
                 continue  # "xe máy", "máy tính"
             after = words[i + n] if i + n < len(words) and joined[i + n - 1] else None
             before = words[i - 1] if i > 0 and joined[i - 1] else None
-            if i + n + 2 < len(words) and words[i + n + 1] in told:
+            if i + n + 2 < len(words) and (words[i + n + 1] in told or typed[i + n + 1] in told_exact):
                 continue  # "nghỉ mấy buổi rồi, phải học đủ …": a count told, more is asked after it
             if after and after not in skip and not after.isdigit():
                 # an abbreviation is counted as the words it stands for ("bao nhiêu dn" counts "doanh nghiệp")

@@ -14,7 +14,7 @@ from core.text import fold, has_diacritics
 from retrieval.answers.content import cut_short
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, whole_lines
-from retrieval.answers.question import Question, fkey
+from retrieval.answers.question import Question, fkey, has
 from retrieval.extract import text_terms
 from retrieval.lexicon import lexicon
 from retrieval.targeting import profile_text
@@ -68,7 +68,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
 def _asked_part(q: Question, ctx: Context, whole: Evidence) -> Evidence | None:
     """The part of a unit's own section that the question's words find first in its document, if a part of it is
     what they find first and the question asks more than the unit's duties (words besides the unit's name and its
-    document's header: "tiểu dự án" of "Sở Y tế chủ trì tiểu dự án nào?"): one task among the unit's tasks."""
+    document's header, or which one of something: "tiểu dự án" of "Sở Y tế chủ trì tiểu dự án nào?", though the
+    plan's title names its "tiểu dự án": ``_which``): one task among the unit's tasks."""
     doc = ctx.index.get(whole.doc_id)
     named = text_terms(ctx.analyzer, f"{whole.heading}\n{profile_text(doc)}")
     beyond = any(t.startswith("f:") and t not in named for t in text_terms(ctx.analyzer, q.topic))
@@ -81,16 +82,19 @@ def _asked_part(q: Question, ctx: Context, whole: Evidence) -> Evidence | None:
     return Evidence(h.doc_id, h.section, h.heading, whole_lines(doc, h.section), score=h.score)
 
 
-#: The words a question asks "which" of: up to three before "nào" ("chủ trì tiểu dự án nào", "theo tiêu chuẩn nào").
-_WHICH = re.compile(r"((?: [a-z0-9]+){1,3}) nao ")
-
-
 def _which(q: Question) -> bool:
     """Whether the question asks which one of something other than a duty ("… chủ trì tiểu dự án nào?", though the
-    plan's title names its "tiểu dự án"): a thing among the unit's tasks, not the tasks themselves."""
+    plan's title names its "tiểu dự án"): a thing among the unit's tasks, not the tasks themselves, nor a list of
+    them ("phụ trách những mảng nào": lexicon ``which_asked``)."""
     lx = lexicon()
-    cues = {w for c in lx.intents["duty"] for w in c.split()}
-    return any(set(m.group(1).split()) - lx.question_words - cues - {"nao"} for m in _WHICH.finditer(q.key))
+    for m in lx.which_asked.finditer(q.key):
+        words = m.group(1).split()
+        if set(words) & lx.which_list_words:
+            continue
+        noun = " ".join(w for w in words if w not in lx.question_words)
+        if noun and not has(f" {noun} ", *lx.intents["duty"]):
+            return True
+    return False
 
 
 def _title_words(ctx: Context, doc_id: str) -> str:

@@ -21,6 +21,14 @@ from retrieval.places import shows_place
 
 Pick = Literal["all", "dated", "amount", "best"]
 _TABLE_UNIT = lexicon().table_unit
+_NOT_HEADING = frozenset(lexicon().table_unit_not_heading)
+
+
+def _heads_table(text: str) -> bool:
+    """Whether a line giving a unit in brackets is a table's column heading, not a row naming "(đồng)" a medal."""
+    return any(m.group(0).lower() not in _NOT_HEADING for m in _TABLE_UNIT.finditer(text))
+
+
 _TABLE_ROW_FIGURE = re.compile(r"\b\d{1,3}(?:[.,]\d{3})+\b|\b\d+\b(?!\s*[/.)])")
 
 #: Lines one section contributes at most, and characters (a long article is cut to its best lines). 20 and 3,400
@@ -116,12 +124,13 @@ def pick_lines(
         # too long to quote whole, and the line that answers best lies past the cut (a table before the sentence
         # that gives its duty): the best lines with their context instead
     if how in ("dated", "amount"):
-        bare = None
+        unit = None  # a table's column heading giving its figures' unit ("Mức chi/ Tiền công (1.000đ)")
         if how == "dated":
             chosen = [ln for ln in lines if has_date(ln.text)]
         else:
             # a table whose column headings give the unit ("Mức chi (1.000đ)"): its rows' bare numbers are amounts
-            bare = _TABLE_ROW_FIGURE.search if any(_TABLE_UNIT.search(ln.text) for ln in lines) else None
+            unit = next((ln for ln in lines if _TABLE_UNIT.search(ln.text)), None)
+            bare = _TABLE_ROW_FIGURE.search if unit is not None else None
             chosen = [
                 ln
                 for ln in lines
@@ -135,9 +144,10 @@ def pick_lines(
                 ranked.append(best)  # what the date (or amount) is for, when another line says it best
             ranked += [item for ln in ranked if (item := _item_of(lines, ln)) is not None and item not in ranked]
             ranked += [x for ln in list(ranked) for x in _list_of(lines, ln) if x not in ranked]
-            # the column heading giving the unit of the rows' bare numbers ("Mức chi/ Tiền công (1.000đ)") with them
-            unit = next((ln for ln in lines if _TABLE_UNIT.search(ln.text)), None) if bare is not None else None
-            ranked += [unit] if unit is not None and unit not in ranked else []
+            # the column heading giving the unit of the rows' bare numbers is quoted with them (not a row whose
+            # "(đồng)" is a bronze medal's: lexicon ``table_unit.not_heading``)
+            if unit is not None and unit not in ranked and _heads_table(unit.text):
+                ranked.append(unit)
             return _in_order(lines, [lines[0], *ranked] if lines[0] not in ranked and lines[0].heading else ranked)
     if len("\n".join(ln.text for ln in lines)) <= MAX_CHARS // 2 and len(lines) <= MAX_LINES // 2:
         return lines  # a short section answers whole

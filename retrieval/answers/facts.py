@@ -20,7 +20,7 @@ from retrieval.answers import cited
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name, fmt_date
 from retrieval.answers.header import field_words, holds, rest_terms
-from retrieval.answers.question import Question
+from retrieval.answers.question import Question, has
 from retrieval.answers.registry import considers
 from retrieval.extract import Line, section_lines, text_terms
 from retrieval.lexicon import lexicon
@@ -36,9 +36,9 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         return None
     doc_id = ctx.fact_target(q)
     doc = ctx.index.get(doc_id) if doc_id else None
-    # a weak cue ("ngày nào") is asked of a cited document named by number right before it ("nq 48 ngày nào"), not
-    # of what a clause after the number does ("… kế hoạch nq 48 … báo cáo chậm nhất ngày nào": a deadline)
-    if q.facts or (q.asking("dated") and cited.numbered(q, ctx)):
+    # a weak cue ("ngày nào", "của cơ quan nào") is asked of a cited document named by number, unless a deadline's
+    # word asks the day ("… kế hoạch nq 48 … báo cáo chậm nhất ngày nào": lexicon ``deadline_day``)
+    if q.facts or (cited.numbered(q, ctx) and not has(q.key, *lexicon().deadline_day)):
         entries = cited.asked_of(q, doc, ctx) if doc is not None else []
         if entries is not None:  # asked of another document than ``doc``
             return cited.gather(q, doc, entries, asked, ctx)

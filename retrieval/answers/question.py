@@ -96,13 +96,17 @@ _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 
 #: A sentence that opens by telling the asker's own situation ("Con tôi học lớp 10 …, nếu … thì …?").
 _OPENERS = sorted(lexicon().story_openers, key=len, reverse=True)
-_NOT_AFTER = "|".join(map(re.escape, lexicon().story_not_before)) or "(?!)"  # "toi nay …": "tối nay", no "tôi"
+_NOT_BEFORE = lexicon().story_not_before
+
+
+def _opener(word: str) -> str:
+    """An opener as a pattern, not before the words that make it another word ("toi nay": "tối nay", tonight)."""
+    after = _NOT_BEFORE.get(word, ())
+    return re.escape(word) + (rf"\s(?!(?:{'|'.join(map(re.escape, after))})\b)" if after else r"\s")
+
+
 _STORY = (
-    re.compile(
-        r"(?i)^\s*(?:"
-        + "|".join(map(re.escape, _OPENERS))
-        + rf")\s(?!(?:{_NOT_AFTER})\b)[^,?]{{3,}},\s*(?P<asked>.{{12,}})$"
-    )
+    re.compile(r"^\s*(?:" + "|".join(map(_opener, _OPENERS)) + r")[^,?]{3,},\s*(?P<asked>.{12,})$", re.I)
     if _OPENERS
     else None
 )
@@ -131,11 +135,21 @@ def asking(text: str) -> str | None:
     return " ".join(asked) if len(asked) < len(told) else None
 
 
+def typed_accented(question: str, lx: Lexicon | None = None) -> bool:
+    """Whether a message was typed with diacritics: its own words, not its courtesy ("cho mình hỏi"), chat
+    particles ("ạ") or shorthand ("qđ", "đc"), which people type with their marks either way."""
+    lx = lx or lexicon()
+    shorthand = {*lx.shorthand, *lx.kind_shorthand}
+    words = [w for w in lx.courtesy.sub(" ", question).split() if w.strip(".,:;!?").lower() not in shorthand]
+    own = [w for w in words if w.strip(".,:;!?").lower() not in lx.particles]
+    return has_diacritics(" ".join(own) if own else question)  # "đc ko": only shorthand, read as typed
+
+
 def normalize(question: str, lx: Lexicon | None = None) -> str:
     """A chat message as a question: courtesy dropped, shorthand written out ("tt 124" -> "Thông tư 124")."""
     lx = lx or lexicon()
     q = lx.courtesy.sub(" ", question)
-    plain = (lambda w: w) if has_diacritics(question) else fold
+    plain = (lambda w: w) if typed_accented(question, lx) else fold
     words = "|".join(re.escape(w) for w in sorted(lx.shorthand, key=len, reverse=True))
     measured = re.compile(rf"(?:\d|\b(?:{'|'.join(lx.counting['after'])}))\s*$")  # "bao nhiêu kg gạo": kilograms
 
@@ -280,7 +294,7 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     lx = lx or lexicon()
     text = normalize(typed or "", lx)
     key = fkey(text)
-    q = Question(typed=(typed or "").strip(), text=text, key=key, accented=has_diacritics(typed or ""))
+    q = Question(typed=(typed or "").strip(), text=text, key=key, accented=typed_accented(typed or "", lx))
     for intent, cues in lx.intents.items():
         if has(key, *cues):
             q.asks.add(intent)

@@ -74,7 +74,7 @@ def elsewhere(q: Question, draft: Draft, ctx: Context, *, of_documents: bool = F
     if not asked:
         return draft
     own = _asks_own_document(q.typed, asked, places)
-    bodies = (of_documents or own) and bool(places.bodies_named(q.typed, asked))
+    bodies = own or (of_documents and bool(places.bodies_named(q.typed, asked)))
     kept = []
     for e in draft.evidence:
         about = places.of_document(ctx.index.head(e.doc_id))
@@ -91,11 +91,13 @@ def elsewhere(q: Question, draft: Draft, ctx: Context, *, of_documents: bool = F
 
 
 def _asks_own_document(typed: str, asked: set[str], places: Places) -> bool:
-    """Whether a clause names a local body of a place asked and asks whether it issued a document ("HĐND thành phố
-    HCM có nghị quyết hỗ trợ … không": lexicon ``own_document_asked``)."""
-    own = lexicon().own_document
+    """Whether a clause names a local body of a place asked, or the place with its level word ("Tỉnh An Giang có kế
+    hoạch … không"), and asks whether it issued a document ("HĐND thành phố HCM có nghị quyết hỗ trợ … không":
+    lexicon ``own_document_asked``)."""
+    lx = lexicon()
     return any(
-        own.search(fkey(clause)) and places.bodies_named(clause, asked) for clause in re.split(r"[,;:?!.]", typed)
+        lx.own_document.search(fkey(clause)) and places.bodies_named(clause, asked, lx.own_document_levels)
+        for clause in re.split(r"[,;:?!.]", typed)
     )
 
 
@@ -176,7 +178,9 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
     return None
 
 
-_YEAR_CHOICE = re.compile(r"\b((?:19|20)\d\d)(?: (?:hay|hoặc|hoac)(?: là| la)?(?: năm| nam)? ((?:19|20)\d\d)\b)+", re.I)
+#: How a question offers a choice between things: "X hay Y", "X hoặc là Y".
+_OR_WORDS = r"(?:hay|hoặc|hoac)(?: là| la)?"
+_YEAR_CHOICE = re.compile(rf"\b(?:19|20)\d\d(?: {_OR_WORDS}(?: năm| nam)? (?:19|20)\d\d\b)+", re.I)
 
 
 def _year_choice(text: str) -> set[int]:
@@ -305,8 +309,8 @@ def states_asked(q: Question) -> Callable[[str], bool] | None:
 
 
 #: "X hay Y", "X hoặc Y hay Z": a choice between things, each side one word.
-_CHOICE = re.compile(r"(?<!\w)[^\W\d_]+(?: (?:hay|hoặc|hoac)(?: là| la)? [^\W\d_]+)+(?!\w)", re.I)
-_OR = re.compile(r" (?:hay|hoặc|hoac)(?: là| la)? ", re.I)
+_CHOICE = re.compile(rf"(?<!\w)[^\W\d_]+(?: {_OR_WORDS} [^\W\d_]+)+(?!\w)", re.I)
+_OR = re.compile(rf" {_OR_WORDS} ", re.I)
 
 
 def unknown_choice(
