@@ -175,6 +175,19 @@ def test_an_amount_asked_after_a_courtesy_or_a_topic_clause_is_still_asked(wide_
     assert not answer.found and answer.citations == []
 
 
+def test_rows_of_a_table_split_into_parts_come_with_the_heading_above_them(wide_engine) -> None:
+    """The appendix's parts are the table's row groups ("Phụ lục I.II.1 Hội đồng/Ban Coi thi"); the column heading
+    giving the unit, "Mức chi/ Tiền công (1.000đ)", is in the appendix's own text: it is quoted after the rows,
+    cited to the appendix, once."""
+    answer = wide_engine.ask(
+        "nq 22 vinh long: can bo coi thi chon hoc sinh gioi cap tinh duoc boi duong bao nhieu 1 ngay"
+    )
+    sections = [(c.doc_id, c.section) for c in answer.citations]
+    assert sections[0] == ("nq-22-2025-hdnd-vinhlong", "Phụ lục I.II.1")
+    assert sections.count(("nq-22-2025-hdnd-vinhlong", "Phụ lục I")) == 1
+    assert answer.answer.rstrip().endswith("- Mức chi/ Tiền công (1.000đ) [" + str(len(sections)) + "]")
+
+
 def test_a_choice_between_years_asks_one_of_them(wide_engine) -> None:
     """ "năm 2030 hay 2035?": the plan states its 2035 target where it answers and never 2030 there; one year of
     a choice is asked, so the answer is not refused for the other."""

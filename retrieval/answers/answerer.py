@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 from core.types import Answer, Document
 from retrieval.analyzer import token_index
-from retrieval.answers import bases, refusal
+from retrieval.answers import bases, content, refusal
 from retrieval.answers.compose import compose
 from retrieval.answers.context import Context
-from retrieval.answers.evidence import Draft
+from retrieval.answers.evidence import Draft, table_headings
 from retrieval.answers.question import Question, parse
 from retrieval.answers.router import ROUTES, Route
 from retrieval.conversation import Conversations, Turn
@@ -112,6 +112,9 @@ class Answerer:
                 return None
             if self._unchosen(q, draft, ctx):
                 return None
+            if route.checked and content.mode(q) == "amount":  # after the checks: context, not evidence weighed
+                for doc_id in dict.fromkeys(e.doc_id for e in draft.evidence):
+                    draft.evidence += table_headings(self.index.get(doc_id), draft.evidence)
             if not draft.legal:
                 draft.legal = bases.mentioned(draft, q, ctx)
             return draft
