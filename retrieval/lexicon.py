@@ -38,6 +38,8 @@ class Lexicon:
     question_words: frozenset[str]  # folded forms of the question words that are never content when folded
     frames: tuple[tuple[str, ...], ...]  # folded word sequences that frame a question
     folded_compounds: frozenset[tuple[str, str]]
+    frequency_cues: tuple[str, ...]  # folded cues asking how often ("bao lau 1 lan")
+    recurrence: re.Pattern[str]  # a folded line stating a recurrence ("hang nam", "dinh ky")
     which_asked: re.Pattern[str]  # the folded words a question asks "which" of, before "nào"
     which_list_words: frozenset[str]  # words before them that ask for a list instead ("những mảng nào")
     deadline_day: tuple[str, ...]  # a day asked after a deadline's word ("cham nhat ngay nao"): no document's date
@@ -147,6 +149,8 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         question_words=frozenset(fold(w) for w in exact - accent_only),
         frames=tuple(tuple(f.split()) for f in raw["frames"]),
         folded_compounds=frozenset(tuple(c.split()) for c in raw["folded_compounds"]),  # type: ignore[misc]
+        frequency_cues=tuple(raw["frequency"]["cues"]),
+        recurrence=re.compile(raw["frequency"]["statement"]),
         which_asked=re.compile(raw["which_asked"]["pattern"]),
         which_list_words=frozenset(raw["which_asked"]["list_words"]),
         deadline_day=tuple(raw.get("deadline_day", {}).get("phrases", ())),

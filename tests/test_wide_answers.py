@@ -188,6 +188,21 @@ def test_rows_of_a_table_split_into_parts_come_with_the_heading_above_them(wide_
     assert answer.answer.rstrip().endswith("- Mức chi/ Tiền công (1.000đ) [" + str(len(sections)) + "]")
 
 
+def test_how_often_is_answered_by_a_recurrence_not_by_one_date(wide_engine) -> None:
+    """ "bao lâu một lần": the plan's "Hằng năm hoặc đột xuất báo cáo kết quả … về Bộ Công an" answers, not the
+    one-off "gửi kết quả rà soát về Bộ Công an trước ngày 15 tháng 12 năm 2025" (lexicon ``frequency``); a
+    recurrence written "01 lần/01 cấp học" is one too, so the personal items given once a school level still
+    answer for them, not the supplies given each school year."""
+    answer = wide_engine.ask(
+        "Theo kế hoạch triển khai Luật Bảo vệ dữ liệu cá nhân của Thủ tướng, UBND tỉnh phải báo cáo Bộ Công an bao lâu"
+        " một lần?"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-2623-ttg-2025", "Kế hoạch.IV.2")
+    assert "Hằng năm hoặc đột xuất báo cáo" in answer.answer
+    items = wide_engine.ask("hs dan toc noi tru gia lai duoc cap chan man dem bao lau 1 lan")
+    assert (items.citations[0].doc_id, items.citations[0].section) == ("qd-48-2025-ubnd-gialai", "Điều 2.1")
+
+
 def test_a_choice_between_years_asks_one_of_them(wide_engine) -> None:
     """ "năm 2030 hay 2035?": the plan states its 2035 target where it answers and never 2030 there; one year of
     a choice is asked, so the answer is not refused for the other."""

@@ -91,6 +91,9 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if how in ("dated", "amount"):
         stating = (says_when if q.asks_day else _states_time) if how == "dated" else counted or has_amount
         hits = _figure_line_first(ctx, q, _stating_first(ctx, hits, stating, p.dated_runner_up), stating)
+        if how == "dated" and has(q.key, *lexicon().frequency_cues):  # "bao lâu 1 lần": a recurrence, not one date
+            recurs = lexicon().recurrence.search
+            hits = _stating_first(ctx, hits, lambda text: recurs(fold(text).lower()), p.dated_runner_up)
     elif cued := [f for f, nouns in q.figures if not nouns]:  # "khiếu nại trong mấy ngày": asked by its words,
         # a section stating a figure of the kind (a length of time); not a noun's ("mức chi" may name the document)
         hits = _stating_first(ctx, hits, lambda text: any(f.search(text) for f in cued), p.dated_runner_up)
