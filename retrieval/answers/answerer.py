@@ -113,8 +113,7 @@ class Answerer:
             if self._unchosen(q, draft, ctx):
                 return None
             if route.checked and content.mode(q) == "amount":  # after the checks: context, not evidence weighed
-                for doc_id in dict.fromkeys(e.doc_id for e in draft.evidence):
-                    draft.evidence += table_headings(self.index.get(doc_id), draft.evidence)
+                draft.evidence += table_headings(self.index.get, draft.evidence)
             if not draft.legal:
                 draft.legal = bases.mentioned(draft, q, ctx)
             return draft

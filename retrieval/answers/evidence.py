@@ -29,22 +29,24 @@ def _heads_table(text: str) -> bool:
     return any(m.group(0).lower() not in _NOT_HEADING for m in _TABLE_UNIT.finditer(text))
 
 
-def table_headings(doc: Document, evidence: list[Evidence]) -> list[Evidence]:
+def table_headings(get: Callable[[str], Document], evidence: list[Evidence]) -> list[Evidence]:
     """For rows of a table quoted without the column heading that gives their unit, that heading line from the
     nearest section above them that holds it ("Mức chi/ Tiền công (1.000đ)" of an appendix whose parts are the
-    table's row groups: "554 người/ngày" is thousands of đồng only by it), each cited to its own section."""
+    table's row groups: "554 người/ngày" is thousands of đồng only by it), each cited to its own section once;
+    ``get`` reads a document by id."""
     out: list[Evidence] = []
-    seen = {e.section for e in evidence}
+    seen = {(e.doc_id, e.section) for e in evidence}
     for ev in evidence:
-        if ev.doc_id != doc.doc_id or any(_heads_table(ln.text) for ln in ev.lines):
+        if any(_heads_table(ln.text) for ln in ev.lines):
             continue
+        doc = get(ev.doc_id)
         sec = doc.section(ev.section)
         while sec is not None and sec.parent:
             sec = doc.section(sec.parent)
             unit = next((ln for ln in section_lines(doc, sec.id) if _heads_table(ln.text)), None) if sec else None
             if unit is not None:
-                if sec.id not in seen:
-                    seen.add(sec.id)
+                if (doc.doc_id, sec.id) not in seen:
+                    seen.add((doc.doc_id, sec.id))
                     out.append(Evidence(doc.doc_id, sec.id, sec.heading, [unit], score=ev.score))
                 break
     return out

@@ -145,11 +145,13 @@ def typed_accented(question: str, lx: Lexicon | None = None) -> bool:
     return has_diacritics(" ".join(own) if own else question)  # "đc ko": only shorthand, read as typed
 
 
-def normalize(question: str, lx: Lexicon | None = None) -> str:
-    """A chat message as a question: courtesy dropped, shorthand written out ("tt 124" -> "Thông tư 124")."""
+def normalize(question: str, lx: Lexicon | None = None, *, accented: bool | None = None) -> str:
+    """A chat message as a question: courtesy dropped, shorthand written out ("tt 124" -> "Thông tư 124");
+    ``accented``: ``typed_accented`` of it, when the caller already knows."""
     lx = lx or lexicon()
     q = lx.courtesy.sub(" ", question)
-    plain = (lambda w: w) if typed_accented(question, lx) else fold
+    accented = typed_accented(question, lx) if accented is None else accented
+    plain = (lambda w: w) if accented else fold
     words = "|".join(re.escape(w) for w in sorted(lx.shorthand, key=len, reverse=True))
     measured = re.compile(rf"(?:\d|\b(?:{'|'.join(lx.counting['after'])}))\s*$")  # "bao nhiêu kg gạo": kilograms
 
@@ -292,9 +294,10 @@ def _term(key: str, lx: Lexicon) -> str | None:
 def parse(typed: str, lx: Lexicon | None = None) -> Question:
     """Read a question once (see the module docstring)."""
     lx = lx or lexicon()
-    text = normalize(typed or "", lx)
+    accented = typed_accented(typed or "", lx)
+    text = normalize(typed or "", lx, accented=accented)
     key = fkey(text)
-    q = Question(typed=(typed or "").strip(), text=text, key=key, accented=typed_accented(typed or "", lx))
+    q = Question(typed=(typed or "").strip(), text=text, key=key, accented=accented)
     for intent, cues in lx.intents.items():
         if has(key, *cues):
             q.asks.add(intent)
