@@ -873,3 +873,42 @@ def test_a_typo_is_corrected_to_the_word_the_store_writes_beside_its_neighbours(
     df = lambda ids: {i: held[i] for i in ids if i in held}  # noqa: E731
     assert corrections("phai co toi thiu may tram", df) == {"thiu": "thieu"}
     assert corrections("thiu may tram", df) == {"thiu": "thu"}
+
+
+_STAFF_PLAN = """ỦY BAN NHÂN DÂN HUYỆN AN PHÚ
+Số: 12/KH-UBND
+An Phú, ngày 05 tháng 01 năm 2026
+
+KẾ HOẠCH
+Tổ chức lớp bồi dưỡng nghiệp vụ văn thư, lưu trữ năm 2026
+
+I. MỤC ĐÍCH, YÊU CẦU
+Nâng cao năng lực cho công chức làm công tác văn thư, lưu trữ trên địa bàn huyện.
+II. NỘI DUNG
+1. Báo cáo viên
+Báo cáo viên là lãnh đạo các phòng chuyên môn, giảng dạy theo tỷ lệ định mức: trưởng phòng 10%; phó trưởng phòng 20% (trưởng phòng, phó trưởng phòng được hưởng phụ cấp giảng dạy nếu thực hiện đủ định mức); chuyên viên kiêm nhiệm 40%.
+2. Chế độ đối với tổ văn thư
+Phụ cấp trách nhiệm của tổ trưởng tổ văn thư bằng 15% mức lương cơ sở.
+"""
+
+
+def test_a_sum_asked_of_one_thing_is_not_the_figure_of_another_in_the_same_line(tmp_path: Path) -> None:
+    """A percentage asked of one allowance ("phụ cấp giảng dạy") is refused when the line that speaks of it states
+    its percentages of something else (teaching quotas, in other clauses); an allowance stated with its own figure
+    is answered."""
+    from retrieval.engine import build_engine
+
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "kh-12-anphu-2026.txt").write_text(_STAFF_PLAN, encoding="utf-8")
+    engine = build_engine(make_settings(tmp_path / "data"), embedder=None)
+    try:
+        engine.ingest([CORPUS, tmp_path / "plans"])
+        refused = engine.ask(
+            "Trưởng phòng làm báo cáo viên lớp văn thư An Phú được phụ cấp giảng dạy bao nhiêu phần trăm?"
+        )
+        assert not refused.found, refused.answer
+        ans = engine.ask("Phụ cấp trách nhiệm tổ trưởng tổ văn thư ở An Phú là bao nhiêu phần trăm?")
+        assert ans.found and cited(ans)[0] == ("kh-12-anphu-2026", "II.2")
+        assert "15% mức lương cơ sở" in ans.answer
+    finally:
+        engine.close()

@@ -81,3 +81,59 @@ def counted(text: str, lx: Lexicon) -> list[str]:
             elif cue == "may" and after is None and before and before not in skip and not before.isdigit():
                 out.append(before)  # "tầng mấy?" ends the question
     return out
+
+
+#: Where a line's clauses end: a figure read in another clause is not the measured noun's ("… được hưởng phụ cấp
+#: đứng lớp nếu …); giảng viên kiêm … 40%").
+_CLAUSE = re.compile(r"[;()]|\.(?:\s|$)")
+
+
+def measured_nouns(q: Question, lx: Lexicon) -> list[str]:
+    """What a question asks an amount of (folded): a money noun with the word that tells which one ("phụ cấp
+    đứng lớp … bao nhiêu phần trăm": "phu cap dung"); none for a bare noun ("bao nhiêu tiền") or one followed by
+    a question word ("mức hỗ trợ là bao nhiêu")."""
+    kind = lx.amount_kinds["money"]
+    sums = (kind.figure, lx.amount_kinds["percent"].figure)
+    if not any(f in sums for f, _ in q.figures):  # "đợt hai làm mấy ngày" of a plan on trợ cấp xã hội
+        return []
+    key = fkey(q.asked) if q.told_apart else q.key
+    for phrase in kind.cancelled:  # "tiền mặt": no sum
+        key = key.replace(f" {phrase} ", " ")
+    out = []
+    for noun in kind.nouns:
+        for m in re.finditer(rf"(?<= ){noun} (\w+)(?= )", key):
+            if m.group(1) not in lx.question_words and not m.group(1).isdigit():
+                out.append(f"{noun} {m.group(1)}")
+    return out
+
+
+#: A short parenthesis belongs to its clause: a unit ("Tiền công (1.000đ)"), an abbreviation.
+_SHORT_PARENTHESIS = re.compile(r"\(([^()]{0,20})\)")
+
+
+def unbound(q: Question, lines: list[str], headings: str, lx: Lexicon) -> str | None:
+    """A measured noun the quoted lines speak of only in clauses stating no figure of a kind asked, though other
+    clauses of those lines do state one: the figures found are another thing's. None when the noun is bound to a
+    figure, or ``headings`` (the sections' and the documents' own) hold it: what the document or section is about,
+    its figures the rows below."""
+    nouns = measured_nouns(q, lx)
+    if not nouns:
+        return None
+    figures = [f for f, _ in q.figures]
+    head = " " + " ".join(re.findall(r"[^\W_]+", fold(headings).lower())) + " "
+    spoken = None
+    for line in lines:
+        clauses = _CLAUSE.split(_SHORT_PARENTHESIS.sub(r" \1 ", line))
+        if not any(f.search(c) for f in figures for c in clauses):
+            continue  # a line stating no figure at all: a label, a lead-in
+        for clause in clauses:
+            key = " " + " ".join(re.findall(r"[^\W_]+", fold(clause).lower())) + " "
+            for noun in nouns:
+                if f" {noun} " not in key:
+                    continue
+                if f" {noun.rsplit(' ', 1)[0]} " in head:  # the money noun itself, without its "which"
+                    return None
+                if any(f.search(clause) for f in figures):
+                    return None
+                spoken = noun
+    return spoken

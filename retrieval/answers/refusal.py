@@ -19,6 +19,7 @@ from dataclasses import replace
 from core.legal_ids import NUMBER
 from core.text import fold
 from core.types import Document
+from retrieval.answers.amounts_asked import unbound
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, doc_name
 from retrieval.answers.priced import unspoken_price
@@ -169,6 +170,10 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
     asked = [f for f, nouns in q.figures if not (nouns and named) or any(f" {n} " not in f" {header} " for n in nouns)]
     if asked and not any(f.search(t) for f in asked for t in texts):
         return "no figure of the kind asked (money, a percentage) in the sections found"
+    lines = [ln.text for e in draft.evidence for ln in e.lines]
+    headings = [h for e in draft.evidence for h in ctx.index.get(e.doc_id).heading_path(e.section)]
+    if noun := unbound(q, lines, header + " " + " ".join(headings), lexicon()):
+        return f"the lines found speak of {noun!r} but state its figure nowhere"
     if q.asks_day and not any(_states_day(t) for t in texts):
         return "asks a day, which no section found states (nor a length of time)"
     folded = [fold(t).lower() for t in texts]
