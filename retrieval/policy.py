@@ -116,6 +116,11 @@ class AnswerPolicy:
     #: this is the change of the session most able to refuse among them). With it, on dev: 0.3 the same +2,
     #: 0.2 and 0.15 one more out of scope refused, 0.1 two more but a wide question lost: 0.2.
     elsewhere_margin: float = 0.2
+    #: … or holds more of it at all, when that document's title holds this much more of the question than the
+    #: titles of the place's own evidence ("Sở Nội vụ Đắk Lắk … trong kế hoạch chuyển đổi số giao thông": 0.58
+    #: against 0.22, sections 0.58 against 0.41). Also for a unit's duties, otherwise not weighed. On dev: 0.3
+    #: out of scope +1, nothing lost; 0.2 the same, 0.4 none.
+    elsewhere_titled: float = 0.3
     elsewhere_read: int = 10
     #: A drafter's ranking counts fully the plans whose header matches the question's topic at least this share
     #: of the best plan's (those below, in proportion). No gold question measures it (the drafter questions are

@@ -85,6 +85,22 @@ def test_a_province_asked_whether_it_has_a_plan_is_not_answered_by_a_national_on
     assert "Không văn bản nào về" in answer.answer
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Công an tỉnh Đắk Lắk có nhiệm vụ gì trong kế hoạch phát triển 5G và IoT khu công nghiệp?",
+        "Sở Nội vụ Cần Thơ phải làm gì trong đợt thi đua chào mừng Đại hội XIV?",
+    ],
+)
+def test_a_units_duties_in_a_plan_only_another_province_has_are_refused(wide_engine, question: str) -> None:
+    """A unit of the place named, in a plan whose topic only another province's plan has (Hà Nội's 5G plan, Đắk
+    Lắk's and Nghệ An's emulation drives): the place's plans on other topics that give the unit tasks do not
+    answer; the reader is told where the like is found."""
+    answer = wide_engine.ask(question)
+    assert not answer.found and answer.citations == []
+    assert "Điều tương tự có ở" in answer.answer
+
+
 def test_a_deadline_asked_of_a_plan_named_by_the_resolution_it_carries_out_is_the_plans(wide_engine) -> None:
     """ "… kế hoạch nq 214 … chậm nhất ngày nào?": the report's deadline in the plan carrying out Nghị quyết 214 is
     asked, not the date of the resolution (which the plans citing it were listed for)."""

@@ -108,8 +108,11 @@ class Answerer:
                 if checked is None:
                     return None
                 draft = checked
-            elif route.placed and (draft := refusal.elsewhere(q, draft, ctx, of_documents=route.of_documents)) is None:
-                return None
+            elif route.placed:
+                # a unit's duties are exact, but not in a plan of the place on another topic than the one asked
+                draft = refusal.elsewhere(q, draft, ctx, of_documents=route.of_documents)
+                if draft is None or (not route.of_documents and refusal.topic_elsewhere(q, draft, ctx)):
+                    return None
             if self._unchosen(q, draft, ctx):
                 return None
             if route.checked and content.mode(q) == "amount":  # after the checks: context, not evidence weighed

@@ -214,6 +214,12 @@ def _year_elsewhere(q: Question, years: list[int], draft: Draft, texts: list[str
     return [y for y in years if not any(str(y) in t for t in near)]
 
 
+def topic_elsewhere(q: Question, draft: Draft, ctx: Context) -> str | None:
+    """``_topic_elsewhere`` for evidence not weighed otherwise: a unit's duties in the plan of the place named
+    ("Sở Nội vụ Đắk Lắk … trong kế hoạch chuyển đổi số giao thông" where only another province has that plan)."""
+    return _topic_elsewhere(q, draft, ctx, ctx.terms(q), held(draft, ctx))
+
+
 def _topic_elsewhere(q: Question, draft: Draft, ctx: Context, terms: QueryTerms, have: set[str]) -> str | None:
     """A question naming a place whose documents found answer it much worse than a section of another place's
     document the search put first ("quy chế thư điện tử công vụ của Cần Thơ …": Đồng Tháp's regulation says it,
@@ -235,19 +241,22 @@ def _topic_elsewhere(q: Question, draft: Draft, ctx: Context, terms: QueryTerms,
     # a document of the place on the same topic (one of several places' plans alike, titled alike) is no sign that
     # the topic is another place's: only a title holding more of the question than the place's own ones is
     titled = max(covers(_title_terms(ctx, e.doc_id)) for e in draft.evidence)
-    best, where = 0.0, ""
+    best, where, best_titled = 0.0, "", 0.0
     for u in ctx.plan(q).first[: p.elsewhere_read]:
         d, sec = u.payload.get("doc_id", ""), u.payload.get("section", "")
         head = ctx.index.head(d)
         if head is None or not (about := places.of_document(head)) or about & asked:
             continue
-        if covers(_title_terms(ctx, d)) <= titled:
+        if (title := covers(_title_terms(ctx, d))) <= titled:
             continue
         doc = ctx.index.get(d)
         share = covers(_section_terms(ctx, doc, sec))
         if share > best:
-            best, where = share, f"{doc_name(doc)}, mục {sec}"
-    if best - here < p.elsewhere_margin:
+            best, where, best_titled = share, f"{doc_name(doc)}, mục {sec}", title
+    # a title holding much more of the question than the place's own is the topic's document whenever its section
+    # holds more too ("Sở Nội vụ Đắk Lắk … trong kế hoạch chuyển đổi số giao thông": another province's plan)
+    titled_elsewhere = best_titled - titled >= p.elsewhere_titled and best > here
+    if best - here < p.elsewhere_margin and not titled_elsewhere:
         return None
     ctx.refused = f"{ctx.nothing_about(q)} Điều tương tự có ở {where}."  # what the reader is told
     return f"a document of another place covers the question {best:.2f} against {here:.2f} here"

@@ -2,8 +2,10 @@
 
 A route is (name, when, strategy, checked, placed): ``when`` says whether the question is one the strategy serves,
 ``checked`` whether its evidence goes through the refusal check (a section the question names, a header fact,
-a citation are exact; the text found by search is not), ``placed`` whether it goes through the place check alone
-(a unit's duties are exact, but "Sở Nội vụ Thanh Hóa …" is not answered from another province's plan),
+a citation are exact; the text found by search is not), ``placed`` whether it goes through the place checks alone
+(a unit's duties are exact, but "Sở Nội vụ Thanh Hóa …" is not answered from another province's plan, nor "Sở Nội
+vụ Đắk Lắk … trong kế hoạch chuyển đổi số giao thông" from a plan of the province on another topic when another
+province's plan is titled so),
 ``of_documents`` whether its evidence is documents' own facts (then a local body named asks for its own document). A draft marked final with no evidence ends the routing
 as a refusal with its reason (a header fact the named document does not state is not searched for).
 """
