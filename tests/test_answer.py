@@ -564,6 +564,24 @@ def test_a_sum_in_money_units_and_a_live_day_are_read_as_asked() -> None:
     assert parse("Hôm nay dự báo cháy rừng cấp V, theo quy định thì có được đốt không?").moment == []
 
 
+@pytest.mark.parametrize(
+    ("typed", "refs"),
+    [
+        ("muc vi pham chi den khien trach thi sao", []),  # "mức vi phạm", not "mục VI"
+        ("Mục III.2 của kế hoạch 08 nói gì", ["III.2"]),
+        ("muc III kh 08 co gi", ["III"]),
+        ("mục iii kế hoạch 08", ["III"]),
+        ("khoản 2 Điều 8 thông tư 124", ["Điều 8.2"]),
+    ],
+)
+def test_a_part_by_its_roman_number_is_read_as_typed(typed: str, refs: list[str]) -> None:
+    """ "mục"/"phần" with a Roman number names a part when typed with marks or the number in capitals; typed
+    without marks, "muc vi pham" is "mức vi phạm"."""
+    from retrieval.answers.question import parse
+
+    assert parse(typed).refs == refs
+
+
 def test_a_chat_message_is_read_once_into_a_question() -> None:
     from retrieval.answers.question import normalize, parse
     from retrieval.answers.refusal import _states_figure

@@ -2023,3 +2023,21 @@ def test_a_choice_between_two_things_the_plan_never_writes_is_refused_saying_so(
     assert not answer.found
     assert "Các văn bản tìm được không nhắc đến «Viettel hay MobiFone»." in answer.answer
     assert "Kế hoạch 310/KH-UBND" in answer.answer
+
+
+def test_an_article_the_named_law_does_not_have_is_refused_saying_so(wide_engine) -> None:
+    """ "Điều 95 Luật Dữ liệu": the law has fewer articles; the answer says the law has no such article instead of
+    giving its first one. An article of another law named after it ("khoản 2 Điều 28 Luật Thủ đô" asked of a
+    resolution carrying it out) is that law's, and still answered from the resolution."""
+    missing = wide_engine.ask("Điều 95 Luật Dữ liệu quy định gì?")
+    assert not missing.found and missing.citations == []
+    assert "Luật 60/2024/QH15 của Quốc hội không có Điều 95." in missing.answer
+    other = wide_engine.ask("khoản 2 Điều 28 Luật Thủ đô được nq 57 hà nội thực hiện thế nào?")
+    assert other.found and other.citations[0].doc_id == "nq-57-2025-hdnd-hanoi"
+
+
+def test_an_article_of_a_decisions_regulation_is_found_by_its_number(wide_engine) -> None:
+    """A decision whose articles are those of the regulation it issues ("Quy chế.Điều 9"): "Điều 9 quy chế …" is
+    that article, whole."""
+    answer = wide_engine.ask("Điều 9 quy chế thư điện tử công vụ Đồng Tháp nói gì")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-143-2025-ubnd-dongthap", "Quy chế.Điều 9")

@@ -40,6 +40,8 @@ _REF_DIEM = re.compile(r" diem ([a-z]) (?:cua )?khoan (\d{1,3}) (?:cua )?dieu (\
 _REF_KHOAN = re.compile(r" khoan (\d{1,3}) (?:cua )?dieu (\d{1,3}) ")
 _REF_DIEU = re.compile(r" dieu (\d{1,3}) ")
 _REF_MUC = re.compile(r" (?:muc|phan) ([ivxl]+(?:[ .]\d{1,2}){0,2}(?:[ .][a-z])?) ")
+#: A part's Roman number as typed: after "mục"/"phần" written with their marks, or in capitals after either.
+_ROMAN_TYPED = re.compile(r"\b(?:(?:mục|phần)\s+([ivxlIVXL]+)|(?:[Mm]ục|[Pp]hần|[Mm]uc|[Pp]han)\s+([IVXL]+))\b")
 
 
 _CLAUSE_MARK = re.compile(r"[,;:?!()]")
@@ -172,8 +174,11 @@ def normalize(question: str, lx: Lexicon | None = None, *, accented: bool | None
     return re.sub(r"\s+", " ", q).strip(" ?.!,") or question.strip()
 
 
-def section_refs(key: str) -> list[str]:
-    """Section ids a question names: "khoản 2 Điều 8" -> "Điều 8.2", "mục III.2" -> "III.2", "phần căn cứ" -> "preamble"."""
+def section_refs(key: str, typed: str = "") -> list[str]:
+    """Section ids a question names: "khoản 2 Điều 8" -> "Điều 8.2", "mục III.2" -> "III.2", "phần căn cứ" -> "preamble".
+
+    A part by a Roman number is read where ``typed`` (the question as typed) writes "mục"/"phần" with their marks or
+    the number in capitals: "muc vi pham" typed without marks is "mức vi phạm", not "mục VI"."""
     q = key.replace(". ", " ")
     refs: list[str] = []
     for m in _REF_DIEM.finditer(q):
@@ -184,12 +189,32 @@ def section_refs(key: str) -> list[str]:
             refs.append(ref)
     if not refs:
         refs += [f"Điều {m.group(1)}" for m in _REF_DIEU.finditer(q)]
+    romans = {(m.group(1) or m.group(2)).lower() for m in _ROMAN_TYPED.finditer(typed)} if typed else None
     for m in _REF_MUC.finditer(q):
         parts = re.split(r"[ .]", m.group(1))
+        if romans is not None and parts[0] not in romans:
+            continue
         refs.append(".".join([parts[0].upper(), *parts[1:]]))
     if " phan can cu " in q:
         refs.append("preamble")
     return list(dict.fromkeys(refs))
+
+
+#: The kind of document named right after a section named ("Điều 95 Luật Dữ liệu", "khoản 2 Điều 28 của Luật Thủ đô").
+_REF_OWNER = re.compile(
+    r" (?:dieu \d{1,3}|muc [ivxl]+(?:[ .]\d{1,2}){0,2}) (?:cua |tai |trong )?(?P<kind>"
+    + "|".join(re.escape(k) for k in sorted(_TYPE_WORDS, key=len, reverse=True))
+    + r") (?P<next>\w+)"
+)
+
+
+def ref_owner_kind(key: str, lx: Lexicon | None = None) -> str | None:
+    """The kind (folded) of the document a section named belongs to, when the question says it after the section
+    ("Điều 95 Luật Dữ liệu"; not the verb of "Điều 40 quy định gì")."""
+    m = _REF_OWNER.search(key.replace(". ", " "))
+    if m is None or m.group("next") in (lx or lexicon()).question_words:
+        return None
+    return m.group("kind")
 
 
 def _legal_mentions(text: str, key: str) -> tuple[list[str], list[tuple[str, str]]]:
@@ -310,7 +335,7 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     q.facts, q.weak, q.cues = _facts(clause_key(text), lx, f" {words} " if q.accented else None)
     q.role = _role(key, lx)
     q.definition = _definition(key, lx, text)
-    q.refs = section_refs(key)
+    q.refs = section_refs(key, typed or "")
     q.legal_keys, q.legal_pairs = _legal_mentions(text, key)
     own = [int(y) for y in lx.own_work_year.findall(key)]  # "đang soạn kế hoạch năm 2026, cần chỉ tiêu đến 2030"
     q.years = [y for y in map(int, _YEAR.findall(text)) if y not in own]
