@@ -2041,3 +2041,31 @@ def test_an_article_of_a_decisions_regulation_is_found_by_its_number(wide_engine
     that article, whole."""
     answer = wide_engine.ask("Điều 9 quy chế thư điện tử công vụ Đồng Tháp nói gì")
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-143-2025-ubnd-dongthap", "Quy chế.Điều 9")
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        ("Kế hoạch 42/KH-UBND của Hà Nội về 5G giao Sở Công Thương làm gì?", "Kế hoạch số 42"),
+        ("Theo nghị quyết 45/2025/NQ-HĐND Vĩnh Long học phí THCS bao nhiêu?", "Nghị quyết số 45"),
+    ],
+)
+def test_a_document_named_by_a_number_no_text_has_or_cites_is_refused(wide_engine, question: str, unknown: str) -> None:
+    """A number that is no stored document's and that no stored document cites names a text the store does not
+    hold: another plan on the topic does not answer for it (the reader is told which number is unknown)."""
+    answer = wide_engine.ask(question)
+    assert not answer.found and answer.citations == []
+    assert f"Không văn bản nào hiện có là {unknown} hay dẫn đến nó." in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "doc_id"),
+    [
+        ("Nghị quyết 214/NQ-CP giao Hà Nội làm gì về dữ liệu?", "kh-308-ubnd-hanoi-2025"),  # cited, not held
+        ("kế hoạch 0124 đắk lắk giao sở nội vụ làm gì", "kh-0124-ubnd-daklak-2025"),  # held, typed with its zero
+        ("huong dan 5155 cua so gd tphcm xep loai tot bao nhieu diem", "cv-5155-sgddt-hcm-2025"),  # held, other kind
+    ],
+)
+def test_a_number_held_or_cited_is_not_unknown(wide_engine, question: str, doc_id: str) -> None:
+    answer = wide_engine.ask(question)
+    assert answer.found and answer.citations[0].doc_id == doc_id

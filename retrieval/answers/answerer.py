@@ -22,6 +22,7 @@ from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, table_headings
 from retrieval.answers.question import Question, parse
 from retrieval.answers.router import ROUTES, Route
+from retrieval.answers.unheld import unheld
 from retrieval.conversation import Conversations, Turn
 from retrieval.lexicon import lexicon
 from retrieval.policy import DEFAULT, Policy
@@ -90,6 +91,9 @@ class Answerer:
 
     def draft(self, q: Question, ctx: Context) -> Draft | None:
         """The first route that serves the question and gathers evidence (checked when it comes from search)."""
+        if (unknown := unheld(q, ctx)) is not None:  # "Kế hoạch 999/KH-UBND …": no text here is it or cites it
+            ctx.refused = f"Không văn bản nào hiện có là {unknown} hay dẫn đến nó."
+            return None
         for route in ROUTES:
             if not route.when(q):
                 continue
