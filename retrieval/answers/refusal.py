@@ -241,7 +241,7 @@ def _topic_elsewhere(q: Question, draft: Draft, ctx: Context, terms: QueryTerms,
     # a document of the place on the same topic (one of several places' plans alike, titled alike) is no sign that
     # the topic is another place's: only a title holding more of the question than the place's own ones is
     titled = max(covers(_title_terms(ctx, e.doc_id)) for e in draft.evidence)
-    best, where, best_titled = 0.0, "", 0.0
+    best, where = 0.0, ""
     for u in ctx.plan(q).first[: p.elsewhere_read]:
         d, sec = u.payload.get("doc_id", ""), u.payload.get("section", "")
         head = ctx.index.head(d)
@@ -251,12 +251,12 @@ def _topic_elsewhere(q: Question, draft: Draft, ctx: Context, terms: QueryTerms,
             continue
         doc = ctx.index.get(d)
         share = covers(_section_terms(ctx, doc, sec))
-        if share > best:
-            best, where, best_titled = share, f"{doc_name(doc)}, mục {sec}", title
-    # a title holding much more of the question than the place's own is the topic's document whenever its section
-    # holds more too ("Sở Nội vụ Đắk Lắk … trong kế hoạch chuyển đổi số giao thông": another province's plan)
-    titled_elsewhere = best_titled - titled >= p.elsewhere_titled and best > here
-    if best - here < p.elsewhere_margin and not titled_elsewhere:
+        # a title holding much more of the question than the place's own is the topic's document whenever its
+        # section holds more too ("Sở Nội vụ Đắk Lắk … trong kế hoạch chuyển đổi số giao thông": another
+        # province's plan), else a section holding much more
+        if share > best and (share - here >= p.elsewhere_margin or title - titled >= p.elsewhere_titled):
+            best, where = share, f"{doc_name(doc)}, mục {sec}"
+    if best <= here:
         return None
     ctx.refused = f"{ctx.nothing_about(q)} Điều tương tự có ở {where}."  # what the reader is told
     return f"a document of another place covers the question {best:.2f} against {here:.2f} here"
