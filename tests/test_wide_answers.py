@@ -2071,3 +2071,11 @@ def test_a_document_named_by_a_number_no_text_has_or_cites_is_refused(wide_engin
 def test_a_number_held_or_cited_is_not_unknown(wide_engine, question: str, doc_id: str) -> None:
     answer = wide_engine.ask(question)
     assert answer.found and answer.citations[0].doc_id == doc_id
+
+
+def test_plans_asked_for_by_topic_are_plans_though_a_resolution_leads(wide_engine) -> None:
+    """ "Những kế hoạch nào về phòng chống thiên tai …": the Government's resolution on storm recovery holds the
+    words best, but it is no plan; the plans that speak of it answer."""
+    answer = wide_engine.ask("Những kế hoạch nào về phòng chống thiên tai năm 2025?")
+    assert answer.found
+    assert all(wide_engine.index.head(c.doc_id).doc_type == "Kế hoạch" for c in answer.citations)

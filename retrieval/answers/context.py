@@ -62,7 +62,7 @@ class Context:
         if self.focus and self.target(q) is None:
             return list(self.focus)
         chosen = plan.chosen(self.policy.search.documents)
-        if q.kinds and not self.scope and not q.asking("legal_bases", "mentions", "drafter"):
+        if self._kinds_asked(q) and not self.scope:
             # "những kế hoạch nào nhắc đến …": documents of the kinds asked (not the kinds of a cited one)
             heads = self.index.heads()
             ranked = plan.chosen(len(plan.match))
@@ -85,7 +85,18 @@ class Context:
             return self.scope[0]
         if about_bases(q):
             return self._named_by_header(q)
-        return self._held_number(q) or self._decide(self.plan(q))
+        if held := self._held_number(q):
+            return held
+        decided = self._decide(self.plan(q))
+        if decided and self._kinds_asked(q) and self.index.head(decided).doc_type not in q.kinds:
+            return None  # "những kế hoạch nào về …": the resolution the words lead to is not one of them
+        return decided
+
+    @staticmethod
+    def _kinds_asked(q: Question) -> bool:
+        """Whether the question asks for documents of some kinds ("những kế hoạch nào nhắc đến …"), not for the
+        kinds of what a document cites."""
+        return bool(q.kinds) and not q.asking("legal_bases", "mentions", "drafter")
 
     def _held_number(self, q: Question) -> str | None:
         """The one stored document whose kind and number (or full number) the question gives ("kế hoạch 308 của
