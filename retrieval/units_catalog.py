@@ -195,16 +195,17 @@ class UnitCatalog:
 
     def expand(self, question: str) -> str:
         """The question's folded words with abbreviations written out ("P. CTSV" -> "phong cong tac sinh vien")."""
-        return self._expand(question).strip()
+        return self.expanded(question).strip()
 
     def sent_to(self, question: str, keys: Iterable[str]) -> set[str]:
         """The folded unit ``keys`` the question names as where something goes ("… báo cáo kết quả qua Sở KH&CN",
         "gửi về Sở": lexicon ``units.recipient_cues``), not as who is asked; the question expanded once."""
-        expanded = f" {self._expand(question).strip()} "
+        expanded = f" {self.expanded(question).strip()} "
         cues = lexicon().units["recipient_cues"]
         return {k for k in keys if any(f" {c} {k} " in expanded for c in cues)}
 
-    def _expand(self, question: str) -> str:
+    def expanded(self, question: str) -> str:
+        """A text as the folded words units are named by, abbreviations written out (" so khoa hoc va cong nghe ")."""
         words = re.findall(r"[^\W_]+", question)
         out = []
         for i, w in enumerate(words):
@@ -222,7 +223,7 @@ class UnitCatalog:
 
     def find(self, question: str, focus: list[str] | None = None) -> list[UnitMatch]:
         """Units a question names (the longest matching name wins), in document order."""
-        words = self._expand(question).split()
+        words = self.expanded(question).split()
         grams = {
             " ".join(words[i : i + n])
             for n in range(1, min(MAX_KEY, len(words)) + 1)

@@ -2079,3 +2079,26 @@ def test_plans_asked_for_by_topic_are_plans_though_a_resolution_leads(wide_engin
     answer = wide_engine.ask("Những kế hoạch nào về phòng chống thiên tai năm 2025?")
     assert answer.found
     assert all(wide_engine.index.head(c.doc_id).doc_type == "Kế hoạch" for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "Sở Y tế Đồng Tháp phải làm gì theo kế hoạch 597 về chuyển đổi số hạ tầng giao thông?",
+            "Kế hoạch 597/KH-UBND của Ủy ban nhân dân tỉnh Đồng Tháp không giao việc gì cho Sở Y tế.",
+        ),
+        (
+            "Sở Giáo dục và Đào tạo Hà Nội được giao nhiệm vụ gì trong kế hoạch 310 phát triển 5G, IoT?",
+            "không giao việc gì cho Sở Giáo dục và Đào tạo.",
+        ),
+    ],
+)
+def test_a_unit_the_named_plan_never_mentions_is_told_so(wide_engine, question: str, said: str) -> None:
+    """A unit of other plans asked its duties in a plan that never names it: the plan's text, searched, would give
+    other units' tasks; the answer says the plan gives it none. A unit the plan does name is answered."""
+    answer = wide_engine.ask(question)
+    assert not answer.found and answer.citations == []
+    assert said in answer.answer
+    named = wide_engine.ask("Công an tỉnh Quảng Ninh phải làm gì theo quy định phòng cháy chữa cháy rừng?")
+    assert named.found and named.citations[0].section == "Quy định.Điều 18.2"

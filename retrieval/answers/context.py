@@ -85,7 +85,7 @@ class Context:
             return self.scope[0]
         if about_bases(q):
             return self._named_by_header(q)
-        if held := self._held_number(q):
+        if held := self.held_number(q):
             return held
         decided = self._decide(self.plan(q))
         if decided and self._kinds_asked(q) and self.index.head(decided).doc_type not in q.kinds:
@@ -98,7 +98,7 @@ class Context:
         kinds of what a document cites."""
         return bool(q.kinds) and not q.asking("legal_bases", "mentions", "drafter")
 
-    def _held_number(self, q: Question) -> str | None:
+    def held_number(self, q: Question) -> str | None:
         """The one stored document whose kind and number (or full number) the question gives ("kế hoạch 308 của
         Hà Nội"), when no other stored document has any number it gives."""
         if not (q.legal_keys or q.legal_pairs):

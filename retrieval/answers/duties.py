@@ -13,12 +13,12 @@ import re
 from core.text import fold, has_diacritics
 from retrieval.answers.content import cut_short
 from retrieval.answers.context import Context
-from retrieval.answers.evidence import Draft, Evidence, whole_lines
+from retrieval.answers.evidence import Draft, Evidence, doc_name, whole_lines
 from retrieval.answers.question import Question, fkey, has
 from retrieval.extract import text_terms
 from retrieval.lexicon import lexicon
 from retrieval.targeting import profile_text
-from retrieval.units_catalog import UnitCatalog, unit_words
+from retrieval.units_catalog import UnitCatalog, unit_heads, unit_keys, unit_words
 
 #: What a question may ask besides a unit's duties and still be asked them of a unit its document's title names.
 DUTY_ONLY = frozenset({"duty", "list"})
@@ -33,7 +33,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     gone_to = catalog.sent_to(q.text, {m.key for m in matches})
     matches = [m for m in matches if m.has_lines and _typed_as_named(q.text, m.name) and m.key not in gone_to]
     if not matches:
-        return None
+        named = target or ctx.held_number(q)  # the document the question names, by its header or its number
+        return _not_given(q, ctx, catalog, named) if named else None
     # a unit named only by words of its document's title ("… khu công nghiệp của Hà Nội": the plan's title, also a
     # part of "Ban Quản lý các khu công nghệ cao và khu công nghiệp") names the plan, when another unit is named;
     # when every unit matched is one the title names, it is asked its duties only when nothing else is asked
@@ -63,6 +64,41 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if evidence and own_list and (part := _asked_part(q, ctx, evidence[0])):
         evidence = [part, *evidence]  # "Sở … chủ trì tiểu dự án nào?": the task asked, then the whole list
     return Draft(evidence, notes=cut_short(ctx, evidence)) if evidence else None
+
+
+def _not_given(q: Question, ctx: Context, catalog: UnitCatalog, target: str) -> Draft | None:
+    """The refusal for a unit the question names, a unit of some stored document, that the document it names never
+    mentions outside its list of recipients ("Sở Tài chính … trong Kế hoạch 157" of a plan that gives it nothing):
+    its text, searched, would answer with another unit's tasks."""
+    header = catalog.expanded(profile_text(ctx.index.get(target)))  # its issuer, its title: they name it
+    asked = q.asked or q.text  # not the asker's own unit in a story told first ("Mình làm ở Sở Tư pháp, …")
+    named = [
+        m
+        for m in catalog.find(asked)
+        if m.doc_id != target
+        and _typed_as_named(asked, m.name)
+        and f" {m.key} " not in header
+        and _is_body(m.name)
+    ]
+    gone_to = catalog.sent_to(asked, {m.key for m in named})
+    named = [m for m in named if m.key not in gone_to]
+    if not named:
+        return None
+    doc = ctx.index.get(target)
+    body = " ".join(
+        doc.section_text(s.id, own=True) for s in [*doc.sections, *doc.parts] if s.id not in ("recipients", "header")
+    )
+    said = catalog.expanded(body)
+    unit = max(named, key=lambda m: len(m.key))
+    if any(f" {k} " in said for k in {unit.key, *unit_keys(unit.name)}):
+        return None
+    return Draft([], final=True, reason=f"{doc_name(doc)} không giao việc gì cho {unit.name}.")
+
+
+def _is_body(name: str) -> bool:
+    """Whether a unit's name opens with a body's head word ("Sở …", "Phòng …"), not a label read as a unit."""
+    words = f"{unit_words(name)} "
+    return any(words.startswith(f"{h} ") for h in unit_heads())
 
 
 def _asked_part(q: Question, ctx: Context, whole: Evidence) -> Evidence | None:
