@@ -79,6 +79,7 @@ class Lexicon:
     units: dict[str, list[Any]]  # how documents name units: heads, line_heads, verbs, assign; levels (lists)
     follow_ups: dict[str, list[str]]  # openers, closers, refer_back (folded); max_open_words
     education_levels: dict[str, tuple[str, ...]]  # a level of education -> the folded words naming it
+    siblings: tuple[dict[str, tuple[str, ...]], ...]  # families of exclusive qualifiers: member -> folded phrases
     own_work_year: re.Pattern[str]  # a year the asker's own drafting names ("đang soạn kế hoạch năm 2026"), not asked
     present_moment: tuple[str, ...]  # folded words tying a question to the day it is asked ("hom nay")
     text_named: tuple[str, ...]  # folded words naming a kind of legal text asked about ("quy dinh", "qd")
@@ -201,6 +202,10 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         units={k: list(v) for k, v in raw["units"].items() if not k.startswith("_")},
         follow_ups={k: v for k, v in raw["follow_ups"].items() if not k.startswith("_")},
         education_levels={k: tuple(v) for k, v in raw["education_levels"].items() if not k.startswith("_")},
+        siblings=tuple(
+            {member: tuple(words) for member, words in family.items()}
+            for family in raw["siblings"]["families"].values()
+        ),
         own_work_year=re.compile(raw["own_work_year"]["pattern"]),
         present_moment=tuple(raw["present_moment"]["cues"]),
         text_named=tuple(fold(w).lower() for w in raw["present_moment"]["text_named"]),

@@ -2102,3 +2102,19 @@ def test_a_unit_the_named_plan_never_mentions_is_told_so(wide_engine, question: 
     assert said in answer.answer
     named = wide_engine.ask("Công an tỉnh Quảng Ninh phải làm gì theo quy định phòng cháy chữa cháy rừng?")
     assert named.found and named.citations[0].section == "Quy định.Điều 18.2"
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        ("Học sinh đạt giải nhì kỳ thi học sinh giỏi cấp huyện ở Vĩnh Long được thưởng bao nhiêu tiền?", False),
+        ("Học sinh đạt giải nhì kỳ thi học sinh giỏi cấp tỉnh ở Vĩnh Long được thưởng bao nhiêu tiền?", True),
+        ("hoc phi truong trung cap o vinh long nam nay bao nhieu 1 thang", False),
+        ("Học phí trung học phổ thông công lập ở phường của Vĩnh Long bao nhiêu một tháng?", True),
+    ],
+)
+def test_a_sum_set_level_by_level_is_not_read_for_a_level_it_omits(wide_engine, question: str, found: bool) -> None:
+    """Prizes set for the levels of tỉnh, xã and the school, fees for mầm non to THPT: a level they omit (cấp huyện,
+    trung cấp) is refused, not answered with the others' figures (lexicon ``siblings``); a level they set is
+    answered."""
+    assert wide_engine.ask(question).found is found

@@ -174,6 +174,8 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
     headings = [h for e in draft.evidence for h in ctx.index.get(e.doc_id).heading_path(e.section)]
     if noun := unbound(q, lines, header + " " + " ".join(headings), lexicon()):
         return f"the lines found speak of {noun!r} but state its figure nowhere"
+    if sibling := _sibling_elsewhere(q, draft, texts, ctx):
+        return sibling
     if q.asks_day and not any(_states_day(t) for t in texts):
         return "asks a day, which no section found states (nor a length of time)"
     folded = [fold(t).lower() for t in texts]
@@ -277,6 +279,23 @@ def _section_terms(ctx: Context, doc: Document, sec: str) -> frozenset[str]:
         return text_terms(ctx.analyzer, text)
 
     return ctx.index.remembered(("refusal section terms", doc.doc_id, doc.content_hash, sec), compute)
+
+
+def _sibling_elsewhere(q: Question, draft: Draft, texts: list[str], ctx: Context) -> str | None:
+    """A member of a family of exclusive qualifiers asked ("học phí cao đẳng") where the sections found, with their
+    headings, name other members of it and none asked (lexicon ``siblings``)."""
+    if not q.asking("amount"):  # a sum is set level by level; a rule may name one level and hold for all
+        return None
+    heads = [" ".join(ctx.index.get(e.doc_id).heading_path(e.section)) for e in draft.evidence]
+    said = fkey(" ".join([*texts, *heads]))
+    for family in lexicon().siblings:
+        asked = {m for m, words in family.items() if has(q.key, *words)}
+        if not asked:
+            continue
+        named = {m for m, words in family.items() if has(said, *words)}
+        if len(named) >= 2 and not named & asked:  # a sum set member by member; one named in passing is no list
+            return f"asks of {', '.join(sorted(asked))}; the sections found state {', '.join(sorted(named))}"
+    return None
 
 
 def _levels(key: str) -> set[str]:
