@@ -103,9 +103,18 @@ class Lexicon:
     applies_cues: tuple[str, ...]  # folded cues asking whom a legal text applies to ("co ap dung")
     own_document: re.Pattern[str]  # a folded clause asking whether a body issued a document ("co nghi quyet")
     own_document_levels: tuple[str, ...]  # level words naming the place's body in such a clause ("tinh")
+    kind_named: re.Pattern[str]  # a kind word describing the question's own document, folded ("theo ke hoach")
     applies_heading: re.Pattern[str]  # the folded heading of its article on that ("pham vi dieu chinh")
     cue_words: frozenset[str]  # every folded word of the plain cue phrases (never a typo to correct)
     thesaurus_words: frozenset[str]  # every folded word of the thesaurus: general language, said what it means
+
+
+def _kind_named(raw: dict[str, Any]) -> re.Pattern[str]:
+    """A kind word describing the question's own document (``kind_named``), over a folded key (" … ")."""
+    named = [k for k in raw["asked_kinds"]["types"] if k not in raw["kind_named"]["not_named"]]
+    kinds = "|".join(re.escape(k) for k in sorted(named, key=len, reverse=True))
+    before = "|".join(re.escape(w) for w in raw["kind_named"]["before"])
+    return re.compile(rf" (?:{before}) (?:cac )?(?:{kinds}) (?!(?:\w+ )?nao )")
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
@@ -239,6 +248,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
             + r") "
         ),
         applies_heading=re.compile(raw["applies_to"]["heading"]),
+        kind_named=_kind_named(raw),
         table_unit=re.compile(raw["table_unit"]["pattern"], re.I),
         table_unit_not_heading=tuple(raw["table_unit"].get("not_heading", ())),
         cue_words=frozenset(

@@ -9,6 +9,7 @@ import json
 import re
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -572,6 +573,8 @@ def test_a_sum_in_money_units_and_a_live_day_are_read_as_asked() -> None:
         ("muc III kh 08 co gi", ["III"]),
         ("mục iii kế hoạch 08", ["III"]),
         ("khoản 2 Điều 8 thông tư 124", ["Điều 8.2"]),
+        ("MỤC III KẾ HOẠCH 08 NÓI GÌ", ["III"]),  # caps lock
+        (unicodedata.normalize("NFD", "Mục III của kế hoạch 08 nói gì?"), ["III"]),  # combining marks
     ],
 )
 def test_a_part_by_its_roman_number_is_read_as_typed(typed: str, refs: list[str]) -> None:

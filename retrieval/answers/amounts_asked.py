@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from core.text import fold
-from retrieval.answers.phrases import fkey, has
+from retrieval.answers.phrases import clause_key, fkey, has
 from retrieval.lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -96,14 +96,20 @@ def measured_nouns(q: Question, lx: Lexicon) -> list[str]:
     sums = (kind.figure, lx.amount_kinds["percent"].figure)
     if not any(f in sums for f, _ in q.figures):  # "đợt hai làm mấy ngày" of a plan on trợ cấp xã hội
         return []
-    key = fkey(q.asked) if q.told_apart else q.key
-    for phrase in kind.cancelled:  # "tiền mặt": no sum
-        key = key.replace(f" {phrase} ", " ")
+    cues = [c for k in ("money", "percent") for c in lx.amount_kinds[k].cues] + list(lx.counting["after"])
     out = []
-    for noun in kind.nouns:
-        for m in re.finditer(rf"(?<= ){noun} (\w+)(?= )", key):
-            if m.group(1) not in lx.question_words and not m.group(1).isdigit():
-                out.append(f"{noun} {m.group(1)}")
+    # the clause that asks the amount: not a condition ("… bao nhiêu phần trăm định mức thì được hưởng phụ cấp đứng
+    # lớp?"), nor a yes/no clause beside it ("… được hưởng phụ cấp đứng lớp không, giảng bao nhiêu phần trăm …")
+    for clause in re.split(r" \| | thi ", clause_key(q.asked if q.told_apart else q.text)):
+        key = f" {clause.strip()} "
+        if not has(key, *cues):
+            continue
+        for phrase in kind.cancelled:  # "tiền mặt": no sum
+            key = key.replace(f" {phrase} ", " ")
+        for noun in kind.nouns:
+            for m in re.finditer(rf"(?<= ){noun} (\w+)(?= )", key):
+                if m.group(1) not in lx.question_words and not m.group(1).isdigit():
+                    out.append(f"{noun} {m.group(1)}")
     return out
 
 

@@ -88,9 +88,21 @@ class Context:
         if held := self.held_number(q):
             return held
         decided = self._decide(self.plan(q))
-        if decided and self._kinds_asked(q) and self.index.head(decided).doc_type not in q.kinds:
+        if decided and self._kinds_asked(q) and self._other_kind_near(q, decided):
             return None  # "những kế hoạch nào về …": the resolution the words lead to is not one of them
         return decided
+
+    def _other_kind_near(self, q: Question, decided: str) -> bool:
+        """Whether the document decided is of none of the kinds asked (nor holds a part of one: a decision issuing a
+        "Kế hoạch") while one of them matches the question nearly as well (``kinds_margin`` of its match): a kind
+        named wrongly ("Thông tư nào quy định danh mục bí mật …" of a decision) still gets the document that is."""
+        doc = self.index.get(decided)
+        if doc.doc_type in q.kinds or any(p.id in q.kinds for p in doc.parts):
+            return False
+        plan = self.plan(q)
+        heads = self.index.heads()
+        best = max((m for d, m in plan.match.items() if d in heads and heads[d].doc_type in q.kinds), default=0.0)
+        return best >= self.policy.answer.kinds_margin * plan.match[decided]
 
     @staticmethod
     def _kinds_asked(q: Question) -> bool:

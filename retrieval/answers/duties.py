@@ -18,7 +18,7 @@ from retrieval.answers.question import Question, fkey, has
 from retrieval.extract import text_terms
 from retrieval.lexicon import lexicon
 from retrieval.targeting import profile_text
-from retrieval.units_catalog import UnitCatalog, unit_heads, unit_keys, unit_words
+from retrieval.units_catalog import UnitCatalog, unit_heads, unit_words
 
 #: What a question may ask besides a unit's duties and still be asked them of a unit its document's title names.
 DUTY_ONLY = frozenset({"duty", "list"})
@@ -89,8 +89,15 @@ def _not_given(q: Question, ctx: Context, catalog: UnitCatalog, target: str) -> 
         doc.section_text(s.id, own=True) for s in [*doc.sections, *doc.parts] if s.id not in ("recipients", "header")
     )
     said = catalog.expanded(body)
-    unit = max(named, key=lambda m: len(m.key))
-    if any(f" {k} " in said for k in {unit.key, *unit_keys(unit.name)}):
+    # the unit as the question names it: a name whose words it typed whole (not a heading listing several units)
+    whole = [m for m in named if unit_words(m.name) == m.key]
+    if not whole:
+        return None
+    unit = min(whole, key=lambda m: len(m.name))
+    head = next(h for h in unit_heads() if f"{unit.key} ".startswith(f"{h} "))
+    rest = unit.key[len(head) :].strip()
+    # named, or in a group of its kind ("các sở, ban, ngành", "Sở, ban ngành", "các xã, phường" for UBND phường)
+    if any(f" {k} " in said for k in (unit.key, f"cac {head}", f"{head} ban nganh", f"cac {rest}", f"xa {rest}")):
         return None
     return Draft([], final=True, reason=f"{doc_name(doc)} không giao việc gì cho {unit.name}.")
 

@@ -17,3 +17,12 @@ def fkey(text: str) -> str:
 
 def has(key: str, *phrases: str) -> bool:
     return any(f" {p} " in key for p in phrases)
+
+
+_CLAUSE_MARK = re.compile(r"[,;:?!()]")
+
+
+def clause_key(text: str) -> str:
+    """``fkey`` with a bar where a comma, colon, bracket or question mark parts clauses, so that a cue phrase is
+    matched within a clause: "chậm nhất ngày nào, kỳ báo cáo tính từ …" asks no "nào ký" (who signed)."""
+    return " " + " | ".join(fkey(part).strip() for part in _CLAUSE_MARK.split(text)) + " "

@@ -14,25 +14,27 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from core.legal_ids import NUMBER, TYPES, id_key
 from core.text import fold, has_diacritics
 from retrieval.answers.amounts_asked import amounts, counted
-from retrieval.answers.phrases import fkey, has
+from retrieval.answers.phrases import clause_key, fkey, has
 from retrieval.extract import days_stated
 from retrieval.lexicon import Lexicon, lexicon
 
-_TYPE_WORDS = {fold(t).lower(): t for t in (*TYPES, "Luật", "Bộ luật")}
+#: Folded kind words a question names documents by -> the legal type ("ke hoach" -> "Kế hoạch").
+TYPE_WORDS = {fold(t).lower(): t for t in (*TYPES, "Luật", "Bộ luật")}
 _LEGAL_IN_Q = re.compile(rf"(?P<number>{NUMBER})", re.I)
 _TYPE_NUM_Q = re.compile(
     r"(?P<type>"
-    + "|".join(re.escape(k) for k in sorted(_TYPE_WORDS, key=len, reverse=True))
+    + "|".join(re.escape(k) for k in sorted(TYPE_WORDS, key=len, reverse=True))
     + r")(?:\s+so)?\s+(?P<num>\d{1,5})\b"
 )
 _TYPE_NUM_NAMED = re.compile(
     r" (?:theo |cua |trong )?(?:"
-    + "|".join(re.escape(k) for k in sorted(_TYPE_WORDS, key=len, reverse=True))
+    + "|".join(re.escape(k) for k in sorted(TYPE_WORDS, key=len, reverse=True))
     + r")(?: so)? \d[\w/-]*(?= )"
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -41,16 +43,9 @@ _REF_KHOAN = re.compile(r" khoan (\d{1,3}) (?:cua )?dieu (\d{1,3}) ")
 _REF_DIEU = re.compile(r" dieu (\d{1,3}) ")
 _REF_MUC = re.compile(r" (?:muc|phan) ([ivxl]+(?:[ .]\d{1,2}){0,2}(?:[ .][a-z])?) ")
 #: A part's Roman number as typed: after "mục"/"phần" written with their marks, or in capitals after either.
-_ROMAN_TYPED = re.compile(r"\b(?:(?:mục|phần)\s+([ivxlIVXL]+)|(?:[Mm]ục|[Pp]hần|[Mm]uc|[Pp]han)\s+([IVXL]+))\b")
+_ROMAN_TYPED = re.compile(r"\b(?:(?i:mục|phần)\s+([ivxlIVXL]+)|(?i:muc|phan)\s+([IVXL]+))\b")
 
 
-_CLAUSE_MARK = re.compile(r"[,;:?!()]")
-
-
-def clause_key(text: str) -> str:
-    """``fkey`` with a bar where a comma, colon, bracket or question mark parts clauses, so that a cue phrase is
-    matched within a clause: "chậm nhất ngày nào, kỳ báo cáo tính từ …" asks no "nào ký" (who signed)."""
-    return " " + " | ".join(fkey(part).strip() for part in _CLAUSE_MARK.split(text)) + " "
 
 
 @dataclass
@@ -189,6 +184,7 @@ def section_refs(key: str, typed: str = "") -> list[str]:
             refs.append(ref)
     if not refs:
         refs += [f"Điều {m.group(1)}" for m in _REF_DIEU.finditer(q)]
+    typed = unicodedata.normalize("NFC", typed)
     romans = {(m.group(1) or m.group(2)).lower() for m in _ROMAN_TYPED.finditer(typed)} if typed else None
     for m in _REF_MUC.finditer(q):
         parts = re.split(r"[ .]", m.group(1))
@@ -203,18 +199,28 @@ def section_refs(key: str, typed: str = "") -> list[str]:
 #: The kind of document named right after a section named ("Điều 95 Luật Dữ liệu", "khoản 2 Điều 28 của Luật Thủ đô").
 _REF_OWNER = re.compile(
     r" (?:dieu \d{1,3}|muc [ivxl]+(?:[ .]\d{1,2}){0,2}) (?:cua |tai |trong )?(?P<kind>"
-    + "|".join(re.escape(k) for k in sorted(_TYPE_WORDS, key=len, reverse=True))
+    + "|".join(re.escape(k) for k in sorted(TYPE_WORDS, key=len, reverse=True))
     + r") (?P<next>\w+)"
+)
+
+
+#: A kind named just before a section ("Luật Thủ đô Điều 33 khoản 1": up to four words of its name between).
+_REF_OWNER_BEFORE = re.compile(
+    r" (?P<kind>"
+    + "|".join(re.escape(k) for k in sorted(TYPE_WORDS, key=len, reverse=True))
+    + r")(?: (?!dieu )\w+){0,4} (?:dieu \d{1,3}|khoan \d{1,3} dieu \d{1,3}) "
 )
 
 
 def ref_owner_kind(key: str, lx: Lexicon | None = None) -> str | None:
     """The kind (folded) of the document a section named belongs to, when the question says it after the section
-    ("Điều 95 Luật Dữ liệu"; not the verb of "Điều 40 quy định gì")."""
-    m = _REF_OWNER.search(key.replace(". ", " "))
-    if m is None or m.group("next") in (lx or lexicon()).question_words:
-        return None
-    return m.group("kind")
+    ("Điều 95 Luật Dữ liệu"; not the verb of "Điều 40 quy định gì") or just before it ("Luật Thủ đô Điều 33")."""
+    key = key.replace(". ", " ")
+    m = _REF_OWNER.search(key)
+    if m is not None and m.group("next") not in (lx or lexicon()).question_words:
+        return m.group("kind")
+    before = _REF_OWNER_BEFORE.search(key)
+    return before.group("kind") if before else None
 
 
 def _legal_mentions(text: str, key: str) -> tuple[list[str], list[tuple[str, str]]]:

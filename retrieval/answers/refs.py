@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from core.text import fold
 from core.types import Document, Section
 from retrieval.answers.context import Context
@@ -14,8 +16,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if not refs:
         return None
     target = ctx.target(q)
-    if target and not any(_held(doc := ctx.index.get(target), ref) for ref in refs) and _owns(q, doc):
-        return Draft([], final=True, reason=f"{doc_name(doc)} không có {', '.join(refs)}.")
+    if target and _lacks(doc := ctx.index.get(target), refs) and _owns(q, doc, ctx):
+        return Draft([], final=True, reason=f"{doc_name(doc)} không có {', '.join(map(said, refs))}.")
     candidates = [target] if target else ctx.documents(q)
     for doc_id in candidates:
         doc = ctx.index.get(doc_id)
@@ -32,11 +34,37 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     return None
 
 
-def _owns(q: Question, doc: Document) -> bool:
-    """Whether the sections named are the document's own: no other kind of document is named after them ("khoản 2
-    Điều 28 Luật Thủ đô" asked of a resolution carrying it out is the law's article)."""
+def _owns(q: Question, doc: Document, ctx: Context) -> bool:
+    """Whether the sections named are the document's own: the question names it by its number or its kind, and no
+    other kind of document is named beside them ("khoản 2 Điều 28 Luật Thủ đô", "Luật Thủ đô Điều 33" asked of a
+    resolution carrying it out are the law's articles)."""
     kind = ref_owner_kind(q.key)
-    return kind is None or kind == fold(doc.doc_type or "").lower()
+    own = fold(doc.doc_type or "").lower()
+    if kind is not None:
+        return kind == own
+    return ctx.held_number(q) == doc.doc_id or f" {own} " in q.key
+
+
+def _lacks(doc: Document, refs: list[str]) -> bool:
+    """Whether the document has none of the sections named, nor headings naming their articles: an amending law's
+    "Sửa đổi, bổ sung Điều 22 như sau" (its own articles are Điều 1 to 3) is asked as "Điều 22 Luật … sửa đổi"."""
+    if any(_held(doc, ref) for ref in refs):
+        return False
+    articles = {m.group(1) for r in refs if (m := re.match(r"Điều (\d+)", r))}
+    return not any(re.search(rf"\bĐiều {n}\b", s.heading) for n in articles for s in doc.sections)
+
+
+def said(ref: str) -> str:
+    """A section id as a reader says it: "Điều 8.2.b" -> "điểm b khoản 2 Điều 8", "III.2" -> "mục III.2"."""
+    m = re.fullmatch(r"Điều (\d+)(?:\.(\d+))?(?:\.(\w+))?", ref)
+    if m is None:
+        return f"mục {ref}"
+    out = f"Điều {m.group(1)}"
+    if m.group(2):
+        out = f"khoản {m.group(2)} {out}"
+    if m.group(3):
+        out = f"điểm {m.group(3)} {out}"
+    return out
 
 
 def _held(doc: Document, ref: str) -> Section | None:

@@ -218,7 +218,11 @@ def _year_elsewhere(q: Question, years: list[int], draft: Draft, texts: list[str
 
 def topic_elsewhere(q: Question, draft: Draft, ctx: Context) -> str | None:
     """``_topic_elsewhere`` for evidence not weighed otherwise: a unit's duties in the plan of the place named
-    ("Sở Nội vụ Đắk Lắk … trong kế hoạch chuyển đổi số giao thông" where only another province has that plan)."""
+    ("Sở Nội vụ Đắk Lắk … trong kế hoạch chuyển đổi số giao thông" where only another province has that plan), when
+    the question describes the document it asks of by its kind (the unit's section answers "Sở … Bắc Ninh có nhiệm
+    vụ gì về hạ tầng 5G?" though another province's plan holds more of its words)."""
+    if not lexicon().kind_named.search(q.key):
+        return None
     return _topic_elsewhere(q, draft, ctx, ctx.terms(q), held(draft, ctx))
 
 
@@ -244,6 +248,7 @@ def _topic_elsewhere(q: Question, draft: Draft, ctx: Context, terms: QueryTerms,
     # the topic is another place's: only a title holding more of the question than the place's own ones is
     titled = max(covers(_title_terms(ctx, e.doc_id)) for e in draft.evidence)
     best, where = 0.0, ""
+    described = bool(lexicon().kind_named.search(q.key))  # "… trong kế hoạch chuyển đổi số giao thông"
     for u in ctx.plan(q).first[: p.elsewhere_read]:
         d, sec = u.payload.get("doc_id", ""), u.payload.get("section", "")
         head = ctx.index.head(d)
@@ -253,10 +258,11 @@ def _topic_elsewhere(q: Question, draft: Draft, ctx: Context, terms: QueryTerms,
             continue
         doc = ctx.index.get(d)
         share = covers(_section_terms(ctx, doc, sec))
-        # a title holding much more of the question than the place's own is the topic's document whenever its
-        # section holds more too ("Sở Nội vụ Đắk Lắk … trong kế hoạch chuyển đổi số giao thông": another
-        # province's plan), else a section holding much more
-        if share > best and (share - here >= p.elsewhere_margin or title - titled >= p.elsewhere_titled):
+        # a question describing its document ("… trong kế hoạch chuyển đổi số giao thông") whose title holds much
+        # more of it than the place's own: that document is the topic's whenever its section holds more too (not a
+        # topic asked alone, "Bắc Ninh phát triển hạ tầng 5G …", which a broad plan of the place may answer)
+        titled_closer = described and title - titled >= p.elsewhere_titled
+        if share > best and (share - here >= p.elsewhere_margin or titled_closer):
             best, where = share, f"{doc_name(doc)}, mục {sec}"
     if best <= here:
         return None

@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import re
 
-from core.legal_ids import NUMBER, TYPES, id_key
+from core.legal_ids import NUMBER, id_key
 from core.text import fold
 from retrieval.answers.context import Context
-from retrieval.answers.question import Question
+from retrieval.answers.question import TYPE_WORDS, Question
 
 _DIGITS = re.compile(r"\d+")
 _NUMBER = re.compile(NUMBER, re.I)
 _LETTER = re.compile(r"[A-Za-z]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_KIND_NAMES = {fold(k).lower(): k for k in (*TYPES, "Luật", "Bộ luật")}
+_KINDS = "|".join(re.escape(k) for k in sorted(TYPE_WORDS, key=len, reverse=True))
+#: A kind and number written as a document's number: "số" before it, or its "/…", "-…" part after it ("kế hoạch
+#: số 42", "Kế hoạch 42/KH-UBND", "nq 45/2025"); not "kế hoạch 3 năm", "quy định 19 tiết", "chương trình 2 buổi".
+_NUMBERED = re.compile(rf"\b({_KINDS})\s+(?:so\s+(\d{{1,5}})\b|(\d{{1,5}})(?=[/-][a-z0-9]))")
 
 
 def _digits(number: str | None) -> str | None:
@@ -48,7 +51,11 @@ def unheld(q: Question, ctx: Context) -> str | None:
     """What the question names by number that the store knows nowhere ("Kế hoạch số 999"), when every document it
     names by number is such; None when it names none, or one the store holds (whatever kind it is called) or one
     of that kind the store cites."""
-    pairs = [(kind, num) for kind, num in q.legal_pairs if not _YEAR.fullmatch(num)]
+    pairs = [
+        (m.group(1), (m.group(2) or m.group(3)).lstrip("0") or "0")
+        for m in _NUMBERED.finditer(fold(q.text).lower())
+        if not _YEAR.fullmatch(m.group(2) or m.group(3))
+    ]
     typed = [m.group(0) for m in _NUMBER.finditer(fold(q.text)) if _LETTER.search(m.group(0))] if q.legal_keys else []
     if not pairs and not typed:
         return None
@@ -58,5 +65,5 @@ def unheld(q: Question, ctx: Context) -> str | None:
     if any(id_key(t) in known_keys or _digits(t) in held for t in typed):
         return None
     if pairs:
-        return f"{_KIND_NAMES.get(pairs[0][0], 'Văn bản')} số {pairs[0][1]}"
+        return f"{TYPE_WORDS.get(pairs[0][0], 'Văn bản')} số {pairs[0][1]}"
     return f"văn bản số {typed[0].upper()}"
