@@ -75,10 +75,7 @@ def _not_given(q: Question, ctx: Context, catalog: UnitCatalog, target: str) -> 
     named = [
         m
         for m in catalog.find(asked)
-        if m.doc_id != target
-        and _typed_as_named(asked, m.name)
-        and f" {m.key} " not in header
-        and _is_body(m.name)
+        if m.doc_id != target and _typed_as_named(asked, m.name) and f" {m.key} " not in header and _is_body(m.name)
     ]
     gone_to = catalog.sent_to(asked, {m.key for m in named})
     named = [m for m in named if m.key not in gone_to]

@@ -26,17 +26,11 @@ from retrieval.lexicon import Lexicon, lexicon
 
 #: Folded kind words a question names documents by -> the legal type ("ke hoach" -> "Kế hoạch").
 TYPE_WORDS = {fold(t).lower(): t for t in (*TYPES, "Luật", "Bộ luật")}
+#: TYPE_WORDS as a regular expression's alternatives, longest first.
+KINDS = "|".join(re.escape(k) for k in sorted(TYPE_WORDS, key=len, reverse=True))
 _LEGAL_IN_Q = re.compile(rf"(?P<number>{NUMBER})", re.I)
-_TYPE_NUM_Q = re.compile(
-    r"(?P<type>"
-    + "|".join(re.escape(k) for k in sorted(TYPE_WORDS, key=len, reverse=True))
-    + r")(?:\s+so)?\s+(?P<num>\d{1,5})\b"
-)
-_TYPE_NUM_NAMED = re.compile(
-    r" (?:theo |cua |trong )?(?:"
-    + "|".join(re.escape(k) for k in sorted(TYPE_WORDS, key=len, reverse=True))
-    + r")(?: so)? \d[\w/-]*(?= )"
-)
+_TYPE_NUM_Q = re.compile(r"(?P<type>" + KINDS + r")(?:\s+so)?\s+(?P<num>\d{1,5})\b")
+_TYPE_NUM_NAMED = re.compile(r" (?:theo |cua |trong )?(?:" + KINDS + r")(?: so)? \d[\w/-]*(?= )")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _REF_DIEM = re.compile(r" diem ([a-z]) (?:cua )?khoan (\d{1,3}) (?:cua )?dieu (\d{1,3}) ")
 _REF_KHOAN = re.compile(r" khoan (\d{1,3}) (?:cua )?dieu (\d{1,3}) ")
@@ -44,8 +38,6 @@ _REF_DIEU = re.compile(r" dieu (\d{1,3}) ")
 _REF_MUC = re.compile(r" (?:muc|phan) ([ivxl]+(?:[ .]\d{1,2}){0,2}(?:[ .][a-z])?) ")
 #: A part's Roman number as typed: after "mục"/"phần" written with their marks, or in capitals after either.
 _ROMAN_TYPED = re.compile(r"\b(?:(?i:mục|phần)\s+([ivxlIVXL]+)|(?i:muc|phan)\s+([IVXL]+))\b")
-
-
 
 
 @dataclass
@@ -198,17 +190,13 @@ def section_refs(key: str, typed: str = "") -> list[str]:
 
 #: The kind of document named right after a section named ("Điều 95 Luật Dữ liệu", "khoản 2 Điều 28 của Luật Thủ đô").
 _REF_OWNER = re.compile(
-    r" (?:dieu \d{1,3}|muc [ivxl]+(?:[ .]\d{1,2}){0,2}) (?:cua |tai |trong )?(?P<kind>"
-    + "|".join(re.escape(k) for k in sorted(TYPE_WORDS, key=len, reverse=True))
-    + r") (?P<next>\w+)"
+    r" (?:dieu \d{1,3}|muc [ivxl]+(?:[ .]\d{1,2}){0,2}) (?:cua |tai |trong )?(?P<kind>" + KINDS + r") (?P<next>\w+)"
 )
 
 
 #: A kind named just before a section ("Luật Thủ đô Điều 33 khoản 1": up to four words of its name between).
 _REF_OWNER_BEFORE = re.compile(
-    r" (?P<kind>"
-    + "|".join(re.escape(k) for k in sorted(TYPE_WORDS, key=len, reverse=True))
-    + r")(?: (?!dieu )\w+){0,4} (?:dieu \d{1,3}|khoan \d{1,3} dieu \d{1,3}) "
+    r" (?P<kind>" + KINDS + r")(?: (?!dieu )\w+){0,4} (?:dieu \d{1,3}|khoan \d{1,3} dieu \d{1,3}) "
 )
 
 

@@ -13,16 +13,15 @@ import re
 from core.legal_ids import NUMBER, id_key
 from core.text import fold
 from retrieval.answers.context import Context
-from retrieval.answers.question import TYPE_WORDS, Question
+from retrieval.answers.question import KINDS, TYPE_WORDS, Question
 
 _DIGITS = re.compile(r"\d+")
 _NUMBER = re.compile(NUMBER, re.I)
 _LETTER = re.compile(r"[A-Za-z]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_KINDS = "|".join(re.escape(k) for k in sorted(TYPE_WORDS, key=len, reverse=True))
 #: A kind and number written as a document's number: "số" before it, or its "/…", "-…" part after it ("kế hoạch
 #: số 42", "Kế hoạch 42/KH-UBND", "nq 45/2025"); not "kế hoạch 3 năm", "quy định 19 tiết", "chương trình 2 buổi".
-_NUMBERED = re.compile(rf"\b({_KINDS})\s+(?:so\s+(\d{{1,5}})\b|(\d{{1,5}})(?=[/-][a-z0-9]))")
+_NUMBERED = re.compile(rf"\b({KINDS})\s+(?:so\s+(\d{{1,5}})\b|(\d{{1,5}})(?=[/-][a-z0-9]))")
 
 
 def _digits(number: str | None) -> str | None:
