@@ -2163,3 +2163,16 @@ def test_a_missing_section_is_said_as_a_reader_says_it() -> None:
     assert said("Điều 22.3") == "khoản 3 Điều 22"
     assert said("Điều 8.2.b") == "điểm b khoản 2 Điều 8"
     assert said("III.2") == "mục III.2"
+
+
+def test_a_clause_repealing_a_cited_text_gives_way_unless_repeal_is_asked(wide_engine) -> None:
+    """A question naming the resolution it lives under ("… hưởng hỗ trợ theo Nghị quyết 38/2024 …") is not answered
+    first by the clause striking a phrase out of that resolution, which names it too, but by the rule on holding
+    both supports; asked what was struck out, that clause answers (lexicon ``repeal``)."""
+    both = wide_engine.ask(
+        "Tôi là cán bộ công an phường ở Hà Nội, đang hưởng hỗ trợ theo Nghị quyết 38/2024/NQ-HĐND của lực lượng "
+        "cảnh sát hình sự. Tôi có được hưởng thêm mức hỗ trợ cho công an cấp xã không?"
+    )
+    assert (both.citations[0].doc_id, both.citations[0].section) == ("nq-80-2025-hdnd-hanoi", "Điều 3.2")
+    struck = wide_engine.ask("Nghị quyết 80 của Hà Nội bãi bỏ cụm từ nào trong Nghị quyết 38/2024?")
+    assert (struck.citations[0].doc_id, struck.citations[0].section) == ("nq-80-2025-hdnd-hanoi", "Điều 5.2")

@@ -19,7 +19,7 @@ from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, Pick, has_amount, pick_lines
 from retrieval.answers.facts import names_only
 from retrieval.answers.gathered import gathered
-from retrieval.answers.question import Question, has
+from retrieval.answers.question import Question, fkey, has
 from retrieval.answers.refusal import states_asked
 from retrieval.answers.titled import titled_section
 from retrieval.extract import (
@@ -106,6 +106,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if how in ("best", "all") and target and not (q.figures or q.counted):  # not "trong mấy ngày", "mấy điểm"
         hits = _unit_first(q, ctx, target, hits)
     hits = _recipient_not_first(q, ctx, hits)
+    hits = _repeal_not_first(q, ctx, hits)
     if target and has(q.key, *lexicon().applies_cues):  # "… có áp dụng với giáo viên không?": its scope article
         hits = _scope_first(q, ctx, target, hits)
     counting = counted if q.counted else None  # lines stating the number counted answer too
@@ -273,6 +274,31 @@ def _recipient_not_first(q: Question, ctx: Context, hits: list[SectionHit]) -> l
     share = ctx.policy.answer.runner_up * hits[0].score
     for i, h in enumerate(hits[1:UNIT_HITS], 1):
         if h.score >= share and (h.doc_id, h.section) not in gone_to:
+            return [h, *hits[:i], *hits[i + 1 :]]
+    return hits
+
+
+def _repeal_not_first(q: Question, ctx: Context, hits: list[SectionHit]) -> list[SectionHit]:
+    """A clause repealing other texts first ("Bãi bỏ cụm từ … Nghị quyết số 38/2024 …") gives way to one of the
+    first sections scoring alike that is none, unless the question asks about repeal or validity (lexicon
+    ``repeal``): it shares the cited texts' names with the question, not what is asked of them."""
+    lx = lexicon().repeal
+    if len(hits) < 2 or has(q.key, *lx["asked"]):
+        return hits
+
+    def repeals(h: SectionHit) -> bool:
+        doc = ctx.index.get(h.doc_id)
+        sec = doc.section(h.section)
+        heads = [sec.heading, doc.section(sec.parent).heading if sec and sec.parent else ""] if sec else []
+        return any(
+            fkey(head).startswith(f" {c} ") or f" {c} " in fkey(head)[:40] for head in heads for c in lx["headings"]
+        )
+
+    if not repeals(hits[0]):
+        return hits
+    share = ctx.policy.answer.runner_up * hits[0].score
+    for i, h in enumerate(hits[1:UNIT_HITS], 1):
+        if h.score >= share and not repeals(h):
             return [h, *hits[:i], *hits[i + 1 :]]
     return hits
 
