@@ -269,11 +269,17 @@ def _recipient_not_first(q: Question, ctx: Context, hits: list[SectionHit]) -> l
     found = [m for m in catalog.find(q.text, focus=[hits[0].doc_id]) if m.whole_section]
     keys = catalog.sent_to(q.text, {m.key for m in found})
     gone_to = {(m.doc_id, m.section) for m in found if m.key in keys}
-    if (hits[0].doc_id, hits[0].section) not in gone_to:
+    return _give_way(ctx, hits, lambda h: (h.doc_id, h.section) in gone_to)
+
+
+def _give_way(ctx: Context, hits: list[SectionHit], unfit: Callable[[SectionHit], bool]) -> list[SectionHit]:
+    """The first section, when ``unfit``, behind the first of the next ones scoring alike (``runner_up``) that is
+    not; the order as it was otherwise."""
+    if not unfit(hits[0]):
         return hits
     share = ctx.policy.answer.runner_up * hits[0].score
     for i, h in enumerate(hits[1:UNIT_HITS], 1):
-        if h.score >= share and (h.doc_id, h.section) not in gone_to:
+        if h.score >= share and not unfit(h):
             return [h, *hits[:i], *hits[i + 1 :]]
     return hits
 
@@ -286,21 +292,13 @@ def _repeal_not_first(q: Question, ctx: Context, hits: list[SectionHit]) -> list
     if len(hits) < 2 or has(q.key, *lx["asked"]):
         return hits
 
-    def repeals(h: SectionHit) -> bool:
+    def repeals(h: SectionHit) -> bool:  # its heading, or its parent's, opens with a repeal heading
         doc = ctx.index.get(h.doc_id)
         sec = doc.section(h.section)
-        heads = [sec.heading, doc.section(sec.parent).heading if sec and sec.parent else ""] if sec else []
-        return any(
-            fkey(head).startswith(f" {c} ") or f" {c} " in fkey(head)[:40] for head in heads for c in lx["headings"]
-        )
+        heads = [sec.heading, doc.section(sec.parent).heading if sec.parent else ""] if sec else []
+        return any(f" {c} " in fkey(head)[:40] for head in heads for c in lx["headings"])
 
-    if not repeals(hits[0]):
-        return hits
-    share = ctx.policy.answer.runner_up * hits[0].score
-    for i, h in enumerate(hits[1:UNIT_HITS], 1):
-        if h.score >= share and not repeals(h):
-            return [h, *hits[:i], *hits[i + 1 :]]
-    return hits
+    return _give_way(ctx, hits, repeals)
 
 
 def _scope_first(q: Question, ctx: Context, doc_id: str, hits: list[SectionHit]) -> list[SectionHit]:

@@ -174,7 +174,7 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
     headings = [h for e in draft.evidence for h in ctx.index.get(e.doc_id).heading_path(e.section)]
     if noun := unbound(q, lines, header + " " + " ".join(headings), lexicon()):
         return f"the lines found speak of {noun!r} but state its figure nowhere"
-    if sibling := _sibling_elsewhere(q, draft, texts, ctx):
+    if sibling := _sibling_elsewhere(q, texts, headings):
         return sibling
     if q.asks_day and not any(_states_day(t) for t in texts):
         return "asks a day, which no section found states (nor a length of time)"
@@ -287,13 +287,12 @@ def _section_terms(ctx: Context, doc: Document, sec: str) -> frozenset[str]:
     return ctx.index.remembered(("refusal section terms", doc.doc_id, doc.content_hash, sec), compute)
 
 
-def _sibling_elsewhere(q: Question, draft: Draft, texts: list[str], ctx: Context) -> str | None:
+def _sibling_elsewhere(q: Question, texts: list[str], headings: list[str]) -> str | None:
     """A member of a family of exclusive qualifiers asked ("học phí cao đẳng") where the sections found, with their
     headings, name other members of it and none asked (lexicon ``siblings``)."""
     if not q.asking("amount"):  # a sum is set level by level; a rule may name one level and hold for all
         return None
-    heads = [" ".join(ctx.index.get(e.doc_id).heading_path(e.section)) for e in draft.evidence]
-    said = fkey(" ".join([*texts, *heads]))
+    said = fkey(" ".join([*texts, *headings]))
     for family in lexicon().siblings:
         asked = {m for m, words in family.items() if has(q.key, *words)}
         if not asked:
