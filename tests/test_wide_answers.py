@@ -2086,18 +2086,29 @@ def test_plans_asked_for_by_topic_are_plans_though_a_resolution_leads(wide_engin
     [
         (
             "Sở Giáo dục và Đào tạo Hà Nội có nhiệm vụ gì theo quyết định 2536 của Thủ tướng?",
-            "Quyết định 2536/QĐ-TTg của Thủ tướng Chính phủ không giao việc gì cho Sở Giáo dục và Đào tạo.",
+            "Quyết định 2536/QĐ-TTg của Thủ tướng Chính phủ không giao riêng việc gì cho Sở Giáo dục và Đào tạo.",
         ),
         (
             "Sở Tài chính có nhiệm vụ gì theo nghị quyết 80 của Hà Nội?",
-            "không giao việc gì cho Sở Tài chính.",
+            "không giao riêng việc gì cho Sở Tài chính.",
+        ),
+        # groups named only in passing: "vai trò … của các cấp ủy, chính quyền, Sở, ban ngành", "Giám đốc các sở,
+        # ban, ngành … chịu trách nhiệm thi hành"
+        (
+            "kế hoạch 157 cần thơ về chi trả không dùng tiền mặt giao Sở Xây dựng làm gì?",
+            "không giao riêng việc gì cho Sở Xây dựng.",
+        ),
+        (
+            "Sở Nội vụ làm gì theo quy định chữa cháy rừng của quyết định 96 Quảng Ninh?",
+            "không giao riêng việc gì cho Sở Nội vụ.",
         ),
     ],
 )
 def test_a_unit_the_named_plan_never_mentions_is_told_so(wide_engine, question: str, said: str) -> None:
     """A unit of other plans asked its duties in a document that never names it nor a group of its kind: the
     document's text, searched, would give other units' tasks; the answer says it gives the unit none. A unit the
-    document names is answered, and so is one a group of its kind covers ("các sở, ban, ngành")."""
+    document names is answered, and so is one a group of its kind covers: a heading or a paragraph that opens with
+    the group ("a) Đối với các sở, ban, ngành")."""
     answer = wide_engine.ask(question)
     assert not answer.found and answer.citations == []
     assert said in answer.answer
