@@ -2122,6 +2122,8 @@ def test_a_unit_the_named_plan_never_mentions_is_told_so(wide_engine, question: 
     [
         ("Học sinh đạt giải nhì kỳ thi học sinh giỏi cấp huyện ở Vĩnh Long được thưởng bao nhiêu tiền?", False),
         ("Học sinh đạt giải nhì kỳ thi học sinh giỏi cấp tỉnh ở Vĩnh Long được thưởng bao nhiêu tiền?", True),
+        # the prize table names tỉnh, xã and the school; a budget line after it trains the national team
+        ("Theo nghị quyết 22 Vĩnh Long, em đạt giải ba học sinh giỏi cấp quốc gia thì được thưởng bao nhiêu?", False),
         ("hoc phi truong trung cap o vinh long nam nay bao nhieu 1 thang", False),
         ("Học phí trung học phổ thông công lập ở phường của Vĩnh Long bao nhiêu một tháng?", True),
     ],
