@@ -2136,6 +2136,21 @@ def test_a_sum_set_level_by_level_is_not_read_for_a_level_it_omits(wide_engine, 
 
 
 @pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        ("Ở Quảng Ninh khi cảnh báo cháy rừng cấp II, tổ canh phòng phải trực mấy giờ mỗi ngày?", False),
+        ("Quảng Ninh dự báo cháy rừng cấp III thì lực lượng canh phòng trực bao nhiêu giờ một ngày?", True),
+    ],
+)
+def test_an_item_under_another_levels_heading_does_not_answer_for_the_level_asked(
+    wide_engine, question: str, found: bool
+) -> None:
+    """The fire-watch hours are set under "Khi dự báo đến Cấp III" and "Cấp IV"; the items under "Cấp II" set none:
+    asked of cấp II, the items headed for another level do not answer (lexicon ``siblings``, family ``graded``)."""
+    assert wide_engine.ask(question).found is found
+
+
+@pytest.mark.parametrize(
     ("question", "doc_id"),
     [
         # a number that is a count, not a document's ("kế hoạch 3 năm", "quy định 1 tuần"): no unknown document

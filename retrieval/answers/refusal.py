@@ -13,7 +13,7 @@ levels of education that the titles of the documents found do not name. Threshol
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from core.legal_ids import NUMBER
@@ -177,7 +177,7 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
     # the sections found together, or the first alone: what the answer opens with ("giải nhất … quốc gia" of the
     # prize table for tỉnh, xã and the school, though a budget line below it trains the national team)
     first = ctx.index.get(draft.evidence[0].doc_id).heading_path(draft.evidence[0].section) if draft.evidence else []
-    if sibling := _sibling_elsewhere(q, texts, headings) or _sibling_elsewhere(q, texts[:1], first):
+    if sibling := _sibling_elsewhere(q, texts, headings) or _sibling_elsewhere(q, texts[:1], first, first[:-1]):
         return sibling
     if q.asks_day and not any(_states_day(t) for t in texts):
         return "asks a day, which no section found states (nor a length of time)"
@@ -290,18 +290,22 @@ def _section_terms(ctx: Context, doc: Document, sec: str) -> frozenset[str]:
     return ctx.index.remembered(("refusal section terms", doc.doc_id, doc.content_hash, sec), compute)
 
 
-def _sibling_elsewhere(q: Question, texts: list[str], headings: list[str]) -> str | None:
+def _sibling_elsewhere(q: Question, texts: list[str], headings: list[str], titled: Sequence[str] = ()) -> str | None:
     """A member of a family of exclusive qualifiers asked ("học phí cao đẳng") where the sections found, with their
-    headings, name other members of it and none asked (lexicon ``siblings``)."""
-    if not q.asking("amount"):  # a sum is set level by level; a rule may name one level and hold for all
-        return None
+    headings, name other members of it and none asked (lexicon ``siblings``), or under headings (``titled``: its
+    ancestors', a scope; its own may be its first sentence, "… ở trường tiểu học được giảm 04 tiết/tuần, … ở các cơ
+    sở giáo dục khác …") that name another ("Khi dự báo đến Cấp III" above its items, for "cấp II")."""
     said = fkey(" ".join([*texts, *headings]))
+    heads = fkey(" ".join(titled))
+    amount = q.asking("amount")  # a sum is set level by level; a rule may name one level and hold for all
     for family in lexicon().siblings:
         asked = {m for m, words in family.items() if has(q.key, *words)}
         if not asked:
             continue
         named = {m for m, words in family.items() if has(said, *words)}
-        if len(named) >= 2 and not named & asked:  # a sum set member by member; one named in passing is no list
+        if titled and not named & asked and any(has(heads, *words) for words in family.values()):
+            return f"asks of {', '.join(sorted(asked))}; the section found is headed for another"
+        if amount and len(named) >= 2 and not named & asked:  # set member by member (one named is no list)
             return f"asks of {', '.join(sorted(asked))}; the sections found state {', '.join(sorted(named))}"
     return None
 
