@@ -2177,6 +2177,9 @@ def test_a_sum_set_level_by_level_is_not_read_for_a_level_it_omits(wide_engine, 
     [
         ("Ở Quảng Ninh khi cảnh báo cháy rừng cấp II, tổ canh phòng phải trực mấy giờ mỗi ngày?", False),
         ("Quảng Ninh dự báo cháy rừng cấp III thì lực lượng canh phòng trực bao nhiêu giờ một ngày?", True),
+        # an appendix titled in capitals for the exam into grade 10 (family ``grade``)
+        ("vinh long chi cho ky thi tuyen sinh vao lop 6 muc chi ra sao", False),
+        ("Vĩnh Long chi cho kỳ thi tuyển sinh vào lớp 10 mức chi ra sao?", True),
     ],
 )
 def test_an_item_under_another_levels_heading_does_not_answer_for_the_level_asked(

@@ -177,7 +177,8 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
     # the sections found together, or the first alone: what the answer opens with ("giải nhất … quốc gia" of the
     # prize table for tỉnh, xã and the school, though a budget line below it trains the national team)
     first = ctx.index.get(draft.evidence[0].doc_id).heading_path(draft.evidence[0].section) if draft.evidence else []
-    if sibling := _sibling_elsewhere(q, texts, headings) or _sibling_elsewhere(q, texts[:1], first, first[:-1]):
+    titled = _scopes(ctx.index.get(draft.evidence[0].doc_id), draft.evidence[0].section) if draft.evidence else []
+    if sibling := _sibling_elsewhere(q, texts, headings) or _sibling_elsewhere(q, texts[:1], first, titled):
         return sibling
     if q.asks_day and not any(_states_day(t) for t in texts):
         return "asks a day, which no section found states (nor a length of time)"
@@ -292,9 +293,8 @@ def _section_terms(ctx: Context, doc: Document, sec: str) -> frozenset[str]:
 
 def _sibling_elsewhere(q: Question, texts: list[str], headings: list[str], titled: Sequence[str] = ()) -> str | None:
     """A member of a family of exclusive qualifiers asked ("học phí cao đẳng") where the sections found, with their
-    headings, name other members of it and none asked (lexicon ``siblings``), or under headings (``titled``: its
-    ancestors', a scope; its own may be its first sentence, "… ở trường tiểu học được giảm 04 tiết/tuần, … ở các cơ
-    sở giáo dục khác …") that name another ("Khi dự báo đến Cấp III" above its items, for "cấp II")."""
+    headings, name other members of it and none asked (lexicon ``siblings``), or under headings that scope it
+    (``titled``: ``_scopes``) naming another ("Khi dự báo đến Cấp III" above its items, for "cấp II")."""
     said = fkey(" ".join([*texts, *headings]))
     heads = fkey(" ".join(titled))
     amount = q.asking("amount")  # a sum is set level by level; a rule may name one level and hold for all
@@ -308,6 +308,15 @@ def _sibling_elsewhere(q: Question, texts: list[str], headings: list[str], title
         if amount and len(named) >= 2 and not named & asked:  # set member by member (one named is no list)
             return f"asks of {', '.join(sorted(asked))}; the sections found state {', '.join(sorted(named))}"
     return None
+
+
+def _scopes(doc: Document, section: str) -> list[str]:
+    """The headings that scope a section: its ancestors', and its own when it is a title, over children of its own
+    or written in capitals ("PHỤ LỤC II … THI TUYỂN SINH … VÀO LỚP 10"), not an item's first sentence ("… ở trường
+    tiểu học được giảm 04 tiết/tuần, … ở các cơ sở giáo dục khác …")."""
+    path = doc.heading_path(section)
+    own = path[-1:] if path and (doc.children(section) or path[-1].isupper()) else []
+    return [*path[:-1], *own]
 
 
 def _levels(key: str) -> set[str]:
