@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 from core.text import fold, has_diacritics
-from core.types import Document, Section
 from retrieval.answers.content import cut_short
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name, whole_lines
@@ -25,8 +24,6 @@ from retrieval.units_catalog import UnitCatalog, unit_heads, unit_words
 DUTY_ONLY = frozenset({"duty", "list"})
 #: How many words open a heading or a paragraph: a group of units among them is who the text gives tasks to.
 OPENING_WORDS = 6
-#: The fewest words a recipient's name has to be a body the question can name whole ("cong an thanh pho").
-RECIPIENT_WORDS = 3
 #: Where a paragraph ends: a blank line, or a line that opens a bullet (lines within a paragraph are wrapped).
 PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[-+•])")
 
@@ -35,14 +32,12 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     target = ctx.named_target(q)
     docs = [target] if target else ctx.documents(q)
     catalog = UnitCatalog(ctx.index.catalog, ctx.analyzer)
-    named = target or ctx.held_number(q)  # the document the question names, by its header or its number
-    if named and (sent := _only_sent(q, ctx, catalog, named)):
-        return sent
     matches = catalog.find(q.text, focus=docs)
     # a unit named as where a report goes ("phường mình phải báo cáo qua Sở KHCN …") is not who is asked
     gone_to = catalog.sent_to(q.text, {m.key for m in matches})
     matches = [m for m in matches if m.has_lines and _typed_as_named(q.text, m.name) and m.key not in gone_to]
     if not matches:
+        named = target or ctx.held_number(q)  # the document the question names, by its header or its number
         return _not_given(q, ctx, catalog, named) if named else None
     # a unit named only by words of its document's title ("… khu công nghiệp của Hà Nội": the plan's title, also a
     # part of "Ban Quản lý các khu công nghệ cao và khu công nghiệp") names the plan, when another unit is named;
@@ -91,7 +86,7 @@ def _not_given(q: Question, ctx: Context, catalog: UnitCatalog, target: str) -> 
     if not named:
         return None
     doc = ctx.index.get(target)
-    own = _own_sections(doc)
+    own = [s for s in [*doc.sections, *doc.parts] if s.id not in ("recipients", "header")]
     said = catalog.expanded(" ".join(doc.section_text(s.id, own=True) for s in own))
     # the unit as the question names it: a name whose words it typed whole (not a heading listing several units)
     whole = [m for m in named if unit_words(m.name) == m.key]
@@ -107,34 +102,6 @@ def _not_given(q: Question, ctx: Context, catalog: UnitCatalog, target: str) -> 
     if f" {unit.key} " in said or any(f" {k} " in _openings(catalog, doc, own) for k in groups):
         return None
     return Draft([], final=True, reason=f"{doc_name(doc)} không giao riêng việc gì cho {unit.name}.")
-
-
-def _only_sent(q: Question, ctx: Context, catalog: UnitCatalog, target: str) -> Draft | None:
-    """The refusal for a body the question names whole that the named document lists among its recipients ("Nơi
-    nhận: … - Tổng Công ty điện lực TP Hà Nội;") and never names in its text: it is sent the plan, given nothing."""
-    doc = ctx.index.get(target)
-    if doc.section("recipients") is None:
-        return None
-    asked = catalog.expanded(q.asked or q.text)
-    said = None
-    lines = doc.section_text("recipients").splitlines()[1:]
-    for name in (n.strip(" -+•.,") for ln in lines for n in ln.split(";")):
-        name = re.sub(r"\s*\([^)]*\)$", "", name)  # "Bộ Tư pháp (b/c)": sent to report
-        key = catalog.expanded(name).strip()
-        # a body named in full ("Công an Thành phố"), not a group ("Các Sở, ban, ngành", "UBND xã, phường") nor an
-        # abbreviated filing ("Lưu: VT")
-        group = key.startswith("cac ") or "," in name
-        if len(key.split()) < RECIPIENT_WORDS or group or f" {key} " not in asked:
-            continue
-        said = said or catalog.expanded(" ".join(doc.section_text(s.id, own=True) for s in _own_sections(doc)))
-        if f" {key} " not in said:
-            return Draft([], final=True, reason=f"{doc_name(doc)} không giao riêng việc gì cho {name}.")
-    return None
-
-
-def _own_sections(doc: Document) -> list[Section]:
-    """A document's sections and parts but its header and its list of recipients: its own text."""
-    return [s for s in [*doc.sections, *doc.parts] if s.id not in ("recipients", "header")]
 
 
 def _openings(catalog: UnitCatalog, doc, sections) -> str:
