@@ -22,10 +22,6 @@ from retrieval.units_catalog import UnitCatalog, unit_heads, unit_words
 
 #: What a question may ask besides a unit's duties and still be asked them of a unit its document's title names.
 DUTY_ONLY = frozenset({"duty", "list"})
-#: How many words open a heading or a paragraph: a group of units among them is who the text gives tasks to.
-OPENING_WORDS = 6
-#: Where a paragraph ends: a blank line, or a line that opens a bullet (lines within a paragraph are wrapped).
-PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[-+•])")
 
 
 def gather(q: Question, ctx: Context) -> Draft | None:
@@ -86,8 +82,10 @@ def _not_given(q: Question, ctx: Context, catalog: UnitCatalog, target: str) -> 
     if not named:
         return None
     doc = ctx.index.get(target)
-    own = [s for s in [*doc.sections, *doc.parts] if s.id not in ("recipients", "header")]
-    said = catalog.expanded(" ".join(doc.section_text(s.id, own=True) for s in own))
+    body = " ".join(
+        doc.section_text(s.id, own=True) for s in [*doc.sections, *doc.parts] if s.id not in ("recipients", "header")
+    )
+    said = catalog.expanded(body)
     # the unit as the question names it: a name whose words it typed whole (not a heading listing several units)
     whole = [m for m in named if unit_words(m.name) == m.key]
     if not whole:
@@ -95,21 +93,12 @@ def _not_given(q: Question, ctx: Context, catalog: UnitCatalog, target: str) -> 
     unit = min(whole, key=lambda m: len(m.name))
     head = next(h for h in unit_heads() if f"{unit.key} ".startswith(f"{h} "))
     rest = unit.key[len(head) :].strip()
-    # named, or a group of its kind ("các sở, ban, ngành", "Sở, ban ngành", "các xã, phường" for UBND phường) that
-    # a heading or a paragraph opens with: the group given the tasks, not one named in passing ("vai trò của các
-    # cấp ủy, chính quyền, Sở, ban ngành", "phối hợp với các sở, ngành")
-    groups = (f"cac {head}", f"{head} ban nganh", f"cac {rest}", f"xa {rest}")
-    if f" {unit.key} " in said or any(f" {k} " in _openings(catalog, doc, own) for k in groups):
+    # named, or in a group of its kind ("các sở, ban, ngành", "Sở, ban ngành", "các xã, phường" for UBND phường),
+    # anywhere: a group named in passing may still give it a task ("các sở, ngành … chủ động đề xuất"), and a list
+    # may drop its head word ("Giám đốc các Sở: Giáo dục và Đào tạo, Nội vụ")
+    if any(f" {k} " in said for k in (unit.key, f"cac {head}", f"{head} ban nganh", f"cac {rest}", f"xa {rest}")):
         return None
     return Draft([], final=True, reason=f"{doc_name(doc)} không giao riêng việc gì cho {unit.name}.")
-
-
-def _openings(catalog: UnitCatalog, doc, sections) -> str:
-    """The first words of every heading and paragraph of a document's sections, as units are named by: where the
-    subject a task is given to is written ("a) Đối với các sở, ban, ngành", "Các Sở, ngành: …")."""
-    texts = [s.heading for s in sections]
-    texts += [par for s in sections for par in PARAGRAPH.split(doc.section_text(s.id, own=True))]
-    return " | ".join(["", *(" ".join(catalog.expanded(t).split()[:OPENING_WORDS]) for t in texts), ""])
 
 
 def _is_body(name: str) -> bool:

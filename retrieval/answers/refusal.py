@@ -13,12 +13,13 @@ levels of education that the titles of the documents found do not name. Threshol
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import replace
 
 from core.legal_ids import NUMBER
 from core.text import fold
 from core.types import Document
+from retrieval.answers import siblings
 from retrieval.answers.amounts_asked import unbound
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, doc_name
@@ -178,8 +179,7 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
     # the sections found together, or the first alone: what the answer opens with ("giải nhất … quốc gia" of the
     # prize table for tỉnh, xã and the school, though a budget line below it trains the national team)
     first = ctx.index.get(draft.evidence[0].doc_id).heading_path(draft.evidence[0].section) if draft.evidence else []
-    titled = _scopes(ctx.index.get(draft.evidence[0].doc_id), draft.evidence[0].section) if draft.evidence else []
-    if sibling := _sibling_elsewhere(q, texts, headings) or _sibling_elsewhere(q, texts[:1], first, titled):
+    if sibling := siblings.elsewhere(q, texts, headings) or siblings.elsewhere(q, texts[:1], first):
         return sibling
     if q.asks_day and not any(_states_day(t) for t in texts):
         return "asks a day, which no section found states (nor a length of time)"
@@ -292,34 +292,6 @@ def _section_terms(ctx: Context, doc: Document, sec: str) -> frozenset[str]:
         return text_terms(ctx.analyzer, text)
 
     return ctx.index.remembered(("refusal section terms", doc.doc_id, doc.content_hash, sec), compute)
-
-
-def _sibling_elsewhere(q: Question, texts: list[str], headings: list[str], titled: Sequence[str] = ()) -> str | None:
-    """A member of a family of exclusive qualifiers asked ("học phí cao đẳng") where the sections found, with their
-    headings, name other members of it and none asked (lexicon ``siblings``), or under headings that scope it
-    (``titled``: ``_scopes``) naming another ("Khi dự báo đến Cấp III" above its items, for "cấp II")."""
-    said = fkey(" ".join([*texts, *headings]))
-    heads = fkey(" ".join(titled))
-    amount = q.asking("amount")  # a sum is set level by level; a rule may name one level and hold for all
-    for family in lexicon().siblings:
-        asked = {m for m, words in family.items() if has(q.key, *words)}
-        if not asked:
-            continue
-        named = {m for m, words in family.items() if has(said, *words)}
-        if titled and not named & asked and any(has(heads, *words) for words in family.values()):
-            return f"asks of {', '.join(sorted(asked))}; the section found is headed for another"
-        if amount and len(named) >= 2 and not named & asked:  # set member by member (one named is no list)
-            return f"asks of {', '.join(sorted(asked))}; the sections found state {', '.join(sorted(named))}"
-    return None
-
-
-def _scopes(doc: Document, section: str) -> list[str]:
-    """The headings that scope a section: its ancestors', and its own when it is a title, over children of its own
-    or written in capitals ("PHỤ LỤC II … THI TUYỂN SINH … VÀO LỚP 10"), not an item's first sentence ("… ở trường
-    tiểu học được giảm 04 tiết/tuần, … ở các cơ sở giáo dục khác …")."""
-    path = doc.heading_path(section)
-    own = path[-1:] if path and (doc.children(section) or path[-1].isupper()) else []
-    return [*path[:-1], *own]
 
 
 def _levels(key: str) -> set[str]:
