@@ -90,8 +90,6 @@ class Lexicon:
     replaces_line: re.Pattern[str]  # … and what it replaces or repeals ("Quyết định này thay thế …")
     replacement_cues: tuple[str, ...]  # "thay thế Thông tư số …": the document mentioned next is replaced
     repeal: dict[str, tuple[str, ...]]  # headings of clauses repealing other texts; cues asking about repeal
-    listed: re.Pattern[str]  # "gồm những trường thành viên nào": the things a question asks to be listed (folded)
-    listed_generic: frozenset[str]  # words of such things any section answers in its own words ("văn bản", "nội dung")
     time_statements: re.Pattern[str]  # a line saying when without a date ("Định kỳ 6 tháng", "Thời gian thực hiện:")
     table_unit: re.Pattern[str]  # a table's column heading giving its figures' unit ("Mức chi (1.000đ)")
     table_unit_not_heading: tuple[str, ...]  # brackets that may be a row's, not a unit ("(đồng)": a bronze medal)
@@ -228,8 +226,6 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         replaces_line=re.compile(raw["effective_line"]["opening"] + raw["effective_line"]["replaces"], re.I),
         replacement_cues=tuple(raw.get("replacement_cues", [])),
         repeal={k: tuple(v) for k, v in raw["repeal"].items() if not k.startswith("_")},
-        listed=re.compile(raw["listed"]["pattern"]),
-        listed_generic=frozenset(raw["listed"]["generic"]),
         time_statements=re.compile("|".join(raw["time_statements"]["patterns"]), re.I | re.M),
         day_asked=tuple(raw["time_statements"]["day_asked"]),
         day_not_asked=tuple(raw["time_statements"].get("day_not_asked", ())),

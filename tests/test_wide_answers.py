@@ -2211,33 +2211,6 @@ def test_questions_a_review_found_refused_are_answered(wide_engine, question: st
     assert answer.citations[0].doc_id == doc_id
 
 
-@pytest.mark.parametrize(
-    ("question", "found"),
-    [
-        ("Theo quyết định 2536 thì Đại học Công nghiệp Hà Nội có các trường thành viên nào?", False),
-        ("Quyết định 2536 chuyển trường đại học nào thành Đại học Công nghiệp Hà Nội?", True),
-        ("Thông tư 109/2025 của Bộ Tài chính thu lệ phí trong những trường hợp nào?", True),
-    ],
-)
-def test_things_asked_to_be_listed_that_the_text_never_names_are_refused(
-    wide_engine, question: str, found: bool
-) -> None:
-    """The decision turns a university into "Đại học Công nghiệp Hà Nội" and never writes "thành viên": asked its
-    member schools, it lists none; a kind any section answers in its own words ("trường hợp") is no such sign."""
-    assert wide_engine.ask(question).found is found
-
-
-def test_the_kind_asked_to_be_listed_is_read_with_its_abbreviations_written_out() -> None:
-    from retrieval.answers.listed import unlisted
-    from retrieval.answers.question import parse
-    from retrieval.lexicon import lexicon
-
-    text = "Dữ liệu về cơ sở dữ liệu đất đai, dân cư được hoàn thiện."
-    assert unlisted(parse("kế hoạch ưu tiên những CSDL nào?"), [text], lexicon()) is None
-    assert unlisted(parse("kế hoạch ưu tiên những trạm 5G nào?"), [text], lexicon()) == "tram 5g"
-    assert unlisted(parse("kế hoạch này căn cứ những văn bản nào?"), [text], lexicon()) is None
-
-
 def test_a_missing_section_is_said_as_a_reader_says_it() -> None:
     from retrieval.answers.refs import said
 

@@ -23,7 +23,6 @@ from retrieval.answers import siblings
 from retrieval.answers.amounts_asked import unbound
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, doc_name
-from retrieval.answers.listed import unlisted
 from retrieval.answers.priced import unspoken_price
 from retrieval.answers.question import Question, fkey, has
 from retrieval.extract import Coverage, QueryTerms, answered_share, query_terms, says_when, text_terms, unknown_words
@@ -183,8 +182,6 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
         return sibling
     if q.asks_day and not any(_states_day(t) for t in texts):
         return "asks a day, which no section found states (nor a length of time)"
-    if kind := unlisted(q, [*texts, *headings], lexicon()):
-        return f"asks which {kind!r}, which the sections found never write"
     folded = [fold(t).lower() for t in texts]
     for noun in q.counted:
         if not any(_count_of(noun).search(t) for t in folded):
