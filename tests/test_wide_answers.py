@@ -2110,25 +2110,6 @@ def test_a_unit_the_named_plan_never_mentions_is_told_so(wide_engine, question: 
 @pytest.mark.parametrize(
     ("question", "found"),
     [
-        ("Theo kế hoạch 141 Bắc Ninh, phụ cấp trách nhiệm của người làm pháp chế là bao nhiêu phần trăm?", False),
-        (
-            "Theo kế hoạch 141 Bắc Ninh, bao nhiêu phần trăm các sở, ngành bố trí công chức làm công tác xây dựng pháp"
-            " luật?",
-            True,
-        ),
-    ],
-)
-def test_a_percentage_of_an_allowance_the_lines_never_speak_of_is_refused(
-    wide_engine, question: str, found: bool
-) -> None:
-    """The plan's targets are percentages ("100% các Sở, ngành bố trí công chức …"); it sets no allowance: a
-    percentage asked of "phụ cấp trách nhiệm" is not answered with them (``amounts_asked.unbound``)."""
-    assert wide_engine.ask(question).found is found
-
-
-@pytest.mark.parametrize(
-    ("question", "found"),
-    [
         ("Học sinh đạt giải nhì kỳ thi học sinh giỏi cấp huyện ở Vĩnh Long được thưởng bao nhiêu tiền?", False),
         ("Học sinh đạt giải nhì kỳ thi học sinh giỏi cấp tỉnh ở Vĩnh Long được thưởng bao nhiêu tiền?", True),
         # the prize table names tỉnh, xã and the school; a budget line after it trains the national team

@@ -119,8 +119,7 @@ _SHORT_PARENTHESIS = re.compile(r"\(([^()]{0,20})\)")
 
 def unbound(q: Question, lines: list[str], headings: str, lx: Lexicon) -> str | None:
     """A measured noun the quoted lines speak of only in clauses stating no figure of a kind asked, though other
-    clauses of those lines do state one, or never speak of at all (the noun itself, two words or more: "phụ cấp";
-    "mức hỗ trợ" is written "hỗ trợ …"): the figures found are another thing's. None when the noun is bound to a
+    clauses of those lines do state one: the figures found are another thing's. None when the noun is bound to a
     figure, or ``headings`` (the sections' and the documents' own) hold it: what the document or section is about,
     its figures the rows below."""
     nouns = measured_nouns(q, lx)
@@ -128,11 +127,6 @@ def unbound(q: Question, lines: list[str], headings: str, lx: Lexicon) -> str | 
         return None
     figures = [f for f, _ in q.figures]
     head = " " + " ".join(re.findall(r"[^\W_]+", fold(headings).lower())) + " "
-    said = " ".join(" ".join(re.findall(r"[^\W_]+", fold(ln).lower())) for ln in lines)
-    for noun in nouns:  # the money noun itself nowhere in the lines nor their headings: the figures are another's
-        core = re.sub(r"^muc ", "", noun.rsplit(" ", 1)[0])  # "mức hỗ trợ" is written "hỗ trợ 4.960.000 đồng"
-        if len(core.split()) > 1 and f" {core} " not in f" {said} " and f" {core} " not in head:  # not "tiền"
-            return core
     spoken = None
     for line in lines:
         clauses = _CLAUSE.split(_SHORT_PARENTHESIS.sub(r" \1 ", line))
