@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.types import Answer, Document
 from retrieval.analyzer import token_index
-from retrieval.answers import bases, content, refusal, siblings
+from retrieval.answers import bases, content, refusal
 from retrieval.answers.compose import compose
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, table_headings
@@ -130,8 +130,6 @@ class Answerer:
     def _checked(q: Question, draft: Draft, ctx: Context) -> Draft | None:
         """The draft when the refusal check lets it answer, else None."""
         kept = refusal.elsewhere(q, draft, ctx)
-        if kept is not None:
-            kept = siblings.kept(q, kept, ctx)  # not the items under "Cấp III" for "cấp II"
         if kept is None:
             return None
         if (why := refusal.reason(q, kept, ctx)) is not None:

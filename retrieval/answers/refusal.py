@@ -175,10 +175,10 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
     headings = [h for e in draft.evidence for h in ctx.index.get(e.doc_id).heading_path(e.section)]
     if noun := unbound(q, lines, header + " " + " ".join(headings), lexicon()):
         return f"the lines found speak of {noun!r} but state its figure nowhere"
-    # the sections found together, or the first alone: what the answer opens with ("giải nhất … quốc gia" of the
-    # prize table for tỉnh, xã and the school, though a budget line below it trains the national team)
-    first = ctx.index.get(draft.evidence[0].doc_id).heading_path(draft.evidence[0].section) if draft.evidence else []
-    if sibling := siblings.elsewhere(q, texts, headings) or siblings.elsewhere(q, texts[:1], first):
+    # the sections found together, or the first one's own text alone: what the answer opens with ("giải nhất … quốc
+    # gia" of the prize table for tỉnh, xã and the school, though a budget line below it trains the national team;
+    # not its headings, which may name who founds the schools: "… do các trường đại học, cao đẳng … thành lập")
+    if sibling := siblings.elsewhere(q, texts, headings) or siblings.elsewhere(q, texts[:1], []):
         return sibling
     if q.asks_day and not any(_states_day(t) for t in texts):
         return "asks a day, which no section found states (nor a length of time)"
