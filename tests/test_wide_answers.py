@@ -2107,26 +2107,6 @@ def test_a_unit_the_named_plan_never_mentions_is_told_so(wide_engine, question: 
 
 
 @pytest.mark.parametrize(
-    ("question", "section"),
-    [
-        ("kế hoạch 982 nghệ an về đợt thi đua thì sở tư pháp phải làm những việc gì", "V.2"),
-        ("Theo quy chế thư điện tử công vụ của Đồng Tháp (QĐ 143), Sở Xây dựng có trách nhiệm gì?", "Quy chế.Điều 15"),
-        ("Sở Nội vụ tỉnh Cao Bằng có trách nhiệm gì theo quyết định 53/2025?", "Điều 4.2"),
-    ],
-)
-def test_a_unit_the_plan_tasks_only_through_a_group_gets_the_groups_tasks(
-    wide_engine, question: str, section: str
-) -> None:
-    """A unit the document never names, when a group of its kind or "các cơ quan, đơn vị" opens a section as who
-    acts ("- Các cơ quan, đơn vị căn cứ Kế hoạch này …", "Trách nhiệm của các cơ quan, đơn vị", "Giám đốc các Sở"),
-    is answered from that section, the implementation part's first; not from one naming the group as a partner
-    ("Phối hợp với các sở, ngành")."""
-    answer = wide_engine.ask(question)
-    assert answer.found
-    assert answer.citations[0].section == section
-
-
-@pytest.mark.parametrize(
     ("question", "found"),
     [
         ("Học sinh đạt giải nhì kỳ thi học sinh giỏi cấp huyện ở Vĩnh Long được thưởng bao nhiêu tiền?", False),

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 from core.text import fold, has_diacritics
-from core.types import Document
 from retrieval.answers.content import cut_short
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name, whole_lines
@@ -23,15 +22,6 @@ from retrieval.units_catalog import UnitCatalog, unit_heads, unit_words
 
 #: What a question may ask besides a unit's duties and still be asked them of a unit its document's title names.
 DUTY_ONLY = frozenset({"duty", "list"})
-#: How many words open a section's heading, and its text after the heading, where the group it gives tasks to is
-#: named ("Trách nhiệm của các cơ quan, đơn vị", "- Các cơ quan, đơn vị căn cứ …"), not one named in passing
-#: ("Trên cơ sở … đề xuất từ các sở, ban, ngành, Sở Tài chính …").
-GROUP_HEADING = 12
-GROUP_OPENING = 5
-#: How many sections giving a unit's group its tasks answer for the unit.
-GROUP_SECTIONS = 2
-#: Groups any body belongs to ("các cơ quan, đơn vị"), besides those of its kind ("các sở").
-_GROUPS = tuple(lexicon().units.get("any_group", ()))
 
 
 def gather(q: Question, ctx: Context) -> Draft | None:
@@ -103,51 +93,12 @@ def _not_given(q: Question, ctx: Context, catalog: UnitCatalog, target: str) -> 
     unit = min(whole, key=lambda m: len(m.name))
     head = next(h for h in unit_heads() if f"{unit.key} ".startswith(f"{h} "))
     rest = unit.key[len(head) :].strip()
-    if f" {unit.key} " in said or _loose(unit.key) in _loose(said):  # "Sở Văn hoá Thể thao du lịch", no "và"
+    # named, or in a group of its kind ("các sở, ban, ngành", "Sở, ban ngành", "các xã, phường" for UBND phường),
+    # anywhere: a group named in passing may still give it a task ("các sở, ngành … chủ động đề xuất"), and a list
+    # may drop its head word ("Giám đốc các Sở: Giáo dục và Đào tạo, Nội vụ")
+    if any(f" {k} " in said for k in (unit.key, f"cac {head}", f"{head} ban nganh", f"cac {rest}", f"xa {rest}")):
         return None
-    # in a group of its kind ("các sở, ban, ngành", "Sở, ban ngành", "các xã, phường" for UBND phường), anywhere: a
-    # group named in passing may still give it a task ("các sở, ngành … chủ động đề xuất"), and a list may drop its
-    # head word ("Giám đốc các Sở: Giáo dục và Đào tạo, Nội vụ")
-    groups = (f"cac {head}", f"{head} ban nganh", f"cac {rest}", f"xa {rest}")
-    if any(f" {k} " in said for k in groups):
-        return _group_tasks(catalog, doc, (*groups, *_GROUPS))
     return Draft([], final=True, reason=f"{doc_name(doc)} không giao riêng việc gì cho {unit.name}.")
-
-
-def _group_tasks(catalog: UnitCatalog, doc: Document, groups: tuple[str, ...]) -> Draft | None:
-    """The sections that give a group of the unit's kind its tasks: a heading, or the first words of a section's
-    own text, naming the group ("V.2 Các cơ quan, đơn vị căn cứ Kế hoạch này …", "Điều 15. Trách nhiệm của các cơ
-    quan, đơn vị", "Giám đốc các sở, ban, ngành … chịu trách nhiệm thi hành"), those under the implementation part
-    first; None when no section opens so (the group is only named in passing)."""
-    opens = (*lexicon().units.get("implementation", ()), "to chuc thuc hien")
-    found = []
-    for s in doc.sections:
-        own = doc.section_text(s.id, own=True)
-        after = own[own.find(s.heading) + len(s.heading) :] if s.heading in own else own  # the text past the heading
-        head = catalog.expanded(s.heading).split()[:GROUP_HEADING]
-        opening = f" {' '.join(head)} | {' '.join(catalog.expanded(after).split()[:GROUP_OPENING])} "
-        if any(_as_subject(k, opening) for k in groups) and (lines := whole_lines(doc, s.id)):
-            under = any(f" {o} " in f" {unit_words(h)} " for h in doc.heading_path(s.id) for o in opens)
-            found.append((not under, Evidence(doc.doc_id, s.id, s.heading, lines)))
-    found.sort(key=lambda f: f[0])  # stable: in document order within each
-    evidence = [e for _, e in found[:GROUP_SECTIONS]]
-    return Draft(evidence) if evidence else None
-
-
-def _loose(words: str) -> str:
-    """Folded words without the "và" a name may drop ("Sở Văn hoá Thể thao du lịch")."""
-    return f" {' '.join(w for w in words.split() if w != 'va')} "
-
-
-def _as_subject(group: str, opening: str) -> bool:
-    """Whether a group is named in a section's opening words as who acts, not as a partner or a source ("phối hợp
-    với các sở, ngành", "đề xuất từ các sở, ban, ngành": lexicon ``units.group_not_subject``)."""
-    not_before = set(lexicon().units.get("group_not_subject", ()))
-    words, g = opening.split(), group.split()
-    return any(
-        words[i : i + len(g)] == g and (i == 0 or words[i - 1] not in not_before)
-        for i in range(len(words) - len(g) + 1)
-    )
 
 
 def _is_body(name: str) -> bool:
