@@ -2107,6 +2107,35 @@ def test_a_unit_the_named_plan_never_mentions_is_told_so(wide_engine, question: 
 
 
 @pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("kế hoạch 982 nghệ an về đợt thi đua thì sở tư pháp phải làm những việc gì", "V.2"),
+        ("Sở Xây dựng có nhiệm vụ gì theo kế hoạch 308 Hà Nội?", "III.2"),
+        ("Sở Nội vụ tỉnh Cao Bằng có trách nhiệm gì theo quyết định 53/2025?", "Điều 4.2"),
+        ("Sở Khoa học và Công nghệ có nhiệm vụ gì trong Kế hoạch 153/KH-UBND của UBND thành phố Cần Thơ?", "IV.16"),
+    ],
+)
+def test_a_unit_the_plan_tasks_only_through_a_group_gets_the_groups_tasks(
+    wide_engine, question: str, section: str
+) -> None:
+    """A Sở the document never names, when "các sở, …" or "các cơ quan, đơn vị" opens a section of its
+    implementation part as who acts ("- Các cơ quan, đơn vị căn cứ Kế hoạch này …", "16. Các sở, ban, ngành thành
+    phố", "Giám đốc các Sở"), is answered from that section, saying the unit is not named; not from a section
+    naming the group as a partner ("Sở Khoa học và Công nghệ theo dõi, đôn đốc các Sở, ban, ngành")."""
+    answer = wide_engine.ask(question)
+    assert answer.found
+    assert answer.citations[0].section == section
+    assert "không nêu riêng Sở" in answer.answer
+
+
+def test_a_group_answers_only_duties_asked_alone(wide_engine) -> None:
+    """Funds asked of a unit the plan never names are the plan's funding part, not its group's tasks."""
+    answer = wide_engine.ask("Kinh phí để Sở Y tế thực hiện nhiệm vụ theo kế hoạch 310 Hà Nội lấy từ đâu?")
+    assert answer.found
+    assert answer.citations[0].section == "IV"
+
+
+@pytest.mark.parametrize(
     ("question", "found"),
     [
         ("Học sinh đạt giải nhì kỳ thi học sinh giỏi cấp huyện ở Vĩnh Long được thưởng bao nhiêu tiền?", False),

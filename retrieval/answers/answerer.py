@@ -115,7 +115,11 @@ class Answerer:
             elif route.placed:
                 # a unit's duties are exact, but not in a plan of the place on another topic than the one asked
                 draft = refusal.elsewhere(q, draft, ctx, of_documents=route.of_documents)
-                if draft is None or (not route.of_documents and refusal.topic_elsewhere(q, draft, ctx)):
+                if draft is None:
+                    return None
+                # not the document the question names alone ("… không nêu riêng Sở Y tế"): another place's may hold
+                # the topic
+                if not (route.of_documents or draft.named_only) and refusal.topic_elsewhere(q, draft, ctx):
                     return None
             if self._unchosen(q, draft, ctx):
                 return None

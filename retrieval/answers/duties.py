@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 
 from core.text import fold, has_diacritics
+from core.types import Document
 from retrieval.answers.content import cut_short
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name, whole_lines
+from retrieval.answers.group_tasks import group_tasks
 from retrieval.answers.question import Question, fkey, has
 from retrieval.extract import text_terms
 from retrieval.lexicon import lexicon
@@ -96,9 +98,28 @@ def _not_given(q: Question, ctx: Context, catalog: UnitCatalog, target: str) -> 
     # named, or in a group of its kind ("các sở, ban, ngành", "Sở, ban ngành", "các xã, phường" for UBND phường),
     # anywhere: a group named in passing may still give it a task ("các sở, ngành … chủ động đề xuất"), and a list
     # may drop its head word ("Giám đốc các Sở: Giáo dục và Đào tạo, Nội vụ")
-    if any(f" {k} " in said for k in (unit.key, f"cac {head}", f"{head} ban nganh", f"cac {rest}", f"xa {rest}")):
+    if _loose(unit.key) in _loose(said):  # named, perhaps without its "và": "Sở Văn hoá Thể thao du lịch"
         return None
+    if any(f" {k} " in said for k in (f"cac {head}", f"{head} ban nganh", f"cac {rest}", f"xa {rest}")):
+        # a group of its kind, anywhere: named in passing it may still give the unit a task ("các sở, ngành … chủ
+        # động đề xuất"), and a list may drop its head word ("Giám đốc các Sở: Giáo dục và Đào tạo, Nội vụ"); the
+        # sections opening with it as who acts answer, when duties alone are asked
+        return group_tasks(catalog, doc, unit.name, head) if _duties_alone(q, ctx, doc, unit.name) else None
     return Draft([], final=True, reason=f"{doc_name(doc)} không giao riêng việc gì cho {unit.name}.")
+
+
+def _loose(words: str) -> str:
+    """Folded words without the "và" a name may drop."""
+    return f" {' '.join(w for w in words.split() if w != 'va')} "
+
+
+def _duties_alone(q: Question, ctx: Context, doc: Document, unit: str) -> bool:
+    """Whether a question asks a unit's duties and nothing more: no other intent, and no word besides the unit's
+    name and its document's header ("Kinh phí để Sở Y tế thực hiện nhiệm vụ … lấy từ đâu?" asks the funds)."""
+    if set(q.asks) - DUTY_ONLY:
+        return False
+    named = text_terms(ctx.analyzer, f"{unit}\n{profile_text(doc)}")
+    return not any(t.startswith("f:") and t not in named for t in text_terms(ctx.analyzer, q.topic))
 
 
 def _is_body(name: str) -> bool:

@@ -91,6 +91,7 @@ class Draft:
     group_by_doc: bool = True
     final: bool = False  # no other route is tried: with no evidence, the question is refused for ``reason``
     reason: str | None = None  # why, in words a reader is told ("… không ghi cơ quan chủ quản.")
+    named_only: bool = False  # from the document the question names alone: no other place's text is its topic
 
 
 def doc_name(doc: Document) -> str:

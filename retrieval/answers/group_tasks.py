@@ -1,0 +1,65 @@
+"""The tasks a document gives a group its unit belongs to, for a unit it never names: "Sở Y tế phải làm gì theo kế
+hoạch 982?" of a plan whose part "Trách nhiệm thực hiện" opens with "- Các cơ quan, đơn vị căn cứ Kế hoạch này …".
+
+Read only where a group opens a section as who acts (at its start, or after words that lead to the actor: "Giao
+…", "Đối với …", "Trách nhiệm của …", "Giám đốc …"), within the implementation part or a clause charging bodies to
+carry the text out ("… chịu trách nhiệm thi hành"); only for heads that form such groups (sở, bộ: lexicon
+``units.grouped_heads``) and questions asking duties alone. The answer says the unit is not named.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from retrieval.answers.evidence import Draft, Evidence, doc_name, whole_lines
+from retrieval.lexicon import lexicon
+from retrieval.units_catalog import UnitCatalog, unit_words
+
+if TYPE_CHECKING:
+    from core.types import Document
+
+#: How many words open a heading, or a section's text past its heading, where the group acting is named.
+OPENING_WORDS = 14
+#: How many sections giving the group its tasks answer for the unit.
+MAX_SECTIONS = 2
+
+
+def group_tasks(catalog: UnitCatalog, doc: Document, unit: str, head: str) -> Draft | None:
+    """The sections of ``doc`` giving the group of a unit named ``unit`` (head word ``head``) its tasks, or None."""
+    u = lexicon().units
+    if head not in u.get("grouped_heads", ()):
+        return None
+    groups = [f"cac {head}".split(), *(g.split() for g in u.get("any_group", ()))]
+    leads = [lead.split() for lead in u.get("group_leads", ())]
+    officials = [o.split() for o in u.get("group_officials", ())]
+    parts = (*u.get("implementation", ()), "to chuc thuc hien")
+    charged = tuple(u.get("execution_clause", ()))
+    found = []
+    for s in doc.sections:
+        own = doc.section_text(s.id, own=True)
+        placed = any(f" {c} " in f" {unit_words(h)} " for h in doc.heading_path(s.id)[:-1] for c in parts)
+        if not placed and not any(f" {c} " in f" {unit_words(own)} " for c in charged):
+            continue
+        after = own[own.find(s.heading) + len(s.heading) :] if s.heading and s.heading in own else own
+        opening = (catalog.expanded(t).split()[:OPENING_WORDS] for t in (s.heading, after))
+        acting = any(_acts(words, groups, leads, officials) for words in opening)
+        if acting and (lines := whole_lines(doc, s.id)):
+            found.append(Evidence(doc.doc_id, s.id, s.heading, lines))
+        if len(found) == MAX_SECTIONS:
+            break
+    if not found:
+        return None
+    return Draft(found, intro=f"{doc_name(doc)} không nêu riêng {unit}; văn bản giao việc chung:", named_only=True)
+
+
+def _acts(words: list[str], groups: list[list[str]], leads: list[list[str]], officials: list[list[str]]) -> bool:
+    """Whether a group opens the words, alone or after a lead that is all that comes before it ("Trách nhiệm của
+    các cơ quan, đơn vị", "Giao các sở …"), or follows the title of its heads in a list of those charged ("Chánh Văn
+    phòng …, Giám đốc các Sở")."""
+    for g in groups:
+        for i in range(len(words) - len(g) + 1):
+            if words[i : i + len(g)] != g:
+                continue
+            if i == 0 or words[:i] in leads or any(words[max(0, i - len(o)) : i] == o for o in officials):
+                return True
+    return False
