@@ -933,3 +933,62 @@ def test_a_sum_asked_of_one_thing_is_not_the_figure_of_another_in_the_same_line(
         assert "15% mức lương cơ sở" in ans.answer
     finally:
         engine.close()
+
+
+_GROUP_PLAN = """ỦY BAN NHÂN DÂN
+TỈNH TÂY NINH
+Số: 977/KH-UBND
+Tây Ninh, ngày 20 tháng 11 năm 2025
+
+KẾ HOẠCH
+Phát triển nông nghiệp sinh thái gắn với du lịch nông thôn năm 2026
+
+I. MỤC ĐÍCH, YÊU CẦU
+Bảo đảm sự phối hợp chặt chẽ giữa các sở, ban, ngành và Ủy ban nhân dân các xã, phường.
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Xây dựng vùng sản xuất nông nghiệp sinh thái
+Sở NN&MT chủ trì rà soát quỹ đất, xây dựng bản đồ vùng sản xuất nông nghiệp sinh thái.
+2. Bảo đảm kinh phí
+Sở TC tham mưu bố trí kinh phí thực hiện Kế hoạch từ ngân sách địa phương năm 2026.
+III. TỔ CHỨC THỰC HIỆN
+1. Các sở, ban, ngành tỉnh
+Căn cứ chức năng, nhiệm vụ được giao, xây dựng kế hoạch cụ thể để triển khai Kế hoạch này.
+2. Ủy ban nhân dân các xã, phường
+Phối hợp triển khai các mô hình nông nghiệp sinh thái gắn với du lịch nông thôn trên địa bàn.
+"""
+
+_NAMING_PLAN = """ỦY BAN NHÂN DÂN
+TỈNH AN GIANG
+Số: 15/KH-UBND
+An Giang, ngày 05 tháng 01 năm 2026
+
+KẾ HOẠCH
+Phòng chống thiên tai năm 2026
+
+I. TỔ CHỨC THỰC HIỆN
+1. Sở Nông nghiệp và Môi trường
+Chủ trì xây dựng phương án ứng phó thiên tai, tổng hợp báo cáo.
+2. Sở Xây dựng
+Kiểm tra an toàn công trình trước mùa mưa bão.
+3. Sở Tài chính
+Bố trí kinh phí phòng chống thiên tai.
+"""
+
+
+def test_a_unit_the_plan_names_by_its_initials_is_not_told_it_is_not_named(tmp_path: Path) -> None:
+    """A Sở the plan names only by initials ("Sở NN&MT", "Sở TC") is answered with its own item and not told it is
+    not named, though a group of its kind is charged in the plan ("1. Các sở, ban, ngành tỉnh")."""
+    from retrieval.engine import build_engine
+
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "kh-977-tayninh-2025.txt").write_text(_GROUP_PLAN, encoding="utf-8")
+    (tmp_path / "plans" / "kh-15-angiang-2026.txt").write_text(_NAMING_PLAN, encoding="utf-8")
+    engine = build_engine(make_settings(tmp_path / "data"), embedder=None)
+    try:
+        engine.ingest([tmp_path / "plans"])
+        for unit, section in (("Sở Nông nghiệp và Môi trường", "II.1"), ("Sở Tài chính", "II.2")):
+            ans = engine.ask(f"{unit} có nhiệm vụ gì theo kế hoạch 977 Tây Ninh?")
+            assert ans.found and ("kh-977-tayninh-2025", section) in cited(ans), ans.answer
+            assert "không nêu riêng" not in ans.answer
+    finally:
+        engine.close()

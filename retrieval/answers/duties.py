@@ -24,6 +24,9 @@ from retrieval.units_catalog import UnitCatalog, unit_heads, unit_words
 
 #: What a question may ask besides a unit's duties and still be asked them of a unit its document's title names.
 DUTY_ONLY = frozenset({"duty", "list"})
+#: How far after "các sở" a list dropping the head word may name a unit ("Giám đốc các Sở: Giáo dục và Đào tạo, Nội
+#: vụ; …"), in characters of folded text.
+LIST_REACH = 120
 
 
 def gather(q: Question, ctx: Context) -> Draft | None:
@@ -98,7 +101,7 @@ def _not_given(q: Question, ctx: Context, catalog: UnitCatalog, target: str) -> 
     # named, or in a group of its kind ("các sở, ban, ngành", "Sở, ban ngành", "các xã, phường" for UBND phường),
     # anywhere: a group named in passing may still give it a task ("các sở, ngành … chủ động đề xuất"), and a list
     # may drop its head word ("Giám đốc các Sở: Giáo dục và Đào tạo, Nội vụ")
-    if _loose(unit.key) in _loose(said):  # named, perhaps without its "và": "Sở Văn hoá Thể thao du lịch"
+    if _loose(unit.key) in _loose(said) or _named_short(unit.name, body, said, head, rest):
         return None
     if any(f" {k} " in said for k in (f"cac {head}", f"{head} ban nganh", f"cac {rest}", f"xa {rest}")):
         # a group of its kind, anywhere: named in passing it may still give the unit a task ("các sở, ngành … chủ
@@ -106,6 +109,22 @@ def _not_given(q: Question, ctx: Context, catalog: UnitCatalog, target: str) -> 
         # sections opening with it as who acts answer, when duties alone are asked
         return group_tasks(catalog, doc, unit.name, head) if _duties_alone(q, ctx, doc, unit.name) else None
     return Draft([], final=True, reason=f"{doc_name(doc)} không giao riêng việc gì cho {unit.name}.")
+
+
+def _named_short(name: str, body: str, said: str, head: str, rest: str) -> bool:
+    """Whether a text names a unit by the initials of its words after its head word ("Sở NN&MT", "Sở GD&ĐT", "Sở
+    TC" for "Sở Tài chính"), or in a list that drops the head word ("Giám đốc các Sở: Giáo dục và Đào tạo, Nội vụ")."""
+    first = name.split()[0]
+    initials = "".join(w[0] for w in rest.split() if w != "va")
+    for m in re.finditer(rf"\b{re.escape(first)}\s+([A-ZĐ]{{1,4}}(?:\s*&\s*[A-ZĐ]{{1,4}})*)\b", body):
+        if fold(re.sub(r"[\s&]", "", m.group(1))).lower() == initials:
+            return True
+    return any(f" {rest} " in f" {said[i : i + LIST_REACH]} " for i in _starts(said, f" cac {head} "))
+
+
+def _starts(text: str, part: str) -> list[int]:
+    """Where a part occurs in a text."""
+    return [m.start() for m in re.finditer(re.escape(part), text)]
 
 
 def _loose(words: str) -> str:

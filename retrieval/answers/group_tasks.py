@@ -29,7 +29,9 @@ def group_tasks(catalog: UnitCatalog, doc: Document, unit: str, head: str) -> Dr
     u = lexicon().units
     if head not in u.get("grouped_heads", ()):
         return None
-    groups = [f"cac {head}".split(), *(g.split() for g in u.get("any_group", ()))]
+    # "các cơ quan, đơn vị" of a province's plan is its own bodies', not a ministry's
+    anyone = u.get("any_group", ()) if head in u.get("any_group_heads", ()) else ()
+    groups = [f"cac {head}".split(), *(g.split() for g in anyone)]
     leads = [lead.split() for lead in u.get("group_leads", ())]
     officials = [o.split() for o in u.get("group_officials", ())]
     parts = (*u.get("implementation", ()), "to chuc thuc hien")
