@@ -24,9 +24,6 @@ from retrieval.units_catalog import UnitCatalog, unit_heads, unit_words
 
 #: What a question may ask besides a unit's duties and still be asked them of a unit its document's title names.
 DUTY_ONLY = frozenset({"duty", "list"})
-#: How far after "các sở" a list dropping the head word may name a unit ("Giám đốc các Sở: Giáo dục và Đào tạo, Nội
-#: vụ; …"), in characters of folded text.
-LIST_REACH = 120
 
 
 def gather(q: Question, ctx: Context) -> Draft | None:
@@ -101,7 +98,7 @@ def _not_given(q: Question, ctx: Context, catalog: UnitCatalog, target: str) -> 
     # named, or in a group of its kind ("các sở, ban, ngành", "Sở, ban ngành", "các xã, phường" for UBND phường),
     # anywhere: a group named in passing may still give it a task ("các sở, ngành … chủ động đề xuất"), and a list
     # may drop its head word ("Giám đốc các Sở: Giáo dục và Đào tạo, Nội vụ")
-    if _loose(unit.key) in _loose(said) or _named_short(unit.name, body, said, head, rest):
+    if _loose(unit.key) in _loose(said) or _named_short(unit.name, body, rest):
         return None
     if any(f" {k} " in said for k in (f"cac {head}", f"{head} ban nganh", f"cac {rest}", f"xa {rest}")):
         # a group of its kind, anywhere: named in passing it may still give the unit a task ("các sở, ngành … chủ
@@ -111,7 +108,7 @@ def _not_given(q: Question, ctx: Context, catalog: UnitCatalog, target: str) -> 
     return Draft([], final=True, reason=f"{doc_name(doc)} không giao riêng việc gì cho {unit.name}.")
 
 
-def _named_short(name: str, body: str, said: str, head: str, rest: str) -> bool:
+def _named_short(name: str, body: str, rest: str) -> bool:
     """Whether a text names a unit by the initials of its words after its head word ("Sở NN&MT", "Sở GD&ĐT", "Sở
     TC" for "Sở Tài chính"), or in a list that drops the head word ("Giám đốc các Sở: Giáo dục và Đào tạo, Nội vụ")."""
     first = name.split()[0]
@@ -119,12 +116,10 @@ def _named_short(name: str, body: str, said: str, head: str, rest: str) -> bool:
     for m in re.finditer(rf"\b{re.escape(first)}\s+([A-ZĐ]{{1,4}}(?:\s*&\s*[A-ZĐ]{{1,4}})*)\b", body):
         if fold(re.sub(r"[\s&]", "", m.group(1))).lower() == initials:
             return True
-    return any(f" {rest} " in f" {said[i : i + LIST_REACH]} " for i in _starts(said, f" cac {head} "))
-
-
-def _starts(text: str, part: str) -> list[int]:
-    """Where a part occurs in a text."""
-    return [m.start() for m in re.finditer(re.escape(part), text)]
+    # "các Sở: A, B, C": each item a unit with the head word dropped
+    lists = re.finditer(rf"\bcác\s+{re.escape(first)}\s*:\s*([^.;\n]+)", body, re.I)
+    items = [i for m in lists for part in m.group(1).split(",") for i in (part, *re.split(r"\bvà\b", part))]
+    return any(fold(i).lower().split() == rest.split() for i in items)
 
 
 def _loose(words: str) -> str:
