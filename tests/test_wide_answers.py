@@ -2127,6 +2127,22 @@ def test_a_unit_the_plan_tasks_only_through_a_group_gets_the_groups_tasks(
     assert "không nêu riêng Sở" in answer.answer
 
 
+@pytest.mark.parametrize(
+    ("question", "doc_id"),
+    [
+        ("Sở Y tế có nhiệm vụ gì trong kế hoạch 141 Bắc Ninh?", "kh-141-ubnd-bacninh-2025"),
+        ("Sở Nông nghiệp và Môi trường có nhiệm vụ gì trong kế hoạch 160 Cần Thơ?", "kh-160-ubnd-cantho-2025"),
+        ("Sở Văn hóa, Thể thao và Du lịch có nhiệm vụ gì trong kế hoạch 552 Đồng Tháp?", "kh-552-ubnd-dongthap-2025"),
+    ],
+)
+def test_a_unit_is_answered_from_the_plan_named_by_its_number(wide_engine, question: str, doc_id: str) -> None:
+    """A plan named by kind and number is the one a unit's duties are read in, though another plan of the province
+    names the unit more (kế hoạch 144 Bắc Ninh has its own "Sở Y tế" section)."""
+    answer = wide_engine.ask(question)
+    assert answer.found
+    assert {c.doc_id for c in answer.citations} == {doc_id}
+
+
 def test_a_group_answers_only_duties_asked_alone(wide_engine) -> None:
     """Funds asked of a unit the plan never names are the plan's funding part, not its group's tasks."""
     answer = wide_engine.ask("Kinh phí để Sở Y tế thực hiện nhiệm vụ theo kế hoạch 310 Hà Nội lấy từ đâu?")

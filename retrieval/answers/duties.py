@@ -27,7 +27,9 @@ DUTY_ONLY = frozenset({"duty", "list"})
 
 
 def gather(q: Question, ctx: Context) -> Draft | None:
-    target = ctx.named_target(q)
+    # the document the question names, by its header or by its kind and number ("kế hoạch 141 Bắc Ninh": not the
+    # province's other plan that names the unit, kế hoạch 144)
+    target = ctx.named_target(q) or ctx.held_number(q)
     docs = [target] if target else ctx.documents(q)
     catalog = UnitCatalog(ctx.index.catalog, ctx.analyzer)
     matches = catalog.find(q.text, focus=docs)
@@ -35,8 +37,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     gone_to = catalog.sent_to(q.text, {m.key for m in matches})
     matches = [m for m in matches if m.has_lines and _typed_as_named(q.text, m.name) and m.key not in gone_to]
     if not matches:
-        named = target or ctx.held_number(q)  # the document the question names, by its header or its number
-        return _not_given(q, ctx, catalog, named) if named else None
+        return _not_given(q, ctx, catalog, target) if target else None
     # a unit named only by words of its document's title ("… khu công nghiệp của Hà Nội": the plan's title, also a
     # part of "Ban Quản lý các khu công nghệ cao và khu công nghiệp") names the plan, when another unit is named;
     # when every unit matched is one the title names, it is asked its duties only when nothing else is asked
