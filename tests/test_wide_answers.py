@@ -2143,6 +2143,26 @@ def test_a_unit_is_answered_from_the_plan_named_by_its_number(wide_engine, quest
     assert {c.doc_id for c in answer.citations} == {doc_id}
 
 
+@pytest.mark.parametrize(
+    ("question", "doc_id", "section"),
+    [
+        (
+            "Nghị quyết 57 giao Sở Xây dựng Đồng Tháp làm gì trong chuyển đổi số hạ tầng giao thông?",
+            "kh-597-ubnd-dongthap-2025",
+            "V.1",
+        ),
+    ],
+)
+def test_a_text_the_plans_carry_out_named_by_its_number_still_leads_to_the_plans(
+    wide_engine, question: str, doc_id: str, section: str
+) -> None:
+    """A resolution or circular named by its number is often the one the plans carry out ("Nghị quyết 57" of the
+    Party, held as Hà Nội's 57/2025/NQ-HĐND): a unit's duties are still read in the plans."""
+    answer = wide_engine.ask(question)
+    assert answer.found
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == (doc_id, section)
+
+
 def test_a_group_answers_only_duties_asked_alone(wide_engine) -> None:
     """Funds asked of a unit the plan never names are the plan's funding part, not its group's tasks."""
     answer = wide_engine.ask("Kinh phí để Sở Y tế thực hiện nhiệm vụ theo kế hoạch 310 Hà Nội lấy từ đâu?")

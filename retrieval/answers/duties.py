@@ -27,9 +27,12 @@ DUTY_ONLY = frozenset({"duty", "list"})
 
 
 def gather(q: Question, ctx: Context) -> Draft | None:
-    # the document the question names, by its header or by its kind and number ("kế hoạch 141 Bắc Ninh": not the
-    # province's other plan that names the unit, kế hoạch 144)
-    target = ctx.named_target(q) or ctx.held_number(q)
+    # the document the question names, by its header, or by its kind and number when it is a plan ("kế hoạch 141
+    # Bắc Ninh": not the province's other plan that names the unit, kế hoạch 144); a law or resolution named so is
+    # often the one the plans carry out ("Nghị quyết 57 giao Sở Xây dựng …"), which they answer
+    held = ctx.held_number(q)
+    planned = held is not None and _kind(ctx, held) in lexicon().units.get("numbered_target_kinds", ())
+    target = ctx.named_target(q) or (held if planned else None)
     docs = [target] if target else ctx.documents(q)
     catalog = UnitCatalog(ctx.index.catalog, ctx.analyzer)
     matches = catalog.find(q.text, focus=docs)
@@ -37,7 +40,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     gone_to = catalog.sent_to(q.text, {m.key for m in matches})
     matches = [m for m in matches if m.has_lines and _typed_as_named(q.text, m.name) and m.key not in gone_to]
     if not matches:
-        return _not_given(q, ctx, catalog, target) if target else None
+        named = target or held  # the document the question names, by its header or its number
+        return _not_given(q, ctx, catalog, named) if named else None
     # a unit named only by words of its document's title ("… khu công nghiệp của Hà Nội": the plan's title, also a
     # part of "Ban Quản lý các khu công nghệ cao và khu công nghiệp") names the plan, when another unit is named;
     # when every unit matched is one the title names, it is asked its duties only when nothing else is asked
@@ -67,6 +71,11 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if evidence and own_list and (part := _asked_part(q, ctx, evidence[0])):
         evidence = [part, *evidence]  # "Sở … chủ trì tiểu dự án nào?": the task asked, then the whole list
     return Draft(evidence, notes=cut_short(ctx, evidence)) if evidence else None
+
+
+def _kind(ctx: Context, doc_id: str) -> str:
+    head = ctx.index.head(doc_id)
+    return (head.doc_type if head is not None else None) or ""
 
 
 def _not_given(q: Question, ctx: Context, catalog: UnitCatalog, target: str) -> Draft | None:
