@@ -74,6 +74,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
 
 
 def _kind(ctx: Context, doc_id: str) -> str:
+    """A stored document's kind ("Kế hoạch"), from its header row."""
     head = ctx.index.head(doc_id)
     return (head.doc_type if head is not None else None) or ""
 
@@ -105,15 +106,13 @@ def _not_given(q: Question, ctx: Context, catalog: UnitCatalog, target: str) -> 
     unit = min(whole, key=lambda m: len(m.name))
     head = next(h for h in unit_heads() if f"{unit.key} ".startswith(f"{h} "))
     rest = unit.key[len(head) :].strip()
-    # named, or in a group of its kind ("các sở, ban, ngành", "Sở, ban ngành", "các xã, phường" for UBND phường),
-    # anywhere: a group named in passing may still give it a task ("các sở, ngành … chủ động đề xuất"), and a list
-    # may drop its head word ("Giám đốc các Sở: Giáo dục và Đào tạo, Nội vụ")
+    # named: whole, without its "và" ("Sở Văn hoá Thể thao du lịch"), by initials or in a head-less list
     if _loose(unit.key) in _loose(said) or _named_short(unit.name, body, rest):
         return None
     if any(f" {k} " in said for k in (f"cac {head}", f"{head} ban nganh", f"cac {rest}", f"xa {rest}")):
-        # a group of its kind, anywhere: named in passing it may still give the unit a task ("các sở, ngành … chủ
-        # động đề xuất"), and a list may drop its head word ("Giám đốc các Sở: Giáo dục và Đào tạo, Nội vụ"); the
-        # sections opening with it as who acts answer, when duties alone are asked
+        # a group of its kind ("các sở, ban, ngành", "Sở, ban ngành", "các xã, phường" for UBND phường), anywhere:
+        # named in passing it may still give the unit a task ("các sở, ngành … chủ động đề xuất"); the sections
+        # opening with it as who acts answer, when duties alone are asked
         return group_tasks(catalog, doc, unit.name, head) if _duties_alone(q, ctx, doc, unit.name) else None
     return Draft([], final=True, reason=f"{doc_name(doc)} không giao riêng việc gì cho {unit.name}.")
 
