@@ -992,3 +992,42 @@ def test_a_unit_the_plan_names_by_its_initials_is_not_told_it_is_not_named(tmp_p
             assert "không nêu riêng" not in ans.answer
     finally:
         engine.close()
+
+
+_LEVELS_PLAN = """ỦY BAN NHÂN DÂN
+XÃ BÌNH AN
+Số: 31/KH-UBND
+Bình An, ngày 10 tháng 3 năm 2026
+
+KẾ HOẠCH
+Ứng phó ngập lụt mùa mưa năm 2026
+
+I. MỤC ĐÍCH, YÊU CẦU
+Chủ động ứng phó, giảm thiệt hại do ngập lụt gây ra trên địa bàn xã.
+II. BIỆN PHÁP THEO CẤP ĐỘ RỦI RO
+1. Khi dự báo ở Cấp I
+a) Tổ xung kích thôn theo dõi mực nước, trực 8/24 giờ.
+2. Khi dự báo đến Cấp II
+a) Tổ xung kích thôn trực 12/24 giờ, kiểm tra đê bao.
+3. Khi dự báo đến Cấp III
+a) Lực lượng xung kích canh gác đê bao, trực 24/24 giờ tại các điểm xung yếu, sẵn sàng sơ tán người dân.
+"""
+
+
+def test_a_level_asked_by_its_number_is_answered_under_the_sibling_with_that_number(tmp_path: Path) -> None:
+    """Items headed by the level they apply to ("Khi dự báo đến Cấp II", "… Cấp III"): a question naming the level
+    by its number ("cấp độ 2", typed in digits) gets the item under that level first, though the next level's item
+    shares more of its words; a question naming the other level keeps it."""
+    from retrieval.engine import build_engine
+
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "kh-31-binhan-2026.txt").write_text(_LEVELS_PLAN, encoding="utf-8")
+    engine = build_engine(make_settings(tmp_path / "data"), embedder=None)
+    try:
+        engine.ingest([CORPUS, tmp_path / "plans"])
+        for level, section, said in (("2", "II.2.a", "trực 12/24 giờ"), ("3", "II.3.a", "trực 24/24 giờ")):
+            ans = engine.ask(f"Bình An ngập lụt cấp độ {level} thì lực lượng xung kích canh gác đê bao trực mấy giờ?")
+            assert ans.found and cited(ans)[0] == ("kh-31-binhan-2026", section), ans.answer
+            assert said in ans.answer.splitlines()[1] + ans.answer.splitlines()[2]
+    finally:
+        engine.close()

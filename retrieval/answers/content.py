@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from core.text import fold
 from core.types import Document, Section
-from retrieval.answers import ranges
+from retrieval.answers import ordinals, ranges
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, Pick, has_amount, pick_lines
 from retrieval.answers.facts import names_only
@@ -106,6 +106,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if how in ("best", "all") and target and not (q.figures or q.counted):  # not "trong mấy ngày", "mấy điểm"
         hits = _unit_first(q, ctx, target, hits)
     hits = _recipient_not_first(q, ctx, hits)
+    hits = ordinals.asked_first(q, ctx, hits, UNIT_HITS)  # "cấp độ 4": under "Cấp IV", not "Cấp III"
     hits = _repeal_not_first(q, ctx, hits)
     if target and has(q.key, *lexicon().applies_cues):  # "… có áp dụng với giáo viên không?": its scope article
         hits = _scope_first(q, ctx, target, hits)
