@@ -74,7 +74,7 @@ class Lexicon:
     kind_types: dict[str, str]  # folded kind word -> legal type ("chi thi" -> "Chỉ thị")
     kind_holds: dict[str, tuple[str, ...]]  # a legal type asked -> the types of it also asked ("Luật": "Bộ luật")
     kind_every: tuple[str, ...]  # folded words asking for documents of every kind ("văn bản")
-    ordinal_fillers: tuple[str, ...]  # words between a sibling's numbering word and its number ("cấp độ 4")
+    ordinals: dict[str, list[str]]  # words numbering sibling sections ("cấp", "năm"); fillers ("cấp độ 4")
     considerations: tuple[str, ...]  # a preamble line opening so weighs a proposal, not a legal basis ("Xét …")
     grounds_openings: tuple[str, ...]  # a preamble line opening so states a ground ("Căn cứ …"), longest first
     units: dict[str, list[Any]]  # how documents name units: heads, line_heads, verbs, assign; levels (lists)
@@ -208,7 +208,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         kind_types=dict(raw["asked_kinds"]["types"]),
         kind_holds={k: tuple(v) for k, v in raw["asked_kinds"].get("holds", {}).items()},
         kind_every=tuple(raw["asked_kinds"].get("every", ())),
-        ordinal_fillers=tuple(raw.get("ordinal_fillers", [])),
+        ordinals={k: list(v) for k, v in raw["ordinals"].items() if not k.startswith("_")},
         considerations=tuple(raw.get("considerations", [])),
         grounds_openings=tuple(sorted(raw.get("grounds_openings", []), key=lambda o: -len(o.split()))),
         units={k: list(v) for k, v in raw["units"].items() if not k.startswith("_")},

@@ -1011,6 +1011,11 @@ a) Tổ xung kích thôn theo dõi mực nước, trực 8/24 giờ.
 a) Tổ xung kích thôn trực 12/24 giờ, kiểm tra đê bao.
 3. Khi dự báo đến Cấp III
 a) Lực lượng xung kích canh gác đê bao, trực 24/24 giờ tại các điểm xung yếu, sẵn sàng sơ tán người dân.
+III. LƯU HỒ SƠ
+1. Hồ sơ kiểm tra đê bao lưu tại xã là 5 năm
+Hồ sơ kiểm tra đê bao lưu tại tủ hồ sơ của Ban chỉ huy phòng thủ dân sự xã.
+2. Sổ theo dõi mực nước lưu tại thôn là 1 năm
+Trưởng thôn giữ sổ theo dõi mực nước.
 """
 
 
@@ -1029,5 +1034,12 @@ def test_a_level_asked_by_its_number_is_answered_under_the_sibling_with_that_num
             ans = engine.ask(f"Bình An ngập lụt cấp độ {level} thì lực lượng xung kích canh gác đê bao trực mấy giờ?")
             assert ans.found and cited(ans)[0] == ("kh-31-binhan-2026", section), ans.answer
             assert said in ans.answer.splitlines()[1] + ans.answer.splitlines()[2]
+        # two levels named: neither is moved first; a number after a word that numbers no series is a value
+        for typed, section in (
+            ("Bình An ngập lụt cấp độ 2 hay cấp độ 3 thì lực lượng xung kích canh gác đê bao trực mấy giờ?", "II.3.a"),
+            ("Hồ sơ kiểm tra đê bao ở xã Bình An lưu tại xã là 1 năm phải không?", "III.1"),
+        ):
+            ans = engine.ask(typed)
+            assert ans.found and cited(ans)[0] == ("kh-31-binhan-2026", section), ans.answer
     finally:
         engine.close()
