@@ -1043,38 +1043,3 @@ def test_a_level_asked_by_its_number_is_answered_under_the_sibling_with_that_num
             assert ans.found and cited(ans)[0] == ("kh-31-binhan-2026", section), ans.answer
     finally:
         engine.close()
-
-
-_AIR_LETTER = """UBND XÃ HÒA LẠC
-TRƯỜNG TIỂU HỌC HÒA LẠC
-Số: 45/TB-THHL
-Hòa Lạc, ngày 02 tháng 12 năm 2025
-
-THÔNG BÁO
-Về phòng, chống ô nhiễm không khí trong trường học
-
-1. Giáo viên chủ nhiệm theo dõi chỉ số chất lượng không khí hằng ngày trên ứng dụng của Thành phố.
-2. Hạn chế các hoạt động ngoài trời cho học sinh trong các khung giờ và ngày có chất lượng không khí ở mức xấu trở lên; tiết thể dục chuyển vào nhà đa năng.
-3. Phụ huynh cho học sinh đeo khẩu trang khi đến trường.
-"""
-
-
-def test_a_time_word_in_the_condition_of_a_yes_no_question_asks_no_time(tmp_path: Path) -> None:
-    """A yes/no question whose condition holds a time word ("Ngày nào không khí xấu thì … có được … không?") asks
-    whether, on such days: the line that says so answers, though it states no date."""
-    from retrieval.engine import build_engine
-
-    (tmp_path / "plans").mkdir()
-    (tmp_path / "plans" / "tb-45-hoalac-2025.txt").write_text(_AIR_LETTER, encoding="utf-8")
-    engine = build_engine(make_settings(tmp_path / "data"), embedder=None)
-    try:
-        engine.ingest([tmp_path / "plans"])
-        for typed in (
-            "Trường tiểu học Hòa Lạc: ngày nào không khí ở mức xấu thì học sinh có được học thể dục ngoài trời không?",
-            "th hoa lac ngay nao khong khi o muc xau thi hs co duoc hoc the duc ngoai troi ko",
-        ):
-            ans = engine.ask(typed)
-            assert ans.found and cited(ans)[0] == ("tb-45-hoalac-2025", "2"), ans.answer
-            assert "Hạn chế các hoạt động ngoài trời cho học sinh" in ans.answer
-    finally:
-        engine.close()

@@ -32,8 +32,6 @@ _LEGAL_IN_Q = re.compile(rf"(?P<number>{NUMBER})", re.I)
 _TYPE_NUM_Q = re.compile(r"(?P<type>" + KINDS + r")(?:\s+so)?\s+(?P<num>\d{1,5})\b")
 _TYPE_NUM_NAMED = re.compile(r" (?:theo |cua |trong )?(?:" + KINDS + r")(?: so)? \d[\w/-]*(?= )")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-#: Intents asking a time ("hạn chót", "ngày nào", "khi nào").
-TIME_INTENTS = ("deadline", "dated")
 _REF_DIEM = re.compile(r" diem ([a-z]) (?:cua )?khoan (\d{1,3}) (?:cua )?dieu (\d{1,3}) ")
 _REF_KHOAN = re.compile(r" khoan (\d{1,3}) (?:cua )?dieu (\d{1,3}) ")
 _REF_DIEU = re.compile(r" dieu (\d{1,3}) ")
@@ -312,16 +310,6 @@ def _term(key: str, lx: Lexicon) -> str | None:
     return None
 
 
-def _intent(key: str, intent: str, lx: Lexicon) -> bool:
-    """Whether folded words ask an intent, by its cues or its patterns."""
-    return has(key, *lx.intents.get(intent, ())) or any(p.search(key) for p in lx.intent_patterns.get(intent, ()))
-
-
-def _time_asked(words: str, lx: Lexicon) -> bool:
-    """Whether folded words ask a time."""
-    return has(f" {words} ", *lx.day_asked) or any(_intent(f" {words} ", i, lx) for i in TIME_INTENTS)
-
-
 def parse(typed: str, lx: Lexicon | None = None) -> Question:
     """Read a question once (see the module docstring)."""
     lx = lx or lexicon()
@@ -329,7 +317,12 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     text = normalize(typed or "", lx, accented=accented)
     key = fkey(text)
     q = Question(typed=(typed or "").strip(), text=text, key=key, accented=accented)
-    q.asks |= {intent for intent in {*lx.intents, *lx.intent_patterns} if _intent(key, intent, lx)}
+    for intent, cues in lx.intents.items():
+        if has(key, *cues):
+            q.asks.add(intent)
+    for intent, patterns in lx.intent_patterns.items():
+        if any(p.search(key) for p in patterns):
+            q.asks.add(intent)
     if "drafter" in q.asks and not (" can cu " in key or "legal_bases" in q.asks):
         q.asks.discard("drafter")  # "soạn thảo" alone is content ("ai soạn thảo …")
     words = " ".join(re.findall(r"[^\W_]+", text.lower()))
@@ -349,12 +342,6 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     q.asked = asking(text) or ""
     q.told_apart = bool(q.asked) and len(sentences(text)) > 1
     unmasked = functools.reduce(lambda k, phrase: k.replace(f" {phrase} ", " "), lx.day_not_asked, key)
-    cut = unmasked.rfind(" thi ")
-    if "whether" in q.asks and cut > 0 and not _time_asked(" ".join(unmasked[:cut].split()[-3:]), lx):
-        # "ngày nào không khí xấu thì có được học ngoài trời không?": a time word in the condition asks no time
-        # (not "khi nào thì được nghỉ không?", which asks it)
-        unmasked = unmasked[cut:]
-        q.asks -= {i for i in TIME_INTENTS if not _intent(unmasked, i, lx)}
     q.asks_day = has(unmasked, *lx.day_asked)
     asked_key = fkey(q.asked) if q.asked else key  # the story told before the question asks nothing
     q.counted = counted(q.asked or text, lx)
