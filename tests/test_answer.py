@@ -1043,3 +1043,83 @@ def test_a_level_asked_by_its_number_is_answered_under_the_sibling_with_that_num
             assert ans.found and cited(ans)[0] == ("kh-31-binhan-2026", section), ans.answer
     finally:
         engine.close()
+
+
+_TASK_PLAN = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 310/QĐ-TTg
+Hà Nội, ngày 03 tháng 3 năm 2026
+
+QUYẾT ĐỊNH
+Ban hành Kế hoạch số hóa hồ sơ hành chính năm 2026
+
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch số hóa hồ sơ hành chính năm 2026.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+
+Nơi nhận:
+- Các bộ, cơ quan ngang bộ;
+- Lưu: VT.
+THỦ TƯỚNG
+
+KẾ HOẠCH
+SỐ HÓA HỒ SƠ HÀNH CHÍNH NĂM 2026
+(Kèm theo Quyết định số 310/QĐ-TTg ngày 03 tháng 3 năm 2026 của Thủ tướng Chính phủ)
+
+I. MỤC ĐÍCH, YÊU CẦU
+Hoàn thành số hóa hồ sơ hành chính của các bộ, ngành.
+II. TỔ CHỨC THỰC HIỆN
+1. Bộ Tài chính
+Bố trí kinh phí số hóa hồ sơ từ nguồn ngân sách trung ương năm 2026.
+2. Bộ Nội vụ
+Hướng dẫn các bộ, ngành lập danh mục hồ sơ cần số hóa.
+"""
+
+_PASSING_DECISION = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 77/QĐ-TTg
+Hà Nội, ngày 10 tháng 3 năm 2026
+
+QUYẾT ĐỊNH
+Ban hành Quy chế lưu trữ hồ sơ điện tử
+
+Điều 1. Ban hành kèm theo Quyết định này Quy chế lưu trữ hồ sơ điện tử của các cơ quan hành chính nhà nước.
+Điều 2. Quyết định này có hiệu lực kể từ ngày 20 tháng 3 năm 2026.
+Điều 3. Trách nhiệm thi hành
+1. Bộ trưởng Bộ Nội vụ chủ trì, phối hợp với Bộ trưởng Bộ Tài chính hướng dẫn, kiểm tra việc thi hành Quyết định này.
+2. Bộ trưởng, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm thi hành Quyết định này.
+"""
+
+_UNITS_CIRCULAR = """BỘ TÀI CHÍNH
+Số: 15/2026/TT-BTC
+Hà Nội, ngày 12 tháng 3 năm 2026
+
+THÔNG TƯ
+Quy định nhiệm vụ lưu trữ hồ sơ điện tử tại Bộ Tài chính
+
+Điều 1. Phạm vi điều chỉnh
+Thông tư này quy định mức thu phí khai thác tài liệu lưu trữ của Bộ Tài chính.
+Điều 2. Mức thu
+Mức thu phí khai thác tài liệu lưu trữ là 20.000 đồng một trang.
+"""
+
+
+def test_a_decision_named_by_number_answers_for_a_unit_its_text_names(tmp_path: Path) -> None:
+    """A unit a decision names only in passing ("… phối hợp với Bộ trưởng Bộ Tài chính …"), asked of that decision
+    by its number, is answered from the decision, not from the task list another decision's plan gives the unit;
+    asked of that plan, from its task list."""
+    from retrieval.engine import build_engine
+
+    (tmp_path / "plans").mkdir()
+    for name, text in (
+        ("qd-310-ttg-2026", _TASK_PLAN),
+        ("qd-77-ttg-2026", _PASSING_DECISION),
+        ("tt-15-2026-btc", _UNITS_CIRCULAR),  # issued by the unit: its header matches the question as well
+    ):
+        (tmp_path / "plans" / f"{name}.txt").write_text(text, encoding="utf-8")
+    engine = build_engine(make_settings(tmp_path / "data"), embedder=None)
+    try:
+        engine.ingest([tmp_path / "plans"])
+        ans = engine.ask("Theo quyết định 77, Bộ Tài chính có nhiệm vụ gì?")
+        assert ans.found and cited(ans)[0] == ("qd-77-ttg-2026", "Điều 3.1"), ans.answer
+        ans = engine.ask("Bộ Tài chính có nhiệm vụ gì theo quyết định 310?")
+        assert ans.found and cited(ans)[0] == ("qd-310-ttg-2026", "Kế hoạch.II.1"), ans.answer
+    finally:
+        engine.close()

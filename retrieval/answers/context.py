@@ -201,12 +201,12 @@ class Context:
             ranked = sorted(named, key=lambda d: -named[d])[:2] or [""]
             top, second = named.get(ranked[0], 0.0), named.get(ranked[-1], 0.0) if len(ranked) > 1 else 0.0
             target = ranked[0] if top > 0.0 and second <= self.policy.answer.target_margin * top else None
-        if target is not None and self._elsewhere(q, target):
+        if target is not None and self.elsewhere(q, target):
             self.refused = self.nothing_about(q)
             return None
         return target
 
-    def _elsewhere(self, q: Question, doc_id: str) -> bool:
+    def elsewhere(self, q: Question, doc_id: str) -> bool:
         """Whether the document is about another place than the question names ("Đà Nẵng … từ ngày nào?" is
         not asked of Hà Nội's resolution, however alike their words)."""
         places = self.index.places()

@@ -42,6 +42,11 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if not matches:
         named = target or held  # the document the question names, by its header or its number
         return _not_given(q, ctx, catalog, named) if named else None
+    if held and not target and _held_names(ctx, catalog, held, matches) and not ctx.elsewhere(q, held):
+        # a decision or law named by its number ("Theo quyết định 2500, Bộ Công an có nhiệm vụ gì?") that names the
+        # unit in its text without a task list of its own ("… phối hợp với Bộ trưởng Bộ Công an …"): its text
+        # answers, not the task list another document gives the unit
+        return None
     # a unit named only by words of its document's title ("… khu công nghiệp của Hà Nội": the plan's title, also a
     # part of "Ban Quản lý các khu công nghệ cao và khu công nghiệp") names the plan, when another unit is named;
     # when every unit matched is one the title names, it is asked its duties only when nothing else is asked
@@ -115,6 +120,16 @@ def _not_given(q: Question, ctx: Context, catalog: UnitCatalog, target: str) -> 
         # opening with it as who acts answer, when duties alone are asked
         return group_tasks(catalog, doc, unit.name, head) if _duties_alone(q, ctx, doc, unit.name) else None
     return Draft([], final=True, reason=f"{doc_name(doc)} không giao riêng việc gì cho {unit.name}.")
+
+
+def _held_names(ctx: Context, catalog: UnitCatalog, held: str, matches: list) -> bool:
+    """Whether the document named by its number is none of those giving the units matched a task list and its own
+    text (not its recipients) names one of them."""
+    if any(m.doc_id == held for m in matches):
+        return False
+    doc = ctx.index.get(held)
+    said = catalog.expanded(" ".join(doc.section_text(s.id, own=True) for s in doc.sections if s.id != "recipients"))
+    return any(f" {m.key} " in said for m in matches)
 
 
 def _named_short(name: str, body: str, rest: str) -> bool:
