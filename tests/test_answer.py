@@ -1123,3 +1123,54 @@ def test_a_decision_named_by_number_answers_for_a_unit_its_text_names(tmp_path: 
         assert ans.found and cited(ans)[0] == ("qd-310-ttg-2026", "Kế hoạch.II.1"), ans.answer
     finally:
         engine.close()
+
+
+_LOCAL_RESOLUTION = """HỘI ĐỒNG NHÂN DÂN
+TỈNH HÀ GIANG
+Số: 45/2026/NQ-HĐND
+Hà Giang, ngày 10 tháng 3 năm 2026
+
+NGHỊ QUYẾT
+Quy định mức hỗ trợ xây dựng nhà văn hóa thôn
+
+Điều 1. Mức hỗ trợ
+Hỗ trợ 200 triệu đồng cho mỗi nhà văn hóa thôn xây mới.
+Điều 2. Tổ chức thực hiện
+1. Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này, sau khi lấy ý kiến của Sở Xây dựng về thiết kế mẫu.
+2. Thường trực Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết này.
+"""
+
+_PARTY_PLAN = """ỦY BAN NHÂN DÂN
+TỈNH TUYÊN QUANG
+Số: 120/KH-UBND
+Tuyên Quang, ngày 02 tháng 4 năm 2026
+
+KẾ HOẠCH
+Thực hiện Nghị quyết số 45-NQ/TW của Bộ Chính trị về phát triển đô thị
+
+Thực hiện Nghị quyết số 45-NQ/TW ngày 20 tháng 01 năm 2026 của Bộ Chính trị về phát triển đô thị bền vững;
+I. MỤC ĐÍCH, YÊU CẦU
+Phát triển đô thị bền vững trên địa bàn tỉnh.
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Xây dựng
+Chủ trì rà soát quy hoạch đô thị, đề xuất danh mục dự án chỉnh trang đô thị.
+2. Sở Tài chính
+Bố trí kinh phí thực hiện Kế hoạch.
+"""
+
+
+def test_a_number_a_plan_cites_for_another_text_is_not_read_as_the_stored_one(tmp_path: Path) -> None:
+    """ "Nghị quyết 45" of a question is the Politburo's 45-NQ/TW that a plan giving the unit its tasks carries out,
+    as much as the store's own 45/2026/NQ-HĐND naming the unit in passing: the plan's task list answers."""
+    from retrieval.engine import build_engine
+
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "nq-45-2026-hdnd-hagiang.txt").write_text(_LOCAL_RESOLUTION, encoding="utf-8")
+    (tmp_path / "plans" / "kh-120-ubnd-tuyenquang-2026.txt").write_text(_PARTY_PLAN, encoding="utf-8")
+    engine = build_engine(make_settings(tmp_path / "data"), embedder=None)
+    try:
+        engine.ingest([tmp_path / "plans"])
+        ans = engine.ask("Thực hiện Nghị quyết 45, Sở Xây dựng có nhiệm vụ gì?")
+        assert ans.found and cited(ans)[0] == ("kh-120-ubnd-tuyenquang-2026", "II.1"), ans.answer
+    finally:
+        engine.close()

@@ -17,11 +17,14 @@ from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name, whole_lines
 from retrieval.answers.group_tasks import group_tasks
 from retrieval.answers.question import Question, fkey, has
+from retrieval.answers.registry import named_entries
 from retrieval.extract import text_terms
 from retrieval.lexicon import lexicon
 from retrieval.targeting import profile_text
 from retrieval.units_catalog import UnitCatalog, unit_heads, unit_words
 
+#: Sections naming a unit that answer for it in a document that gives it no task list of its own.
+MAX_NAMING = 3
 #: What a question may ask besides a unit's duties and still be asked them of a unit its document's title names.
 DUTY_ONLY = frozenset({"duty", "list"})
 
@@ -42,11 +45,17 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if not matches:
         named = target or held  # the document the question names, by its header or its number
         return _not_given(q, ctx, catalog, named) if named else None
-    if held and not target and _held_names(ctx, catalog, held, matches) and not ctx.elsewhere(q, held):
-        # a decision or law named by its number ("Theo quyết định 2500, Bộ Công an có nhiệm vụ gì?") that names the
-        # unit in its text without a task list of its own ("… phối hợp với Bộ trưởng Bộ Công an …"): its text
-        # answers, not the task list another document gives the unit
-        return None
+    # a decision or law named by its number ("Theo quyết định 2500, Bộ Công an có nhiệm vụ gì?") that names the
+    # unit in its text without a task list of its own ("… phối hợp với Bộ trưởng Bộ Công an …"): its sections naming
+    # the unit answer, not the task list another document gives the unit
+    if (
+        held
+        and not target
+        and not ctx.elsewhere(q, held)
+        and not _cited_otherwise(q, ctx, held, matches)
+        and (naming := _naming_sections(ctx, catalog, held, matches)) is not None
+    ):
+        return naming
     # a unit named only by words of its document's title ("… khu công nghiệp của Hà Nội": the plan's title, also a
     # part of "Ban Quản lý các khu công nghệ cao và khu công nghiệp") names the plan, when another unit is named;
     # when every unit matched is one the title names, it is asked its duties only when nothing else is asked
@@ -122,14 +131,30 @@ def _not_given(q: Question, ctx: Context, catalog: UnitCatalog, target: str) -> 
     return Draft([], final=True, reason=f"{doc_name(doc)} không giao riêng việc gì cho {unit.name}.")
 
 
-def _held_names(ctx: Context, catalog: UnitCatalog, held: str, matches: list) -> bool:
-    """Whether the document named by its number is none of those giving the units matched a task list and its own
-    text (not its recipients) names one of them."""
+def _naming_sections(ctx: Context, catalog: UnitCatalog, held: str, matches: list) -> Draft | None:
+    """The sections of the document named by its number whose own text names a unit matched, when that document
+    gives none of them a task list (``MAX_NAMING`` at most, in document order); None when none names one."""
     if any(m.doc_id == held for m in matches):
-        return False
+        return None
     doc = ctx.index.get(held)
-    said = catalog.expanded(" ".join(doc.section_text(s.id, own=True) for s in doc.sections if s.id != "recipients"))
-    return any(f" {m.key} " in said for m in matches)
+    keys = {f" {m.key} " for m in matches}
+    found = []
+    for s in doc.sections:
+        if any(k in catalog.expanded(doc.section_text(s.id, own=True)) for k in keys) and (
+            lines := whole_lines(doc, s.id)
+        ):
+            found.append(Evidence(doc.doc_id, s.id, s.heading, lines))
+        if len(found) == MAX_NAMING:
+            break
+    return Draft(found) if found else None
+
+
+def _cited_otherwise(q: Question, ctx: Context, held: str, matches: list) -> bool:
+    """Whether a document giving a matched unit its tasks cites another text of the kind and number the question
+    gives: the store's Nghị quyết 57/2025/NQ-HĐND beside the 57-NQ/TW the plans carry out, which the number may
+    name as well."""
+    holders = {m.doc_id for m in matches}
+    return any(e.doc_id != held and holders & set(e.citing_docs) for e in named_entries(q, ctx))
 
 
 def _named_short(name: str, body: str, rest: str) -> bool:
