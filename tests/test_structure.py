@@ -477,3 +477,30 @@ def test_a_last_unnumbered_closing_paragraph_is_the_closing_not_the_last_item(
         assert own == last_item and doc.section_text("closing") == closing
     else:
         assert own == f"{last_item}\n{closing}" and doc.section("closing") is None
+
+
+def test_an_attached_plan_whose_title_is_in_ordinary_case_keeps_its_outline() -> None:
+    """A decision's attached plan titled as the main text's summary is ("KẾ HOẠCH / Số hóa hồ sơ … / (Kèm theo
+    …)"), not in capitals, is a part of its own with its numbered sections, not lines of the signature block."""
+    decision = (
+        "THỦ TƯỚNG CHÍNH PHỦ\nSố: 310/QĐ-TTg\nHà Nội, ngày 03 tháng 3 năm 2026\nQUYẾT ĐỊNH\n"
+        "Ban hành Kế hoạch số hóa hồ sơ hành chính năm 2026\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch số hóa hồ sơ hành chính năm 2026.\n"
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+        "Nơi nhận:\n- Các bộ, cơ quan ngang bộ;\n- Lưu: VT.\nTHỦ TƯỚNG\nNguyễn Văn An\n"
+        "KẾ HOẠCH\nSố hóa hồ sơ hành chính năm 2026\n"
+        "(Kèm theo Quyết định số 310/QĐ-TTg ngày 03 tháng 3 năm 2026 của Thủ tướng Chính phủ)\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\nHoàn thành số hóa hồ sơ hành chính của các bộ, ngành.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n1. Bộ Tài chính\nBố trí kinh phí số hóa hồ sơ.\n2. Bộ Nội vụ\nHướng dẫn lập danh mục hồ sơ.\n"
+    )
+    doc = build_document("t", decision)
+    assert [(s.id, s.heading) for s in doc.sections] == [
+        ("Điều 1", "Ban hành kèm theo Quyết định này Kế hoạch số hóa hồ sơ hành chính năm 2026"),
+        ("Điều 2", "Quyết định này có hiệu lực kể từ ngày ký"),
+        ("Kế hoạch", "Số hóa hồ sơ hành chính năm 2026"),
+        ("Kế hoạch.I", "MỤC ĐÍCH, YÊU CẦU"),
+        ("Kế hoạch.II", "TỔ CHỨC THỰC HIỆN"),
+        ("Kế hoạch.II.1", "Bộ Tài chính"),
+        ("Kế hoạch.II.2", "Bộ Nội vụ"),
+    ]
+    assert doc.signer == "Nguyễn Văn An"
