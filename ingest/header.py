@@ -29,6 +29,8 @@ _PLACE_DATE = re.compile(
     r",?\s*ngày\s*(?P<d>\d{1,2})?\s*(?:tháng\s*(?P<m>\d{1,2})|/\s*(?P<m2>\d{1,2})\s*/)\s*(?:năm\s*)?(?P<y>\d{4})"
 )
 _SEPARATOR = re.compile(r"^[-_=*.–—\s]{3,}$")
+#: Lines a header (masthead, number, date, summary, addressees) spans at most.
+MAX_HEAD_LINES = 30
 _HEAD_TITLES = re.compile(
     r"^(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Hiệu trưởng|Trưởng phòng|Trưởng ban|Thủ tướng|Cục trưởng|Chánh văn phòng)"
     r"\s+(?=[A-ZĐÀ-Ỹ])"
@@ -83,6 +85,8 @@ def parse_head(lines: list[Line], body_start: int) -> Head:
         head.doc_type = _type_from_number(head.number) or ("Công văn" if _has_vv(masthead) else None)
         head.title = _vv_title(masthead)
         end = preamble if preamble is not None else len(masthead)
+        if preamble is None and end >= len(lines) and (addressed := _addressed(masthead)) is not None:
+            end = addressed  # a letter opening on its own words after "Kính gửi" ("Sở đề nghị …"), no "Căn cứ"
         head.header_end = end
         head.preamble_start = preamble
         return head
@@ -226,6 +230,13 @@ def _type_from_number(number: str | None) -> str | None:
         if key in kinds:
             return kinds[key]
     return "Công văn"
+
+
+def _addressed(lines: list[Line]) -> int | None:
+    """The index of a letter's "Kính gửi" line, when a dated header comes before it."""
+    dated = any(_PLACE_DATE.search(line.text) for line in lines[:MAX_HEAD_LINES])
+    at = next((i for i, line in enumerate(lines[:MAX_HEAD_LINES]) if line.text.startswith("Kính gửi")), None)
+    return at if dated and at is not None and at + 1 < len(lines) else None
 
 
 def _has_vv(lines: list[Line]) -> bool:

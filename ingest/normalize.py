@@ -114,7 +114,7 @@ FUNCTION_WORDS = frozenset(
         "nếu",
     ]
 )
-_ARTICLE_HEADING = re.compile(r"^(?:Điều|ĐIỀU)\s*\d+\.\s")
+_ARTICLE_HEADING = re.compile(r"^(?:Điều|ĐIỀU)\s*\d+\s*[.:]\s")
 _ROMAN_CELL = re.compile(r"^[IVX]{1,5}$")
 _BULLETS = ("- ", "+ ", "– ", "• ")
 #: How much longer than the document's first-line width an indented bullet's first line may be (glyph widths vary).
@@ -125,7 +125,7 @@ _CONTINUATION_CHARS = frozenset('0123456789(,;.)”"%/&')
 # A marker whose text is on the next line: "Điều" / "1. Ban hành …", "Số:" / "08/KH-…", "3." / "Quyết định …".
 _BARE_WORD = re.compile(r"^(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|(?:Luật\s+)?[Ss]ố\s*:?|Luật số)$")
 _BARE_MARKER = re.compile(
-    r"^(?:(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXL]+|\d+)\.?|(?:Điều|ĐIỀU)\s*\d{1,3}\.|[IVXL]+\s*[.\-–]|\d{1,3}(?:\.\d{1,2})*\s*[.)]"
+    r"^(?:(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXL]+|\d+)\s*[.:]?|(?:Điều|ĐIỀU)\s*\d{1,3}\s*[.:]|[IVXL]+\s*[.\-–]|\d{1,3}(?:\.\d{1,2})*\s*[.)]"
     r"|[a-zđ]\)|[-+–•])$"
 )
 # Clauses that run to their terminal punctuation however they are wrapped.

@@ -24,7 +24,7 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("chuong", re.compile(r"^(?:Chương|CHƯƠNG)\s+([IVXL]+|\d+)\b[.:]?\s*(.*)$")),
     ("muc", re.compile(r"^(?:Mục|MỤC)\s+(\d+)\b[.:]?\s*(.*)$")),
-    ("dieu", re.compile(r"^(?:Điều|ĐIỀU)\s*(\d{1,3})\s*\.\s*(.*)$")),
+    ("dieu", re.compile(r"^(?:Điều|ĐIỀU)\s*(\d{1,3})\s*[.:]\s*(.*)$")),  # "Điều 1." and "Điều 1:"
     ("roman", re.compile(r"^([IVXL]+)\s*(?:\.|-(?!\d)|–)\s*(.*)$")),
     ("decimal", re.compile(r"^(\d{1,3}(?:\.\d{1,2})+)(?:\.?\s+(.*)|\.?$|\.(?=[A-ZĐÀ-Ỹ])(.*))")),
     ("num", re.compile(r"^(\d{1,3})[.)](?:\s+(.*)|$)")),

@@ -504,3 +504,44 @@ def test_an_attached_plan_whose_title_is_in_ordinary_case_keeps_its_outline() ->
         ("Kế hoạch.II.2", "Bộ Nội vụ"),
     ]
     assert doc.signer == "Nguyễn Văn An"
+
+
+def test_a_letter_opening_on_its_own_words_after_kinh_gui_has_a_body() -> None:
+    """A công văn whose text opens on its own words ("Sở đề nghị …"), with no "Căn cứ"/"Thực hiện" clause, is
+    read: its header, then its body, not refused as all header."""
+    letter = (
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 45/SGDĐT-VP\nV/v tổ chức kiểm tra học kỳ I\nHà Nội, ngày 10 tháng 12 năm 2025\n"
+        "Kính gửi: Các trường trung học phổ thông\n"
+        "Sở đề nghị các trường tổ chức kiểm tra học kỳ I nghiêm túc, đúng quy chế.\n"
+        "Báo cáo kết quả về Sở trước ngày 15/01/2026./.\n"
+    )
+    doc = build_document("t", letter)
+    assert (doc.doc_type, doc.number, doc.title) == ("Công văn", "45/SGDĐT-VP", "tổ chức kiểm tra học kỳ I")
+    assert [s.id for s in doc.sections] == ["body"]
+    assert doc.section_text("body").startswith("Sở đề nghị các trường tổ chức kiểm tra học kỳ I")
+
+
+@pytest.mark.parametrize(
+    "chapter, article",
+    [
+        ("Chương I: NHỮNG QUY ĐỊNH CHUNG", "Điều 1: Phạm vi điều chỉnh"),
+        ("Chương I:\nNHỮNG QUY ĐỊNH CHUNG", "Điều 1 .\nPhạm vi điều chỉnh"),
+    ],
+)
+def test_chapters_and_articles_written_with_a_colon_or_alone_on_their_line_keep_their_headings(
+    chapter: str, article: str
+) -> None:
+    """ "Điều 1:" as "Điều 1.", and a chapter or article marker alone on its line with its heading on the next."""
+    law = (
+        "QUỐC HỘI\nSố: 5/2025/QH15\nLUẬT\nVIỆC LÀM\n"
+        f"{chapter}\n{article}\n1. Luật này quy định về việc làm.\n2. Luật này áp dụng với người lao động.\n"
+        f"{article.replace('1', '2').replace('Phạm vi điều chỉnh', 'Giải thích từ ngữ')}\nViệc làm là hoạt động lao động.\n"
+    )
+    doc = build_document("t", law)
+    assert [(s.id, s.heading) for s in doc.sections] == [
+        ("Chương I", "NHỮNG QUY ĐỊNH CHUNG"),
+        ("Điều 1", "Phạm vi điều chỉnh"),
+        ("Điều 1.1", "Luật này quy định về việc làm"),
+        ("Điều 1.2", "Luật này áp dụng với người lao động"),
+        ("Điều 2", "Giải thích từ ngữ"),
+    ]
