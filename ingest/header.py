@@ -24,7 +24,9 @@ LEAD_IN = re.compile(
     r"^(?P<who>.+?)\s+(?:xây dựng|ban hành|triển khai|hướng dẫn|phát động)\s+(?:các\s+)?"
     r"(?:Kế hoạch|kế hoạch|Thông tư|Quyết định|Chỉ thị|Hướng dẫn|Chương trình|Nghị quyết|Quy chế|Nghị định|Luật)"
 )
-_NUMBER_LINE = re.compile(r"^(?:Luật\s+|.*\|\s*Luật\s+)?[Ss]ố\s*[:.]?\s*(?P<rest>.*)$")
+_NUMBER_LINE = re.compile(r"^(?:Luật\s+|.*\|\s*Luật\s+)?(?:[Ss]ố|SỐ)\s*[:.]?\s*(?P<rest>.*)$")
+#: A công văn's summary line: "V/v …", also typed "V/V …", "v/v …" or spelled out "Về việc …".
+_VV = re.compile(r"^(?:[Vv]/[Vv]|Về việc)\b\s*")
 _PLACE_DATE = re.compile(
     r",?\s*ngày\s*(?P<d>\d{1,2})?\s*(?:tháng\s*(?P<m>\d{1,2})|/\s*(?P<m2>\d{1,2})\s*/)\s*(?:năm\s*)?(?P<y>\d{4})"
 )
@@ -36,7 +38,7 @@ _HEAD_TITLES = re.compile(
     r"\s+(?=[A-ZĐÀ-Ỹ])"
 )
 _CAPITALISED = re.compile(r"^[A-ZĐÀ-Ỹ][^\s]*$")
-_STOP_TITLE = re.compile(r"^(?:Kính gửi|\(Ban hành kèm|\(Kèm theo|V/v\b)")
+_STOP_TITLE = re.compile(r"^(?:Kính gửi|\(Ban hành kèm|\(Kèm theo|[Vv]/[Vv]\b)")
 
 
 @dataclass
@@ -143,7 +145,7 @@ def _read_masthead(head: Head, lines: list[Line]) -> None:
                 if head.place and " " not in head.place and _is_place_fragment(previous):
                     head.place = f"{previous} {head.place}"  # "Thành phố Hồ Chí" / "Minh, ngày …"
                 continue
-            if text.startswith("V/v"):
+            if _VV.match(text):
                 continue
             caps.append(text)
     head.orgs = split_orgs(caps)
@@ -240,15 +242,15 @@ def _addressed(lines: list[Line]) -> int | None:
 
 
 def _has_vv(lines: list[Line]) -> bool:
-    return any(line.text.startswith("V/v") for line in lines)
+    return any(_VV.match(line.text) for line in lines)
 
 
 def _vv_title(lines: list[Line]) -> str | None:
     """A công văn's trích yếu: the "V/v …" line(s), up to the place and date."""
     out: list[str] = []
     for line in lines:
-        if line.text.startswith("V/v"):
-            out.append(line.text[3:].strip())
+        if m := _VV.match(line.text):
+            out.append(line.text[m.end() :].strip())
         elif (
             out
             and not _PLACE_DATE.search(line.text)

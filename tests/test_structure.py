@@ -545,3 +545,41 @@ def test_chapters_and_articles_written_with_a_colon_or_alone_on_their_line_keep_
         ("Điều 1.2", "Luật này áp dụng với người lao động"),
         ("Điều 2", "Giải thích từ ngữ"),
     ]
+
+
+@pytest.mark.parametrize(
+    "number, summary",
+    [
+        ("Số: 45/SGDĐT-VP", "v/v"),
+        ("Số: 45/SGDĐT-VP", "V/V"),
+        ("Số: 45/SGDĐT-VP", "Về việc"),
+        ("SỐ: 45/SGDĐT-VP", "V/v"),
+    ],
+)
+def test_a_letters_number_and_summary_are_read_however_their_words_are_cased(number: str, summary: str) -> None:
+    """ "SỐ:" in a header typed in capitals, and the summary line as "v/v", "V/V" or "Về việc"."""
+    letter = (
+        f"ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\n{number}\n{summary} tổ chức kiểm tra học kỳ I\n"
+        "Hà Nội, ngày 10 tháng 12 năm 2025\nKính gửi: Các trường trung học phổ thông\n"
+        "Thực hiện Kế hoạch năm học 2025-2026 của Sở;\n"
+        "Sở đề nghị các trường tổ chức kiểm tra học kỳ I nghiêm túc./.\n"
+    )
+    doc = build_document("t", letter)
+    assert (doc.doc_type, doc.number, doc.title, doc.issuer) == (
+        "Công văn",
+        "45/SGDĐT-VP",
+        "tổ chức kiểm tra học kỳ I",
+        "Sở Giáo dục và Đào tạo",
+    )
+
+
+def test_a_letter_of_one_paragraph_opening_with_thuc_hien_is_its_body() -> None:
+    """A công văn whose only paragraph opens as a ground would ("Thực hiện …, Sở đề nghị …") is that paragraph."""
+    letter = (
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 45/SGDĐT-VP\nV/v tổ chức kiểm tra học kỳ I\nHà Nội, ngày 10 tháng 12 năm 2025\n"
+        "Kính gửi: Các trường trung học phổ thông\n"
+        "Thực hiện kế hoạch năm học, Sở đề nghị các trường tổ chức kiểm tra học kỳ I nghiêm túc./.\n"
+    )
+    doc = build_document("t", letter)
+    assert [s.id for s in doc.sections] == ["body"]
+    assert doc.section_text("body").startswith("Thực hiện kế hoạch năm học, Sở đề nghị các trường")
