@@ -66,6 +66,7 @@ BLOCK_START = re.compile(
     rf"|\d{{1,2}}\.\d{{1,2}}\.(?=[{UPPER}])"  # 2.4.Tủ sách (no space)
     r"|\d{1,2}\)\s"  # 1)
     r"|[a-zđ]\)(?:\s|$)"  # a) b) đ)
+    r"|(?:[IVXL]+|\d{1,3}|[a-zđ])/\s"  # I/ 1/ a/ (numbers written with a slash)
     rf"|[a-zđ]\.\s+[{UPPER}]"  # a. b. (points written with a full stop)
     r"|[-+–•*]\s?"  # bullets
     r"|(?:Điều|ĐIỀU)\s+\d+"

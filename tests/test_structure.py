@@ -583,3 +583,25 @@ def test_a_letter_of_one_paragraph_opening_with_thuc_hien_is_its_body() -> None:
     doc = build_document("t", letter)
     assert [s.id for s in doc.sections] == ["body"]
     assert doc.section_text("body").startswith("Thực hiện kế hoạch năm học, Sở đề nghị các trường")
+
+
+def test_parts_items_and_points_numbered_with_a_slash_keep_their_outline() -> None:
+    """A school's plan numbering "I/", "1/", "a/" is read as "I.", "1.", "a)"."""
+    plan = (
+        "UBND XÃ AN PHÚ\nTRƯỜNG TIỂU HỌC AN PHÚ\nSố: 12/KH-THAP\nAn Phú, ngày 05 tháng 9 năm 2025\nKẾ HOẠCH\n"
+        "Chuyển đổi số năm học 2025-2026\nI/ MỤC ĐÍCH, YÊU CẦU\n1/ Mục đích\nNâng cao hiệu quả quản lý.\n2/ Yêu cầu\n"
+        "Bám sát nhiệm vụ.\nII/ NHIỆM VỤ\n1/ Tổ chuyên môn\na/ Rà soát học liệu số.\n"
+        "b/ Báo cáo kết quả trước ngày 30/5/2026.\n2/ Văn phòng\nCập nhật hồ sơ điện tử.\n"
+    )
+    doc = build_document("t", plan)
+    assert doc.title == "Chuyển đổi số năm học 2025-2026"
+    assert [(s.id, s.heading) for s in doc.sections] == [
+        ("I", "MỤC ĐÍCH, YÊU CẦU"),
+        ("I.1", "Mục đích"),
+        ("I.2", "Yêu cầu"),
+        ("II", "NHIỆM VỤ"),
+        ("II.1", "Tổ chuyên môn"),
+        ("II.1.a", "Rà soát học liệu số"),
+        ("II.1.b", "Báo cáo kết quả trước ngày 30/5/2026"),
+        ("II.2", "Văn phòng"),
+    ]
