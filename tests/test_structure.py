@@ -605,3 +605,16 @@ def test_parts_items_and_points_numbered_with_a_slash_keep_their_outline() -> No
         ("II.1.b", "Báo cáo kết quả trước ngày 30/5/2026"),
         ("II.2", "Văn phòng"),
     ]
+
+
+@pytest.mark.parametrize("between", ["Đã ký", "3"])
+def test_a_signers_name_is_read_past_a_bare_signed_mark_or_page_number(between: str) -> None:
+    """ "Đã ký" without brackets (a web copy) or a page number a PDF left between the signing titles and the name."""
+    plan = (
+        "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 12/KH-UBND\nAn Giang, ngày 05 tháng 01 năm 2026\nKẾ HOẠCH\nChuyển đổi số\n"
+        "I. MỤC ĐÍCH\nNâng cao hiệu quả./.\nNơi nhận:\n- Các sở;\n- Lưu: VT.\n"
+        f"KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n{between}\nNguyễn Văn An\n"
+    )
+    doc = build_document("t", plan)
+    assert doc.signer == "Nguyễn Văn An"
+    assert [p.id for p in doc.parts] == ["header", "recipients", "signature"]
