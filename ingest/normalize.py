@@ -69,6 +69,7 @@ BLOCK_START = re.compile(
     r"|(?:[IVXL]+|\d{1,3}|[a-zđ])/\s"  # I/ 1/ a/ (numbers written with a slash)
     rf"|[a-zđ]\.\s+[{UPPER}]"  # a. b. (points written with a full stop)
     r"|[-+–•*]\s?"  # bullets
+    rf"|o\s(?=[{UPPER}])"  # Word's second-level bullet, a letter "o" ("o Bám sát nhiệm vụ …")
     r"|(?:Điều|ĐIỀU)\s+\d+"
     r"|(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXL]+|\d+|thứ)"
     r"|(?:Căn cứ|CĂN CỨ|Thực hiện|Theo đề nghị|Xét đề nghị)\b"

@@ -618,3 +618,14 @@ def test_a_signers_name_is_read_past_a_bare_signed_mark_or_page_number(between: 
     doc = build_document("t", plan)
     assert doc.signer == "Nguyễn Văn An"
     assert [p.id for p in doc.parts] == ["header", "recipients", "signature"]
+
+
+def test_words_second_level_bullets_stay_lines_of_their_item() -> None:
+    """Word's "o" bullets under an item stay its lines, not glued to its heading."""
+    plan = (
+        "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 12/KH-UBND\nAn Giang, ngày 05 tháng 01 năm 2026\nKẾ HOẠCH\nChuyển đổi số\n"
+        "I. MỤC ĐÍCH\n1. Yêu cầu\no Bám sát nhiệm vụ được giao.\no Bảo đảm tiến độ.\n2. Sở Nội vụ\no Hướng dẫn lập danh mục.\n"
+    )
+    doc = build_document("t", plan)
+    assert [(s.id, s.heading) for s in doc.sections] == [("I", "MỤC ĐÍCH"), ("I.1", "Yêu cầu"), ("I.2", "Sở Nội vụ")]
+    assert doc.section_text("I.1").splitlines() == ["1. Yêu cầu", "o Bám sát nhiệm vụ được giao.", "o Bảo đảm tiến độ."]
