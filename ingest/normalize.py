@@ -62,7 +62,7 @@ BLOCK_START = re.compile(
     r"(?:[IVXL]+)\.(?:\s|$)"  # I. II. ... (Roman headings)
     r"|[IVXL]+\s?[-–]\s"  # I- II- (Party documents)
     r"|\d{1,3}(?:\.\d{1,2})*\.(?:\s|$)"  # 1.  1.1.  2.3.1.  127.
-    r"|\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\s"  # 1.1 without the trailing dot
+    r"|\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\)?\s"  # 1.1 without the trailing dot, 1.1)
     rf"|\d{{1,2}}\.\d{{1,2}}\.(?=[{UPPER}])"  # 2.4.Tủ sách (no space)
     r"|\d{1,2}\)\s"  # 1)
     r"|[a-zđ]\)(?:\s|$)"  # a) b) đ)

@@ -629,3 +629,19 @@ def test_words_second_level_bullets_stay_lines_of_their_item() -> None:
     doc = build_document("t", plan)
     assert [(s.id, s.heading) for s in doc.sections] == [("I", "MỤC ĐÍCH"), ("I.1", "Yêu cầu"), ("I.2", "Sở Nội vụ")]
     assert doc.section_text("I.1").splitlines() == ["1. Yêu cầu", "o Bám sát nhiệm vụ được giao.", "o Bảo đảm tiến độ."]
+
+
+def test_sub_items_numbered_with_a_bracket_keep_their_outline() -> None:
+    """ "1.1)" is read as "1.1."."""
+    plan = (
+        "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 12/KH-UBND\nAn Giang, ngày 05 tháng 01 năm 2026\nKẾ HOẠCH\nChuyển đổi số\n"
+        "I. MỤC ĐÍCH\n1. Mục tiêu\n1.1) Mục tiêu chung\nNâng cao hiệu quả.\n1.2) Mục tiêu cụ thể\n"
+        "Đến năm 2026 có 100% hồ sơ số.\n2. Yêu cầu\nBám sát nhiệm vụ.\n"
+    )
+    assert [(s.id, s.heading) for s in build_document("t", plan).sections] == [
+        ("I", "MỤC ĐÍCH"),
+        ("I.1", "Mục tiêu"),
+        ("I.1.1", "Mục tiêu chung"),
+        ("I.1.2", "Mục tiêu cụ thể"),
+        ("I.2", "Yêu cầu"),
+    ]
