@@ -24,17 +24,21 @@ LEAD_IN = re.compile(
     r"^(?P<who>.+?)\s+(?:xây dựng|ban hành|triển khai|hướng dẫn|phát động)\s+(?:các\s+)?"
     r"(?:Kế hoạch|kế hoạch|Thông tư|Quyết định|Chỉ thị|Hướng dẫn|Chương trình|Nghị quyết|Quy chế|Nghị định|Luật)"
 )
-_NUMBER_LINE = re.compile(r"^(?:Luật\s+|.*\|\s*Luật\s+)?[Ss]ố\s*[:.]?\s*(?P<rest>.*)$")
+_NUMBER_LINE = re.compile(r"^(?:Luật\s+|.*\|\s*Luật\s+)?(?:[Ss]ố|SỐ)\s*[:.]?\s*(?P<rest>.*)$")
+#: A công văn's summary line: "V/v …", also typed "V/V …", "v/v …" or spelled out "Về việc …".
+_VV = re.compile(r"^(?:[Vv]/[Vv]|Về việc)\b\s*")
 _PLACE_DATE = re.compile(
     r",?\s*ngày\s*(?P<d>\d{1,2})?\s*(?:tháng\s*(?P<m>\d{1,2})|/\s*(?P<m2>\d{1,2})\s*/)\s*(?:năm\s*)?(?P<y>\d{4})"
 )
 _SEPARATOR = re.compile(r"^[-_=*.–—\s]{3,}$")
+#: Lines a header (masthead, number, date, summary, addressees) spans at most.
+MAX_HEAD_LINES = 30
 _HEAD_TITLES = re.compile(
     r"^(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Hiệu trưởng|Trưởng phòng|Trưởng ban|Thủ tướng|Cục trưởng|Chánh văn phòng)"
     r"\s+(?=[A-ZĐÀ-Ỹ])"
 )
 _CAPITALISED = re.compile(r"^[A-ZĐÀ-Ỹ][^\s]*$")
-_STOP_TITLE = re.compile(r"^(?:Kính gửi|\(Ban hành kèm|\(Kèm theo|V/v\b)")
+_STOP_TITLE = re.compile(r"^(?:Kính gửi|\(Ban hành kèm|\(Kèm theo|[Vv]/[Vv]\b)")
 
 
 @dataclass
@@ -83,6 +87,8 @@ def parse_head(lines: list[Line], body_start: int) -> Head:
         head.doc_type = _type_from_number(head.number) or ("Công văn" if _has_vv(masthead) else None)
         head.title = _vv_title(masthead)
         end = preamble if preamble is not None else len(masthead)
+        if preamble is None and end >= len(lines) and (addressed := _addressed(masthead)) is not None:
+            end = addressed  # a letter opening on its own words after "Kính gửi" ("Sở đề nghị …"), no "Căn cứ"
         head.header_end = end
         head.preamble_start = preamble
         return head
@@ -139,7 +145,7 @@ def _read_masthead(head: Head, lines: list[Line]) -> None:
                 if head.place and " " not in head.place and _is_place_fragment(previous):
                     head.place = f"{previous} {head.place}"  # "Thành phố Hồ Chí" / "Minh, ngày …"
                 continue
-            if text.startswith("V/v"):
+            if _VV.match(text):
                 continue
             caps.append(text)
     head.orgs = split_orgs(caps)
@@ -228,16 +234,23 @@ def _type_from_number(number: str | None) -> str | None:
     return "Công văn"
 
 
+def _addressed(lines: list[Line]) -> int | None:
+    """The index of a letter's "Kính gửi" line, when a dated header comes before it."""
+    dated = any(_PLACE_DATE.search(line.text) for line in lines[:MAX_HEAD_LINES])
+    at = next((i for i, line in enumerate(lines[:MAX_HEAD_LINES]) if line.text.startswith("Kính gửi")), None)
+    return at if dated and at is not None and at + 1 < len(lines) else None
+
+
 def _has_vv(lines: list[Line]) -> bool:
-    return any(line.text.startswith("V/v") for line in lines)
+    return any(_VV.match(line.text) for line in lines)
 
 
 def _vv_title(lines: list[Line]) -> str | None:
     """A công văn's trích yếu: the "V/v …" line(s), up to the place and date."""
     out: list[str] = []
     for line in lines:
-        if line.text.startswith("V/v"):
-            out.append(line.text[3:].strip())
+        if m := _VV.match(line.text):
+            out.append(line.text[m.end() :].strip())
         elif (
             out
             and not _PLACE_DATE.search(line.text)

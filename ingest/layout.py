@@ -25,6 +25,10 @@ _APPENDIX = re.compile(
 #: Column headings that open a table under an appendix's title.
 _TABLE_HEADS = frozenset({"STT", "TT", "SỐ TT", "Số TT"})
 _FOOTNOTE = re.compile(r"^\[(\d{1,3})\]")
+#: A line opening with an item's label ("1.", "a)", "- "): body text, not a title.
+_ITEM = re.compile(r"^(?:[IVXL]+\.|\d{1,3}[.)]|[a-zđ]\)|[-+•*])\s")
+#: Lines of an attached text's title in ordinary case before its "(Kèm theo …)" note.
+MAX_PLAIN_TITLE_LINES = 3
 #: A blank form inside an appendix: "Mẫu số 01" on its own line, its letterhead in capitals under it.
 _FORM = re.compile(r"^(?:Mẫu|MẪU)\s+(?:số|SỐ)\s*(?P<label>\d{1,3}[a-z]?)$")
 
@@ -61,16 +65,25 @@ def attachment_head(lines: list[Line], i: int) -> tuple[str, int] | None:
     """(kind, index of the first line after its title) when line ``i`` opens an attached text.
 
     An attached text starts with its kind in capitals ("QUY CHẾ", "QUY ĐỊNH VỀ …") and, within its title,
-    the note "(Ban hành kèm theo Quyết định số …)".
+    the note "(Ban hành kèm theo Quyết định số …)". Its title may be in capitals or, as the main text's own
+    summary line is, in ordinary case ("KẾ HOẠCH / Số hóa hồ sơ hành chính năm 2026 / (Kèm theo …)"): up to
+    ``MAX_PLAIN_TITLE_LINES`` such lines, none a sentence or an item.
     """
     text = lines[i].text
     kind = next((name for key, name in lexicon().attachment_kinds.items() if text.startswith(key)), None)
     if kind is None or not is_all_caps(text):
         return None
+    plain = 0
     for j in range(i + 1, min(i + 8, len(lines))):
-        if _ATTACHED_NOTE.match(lines[j].text):
+        line = lines[j].text
+        if _ATTACHED_NOTE.match(line):
             return kind, j + 1
-        if not (is_all_caps(lines[j].text) or lines[j].text.startswith("(")):
+        if is_all_caps(line) or line.startswith("("):
+            continue
+        if _note_at(line) and plain < MAX_PLAIN_TITLE_LINES:  # a title line the note was joined to
+            return kind, j + 1
+        plain += 1
+        if plain > MAX_PLAIN_TITLE_LINES or line.rstrip().endswith((".", ":", ";")) or _ITEM.match(line):
             return None
     return None
 
@@ -97,7 +110,9 @@ def _heads(lines: list[Line], start: int, stop: int) -> list[Head]:
         if attached is not None:
             kind, body = attached
             first = lines[i].text[len(kind) :].strip() if fold_key(lines[i].text) == fold_key(kind) else lines[i].text
-            title = " ".join([first, *(ln.text for ln in lines[i + 1 : body - 1])]).strip()
+            last = lines[body - 1].text
+            joined = [last[: _note_at(last)].strip()] if _note_at(last) else []  # "Số hóa … năm 2026 (Kèm theo …)"
+            title = " ".join([first, *(ln.text for ln in lines[i + 1 : body - 1]), *joined]).strip()
             heads.append((i, "attachment", kind, title, body))
             i = body
             continue
@@ -118,6 +133,12 @@ def _heads(lines: list[Line], start: int, stop: int) -> list[Head]:
             heads.append((i, "form", f"Mẫu {form.group('label')}", lines[i].text, i + 1))
         i += 1
     return heads
+
+
+def _note_at(text: str) -> int:
+    """Where a "(Kèm theo …)" note joined to the end of a title line starts in it (0: none there)."""
+    m = re.search(r"\s\((?:Ban hành |ban hành )?(?:kèm|Kèm|KÈM)\s+(?:theo|THEO)\b", text)
+    return m.start() if m else 0
 
 
 def _appendix_title(text: str) -> bool:

@@ -13,6 +13,7 @@ import re
 import unicodedata
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from core.errors import (
     EmptyDocument,
@@ -170,7 +171,8 @@ def _docx_text(name: str, data: bytes) -> str:
 
         def line(p: Paragraph) -> str:
             label = numbering.label(p._p)
-            return f"{label} {p.text}" if label else p.text
+            text = _shown(p)
+            return f"{label} {text}" if label else text
 
         lines: list[str] = []
         for block in document.element.body.iterchildren():
@@ -188,6 +190,32 @@ def _docx_text(name: str, data: bytes) -> str:
         if _libxml2_out_of_memory(exc):  # the reading process's memory limit, not a corrupt file
             raise MemoryError(f"{name}: libxml2 could not allocate memory") from exc
         raise UnreadableFile(name, f"corrupt .docx: {type(exc).__name__}: {exc}") from exc
+
+
+def _shown(p: Any) -> str:
+    """A paragraph's text as Word shows it: a run formatted in capitals ("All caps", on the run, its character style
+    or the paragraph's style chain) in capitals, as a header's "KẾ HOẠCH" or "ỦY BAN NHÂN DÂN" often is."""
+    style_caps = _style_caps(p.style)
+    parts = []
+    caps_seen = False
+    for item in p.iter_inner_content():
+        for run in getattr(item, "runs", None) or [item]:
+            caps = run.font.all_caps
+            if caps is None and run.style is not None:
+                caps = run.style.font.all_caps
+            caps = style_caps if caps is None else caps
+            caps_seen = caps_seen or caps
+            parts.append(run.text.upper() if caps else run.text)
+    return "".join(parts) if caps_seen else p.text
+
+
+def _style_caps(style: Any) -> bool:
+    """Whether a paragraph style, or one it is based on, sets "All caps"."""
+    while style is not None:
+        if style.font.all_caps is not None:
+            return bool(style.font.all_caps)
+        style = style.base_style
+    return False
 
 
 def _libxml2_out_of_memory(exc: Exception) -> bool:

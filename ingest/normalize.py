@@ -62,17 +62,20 @@ BLOCK_START = re.compile(
     r"(?:[IVXL]+)\.(?:\s|$)"  # I. II. ... (Roman headings)
     r"|[IVXL]+\s?[-–]\s"  # I- II- (Party documents)
     r"|\d{1,3}(?:\.\d{1,2})*\.(?:\s|$)"  # 1.  1.1.  2.3.1.  127.
-    r"|\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\s"  # 1.1 without the trailing dot
+    r"|\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\)?\s"  # 1.1 without the trailing dot, 1.1)
     rf"|\d{{1,2}}\.\d{{1,2}}\.(?=[{UPPER}])"  # 2.4.Tủ sách (no space)
     r"|\d{1,2}\)\s"  # 1)
     r"|[a-zđ]\)(?:\s|$)"  # a) b) đ)
+    r"|(?:[IVXL]+|\d{1,3}|[a-zđ])/\s"  # I/ 1/ a/ (numbers written with a slash)
     rf"|[a-zđ]\.\s+[{UPPER}]"  # a. b. (points written with a full stop)
     r"|[-+–•*]\s?"  # bullets
+    rf"|o\s(?=[{UPPER}])"  # Word's second-level bullet, a letter "o" ("o Bám sát nhiệm vụ …")
     r"|(?:Điều|ĐIỀU)\s+\d+"
     r"|(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXL]+|\d+|thứ)"
     r"|(?:Căn cứ|CĂN CỨ|Thực hiện|Theo đề nghị|Xét đề nghị)\b"
     r"|(?:Nơi nhận|NƠI NHẬN|Trên đây)\b"
-    r"|Số\s*:"
+    r"|(?:Số|SỐ)\s*:"
+    r"|[Vv]/[Vv]\s"  # a công văn's summary, "v/v …" typed in lower case too
     r"|(?:KT|TM|TL|TUQ|Q)\.\s?[A-ZĐÀ-Ỹ]"
     r")"
 )
@@ -114,7 +117,7 @@ FUNCTION_WORDS = frozenset(
         "nếu",
     ]
 )
-_ARTICLE_HEADING = re.compile(r"^(?:Điều|ĐIỀU)\s*\d+\.\s")
+_ARTICLE_HEADING = re.compile(r"^(?:Điều|ĐIỀU)\s*\d+\s*[.:]\s")
 _ROMAN_CELL = re.compile(r"^[IVX]{1,5}$")
 _BULLETS = ("- ", "+ ", "– ", "• ")
 #: How much longer than the document's first-line width an indented bullet's first line may be (glyph widths vary).
@@ -125,7 +128,7 @@ _CONTINUATION_CHARS = frozenset('0123456789(,;.)”"%/&')
 # A marker whose text is on the next line: "Điều" / "1. Ban hành …", "Số:" / "08/KH-…", "3." / "Quyết định …".
 _BARE_WORD = re.compile(r"^(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|(?:Luật\s+)?[Ss]ố\s*:?|Luật số)$")
 _BARE_MARKER = re.compile(
-    r"^(?:(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXL]+|\d+)\.?|(?:Điều|ĐIỀU)\s*\d{1,3}\.|[IVXL]+\s*[.\-–]|\d{1,3}(?:\.\d{1,2})*\s*[.)]"
+    r"^(?:(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXL]+|\d+)\s*[.:]?|(?:Điều|ĐIỀU)\s*\d{1,3}\s*[.:]|[IVXL]+\s*[.\-–]|\d{1,3}(?:\.\d{1,2})*\s*[.)]"
     r"|[a-zđ]\)|[-+–•])$"
 )
 # Clauses that run to their terminal punctuation however they are wrapped.

@@ -24,11 +24,11 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("chuong", re.compile(r"^(?:Chương|CHƯƠNG)\s+([IVXL]+|\d+)\b[.:]?\s*(.*)$")),
     ("muc", re.compile(r"^(?:Mục|MỤC)\s+(\d+)\b[.:]?\s*(.*)$")),
-    ("dieu", re.compile(r"^(?:Điều|ĐIỀU)\s*(\d{1,3})\s*\.\s*(.*)$")),
-    ("roman", re.compile(r"^([IVXL]+)\s*(?:\.|-(?!\d)|–)\s*(.*)$")),
-    ("decimal", re.compile(r"^(\d{1,3}(?:\.\d{1,2})+)(?:\.?\s+(.*)|\.?$|\.(?=[A-ZĐÀ-Ỹ])(.*))")),
-    ("num", re.compile(r"^(\d{1,3})[.)](?:\s+(.*)|$)")),
-    ("letter", re.compile(rf"^([a-zđ])(?:\)\s*(.*)|\.\s+(?=[{UPPER}])(.*))$")),
+    ("dieu", re.compile(r"^(?:Điều|ĐIỀU)\s*(\d{1,3})\s*[.:]\s*(.*)$")),  # "Điều 1." and "Điều 1:"
+    ("roman", re.compile(r"^([IVXL]+)\s*(?:\.|/(?=\s)|-(?!\d)|–)\s*(.*)$")),  # "I.", "I-", "I/ …" (not "V/v")
+    ("decimal", re.compile(r"^(\d{1,3}(?:\.\d{1,2})+)(?:[.)]?\s+(.*)|[.)]?$|\.(?=[A-ZĐÀ-Ỹ])(.*))")),  # "1.1.", "1.1)"
+    ("num", re.compile(r"^(\d{1,3})(?:[.)]|/(?=\s|$))(?:\s+(.*)|$)")),  # "1.", "1)", "1/"
+    ("letter", re.compile(rf"^([a-zđ])(?:\)\s*(.*)|/\s+(.*)|\.\s+(?=[{UPPER}])(.*))$")),  # "a)", "a/", "a. A…"
 ]
 #: Kinds a reader takes for headings of a document's main parts.
 STRONG = frozenset({"chuong", "muc", "dieu", "roman"})

@@ -167,8 +167,11 @@ def _plain_body_start(lines: list[Line], head: Head, stop: int) -> int:
         i += 1
         while i < stop and lines[i].text.startswith(("-", "+")):
             i += 1
+    opened = i
     while i < stop and PREAMBLE_START.match(lines[i].text):
         i += 1
+    if i >= stop and i > opened:
+        i = stop - 1  # a letter of one "Thực hiện …, Sở đề nghị …" paragraph: its last paragraph is its body
     if head.preamble_start is None and i > head.header_end:
         head.preamble_start = head.header_end
     return min(i, stop)

@@ -137,3 +137,33 @@ def test_oversized_file_is_refused_by_size(tmp_path: Path) -> None:
         f.truncate(3 * 1024 * 1024)
     with pytest.raises(FileTooLarge, match="over the 2 MB limit"):
         load_text(path, 2 * 1024 * 1024)
+
+
+def test_a_docx_header_formatted_in_capitals_is_read_in_capitals() -> None:
+    """Word's "All caps" formatting (on a run, or on the paragraph's style) shows a header's issuer, kind and parts in
+    capitals though they are typed in ordinary case: the file reads as it shows, its kind, title and issuer found."""
+    import docx
+
+    document = docx.Document()
+    for text, caps in (
+        ("Ủy ban nhân dân", True),
+        ("tỉnh Đồng Nai", True),
+        ("Số: 12/KH-UBND", False),
+        ("Đồng Nai, ngày 05 tháng 01 năm 2026", False),
+        ("Kế hoạch", True),
+        ("Chuyển đổi số năm 2026", False),
+    ):
+        document.add_paragraph().add_run(text).font.all_caps = caps
+    style = document.styles.add_style("Part heading", 1)
+    style.font.all_caps = True
+    document.add_paragraph("I. Mục đích, yêu cầu", style="Part heading")
+    document.add_paragraph("Nâng cao hiệu quả quản lý nhà nước.")
+    buf = BytesIO()
+    document.save(buf)
+    doc = parse_bytes("kh-12-dongnai-2026.docx", buf.getvalue())
+    assert (doc.doc_type, doc.title, doc.issuer) == (
+        "Kế hoạch",
+        "Chuyển đổi số năm 2026",
+        "Ủy ban nhân dân tỉnh Đồng Nai",
+    )
+    assert [(s.id, s.heading) for s in doc.sections] == [("I", "MỤC ĐÍCH, YÊU CẦU")]

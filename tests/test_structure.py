@@ -477,3 +477,171 @@ def test_a_last_unnumbered_closing_paragraph_is_the_closing_not_the_last_item(
         assert own == last_item and doc.section_text("closing") == closing
     else:
         assert own == f"{last_item}\n{closing}" and doc.section("closing") is None
+
+
+def test_an_attached_plan_whose_title_is_in_ordinary_case_keeps_its_outline() -> None:
+    """A decision's attached plan titled as the main text's summary is ("KẾ HOẠCH / Số hóa hồ sơ … / (Kèm theo
+    …)"), not in capitals, is a part of its own with its numbered sections, not lines of the signature block."""
+    decision = (
+        "THỦ TƯỚNG CHÍNH PHỦ\nSố: 310/QĐ-TTg\nHà Nội, ngày 03 tháng 3 năm 2026\nQUYẾT ĐỊNH\n"
+        "Ban hành Kế hoạch số hóa hồ sơ hành chính năm 2026\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch số hóa hồ sơ hành chính năm 2026.\n"
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+        "Nơi nhận:\n- Các bộ, cơ quan ngang bộ;\n- Lưu: VT.\nTHỦ TƯỚNG\nNguyễn Văn An\n"
+        "KẾ HOẠCH\nSố hóa hồ sơ hành chính năm 2026\n"
+        "(Kèm theo Quyết định số 310/QĐ-TTg ngày 03 tháng 3 năm 2026 của Thủ tướng Chính phủ)\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\nHoàn thành số hóa hồ sơ hành chính của các bộ, ngành.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n1. Bộ Tài chính\nBố trí kinh phí số hóa hồ sơ.\n2. Bộ Nội vụ\nHướng dẫn lập danh mục hồ sơ.\n"
+    )
+    doc = build_document("t", decision)
+    assert [(s.id, s.heading) for s in doc.sections] == [
+        ("Điều 1", "Ban hành kèm theo Quyết định này Kế hoạch số hóa hồ sơ hành chính năm 2026"),
+        ("Điều 2", "Quyết định này có hiệu lực kể từ ngày ký"),
+        ("Kế hoạch", "Số hóa hồ sơ hành chính năm 2026"),
+        ("Kế hoạch.I", "MỤC ĐÍCH, YÊU CẦU"),
+        ("Kế hoạch.II", "TỔ CHỨC THỰC HIỆN"),
+        ("Kế hoạch.II.1", "Bộ Tài chính"),
+        ("Kế hoạch.II.2", "Bộ Nội vụ"),
+    ]
+    assert doc.signer == "Nguyễn Văn An"
+
+
+def test_a_letter_opening_on_its_own_words_after_kinh_gui_has_a_body() -> None:
+    """A công văn whose text opens on its own words ("Sở đề nghị …"), with no "Căn cứ"/"Thực hiện" clause, is
+    read: its header, then its body, not refused as all header."""
+    letter = (
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 45/SGDĐT-VP\nV/v tổ chức kiểm tra học kỳ I\nHà Nội, ngày 10 tháng 12 năm 2025\n"
+        "Kính gửi: Các trường trung học phổ thông\n"
+        "Sở đề nghị các trường tổ chức kiểm tra học kỳ I nghiêm túc, đúng quy chế.\n"
+        "Báo cáo kết quả về Sở trước ngày 15/01/2026./.\n"
+    )
+    doc = build_document("t", letter)
+    assert (doc.doc_type, doc.number, doc.title) == ("Công văn", "45/SGDĐT-VP", "tổ chức kiểm tra học kỳ I")
+    assert [s.id for s in doc.sections] == ["body"]
+    assert doc.section_text("body").startswith("Sở đề nghị các trường tổ chức kiểm tra học kỳ I")
+
+
+@pytest.mark.parametrize(
+    "chapter, article",
+    [
+        ("Chương I: NHỮNG QUY ĐỊNH CHUNG", "Điều 1: Phạm vi điều chỉnh"),
+        ("Chương I:\nNHỮNG QUY ĐỊNH CHUNG", "Điều 1 .\nPhạm vi điều chỉnh"),
+    ],
+)
+def test_chapters_and_articles_written_with_a_colon_or_alone_on_their_line_keep_their_headings(
+    chapter: str, article: str
+) -> None:
+    """ "Điều 1:" as "Điều 1.", and a chapter or article marker alone on its line with its heading on the next."""
+    law = (
+        "QUỐC HỘI\nSố: 5/2025/QH15\nLUẬT\nVIỆC LÀM\n"
+        f"{chapter}\n{article}\n1. Luật này quy định về việc làm.\n2. Luật này áp dụng với người lao động.\n"
+        f"{article.replace('1', '2').replace('Phạm vi điều chỉnh', 'Giải thích từ ngữ')}\nViệc làm là hoạt động lao động.\n"
+    )
+    doc = build_document("t", law)
+    assert [(s.id, s.heading) for s in doc.sections] == [
+        ("Chương I", "NHỮNG QUY ĐỊNH CHUNG"),
+        ("Điều 1", "Phạm vi điều chỉnh"),
+        ("Điều 1.1", "Luật này quy định về việc làm"),
+        ("Điều 1.2", "Luật này áp dụng với người lao động"),
+        ("Điều 2", "Giải thích từ ngữ"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "number, summary",
+    [
+        ("Số: 45/SGDĐT-VP", "v/v"),
+        ("Số: 45/SGDĐT-VP", "V/V"),
+        ("Số: 45/SGDĐT-VP", "Về việc"),
+        ("SỐ: 45/SGDĐT-VP", "V/v"),
+    ],
+)
+def test_a_letters_number_and_summary_are_read_however_their_words_are_cased(number: str, summary: str) -> None:
+    """ "SỐ:" in a header typed in capitals, and the summary line as "v/v", "V/V" or "Về việc"."""
+    letter = (
+        f"ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\n{number}\n{summary} tổ chức kiểm tra học kỳ I\n"
+        "Hà Nội, ngày 10 tháng 12 năm 2025\nKính gửi: Các trường trung học phổ thông\n"
+        "Thực hiện Kế hoạch năm học 2025-2026 của Sở;\n"
+        "Sở đề nghị các trường tổ chức kiểm tra học kỳ I nghiêm túc./.\n"
+    )
+    doc = build_document("t", letter)
+    assert (doc.doc_type, doc.number, doc.title, doc.issuer) == (
+        "Công văn",
+        "45/SGDĐT-VP",
+        "tổ chức kiểm tra học kỳ I",
+        "Sở Giáo dục và Đào tạo",
+    )
+
+
+def test_a_letter_of_one_paragraph_opening_with_thuc_hien_is_its_body() -> None:
+    """A công văn whose only paragraph opens as a ground would ("Thực hiện …, Sở đề nghị …") is that paragraph."""
+    letter = (
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 45/SGDĐT-VP\nV/v tổ chức kiểm tra học kỳ I\nHà Nội, ngày 10 tháng 12 năm 2025\n"
+        "Kính gửi: Các trường trung học phổ thông\n"
+        "Thực hiện kế hoạch năm học, Sở đề nghị các trường tổ chức kiểm tra học kỳ I nghiêm túc./.\n"
+    )
+    doc = build_document("t", letter)
+    assert [s.id for s in doc.sections] == ["body"]
+    assert doc.section_text("body").startswith("Thực hiện kế hoạch năm học, Sở đề nghị các trường")
+
+
+def test_parts_items_and_points_numbered_with_a_slash_keep_their_outline() -> None:
+    """A school's plan numbering "I/", "1/", "a/" is read as "I.", "1.", "a)"."""
+    plan = (
+        "UBND XÃ AN PHÚ\nTRƯỜNG TIỂU HỌC AN PHÚ\nSố: 12/KH-THAP\nAn Phú, ngày 05 tháng 9 năm 2025\nKẾ HOẠCH\n"
+        "Chuyển đổi số năm học 2025-2026\nI/ MỤC ĐÍCH, YÊU CẦU\n1/ Mục đích\nNâng cao hiệu quả quản lý.\n2/ Yêu cầu\n"
+        "Bám sát nhiệm vụ.\nII/ NHIỆM VỤ\n1/ Tổ chuyên môn\na/ Rà soát học liệu số.\n"
+        "b/ Báo cáo kết quả trước ngày 30/5/2026.\n2/ Văn phòng\nCập nhật hồ sơ điện tử.\n"
+    )
+    doc = build_document("t", plan)
+    assert doc.title == "Chuyển đổi số năm học 2025-2026"
+    assert [(s.id, s.heading) for s in doc.sections] == [
+        ("I", "MỤC ĐÍCH, YÊU CẦU"),
+        ("I.1", "Mục đích"),
+        ("I.2", "Yêu cầu"),
+        ("II", "NHIỆM VỤ"),
+        ("II.1", "Tổ chuyên môn"),
+        ("II.1.a", "Rà soát học liệu số"),
+        ("II.1.b", "Báo cáo kết quả trước ngày 30/5/2026"),
+        ("II.2", "Văn phòng"),
+    ]
+
+
+@pytest.mark.parametrize("between", ["Đã ký", "3"])
+def test_a_signers_name_is_read_past_a_bare_signed_mark_or_page_number(between: str) -> None:
+    """ "Đã ký" without brackets (a web copy) or a page number a PDF left between the signing titles and the name."""
+    plan = (
+        "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 12/KH-UBND\nAn Giang, ngày 05 tháng 01 năm 2026\nKẾ HOẠCH\nChuyển đổi số\n"
+        "I. MỤC ĐÍCH\nNâng cao hiệu quả./.\nNơi nhận:\n- Các sở;\n- Lưu: VT.\n"
+        f"KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n{between}\nNguyễn Văn An\n"
+    )
+    doc = build_document("t", plan)
+    assert doc.signer == "Nguyễn Văn An"
+    assert [p.id for p in doc.parts] == ["header", "recipients", "signature"]
+
+
+def test_words_second_level_bullets_stay_lines_of_their_item() -> None:
+    """Word's "o" bullets under an item stay its lines, not glued to its heading."""
+    plan = (
+        "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 12/KH-UBND\nAn Giang, ngày 05 tháng 01 năm 2026\nKẾ HOẠCH\nChuyển đổi số\n"
+        "I. MỤC ĐÍCH\n1. Yêu cầu\no Bám sát nhiệm vụ được giao.\no Bảo đảm tiến độ.\n2. Sở Nội vụ\no Hướng dẫn lập danh mục.\n"
+    )
+    doc = build_document("t", plan)
+    assert [(s.id, s.heading) for s in doc.sections] == [("I", "MỤC ĐÍCH"), ("I.1", "Yêu cầu"), ("I.2", "Sở Nội vụ")]
+    assert doc.section_text("I.1").splitlines() == ["1. Yêu cầu", "o Bám sát nhiệm vụ được giao.", "o Bảo đảm tiến độ."]
+
+
+def test_sub_items_numbered_with_a_bracket_keep_their_outline() -> None:
+    """ "1.1)" is read as "1.1."."""
+    plan = (
+        "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 12/KH-UBND\nAn Giang, ngày 05 tháng 01 năm 2026\nKẾ HOẠCH\nChuyển đổi số\n"
+        "I. MỤC ĐÍCH\n1. Mục tiêu\n1.1) Mục tiêu chung\nNâng cao hiệu quả.\n1.2) Mục tiêu cụ thể\n"
+        "Đến năm 2026 có 100% hồ sơ số.\n2. Yêu cầu\nBám sát nhiệm vụ.\n"
+    )
+    assert [(s.id, s.heading) for s in build_document("t", plan).sections] == [
+        ("I", "MỤC ĐÍCH"),
+        ("I.1", "Mục tiêu"),
+        ("I.1.1", "Mục tiêu chung"),
+        ("I.1.2", "Mục tiêu cụ thể"),
+        ("I.2", "Yêu cầu"),
+    ]
