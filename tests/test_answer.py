@@ -1174,3 +1174,65 @@ def test_a_number_a_plan_cites_for_another_text_is_not_read_as_the_stored_one(tm
         assert ans.found and cited(ans)[0] == ("kh-120-ubnd-tuyenquang-2026", "II.1"), ans.answer
     finally:
         engine.close()
+
+
+_SCHOOLS_LAW = """QUỐC HỘI
+Luật số: 12/2026/QH15
+Hà Nội, ngày 20 tháng 02 năm 2026
+
+LUẬT
+AN TOÀN TRƯỜNG HỌC
+
+Điều 1. Phạm vi điều chỉnh
+Luật này quy định về bảo đảm an toàn trong trường học.
+Điều 2. Trách nhiệm của cơ sở giáo dục và đào tạo
+Các cơ sở giáo dục và đào tạo bố trí nhân viên y tế trường học và diễn tập phòng cháy mỗi năm một lần.
+"""
+
+_SCHOOLS_PLAN = """ỦY BAN NHÂN DÂN
+TỈNH LẠNG SƠN
+Số: 64/KH-UBND
+Lạng Sơn, ngày 10 tháng 3 năm 2026
+
+KẾ HOẠCH
+Triển khai Luật An toàn trường học năm 2026
+
+I. MỤC ĐÍCH, YÊU CẦU
+Triển khai kịp thời Luật An toàn trường học trên địa bàn tỉnh.
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Giáo dục và Đào tạo
+Chủ trì tập huấn an toàn trường học cho cán bộ quản lý, giáo viên trước ngày 30 tháng 5 năm 2026.
+2. Sở Y tế
+Hướng dẫn công tác y tế trường học.
+"""
+
+_SCHOOLS_LETTER = """UBND TỈNH LẠNG SƠN
+SỞ GIÁO DỤC VÀ ĐÀO TẠO
+Số: 210/SGDĐT-VP
+V/v nhiệm vụ an toàn trường học của Sở Giáo dục và Đào tạo
+Lạng Sơn, ngày 15 tháng 3 năm 2026
+
+Kính gửi: Các trường trung học phổ thông
+Sở Giáo dục và Đào tạo đề nghị các trường rà soát phương án an toàn trường học./.
+"""
+
+
+def test_a_law_named_by_number_does_not_name_a_unit_by_words_of_another_phrase(tmp_path: Path) -> None:
+    """ "Sở Giáo dục và Đào tạo" asked of a law whose text speaks only of "cơ sở giáo dục và đào tạo" (schools): the
+    law does not name the unit, so the plan giving it its tasks answers."""
+    from retrieval.engine import build_engine
+
+    (tmp_path / "plans").mkdir()
+    for name, text in (
+        ("luat-12-2026-qh15", _SCHOOLS_LAW),
+        ("kh-64-ubnd-langson-2026", _SCHOOLS_PLAN),
+        ("cv-210-sgddt-langson-2026", _SCHOOLS_LETTER),  # issued by the unit: its header matches the question too
+    ):
+        (tmp_path / "plans" / f"{name}.txt").write_text(text, encoding="utf-8")
+    engine = build_engine(make_settings(tmp_path / "data"), embedder=None)
+    try:
+        engine.ingest([tmp_path / "plans"])
+        ans = engine.ask("Theo luật 12, Sở Giáo dục và Đào tạo có nhiệm vụ gì?")
+        assert ans.found and cited(ans)[0] == ("kh-64-ubnd-langson-2026", "II.1"), ans.answer
+    finally:
+        engine.close()

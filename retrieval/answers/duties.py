@@ -45,17 +45,19 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if not matches:
         named = target or held  # the document the question names, by its header or its number
         return _not_given(q, ctx, catalog, named) if named else None
-    # a decision or law named by its number ("Theo quyết định 2500, Bộ Công an có nhiệm vụ gì?") that names the
-    # unit in its text without a task list of its own ("… phối hợp với Bộ trưởng Bộ Công an …"): its sections naming
-    # the unit answer, not the task list another document gives the unit
-    if (
-        held
-        and not target
-        and not ctx.elsewhere(q, held)
-        and not _cited_otherwise(q, ctx, held, matches)
-        and (naming := _naming_sections(ctx, catalog, held, matches)) is not None
-    ):
-        return naming
+    # a decision or law named by its number ("Theo quyết định 143, Sở KH&CN phải làm gì?"): its own task list for
+    # the unit, else its sections naming the unit ("… phối hợp với Bộ trưởng Bộ Công an …" of QĐ 2500), not the task
+    # list another document gives the unit
+    if held and not target and not ctx.elsewhere(q, held) and not _cited_otherwise(q, ctx, held):
+        listed = [
+            m
+            for m in catalog.find(q.text, focus=[held])
+            if m.has_lines and _typed_as_named(q.text, m.name) and m.key not in gone_to
+        ]
+        if listed:
+            matches = listed
+        elif (naming := _naming_sections(ctx, held, matches)) is not None:
+            return naming
     # a unit named only by words of its document's title ("… khu công nghiệp của Hà Nội": the plan's title, also a
     # part of "Ban Quản lý các khu công nghệ cao và khu công nghiệp") names the plan, when another unit is named;
     # when every unit matched is one the title names, it is asked its duties only when nothing else is asked
@@ -131,30 +133,32 @@ def _not_given(q: Question, ctx: Context, catalog: UnitCatalog, target: str) -> 
     return Draft([], final=True, reason=f"{doc_name(doc)} không giao riêng việc gì cho {unit.name}.")
 
 
-def _naming_sections(ctx: Context, catalog: UnitCatalog, held: str, matches: list) -> Draft | None:
-    """The sections of the document named by its number whose own text names a unit matched, when that document
-    gives none of them a task list (``MAX_NAMING`` at most, in document order); None when none names one."""
-    if any(m.doc_id == held for m in matches):
-        return None
+def _naming_sections(ctx: Context, held: str, matches: list) -> Draft | None:
+    """The sections of the document named by its number whose own text names a unit matched (``MAX_NAMING`` at
+    most: those whose heading names it first, then in document order); None when none names one."""
     doc = ctx.index.get(held)
-    keys = {f" {m.key} " for m in matches}
+    names = [_written(m.key) for m in matches]
     found = []
     for s in doc.sections:
-        if any(k in catalog.expanded(doc.section_text(s.id, own=True)) for k in keys) and (
-            lines := whole_lines(doc, s.id)
-        ):
-            found.append(Evidence(doc.doc_id, s.id, s.heading, lines))
-        if len(found) == MAX_NAMING:
-            break
-    return Draft(found) if found else None
+        own = fold(doc.section_text(s.id, own=True))
+        if any(n.search(own) for n in names) and (lines := whole_lines(doc, s.id)):
+            titled = any(n.search(fold(s.heading)) for n in names)  # "Điều 12. Trách nhiệm của Sở KH&CN"
+            found.append((not titled, len(found), Evidence(doc.doc_id, s.id, s.heading, lines)))
+    return Draft([e for *_, e in sorted(found)[:MAX_NAMING]]) if found else None
 
 
-def _cited_otherwise(q: Question, ctx: Context, held: str, matches: list) -> bool:
-    """Whether a document giving a matched unit its tasks cites another text of the kind and number the question
-    gives: the store's Nghị quyết 57/2025/NQ-HĐND beside the 57-NQ/TW the plans carry out, which the number may
-    name as well."""
-    holders = {m.doc_id for m in matches}
-    return any(e.doc_id != held and holders & set(e.citing_docs) for e in named_entries(q, ctx))
+def _written(key: str) -> re.Pattern[str]:
+    """A unit's folded words as a text writes its name: its first word capitalised, the words in one run ("Sở
+    Giáo dục", not the "cơ sở giáo dục" of schools nor "dữ liệu số; xây dựng")."""
+    first, *rest = key.split()
+    tail = "".join(rf"\s+{re.escape(w)}" for w in rest)
+    return re.compile(rf"(?<!\w){re.escape(first[:1].upper())}(?i:{re.escape(first[1:])}{tail})(?!\w)")
+
+
+def _cited_otherwise(q: Question, ctx: Context, held: str) -> bool:
+    """Whether a stored document cites another text of the kind and number the question gives: the store's
+    Nghị quyết 57/2025/NQ-HĐND beside the 57-NQ/TW the plans carry out, which the number may name as well."""
+    return any(e.doc_id != held and e.citing_docs for e in named_entries(q, ctx))
 
 
 def _named_short(name: str, body: str, rest: str) -> bool:
