@@ -10,7 +10,10 @@ import re
 import subprocess
 import sys
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -34,6 +37,22 @@ LAOCAI_CTSV = [
     "Phối hợp với lực lượng Bảo vệ thực hiện tốt công tác bảo vệ an toàn về tính mạng và tài sản của Nhà trường và khu nội trú.",
     "Phối hợp chặt chẽ với công an địa phương để giải quyết các vụ việc phát sinh.",
 ]
+
+
+@contextmanager
+def engine_of(tmp_path: Path, files: dict[str, str], *folders: Path) -> Iterator[Any]:
+    """An engine over the documents ``files`` gives (id -> text) and ``folders``, closed after use."""
+    from retrieval.engine import build_engine
+
+    (tmp_path / "plans").mkdir()
+    for name, text in files.items():
+        (tmp_path / "plans" / f"{name}.txt").write_text(text, encoding="utf-8")
+    engine = build_engine(make_settings(tmp_path / "data"), embedder=None)
+    try:
+        engine.ingest([*folders, tmp_path / "plans"])
+        yield engine
+    finally:
+        engine.close()
 
 
 def cited(ans) -> list[tuple[str, str]]:
@@ -1023,13 +1042,7 @@ def test_a_level_asked_by_its_number_is_answered_under_the_sibling_with_that_num
     """Items headed by the level they apply to ("Khi dự báo đến Cấp II", "… Cấp III"): a question naming the level
     by its number ("cấp độ 2", typed in digits) gets the item under that level first, though the next level's item
     shares more of its words; a question naming the other level keeps it."""
-    from retrieval.engine import build_engine
-
-    (tmp_path / "plans").mkdir()
-    (tmp_path / "plans" / "kh-31-binhan-2026.txt").write_text(_LEVELS_PLAN, encoding="utf-8")
-    engine = build_engine(make_settings(tmp_path / "data"), embedder=None)
-    try:
-        engine.ingest([CORPUS, tmp_path / "plans"])
+    with engine_of(tmp_path, {"kh-31-binhan-2026": _LEVELS_PLAN}, CORPUS) as engine:
         for level, section, said in (("2", "II.2.a", "trực 12/24 giờ"), ("3", "II.3.a", "trực 24/24 giờ")):
             ans = engine.ask(f"Bình An ngập lụt cấp độ {level} thì lực lượng xung kích canh gác đê bao trực mấy giờ?")
             assert ans.found and cited(ans)[0] == ("kh-31-binhan-2026", section), ans.answer
@@ -1041,8 +1054,6 @@ def test_a_level_asked_by_its_number_is_answered_under_the_sibling_with_that_num
         ):
             ans = engine.ask(typed)
             assert ans.found and cited(ans)[0] == ("kh-31-binhan-2026", section), ans.answer
-    finally:
-        engine.close()
 
 
 _TASK_PLAN = """THỦ TƯỚNG CHÍNH PHỦ
@@ -1105,24 +1116,18 @@ def test_a_decision_named_by_number_answers_for_a_unit_its_text_names(tmp_path: 
     """A unit a decision names only in passing ("… phối hợp với Bộ trưởng Bộ Tài chính …"), asked of that decision
     by its number, is answered from the decision, not from the task list another decision's plan gives the unit;
     asked of that plan, from its task list."""
-    from retrieval.engine import build_engine
-
-    (tmp_path / "plans").mkdir()
-    for name, text in (
-        ("qd-310-ttg-2026", _TASK_PLAN),
-        ("qd-77-ttg-2026", _PASSING_DECISION),
-        ("tt-15-2026-btc", _UNITS_CIRCULAR),  # issued by the unit: its header matches the question as well
-    ):
-        (tmp_path / "plans" / f"{name}.txt").write_text(text, encoding="utf-8")
-    engine = build_engine(make_settings(tmp_path / "data"), embedder=None)
-    try:
-        engine.ingest([tmp_path / "plans"])
+    with engine_of(
+        tmp_path,
+        {
+            "qd-310-ttg-2026": _TASK_PLAN,
+            "qd-77-ttg-2026": _PASSING_DECISION,
+            "tt-15-2026-btc": _UNITS_CIRCULAR,  # issued by the unit: its header matches the question as well
+        },
+    ) as engine:
         ans = engine.ask("Theo quyết định 77, Bộ Tài chính có nhiệm vụ gì?")
         assert ans.found and cited(ans)[0] == ("qd-77-ttg-2026", "Điều 3.1"), ans.answer
         ans = engine.ask("Bộ Tài chính có nhiệm vụ gì theo quyết định 310?")
         assert ans.found and cited(ans)[0] == ("qd-310-ttg-2026", "Kế hoạch.II.1"), ans.answer
-    finally:
-        engine.close()
 
 
 _LOCAL_RESOLUTION = """HỘI ĐỒNG NHÂN DÂN
@@ -1162,18 +1167,11 @@ Bố trí kinh phí thực hiện Kế hoạch.
 def test_a_number_a_plan_cites_for_another_text_is_not_read_as_the_stored_one(tmp_path: Path) -> None:
     """ "Nghị quyết 45" of a question is the Politburo's 45-NQ/TW that a plan giving the unit its tasks carries out,
     as much as the store's own 45/2026/NQ-HĐND naming the unit in passing: the plan's task list answers."""
-    from retrieval.engine import build_engine
-
-    (tmp_path / "plans").mkdir()
-    (tmp_path / "plans" / "nq-45-2026-hdnd-hagiang.txt").write_text(_LOCAL_RESOLUTION, encoding="utf-8")
-    (tmp_path / "plans" / "kh-120-ubnd-tuyenquang-2026.txt").write_text(_PARTY_PLAN, encoding="utf-8")
-    engine = build_engine(make_settings(tmp_path / "data"), embedder=None)
-    try:
-        engine.ingest([tmp_path / "plans"])
+    with engine_of(
+        tmp_path, {"nq-45-2026-hdnd-hagiang": _LOCAL_RESOLUTION, "kh-120-ubnd-tuyenquang-2026": _PARTY_PLAN}
+    ) as engine:
         ans = engine.ask("Thực hiện Nghị quyết 45, Sở Xây dựng có nhiệm vụ gì?")
         assert ans.found and cited(ans)[0] == ("kh-120-ubnd-tuyenquang-2026", "II.1"), ans.answer
-    finally:
-        engine.close()
 
 
 _SCHOOLS_LAW = """QUỐC HỘI
@@ -1220,19 +1218,13 @@ Sở Giáo dục và Đào tạo đề nghị các trường rà soát phương 
 def test_a_law_named_by_number_does_not_name_a_unit_by_words_of_another_phrase(tmp_path: Path) -> None:
     """ "Sở Giáo dục và Đào tạo" asked of a law whose text speaks only of "cơ sở giáo dục và đào tạo" (schools): the
     law does not name the unit, so the plan giving it its tasks answers."""
-    from retrieval.engine import build_engine
-
-    (tmp_path / "plans").mkdir()
-    for name, text in (
-        ("luat-12-2026-qh15", _SCHOOLS_LAW),
-        ("kh-64-ubnd-langson-2026", _SCHOOLS_PLAN),
-        ("cv-210-sgddt-langson-2026", _SCHOOLS_LETTER),  # issued by the unit: its header matches the question too
-    ):
-        (tmp_path / "plans" / f"{name}.txt").write_text(text, encoding="utf-8")
-    engine = build_engine(make_settings(tmp_path / "data"), embedder=None)
-    try:
-        engine.ingest([tmp_path / "plans"])
+    with engine_of(
+        tmp_path,
+        {
+            "luat-12-2026-qh15": _SCHOOLS_LAW,
+            "kh-64-ubnd-langson-2026": _SCHOOLS_PLAN,
+            "cv-210-sgddt-langson-2026": _SCHOOLS_LETTER,  # issued by the unit: its header matches the question too
+        },
+    ) as engine:
         ans = engine.ask("Theo luật 12, Sở Giáo dục và Đào tạo có nhiệm vụ gì?")
         assert ans.found and cited(ans)[0] == ("kh-64-ubnd-langson-2026", "II.1"), ans.answer
-    finally:
-        engine.close()
