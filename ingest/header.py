@@ -60,7 +60,11 @@ class Head:
 
 
 def type_line(text: str) -> tuple[str, str] | None:
-    """(document type, the rest) when a line opens with a type in capitals: "KẾ HOẠCH", "THÔNG TƯQuy định …"."""
+    """(document type, the rest) when a line opens with a type in capitals: "KẾ HOẠCH", "THÔNG TƯQuy định …"; or is
+    the type's name alone in ordinary case ("Kế hoạch"), as a text that lost Word's capitals writes it."""
+    for name in lexicon().doc_types.values():
+        if text.strip(" .:") == name:
+            return name, ""
     for key, name in lexicon().doc_types.items():
         if not text.startswith(key):
             continue

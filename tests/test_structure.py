@@ -645,3 +645,26 @@ def test_sub_items_numbered_with_a_bracket_keep_their_outline() -> None:
         ("I.1.2", "Mục tiêu cụ thể"),
         ("I.2", "Yêu cầu"),
     ]
+
+
+@pytest.mark.parametrize(
+    "kind, body, sections",
+    [
+        ("Kế hoạch", "I. MỤC ĐÍCH\n1. Mục đích\nNâng cao hiệu quả.", ["I", "I.1"]),
+        ("Nghị định", "Điều 1. Phạm vi điều chỉnh\nNghị định này quy định điều kiện.", ["Điều 1"]),
+    ],
+)
+def test_a_type_line_in_ordinary_case_is_the_documents_kind(kind: str, body: str, sections: list[str]) -> None:
+    """A type line that lost Word's capitals ("Kế hoạch" alone on its line) is the kind; its title and the
+    issuer above it are read as from "KẾ HOẠCH"."""
+    text = (
+        f"ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI\nSố: 12/KH-UBND\nĐồng Nai, ngày 05 tháng 01 năm 2026\n{kind}\n"
+        f"TRIỂN KHAI CHƯƠNG TRÌNH CHUYỂN ĐỔI SỐ\n{body}\n"
+    )
+    doc = build_document("t", text)
+    assert (doc.doc_type, doc.title, doc.issuer) == (
+        kind,
+        "TRIỂN KHAI CHƯƠNG TRÌNH CHUYỂN ĐỔI SỐ",
+        "Ủy ban nhân dân tỉnh Đồng Nai",
+    )
+    assert [s.id for s in doc.sections] == sections
