@@ -28,7 +28,8 @@ _NUMBER_LINE = re.compile(r"^(?:Luật\s+|.*\|\s*Luật\s+)?(?:[Ss]ố|SỐ)\s*[
 #: A công văn's summary line: "V/v …", also typed "V/V …", "v/v …" or spelled out "Về việc …".
 _VV = re.compile(r"^(?:[Vv]/[Vv]|Về việc)\b\s*")
 _PLACE_DATE = re.compile(
-    r",?\s*ngày\s*(?P<d>\d{1,2})?\s*(?:tháng\s*(?P<m>\d{1,2})|/\s*(?P<m2>\d{1,2})\s*/)\s*(?:năm\s*)?(?P<y>\d{4})"
+    r",?\s*ngày\s*(?P<d>\d{1,2})?\s*(?:tháng\s*(?P<m>\d{1,2})|(?P<sep>[/.-])\s*(?P<m2>\d{1,2})\s*(?P=sep))"
+    r"\s*(?:năm\s*)?(?P<y>\d{4})"  # "ngày 05 tháng 01 năm 2026", "ngày 05/01/2026", "05-01-2026", "05.01.2026"
 )
 _SEPARATOR = re.compile(r"^[-_=*.–—\s]{3,}$")
 #: Lines a header (masthead, number, date, summary, addressees) spans at most.

@@ -26,7 +26,7 @@ _RANKS = re.compile(
 #: number a PDF left there ("3").
 _SIGNED = re.compile(r"^(?:\((?:Đã ký|đã ký|Ký tên[^)]*|ký, ghi rõ[^)]*|Ký, đóng dấu[^)]*)\)|Đã ký|\d{1,3})\.?$", re.I)
 _CLOSING = re.compile(r"^(?:Trên đây\b|(?:Luật|Bộ luật|Nghị quyết|Pháp lệnh) này (?:đã )?được .{0,80}thông qua\b)")
-_RECIPIENTS = re.compile(r"^Nơi nhận\b", re.I)
+_RECIPIENTS = re.compile(r"^Nơi (?:nhận|gửi)\b", re.I)  # "Nơi gửi" in some offices' letters
 PASSED_ON = re.compile(r"thông qua ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})")
 
 

@@ -668,3 +668,17 @@ def test_a_type_line_in_ordinary_case_is_the_documents_kind(kind: str, body: str
         "Ủy ban nhân dân tỉnh Đồng Nai",
     )
     assert [s.id for s in doc.sections] == sections
+
+
+@pytest.mark.parametrize(
+    "date, recipients",
+    [("ngày 05-01-2026", "Nơi nhận:"), ("ngày 05.01.2026", "Nơi nhận:"), ("ngày 05 tháng 01 năm 2026", "Nơi gửi:")],
+)
+def test_a_header_date_with_dashes_or_dots_and_recipients_headed_noi_gui_are_read(date: str, recipients: str) -> None:
+    plan = (
+        f"ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI\nSố: 12/KH-UBND\nĐồng Nai, {date}\nKẾ HOẠCH\nChuyển đổi số\nI. MỤC ĐÍCH\n"
+        f"Nâng cao hiệu quả./.\n{recipients}\n- Các sở;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An\n"
+    )
+    doc = build_document("t", plan)
+    assert (doc.date, doc.place, doc.signer) == ("2026-01-05", "Đồng Nai", "Nguyễn Văn An")
+    assert [p.id for p in doc.parts] == ["header", "recipients", "signature"]
