@@ -17,7 +17,10 @@ from ingest.lexicon import lexicon
 from ingest.normalize import is_all_caps
 from ingest.outline import Line
 
-_ATTACHED_NOTE = re.compile(r"^\((?:Ban hành |ban hành )?(?:kèm|Kèm|KÈM)\s+(?:theo|THEO)\b")
+_NOTE = r"\((?:Ban hành |ban hành )?(?:kèm|Kèm|KÈM)\s+(?:theo|THEO)\b"
+_ATTACHED_NOTE = re.compile(rf"^{_NOTE}")
+#: The note joined to the end of a title line by unwrapping ("Số hóa … năm 2026 (Kèm theo …)").
+_JOINED_NOTE = re.compile(rf"\s{_NOTE}")
 _APPENDIX = re.compile(
     r"^(?P<word>PHỤ LỤC|Phụ lục|PHỤ LUC|MẪU BIỂU SỐ|Mẫu biểu số|BIỂU MẪU SỐ)"
     r"(?:\s+(?:SỐ|số)?\s*(?P<label>[IVXL]+|\d{1,3}[a-z]?)\b)?[.:]?\s*(?P<rest>.*)$"
@@ -111,7 +114,7 @@ def _heads(lines: list[Line], start: int, stop: int) -> list[Head]:
             kind, body = attached
             first = lines[i].text[len(kind) :].strip() if fold_key(lines[i].text) == fold_key(kind) else lines[i].text
             last = lines[body - 1].text
-            joined = [last[: _note_at(last)].strip()] if _note_at(last) else []  # "Số hóa … năm 2026 (Kèm theo …)"
+            joined = [last[:at].strip()] if (at := _note_at(last)) else []  # "Số hóa … năm 2026 (Kèm theo …)"
             title = " ".join([first, *(ln.text for ln in lines[i + 1 : body - 1]), *joined]).strip()
             heads.append((i, "attachment", kind, title, body))
             i = body
@@ -137,7 +140,7 @@ def _heads(lines: list[Line], start: int, stop: int) -> list[Head]:
 
 def _note_at(text: str) -> int:
     """Where a "(Kèm theo …)" note joined to the end of a title line starts in it (0: none there)."""
-    m = re.search(r"\s\((?:Ban hành |ban hành )?(?:kèm|Kèm|KÈM)\s+(?:theo|THEO)\b", text)
+    m = _JOINED_NOTE.search(text)
     return m.start() if m else 0
 
 

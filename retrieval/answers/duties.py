@@ -21,7 +21,7 @@ from retrieval.answers.registry import named_entries
 from retrieval.extract import text_terms
 from retrieval.lexicon import lexicon
 from retrieval.targeting import profile_text
-from retrieval.units_catalog import UnitCatalog, unit_heads, unit_words
+from retrieval.units_catalog import UnitCatalog, UnitMatch, unit_heads, unit_words
 
 #: Sections naming a unit that answer for it in a document that gives it no task list of its own.
 MAX_NAMING = 3
@@ -41,7 +41,11 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     matches = catalog.find(q.text, focus=docs)
     # a unit named as where a report goes ("phường mình phải báo cáo qua Sở KHCN …") is not who is asked
     gone_to = catalog.sent_to(q.text, {m.key for m in matches})
-    matches = [m for m in matches if m.has_lines and _typed_as_named(q.text, m.name) and m.key not in gone_to]
+
+    def asked(found: list[UnitMatch]) -> list[UnitMatch]:  # units with lines, named as typed, not where things go
+        return [m for m in found if m.has_lines and _typed_as_named(q.text, m.name) and m.key not in gone_to]
+
+    matches = asked(matches)
     if not matches:
         named = target or held  # the document the question names, by its header or its number
         return _not_given(q, ctx, catalog, named) if named else None
@@ -49,12 +53,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     # the unit, else its sections naming the unit ("… phối hợp với Bộ trưởng Bộ Công an …" of QĐ 2500), not the task
     # list another document gives the unit
     if held and not target and not ctx.elsewhere(q, held) and not _cited_otherwise(q, ctx, held):
-        listed = [
-            m
-            for m in catalog.find(q.text, focus=[held])
-            if m.has_lines and _typed_as_named(q.text, m.name) and m.key not in gone_to
-        ]
-        if listed:
+        if listed := asked(catalog.find(q.text, focus=[held])):
             matches = listed
         elif (naming := _naming_sections(ctx, held, matches)) is not None:
             return naming
@@ -133,7 +132,7 @@ def _not_given(q: Question, ctx: Context, catalog: UnitCatalog, target: str) -> 
     return Draft([], final=True, reason=f"{doc_name(doc)} không giao riêng việc gì cho {unit.name}.")
 
 
-def _naming_sections(ctx: Context, held: str, matches: list) -> Draft | None:
+def _naming_sections(ctx: Context, held: str, matches: list[UnitMatch]) -> Draft | None:
     """The sections of the document named by its number whose own text names a unit matched (``MAX_NAMING`` at
     most: those whose heading names it first, then in document order); None when none names one."""
     doc = ctx.index.get(held)
