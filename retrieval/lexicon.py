@@ -103,6 +103,7 @@ class Lexicon:
     span_cues: tuple[str, ...]  # folded words of a question asking the span of a document's activity ("keo dai")
     span_heading: re.Pattern[str]  # the folded heading of a document's section stating that span
     applies_cues: tuple[str, ...]  # folded cues asking whom a legal text applies to ("co ap dung")
+    document_itself: tuple[str, ...]  # folded words of a yes/no clause asking about a document's grounds, legality
     own_document: re.Pattern[str]  # a folded clause asking whether a body issued a document ("co nghi quyet")
     own_document_levels: tuple[str, ...]  # level words naming the place's body in such a clause ("tinh")
     kind_named: re.Pattern[str]  # a kind word describing the question's own document, folded ("theo ke hoach")
@@ -243,6 +244,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         roman_alone=int(raw["roman_terms"]["alone_from"]),
         span_heading=re.compile(raw["time_statements"]["span_heading"]),
         applies_cues=tuple(raw["applies_to"]["cues"]),
+        document_itself=tuple(raw["document_itself"]["cues"]),
         own_document_levels=tuple(raw["own_document_asked"].get("levels", ())),
         own_document=re.compile(
             r" (?:"

@@ -1228,3 +1228,70 @@ def test_a_law_named_by_number_does_not_name_a_unit_by_words_of_another_phrase(t
     ) as engine:
         ans = engine.ask("Theo luật 12, Sở Giáo dục và Đào tạo có nhiệm vụ gì?")
         assert ans.found and cited(ans)[0] == ("kh-64-ubnd-langson-2026", "II.1"), ans.answer
+
+
+_FEES_RESOLUTION = """HỘI ĐỒNG NHÂN DÂN
+TỈNH BÌNH AN
+Số: 09/2026/NQ-HĐND
+Bình An, ngày 10 tháng 7 năm 2026
+
+NGHỊ QUYẾT
+Quy định mức học phí năm học 2026 - 2027 trên địa bàn tỉnh Bình An
+
+Điều 1. Phạm vi điều chỉnh
+Nghị quyết này quy định mức học phí đối với cơ sở giáo dục công lập trên địa bàn tỉnh.
+Điều 2. Mức học phí
+1. Mức học phí trung học cơ sở là 90.000 đồng/học sinh/tháng.
+2. Trường hợp học trực tuyến, mức học phí bằng 80% mức học phí quy định tại khoản 1 Điều này.
+Điều 3. Hiệu lực thi hành
+Nghị quyết này có hiệu lực thi hành từ ngày 01 tháng 9 năm 2026.
+"""
+
+
+def test_a_percentage_asked_with_the_sign_is_not_a_count_of_sections(tmp_path: Path) -> None:
+    """ "bao nhieu % muc …" asks a percentage of a level ("mức"), not how many sections ("bao nhiêu mục") once the
+    sign is dropped with the punctuation: the clause stating it answers, not the resolution's outline."""
+    with engine_of(tmp_path, {"nq-09-2026-hdnd-binhan": _FEES_RESOLUTION}) as engine:
+        ans = engine.ask("nq 09 binh an: hoc truc tuyen thi hoc phi bang bao nhieu % muc hoc phi thuong vay")
+        assert ans.found and cited(ans)[0] == ("nq-09-2026-hdnd-binhan", "Điều 2.2"), ans.answer
+        assert "80%" in ans.answer
+        ans = engine.ask("nghị quyết 09 bình an gồm bao nhiêu điều?")  # the outline, asked so
+        assert ans.found and "Điều 3. Hiệu lực thi hành" in ans.answer, ans.answer
+
+
+_CERTIFICATE_FEES = """BỘ TÀI CHÍNH
+Số: 31/2026/TT-BTC
+Hà Nội, ngày 12 tháng 5 năm 2026
+
+THÔNG TƯ
+Quy định mức thu lệ phí cấp chứng chỉ hành nghề thẩm định giá
+
+Căn cứ Luật Phí và lệ phí số 97/2015/QH13;
+Căn cứ Luật Giá số 16/2023/QH15;
+Bộ trưởng Bộ Tài chính ban hành Thông tư quy định mức thu lệ phí cấp chứng chỉ hành nghề thẩm định giá.
+
+Điều 1. Phạm vi điều chỉnh
+Thông tư này quy định mức thu, chế độ thu, nộp lệ phí cấp chứng chỉ hành nghề thẩm định giá.
+Điều 2. Mức thu lệ phí
+1. Cấp chứng chỉ lần đầu: 300.000 đồng/chứng chỉ.
+2. Cấp lại chứng chỉ: 150.000 đồng/chứng chỉ. Trường hợp cấp lại do thay đổi địa giới đơn vị hành chính thì không phải nộp lệ phí cấp lại.
+Điều 3. Hiệu lực thi hành
+Thông tư này có hiệu lực từ ngày 01 tháng 7 năm 2026.
+"""
+
+
+def test_the_basis_asked_of_a_yes_or_no_answer_is_the_provision_not_the_grounds(tmp_path: Path) -> None:
+    """ "… có phải nộp lệ phí không, căn cứ văn bản nào?" asks the provision that answers, cited with its
+    document, not the circular's own grounds; its grounds asked outright are still its preamble."""
+    with engine_of(tmp_path, {"tt-31-2026-btc": _CERTIFICATE_FEES}) as engine:
+        ans = engine.ask(
+            "Chứng chỉ thẩm định giá của tôi phải cấp lại vì thay đổi địa giới hành chính, theo thông tư 31/2026 "
+            "tôi có phải nộp lệ phí cấp lại không, căn cứ văn bản nào?"
+        )
+        assert ans.found and cited(ans)[0] == ("tt-31-2026-btc", "Điều 2.2"), ans.answer
+        assert "không phải nộp lệ phí cấp lại" in ans.answer
+        ans = engine.ask("Thông tư 31/2026 của Bộ Tài chính căn cứ văn bản nào?")
+        assert ans.found and cited(ans)[0] == ("tt-31-2026-btc", "preamble"), ans.answer
+        # a yes/no clause about the circular's own grounds: its grounds answer
+        ans = engine.ask("Thông tư 31/2026 có căn cứ Luật Giá không, căn cứ văn bản nào?")
+        assert ans.found and cited(ans)[0] == ("tt-31-2026-btc", "preamble"), ans.answer

@@ -298,6 +298,37 @@ def _definition(key: str, lx: Lexicon, text: str = "") -> str | None:
     return next((t for t in (_term(k, lx) for k in clauses) if t), None)
 
 
+_PERCENT_SIGN = re.compile(r"\s*%")
+
+
+def _spoken_percent(text: str, lx: Lexicon) -> str:
+    """The text with a "%" asked ("bao nhiêu %", "mấy %") read "phần trăm", as cues read it: "bao nhiêu % mức bình
+    thường" asks a percentage, not "bao nhiêu mục" (how many sections) once the sign is dropped with the
+    punctuation. A figure's sign ("92%", "100% vốn") or a unit named ("tính bằng %") asks nothing; the words
+    searched keep the sign, as typed."""
+
+    def read(m: re.Match[str]) -> str:
+        before = fold(text[: m.start()]).lower().split()
+        asked = any(before[-len(c.split()) :] == c.split() for c in lx.counting["after"])
+        return " phần trăm" if asked else m.group(0)
+
+    return _PERCENT_SIGN.sub(read, text)
+
+
+def _basis_of_a_yes_or_no(text: str, lx: Lexicon) -> bool:
+    """Whether the legal basis is asked of a yes/no answer, as a case is asked on a legal Q&A site ("… tôi có phải
+    nộp lệ phí cấp lại không, căn cứ văn bản nào?"): the last clause asks a basis and nothing else, the clause
+    before it asks whether, and not of a document's own grounds or legality (lexicon ``document_itself``)."""
+    clauses = [fkey(c) for c in re.split(r"[,;:?!.]", text) if c.strip()]
+    if len(clauses) < 2 or not any(p.search(clauses[-2]) for p in lx.intent_patterns["whether"]):
+        return False
+    if has(clauses[-2], *lx.document_itself):  # "QĐ 53 có đúng luật không, căn cứ pháp lý?": its grounds
+        return False
+    last = clauses[-1]
+    cue = next((c for c in lx.intents["legal_bases"] if has(last, c)), None)
+    return cue is not None and len(last.split()) - len(cue.split()) <= 1  # "… căn cứ văn bản nào vậy"
+
+
 def _term(key: str, lx: Lexicon) -> str | None:
     core = _TYPE_NUM_NAMED.sub(" ", key).strip()
     for pattern in lx.definition_patterns:
@@ -315,7 +346,8 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     lx = lx or lexicon()
     accented = typed_accented(typed or "", lx)
     text = normalize(typed or "", lx, accented=accented)
-    key = fkey(text)
+    spoken = _spoken_percent(text, lx)
+    key = fkey(spoken)
     q = Question(typed=(typed or "").strip(), text=text, key=key, accented=accented)
     for intent, cues in lx.intents.items():
         if has(key, *cues):
@@ -323,10 +355,13 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     for intent, patterns in lx.intent_patterns.items():
         if any(p.search(key) for p in patterns):
             q.asks.add(intent)
+    if "legal_bases" in q.asks and _basis_of_a_yes_or_no(text, lx):
+        q.asks -= {"legal_bases", "cited_by", "catalog"}  # the provision that answers, with its document
+        q.asks.add("whether")
     if "drafter" in q.asks and not (" can cu " in key or "legal_bases" in q.asks):
         q.asks.discard("drafter")  # "soạn thảo" alone is content ("ai soạn thảo …")
     words = " ".join(re.findall(r"[^\W_]+", text.lower()))
-    q.facts, q.weak, q.cues = _facts(clause_key(text), lx, f" {words} " if q.accented else None)
+    q.facts, q.weak, q.cues = _facts(clause_key(spoken), lx, f" {words} " if q.accented else None)
     q.role = _role(key, lx)
     q.definition = _definition(key, lx, text)
     q.refs = section_refs(key, typed or "")
