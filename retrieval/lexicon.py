@@ -102,6 +102,7 @@ class Lexicon:
     roman_alone: int  # from this number on, a numeral the store writes anywhere is read so
     span_cues: tuple[str, ...]  # folded words of a question asking the span of a document's activity ("keo dai")
     span_heading: re.Pattern[str]  # the folded heading of a document's section stating that span
+    start_date: re.Pattern[str]  # a folded line dating when something starts ("kể từ ngày 01 tháng 01 năm 2028")
     applies_cues: tuple[str, ...]  # folded cues asking whom a legal text applies to ("co ap dung")
     document_itself: tuple[str, ...]  # folded words of a yes/no clause asking about a document's grounds, legality
     own_document: re.Pattern[str]  # a folded clause asking whether a body issued a document ("co nghi quyet")
@@ -243,6 +244,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         roman_range=(int(raw["roman_terms"]["from"]), int(raw["roman_terms"]["to"])),
         roman_alone=int(raw["roman_terms"]["alone_from"]),
         span_heading=re.compile(raw["time_statements"]["span_heading"]),
+        start_date=re.compile(raw["time_statements"]["start_date"]),
         applies_cues=tuple(raw["applies_to"]["cues"]),
         document_itself=tuple(raw["document_itself"]["cues"]),
         own_document_levels=tuple(raw["own_document_asked"].get("levels", ())),

@@ -1259,6 +1259,73 @@ def test_a_percentage_asked_with_the_sign_is_not_a_count_of_sections(tmp_path: P
         assert ans.found and "Điều 3. Hiệu lực thi hành" in ans.answer, ans.answer
 
 
+_ZONES_RESOLUTION = """HỘI ĐỒNG NHÂN DÂN
+TỈNH BÌNH AN
+Số: 21/2026/NQ-HĐND
+Bình An, ngày 02 tháng 12 năm 2026
+
+NGHỊ QUYẾT
+Quy định hạn chế xe tải nặng trên địa bàn tỉnh Bình An
+
+Điều 1. Phạm vi điều chỉnh
+Nghị quyết này quy định việc hạn chế xe tải nặng lưu thông trong đô thị.
+Điều 2. Lộ trình thực hiện
+1. Khu vực trung tâm thành phố áp dụng kể từ ngày 01 tháng 7 năm 2027.
+2. Khu vực cảng sông Tây áp dụng kể từ ngày 01 tháng 01 năm 2029.
+Điều 3. Hiệu lực thi hành
+Nghị quyết này có hiệu lực thi hành từ ngày 15 tháng 12 năm 2026.
+"""
+
+
+def test_when_a_part_named_starts_is_its_own_date_not_the_resolutions_entry_into_force(tmp_path: Path) -> None:
+    """ "… khu vực cảng sông Tây bắt đầu áp dụng từ ngày nào" asks the date the roadmap gives that area, which the
+    article on entry into force does not speak of; the resolution's own entry into force is still its article."""
+    with engine_of(tmp_path, {"nq-21-2026-hdnd-binhan": _ZONES_RESOLUTION}) as engine:
+        ans = engine.ask("nq 21 binh an xe tai nang: khu vuc cang song tay bat dau ap dung tu ngay nao vay")
+        assert ans.found and cited(ans)[0] == ("nq-21-2026-hdnd-binhan", "Điều 2.2"), ans.answer
+        assert "01 tháng 01 năm 2029" in ans.answer
+        ans = engine.ask("Nghị quyết 21 Bình An về hạn chế xe tải nặng áp dụng từ ngày nào?")
+        assert ans.found and cited(ans)[0] == ("nq-21-2026-hdnd-binhan", "Điều 3"), ans.answer
+
+
+_REPORTING_PLAN = """ỦY BAN NHÂN DÂN
+TỈNH BÌNH AN
+Số: 44/KH-UBND
+Bình An, ngày 05 tháng 02 năm 2026
+
+KẾ HOẠCH
+Phát triển thương mại điện tử nông sản năm 2026
+
+I. MỤC TIÊU
+Đưa sản phẩm nông sản của tỉnh lên sàn thương mại điện tử.
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Công Thương
+Chủ trì tập huấn kỹ năng bán hàng trực tuyến cho hợp tác xã.
+2. Ủy ban nhân dân xã, phường
+- Vận động hợp tác xã, hộ sản xuất tham gia sàn thương mại điện tử.
+- Định kỳ báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh.
+III. CHẾ ĐỘ BÁO CÁO
+Các sở, ngành, Ủy ban nhân dân xã, phường báo cáo kết quả thực hiện trước ngày 25/11 hằng năm về Sở Công Thương để tổng hợp.
+"""
+
+
+def test_a_day_asked_of_a_unit_whose_task_list_states_none_is_found_where_the_text_states_it(tmp_path: Path) -> None:
+    """ "Phường phải gửi báo cáo về đâu, trước ngày nào?": the ward's task list says only "định kỳ báo cáo", so the
+    reporting section stating the day answers; its duties asked alone are still its task list."""
+    with engine_of(tmp_path, {"kh-44-ubnd-binhan-2026": _REPORTING_PLAN}) as engine:
+        ans = engine.ask(
+            "Mình làm ở UBND phường, được giao theo dõi KH 44 Bình An về thương mại điện tử. Hằng năm phường phải gửi "
+            "báo cáo kết quả về đâu và trước ngày nào?"
+        )
+        assert ans.found and cited(ans)[0] == ("kh-44-ubnd-binhan-2026", "III"), ans.answer
+        assert "trước ngày 25/11" in ans.answer
+        ans = engine.ask("Kế hoạch 44 Bình An giao Ủy ban nhân dân xã, phường nhiệm vụ gì?")
+        assert ans.found and cited(ans)[0] == ("kh-44-ubnd-binhan-2026", "II.2"), ans.answer
+        # its duties and a day asked in one breath: its task list still answers
+        ans = engine.ask("Theo kế hoạch 44 Bình An, Sở Công Thương có nhiệm vụ gì, báo cáo trước ngày nào?")
+        assert ans.found and ("kh-44-ubnd-binhan-2026", "II.1") in cited(ans), ans.answer
+
+
 _CERTIFICATE_FEES = """BỘ TÀI CHÍNH
 Số: 31/2026/TT-BTC
 Hà Nội, ngày 12 tháng 5 năm 2026

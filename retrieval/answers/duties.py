@@ -17,6 +17,7 @@ from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name, whole_lines
 from retrieval.answers.group_tasks import group_tasks
 from retrieval.answers.question import Question, fkey, has
+from retrieval.answers.refusal import states_day
 from retrieval.answers.registry import named_entries
 from retrieval.extract import text_terms
 from retrieval.lexicon import lexicon
@@ -82,6 +83,12 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     rank = {d: i for i, d in enumerate(docs)}
     found.sort(key=lambda f: (f[0], all(ln.heading for ln in f[1].lines), rank.get(f[1].doc_id, len(rank))))
     evidence = [e for _, e in found]
+    # a day asked by a sentence that asks no duties, the duty's word only in the story told first ("Mình … được giao
+    # theo dõi KH 552. Hằng năm phường phải gửi báo cáo về đâu, trước ngày nào?"), which the unit's lines do not
+    # state: the text that states it is searched for
+    asks_duties = not q.asked or has(fkey(q.asked), *lexicon().intents["duty"])
+    if q.asks_day and not asks_duties and not any(states_day(ln.text) for e in evidence for ln in e.lines):
+        return None
     own_list = len(matches) == 1 and matches[0].whole_section and not matches[0].led  # not a task item it leads
     if evidence and own_list and (part := _asked_part(q, ctx, evidence[0])):
         evidence = [part, *evidence]  # "Sở … chủ trì tiểu dự án nào?": the task asked, then the whole list

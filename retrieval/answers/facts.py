@@ -22,10 +22,11 @@ from retrieval.answers.evidence import Draft, Evidence, doc_name, fmt_date
 from retrieval.answers.header import field_words, holds, rest_terms
 from retrieval.answers.question import Question, has
 from retrieval.answers.registry import considers
-from retrieval.extract import Line, section_lines, text_terms
+from retrieval.extract import Line, says_when, section_lines, text_terms
 from retrieval.lexicon import lexicon
 
 _DATE_LINE = re.compile(r"ngày\s*\d*\s*tháng|thông qua ngày", re.I)
+PART_WORDS = 3  # words of a question naming a part of a text whose own start date it asks
 MAX_LISTED = 30  # recipients or top-level sections listed
 
 
@@ -59,6 +60,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     evidence = list(found.values())
     for clause in (found[f] for f in ("effective", "replaces") if f in found):
         rest = [ev for ev in rest_of_article(doc, clause) if ev.section not in {e.section for e in evidence}]
+        if facts == ["effective"] and _dated_elsewhere(q, doc, ctx, [clause, *rest]):
+            return None
         at = evidence.index(clause)  # the other facts asked keep their places; the article's clauses are ordered
         evidence[at : at + 1] = _topical_first(q, doc, ctx, [clause, *rest])
     return Draft(evidence, group_by_doc=quoted, notes=[_unstated(doc, missing)] if missing else [])
@@ -68,9 +71,7 @@ def _topical_first(q: Question, doc: Document, ctx: Context, evidence: list[Evid
     """The article's clauses, the one holding most of what the question asks besides its cues and the document's
     name first: "quy định về đánh giá công chức áp dụng từ ngày nào" is the clause that dates that part, not the
     law's own entry into force (ties keep the clause that says so first)."""
-    terms = rest_terms(ctx.analyzer, q.text, q.cues)
-    named = field_words(ctx.analyzer, [doc.doc_type, doc.number, doc.issuer, doc.place, doc.title])
-    topic = [t for t in terms.uni if f" {t[2:]} " not in named]
+    topic = _topic(q, doc, ctx)
     if not topic:
         return evidence
 
@@ -79,6 +80,34 @@ def _topical_first(q: Question, doc: Document, ctx: Context, evidence: list[Evid
         return sum(t in have for t in topic)
 
     return sorted(evidence, key=lambda ev: -held(ev))
+
+
+def _topic(q: Question, doc: Document, ctx: Context, asking: Sequence[str] = ()) -> list[str]:
+    """The question's content words besides its cues (and the phrases ``asking`` a day) and the words that name its
+    document."""
+    terms = rest_terms(ctx.analyzer, q.text, [*q.cues, *asking])
+    named = field_words(ctx.analyzer, [doc.doc_type, doc.number, doc.issuer, doc.place, doc.title])
+    return [t for t in terms.uni if f" {t[2:]} " not in named]
+
+
+def _dated_elsewhere(q: Question, doc: Document, ctx: Context, article: list[Evidence]) -> bool:
+    """Whether "… khu vực vành đai 2 bắt đầu áp dụng từ ngày nào" asks the date of a part the article on entry into
+    force does not speak of: its clauses hold fewer than half the words of the question's topic, and another section
+    of the document holds them all and dates a start (a roadmap's "Kể từ ngày 01 tháng 01 năm 2028", "chậm nhất là
+    ngày …": lexicon ``time_statements.start_date``; not a report due "trước ngày 20/6", nor "trong 15 ngày")."""
+    topic = _topic(q, doc, ctx, [c for c in lexicon().day_asked if has(q.key, c)])
+    if len(topic) < PART_WORDS:  # a part named ("khu vực vành đai 2"), not a word or two put otherwise ("ngành",
+        return False  # "tuyển dụng" of a law that dates only the placing of those recruited before it)
+    said = text_terms(ctx.analyzer, " ".join(ln.text for ev in article for ln in ev.lines))
+    if 2 * sum(t in said for t in topic) >= len(topic):  # (a stray "3." or "cơ" of the article's own is no topic)
+        return False
+    inside = {ev.section for ev in article}
+    for s in doc.sections:
+        text = doc.section_text(s.id, own=True)
+        starts = s.id not in inside and says_when(text) and lexicon().start_date.search(fold(text).lower())
+        if starts and all(t in text_terms(ctx.analyzer, text) for t in topic):
+            return True
+    return False
 
 
 def names_only(

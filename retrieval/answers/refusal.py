@@ -111,7 +111,7 @@ _DAY = re.compile(r"\bngày \d{1,2}\b(?!/)", re.I)  # "trước ngày 15 hằng 
 _DAYS_NAMED = lexicon().days_named
 
 
-def _states_day(text: str) -> bool:
+def states_day(text: str) -> bool:
     """Whether a section answers a day asked: a date, a day of the month, a day named ("vào thứ Hai hằng tuần"), or a
     length of time."""
     return bool(
@@ -180,7 +180,7 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
     # not its headings, which may name who founds the schools: "… do các trường đại học, cao đẳng … thành lập")
     if sibling := siblings.elsewhere(q, texts, headings) or siblings.elsewhere(q, texts[:1], []):
         return sibling
-    if q.asks_day and not any(_states_day(t) for t in texts):
+    if q.asks_day and not any(states_day(t) for t in texts):
         return "asks a day, which no section found states (nor a length of time)"
     folded = [fold(t).lower() for t in texts]
     for noun in q.counted:
