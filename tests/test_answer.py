@@ -1362,3 +1362,65 @@ def test_the_basis_asked_of_a_yes_or_no_answer_is_the_provision_not_the_grounds(
         # a yes/no clause about the circular's own grounds: its grounds answer
         ans = engine.ask("Thông tư 31/2026 có căn cứ Luật Giá không, căn cứ văn bản nào?")
         assert ans.found and cited(ans)[0] == ("tt-31-2026-btc", "preamble"), ans.answer
+
+
+_CAMPAIGN_PLAN = """ỦY BAN NHÂN DÂN
+TỈNH BÌNH AN
+Số: 52/KH-UBND
+Bình An, ngày 20 tháng 02 năm 2026
+
+KẾ HOẠCH
+Phát động phong trào thi đua chuyển đổi số năm 2026
+
+Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia;
+Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;
+Căn cứ Quyết định số 15/QĐ-UBND ngày 05/01/2026 của Ủy ban nhân dân tỉnh ban hành Chương trình chuyển đổi số năm 2026;
+Ủy ban nhân dân tỉnh ban hành Kế hoạch phát động phong trào thi đua chuyển đổi số năm 2026 như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+Động viên cán bộ, công chức thi đua thực hiện chuyển đổi số.
+II. NỘI DUNG
+1. Đối tượng thi đua
+Các sở, ban, ngành; Ủy ban nhân dân xã, phường.
+2. Thời gian thực hiện: Từ tháng 3/2026 đến hết tháng 11/2026.
+III. NHIỆM VỤ, GIẢI PHÁP
+1. Phát triển nguồn nhân lực số
+- Nghiên cứu tham mưu Ủy ban nhân dân tỉnh ban hành chính sách thu hút, tuyển dụng chuyên gia công nghệ thông tin từ nguồn sinh viên tốt nghiệp xuất sắc, thạc sĩ, tiến sĩ về làm việc tại cơ quan nhà nước, phù hợp với tình hình thực tế của địa phương.
+Đơn vị chủ trì tham mưu: Sở Nội vụ.
+Đơn vị phối hợp: Sở Khoa học và Công nghệ.
+Thời gian thực hiện: Giai đoạn 2026-2030 và những năm tiếp theo.
+- Các cơ quan, đơn vị, địa phương ưu tiên bố trí cán bộ, công chức có kiến thức công nghệ thông tin làm nòng cốt chuyển đổi số của cơ quan; cử cán bộ, công chức tham gia các lớp bồi dưỡng kỹ năng số do cơ quan nhà nước tổ chức.
+Đơn vị chủ trì thực hiện: Các cơ quan, đơn vị, địa phương.
+Thời gian thực hiện: Thường xuyên.
+- Thực hiện chế độ thù lao, cộng tác viên để chuyên gia, nhà khoa học, kỹ sư công nghệ thông tin giỏi tham gia tư vấn chuyển đổi số cho cơ quan nhà nước theo quy định của pháp luật.
+Đơn vị chủ trì tham mưu thực hiện: Các cơ quan, đơn vị, địa phương.
+Đơn vị phối hợp: Sở Tài chính.
+Thời gian thực hiện: Theo yêu cầu nhiệm vụ.
+- Tổ chức hội thi tin học văn phòng cho công chức trẻ trong các cơ quan nhà nước của tỉnh.
+Đơn vị chủ trì: Tỉnh đoàn.
+Thời gian thực hiện: Tháng 9/2026.
+IV. TỔ CHỨC THỰC HIỆN
+1. Sở Nội vụ
+Hướng dẫn các cơ quan, đơn vị phát động thi đua chuyển đổi số; tổng hợp kết quả thi đua, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12/2026.
+"""
+
+
+def test_how_long_a_campaign_runs_asked_as_chat_says_it_is_its_span(tmp_path: Path) -> None:
+    """ "… bắt đầu từ lúc nào và kéo đến bao giờ": the plan's own "Thời gian thực hiện" answers."""
+    with engine_of(tmp_path, {"kh-52-ubnd-binhan-2026": _CAMPAIGN_PLAN}) as engine:
+        ans = engine.ask("kh 52 binh an phat dong thi dua chuyen doi so bat dau tu luc nao va keo den bao gio vay")
+        assert ans.found and cited(ans)[0] == ("kh-52-ubnd-binhan-2026", "II.2"), ans.answer
+        assert "Từ tháng 3/2026 đến hết tháng 11/2026" in ans.answer
+
+
+def test_a_document_named_in_the_story_told_first_does_not_narrow_the_grounds_asked(tmp_path: Path) -> None:
+    """A drafter names the text their own plan carries out, then asks what plan 52 is based on: every ground of
+    plan 52 is listed, not whether it cites the text they named; asked outright, whether it cites it."""
+    with engine_of(tmp_path, {"kh-52-ubnd-binhan-2026": _CAMPAIGN_PLAN}) as engine:
+        ans = engine.ask(
+            "Mình ở UBND xã, đang soạn kế hoạch thi đua của xã để triển khai Nghị quyết 57-NQ/TW. Kế hoạch 52 của "
+            "tỉnh Bình An căn cứ những văn bản nào để mình dẫn vào phần căn cứ?"
+        )
+        assert ans.found and {"57-NQ/TW", "98/2023/NĐ-CP", "15/QĐ-UBND"} <= set(ids(ans)), ans.answer
+        ans = engine.ask("Kế hoạch 52 Bình An có căn cứ Nghị quyết 57-NQ/TW không?")
+        assert ans.found and ans.answer.startswith("Có"), ans.answer

@@ -16,7 +16,7 @@ from ingest.legal import mentions
 from retrieval.answers import described, drafting
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name
-from retrieval.answers.question import Question, fkey, has
+from retrieval.answers.question import Question, fkey, has, parse
 from retrieval.answers.registry import asked_for, considers, line_of, named_entries, warning, warnings, written
 from retrieval.extract import Line, query_terms
 from retrieval.lexicon import lexicon
@@ -34,6 +34,13 @@ def serves(q: Question) -> bool:
     if (q.legal_keys or q.legal_pairs) and (q.asking("does_cite", "dated") or "date" in q.facts):
         return True
     return bool(q.kinds) or bool(set(q.facts) & set(described.FACTS))
+
+
+def _named_in_story(q: Question, ctx: Context, doc: Document) -> bool:
+    """Whether the documents a question names by number are named only in the story told before the sentence that
+    asks ("… đang soạn kế hoạch triển khai Nghị quyết 214/NQ-CP. KH 308 căn cứ những văn bản nào?"): the asker's own
+    work, not a text asked about."""
+    return q.told_apart and not named_entries(parse(q.asked), ctx, doc)
 
 
 def gather(q: Question, ctx: Context) -> Draft | None:
@@ -60,6 +67,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         doc = ctx.index.get(target)
         # a document named beside a kind of text asked ("… (thay NQ 47/2024) căn cứ những luật nào?") only names
         # the one asked about: its grounds of that kind are listed, not whether it cites the one named
+        if named and _named_in_story(q, ctx, doc):
+            return grounds(doc, ctx, parse(q.asked))  # what the sentence that asks asks for (its kinds, issuer)
         if named and others == named and not q.kinds:
             return _with_others(does_cite(doc, others, ctx), doc, q, ctx)
         return grounds(doc, ctx, q)
