@@ -1424,3 +1424,18 @@ def test_a_document_named_in_the_story_told_first_does_not_narrow_the_grounds_as
         assert ans.found and {"57-NQ/TW", "98/2023/NĐ-CP", "15/QĐ-UBND"} <= set(ids(ans)), ans.answer
         ans = engine.ask("Kế hoạch 52 Bình An có căn cứ Nghị quyết 57-NQ/TW không?")
         assert ans.found and ans.answer.startswith("Có"), ans.answer
+
+
+def test_a_task_is_quoted_with_who_leads_it_and_when(tmp_path: Path) -> None:
+    """A task bullet followed by its label lines ("Đơn vị chủ trì tham mưu: Sở Nội vụ.", "Thời gian thực hiện: …"):
+    asked who leads it and when, the answer quotes the task with its own labels, not another task's."""
+    with engine_of(tmp_path, {"kh-52-ubnd-binhan-2026": _CAMPAIGN_PLAN}) as engine:
+        ans = engine.ask(
+            "Trong kế hoạch 52 của tỉnh Bình An, cơ quan nào được giao chủ trì tham mưu cơ chế thu hút, tuyển dụng "
+            "chuyên gia (kỹ sư, thạc sĩ, tiến sĩ công nghệ thông tin) về làm việc tại cơ quan nhà nước, và thời gian "
+            "thực hiện ra sao?"
+        )
+        assert ans.found and cited(ans)[0] == ("kh-52-ubnd-binhan-2026", "III.1"), ans.answer
+        lines = quoted(ans, 1)
+        assert "Đơn vị chủ trì tham mưu: Sở Nội vụ." in lines, ans.answer
+        assert "Thời gian thực hiện: Giai đoạn 2026-2030 và những năm tiếp theo." in lines, ans.answer

@@ -61,6 +61,7 @@ MAX_LINES = 20
 MAX_CHARS = 3400
 MAX_ITEMS = 6  # items of a list quoted after the lead-in that announces them
 MAX_GAP = 2  # unmarked lines between two quoted ones that are quoted with them (an item's labels)
+MAX_LABELS = 4  # label lines below an item quoted with it (lead, partners, time, product)
 #: An item's label line: a few words, a colon, what they label ("Đơn vị chủ trì: Sở Tư pháp.").
 _LABEL = re.compile(r"^[^\W\d][^:;.\n]{2,40}:\s*\S")
 MAX_WHOLE_LINES = 120  # a unit's whole task list: the bot splits it into several messages
@@ -168,6 +169,8 @@ def pick_lines(
                 ranked.append(best)  # what the date (or amount) is for, when another line says it best
             ranked += [item for ln in ranked if (item := _item_of(lines, ln)) is not None and item not in ranked]
             ranked += [x for ln in list(ranked) for x in _list_of(lines, ln) if x not in ranked]
+            if score(best.start, 0.0) > 0:  # the item the question's words find best, with who leads it and when
+                ranked += [x for x in _labels_of(lines, lines.index(best)) if x not in ranked]
             # the column heading giving the unit of the rows' bare numbers is quoted with them (not a row whose
             # "(đồng)" is a bronze medal's: lexicon ``table_unit.not_heading``)
             if unit is not None and unit not in ranked and _heads_table(unit.text):
@@ -184,6 +187,7 @@ def pick_lines(
             with_context.add(lines[i - 1])
         if ln.text.rstrip().endswith(":"):  # and a lead-in with the items it announces ("… bao gồm:" a), b), c))
             with_context.update(_items_after(lines, i))
+        with_context.update(_labels_of(lines, i))  # a task with who leads it and when ("Đơn vị chủ trì: …")
     if lines[0].heading:
         with_context.add(lines[0])
     return _bounded(_in_order(lines, list(with_context)))
@@ -201,6 +205,20 @@ def _item_of(lines: list[Line], ln: Line) -> Line | None:
         if not _LABEL.match(above.text.strip()):
             return None
     return None
+
+
+def _labels_of(lines: list[Line], i: int) -> list[Line]:
+    """The label lines right below a marked item ("- Nghiên cứu tham mưu …" above "Đơn vị chủ trì tham mưu thực
+    hiện: Sở Nội vụ.", "Thời gian thực hiện: Giai đoạn 2026-2030 …"): who leads the task and when, read with it
+    (``_item_of`` the other way); none for an unmarked line."""
+    if lines[i].clean == lines[i].text.strip():
+        return []
+    out = []
+    for below in lines[i + 1 : i + 1 + MAX_LABELS]:
+        if below.clean != below.text.strip() or not _LABEL.match(below.text.strip()):
+            break
+        out.append(below)
+    return out
 
 
 def _list_of(lines: list[Line], ln: Line) -> list[Line]:
