@@ -1439,3 +1439,48 @@ def test_a_task_is_quoted_with_who_leads_it_and_when(tmp_path: Path) -> None:
         lines = quoted(ans, 1)
         assert "Đơn vị chủ trì tham mưu: Sở Nội vụ." in lines, ans.answer
         assert "Thời gian thực hiện: Giai đoạn 2026-2030 và những năm tiếp theo." in lines, ans.answer
+
+
+_SUPPLIES_DECISION = """ỦY BAN NHÂN DÂN
+TỈNH BÌNH AN
+Số: 27/2026/QĐ-UBND
+Bình An, ngày 14 tháng 8 năm 2026
+
+QUYẾT ĐỊNH
+Quy định danh mục học phẩm cấp cho học sinh bán trú trên địa bàn tỉnh Bình An
+
+Điều 1. Phạm vi điều chỉnh
+Quyết định này quy định danh mục, số lượng học phẩm cấp cho học sinh bán trú.
+Điều 2. Danh mục, số lượng học phẩm cấp mỗi năm học
+Số TT
+Tên học phẩm
+Đơn vị tính
+Số lượng
+1
+Vở viết
+Quyển
+25
+2
+Bút bi
+Cái
+12
+3
+Thước kẻ
+Cái
+02
+Điều 3. Hiệu lực thi hành
+Quyết định này có hiệu lực thi hành từ ngày 01 tháng 9 năm 2026.
+"""
+
+
+def test_a_count_asked_with_a_classifier_is_the_things_whatever_unit_the_table_gives(tmp_path: Path) -> None:
+    """ "bao nhiêu cây bút bi": "cây" counts bút bi, which the table states in its own unit ("Bút bi | Cái | 12"), so
+    the table answers; a thing the table does not list is still refused."""
+    with engine_of(tmp_path, {"qd-27-2026-ubnd-binhan": _SUPPLIES_DECISION}) as engine:
+        ans = engine.ask(
+            "Theo QĐ 27/2026 Bình An, mỗi năm học sinh bán trú được cấp bao nhiêu quyển vở và bao nhiêu cây bút bi?"
+        )
+        assert ans.found and cited(ans)[0] == ("qd-27-2026-ubnd-binhan", "Điều 2"), ans.answer
+        assert "Bút bi" in ans.answer and "12" in ans.answer
+        ans = engine.ask("Theo QĐ 27/2026 Bình An, mỗi năm học sinh bán trú được cấp bao nhiêu chiếc máy tính bỏ túi?")
+        assert not ans.found, ans.answer

@@ -62,6 +62,7 @@ def counted(text: str, lx: Lexicon) -> list[str]:
     joined = [not text[a.end() : b.start()].strip() for a, b in itertools.pairwise(found)]
     skip = set(lx.counting["not_counted"]) | lx.question_words
     told = set(lx.counting.get("told", ()))
+    classifiers = set(lx.counting.get("classifiers", ()))
     told_exact = set(lx.counting.get("told_exact", ()))  # "vì" typed so: "vi" folded is also "vị", "vi phạm"
     out = []
     for cue in lx.counting["after"]:
@@ -75,6 +76,8 @@ def counted(text: str, lx: Lexicon) -> list[str]:
             before = words[i - 1] if i > 0 and joined[i - 1] else None
             if i + n + 2 < len(words) and (words[i + n + 1] in told or typed[i + n + 1] in told_exact):
                 continue  # "nghỉ mấy buổi rồi, phải học đủ …": a count told, more is asked after it
+            if after in classifiers and i + n + 1 < len(words) and joined[i + n] and words[i + n + 1] not in skip:
+                after = words[i + n + 1]  # "bao nhiêu cây bút bi": bút, whatever unit a table gives it ("Cái")
             if after and after not in skip and not after.isdigit():
                 # an abbreviation is counted as the words it stands for ("bao nhiêu dn" counts "doanh nghiệp")
                 out.append(fold(lx.abbreviations[after]).lower() if after in lx.abbreviations else after)
