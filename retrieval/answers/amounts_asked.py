@@ -9,7 +9,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
-from core.text import fold
+from core.text import fold, has_diacritics
 from retrieval.answers.phrases import clause_key, fkey, has
 from retrieval.lexicon import Lexicon
 
@@ -52,7 +52,32 @@ def amounts(q: Question, lx: Lexicon) -> list[tuple[re.Pattern[str], list[str]]]
     return out
 
 
-def counted(text: str, lx: Lexicon) -> list[str]:
+def _classified(
+    at: int,
+    typed: list[str],
+    words: list[str],
+    joined: list[bool],
+    skip: set[str],
+    classifiers: set[str],
+    accented: bool,
+) -> str | None:
+    """The thing a classifier at ``at`` counts ("cây bút bi": "but bi", with "bút bi" as typed when the question has
+    diacritics, "but bi|bút bi"): the one or two words after it, in the same clause, neither a question word nor a
+    number; None when the word is no classifier as typed ("tổ công tác", "hợp đồng") or nothing follows it."""
+    word = typed[at] if accented else words[at]
+    if word not in (classifiers if accented else {fold(c) for c in classifiers}):
+        return None
+    thing = []
+    for j in range(at + 1, min(at + 3, len(words))):
+        if not joined[j - 1] or words[j] in skip or words[j].isdigit():
+            break
+        thing.append(j)
+    if not thing:
+        return None
+    return " ".join(words[j] for j in thing) + "|" + (" ".join(typed[j] for j in thing) if accented else "")
+
+
+def counted(text: str, lx: Lexicon, accented: bool | None = None) -> list[str]:
     """Nouns a question counts: "bao nhiêu vụ", "mấy sinh viên" (the word after), "tầng mấy" (the word before).
     Typed without diacritics, "may" counts only a noun that is counted ("may lan"), else it is "máy"."""
     found = list(re.finditer(r"[^\W_]+", text.lower()))
@@ -63,6 +88,9 @@ def counted(text: str, lx: Lexicon) -> list[str]:
     skip = set(lx.counting["not_counted"]) | lx.question_words
     told = set(lx.counting.get("told", ()))
     classifiers = set(lx.counting.get("classifiers", ()))
+    # typed with diacritics (the question's own words, ``typed_accented``; not a shorthand written out, "QD" ->
+    # "Quyết định"): classifiers and things are read as typed
+    q_accented = any(has_diacritics(w) for w in typed) if accented is None else accented
     told_exact = set(lx.counting.get("told_exact", ()))  # "vì" typed so: "vi" folded is also "vị", "vi phạm"
     out = []
     for cue in lx.counting["after"]:
@@ -76,8 +104,9 @@ def counted(text: str, lx: Lexicon) -> list[str]:
             before = words[i - 1] if i > 0 and joined[i - 1] else None
             if i + n + 2 < len(words) and (words[i + n + 1] in told or typed[i + n + 1] in told_exact):
                 continue  # "nghỉ mấy buổi rồi, phải học đủ …": a count told, more is asked after it
-            if after in classifiers and i + n + 1 < len(words) and joined[i + n] and words[i + n + 1] not in skip:
-                after = words[i + n + 1]  # "bao nhiêu cây bút bi": bút, whatever unit a table gives it ("Cái")
+            if after and (thing := _classified(i + n, typed, words, joined, skip, classifiers, q_accented)):
+                out.append(f"{after}|{thing}")  # "bao nhiêu cây bút bi": a number beside "cây" or "bút bi"
+                continue
             if after and after not in skip and not after.isdigit():
                 # an abbreviation is counted as the words it stands for ("bao nhiêu dn" counts "doanh nghiệp")
                 out.append(fold(lx.abbreviations[after]).lower() if after in lx.abbreviations else after)

@@ -379,7 +379,7 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     unmasked = functools.reduce(lambda k, phrase: k.replace(f" {phrase} ", " "), lx.day_not_asked, key)
     q.asks_day = has(unmasked, *lx.day_asked)
     asked_key = fkey(q.asked) if q.asked else key  # the story told before the question asks nothing
-    q.counted = counted(q.asked or text, lx)
+    q.counted = counted(q.asked or text, lx, q.accented)
     q.figures = amounts(q, lx)
     if "whether" in q.asks and not has(key, *lx.counting["after"]):
         q.asks.discard("amount")  # "… có được nhận cả hai mức hỗ trợ không?": a rule, not a sum

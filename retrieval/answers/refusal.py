@@ -182,10 +182,9 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
         return sibling
     if q.asks_day and not any(states_day(t) for t in texts):
         return "asks a day, which no section found states (nor a length of time)"
-    folded = [fold(t).lower() for t in texts]
     for noun in q.counted:
-        if not any(_count_of(noun).search(t) for t in folded):
-            return f"no number of {noun!r} in the sections found"
+        if not any(count_stated(noun, t) for t in texts):
+            return f"no number of {noun.split('|')[0]!r} in the sections found"
     return None
 
 
@@ -322,12 +321,32 @@ def _count_of(noun: str) -> re.Pattern[str]:
     )
 
 
+def count_stated(noun: str, text: str) -> bool:
+    """Whether a text states a number of a noun counted; of a classifier's ("cây|but bi|bút bi"), a number beside
+    the classifier or beside the thing, matched as typed when typed with diacritics ("Bút bi | Cái | 20")."""
+    folded = fold(text).lower()
+    word, _, thing = noun.partition("|")
+    if _count_of(word).search(folded):
+        return True
+    things, _, typed = thing.partition("|")
+    if typed:
+        return bool(_thing_count(typed).search(text.lower()))
+    return bool(things) and bool(_thing_count(things).search(folded))
+
+
+def _thing_count(thing: str) -> re.Pattern[str]:
+    """A number right beside a thing counted: a table's row, the thing then its unit then the number ("bút bi cái
+    20"), or the number before it ("20 bút bi"); not a numbered heading ("2. Du lịch") nor a figure a few words on
+    ("du lịch đạt tối thiểu 70%")."""
+    t = re.escape(thing)
+    return re.compile(rf"\b{t}\s+(?:\w+\s+)?\d|(?<![\d.,])\d+(?:[.,]\d+)*\s+{t}\b")
+
+
 def states_asked(q: Question) -> Callable[[str], bool] | None:
     """Whether a text states what a "how many" question counts ("bao nhiêu học viên": a number of học viên) or
     the kind of figure it asks ("bao nhiêu tiền": a sum of money); None when it asks neither."""
     if q.counted:
-        patterns = [_count_of(noun) for noun in q.counted]
-        return lambda text: all(p.search(fold(text).lower()) for p in patterns)
+        return lambda text: all(count_stated(noun, text) for noun in q.counted)
     if q.figures:  # "bao nhiêu tiền", "bao nhiêu phần trăm": a figure of that kind
         figures = [f for f, _ in q.figures]
         return lambda text: any(f.search(text) for f in figures)
