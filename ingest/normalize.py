@@ -159,6 +159,17 @@ def _title_word(word: str) -> bool:
     return len(word) >= 2 and word[0].isupper() and word[1:].isalpha() and word[1:].islower()
 
 
+def _name_cut(prev: str, line: str) -> bool:
+    """A list of names after a colon cut inside a name: ``prev`` ends with capitalised words after its last colon
+    ("… gồm 09 phường: Hai Bà"), ``line`` opens with a capitalised word and a comma ("Trưng, Cửa Nam, …")."""
+    _, colon, listed = prev.rpartition(":")
+    first = line.split(" ", 1)[0]
+    names = listed.replace(",", " ").split()
+    return bool(colon and names and all(_title_word(w) for w in names) and first.endswith(",")) and _title_word(
+        first[:-1]
+    )
+
+
 def _starts_continuation(line: str) -> bool:
     first = line[:1]
     return first.islower() or first in _CONTINUATION_CHARS
@@ -305,6 +316,8 @@ def _continues(
         return True
     if (prev.rsplit(" ", 1)[-1], line.split(" ", 1)[0].rstrip(",:;")) in names:
         return True  # a name cut at the wrap: "… tỉnh Đồng" / "Nai …", "Ngân hàng Nhà nước Việt" / "Nam …"
+    if _name_cut(prev, line):
+        return True  # a list of names after a colon cut inside one: "… gồm 09 phường: Hai Bà" / "Trưng, Cửa Nam, …"
     if (
         BLOCK_START.match(para)
         and _words(line) <= 3

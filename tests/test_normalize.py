@@ -167,3 +167,20 @@ def test_a_bracket_opened_on_a_line_and_closed_on_the_next_joins_them() -> None:
         "1. Sở Tài chính (chủ trì",
         "Sở Nội vụ phối hợp",
     ]
+
+
+def test_a_list_of_names_cut_inside_a_name_joins_but_a_heading_does_not() -> None:
+    """A list of names after a colon, hard-wrapped inside one ("… gồm 07 phường: Bình" / "Thạnh, Gò Vấp, …"), is
+    one line: the name is whole and the list quoted as one; a unit's heading followed by its first task ("2. Sở
+    Tư pháp" / "Chủ trì, phối hợp …") stays two lines."""
+    raw = (
+        "1. Khu vực nội thành, gồm 07 phường: Bình\n"
+        "Thạnh, Gò Vấp, Phú Nhuận, Tân Bình, Tân Phú, Bình Tân, Thủ Đức.\n"
+        "2. Sở Tư pháp\n"
+        "Chủ trì, phối hợp với các sở, ngành triển khai Kế hoạch."
+    )
+    assert normalize_text(raw).split("\n") == [
+        "1. Khu vực nội thành, gồm 07 phường: Bình Thạnh, Gò Vấp, Phú Nhuận, Tân Bình, Tân Phú, Bình Tân, Thủ Đức.",
+        "2. Sở Tư pháp",
+        "Chủ trì, phối hợp với các sở, ngành triển khai Kế hoạch.",
+    ]
