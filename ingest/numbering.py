@@ -22,8 +22,9 @@ LETTERS = "abcdđefghijklmnopqrstuvwxyz"
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("chuong", re.compile(r"^(?:Chương|CHƯƠNG)\s+([IVXL]+|\d+)\b[.:]?\s*(.*)$")),
-    ("muc", re.compile(r"^(?:Mục|MỤC)\s+(\d+)\b[.:]?\s*(.*)$")),
+    # "Chương I. …", "Chương I: …", and as some offices type it, "Chương I - …", "Chương I – …"
+    ("chuong", re.compile(r"^(?:Chương|CHƯƠNG)\s+([IVXL]+|\d+)\b\s*[.:\-–]?\s*(.*)$")),
+    ("muc", re.compile(r"^(?:Mục|MỤC)\s+(\d+)\b\s*[.:\-–]?\s*(.*)$")),
     ("dieu", re.compile(r"^(?:Điều|ĐIỀU)\s*(\d{1,3})\s*[.:]\s*(.*)$")),  # "Điều 1." and "Điều 1:"
     ("roman", re.compile(r"^([IVXL]+)\s*(?:\.|/(?=\s)|-(?!\d)|–)\s*(.*)$")),  # "I.", "I-", "I/ …" (not "V/v")
     ("decimal", re.compile(r"^(\d{1,3}(?:\.\d{1,2})+)(?:[.)]?\s+(.*)|[.)]?$|\.(?=[A-ZĐÀ-Ỹ])(.*))")),  # "1.1.", "1.1)"

@@ -682,3 +682,21 @@ def test_a_header_date_with_dashes_or_dots_and_recipients_headed_noi_gui_are_rea
     doc = build_document("t", plan)
     assert (doc.date, doc.place, doc.signer) == ("2026-01-05", "Đồng Nai", "Nguyễn Văn An")
     assert [p.id for p in doc.parts] == ["header", "recipients", "signature"]
+
+
+def test_a_chapter_numbered_with_a_dash_before_its_title_has_the_title_alone() -> None:
+    """ "Chương I - QUY ĐỊNH CHUNG", "Chương III – ĐIỀU KHOẢN THI HÀNH", as some offices type them: the chapter's
+    heading is its title, as after "Chương II:" (it kept the dash: "- QUY ĐỊNH CHUNG")."""
+    text = (
+        "HỘI ĐỒNG NHÂN DÂN\nTỈNH BÌNH AN\nSố: 09/2026/NQ-HĐND\nBình An, ngày 10 tháng 7 năm 2026\nNGHỊ QUYẾT\n"
+        "Quy định mức học phí\nChương I - QUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\nNghị quyết này quy định mức "
+        "học phí.\nChương II: MỨC HỌC PHÍ\nĐiều 2. Mức học phí\nMức học phí trung học cơ sở là 90.000 đồng.\n"
+        "Chương III – ĐIỀU KHOẢN THI HÀNH\nĐiều 3. Hiệu lực thi hành\nNghị quyết này có hiệu lực từ ngày 01/9/2026.\n"
+    )
+    doc = build_document("nq-09", text)
+    chapters = [(s.id, s.heading) for s in doc.sections if s.id.startswith("Chương")]
+    assert chapters == [
+        ("Chương I", "QUY ĐỊNH CHUNG"),
+        ("Chương II", "MỨC HỌC PHÍ"),
+        ("Chương III", "ĐIỀU KHOẢN THI HÀNH"),
+    ]
