@@ -22,6 +22,7 @@ LETTERS = "abcdđefghijklmnopqrstuvwxyz"
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("phan", re.compile(r"^(?:Phần|PHẦN)\s+([IVXL]+|\d+)\b\s*[.:\-–]?\s*(.*)$")),  # "PHẦN I. …": a plan's parts
     # "Chương I. …", "Chương I: …", and as some offices type it, "Chương I - …", "Chương I – …"
     ("chuong", re.compile(r"^(?:Chương|CHƯƠNG)\s+([IVXL]+|\d+)\b\s*[.:\-–]?\s*(.*)$")),
     ("muc", re.compile(r"^(?:Mục|MỤC)\s+(\d+)\b\s*[.:\-–]?\s*(.*)$")),
@@ -32,12 +33,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("letter", re.compile(rf"^([a-zđ])(?:\)\s*(.*)|/\s+(.*)|\.\s+(?=[{UPPER}])(.*))$")),  # "a)", "a/", "a. A…"
 ]
 #: Kinds a reader takes for headings of a document's main parts.
-STRONG = frozenset({"chuong", "muc", "dieu", "roman"})
+STRONG = frozenset({"phan", "chuong", "muc", "dieu", "roman"})
 
 
 @dataclass(frozen=True)
 class Marker:
-    kind: str  # chuong, muc, dieu, roman, decimal, num, letter
+    kind: str  # phan, chuong, muc, dieu, roman, decimal, num, letter
     label: str  # "III", "2", "1.1", "a", "7"
     rest: str  # text after the marker on the same line
 
@@ -79,7 +80,7 @@ def classify(line: str) -> Marker | None:
         m = pattern.match(line)
         if m:
             label = m.group(1)
-            if kind in ("roman", "chuong") and not label.isdigit() and roman_value(label) == 0:
+            if kind in ("roman", "chuong", "phan") and not label.isdigit() and roman_value(label) == 0:
                 continue
             rest = next((g for g in m.groups()[1:] if g is not None), "")
             return Marker(kind, label, rest.strip())
@@ -88,7 +89,7 @@ def classify(line: str) -> Marker | None:
 
 def ordinal(marker: Marker) -> int:
     """Position of a marker in its sequence (I=1, 3=3, c=3, 1.2=2)."""
-    if marker.kind in ("roman", "chuong") and not marker.label.isdigit():
+    if marker.kind in ("roman", "chuong", "phan") and not marker.label.isdigit():
         return roman_value(marker.label)
     if marker.kind == "letter":
         pos = LETTERS.find(marker.label)

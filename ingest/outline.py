@@ -31,7 +31,7 @@ from ingest.numbering import STRONG, Marker, classify, ordinal, roman_value
 #: How far a list may jump ahead and still be the same list (one missing item; letters also skip f, j, w, đ).
 _MAX_GAP = {"letter": 3, "num": 2, "decimal": 2, "dieu": 3}
 #: Sequences whose headings may jump any distance ahead (a part or chapter the scrape lost).
-_PART_COUNTERS = frozenset({"roman", "chuong", "muc"})
+_PART_COUNTERS = frozenset({"phan", "roman", "chuong", "muc"})
 
 
 @dataclass
@@ -198,28 +198,31 @@ class _Builder:
     def _parent(self, marker: Marker) -> tuple[_Node, str, str] | None:
         """Where a marker would hang: (parent, its label in the id, the sequence it counts in)."""
         kind = marker.kind
+        if kind == "phan":  # a plan's or text's parts ("PHẦN I. …"), above its chapters or Roman items
+            return self.root, f"Phần {marker.label}", "phan"
+        part = self.nearest("phan") or self.root
         if kind == "chuong":
-            return self.root, f"Chương {marker.label}", "chuong"
+            return part, f"Chương {marker.label}", "chuong"
         if kind == "muc":
-            return (self.nearest("chuong") or self.root), f"Mục {marker.label}", "muc"
+            return (self.nearest("chuong") or part), f"Mục {marker.label}", "muc"
         if kind == "dieu":
             # articles are numbered through the whole region, whatever chapter or part holds them
             parent = self.nearest("muc", "chuong", "roman") if self.parts_seen else self.nearest("muc", "chuong")
-            return (parent or self.root), f"Điều {marker.label}", "dieu"
+            return (parent or part), f"Điều {marker.label}", "dieu"
         if kind == "roman":
             if self.normative:
                 opened = any(n.marker.kind == "dieu" for n in self.stack) or "dieu" in self.root.last
                 if not is_all_caps(marker.rest) or (opened and not self.parts_seen):
                     return None  # a Roman list inside an article
-            return self.root, marker.label, "roman"
+            return part, marker.label, "roman"
         if kind == "num":
             if self.normative:
                 parent = self.nearest("dieu")
                 return (parent, marker.label, "num") if parent is not None else None
-            return (self.nearest("roman", "chuong") or self.root), marker.label, "num"
+            return (self.nearest("roman", "chuong") or part), marker.label, "num"
         if kind == "decimal":
             labels = marker.label.split(".")
-            anchor = self.nearest("roman", "chuong") or self.root
+            anchor = self.nearest("roman", "chuong") or part
             parent = self._find(anchor, labels[:-1])
             if parent is None:
                 return None
@@ -289,6 +292,6 @@ def _spans(made: list[dict[str, object]], end: int) -> list[Section]:
 def heading_for(marker: Marker) -> str:
     """Heading of a numbered unit: the rest of a part's line, or the heading part of a numbered paragraph."""
     rest = marker.rest.strip()
-    if marker.kind in ("chuong", "muc", "dieu", "roman"):
+    if marker.kind in ("phan", "chuong", "muc", "dieu", "roman"):
         return rest.rstrip(":.").strip()
     return heading_of(rest)

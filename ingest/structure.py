@@ -122,7 +122,7 @@ def _header_fields(head: Head, issuer: str | None) -> list[tuple[str, object]]:
 
 
 def find_body_start(lines: list[Line], stop: int, quoted: set[int]) -> int | None:
-    """Index of the first line of the body: Chương / Điều / a Roman part (at whatever number the body opens),
+    """Index of the first line of the body: Phần / Chương / Điều / a Roman part (at whatever number the body opens),
     else 1. (or 2., a list that lost its first item) when there are no such headings."""
     first_num = None
     for i in range(1, stop):
@@ -131,7 +131,7 @@ def find_body_start(lines: list[Line], stop: int, quoted: set[int]) -> int | Non
         m = classify(lines[i].text)
         if m is None:
             continue
-        if m.kind in ("chuong", "dieu"):
+        if m.kind in ("phan", "chuong", "dieu"):
             return i
         if m.kind == "roman" and (ordinal(m) == 1 or (is_all_caps(m.rest) and m.rest)):
             return i

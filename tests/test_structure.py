@@ -700,3 +700,28 @@ def test_a_chapter_numbered_with_a_dash_before_its_title_has_the_title_alone() -
         ("Chương II", "MỨC HỌC PHÍ"),
         ("Chương III", "ĐIỀU KHOẢN THI HÀNH"),
     ]
+
+
+def test_a_plan_in_parts_keeps_its_parts_and_what_each_holds() -> None:
+    """A plan divided into "PHẦN I. …", "PHẦN II. …" (Roman items and numbered ones inside): each part is a section
+    holding its own items ("Phần II.II.1"), not lost before the body with the second part's numbering read as a
+    repeat of the first's ("1-2")."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH BÌNH AN\nSố: 44/KH-UBND\nBình An, ngày 05 tháng 02 năm 2026\nKẾ HOẠCH\n"
+        "Phát triển thương mại điện tử năm 2026\nPHẦN I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nĐưa sản phẩm lên sàn.\n"
+        "2. Yêu cầu\nBảo đảm hiệu quả.\nPHẦN II. NHIỆM VỤ\nI. NHIỆM VỤ CHUNG\nThúc đẩy thương mại điện tử.\n"
+        "II. NHIỆM VỤ CỤ THỂ\n1. Sở Công Thương\nChủ trì tập huấn kỹ năng bán hàng.\n2. Ủy ban nhân dân xã\n"
+        "Vận động hợp tác xã tham gia.\n"
+    )
+    doc = build_document("kh-44", text)
+    assert [(s.id, s.heading) for s in doc.sections] == [
+        ("Phần I", "MỤC ĐÍCH, YÊU CẦU"),
+        ("Phần I.1", "Mục đích"),
+        ("Phần I.2", "Yêu cầu"),
+        ("Phần II", "NHIỆM VỤ"),
+        ("Phần II.I", "NHIỆM VỤ CHUNG"),
+        ("Phần II.II", "NHIỆM VỤ CỤ THỂ"),
+        ("Phần II.II.1", "Sở Công Thương"),
+        ("Phần II.II.2", "Ủy ban nhân dân xã"),
+    ]
+    assert doc.title == "Phát triển thương mại điện tử năm 2026"
