@@ -62,10 +62,15 @@ class Head:
 
 def type_line(text: str) -> tuple[str, str] | None:
     """(document type, the rest) when a line opens with a type in capitals: "KẾ HOẠCH", "THÔNG TƯQuy định …"; or is
-    the type's name alone in ordinary case ("Kế hoạch"), as a text that lost Word's capitals writes it."""
+    the type's name alone in ordinary case ("Kế hoạch"), as a text that lost Word's capitals writes it, or spaced
+    out letter by letter for show ("K Ế H O Ạ C H")."""
     for name in lexicon().doc_types.values():
         if text.strip(" .:") == name:
             return name, ""
+    letters = text.split()
+    if len(letters) >= 4 and all(len(c) == 1 for c in letters):  # letter-spaced for show: "K Ế H O Ạ C H"
+        spaced = "".join(letters)
+        return next(((name, "") for key, name in lexicon().doc_types.items() if key.replace(" ", "") == spaced), None)
     for key, name in lexicon().doc_types.items():
         if not text.startswith(key):
             continue

@@ -725,3 +725,15 @@ def test_a_plan_in_parts_keeps_its_parts_and_what_each_holds() -> None:
         ("Phần II.II.2", "Ủy ban nhân dân xã"),
     ]
     assert doc.title == "Phát triển thương mại điện tử năm 2026"
+
+
+def test_a_type_line_spaced_out_letter_by_letter_is_the_kind_and_the_title_follows() -> None:
+    """ "K Ế H O Ạ C H", spaced out for show as some offices print it: the kind, and the line after it the title
+    (the title was lost)."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH BÌNH AN\nSố: 44/KH-UBND\nBình An, ngày 05 tháng 02 năm 2026\nK Ế H O Ạ C H\n"
+        "Phát triển thương mại điện tử năm 2026\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nĐưa sản phẩm nông sản lên sàn.\n"
+    )
+    doc = build_document("kh-44", text)
+    assert (doc.doc_type, doc.title) == ("Kế hoạch", "Phát triển thương mại điện tử năm 2026")
+    assert [s.id for s in doc.sections] == ["I", "I.1"]
