@@ -63,9 +63,9 @@ def _classified(
 ) -> str | None:
     """The thing a classifier at ``at`` counts ("cây bút bi": "but bi", with "bút bi" as typed when the question has
     diacritics, "but bi|bút bi"): the one or two words after it, in the same clause, neither a question word nor a
-    number; None when the word is no classifier as typed ("tổ công tác", "hợp đồng") or nothing follows it."""
-    word = typed[at] if accented else words[at]
-    if word not in (classifiers if accented else {fold(c) for c in classifiers}):
+    number; None when the word is no classifier as typed ("tổ công tác", "hợp đồng") or nothing follows it.
+    ``classifiers`` as the question is typed: with diacritics, or folded."""
+    if (typed[at] if accented else words[at]) not in classifiers:
         return None
     thing = []
     for j in range(at + 1, min(at + 3, len(words))):
@@ -91,6 +91,8 @@ def counted(text: str, lx: Lexicon, accented: bool | None = None) -> list[str]:
     # typed with diacritics (the question's own words, ``typed_accented``; not a shorthand written out, "QD" ->
     # "Quyết định"): classifiers and things are read as typed
     q_accented = any(has_diacritics(w) for w in typed) if accented is None else accented
+    if not q_accented:
+        classifiers = {fold(c) for c in classifiers}  # typed without diacritics: matched folded
     told_exact = set(lx.counting.get("told_exact", ()))  # "vì" typed so: "vi" folded is also "vị", "vi phạm"
     out = []
     for cue in lx.counting["after"]:

@@ -36,11 +36,14 @@ def serves(q: Question) -> bool:
     return bool(q.kinds) or bool(set(q.facts) & set(described.FACTS))
 
 
-def _named_in_story(q: Question, ctx: Context, doc: Document) -> bool:
-    """Whether the documents a question names by number are named only in the story told before the sentence that
-    asks ("… đang soạn kế hoạch triển khai Nghị quyết 214/NQ-CP. KH 308 căn cứ những văn bản nào?"): the asker's own
-    work, not a text asked about."""
-    return q.told_apart and not named_entries(parse(q.asked), ctx, doc)
+def _asked_without_story(q: Question, ctx: Context, doc: Document) -> Question | None:
+    """The sentence that asks, read alone, when the documents the question names by number are named only in the
+    story told before it ("… đang soạn kế hoạch triển khai Nghị quyết 214/NQ-CP. KH 308 căn cứ những văn bản
+    nào?"): the asker's own work, not a text asked about; None otherwise."""
+    if not q.told_apart:
+        return None
+    asking = parse(q.asked)
+    return None if named_entries(asking, ctx, doc) else asking
 
 
 def gather(q: Question, ctx: Context) -> Draft | None:
@@ -67,8 +70,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         doc = ctx.index.get(target)
         # a document named beside a kind of text asked ("… (thay NQ 47/2024) căn cứ những luật nào?") only names
         # the one asked about: its grounds of that kind are listed, not whether it cites the one named
-        if named and _named_in_story(q, ctx, doc):
-            return grounds(doc, ctx, parse(q.asked))  # what the sentence that asks asks for (its kinds, issuer)
+        if named and (asking := _asked_without_story(q, ctx, doc)) is not None:
+            return grounds(doc, ctx, asking)  # what the sentence that asks asks for (its kinds, issuer)
         if named and others == named and not q.kinds:
             return _with_others(does_cite(doc, others, ctx), doc, q, ctx)
         return grounds(doc, ctx, q)

@@ -183,7 +183,7 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
     if q.asks_day and not any(states_day(t) for t in texts):
         return "asks a day, which no section found states (nor a length of time)"
     for noun in q.counted:
-        if not any(count_stated(noun, t) for t in texts):
+        if not any(map(count_check(noun), texts)):
             return f"no number of {noun.split('|')[0]!r} in the sections found"
     return None
 
@@ -321,17 +321,22 @@ def _count_of(noun: str) -> re.Pattern[str]:
     )
 
 
-def count_stated(noun: str, text: str) -> bool:
+def count_check(noun: str) -> Callable[[str], bool]:
     """Whether a text states a number of a noun counted; of a classifier's ("cây|but bi|bút bi"), a number beside
-    the classifier or beside the thing, matched as typed when typed with diacritics ("Bút bi | Cái | 20")."""
-    folded = fold(text).lower()
+    the classifier or beside the thing, matched as typed when typed with diacritics ("Bút bi | Cái | 20"). The
+    patterns are compiled once, for the many lines and sections a noun is looked for in."""
     word, _, thing = noun.partition("|")
-    if _count_of(word).search(folded):
-        return True
     things, _, typed = thing.partition("|")
-    if typed:
-        return bool(_thing_count(typed).search(text.lower()))
-    return bool(things) and bool(_thing_count(things).search(folded))
+    counts = _count_of(word)
+    beside = _thing_count(typed or things) if things else None
+
+    def check(text: str) -> bool:
+        folded = fold(text).lower()
+        if counts.search(folded):
+            return True
+        return beside is not None and bool(beside.search(text.lower() if typed else folded))
+
+    return check
 
 
 def _thing_count(thing: str) -> re.Pattern[str]:
@@ -346,7 +351,8 @@ def states_asked(q: Question) -> Callable[[str], bool] | None:
     """Whether a text states what a "how many" question counts ("bao nhiêu học viên": a number of học viên) or
     the kind of figure it asks ("bao nhiêu tiền": a sum of money); None when it asks neither."""
     if q.counted:
-        return lambda text: all(count_stated(noun, text) for noun in q.counted)
+        checks = [count_check(noun) for noun in q.counted]
+        return lambda text: all(check(text) for check in checks)
     if q.figures:  # "bao nhiêu tiền", "bao nhiêu phần trăm": a figure of that kind
         figures = [f for f, _ in q.figures]
         return lambda text: any(f.search(text) for f in figures)
