@@ -1272,6 +1272,21 @@ def test_a_drafter_telling_their_work_in_a_first_clause_gets_the_named_plans_gro
     assert {(c.doc_id, c.section) for c in answer.citations} == {("kh-552-ubnd-dongthap-2025", "preamble")}
 
 
+def test_grounds_asked_by_their_numbers_are_the_named_plans_grounds(wide_engine) -> None:
+    """ "… căn cứ những nghị quyết số nào?", "… căn cứ vào những thông tư, quyết định số mấy?": the kinds of the
+    named plan's grounds asked by their numbers (lexicon legal_bases_patterns, asked_kinds), not a refusal nor, after
+    the drafter's story, what every plan cites most."""
+    kinds = wide_engine.ask("Kế hoạch 552 của Đồng Tháp căn cứ những nghị quyết số nào?")
+    assert kinds.answer.startswith("Kế hoạch 552/KH-UBND của Ủy ban nhân dân tỉnh Đồng Tháp căn cứ 2 văn bản:")
+    assert "Nghị quyết số 71/NQ-CP" in kinds.answer and "Nghị quyết số 57-NQ/TW" in kinds.answer
+    drafting = wide_engine.ask(
+        "minh dang soan ke hoach truyen thong cho phuong, ke hoach 159 can tho can cu vao nhung thong tu, quyet dinh so may?"
+    )
+    assert drafting.answer.startswith("Kế hoạch 159/KH-UBND của Ủy ban nhân dân thành phố Cần Thơ căn cứ")
+    assert {(c.doc_id, c.section) for c in drafting.citations} == {("kh-159-ubnd-cantho-2025", "preamble")}
+    assert "Thông tư số 06/2022/TT-BTTTT" in drafting.answer
+
+
 def test_a_table_row_is_quoted_with_its_name_beside_its_figure(wide_engine) -> None:
     """The decision's table comes one cell a line; its rows are read back whole, so the quantity quoted says what it
     counts ("8 Ghế nhựa Cái 02", not "Cái 02 8" under the wrong name)."""
