@@ -1821,6 +1821,27 @@ def test_a_ground_cited_second_on_its_line_is_pasted_without_the_lines_opening(w
     assert "- Luật số 87/2025/QH15 [1]" in lines
 
 
+def test_a_day_asked_of_a_unit_is_not_first_another_units_own_day(wide_engine) -> None:
+    """Only "2. Sở Nông nghiệp và Môi trường" of the directive states a day, its own aggregation ("tổng hợp báo cáo
+    … trước ngày 25/12"): asked when Sở Tài chính reports, the answer opens with Sở Tài chính's own item, that day
+    after it, not as if it were Sở Tài chính's; so when the day is a point of the other unit's section ("18.1.g"). A
+    day stated for a group ("Các đơn vị, địa phương …") stays first."""
+    answer = wide_engine.ask("Chỉ thị 06 Quảng Trị: Sở Tài chính phải báo cáo trước ngày nào?")
+    assert [(c.doc_id, c.section) for c in answer.citations][:2] == [
+        ("ct-06-ubnd-quangtri-2025", "3"),
+        ("ct-06-ubnd-quangtri-2025", "2"),
+    ]
+    assert answer.answer.splitlines()[1] == "Mục 3 «Sở Tài chính»:"
+    part = wide_engine.ask("Quyết định 96 Quảng Ninh về phòng cháy rừng: Sở Y tế báo cáo trước ngày nào?")
+    assert [c.section for c in part.citations][:2] == ["Quy định.Điều 18.4", "Quy định.Điều 18.1.g"]
+    assert "trước ngày 20/12 hàng năm" in part.answer  # a point of Sở Nông nghiệp và Môi trường's section
+    group = wide_engine.ask(
+        "Đồng Tháp: UBND xã báo cáo kết quả thực hiện kế hoạch 556 về biển đảo hằng năm trước ngày nào?"
+    )
+    assert (group.citations[0].doc_id, group.citations[0].section) == ("kh-556-ubnd-dongthap-2025", "VI.4")
+    assert "chậm nhất ngày 17 tháng 12" in group.answer
+
+
 def test_a_directives_top_level_item_headed_by_a_unit_is_that_units_section(wide_engine) -> None:
     """A directive with no implementation part lists its units as its top-level items ("3. Sở Tài chính",
     "4. Công an tỉnh"): asked what one must do, the answer is that item alone, not another unit's item beside it."""

@@ -91,6 +91,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if how in ("dated", "amount"):
         stating = (says_when if q.asks_day else _states_time) if how == "dated" else counted or has_amount
         hits = _figure_line_first(ctx, q, _stating_first(ctx, hits, stating, p.dated_runner_up), stating)
+        if how == "dated" and target:  # "Sở Tài chính báo cáo trước ngày nào?": not another unit's own date first
+            hits = _named_unit_before_other(q, ctx, target, hits, stating)
         if how == "dated" and has(q.key, *lexicon().frequency_cues):  # "bao lâu 1 lần": a recurrence, not one date
             recurs = lexicon().recurrence.search
             hits = _stating_first(ctx, hits, lambda text: recurs(fold(text).lower()), p.dated_runner_up)
@@ -242,21 +244,60 @@ def cut_short(ctx: Context, evidence: list[Evidence]) -> list[str]:
 _HEAD = re.compile("|".join(rf"{re.escape(h)}\b" for h in unit_heads()))
 
 
+def _named_sections(q: Question, ctx: Context, doc_id: str, catalog: UnitCatalog) -> set[str]:
+    """The own sections of the units a question names in its document (not a unit its header names)."""
+    doc = ctx.index.get(doc_id)
+    header = f" {unit_words(profile_text(doc))} " if doc else ""
+    return {
+        m.section
+        for m in catalog.find(q.text, focus=[doc_id])
+        if m.whole_section and m.has_lines and _HEAD.match(m.key) and f" {m.key} " not in header
+    }
+
+
 def _unit_first(q: Question, ctx: Context, doc_id: str, hits: list[SectionHit]) -> list[SectionHit]:
     """A question naming a unit whose own section its document has ("Thuế tỉnh phải cho ý kiến về những nội dung
     gì?", not asking its duties in so many words): that section among the best ones answers first."""
     doc = ctx.index.get(doc_id)
-    header = f" {unit_words(profile_text(doc))} " if doc else ""
-    named = {
-        m.section
-        for m in UnitCatalog(ctx.index.catalog, ctx.analyzer).find(q.text, focus=[doc_id])
-        if m.whole_section and m.has_lines and _HEAD.match(m.key) and f" {m.key} " not in header
-    }
+    named = _named_sections(q, ctx, doc_id, UnitCatalog(ctx.index.catalog, ctx.analyzer))
     for i, h in enumerate(hits[:UNIT_HITS]):
         if h.doc_id == doc_id and any(_part_of(h.section, n) for n in named):
             return [h, *hits[:i], *hits[i + 1 :]]  # (a part of the unit's section already first stays)
     if len(named) == 1 and doc is not None and (sec := doc.section(next(iter(named)))) is not None:
         return [SectionHit(doc_id, sec.id, sec.heading, hits[0].score if hits else 1.0), *hits]
+    return hits
+
+
+def _named_unit_before_other(
+    q: Question, ctx: Context, doc_id: str, hits: list[SectionHit], stating: Callable[[str], bool]
+) -> list[SectionHit]:
+    """A day asked of a unit whose own section its document has, when the first section states a day (``stating``)
+    and is, or is a part of, another unit's own section ("Sở Tài chính phải báo cáo trước ngày nào?" of a directive
+    where only "2. Sở Nông nghiệp và Môi trường" states a day, its own aggregation deadline): the unit's section
+    first, with the other's score, so that the other's day stays quoted after it."""
+    if not hits or hits[0].doc_id != doc_id:
+        return hits
+    doc = ctx.index.get(doc_id)
+    catalog = UnitCatalog(ctx.index.catalog, ctx.analyzer)
+    named = _named_sections(q, ctx, doc_id, catalog)
+    first = hits[0]
+    if not named or any(_part_of(first.section, n) for n in named):
+        return hits
+    if not any(stating(ln.text) for ln in section_lines(doc, first.section, own=False)):
+        return hits  # no day of another's first: nothing to take for the unit's
+    keys = {m.key for m in catalog.find(q.text, focus=[doc_id]) if m.section in named}
+    sec = doc.section(first.section)
+    while sec is not None:  # the other unit's own section: the first one, or one it is a part of
+        heading = unit_words(sec.heading)
+        if any(m.whole_section and m.section == sec.id for m in catalog.find(sec.heading, focus=[doc_id])):
+            # one other unit, not a group the unit asked may be among ("Các đơn vị, địa phương … báo cáo … chậm
+            # nhất ngày 17 tháng 12"), nor a heading naming it beside others ("Sở Tài chính, Sở Xây dựng, …")
+            group = f"{heading} ".startswith(tuple(f"{w} " for w in lexicon().units["group_words"]))
+            if group or any(f" {k} " in f" {heading} " for k in keys):
+                return hits
+            moved = _unit_first(q, ctx, doc_id, hits)
+            return [replace(moved[0], score=first.score), *moved[1:]] if moved[0] is not first else hits
+        sec = doc.section(sec.parent) if sec.parent else None
     return hits
 
 
