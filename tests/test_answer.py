@@ -616,6 +616,14 @@ def test_a_chat_message_is_read_once_into_a_question() -> None:
     assert normalize("đc ko") == "được không"
     assert normalize("bc so ket 6 thang nop truoc ngay nao ad?") == "bao cao so ket 6 thang nop truoc ngay nao"
     assert normalize("(để b/c) điểm k") == "(để b/c) điểm k"  # "b/c" and a điểm's letter are no shorthand
+    # the group a message is addressed to is dropped ("mn": "mọi người"), not a school level after a noun
+    assert (
+        normalize("thoi han bo nhiem truong phong la may nam vay mn?")
+        == "thoi han bo nhiem truong phong la may nam vay"
+    )
+    assert normalize("co bi tru thue ko mn") == "co bi tru thue khong"
+    assert normalize("mn cho mình hỏi kh 08 là gì") == "Kế hoạch 08 là gì"
+    assert normalize("định mức tiết dạy giáo viên mn?") == "định mức tiết dạy giáo viên mn"
     assert parse("ke hoach so 08 cua truong nao").legal_pairs == [("ke hoach", "8")]  # "so" is "số" unaccented
     # typed with diacritics, "yêu cầu trực" (folded "… cau truc …") asks for no outline; "cấu trúc" does
     assert parse("Kế hoạch nào yêu cầu trực bảo vệ 24/24?").facts == []

@@ -138,7 +138,7 @@ def normalize(question: str, lx: Lexicon | None = None, *, accented: bool | None
     """A chat message as a question: courtesy dropped, shorthand written out ("tt 124" -> "Thông tư 124");
     ``accented``: ``typed_accented`` of it, when the caller already knows."""
     lx = lx or lexicon()
-    q = lx.courtesy.sub(" ", question)
+    q = lx.courtesy.sub(" ", lx.address.sub(lambda m: m.group(1) or "", question))
     accented = typed_accented(question, lx) if accented is None else accented
     plain = (lambda w: w) if accented else fold
     words = "|".join(re.escape(w) for w in sorted(lx.shorthand, key=len, reverse=True))
