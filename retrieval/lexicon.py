@@ -40,6 +40,7 @@ class Lexicon:
     folded_compounds: frozenset[tuple[str, str]]
     frequency_cues: tuple[str, ...]  # folded cues asking how often ("bao lau 1 lan")
     recurrence: re.Pattern[str]  # a folded line stating a recurrence ("hang nam", "dinh ky")
+    period: re.Pattern[str]  # a folded text stating how often, with its period ("hang nam", "dinh ky 06 thang")
     which_asked: re.Pattern[str]  # the folded words a question asks "which" of, before "nào"
     which_list_words: frozenset[str]  # words before them that ask for a list instead ("những mảng nào")
     deadline_day: tuple[str, ...]  # a day asked after a deadline's word ("cham nhat ngay nao"): no document's date
@@ -166,6 +167,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         folded_compounds=frozenset(tuple(c.split()) for c in raw["folded_compounds"]),  # type: ignore[misc]
         frequency_cues=tuple(raw["frequency"]["cues"]),
         recurrence=re.compile(raw["frequency"]["statement"]),
+        period=re.compile(raw["frequency"]["period"]),
         which_asked=re.compile(raw["which_asked"]["pattern"]),
         which_list_words=frozenset(raw["which_asked"]["list_words"]),
         deadline_day=tuple(raw.get("deadline_day", {}).get("phrases", ())),

@@ -96,6 +96,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         if how == "dated" and has(q.key, *lexicon().frequency_cues):  # "bao lâu 1 lần": a recurrence, not one date
             recurs = lexicon().recurrence.search
             hits = _stating_first(ctx, hits, lambda text: recurs(fold(text).lower()), p.dated_runner_up)
+            if target:
+                hits = _period_first(q, ctx, target, hits)
     elif cued := [f for f, nouns in q.figures if not nouns]:  # "khiếu nại trong mấy ngày": asked by its words,
         # a section stating a figure of the kind (a length of time); not a noun's ("mức chi" may name the document)
         hits = _stating_first(ctx, hits, lambda text: any(f.search(text) for f in cued), p.dated_runner_up)
@@ -136,6 +138,25 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if evidence:
         evidence += _announced(ctx, evidence[0])
     return Draft(evidence, notes=cut_short(ctx, evidence) if how == "all" else []) if evidence else None
+
+
+def _period_first(q: Question, ctx: Context, doc_id: str, hits: list[SectionHit]) -> list[SectionHit]:
+    """ "… báo cáo kết quả bao lâu 1 lần?" of a plan whose only period is in its closing ("Định kỳ hằng năm (trước
+    ngày 30 tháng 11) báo cáo …"): when none of the first sections states how often (lexicon ``frequency.period``),
+    the best of the document's sections that does, however far down, answers first."""
+    period = lexicon().period.search
+    doc = ctx.index.get(doc_id)
+
+    def states(h: SectionHit) -> bool:
+        return any(period(fold(ln.text).lower()) for ln in section_lines(doc, h.section, own=False))
+
+    if doc is None or any(states(h) for h in hits[:UNIT_HITS]):
+        return hits
+    deep = ctx.sections(q, ctx.policy.answer.given_depth, docs=[doc_id])
+    best = next((h for h in deep if states(h)), None)
+    if best is None:
+        return hits
+    return [best, *(h for h in hits if (h.doc_id, h.section) != (best.doc_id, best.section))]
 
 
 def _holding_first(
