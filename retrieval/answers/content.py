@@ -22,6 +22,14 @@ from retrieval.answers.gathered import gathered
 from retrieval.answers.question import Question, fkey, has
 from retrieval.answers.refusal import states_asked
 from retrieval.answers.titled import titled_section
+from retrieval.answers.unit_order import (
+    UNIT_HITS,
+    give_way,
+    named_unit_before_other,
+    part_of,
+    recipient_not_first,
+    unit_first,
+)
 from retrieval.extract import (
     Coverage,
     QueryTerms,
@@ -35,7 +43,6 @@ from retrieval.extract import (
 from retrieval.lexicon import lexicon
 from retrieval.search import CONTENT, SectionHit
 from retrieval.targeting import profile_text
-from retrieval.units_catalog import UnitCatalog, unit_heads, unit_words
 
 MAX_INTRO_LINES = 4  # a parent that announces a list in more lines is a section of its own
 MAX_LIST_LINES = 10  # an announced list this short is quoted whole after its item
@@ -44,7 +51,6 @@ DAY_HITS = 30  # sections read for the documents stating a day asked ("những k
 MAX_DAY_LINES = 3
 MAX_DAY_DOCUMENTS = 10
 FIGURE_LINE_DEPTH = 3  # sections a "when" or "how much" question compares by their lines stating it
-UNIT_HITS = 6  # best hits read for the section of a unit the question names
 _DURATION = lexicon().amount_kinds["duration"].figure
 _WHEN = lexicon().time_statements
 
@@ -92,7 +98,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         stating = (says_when if q.asks_day else _states_time) if how == "dated" else counted or has_amount
         hits = _figure_line_first(ctx, q, _stating_first(ctx, hits, stating, p.dated_runner_up), stating)
         if how == "dated" and target:  # "Sở Tài chính báo cáo trước ngày nào?": not another unit's own date first
-            hits = _named_unit_before_other(q, ctx, target, hits, stating)
+            hits = named_unit_before_other(q, ctx, target, hits, stating)
         if how == "dated" and has(q.key, *lexicon().frequency_cues):  # "bao lâu 1 lần": a recurrence, not one date
             recurs = lexicon().recurrence.search
             hits = _stating_first(ctx, hits, lambda text: recurs(fold(text).lower()), p.dated_runner_up)
@@ -108,8 +114,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     ):  # "báo cáo gửi về đâu": a line naming where it goes ("… (qua Sở Nội vụ)")
         hits = _stating_first(ctx, hits, _RECIPIENT.search, p.dated_runner_up)
     if how in ("best", "all") and target and not (q.figures or q.counted):  # not "trong mấy ngày", "mấy điểm"
-        hits = _unit_first(q, ctx, target, hits)
-    hits = _recipient_not_first(q, ctx, hits)
+        hits = unit_first(q, ctx, target, hits)
+    hits = recipient_not_first(q, ctx, hits)
     hits = ordinals.asked_first(q, ctx, hits, UNIT_HITS)  # "cấp độ 4": under "Cấp IV", not "Cấp III"
     hits = _repeal_not_first(q, ctx, hits)
     if target and has(q.key, *lexicon().applies_cues):  # "… có áp dụng với giáo viên không?": its scope article
@@ -220,12 +226,7 @@ def beyond_header(ctx: Context, doc: Document, terms: QueryTerms) -> QueryTerms:
 
 def _within(h: SectionHit, outer: SectionHit) -> bool:
     """Whether a hit is the section ``outer`` or one of its parts (quoted whole with it)."""
-    return h.doc_id == outer.doc_id and _part_of(h.section, outer.section)
-
-
-def _part_of(section: str, outer: str) -> bool:
-    """Whether a section label is ``outer``'s or one of its parts' ("III.2.a" of "III.2")."""
-    return section == outer or section.startswith(outer + ".")
+    return h.doc_id == outer.doc_id and part_of(h.section, outer.section)
 
 
 def _heading_key(sec: Section) -> str:
@@ -260,93 +261,6 @@ def cut_short(ctx: Context, evidence: list[Evidence]) -> list[str]:
     return notes
 
 
-#: A unit named by its head word ("thuế tỉnh", "sở …"), not by words of its name that say what it works on
-#: ("khu công nghiệp" of "Ban Quản lý các khu công nghệ cao và khu công nghiệp").
-_HEAD = re.compile("|".join(rf"{re.escape(h)}\b" for h in unit_heads()))
-
-
-def _named_sections(q: Question, ctx: Context, doc_id: str, catalog: UnitCatalog) -> set[str]:
-    """The own sections of the units a question names in its document (not a unit its header names)."""
-    doc = ctx.index.get(doc_id)
-    header = f" {unit_words(profile_text(doc))} " if doc else ""
-    return {
-        m.section
-        for m in catalog.find(q.text, focus=[doc_id])
-        if m.whole_section and m.has_lines and _HEAD.match(m.key) and f" {m.key} " not in header
-    }
-
-
-def _unit_first(q: Question, ctx: Context, doc_id: str, hits: list[SectionHit]) -> list[SectionHit]:
-    """A question naming a unit whose own section its document has ("Thuế tỉnh phải cho ý kiến về những nội dung
-    gì?", not asking its duties in so many words): that section among the best ones answers first."""
-    doc = ctx.index.get(doc_id)
-    named = _named_sections(q, ctx, doc_id, UnitCatalog(ctx.index.catalog, ctx.analyzer))
-    for i, h in enumerate(hits[:UNIT_HITS]):
-        if h.doc_id == doc_id and any(_part_of(h.section, n) for n in named):
-            return [h, *hits[:i], *hits[i + 1 :]]  # (a part of the unit's section already first stays)
-    if len(named) == 1 and doc is not None and (sec := doc.section(next(iter(named)))) is not None:
-        return [SectionHit(doc_id, sec.id, sec.heading, hits[0].score if hits else 1.0), *hits]
-    return hits
-
-
-def _named_unit_before_other(
-    q: Question, ctx: Context, doc_id: str, hits: list[SectionHit], stating: Callable[[str], bool]
-) -> list[SectionHit]:
-    """A day asked of a unit whose own section its document has, when the first section states a day (``stating``)
-    and is, or is a part of, another unit's own section ("Sở Tài chính phải báo cáo trước ngày nào?" of a directive
-    where only "2. Sở Nông nghiệp và Môi trường" states a day, its own aggregation deadline): the unit's section
-    first, with the other's score, so that the other's day stays quoted after it."""
-    if not hits or hits[0].doc_id != doc_id:
-        return hits
-    doc = ctx.index.get(doc_id)
-    catalog = UnitCatalog(ctx.index.catalog, ctx.analyzer)
-    named = _named_sections(q, ctx, doc_id, catalog)
-    first = hits[0]
-    if not named or any(_part_of(first.section, n) for n in named):
-        return hits
-    if not any(stating(ln.text) for ln in section_lines(doc, first.section, own=False)):
-        return hits  # no day of another's first: nothing to take for the unit's
-    keys = {m.key for m in catalog.find(q.text, focus=[doc_id]) if m.section in named}
-    sec = doc.section(first.section)
-    while sec is not None:  # the other unit's own section: the first one, or one it is a part of
-        heading = unit_words(sec.heading)
-        if any(m.whole_section and m.section == sec.id for m in catalog.find(sec.heading, focus=[doc_id])):
-            # one other unit, not a group the unit asked may be among ("Các đơn vị, địa phương … báo cáo … chậm
-            # nhất ngày 17 tháng 12"), nor a heading naming it beside others ("Sở Tài chính, Sở Xây dựng, …")
-            group = f"{heading} ".startswith(tuple(f"{w} " for w in lexicon().units["group_words"]))
-            if group or any(f" {k} " in f" {heading} " for k in keys):
-                return hits
-            moved = _unit_first(q, ctx, doc_id, hits)
-            return [replace(moved[0], score=first.score), *moved[1:]] if moved[0] is not first else hits
-        sec = doc.section(sec.parent) if sec.parent else None
-    return hits
-
-
-def _recipient_not_first(q: Question, ctx: Context, hits: list[SectionHit]) -> list[SectionHit]:
-    """A unit the question names as where something goes ("… báo cáo kết quả qua Sở KH&CN trước ngày mấy?",
-    lexicon ``units.recipient_cues``) is not who is asked: when its own section is first and another of the first
-    ones scores alike (``runner_up``), that one answers first."""
-    if len(hits) < 2 or not has(q.key, *lexicon().units["recipient_cues"]):
-        return hits
-    catalog = UnitCatalog(ctx.index.catalog, ctx.analyzer)
-    found = [m for m in catalog.find(q.text, focus=[hits[0].doc_id]) if m.whole_section]
-    keys = catalog.sent_to(q.text, {m.key for m in found})
-    gone_to = {(m.doc_id, m.section) for m in found if m.key in keys}
-    return _give_way(ctx, hits, lambda h: (h.doc_id, h.section) in gone_to)
-
-
-def _give_way(ctx: Context, hits: list[SectionHit], unfit: Callable[[SectionHit], bool]) -> list[SectionHit]:
-    """The first section, when ``unfit``, behind the first of the next ones scoring alike (``runner_up``) that is
-    not; the order as it was otherwise."""
-    if not unfit(hits[0]):
-        return hits
-    share = ctx.policy.answer.runner_up * hits[0].score
-    for i, h in enumerate(hits[1:UNIT_HITS], 1):
-        if h.score >= share and not unfit(h):
-            return [h, *hits[:i], *hits[i + 1 :]]
-    return hits
-
-
 def _repeal_not_first(q: Question, ctx: Context, hits: list[SectionHit]) -> list[SectionHit]:
     """A clause repealing other texts first ("Bãi bỏ cụm từ … Nghị quyết số 38/2024 …") gives way to one of the
     first sections scoring alike that is none, unless the question asks about repeal or validity (lexicon
@@ -361,7 +275,7 @@ def _repeal_not_first(q: Question, ctx: Context, hits: list[SectionHit]) -> list
         heads = [sec.heading, doc.section(sec.parent).heading if sec.parent else ""] if sec else []
         return any(f" {c} " in fkey(head)[:40] for head in heads for c in lx["headings"])
 
-    return _give_way(ctx, hits, repeals)
+    return give_way(ctx, hits, repeals)
 
 
 def _scope_first(q: Question, ctx: Context, doc_id: str, hits: list[SectionHit]) -> list[SectionHit]:
@@ -374,7 +288,7 @@ def _scope_first(q: Question, ctx: Context, doc_id: str, hits: list[SectionHit])
     if not scope:
         return hits
     deep = ctx.sections(q, ctx.policy.answer.given_depth, docs=[doc_id])
-    best = next((h for h in deep if any(_part_of(h.section, s) for s in scope)), None)
+    best = next((h for h in deep if any(part_of(h.section, s) for s in scope)), None)
     if best is None:
         return hits
     return [best, *(h for h in hits if (h.doc_id, h.section) != (best.doc_id, best.section))]

@@ -1,0 +1,113 @@
+"""Which section answers first when a question names a unit: the unit's own section among the best ones, not
+another unit's whose day it states, not the unit a report is sent to; and the order-keeping step those share.
+
+    hits = unit_first(q, ctx, doc_id, hits)  # "Thuế tỉnh phải cho ý kiến về những nội dung gì?"
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from retrieval.answers.context import Context
+from retrieval.answers.question import Question, has
+from retrieval.extract import section_lines
+from retrieval.lexicon import lexicon
+from retrieval.search import SectionHit
+from retrieval.targeting import profile_text
+from retrieval.units_catalog import UnitCatalog, unit_heads, unit_words
+
+UNIT_HITS = 6  # best hits read for the section of a unit the question names
+
+
+def part_of(section: str, outer: str) -> bool:
+    """Whether a section label is ``outer``'s or one of its parts' ("III.2.a" of "III.2")."""
+    return section == outer or section.startswith(outer + ".")
+
+
+#: A unit named by its head word ("thuế tỉnh", "sở …"), not by words of its name that say what it works on
+#: ("khu công nghiệp" of "Ban Quản lý các khu công nghệ cao và khu công nghiệp").
+_HEAD = re.compile("|".join(rf"{re.escape(h)}\b" for h in unit_heads()))
+
+
+def _named_sections(q: Question, ctx: Context, doc_id: str, catalog: UnitCatalog) -> set[str]:
+    """The own sections of the units a question names in its document (not a unit its header names)."""
+    doc = ctx.index.get(doc_id)
+    header = f" {unit_words(profile_text(doc))} " if doc else ""
+    return {
+        m.section
+        for m in catalog.find(q.text, focus=[doc_id])
+        if m.whole_section and m.has_lines and _HEAD.match(m.key) and f" {m.key} " not in header
+    }
+
+
+def unit_first(q: Question, ctx: Context, doc_id: str, hits: list[SectionHit]) -> list[SectionHit]:
+    """A question naming a unit whose own section its document has ("Thuế tỉnh phải cho ý kiến về những nội dung
+    gì?", not asking its duties in so many words): that section among the best ones answers first."""
+    doc = ctx.index.get(doc_id)
+    named = _named_sections(q, ctx, doc_id, UnitCatalog(ctx.index.catalog, ctx.analyzer))
+    for i, h in enumerate(hits[:UNIT_HITS]):
+        if h.doc_id == doc_id and any(part_of(h.section, n) for n in named):
+            return [h, *hits[:i], *hits[i + 1 :]]  # (a part of the unit's section already first stays)
+    if len(named) == 1 and doc is not None and (sec := doc.section(next(iter(named)))) is not None:
+        return [SectionHit(doc_id, sec.id, sec.heading, hits[0].score if hits else 1.0), *hits]
+    return hits
+
+
+def named_unit_before_other(
+    q: Question, ctx: Context, doc_id: str, hits: list[SectionHit], stating: Callable[[str], bool]
+) -> list[SectionHit]:
+    """A day asked of a unit whose own section its document has, when the first section states a day (``stating``)
+    and is, or is a part of, another unit's own section ("Sở Tài chính phải báo cáo trước ngày nào?" of a directive
+    where only "2. Sở Nông nghiệp và Môi trường" states a day, its own aggregation deadline): the unit's section
+    first, with the other's score, so that the other's day stays quoted after it."""
+    if not hits or hits[0].doc_id != doc_id:
+        return hits
+    doc = ctx.index.get(doc_id)
+    catalog = UnitCatalog(ctx.index.catalog, ctx.analyzer)
+    named = _named_sections(q, ctx, doc_id, catalog)
+    first = hits[0]
+    if not named or any(part_of(first.section, n) for n in named):
+        return hits
+    if not any(stating(ln.text) for ln in section_lines(doc, first.section, own=False)):
+        return hits  # no day of another's first: nothing to take for the unit's
+    keys = {m.key for m in catalog.find(q.text, focus=[doc_id]) if m.section in named}
+    sec = doc.section(first.section)
+    while sec is not None:  # the other unit's own section: the first one, or one it is a part of
+        heading = unit_words(sec.heading)
+        if any(m.whole_section and m.section == sec.id for m in catalog.find(sec.heading, focus=[doc_id])):
+            # one other unit, not a group the unit asked may be among ("Các đơn vị, địa phương … báo cáo … chậm
+            # nhất ngày 17 tháng 12"), nor a heading naming it beside others ("Sở Tài chính, Sở Xây dựng, …")
+            group = f"{heading} ".startswith(tuple(f"{w} " for w in lexicon().units["group_words"]))
+            if group or any(f" {k} " in f" {heading} " for k in keys):
+                return hits
+            moved = unit_first(q, ctx, doc_id, hits)
+            return [replace(moved[0], score=first.score), *moved[1:]] if moved[0] is not first else hits
+        sec = doc.section(sec.parent) if sec.parent else None
+    return hits
+
+
+def recipient_not_first(q: Question, ctx: Context, hits: list[SectionHit]) -> list[SectionHit]:
+    """A unit the question names as where something goes ("… báo cáo kết quả qua Sở KH&CN trước ngày mấy?",
+    lexicon ``units.recipient_cues``) is not who is asked: when its own section is first and another of the first
+    ones scores alike (``runner_up``), that one answers first."""
+    if len(hits) < 2 or not has(q.key, *lexicon().units["recipient_cues"]):
+        return hits
+    catalog = UnitCatalog(ctx.index.catalog, ctx.analyzer)
+    found = [m for m in catalog.find(q.text, focus=[hits[0].doc_id]) if m.whole_section]
+    keys = catalog.sent_to(q.text, {m.key for m in found})
+    gone_to = {(m.doc_id, m.section) for m in found if m.key in keys}
+    return give_way(ctx, hits, lambda h: (h.doc_id, h.section) in gone_to)
+
+
+def give_way(ctx: Context, hits: list[SectionHit], unfit: Callable[[SectionHit], bool]) -> list[SectionHit]:
+    """The first section, when ``unfit``, behind the first of the next ones scoring alike (``runner_up``) that is
+    not; the order as it was otherwise."""
+    if not unfit(hits[0]):
+        return hits
+    share = ctx.policy.answer.runner_up * hits[0].score
+    for i, h in enumerate(hits[1:UNIT_HITS], 1):
+        if h.score >= share and not unfit(h):
+            return [h, *hits[:i], *hits[i + 1 :]]
+    return hits
