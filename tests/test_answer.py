@@ -624,6 +624,9 @@ def test_a_chat_message_is_read_once_into_a_question() -> None:
     assert normalize("co bi tru thue ko mn") == "co bi tru thue khong"
     assert normalize("mn cho mình hỏi kh 08 là gì") == "Kế hoạch 08 là gì"
     assert normalize("định mức tiết dạy giáo viên mn?") == "định mức tiết dạy giáo viên mn"
+    assert normalize("học phí đối với mn?") == "học phí đối với mn"  # "với" is no particle: mầm non
+    assert normalize("mn cho trẻ 5 tuổi học phí bao nhiêu") == "mn cho trẻ 5 tuổi học phí bao nhiêu"
+    assert normalize("… trước ngày nào vậy mn ạ?") == "… trước ngày nào vậy"
     assert parse("ke hoach so 08 cua truong nao").legal_pairs == [("ke hoach", "8")]  # "so" is "số" unaccented
     # typed with diacritics, "yêu cầu trực" (folded "… cau truc …") asks for no outline; "cấu trúc" does
     assert parse("Kế hoạch nào yêu cầu trực bảo vệ 24/24?").facts == []

@@ -1295,15 +1295,20 @@ def test_a_table_row_is_quoted_with_its_name_beside_its_figure(wide_engine) -> N
     assert "- 8 Ghế nhựa Cái 02 [1]" in answer.answer
 
 
-def test_how_often_is_refused_where_no_document_found_states_a_period(wide_engine) -> None:
+def test_how_often_is_answered_where_a_period_is_stated_and_refused_where_none_is(wide_engine) -> None:
     """The decision says only that the department "có trách nhiệm định kỳ báo cáo" its province: asked how often,
-    nothing states a period ("định kỳ" alone, lexicon frequency.period), so it is refused, not answered with that
-    line; a plan whose closing states one ("Định kỳ hằng năm (trước ngày 30 tháng 11) báo cáo …") answers."""
+    no section states a period ("định kỳ" alone, lexicon frequency.period), so it is refused, not answered with that
+    line. A plan whose closing alone states one ("Định kỳ hằng năm (trước ngày 30 tháng 11) báo cáo …") answers
+    from it, not from its first section found; a "how often" told in the story asks nothing."""
     none = wide_engine.ask("qd 53 cao bang phan cap giao duc: so gd bao cao ubnd tinh dinh ky bao lau mot lan?")
     assert not none.found and none.citations == []
-    stated = wide_engine.ask("ke hoach 597 dong thap: bao cao ket qua thuc hien dinh ky bao lau 1 lan, truoc ngay nao?")
+    stated = wide_engine.ask("kh 597 dong thap chuyen doi so ha tang giao thong: bao cao ket qua bao lau 1 lan")
     assert (stated.citations[0].doc_id, stated.citations[0].section) == ("kh-597-ubnd-dongthap-2025", "closing")
     assert "Định kỳ hằng năm (trước ngày 30 tháng 11)" in stated.answer
+    story = wide_engine.ask(
+        "Trường tôi họp phụ huynh mấy lần 1 năm không rõ, học phí THPT ở vĩnh long bao nhiêu một tháng?"
+    )
+    assert story.found and story.citations[0].doc_id == "nq-20-2025-hdnd-vinhlong"
 
 
 def test_a_fine_for_an_act_the_resolution_never_names_is_refused(wide_engine) -> None:

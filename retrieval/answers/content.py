@@ -99,7 +99,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         hits = _figure_line_first(ctx, q, _stating_first(ctx, hits, stating, p.dated_runner_up), stating)
         if how == "dated" and target:  # "Sở Tài chính báo cáo trước ngày nào?": not another unit's own date first
             hits = named_unit_before_other(q, ctx, target, hits, stating)
-        if how == "dated" and has(q.key, *lexicon().frequency_cues):  # "bao lâu 1 lần": a recurrence, not one date
+        if how == "dated" and q.asks_often:  # "bao lâu 1 lần": a recurrence, not one date
             recurs = lexicon().recurrence.search
             hits = _stating_first(ctx, hits, lambda text: recurs(fold(text).lower()), p.dated_runner_up)
             if target:
@@ -147,16 +147,16 @@ def gather(q: Question, ctx: Context) -> Draft | None:
 
 
 def _period_first(q: Question, ctx: Context, doc_id: str, hits: list[SectionHit]) -> list[SectionHit]:
-    """ "… báo cáo kết quả bao lâu 1 lần?" of a plan whose only period is in its closing ("Định kỳ hằng năm (trước
-    ngày 30 tháng 11) báo cáo …"): when none of the first sections states how often (lexicon ``frequency.period``),
-    the best of the document's sections that does, however far down, answers first."""
+    """ "… báo cáo kết quả bao lâu 1 lần?" of a plan whose period is in its closing ("Định kỳ hằng năm (trước ngày
+    30 tháng 11) báo cáo …"): when the first section states no period (lexicon ``frequency.period``), the best of
+    the document's sections that does (within ``given_depth``) answers first."""
     period = lexicon().period.search
     doc = ctx.index.get(doc_id)
 
     def states(h: SectionHit) -> bool:
         return any(period(fold(ln.text).lower()) for ln in section_lines(doc, h.section, own=False))
 
-    if doc is None or any(states(h) for h in hits[:UNIT_HITS]):
+    if doc is None or not hits or states(hits[0]):
         return hits
     deep = ctx.sections(q, ctx.policy.answer.given_depth, docs=[doc_id])
     best = next((h for h in deep if states(h)), None)

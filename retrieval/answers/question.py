@@ -75,6 +75,7 @@ class Question:
         False  # a story told first, a sentence or a clause of its own: what is asked may be covered alone
     )
     asks_day: bool = False  # "trước ngày nào", "hạn chót" (not "ngày nào cũng …": every day)
+    asks_often: bool = False  # "bao lâu 1 lần", "mấy lần 1 năm", asked (not in the story told first)
 
     def asking(self, *kinds: str) -> bool:
         return any(k in self.asks for k in kinds)
@@ -379,6 +380,7 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     unmasked = functools.reduce(lambda k, phrase: k.replace(f" {phrase} ", " "), lx.day_not_asked, key)
     q.asks_day = has(unmasked, *lx.day_asked)
     asked_key = fkey(q.asked) if q.asked else key  # the story told before the question asks nothing
+    q.asks_often = has(asked_key, *lx.frequency_cues)
     q.counted = counted(q.asked or text, lx, q.accented)
     q.figures = amounts(q, lx)
     if "whether" in q.asks and not has(key, *lx.counting["after"]):
