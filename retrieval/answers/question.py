@@ -18,8 +18,9 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from core.legal_ids import NUMBER, TYPES, id_key
-from core.text import fold, has_diacritics
+from core.text import fold
 from retrieval.answers.amounts_asked import amounts, counted
+from retrieval.answers.chat import normalize, typed_accented
 from retrieval.answers.phrases import clause_key, fkey, has
 from retrieval.extract import days_stated
 from retrieval.lexicon import Lexicon, lexicon
@@ -123,43 +124,6 @@ def asking(text: str) -> str | None:
         return _after_story(text)
     asked = [s for s in told if s.rstrip().endswith("?")] or told[-1:]
     return " ".join(asked) if len(asked) < len(told) else None
-
-
-def typed_accented(question: str, lx: Lexicon | None = None) -> bool:
-    """Whether a message was typed with diacritics: its own words, not its courtesy ("cho mình hỏi"), chat
-    particles ("ạ") or shorthand ("qđ", "đc"), which people type with their marks either way."""
-    lx = lx or lexicon()
-    shorthand = {*lx.shorthand, *lx.kind_shorthand}
-    words = [w for w in lx.courtesy.sub(" ", question).split() if w.strip(".,:;!?").lower() not in shorthand]
-    own = [w for w in words if w.strip(".,:;!?").lower() not in lx.particles]
-    return has_diacritics(" ".join(own) if own else question)  # "đc ko": only shorthand, read as typed
-
-
-def normalize(question: str, lx: Lexicon | None = None, *, accented: bool | None = None) -> str:
-    """A chat message as a question: courtesy dropped, shorthand written out ("tt 124" -> "Thông tư 124");
-    ``accented``: ``typed_accented`` of it, when the caller already knows."""
-    lx = lx or lexicon()
-    q = lx.courtesy.sub(" ", lx.address.sub(lambda m: m.group(1) or "", question))
-    accented = typed_accented(question, lx) if accented is None else accented
-    plain = (lambda w: w) if accented else fold
-    words = "|".join(re.escape(w) for w in sorted(lx.shorthand, key=len, reverse=True))
-    measured = re.compile(rf"(?:\d|\b(?:{'|'.join(lx.counting['after'])}))\s*$")  # "bao nhiêu kg gạo": kilograms
-
-    def written_out(m: re.Match[str]) -> str:
-        kept = m.group(1).lower() in lx.measures and measured.search(fold(m.string[: m.start()]).lower())
-        return m.group(1) if kept else plain(lx.shorthand[m.group(1).lower()])
-
-    q = re.sub(rf"(?<![\w/.-])({words})(?![\w/-])", written_out, q, flags=re.I)
-    kinds = "|".join(re.escape(w) for w in sorted(lx.kind_shorthand, key=len, reverse=True))
-    before = "|".join(re.escape(w) for w in lx.kind_shorthand_before)
-    q = re.sub(
-        rf"(?<!\w)({kinds})\.?\s*(?=\d|(?:{before})\b)",
-        lambda m: lx.kind_shorthand[m.group(1).lower()] + " ",
-        q,
-        flags=re.I,
-    )
-    q = re.sub(r"(?<![\w/-])vb(?![\w/-])", "văn bản", q, flags=re.I)
-    return re.sub(r"\s+", " ", q).strip(" ?.!,") or question.strip()
 
 
 def section_refs(key: str, typed: str = "") -> list[str]:

@@ -1,0 +1,48 @@
+"""A chat message as a question: courtesy and the group it is addressed to dropped, chat shorthand and kinds'
+shorthand written out ("bc so ket 6 thang nop truoc ngay nao ad?" -> "bao cao so ket 6 thang nop truoc ngay nao"),
+and whether it was typed with diacritics. All of it is data (lexicon ``chat``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.text import fold, has_diacritics
+from retrieval.lexicon import Lexicon, lexicon
+
+
+def typed_accented(question: str, lx: Lexicon | None = None) -> bool:
+    """Whether a message was typed with diacritics: its own words, not its courtesy ("cho mình hỏi"), chat
+    particles ("ạ") or shorthand ("qđ", "đc"), which people type with their marks either way."""
+    lx = lx or lexicon()
+    shorthand = {*lx.shorthand, *lx.kind_shorthand}
+    words = [w for w in lx.courtesy.sub(" ", question).split() if w.strip(".,:;!?").lower() not in shorthand]
+    own = [w for w in words if w.strip(".,:;!?").lower() not in lx.particles]
+    return has_diacritics(" ".join(own) if own else question)  # "đc ko": only shorthand, read as typed
+
+
+def normalize(question: str, lx: Lexicon | None = None, *, accented: bool | None = None) -> str:
+    """A chat message as a question: courtesy dropped, shorthand written out ("tt 124" -> "Thông tư 124");
+    ``accented``: ``typed_accented`` of it, when the caller already knows."""
+    lx = lx or lexicon()
+    q = lx.courtesy.sub(" ", lx.address.sub(lambda m: m.group(1) or "", question))
+    accented = typed_accented(question, lx) if accented is None else accented
+    plain = (lambda w: w) if accented else fold
+    words = "|".join(re.escape(w) for w in sorted(lx.shorthand, key=len, reverse=True))
+    measured = re.compile(rf"(?:\d|\b(?:{'|'.join(lx.counting['after'])}))\s*$")  # "bao nhiêu kg gạo": kilograms
+
+    def written_out(m: re.Match[str]) -> str:
+        kept = m.group(1).lower() in lx.measures and measured.search(fold(m.string[: m.start()]).lower())
+        return m.group(1) if kept else plain(lx.shorthand[m.group(1).lower()])
+
+    q = re.sub(rf"(?<![\w/.-])({words})(?![\w/-])", written_out, q, flags=re.I)
+    kinds = "|".join(re.escape(w) for w in sorted(lx.kind_shorthand, key=len, reverse=True))
+    before = "|".join(re.escape(w) for w in lx.kind_shorthand_before)
+    q = re.sub(
+        rf"(?<!\w)({kinds})\.?\s*(?=\d|(?:{before})\b)",
+        lambda m: lx.kind_shorthand[m.group(1).lower()] + " ",
+        q,
+        flags=re.I,
+    )
+    q = re.sub(r"(?<![\w/-])vb(?![\w/-])", "văn bản", q, flags=re.I)
+    return re.sub(r"\s+", " ", q).strip(" ?.!,") or question.strip()
