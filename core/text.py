@@ -42,6 +42,16 @@ def fold(text: str) -> str:
     return text.translate(_FOLD_MAP)
 
 
+#: A syllable of h, k, l, m, s or t and "i" alone, which Vietnamese writes with "y" as well ("kĩ"/"kỹ", "lí"/"lý",
+#: "tỉ"/"tỷ", "sĩ"/"sỹ", "hi sinh"/"hy sinh", "Mĩ"/"Mỹ"): folded, it is read with "y", as the lexicon writes it.
+_Y_FORM = re.compile(r"(?<![^\W\d_])([hklmstHKLMST])([iI])(?![^\W\d_])")
+
+
+def y_form(folded: str) -> str:
+    """Folded text with each such syllable written with "y": "ai ki" -> "ai ky", "ti le" -> "ty le"."""
+    return _Y_FORM.sub(lambda m: m.group(1) + ("y" if m.group(2) == "i" else "Y"), folded)
+
+
 def fold_key(text: str) -> str:
     """Lowercase, diacritic-free, single-spaced form for loose comparisons."""
     return _WS.sub(" ", fold(text).lower()).strip()

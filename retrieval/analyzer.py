@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 
 from core.legal_ids import NUMBER, TYPES, id_key, number_tokens
-from core.text import fold, has_diacritics
+from core.text import fold, has_diacritics, y_form
 
 
 def _abbreviations() -> dict[str, str]:
@@ -57,7 +57,8 @@ def _in_capitals() -> frozenset[str]:
 #: month and its year ("tháng 12/2025") is no legal number. 22: "PTDT", "PTDTBT" (phổ thông dân tộc, … bán trú).
 #: 23: a ministry ("b) Bộ Công Thương: …") is a unit. 24: in a text with no implementation part, a top-level item
 #: headed by a unit's name ("1. Ủy ban nhân dân các xã, phường" of a directive) is that unit's section.
-ANALYZER_VERSION = "24"
+#: 25: a syllable of h, k, l, m, s or t and "i" alone folds with "y" ("chiến sĩ" is "chiến sỹ", "tỉ lệ" "tỷ lệ").
+ANALYZER_VERSION = "25"
 
 _WORD = re.compile(r"[^\W_]+")
 _PERCENT = re.compile(r"(?<=\d)\s*%")
@@ -85,9 +86,17 @@ K1, B, AVG_LEN = 1.2, 0.75, 90.0
 @functools.lru_cache(maxsize=1 << 16)
 def fold_word(word: str) -> str:
     """The folded form of one word, cached (a corpus has a few thousand distinct syllables, met millions of
-    times); numbers lose leading zeros, so "06 tháng" and "6 tháng" are the same words."""
+    times); numbers lose leading zeros, so "06 tháng" and "6 tháng" are the same words; "sĩ" is "sy" as "sỹ" is
+    (``core.text.y_form``)."""
     folded = fold(word)
-    return (folded.lstrip("0") or "0") if folded.isdigit() else folded
+    if folded.isdigit():
+        return folded.lstrip("0") or "0"
+    return y_form(folded)
+
+
+def fold_words(text: str) -> str:
+    """``fold_word`` of each word of a folded phrase ("ki thuat" -> "ky thuat"): lexicon phrases as tokens read them."""
+    return " ".join(fold_word(w) for w in text.split())
 
 
 #: How many term slots the cache of texts' term sets may hold (about 20 MB; tokens are interned).
@@ -123,7 +132,7 @@ class Analyzer:
             return  # nothing new (most documents at ingest): the expansions stand
         self._expansions = {}
         for abbr, expansion in self.abbreviations.items():
-            words = tuple(fold(w).lower() for w in _WORD.findall(expansion))
+            words = tuple(fold_word(w.lower()) for w in _WORD.findall(expansion))
             if len(words) >= 2:
                 self._expansions.setdefault(words, abbr)
         by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}

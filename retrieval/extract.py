@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from core.text import fold, has_diacritics, tone_fits
 from core.types import Document
-from retrieval.analyzer import Analyzer, fold_word, token_index
+from retrieval.analyzer import Analyzer, fold_word, fold_words, token_index
 from retrieval.lexicon import lexicon
 from retrieval.places import province_word_pairs
 from retrieval.thesaurus import alternatives
@@ -27,12 +27,15 @@ _LX = lexicon()
 STOPWORDS_EXACT = _LX.question_words_exact
 STOPWORDS = _LX.question_words
 #: Word sequences that frame a question rather than say what it is about ("được yêu cầu", "văn bản").
-STOP_PHRASES = frozenset(_LX.frames)
+STOP_PHRASES = frozenset(tuple(fold_words(" ".join(p)).split()) for p in _LX.frames)
 #: Unaccented, "may" before a counted noun is "mấy" ("may lan"), not "máy".
-_COUNTED = _LX.counted_nouns
+_COUNTED = frozenset(fold_words(w) for w in _LX.counted_nouns)
 #: Unaccented, these pairs are one word of the domain though a syllable folds to a question word ("bao ve"), and
 #: so are the province names of the places table ("ha noi").
-_FOLDED_COMPOUNDS = _LX.folded_compounds | province_word_pairs(STOPWORDS)
+_FOLDED_COMPOUNDS = frozenset(
+    tuple(fold_words(" ".join(p)).split()) for p in _LX.folded_compounds | province_word_pairs(STOPWORDS)
+)
+_NEGATIONS = frozenset(tuple(fold_words(" ".join(p)).split()) for p in _LX.negations)
 #: Unaccented words that fold many common words together: they prove nothing by their absence.
 _FOLDED_AMBIGUOUS = _LX.folded_ambiguous
 
@@ -208,7 +211,7 @@ def query_terms(analyzer: Analyzer, question: str) -> QueryTerms:
         compound.update(
             j
             for i in range(len(words) - 2)
-            if tuple(words[i : i + 2]) in _LX.negations
+            if tuple(words[i : i + 2]) in _NEGATIONS
             and any(not _stop(r, accented, stop, key) for r in raw[i + 2 : i + 4])
             for j in (i, i + 1)
         )

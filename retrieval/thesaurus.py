@@ -19,10 +19,11 @@ import re
 from functools import lru_cache
 
 from core.text import fold
+from retrieval.analyzer import fold_words
 
 
 def _phrases(part: str) -> tuple[str, ...]:
-    return tuple(p.strip() for p in part.split("|") if p.strip())
+    return tuple(fold_words(p) for p in part.split("|") if p.strip())
 
 
 @lru_cache(maxsize=1)
@@ -38,7 +39,7 @@ def groups() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
 
 
 def _words(text: str) -> list[str]:
-    return re.sub(r"[^a-z0-9 ]", " ", fold(text).lower()).split()
+    return fold_words(re.sub(r"[^a-z0-9 ]", " ", fold(text).lower())).split()
 
 
 def alternatives(question: str) -> dict[str, set[str]]:

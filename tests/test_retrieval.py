@@ -88,6 +88,20 @@ def test_an_abbreviation_added_after_its_words_counts_half_in_a_query() -> None:
     assert written[token_index("f:ktx")] == written[token_index("f:ky")] == written[token_index("f:nhiem")]
 
 
+def test_a_syllable_written_with_y_or_i_folds_alike() -> None:
+    """Vietnamese writes h, k, l, m, s or t and "i" alone with "y" as well ("chiến sĩ"/"chiến sỹ", "tỉ lệ"/"tỷ lệ",
+    "kĩ"/"kỹ"): folded, both are one word, written with "y" as the lexicon writes its cues ("ai ký"); not after
+    another consonant ("thi", "vi", "chi": names like "Thy", "Vy" stay theirs), not "i" after a vowel."""
+    from retrieval.analyzer import fold_word
+    from retrieval.answers.phrases import fkey
+
+    assert fold_word("sĩ") == fold_word("sỹ") == "sy" and fold_word("Tỉ") == "Ty" and fold_word("kĩ") == "ky"
+    assert [fold_word(w) for w in ("thi", "vi", "chi", "tui", "y", "Vy")] == ["thi", "vi", "chi", "tui", "y", "Vy"]
+    assert fkey("Ai kí quyết định 96?") == fkey("Ai ký quyết định 96?") == " ai ky quyet dinh 96 "
+    a = Analyzer()
+    assert {"f:chien", "f:sy", "F:chien sy"} <= a.terms("cán bộ, chiến sĩ Công an cấp xã")
+
+
 def test_cached_terms_follow_learned_abbreviations_and_stay_bounded(monkeypatch) -> None:
     a = Analyzer()
     assert "f:ban" not in a.terms("Họp BTC tuần sau")  # BTC is unknown: no expansion

@@ -1311,6 +1311,15 @@ def test_how_often_is_answered_where_a_period_is_stated_and_refused_where_none_i
     assert story.found and story.citations[0].doc_id == "nq-20-2025-hdnd-vinhlong"
 
 
+def test_a_word_written_with_i_finds_the_text_writing_it_with_y(wide_engine) -> None:
+    """The resolution writes "cán bộ, chiến sỹ Công an cấp xã"; asked of "chien si", typed without diacritics, the
+    words are the text's ("sỹ" and "sĩ" fold alike), so the monthly sum is answered; it was refused as a question
+    half of whose words no section held."""
+    answer = wide_engine.ask("nq 80 ha noi ho tro can bo chien si cong an xa bao nhieu 1 thang?")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-80-2025-hdnd-hanoi", "Điều 3.1")
+    assert "4.960.000 đồng/người/tháng" in answer.answer
+
+
 def test_a_fine_for_an_act_the_resolution_never_names_is_refused(wide_engine) -> None:
     """The resolution fines fire-safety acts; the act asked ("không mua bảo hiểm cháy nổ bắt buộc") is not among
     them, so no fine of another act answers; an act it does fine is answered."""

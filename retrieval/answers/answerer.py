@@ -15,7 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from core.types import Answer, Document
-from retrieval.analyzer import token_index
+from retrieval.analyzer import fold_word, token_index
 from retrieval.answers import bases, content, refusal
 from retrieval.answers.compose import compose
 from retrieval.answers.context import Context
@@ -192,7 +192,7 @@ class Answerer:
         VNPT?"): then it is refused, saying so."""
         docs = dict.fromkeys(e.doc_id for e in draft.evidence)
         df = self.index.catalog.df.many
-        known = lambda word: bool(df([token_index(f"f:{word}")]))  # noqa: E731
+        known = lambda word: bool(df([token_index(f"f:{fold_word(word)}")]))  # noqa: E731
         analyzer = self.index.analyzer
         abbreviated = lambda word: analyzer.abbreviation_of(word, query=True) is not None  # noqa: E731
         choice = refusal.unknown_choice(q, lambda: [self.index.get(d).text for d in docs], known, abbreviated)

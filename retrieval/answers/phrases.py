@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 
-from core.text import fold
+from core.text import fold, y_form
 
 
 def fkey(text: str) -> str:
-    """Folded, lowercased, punctuation-free form used for cue matching, padded with spaces."""
-    return " " + re.sub(r"\s+", " ", re.sub(r"[^a-z0-9/ -]", " ", fold(text).lower())).strip() + " "
+    """Folded, lowercased, punctuation-free form used for cue matching, padded with spaces ("kí" read "ký" as the
+    lexicon writes it: ``core.text.y_form``)."""
+    return " " + re.sub(r"\s+", " ", y_form(re.sub(r"[^a-z0-9/ -]", " ", fold(text).lower()))).strip() + " "
 
 
 def has(key: str, *phrases: str) -> bool:

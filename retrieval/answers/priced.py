@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 
 from core.text import has_diacritics
-from retrieval.analyzer import Analyzer, token_index
+from retrieval.analyzer import Analyzer, fold_words, token_index
 from retrieval.answers.question import Question, fkey, has, sentences
 from retrieval.extract import QueryTerms, TermWeights, text_terms
 from retrieval.lexicon import lexicon
@@ -80,7 +80,7 @@ def unspoken_price(
     for text in texts():
         have |= text_terms(analyzer, text)
     for span in spans:
-        for a, b in itertools.pairwise(span.split()):
+        for a, b in itertools.pairwise(fold_words(span).split()):
             pair = f"F:{a} {b}"
             if pair not in terms.bi or a.isdigit() or b.isdigit() or not weights.df.get(token_index(pair), 0):
                 continue  # not a content pair of the question, or no phrase any document writes
