@@ -218,7 +218,8 @@ class UnitCatalog:
                 if not re.search(r"[^\x00-\x7f]", w.replace("Đ", "D").replace("đ", "d"))
                 else None
             )
-            out.append(exp if exp and len(low) >= 3 else w)
+            # a short one only typed in capitals where it is also a word ("CA tỉnh": công an; "ca nhân")
+            out.append(exp if exp and (len(low) >= 3 or (w.isupper() and low in self.analyzer.in_capitals)) else w)
         return " " + unit_words(" ".join(out)) + " "
 
     def find(self, question: str, focus: list[str] | None = None) -> list[UnitMatch]:

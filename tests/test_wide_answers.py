@@ -1857,6 +1857,8 @@ def test_a_day_asked_of_a_unit_is_not_first_another_units_own_day(wide_engine) -
         ("ct-06-ubnd-quangtri-2025", "2"),
     ]
     assert answer.answer.splitlines()[1] == "Mục 3 «Sở Tài chính»:"
+    short = wide_engine.ask("CT 06 Quảng Trị: CA tỉnh báo cáo trước ngày nào?")  # "CA" in capitals: công an
+    assert [c.section for c in short.citations][:2] == ["4", "2"]
     part = wide_engine.ask("Quyết định 96 Quảng Ninh về phòng cháy rừng: Sở Y tế báo cáo trước ngày nào?")
     assert [c.section for c in part.citations][:2] == ["Quy định.Điều 18.4", "Quy định.Điều 18.1.g"]
     assert "trước ngày 20/12 hàng năm" in part.answer  # a point of Sở Nông nghiệp và Môi trường's section
