@@ -41,6 +41,7 @@ class Lexicon:
     frequency_cues: tuple[str, ...]  # folded cues asking how often ("bao lau 1 lan")
     recurrence: re.Pattern[str]  # a folded line stating a recurrence ("hang nam", "dinh ky")
     period: re.Pattern[str]  # a folded text stating how often, with its period ("hang nam", "dinh ky 06 thang")
+    frequency_other_asks: tuple[str, ...]  # folded words asking something else after how often ("khi nào")
     which_asked: re.Pattern[str]  # the folded words a question asks "which" of, before "nào"
     which_list_words: frozenset[str]  # words before them that ask for a list instead ("những mảng nào")
     deadline_day: tuple[str, ...]  # a day asked after a deadline's word ("cham nhat ngay nao"): no document's date
@@ -168,6 +169,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         frequency_cues=tuple(raw["frequency"]["cues"]),
         recurrence=re.compile(raw["frequency"]["statement"]),
         period=re.compile(raw["frequency"]["period"]),
+        frequency_other_asks=tuple(raw["frequency"].get("other_asks", ())),
         which_asked=re.compile(raw["which_asked"]["pattern"]),
         which_list_words=frozenset(raw["which_asked"]["list_words"]),
         deadline_day=tuple(raw.get("deadline_day", {}).get("phrases", ())),

@@ -1309,6 +1309,10 @@ def test_how_often_is_answered_where_a_period_is_stated_and_refused_where_none_i
         "Trường tôi họp phụ huynh mấy lần 1 năm không rõ, học phí THPT ở vĩnh long bao nhiêu một tháng?"
     )
     assert story.found and story.citations[0].doc_id == "nq-20-2025-hdnd-vinhlong"
+    other = wide_engine.ask(  # how often asked by the way, then something else asked after it
+        "Ở Nghệ An cơ quan tôi họp bao lâu 1 lần cũng được, đợt thi đua chào mừng đại hội XIV kéo dài đến khi nào?"
+    )
+    assert other.found and other.citations[0].doc_id == "kh-982-ubnd-nghean-2025"
 
 
 def test_a_word_written_with_i_finds_the_text_writing_it_with_y(wide_engine) -> None:

@@ -77,6 +77,7 @@ class Question:
     )
     asks_day: bool = False  # "trước ngày nào", "hạn chót" (not "ngày nào cũng …": every day)
     asks_often: bool = False  # "bao lâu 1 lần", "mấy lần 1 năm", asked (not in the story told first)
+    often_last: bool = False  # how often asked last: no clause after it asks anything else ("…, trước ngày nào?")
 
     def asking(self, *kinds: str) -> bool:
         return any(k in self.asks for k in kinds)
@@ -345,6 +346,9 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     q.asks_day = has(unmasked, *lx.day_asked)
     asked_key = fkey(q.asked) if q.asked else key  # the story told before the question asks nothing
     q.asks_often = has(asked_key, *lx.frequency_cues)
+    clauses = clause_key(q.asked or text).split(" | ")  # "… họp bao lâu 1 lần cũng được, … kéo dài đến khi nào?"
+    at = max((i for i, c in enumerate(clauses) if has(f" {c.strip()} ", *lx.frequency_cues)), default=-1)
+    q.often_last = at >= 0 and not any(has(f" {c.strip()} ", *lx.frequency_other_asks) for c in clauses[at + 1 :])
     q.counted = counted(q.asked or text, lx, q.accented)
     q.figures = amounts(q, lx)
     if "whether" in q.asks and not has(key, *lx.counting["after"]):

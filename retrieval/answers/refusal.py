@@ -182,7 +182,7 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
         return sibling
     if q.asks_day and not any(states_day(t) for t in texts):
         return "asks a day, which no section found states (nor a length of time)"
-    if q.asks_often and not any(lexicon().period.search(fold(t).lower()) for t in texts):
+    if q.often_last and not any(lexicon().period.search(fold(t).lower()) for t in texts):
         return 'asks how often, which no section found states ("định kỳ" alone says not how often)'
     for noun in q.counted:
         if not any(map(count_check(noun), texts)):
