@@ -16,7 +16,7 @@ from retrieval.extract import section_lines
 from retrieval.lexicon import lexicon
 from retrieval.search import SectionHit
 from retrieval.targeting import profile_text
-from retrieval.units_catalog import UnitCatalog, unit_heads, unit_words
+from retrieval.units_catalog import UnitCatalog, UnitMatch, unit_heads, unit_words
 
 UNIT_HITS = 6  # best hits read for the section of a unit the question names
 
@@ -31,22 +31,28 @@ def part_of(section: str, outer: str) -> bool:
 _HEAD = re.compile("|".join(rf"{re.escape(h)}\b" for h in unit_heads()))
 
 
-def _named_sections(q: Question, ctx: Context, doc_id: str, catalog: UnitCatalog) -> set[str]:
-    """The own sections of the units a question names in its document (not a unit its header names)."""
+def _named_sections(ctx: Context, doc_id: str, found: list[UnitMatch]) -> set[str]:
+    """The own sections of the units a question names in its document (``found``: the catalog's matches of the
+    question there), not a unit its header names."""
     doc = ctx.index.get(doc_id)
     header = f" {unit_words(profile_text(doc))} " if doc else ""
     return {
         m.section
-        for m in catalog.find(q.text, focus=[doc_id])
+        for m in found
         if m.whole_section and m.has_lines and _HEAD.match(m.key) and f" {m.key} " not in header
     }
 
 
-def unit_first(q: Question, ctx: Context, doc_id: str, hits: list[SectionHit]) -> list[SectionHit]:
+def unit_first(
+    q: Question, ctx: Context, doc_id: str, hits: list[SectionHit], named: set[str] | None = None
+) -> list[SectionHit]:
     """A question naming a unit whose own section its document has ("Thuế tỉnh phải cho ý kiến về những nội dung
-    gì?", not asking its duties in so many words): that section among the best ones answers first."""
+    gì?", not asking its duties in so many words): that section among the best ones answers first. ``named``: those
+    sections, when the caller has read them."""
     doc = ctx.index.get(doc_id)
-    named = _named_sections(q, ctx, doc_id, UnitCatalog(ctx.index.catalog, ctx.analyzer))
+    if named is None:
+        found = UnitCatalog(ctx.index.catalog, ctx.analyzer).find(q.text, focus=[doc_id])
+        named = _named_sections(ctx, doc_id, found)
     for i, h in enumerate(hits[:UNIT_HITS]):
         if h.doc_id == doc_id and any(part_of(h.section, n) for n in named):
             return [h, *hits[:i], *hits[i + 1 :]]  # (a part of the unit's section already first stays)
@@ -66,13 +72,14 @@ def named_unit_before_other(
         return hits
     doc = ctx.index.get(doc_id)
     catalog = UnitCatalog(ctx.index.catalog, ctx.analyzer)
-    named = _named_sections(q, ctx, doc_id, catalog)
+    found = catalog.find(q.text, focus=[doc_id])
+    named = _named_sections(ctx, doc_id, found)
     first = hits[0]
     if not named or any(part_of(first.section, n) for n in named):
         return hits
     if not any(stating(ln.text) for ln in section_lines(doc, first.section, own=False)):
         return hits  # no day of another's first: nothing to take for the unit's
-    keys = {m.key for m in catalog.find(q.text, focus=[doc_id]) if m.section in named}
+    keys = {m.key for m in found if m.section in named}
     sec = doc.section(first.section)
     while sec is not None:  # the other unit's own section: the first one, or one it is a part of
         heading = unit_words(sec.heading)
@@ -82,7 +89,7 @@ def named_unit_before_other(
             group = f"{heading} ".startswith(tuple(f"{w} " for w in lexicon().units["group_words"]))
             if group or any(f" {k} " in f" {heading} " for k in keys):
                 return hits
-            moved = unit_first(q, ctx, doc_id, hits)
+            moved = unit_first(q, ctx, doc_id, hits, named)
             return [replace(moved[0], score=first.score), *moved[1:]] if moved[0] is not first else hits
         sec = doc.section(sec.parent) if sec.parent else None
     return hits
