@@ -2174,6 +2174,32 @@ def test_a_unit_the_named_plan_never_mentions_is_told_so(wide_engine, question: 
 
 
 @pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "kh 597 dong thap chuyen doi so ha tang giao thong thi so giao duc va dao tao phai lam gi",
+            "Kế hoạch 597/KH-UBND của Ủy ban nhân dân tỉnh Đồng Tháp không giao riêng việc gì cho Sở Giáo dục và"
+            " Đào tạo.",
+        ),
+        (
+            "Theo KH 157/KH-UBND Cần Thơ, Sở Giáo dục và Đào tạo có nhiệm vụ gì?",
+            "Kế hoạch 157/KH-UBND của Ủy ban nhân dân thành phố Cần Thơ không giao riêng việc gì cho Sở Giáo dục và"
+            " Đào tạo.",
+        ),
+    ],
+)
+def test_a_unit_whose_group_the_plan_names_only_in_passing_is_told_it_has_no_task(
+    wide_engine, question: str, said: str
+) -> None:
+    """A plan that names a group of the unit's kind only in passing ("… nếu thấy cần sửa đổi, bổ sung các sở,
+    ngành, địa phương chủ động đề xuất …"), in no section where the group is who acts, gives the unit nothing: the
+    answer says so, not another unit's tasks or a scoring table found by the plan's words."""
+    answer = wide_engine.ask(question)
+    assert not answer.found and answer.citations == []
+    assert said in answer.answer
+
+
+@pytest.mark.parametrize(
     ("question", "section"),
     [
         ("kế hoạch 982 nghệ an về đợt thi đua thì sở tư pháp phải làm những việc gì", "V.2"),

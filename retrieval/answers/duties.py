@@ -134,9 +134,16 @@ def _not_given(q: Question, ctx: Context, catalog: UnitCatalog, target: str) -> 
     if any(f" {k} " in said for k in (f"cac {head}", f"{head} ban nganh", f"cac {rest}", f"xa {rest}")):
         # a group of its kind ("các sở, ban, ngành", "Sở, ban ngành", "các xã, phường" for UBND phường), anywhere:
         # named in passing it may still give the unit a task ("các sở, ngành … chủ động đề xuất"); the sections
-        # opening with it as who acts answer, when duties alone are asked
-        return group_tasks(catalog, doc, unit.name, head) if _duties_alone(q, ctx, doc, unit.name) else None
-    return Draft([], final=True, reason=f"{doc_name(doc)} không giao riêng việc gì cho {unit.name}.")
+        # opening with it as who acts answer, when duties alone are asked; when none does, the group was named in
+        # passing and the document gives the unit nothing of its own
+        if not _duties_alone(q, ctx, doc, unit.name):
+            return None
+        return group_tasks(catalog, doc, unit.name, head) or _gives_nothing(doc, unit.name)
+    return _gives_nothing(doc, unit.name)
+
+
+def _gives_nothing(doc: Document, unit: str) -> Draft:
+    return Draft([], final=True, reason=f"{doc_name(doc)} không giao riêng việc gì cho {unit}.")
 
 
 def _naming_sections(ctx: Context, held: str, matches: list[UnitMatch]) -> Draft | None:
