@@ -15,7 +15,7 @@ from core.types import Document
 from retrieval.answers.content import cut_short
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name, whole_lines
-from retrieval.answers.group_tasks import group_tasks
+from retrieval.answers.group_tasks import assigns_tasks, group_tasks
 from retrieval.answers.question import Question, fkey, has
 from retrieval.answers.refusal import states_day
 from retrieval.answers.registry import named_entries
@@ -134,11 +134,14 @@ def _not_given(q: Question, ctx: Context, catalog: UnitCatalog, target: str) -> 
     if any(f" {k} " in said for k in (f"cac {head}", f"{head} ban nganh", f"cac {rest}", f"xa {rest}")):
         # a group of its kind ("các sở, ban, ngành", "Sở, ban ngành", "các xã, phường" for UBND phường), anywhere:
         # named in passing it may still give the unit a task ("các sở, ngành … chủ động đề xuất"); the sections
-        # opening with it as who acts answer, when duties alone are asked; when none does, the group was named in
-        # passing and the document gives the unit nothing of its own
+        # opening with it as who acts answer, when duties alone are asked; when none does in a plan saying who does
+        # what, of a head forming such groups (sở, bộ), the group was named in passing: the unit has no task
         if not _duties_alone(q, ctx, doc, unit.name):
             return None
-        return group_tasks(catalog, doc, unit.name, head) or _gives_nothing(doc, unit.name)
+        tasks = group_tasks(catalog, doc, unit.name, head)
+        if tasks is None and head in lexicon().units.get("grouped_heads", ()) and assigns_tasks(doc):
+            return _gives_nothing(doc, unit.name)
+        return tasks
     return _gives_nothing(doc, unit.name)
 
 

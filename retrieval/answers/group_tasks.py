@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 OPENING_WORDS = 14
 #: How many sections giving the group its tasks answer for the unit.
 MAX_SECTIONS = 2
+#: How many words a heading naming a document's implementation part has at most ("Tổ chức thực hiện Kế hoạch").
+PART_WORDS = 6
 
 
 def group_tasks(catalog: UnitCatalog, doc: Document, unit: str, head: str) -> Draft | None:
@@ -31,10 +33,11 @@ def group_tasks(catalog: UnitCatalog, doc: Document, unit: str, head: str) -> Dr
         return None
     # "các cơ quan, đơn vị" of a province's plan is its own bodies', not a ministry's
     anyone = u.get("any_group", ()) if head in u.get("any_group_heads", ()) else ()
-    groups = [f"cac {head}".split(), *(g.split() for g in anyone)]
+    written = [g for h, g in u.get("head_groups", ()) if h == head]  # "Thủ trưởng cơ quan ngang bộ"
+    groups = [f"cac {head}".split(), *(g.split() for g in (*anyone, *written))]
     leads = [lead.split() for lead in u.get("group_leads", ())]
     officials = [o.split() for o in u.get("group_officials", ())]
-    parts = (*u.get("implementation", ()), "to chuc thuc hien")
+    parts = _implementation_words()
     charged = tuple(u.get("execution_clause", ()))
     found = []
     for s in doc.sections:
@@ -52,6 +55,24 @@ def group_tasks(catalog: UnitCatalog, doc: Document, unit: str, head: str) -> Dr
     if not found:
         return None
     return Draft(found, intro=f"{doc_name(doc)} không nêu riêng {unit}; văn bản giao việc chung:", named_only=True)
+
+
+def _implementation_words() -> tuple[str, ...]:
+    return (*lexicon().units.get("implementation", ()), "to chuc thuc hien")
+
+
+def assigns_tasks(doc: Document) -> bool:
+    """Whether a document has an implementation part ("Tổ chức thực hiện", "Trách nhiệm thực hiện"): a plan that
+    says who does what, where a group named only in passing gives a unit of its kind nothing of its own (not a
+    law or directive charging "Bộ, cơ quan ngang Bộ" in an article of its own)."""
+    parts = _implementation_words()
+    return any(_part_heading(unit_words(s.heading), parts) for s in doc.sections)
+
+
+def _part_heading(words: str, parts: tuple[str, ...]) -> bool:
+    """ "TỔ CHỨC THỰC HIỆN", "Trách nhiệm thực hiện Kế hoạch": a part's heading, not a task opening so ("Tổ chức
+    thực hiện Thông tư này trên địa bàn tỉnh")."""
+    return len(words.split()) <= PART_WORDS and any(f"{words} ".startswith(f"{c} ") for c in parts)
 
 
 def _acts(words: list[str], groups: list[list[str]], leads: list[list[str]], officials: list[list[str]]) -> bool:
