@@ -32,6 +32,12 @@ class _FoldMap(dict[int, str]):
 _FOLD_MAP = _FoldMap()
 
 
+def composed(text: str) -> str:
+    """Text with each letter one code point (NFC), as documents are stored: keyboards that type Vietnamese
+    decomposed ("Unicode tổ hợp": "ệ" as "e" + two combining marks) would otherwise match no phrase typed whole."""
+    return unicodedata.normalize("NFC", text)
+
+
 def fold(text: str) -> str:
     """Strip diacritics and map đ to d: "Phòng Công tác" -> "Phong Cong tac".
 

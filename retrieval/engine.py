@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 from core.config import Settings
 from core.errors import CancuError, SectionNotFound
 from core.ports import Embedder
+from core.text import composed
 from core.types import Document, Hit, LegalBasis, Section
 from ingest.isolation import ParserPool
 from ingest.loaders import scanned_pages
@@ -285,6 +286,7 @@ class Engine:
     ) -> list[Hit]:
         if doc_ids:
             doc_ids = self.resolve_all(doc_ids)
+        query = composed(query)
         return self._settled(lambda: self.searcher.search(query, k=k, doc_ids=doc_ids, filters=filters))
 
     def ask(
@@ -301,6 +303,7 @@ class Engine:
         conversation's last question ("còn Văn phòng thì sao?")."""
         if doc_ids:  # labels and numbers as well as ids; an unknown one is an error naming it, not ignored
             doc_ids = self.resolve_all(doc_ids)
+        question = composed(question)  # typed decomposed ("Unicode tổ hợp"), read as typed whole
         answer = self._settled(
             lambda: self.answerer.ask(
                 question, doc_ids=doc_ids, top_k=top_k, qid=qid, context=context, conversation=conversation
