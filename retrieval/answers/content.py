@@ -138,7 +138,9 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         scores = {
             ln.start: s for s, ln in rank_lines(section_lines(doc, h.section, own=False), ctx.analyzer, terms, weights)
         }
-        lines = pick_lines(doc, h.section, "all" if h is titled else how, scores, counting)
+        # a day asked with who leads ("… do cơ quan nào chủ trì, hạn khi nào?"): the line naming the lead too
+        lead = _states_lead if how == "dated" and q.asking("lead") else None
+        lines = pick_lines(doc, h.section, "all" if h is titled else how, scores, counting, also=lead)
         if lines:
             evidence.append(Evidence(h.doc_id, h.section, h.heading, lines, score=h.score))
     if evidence:

@@ -131,12 +131,14 @@ def pick_lines(
     how: Pick,
     scores: dict[int, float] | None = None,
     states: Callable[[str], bool] | None = None,
+    also: Callable[[str], bool] | None = None,
 ) -> list[Line]:
     """Lines of a section that answer: ``all`` (bounded), ``dated``/``amount`` (those that state one, with the
     heading; an amount line may also be one that ``states`` what a question counts: "bao nhiêu doanh nghiệp" is
     answered by "100 doanh nghiệp", which no unit marks as an amount), or ``best`` (by
     ``scores``, keyed by line start, with the line before a colon that announces them). Falls back to the best
-    lines when a filter keeps nothing."""
+    lines when a filter keeps nothing. ``also``: what else the question asks of a dated line ("cơ quan nào chủ
+    trì"): when no line picked states it, the nearest line before the best dated one that does is quoted too."""
     lines = section_lines(doc, section, own=False)
     if not lines:
         return []
@@ -175,6 +177,10 @@ def pick_lines(
             # "(đồng)" is a bronze medal's: lexicon ``table_unit.not_heading``)
             if unit is not None and unit not in ranked and _heads_table(unit.text):
                 ranked.append(unit)
+            if also is not None and not any(also(ln.text) for ln in ranked):
+                first = lines.index(ranked[0])  # the line stating the day that answers best
+                if (near := next((ln for ln in reversed(lines[:first]) if also(ln.text)), None)) is not None:
+                    ranked.append(near)
             return _in_order(lines, [lines[0], *ranked] if lines[0] not in ranked and lines[0].heading else ranked)
     if len("\n".join(ln.text for ln in lines)) <= MAX_CHARS // 2 and len(lines) <= MAX_LINES // 2:
         return lines  # a short section answers whole
