@@ -858,6 +858,31 @@ def test_a_date_on_an_items_label_line_is_quoted_with_its_item() -> None:
     assert "Thời gian thực hiện: Tháng 12/2025." in picked
 
 
+def test_the_lead_asked_with_a_day_is_the_dated_tasks_own_label_never_another_tasks() -> None:
+    """ "… hạn khi nào, cơ quan nào chủ trì?": the lead's label line of the task whose date answers is quoted with
+    it; a task with no lead of its own does not borrow the lead of the task above it."""
+    from ingest.pipeline import build_document
+    from retrieval.answers.content import _states_lead
+    from retrieval.answers.evidence import pick_lines
+    from retrieval.extract import section_lines
+
+    text = (
+        "KẾ HOẠCH\nTriển khai thi hành Luật\n\nI. NHIỆM VỤ\n1. Xây dựng văn bản\n"
+        "- Xây dựng quy chế phối hợp.\n+ Cơ quan chủ trì: Sở Nội vụ.\n+ Cơ quan phối hợp: Sở Tư pháp.\n"
+        "+ Thời hạn: trước ngày 15 tháng 12 năm 2025.\n"
+        "- Tổ chức tập huấn cho cán bộ.\n+ Thời hạn: trước ngày 30 tháng 12 năm 2025.\n"
+    )
+    doc = build_document("kh-thu", text)
+    lines = section_lines(doc, "I.1", own=False)
+
+    def picked(dated: str) -> list[str]:
+        best = next(ln for ln in lines if ln.text == dated)
+        return [ln.text for ln in pick_lines(doc, "I.1", "dated", {best.start: 5.0}, also=_states_lead)]
+
+    assert "+ Cơ quan chủ trì: Sở Nội vụ." in picked("+ Thời hạn: trước ngày 15 tháng 12 năm 2025.")
+    assert "+ Cơ quan chủ trì: Sở Nội vụ." not in picked("+ Thời hạn: trước ngày 30 tháng 12 năm 2025.")
+
+
 def test_a_word_of_the_thesaurus_is_not_corrected_as_a_typo() -> None:
     """ "app" is in the lexicon's thesaurus ("app > ung dung"): a store that never writes it but writes "ấp" does not
     read it as a typo for "ấp" (a corrected word asks more coverage: the question was refused)."""

@@ -1847,17 +1847,17 @@ def test_a_question_typed_decomposed_is_answered_as_typed_composed(wide_engine, 
 
 
 def test_a_day_asked_with_who_leads_quotes_the_lead_beside_the_day(wide_engine) -> None:
-    """ "… phải ban hành trước ngày nào, cơ quan nào chủ trì?" of a plan's task whose lines label its lead and its
-    deadline ("+ Cơ quan chủ trì: Bộ Công an." … "+ Thời hạn ban hành: trước ngày 01 tháng 01 năm 2026."): the
-    day's line alone left who leads unsaid; the lead's line nearest before it is quoted with it."""
+    """ "… phải có trước ngày nào, cơ quan nào chủ trì xây dựng?" of a plan's task whose label lines give its lead
+    and its deadline ("- Cơ quan chủ trì: Bộ Công an." … "- Thời hạn ban hành: trước ngày 31 tháng 12 năm 2026."):
+    the day's line alone left who leads unsaid; the lead's label line of the same task is quoted with it."""
     answer = wide_engine.ask(
-        "Nghị định xử phạt vi phạm hành chính về an ninh mạng và bảo vệ dữ liệu cá nhân phải ban hành trước ngày nào,"
-        " cơ quan nào chủ trì?"
+        "Quyết định của Thủ tướng ban hành Chương trình quốc gia về bảo vệ dữ liệu cá nhân phải có trước ngày nào,"
+        " cơ quan nào chủ trì xây dựng?"
     )
-    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-2623-ttg-2025", "Kế hoạch.II.5")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-2623-ttg-2025", "Kế hoạch.II.7")
     lines = answer.answer.splitlines()
     assert "- Cơ quan chủ trì: Bộ Công an. [1]" in lines
-    assert "- Thời hạn ban hành: trước ngày 01 tháng 01 năm 2026. [1]" in lines
+    assert "- Thời hạn ban hành: trước ngày 31 tháng 12 năm 2026. [1]" in lines
 
 
 def test_whom_a_text_applies_to_is_answered_from_its_scope_article(wide_engine) -> None:

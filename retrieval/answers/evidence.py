@@ -138,7 +138,7 @@ def pick_lines(
     answered by "100 doanh nghiệp", which no unit marks as an amount), or ``best`` (by
     ``scores``, keyed by line start, with the line before a colon that announces them). Falls back to the best
     lines when a filter keeps nothing. ``also``: what else the question asks of a dated line ("cơ quan nào chủ
-    trì"): when no line picked states it, the nearest line before the best dated one that does is quoted too."""
+    trì"): when no line picked states it, the task's label line above the best dated one that does is quoted."""
     lines = section_lines(doc, section, own=False)
     if not lines:
         return []
@@ -178,9 +178,7 @@ def pick_lines(
             if unit is not None and unit not in ranked and _heads_table(unit.text):
                 ranked.append(unit)
             if also is not None and not any(also(ln.text) for ln in ranked):
-                first = lines.index(ranked[0])  # the line stating the day that answers best
-                if (near := next((ln for ln in reversed(lines[:first]) if also(ln.text)), None)) is not None:
-                    ranked.append(near)
+                ranked += _label_above(lines, ranked[0], also)
             return _in_order(lines, [lines[0], *ranked] if lines[0] not in ranked and lines[0].heading else ranked)
     if len("\n".join(ln.text for ln in lines)) <= MAX_CHARS // 2 and len(lines) <= MAX_LINES // 2:
         return lines  # a short section answers whole
@@ -211,6 +209,21 @@ def _item_of(lines: list[Line], ln: Line) -> Line | None:
         if not _LABEL.match(above.text.strip()):
             return None
     return None
+
+
+def _label_above(lines: list[Line], ln: Line, states: Callable[[str], bool]) -> list[Line]:
+    """A label line of the same task above a label line that answers ("+ Cơ quan chủ trì: Bộ Công an." over
+    "+ Thời hạn ban hành: trước ngày …"), that ``states`` what else is asked: only across the task's run of label
+    lines, never into another task's."""
+    i = lines.index(ln)
+    if not _LABEL.match(ln.clean):
+        return []
+    for above in reversed(lines[max(0, i - MAX_LABELS) : i]):
+        if not _LABEL.match(above.clean):
+            return []
+        if states(above.text):
+            return [above]
+    return []
 
 
 def _labels_of(lines: list[Line], i: int) -> list[Line]:
