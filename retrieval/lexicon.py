@@ -48,6 +48,9 @@ class Lexicon:
     negations: frozenset[tuple[str, str]]  # question words that negate the content word after them ("không có")
     intents: dict[str, tuple[str, ...]]
     intent_patterns: dict[str, tuple[re.Pattern[str], ...]]
+    intent_masks: dict[
+        str, tuple[str, ...]
+    ]  # phrases holding an intent's cue that do not ask it ("làm nhiều nhiệm vụ")
     facts: dict[str, tuple[str, ...]]
     weak_facts: dict[str, tuple[str, ...]]  # cues that ask a header fact only of a question naming nothing else
     kind_facts: dict[str, tuple[str, ...]]  # cues that ask a header fact only of a question naming a kind
@@ -176,6 +179,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         negations=frozenset(tuple(c.split()) for c in raw.get("negations", {}).get("phrases", ())),  # type: ignore[misc]
         intents={k: tuple(v) for k, v in intents.items() if k not in patterns},
         intent_patterns={k.removesuffix("_patterns"): tuple(re.compile(p) for p in v) for k, v in patterns.items()},
+        intent_masks={k: tuple(v) for k, v in raw.get("intent_masks", {}).items() if not k.startswith("_")},
         facts={k: tuple(v) for k, v in raw["facts"].items()},
         weak_facts={k: tuple(v) for k, v in raw["weak_facts"].items() if not k.startswith("_")},
         kind_facts={k: tuple(v) for k, v in raw.get("kind_facts", {}).items() if not k.startswith("_")},

@@ -523,6 +523,22 @@ def test_what_a_question_asks_after_the_askers_story(question: str, asked: str, 
     assert (q.asked, q.told_apart) == (asked, apart)
 
 
+@pytest.mark.parametrize(
+    ("question", "duty"),
+    [
+        ("Sở Tài chính có nhiệm vụ gì trong kế hoạch 157?", True),
+        ("QĐ 53 phân cấp nhiệm vụ gì cho Sở GD&ĐT?", True),
+        ("so gd bao cao ubnd tinh ve nhiem vu duoc phan cap may lan 1 nam", False),  # reported on: no duties
+        ("một người làm nhiều nhiệm vụ khác nhau trong một ngày thì được thanh toán thế nào?", False),
+        ("giáo viên được kiêm nhiệm tối đa mấy nhiệm vụ?", False),
+    ],
+)
+def test_a_duty_word_counted_or_done_asks_no_units_duties(question: str, duty: bool) -> None:
+    from retrieval.answers.question import parse
+
+    assert ("duty" in parse(question).asks) is duty
+
+
 def test_ca_typed_in_lower_case_is_a_word_and_in_capitals_cong_an() -> None:
     """ "du lieu ca nhan" is "dữ liệu cá nhân" typed without marks, not "công an nhân" (the question lost coverage
     on words it never asked); "CA xã" is still "công an xã"."""

@@ -1860,6 +1860,16 @@ def test_a_day_asked_with_who_leads_quotes_the_lead_beside_the_day(wide_engine) 
     assert "- Thời hạn ban hành: trước ngày 31 tháng 12 năm 2026. [1]" in lines
 
 
+def test_how_often_a_unit_reports_on_devolved_tasks_is_not_answered_with_its_task_list(wide_engine) -> None:
+    """ "… sở gd báo cáo ubnd tỉnh về nhiệm vụ được phân cấp mấy lần 1 năm": "nhiệm vụ" names what is reported
+    on, not the unit's duties asked (lexicon ``intent_masks``); read as a duty question it was answered with the
+    department's task list. The decision says only "định kỳ báo cáo": how often is refused."""
+    answer = wide_engine.ask(
+        "quyet dinh 53 cao bang phan cap: so gd bao cao ubnd tinh ve nhiem vu duoc phan cap may lan 1 nam"
+    )
+    assert not answer.found and answer.citations == []
+
+
 def test_whom_a_text_applies_to_is_answered_from_its_scope_article(wide_engine) -> None:
     """ "… quy chế hộp thư công vụ của tỉnh có áp dụng cho giáo viên như tôi không?": the regulation's article on
     its scope says it does not apply to staff of schools; the words of mailboxes drew the article on granting them

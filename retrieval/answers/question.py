@@ -316,7 +316,8 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     key = fkey(spoken)
     q = Question(typed=(typed or "").strip(), text=text, key=key, accented=accented)
     for intent, cues in lx.intents.items():
-        if has(key, *cues):
+        masked = functools.reduce(lambda k, phrase: k.replace(f" {phrase} ", " "), lx.intent_masks.get(intent, ()), key)
+        if has(masked, *cues):  # not "làm nhiều nhiệm vụ khác nhau": a duty's word that asks no duties
             q.asks.add(intent)
     for intent, patterns in lx.intent_patterns.items():
         if any(p.search(key) for p in patterns):
