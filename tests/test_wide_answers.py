@@ -1835,15 +1835,18 @@ def test_the_words_of_a_story_told_first_count_less_in_finding_the_section(wide_
 def test_a_question_typed_decomposed_is_answered_as_typed_composed(wide_engine, question: str) -> None:
     """A keyboard typing Vietnamese decomposed ("Unicode tổ hợp": "ệ" as "e" and two combining marks, NFD) sent
     questions the lexicon's phrases never matched: one in three was refused or answered elsewhere. The engine
-    reads every question composed (NFC), as documents are stored."""
+    reads every question composed (NFC), as documents are stored; and without the zero-width spaces a copy from a
+    chat carries."""
     import unicodedata
 
-    typed = unicodedata.normalize("NFD", question)
-    assert typed != question
-    decomposed, composed = wide_engine.ask(typed), wide_engine.ask(question)
-    assert decomposed.found and composed.found
-    assert [(c.doc_id, c.section) for c in decomposed.citations] == [(c.doc_id, c.section) for c in composed.citations]
-    assert decomposed.answer == composed.answer
+    composed = wide_engine.ask(question)
+    assert composed.found
+    for typed in (unicodedata.normalize("NFD", question), question.replace(" ", " \u200b")):
+        assert typed != question
+        answer = wide_engine.ask(typed)
+        assert answer.found
+        assert [(c.doc_id, c.section) for c in answer.citations] == [(c.doc_id, c.section) for c in composed.citations]
+        assert answer.answer == composed.answer
 
 
 def test_a_day_asked_with_who_leads_quotes_the_lead_beside_the_day(wide_engine) -> None:
@@ -1868,6 +1871,22 @@ def test_how_often_a_unit_reports_on_devolved_tasks_is_not_answered_with_its_tas
         "quyet dinh 53 cao bang phan cap: so gd bao cao ubnd tinh ve nhiem vu duoc phan cap may lan 1 nam"
     )
     assert not answer.found and answer.citations == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Chỉ thị 06 của UBND tỉnh Quảng Trị có nêu toàn tỉnh hiện còn bao nhiêu ha đất rừng bị lấn chiếm chưa xử lý"
+        " không?",
+        "Kế hoạch 310 Hà Nội dành tổng cộng bao nhiêu tỷ đồng ngân sách cho hạ tầng 5G trong khu công nghiệp?",
+    ],
+)
+def test_zero_width_spaces_pasted_into_a_question_do_not_lift_its_refusal(wide_engine, question: str) -> None:
+    """What no document says, refused as typed, was answered when a copy from a chat had put zero-width spaces
+    after the spaces: the words read with them matched nothing the coverage check knew. The engine drops invisible
+    format characters with the rest of ``core.text.composed``."""
+    assert not wide_engine.ask(question).found
+    assert not wide_engine.ask(question.replace(" ", " \u200b")).found
 
 
 def test_whom_a_text_applies_to_is_answered_from_its_scope_article(wide_engine) -> None:
