@@ -2289,6 +2289,28 @@ def test_a_unit_whose_group_acts_outside_a_plans_implementation_part_is_not_refu
 
 
 @pytest.mark.parametrize(
+    ("question", "unit", "section"),
+    [
+        # a directive with no implementation part: its item "6. Các sở, ban, ngành liên quan …" is the group's
+        ("Sở Công Thương Quảng Trị phải làm gì theo chỉ thị 06?", "Sở Công Thương", "6"),
+        # the regulation's "Chương III. TỔ CHỨC THỰC HIỆN" article on the bodies' duties before the decision's
+        # closing "Thủ trưởng các sở, ban, ngành … chịu trách nhiệm thi hành Quyết định này"
+        ("Sở Nội vụ phải làm gì theo quyết định 143 Đồng Tháp?", "Sở Nội vụ", "Quy chế.Điều 15"),
+    ],
+)
+def test_a_groups_own_item_answers_for_a_unit_the_text_never_names(
+    wide_engine, question: str, unit: str, section: str
+) -> None:
+    """A unit a text never names gets its group's tasks: a top-level item of a text with no implementation part
+    opening with the group, and the implementation part's sections before a clause charging bodies to carry the
+    text out (lexicon ``units.execution_clause``)."""
+    answer = wide_engine.ask(question)
+    assert answer.found
+    assert f"không nêu riêng {unit}" in answer.answer
+    assert answer.citations[0].section == section
+
+
+@pytest.mark.parametrize(
     ("question", "section"),
     [
         ("kế hoạch 982 nghệ an về đợt thi đua thì sở tư pháp phải làm những việc gì", "V.2"),

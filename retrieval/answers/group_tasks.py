@@ -2,8 +2,9 @@
 hoạch 982?" of a plan whose part "Trách nhiệm thực hiện" opens with "- Các cơ quan, đơn vị căn cứ Kế hoạch này …".
 
 Read only where a group opens a section as who acts (at its start, or after words that lead to the actor: "Giao
-…", "Đối với …", "Trách nhiệm của …", "Giám đốc …"), within the implementation part or a clause charging bodies to
-carry the text out ("… chịu trách nhiệm thi hành"); only for heads that form such groups (sở, bộ: lexicon
+…", "Đối với …", "Trách nhiệm của …", "Giám đốc …"), within the implementation part, a top-level item of a text that has none ("6. Các
+sở, ban, ngành liên quan …" of a directive), or a clause charging bodies to carry the text out ("… chịu trách
+nhiệm thi hành", "… chịu trách nhiệm thực hiện"); only for heads that form such groups (sở, bộ: lexicon
 ``units.grouped_heads``) and questions asking duties alone. The answer says the unit is not named.
 """
 
@@ -39,22 +40,25 @@ def group_tasks(catalog: UnitCatalog, doc: Document, unit: str, head: str) -> Dr
     officials = [o.split() for o in u.get("group_officials", ())]
     parts = _implementation_words()
     charged = tuple(u.get("execution_clause", ()))
-    found = []
+    # a text with no implementation part charges its bodies in top-level items of their own ("6. Các sở, ban, ngành
+    # liên quan …" of a directive)
+    items = not assigns_tasks(doc)
+    found: list[tuple[bool, Evidence]] = []  # (charged by a clause only, the section): the implementation part first
     for s in doc.sections:
         own = doc.section_text(s.id, own=True)
         placed = any(f" {c} " in f" {unit_words(h)} " for h in doc.heading_path(s.id)[:-1] for c in parts)
+        placed = placed or (items and not s.parent)
         if not placed and not any(f" {c} " in f" {unit_words(own)} " for c in charged):
             continue
         after = own[own.find(s.heading) + len(s.heading) :] if s.heading and s.heading in own else own
         opening = (catalog.expanded(t).split()[:OPENING_WORDS] for t in (s.heading, after))
         acting = any(_acts(words, groups, leads, officials) for words in opening)
         if acting and (lines := whole_lines(doc, s.id)):
-            found.append(Evidence(doc.doc_id, s.id, s.heading, lines))
-        if len(found) == MAX_SECTIONS:
-            break
+            found.append((not placed, Evidence(doc.doc_id, s.id, s.heading, lines)))
     if not found:
         return None
-    return Draft(found, intro=f"{doc_name(doc)} không nêu riêng {unit}; văn bản giao việc chung:", named_only=True)
+    best = [e for _, e in sorted(found, key=lambda f: f[0])[:MAX_SECTIONS]]  # a stable sort keeps document order
+    return Draft(best, intro=f"{doc_name(doc)} không nêu riêng {unit}; văn bản giao việc chung:", named_only=True)
 
 
 def _implementation_words() -> tuple[str, ...]:
