@@ -19,37 +19,35 @@ import re
 import unicodedata
 from itertools import pairwise
 
-from core.text import UPPER, place_tones
+from core.text import INVISIBLE, UPPER, place_tones
 from ingest.numbering import classify
 from ingest.table_rows import table_rows
 
-_CHAR_FIXES = str.maketrans(
-    {
-        "\u00d0": "Đ",  # Icelandic Eth, a common OCR/PDF confusion
-        "\u00f0": "đ",
-        "\u0189": "Đ",
-        "\u00a0": " ",
-        "\u2007": " ",
-        "\u202f": " ",
-        "\u2002": " ",
-        "\u2003": " ",
-        "\u2009": " ",
-        "\t": " ",
-        "\u200b": None,
-        "\u200c": None,
-        "\u200d": None,
-        "\ufeff": None,
-        "\u00ad": None,
-        "\u2028": "\n",
-        "\u2029": "\n",
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2212": "-",
-        "\uf0b7": "-",  # Symbol-font bullet from Word
-        "\u25aa": "-",
-        "\u25cf": "-",
-        "\u2022": "-",
-    }
+_CHAR_FIXES = (
+    str.maketrans(
+        {
+            "\u00d0": "Đ",  # Icelandic Eth, a common OCR/PDF confusion
+            "\u00f0": "đ",
+            "\u0189": "Đ",
+            "\u00a0": " ",
+            "\u2007": " ",
+            "\u202f": " ",
+            "\u2002": " ",
+            "\u2003": " ",
+            "\u2009": " ",
+            "\t": " ",
+            "\u2028": "\n",
+            "\u2029": "\n",
+            "\u2010": "-",
+            "\u2011": "-",
+            "\u2212": "-",
+            "\uf0b7": "-",  # Symbol-font bullet from Word
+            "\u25aa": "-",
+            "\u25cf": "-",
+            "\u2022": "-",
+        }
+    )
+    | INVISIBLE
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _MD_EMPHASIS = re.compile(r"\*\*|__")
