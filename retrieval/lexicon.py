@@ -48,9 +48,8 @@ class Lexicon:
     negations: frozenset[tuple[str, str]]  # question words that negate the content word after them ("không có")
     intents: dict[str, tuple[str, ...]]
     intent_patterns: dict[str, tuple[re.Pattern[str], ...]]
-    intent_masks: dict[
-        str, tuple[str, ...]
-    ]  # phrases holding an intent's cue that do not ask it ("làm nhiều nhiệm vụ")
+    #: phrases holding an intent's cue that do not ask it ("làm nhiều nhiệm vụ")
+    intent_masks: dict[str, tuple[str, ...]]
     facts: dict[str, tuple[str, ...]]
     weak_facts: dict[str, tuple[str, ...]]  # cues that ask a header fact only of a question naming nothing else
     kind_facts: dict[str, tuple[str, ...]]  # cues that ask a header fact only of a question naming a kind

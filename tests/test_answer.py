@@ -10,7 +10,7 @@ import re
 import subprocess
 import sys
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ import pytest
 
 from evals.gold import load_gold
 from retrieval.answers.compose import REFUSAL
+from retrieval.extract import Line
 from retrieval.generate import check_markers
 from tests.conftest import CORPUS, REPO, TT124, make_settings
 from tests.fakes import FakeOpenAI
@@ -834,14 +835,21 @@ def test_a_places_plan_is_not_refused_for_a_neighbours_plan_on_the_same_topic(co
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-pgddt-mytu-2025", "II.4")
 
 
-def test_a_date_on_an_items_label_line_is_quoted_with_its_item() -> None:
-    """ "Thời gian thực hiện: Tháng 12/2025." is a label of the item above it: a 'when' answer quoting that date
-    quotes the item and its other labels (who leads it) too, though another item's line matched the question best
-    (the date was quoted alone, under a line of another task)."""
+def _dated_pick(text: str, best: Callable[[Line], bool], also: Callable[[str], bool] | None = None) -> list[str]:
+    """The lines a "when" answer quotes from section I.1 of a plan, the line ``best`` picks scoring best."""
     from ingest.pipeline import build_document
     from retrieval.answers.evidence import pick_lines
     from retrieval.extract import section_lines
 
+    doc = build_document("kh-thu", text)
+    top = next(ln for ln in section_lines(doc, "I.1", own=False) if best(ln))
+    return [ln.text for ln in pick_lines(doc, "I.1", "dated", {top.start: 5.0}, also=also)]
+
+
+def test_a_date_on_an_items_label_line_is_quoted_with_its_item() -> None:
+    """ "Thời gian thực hiện: Tháng 12/2025." is a label of the item above it: a 'when' answer quoting that date
+    quotes the item and its other labels (who leads it) too, though another item's line matched the question best
+    (the date was quoted alone, under a line of another task)."""
     text = (
         "KẾ HOẠCH\nNâng cao năng lực xây dựng pháp luật\n\nI. NHIỆM VỤ\n1. Chuyển đổi số\n"
         "- Ra mắt trợ lý ảo hỗ trợ cán bộ, công chức.\nĐơn vị chủ trì: Sở Khoa học và Công nghệ.\n"
@@ -849,10 +857,7 @@ def test_a_date_on_an_items_label_line_is_quoted_with_its_item() -> None:
         "- Duy trì chuyên mục xây dựng pháp luật trên Cổng thông tin điện tử của tỉnh.\n"
         "Đơn vị chủ trì: Sở Tư pháp.\nThời gian thực hiện: Thường xuyên.\n"
     )
-    doc = build_document("kh-thu", text)
-    lines = section_lines(doc, "I.1", own=False)
-    best = next(ln for ln in lines if ln.text.startswith("- Duy trì"))
-    picked = [ln.text for ln in pick_lines(doc, "I.1", "dated", {best.start: 5.0})]
+    picked = _dated_pick(text, lambda ln: ln.text.startswith("- Duy trì"))
     assert "- Ra mắt trợ lý ảo hỗ trợ cán bộ, công chức." in picked
     assert "Đơn vị chủ trì: Sở Khoa học và Công nghệ." in picked
     assert "Thời gian thực hiện: Tháng 12/2025." in picked
@@ -861,10 +866,7 @@ def test_a_date_on_an_items_label_line_is_quoted_with_its_item() -> None:
 def test_the_lead_asked_with_a_day_is_the_dated_tasks_own_label_never_another_tasks() -> None:
     """ "… hạn khi nào, cơ quan nào chủ trì?": the lead's label line of the task whose date answers is quoted with
     it; a task with no lead of its own does not borrow the lead of the task above it."""
-    from ingest.pipeline import build_document
     from retrieval.answers.content import _states_lead
-    from retrieval.answers.evidence import pick_lines
-    from retrieval.extract import section_lines
 
     text = (
         "KẾ HOẠCH\nTriển khai thi hành Luật\n\nI. NHIỆM VỤ\n1. Xây dựng văn bản\n"
@@ -872,12 +874,9 @@ def test_the_lead_asked_with_a_day_is_the_dated_tasks_own_label_never_another_ta
         "+ Thời hạn: trước ngày 15 tháng 12 năm 2025.\n"
         "- Tổ chức tập huấn cho cán bộ.\n+ Thời hạn: trước ngày 30 tháng 12 năm 2025.\n"
     )
-    doc = build_document("kh-thu", text)
-    lines = section_lines(doc, "I.1", own=False)
 
     def picked(dated: str) -> list[str]:
-        best = next(ln for ln in lines if ln.text == dated)
-        return [ln.text for ln in pick_lines(doc, "I.1", "dated", {best.start: 5.0}, also=_states_lead)]
+        return _dated_pick(text, lambda ln: ln.text == dated, also=_states_lead)
 
     assert "+ Cơ quan chủ trì: Sở Nội vụ." in picked("+ Thời hạn: trước ngày 15 tháng 12 năm 2025.")
     assert "+ Cơ quan chủ trì: Sở Nội vụ." not in picked("+ Thời hạn: trước ngày 30 tháng 12 năm 2025.")

@@ -307,6 +307,11 @@ def _term(key: str, lx: Lexicon) -> str | None:
     return None
 
 
+def _masked(key: str, phrases: tuple[str, ...]) -> str:
+    """A folded key without the phrases that hold a cue but do not ask it ("lam nhieu nhiem vu", "ngay nao cung")."""
+    return functools.reduce(lambda k, phrase: k.replace(f" {phrase} ", " "), phrases, key)
+
+
 def parse(typed: str, lx: Lexicon | None = None) -> Question:
     """Read a question once (see the module docstring)."""
     lx = lx or lexicon()
@@ -316,8 +321,9 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     key = fkey(spoken)
     q = Question(typed=(typed or "").strip(), text=text, key=key, accented=accented)
     for intent, cues in lx.intents.items():
-        masked = functools.reduce(lambda k, phrase: k.replace(f" {phrase} ", " "), lx.intent_masks.get(intent, ()), key)
-        if has(masked, *cues):  # not "làm nhiều nhiệm vụ khác nhau": a duty's word that asks no duties
+        if has(
+            _masked(key, lx.intent_masks.get(intent, ())), *cues
+        ):  # not "làm nhiều nhiệm vụ khác nhau": a duty's word that asks no duties
             q.asks.add(intent)
     for intent, patterns in lx.intent_patterns.items():
         if any(p.search(key) for p in patterns):
@@ -343,7 +349,7 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     q.kinds += [held for k in list(q.kinds) for held in lx.kind_holds.get(k, ()) if held not in q.kinds]
     q.asked = asking(text) or ""
     q.told_apart = bool(q.asked) and len(sentences(text)) > 1
-    unmasked = functools.reduce(lambda k, phrase: k.replace(f" {phrase} ", " "), lx.day_not_asked, key)
+    unmasked = _masked(key, lx.day_not_asked)
     q.asks_day = has(unmasked, *lx.day_asked)
     asked_key = fkey(q.asked) if q.asked else key  # the story told before the question asks nothing
     q.asks_often = has(asked_key, *lx.frequency_cues)
