@@ -317,6 +317,16 @@ def test_an_article_headed_by_a_units_name_is_its_task_list(wide_engine) -> None
     assert "thay đổi chức danh nghề nghiệp" in answer.answer
 
 
+def test_one_task_of_a_units_own_article_answers_first_though_another_clause_names_the_unit(wide_engine) -> None:
+    """ "Điều 2. Sở Giáo dục và Đào tạo" lists the department's tasks as clauses, and "Điều 3.1" names it again
+    (its report); asked about one task, the clause holding it answers first, then the article whole."""
+    answer = wide_engine.ask("Sở GD&ĐT Cao Bằng có phải chủ trì việc biệt phái giáo viên không?")
+    assert [c.section for c in answer.citations[:2]] == ["Điều 2.1", "Điều 2"]
+    assert answer.citations[0].doc_id == "qd-53-2025-ubnd-caobang"
+    police = wide_engine.ask("Công an thành phố Cần Thơ có nhiệm vụ gì với địa bàn trọng điểm, phức tạp về ma túy?")
+    assert (police.citations[0].doc_id, police.citations[0].section) == ("kh-153-ubnd-cantho-2025", "IV.1.g")
+
+
 def test_a_section_whose_heading_holds_the_question_answers_whole(wide_engine) -> None:
     """Every content word of "Điều kiện để đăng ký dự tuyển công chức gồm những gì?" is in the heading of clause 1
     of "Điều 19. Điều kiện đăng ký dự tuyển công chức": that clause answers, with all its points, before the

@@ -89,7 +89,13 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     asks_duties = not q.asked or has(fkey(q.asked), *lexicon().intents["duty"])
     if q.asks_day and not asks_duties and not any(states_day(ln.text) for e in evidence for ln in e.lines):
         return None
-    own_list = len(matches) == 1 and matches[0].whole_section and not matches[0].led  # not a task item it leads
+    # the unit's own task list, its tasks items of it (not a task item it leads, nor an item naming the unit
+    # elsewhere: "1. Sở Giáo dục và Đào tạo có trách nhiệm định kỳ báo cáo …" beside the unit's own article)
+    lists = [m for m in matches if m.whole_section and not m.led and ctx.index.get(m.doc_id).children(m.section)]
+    first = (evidence[0].doc_id, evidence[0].section) if evidence else None
+    own_list = (  # one unit asked ("Sở Tư pháp phối hợp với Sở Y tế …" asks two: as before, neither list cut)
+        len(lists) == 1 and first == (lists[0].doc_id, lists[0].section) and all(m.key == lists[0].key for m in matches)
+    )
     if evidence and own_list and (part := _asked_part(q, ctx, evidence[0])):
         evidence = [part, *evidence]  # "Sở … chủ trì tiểu dự án nào?": the task asked, then the whole list
     return Draft(evidence, notes=cut_short(ctx, evidence)) if evidence else None
