@@ -327,6 +327,27 @@ def test_one_task_of_a_units_own_article_answers_first_though_another_clause_nam
     assert (police.citations[0].doc_id, police.citations[0].section) == ("kh-153-ubnd-cantho-2025", "IV.1.g")
 
 
+def test_the_askers_own_body_told_of_first_does_not_choose_the_section(wide_engine) -> None:
+    """ "Tôi công tác ở UBND xã …. Văn bản góp ý … không nêu rõ … thì coi là thế nào?": the commune is who asks, not
+    what is asked; the directive's rule on appraisal letters answers, not the communes' own item. A sentence that
+    asks of the body itself ("bên thuế …", "xã mình phải …") is still answered from its item."""
+    answer = wide_engine.ask(
+        "Tôi công tác ở UBND xã tại Đắk Lắk, hay được lấy ý kiến thẩm định chủ trương đầu tư dự án. Văn bản góp ý mà"
+        " không nêu rõ có thống nhất hay không thì sẽ được coi là thế nào?"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("ct-010-ubnd-daklak-2025", "I.2.1.d")
+    assert "xem như thống nhất chủ trương đầu tư" in answer.answer
+    tax = wide_engine.ask(
+        "Mình làm ở Thuế tỉnh Đắk Lắk. Theo chỉ thị 010, bên thuế cho ý kiến thẩm định những nội dung nào?"
+    )
+    assert (tax.citations[0].doc_id, tax.citations[0].section) == ("ct-010-ubnd-daklak-2025", "I.2.2.e")
+    # … nor does one asking what the asker's own body must do ("xã mình phải …")
+    own = wide_engine.ask(
+        "Tôi làm ở UBND xã tại Đắk Lắk. Theo chỉ thị 010, xã mình phải đánh giá những nội dung gì khi thẩm định?"
+    )
+    assert (own.citations[0].doc_id, own.citations[0].section) == ("ct-010-ubnd-daklak-2025", "I.2.2.g")
+
+
 def test_a_section_whose_heading_holds_the_question_answers_whole(wide_engine) -> None:
     """Every content word of "Điều kiện để đăng ký dự tuyển công chức gồm những gì?" is in the heading of clause 1
     of "Điều 19. Điều kiện đăng ký dự tuyển công chức": that clause answers, with all its points, before the

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from retrieval.answers.context import Context
-from retrieval.answers.question import Question, has
+from retrieval.answers.question import Question, fkey, has
 from retrieval.extract import section_lines
 from retrieval.lexicon import lexicon
 from retrieval.search import SectionHit
@@ -50,15 +50,44 @@ def unit_first(
     gì?", not asking its duties in so many words): that section among the best ones answers first. ``named``: those
     sections, when the caller has read them."""
     doc = ctx.index.get(doc_id)
-    if named is None:
+    if named is None or q.told_apart:
         found = UnitCatalog(ctx.index.catalog, ctx.analyzer).find(q.text, focus=[doc_id])
-        named = _named_sections(ctx, doc_id, found)
+        if _told_of_only(q, ctx, doc_id, found):
+            return hits
+        named = _named_sections(ctx, doc_id, found) if named is None else named
     for i, h in enumerate(hits[:UNIT_HITS]):
         if h.doc_id == doc_id and any(part_of(h.section, n) for n in named):
             return [h, *hits[:i], *hits[i + 1 :]]  # (a part of the unit's section already first stays)
     if len(named) == 1 and doc is not None and (sec := doc.section(next(iter(named)))) is not None:
         return [SectionHit(doc_id, sec.id, sec.heading, hits[0].score if hits else 1.0), *hits]
     return hits
+
+
+def _told_of_only(q: Question, ctx: Context, doc_id: str, found: list[UnitMatch]) -> bool:
+    """Whether the units a question names are only in the story told before the sentence that asks, which asks no
+    duties: the asker's own body ("Mình làm ở UBND phường …. Nếu văn bản góp ý … thì được hiểu thế nào?"). The
+    sentence names one by a word of its name ("bên thuế" of "Thuế tỉnh"), not only by a word that names no unit
+    alone, a level or a question word ("đơn vị mình", "sở tôi", "phường"), or in full ("giao UBND cấp xã …")."""
+    if not q.told_apart or has(fkey(q.asked), *lexicon().intents["duty"]) or _own_duty(q.asked):
+        return False
+    lx = lexicon()
+    common = {w for b in lx.units.get("bare", []) for w in b.split()} | set(lx.question_words)
+    common |= {w for forms in lx.units.get("levels", []) for form in forms for w in form.split()}
+    words = set(fkey(q.asked).split())
+    if any(set(unit_words(m.name).split()) - common & words for m in found):
+        return False
+    return not UnitCatalog(ctx.index.catalog, ctx.analyzer).find(q.asked, focus=[doc_id])
+
+
+def _own_duty(sentence: str) -> bool:
+    """Whether a sentence asks what the asker's own body must do: "xã mình phải đánh giá những gì", "phía sở em lo
+    phần nào" (lexicon ``units.own_body``, ``own_body_pronouns``, ``own_duty_words``)."""
+    units = lexicon().units
+    bodies = "|".join(map(re.escape, units.get("own_body", [])))
+    pronouns = "|".join(map(re.escape, units.get("own_body_pronouns", [])))
+    key = fkey(sentence)
+    own = re.search(rf" (?:{bodies})(?: \w+)? (?:{pronouns}) ", key) if bodies and pronouns else None
+    return own is not None and has(key, *units.get("own_duty_words", []))
 
 
 def named_unit_before_other(
