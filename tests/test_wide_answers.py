@@ -346,6 +346,13 @@ def test_the_askers_own_body_told_of_first_does_not_choose_the_section(wide_engi
         "Tôi làm ở UBND xã tại Đắk Lắk. Theo chỉ thị 010, xã mình phải đánh giá những nội dung gì khi thẩm định?"
     )
     assert (own.citations[0].doc_id, own.citations[0].section) == ("ct-010-ubnd-daklak-2025", "I.2.2.g")
+    # a word of the body's name read whole ("nội dung" does not name "Sở Xây dựng"), and "chúng tôi phải …" asks its own
+    rule = wide_engine.ask("Tôi làm ở Sở Xây dựng Đắk Lắk. Văn bản thẩm định phải nêu rõ những nội dung nào?")
+    assert (rule.citations[0].doc_id, rule.citations[0].section) == ("ct-010-ubnd-daklak-2025", "I.2.1.d")
+    ours = wide_engine.ask(
+        "Tôi làm ở Sở Xây dựng Đắk Lắk. Khi được lấy ý kiến thẩm định, chúng tôi phải đánh giá những nội dung gì?"
+    )
+    assert (ours.citations[0].doc_id, ours.citations[0].section) == ("ct-010-ubnd-daklak-2025", "I.2.2.b")
 
 
 def test_a_section_whose_heading_holds_the_question_answers_whole(wide_engine) -> None:

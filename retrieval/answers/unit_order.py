@@ -73,21 +73,36 @@ def _told_of_only(q: Question, ctx: Context, doc_id: str, found: list[UnitMatch]
     lx = lexicon()
     common = {w for b in lx.units.get("bare", []) for w in b.split()} | set(lx.question_words)
     common |= {w for forms in lx.units.get("levels", []) for form in forms for w in form.split()}
-    words = set(fkey(q.asked).split())
-    if any(set(unit_words(m.name).split()) - common & words for m in found):
+    asked = fkey(q.asked)
+    if any(has(asked, *_own_words(m.name, common)) for m in found):
         return False
     return not UnitCatalog(ctx.index.catalog, ctx.analyzer).find(q.asked, focus=[doc_id])
 
 
+def _own_words(name: str, common: set[str]) -> list[str]:
+    """The runs of a unit's name between its common words ("xay dung" of "Sở Xây dựng", "thue" and "dak lak" of "Thuế
+    tỉnh Đắk Lắk"): a sentence names the unit by one of them whole, not by one syllable ("nội dung")."""
+    runs, run = [], []
+    for w in [*unit_words(name).split(), ""]:
+        if w and w not in common:
+            run.append(w)
+        elif run:
+            runs.append(" ".join(run))
+            run = []
+    return runs
+
+
 def _own_duty(sentence: str) -> bool:
     """Whether a sentence asks what the asker's own body must do: "xã mình phải đánh giá những gì", "phía sở em lo
-    phần nào" (lexicon ``units.own_body``, ``own_body_pronouns``, ``own_duty_words``)."""
+    phần nào", "chúng tôi phải …" (lexicon ``units.own_body``, ``own_body_pronouns``, ``own_body_plural``,
+    ``own_duty_words``)."""
     units = lexicon().units
     bodies = "|".join(map(re.escape, units.get("own_body", [])))
     pronouns = "|".join(map(re.escape, units.get("own_body_pronouns", [])))
     key = fkey(sentence)
     own = re.search(rf" (?:{bodies})(?: \w+)? (?:{pronouns}) ", key) if bodies and pronouns else None
-    return own is not None and has(key, *units.get("own_duty_words", []))
+    own = own or has(key, *units.get("own_body_plural", []))  # "chúng tôi phải …"
+    return bool(own) and has(key, *units.get("own_duty_words", []))
 
 
 def named_unit_before_other(
