@@ -234,17 +234,27 @@ class UnitCatalog:
         if not keyed:
             return []
         best = [
-            (max(len(k.split()) for k in keyed[ref][0]), _entry(keyed[ref][1], keyed[ref][0])) for ref in sorted(keyed)
+            (max(keyed[ref][0], key=lambda k: len(k.split())), _entry(keyed[ref][1], keyed[ref][0]))
+            for ref in sorted(keyed)
         ]
-        top = max(n for n, _ in best)
-        chosen = [e for n, e in best if n == top]
+        at = _placed({k for k, _ in best}, words)
+        top = max(len(k.split()) for k, _ in best)
+        chosen = [e for k, e in best if len(k.split()) == top]
+        # another unit named elsewhere in the question, by a name no longer one holds ("Sở Tài chính phối hợp với Công
+        # an thành phố …"), when every name found opens with a body's head word ("Sở …", "Công an …"), not with a
+        # clause's words
+        others = [e for k, e in best if len(k.split()) < top and k in at]
+        if others and all(_headed(k) for k, e in best if len(k.split()) == top or k in at):
+            chosen += others
         names = {unit_words(e.name) for e in chosen if e.whole_section}
         # lines elsewhere that give the same unit a task ("Giao Văn phòng chủ trì …")
         picked = {id(e) for e in chosen}
         for _, e in best:
             if id(e) not in picked and not e.whole_section and unit_words(e.name) in names:
                 chosen.append(e)
-        chosen.sort(key=lambda e: (e.doc_id, not e.whole_section, e.led))  # its own section, then items it leads
+        key_of = {id(e): k for k, e in best}
+        # its own section, then items it leads; units in the order the question names them
+        chosen.sort(key=lambda e: (e.doc_id, not e.whole_section, e.led, at.get(key_of[id(e)], len(words))))
         return [
             UnitMatch(
                 e.doc_id,
@@ -260,6 +270,25 @@ class UnitCatalog:
             )
             for e in chosen
         ]
+
+
+def _placed(keys: set[str], words: list[str]) -> dict[str, int]:
+    """The keys a question names where no longer one does, longest first, each with where it first stands."""
+    taken: list[tuple[int, int]] = []
+    out: dict[str, int] = {}
+    for key in sorted(keys, key=lambda k: (-len(k.split()), k)):
+        n = len(k := key.split())
+        spans = [(i, i + n) for i in range(len(words) - n + 1) if words[i : i + n] == k]
+        free = [sp for sp in spans if not any(a < sp[1] and sp[0] < b for a, b in taken)]
+        if free:
+            out[key] = free[0][0]
+            taken += free
+    return out
+
+
+def _headed(key: str) -> bool:
+    """Whether a unit's key opens with a body's head word ("so tai chinh", "cong an thanh pho")."""
+    return any(f"{key} ".startswith(f"{h} ") for h in unit_heads())
 
 
 MAX_KEY = 24  # words in the longest unit key looked up

@@ -327,6 +327,19 @@ def test_one_task_of_a_units_own_article_answers_first_though_another_clause_nam
     assert (police.citations[0].doc_id, police.citations[0].section) == ("kh-153-ubnd-cantho-2025", "IV.1.g")
 
 
+def test_a_question_naming_two_units_is_answered_with_both_the_first_named_first(wide_engine) -> None:
+    """ "Sở Tài chính phối hợp với Công an thành phố …": the longer name used to win alone, so the police's list
+    answered; both are named, the department first. After a story told first, the unit the sentence that asks names
+    is the one asked, not the asker's own."""
+    answer = wide_engine.ask("Sở Tài chính phối hợp với Công an thành phố làm gì trong kế hoạch 153 Cần Thơ?")
+    assert [(c.doc_id, c.section) for c in answer.citations[:2]] == [
+        ("kh-153-ubnd-cantho-2025", "IV.2"),
+        ("kh-153-ubnd-cantho-2025", "IV.1"),
+    ]
+    told = wide_engine.ask("Tôi công tác tại Sở Y tế. Vậy Sở Tư pháp được giao gì trong kế hoạch 153 Cần Thơ?")
+    assert [(c.doc_id, c.section) for c in told.citations] == [("kh-153-ubnd-cantho-2025", "IV.4")]
+
+
 def test_the_askers_own_body_told_of_first_does_not_choose_the_section(wide_engine) -> None:
     """ "Tôi công tác ở UBND xã …. Văn bản góp ý … không nêu rõ … thì coi là thế nào?": the commune is who asks, not
     what is asked; the directive's rule on appraisal letters answers, not the communes' own item. A sentence that

@@ -39,14 +39,18 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     target = ctx.named_target(q) or (held if planned else None)
     docs = [target] if target else ctx.documents(q)
     catalog = UnitCatalog(ctx.index.catalog, ctx.analyzer)
-    matches = catalog.find(q.text, focus=docs)
+    found = catalog.find(q.text, focus=docs)
     # a unit named as where a report goes ("phường mình phải báo cáo qua Sở KHCN …") is not who is asked
-    gone_to = catalog.sent_to(q.text, {m.key for m in matches})
+    gone_to = catalog.sent_to(q.text, {m.key for m in found})
 
     def asked(found: list[UnitMatch]) -> list[UnitMatch]:  # units with lines, named as typed, not where things go
         return [m for m in found if m.has_lines and _typed_as_named(q.text, m.name) and m.key not in gone_to]
 
-    matches = asked(matches)
+    matches = asked(found)
+    if len({m.key for m in found}) > 1:  # two units or more named
+        if (two := _two_asked(q, catalog, docs, found, matches)) is None:
+            return None
+        matches = two
     if not matches:
         named = target or held  # the document the question names, by its header or its number
         return _not_given(q, ctx, catalog, named) if named else None
@@ -99,6 +103,23 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if evidence and own_list and (part := _asked_part(q, ctx, evidence[0])):
         evidence = [part, *evidence]  # "Sở … chủ trì tiểu dự án nào?": the task asked, then the whole list
     return Draft(evidence, notes=cut_short(ctx, evidence)) if evidence else None
+
+
+def _two_asked(
+    q: Question, catalog: UnitCatalog, docs: list[str], found: list[UnitMatch], matches: list[UnitMatch]
+) -> list[UnitMatch] | None:
+    """Units of a question naming two or more: None (the text that answers is searched for) when the longest name
+    is a unit whose task is its heading line alone ("3. Sở VHTTDL: Phối hợp …"), as when it was named alone; those
+    the sentences that ask name, after a story told first ("Mình làm ở Sở Tài chính …. Công an thành phố phải làm
+    gì?"); else all of them."""
+    longest = max(len(m.key.split()) for m in found)
+    if any(len(m.key.split()) == longest for m in found if not m.has_lines) and not any(
+        len(m.key.split()) == longest for m in matches
+    ):
+        return None
+    if q.asked and (named := {m.key for m in catalog.find(q.asked, focus=docs)} & {m.key for m in matches}):
+        return [m for m in matches if m.key in named]
+    return matches
 
 
 def _kind(ctx: Context, doc_id: str) -> str:
