@@ -223,7 +223,7 @@ class UnitCatalog:
         return " " + unit_words(" ".join(out)) + " "
 
     def find(self, question: str, focus: list[str] | None = None) -> list[UnitMatch]:
-        """Units a question names (the longest matching name wins), in document order."""
+        """Units a question names (a name inside a longer one's words is part of it), in document order."""
         words = self.expanded(question).split()
         grams = {
             " ".join(words[i : i + n])
@@ -240,9 +240,8 @@ class UnitCatalog:
         at = _placed({k for k, _ in best}, words)
         top = max(len(k.split()) for k, _ in best)
         chosen = [e for k, e in best if len(k.split()) == top]
-        # another unit named elsewhere in the question, by a name no longer one holds ("Sở Tài chính phối hợp với Công
-        # an thành phố …"), when every name found opens with a body's head word ("Sở …", "Công an …"), not with a
-        # clause's words
+        # the longest names, and others elsewhere in the question ("Sở Tài chính phối hợp với Công an thành phố …")
+        # when every name found opens with a body's head word ("Sở …", "Công an …"), not with a clause's words
         others = [e for k, e in best if len(k.split()) < top and k in at]
         if others and all(_headed(k) for k, e in best if len(k.split()) == top or k in at):
             chosen += others
