@@ -22,7 +22,8 @@ from retrieval.answers.registry import named_entries
 from retrieval.extract import text_terms
 from retrieval.lexicon import lexicon
 from retrieval.targeting import profile_text
-from retrieval.units_catalog import UnitCatalog, UnitMatch, unit_heads, unit_words
+from retrieval.unit_names import headed, unit_heads, unit_words
+from retrieval.units_catalog import UnitCatalog, UnitMatch
 
 #: Sections naming a unit that answer for it in a document that gives it no task list of its own.
 MAX_NAMING = 3
@@ -137,7 +138,10 @@ def _not_given(q: Question, ctx: Context, catalog: UnitCatalog, target: str) -> 
     named = [
         m
         for m in catalog.find(asked)
-        if m.doc_id != target and _typed_as_named(asked, m.name) and f" {m.key} " not in header and _is_body(m.name)
+        if m.doc_id != target
+        and _typed_as_named(asked, m.name)
+        and f" {m.key} " not in header
+        and headed(m.name)  # a body, not a label read as a unit
     ]
     gone_to = catalog.sent_to(asked, {m.key for m in named})
     named = [m for m in named if m.key not in gone_to]
@@ -230,12 +234,6 @@ def _duties_alone(q: Question, ctx: Context, doc: Document, unit: str) -> bool:
         return False
     named = text_terms(ctx.analyzer, f"{unit}\n{profile_text(doc)}")
     return not any(t.startswith("f:") and t not in named for t in text_terms(ctx.analyzer, q.topic))
-
-
-def _is_body(name: str) -> bool:
-    """Whether a unit's name opens with a body's head word ("Sở …", "Phòng …"), not a label read as a unit."""
-    words = f"{unit_words(name)} "
-    return any(words.startswith(f"{h} ") for h in unit_heads())
 
 
 def _asked_part(q: Question, ctx: Context, whole: Evidence) -> Evidence | None:

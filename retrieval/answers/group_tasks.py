@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from retrieval.answers.evidence import Draft, Evidence, doc_name, whole_lines
 from retrieval.lexicon import lexicon
-from retrieval.units_catalog import UnitCatalog, unit_words
+from retrieval.unit_names import unit_words
+from retrieval.units_catalog import UnitCatalog
 
 if TYPE_CHECKING:
     from core.types import Document

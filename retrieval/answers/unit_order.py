@@ -16,7 +16,8 @@ from retrieval.extract import section_lines
 from retrieval.lexicon import lexicon
 from retrieval.search import SectionHit
 from retrieval.targeting import profile_text
-from retrieval.units_catalog import UnitCatalog, UnitMatch, unit_heads, unit_words
+from retrieval.unit_names import unit_heads, unit_words
+from retrieval.units_catalog import UnitCatalog, UnitMatch
 
 UNIT_HITS = 6  # best hits read for the section of a unit the question names
 
