@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 
 from retrieval.answers.context import Context
 from retrieval.answers.question import Question, fkey, has
@@ -71,21 +72,27 @@ def _told_of_only(q: Question, ctx: Context, doc_id: str, found: list[UnitMatch]
     alone, a level or a question word ("đơn vị mình", "sở tôi", "phường"), or in full ("giao UBND cấp xã …")."""
     if not q.told_apart or has(fkey(q.asked), *lexicon().intents["duty"]) or _own_duty(q.asked):
         return False
-    lx = lexicon()
-    common = {w for b in lx.units.get("bare", []) for w in b.split()} | set(lx.question_words)
-    common |= {w for forms in lx.units.get("levels", []) for form in forms for w in form.split()}
     asked = fkey(q.asked)
-    if any(has(asked, *_own_words(m.name, common)) for m in found):
+    if any(has(asked, *_own_words(m.name)) for m in found):
         return False
     return not UnitCatalog(ctx.index.catalog, ctx.analyzer).find(q.asked, focus=[doc_id])
 
 
-def _own_words(name: str, common: set[str]) -> list[str]:
+@cache
+def _common() -> frozenset[str]:
+    """Words that name no unit alone: a bare head ("sở", "đơn vị"), a level ("xã", "cấp tỉnh"), a question word."""
+    lx = lexicon()
+    common = {w for b in lx.units.get("bare", []) for w in b.split()} | set(lx.question_words)
+    common |= {w for forms in lx.units.get("levels", []) for form in forms for w in form.split()}
+    return frozenset(common)
+
+
+def _own_words(name: str) -> list[str]:
     """The runs of a unit's name between its common words ("xay dung" of "Sở Xây dựng", "thue" and "dak lak" of "Thuế
     tỉnh Đắk Lắk"): a sentence names the unit by one of them whole, not by one syllable ("nội dung")."""
     runs, run = [], []
     for w in [*unit_words(name).split(), ""]:
-        if w and w not in common:
+        if w and w not in _common():
             run.append(w)
         elif run:
             runs.append(" ".join(run))
@@ -98,12 +105,19 @@ def _own_duty(sentence: str) -> bool:
     phần nào", "chúng tôi phải …" (lexicon ``units.own_body``, ``own_body_pronouns``, ``own_body_plural``,
     ``own_duty_words``)."""
     units = lexicon().units
-    bodies = "|".join(map(re.escape, units.get("own_body", [])))
-    pronouns = "|".join(map(re.escape, units.get("own_body_pronouns", [])))
     key = fkey(sentence)
-    own = re.search(rf" (?:{bodies})(?: \w+)? (?:{pronouns}) ", key) if bodies and pronouns else None
+    own = (body := _own_body()) is not None and body.search(key) is not None
     own = own or has(key, *units.get("own_body_plural", []))  # "chúng tôi phải …"
     return bool(own) and has(key, *units.get("own_duty_words", []))
+
+
+@cache
+def _own_body() -> re.Pattern[str] | None:
+    """A body word, at most one word, a pronoun ("xa minh", "phia so em"), from the lexicon; None without them."""
+    units = lexicon().units
+    bodies = "|".join(map(re.escape, units.get("own_body", [])))
+    pronouns = "|".join(map(re.escape, units.get("own_body_pronouns", [])))
+    return re.compile(rf" (?:{bodies})(?: \w+)? (?:{pronouns}) ") if bodies and pronouns else None
 
 
 def named_unit_before_other(
