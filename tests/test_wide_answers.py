@@ -2500,3 +2500,17 @@ def test_a_clause_repealing_a_cited_text_gives_way_unless_repeal_is_asked(wide_e
     assert (both.citations[0].doc_id, both.citations[0].section) == ("nq-80-2025-hdnd-hanoi", "Điều 3.2")
     struck = wide_engine.ask("Nghị quyết 80 của Hà Nội bãi bỏ cụm từ nào trong Nghị quyết 38/2024?")
     assert (struck.citations[0].doc_id, struck.citations[0].section) == ("nq-80-2025-hdnd-hanoi", "Điều 5.2")
+
+
+def test_a_blank_form_does_not_answer_when_its_procedure_is_asked(wide_engine) -> None:
+    """A blank form echoes the words of its procedure ("đề nghị khôi phục …") and leaves its figures blank: asked
+    how long, the rules answer first; asked which form, the form does (retrieval/answers/forms.py)."""
+    when = wide_engine.ask(
+        "Mình công tác ở một phòng thuộc UBND xã ở Đồng Tháp, nghỉ ốm dài ngày nên không vào được hộp thư công vụ. "
+        "Đề nghị khôi phục hộp thư thì bao lâu được giải quyết?"
+    )
+    assert when.citations[0].doc_id == "qd-143-2025-ubnd-dongthap"
+    assert when.citations[0].section.startswith("Quy chế.Điều 9")
+    assert not any("Mẫu" in c.section for c in when.citations)
+    form = wide_engine.ask("Muốn đề nghị cấp lại mật khẩu hộp thư công vụ ở Đồng Tháp thì dùng mẫu số mấy?")
+    assert form.citations[0].section.startswith("Phụ lục.Mẫu")

@@ -18,6 +18,7 @@ from retrieval.answers import ordinals, ranges
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, Pick, has_amount, pick_lines
 from retrieval.answers.facts import names_only
+from retrieval.answers.forms import forms_last
 from retrieval.answers.gathered import gathered
 from retrieval.answers.question import Question, fkey, has
 from retrieval.answers.refusal import states_asked
@@ -118,6 +119,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     hits = recipient_not_first(q, ctx, hits)
     hits = ordinals.asked_first(q, ctx, hits, UNIT_HITS)  # "cấp độ 4": under "Cấp IV", not "Cấp III"
     hits = _repeal_not_first(q, ctx, hits)
+    if how in ("dated", "amount"):  # a blank form echoes its procedure's words and leaves the figures blank
+        hits = forms_last(q, ctx, hits, [target] if target else None)
     if target and has(q.key, *lexicon().applies_cues):  # "… có áp dụng với giáo viên không?": its scope article
         hits = _scope_first(q, ctx, target, hits)
     counting = counted if q.counted else None  # lines stating the number counted answer too
