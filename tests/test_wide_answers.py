@@ -2514,3 +2514,16 @@ def test_a_blank_form_does_not_answer_when_its_procedure_is_asked(wide_engine) -
     assert not any("Mẫu" in c.section for c in when.citations)
     form = wide_engine.ask("Muốn đề nghị cấp lại mật khẩu hộp thư công vụ ở Đồng Tháp thì dùng mẫu số mấy?")
     assert form.citations[0].section.startswith("Phụ lục.Mẫu")
+
+
+def test_chat_words_for_ride_hailing_find_the_item_on_app_based_transport(wide_engine) -> None:
+    """ "chạy app", "xe app" are how people name ride-hailing, which the resolution writes "hoạt động kinh doanh
+    trên nền tảng phần mềm ứng dụng hỗ trợ kết nối vận tải" (lexicon ``thesaurus``): that item answers, not its
+    siblings for other motorbikes or for cars."""
+    for question in (
+        "Em chạy app chở khách bằng xe máy xăng ở Hà Nội, nghị quyết 57 về vùng phát thải thấp có cấm em vào vùng đó "
+        "luôn không?",
+        "xe app chay xang o ha noi co bi cam vao vung phat thai thap ko hay chi cam theo khung gio",
+    ):
+        answer = wide_engine.ask(question)
+        assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-57-2025-hdnd-hanoi", "Điều 10.3.c")
