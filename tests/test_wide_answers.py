@@ -2527,3 +2527,9 @@ def test_chat_words_for_ride_hailing_find_the_item_on_app_based_transport(wide_e
     ):
         answer = wide_engine.ask(question)
         assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-57-2025-hdnd-hanoi", "Điều 10.3.c")
+    # "chạy xe ôm" alone is any motorbike taxi, app-based or not: it does not read as the app platform's item
+    traditional = wide_engine.ask(
+        "Tôi chạy xe ôm truyền thống bằng xe máy xăng ở Hà Nội, đón khách ở bến xe, theo nghị quyết 57 thì có được "
+        "vào vùng phát thải thấp không?"
+    )
+    assert traditional.citations[0].section != "Điều 10.3.c"
