@@ -2533,3 +2533,12 @@ def test_chat_words_for_ride_hailing_find_the_item_on_app_based_transport(wide_e
         "vào vùng phát thải thấp không?"
     )
     assert traditional.citations[0].section != "Điều 10.3.c"
+
+
+def test_a_plans_table_appendix_is_not_a_blank_form() -> None:
+    """Only the parser's blank forms ("Mẫu 02": "Mẫu số 02" over a letterhead or "Kính gửi") give way to the rules;
+    a "Mẫu biểu 01" appendix may hold a plan's own table of tasks or targets, and ranks as it scores."""
+    from retrieval.answers.forms import _form_id
+
+    assert _form_id("Phụ lục.Mẫu 02") and _form_id("Phụ lục I.Mẫu 01.I.2")
+    assert not _form_id("Mẫu biểu 02") and not _form_id("Mẫu biểu 02.I") and not _form_id("Phụ lục II")

@@ -8,19 +8,25 @@ mới … cần ghi những thông tin gì"), a form answers as it ranks.
 
 from __future__ import annotations
 
+import re
+
 from retrieval.answers.context import Context
 from retrieval.answers.question import Question, has
 from retrieval.lexicon import lexicon
 from retrieval.search import SectionHit
 
+#: A part of a section id the parser gives a blank form: "Mẫu 02" ("Mẫu số 02" over a letterhead or "Kính gửi"),
+#: not "Mẫu biểu 01", an appendix a plan may fill with its own table of tasks or targets.
+_FORM_PART = re.compile(r"Mẫu \d")
+
 
 def _form_id(section_id: str) -> bool:
-    return any(part.startswith("Mẫu ") for part in section_id.split("."))
+    return any(_FORM_PART.match(part) for part in section_id.split("."))
 
 
 def is_form(ctx: Context, hit: SectionHit) -> bool:
-    """Whether a section is a blank form, a part of one ("Phụ lục.Mẫu 02", "Phụ lục I.Mẫu 01.1", "Mẫu biểu 01") or an
-    appendix holding forms only (its list of them: "DANH MỤC BIỂU MẪU")."""
+    """Whether a section is a blank form, a part of one ("Phụ lục.Mẫu 02", "Phụ lục I.Mẫu 01.1") or an appendix
+    holding forms only (its list of them: "DANH MỤC BIỂU MẪU")."""
     if _form_id(hit.section):
         return True
     doc = ctx.index.get(hit.doc_id)
