@@ -30,7 +30,7 @@ def is_form(ctx: Context, hit: SectionHit) -> bool:
     if _form_id(hit.section):
         return True
     doc = ctx.index.get(hit.doc_id)
-    children = [s.id for s in doc.sections if s.parent == hit.section] if doc is not None else []
+    children = [s.id for s in doc.children(hit.section)] if doc is not None else []
     return bool(children) and all(map(_form_id, children))
 
 
