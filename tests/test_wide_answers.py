@@ -993,15 +993,30 @@ def test_bao_nhiu_still_asks_an_amount(wide_engine) -> None:
             "kh-556-ubnd-dongthap-2025",
             "48/NQ-CP",
         ),
+        (
+            "Đang soạn báo cáo cho phòng, cho hỏi Quyết định 53/2025 của UBND tỉnh Cao Bằng được ban hành căn cứ những "
+            "văn bản nào?",
+            "qd-53-2025-ubnd-caobang",
+            "72/2025/QH15",
+        ),
     ],
 )
 def test_a_drafter_consulting_one_plan_gets_its_grounds(wide_engine, question: str, doc_id: str, ground: str) -> None:
     """A drafter who names the plan they consult asks that plan's grounds ("Kế hoạch 159 … căn cứ những văn bản
     nào?" after telling they draft, or "muốn tham khảo kế hoạch 556: …", lexicon intents.consults), not what every
-    plan cites most; both were answered with the ranking over all plans."""
+    plan cites most; all were answered with the ranking over all plans. A first clause opening "Đang soạn …," tells
+    the asker's work as "Tôi …" does (lexicon story_openers): what follows it asks."""
     answer = wide_engine.ask(question)
     assert [(c.doc_id, c.section) for c in answer.citations] == [(doc_id, "preamble")]
     assert ground in answer.answer
+
+
+def test_a_drafters_first_clause_is_told_not_asked(wide_engine) -> None:
+    """ "dang soan ke hoach cho so, cho hoi …": the drafting told in the first clause is not part of what is asked,
+    so the sentence that asks is covered by the law's article alone; the whole question's words ("soạn kế hoạch
+    cho sở") were not in it, and it was refused."""
+    answer = wide_engine.ask("dang soan ke hoach cho so, cho hoi luat du lieu 60/2024 giao bo cong an trach nhiem gi?")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("luat-60-2024-qh15", "Điều 8.2.b")
 
 
 @pytest.mark.parametrize(
