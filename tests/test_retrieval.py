@@ -568,6 +568,27 @@ def test_a_kind_asked_for_also_asks_the_kinds_of_it(question: str, kinds: list[s
 @pytest.mark.parametrize(
     ("question", "kinds"),
     [
+        ("kh 0124 dak lak can cu chi thi cua bo chinh tri va quyet dinh nao cua thu tuong", ["Chỉ thị", "Quyết định"]),
+        (
+            "kế hoạch này thực hiện theo nghị quyết của HĐND tỉnh hoặc kế hoạch nào của UBND?",
+            ["Nghị quyết", "Kế hoạch"],
+        ),
+    ],
+)
+def test_kinds_asked_each_with_its_issuer_are_all_asked(question: str, kinds: list[str]) -> None:
+    """ "chỉ thị của Bộ Chính trị và quyết định nào của Thủ tướng": a kind followed by its issuer, then another kind
+    and "nào", asks both (lexicon asked_kinds.pattern, intents.legal_bases_patterns); only the kind right before
+    "nào" was asked, and after "thực hiện theo" the question was not read as asking grounds at all."""
+    from retrieval.answers.question import parse
+
+    q = parse(question)
+    assert q.kinds == kinds
+    assert q.asking("legal_bases")
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
         ("Nghị quyết 57 căn cứ vào những luật và văn bản nào?", []),
         ("căn cứ những văn bản nào, nhất là nghị định nào về học phí?", []),
     ],

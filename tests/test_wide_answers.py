@@ -1011,6 +1011,17 @@ def test_a_drafter_consulting_one_plan_gets_its_grounds(wide_engine, question: s
     assert ground in answer.answer
 
 
+def test_grounds_asked_by_two_kinds_each_with_its_issuer_are_the_plans_own(wide_engine) -> None:
+    """ "thực hiện theo chỉ thị của Bộ Chính trị và quyết định nào của Thủ tướng?": the plan's grounds of both
+    kinds, from its preamble; it was answered from the plan's body (the question not read as asking grounds)."""
+    answer = wide_engine.ask(
+        "kế hoạch 982 nghệ an thực hiện theo chỉ thị của Bộ Chính trị và quyết định nào của Thủ tướng?"
+    )
+    assert [(c.doc_id, c.section) for c in answer.citations] == [("kh-982-ubnd-nghean-2025", "preamble")]
+    assert "45-CT/TW" in answer.answer
+    assert "2437/QĐ-TTg" in answer.answer
+
+
 def test_a_drafters_first_clause_is_told_not_asked(wide_engine) -> None:
     """ "dang soan ke hoach cho so, cho hoi …": the drafting told in the first clause is not part of what is asked,
     so the sentence that asks is covered by the law's article alone; the whole question's words ("soạn kế hoạch
