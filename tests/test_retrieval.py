@@ -38,6 +38,18 @@ def test_a_province_typed_without_diacritics_keeps_both_words_a_question_word_fo
     assert "f:noi" not in query_terms(a, "chi thi 46 noi ve gi").uni  # the question word itself is no term
 
 
+def test_unaccented_chuyen_is_a_content_word_and_chuyen_typed_so_a_question_word() -> None:
+    """Folded "chuyen" is "chuyên" (chuyên sâu, chuyên môn) or "chuyển" (chuyển đổi) far more often than the chat
+    question word "chuyện" ("chuyện gì"), so an unaccented question keeps it (lexicon
+    ``accent_only_question_words``); typed "chuyện", it is still no term."""
+    from retrieval.extract import query_terms
+
+    a = Analyzer()
+    typed = query_terms(a, "nam noi tru o co so cap chuyen sau thi bhyt tra bao nhieu")
+    assert {"f:chuyen", "F:chuyen sau"} <= typed.uni | typed.bi
+    assert "f:chuyen" not in query_terms(a, "Có chuyện gì với học phí năm nay?").uni
+
+
 def test_a_negation_before_a_content_word_is_a_term_and_a_yes_no_frame_is_not() -> None:
     """ "xã không có ma túy": "không có" is what the commune lacks (lexicon ``negations``); "… có … không?" and a
     closing "không có" only frame a yes/no question."""

@@ -1022,6 +1022,19 @@ def test_grounds_asked_by_two_kinds_each_with_its_issuer_are_the_plans_own(wide_
     assert "2437/QĐ-TTg" in answer.answer
 
 
+def test_an_unaccented_level_of_care_finds_its_rate_in_a_long_article(wide_engine) -> None:
+    """ "cap chuyen sau" typed without marks: "chuyên" is kept, so among the many rates of the health insurance
+    law's article on benefit levels the line for inpatient care at the specialised level is quoted; with "chuyen"
+    read as the question word "chuyện", the article's first clauses were."""
+    answer = wide_engine.ask(
+        "tu y nam vien noi tru o co so cap chuyen sau khong dung noi dang ky thi bhyt tra may phan tram theo luat 51?"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("luat-51-2024-qh15", "Điều 1.17")
+    assert (
+        "40% mức hưởng khi khám bệnh, chữa bệnh nội trú tại cơ sở khám bệnh, chữa bệnh cấp chuyên sâu" in answer.answer
+    )
+
+
 def test_a_drafters_first_clause_is_told_not_asked(wide_engine) -> None:
     """ "dang soan ke hoach cho so, cho hoi …": the drafting told in the first clause is not part of what is asked,
     so the sentence that asks is covered by the law's article alone; the whole question's words ("soạn kế hoạch
