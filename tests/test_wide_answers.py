@@ -1035,6 +1035,17 @@ def test_an_unaccented_level_of_care_finds_its_rate_in_a_long_article(wide_engin
     )
 
 
+def test_an_unaccented_condition_asked_is_covered_by_its_clause(wide_engine) -> None:
+    """ "du dieu kien ve tuoi": unaccented "dieu" is "điều kiện", so the question's words are covered by the law's
+    clause on the age to apply for the civil service ("Đủ 18 tuổi trở lên"); with "dieu" read as a question word
+    the pair "điều kiện" was lost and the question refused."""
+    answer = wide_engine.ask(
+        "Em 17 tuoi, vua tot nghiep THPT, muon dang ky thi cong chuc xa thi da du dieu kien ve tuoi theo luat can bo "
+        "cong chuc 80/2025 chua?"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("luat-80-2025-qh15", "Điều 19.1.c")
+
+
 def test_a_drafters_first_clause_is_told_not_asked(wide_engine) -> None:
     """ "dang soan ke hoach cho so, cho hoi …": the drafting told in the first clause is not part of what is asked,
     so the sentence that asks is covered by the law's article alone; the whole question's words ("soạn kế hoạch
