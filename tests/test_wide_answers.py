@@ -1022,19 +1022,6 @@ def test_grounds_asked_by_two_kinds_each_with_its_issuer_are_the_plans_own(wide_
     assert "2437/QĐ-TTg" in answer.answer
 
 
-def test_an_unaccented_level_of_care_finds_its_rate_in_a_long_article(wide_engine) -> None:
-    """ "cap chuyen sau" typed without marks: "chuyên" is kept, so among the many rates of the health insurance
-    law's article on benefit levels the line for inpatient care at the specialised level is quoted; with "chuyen"
-    read as the question word "chuyện", the article's first clauses were."""
-    answer = wide_engine.ask(
-        "tu y nam vien noi tru o co so cap chuyen sau khong dung noi dang ky thi bhyt tra may phan tram theo luat 51?"
-    )
-    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("luat-51-2024-qh15", "Điều 1.17")
-    assert (
-        "40% mức hưởng khi khám bệnh, chữa bệnh nội trú tại cơ sở khám bệnh, chữa bệnh cấp chuyên sâu" in answer.answer
-    )
-
-
 def test_an_unaccented_condition_asked_is_covered_by_its_clause(wide_engine) -> None:
     """ "du dieu kien ve tuoi": unaccented "dieu" is "điều kiện", so the question's words are covered by the law's
     clause on the age to apply for the civil service ("Đủ 18 tuổi trở lên"); with "dieu" read as a question word
