@@ -35,13 +35,18 @@ _FOLD_MAP = _FoldMap()
 #: Invisible format characters a copy from a chat or a word processor carries into a text, as a ``str.translate``
 #: table that drops them: zero-width space, joiners, byte-order mark, soft hyphen (documents and questions alike).
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad"))
+#: Spaces other than the plain one (no-break, figure, narrow no-break, en, em, thin), read as a plain space in
+#: documents and questions alike: a phone keyboard or a pasted text may put a no-break space between words.
+SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2002\u2003\u2009"), " ")
+_QUESTION_CHARS = {**INVISIBLE, **SPACES}
 
 
 def composed(text: str) -> str:
-    """Text with each letter one code point (NFC), as documents are stored, without invisible format characters:
-    keyboards that type Vietnamese decomposed ("Unicode tổ hợp": "ệ" as "e" + two combining marks), or a zero-width
-    space pasted inside a word, would otherwise match no phrase typed whole."""
-    return unicodedata.normalize("NFC", text.translate(INVISIBLE))
+    """Text with each letter one code point (NFC), as documents are stored, without invisible format characters
+    and with one kind of space: keyboards that type Vietnamese decomposed ("Unicode tổ hợp": "ệ" as "e" + two
+    combining marks), a zero-width space pasted inside a word or no-break spaces between words would otherwise match
+    no phrase typed whole."""
+    return unicodedata.normalize("NFC", text.translate(_QUESTION_CHARS))
 
 
 def fold(text: str) -> str:

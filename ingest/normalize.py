@@ -19,7 +19,7 @@ import re
 import unicodedata
 from itertools import pairwise
 
-from core.text import INVISIBLE, UPPER, place_tones
+from core.text import INVISIBLE, SPACES, UPPER, place_tones
 from ingest.numbering import classify
 from ingest.table_rows import table_rows
 
@@ -29,12 +29,6 @@ _CHAR_FIXES = (
             "\u00d0": "Đ",  # Icelandic Eth, a common OCR/PDF confusion
             "\u00f0": "đ",
             "\u0189": "Đ",
-            "\u00a0": " ",
-            "\u2007": " ",
-            "\u202f": " ",
-            "\u2002": " ",
-            "\u2003": " ",
-            "\u2009": " ",
             "\t": " ",
             "\u2028": "\n",
             "\u2029": "\n",
@@ -48,6 +42,7 @@ _CHAR_FIXES = (
         }
     )
     | INVISIBLE
+    | SPACES
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _MD_EMPHASIS = re.compile(r"\*\*|__")

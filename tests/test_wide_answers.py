@@ -1033,6 +1033,23 @@ def test_an_unaccented_condition_asked_is_covered_by_its_clause(wide_engine) -> 
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("luat-80-2025-qh15", "Điều 19.1.c")
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Lệ phí dự thi sát hạch để được cấp chứng chỉ hành nghề môi giới bất động sản hiện nay là bao nhiêu?",
+        "Con mình vào lớp 10 trường THPT công lập ở một phường của tỉnh Vĩnh Long. Năm học 2025-2026 học phí mỗi "
+        "tháng là bao nhiêu vậy mọi người?",
+    ],
+)
+def test_a_question_typed_with_no_break_spaces_is_answered_as_typed_with_spaces(wide_engine, question: str) -> None:
+    """A phone keyboard or a pasted text may put no-break spaces between the words: the question is the same one
+    (``core.text.composed`` reads every kind of space as a plain one, as the documents are read); the first was
+    answered, with a fee it does not ask, and the second cited other sections."""
+    typed = wide_engine.ask(question)
+    nbsp = wide_engine.ask(question.replace(" ", "\u00a0"))
+    assert (nbsp.found, nbsp.answer, nbsp.citations) == (typed.found, typed.answer, typed.citations)
+
+
 def test_a_drafters_first_clause_is_told_not_asked(wide_engine) -> None:
     """ "dang soan ke hoach cho so, cho hoi …": the drafting told in the first clause is not part of what is asked,
     so the sentence that asks is covered by the law's article alone; the whole question's words ("soạn kế hoạch
