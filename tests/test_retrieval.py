@@ -38,27 +38,6 @@ def test_a_province_typed_without_diacritics_keeps_both_words_a_question_word_fo
     assert "f:noi" not in query_terms(a, "chi thi 46 noi ve gi").uni  # the question word itself is no term
 
 
-@pytest.mark.parametrize(
-    ("question", "kept"),
-    [
-        ("dinh muc tiet day cua giao vien thcs", {"f:dinh", "F:dinh muc"}),
-        ("da du dieu kien ve tuoi chua", {"f:dieu", "F:dieu kien"}),
-        ("gui bo tai chinh truoc ngay nao", {"f:tai", "F:tai chinh"}),
-    ],
-)
-def test_unaccented_words_that_fold_to_a_question_word_but_mostly_name_content_are_kept(
-    question: str, kept: set[str]
-) -> None:
-    """Folded "dinh", "dieu", "tai" are far more often "định mức", "điều kiện", "tài chính" than the question words
-    "định" (intend), "điều" (what thing), "tại" (lexicon ``accent_only_question_words``); typed with marks those
-    words are still no terms."""
-    from retrieval.extract import query_terms
-
-    terms = query_terms(Analyzer(), question)
-    assert kept <= terms.uni | terms.bi
-    assert not {"f:dinh", "f:tai"} & query_terms(Analyzer(), "Em định hỏi tại sao học phí tăng?").uni
-
-
 def test_a_negation_before_a_content_word_is_a_term_and_a_yes_no_frame_is_not() -> None:
     """ "xã không có ma túy": "không có" is what the commune lacks (lexicon ``negations``); "… có … không?" and a
     closing "không có" only frame a yes/no question."""
@@ -584,27 +563,6 @@ def test_a_kind_asked_for_also_asks_the_kinds_of_it(question: str, kinds: list[s
     from retrieval.answers.question import parse
 
     assert parse(question).kinds == kinds
-
-
-@pytest.mark.parametrize(
-    ("question", "kinds"),
-    [
-        ("kh 0124 dak lak can cu chi thi cua bo chinh tri va quyet dinh nao cua thu tuong", ["Chỉ thị", "Quyết định"]),
-        (
-            "kế hoạch này thực hiện theo nghị quyết của HĐND tỉnh hoặc kế hoạch nào của UBND?",
-            ["Nghị quyết", "Kế hoạch"],
-        ),
-    ],
-)
-def test_kinds_asked_each_with_its_issuer_are_all_asked(question: str, kinds: list[str]) -> None:
-    """ "chỉ thị của Bộ Chính trị và quyết định nào của Thủ tướng": a kind followed by its issuer, then another kind
-    and "nào", asks both (lexicon asked_kinds.pattern, intents.legal_bases_patterns); only the kind right before
-    "nào" was asked, and after "thực hiện theo" the question was not read as asking grounds at all."""
-    from retrieval.answers.question import parse
-
-    q = parse(question)
-    assert q.kinds == kinds
-    assert q.asking("legal_bases")
 
 
 @pytest.mark.parametrize(
