@@ -624,6 +624,9 @@ def test_a_chat_message_is_read_once_into_a_question() -> None:
     )
     assert normalize("co bi tru thue ko mn") == "co bi tru thue khong"
     assert normalize("mn cho mình hỏi kh 08 là gì") == "Kế hoạch 08 là gì"
+    # "mn cho hoi …" with no pronoun: the group asked too (it was read "mầm non" once "cho hoi" was dropped)
+    assert normalize("mn cho hoi dinh muc tiet day giao vien tieu hoc") == "dinh muc tiet day giao vien tieu hoc"
+    assert normalize("giao vien mn cho hoi thi sao") == "giao vien mn thi sao"
     assert normalize("định mức tiết dạy giáo viên mn?") == "định mức tiết dạy giáo viên mn"
     assert normalize("học phí đối với mn?") == "học phí đối với mn"  # "với" is no particle: mầm non
     assert normalize("mn cho trẻ 5 tuổi học phí bao nhiêu") == "mn cho trẻ 5 tuổi học phí bao nhiêu"
