@@ -82,6 +82,7 @@ class Lexicon:
     ordinals: dict[str, list[str]]  # words numbering sibling sections ("cấp", "năm"); fillers ("cấp độ 4")
     considerations: tuple[str, ...]  # a preamble line opening so weighs a proposal, not a legal basis ("Xét …")
     grounds_openings: tuple[str, ...]  # a preamble line opening so states a ground ("Căn cứ …"), longest first
+    cited_before: tuple[str, ...]  # folded words before a kind and number naming a document cited ("theo")
     units: dict[str, list[Any]]  # how documents name units: heads, line_heads, verbs, assign; levels (lists)
     follow_ups: dict[str, list[str]]  # openers, closers, refer_back (folded); max_open_words
     education_levels: dict[str, tuple[str, ...]]  # a level of education -> the folded words naming it
@@ -114,17 +115,22 @@ class Lexicon:
     own_document: re.Pattern[str]  # a folded clause asking whether a body issued a document ("co nghi quyet")
     own_document_levels: tuple[str, ...]  # level words naming the place's body in such a clause ("tinh")
     kind_named: re.Pattern[str]  # a kind word describing the question's own document, folded ("theo ke hoach")
+    kind_word: re.Pattern[str]  # any folded kind word naming a document ("ke hoach"; not "theo quy dinh", "phap luat")
     applies_heading: re.Pattern[str]  # the folded heading of its article on that ("pham vi dieu chinh")
     cue_words: frozenset[str]  # every folded word of the plain cue phrases (never a typo to correct)
     thesaurus_words: frozenset[str]  # every folded word of the thesaurus: general language, said what it means
 
 
+def _naming_kinds(raw: dict[str, Any]) -> str:
+    """The kind words that name documents (not those general language uses alike), as alternatives."""
+    named = [k for k in raw["asked_kinds"]["types"] if k not in raw["kind_named"]["not_named"]]
+    return "|".join(re.escape(k) for k in sorted(named, key=len, reverse=True))
+
+
 def _kind_named(raw: dict[str, Any]) -> re.Pattern[str]:
     """A kind word describing the question's own document (``kind_named``), over a folded key (" … ")."""
-    named = [k for k in raw["asked_kinds"]["types"] if k not in raw["kind_named"]["not_named"]]
-    kinds = "|".join(re.escape(k) for k in sorted(named, key=len, reverse=True))
     before = "|".join(re.escape(w) for w in raw["kind_named"]["before"])
-    return re.compile(rf" (?:{before}) (?:cac )?(?:{kinds}) (?!(?:\w+ )?nao )")
+    return re.compile(rf" (?:{before}) (?:cac )?(?:{_naming_kinds(raw)}) (?!(?:\w+ )?nao )")
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
@@ -223,6 +229,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         ordinals={k: list(v) for k, v in raw["ordinals"].items() if not k.startswith("_")},
         considerations=tuple(raw.get("considerations", [])),
         grounds_openings=tuple(sorted(raw.get("grounds_openings", []), key=lambda o: -len(o.split()))),
+        cited_before=tuple(raw["cited_before"]["words"]),
         units={k: list(v) for k, v in raw["units"].items() if not k.startswith("_")},
         follow_ups={k: v for k, v in raw["follow_ups"].items() if not k.startswith("_")},
         education_levels={k: tuple(v) for k, v in raw["education_levels"].items() if not k.startswith("_")},
@@ -268,6 +275,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         ),
         applies_heading=re.compile(raw["applies_to"]["heading"]),
         kind_named=_kind_named(raw),
+        kind_word=re.compile(rf" (?<!phap )(?:{_naming_kinds(raw)}) "),
         table_unit=re.compile(raw["table_unit"]["pattern"], re.I),
         table_unit_not_heading=tuple(raw["table_unit"].get("not_heading", ())),
         cue_words=frozenset(

@@ -1355,6 +1355,53 @@ def test_grounds_asked_by_their_numbers_are_the_named_plans_grounds(wide_engine)
     assert "Thông tư số 06/2022/TT-BTTTT" in drafting.answer
 
 
+@pytest.mark.parametrize(
+    ("question", "doc_id", "opening"),
+    [
+        ("kế hoạch 310 căn cứ những văn bản nào?", "kh-310-ubnd-hanoi-2025", "Kế hoạch 310/KH-UBND"),
+        ("căn cứ pháp lý của kế hoạch 308 là gì?", "kh-308-ubnd-hanoi-2025", "Kế hoạch 308/KH-UBND"),
+        ("nghị quyết số 57 được ban hành dựa trên những căn cứ nào?", "nq-57-2025-hdnd-hanoi", "Nghị quyết 57/2025"),
+    ],
+)
+def test_a_document_named_by_kind_and_number_alone_gets_its_own_grounds(
+    wide_engine, question: str, doc_id: str, opening: str
+) -> None:
+    """A document named only by its kind and number ("số" or not), whose other words ("căn cứ", "văn bản") every
+    plan shares: the one stored document of that kind and number is asked, and its preamble answers, not another
+    plan's, a section saying "căn cứ Kế hoạch này", or a refusal."""
+    answer = wide_engine.ask(question)
+    assert answer.answer.startswith(opening)
+    assert {(c.doc_id, c.section) for c in answer.citations} == {(doc_id, "preamble")}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "kế hoạch triển khai nghị quyết 57 căn cứ những gì",  # a plan carrying out NQ 57-NQ/TW is asked
+        "theo nghị quyết 57 thì cần căn cứ những văn bản nào",  # a ground named, not a document asked
+        "Nghị quyết 57 của Bộ Chính trị căn cứ những văn bản nào",  # 57-NQ/TW, cited here, not stored
+        "Kế hoạch 552 năm 2023 căn cứ những văn bản nào?",  # the stored plan 552 is of 2025
+    ],
+)
+def test_a_number_naming_another_document_than_the_stored_one_does_not_get_its_grounds(
+    wide_engine, question: str
+) -> None:
+    """The stored document of a kind and number is not the one asked about when another kind is named before it
+    in its clause, a word before it makes it a ground, the question's words describe a document stored ones cite
+    instead (the Politburo's 57-NQ/TW beside the Hà Nội council's resolution 57), or it gives another year."""
+    answer = wide_engine.ask(question)
+    assert ("nq-57-2025-hdnd-hanoi", "preamble") not in {(c.doc_id, c.section) for c in answer.citations}
+    assert ("kh-552-ubnd-dongthap-2025", "preamble") not in {(c.doc_id, c.section) for c in answer.citations}
+
+
+def test_a_kind_named_in_a_clause_before_the_numbered_document_leaves_it_asked(wide_engine) -> None:
+    """ "Em đang làm kế hoạch cho xã, kế hoạch 153 …": the asker's own plan is told in a clause of its own; plan
+    153 is the one asked about."""
+    answer = wide_engine.ask("Em đang làm kế hoạch cho xã, kế hoạch 153 của Cần Thơ căn cứ những văn bản nào ạ?")
+    assert answer.answer.startswith("Kế hoạch 153/KH-UBND của Ủy ban nhân dân thành phố Cần Thơ căn cứ 1 văn bản:")
+    assert {(c.doc_id, c.section) for c in answer.citations} == {("kh-153-ubnd-cantho-2025", "preamble")}
+
+
 def test_a_table_row_is_quoted_with_its_name_beside_its_figure(wide_engine) -> None:
     """The decision's table comes one cell a line; its rows are read back whole, so the quantity quoted says what it
     counts ("8 Ghế nhựa Cái 02", not "Cái 02 8" under the wrong name)."""

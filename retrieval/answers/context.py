@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.text import fold
+from retrieval.answers.phrases import clause_key
 from retrieval.answers.question import Question
 from retrieval.extract import QueryTerms, TermWeights, query_terms
 from retrieval.lexicon import lexicon
@@ -22,6 +23,27 @@ from retrieval.search import Searcher, SearchPlan, SectionHit
 def about_bases(q: Question) -> bool:
     """A question about what a document cites: its grounds, or whether it cites a named document."""
     return q.asking("legal_bases", "mentions", "does_cite") or "preamble" in q.refs
+
+
+_NUMBER_NEXT = re.compile(r"(?:so )?\d")  # after a kind word: the number naming its document
+_SENTENCE_END = re.compile(r"\.(?=\s|$)")
+
+
+def _kind_before(q: Question, kind: str, number: str) -> bool:
+    """Whether a kind is named without a number earlier in the clause naming this kind and number: that kind is
+    the one asked about ("kế hoạch triển khai nghị quyết 57 căn cứ …" asks a plan), not in a clause before it
+    ("Em đang làm kế hoạch cho xã, kế hoạch 153 … căn cứ …")."""
+    key = clause_key(_SENTENCE_END.sub(";", q.text))
+    named = list(re.finditer(rf" {re.escape(kind)} (?:so )?0*{re.escape(number)} ", key))
+
+    def after_a_kind(at: re.Match[str]) -> bool:
+        start = key.rfind("|", 0, at.start()) + 1  # the clause's first character (its bar's, or the key's)
+        return any(
+            m.start() < at.start() and not _NUMBER_NEXT.match(key, m.end())
+            for m in lexicon().kind_word.finditer(key, start)
+        )
+
+    return bool(named) and all(map(after_a_kind, named))  # named again on its own ("… KH 552. KH 552 căn cứ …")
 
 
 @dataclass
@@ -146,11 +168,13 @@ class Context:
         another's. A number after the kinds asked for ("… những thông tư nào") names what is cited."""
         asked = lexicon().asked_kinds.search(q.key)  # "… nghị quyết nào": what is cited starts there
         end = asked.start() if asked else len(q.key)
-        # the number as typed may keep its leading zeros ("kế hoạch 0124"): the pair holds it without them
+        # the number as typed may keep its leading zeros ("kế hoạch số 0124"): the pair holds it without them
         subject = [
             (k, n)
             for k, n in q.legal_pairs
-            if (at := re.search(rf" {re.escape(k)} 0*{re.escape(n)} ", q.key)) is not None and at.start() < end
+            if (at := re.search(rf" {re.escape(k)} (?:so )?0*{re.escape(n)} ", q.key)) is not None
+            and at.start() < end
+            and not _kind_before(q, k, n)
         ]
         if not subject:
             return None
@@ -164,7 +188,57 @@ class Context:
                 for k, n in subject
             )
         ]
+        if not hits:
+            return self._numbered_held(q, subject)
         return hits[0] if len(hits) == 1 else None
+
+    def _numbered_held(self, q: Question, subject: list[tuple[str, str]]) -> str | None:
+        """The one stored document of the kind and number the question opens with, when the search led elsewhere
+        ("kế hoạch 308 căn cứ những văn bản nào?": the words beside the number are every plan's): only a number
+        that comes first and is not itself a ground ("thực hiện nghị quyết 57, …"), of the place the question names."""
+        if len(set(q.legal_pairs)) != 1 or q.legal_keys or q.legal_pairs[0] not in subject:
+            return None  # "theo nghị quyết 57, kế hoạch 597 căn cứ gì": which one is asked is the search's to say
+        kind, number = q.legal_pairs[0]
+        before = q.key[: q.key.find(f" {kind} ")].split()
+        lx = lexicon()
+        if any(before[-len(o.split()) :] == o.split() for o in (*lx.grounds_openings, *lx.cited_before)):
+            return None
+        found = self.index.catalog.numbered([], [f"{kind}|{number}"])
+        if len(found) != 1 or (self.scope and found[0] not in self.scope) or self.elsewhere(q, found[0]):
+            return None  # "kế hoạch 310 của Đồng Tháp …": not Hà Nội's plan 310
+        if not self._as_named(q, kind, number, found[0]) or self._cited_instead(q, kind, number, found[0]):
+            return None
+        return found[0]
+
+    def _as_named(self, q: Question, kind: str, number: str, held: str) -> bool:
+        """Whether the stored document is the one the question describes beside its kind and number: of a year
+        it gives ("kế hoạch 552 năm 2023" is not the plan 552 of 2025) and of the issuer after "của" ("quyết định
+        2500 của Bộ Giáo dục" is not the Prime Minister's)."""
+        head = self.index.head(held)
+        own = fold(" ".join(x or "" for x in (head.number, head.date, head.title, head.issuer))).lower()
+        if q.years and not any(str(y) in own for y in q.years):
+            return False
+        after = re.search(rf" {re.escape(kind)} (?:so )?0*{re.escape(number)} cua ((?:\S+ ){{1,4}})", q.key)
+        return after is None or bool(set(after.group(1).split()) & set(re.findall(r"\w+", own)))
+
+    def _cited_instead(self, q: Question, kind: str, number: str, held: str) -> bool:
+        """Whether the question means a document stored ones cite, of the same kind and number, rather than the
+        stored one: its words share more with that one's title and issuer ("nghị quyết 57 của Bộ Chính trị …": 57-NQ/TW,
+        not the stored council resolution 57; "nghị quyết 57 căn cứ những văn bản nào" is the stored one's)."""
+        words = set(fold(q.topic).lower().split()) - set(kind.split()) - {"so", number}
+
+        def shared(*texts: str | None) -> int:
+            return len(words & set(fold(" ".join(t or "" for t in texts)).lower().split()))
+
+        head = self.index.head(held)
+        mine = shared(head.title, head.issuer)
+        return any(
+            e.doc_id is None
+            and fold(e.type).lower() == kind
+            and (e.number or "").lstrip("0") == number
+            and shared(e.title, e.issuer) > mine
+            for e in self.index.registry()
+        )
 
     def _decide(self, plan: SearchPlan) -> str | None:
         """The best document when it clearly leads the next one (by the question's match to it)."""
