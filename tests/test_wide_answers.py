@@ -1402,6 +1402,38 @@ def test_a_kind_named_in_a_clause_before_the_numbered_document_leaves_it_asked(w
     assert {(c.doc_id, c.section) for c in answer.citations} == {("kh-153-ubnd-cantho-2025", "preamble")}
 
 
+def test_a_text_cited_asked_by_its_title_alone_is_answered_yes_no_and_by_who_cites_it(wide_engine) -> None:
+    """ "… có căn cứ Luật Tổ chức chính quyền địa phương không?", "những văn bản nào căn cứ …" with a law's title and
+    no number (lexicon titles_asked): yes with the preamble's line, no with the document's grounds, and every
+    document citing it; a year typed after the title picks that year's law."""
+    yes = wide_engine.ask("Nghị quyết 57 của HĐND Hà Nội có căn cứ Luật Tổ chức chính quyền địa phương không?")
+    assert yes.answer.startswith(
+        "Có: Nghị quyết 57/2025/NQ-HĐND của Hội đồng nhân dân thành phố Hà Nội căn cứ Luật Tổ chức chính quyền địa "
+        "phương số 72/2025/QH15"
+    )
+    assert {(c.doc_id, c.section) for c in yes.citations} == {("nq-57-2025-hdnd-hanoi", "preamble")}
+    no = wide_engine.ask("kế hoạch 308 có căn cứ luật tổ chức chính quyền địa phương không")
+    assert no.answer.startswith("Không: Kế hoạch 308/KH-UBND của Ủy ban nhân dân thành phố Hà Nội không căn cứ 72/2025")
+    year = wide_engine.ask("Nghị quyết 20 của HĐND tỉnh Vĩnh Long có căn cứ Luật Ngân sách nhà nước năm 2025 không?")
+    assert year.answer.startswith("Không: Nghị quyết 20/2025/NQ-HĐND")  # it cites the law of 2015
+    who = wide_engine.ask("những văn bản nào căn cứ luật tổ chức chính quyền địa phương")
+    assert "văn bản căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15:" in who.answer.splitlines()[0]
+    assert ("nq-57-2025-hdnd-hanoi", "preamble") in {(c.doc_id, c.section) for c in who.citations}
+
+
+def test_a_title_not_asked_as_a_text_cited_is_not_read_as_one(wide_engine) -> None:
+    """A longer title than the one cited ("Luật Giáo dục nghề nghiệp" is not "Luật Giáo dục"), a title describing
+    the text asked ("Văn bản nào quy định chi tiết Luật Dữ liệu?": the decree, not who cites the law), a kind no
+    citing document is ("Có kế hoạch nào căn cứ Luật Thủ đô không?": the resolutions that do are not plans)."""
+    longer = wide_engine.ask("Những nghị quyết nào căn cứ Luật Giáo dục nghề nghiệp?")
+    assert "Luật Giáo dục số 43/2019/QH14" not in longer.answer
+    decree = wide_engine.ask("Văn bản nào quy định chi tiết Luật Dữ liệu?")
+    assert "Nghị định số 165/2025/NĐ-CP" in decree.answer
+    plans = wide_engine.ask("Có kế hoạch nào căn cứ Luật Thủ đô không?")
+    assert not plans.found
+    assert "Không kế hoạch nào hiện có căn cứ Luật Thủ đô số 39/2024/QH15." in plans.answer
+
+
 def test_a_table_row_is_quoted_with_its_name_beside_its_figure(wide_engine) -> None:
     """The decision's table comes one cell a line; its rows are read back whole, so the quantity quoted says what it
     counts ("8 Ghế nhựa Cái 02", not "Cái 02 8" under the wrong name)."""

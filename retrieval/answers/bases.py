@@ -17,8 +17,17 @@ from retrieval.answers import described, drafting
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name
 from retrieval.answers.question import Question, fkey, has, parse
-from retrieval.answers.registry import asked_for, considers, line_of, named_entries, warning, warnings, written
-from retrieval.extract import Line, query_terms
+from retrieval.answers.registry import (
+    asked_for,
+    considers,
+    line_of,
+    named_entries,
+    titled_entries,
+    warning,
+    warnings,
+    written,
+)
+from retrieval.extract import Line, query_terms, section_lines
 from retrieval.lexicon import lexicon
 
 MAX_LISTED = 12
@@ -53,17 +62,23 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         return drafting.ranking(q, ctx)
     target = ctx.target(q)
     named = named_entries(q, ctx, ctx.index.get(target) if target else None)
+    titled = not named and (q.asking("cited_by") or (target and q.asking("does_cite"))) and not q.asking("legal_bases")
+    if titled:
+        # "… có căn cứ Luật Tổ chức chính quyền địa phương không?" (not a title describing the document whose
+        # grounds are asked: "qđ 2623 thi hành luật bảo vệ dữ liệu cá nhân căn cứ những văn bản nào")
+        named = titled_entries(q, ctx)
     others = [e for e in named if target is None or e.doc_id != target]
     if others and (q.asking("does_cite", "dated") or "date" in q.facts):
         doc = ctx.index.get(target) if target else None
         if doc is not None and q.asking("does_cite"):
-            return _with_others(does_cite(doc, others, ctx), doc, q, ctx)
+            mention = bool(titled) and has(q.key, *lexicon().titles_asked["mention_verbs"])
+            return _with_others(does_cite(doc, others, ctx, by_title=mention), doc, q, ctx)
         cited = [e for e in others if doc is not None and doc.doc_id in e.citing_docs]
         if doc is not None and cited:
             return described.dates(cited, ctx, doc)
         return described.dates([e for e in others if e.doc_id is None], ctx)
     if named and q.asking("cited_by") and not q.asking("legal_bases"):
-        return cited_by(named, ctx)
+        return cited_by(named, ctx, q.kinds)
     if q.asking("legal_bases", "mentions") or "preamble" in q.refs:
         if target is None:
             return shared_grounds(q, ctx)
@@ -203,12 +218,22 @@ def _title_words(ctx: Context, title: str) -> set[str]:
     return query_terms(ctx.analyzer, title).uni  # read as a question's words are
 
 
-def does_cite(doc: Document, entries: list[LegalBasis], ctx: Context) -> Draft | None:
-    """ "Kế hoạch X có căn cứ Thông tư 124 không?": yes with the line, or no with its grounds."""
+def does_cite(doc: Document, entries: list[LegalBasis], ctx: Context, *, by_title: bool = False) -> Draft | None:
+    """ "Kế hoạch X có căn cứ Thông tư 124 không?": yes with the line, or no with its grounds. A text asked whether
+    mentioned by its title alone (``by_title``: "… có nhắc đến Luật Ngân sách nhà nước không?") is also there where
+    the document names it so without a number, unless it cites a text of that title (another year's law)."""
     evidence, legal = [], []
+    cited_titles = {fkey(x.title or "") for x in ctx.index.entries_citing(doc.doc_id)}
     for e in entries:
         where = line_of(doc, e) if doc.doc_id in e.citing_docs else None
-        if where is not None:
+        mentioned = by_title and len(fkey(e.title or "").split()) >= 3 and fkey(e.title or "") not in cited_titles
+        if where is None and mentioned and (named := _titled_in(doc, e)) is not None:
+            section, line = named
+            if any(ev.lines[0].start == line.start for ev in evidence):
+                continue  # two texts of one title ("Luật Ngân sách nhà nước" of 2015 and of 2025): named once
+            statement = f"Có: {doc_name(doc)} nhắc đến {e.title} {{n}}."
+            evidence.append(Evidence(doc.doc_id, section, "", [line], statements=[statement]))
+        elif where is not None:
             section, line = where
             evidence.append(
                 Evidence(
@@ -224,11 +249,23 @@ def does_cite(doc: Document, entries: list[LegalBasis], ctx: Context) -> Draft |
     return draft
 
 
-def cited_by(entries: list[LegalBasis], ctx: Context) -> Draft | None:
-    """ "Những kế hoạch nào căn cứ Thông tư 124?": every document that cites it, each at the line it does."""
+def _titled_in(doc: Document, entry: LegalBasis) -> tuple[str, Line] | None:
+    """The first section and line of a document naming an entry by its whole title."""
+    title = fkey(entry.title or "")
+    for s in [*doc.parts, *doc.sections]:
+        for line in section_lines(doc, s.id, own=True):
+            if title in fkey(line.text):
+                return s.id, line
+    return None
+
+
+def cited_by(entries: list[LegalBasis], ctx: Context, kinds: list[str] | None = None) -> Draft | None:
+    """ "Những kế hoạch nào căn cứ Thông tư 124?": every document (of the kinds asked) that cites it, each at the
+    line it does; none of those kinds doing so is said ("Có kế hoạch nào căn cứ Luật Thủ đô không?")."""
     evidence, legal = [], []
     for e in entries:
-        for doc_id in e.citing_docs[:MAX_LISTED]:
+        citing = [d for d in e.citing_docs if not kinds or ctx.index.head(d).doc_type in kinds]
+        for doc_id in citing[:MAX_LISTED]:
             doc = ctx.index.get(doc_id)
             where = line_of(doc, e)
             if where is None:
@@ -236,6 +273,10 @@ def cited_by(entries: list[LegalBasis], ctx: Context) -> Draft | None:
             section, line = where
             evidence.append(Evidence(doc_id, section, "", [line], statements=[f"- {doc_name(doc)} {{n}}"]))
         legal.append(e)
+    if not evidence and kinds and any(e.citing_docs for e in entries):
+        asked = ", ".join(k.lower() for k in kinds)
+        cited = ", ".join(e.citation for e in entries)
+        return Draft([], final=True, reason=f"Không {asked} nào hiện có căn cứ {cited}.")
     if not evidence:
         return None
     intro = f"{len(evidence)} văn bản căn cứ {', '.join(e.citation for e in entries)}:"

@@ -234,8 +234,8 @@ class Context:
         mine = shared(head.title, head.issuer)
         return any(
             e.doc_id is None
-            and fold(e.type).lower() == kind
             and (e.number or "").lstrip("0") == number
+            and fold(e.type).lower() == kind
             and shared(e.title, e.issuer) > mine
             for e in self.index.registry()
         )

@@ -16,6 +16,7 @@ from core.types import Document, LegalBasis
 from ingest.legal import mentions
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import fmt_date
+from retrieval.answers.phrases import fkey
 from retrieval.answers.question import Question
 from retrieval.extract import Line, section_lines
 from retrieval.lexicon import lexicon
@@ -88,6 +89,70 @@ def named_entries(q: Question, ctx: Context, own: Document | None = None) -> lis
         if keys & set(q.legal_keys) or any(fold(kind) == t and number == n for t, n in pairs):
             out.append(e)
     return out
+
+
+def titled_entries(q: Question, ctx: Context) -> list[LegalBasis]:
+    """Registry entries a question names by their whole title, with no number, as a text cited ("… có căn cứ Luật
+    Tổ chức chính quyền địa phương không?", "Luật Thủ đô được những văn bản nào căn cứ?"; lexicon
+    ``titles_asked``): titles of three words or more, not inside a longer one the question names, the one of the
+    year or number typed after it ("Luật Ngân sách nhà nước năm 2015"), every entry of its id."""
+    words = lexicon().titles_asked
+    key = q.key
+    verbs = [m.end() for v in words["verbs"] for m in re.finditer(f" {v} ", key)]
+    found: list[tuple[int, int, LegalBasis]] = []
+    for title, e in _titles(ctx.index.registry()):
+        if title not in key:
+            continue
+        for m in re.finditer(re.escape(title), key):
+            after = key[m.end() :].split()
+            if after and after[0] not in words["ends"] and not lexicon().kind_word.match(key, m.end() - 1):
+                continue  # "Luật Giáo dục nghề nghiệp": a longer title ("…, Luật Quản lý thuế": another text)
+            if _as_cited(key, m.start(), verbs, after, words["passive"]) and _of_year_or_number(e, after):
+                found.append((m.start() + 1, m.end() - 1, e))
+    kept = {e.id for s, t, e in found if not any(a <= s and t <= b and b - a > t - s for a, b, _ in found)}
+    return [e for e in ctx.index.registry() if e.id in kept]
+
+
+_TITLES: list[tuple[list[LegalBasis], list[tuple[str, LegalBasis]]]] = []
+
+
+def _titles(entries: list[LegalBasis]) -> list[tuple[str, LegalBasis]]:
+    """The entries' titles of three words or more as questions' keys read them, for the registry in view (kept
+    until it changes: the registry hands out the same list while no document does)."""
+    if _TITLES and _TITLES[0][0] is entries:
+        return _TITLES[0][1]
+    titles = [(title, e) for e in entries if len((title := fkey(e.title or "")).split()) >= 3]
+    _TITLES[:] = [(entries, titles)]
+    return titles
+
+
+def _as_cited(key: str, start: int, verbs: list[int], after: list[str], passive: tuple[str, ...]) -> bool:
+    """Whether a title at ``start`` names a text cited: after a citing verb with no kind named between but its
+    own ("căn cứ Nghị định quy định chi tiết …"; the title describing a decree asked, "căn cứ nghị định quy định
+    chi tiết Luật …", is not the law's), or before "được"."""
+    if after and after[0] in passive:
+        return True
+    kinds = lexicon().kind_word
+
+    def between(v: int) -> str:
+        gap = key[v - 1 : start + 1]
+        own = list(kinds.finditer(gap))
+        return gap[: own[-1].start() + 1] if own and own[-1].end() == len(gap) else gap  # its own kind word
+
+    return any(v - 1 <= start and not kinds.search(between(v)) for v in verbs)
+
+
+def _of_year_or_number(e: LegalBasis, after: list[str]) -> bool:
+    """Whether the entry is the one of the year or number typed after its title ("… năm 2015", "… số 72"), or
+    none is typed."""
+    if len(after) >= 2 and after[0] in ("nam", "so") and after[1][:1].isdigit():
+        typed = after[1]
+    elif after and re.fullmatch(r"(?:19|20)\d\d", after[0]):
+        typed = after[0]
+    else:
+        return True
+    number = (e.number or "").lstrip("0")
+    return typed.lstrip("0") == number or typed == str(e.year) or f"/{typed}/" in e.id or typed in (e.date or "")
 
 
 def _own_pair(doc: Document | None) -> tuple[str, str] | None:
