@@ -25,6 +25,13 @@ _RANKS = re.compile(
 #: A line between a signature's titles and its name: "(Đã ký)", "Đã ký", "(Ký tên, đóng dấu)", or a bare page
 #: number a PDF left there ("3").
 _SIGNED = re.compile(r"^(?:\((?:Đã ký|đã ký|Ký tên[^)]*|ký, ghi rõ[^)]*|Ký, đóng dấu[^)]*)\)|Đã ký|\d{1,3})\.?$", re.I)
+
+
+def signed_mark(line: str) -> bool:
+    """Whether a signature's line only marks the signing ("(Đã ký)", "(Ký tên, đóng dấu)", a bare page number)."""
+    return bool(_SIGNED.match(line.strip()))
+
+
 _CLOSING = re.compile(r"^(?:Trên đây\b|(?:Luật|Bộ luật|Nghị quyết|Pháp lệnh) này (?:đã )?được .{0,80}thông qua\b)")
 _RECIPIENTS = re.compile(r"^Nơi (?:nhận|gửi)\b", re.I)  # "Nơi gửi" in some offices' letters
 PASSED_ON = re.compile(r"thông qua ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})")

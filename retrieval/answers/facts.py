@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from core.text import fold
 from core.types import Document
+from ingest.tail import signed_mark
 from retrieval.answers import cited
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name, fmt_date
@@ -146,7 +147,7 @@ def _signer_titles(doc: Document, sig: list[Line]) -> tuple[str, str]:
     """The title the signer signs with, as printed ("PHÓ CHỦ TỊCH"), and the one signed for ("KT. CHỦ TỊCH"); the
     header's signer title alone when the signature's lines do not show them apart."""
     at = next((i for i, ln in enumerate(sig) if doc.signer and doc.signer in ln.text), 0)
-    titles = [ln.text.strip() for ln in sig[:at] if ln.text.strip()]
+    titles = [ln.text.strip() for ln in sig[:at] if ln.text.strip() and not signed_mark(ln.text)]  # not "(Đã ký)"
     if not titles:
         return doc.signer_title or "", ""
     return titles[-1], " ".join(titles[:-1])
