@@ -273,7 +273,7 @@ def build_registry(docs: Iterable[Document]) -> list[LegalBasis]:
     for doc in docs:
         for c in doc.citations:
             groups[registry_key(c)].append((doc.doc_id, c))
-    in_corpus = {id_key(d.number): d.doc_id for d in docs if d.number and d.number.split("/")[0].strip()}
+    in_corpus = {id_key(d.number): d for d in docs if d.number and d.number.split("/")[0].strip()}
     entries = []
     for key, items in groups.items():
         if key.startswith("statute:"):
@@ -283,7 +283,10 @@ def build_registry(docs: Iterable[Document]) -> list[LegalBasis]:
         else:
             parts = [items]
         for part in parts:
-            entry = _entry(part, in_corpus.get(id_key(_numbered_id(part))))
+            held = in_corpus.get(id_key(_numbered_id(part)))
+            entry = _entry(part, held.doc_id if held is not None else None)
+            if held is not None and held.date and entry.year and entry.year != int(held.date[:4]):
+                entry.doc_id = None  # "Kế hoạch số 310/KH-UBND ngày 21/08/2024" is not the stored plan 310 of 2025
             entry.key = key
             if len(parts) > 1 and _is_party(entry.id) and entry.year:
                 entry.id = f"{entry.id} ({entry.year})"  # same number, another year: another document

@@ -271,7 +271,7 @@ def citing_documents(conn: sqlite3.Connection, keys: Iterable[str] | None) -> li
         rows = conn.execute(
             "SELECT c.doc_id, c.body FROM citations c JOIN docs d USING(doc_id) ORDER BY d.seq, c.rowid"
         ).fetchall()
-        numbered = conn.execute("SELECT doc_id, number, seq FROM docs WHERE number_key IS NOT NULL")
+        numbered = conn.execute("SELECT doc_id, number, seq, date FROM docs WHERE number_key IS NOT NULL")
     else:
         keys = list(keys)
         rows, numbered_rows = [], []  # a key's mentions all come from one chunk, in ingest order
@@ -283,15 +283,22 @@ def citing_documents(conn: sqlite3.Connection, keys: Iterable[str] | None) -> li
                 chunk,
             ).fetchall()
             numbered_rows += conn.execute(
-                f"SELECT doc_id, number, seq FROM docs WHERE number_key IN ({marks})", chunk
+                f"SELECT doc_id, number, seq, date FROM docs WHERE number_key IN ({marks})", chunk
             ).fetchall()
         numbered = iter(numbered_rows)
     by_doc: dict[str, list[LegalCitation]] = {}
     for doc_id, body in rows:
         by_doc.setdefault(doc_id, []).append(LegalCitation.model_validate_json(body))
     seqs = dict(conn.execute("SELECT doc_id, seq FROM docs")) if by_doc else {}
-    numbers = {d: (n, s) for d, n, s in numbered}
-    order = sorted(set(by_doc) | set(numbers), key=lambda d: seqs.get(d, numbers.get(d, ("", 0))[1]))
+    numbers = {d: (n, s, dt) for d, n, s, dt in numbered}
+    order = sorted(set(by_doc) | set(numbers), key=lambda d: seqs.get(d, numbers.get(d, ("", 0, None))[1]))
     return [
-        Document(doc_id=d, number=numbers.get(d, (None, 0))[0], text="", citations=by_doc.get(d, [])) for d in order
+        Document(
+            doc_id=d,
+            number=numbers.get(d, (None, 0, None))[0],
+            date=numbers.get(d, (None, 0, None))[2],
+            text="",
+            citations=by_doc.get(d, []),
+        )
+        for d in order
     ]
