@@ -829,6 +829,8 @@ def test_whether_a_text_is_sent_to_a_body_is_answered_by_its_recipients(wide_eng
     [
         ("Thông tư 109 của Bộ Tài chính do thứ trưởng nào ký?", "do THỨ TRƯỞNG Cao Anh Tuấn ký"),
         ("kh 141 bac ninh lanh dao nao ky", "do PHÓ CHỦ TỊCH Phạm Văn Thịnh ký"),
+        # the law's "(Đã ký)" between title and name marks the signing: not a title the signer signs with
+        ("luật 51 do ai ký?", "do CHỦ TỊCH QUỐC HỘI Trần Thanh Mẫn ký"),
     ],
 )
 def test_which_official_signed_asks_the_signer(wide_engine, question: str, said: str) -> None:
@@ -1432,6 +1434,24 @@ def test_a_title_not_asked_as_a_text_cited_is_not_read_as_one(wide_engine) -> No
     plans = wide_engine.ask("Có kế hoạch nào căn cứ Luật Thủ đô không?")
     assert not plans.found
     assert "Không kế hoạch nào hiện có căn cứ Luật Thủ đô số 39/2024/QH15." in plans.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Văn bản nào triển khai nghị quyết 57?", "Nghị quyết 57 được những văn bản nào căn cứ?"],
+)
+def test_who_cites_a_text_named_by_kind_and_number_lists_the_documents_citing_it(wide_engine, question: str) -> None:
+    """ "Những … nào căn cứ / triển khai nghị quyết 57": the number names the text cited (57-NQ/TW), not the stored
+    council resolution of that number the search leads to; every document citing it is listed at its preamble."""
+    answer = wide_engine.ask(question)
+    assert answer.answer.splitlines()[0].endswith(
+        "văn bản căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ "
+        "Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng "
+        "tạo và chuyển đổi số quốc gia (sau đây gọi tắt là Nghị quyết số "
+        "57-NQ/TW):"
+    )
+    assert ("kh-310-ubnd-hanoi-2025", "preamble") in {(c.doc_id, c.section) for c in answer.citations}
+    assert "nq-57-2025-hdnd-hanoi" not in {c.doc_id for c in answer.citations}
 
 
 def test_a_table_row_is_quoted_with_its_name_beside_its_figure(wide_engine) -> None:

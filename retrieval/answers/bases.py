@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from core.legal_ids import id_key
 from core.types import Document, LegalBasis
 from ingest.legal import mentions
 from retrieval.answers import described, drafting
@@ -22,6 +23,7 @@ from retrieval.answers.registry import (
     considers,
     line_of,
     named_entries,
+    own_pair,
     titled_entries,
     warning,
     warnings,
@@ -61,7 +63,10 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if q.asking("drafter", "most_cited") and not _consulting(q):
         return drafting.ranking(q, ctx)
     target = ctx.target(q)
-    named = named_entries(q, ctx, ctx.index.get(target) if target else None)
+    # who cites a text asked by its kind and number ("Những kế hoạch nào căn cứ Thông tư 124?"): the number names
+    # the text cited, though the search leads to that text itself
+    who = _asks_who_cites(q, ctx, target)
+    named = named_entries(q, ctx, ctx.index.get(target) if target and not who else None)
     titled = not named and (q.asking("cited_by") or (target and q.asking("does_cite"))) and not q.asking("legal_bases")
     if titled:
         # "… có căn cứ Luật Tổ chức chính quyền địa phương không?" (not a title describing the document whose
@@ -93,6 +98,32 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if not named and not q.legal_keys and not q.legal_pairs:
         return described.gather(q, ctx)
     return None
+
+
+def _asks_who_cites(q: Question, ctx: Context, target: str | None) -> bool:
+    """Whether the question asks which documents cite a text it names by kind and number: documents of a kind
+    asked ("những kế hoạch nào", "văn bản nào") before a citing verb ("căn cứ", "triển khai": lexicon
+    ``titles_asked``), not what that text itself cites ("Thông tư 124 nhắc đến những văn bản nào?", "văn bản nào
+    là căn cứ của …") nor who carries out a task ("Cơ quan nào thực hiện …"); and, when a stored document has the
+    kind and number, it is the one cited, or the question says no more of it than of a text of that number that
+    stored ones cite ("Nghị quyết 57 của HĐND Hà Nội …" is the stored one, not 57-NQ/TW)."""
+    lx = lexicon()
+    if not q.legal_pairs or not q.asking("cited_by") or q.asking("legal_bases", "does_cite", "mentions"):
+        return False
+    asked = lx.asked_kinds.search(q.key)
+    verbs = [*lx.titles_asked["verbs"], *lx.titles_asked["cited_by_verbs"]]
+    at = min((m.start() for v in verbs for m in re.finditer(f" {v} ", q.key)), default=None)
+    if asked is None or at is None or asked.start() > at or q.key[max(at - 3, 0) : at] == " la":
+        return False
+    doc = ctx.index.get(target) if target else None
+    own = own_pair(doc)
+    if doc is None or own is None or own not in q.legal_pairs:
+        return True
+    if any(e.doc_id == doc.doc_id for e in named_entries(q, ctx)):
+        return True  # the stored text is cited: its citers are asked
+    if q.legal_keys and id_key(doc.number or "") in q.legal_keys:
+        return False  # "Nghị quyết 57/2025/NQ-HĐND …": the stored one, which nothing here cites
+    return ctx.cited_instead(q, *own, doc.doc_id, ties=True)
 
 
 def _consulting(q: Question) -> bool:
@@ -262,10 +293,13 @@ def _titled_in(doc: Document, entry: LegalBasis) -> tuple[str, Line] | None:
 def cited_by(entries: list[LegalBasis], ctx: Context, kinds: list[str] | None = None) -> Draft | None:
     """ "Những kế hoạch nào căn cứ Thông tư 124?": every document (of the kinds asked) that cites it, each at the
     line it does; none of those kinds doing so is said ("Có kế hoạch nào căn cứ Luật Thủ đô không?")."""
-    evidence, legal = [], []
+    evidence, legal, listed = [], [], set()
     for e in entries:
         citing = [d for d in e.citing_docs if not kinds or ctx.index.head(d).doc_type in kinds]
         for doc_id in citing[:MAX_LISTED]:
+            if doc_id in listed:
+                continue  # two texts asked ("… căn cứ Nghị quyết 57 và Nghị quyết 71"): each document once
+            listed.add(doc_id)
             doc = ctx.index.get(doc_id)
             where = line_of(doc, e)
             if where is None:
@@ -279,5 +313,7 @@ def cited_by(entries: list[LegalBasis], ctx: Context, kinds: list[str] | None = 
         return Draft([], final=True, reason=f"Không {asked} nào hiện có căn cứ {cited}.")
     if not evidence:
         return None
-    intro = f"{len(evidence)} văn bản căn cứ {', '.join(e.citation for e in entries)}:"
+    # a text named only in a document's body is mentioned, not a ground ("… không còn hiệu lực": it ends it)
+    cites = "căn cứ" if all(ev.section == "preamble" for ev in evidence) else "căn cứ hoặc nhắc đến"
+    intro = f"{len(evidence)} văn bản {cites} {', '.join(e.citation for e in entries)}:"
     return Draft(evidence, intro=intro, legal=legal, notes=warnings(legal), group_by_doc=False)

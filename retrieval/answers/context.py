@@ -206,7 +206,7 @@ class Context:
         found = self.index.catalog.numbered([], [f"{kind}|{number}"])
         if len(found) != 1 or (self.scope and found[0] not in self.scope) or self.elsewhere(q, found[0]):
             return None  # "kế hoạch 310 của Đồng Tháp …": not Hà Nội's plan 310
-        if not self._as_named(q, kind, number, found[0]) or self._cited_instead(q, kind, number, found[0]):
+        if not self._as_named(q, kind, number, found[0]) or self.cited_instead(q, kind, number, found[0]):
             return None
         return found[0]
 
@@ -221,10 +221,11 @@ class Context:
         after = re.search(rf" {re.escape(kind)} (?:so )?0*{re.escape(number)} cua ((?:\S+ ){{1,4}})", q.key)
         return after is None or bool(set(after.group(1).split()) & set(re.findall(r"\w+", own)))
 
-    def _cited_instead(self, q: Question, kind: str, number: str, held: str) -> bool:
+    def cited_instead(self, q: Question, kind: str, number: str, held: str, *, ties: bool = False) -> bool:
         """Whether the question means a document stored ones cite, of the same kind and number, rather than the
         stored one: its words share more with that one's title and issuer ("nghị quyết 57 của Bộ Chính trị …": 57-NQ/TW,
-        not the stored council resolution 57; "nghị quyết 57 căn cứ những văn bản nào" is the stored one's)."""
+        not the stored council resolution 57; "nghị quyết 57 căn cứ những văn bản nào" is the stored one's), or as
+        much when ``ties`` (who cites "nghị quyết 57": the one cited, not the stored one nothing here cites)."""
         words = set(fold(q.topic).lower().split()) - set(kind.split()) - {"so", number}
 
         def shared(*texts: str | None) -> int:
@@ -236,7 +237,7 @@ class Context:
             e.doc_id is None
             and (e.number or "").lstrip("0") == number
             and fold(e.type).lower() == kind
-            and shared(e.title, e.issuer) > mine
+            and (shared(e.title, e.issuer) > mine or (ties and shared(e.title, e.issuer) == mine))
             for e in self.index.registry()
         )
 

@@ -79,7 +79,7 @@ def named_entries(q: Question, ctx: Context, own: Document | None = None) -> lis
     quyết 57 của HĐND Hà Nội dựa trên văn bản nào") name that document, not an entry it might cite (57-NQ/TW)."""
     if not q.legal_keys and not q.legal_pairs:
         return []
-    mine = _own_pair(own)
+    mine = own_pair(own)
     pairs = [p for p in q.legal_pairs if p != mine or q.legal_pairs.count(p) > 1]
     out = []
     for e in ctx.index.registry():
@@ -155,7 +155,7 @@ def _of_year_or_number(e: LegalBasis, after: list[str]) -> bool:
     return typed.lstrip("0") == number or typed == str(e.year) or f"/{typed}/" in e.id or typed in (e.date or "")
 
 
-def _own_pair(doc: Document | None) -> tuple[str, str] | None:
+def own_pair(doc: Document | None) -> tuple[str, str] | None:
     """A document's kind and number as a question gives them ("nghi quyet", "57")."""
     number = re.match(r"\d+", doc.number or "") if doc is not None else None
     if doc is None or number is None or not doc.doc_type:
