@@ -137,6 +137,30 @@ def test_directive_bases_and_link_to_corpus(docs, tt124_path: Path) -> None:
     assert entries["23/2012/TT-BCA"].cited_by[0].section == "Điều 11"
 
 
+def test_a_cited_plan_of_another_year_is_not_the_stored_plan_of_its_number() -> None:
+    """ "Kế hoạch số 310/KH-UBND ngày 21/08/2024 của UBND tỉnh" cited by one province's plan is not the stored plan
+    310/KH-UBND of 2025 of another body (numbers without a year repeat): the entry links to no stored document;
+    cited with the stored plan's year, it does."""
+    held = build_document(
+        "kh-310-x",
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ X\nSố: 310/KH-UBND\nX, ngày 05 tháng 9 năm 2025\n\nKẾ HOẠCH\nVề hạ tầng số\n\nI. MỤC TIÊU\n1. Phát triển hạ tầng số.\n",
+    )
+    other = build_document(
+        "kh-556-y",
+        "ỦY BAN NHÂN DÂN\nTỈNH Y\nSố: 556/KH-UBND\nY, ngày 01 tháng 10 năm 2025\n\nKẾ HOẠCH\nVề thủy sản\n\n"
+        "I. NHIỆM VỤ\n1. Tiếp tục triển khai Kế hoạch số 310/KH-UBND ngày 21/08/2024 của Ủy ban nhân dân tỉnh.\n",
+    )
+    assert held.date and held.date.startswith("2025")
+    entry = next(e for e in build_registry([held, other]) if e.number == "310")
+    assert entry.doc_id is None and entry.citing_docs == ["kh-556-y"]
+    same_year = build_document(
+        "kh-600-y",
+        "ỦY BAN NHÂN DÂN\nTỈNH Y\nSố: 600/KH-UBND\nY, ngày 01 tháng 10 năm 2025\n\nKẾ HOẠCH\nVề số\n\n"
+        "I. NHIỆM VỤ\n1. Triển khai Kế hoạch số 310/KH-UBND ngày 05/9/2025 của Ủy ban nhân dân thành phố X.\n",
+    )
+    assert next(e for e in build_registry([held, same_year]) if e.number == "310").doc_id == "kh-310-x"
+
+
 def test_the_issuer_naming_a_plan_does_not_filter_its_grounds() -> None:
     """ "Kế hoạch … của UBND thành phố Hà Nội … thực hiện những văn bản nào?": the issuer names the plan, so a
     ground the plan's own body issued ("UBND Thành phố", as the plan calls itself) does not become the only one
