@@ -1363,6 +1363,9 @@ def test_grounds_asked_by_their_numbers_are_the_named_plans_grounds(wide_engine)
         ("kế hoạch 310 căn cứ những văn bản nào?", "kh-310-ubnd-hanoi-2025", "Kế hoạch 310/KH-UBND"),
         ("căn cứ pháp lý của kế hoạch 308 là gì?", "kh-308-ubnd-hanoi-2025", "Kế hoạch 308/KH-UBND"),
         ("nghị quyết số 57 được ban hành dựa trên những căn cứ nào?", "nq-57-2025-hdnd-hanoi", "Nghị quyết 57/2025"),
+        ("kế hoạch 308/2025 căn cứ gì", "kh-308-ubnd-hanoi-2025", "Kế hoạch 308/KH-UBND"),  # its year after "/"
+        # its full number, which another province's plan 310 of 2024, cited by a stored plan, also has
+        ("Kế hoạch số 310/KH-UBND căn cứ những văn bản nào?", "kh-310-ubnd-hanoi-2025", "Kế hoạch 310/KH-UBND"),
     ],
 )
 def test_a_document_named_by_kind_and_number_alone_gets_its_own_grounds(
@@ -1383,6 +1386,7 @@ def test_a_document_named_by_kind_and_number_alone_gets_its_own_grounds(
         "theo nghị quyết 57 thì cần căn cứ những văn bản nào",  # a ground named, not a document asked
         "Nghị quyết 57 của Bộ Chính trị căn cứ những văn bản nào",  # 57-NQ/TW, cited here, not stored
         "Kế hoạch 552 năm 2023 căn cứ những văn bản nào?",  # the stored plan 552 is of 2025
+        "kế hoạch 552/2023 căn cứ những văn bản nào",  # the year typed with the number
     ],
 )
 def test_a_number_naming_another_document_than_the_stored_one_does_not_get_its_grounds(

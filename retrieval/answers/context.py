@@ -34,7 +34,7 @@ def _kind_before(q: Question, kind: str, number: str) -> bool:
     the one asked about ("kế hoạch triển khai nghị quyết 57 căn cứ …" asks a plan), not in a clause before it
     ("Em đang làm kế hoạch cho xã, kế hoạch 153 … căn cứ …")."""
     key = clause_key(_SENTENCE_END.sub(";", q.text))
-    named = list(re.finditer(rf" {re.escape(kind)} (?:so )?0*{re.escape(number)} ", key))
+    named = list(re.finditer(rf" {re.escape(kind)} (?:so )?0*{re.escape(number)}(?=[ /])", key))
 
     def after_a_kind(at: re.Match[str]) -> bool:
         start = key.rfind("|", 0, at.start()) + 1  # the clause's first character (its bar's, or the key's)
@@ -172,10 +172,16 @@ class Context:
         subject = [
             (k, n)
             for k, n in q.legal_pairs
-            if (at := re.search(rf" {re.escape(k)} (?:so )?0*{re.escape(n)} ", q.key)) is not None
+            if (at := re.search(rf" {re.escape(k)} (?:so )?0*{re.escape(n)}(?=[ /])", q.key)) is not None
             and at.start() < end
             and not _kind_before(q, k, n)
         ]
+        # a year typed with the number ("thông tư 69/2017") names that year's text only
+        years = {
+            m.group(1)
+            for k, n in subject
+            for m in re.finditer(rf" {re.escape(k)} (?:so )?0*{re.escape(n)}/((?:19|20)\d\d)\b", q.key)
+        }
         if not subject:
             return None
         heads = self.index.heads()
@@ -187,6 +193,7 @@ class Context:
                 fold(heads[d].doc_type or "").lower() == k and (heads[d].number or "").split("/")[0].lstrip("0") == n
                 for k, n in subject
             )
+            and all(y in f"{heads[d].number} {heads[d].date}" for y in years)
         ]
         if not hits:
             return self._numbered_held(q, subject)
@@ -218,7 +225,7 @@ class Context:
         own = fold(" ".join(x or "" for x in (head.number, head.date, head.title, head.issuer))).lower()
         if q.years and not any(str(y) in own for y in q.years):
             return False
-        after = re.search(rf" {re.escape(kind)} (?:so )?0*{re.escape(number)} cua ((?:\S+ ){{1,4}})", q.key)
+        after = re.search(rf" {re.escape(kind)} (?:so )?0*{re.escape(number)}(?:/\S*)? cua ((?:\S+ ){{1,4}})", q.key)
         return after is None or bool(set(after.group(1).split()) & set(re.findall(r"\w+", own)))
 
     def cited_instead(self, q: Question, kind: str, number: str, held: str, *, ties: bool = False) -> bool:

@@ -81,12 +81,14 @@ def named_entries(q: Question, ctx: Context, own: Document | None = None) -> lis
         return []
     mine = own_pair(own)
     pairs = [p for p in q.legal_pairs if p != mine or q.legal_pairs.count(p) > 1]
+    own_key = id_key(own.number) if own is not None and own.number else None  # its full number, likewise
+    given = {k for k in q.legal_keys if k != own_key or q.legal_keys.count(k) > 1}
     out = []
     for e in ctx.index.registry():
         keys = {id_key(v) for v in [e.id.split(" (")[0], *e.variants]}
         number = e.number.lstrip("0") if e.number else ""
         kind = e.type.lower()
-        if keys & set(q.legal_keys) or any(fold(kind) == t and number == n for t, n in pairs):
+        if keys & given or any(fold(kind) == t and number == n for t, n in pairs):
             out.append(e)
     return out
 
