@@ -1458,6 +1458,21 @@ def test_who_cites_a_text_named_by_kind_and_number_lists_the_documents_citing_it
     assert "nq-57-2025-hdnd-hanoi" not in {c.doc_id for c in answer.citations}
 
 
+def test_whether_a_plan_named_by_number_cites_another_named_by_number(wide_engine) -> None:
+    """ "Kế hoạch 310 có căn cứ Nghị quyết 57 không?": the number before "có căn cứ" names the plan asked, the one
+    after it the text cited (even when the search leads to neither); a text named in a plan's body is mentioned,
+    not a ground ("Kế hoạch 556 … nhắc đến Kế hoạch số 310/KH-UBND ngày 21/08/2024", another province's plan)."""
+    yes = wide_engine.ask("Kế hoạch 310 có căn cứ Nghị quyết 57 không?")
+    assert yes.answer.startswith(
+        "Có: Kế hoạch 310/KH-UBND của Ủy ban nhân dân thành phố Hà Nội căn cứ Nghị quyết số 57-NQ/TW"
+    )
+    assert {(c.doc_id, c.section) for c in yes.citations} == {("kh-310-ubnd-hanoi-2025", "preamble")}
+    body = wide_engine.ask("Kế hoạch 556 có nhắc đến kế hoạch 310 không?")
+    assert body.answer.startswith(
+        "Có: Kế hoạch 556/KH-UBND của Ủy ban nhân dân tỉnh Đồng Tháp nhắc đến Kế hoạch số 310/KH-UBND ngày 21/08/2024"
+    )
+
+
 def test_a_table_row_is_quoted_with_its_name_beside_its_figure(wide_engine) -> None:
     """The decision's table comes one cell a line; its rows are read back whole, so the quantity quoted says what it
     counts ("8 Ghế nhựa Cái 02", not "Cái 02 8" under the wrong name)."""

@@ -268,7 +268,11 @@ def does_cite(doc: Document, entries: list[LegalBasis], ctx: Context, *, by_titl
             section, line = where
             evidence.append(
                 Evidence(
-                    doc.doc_id, section, "", [line], statements=[f"Có: {doc_name(doc)} căn cứ {e.citation} {{n}}."]
+                    doc.doc_id,
+                    section,
+                    "",
+                    [line],
+                    statements=[f"Có: {doc_name(doc)} {_cites(section)} {e.citation} {{n}}."],
                 )
             )
             legal.append(e)
@@ -278,6 +282,12 @@ def does_cite(doc: Document, entries: list[LegalBasis], ctx: Context, *, by_titl
     if draft is not None:
         draft.intro = f"Không: {doc_name(doc)} không căn cứ {', '.join(e.id for e in entries)}. " + draft.intro
     return draft
+
+
+def _cites(section: str) -> str:
+    """How a document cites a text where it does: as a ground in its preamble, else it mentions it (a task
+    carrying out another plan, a footnote, a text it ends)."""
+    return "căn cứ" if section == "preamble" else "nhắc đến"
 
 
 def _titled_in(doc: Document, entry: LegalBasis) -> tuple[str, Line] | None:
@@ -314,6 +324,7 @@ def cited_by(entries: list[LegalBasis], ctx: Context, kinds: list[str] | None = 
     if not evidence:
         return None
     # a text named only in a document's body is mentioned, not a ground ("… không còn hiệu lực": it ends it)
-    cites = "căn cứ" if all(ev.section == "preamble" for ev in evidence) else "căn cứ hoặc nhắc đến"
+    cites = {_cites(ev.section) for ev in evidence}
+    cites = cites.pop() if len(cites) == 1 else "căn cứ hoặc nhắc đến"
     intro = f"{len(evidence)} văn bản {cites} {', '.join(e.citation for e in entries)}:"
     return Draft(evidence, intro=intro, legal=legal, notes=warnings(legal), group_by_doc=False)

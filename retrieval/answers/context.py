@@ -168,6 +168,12 @@ class Context:
         another's. A number after the kinds asked for ("… những thông tư nào") names what is cited."""
         asked = lexicon().asked_kinds.search(q.key)  # "… nghị quyết nào": what is cited starts there
         end = asked.start() if asked else len(q.key)
+        if q.asking("does_cite"):  # "kế hoạch 310 có căn cứ nghị quyết 57 không": what is cited comes after "có"
+            cue = min(
+                (m.start() for p in lexicon().intent_patterns.get("does_cite", ()) if (m := p.search(q.key))),
+                default=end,
+            )
+            end = min(end, cue)
         # the number as typed may keep its leading zeros ("kế hoạch số 0124"): the pair holds it without them
         subject = [
             (k, n)
@@ -203,9 +209,11 @@ class Context:
         """The one stored document of the kind and number the question opens with, when the search led elsewhere
         ("kế hoạch 308 căn cứ những văn bản nào?": the words beside the number are every plan's): only a number
         that comes first and is not itself a ground ("thực hiện nghị quyết 57, …"), of the place the question names."""
-        if len(set(q.legal_pairs)) != 1 or q.legal_keys or q.legal_pairs[0] not in subject:
+        if len(set(subject)) != 1 or (len(set(q.legal_pairs)) != 1 and not q.asking("does_cite")):
             return None  # "theo nghị quyết 57, kế hoạch 597 căn cứ gì": which one is asked is the search's to say
-        kind, number = q.legal_pairs[0]
+        if q.legal_keys and not q.asking("does_cite"):
+            return None
+        kind, number = subject[0]
         before = q.key[: q.key.find(f" {kind} ")].split()
         lx = lexicon()
         if any(before[-len(o.split()) :] == o.split() for o in (*lx.grounds_openings, *lx.cited_before)):
