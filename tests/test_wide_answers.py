@@ -1473,6 +1473,17 @@ def test_whether_a_plan_named_by_number_cites_another_named_by_number(wide_engin
     )
 
 
+def test_who_cites_a_text_named_with_its_year_lists_only_that_years_citers(wide_engine) -> None:
+    """Two texts share a number ("Thông tư 69" of 2017 and of 2021; plans 310/KH-UBND of 2024 and, stored, of 2025):
+    the year typed with the number or after it names one, and only its citers are listed."""
+    circular = wide_engine.ask("văn bản nào căn cứ thông tư 69/2021/TT-BTC")
+    assert circular.answer.splitlines()[0].startswith("1 văn bản căn cứ Thông tư số 69/2021/TT-BTC ngày 11/08/2021")
+    assert {c.doc_id for c in circular.citations} == {"nq-22-2025-hdnd-vinhlong"}
+    plan = wide_engine.ask("những văn bản nào căn cứ kế hoạch 310/KH-UBND năm 2024")
+    assert plan.answer.splitlines()[0].startswith("1 văn bản nhắc đến Kế hoạch số 310/KH-UBND ngày 21/08/2024")
+    assert {(c.doc_id, c.section) for c in plan.citations} == {("kh-556-ubnd-dongthap-2025", "IV.1")}
+
+
 def test_a_table_row_is_quoted_with_its_name_beside_its_figure(wide_engine) -> None:
     """The decision's table comes one cell a line; its rows are read back whole, so the quantity quoted says what it
     counts ("8 Ghế nhựa Cái 02", not "Cái 02 8" under the wrong name)."""

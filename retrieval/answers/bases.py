@@ -121,8 +121,16 @@ def _asks_who_cites(q: Question, ctx: Context, target: str | None) -> bool:
         return True
     if any(e.doc_id == doc.doc_id for e in named_entries(q, ctx)):
         return True  # the stored text is cited: its citers are asked
-    if q.legal_keys and id_key(doc.number or "") in q.legal_keys:
-        return False  # "Nghị quyết 57/2025/NQ-HĐND …": the stored one, which nothing here cites
+    if q.years and not any(str(y) in f"{doc.number} {doc.date}" for y in q.years):
+        return True  # "… kế hoạch 310/KH-UBND năm 2024": not the stored plan of 2025
+    own_key = id_key(doc.number or "")
+    if q.legal_keys and own_key in q.legal_keys:
+        # "Nghị quyết 57/2025/NQ-HĐND …": the stored one, which nothing here cites, unless a cited text has that
+        # full number too ("310/KH-UBND": plans are numbered without a year)
+        return any(
+            e.doc_id != doc.doc_id and own_key in {id_key(v) for v in [e.id.split(" (")[0], *e.variants]}
+            for e in ctx.index.registry()
+        )
     return ctx.cited_instead(q, *own, doc.doc_id, ties=True)
 
 

@@ -83,12 +83,15 @@ def named_entries(q: Question, ctx: Context, own: Document | None = None) -> lis
     pairs = [p for p in q.legal_pairs if p != mine or q.legal_pairs.count(p) > 1]
     own_key = id_key(own.number) if own is not None and own.number else None  # its full number, likewise
     given = {k for k in q.legal_keys if k != own_key or q.legal_keys.count(k) > 1}
+    # a year typed with the number ("thông tư 69/2021/TT-BTC") names that year's text, not another of its number
+    years = {(t, n): m.group(1) for t, n in pairs if (m := re.search(rf" {t} (?:so )?0*{n}/((?:19|20)\d\d)", q.key))}
     out = []
     for e in ctx.index.registry():
         keys = {id_key(v) for v in [e.id.split(" (")[0], *e.variants]}
         number = e.number.lstrip("0") if e.number else ""
         kind = e.type.lower()
-        if keys & given or any(fold(kind) == t and number == n for t, n in pairs):
+        year = str(e.year)
+        if keys & given or any(fold(kind) == t and number == n and years.get((t, n), year) == year for t, n in pairs):
             out.append(e)
     return out
 
