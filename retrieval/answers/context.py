@@ -206,9 +206,10 @@ class Context:
         return hits[0] if len(hits) == 1 else None
 
     def _numbered_held(self, q: Question, subject: list[tuple[str, str]]) -> str | None:
-        """The one stored document of the kind and number the question opens with, when the search led elsewhere
-        ("kế hoạch 308 căn cứ những văn bản nào?": the words beside the number are every plan's): only a number
-        that comes first and is not itself a ground ("thực hiện nghị quyết 57, …"), of the place the question names."""
+        """The one stored document of the kind and number the question asks about, when the search led elsewhere
+        ("kế hoạch 308 căn cứ những văn bản nào?": the words beside the number are every plan's): the only number
+        the question names (or the one before "có căn cứ …"), not itself a ground ("thực hiện nghị quyết 57, …"), of
+        the place, year and issuer the question names, and not better described as a text stored ones cite."""
         if len(set(subject)) != 1 or (len(set(q.legal_pairs)) != 1 and not q.asking("does_cite")):
             return None  # "theo nghị quyết 57, kế hoạch 597 căn cứ gì": which one is asked is the search's to say
         if q.legal_keys and not q.asking("does_cite"):
