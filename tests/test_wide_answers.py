@@ -1484,6 +1484,14 @@ def test_who_cites_a_text_named_with_its_year_lists_only_that_years_citers(wide_
     assert {(c.doc_id, c.section) for c in plan.citations} == {("kh-556-ubnd-dongthap-2025", "IV.1")}
 
 
+def test_a_units_tasks_under_a_law_named_by_number_come_from_it_or_plans_carrying_it_out(wide_engine) -> None:
+    """ "luật 60 giao sở tài chính làm gì": the law gives the department no task and no stored plan carrying it out
+    does, so it is refused, not answered with the task list a province's directive on another matter gives it."""
+    answer = wide_engine.ask("luật 60 giao sở tài chính làm gì")
+    assert not answer.found and answer.citations == []
+    assert "Luật 60/2024/QH15 của Quốc hội không giao riêng việc gì cho Sở Tài chính." in answer.answer
+
+
 def test_a_table_row_is_quoted_with_its_name_beside_its_figure(wide_engine) -> None:
     """The decision's table comes one cell a line; its rows are read back whole, so the quantity quoted says what it
     counts ("8 Ghế nhựa Cái 02", not "Cái 02 8" under the wrong name)."""

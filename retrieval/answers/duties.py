@@ -63,6 +63,9 @@ def gather(q: Question, ctx: Context) -> Draft | None:
             matches = listed
         elif (naming := _naming_sections(ctx, held, matches)) is not None:
             return naming
+        elif not (matches := _carrying_out(ctx, held, matches)):
+            # "luật 60 giao sở tài chính làm gì": neither the law nor a plan carrying it out gives the unit a task
+            return _not_given(q, ctx, catalog, held)
     # a unit named only by words of its document's title ("… khu công nghiệp của Hà Nội": the plan's title, also a
     # part of "Ban Quản lý các khu công nghệ cao và khu công nghiệp") names the plan, when another unit is named;
     # when every unit matched is one the title names, it is asked its duties only when nothing else is asked
@@ -200,6 +203,19 @@ def _written(key: str) -> re.Pattern[str]:
     first, *rest = key.split()
     tail = "".join(rf"\s+{re.escape(w)}" for w in rest)
     return re.compile(rf"(?<!\w){re.escape(first[:1].upper())}(?i:{re.escape(first[1:])}{tail})(?!\w)")
+
+
+def _carrying_out(ctx: Context, held: str, matches: list[UnitMatch]) -> list[UnitMatch]:
+    """The unit's task lists in documents carrying out the one the question names: that cite it, or whose title
+    names it ("Triển khai Luật An toàn trường học năm 2026"), not any document that names the unit."""
+    citing = {d for e in ctx.index.registry() if e.doc_id == held for d in e.citing_docs}
+    head = ctx.index.head(held)
+    name = fkey(f"{head.doc_type or ''} {head.title or ''}")
+    return [
+        m
+        for m in matches
+        if m.doc_id in citing or (len(name.split()) >= 3 and name in fkey(ctx.index.head(m.doc_id).title or ""))
+    ]
 
 
 def _cited_otherwise(q: Question, ctx: Context, held: str) -> bool:
