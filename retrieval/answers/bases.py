@@ -21,6 +21,7 @@ from retrieval.answers.question import Question, fkey, has, parse
 from retrieval.answers.registry import (
     asked_for,
     considers,
+    entry_keys,
     line_of,
     named_entries,
     own_pair,
@@ -127,10 +128,7 @@ def _asks_who_cites(q: Question, ctx: Context, target: str | None) -> bool:
     if q.legal_keys and own_key in q.legal_keys:
         # "Nghị quyết 57/2025/NQ-HĐND …": the stored one, which nothing here cites, unless a cited text has that
         # full number too ("310/KH-UBND": plans are numbered without a year)
-        return any(
-            e.doc_id != doc.doc_id and own_key in {id_key(v) for v in [e.id.split(" (")[0], *e.variants]}
-            for e in ctx.index.registry()
-        )
+        return any(e.doc_id != doc.doc_id and own_key in entry_keys(e) for e in ctx.index.registry())
     return ctx.cited_instead(q, *own, doc.doc_id, ties=True)
 
 
@@ -262,7 +260,7 @@ def does_cite(doc: Document, entries: list[LegalBasis], ctx: Context, *, by_titl
     mentioned by its title alone (``by_title``: "… có nhắc đến Luật Ngân sách nhà nước không?") is also there where
     the document names it so without a number, unless it cites a text of that title (another year's law)."""
     evidence, legal = [], []
-    cited_titles = {fkey(x.title or "") for x in ctx.index.entries_citing(doc.doc_id)}
+    cited_titles = {fkey(x.title or "") for x in ctx.index.entries_citing(doc.doc_id)} if by_title else set()
     for e in entries:
         where = line_of(doc, e) if doc.doc_id in e.citing_docs else None
         mentioned = by_title and len(fkey(e.title or "").split()) >= 3 and fkey(e.title or "") not in cited_titles

@@ -13,7 +13,7 @@ from typing import Any
 
 from core.text import fold
 from retrieval.answers.phrases import clause_key
-from retrieval.answers.question import Question
+from retrieval.answers.question import Question, named_pair
 from retrieval.extract import QueryTerms, TermWeights, query_terms
 from retrieval.lexicon import lexicon
 from retrieval.policy import Policy
@@ -34,7 +34,7 @@ def _kind_before(q: Question, kind: str, number: str) -> bool:
     the one asked about ("kế hoạch triển khai nghị quyết 57 căn cứ …" asks a plan), not in a clause before it
     ("Em đang làm kế hoạch cho xã, kế hoạch 153 … căn cứ …")."""
     key = clause_key(_SENTENCE_END.sub(";", q.text))
-    named = list(re.finditer(rf" {re.escape(kind)} (?:so )?0*{re.escape(number)}(?=[ /])", key))
+    named = list(re.finditer(named_pair(kind, number) + "(?=[ /])", key))
 
     def after_a_kind(at: re.Match[str]) -> bool:
         start = key.rfind("|", 0, at.start()) + 1  # the clause's first character (its bar's, or the key's)
@@ -178,16 +178,12 @@ class Context:
         subject = [
             (k, n)
             for k, n in q.legal_pairs
-            if (at := re.search(rf" {re.escape(k)} (?:so )?0*{re.escape(n)}(?=[ /])", q.key)) is not None
+            if (at := re.search(named_pair(k, n) + "(?=[ /])", q.key)) is not None
             and at.start() < end
             and not _kind_before(q, k, n)
         ]
         # a year typed with the number ("thông tư 69/2017") names that year's text only
-        years = {
-            m.group(1)
-            for k, n in subject
-            for m in re.finditer(rf" {re.escape(k)} (?:so )?0*{re.escape(n)}/((?:19|20)\d\d)\b", q.key)
-        }
+        years = {m.group(1) for k, n in subject for m in re.finditer(named_pair(k, n) + r"/((?:19|20)\d\d)\b", q.key)}
         if not subject:
             return None
         heads = self.index.heads()
@@ -234,7 +230,7 @@ class Context:
         own = fold(" ".join(x or "" for x in (head.number, head.date, head.title, head.issuer))).lower()
         if q.years and not any(str(y) in own for y in q.years):
             return False
-        after = re.search(rf" {re.escape(kind)} (?:so )?0*{re.escape(number)}(?:/\S*)? cua ((?:\S+ ){{1,4}})", q.key)
+        after = re.search(named_pair(kind, number) + r"(?:/\S*)? cua ((?:\S+ ){1,4})", q.key)
         return after is None or bool(set(after.group(1).split()) & set(re.findall(r"\w+", own)))
 
     def cited_instead(self, q: Question, kind: str, number: str, held: str, *, ties: bool = False) -> bool:

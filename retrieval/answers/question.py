@@ -177,6 +177,12 @@ def ref_owner_kind(key: str, lx: Lexicon | None = None) -> str | None:
     return before.group("kind") if before else None
 
 
+def named_pair(kind: str, number: str) -> str:
+    """Where a question's key names a kind and number it gives (``Question.legal_pairs``), as a pattern: "số" and
+    leading zeros typed or not ("ke hoach so 0124" for ("ke hoach", "124"))."""
+    return rf" {re.escape(kind)} (?:so )?0*{re.escape(number)}"
+
+
 def _legal_mentions(text: str, key: str) -> tuple[list[str], list[tuple[str, str]]]:
     keys = [
         id_key(m.group("number")) for m in _LEGAL_IN_Q.finditer(fold(text)) if re.search(r"[A-Za-z]", m.group("number"))

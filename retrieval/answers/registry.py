@@ -17,7 +17,7 @@ from ingest.legal import mentions
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import fmt_date
 from retrieval.answers.phrases import fkey
-from retrieval.answers.question import Question
+from retrieval.answers.question import Question, named_pair
 from retrieval.extract import Line, section_lines
 from retrieval.lexicon import lexicon
 
@@ -84,16 +84,22 @@ def named_entries(q: Question, ctx: Context, own: Document | None = None) -> lis
     own_key = id_key(own.number) if own is not None and own.number else None  # its full number, likewise
     given = {k for k in q.legal_keys if k != own_key or q.legal_keys.count(k) > 1}
     # a year typed with the number ("thông tư 69/2021/TT-BTC") names that year's text, not another of its number
-    years = {(t, n): m.group(1) for t, n in pairs if (m := re.search(rf" {t} (?:so )?0*{n}/((?:19|20)\d\d)", q.key))}
+    years = {(t, n): m.group(1) for t, n in pairs if (m := re.search(named_pair(t, n) + r"/((?:19|20)\d\d)", q.key))}
     out = []
     for e in ctx.index.registry():
-        keys = {id_key(v) for v in [e.id.split(" (")[0], *e.variants]}
+        keys = entry_keys(e)
         number = e.number.lstrip("0") if e.number else ""
         kind = e.type.lower()
         year = str(e.year)
         if keys & given or any(fold(kind) == t and number == n and years.get((t, n), year) == year for t, n in pairs):
             out.append(e)
     return out
+
+
+def entry_keys(e: LegalBasis) -> set[str]:
+    """The number keys an entry is cited by: its id (without the year a party document's id is told apart by) and
+    every variant."""
+    return {id_key(v) for v in [e.id.split(" (")[0], *e.variants]}
 
 
 def titled_entries(q: Question, ctx: Context) -> list[LegalBasis]:
