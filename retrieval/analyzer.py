@@ -72,6 +72,9 @@ _FOLDED_TYPES = "|".join(re.escape(fold(t).lower()) for t in TYPES)
 _TYPE_FIRST = "".join(sorted({fold(t)[0].lower() for t in TYPES}))
 _LEGAL = re.compile(rf"(?:(?=[{_TYPE_FIRST}])(?P<type>{_FOLDED_TYPES})(?:\s+so)?\s*)?(?P<number>{NUMBER})", re.I)
 _TYPE_NUM = re.compile(rf"(?=[{_TYPE_FIRST}])(?P<type>{_FOLDED_TYPES})(?:\s+so)?\s+(?P<num>\d{{1,5}})\b(?![/-])", re.I)
+#: "số" between a document's kind and its number ("thông tư số 05"): in a question it only marks the number; as a
+#: word it matched the lines citing other documents ("thay thế Thông tư số 28/2009 …") ahead of the one asked.
+_NUMBER_MARK = re.compile(rf"(?=[{_TYPE_FIRST}])(?:{_FOLDED_TYPES})\s+(?P<mark>so)\s+(?=\d)", re.I)
 _ANY_NUMBER = re.compile(NUMBER)  # every _LEGAL match holds one: texts without skip the slower pattern
 #: "tháng 12/2025", "thang 6/2026" (folded): a month and its year, not a document's number and year.
 _MONTH_BEFORE = re.compile(r"\bthang\s*$", re.I)
@@ -316,8 +319,9 @@ class Analyzer:
         return [i for i, _ in pairs], [w for _, w in pairs]
 
     def query_tokens(self, text: str) -> Counter[str]:
-        """Query tokens: exact forms only when the query itself carries diacritics."""
-        return self.tokens(text, exact=has_diacritics(text), query=True)
+        """Query tokens: exact forms only when the query itself carries diacritics; "số" marking a document's
+        number is no word of the question."""
+        return self.tokens(unmarked(text), exact=has_diacritics(text), query=True)
 
     def query_vector(
         self, text: str, synonyms: Iterable[str] = (), strong: Iterable[str] = ()
@@ -336,6 +340,15 @@ class Analyzer:
             factor = W_INSERTED if tok in inserted else 1.0
             weights[idx] = max(weights.get(idx, 0.0), factor * self._family_weight(tok))
         return _sorted(weights)
+
+
+def unmarked(text: str) -> str:
+    """The text without the "số" between a document's kind and its number ("thông tư số 05" → "thông tư 05")."""
+    text = unicodedata.normalize("NFC", text)
+    folded = fold(text)  # character by character: positions are the text's
+    for m in reversed(list(_NUMBER_MARK.finditer(folded))):
+        text = text[: m.start("mark")] + text[m.end("mark") :]
+    return text
 
 
 def _sorted(weights: dict[int, float]) -> tuple[list[int], list[float]]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from core.text import fold, has_diacritics, tone_fits
 from core.types import Document
-from retrieval.analyzer import Analyzer, fold_word, fold_words, token_index
+from retrieval.analyzer import Analyzer, fold_word, fold_words, token_index, unmarked
 from retrieval.lexicon import lexicon
 from retrieval.places import province_word_pairs
 from retrieval.thesaurus import alternatives
@@ -185,6 +185,7 @@ def query_terms(analyzer: Analyzer, question: str) -> QueryTerms:
     Bigrams join adjacent content words only, so "bằng những biện pháp" contributes "biện pháp", not
     "bằng những". Terms inside a thesaurus phrase also count as covered by the phrase's synonyms.
     """
+    question = unmarked(question)  # "thông tư số 05": the "số" is part of the name
     accented = has_diacritics(question)
     uni: set[str] = set()
     bi: set[str] = set()

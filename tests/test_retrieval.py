@@ -164,6 +164,14 @@ def test_legal_numbers_are_single_tokens_in_every_variant() -> None:
     assert "L:09CTTW" in a.tokens("Chỉ thị số 09/CT-TW") and "L:09CTTW" in a.tokens("Chỉ thị 09-CT/TW")
 
 
+def test_so_marking_a_documents_number_in_a_question_is_no_token() -> None:
+    """ "thông tư số 05" asks what "thông tư 05" asks; "mẫu số 01" (a form, no document kind) keeps its "số"."""
+    a = Analyzer()
+    assert a.query_tokens("thông tư số 05 có hiệu lực") == a.query_tokens("thông tư 05 có hiệu lực")
+    assert a.query_tokens("ke hoach so 310 giao ai") == a.query_tokens("ke hoach 310 giao ai")
+    assert {"f:so", "F:mau so"} <= set(a.query_tokens("mẫu số 01 gồm những gì"))
+
+
 def test_token_indices_are_stable() -> None:
     assert token_index("f:phong") == 3163063174  # crc32: the same index on every machine, no vocabulary file
 

@@ -475,6 +475,22 @@ def test_when_a_legal_text_takes_effect_is_its_own_article_on_it(wide_engine) ->
     assert "thi hành từ ngày 01 tháng 01 năm 2026" in resolution.answer
 
 
+@pytest.mark.parametrize(
+    ("question", "clause"),
+    [
+        ("thông tư số 05 có hiệu lực khi nào", ("tt-05-2025-bgddt", "Điều 15.1")),
+        ("nghị quyết số 80 có hiệu lực khi nào", ("nq-80-2025-hdnd-hanoi", "Điều 5.1")),
+        ("quyết định số 96 có hiệu lực khi nào", ("qd-96-2025-ubnd-quangninh", "Điều 2.2")),
+    ],
+)
+def test_so_before_the_number_of_the_text_asked_is_no_word_of_the_question(wide_engine, question, clause) -> None:
+    """ "thông tư số 05": "số" only marks the number. Read as a word it matched the clause citing another text
+    ("Thông tư này thay thế Thông tư số 28/2009/TT-BGDĐT …") ahead of the one on entry into force."""
+    answer = wide_engine.ask(question)
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == clause
+    assert "có hiệu lực" in answer.answer.split("\n", 2)[1]
+
+
 def test_a_section_too_long_to_quote_whole_keeps_the_line_that_answers(wide_engine) -> None:
     """A duty asked of a section that is mostly a table: the sentence giving the duty comes after the table, past
     where a whole section is cut; it is quoted (with the other best lines), not the table's first rows alone."""
