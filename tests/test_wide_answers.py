@@ -491,6 +491,24 @@ def test_so_before_the_number_of_the_text_asked_is_no_word_of_the_question(wide_
     assert "có hiệu lực" in answer.answer.split("\n", 2)[1]
 
 
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("Mục đích của kế hoạch 141 là gì?", ("kh-141-ubnd-bacninh-2025", "I.1")),
+        ("kế hoạch số 0124 quy định mục đích như thế nào", ("kh-0124-ubnd-daklak-2025", "I.1")),
+        ("kh 0124 to chuc thuc hien la gi vay ad", ("kh-0124-ubnd-daklak-2025", "IV")),
+        ("Mục tiêu của kế hoạch 310 là gì?", ("kh-310-ubnd-hanoi-2025", "II")),
+        ("kế hoạch số 157 quy định sở y tế như thế nào", ("kh-157-ubnd-cantho-2025", "V.1")),
+    ],
+)
+def test_a_part_asked_by_its_heading_of_a_document_named_by_number(wide_engine, question, section) -> None:
+    """ "Mục đích của kế hoạch 141": the section headed "Mục đích" answers whole; the plan's kind and number are no
+    words its heading must hold (they made "Yêu cầu", shorter and matching "kế hoạch này", answer first). An item's
+    opening sentence naming the words in passing ("Doanh nghiệp … thực hiện các mục tiêu …") is no such heading."""
+    answer = wide_engine.ask(question)
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == section
+
+
 def test_a_section_too_long_to_quote_whole_keeps_the_line_that_answers(wide_engine) -> None:
     """A duty asked of a section that is mostly a table: the sentence giving the duty comes after the table, past
     where a whole section is cut; it is quoted (with the other best lines), not the table's first rows alone."""

@@ -14,12 +14,14 @@ from dataclasses import replace
 
 from core.text import fold
 from core.types import Document, Section
+from retrieval.analyzer import fold_word
 from retrieval.answers import ordinals, ranges
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, Pick, has_amount, pick_lines
 from retrieval.answers.facts import names_only
 from retrieval.answers.forms import forms_last
 from retrieval.answers.gathered import gathered
+from retrieval.answers.header import field_words, unnamed
 from retrieval.answers.question import Question, fkey, has
 from retrieval.answers.refusal import states_asked
 from retrieval.answers.titled import titled_section
@@ -126,7 +128,9 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     counting = counted if q.counted else None  # lines stating the number counted answer too
     terms = ctx.terms(q)
     weights = ctx.weights()
-    titled = titled_section(ctx, hits, Coverage(terms, weights), p.titled)
+    # a heading holding the question's words but the document's name answers whole; two parts' headings holding
+    # them together only when they hold its name too (a story's words spread over two parts ask neither whole)
+    titled = titled_section(ctx, hits, _unnamed(ctx, terms, target), weights, p.titled, joint=terms)
     if titled is None and (listed := gathered(q, ctx, hits, Coverage(terms, weights), p.gathered_margin)) is not None:
         titled = listed  # items of one list answering together: the list, whole
     if titled is not None:  # the section the question names by its title answers first, whole
@@ -149,6 +153,18 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if evidence:
         evidence += _announced(ctx, evidence[0])
     return Draft(evidence, notes=cut_short(ctx, evidence) if how == "all" else []) if evidence else None
+
+
+def _unnamed(ctx: Context, terms: QueryTerms, target: str | None) -> QueryTerms:
+    """The question's terms without the words of the kind, number and year of the document it names ("Mục đích của
+    kế hoạch 141 là gì?": "141" is no word a heading "Mục đích" must hold). Not its issuer's or place's, nor the
+    letters of its number ("BCA" is "Bộ Công an"): "cơ sở giáo dục" asked of a Phòng Giáo dục's plan, "an ninh" of
+    a circular 124/2021/TT-BCA, are the question's own words."""
+    if target is None:
+        return terms
+    doc = ctx.index.get(target)
+    number = " ".join(fold_word(w) for w in re.findall(r"[^\W_]+", (doc.number or "").lower()))  # not written out
+    return unnamed(terms, f"{field_words(ctx.analyzer, [doc.doc_type, doc.year])}{number} ")
 
 
 def _period_first(q: Question, ctx: Context, doc_id: str, hits: list[SectionHit]) -> list[SectionHit]:

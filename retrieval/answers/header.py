@@ -59,6 +59,16 @@ def holds(terms: QueryTerms, words: str) -> bool:
     return all(f" {t[2:]} " in words for t in terms.uni)
 
 
+def unnamed(terms: QueryTerms, words: str) -> QueryTerms:
+    """The terms without those of the padded folded ``words`` (a document's header fields): a bigram goes with
+    either of its words. The same terms when nothing else would be left."""
+    uni = {t for t in terms.uni if f" {t[2:]} " not in words}
+    if not uni:
+        return terms
+    bi = {t for t in terms.bi if not any(f" {w} " in words for w in t[2:].split())}
+    return QueryTerms(uni, bi, terms.alt_of, terms.exact)
+
+
 def rest_terms(analyzer: Analyzer, text: str, drop: Iterable[str] = ()) -> QueryTerms:
     """The content terms of a question without the phrases in ``drop`` (its cues)."""
     return query_terms(analyzer, without(text, drop))

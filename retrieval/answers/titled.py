@@ -9,22 +9,36 @@ from __future__ import annotations
 from core.types import Document, Section
 from ingest.outline import QUOTED_ARTICLE
 from retrieval.answers.context import Context
-from retrieval.extract import Coverage, text_terms
+from retrieval.extract import Coverage, QueryTerms, TermWeights, query_terms, text_terms
 from retrieval.search import SectionHit
 
 TITLED_HITS = 3  # best hits whose sections (and those above them) are read for a heading naming the question
 MAX_JOINT_PARTS = 6  # a section of more parts is not answered whole for the headings of two of them
 QUOTED_READ = 600  # characters read after a heading for a quoted title
+HEADING_HELD = 2 / 3  # share of a heading's own content words the question must hold for the heading to name it
 
 
-def titled_section(ctx: Context, hits: list[SectionHit], covers: Coverage, floor: float) -> SectionHit | None:
+def titled_section(
+    ctx: Context,
+    hits: list[SectionHit],
+    terms: QueryTerms,
+    weights: TermWeights,
+    floor: float,
+    *,
+    joint: QueryTerms | None = None,
+) -> SectionHit | None:
     """The section, among the best hits and the sections above them, whose own heading holds the question's
     content terms (``floor``: all of them), the most specific one first: "Điều kiện đăng ký dự tuyển công chức là
     gì?" asks for "Điều 19. Điều kiện đăng ký dự tuyển công chức", not the points of it that matched best.
 
     Failing one, a short section whose heading with those of two of its parts holds them: "hiệu lực khi nào, thay
-    thế văn bản nào?" asks for the whole "Hiệu lực thi hành", whose clauses each answer half."""
-    best: tuple[float, int, SectionHit] | None = None
+    thế văn bản nào?" asks for the whole "Hiệu lực thi hành", whose clauses each answer half (``joint``: the terms
+    read there, default ``terms``).
+
+    A heading counts only when the question holds at least ``HEADING_HELD`` of its own words: an item's opening
+    sentence that mentions the words asked in passing ("Trên cơ sở kết quả …, Sở Y tế …") is no title of it."""
+    covers = Coverage(terms, weights)
+    best: tuple[float, int, int, SectionHit] | None = None
     read: list[tuple[Document, Section, frozenset[str]]] = []
     seen: set[tuple[str, str]] = set()
     for h in hits[:TITLED_HITS]:
@@ -35,31 +49,55 @@ def titled_section(ctx: Context, hits: list[SectionHit], covers: Coverage, floor
                 seen.add((h.doc_id, sec.id))
                 own = _heading_terms(ctx, doc, sec)
                 read.append((doc, sec, own))
-                share = covers(own)
-                if best is None or (share, sec.level) > best[:2]:
-                    best = (share, sec.level, SectionHit(h.doc_id, sec.id, sec.heading, hits[0].score))
+                share = covers(own) if _held(ctx, terms, doc, sec) >= HEADING_HELD else 0.0
+                direct = sum(t in own for t in terms.uni)  # its own words before a thesaurus phrase standing in
+                if best is None or (share, direct, sec.level) > best[:3]:
+                    best = (share, direct, sec.level, SectionHit(h.doc_id, sec.id, sec.heading, hits[0].score))
             sec = doc.section(sec.parent) if sec.parent else None
     if best is not None and best[0] >= floor:
-        return best[2]
-    joint = [(sec.level, doc, sec) for doc, sec, own in read if _with_parts(ctx, doc, sec, own, covers) >= floor]
-    if not joint:
+        return best[3]
+    whole = Coverage(joint, weights) if joint is not None else covers
+    found = [(sec.level, doc, sec) for doc, sec, own in read if _with_parts(ctx, doc, sec, own, whole) >= floor]
+    if not found:
         return None
-    _, doc, sec = max(joint, key=lambda j: j[0])
+    _, doc, sec = max(found, key=lambda j: j[0])
     return SectionHit(doc.doc_id, sec.id, sec.heading, hits[0].score)
+
+
+def _held(ctx: Context, terms: QueryTerms, doc: Document, sec: Section) -> float:
+    """The share of a heading's content words the question holds (in its words or a thesaurus phrase of them); of
+    an amending clause, those of the article title it quotes ("Sửa đổi, bổ sung Điều 21 như sau:" says only how)."""
+    own = ctx.index.remembered(
+        ("heading words", doc.doc_id, doc.content_hash, sec.id),
+        lambda: frozenset(query_terms(ctx.analyzer, _quoted_title(doc, sec) or sec.heading).uni),
+    )
+    if not own:
+        return 0.0
+    alts = {f"f:{w}" for groups in terms.alt_of.values() for alt in groups for w in alt}
+    return sum(t in terms.uni or t in alts for t in own) / len(own)
 
 
 def _heading_terms(ctx: Context, doc: Document, sec: Section) -> frozenset[str]:
     """A section's heading as terms, with the title of the article an amending clause quotes ("16. Sửa đổi, bổ
     sung Điều 21 như sau:" above "“Điều 21. Phạm vi được hưởng …"): that title is what the clause is about."""
 
-    def compute() -> frozenset[str]:
-        text = sec.heading
-        second = doc.text[sec.start : min(sec.body_end, sec.start + QUOTED_READ)].split("\n")[1:2]
-        if second and (quoted := QUOTED_ARTICLE.match(second[0].strip())):
-            text += "\n" + quoted.group(2)
-        return text_terms(ctx.analyzer, text)
+    return ctx.index.remembered(
+        ("heading terms", doc.doc_id, doc.content_hash, sec.id),
+        lambda: text_terms(ctx.analyzer, _heading_text(doc, sec)),
+    )
 
-    return ctx.index.remembered(("heading terms", doc.doc_id, doc.content_hash, sec.id), compute)
+
+def _heading_text(doc: Document, sec: Section) -> str:
+    """A section's heading, and the title of the article an amending clause quotes below it."""
+    quoted = _quoted_title(doc, sec)
+    return f"{sec.heading}\n{quoted}" if quoted else sec.heading
+
+
+def _quoted_title(doc: Document, sec: Section) -> str | None:
+    """The title of the article an amending clause quotes on its second line ("“Điều 21. Phạm vi được hưởng …")."""
+    second = doc.text[sec.start : min(sec.body_end, sec.start + QUOTED_READ)].split("\n")[1:2]
+    quoted = QUOTED_ARTICLE.match(second[0].strip()) if second else None
+    return quoted.group(2) if quoted else None
 
 
 def _with_parts(ctx: Context, doc: Document, sec: Section, own: frozenset[str], covers: Coverage) -> float:
