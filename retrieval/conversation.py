@@ -68,8 +68,21 @@ class Conversations:
         prev = self._get(key)
         if prev is not None and (turn := self._of_document(prev, message)) is not None:
             return turn
-        named = follow_up(message) if prev is not None else None
-        if prev is None or named is None:
+        if prev is None:
+            return Turn(message)
+        named = follow_up(message)
+        if (
+            named is None
+            and (long := follow_up(message, max_words=None))
+            and _only_unit(long, prev.focus, self._unit_of)
+        ):
+            named = long  # "còn Sở Văn hóa, Thể thao và Du lịch thì sao?": a long name of a unit of the focus
+        if named is None:
+            unit = self._unit_of(message, prev.focus) if prev.focus else None
+            # "Sở Giáo dục và Đào tạo phải làm gì?" after a question about a plan: that plan's unit, as typed, unless
+            # the other words name a document ("Sở Nông nghiệp …" alone is no ministry's circular)
+            if unit is not None and not self._documents_named(re.sub(_loose(unit), " ", message, flags=re.I))[0]:
+                return Turn(message, list(prev.focus))
             return Turn(message)
         if named == "":  # "điều đó nộp khi nào?": the previous subject, the new predicate
             typed = re.search(_loose(prev.subject), prev.question, flags=re.I) if prev.subject else None
@@ -122,9 +135,10 @@ class Conversations:
             return state
 
 
-def follow_up(message: str) -> str | None:
+def follow_up(message: str, *, max_words: int | None = -1) -> str | None:
     """What a follow-up names ("còn Văn phòng thì sao?" -> "Văn phòng"), "" for one that refers back ("điều đó
-    nộp khi nào?"), None for a message that is a question of its own."""
+    nộp khi nào?"), None for a message that is a question of its own: one naming more than ``max_words`` words
+    (default: the lexicon's ``max_open_words``; None: no limit)."""
     lx = lexicon().follow_ups
     text = message.strip().rstrip("?!. ")
     key = " " + fold(text).lower() + " "
@@ -137,10 +151,19 @@ def follow_up(message: str) -> str | None:
     words = text.split()
     start = len(opened.split()) if opened else 0
     end = len(words) - (len(closed.split()) if closed else 0)
-    if end - start > int(lx["max_open_words"]):
+    limit = int(lx["max_open_words"]) if max_words == -1 else max_words
+    if limit is not None and end - start > limit:
         return None  # "Con tôi học trường tiểu học …, học phí tính thế nào?" is a question of its own
     named = " ".join(words[start:end]).strip(" ,")
     return named or None
+
+
+def _only_unit(named: str, focus: Sequence[str], unit_of: UnitOf) -> bool:
+    """Whether words named by a follow-up are a unit's name of the focus documents and little else (not "sở Nông
+    nghiệp và Môi trường phải làm gì": a question of its own after "vậy")."""
+    key = unit_of(named, focus)
+    words = re.findall(r"\w+", fold(named).lower())
+    return key is not None and key in " ".join(words) and len(words) - len(key.split()) <= 1
 
 
 def document_reference(message: str) -> str | None:
@@ -176,4 +199,5 @@ def _loose(folded: str) -> str:
         "y": "[yỳýỷỹỵ]",
         "d": "[dđ]",
     }
-    return r"\s+".join("".join(table.get(c, re.escape(c)) for c in w) for w in folded.split())
+    # words apart as typed, or by a comma or dash ("Ủy ban nhân dân xã, phường")
+    return r"[\s,;–-]+".join("".join(table.get(c, re.escape(c)) for c in w) for w in folded.split())

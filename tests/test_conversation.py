@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import pytest
@@ -32,14 +33,17 @@ def test_a_follow_up_is_told_from_a_question_of_its_own(message: str, named: str
     assert follow_up(message) == named
 
 
-UNITS = {SOCTRANG: {"phong quan tri"}, LAOCAI: {"van phong", "phong cong tac sinh vien"}}
+UNITS = {
+    SOCTRANG: {"phong quan tri", "uy ban nhan dan xa phuong"},
+    LAOCAI: {"van phong", "phong cong tac sinh vien", "so van hoa the thao va du lich"},
+}
 
 
 class FakeUnits:
     """Units by document: what the engine's unit catalog would find."""
 
     def unit_of(self, text: str, focus: Sequence[str]) -> str | None:
-        words = " ".join(fold(text).lower().split())
+        words = " ".join(re.findall(r"\w+", fold(text).lower()))  # punctuation apart, as the unit catalog reads
         for doc, units in UNITS.items():
             if focus and doc not in focus:
                 continue
@@ -64,6 +68,29 @@ def test_a_follow_up_replaces_the_unit_and_keeps_the_plan() -> None:
     )
     assert (
         talk.resolve("u2", "còn Phòng Công tác sinh viên thì sao?").question == "còn Phòng Công tác sinh viên thì sao?"
+    )
+
+
+def test_a_unit_of_a_long_or_punctuated_name_is_followed_up() -> None:
+    """A unit's name longer than a follow-up's usual words ("Sở Văn hóa, Thể thao và Du lịch"), or with a comma in
+    the question before ("Ủy ban nhân dân xã, phường"), is still the unit replaced; a question of its own naming a
+    unit of the plan in focus stays with that plan, as typed."""
+    fake = FakeUnits()
+    talk = Conversations(fake.unit_of, fake.documents_named)
+    talk.remember("u1", "Văn phòng trường Lào Cai làm gì?", [LAOCAI])
+    turn = talk.resolve("u1", "còn Sở Văn hóa, Thể thao và Du lịch thì sao?")
+    assert (turn.question, turn.focus) == ("Sở Văn hóa, Thể thao và Du lịch trường Lào Cai làm gì?", [LAOCAI])
+    own = talk.resolve("u1", "vậy Phòng Công tác sinh viên phải làm những việc gì?")
+    assert (own.question, own.focus, own.rewritten) == (
+        "vậy Phòng Công tác sinh viên phải làm những việc gì?",
+        [LAOCAI],
+        False,
+    )
+    assert talk.resolve("u1", "Phòng Quản trị phải làm gì?").focus == []  # no unit of the plan in focus
+    talk.remember("u2", "Kế hoạch 08 giao Ủy ban nhân dân xã, phường những nhiệm vụ gì?", [SOCTRANG])
+    assert (
+        talk.resolve("u2", "còn Phòng Quản trị thì sao?").question
+        == "Kế hoạch 08 giao Phòng Quản trị những nhiệm vụ gì?"
     )
 
 

@@ -509,6 +509,21 @@ def test_a_part_asked_by_its_heading_of_a_document_named_by_number(wide_engine, 
     assert (answer.citations[0].doc_id, answer.citations[0].section) == section
 
 
+def test_a_follow_up_naming_another_unit_stays_with_the_plan(wide_engine) -> None:
+    """After a unit's tasks in one directive: "còn Sở Văn hóa, Thể thao và Du lịch thì sao?" (seven words) and
+    "vậy sở Nông nghiệp và Môi trường phải làm gì" (a question of its own whose unit shares its words with a
+    ministry that issued a circular) are that directive's units, not other documents'."""
+    wide_engine.ask("Chỉ thị 010 giao Sở Khoa học và Công nghệ những nhiệm vụ gì?", conversation="t:1")
+    long = wide_engine.ask("còn Sở Văn hóa, Thể thao và Du lịch thì sao?", conversation="t:1")
+    assert (long.citations[0].doc_id, long.citations[0].section) == ("ct-010-ubnd-daklak-2025", "I.2.2.d")
+    own = wide_engine.ask("vậy sở Nông nghiệp và Môi trường phải làm gì", conversation="t:1")
+    assert (own.citations[0].doc_id, own.citations[0].section) == ("ct-010-ubnd-daklak-2025", "I.2.2.a")
+    wide_engine.ask("Kế hoạch 552 giao Ủy ban nhân dân xã, phường những nhiệm vụ gì?", conversation="t:2")
+    then = wide_engine.ask("còn Hiệp hội Doanh nghiệp thì sao?", conversation="t:2")
+    assert then.answer.startswith("Hiểu là: Kế hoạch 552 giao Hiệp hội Doanh nghiệp những nhiệm vụ gì?")
+    assert (then.citations[0].doc_id, then.citations[0].section) == ("kh-552-ubnd-dongthap-2025", "V.10")
+
+
 def test_a_section_too_long_to_quote_whole_keeps_the_line_that_answers(wide_engine) -> None:
     """A duty asked of a section that is mostly a table: the sentence giving the duty comes after the table, past
     where a whole section is cut; it is quoted (with the other best lines), not the table's first rows alone."""

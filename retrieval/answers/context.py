@@ -109,10 +109,21 @@ class Context:
             return self._named_by_header(q)
         if held := self.held_number(q):
             return held
-        decided = self._decide(self.plan(q))
+        plan = self.plan(q)
+        decided = self._decide(plan)
         if decided and self._kinds_asked(q) and self._other_kind_near(q, decided):
             return None  # "những kế hoạch nào về …": the resolution the words lead to is not one of them
+        if decided and self._held_focus(plan) not in (None, decided):
+            # the one document in focus (the conversation's), when the question's words are in it, before one its
+            # words lead to: "vậy Sở Khoa học và Công nghệ phải làm gì?" after a plan asks that plan, not the
+            # circular the ministry of that name issued
+            return None
         return decided
+
+    def _held_focus(self, plan: SearchPlan) -> str | None:
+        """The one document in focus, when the question's words match it at all."""
+        one = self.focus[0] if self.focus and len(self.focus) == 1 else None
+        return one if one is not None and plan.match.get(one) else None
 
     def _other_kind_near(self, q: Question, decided: str) -> bool:
         """Whether the document decided is of none of the kinds asked (nor holds a part of one: a decision issuing a
