@@ -3,6 +3,7 @@ wide gold set): general behaviours, each shown on a document nobody tuned a rule
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -507,6 +508,14 @@ def test_a_part_asked_by_its_heading_of_a_document_named_by_number(wide_engine, 
     opening sentence naming the words in passing ("Doanh nghiệp … thực hiện các mục tiêu …") is no such heading."""
     answer = wide_engine.ask(question)
     assert (answer.citations[0].doc_id, answer.citations[0].section) == section
+
+
+def test_a_part_named_by_its_heading_and_quoted_in_part_says_so(wide_engine) -> None:
+    """ "Tổ chức thực hiện kế hoạch 597": the whole part V is the answer, too long for a phone: the answer says how
+    many of its lines are left unquoted, as it does for a unit's task list."""
+    answer = wide_engine.ask("Tổ chức thực hiện kế hoạch 597 như thế nào")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-597-ubnd-dongthap-2025", "V")
+    assert re.search(r"Mục V còn \d+ dòng nữa: mở mục này để đọc đủ\.", answer.answer)
 
 
 def test_a_follow_up_naming_another_unit_stays_with_the_plan(wide_engine) -> None:

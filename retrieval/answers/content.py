@@ -152,7 +152,11 @@ def gather(q: Question, ctx: Context) -> Draft | None:
             evidence.append(Evidence(h.doc_id, h.section, h.heading, lines, score=h.score))
     if evidence:
         evidence += _announced(ctx, evidence[0])
-    return Draft(evidence, notes=cut_short(ctx, evidence) if how == "all" else []) if evidence else None
+    # a whole section quoted in part says so: every one asked whole, or the one the question names by its heading
+    whole = (
+        evidence if how == "all" else [e for e in evidence[:1] if titled is not None and e.section == titled.section]
+    )
+    return Draft(evidence, notes=cut_short(ctx, whole)) if evidence else None
 
 
 def _unnamed(ctx: Context, terms: QueryTerms, target: str | None) -> QueryTerms:
