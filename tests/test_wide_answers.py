@@ -518,6 +518,14 @@ def test_a_part_named_by_its_heading_and_quoted_in_part_says_so(wide_engine) -> 
     assert re.search(r"Mục V còn \d+ dòng nữa: mở mục này để đọc đủ\.", answer.answer)
 
 
+def test_a_whole_article_quoted_keeps_its_clauses_numbers(wide_engine) -> None:
+    """An article quoted whole shows each khoản with its number, the part a reader cites ("khoản 2 Điều 13")."""
+    answer = wide_engine.ask("Hiệu lực thi hành của nghị quyết 57")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-57-2025-hdnd-hanoi", "Điều 13")
+    assert "- 1. Nghị quyết này có hiệu lực thi hành từ ngày 10 tháng 12 năm 2025. [1]" in answer.answer
+    assert "- 2. Nghị quyết số 47/2024/NQ-HĐND ngày 12 tháng 12 năm 2024" in answer.answer
+
+
 def test_a_follow_up_naming_another_unit_stays_with_the_plan(wide_engine) -> None:
     """After a unit's tasks in one directive: "còn Sở Văn hóa, Thể thao và Du lịch thì sao?" (seven words) and
     "vậy sở Nông nghiệp và Môi trường phải làm gì" (a question of its own whose unit shares its words with a

@@ -105,7 +105,9 @@ def _words(ev: Evidence, n: int, doc: Document) -> list[str]:
     if label:
         out.append(f"{label}:")
     lines = [ln for ln in ev.lines if not (label and _only_heading(ln, ev.heading))] or ev.lines
-    out += [f"- {ln.clean if not ln.heading else ln.text} [{n}]" for ln in lines]
+    # a line that opens a section keeps its label ("2. Bãi bỏ …", "a) …"): the khoản or điểm a reader cites
+    opens = {s.start for s in doc.sections}
+    out += [f"- {ln.text.strip() if ln.heading or ln.start in opens else ln.clean} [{n}]" for ln in lines]
     return out
 
 
