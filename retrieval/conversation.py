@@ -97,8 +97,8 @@ class Conversations:
             return Turn(_replace(asked, prev.subject, named), focus, True)
         if unit is not None:  # the previous question was about a whole plan: now it is about this unit
             return Turn(named, focus, True)
-        if documents:  # "thế còn trường Lào Cai?": the same question of another document
-            return Turn(f"{asked.rstrip(' ?')} {named}?", documents, True)
+        if documents:  # "thế còn trường Lào Cai?": the same question of another document, named where it was
+            return Turn(_in_place(prev.question, asked, named), documents, True)
         return Turn(f"{named} {prev.question}", list(prev.focus), True)
 
     def _of_document(self, prev: _State, message: str) -> Turn | None:
@@ -156,6 +156,19 @@ def follow_up(message: str, *, max_words: int | None = -1) -> str | None:
         return None  # "Con tôi học trường tiểu học …, học phí tính thế nào?" is a question of its own
     named = " ".join(words[start:end]).strip(" ,")
     return named or None
+
+
+def _in_place(question: str, rest: str, named: str) -> str:
+    """The question with ``named`` where the words ``rest`` lacks were (the name of its document); at its end when
+    it named none: "Kế hoạch 308 căn cứ những văn bản nào?" -> "kế hoạch 310 căn cứ những văn bản nào?"."""
+    i = 0
+    while i < min(len(question), len(rest)) and question[i] == rest[i]:
+        i += 1
+    while 0 < i < len(rest) and not rest[i - 1].isspace():  # at a word's start ("của luật 60 là" vs "của là")
+        i -= 1
+    if i >= len(rest.rstrip(" ?")):
+        return f"{rest.rstrip(' ?')} {named}?"
+    return " ".join(f"{rest[:i]} {named} {rest[i:]}".split())
 
 
 def _only_unit(named: str, focus: Sequence[str], unit_of: UnitOf) -> bool:

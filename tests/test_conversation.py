@@ -94,6 +94,25 @@ def test_a_unit_of_a_long_or_punctuated_name_is_followed_up() -> None:
     )
 
 
+def test_another_document_asked_the_same_takes_the_place_of_the_first() -> None:
+    """ "còn trường Lào Cai thì sao?": the document named goes where the previous question named its own, not
+    ahead of or after the whole question ("Văn phòng trường Sóc Trăng làm gì?", not "… làm gì trường Lào Cai?")."""
+    fake = FakeUnits()
+
+    def named(text: str) -> tuple[list[str], str]:
+        for doc, words in ((LAOCAI, "trường Lào Cai"), (SOCTRANG, "trường Sóc Trăng")):
+            if words in text:
+                return [doc], " ".join(text.replace(words, " ").split())
+        return [], text
+
+    talk = Conversations(fake.unit_of, named)
+    talk.remember("u1", "Kinh phí của trường Sóc Trăng lấy từ đâu?", [SOCTRANG])
+    turn = talk.resolve("u1", "thế còn trường Lào Cai?")
+    assert (turn.question, turn.focus) == ("Kinh phí của trường Lào Cai lấy từ đâu?", [LAOCAI])
+    talk.remember("u2", "Kinh phí lấy từ đâu?", [SOCTRANG])
+    assert talk.resolve("u2", "thế còn trường Lào Cai?").question == "Kinh phí lấy từ đâu trường Lào Cai?"
+
+
 def test_a_conversation_is_forgotten_after_its_time() -> None:
     now = [0.0]
     fake = FakeUnits()

@@ -541,6 +541,18 @@ def test_a_follow_up_naming_another_unit_stays_with_the_plan(wide_engine) -> Non
     assert (then.citations[0].doc_id, then.citations[0].section) == ("kh-552-ubnd-dongthap-2025", "V.10")
 
 
+def test_a_follow_up_naming_another_document_by_kind_and_number_asks_it_the_same(wide_engine) -> None:
+    """ "Kế hoạch 308 căn cứ những văn bản nào?" then "còn kế hoạch 310 thì sao?": plan 310's grounds, the plan
+    named by kind and number taking 308's place (it was read as words put before the whole first question)."""
+    wide_engine.ask("Kế hoạch 308 căn cứ những văn bản nào?", conversation="t:3")
+    then = wide_engine.ask("còn kế hoạch 310 thì sao?", conversation="t:3")
+    assert then.answer.startswith("Hiểu là: kế hoạch 310 căn cứ những văn bản nào?")
+    assert (then.citations[0].doc_id, then.citations[0].section) == ("kh-310-ubnd-hanoi-2025", "preamble")
+    wide_engine.ask("mục đích của luật 60 là gì", conversation="t:4")
+    law = wide_engine.ask("thế còn luật 80?", conversation="t:4")
+    assert law.answer.startswith("Hiểu là: mục đích của luật 80 là gì")
+
+
 def test_a_section_too_long_to_quote_whole_keeps_the_line_that_answers(wide_engine) -> None:
     """A duty asked of a section that is mostly a table: the sentence giving the duty comes after the table, past
     where a whole section is cut; it is quoted (with the other best lines), not the table's first rows alone."""

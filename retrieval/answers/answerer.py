@@ -20,7 +20,7 @@ from retrieval.answers import bases, content, refusal
 from retrieval.answers.compose import compose
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, table_headings
-from retrieval.answers.question import Question, parse
+from retrieval.answers.question import Question, parse, without_number
 from retrieval.answers.router import ROUTES, Route
 from retrieval.answers.unheld import unheld
 from retrieval.conversation import Conversations, Turn
@@ -224,6 +224,10 @@ class Answerer:
         named, rest = self.index.names_in(text)
         if named:
             return named, rest
+        q = parse(text)  # "còn kế hoạch 310 thì sao?": the one stored document of that kind and number
+        found = self.index.catalog.numbered(q.legal_keys, [f"{k}|{n}" for k, n in q.legal_pairs]) if q.text else []
+        if len(found) == 1:
+            return found, without_number(text)
         places = self.index.places()
         asked = places.named_in(text)
         if not asked:
