@@ -20,7 +20,8 @@ from retrieval.answers import bases, content, refusal
 from retrieval.answers.compose import compose
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, table_headings
-from retrieval.answers.question import Question, parse, without_number
+from retrieval.answers.header import without_number, without_places
+from retrieval.answers.question import Question, parse
 from retrieval.answers.router import ROUTES, Route
 from retrieval.answers.unheld import unheld
 from retrieval.conversation import Conversations, Turn
@@ -226,9 +227,10 @@ class Answerer:
             return named, rest
         q = parse(text)  # "còn kế hoạch 310 thì sao?": the one stored document of that kind and number
         found = self.index.catalog.numbered(q.legal_keys, [f"{k}|{n}" for k, n in q.legal_pairs]) if q.text else []
-        if len(found) == 1:
-            return found, without_number(text)
         places = self.index.places()
+        if len(found) == 1:  # its place goes with it ("Quyết định 96 Quảng Ninh …": not asked of another's)
+            own = places.named_in(text) & places.of_document(self.index.heads()[found[0]])
+            return found, without_places(without_number(text), own, places.cues)
         asked = places.named_in(text)
         if not asked:
             return [], text

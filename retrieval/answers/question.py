@@ -183,19 +183,6 @@ def named_pair(kind: str, number: str) -> str:
     return rf" {re.escape(kind)} (?:so )?0*{re.escape(number)}"
 
 
-#: A document's kind and number as typed ("Kế hoạch số 308", "qd 96/2025/QĐ-UBND", "luật 60"), on folded text.
-_NAMED_NUMBER = re.compile(rf"(?i)\b(?:{KINDS})\s+(?:so\s+)?\d+(?:\s*[/-]\s*[\w.-]+)*")
-
-
-def without_number(text: str) -> str:
-    """The text without the words naming a document by kind and number ("Kế hoạch 308 căn cứ gì" -> "căn cứ gì")."""
-    folded = fold(unicodedata.normalize("NFC", text))  # character by character: the text's positions
-    text = unicodedata.normalize("NFC", text)
-    for m in reversed(list(_NAMED_NUMBER.finditer(folded))):
-        text = text[: m.start()] + " " + text[m.end() :]
-    return " ".join(text.split())
-
-
 def _legal_mentions(text: str, key: str) -> tuple[list[str], list[tuple[str, str]]]:
     keys = [
         id_key(m.group("number")) for m in _LEGAL_IN_Q.finditer(fold(text)) if re.search(r"[A-Za-z]", m.group("number"))
