@@ -181,7 +181,7 @@ def _only_unit(named: str, focus: Sequence[str], unit_of: UnitOf) -> bool:
 
 def document_reference(message: str) -> str | None:
     """The words naming the document the last answer quoted ("kế hoạch đó", "văn bản này"), folded, or None."""
-    key = " " + " ".join(fold(message).lower().split()) + " "
+    key = " " + " ".join(re.findall(r"\w+", fold(message).lower())) + " "  # "… kế hoạch này?": no mark on a word
     return next((r for r in lexicon().follow_ups.get("refer_document", []) if f" {r} " in key), None)
 
 

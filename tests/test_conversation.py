@@ -113,6 +113,15 @@ def test_another_document_asked_the_same_takes_the_place_of_the_first() -> None:
     assert talk.resolve("u2", "thế còn trường Lào Cai?").question == "Kinh phí lấy từ đâu trường Lào Cai?"
 
 
+def test_that_plan_at_the_end_of_a_question_is_the_plan_in_focus() -> None:
+    """ "ai ký kế hoạch này?": the question mark on the last word does not hide the words naming the plan."""
+    fake = FakeUnits()
+    talk = Conversations(fake.unit_of, fake.documents_named, lambda d: "08/KH-CĐCĐ")
+    talk.remember("u1", "khi nào xếp hạng thi đua?", [SOCTRANG])
+    turn = talk.resolve("u1", "ai ký kế hoạch này?")
+    assert (turn.question, turn.focus, turn.rewritten) == ("ai ký kế hoạch 08/KH-CĐCĐ?", [SOCTRANG], True)
+
+
 def test_a_conversation_is_forgotten_after_its_time() -> None:
     now = [0.0]
     fake = FakeUnits()
