@@ -58,7 +58,8 @@ def _in_capitals() -> frozenset[str]:
 #: 23: a ministry ("b) Bộ Công Thương: …") is a unit. 24: in a text with no implementation part, a top-level item
 #: headed by a unit's name ("1. Ủy ban nhân dân các xã, phường" of a directive) is that unit's section.
 #: 25: a syllable of h, k, l, m, s or t and "i" alone folds with "y" ("chiến sĩ" is "chiến sỹ", "tỉ lệ" "tỷ lệ").
-ANALYZER_VERSION = "25"
+#: 26: a unit headed "Đề nghị Ủy ban Mặt trận …" is also named without "Đề nghị" (lexicon ``units.assign``).
+ANALYZER_VERSION = "26"
 
 _WORD = re.compile(r"[^\W_]+")
 _PERCENT = re.compile(r"(?<=\d)\s*%")

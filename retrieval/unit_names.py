@@ -36,7 +36,7 @@ def unit_keys(name: str) -> set[str]:
         keys.add(people)  # "Cán bộ, công chức cơ quan Phòng GDĐT" is also "cán bộ công chức"
     keys.update(p for p in parts[1:] if len(p.split()) >= 3)
     for k in list(keys):
-        for lead in _LEADING:
+        for lead in (*_LEADING, *_assigning()):
             if k.startswith(lead) and len(k[len(lead) :].split()) >= 2:
                 keys.add(k[len(lead) :])
         if k.startswith("phong ") and k != "phong" and len(k.split()) >= 3:
@@ -53,6 +53,13 @@ def unit_keys(name: str) -> set[str]:
     initials = {i for i in (_initials(name), _initials(re.split(r"\s+và\s+", name, maxsplit=1)[0])) if i}
     named = {k for k in keys if (k in (full, local) and len(k.split()) >= 2) or len(k.split()) >= 3}
     return named | orgs | initials
+
+
+@cache
+def _assigning() -> tuple[str, ...]:
+    """The words that give a unit its task before its name ("Giao Sở Tư pháp …", "Đề nghị Ủy ban Mặt trận …";
+    lexicon ``units.assign``), folded: the name is also the words after them."""
+    return tuple(f"{unit_words(a)} " for a in lexicon().units["assign"])
 
 
 def _without_province(full: str) -> str | None:

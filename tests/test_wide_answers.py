@@ -535,6 +535,11 @@ def test_a_follow_up_naming_another_unit_stays_with_the_plan(wide_engine) -> Non
     assert (long.citations[0].doc_id, long.citations[0].section) == ("ct-010-ubnd-daklak-2025", "I.2.2.d")
     own = wide_engine.ask("vậy sở Nông nghiệp và Môi trường phải làm gì", conversation="t:1")
     assert (own.citations[0].doc_id, own.citations[0].section) == ("ct-010-ubnd-daklak-2025", "I.2.2.a")
+    # a body the plan asks rather than directs ("Đề nghị Chi cục Hải quan khu vực XIX"), named without "Đề nghị"
+    wide_engine.ask("Kế hoạch 153 giao Sở Giáo dục và Đào tạo những nhiệm vụ gì?", conversation="t:6")
+    asked = wide_engine.ask("còn Chi cục Hải quan khu vực XIX thì sao?", conversation="t:6")
+    assert asked.answer.startswith("Hiểu là: Kế hoạch 153 giao Chi cục Hải quan khu vực XIX những nhiệm vụ gì?")
+    assert [(c.doc_id, c.section) for c in asked.citations][:1] == [("kh-153-ubnd-cantho-2025", "IV.11")]
     wide_engine.ask("Kế hoạch 552 giao Ủy ban nhân dân xã, phường những nhiệm vụ gì?", conversation="t:2")
     then = wide_engine.ask("còn Hiệp hội Doanh nghiệp thì sao?", conversation="t:2")
     assert then.answer.startswith("Hiểu là: Kế hoạch 552 giao Hiệp hội Doanh nghiệp những nhiệm vụ gì?")

@@ -248,8 +248,14 @@ def _duties_alone(q: Question, ctx: Context, doc: Document, unit: str) -> bool:
     name and its document's header ("Kinh phí để Sở Y tế thực hiện nhiệm vụ … lấy từ đâu?" asks the funds)."""
     if set(q.asks) - DUTY_ONLY:
         return False
-    named = text_terms(ctx.analyzer, f"{unit}\n{profile_text(doc)}")
+    named = _naming_terms(ctx, doc, unit)
     return not any(t.startswith("f:") and t not in named for t in text_terms(ctx.analyzer, q.topic))
+
+
+def _naming_terms(ctx: Context, doc: Document, unit: str) -> frozenset[str]:
+    """The words a duty question may hold besides what it asks: the unit's name, its document's header, and the
+    words that give a unit its tasks ("Kế hoạch 153 giao … những nhiệm vụ gì?": lexicon ``units.assign``)."""
+    return text_terms(ctx.analyzer, "\n".join([unit, profile_text(doc), *lexicon().units["assign"]]))
 
 
 def _asked_part(q: Question, ctx: Context, whole: Evidence) -> Evidence | None:
@@ -258,7 +264,7 @@ def _asked_part(q: Question, ctx: Context, whole: Evidence) -> Evidence | None:
     document's header, or which one of something: "tiểu dự án" of "Sở Y tế chủ trì tiểu dự án nào?", though the
     plan's title names its "tiểu dự án": ``_which``): one task among the unit's tasks."""
     doc = ctx.index.get(whole.doc_id)
-    named = text_terms(ctx.analyzer, f"{whole.heading}\n{profile_text(doc)}")
+    named = _naming_terms(ctx, doc, whole.heading)
     beyond = any(t.startswith("f:") and t not in named for t in text_terms(ctx.analyzer, q.topic))
     if not beyond and not _which(q):
         return None
