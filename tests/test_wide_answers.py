@@ -546,18 +546,6 @@ def test_a_follow_up_naming_another_unit_stays_with_the_plan(wide_engine) -> Non
     assert (then.citations[0].doc_id, then.citations[0].section) == ("kh-552-ubnd-dongthap-2025", "V.10")
 
 
-def test_a_question_naming_nothing_after_one_document_is_asked_of_it_first(wide_engine) -> None:
-    """In a conversation, "nguồn kinh phí từ đâu?" after a decision's answer asks that decision (its article on
-    funds), not the plan of another province whose words match best; a question that decision does not answer is
-    answered as it would be alone."""
-    wide_engine.ask("Quyết định 48 Gia Lai cấp đồ dùng gì cho học sinh nội trú?", conversation="t:7")
-    funds = wide_engine.ask("nguồn kinh phí từ đâu?", conversation="t:7")
-    assert [(c.doc_id, c.section) for c in funds.citations] == [("qd-48-2025-ubnd-gialai", "Điều 2.3")]
-    alone = wide_engine.ask("Thông tư 124 quy định những gì?")
-    other = wide_engine.ask("Thông tư 124 quy định những gì?", conversation="t:7")
-    assert [(c.doc_id, c.section) for c in other.citations] == [(c.doc_id, c.section) for c in alone.citations]
-
-
 def test_a_follow_up_naming_another_document_by_kind_and_number_asks_it_the_same(wide_engine) -> None:
     """ "Kế hoạch 308 căn cứ những văn bản nào?" then "còn kế hoạch 310 thì sao?": plan 310's grounds, the plan
     named by kind and number taking 308's place (it was read as words put before the whole first question)."""

@@ -62,11 +62,7 @@ class Answerer:
         turn = self.conversations.resolve(conversation, question) if conversation else Turn(question)
         if turn.focus and not (context or {}).get("doc_ids"):
             context = {**(context or {}), "doc_ids": turn.focus}
-        answer = None
-        if turn.leaning and not (context or {}).get("doc_ids"):  # the conversation's document first, if it answers
-            answer = self._ask(turn.question, doc_ids, top_k, qid, {**(context or {}), "doc_ids": [turn.leaning]})
-            answer = answer if answer.found else None
-        answer = answer or self._ask(turn.question, doc_ids, top_k, qid, context)
+        answer = self._ask(turn.question, doc_ids, top_k, qid, context)
         if turn.rewritten:
             answer.question = question
             answer.answer = f"Hiểu là: {turn.question}\n{answer.answer}"
