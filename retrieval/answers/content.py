@@ -130,8 +130,11 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     weights = ctx.weights()
     # a heading holding the question's words but the document's name answers whole; two parts' headings holding
     # them together only when they hold its name too (a story's words spread over two parts ask neither whole)
-    titled = titled_section(ctx, hits, _unnamed(ctx, terms, target), weights, p.titled, joint=terms)
-    if titled is None and (listed := gathered(q, ctx, hits, Coverage(terms, weights), p.gathered_margin)) is not None:
+    whole = Coverage(terms, weights)
+    unnamed_terms = _unnamed(ctx, terms, target)
+    named = whole if unnamed_terms is terms else Coverage(unnamed_terms, weights)
+    titled = titled_section(ctx, hits, unnamed_terms, named, p.titled, joint=whole)
+    if titled is None and (listed := gathered(q, ctx, hits, whole, p.gathered_margin)) is not None:
         titled = listed  # items of one list answering together: the list, whole
     if titled is not None:  # the section the question names by its title answers first, whole
         hits = [titled, *[h for h in hits if not _within(h, titled)]]

@@ -68,6 +68,8 @@ def unnamed(terms: QueryTerms, words: str) -> QueryTerms:
     if not uni:
         return terms
     bi = {t for t in terms.bi if not any(f" {w} " in words for w in t[2:].split())}
+    if len(uni) == len(terms.uni) and len(bi) == len(terms.bi):
+        return terms  # nothing named: the same object (its coverage is read once)
     return QueryTerms(uni, bi, terms.alt_of, terms.exact)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from core.types import Document, Section
 from ingest.outline import QUOTED_ARTICLE
 from retrieval.answers.context import Context
-from retrieval.extract import Coverage, QueryTerms, TermWeights, query_terms, text_terms
+from retrieval.extract import Coverage, QueryTerms, query_terms, text_terms
 from retrieval.search import SectionHit
 
 TITLED_HITS = 3  # best hits whose sections (and those above them) are read for a heading naming the question
@@ -22,22 +22,22 @@ def titled_section(
     ctx: Context,
     hits: list[SectionHit],
     terms: QueryTerms,
-    weights: TermWeights,
+    covers: Coverage,
     floor: float,
     *,
-    joint: QueryTerms | None = None,
+    joint: Coverage | None = None,
 ) -> SectionHit | None:
     """The section, among the best hits and the sections above them, whose own heading holds the question's
     content terms (``floor``: all of them), the most specific one first: "Điều kiện đăng ký dự tuyển công chức là
     gì?" asks for "Điều 19. Điều kiện đăng ký dự tuyển công chức", not the points of it that matched best.
 
     Failing one, a short section whose heading with those of two of its parts holds them: "hiệu lực khi nào, thay
-    thế văn bản nào?" asks for the whole "Hiệu lực thi hành", whose clauses each answer half (``joint``: the terms
-    read there, default ``terms``).
+    thế văn bản nào?" asks for the whole "Hiệu lực thi hành", whose clauses each answer half (``joint``: the
+    coverage read there, default ``covers``, which is ``terms``').
 
     A heading counts only when the question holds at least ``HEADING_HELD`` of its own words: an item's opening
     sentence that mentions the words asked in passing ("Trên cơ sở kết quả …, Sở Y tế …") is no title of it."""
-    covers = Coverage(terms, weights)
+    alts = frozenset(f"f:{w}" for groups in terms.alt_of.values() for alt in groups for w in alt)
     best: tuple[float, int, int, SectionHit] | None = None
     read: list[tuple[Document, Section, frozenset[str]]] = []
     seen: set[tuple[str, str]] = set()
@@ -49,14 +49,14 @@ def titled_section(
                 seen.add((h.doc_id, sec.id))
                 own = _heading_terms(ctx, doc, sec)
                 read.append((doc, sec, own))
-                share = covers(own) if _held(ctx, terms, doc, sec) >= HEADING_HELD else 0.0
+                share = covers(own) if _held(ctx, terms, alts, doc, sec) >= HEADING_HELD else 0.0
                 direct = sum(t in own for t in terms.uni)  # its own words before a thesaurus phrase standing in
                 if best is None or (share, direct, sec.level) > best[:3]:
                     best = (share, direct, sec.level, SectionHit(h.doc_id, sec.id, sec.heading, hits[0].score))
             sec = doc.section(sec.parent) if sec.parent else None
     if best is not None and best[0] >= floor:
         return best[3]
-    whole = Coverage(joint, weights) if joint is not None else covers
+    whole = joint or covers
     found = [(sec.level, doc, sec) for doc, sec, own in read if _with_parts(ctx, doc, sec, own, whole) >= floor]
     if not found:
         return None
@@ -64,7 +64,7 @@ def titled_section(
     return SectionHit(doc.doc_id, sec.id, sec.heading, hits[0].score)
 
 
-def _held(ctx: Context, terms: QueryTerms, doc: Document, sec: Section) -> float:
+def _held(ctx: Context, terms: QueryTerms, alts: frozenset[str], doc: Document, sec: Section) -> float:
     """The share of a heading's content words the question holds (in its words or a thesaurus phrase of them); of
     an amending clause, those of the article title it quotes ("Sửa đổi, bổ sung Điều 21 như sau:" says only how)."""
     own = ctx.index.remembered(
@@ -73,7 +73,6 @@ def _held(ctx: Context, terms: QueryTerms, doc: Document, sec: Section) -> float
     )
     if not own:
         return 0.0
-    alts = {f"f:{w}" for groups in terms.alt_of.values() for alt in groups for w in alt}
     return sum(t in terms.uni or t in alts for t in own) / len(own)
 
 
