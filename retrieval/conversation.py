@@ -33,6 +33,9 @@ class Turn:
     question: str  # what is asked of the engine
     focus: list[str] = field(default_factory=list)  # documents a follow-up stays with
     rewritten: bool = False  # the question is not the message as typed
+    # a question of its own naming no document, after an answer from one: that document, to be asked too (the
+    # engine keeps its answer when it holds the question's words as well as the answer over all documents does)
+    leaning: str | None = None
 
 
 @dataclass
@@ -83,6 +86,8 @@ class Conversations:
             # the other words name a document ("Sở Nông nghiệp …" alone is no ministry's circular)
             if unit is not None and not self._documents_named(re.sub(_loose(unit), " ", message, flags=re.I))[0]:
                 return Turn(message, list(prev.focus))
+            if len(prev.focus) == 1 and not self._documents_named(message)[0]:
+                return Turn(message, leaning=prev.focus[0])
             return Turn(message)
         if named == "":  # "điều đó nộp khi nào?": the previous subject, the new predicate
             typed = re.search(_loose(prev.subject), prev.question, flags=re.I) if prev.subject else None

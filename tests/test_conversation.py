@@ -122,6 +122,19 @@ def test_that_plan_at_the_end_of_a_question_is_the_plan_in_focus() -> None:
     assert (turn.question, turn.focus, turn.rewritten) == ("ai ký kế hoạch 08/KH-CĐCĐ?", [SOCTRANG], True)
 
 
+def test_a_question_naming_no_document_leans_to_the_one_just_quoted() -> None:
+    """ "nguồn kinh phí từ đâu?" after an answer from one plan leans to that plan (asked as typed, with no focus it
+    must keep); a question naming a document, or after an answer from several, leans to none."""
+    fake = FakeUnits()
+    talk = Conversations(fake.unit_of, fake.documents_named)
+    talk.remember("u1", "Văn phòng trường Lào Cai làm gì?", [LAOCAI])
+    turn = talk.resolve("u1", "nguồn kinh phí từ đâu?")
+    assert (turn.question, turn.focus, turn.rewritten, turn.leaning) == ("nguồn kinh phí từ đâu?", [], False, LAOCAI)
+    assert talk.resolve("u1", "kinh phí của trường Lào Cai lấy từ đâu?").leaning is None
+    talk.remember("u2", "Kinh phí lấy từ đâu?", [LAOCAI, SOCTRANG])
+    assert talk.resolve("u2", "thời hạn báo cáo là khi nào?").leaning is None
+
+
 def test_a_conversation_is_forgotten_after_its_time() -> None:
     now = [0.0]
     fake = FakeUnits()

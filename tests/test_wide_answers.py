@@ -546,6 +546,20 @@ def test_a_follow_up_naming_another_unit_stays_with_the_plan(wide_engine) -> Non
     assert (then.citations[0].doc_id, then.citations[0].section) == ("kh-552-ubnd-dongthap-2025", "V.10")
 
 
+def test_a_question_naming_nothing_stays_with_the_document_only_if_it_answers_as_well(wide_engine) -> None:
+    """In a conversation, "kinh phí lấy từ đâu?" after a decision's answer is its article on funds (another
+    province's plan matched the words as well); "giáo viên THCS dạy bao nhiêu tiết 1 tuần?" after a resolution on
+    fees is still the circular that says it: the resolution's quote holds fewer of the question's words."""
+    wide_engine.ask("Quyết định 48 Gia Lai cấp đồ dùng gì cho học sinh nội trú?", conversation="t:7")
+    funds = wide_engine.ask("kinh phí lấy từ đâu?", conversation="t:7")
+    assert [(c.doc_id, c.section) for c in funds.citations][:1] == [("qd-48-2025-ubnd-gialai", "Điều 2.3")]
+    alone = wide_engine.ask("giáo viên THCS dạy bao nhiêu tiết 1 tuần?")
+    wide_engine.ask("Nghị quyết 22 Vĩnh Long có hiệu lực từ ngày nào?", conversation="t:8")
+    other = wide_engine.ask("giáo viên THCS dạy bao nhiêu tiết 1 tuần?", conversation="t:8")
+    assert alone.citations[0].doc_id == "tt-05-2025-bgddt"
+    assert [(c.doc_id, c.section) for c in other.citations] == [(c.doc_id, c.section) for c in alone.citations]
+
+
 def test_a_follow_up_naming_another_document_by_kind_and_number_asks_it_the_same(wide_engine) -> None:
     """ "Kế hoạch 308 căn cứ những văn bản nào?" then "còn kế hoạch 310 thì sao?": plan 310's grounds, the plan
     named by kind and number taking 308's place (it was read as words put before the whole first question)."""

@@ -25,6 +25,7 @@ from retrieval.answers.question import Question, parse
 from retrieval.answers.router import ROUTES, Route
 from retrieval.answers.unheld import unheld
 from retrieval.conversation import Conversations, Turn
+from retrieval.extract import Coverage, query_terms, text_terms
 from retrieval.lexicon import lexicon
 from retrieval.policy import DEFAULT, Policy
 from retrieval.spelling import correct, corrections, romans, telex
@@ -63,12 +64,33 @@ class Answerer:
         if turn.focus and not (context or {}).get("doc_ids"):
             context = {**(context or {}), "doc_ids": turn.focus}
         answer = self._ask(turn.question, doc_ids, top_k, qid, context)
+        if turn.leaning and not doc_ids and not (context or {}).get("doc_ids"):
+            answer = self._stayed(turn.question, turn.leaning, answer, top_k, qid)
         if turn.rewritten:
             answer.question = question
             answer.answer = f"Hiểu là: {turn.question}\n{answer.answer}"
         if conversation and answer.found:
             self.conversations.remember(conversation, turn.question, [c.doc_id for c in answer.citations])
         return answer
+
+    def _stayed(self, question: str, doc_id: str, answer: Answer, top_k: int | None, qid: str | int | None) -> Answer:
+        """The answer from the document a conversation was about, instead of ``answer`` (over all documents), when
+        it quotes as much of the question's words as ``answer`` does: "nguồn kinh phí từ đâu?" after a decision's
+        answer is its article on funds, though another province's plan matched as well; "giáo viên THCS dạy bao
+        nhiêu tiết?" is still the circular that says it."""
+        if answer.found and answer.citations and answer.citations[0].doc_id == doc_id:
+            return answer
+        near = self._ask(question, [doc_id], top_k, qid, None)
+        if not near.found or not near.citations:
+            return answer
+        if answer.found and self._quoted_share(question, near) < self._quoted_share(question, answer):
+            return answer
+        return near
+
+    def _quoted_share(self, question: str, answer: Answer) -> float:
+        """How much of a question's content words (weighted) an answer's first quote holds."""
+        terms = query_terms(self.index.analyzer, question)
+        return Coverage(terms, self.index.term_weights())(text_terms(self.index.analyzer, answer.citations[0].quote))
 
     def _ask(
         self,
