@@ -558,6 +558,10 @@ def test_a_question_naming_nothing_stays_with_the_document_only_if_it_answers_as
     other = wide_engine.ask("giáo viên THCS dạy bao nhiêu tiết 1 tuần?", conversation="t:8")
     assert alone.citations[0].doc_id == "tt-05-2025-bgddt"
     assert [(c.doc_id, c.section) for c in other.citations] == [(c.doc_id, c.section) for c in alone.citations]
+    # what a term means is the text defining it, whatever was asked before ("Cổng dữ liệu mở" is in the plan)
+    wide_engine.ask("Kế hoạch 597 Đồng Tháp phát triển dữ liệu số thế nào?", conversation="t:9")
+    term = wide_engine.ask("dữ liệu mở là gì?", conversation="t:9")
+    assert (term.citations[0].doc_id, term.citations[0].section) == ("luat-60-2024-qh15", "Điều 3.4")
 
 
 def test_a_follow_up_naming_another_document_by_kind_and_number_asks_it_the_same(wide_engine) -> None:

@@ -75,10 +75,12 @@ class Answerer:
 
     def _stayed(self, question: str, doc_id: str, answer: Answer, top_k: int | None, qid: str | int | None) -> Answer:
         """The answer from the document a conversation was about, instead of ``answer`` (over all documents), when
-        it quotes as much of the question's words as ``answer`` does: "nguồn kinh phí từ đâu?" after a decision's
+        its first source (heading and lines quoted) holds as much of the question's words as ``answer``'s does: "nguồn kinh phí từ đâu?" after a decision's
         answer is its article on funds, though another province's plan matched as well; "giáo viên THCS dạy bao
         nhiêu tiết?" is still the circular that says it."""
         if answer.found and answer.citations and answer.citations[0].doc_id == doc_id:
+            return answer
+        if parse(question).definition:  # what a term means ("dữ liệu mở là gì?"): the text defining it, any
             return answer
         near = self._ask(question, [doc_id], top_k, qid, None)
         if not near.found or not near.citations:
@@ -88,9 +90,13 @@ class Answerer:
         return near
 
     def _quoted_share(self, question: str, answer: Answer) -> float:
-        """How much of a question's content words (weighted) an answer's first quote holds."""
+        """How much of a question's content words (weighted) an answer's first source holds: its section's heading
+        and the lines quoted from it."""
+        first = answer.citations[0]
+        lines = [ln for ln in answer.answer.splitlines() if ln.rstrip().endswith(f"[{first.n}]")]
         terms = query_terms(self.index.analyzer, question)
-        return Coverage(terms, self.index.term_weights())(text_terms(self.index.analyzer, answer.citations[0].quote))
+        quoted = "\n".join([first.heading, *lines])
+        return Coverage(terms, self.index.term_weights())(text_terms(self.index.analyzer, quoted))
 
     def _ask(
         self,
