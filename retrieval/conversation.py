@@ -85,7 +85,9 @@ class Conversations:
             # "Sở Giáo dục và Đào tạo phải làm gì?" after a question about a plan: that plan's unit, as typed, unless
             # the other words name a document ("Sở Nông nghiệp …" alone is no ministry's circular)
             if unit is not None and not self._documents_named(re.sub(_loose(unit), " ", message, flags=re.I))[0]:
-                return Turn(message, list(prev.focus))
+                # one plan: it answers when it holds the question as well as any ("Sở Tài chính có trách nhiệm gì
+                # đối với hệ thống thư điện tử công vụ?" is the e-mail rules' article, not the plan's Sở Tài chính)
+                return Turn(message, leaning=prev.focus[0]) if len(prev.focus) == 1 else Turn(message, list(prev.focus))
             if len(prev.focus) == 1 and not self._documents_named(message)[0]:
                 return Turn(message, leaning=prev.focus[0])
             return Turn(message)

@@ -74,17 +74,19 @@ def test_a_follow_up_replaces_the_unit_and_keeps_the_plan() -> None:
 def test_a_unit_of_a_long_or_punctuated_name_is_followed_up() -> None:
     """A unit's name longer than a follow-up's usual words ("Sở Văn hóa, Thể thao và Du lịch"), or with a comma in
     the question before ("Ủy ban nhân dân xã, phường"), is still the unit replaced; a question of its own naming a
-    unit of the plan in focus stays with that plan, as typed."""
+    unit of the plan in focus leans to that plan, as typed."""
     fake = FakeUnits()
     talk = Conversations(fake.unit_of, fake.documents_named)
     talk.remember("u1", "Văn phòng trường Lào Cai làm gì?", [LAOCAI])
     turn = talk.resolve("u1", "còn Sở Văn hóa, Thể thao và Du lịch thì sao?")
     assert (turn.question, turn.focus) == ("Sở Văn hóa, Thể thao và Du lịch trường Lào Cai làm gì?", [LAOCAI])
     own = talk.resolve("u1", "vậy Phòng Công tác sinh viên phải làm những việc gì?")
-    assert (own.question, own.focus, own.rewritten) == (
+    # asked as typed, leaning to the plan (kept when it answers as well as any: ``Answerer._stayed``)
+    assert (own.question, own.focus, own.rewritten, own.leaning) == (
         "vậy Phòng Công tác sinh viên phải làm những việc gì?",
-        [LAOCAI],
+        [],
         False,
+        LAOCAI,
     )
     assert talk.resolve("u1", "Phòng Quản trị phải làm gì?").focus == []  # no unit of the plan in focus
     talk.remember("u2", "Kế hoạch 08 giao Ủy ban nhân dân xã, phường những nhiệm vụ gì?", [SOCTRANG])

@@ -535,6 +535,10 @@ def test_a_follow_up_naming_another_unit_stays_with_the_plan(wide_engine) -> Non
     assert (long.citations[0].doc_id, long.citations[0].section) == ("ct-010-ubnd-daklak-2025", "I.2.2.d")
     own = wide_engine.ask("vậy sở Nông nghiệp và Môi trường phải làm gì", conversation="t:1")
     assert (own.citations[0].doc_id, own.citations[0].section) == ("ct-010-ubnd-daklak-2025", "I.2.2.a")
+    # the plan's unit, but a topic another text rules: that text ("Sở Tài chính" of the e-mail rules)
+    wide_engine.ask("Kế hoạch 310 giao Sở Tài chính nhiệm vụ gì?", conversation="t:10")
+    mail = wide_engine.ask("Sở Tài chính có trách nhiệm gì đối với hệ thống thư điện tử công vụ?", conversation="t:10")
+    assert (mail.citations[0].doc_id, mail.citations[0].section) == ("qd-143-2025-ubnd-dongthap", "Quy chế.Điều 14")
     # a body the plan asks rather than directs ("Đề nghị Chi cục Hải quan khu vực XIX"), named without "Đề nghị"
     wide_engine.ask("Kế hoạch 153 giao Sở Giáo dục và Đào tạo những nhiệm vụ gì?", conversation="t:6")
     asked = wide_engine.ask("còn Chi cục Hải quan khu vực XIX thì sao?", conversation="t:6")
