@@ -568,6 +568,14 @@ def test_a_question_naming_nothing_stays_with_the_document_only_if_it_answers_as
     assert (term.citations[0].doc_id, term.citations[0].section) == ("luat-60-2024-qh15", "Điều 3.4")
 
 
+def test_a_deadline_asked_by_the_word_han_is_answered_by_the_day_stated(wide_engine) -> None:
+    """ "hạn báo cáo là khi nào?": "hạn" asks the day, which the plan states without the word ("… định kỳ báo cáo …
+    chậm nhất ngày 17 tháng 12 …"); it was refused while "báo cáo trước ngày nào?" was answered."""
+    answer = wide_engine.ask("kế hoạch 556 hạn báo cáo là khi nào?")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-556-ubnd-dongthap-2025", "VI.4")
+    assert "17 tháng 12" in answer.answer
+
+
 def test_a_follow_up_naming_another_document_by_kind_and_number_asks_it_the_same(wide_engine) -> None:
     """ "Kế hoạch 308 căn cứ những văn bản nào?" then "còn kế hoạch 310 thì sao?": plan 310's grounds, the plan
     named by kind and number taking 308's place (it was read as words put before the whole first question)."""

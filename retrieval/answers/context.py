@@ -6,13 +6,15 @@ is about, which the fact, legal-basis and content strategies all need.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from core.text import fold
-from retrieval.answers.phrases import clause_key
+from retrieval.answers.header import unnamed
+from retrieval.answers.phrases import clause_key, has
 from retrieval.answers.question import Question, named_pair
 from retrieval.extract import QueryTerms, TermWeights, query_terms
 from retrieval.lexicon import lexicon
@@ -23,6 +25,12 @@ from retrieval.search import Searcher, SearchPlan, SectionHit
 def about_bases(q: Question) -> bool:
     """A question about what a document cites: its grounds, or whether it cites a named document."""
     return q.asking("legal_bases", "mentions", "does_cite") or "preamble" in q.refs
+
+
+@functools.cache
+def _deadline_words() -> tuple[str, ...]:
+    """The deadline cues that ask by the word "hạn" ("thời hạn", "hạn nộp", "hạn báo cáo": lexicon intents)."""
+    return tuple(c for c in lexicon().intents["deadline"] if "han" in c.split())
 
 
 _NUMBER_NEXT = re.compile(r"(?:so )?\d")  # after a kind word: the number naming its document
@@ -70,7 +78,12 @@ class Context:
     def terms(self, q: Question) -> QueryTerms:
         """The question's content terms (no question words, no frames)."""
         if self._terms is None:
-            self._terms = query_terms(self.analyzer, q.text)
+            terms = query_terms(self.analyzer, q.text)
+            if (
+                q.asking("deadline") and not q.figures and has(q.key, *_deadline_words())
+            ):  # "hạn … khi nào?": "hạn" asks
+                terms = unnamed(terms, " han ")  # the day, which "chậm nhất ngày 17 tháng 12" states without the word
+            self._terms = terms
         return self._terms
 
     def plan(self, q: Question) -> SearchPlan:
