@@ -574,6 +574,10 @@ def test_a_deadline_asked_by_the_word_han_is_answered_by_the_day_stated(wide_eng
     answer = wide_engine.ask("kế hoạch 556 hạn báo cáo là khi nào?")
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-556-ubnd-dongthap-2025", "VI.4")
     assert "17 tháng 12" in answer.answer
+    # and in a conversation about the plan, the plan's answer is weighed with the same words
+    wide_engine.ask("Kế hoạch 556 giao Sở Nông nghiệp và Môi trường những nhiệm vụ gì?", conversation="t:11")
+    then = wide_engine.ask("hạn báo cáo là khi nào?", conversation="t:11")
+    assert (then.citations[0].doc_id, then.citations[0].section) == ("kh-556-ubnd-dongthap-2025", "VI.4")
 
 
 def test_a_follow_up_naming_another_document_by_kind_and_number_asks_it_the_same(wide_engine) -> None:

@@ -18,14 +18,14 @@ from core.types import Answer, Document
 from retrieval.analyzer import fold_word, token_index
 from retrieval.answers import bases, content, refusal
 from retrieval.answers.compose import compose
-from retrieval.answers.context import Context
+from retrieval.answers.context import Context, question_terms
 from retrieval.answers.evidence import Draft, table_headings
 from retrieval.answers.header import without_number, without_places
 from retrieval.answers.question import Question, parse
 from retrieval.answers.router import ROUTES, Route
 from retrieval.answers.unheld import unheld
 from retrieval.conversation import Conversations, Turn
-from retrieval.extract import Coverage, query_terms, text_terms
+from retrieval.extract import Coverage, text_terms
 from retrieval.lexicon import lexicon
 from retrieval.policy import DEFAULT, Policy
 from retrieval.spelling import correct, corrections, romans, telex
@@ -94,7 +94,7 @@ class Answerer:
         and the lines quoted from it."""
         first = answer.citations[0]
         lines = [ln for ln in answer.answer.splitlines() if ln.rstrip().endswith(f"[{first.n}]")]
-        terms = query_terms(self.index.analyzer, question)
+        terms = question_terms(self.index.analyzer, parse(question))
         quoted = "\n".join([first.heading, *lines])
         return Coverage(terms, self.index.term_weights())(text_terms(self.index.analyzer, quoted))
 

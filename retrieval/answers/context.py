@@ -27,6 +27,16 @@ def about_bases(q: Question) -> bool:
     return q.asking("legal_bases", "mentions", "does_cite") or "preamble" in q.refs
 
 
+def question_terms(analyzer: Any, q: Question) -> QueryTerms:
+    """A question's content terms: no question words, no frames, and not "hạn" of a deadline asked by it ("hạn báo
+    cáo là khi nào?" asks the day, which "chậm nhất ngày 17 tháng 12" states without the word), unless a length of
+    time is asked ("thời hạn bổ nhiệm … là mấy năm")."""
+    terms = query_terms(analyzer, q.text)
+    if q.asking("deadline") and not q.figures and has(q.key, *_deadline_words()):
+        terms = unnamed(terms, " han ")
+    return terms
+
+
 @functools.cache
 def _deadline_words() -> tuple[str, ...]:
     """The deadline cues that ask by the word "hạn" ("thời hạn", "hạn nộp", "hạn báo cáo": lexicon intents)."""
@@ -76,14 +86,9 @@ class Context:
         return self.index.term_weights()
 
     def terms(self, q: Question) -> QueryTerms:
-        """The question's content terms (no question words, no frames)."""
+        """The question's content terms (``question_terms``)."""
         if self._terms is None:
-            terms = query_terms(self.analyzer, q.text)
-            if (
-                q.asking("deadline") and not q.figures and has(q.key, *_deadline_words())
-            ):  # "hạn … khi nào?": "hạn" asks
-                terms = unnamed(terms, " han ")  # the day, which "chậm nhất ngày 17 tháng 12" states without the word
-            self._terms = terms
+            self._terms = question_terms(self.analyzer, q)
         return self._terms
 
     def plan(self, q: Question) -> SearchPlan:
