@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 
 #: Vietnamese capital letters, for regular expressions ("À-Ỹ" would take in the small letters between them too).
 UPPER = "A-ZĐÀÁẢÃẠÂẤẦẨẪẬĂẮẰẲẴẶÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
@@ -57,6 +58,19 @@ def fold(text: str) -> str:
     decomposing and filtering the text (ingest profile: fold was 15 % of tokenising a unit).
     """
     return text.translate(_FOLD_MAP)
+
+
+def cut_folded(text: str, patterns: Iterable[re.Pattern[str]], group: int | str = 0) -> str:
+    """The text (NFC) without the spans the patterns match (their ``group``) in its folded, lower-cased form, each
+    cut left as one space: folding is character by character, so the folded text's positions are the text's."""
+    text = unicodedata.normalize("NFC", text)
+    folded = fold(text).lower()
+    spans = sorted({m.span(group) for p in patterns for m in p.finditer(folded)}, reverse=True)
+    edge = len(text)
+    for a, b in spans:
+        if b <= edge:  # not one overlapping a span already cut
+            text, edge = text[:a] + " " + text[b:], a
+    return text
 
 
 #: A syllable of h, k, l, m, s or t and "i" alone, which Vietnamese writes with "y" as well ("kĩ"/"kỹ", "lí"/"lý",

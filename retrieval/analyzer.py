@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 
 from core.legal_ids import NUMBER, TYPES, id_key, number_tokens
-from core.text import fold, has_diacritics, y_form
+from core.text import cut_folded, fold, has_diacritics, y_form
 
 
 def _abbreviations() -> dict[str, str]:
@@ -345,11 +345,7 @@ class Analyzer:
 
 def unmarked(text: str) -> str:
     """The text without the "số" between a document's kind and its number ("thông tư số 05" → "thông tư 05")."""
-    text = unicodedata.normalize("NFC", text)
-    folded = fold(text)  # character by character: positions are the text's
-    for m in reversed(list(_NUMBER_MARK.finditer(folded))):
-        text = text[: m.start("mark")] + text[m.end("mark") :]
-    return text
+    return cut_folded(text, [_NUMBER_MARK], "mark")
 
 
 def _sorted(weights: dict[int, float]) -> tuple[list[int], list[float]]:

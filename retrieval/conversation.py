@@ -80,17 +80,16 @@ class Conversations:
             and _only_unit(long, prev.focus, self._unit_of)
         ):
             named = long  # "còn Sở Văn hóa, Thể thao và Du lịch thì sao?": a long name of a unit of the focus
-        if named is None:
+        if named is None:  # a question of its own: asked as typed
             unit = self._unit_of(message, prev.focus) if prev.focus else None
-            # "Sở Giáo dục và Đào tạo phải làm gì?" after a question about a plan: that plan's unit, as typed, unless
-            # the other words name a document ("Sở Nông nghiệp …" alone is no ministry's circular)
-            if unit is not None and not self._documents_named(re.sub(_loose(unit), " ", message, flags=re.I))[0]:
-                # one plan: it answers when it holds the question as well as any ("Sở Tài chính có trách nhiệm gì
-                # đối với hệ thống thư điện tử công vụ?" is the e-mail rules' article, not the plan's Sở Tài chính)
-                return Turn(message, leaning=prev.focus[0]) if len(prev.focus) == 1 else Turn(message, list(prev.focus))
-            if len(prev.focus) == 1 and not self._documents_named(message)[0]:
+            rest = re.sub(_loose(unit), " ", message, flags=re.I) if unit else message
+            if (unit is None and len(prev.focus) != 1) or self._documents_named(rest)[0]:
+                return Turn(message)  # its words (a unit's aside: "Sở Nông nghiệp …" is no ministry's) name a document
+            if len(prev.focus) == 1:
+                # leaning to the one document quoted, kept when it answers as well as any ("kinh phí lấy từ đâu?";
+                # not "Sở Tài chính có trách nhiệm gì đối với hệ thống thư điện tử công vụ?" after a plan's unit)
                 return Turn(message, leaning=prev.focus[0])
-            return Turn(message)
+            return Turn(message, list(prev.focus))  # a unit of the documents quoted ("Sở Giáo dục … phải làm gì?")
         if named == "":  # "điều đó nộp khi nào?": the previous subject, the new predicate
             typed = re.search(_loose(prev.subject), prev.question, flags=re.I) if prev.subject else None
             about = typed.group(0) if typed else prev.question.rstrip(" ?")

@@ -75,28 +75,24 @@ class Answerer:
 
     def _stayed(self, question: str, doc_id: str, answer: Answer, top_k: int | None, qid: str | int | None) -> Answer:
         """The answer from the document a conversation was about, instead of ``answer`` (over all documents), when
-        its first source (heading and lines quoted) holds as much of the question's words as ``answer``'s does: "nguồn kinh phí từ đâu?" after a decision's
-        answer is its article on funds, though another province's plan matched as well; "giáo viên THCS dạy bao
-        nhiêu tiết?" is still the circular that says it."""
+        its first source (heading and lines quoted) holds as much of the question's words as ``answer``'s does:
+        "nguồn kinh phí từ đâu?" after a decision's answer is its article on funds, though another province's plan
+        matched as well; "giáo viên THCS dạy bao nhiêu tiết?" is still the circular that says it; what a term
+        means ("dữ liệu mở là gì?") is the text defining it, whatever was asked before."""
         if answer.found and answer.citations and answer.citations[0].doc_id == doc_id:
             return answer
-        if parse(question).definition:  # what a term means ("dữ liệu mở là gì?"): the text defining it, any
+        q = parse(question)
+        if q.definition:
             return answer
         near = self._ask(question, [doc_id], top_k, qid, None)
         if not near.found or not near.citations:
             return answer
-        if answer.found and self._quoted_share(question, near) < self._quoted_share(question, answer):
+        covers = Coverage(question_terms(self.index.analyzer, q), self.index.term_weights())
+        if answer.found and _first_source_share(near, covers, self.index.analyzer) < _first_source_share(
+            answer, covers, self.index.analyzer
+        ):
             return answer
         return near
-
-    def _quoted_share(self, question: str, answer: Answer) -> float:
-        """How much of a question's content words (weighted) an answer's first source holds: its section's heading
-        and the lines quoted from it."""
-        first = answer.citations[0]
-        lines = [ln for ln in answer.answer.splitlines() if ln.rstrip().endswith(f"[{first.n}]")]
-        terms = question_terms(self.index.analyzer, parse(question))
-        quoted = "\n".join([first.heading, *lines])
-        return Coverage(terms, self.index.term_weights())(text_terms(self.index.analyzer, quoted))
 
     def _ask(
         self,
@@ -269,6 +265,14 @@ class Answerer:
         if self._units is None:
             self._units = UnitCatalog(self.index.catalog, self.index.analyzer)
         return self._units
+
+
+def _first_source_share(answer: Answer, covers: Coverage, analyzer: Any) -> float:
+    """How much of a question (``covers``) an answer's first source holds: its section's heading and the lines
+    quoted from it."""
+    first = answer.citations[0]
+    lines = [ln for ln in answer.answer.splitlines() if ln.rstrip().endswith(f"[{first.n}]")]
+    return covers(text_terms(analyzer, "\n".join([first.heading, *lines])))
 
 
 @cache

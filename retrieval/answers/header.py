@@ -10,10 +10,9 @@ out ("UBND" is "ủy ban nhân dân"), without reading a document's body.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 
-from core.text import fold
+from core.text import cut_folded, fold
 from retrieval.analyzer import Analyzer, fold_word
 from retrieval.answers.question import KINDS
 from retrieval.extract import QueryTerms, query_terms
@@ -84,20 +83,12 @@ _NAMED_NUMBER = re.compile(rf"(?i)\b(?:{KINDS})\s+(?:so\s+)?\d+(?:\s*[/-]\s*[\w.
 
 def without_number(text: str) -> str:
     """The text without the words naming a document by kind and number ("Kế hoạch 308 căn cứ gì" -> "căn cứ gì")."""
-    folded = fold(unicodedata.normalize("NFC", text))  # character by character: the text's positions
-    text = unicodedata.normalize("NFC", text)
-    for m in reversed(list(_NAMED_NUMBER.finditer(folded))):
-        text = text[: m.start()] + " " + text[m.end() :]
-    return " ".join(text.split())
+    return " ".join(cut_folded(text, [_NAMED_NUMBER]).split())
 
 
 def without_places(text: str, places: set[str], cues: tuple[str, ...]) -> str:
     """The text without the words naming these places (folded keys), a cue before one with it ("tỉnh Quảng Ninh")."""
-    folded = fold(unicodedata.normalize("NFC", text)).lower()
-    text = unicodedata.normalize("NFC", text)
     cue = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
-    for place in places:
-        name = r"\s+".join(map(re.escape, place.split()))
-        for m in reversed(list(re.finditer(rf"\b(?:(?:{cue})\s+)?{name}\b", folded))):
-            text = text[: m.start()] + " " + text[m.end() :]
-    return " ".join(text.split())
+    spaced = [r"\s+".join(map(re.escape, p.split())) for p in places]
+    names = [re.compile(rf"\b(?:(?:{cue})\s+)?{name}\b") for name in spaced]
+    return " ".join(cut_folded(text, names).split())
