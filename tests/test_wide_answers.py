@@ -2818,3 +2818,17 @@ def test_a_plans_table_appendix_is_not_a_blank_form() -> None:
 
     assert _form_id("Phụ lục.Mẫu 02") and _form_id("Phụ lục I.Mẫu 01.I.2")
     assert not _form_id("Mẫu biểu 02") and not _form_id("Mẫu biểu 02.I") and not _form_id("Phụ lục II")
+
+
+def test_a_plan_named_in_the_story_and_again_in_the_question_is_one_text(wide_engine) -> None:
+    """A kind and number given once in the story told first ("… Kế hoạch 310/KH-UBND của Hà Nội.") and again in the
+    sentence that asks ("Kế hoạch 310 …") name the one stored plan, not another 310/KH-UBND a plan of another
+    province cites: the answer was "1 văn bản nhắc đến Kế hoạch số 310/KH-UBND ngày 21/08/2024 …" from Đồng Tháp.
+    Given twice in one sentence, they still name two texts (``test_grounds_asked_in_other_words_are_listed``)."""
+    answer = wide_engine.ask(
+        "Mình đang làm kế hoạch cho xã, muốn làm theo Kế hoạch 310/KH-UBND của Hà Nội. "
+        "Kế hoạch 310 cụ thể hóa những văn bản nào?"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-310-ubnd-hanoi-2025", "I.1")
+    assert "Nghị quyết số 57-NQ/TW" in answer.answer
+    assert all(c.doc_id == "kh-310-ubnd-hanoi-2025" for c in answer.citations)

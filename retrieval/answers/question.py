@@ -191,6 +191,15 @@ def _legal_mentions(text: str, key: str) -> tuple[list[str], list[tuple[str, str
     return keys, pairs
 
 
+def named_twice(q: Question, pair: tuple[str, str]) -> bool:
+    """Whether a kind and number are given twice in one sentence ("nghị quyết 57 của HĐND Hà Nội có căn cứ nghị
+    quyết 57 không?": two texts), not once in the story told first and again in the sentence that asks ("… bám
+    theo Kế hoạch 310/KH-UBND … . Phần mục đích của kế hoạch 310 …": the one text)."""
+    if q.legal_pairs.count(pair) < 2:
+        return False
+    return any(_legal_mentions(s, fkey(s))[1].count(pair) > 1 for s in sentences(q.text))
+
+
 def _trimmed(body: str, lx: Lexicon) -> str:
     """A body's name without the question words that end the question ("… của UBND tỉnh vậy")."""
     words = body.split()

@@ -17,7 +17,7 @@ from ingest.legal import mentions
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import fmt_date
 from retrieval.answers.phrases import fkey
-from retrieval.answers.question import Question, named_pair
+from retrieval.answers.question import Question, named_pair, named_twice
 from retrieval.extract import Line, section_lines
 from retrieval.lexicon import lexicon
 
@@ -80,7 +80,7 @@ def named_entries(q: Question, ctx: Context, own: Document | None = None) -> lis
     if not q.legal_keys and not q.legal_pairs:
         return []
     mine = own_pair(own)
-    pairs = [p for p in q.legal_pairs if p != mine or q.legal_pairs.count(p) > 1]
+    pairs = [p for p in q.legal_pairs if p != mine or named_twice(q, p)]
     own_key = id_key(own.number) if own is not None and own.number else None  # its full number, likewise
     given = {k for k in q.legal_keys if k != own_key or q.legal_keys.count(k) > 1}
     # a year typed with the number ("thông tư 69/2021/TT-BTC") names that year's text, not another of its number
