@@ -2832,3 +2832,25 @@ def test_a_plan_named_in_the_story_and_again_in_the_question_is_one_text(wide_en
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-310-ubnd-hanoi-2025", "I.1")
     assert "Nghị quyết số 57-NQ/TW" in answer.answer
     assert all(c.doc_id == "kh-310-ubnd-hanoi-2025" for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    ("question", "consulted"),
+    [
+        (
+            "Mình đang soạn kế hoạch của xã về chuyển đổi số và muốn trích căn cứ cho đúng: kế hoạch 597 của Đồng Tháp"
+            " căn cứ những văn bản nào?",
+            True,
+        ),
+        ("Tôi đang soạn kế hoạch chuyển đổi số cho trường: nên căn cứ những văn bản nào?", False),
+    ],
+)
+def test_a_drafters_story_told_before_a_colon_is_not_what_is_asked(wide_engine, question: str, consulted: bool) -> None:
+    """A story told before a colon ends as one told before a comma does: after it, a drafter naming the one plan they
+    consult asks its grounds (the answer was what every plan cites most); asking what to cite, the ranking."""
+    answer = wide_engine.ask(question)
+    if consulted:
+        assert answer.answer.startswith("Kế hoạch 597/KH-UBND của Ủy ban nhân dân tỉnh Đồng Tháp căn cứ 4 văn bản:")
+        assert {(c.doc_id, c.section) for c in answer.citations} == {("kh-597-ubnd-dongthap-2025", "preamble")}
+    else:
+        assert answer.answer.startswith("Các văn bản được các kế hoạch hiện có căn cứ nhiều nhất")

@@ -98,7 +98,7 @@ def _opener(word: str) -> str:
 
 
 _STORY = (
-    re.compile(r"^\s*(?:" + "|".join(map(_opener, _OPENERS)) + r")[^,?]{3,},\s*(?P<asked>.{12,})$", re.I)
+    re.compile(r"^\s*(?:" + "|".join(map(_opener, _OPENERS)) + r")[^,:?]{3,}[,:]\s*(?P<asked>.{12,})$", re.I)
     if _OPENERS
     else None
 )
