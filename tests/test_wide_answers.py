@@ -2854,3 +2854,21 @@ def test_a_drafters_story_told_before_a_colon_is_not_what_is_asked(wide_engine, 
         assert {(c.doc_id, c.section) for c in answer.citations} == {("kh-597-ubnd-dongthap-2025", "preamble")}
     else:
         assert answer.answer.startswith("Các văn bản được các kế hoạch hiện có căn cứ nhiều nhất")
+
+
+@pytest.mark.parametrize(
+    ("question", "section", "heading"),
+    [
+        ("Tổ chức thực hiện của kế hoạch 153 là gì?", "IV-2", "«TỔ CHỨC THỰC HIỆN»"),
+        ("kế hoạch số 552 quy định tổ chức thực hiện như thế nào", "V", "«TỔ CHỨC THỰC HIỆN»"),
+    ],
+)
+def test_a_part_asked_by_its_heading_is_found_anywhere_in_the_document_named(
+    wide_engine, question: str, section: str, heading: str
+) -> None:
+    """A question naming one document and a heading of it whole answers that part, though it was above none of the
+    best hits: a point saying "tổ chức thực hiện" in passing (IV.1.e of plan 153) or an appendix's table came
+    first."""
+    answer = wide_engine.ask(question)
+    assert answer.citations[0].section == section
+    assert heading in answer.answer.split("\n")[1]

@@ -24,7 +24,7 @@ from retrieval.answers.gathered import gathered
 from retrieval.answers.header import field_words, unnamed
 from retrieval.answers.question import Question, fkey, has
 from retrieval.answers.refusal import states_asked
-from retrieval.answers.titled import titled_section
+from retrieval.answers.titled import headed_anywhere, titled_section
 from retrieval.answers.unit_order import (
     UNIT_HITS,
     give_way,
@@ -134,6 +134,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     unnamed_terms = _unnamed(ctx, terms, target)
     named = whole if unnamed_terms is terms else Coverage(unnamed_terms, weights)
     titled = titled_section(ctx, hits, unnamed_terms, named, p.titled, joint=whole)
+    if titled is None and target and unnamed_terms is not terms:  # its document named: a heading anywhere in it
+        titled = headed_anywhere(ctx, target, unnamed_terms, named, p.titled, hits[0].score)
     if titled is None and (listed := gathered(q, ctx, hits, whole, p.gathered_margin)) is not None:
         titled = listed  # items of one list answering together: the list, whole
     if titled is not None:  # the section the question names by its title answers first, whole

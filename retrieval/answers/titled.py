@@ -64,6 +64,26 @@ def titled_section(
     return SectionHit(doc.doc_id, sec.id, sec.heading, hits[0].score)
 
 
+def headed_anywhere(
+    ctx: Context, doc_id: str, terms: QueryTerms, covers: Coverage, floor: float, score: float
+) -> SectionHit | None:
+    """The section of the one document a question names, anywhere in it, whose heading the question holds whole
+    and which holds the question's content terms (``floor``), the most specific first: "Tổ chức thực hiện của kế
+    hoạch 153 là gì?" asks the part so headed, though the search found a point that says "tổ chức thực hiện" in
+    passing and the part was not above any of the best hits."""
+    alts = frozenset(f"f:{w}" for groups in terms.alt_of.values() for alt in groups for w in alt)
+    doc = ctx.index.get(doc_id)
+    best: tuple[float, int, int, Section] | None = None
+    for sec in doc.sections:
+        if _held(ctx, terms, alts, doc, sec) < 1.0:
+            continue
+        own = _heading_terms(ctx, doc, sec)
+        key = (covers(own), sum(t in own for t in terms.uni), sec.level)
+        if key[0] >= floor and (best is None or key > best[:3]):
+            best = (*key, sec)
+    return SectionHit(doc_id, best[3].id, best[3].heading, score) if best is not None else None
+
+
 def _held(ctx: Context, terms: QueryTerms, alts: frozenset[str], doc: Document, sec: Section) -> float:
     """The share of a heading's content words the question holds (in its words or a thesaurus phrase of them); of
     an amending clause, those of the article title it quotes ("Sửa đổi, bổ sung Điều 21 như sau:" says only how)."""
