@@ -595,6 +595,14 @@ def test_a_follow_up_naming_another_document_by_kind_and_number_asks_it_the_same
     wide_engine.ask("mục đích của luật 60 là gì", conversation="t:4")
     law = wide_engine.ask("thế còn luật 80?", conversation="t:4")
     assert law.answer.startswith("Hiểu là: mục đích của luật 80 là gì")
+    # a number with letters after its digits ("1147-QĐ/BTGDVTW") is named by them too, either way round
+    wide_engine.ask("nghị quyết 80 căn cứ những văn bản nào?", conversation="t:11")
+    party = wide_engine.ask("còn quyết định 1147-QĐ thì sao?", conversation="t:11")
+    assert party.answer.startswith("Hiểu là: quyết định 1147-QĐ căn cứ những văn bản nào?")
+    assert (party.citations[0].doc_id, party.citations[0].section) == ("qd-1147-btgdvtw-2025", "preamble")
+    back = wide_engine.ask("còn quyết định 143 thì sao?", conversation="t:11")
+    assert back.answer.startswith("Hiểu là: quyết định 143 căn cứ những văn bản nào?")
+    assert (back.citations[0].doc_id, back.citations[0].section) == ("qd-143-2025-ubnd-dongthap", "preamble")
 
 
 def test_a_section_too_long_to_quote_whole_keeps_the_line_that_answers(wide_engine) -> None:
