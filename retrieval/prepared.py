@@ -73,9 +73,7 @@ def record_for(doc: Document, points: list[UnitPoint], analyzer: Analyzer, versi
         defines_terms=bool(defined_terms(doc)),
         citation_keys=[registry_key(c) for c in doc.citations],
         number_key=id_key(doc.number) if number_ok and doc.number else None,
-        type_num=(
-            f"{fold(doc.doc_type or '').lower()}|{_leading_number(doc.number)}" if number_ok else None
-        ),
+        type_num=(f"{fold(doc.doc_type or '').lower()}|{_leading_number(doc.number)}" if number_ok else None),
         df=df_of(p.sparse[0] for p in points),
         units_count=len(points),
         profile=profile_tokens(doc, analyzer),
@@ -158,4 +156,3 @@ def _leading_number(number: str | None) -> str:
     "143" of "143/2025/QĐ-UBND"), as ``Question.legal_pairs`` reads "quyết định 1147"."""
     m = re.match(r"\d+", number or "")
     return (m.group(0).lstrip("0") or "0") if m else (number or "").split("/")[0].lstrip("0")
-
