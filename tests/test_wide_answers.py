@@ -2880,3 +2880,15 @@ def test_a_part_asked_by_its_heading_is_found_anywhere_in_the_document_named(
     answer = wide_engine.ask(question)
     assert answer.citations[0].section == section
     assert heading in answer.answer.split("\n")[1]
+
+
+def test_a_document_without_grounds_says_so_and_lists_what_its_body_names(wide_engine) -> None:
+    """A directive opening with the situation, no "Căn cứ …" lines: asked its grounds, the answer says it has none
+    and lists the texts its body names as named there (it said "Chỉ thị 010 … căn cứ 2 văn bản", which a drafter
+    would paste as grounds)."""
+    answer = wide_engine.ask("chỉ thị 010 căn cứ những văn bản nào?")
+    assert answer.answer.startswith(
+        "Chỉ thị 010/CT-UBND của Ủy ban nhân dân tỉnh Đắk Lắk không có phần căn cứ; trong nội dung, chỉ thị nhắc đến"
+        " 2 văn bản:"
+    )
+    assert "preamble" not in {c.section for c in answer.citations}

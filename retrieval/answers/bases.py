@@ -233,9 +233,14 @@ def grounds(doc: Document, ctx: Context, q: Question | None = None) -> Draft | N
             notes.append(warning(e))
     if not evidence:
         return None
-    intro = f"{doc_name(doc)} căn cứ {len(evidence)} văn bản:"
+    verb = _cites("preamble" if any(ev.section == "preamble" for ev in evidence) else "")
+    intro = f"{doc_name(doc)} {verb} {len(evidence)} văn bản:"
+    if verb != "căn cứ" and not any(c.section == "preamble" for c in doc.citations):
+        # a directive opening with the situation, no grounds: the texts its body names, said so
+        kind = (doc.doc_type or "văn bản").lower()
+        intro = f"{doc_name(doc)} không có phần căn cứ; trong nội dung, {kind} nhắc đến {len(evidence)} văn bản:"
     if len(asked) < len(every):
-        intro = f"Trong {len(every)} văn bản {doc_name(doc)} căn cứ, văn bản được hỏi:"
+        intro = f"Trong {len(every)} văn bản {doc_name(doc)} {verb}, văn bản được hỏi:"
     return Draft(evidence, intro=intro, notes=notes, legal=legal, group_by_doc=False)
 
 
