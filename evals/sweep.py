@@ -70,8 +70,8 @@ def documents(engine: object) -> Iterator[tuple[Named, object]]:
 
 def grounds(engine: object) -> Iterator[Case]:
     for n, doc in documents(engine):
-        if doc.section("preamble") is None:
-            continue
+        if doc.section("preamble") is None or not any(c.section == "preamble" for c in doc.citations):
+            continue  # no grounds: the answer says so and lists what its body names (tests/test_wide_answers.py)
         for q in (
             f"{n.kind} {n.number} căn cứ những văn bản nào?",
             fold(f"{n.kind} {n.number} can cu nhung van ban nao").lower(),
