@@ -20,6 +20,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from core.text import fold
 from retrieval.lexicon import lexicon
@@ -165,16 +166,19 @@ def follow_up(message: str, *, max_words: int | None = -1) -> str | None:
 
 
 def _in_place(question: str, rest: str, named: str) -> str:
-    """The question with ``named`` where the words ``rest`` lacks were (the name of its document); at its end when
-    it named none: "Kế hoạch 308 căn cứ những văn bản nào?" -> "kế hoạch 310 căn cứ những văn bản nào?"."""
-    i = 0
-    while i < min(len(question), len(rest)) and question[i] == rest[i]:
-        i += 1
-    while 0 < i < len(rest) and not rest[i - 1].isspace():  # at a word's start ("của luật 60 là" vs "của là")
-        i -= 1
-    if i >= len(rest.rstrip(" ?")):
+    """The question with ``named`` where the words ``rest`` lacks were (the name of its document; of two such
+    spans, the one holding its number, not a place cut with it); at its end when it named none: "Kế hoạch 308 căn
+    cứ những văn bản nào?" -> "kế hoạch 310 căn cứ những văn bản nào?", "Mức hỗ trợ … ở Hà Nội theo nghị quyết 80
+    là bao nhiêu?" -> "Mức hỗ trợ … theo nghị quyết 20 là bao nhiêu?"."""
+    words, kept = question.split(), rest.split()
+    cuts = [op for op in SequenceMatcher(None, words, kept, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if not cuts:
         return f"{rest.rstrip(' ?')} {named}?"
-    return " ".join(f"{rest[:i]} {named} {rest[i:]}".split())
+    numbered = [op for op in cuts if any(ch.isdigit() for w in words[op[1] : op[2]] for ch in w)]
+    _, _, _, j1, j2 = (numbered or cuts)[0]
+    if j1 >= len(kept):
+        return f"{rest.rstrip(' ?')} {named}?"
+    return " ".join([*kept[:j1], named, *kept[j2:]])
 
 
 def _only_unit(named: str, focus: Sequence[str], unit_of: UnitOf) -> bool:

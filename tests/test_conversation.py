@@ -115,6 +115,24 @@ def test_another_document_asked_the_same_takes_the_place_of_the_first() -> None:
     assert talk.resolve("u2", "thế còn trường Lào Cai?").question == "Kinh phí lấy từ đâu trường Lào Cai?"
 
 
+def test_another_document_takes_the_place_of_the_number_not_of_a_place_cut_with_it() -> None:
+    """The first document's place is cut with its number ("… ở Hà Nội theo nghị quyết 80 …"): the document named
+    goes where the number was ("… theo nghị quyết 20 là bao nhiêu?"), not where the place was ("… cấp xã nghị
+    quyết 20 theo là bao nhiêu?")."""
+    fake = FakeUnits()
+
+    def named(text: str) -> tuple[list[str], str]:
+        for doc, words in ((LAOCAI, "nghị quyết 20"), (SOCTRANG, "nghị quyết 80")):
+            if words in text:
+                return [doc], " ".join(text.replace(words, " ").replace("ở Hà Nội", " ").split())
+        return [], text
+
+    talk = Conversations(fake.unit_of, named)
+    talk.remember("u1", "Mức hỗ trợ cho công an xã ở Hà Nội theo nghị quyết 80 là bao nhiêu?", [])
+    turn = talk.resolve("u1", "còn nghị quyết 20 thì sao?")
+    assert (turn.question, turn.focus) == ("Mức hỗ trợ cho công an xã theo nghị quyết 20 là bao nhiêu?", [LAOCAI])
+
+
 def test_that_plan_at_the_end_of_a_question_is_the_plan_in_focus() -> None:
     """ "ai ký kế hoạch này?": the question mark on the last word does not hide the words naming the plan."""
     fake = FakeUnits()
