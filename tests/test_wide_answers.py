@@ -600,6 +600,11 @@ def test_a_follow_up_naming_another_document_by_kind_and_number_asks_it_the_same
     party = wide_engine.ask("còn quyết định 1147-QĐ thì sao?", conversation="t:11")
     assert party.answer.startswith("Hiểu là: quyết định 1147-QĐ căn cứ những văn bản nào?")
     assert (party.citations[0].doc_id, party.citations[0].section) == ("qd-1147-btgdvtw-2025", "preamble")
+    # a question refused is still what was asked: the next names another document to ask it of
+    wide_engine.ask("kế hoạch 982 có hiệu lực từ ngày nào", conversation="t:12")
+    law = wide_engine.ask("thế còn luật 51?", conversation="t:12")
+    assert law.answer.startswith("Hiểu là: luật 51 có hiệu lực từ ngày nào")
+    assert (law.citations[0].doc_id, law.citations[0].section) == ("luat-51-2024-qh15", "Điều 3.1")
     back = wide_engine.ask("còn quyết định 143 thì sao?", conversation="t:11")
     assert back.answer.startswith("Hiểu là: quyết định 143 căn cứ những văn bản nào?")
     assert (back.citations[0].doc_id, back.citations[0].section) == ("qd-143-2025-ubnd-dongthap", "preamble")
