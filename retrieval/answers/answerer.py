@@ -71,8 +71,12 @@ class Answerer:
             answer.answer = f"Hiểu là: {turn.question}\n{answer.answer}"
         if conversation and answer.found:
             self.conversations.remember(conversation, turn.question, [c.doc_id for c in answer.citations])
-        elif conversation:  # refused, still what was asked ("… hiệu lực từ ngày nào?" then "thế còn luật 51?")
-            self.conversations.remember(conversation, turn.question, self._documents_named(turn.question)[0])
+        elif conversation:  # refused, still what was asked ("… hiệu lực từ ngày nào?" then "thế còn luật 51?"), of
+            # the documents it names, else of those the conversation was about
+            named = self._documents_named(turn.question)[0]
+            self.conversations.remember(
+                conversation, turn.question, named or turn.focus or ([turn.leaning] if turn.leaning else [])
+            )
         return answer
 
     def _stayed(self, question: str, doc_id: str, answer: Answer, top_k: int | None, qid: str | int | None) -> Answer:
