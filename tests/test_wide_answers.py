@@ -2897,3 +2897,19 @@ def test_a_document_without_grounds_says_so_and_lists_what_its_body_names(wide_e
         " 2 văn bản:"
     )
     assert "preamble" not in {c.section for c in answer.citations}
+
+
+def test_the_texts_a_plan_gives_one_unit_to_carry_out_are_those_of_its_tasks(wide_engine) -> None:
+    """ "… Sở X được giao thực hiện những nghị quyết nào?" asks the resolutions named in that unit's own tasks (the
+    plan's one preamble ground, 48/NQ-CP, was the answer; 26/NQ-CP and 36-NQ/TW are named in the unit's section).
+    A plan asked its grounds without a unit still gets its preamble."""
+    answer = wide_engine.ask(
+        "Theo kế hoạch 556 Đồng Tháp, Sở Nông nghiệp và Môi trường được giao thực hiện những nghị quyết nào?"
+    )
+    assert answer.answer.startswith(
+        "Kế hoạch 556/KH-UBND của Ủy ban nhân dân tỉnh Đồng Tháp giao Sở Nông nghiệp và Môi trường thực hiện 3 văn bản:"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-556-ubnd-dongthap-2025", "IV.1")
+    assert {"26/NQ-CP", "36-NQ/TW"} <= {b.id for b in answer.legal_bases}
+    grounds = wide_engine.ask("Kế hoạch 556 căn cứ những văn bản nào?")
+    assert {(c.doc_id, c.section) for c in grounds.citations} == {("kh-556-ubnd-dongthap-2025", "preamble")}

@@ -15,6 +15,7 @@ from core.legal_ids import id_key
 from core.types import Document, LegalBasis
 from ingest.legal import mentions
 from retrieval.answers import described, drafting
+from retrieval.answers.carried import carried_out
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name
 from retrieval.answers.question import Question, fkey, has, parse
@@ -91,6 +92,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         doc = ctx.index.get(target)
         # a document named beside a kind of text asked ("… (thay NQ 47/2024) căn cứ những luật nào?") only names
         # the one asked about: its grounds of that kind are listed, not whether it cites the one named
+        if not named and (carried := carried_out(q, ctx, doc)) is not None:
+            return carried  # "… giao Sở X thực hiện những nghị quyết nào?": the texts of that unit's tasks
         if named and (asking := _asked_without_story(q, ctx, doc)) is not None:
             return grounds(doc, ctx, asking)  # what the sentence that asks asks for (its kinds, issuer)
         if named and others == named and not q.kinds:

@@ -1,0 +1,49 @@
+"""The texts a plan gives one unit to carry out: "Kế hoạch 556 giao Sở Nông nghiệp và Môi trường tiếp tục thực
+hiện những nghị quyết nào?" asks the resolutions named in that unit's own tasks, not the plan's grounds.
+
+    carried_out(q, ctx, doc)  # Draft | None
+"""
+
+from __future__ import annotations
+
+from core.types import Document
+from retrieval.answers import duties
+from retrieval.answers.context import Context
+from retrieval.answers.evidence import Draft, Evidence, doc_name
+from retrieval.answers.question import Question, has
+from retrieval.answers.registry import asked_for, line_of, warnings, written
+from retrieval.lexicon import lexicon
+
+
+def carried_out(q: Question, ctx: Context, doc: Document) -> Draft | None:
+    """The texts (of the kinds and issuer asked) that the sections giving a unit the question names its tasks
+    name, each with its line, when the question asks them with a verb of carrying out (lexicon ``titles_asked``
+    ``cited_by_verbs``: "thực hiện", "triển khai"); None when it names no unit of ``doc`` or those sections name
+    no such text (the plan's grounds are asked then)."""
+    if not has(q.key, *lexicon().titles_asked["cited_by_verbs"]):
+        return None
+    tasks = duties.gather(q, ctx)
+    own = [e for e in tasks.evidence if e.doc_id == doc.doc_id] if tasks is not None else []
+    if not own:
+        return None
+    evidence, legal = [], []
+    for entry in asked_for(q, ctx.index.entries_citing(doc.doc_id), doc.issuer):
+        for task in own:
+            where = line_of(doc, entry, prefer=task.section)
+            if where is not None and _within(where[0], task.section):
+                section, line = where
+                evidence.append(
+                    Evidence(doc.doc_id, section, "", [line], statements=[f"- {written(doc, entry, line)} {{n}}"])
+                )
+                legal.append(entry)
+                break
+    if not evidence:
+        return None
+    evidence.sort(key=lambda e: e.lines[0].start)  # as the document names them
+    unit = own[0].heading or "đơn vị được hỏi"
+    intro = f"{doc_name(doc)} giao {unit} thực hiện {len(evidence)} văn bản:"
+    return Draft(evidence, intro=intro, legal=legal, notes=warnings(legal), group_by_doc=False)
+
+
+def _within(section: str, outer: str) -> bool:
+    return section == outer or section.startswith(outer + ".")
