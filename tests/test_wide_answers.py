@@ -2913,3 +2913,21 @@ def test_the_texts_a_plan_gives_one_unit_to_carry_out_are_those_of_its_tasks(wid
     assert {"26/NQ-CP", "36-NQ/TW"} <= {b.id for b in answer.legal_bases}
     grounds = wide_engine.ask("Kế hoạch 556 căn cứ những văn bản nào?")
     assert {(c.doc_id, c.section) for c in grounds.citations} == {("kh-556-ubnd-dongthap-2025", "preamble")}
+
+
+@pytest.mark.parametrize(
+    ("question", "doc_id", "section", "replaced"),
+    [
+        ("nq 57/2025 hdnd hn thay the nghi quyet nao", "nq-57-2025-hdnd-hanoi", "Điều 13.2", "47/2024/NQ-HĐND"),
+        ("luật 80 thay thế luật nào", "luat-80-2025-qh15", "Điều 44.3", "22/2008/QH12"),
+    ],
+)
+def test_a_text_said_to_end_is_what_the_new_one_replaces(
+    wide_engine, question: str, doc_id: str, section: str, replaced: str
+) -> None:
+    """ "Nghị quyết số 47/2024/NQ-HĐND … hết hiệu lực thi hành kể từ ngày Nghị quyết này có hiệu lực": the text said
+    to end is the one replaced (lexicon effective_line.replaces); the answer was "… không ghi văn bản được thay
+    thế", which is untrue."""
+    answer = wide_engine.ask(question)
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == (doc_id, section)
+    assert replaced in answer.answer.split("\n")[2]
