@@ -40,7 +40,7 @@ def normalize(question: str, lx: Lexicon | None = None, *, accented: bool | None
     before = "|".join(re.escape(w) for w in lx.kind_shorthand_before)
     q = re.sub(
         rf"(?<!\w)({kinds})\.?\s*(?=\d|(?:{before})\b)",
-        lambda m: lx.kind_shorthand[m.group(1).lower()] + " ",
+        lambda m: plain(lx.kind_shorthand[m.group(1).lower()]) + " ",
         q,
         flags=re.I,
     )
