@@ -81,6 +81,8 @@ class Conversations:
             and _only_unit(long, prev.focus, self._unit_of)
         ):
             named = long  # "còn Sở Văn hóa, Thể thao và Du lịch thì sao?": a long name of a unit of the focus
+        if named and _asks(named, lexicon().follow_ups) and not self._names_something(named, prev.focus):
+            named = None  # "vậy ai chi trả": a question of its own about the same documents (not "còn Sở Y tế làm gì")
         if named is None:  # a question of its own: asked as typed
             unit = self._unit_of(message, prev.focus) if prev.focus else None
             rest = re.sub(_loose(unit), " ", message, flags=re.I) if unit else message
@@ -107,6 +109,10 @@ class Conversations:
         if documents:  # "thế còn trường Lào Cai?": the same question of another document, named where it was
             return Turn(_in_place(prev.question, asked, named), documents, True)
         return Turn(f"{named} {prev.question}", list(prev.focus), True)
+
+    def _names_something(self, words: str, focus: Sequence[str]) -> bool:
+        """Whether words name a unit (of the focus documents or any) or a document."""
+        return self._unit_of(words, focus) is not None or bool(self._documents_named(words)[0])
 
     def _of_document(self, prev: _State, message: str) -> Turn | None:
         """ "kế hoạch đó do ai ký?": the one document the last answer quoted, named by the label every door shows
@@ -163,6 +169,15 @@ def follow_up(message: str, *, max_words: int | None = -1) -> str | None:
         return None  # "Con tôi học trường tiểu học …, học phí tính thế nào?" is a question of its own
     named = " ".join(words[start:end]).strip(" ,")
     return named or None
+
+
+def _asks(words: str, lx: dict) -> bool:
+    """Whether words hold a word that asks (lexicon ``follow_ups.asking``; ``asking_marked`` as typed)."""
+    key = " " + " ".join(re.findall(r"\w+", fold(words).lower())) + " "
+    typed = " " + " ".join(re.findall(r"\w+", words.lower())) + " "
+    return any(f" {w} " in key for w in lx.get("asking", ())) or any(
+        f" {w} " in typed for w in lx.get("asking_marked", ())
+    )
 
 
 def _in_place(question: str, rest: str, named: str) -> str:

@@ -195,3 +195,17 @@ def test_that_plan_is_the_plan_the_last_answer_quoted(plans) -> None:
     signer = plans.ask("kế hoạch đó do ai ký?", conversation="chat-3:9")
     assert signer.answer.startswith("Hiểu là: kế hoạch KH-UBND Kiên Hải 2026 do ai ký?")
     assert [(c.doc_id, c.section) for c in signer.citations] == [("kh-ubnd-kienhai-2026", "signature")]
+
+
+def test_a_message_that_asks_after_an_opener_is_a_question_of_its_own() -> None:
+    """ "vậy ai chi trả" after "… được bồi dưỡng bao nhiêu tiền một ngày?" asks who pays, of the same documents: it
+    names nothing to put before the last question (that read "ai chi trả Người được huy động … bao nhiêu tiền
+    một ngày?"). With a unit's name ("còn Văn phòng làm gì"), it is still the follow-up about that unit."""
+    fake = FakeUnits()
+    talk = Conversations(fake.unit_of, fake.documents_named)
+    talk.remember("u1", "Người được huy động chữa cháy rừng được bồi dưỡng bao nhiêu tiền một ngày?", [LAOCAI])
+    turn = talk.resolve("u1", "vậy ai chi trả")
+    assert (turn.question, turn.rewritten, turn.leaning) == ("vậy ai chi trả", False, LAOCAI)
+    talk.remember("u2", "Phòng Công tác sinh viên trường Lào Cai làm gì?", [LAOCAI])
+    unit = talk.resolve("u2", "còn Văn phòng làm gì")
+    assert unit.rewritten and unit.focus == [LAOCAI] and "Văn phòng" in unit.question
