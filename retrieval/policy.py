@@ -87,6 +87,12 @@ class AnswerPolicy:
     #: holds the same share answers whole ("Nội dung và trách nhiệm …" of an article whose clause 1 is the content,
     #: clause 2 the responsibilities): realqa must .767 -> .833 on dev, nothing else moved (the six is
     #: ``retrieval.answers.content.MAX_JOINT_PARTS``: an article of more parts is a list, not two halves).
+    #: A question of its own whose words name no document by themselves ("liên hệ số điện thoại nào", "ai ký"),
+    #: after an answer from one, is answered from that document when its first source holds at least this share
+    #: of what the best answer over all documents holds (``Answerer._stayed``; words naming a document: all of
+    #: it). 0.3 to 0.7 alike on the four reviews' 216 conversations (two turns of review 11 right, none of the
+    #: others moved); 0.0 bent "học trực tuyến thì học phí tính thế nào?" to the fees circular asked before.
+    lean_share: float = 0.5
     #: A dated runner-up scoring this share of an undated best section answers a "when" question first.
     dated_runner_up: float = 0.6
     #: Among the best sections scoring at least ``runner_up`` of the first (the first three), one whose line stating

@@ -2931,3 +2931,13 @@ def test_a_text_said_to_end_is_what_the_new_one_replaces(
     answer = wide_engine.ask(question)
     assert (answer.citations[0].doc_id, answer.citations[0].section) == (doc_id, section)
     assert replaced in answer.answer.split("\n")[2]
+
+
+def test_an_elliptical_question_stays_with_the_letter_just_quoted(wide_engine) -> None:
+    """ "cần hỏi thêm thì liên hệ số điện thoại nào" after a letter's answer names no document by its words: the
+    letter's own line answers ("điện thoại: 02439411232"), though another city's letter holds the same words
+    (policy ``lean_share``); it was that letter's number."""
+    wide_engine.ask("Công văn 5095 của Sở GD Hà Nội yêu cầu trường làm gì khi ô nhiễm không khí?", conversation="t:13")
+    phone = wide_engine.ask("cần hỏi thêm thì liên hệ số điện thoại nào", conversation="t:13")
+    assert phone.citations[0].doc_id == "cv-5095-sgddt-hanoi-2025"
+    assert "02439411232" in phone.answer

@@ -81,7 +81,9 @@ class Answerer:
 
     def _stayed(self, question: str, doc_id: str, answer: Answer, top_k: int | None, qid: str | int | None) -> Answer:
         """The answer from the document a conversation was about, instead of ``answer`` (over all documents), when
-        its first source (heading and lines quoted) holds as much of the question's words as ``answer``'s does:
+        its first source (heading and lines quoted) holds as much of the question's words as ``answer``'s does (a
+        question whose words name no document by themselves, ``lean_share`` as much: "liên hệ số điện thoại nào"
+        after a letter's answer is that letter's line, not another's on the same words):
         "nguồn kinh phí từ đâu?" after a decision's answer is its article on funds, though another province's plan
         matched as well; "giáo viên THCS dạy bao nhiêu tiết?" is still the circular that says it; what a term
         means ("dữ liệu mở là gì?") is the text defining it, whatever was asked before."""
@@ -94,8 +96,12 @@ class Answerer:
         if not near.found or not near.citations:
             return answer
         covers = Coverage(question_terms(self.index.analyzer, q), self.index.term_weights())
-        if answer.found and _first_source_share(near, covers, self.index.analyzer) < _first_source_share(
-            answer, covers, self.index.analyzer
+        # words naming no document by themselves ("liên hệ số điện thoại nào", "ai ký") are elliptical: they stay
+        # with it unless the answer over all documents holds clearly more of them; words naming one, only if not
+        ctx = Context(self.index, self.searcher, self.policy, top_k or self.engine.settings.top_k, None, None)
+        share = self.policy.answer.lean_share if ctx.target(self._spelled(q)) is None else 1.0
+        if answer.found and _first_source_share(near, covers, self.index.analyzer) < (
+            share * _first_source_share(answer, covers, self.index.analyzer)
         ):
             return answer
         return near
