@@ -220,7 +220,8 @@ def _strip_reference(message: str) -> str:
 
 def _replace(question: str, old: str, new: str) -> str:
     """The question with the words that named ``old`` (matched without diacritics) replaced by ``new``."""
-    m = re.search(_loose(fold(old).lower()), question, flags=re.I)
+    # a name joined by "&" goes whole ("Sở NN&MT": not "… làm gì&MT")
+    m = re.search(_loose(fold(old).lower()) + r"(?:\s*&\s*\w+)*", question, flags=re.I)
     if m is None:
         return f"{new} {question}"
     return question[: m.start()] + new + question[m.end() :]

@@ -209,3 +209,12 @@ def test_a_message_that_asks_after_an_opener_is_a_question_of_its_own() -> None:
     talk.remember("u2", "Phòng Công tác sinh viên trường Lào Cai làm gì?", [LAOCAI])
     unit = talk.resolve("u2", "còn Văn phòng làm gì")
     assert unit.rewritten and unit.focus == [LAOCAI] and "Văn phòng" in unit.question
+
+
+def test_a_unit_named_with_an_ampersand_is_replaced_whole() -> None:
+    """ "Sở NN&MT" found as the unit "sở nn": the follow-up's unit takes the place of the whole name, not of "Sở NN"
+    before a stray "&MT" ("… Công an tỉnh làm gì&MT tổng hợp báo cáo …")."""
+    talk = Conversations(lambda text, focus: "so nn" if "nn" in fold(text).lower() else None, lambda text: ([], text))
+    talk.remember("u1", "Sở NN&MT tổng hợp báo cáo trước ngày nào?", [LAOCAI])
+    turn = talk.resolve("u1", "còn Sở NN thì sao?")
+    assert turn.question == "Sở NN tổng hợp báo cáo trước ngày nào?"
