@@ -96,6 +96,7 @@ class Lexicon:
     drafted_for: re.Pattern[str]  # "soạn kế hoạch cho trường cao đẳng": the kind of body a drafter writes for
     effective_line: re.Pattern[str]  # a legal text stating when it takes effect ("Luật này có hiệu lực …")
     replaces_line: re.Pattern[str]  # … and what it replaces or repeals ("Quyết định này thay thế …")
+    ended_line: re.Pattern[str]  # … failing that, a text it names said to end ("Nghị quyết số 47/… hết hiệu lực")
     replacement_cues: tuple[str, ...]  # "thay thế Thông tư số …": the document mentioned next is replaced
     repeal: dict[str, tuple[str, ...]]  # headings of clauses repealing other texts; cues asking about repeal
     time_statements: re.Pattern[str]  # a line saying when without a date ("Định kỳ 6 tháng", "Thời gian thực hiện:")
@@ -247,6 +248,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         drafted_for=re.compile(raw["bodies"]["drafted_for"]),
         effective_line=re.compile(raw["effective_line"]["opening"] + raw["effective_line"]["effective"], re.I),
         replaces_line=re.compile(raw["effective_line"]["opening"] + raw["effective_line"]["replaces"], re.I),
+        ended_line=re.compile(raw["effective_line"]["opening"] + raw["effective_line"]["ended"], re.I),
         replacement_cues=tuple(raw.get("replacement_cues", [])),
         repeal={k: tuple(v) for k, v in raw["repeal"].items() if not k.startswith("_")},
         time_statements=re.compile("|".join(raw["time_statements"]["patterns"]), re.I | re.M),

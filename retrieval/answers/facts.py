@@ -54,6 +54,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if facts == ["outline"]:
         return outline(doc) or _lacks(doc, facts)
     found = {f: ev for f in facts if (ev := fact_evidence(doc, f)) is not None}
+    if facts == ["replaces"] and not found and (ended := own_clause(doc, lexicon().ended_line)) is not None:
+        found["replaces"] = ended  # asked alone, no clause saying so: a text it names said to end
     missing = [f for f in facts if f not in found]
     if not found:
         return _lacks(doc, missing)
@@ -213,8 +215,10 @@ def _holding(lines: list[Line], phrase: str) -> list[Line]:
 
 def fact_evidence(doc: Document, fact: str) -> Evidence | None:
     """A header fact as a statement, cited to the lines that state it."""
-    if fact in ("effective", "replaces"):
-        return own_clause(doc, lexicon().effective_line if fact == "effective" else lexicon().replaces_line)
+    if fact == "effective":
+        return own_clause(doc, lexicon().effective_line)
+    if fact == "replaces":
+        return own_clause(doc, lexicon().replaces_line)
     header = section_lines(doc, "header")
     name = doc_name(doc)
     if fact == "proposer":  # "Theo đề nghị của Cục trưởng …", "Xét Tờ trình số …": the preamble's lines that say it
