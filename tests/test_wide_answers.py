@@ -2941,3 +2941,14 @@ def test_an_elliptical_question_stays_with_the_letter_just_quoted(wide_engine) -
     phone = wide_engine.ask("cần hỏi thêm thì liên hệ số điện thoại nào", conversation="t:13")
     assert phone.citations[0].doc_id == "cv-5095-sgddt-hanoi-2025"
     assert "02439411232" in phone.answer
+
+
+def test_chat_words_of_a_story_told_first_do_not_hide_what_is_asked(wide_engine) -> None:
+    """Typed without diacritics, "e" (em) is the asker, not a word a section must hold, and "thi dua" is "thi đua",
+    not the stopwords "thì" and "đua" (lexicon question_words_exact, folded_compounds): the question was refused
+    with the plan's tie-break rule found."""
+    answer = wide_engine.ask(
+        "e la can bo phuong o can tho, phuong e va phuong ben canh bang diem thi dua thi xep hang the nao"
+    )
+    assert answer.citations[0].doc_id == "kh-157-ubnd-cantho-2025"
+    assert "có tổng số điểm bằng nhau" in answer.answer
