@@ -605,6 +605,10 @@ def test_a_follow_up_naming_another_document_by_kind_and_number_asks_it_the_same
     law = wide_engine.ask("thế còn luật 51?", conversation="t:12")
     assert law.answer.startswith("Hiểu là: luật 51 có hiệu lực từ ngày nào")
     assert (law.citations[0].doc_id, law.citations[0].section) == ("luat-51-2024-qh15", "Điều 3.1")
+    # named by a kind's chat shorthand ("kh 153"), the first document's name is replaced all the same
+    wide_engine.ask("kh 153 can tho bao cao ket qua dinh ky truoc ngay nao", conversation="t:14")
+    short = wide_engine.ask("thế còn kế hoạch 159?", conversation="t:14")
+    assert short.answer.startswith("Hiểu là: kế hoạch 159 bao cao ket qua dinh ky truoc ngay nao")
     back = wide_engine.ask("còn quyết định 143 thì sao?", conversation="t:11")
     assert back.answer.startswith("Hiểu là: quyết định 143 căn cứ những văn bản nào?")
     assert (back.citations[0].doc_id, back.citations[0].section) == ("qd-143-2025-ubnd-dongthap", "preamble")

@@ -16,6 +16,7 @@ from core.text import cut_folded, fold
 from retrieval.analyzer import Analyzer, fold_word
 from retrieval.answers.question import KINDS
 from retrieval.extract import QueryTerms, query_terms
+from retrieval.lexicon import lexicon
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -77,8 +78,10 @@ def rest_terms(analyzer: Analyzer, text: str, drop: Iterable[str] = ()) -> Query
     return query_terms(analyzer, without(text, drop))
 
 
+#: A kind's chat shorthand, folded ("kh", "qd"; lexicon chat.kind_shorthand).
+_SHORT_KINDS = "|".join(sorted({re.escape(fold(k).lower()) for k in lexicon().kind_shorthand}, key=len, reverse=True))
 #: A document's kind and number as typed ("Kế hoạch số 308", "qd 96/2025/QĐ-UBND", "luật 60"), on folded text.
-_NAMED_NUMBER = re.compile(rf"(?i)\b(?:{KINDS})\s+(?:so\s+)?\d+(?:\s*[/-]\s*[\w.-]+)*")
+_NAMED_NUMBER = re.compile(rf"(?i)\b(?:{KINDS}|{_SHORT_KINDS})\.?\s*(?:so\s+)?\d+(?:\s*[/-]\s*[\w.-]+)*")
 
 
 def without_number(text: str) -> str:
