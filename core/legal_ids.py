@@ -79,6 +79,13 @@ def number_tokens(raw: str) -> list[str]:
     return [t for t in re.split(r"[\s/\-]+", raw.strip()) if t]
 
 
+def leading_number(number: str | None) -> str:
+    """A document's number as a question gives it after the kind: its leading digits without leading zeros ("1147"
+    of "1147-QĐ/BTGDVTW", "124" of "0124/KH-UBND"); a number not opening with digits, its first part."""
+    m = re.match(r"\d+", number or "")
+    return (m.group(0).lstrip("0") or "0") if m else (number or "").split("/")[0].lstrip("0")
+
+
 def id_key(raw: str) -> str:
     """Comparison key of a document number: separators, case and diacritics removed."""
     return fold("".join(number_tokens(raw))).upper()

@@ -19,6 +19,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 #: Parts of a document that are not numbered sections but can still be cited.
 PART_IDS = ("header", "preamble", "closing", "recipients", "signature", "footnotes")
+
+
+def part_of(section: str, outer: str) -> bool:
+    """Whether a section label is ``outer``'s or one of its parts' ("III.2.a" of "III.2")."""
+    return section == outer or section.startswith(outer + ".")
+
+
 #: How the parts are named to a reader (citations show these instead of the ids).
 PART_LABELS = {
     "header": "Phần đầu",

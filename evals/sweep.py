@@ -25,6 +25,7 @@ from pathlib import Path
 
 from core.text import fold
 from evals.gold import doc_split
+from retrieval.answers.bases import has_grounds
 
 WIDE = Path(__file__).resolve().parents[1].parent / "shared" / "wide" / "docs"
 #: How people type a document's kind, long and short (the kinds the wide documents have).
@@ -70,7 +71,7 @@ def documents(engine: object) -> Iterator[tuple[Named, object]]:
 
 def grounds(engine: object) -> Iterator[Case]:
     for n, doc in documents(engine):
-        if doc.section("preamble") is None or not any(c.section == "preamble" for c in doc.citations):
+        if doc.section("preamble") is None or not has_grounds(doc):
             continue  # no grounds: the answer says so and lists what its body names (tests/test_wide_answers.py)
         for q in (
             f"{n.kind} {n.number} căn cứ những văn bản nào?",

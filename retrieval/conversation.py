@@ -126,7 +126,8 @@ class Conversations:
         return Turn(asked, list(prev.focus), True)
 
     def remember(self, key: str, question: str, cited: Sequence[str]) -> None:
-        """What a conversation's answered question was about, and the documents its answer cited."""
+        """What a conversation's last question was about, and the documents its answer cited (a refused one: those it
+        names, else those the conversation was about)."""
         focus = list(dict.fromkeys(cited))
         subject = self._unit_of(question, focus) or ""
         with self._lock:
@@ -171,13 +172,17 @@ def follow_up(message: str, *, max_words: int | None = -1) -> str | None:
     return named or None
 
 
-def _asks(words: str, lx: dict) -> bool:
-    """Whether words hold a word that asks (lexicon ``follow_ups.asking``; ``asking_marked`` as typed)."""
-    key = " " + " ".join(re.findall(r"\w+", fold(words).lower())) + " "
-    typed = " " + " ".join(re.findall(r"\w+", words.lower())) + " "
-    return any(f" {w} " in key for w in lx.get("asking", ())) or any(
-        f" {w} " in typed for w in lx.get("asking_marked", ())
+def _asks(words: str, follow_ups: dict[str, list[str]]) -> bool:
+    """Whether words hold a word that asks (lexicon ``follow_ups.asking``, folded; ``asking_marked`` as typed)."""
+    key, typed = _padded(fold(words)), _padded(words)
+    return any(f" {w} " in key for w in follow_ups.get("asking", ())) or any(
+        f" {w} " in typed for w in follow_ups.get("asking_marked", ())
     )
+
+
+def _padded(text: str) -> str:
+    """A text's words, lower-cased, one space apart and around: " kế hoạch đó "."""
+    return " " + " ".join(re.findall(r"\w+", text.lower())) + " "
 
 
 def _in_place(question: str, rest: str, named: str) -> str:
@@ -206,7 +211,7 @@ def _only_unit(named: str, focus: Sequence[str], unit_of: UnitOf) -> bool:
 
 def document_reference(message: str) -> str | None:
     """The words naming the document the last answer quoted ("kế hoạch đó", "văn bản này"), folded, or None."""
-    key = " " + " ".join(re.findall(r"\w+", fold(message).lower())) + " "  # "… kế hoạch này?": no mark on a word
+    key = _padded(fold(message))  # "… kế hoạch này?": no mark on a word
     return next((r for r in lexicon().follow_ups.get("refer_document", []) if f" {r} " in key), None)
 
 
@@ -221,7 +226,7 @@ def _strip_reference(message: str) -> str:
 def _replace(question: str, old: str, new: str) -> str:
     """The question with the words that named ``old`` (matched without diacritics) replaced by ``new``."""
     # a name joined by "&" goes whole ("Sở NN&MT": not "… làm gì&MT")
-    m = re.search(_loose(fold(old).lower()) + r"(?:\s*&\s*\w+)*", question, flags=re.I)
+    m = re.search(_loose(fold(old).lower()) + r"(?:&[^\W_]+)*", question, flags=re.I)
     if m is None:
         return f"{new} {question}"
     return question[: m.start()] + new + question[m.end() :]

@@ -85,7 +85,7 @@ class Lexicon:
     cited_before: tuple[str, ...]  # folded words before a kind and number naming a document cited ("theo")
     titles_asked: dict[str, tuple[str, ...]]  # how a cited document's whole title is asked: verbs, passive, ends
     units: dict[str, list[Any]]  # how documents name units: heads, line_heads, verbs, assign; levels (lists)
-    follow_ups: dict[str, list[str]]  # openers, closers, refer_back (folded); max_open_words
+    follow_ups: dict[str, list[str]]  # openers, closers, refer_back, asking (folded), asking_marked; max_open_words
     education_levels: dict[str, tuple[str, ...]]  # a level of education -> the folded words naming it
     siblings: tuple[dict[str, tuple[str, ...]], ...]  # families of exclusive qualifiers: member -> folded phrases
     own_work_year: re.Pattern[str]  # a year the asker's own drafting names ("đang soạn kế hoạch năm 2026"), not asked

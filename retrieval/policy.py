@@ -79,14 +79,14 @@ class AnswerPolicy:
     #: answers first and whole, the most specific such section among the best hits and those above them: 1.0 on
     #: dev (every term: realqa hit@1 .767 -> .833, must .700 -> .733, nothing lost; 0.9 lost a wide question,
     #: 0.8 five, to headings that hold the words of a neighbouring question).
-    titled: float = 1.0
-    #: Items of one announced list among the best sections answer as their list, whole, when it holds this much more
-    #: of the question than the best of them alone (``retrieval.answers.gathered``).
-    gathered_margin: float = 0.15
     #: Failing such a heading, a section of two to six parts whose heading with the headings of two of its parts
     #: holds the same share answers whole ("Nội dung và trách nhiệm …" of an article whose clause 1 is the content,
     #: clause 2 the responsibilities): realqa must .767 -> .833 on dev, nothing else moved (the six is
     #: ``retrieval.answers.content.MAX_JOINT_PARTS``: an article of more parts is a list, not two halves).
+    titled: float = 1.0
+    #: Items of one announced list among the best sections answer as their list, whole, when it holds this much more
+    #: of the question than the best of them alone (``retrieval.answers.gathered``).
+    gathered_margin: float = 0.15
     #: A question of its own whose words name no document by themselves ("liên hệ số điện thoại nào", "ai ký"),
     #: after an answer from one, is answered from that document when its first source holds at least this share
     #: of what the best answer over all documents holds (``Answerer._stayed``; words naming a document: all of

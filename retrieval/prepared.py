@@ -7,11 +7,10 @@ a server keeps for the other processes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from core.legal_ids import id_key
+from core.legal_ids import id_key, leading_number
 from core.ports import Embedder
 from core.text import fold
 from core.types import PART_IDS, Document
@@ -73,7 +72,7 @@ def record_for(doc: Document, points: list[UnitPoint], analyzer: Analyzer, versi
         defines_terms=bool(defined_terms(doc)),
         citation_keys=[registry_key(c) for c in doc.citations],
         number_key=id_key(doc.number) if number_ok and doc.number else None,
-        type_num=(f"{fold(doc.doc_type or '').lower()}|{_leading_number(doc.number)}" if number_ok else None),
+        type_num=(f"{fold(doc.doc_type or '').lower()}|{leading_number(doc.number)}" if number_ok else None),
         df=df_of(p.sparse[0] for p in points),
         units_count=len(points),
         profile=profile_tokens(doc, analyzer),
@@ -149,10 +148,3 @@ def prepare_in_worker(version: int, table: dict[str, str], doc: Document) -> tup
         analyzer.add_abbreviations(table)
         analyzer.add_abbreviations(doc.abbreviations)
     return version, prepare(doc, analyzer)
-
-
-def _leading_number(number: str | None) -> str:
-    """A document's number as a question gives it after the kind: its leading digits ("1147" of "1147-QĐ/BTGDVTW",
-    "143" of "143/2025/QĐ-UBND"), as ``Question.legal_pairs`` reads "quyết định 1147"."""
-    m = re.match(r"\d+", number or "")
-    return (m.group(0).lstrip("0") or "0") if m else (number or "").split("/")[0].lstrip("0")

@@ -98,13 +98,15 @@ class Answerer:
         covers = Coverage(question_terms(self.index.analyzer, q), self.index.term_weights())
         # words naming no document by themselves ("liên hệ số điện thoại nào", "ai ký") are elliptical: they stay
         # with it unless the answer over all documents holds clearly more of them; words naming one, only if not
-        ctx = Context(self.index, self.searcher, self.policy, top_k or self.engine.settings.top_k, None, None)
-        share = self.policy.answer.lean_share if ctx.target(self._spelled(q)) is None else 1.0
+        share = self.policy.answer.lean_share if self._context(top_k).target(self._spelled(q)) is None else 1.0
         if answer.found and _first_source_share(near, covers, self.index.analyzer) < (
             share * _first_source_share(answer, covers, self.index.analyzer)
         ):
             return answer
         return near
+
+    def _context(self, top_k: int | None, scope: list[str] | None = None, focus: list[str] | None = None) -> Context:
+        return Context(self.index, self.searcher, self.policy, top_k or self.engine.settings.top_k, scope, focus)
 
     def _ask(
         self,
@@ -118,7 +120,7 @@ class Answerer:
         q = self._spelled(parse(question))
         scope = [d for d in doc_ids if d in self.index] if doc_ids else None
         focus = [d for d in (context or {}).get("doc_ids", []) if d in self.index] or None
-        ctx = Context(self.index, self.searcher, self.policy, top_k or self.engine.settings.top_k, scope, focus)
+        ctx = self._context(top_k, scope, focus)
         draft = self.draft(q, ctx) if q.text and len(self.index) else None
         answer = compose(q.typed, draft, qid, self.index.get, lambda: self._named(q, ctx), ctx.refused)
         answer.took_ms = round((time.perf_counter() - t0) * 1000, 2)

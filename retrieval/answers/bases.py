@@ -90,10 +90,10 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         if target is None:
             return shared_grounds(q, ctx)
         doc = ctx.index.get(target)
-        # a document named beside a kind of text asked ("… (thay NQ 47/2024) căn cứ những luật nào?") only names
-        # the one asked about: its grounds of that kind are listed, not whether it cites the one named
         if not named and (carried := carried_out(q, ctx, doc)) is not None:
             return carried  # "… giao Sở X thực hiện những nghị quyết nào?": the texts of that unit's tasks
+        # a document named beside a kind of text asked ("… (thay NQ 47/2024) căn cứ những luật nào?") only names
+        # the one asked about: its grounds of that kind are listed, not whether it cites the one named
         if named and (asking := _asked_without_story(q, ctx, doc)) is not None:
             return grounds(doc, ctx, asking)  # what the sentence that asks asks for (its kinds, issuer)
         if named and others == named and not q.kinds:
@@ -236,9 +236,9 @@ def grounds(doc: Document, ctx: Context, q: Question | None = None) -> Draft | N
             notes.append(warning(e))
     if not evidence:
         return None
-    verb = _cites("preamble" if any(ev.section == "preamble" for ev in evidence) else "")
+    verb = "căn cứ" if any(ev.section == "preamble" for ev in evidence) else "nhắc đến"
     intro = f"{doc_name(doc)} {verb} {len(evidence)} văn bản:"
-    if verb != "căn cứ" and not any(c.section == "preamble" for c in doc.citations):
+    if verb != "căn cứ" and not has_grounds(doc):
         # a directive opening with the situation, no grounds: the texts its body names, said so
         kind = (doc.doc_type or "văn bản").lower()
         intro = f"{doc_name(doc)} không có phần căn cứ; trong nội dung, {kind} nhắc đến {len(evidence)} văn bản:"
@@ -296,6 +296,11 @@ def does_cite(doc: Document, entries: list[LegalBasis], ctx: Context, *, by_titl
     if draft is not None:
         draft.intro = f"Không: {doc_name(doc)} không căn cứ {', '.join(e.id for e in entries)}. " + draft.intro
     return draft
+
+
+def has_grounds(doc: Document) -> bool:
+    """Whether a document's preamble cites a text (a directive may open with the situation, no grounds)."""
+    return any(c.section == "preamble" for c in doc.citations)
 
 
 def _cites(section: str) -> str:

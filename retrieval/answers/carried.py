@@ -13,6 +13,7 @@ from retrieval.answers.evidence import Draft, Evidence, doc_name
 from retrieval.answers.question import Question, has
 from retrieval.answers.registry import asked_for, line_of, warnings, written
 from retrieval.lexicon import lexicon
+from retrieval.units_catalog import UnitCatalog
 
 
 def carried_out(q: Question, ctx: Context, doc: Document) -> Draft | None:
@@ -29,8 +30,7 @@ def carried_out(q: Question, ctx: Context, doc: Document) -> Draft | None:
     evidence, legal = [], []
     for entry in asked_for(q, ctx.index.entries_citing(doc.doc_id), doc.issuer):
         for task in own:
-            where = line_of(doc, entry, prefer=task.section)
-            if where is not None and _within(where[0], task.section):
+            if (where := line_of(doc, entry, prefer=task.section, within=task.section)) is not None:
                 section, line = where
                 evidence.append(
                     Evidence(doc.doc_id, section, "", [line], statements=[f"- {written(doc, entry, line)} {{n}}"])
@@ -40,10 +40,7 @@ def carried_out(q: Question, ctx: Context, doc: Document) -> Draft | None:
     if not evidence:
         return None
     evidence.sort(key=lambda e: e.lines[0].start)  # as the document names them
-    unit = own[0].heading or "đơn vị được hỏi"
+    named = UnitCatalog(ctx.index.catalog, ctx.analyzer).find(q.text, focus=[doc.doc_id])
+    unit = named[0].name if named else own[0].heading or "đơn vị được hỏi"  # as the plan names it
     intro = f"{doc_name(doc)} giao {unit} thực hiện {len(evidence)} văn bản:"
     return Draft(evidence, intro=intro, legal=legal, notes=warnings(legal), group_by_doc=False)
-
-
-def _within(section: str, outer: str) -> bool:
-    return section == outer or section.startswith(outer + ".")

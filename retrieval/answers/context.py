@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.legal_ids import leading_number
 from core.text import fold
 from retrieval.answers.header import unnamed
 from retrieval.answers.phrases import clause_key, has
@@ -221,8 +222,7 @@ class Context:
             for d in plan.chosen(self.policy.search.documents)
             if d in heads
             and any(
-                fold(heads[d].doc_type or "").lower() == k and (heads[d].number or "").split("/")[0].lstrip("0") == n
-                for k, n in subject
+                fold(heads[d].doc_type or "").lower() == k and leading_number(heads[d].number) == n for k, n in subject
             )
             and all(y in f"{heads[d].number} {heads[d].date}" for y in years)
         ]

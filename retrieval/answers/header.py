@@ -80,7 +80,8 @@ def rest_terms(analyzer: Analyzer, text: str, drop: Iterable[str] = ()) -> Query
 
 #: A kind's chat shorthand, folded ("kh", "qd"; lexicon chat.kind_shorthand).
 _SHORT_KINDS = "|".join(sorted({re.escape(fold(k).lower()) for k in lexicon().kind_shorthand}, key=len, reverse=True))
-#: A document's kind and number as typed ("Kế hoạch số 308", "qd 96/2025/QĐ-UBND", "luật 60"), on folded text.
+#: A document's kind and number as typed ("Kế hoạch số 308", "qd 96/2025/QĐ-UBND", "kh153", "qđ.96", "luật 60"), on
+#: folded text: a dot or no space between kind and number is read as typed so.
 _NAMED_NUMBER = re.compile(rf"(?i)\b(?:{KINDS}|{_SHORT_KINDS})\.?\s*(?:so\s+)?\d+(?:\s*[/-]\s*[\w.-]+)*")
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from core.legal_ids import id_key
+from core.legal_ids import id_key, leading_number
 from core.text import fold
-from core.types import Document, LegalBasis
+from core.types import Document, LegalBasis, part_of
 from ingest.legal import mentions
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import fmt_date
@@ -168,18 +168,24 @@ def _of_year_or_number(e: LegalBasis, after: list[str]) -> bool:
 
 def own_pair(doc: Document | None) -> tuple[str, str] | None:
     """A document's kind and number as a question gives them ("nghi quyet", "57")."""
-    number = re.match(r"\d+", doc.number or "") if doc is not None else None
-    if doc is None or number is None or not doc.doc_type:
+    if doc is None or not re.match(r"\d", doc.number or "") or not doc.doc_type:
         return None
-    return fold(doc.doc_type).lower(), number.group(0).lstrip("0")
+    return fold(doc.doc_type).lower(), leading_number(doc.number)
 
 
 def line_of(
-    doc: Document, entry: LegalBasis, prefer: str = "preamble", date: str | None = None
+    doc: Document, entry: LegalBasis, prefer: str = "preamble", date: str | None = None, within: str | None = None
 ) -> tuple[str, Line] | None:
-    """The section and line where a document cites an entry (its ``prefer`` section first; giving it ``date``)."""
+    """The section and line where a document cites an entry (its ``prefer`` section first; giving it ``date``;
+    only in ``within`` and its parts, when given)."""
     places = sorted(
-        (c for c in doc.citations if mentions(c, entry) and (date is None or c.date == date)),
+        (
+            c
+            for c in doc.citations
+            if mentions(c, entry)
+            and (date is None or c.date == date)
+            and (within is None or part_of(c.section, within))
+        ),
         key=lambda c: (c.section != prefer, c.start),
     )
     for c in places:

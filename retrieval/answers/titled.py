@@ -16,6 +16,7 @@ TITLED_HITS = 3  # best hits whose sections (and those above them) are read for 
 MAX_JOINT_PARTS = 6  # a section of more parts is not answered whole for the headings of two of them
 QUOTED_READ = 600  # characters read after a heading for a quoted title
 HEADING_HELD = 2 / 3  # share of a heading's own content words the question must hold for the heading to name it
+HEADING_HELD_ANYWHERE = 1.0  # … for a heading of the document named, read beyond the best hits: all of them
 
 
 def titled_section(
@@ -37,7 +38,7 @@ def titled_section(
 
     A heading counts only when the question holds at least ``HEADING_HELD`` of its own words: an item's opening
     sentence that mentions the words asked in passing ("Trên cơ sở kết quả …, Sở Y tế …") is no title of it."""
-    alts = frozenset(f"f:{w}" for groups in terms.alt_of.values() for alt in groups for w in alt)
+    alts = _alternatives(terms)
     best: tuple[float, int, int, SectionHit] | None = None
     read: list[tuple[Document, Section, frozenset[str]]] = []
     seen: set[tuple[str, str]] = set()
@@ -71,17 +72,22 @@ def headed_anywhere(
     and which holds the question's content terms (``floor``), the most specific first: "Tổ chức thực hiện của kế
     hoạch 153 là gì?" asks the part so headed, though the search found a point that says "tổ chức thực hiện" in
     passing and the part was not above any of the best hits."""
-    alts = frozenset(f"f:{w}" for groups in terms.alt_of.values() for alt in groups for w in alt)
+    alts = _alternatives(terms)
     doc = ctx.index.get(doc_id)
     best: tuple[float, int, int, Section] | None = None
     for sec in doc.sections:
-        if _held(ctx, terms, alts, doc, sec) < 1.0:
+        if _held(ctx, terms, alts, doc, sec) < HEADING_HELD_ANYWHERE:
             continue
         own = _heading_terms(ctx, doc, sec)
         key = (covers(own), sum(t in own for t in terms.uni), sec.level)
         if key[0] >= floor and (best is None or key > best[:3]):
             best = (*key, sec)
     return SectionHit(doc_id, best[3].id, best[3].heading, score) if best is not None else None
+
+
+def _alternatives(terms: QueryTerms) -> frozenset[str]:
+    """The words of the thesaurus phrases standing in for the question's terms."""
+    return frozenset(f"f:{w}" for groups in terms.alt_of.values() for alt in groups for w in alt)
 
 
 def _held(ctx: Context, terms: QueryTerms, alts: frozenset[str], doc: Document, sec: Section) -> float:

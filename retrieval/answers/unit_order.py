@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 
+from core.types import part_of
 from retrieval.answers.context import Context
 from retrieval.answers.question import Question, fkey, has
 from retrieval.extract import section_lines
@@ -21,11 +22,6 @@ from retrieval.unit_names import unit_heads, unit_words
 from retrieval.units_catalog import UnitCatalog, UnitMatch
 
 UNIT_HITS = 6  # best hits read for the section of a unit the question names
-
-
-def part_of(section: str, outer: str) -> bool:
-    """Whether a section label is ``outer``'s or one of its parts' ("III.2.a" of "III.2")."""
-    return section == outer or section.startswith(outer + ".")
 
 
 #: A unit named by its head word ("thuế tỉnh", "sở …"), not by words of its name that say what it works on
