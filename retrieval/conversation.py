@@ -37,6 +37,9 @@ class Turn:
     # a question of its own naming no document, after an answer from one: that document, to be asked too (the
     # engine keeps its answer when it holds the question's words as well as the answer over all documents does)
     leaning: str | None = None
+    # a follow-up about a unit or the subject of the documents in focus, or naming documents: answered from those
+    # alone ("còn UBND xã?" is that plan's UBND xã, not another text's that the words match better)
+    held: bool = False
 
 
 @dataclass
@@ -96,18 +99,18 @@ class Conversations:
         if named == "":  # "điều đó nộp khi nào?": the previous subject, the new predicate
             typed = re.search(_loose(prev.subject), prev.question, flags=re.I) if prev.subject else None
             about = typed.group(0) if typed else prev.question.rstrip(" ?")
-            return Turn(f"{about} {_strip_reference(message)}".strip(), list(prev.focus), True)
+            return Turn(f"{about} {_strip_reference(message)}".strip(), list(prev.focus), True, held=True)
         documents, _ = self._documents_named(named)
         here = self._unit_of(named, documents or prev.focus)  # a unit of the documents named, else of the focus
         unit = here or self._unit_of(named, [])
         focus = documents or (list(prev.focus) if here else [])
         asked = self._documents_named(prev.question)[1] if documents else prev.question
         if unit is not None and prev.subject:  # "còn Văn phòng (trường Lào Cai) thì sao?": another unit, same ask
-            return Turn(_replace(asked, prev.subject, named), focus, True)
+            return Turn(_replace(asked, prev.subject, named), focus, True, held=True)
         if unit is not None:  # the previous question was about a whole plan: now it is about this unit
-            return Turn(named, focus, True)
+            return Turn(named, focus, True, held=True)
         if documents:  # "thế còn trường Lào Cai?": the same question of another document, named where it was
-            return Turn(_in_place(prev.question, asked, named), documents, True)
+            return Turn(_in_place(prev.question, asked, named), documents, True, held=True)
         return Turn(f"{named} {prev.question}", list(prev.focus), True)
 
     def _names_something(self, words: str, focus: Sequence[str]) -> bool:

@@ -2956,3 +2956,13 @@ def test_chat_words_of_a_story_told_first_do_not_hide_what_is_asked(wide_engine)
     )
     assert answer.citations[0].doc_id == "kh-157-ubnd-cantho-2025"
     assert "có tổng số điểm bằng nhau" in answer.answer
+
+
+def test_a_unit_follow_up_is_answered_from_the_documents_in_focus_alone(wide_engine) -> None:
+    """ "còn UBND xã?" after questions on a directive asks that directive's item for the communes (I.2.2.g); held to
+    the documents in focus, its own item comes first, not a closing article that names the communes among others
+    (III.1, which led when the focus only weighed the search)."""
+    wide_engine.ask("Theo chỉ thị 010 Đắk Lắk, cơ quan đăng ký đầu tư gồm những cơ quan nào?", conversation="t:15")
+    wide_engine.ask("nếu văn bản thẩm định không kết luận rõ thì sao", conversation="t:15")
+    communes = wide_engine.ask("còn UBND xã?", conversation="t:15")
+    assert (communes.citations[0].doc_id, communes.citations[0].section) == ("ct-010-ubnd-daklak-2025", "I.2.2.g")

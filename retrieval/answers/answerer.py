@@ -63,7 +63,8 @@ class Answerer:
         turn = self.conversations.resolve(conversation, question) if conversation else Turn(question)
         if turn.focus and not (context or {}).get("doc_ids"):
             context = {**(context or {}), "doc_ids": turn.focus}
-        answer = self._ask(turn.question, doc_ids, top_k, qid, context)
+        scope = doc_ids or (turn.focus if turn.held and turn.focus else None)
+        answer = self._ask(turn.question, scope, top_k, qid, context)
         if turn.leaning and not doc_ids and not (context or {}).get("doc_ids"):
             answer = self._stayed(turn.question, turn.leaning, answer, top_k, qid)
         if turn.rewritten:
