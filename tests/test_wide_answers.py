@@ -2966,3 +2966,10 @@ def test_a_unit_follow_up_is_answered_from_the_documents_in_focus_alone(wide_eng
     wide_engine.ask("nếu văn bản thẩm định không kết luận rõ thì sao", conversation="t:15")
     communes = wide_engine.ask("còn UBND xã?", conversation="t:15")
     assert (communes.citations[0].doc_id, communes.citations[0].section) == ("ct-010-ubnd-daklak-2025", "I.2.2.g")
+
+
+def test_diesel_is_a_fossil_fuel_to_a_regulation_on_low_emission_zones(wide_engine) -> None:
+    """ "chạy dầu diesel" is what a regulation calls "sử dụng nhiên liệu hóa thạch" (lexicon thesaurus, beside
+    "chạy xăng"): the question was refused."""
+    answer = wide_engine.ask("xe tải chạy dầu diesel có được vào vùng phát thải thấp Hà Nội không")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-57-2025-hdnd-hanoi", "Điều 10.3.b")
