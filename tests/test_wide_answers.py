@@ -2973,3 +2973,12 @@ def test_diesel_is_a_fossil_fuel_to_a_regulation_on_low_emission_zones(wide_engi
     "chạy xăng"): the question was refused."""
     answer = wide_engine.ask("xe tải chạy dầu diesel có được vào vùng phát thải thấp Hà Nội không")
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-57-2025-hdnd-hanoi", "Điều 10.3.b")
+
+
+def test_levels_asked_with_muc_typed_with_marks_are_no_outline(wide_engine) -> None:
+    """ "có mấy mức" typed with its marks asks levels, not the document's parts ("có mấy mục": the folded cue
+    matched, and the law's seven chapters were the answer; lexicon accented_cues); "có mấy mục?" still asks them."""
+    levels = wide_engine.ask("xếp loại chất lượng công chức có mấy mức")
+    assert levels.citations[0].section.startswith("Điều 26.1")
+    parts = wide_engine.ask("Luật 80 có mấy mục?")
+    assert parts.answer.startswith("Luật 80/2025/QH15 của Quốc hội gồm 7 chương:")
