@@ -2982,3 +2982,11 @@ def test_levels_asked_with_muc_typed_with_marks_are_no_outline(wide_engine) -> N
     assert levels.citations[0].section.startswith("Điều 26.1")
     parts = wide_engine.ask("Luật 80 có mấy mục?")
     assert parts.answer.startswith("Luật 80/2025/QH15 của Quốc hội gồm 7 chương:")
+
+
+def test_who_is_given_a_task_is_not_who_issued_the_plan(wide_engine) -> None:
+    """ "… giao ai rà soát …" folds to the issuer's cue "ai ra" ("ai ra văn bản này"); typed with its marks, "rà" is
+    no "ra" (lexicon accented_cues): the answer was "Cơ quan ban hành: Ủy ban nhân dân thành phố Hà Nội"."""
+    answer = wide_engine.ask("Hà Nội giao ai rà soát, hoàn thiện Chiến lược dữ liệu thành phố?")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-308-ubnd-hanoi-2025", "II.1.1.a")
+    assert not answer.answer.startswith("Cơ quan ban hành")
