@@ -28,6 +28,7 @@ class AmountKind:
     nouns_exact: tuple[str, ...]  # accented nouns that ask it beside an amount word ("học phí")
     nouns: tuple[str, ...]  # folded nouns that do the same in any question
     cancelled: tuple[str, ...]  # folded phrases in which a noun is something else ("tien mat")
+    not_cued: tuple[str, ...]  # folded phrases holding a cue that ask no such thing ("la ai lam": who does it)
     priced_until: tuple[str, ...]  # folded words ending what a noun prices ("phi du thi sat hach | la bao nhieu")
     figure: re.Pattern[str]  # what a section states to answer it
 
@@ -89,6 +90,7 @@ class Lexicon:
     education_levels: dict[str, tuple[str, ...]]  # a level of education -> the folded words naming it
     siblings: tuple[dict[str, tuple[str, ...]], ...]  # families of exclusive qualifiers: member -> folded phrases
     own_work_year: re.Pattern[str]  # a year the asker's own drafting names ("đang soạn kế hoạch năm 2026"), not asked
+    year_set_aside: re.Pattern[str]  # a year the question sets aside ("không phải mục tiêu 2026"), not asked
     present_moment: tuple[str, ...]  # folded words tying a question to the day it is asked ("hom nay")
     text_named: tuple[str, ...]  # folded words naming a kind of legal text asked about ("quy dinh", "qd")
     gist: dict[str, list[str]]  # cues asking what a named document is about; the headings that say it
@@ -217,6 +219,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
                 nouns_exact=tuple(v.get("nouns_exact", ())),
                 nouns=tuple(v.get("nouns", ())),
                 cancelled=tuple(v.get("not", ())),
+                not_cued=tuple(v.get("not_cued", ())),
                 priced_until=tuple(v.get("priced_until", ())),
                 figure=re.compile(v["figure"], re.I),
             )
@@ -241,6 +244,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
             for family in raw["siblings"]["families"].values()
         ),
         own_work_year=re.compile(raw["own_work_year"]["pattern"]),
+        year_set_aside=re.compile(raw["year_set_aside"]["pattern"]),
         present_moment=tuple(raw["present_moment"]["cues"]),
         text_named=tuple(fold(w).lower() for w in raw["present_moment"]["text_named"]),
         gist={k: list(v) for k, v in raw["gist"].items() if not k.startswith("_")},

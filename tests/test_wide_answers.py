@@ -2990,3 +2990,29 @@ def test_who_is_given_a_task_is_not_who_issued_the_plan(wide_engine) -> None:
     answer = wide_engine.ask("Hà Nội giao ai rà soát, hoàn thiện Chiến lược dữ liệu thành phố?")
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-308-ubnd-hanoi-2025", "II.1.1.a")
     assert not answer.answer.startswith("Cơ quan ban hành")
+
+
+def test_a_year_the_question_sets_aside_is_not_asked(wide_engine) -> None:
+    """ "(không phải mục tiêu 2026)" sets 2026 aside (lexicon year_set_aside): the 2030 target was refused as "asked
+    of 2026, which the plan found does not state"."""
+    answer = wide_engine.ask(
+        "kế hoạch 310 Hà Nội: mục tiêu đến năm 2030, không phải mục tiêu 2026, về cáp quang XGS-PON là tốc độ bao nhiêu?"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-310-ubnd-hanoi-2025", "II.2")
+
+
+def test_a_greeting_to_a_lawyer_is_courtesy(wide_engine) -> None:
+    """ "Chào luật sư, …" opens a case told as on a legal Q&A site: its words are no content a section must hold
+    (lexicon chat.courtesy); with them the question fell short of the coverage needed and was refused."""
+    answer = wide_engine.ask(
+        "Chào luật sư, chồng tôi là chiến sĩ Công an xã ở Hà Nội. Theo nghị quyết mới của HĐND thành phố thì anh ấy"
+        " được hỗ trợ thêm bao nhiêu tiền mỗi tháng?"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("nq-80-2025-hdnd-hanoi", "Điều 3.1")
+
+
+def test_who_does_a_task_asks_no_persons_name(wide_engine) -> None:
+    """ "… là ai làm vậy" asks which body does it, not a person's name (lexicon amount_kinds.person.not_cued): it
+    was refused for want of a name in the section that says it."""
+    answer = wide_engine.ask("cao bang thay doi chuc danh nghe nghiep giao vien truong cong lap la ai lam vay")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-53-2025-ubnd-caobang", "Điều 2.2")

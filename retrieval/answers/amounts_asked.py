@@ -28,7 +28,10 @@ def amounts(q: Question, lx: Lexicon) -> list[tuple[re.Pattern[str], list[str]]]
     # tiền ăn …, bao nhiêu một tháng?")
     key = fkey(q.asked) if q.told_apart else q.key
     for kind in lx.amount_kinds.values():
-        if has(key, *kind.cues):
+        cued = key
+        for phrase in kind.not_cued:  # "… là ai làm vậy": who does it (a body), not a person's name
+            cued = cued.replace(f" {phrase} ", " ")
+        if has(cued, *kind.cues):
             out.append((kind.figure, []))
             continue
         masked = key

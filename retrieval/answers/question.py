@@ -354,7 +354,8 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     q.definition = _definition(key, lx, text)
     q.refs = section_refs(key, typed or "")
     q.legal_keys, q.legal_pairs = _legal_mentions(text, key)
-    own = [int(y) for y in lx.own_work_year.findall(key)]  # "đang soạn kế hoạch năm 2026, cần chỉ tiêu đến 2030"
+    # "đang soạn kế hoạch năm 2026, cần chỉ tiêu đến 2030", "(không phải mục tiêu 2026)": not the years asked
+    own = [int(y) for y in [*lx.own_work_year.findall(key), *lx.year_set_aside.findall(key)]]
     q.years = [y for y in map(int, _YEAR.findall(text)) if y not in own]
     q.days = sorted(days_stated(text))
     asked_kinds = [f" {m.group(1)}" for m in lx.asked_kinds.finditer(key)]
