@@ -3016,3 +3016,13 @@ def test_who_does_a_task_asks_no_persons_name(wide_engine) -> None:
     was refused for want of a name in the section that says it."""
     answer = wide_engine.ask("cao bang thay doi chuc danh nghe nghiep giao vien truong cong lap la ai lam vay")
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-53-2025-ubnd-caobang", "Điều 2.2")
+
+
+def test_toi_nay_typed_with_marks_as_i_now_asks_of_no_evening(wide_engine) -> None:
+    """ "… đối với tôi nay do cơ quan nào chủ trì" folds to the present-moment cue "tối nay"; typed with marks, "tôi"
+    is no "tối" (lexicon accented_cues): the question was refused as asked of tonight."""
+    answer = wide_engine.ask(
+        "Tôi là viên chức ở một trường THPT công lập tại Cao Bằng. Việc đánh giá viên chức đối với tôi nay do cơ quan"
+        " nào chủ trì thực hiện?"
+    )
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-53-2025-ubnd-caobang", "Điều 2.2")

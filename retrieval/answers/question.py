@@ -247,10 +247,8 @@ def _facts(key: str, lx: Lexicon, accented: str | None = None) -> tuple[list[str
         masked = masked.replace(f" {phrase} ", f" {kept} ")
 
     def cued(c: str) -> bool:
-        spelled = lx.accented_cues.get(c)
         # (typed without diacritics, "nao ky", the cue's words ask: a shorthand written out may have added some)
-        typed = accented is None or spelled is None or f" {spelled} " in accented or f" {c} " in accented
-        return has(masked, c) and typed
+        return has(masked, c) and _spelled_so(c, accented, lx)
 
     strong = {fact: [c for c in cues if cued(c)] for fact, cues in lx.facts.items()}
     if any(f" {kind} " in masked for kind in lx.kind_types):  # "Quyết định … áp dụng từ ngày nào?"
@@ -261,6 +259,13 @@ def _facts(key: str, lx: Lexicon, accented: str | None = None) -> tuple[list[str
     maybe = [f for f, found in weak.items() if found and f not in facts]
     cues = [c for found in (*strong.values(), *weak.values()) for c in found]
     return facts, maybe, list(dict.fromkeys(cues))
+
+
+def _spelled_so(cue: str, accented: str | None, lx: Lexicon) -> bool:
+    """Whether a folded cue is asked as typed: a question typed with diacritics (``accented``: its words, lowercased
+    and padded) asks with a cue whose folded form other words share only in the cue's own spelling."""
+    spelled = lx.accented_cues.get(cue)
+    return accented is None or spelled is None or f" {spelled} " in accented or f" {cue} " in accented
 
 
 def _role(key: str, lx: Lexicon) -> str | None:
@@ -377,7 +382,9 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     if "whether" in q.asks and not has(key, *lx.counting["after"]):
         q.asks.discard("amount")  # "… có được nhận cả hai mức hỗ trợ không?": a rule, not a sum
     # a question naming the kind of legal text it asks about asks what the text says: a moment in it is the asker's
-    q.moment = [] if has(key, *lx.text_named) else [c for c in lx.present_moment if has(asked_key, c)]
+    spelled = f" {words} " if q.accented else None  # "đối với tôi nay …" typed with marks asks of no evening
+    moment = [c for c in lx.present_moment if has(asked_key, c) and _spelled_so(c, spelled, lx)]
+    q.moment = [] if has(key, *lx.text_named) else moment
     if has(key, *lx.gist["cues"]):
         q.asks.add("gist")
     bodies = []
