@@ -3026,3 +3026,13 @@ def test_toi_nay_typed_with_marks_as_i_now_asks_of_no_evening(wide_engine) -> No
         " nào chủ trì thực hiện?"
     )
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-53-2025-ubnd-caobang", "Điều 2.2")
+
+
+def test_who_must_pay_asks_a_category_not_a_persons_name(wide_engine) -> None:
+    """ "ai là người nộp lệ phí" asks who must pay (a kind of person the text defines), not a person's name (lexicon
+    amount_kinds.person.not_cued): the article "Người nộp lệ phí" was found and refused for want of a name. "ai là
+    người ký …" still asks the signer."""
+    payer = wide_engine.ask("thông tư 109 ai là người nộp lệ phí")
+    assert (payer.citations[0].doc_id, payer.citations[0].section) == ("tt-109-2025-btc", "Điều 2")
+    signer = wide_engine.ask("ai là người ký kế hoạch 310")
+    assert signer.citations[0].section == "signature"
