@@ -62,6 +62,7 @@ class Lexicon:
     courtesy: re.Pattern[str]
     shorthand: dict[str, str]
     kind_shorthand: dict[str, str]
+    kind_short_folded: tuple[str, ...]  # its keys folded, longest first ("kh", "qd"): as questions' keys hold them
     kind_shorthand_before: tuple[str, ...]  # besides a number, the words a kind's shorthand is read before ("NQ nào")
     measures: frozenset[str]  # shorthand kept after a number or a counting word ("bao nhiêu kg": kilograms)
     particles: frozenset[str]  # chat particles typed with marks by anyone ("ạ"): no sign of a question typed so
@@ -201,6 +202,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         courtesy=re.compile(chat["courtesy"], re.I),
         shorthand=dict(chat["shorthand"]),
         kind_shorthand=dict(chat["kind_shorthand"]),
+        kind_short_folded=tuple(sorted({fold(k).lower() for k in chat["kind_shorthand"]}, key=len, reverse=True)),
         kind_shorthand_before=tuple(chat.get("kind_shorthand_before", [])),
         measures=frozenset(chat.get("measures", [])),
         particles=frozenset(chat.get("particles", [])),

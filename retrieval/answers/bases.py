@@ -155,7 +155,7 @@ def _names_a_kind(asked: str) -> bool:
     cứ những thông tư nào": a công văn; "nên căn cứ văn bản nào": none)."""
     before = _GROUNDS_CUE.split(asked, maxsplit=1)[0] + " "
     lx = lexicon()
-    return has(before, *lx.kind_types, *(fkey(k).strip() for k in lx.kind_shorthand))  # "KH chuyển đổi số …"
+    return has(before, *lx.kind_types, *lx.kind_short_folded)  # "KH chuyển đổi số …"
 
 
 def _with_others(draft: Draft | None, doc: Document, q: Question, ctx: Context) -> Draft | None:

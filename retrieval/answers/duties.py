@@ -300,7 +300,7 @@ def _names_document(question: str, key: str) -> bool:
     chức" names the law (whose title holds them), not the unit "Cán bộ, công chức"; "theo quyết định, sở …" does
     not name the decision."""
     lx = lexicon()
-    kinds = [*lx.kind_types, *(fkey(k).strip() for k in lx.kind_shorthand)]
+    kinds = [*lx.kind_types, *lx.kind_short_folded]
     seen = False
     for clause in re.split(r"[,;:.!?()]", question):
         words = fkey(clause)

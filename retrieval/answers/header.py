@@ -78,8 +78,7 @@ def rest_terms(analyzer: Analyzer, text: str, drop: Iterable[str] = ()) -> Query
     return query_terms(analyzer, without(text, drop))
 
 
-#: A kind's chat shorthand, folded ("kh", "qd"; lexicon chat.kind_shorthand).
-_SHORT_KINDS = "|".join(sorted({re.escape(fold(k).lower()) for k in lexicon().kind_shorthand}, key=len, reverse=True))
+_SHORT_KINDS = "|".join(map(re.escape, lexicon().kind_short_folded))  # "kh", "qd" (lexicon chat.kind_shorthand)
 #: A document's kind and number as typed ("Kế hoạch số 308", "qd 96/2025/QĐ-UBND", "kh153", "qđ.96", "luật 60"), on
 #: folded text: a dot or no space between kind and number is read as typed so.
 _NAMED_NUMBER = re.compile(rf"(?i)\b(?:{KINDS}|{_SHORT_KINDS})\.?\s*(?:so\s+)?\d+(?:\s*[/-]\s*[\w.-]+)*")
