@@ -14,7 +14,6 @@ that was cut off at the wrap width or on a function word, always continues.
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from itertools import pairwise
@@ -22,6 +21,7 @@ from itertools import pairwise
 from core.text import INVISIBLE, SPACES, UPPER, place_tones
 from ingest.numbering import classify
 from ingest.table_rows import table_rows
+from ingest.wrapped_names import Unbroken, name_cut, name_pairs
 
 _CHAR_FIXES = (
     str.maketrans(
@@ -134,35 +134,6 @@ _DOC_TYPE_LINE = re.compile(
 )
 
 
-def _name_pairs(lines: list[str]) -> frozenset[tuple[str, str]]:
-    """Pairs of capitalised words written side by side within a line: the document's own multi-word names."""
-    pairs: set[tuple[str, str]] = set()
-    for line in lines:
-        words = [w.strip(',.;:()“”"') for w in line.split()]
-        titled = [_title_word(w) for w in words]
-        for (a, ta), (b, tb) in pairwise(zip(words, titled, strict=True)):
-            if ta and tb:
-                pairs.add((a, b))
-    return frozenset(pairs)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _title_word(word: str) -> bool:
-    """ "Đồng", "Nam": a capitalised word (not an abbreviation in capitals)."""
-    return len(word) >= 2 and word[0].isupper() and word[1:].isalpha() and word[1:].islower()
-
-
-def _name_cut(prev: str, line: str) -> bool:
-    """A list of names after a colon cut inside a name: ``prev`` ends with capitalised words after its last colon
-    ("… gồm 09 phường: Hai Bà"), ``line`` opens with a capitalised word and a comma ("Trưng, Cửa Nam, …")."""
-    _, colon, listed = prev.rpartition(":")
-    first = line.split(" ", 1)[0]
-    names = listed.replace(",", " ").split()
-    return bool(colon and names and all(_title_word(w) for w in names) and first.endswith(",")) and _title_word(
-        first[:-1]
-    )
-
-
 def _starts_continuation(line: str) -> bool:
     first = line[:1]
     return first.islower() or first in _CONTINUATION_CHARS
@@ -268,6 +239,7 @@ def _continues(
     width: int | None,
     names: frozenset[tuple[str, str]] = frozenset(),
     first: int | None = None,
+    unbroken: Unbroken | None = None,
 ) -> bool:
     """Whether ``line`` continues the paragraph ``para`` whose last raw line is ``prev``; ``nxt`` follows.
 
@@ -291,8 +263,10 @@ def _continues(
             return True
         if is_all_caps(prev) and is_all_caps(line):
             return _caps_continues(para, prev, line, width)
-        # article headings end at a capitalised line
-        return False
+        # article headings end at a capitalised line, unless a phrase the document writes whole was cut there
+        return bool(
+            unbroken and _ARTICLE_HEADING.match(prev) and not _TERMINAL.search(prev) and unbroken.across(prev, line)
+        )
     if line.startswith(("“", '"')) and prev.endswith(":"):
         return False  # a quotation opens: "… như sau:" / "“Điều 9. …"
     if para.startswith("(") and prev.endswith(")"):
@@ -309,7 +283,7 @@ def _continues(
         return True
     if (prev.rsplit(" ", 1)[-1], line.split(" ", 1)[0].rstrip(",:;")) in names:
         return True  # a name cut at the wrap: "… tỉnh Đồng" / "Nai …", "Ngân hàng Nhà nước Việt" / "Nam …"
-    if _name_cut(prev, line):
+    if name_cut(prev, line):
         return True  # a list of names after a colon cut inside one: "… gồm 09 phường: Hai Bà" / "Trưng, Cửa Nam, …"
     if (
         BLOCK_START.match(para)
@@ -350,7 +324,8 @@ def reflow(lines: list[str]) -> list[str]:
     """Join hard-wrapped lines into paragraphs; blank lines are dropped. Linear in the input."""
     width = wrap_width(lines)
     present = [line for line in lines if line]
-    names = _name_pairs(present)
+    names = name_pairs(present)
+    unbroken = Unbroken(present)
     first = first_line_width(present, width)
     rows = table_rows(present, BLOCK_START)  # a table's header and rows, one cell a line: one line each
     paras: list[list[str]] = []
@@ -365,7 +340,7 @@ def reflow(lines: list[str]) -> list[str]:
         nxt = present[i + 1] if i + 1 < len(present) else None
         # how the paragraph so far opens (bare markers: "Chương" / "I" / "QUY ĐỊNH CHUNG"), bounded for long ones
         para = "".join(paras[-1][:3]) if paras else ""
-        if paras and last_raw and _continues(para, last_raw, line, nxt, width, names, first):
+        if paras and last_raw and _continues(para, last_raw, line, nxt, width, names, first, unbroken):
             joiner = "" if _HYPHEN_CUT.search(paras[-1][-1]) else " "
             paras[-1].append(joiner + line)
         else:

@@ -29,6 +29,7 @@ from retrieval.points import ScoredUnit, UnitQuery, UnitStore
 from retrieval.policy import DEFAULT, Policy, SearchPolicy
 from retrieval.targeting import document_scores
 from retrieval.thesaurus import alternatives
+from retrieval.units import untitled_article
 
 logger = logging.getLogger(__name__)
 
@@ -300,9 +301,14 @@ class Searcher:
         doc = self.index.get(hit.doc_id)
         sec = doc.section(hit.section)
         own = doc.text[sec.start : sec.body_end].strip() if sec is not None else ""
-        if sec is None or sec.body_end >= sec.end or "\n" not in own:
+        if sec is None or sec.body_end >= sec.end:
             return False
-        body = own.split("\n", 1)[1].strip()
+        if "\n" in own:
+            body = own.split("\n", 1)[1].strip()
+        elif untitled_article(hit.section, own):
+            body = own  # an article without a title: its first line is its rule ("Điều 2. Đại học … trực thuộc …")
+        else:
+            return False
         return own.endswith(":") or (len(body) >= self.policy.search.own_rule and body.endswith((".", ";")))
 
 

@@ -59,9 +59,15 @@ def units_for(doc: Document, max_chars: int = MAX_CHARS) -> list[Unit]:
     for sec in doc.sections:
         own = doc.text[sec.start : sec.body_end].strip()
         has_children = sec.body_end < sec.end
-        if has_children and "\n" not in own:
+        if has_children and "\n" not in own and not untitled_article(sec.id, own):
             continue  # a bare heading: its words travel in the children's heading paths
         path = tuple(doc.heading_path(sec.id))
         for i, (a, b) in enumerate(_pieces(doc, sec.start, sec.body_end, max_chars)):
             out.append(Unit(doc.doc_id, sec.id, i, sec.heading, path, doc.text[a:b], a, b))
     return out
+
+
+def untitled_article(section: str, own: str) -> bool:
+    """An article whose first line is its rule, not a title ("Điều 2. Đại học … là đơn vị …, trực thuộc …;
+    chịu sự quản lý …." above its clauses): a sentence, ended, of its own."""
+    return section.rpartition(".")[2].startswith("Điều ") and own.endswith((".", ";"))

@@ -184,3 +184,25 @@ def test_a_list_of_names_cut_inside_a_name_joins_but_a_heading_does_not() -> Non
         "2. Sở Tư pháp",
         "Chủ trì, phối hợp với các sở, ngành triển khai Kế hoạch.",
     ]
+
+
+def test_an_article_heading_cut_inside_a_name_the_document_writes_whole_joins_its_next_line() -> None:
+    raw = (
+        "Điều 1. Chuyển Trường Đại học\n"
+        "Công nghiệp Hà Nội thành Đại học Công nghiệp Hà Nội.\n"
+        "Điều 2. Giá trị của tài liệu\n"
+        "Phông lưu trữ Đảng Cộng sản Việt Nam\n"
+        "Các tài liệu Phông lưu trữ Đảng Cộng sản Việt Nam có giá trị lịch sử.\n"
+        "Điều 3. Hiệu lực thi hành\n"
+        "Quyết định này có hiệu lực kể từ ngày ký.\n"
+        "Các cơ quan đã ban hành Quyết định này và Trường Đại học Công nghiệp Hà Nội chịu trách nhiệm thi hành."
+    )
+    assert normalize_text(raw).split("\n") == [
+        "Điều 1. Chuyển Trường Đại học Công nghiệp Hà Nội thành Đại học Công nghiệp Hà Nội.",
+        "Điều 2. Giá trị của tài liệu Phông lưu trữ Đảng Cộng sản Việt Nam",
+        "Các tài liệu Phông lưu trữ Đảng Cộng sản Việt Nam có giá trị lịch sử.",
+        # "ban hành Quyết định này" is written whole, but not "thi hành Quyết": a title ends, the rule begins
+        "Điều 3. Hiệu lực thi hành",
+        "Quyết định này có hiệu lực kể từ ngày ký.",
+        "Các cơ quan đã ban hành Quyết định này và Trường Đại học Công nghiệp Hà Nội chịu trách nhiệm thi hành.",
+    ]

@@ -676,3 +676,28 @@ def test_a_line_loses_its_numbering_marker_but_not_a_number_it_opens_with() -> N
     assert shown("3) Ban chỉ huy") == "Ban chỉ huy"
     assert shown("a) Chi khen thưởng") == "Chi khen thưởng"
     assert shown("II. MỤC TIÊU") == "MỤC TIÊU"
+
+
+def test_an_article_without_a_title_is_a_unit_of_its_own_above_its_clauses() -> None:
+    """ "Điều 2. Đại học … trực thuộc Bộ Công Thương; …." states the article's rule on its first line, above clauses
+    1 and 2: it is searched as a unit of its own (a question "trực thuộc bộ nào?" finds it), where a titled
+    article ("Điều 3. Tổ chức thực hiện") is a bare heading whose words travel in its clauses' heading paths."""
+    from ingest.pipeline import build_document
+    from retrieval.units import units_for
+
+    text = (
+        "THỦ TƯỚNG CHÍNH PHỦ\nSố: 99/QĐ-TTg\nHà Nội, ngày 20 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\n"
+        "Về việc chuyển Trường Đại học Công nghiệp Hà Nội thành Đại học Công nghiệp Hà Nội\n\nTHỦ TƯỚNG CHÍNH PHỦ\n\n"
+        "Căn cứ Luật Giáo dục đại học ngày 18 tháng 6 năm 2012;\n\nQUYẾT ĐỊNH:\n\n"
+        "Điều 1. Chuyển Trường Đại học\nCông nghiệp Hà Nội thành Đại học Công nghiệp Hà Nội.\n"
+        "Điều 2. Đại học Công nghiệp\n"
+        "Hà Nội là đơn vị sự nghiệp công lập trực thuộc Bộ Công Thương; có tư cách pháp nhân, con dấu và tài khoản riêng.\n"
+        "1. Đại học Công nghiệp Hà Nội thực hiện tổ chức lại cơ cấu tổ chức theo quy định của Luật Giáo dục đại học.\n"
+        "2. Bộ Công Thương hướng dẫn, giám sát quá trình chuyển đổi.\n"
+        "Điều 3. Tổ chức thực hiện\n1. Bộ Giáo dục và Đào tạo chịu trách nhiệm về nội dung báo cáo.\n"
+        "2. Quyết định này có hiệu lực kể từ ngày ký.\n\nNơi nhận:\n- Như Điều 3;\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nLê Thành Long\n"
+    )
+    doc = build_document("qd-99-ttg-2025", text, source="qd-99.txt")
+    assert doc.section("Điều 1").heading == "Chuyển Trường Đại học Công nghiệp Hà Nội thành Đại học Công nghiệp Hà Nội"
+    sections = [u.section for u in units_for(doc) if u.section.startswith("Điều")]
+    assert sections == ["Điều 1", "Điều 2", "Điều 2.1", "Điều 2.2", "Điều 3.1", "Điều 3.2"]
