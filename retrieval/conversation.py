@@ -34,9 +34,10 @@ class Turn:
     question: str  # what is asked of the engine
     focus: list[str] = field(default_factory=list)  # documents a follow-up stays with
     rewritten: bool = False  # the question is not the message as typed
-    # a question of its own naming no document, after an answer from one: that document, to be asked too (the
-    # engine keeps its answer when it holds the question's words as well as the answer over all documents does)
-    leaning: str | None = None
+    # a question of its own naming no document, after an answer from one: that document, then the one the user last
+    # named, each to be asked too (the engine keeps the first's answer that holds the question's words as well as
+    # the answer over all documents does)
+    leaning: list[str] = field(default_factory=list)
     # a follow-up about a unit or the subject of the documents in focus, or naming documents: answered from those
     # alone ("còn UBND xã?" is that plan's UBND xã, not another text's that the words match better)
     held: bool = False
@@ -48,6 +49,7 @@ class _State:
     subject: str  # the unit the question was about, folded ("phong quan tri"); "" for none
     focus: list[str]
     at: float
+    anchor: str | None = None  # the one document the user last named ("Kế hoạch 308 Hà Nội …"), kept until another
 
 
 UnitOf = Callable[[str, Sequence[str]], str | None]  # (text, focus) -> the unit it names (folded key) or None
@@ -89,12 +91,16 @@ class Conversations:
         if named is None:  # a question of its own: asked as typed
             unit = self._unit_of(message, prev.focus) if prev.focus else None
             rest = re.sub(_loose(unit), " ", message, flags=re.I) if unit else message
-            if (unit is None and len(prev.focus) != 1) or self._documents_named(rest)[0]:
+            if self._documents_named(rest)[0]:
                 return Turn(message)  # its words (a unit's aside: "Sở Nông nghiệp …" is no ministry's) name a document
-            if len(prev.focus) == 1:
-                # leaning to the one document quoted, kept when it answers as well as any ("kinh phí lấy từ đâu?";
-                # not "Sở Tài chính có trách nhiệm gì đối với hệ thống thư điện tử công vụ?" after a plan's unit)
-                return Turn(message, leaning=prev.focus[0])
+            # leaning to the one document quoted, then to the one the user named (an answer may have drifted to
+            # another plan), kept when it answers as well as any ("kinh phí lấy từ đâu?"; not "Sở Tài chính có trách
+            # nhiệm gì đối với hệ thống thư điện tử công vụ?" after a plan's unit)
+            leaning = list(prev.focus) if len(prev.focus) == 1 else []
+            if prev.anchor and prev.anchor not in leaning:
+                leaning.append(prev.anchor)
+            if unit is None or len(prev.focus) == 1:
+                return Turn(message, leaning=leaning)
             return Turn(message, list(prev.focus))  # a unit of the documents quoted ("Sở Giáo dục … phải làm gì?")
         if named == "":  # "điều đó nộp khi nào?": the previous subject, the new predicate
             typed = re.search(_loose(prev.subject), prev.question, flags=re.I) if prev.subject else None
@@ -133,8 +139,11 @@ class Conversations:
         names, else those the conversation was about)."""
         focus = list(dict.fromkeys(cited))
         subject = self._unit_of(question, focus) or ""
+        named = self._documents_named(question)[0]
         with self._lock:
-            self._states[key] = _State(question, subject, focus, self._clock())
+            before = self._states.get(key)
+            anchor = named[0] if len(named) == 1 else None if named or before is None else before.anchor
+            self._states[key] = _State(question, subject, focus, self._clock(), anchor)
             self._states.move_to_end(key)
             while len(self._states) > MAX_CONVERSATIONS:
                 self._states.popitem(last=False)

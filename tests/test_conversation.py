@@ -13,6 +13,7 @@ from tests.conftest import CORPUS
 
 SOCTRANG = "kh-08-cdcd-soctrang-2026"
 LAOCAI = "kh-cdlc-laocai-2026"
+KIENHAI = "kh-ubnd-kienhai-2026"
 
 
 @pytest.mark.parametrize(
@@ -86,7 +87,7 @@ def test_a_unit_of_a_long_or_punctuated_name_is_followed_up() -> None:
         "vậy Phòng Công tác sinh viên phải làm những việc gì?",
         [],
         False,
-        LAOCAI,
+        [LAOCAI],
     )
     assert talk.resolve("u1", "Phòng Quản trị phải làm gì?").focus == []  # no unit of the plan in focus
     talk.remember("u2", "Kế hoạch 08 giao Ủy ban nhân dân xã, phường những nhiệm vụ gì?", [SOCTRANG])
@@ -149,10 +150,34 @@ def test_a_question_naming_no_document_leans_to_the_one_just_quoted() -> None:
     talk = Conversations(fake.unit_of, fake.documents_named)
     talk.remember("u1", "Văn phòng trường Lào Cai làm gì?", [LAOCAI])
     turn = talk.resolve("u1", "nguồn kinh phí từ đâu?")
-    assert (turn.question, turn.focus, turn.rewritten, turn.leaning) == ("nguồn kinh phí từ đâu?", [], False, LAOCAI)
-    assert talk.resolve("u1", "kinh phí của trường Lào Cai lấy từ đâu?").leaning is None
+    assert (turn.question, turn.focus, turn.rewritten, turn.leaning) == ("nguồn kinh phí từ đâu?", [], False, [LAOCAI])
+    assert talk.resolve("u1", "kinh phí của trường Lào Cai lấy từ đâu?").leaning == []
     talk.remember("u2", "Kinh phí lấy từ đâu?", [LAOCAI, SOCTRANG])
-    assert talk.resolve("u2", "thời hạn báo cáo là khi nào?").leaning is None
+    assert talk.resolve("u2", "thời hạn báo cáo là khi nào?").leaning == []
+
+
+def test_a_question_of_its_own_leans_to_the_document_the_user_named_after_an_answer_drifted() -> None:
+    """The user named the Lào Cai plan; an answer then came from two other plans (the question's words matched them
+    better): the next question naming no document still leans to the plan the user named, after the one document
+    an answer quoted when there is one; naming another document moves what the conversation is about."""
+    fake = FakeUnits()
+
+    def documents_named(text: str) -> tuple[list[str], str]:
+        for doc, words in ((LAOCAI, "trường Lào Cai"), (SOCTRANG, "trường Sóc Trăng")):
+            if words in text:
+                return [doc], text.replace(words, "").strip()
+        return [], text
+
+    talk = Conversations(fake.unit_of, documents_named)
+    talk.remember("u1", "Văn phòng trường Lào Cai làm gì?", [LAOCAI])
+    talk.remember("u1", "các đơn vị báo cáo trước ngày nào?", [SOCTRANG, KIENHAI])
+    assert talk.resolve("u1", "kinh phí lấy ở đâu?").leaning == [LAOCAI]
+    talk.remember("u1", "kinh phí lấy ở đâu?", [SOCTRANG])
+    assert talk.resolve("u1", "ai ký?").leaning == [SOCTRANG, LAOCAI]
+    talk.remember("u1", "kế hoạch trường Sóc Trăng do ai ký?", [SOCTRANG])
+    assert talk.resolve("u1", "thời hạn là khi nào?").leaning == [SOCTRANG]
+    talk.remember("u2", "các đơn vị báo cáo trước ngày nào?", [SOCTRANG, KIENHAI])
+    assert talk.resolve("u2", "kinh phí lấy ở đâu?").leaning == []
 
 
 def test_a_conversation_is_forgotten_after_its_time() -> None:
@@ -205,7 +230,7 @@ def test_a_message_that_asks_after_an_opener_is_a_question_of_its_own() -> None:
     talk = Conversations(fake.unit_of, fake.documents_named)
     talk.remember("u1", "Người được huy động chữa cháy rừng được bồi dưỡng bao nhiêu tiền một ngày?", [LAOCAI])
     turn = talk.resolve("u1", "vậy ai chi trả")
-    assert (turn.question, turn.rewritten, turn.leaning) == ("vậy ai chi trả", False, LAOCAI)
+    assert (turn.question, turn.rewritten, turn.leaning) == ("vậy ai chi trả", False, [LAOCAI])
     talk.remember("u2", "Phòng Công tác sinh viên trường Lào Cai làm gì?", [LAOCAI])
     unit = talk.resolve("u2", "còn Văn phòng làm gì")
     assert unit.rewritten and unit.focus == [LAOCAI] and "Văn phòng" in unit.question

@@ -66,7 +66,7 @@ class Answerer:
         scope = doc_ids or (turn.focus if turn.held and turn.focus else None)
         answer = self._ask(turn.question, scope, top_k, qid, context)
         if turn.leaning and not doc_ids and not (context or {}).get("doc_ids"):
-            answer = self._stayed(turn.question, turn.leaning, answer, top_k, qid)
+            answer = self._leaned(turn.question, turn.leaning, answer, top_k, qid)
         if turn.rewritten:
             answer.question = question
             answer.answer = f"Hiểu là: {turn.question}\n{answer.answer}"
@@ -75,9 +75,17 @@ class Answerer:
         elif conversation:  # refused, still what was asked ("… hiệu lực từ ngày nào?" then "thế còn luật 51?"), of
             # the documents it names, else of those the conversation was about
             named = self._documents_named(turn.question)[0]
-            self.conversations.remember(
-                conversation, turn.question, named or turn.focus or ([turn.leaning] if turn.leaning else [])
-            )
+            self.conversations.remember(conversation, turn.question, named or turn.focus or turn.leaning[:1])
+        return answer
+
+    def _leaned(
+        self, question: str, docs: Sequence[str], answer: Answer, top_k: int | None, qid: str | int | None
+    ) -> Answer:
+        """The answer from the first of the documents a conversation leans to that ``_stayed`` keeps, else ``answer``."""
+        for doc_id in docs:
+            stayed = self._stayed(question, doc_id, answer, top_k, qid)
+            if stayed is not answer or (answer.found and answer.citations and answer.citations[0].doc_id in docs):
+                return stayed
         return answer
 
     def _stayed(self, question: str, doc_id: str, answer: Answer, top_k: int | None, qid: str | int | None) -> Answer:
@@ -100,11 +108,19 @@ class Answerer:
         # words naming no document by themselves ("liên hệ số điện thoại nào", "ai ký") are elliptical: they stay
         # with it unless the answer over all documents holds clearly more of them; words naming one, only if not
         share = self.policy.answer.lean_share if self._context(top_k).target(self._spelled(q)) is None else 1.0
-        if answer.found and _first_source_share(near, covers, self.index.analyzer) < (
-            share * _first_source_share(answer, covers, self.index.analyzer)
-        ):
+        if answer.found and self._first_source_share(near, covers) < share * self._first_source_share(answer, covers):
             return answer
         return near
+
+    def _first_source_share(self, answer: Answer, covers: Coverage) -> float:
+        """How much of a question (``covers``) an answer's first source holds: its section's headings, from the top
+        part down ("Cơ quan thực hiện" of "Về đảm bảo an toàn thông tin"), and the lines quoted from it."""
+        first = answer.citations[0]
+        lines = [ln for ln in answer.answer.splitlines() if ln.rstrip().endswith(f"[{first.n}]")]
+        doc = self.index.get(first.doc_id) if first.doc_id in self.index else None
+        path = doc.heading_path(first.section) if doc is not None else []
+        title = [f"{doc.doc_type or ''} {doc.title or ''}"] if doc is not None else []
+        return covers(text_terms(self.index.analyzer, "\n".join([*title, *(path or [first.heading]), *lines])))
 
     def _context(self, top_k: int | None, scope: list[str] | None = None, focus: list[str] | None = None) -> Context:
         return Context(self.index, self.searcher, self.policy, top_k or self.engine.settings.top_k, scope, focus)
@@ -280,14 +296,6 @@ class Answerer:
         if self._units is None:
             self._units = UnitCatalog(self.index.catalog, self.index.analyzer)
         return self._units
-
-
-def _first_source_share(answer: Answer, covers: Coverage, analyzer: Any) -> float:
-    """How much of a question (``covers``) an answer's first source holds: its section's heading and the lines
-    quoted from it."""
-    first = answer.citations[0]
-    lines = [ln for ln in answer.answer.splitlines() if ln.rstrip().endswith(f"[{first.n}]")]
-    return covers(text_terms(analyzer, "\n".join([first.heading, *lines])))
 
 
 @cache
