@@ -49,7 +49,8 @@ class _State:
     subject: str  # the unit the question was about, folded ("phong quan tri"); "" for none
     focus: list[str]
     at: float
-    anchor: str | None = None  # the one document the user last named ("Kế hoạch 308 Hà Nội …"), kept until another
+    # the one document the user last named ("Kế hoạch 308 Hà Nội …"), else the first answer's, kept until another
+    anchor: str | None = None
 
 
 UnitOf = Callable[[str, Sequence[str]], str | None]  # (text, focus) -> the unit it names (folded key) or None
@@ -126,13 +127,14 @@ class Conversations:
     def _of_document(self, prev: _State, message: str) -> Turn | None:
         """ "kế hoạch đó do ai ký?": the one document the last answer quoted, named by the label every door shows
         ("kế hoạch đó" -> "kế hoạch 141/KH-UBND": the kind as typed, then the label)."""
-        ref = document_reference(message) if self._label_of is not None and len(prev.focus) == 1 else None
+        doc = prev.focus[0] if len(prev.focus) == 1 else prev.anchor  # after an answer from several: the one named
+        ref = document_reference(message) if self._label_of is not None and doc else None
         m = re.search(rf"(?i)\b{_loose(ref)}\b", message) if ref is not None else None
-        if m is None or self._label_of is None:
+        if m is None or self._label_of is None or doc is None:
             return None
         kind = m.group(0).rsplit(" ", 1)[0]
-        asked = message[: m.start()] + f"{kind} {self._label_of(prev.focus[0])}" + message[m.end() :]
-        return Turn(asked, list(prev.focus), True)
+        asked = message[: m.start()] + f"{kind} {self._label_of(doc)}" + message[m.end() :]
+        return Turn(asked, [doc], True)
 
     def remember(self, key: str, question: str, cited: Sequence[str]) -> None:
         """What a conversation's last question was about, and the documents its answer cited (a refused one: those it
@@ -142,7 +144,11 @@ class Conversations:
         named = self._documents_named(question)[0]
         with self._lock:
             before = self._states.get(key)
-            anchor = named[0] if len(named) == 1 else None if named or before is None else before.anchor
+            # the one document the user named, else the one named before, else what the conversation's first answer
+            # was from ("Kế hoạch thi đua … của Cần Thơ …" names its plan by its words)
+            anchor = named[0] if len(named) == 1 else None if named else before.anchor if before else None
+            if anchor is None and before is None and focus:
+                anchor = focus[0]
             self._states[key] = _State(question, subject, focus, self._clock(), anchor)
             self._states.move_to_end(key)
             while len(self._states) > MAX_CONVERSATIONS:
@@ -222,9 +228,17 @@ def _only_unit(named: str, focus: Sequence[str], unit_of: UnitOf) -> bool:
 
 
 def document_reference(message: str) -> str | None:
-    """The words naming the document the last answer quoted ("kế hoạch đó", "văn bản này"), folded, or None."""
+    """The words naming the document the last answer quoted ("kế hoạch đó", "văn bản này", as chat shortens the
+    kind: "qd nay"), folded, or None."""
+    lx = lexicon()
     key = _padded(fold(message))  # "… kế hoạch này?": no mark on a word
-    return next((r for r in lexicon().follow_ups.get("refer_document", []) if f" {r} " in key), None)
+    for r in lx.follow_ups.get("refer_document", []):
+        kind, _, this = r.rpartition(" ")
+        short = [s for s, k in lx.kind_shorthand.items() if fold(k).lower() == kind]
+        found = next((f for f in [r, *(f"{fold(s).lower()} {this}" for s in short)] if f" {f} " in key), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _strip_reference(message: str) -> str:

@@ -145,21 +145,25 @@ def test_that_plan_at_the_end_of_a_question_is_the_plan_in_focus() -> None:
 
 def test_a_question_naming_no_document_leans_to_the_one_just_quoted() -> None:
     """ "nguồn kinh phí từ đâu?" after an answer from one plan leans to that plan (asked as typed, with no focus it
-    must keep); a question naming a document, or after an answer from several, leans to none."""
+    must keep); a question naming a document leans to none; after an answer from several, to the plan the
+    conversation began with."""
     fake = FakeUnits()
     talk = Conversations(fake.unit_of, fake.documents_named)
     talk.remember("u1", "Văn phòng trường Lào Cai làm gì?", [LAOCAI])
     turn = talk.resolve("u1", "nguồn kinh phí từ đâu?")
     assert (turn.question, turn.focus, turn.rewritten, turn.leaning) == ("nguồn kinh phí từ đâu?", [], False, [LAOCAI])
     assert talk.resolve("u1", "kinh phí của trường Lào Cai lấy từ đâu?").leaning == []
-    talk.remember("u2", "Kinh phí lấy từ đâu?", [LAOCAI, SOCTRANG])
-    assert talk.resolve("u2", "thời hạn báo cáo là khi nào?").leaning == []
+    talk.remember("u2", "Kinh phí lấy từ đâu?", [LAOCAI, SOCTRANG])  # a conversation's first answer: its first plan
+    assert talk.resolve("u2", "thời hạn báo cáo là khi nào?").leaning == [LAOCAI]
+    talk.remember("u2", "thời hạn báo cáo là khi nào?", [SOCTRANG, KIENHAI])  # then several: the first answer's
+    assert talk.resolve("u2", "ai ký?").leaning == [LAOCAI]
 
 
 def test_a_question_of_its_own_leans_to_the_document_the_user_named_after_an_answer_drifted() -> None:
     """The user named the Lào Cai plan; an answer then came from two other plans (the question's words matched them
     better): the next question naming no document still leans to the plan the user named, after the one document
-    an answer quoted when there is one; naming another document moves what the conversation is about."""
+    an answer quoted when there is one; naming another document moves what the conversation is about; naming none,
+    the conversation is about its first answer's document."""
     fake = FakeUnits()
 
     def documents_named(text: str) -> tuple[list[str], str]:
@@ -177,7 +181,19 @@ def test_a_question_of_its_own_leans_to_the_document_the_user_named_after_an_ans
     talk.remember("u1", "kế hoạch trường Sóc Trăng do ai ký?", [SOCTRANG])
     assert talk.resolve("u1", "thời hạn là khi nào?").leaning == [SOCTRANG]
     talk.remember("u2", "các đơn vị báo cáo trước ngày nào?", [SOCTRANG, KIENHAI])
-    assert talk.resolve("u2", "kinh phí lấy ở đâu?").leaning == []
+    assert talk.resolve("u2", "kinh phí lấy ở đâu?").leaning == [SOCTRANG]  # nothing named: the first answer's
+
+
+def test_a_document_referred_to_in_chat_shorthand_is_the_one_the_conversation_is_about() -> None:
+    """ "ai ky qd nay" after an answer from one decision asks who signed that decision; after an answer from several,
+    the one the user named."""
+    fake = FakeUnits()
+    talk = Conversations(fake.unit_of, fake.documents_named, label_of=lambda d: {LAOCAI: "KH-CĐLC"}.get(d, d))
+    talk.remember("u1", "Văn phòng trường Lào Cai làm gì?", [LAOCAI])
+    turn = talk.resolve("u1", "ai ky kh nay")
+    assert (turn.question, turn.focus, turn.rewritten) == ("ai ky kh KH-CĐLC", [LAOCAI], True)
+    talk.remember("u1", "các đơn vị báo cáo trước ngày nào?", [SOCTRANG, KIENHAI])
+    assert talk.resolve("u1", "qd nay co hieu luc khi nao").question == "qd KH-CĐLC co hieu luc khi nao"
 
 
 def test_a_conversation_is_forgotten_after_its_time() -> None:
