@@ -617,6 +617,16 @@ def test_a_chat_message_is_read_once_into_a_question() -> None:
     assert normalize("đc ko") == "được không"
     assert normalize("bc so ket 6 thang nop truoc ngay nao ad?") == "bao cao so ket 6 thang nop truoc ngay nao"
     assert normalize("(để b/c) điểm k") == "(để b/c) điểm k"  # "b/c" and a điểm's letter are no shorthand
+    # "ng" is "người"; "cn" only with the place it names a kind of ("khu cn"); "cb cc" is "cán bộ, công chức"
+    assert normalize("ng thu 5 dong bn %") == "nguoi thu 5 dong bao nhieu %"
+    assert normalize("moi khu cn co may tram 5g") == "moi khu cong nghiep co may tram 5g"
+    assert normalize("luat cb cc co may ngach") == "luat can bo, cong chuc co may ngach"
+    # "quay lại …" opening a message goes back to what it names; elsewhere it is the message's own words
+    assert (
+        normalize("quay lai kh 159, thoi gian thuc hien den khi nao") == "Ke hoach 159, thoi gian thuc hien den khi nao"
+    )
+    assert normalize("học sinh quay lại trường ngày nào") == "học sinh quay lại trường ngày nào"
+    assert normalize("a tien hoi luon, qd 96 thi sao") == "a Quyet dinh 96 thi sao"
     # the group a message is addressed to is dropped ("mn": "mọi người"), not a school level after a noun
     assert (
         normalize("thoi han bo nhiem truong phong la may nam vay mn?")
