@@ -97,6 +97,7 @@ class Lexicon:
     gist: dict[str, list[str]]  # cues asking what a named document is about; the headings that say it
     issuer_asked: re.Pattern[str]  # "… kế hoạch nào của Sở GDĐT X": the issuer of the documents asked for
     drafted_for: re.Pattern[str]  # "soạn kế hoạch cho trường cao đẳng": the kind of body a drafter writes for
+    carrying_out: tuple[str, ...]  # folded: "soạn kế hoạch triển khai …": the plan carries out a text
     effective_line: re.Pattern[str]  # a legal text stating when it takes effect ("Luật này có hiệu lực …")
     replaces_line: re.Pattern[str]  # … and what it replaces or repeals ("Quyết định này thay thế …")
     ended_line: re.Pattern[str]  # … failing that, a text it names said to end ("Nghị quyết số 47/… hết hiệu lực")
@@ -252,6 +253,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         gist={k: list(v) for k, v in raw["gist"].items() if not k.startswith("_")},
         issuer_asked=re.compile(raw["bodies"]["issuer_asked"]),
         drafted_for=re.compile(raw["bodies"]["drafted_for"]),
+        carrying_out=tuple(raw["bodies"]["carrying_out"]),
         effective_line=re.compile(raw["effective_line"]["opening"] + raw["effective_line"]["effective"], re.I),
         replaces_line=re.compile(raw["effective_line"]["opening"] + raw["effective_line"]["replaces"], re.I),
         ended_line=re.compile(raw["effective_line"]["opening"] + raw["effective_line"]["ended"], re.I),

@@ -294,6 +294,9 @@ def test_a_conflicting_date_is_pointed_out(corpus_engine) -> None:
     assert "01/12/2012" in yes.answer  # the other plan's date, for the drafter
 
 
+TT124_ID = "tt-124-2021-bca"
+
+
 def test_a_drafter_gets_bases_ranked_by_use_and_recency(corpus_engine) -> None:
     ans = corpus_engine.ask(
         "Tôi soạn kế hoạch phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2027, nên căn cứ văn bản nào?"
@@ -332,6 +335,24 @@ def test_a_drafter_naming_a_kind_of_document_or_of_body_gets_only_those(corpus_e
         assert all(plans & {r.doc_id for r in b.cited_by} for b in ans.legal_bases), question
     none = corpus_engine.ask("Soạn kế hoạch cho trường đại học nên căn cứ văn bản nào?")
     assert none.legal_bases and "đại học" in none.answer  # says no university's plan is held
+
+
+def test_a_drafter_carrying_out_a_text_held_here_gets_that_text_then_its_grounds(corpus_engine, tt124_path) -> None:
+    """ "soạn kế hoạch triển khai <the circular, by its words> …": the plan carries out Thông tư 124, held here; it
+    stands on the circular first, then on what the circular's preamble stands on, in its order; of the issuer asked,
+    only theirs. A plan on a topic alone ("kế hoạch phong trào …") is still what the plans cite most."""
+    ans = corpus_engine.ask(
+        "soạn kế hoạch triển khai thông tư quy định cơ sở giáo dục đạt tiêu chuẩn an toàn về an ninh trật tự nên "
+        "căn cứ văn bản nào?"
+    )
+    assert ids(ans)[0] == "124/2021/TT-BCA" and cited(ans)[:2] == [(TT124_ID, "header"), (TT124_ID, "preamble")]
+    assert ids(ans)[1:] and all(TT124_ID in {c.doc_id for c in b.cited_by} for b in ans.legal_bases[1:])
+    assert "01/2018/NĐ-CP" in ids(ans)  # the decree on the ministry, in the circular's grounds
+    theirs = corpus_engine.ask(
+        "soạn kế hoạch triển khai thông tư quy định cơ sở giáo dục đạt tiêu chuẩn an toàn về an ninh trật tự thì căn "
+        "cứ văn bản nào của Bộ Công an?"
+    )
+    assert ids(theirs) == ["124/2021/TT-BCA"]  # the circular's grounds are the Assembly's and the Government's
 
 
 # ---------------------------------------------------------------- header facts and the catalog

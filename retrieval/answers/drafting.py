@@ -9,20 +9,27 @@ The kinds and issuer asked ("chỉ thị nào của Bộ Công an") filter the l
 from __future__ import annotations
 
 from core.text import fold
-from core.types import LegalBasis
+from core.types import Document, LegalBasis
+from ingest.legal import citation_string
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name
 from retrieval.answers.question import Question
 from retrieval.answers.registry import asked_for, considers, line_of, names_body, replaced, warnings
-from retrieval.extract import query_terms
+from retrieval.extract import Line, query_terms, section_lines
+from retrieval.lexicon import lexicon
 
 MAX_LISTED = 12
 PLAN = "plan"
 
 
 def ranking(q: Question, ctx: Context) -> Draft | None:
-    """The bases the plans cite most, each cited to the line of a plan that cites it (preamble first)."""
+    """The bases the plans cite most, each cited to the line of a plan that cites it (preamble first); for a plan
+    that carries out a text held here, that text and its grounds (``carried_out``)."""
     heads = ctx.index.heads()
+    carries = any(f" {w} " in f" {q.key} " for w in lexicon().carrying_out)
+    target = ctx.target(q) if carries and not q.drafted_for else None
+    if target is not None and heads[target].kind != PLAN and (got := carried_out(q, ctx, target)) is not None:
+        return got
     plans = {d for d, h in heads.items() if h.kind == PLAN}
     notes: list[str] = []
     if q.drafted_for:
@@ -70,6 +77,62 @@ def ranking(q: Question, ctx: Context) -> Draft | None:
         notes=notes + warnings(legal),
         group_by_doc=False,
     )
+
+
+def carried_out(q: Question, ctx: Context, doc_id: str) -> Draft | None:
+    """A plan carrying out a text held here ("soạn kế hoạch triển khai Luật Bảo vệ dữ liệu cá nhân …": the question
+    is about the Prime Minister's decision issuing the plan to enforce that law) stands on that text and on what it
+    stands on: the text first, then the grounds its preamble cites, in its order, of the kinds and issuer asked."""
+    doc = ctx.index.get(doc_id)
+    registry = ctx.index.registry()
+    own = next((e for e in registry if e.doc_id == doc_id), None) or _as_basis(doc)
+    grounds: list[tuple[int, LegalBasis, Line]] = []
+    for e in registry:
+        where = line_of(doc, e) if doc_id in e.citing_docs and e.doc_id != doc_id else None
+        if where is not None and where[0] == "preamble" and not considers(where[1]) and not replaced(e, ctx):
+            grounds.append((where[1].start, e, where[1]))
+    grounds.sort(key=lambda g: g[0])
+    kept = {e.id for e in asked_for(q, [own, *(e for _, e, _ in grounds)])}
+    evidence: list[Evidence] = []
+    legal: list[LegalBasis] = []
+    header = section_lines(doc, "header")
+    if own.id in kept and header:
+        title = fold(doc.title or "").lower()[:40]
+        line = next((ln for ln in header if title and title in fold(ln.text).lower()), header[0])
+        evidence.append(Evidence(doc_id, "header", "", [line], statements=[f"- {own.citation} {{n}}"]))
+        legal.append(own)
+    for _, e, line in grounds[: MAX_LISTED - len(evidence)]:
+        if e.id in kept:
+            evidence.append(Evidence(doc_id, "preamble", "", [line], statements=[f"- {e.citation} {{n}}"]))
+            legal.append(e)
+    if not evidence:
+        return None
+    return Draft(
+        evidence,
+        intro=f"Kế hoạch thực hiện {doc_name(doc)} căn cứ văn bản đó và các văn bản nó căn cứ:",
+        legal=legal,
+        notes=warnings(legal),
+        group_by_doc=False,
+    )
+
+
+def _as_basis(doc: Document) -> LegalBasis:
+    """A held document no other cites, as a registry entry would name it."""
+    entry = LegalBasis(
+        id=doc.number or doc.doc_id,
+        type=doc.doc_type or "Văn bản",
+        number=(doc.number or "").split("/")[0],
+        year=doc.year,
+        issuer=doc.issuer,
+        date=doc.date,
+        title=doc.title,
+        citation="",
+        variants=[],
+        cited_by=[],
+        doc_id=doc.doc_id,
+    )
+    entry.citation = citation_string(entry)
+    return entry
 
 
 def _on_topic(q: Question, ctx: Context, plans: set[str]) -> dict[str, float]:
