@@ -281,8 +281,10 @@ def _continues(
         return True  # a "Căn cứ …" clause runs to its ";"
     if prev.rsplit(" ", 1)[-1].lower() in FUNCTION_WORDS:
         return True
-    if (prev.rsplit(" ", 1)[-1], line.split(" ", 1)[0].rstrip(",:;")) in names:
-        return True  # a name cut at the wrap: "… tỉnh Đồng" / "Nai …", "Ngân hàng Nhà nước Việt" / "Nam …"
+    if (prev.rsplit(" ", 1)[-1].rsplit("/", 1)[-1], line.split(" ", 1)[0].rstrip(",:;")) in names:
+        # a name cut at the wrap: "… tỉnh Đồng" / "Nai …", "Ngân hàng Nhà nước Việt" / "Nam …", after a slash too
+        # ("- Phó Chủ tịch Hội đồng/Phó" / "Trưởng ban": "Phó Trưởng ban" is written whole elsewhere)
+        return True
     if name_cut(prev, line):
         return True  # a list of names after a colon cut inside one: "… gồm 09 phường: Hai Bà" / "Trưng, Cửa Nam, …"
     if (

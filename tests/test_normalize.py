@@ -206,3 +206,14 @@ def test_an_article_heading_cut_inside_a_name_the_document_writes_whole_joins_it
         "Quyết định này có hiệu lực kể từ ngày ký.",
         "Các cơ quan đã ban hành Quyết định này và Trường Đại học Công nghiệp Hà Nội chịu trách nhiệm thi hành.",
     ]
+
+
+def test_a_name_cut_after_a_slash_joins_when_the_document_writes_it_whole() -> None:
+    """ "- Phó Chủ tịch Hội đồng/Phó" / "Trưởng ban" / "498": the row's label is one line ("Phó Trưởng ban" is written
+    whole in another row), so a quote of its figure is not "Trưởng ban 498", another row's label."""
+    raw = "- Phó Trưởng ban\n498\n- Phó Chủ tịch Hội đồng/Phó\nTrưởng ban\n498\n- Ủy viên\n443"
+    assert normalize_text(raw).split("\n") == [
+        "- Phó Trưởng ban 498",
+        "- Phó Chủ tịch Hội đồng/Phó Trưởng ban 498",
+        "- Ủy viên 443",
+    ]
