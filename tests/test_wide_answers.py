@@ -3018,6 +3018,14 @@ def test_who_does_a_task_asks_no_persons_name(wide_engine) -> None:
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("qd-53-2025-ubnd-caobang", "Điều 2.2")
 
 
+def test_a_group_asked_by_la_ai_asks_no_persons_name(wide_engine) -> None:
+    """ "Đối tượng truyền thông được chú trọng là ai?" asks which people (a group), not a person's name: it was refused
+    for want of "Ông …/Bà …" in the section that says "chú trọng truyền thông cho nhóm đối tượng …" (review 14)."""
+    answer = wide_engine.ask("Kế hoạch 159 Cần Thơ: đối tượng truyền thông được chú trọng là ai?")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-159-ubnd-cantho-2025", "II.1")
+    assert "chú trọng truyền thông cho nhóm đối tượng" in answer.answer
+
+
 def test_toi_nay_typed_with_marks_as_i_now_asks_of_no_evening(wide_engine) -> None:
     """ "… đối với tôi nay do cơ quan nào chủ trì" folds to the present-moment cue "tối nay"; typed with marks, "tôi"
     is no "tối" (lexicon accented_cues): the question was refused as asked of tonight."""

@@ -30,7 +30,7 @@ def amounts(q: Question, lx: Lexicon) -> list[tuple[re.Pattern[str], list[str]]]
     for kind in lx.amount_kinds.values():
         cued = key
         for phrase in kind.not_cued:  # "… là ai làm vậy": who does it (a body), not a person's name
-            cued = cued.replace(f" {phrase} ", " ")
+            cued = re.sub(f" {phrase} ", " ", cued)
         if has(cued, *kind.cues):
             out.append((kind.figure, []))
             continue
