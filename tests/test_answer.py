@@ -648,6 +648,10 @@ def test_a_chat_message_is_read_once_into_a_question() -> None:
     )
     assert normalize("học sinh quay lại trường ngày nào") == "học sinh quay lại trường ngày nào"
     assert normalize("a tien hoi luon, qd 96 thi sao") == "a Quyet dinh 96 thi sao"
+    # "dh" before a number is a congress ("dh 14"), else a university ("truong dh cong nghiep")
+    assert normalize("thi dua chao mung dh 14") == "thi dua chao mung dai hoi 14"
+    assert normalize("chào mừng ĐH XIV") == "chào mừng đại hội XIV"
+    assert normalize("truong dh cong nghiep") == "truong dh cong nghiep"
     # the group a message is addressed to is dropped ("mn": "mọi người"), not a school level after a noun
     assert (
         normalize("thoi han bo nhiem truong phong la may nam vay mn?")

@@ -44,5 +44,13 @@ def normalize(question: str, lx: Lexicon | None = None, *, accented: bool | None
         q,
         flags=re.I,
     )
+    if lx.numbered_shorthand:  # "dh 14": the congress, where "dh" alone is "đại học"
+        numbered = "|".join(re.escape(w) for w in sorted(lx.numbered_shorthand, key=len, reverse=True))
+        q = re.sub(
+            rf"(?<!\w)({numbered})\s*(?=\d|[IVXL]+\b)",
+            lambda m: plain(lx.numbered_shorthand[m.group(1).lower()]) + " ",
+            q,
+            flags=re.I,
+        )
     q = re.sub(r"(?<![\w/-])vb(?![\w/-])", "văn bản", q, flags=re.I)
     return re.sub(r"\s+", " ", q).strip(" ?.!,") or question.strip()
