@@ -673,6 +673,10 @@ def test_a_chat_message_is_read_once_into_a_question() -> None:
     # a cue is read within its clause: "… ngày nào, kỳ báo cáo …" asks no "nào ký" (who signed)
     assert "signer" not in parse("nop bao cao truoc ngay nao, ky bao cao tinh the nao").facts
     assert parse("Kế hoạch này ban hành ngày nào, ai ký?").facts == ["signer", "date"]
+    # "hiệu lực từ ngày" asks when a text takes effect though "từ ngày" alone is no header fact; not in a story
+    assert parse("qd 53 cao bang hieu luc tu ngay nao").facts == ["effective"]
+    told = parse("Tôi nghe Quyết định 78 đã hết hiệu lực từ ngày 06/12/2025. Vậy học sinh được hỗ trợ bao nhiêu?")
+    assert told.facts == []
     # "X là gì theo <where>": the term is X, the source named after it only says where
     assert parse("du lieu cot loi la gi theo luat du lieu 2024").definition == "du lieu cot loi"
     # a counting word that ends a clause counts nothing of the next one

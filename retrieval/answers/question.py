@@ -238,17 +238,16 @@ def _topic(text: str, key: str, bodies: list[tuple[int, int]], lx: Lexicon) -> s
     )
 
 
-def _facts(key: str, lx: Lexicon, accented: str | None = None) -> tuple[list[str], list[str], list[str]]:
+def _facts(key: str, lx: Lexicon, accented: str | None, asked: str) -> tuple[list[str], list[str], list[str]]:
     """The header facts a question asks, those it may ask (weak cues), and the cue phrases matched. A question
     typed with diacritics (``accented``: its words, lowercased and padded) matches a cue whose folded form other
-    words share only in the cue's own spelling ("cấu trúc", not "yêu cầu trực")."""
-    masked = key
-    for phrase, kept in lx.not_header_facts:
-        masked = masked.replace(f" {phrase} ", f" {kept} ")
+    words share only in the cue's own spelling ("cấu trúc", not "yêu cầu trực"); ``asked``: the key of the
+    sentences that ask after a story ("hiệu lực từ ngày" in "… đã hết hiệu lực từ ngày 06/12" is not asked)."""
+    masked = functools.reduce(lambda k, p: k.replace(f" {p[0]} ", f" {p[1]} "), lx.not_header_facts, key)
 
-    def cued(c: str) -> bool:
-        # (typed without diacritics, "nao ky", the cue's words ask: a shorthand written out may have added some)
-        return has(masked, c) and _spelled_so(c, accented, lx)
+    def cued(c: str) -> bool:  # a cue holding a masked phrase reads unmasked where it is asked ("hiệu lực từ ngày")
+        text = asked if any(f" {phrase} " in f" {c} " for phrase, _ in lx.not_header_facts) else masked
+        return has(text, c) and _spelled_so(c, accented, lx)
 
     strong = {fact: [c for c in cues if cued(c)] for fact, cues in lx.facts.items()}
     if any(f" {kind} " in masked for kind in lx.kind_types):  # "Quyết định … áp dụng từ ngày nào?"
@@ -354,7 +353,8 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     if "drafter" in q.asks and not (" can cu " in key or "legal_bases" in q.asks):
         q.asks.discard("drafter")  # "soạn thảo" alone is content ("ai soạn thảo …")
     words = " ".join(re.findall(r"[^\W_]+", text.lower()))
-    q.facts, q.weak, q.cues = _facts(clause_key(spoken), lx, f" {words} " if q.accented else None)
+    asked = asking(text)
+    q.facts, q.weak, q.cues = _facts(clause_key(spoken), lx, f" {words} " if q.accented else None, fkey(asked or text))
     q.role = _role(key, lx)
     q.definition = _definition(key, lx, text)
     q.refs = section_refs(key, typed or "")
@@ -368,7 +368,7 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
         for words in asked_kinds:
             q.kinds += [t for k, t in lx.kind_types.items() if f" {k} " in words and t not in q.kinds]
     q.kinds += [held for k in list(q.kinds) for held in lx.kind_holds.get(k, ()) if held not in q.kinds]
-    q.asked = asking(text) or ""
+    q.asked = asked or ""
     q.told_apart = bool(q.asked) and len(sentences(text)) > 1
     unmasked = _masked(key, lx.day_not_asked)
     q.asks_day = has(unmasked, *lx.day_asked)
