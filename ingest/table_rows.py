@@ -39,6 +39,8 @@ def table_rows(lines: list[str], opens_block: re.Pattern[str]) -> dict[int, int]
     while i < len(lines):
         if lines[i].strip().lower() in heads:
             i = _table(lines, i, opens_block, spans)
+        elif lines[i].strip() == ROMAN[0] and not any(a <= i < b for a, b in spans.items()):
+            i = _roman_table(lines, i, opens_block, spans)
         else:
             i += 1
     return spans
@@ -86,3 +88,51 @@ def _row_starts(lines: list[str], head: int, opens_block: re.Pattern[str]) -> tu
             break
         i += 1
     return out, i
+
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+MIN_ROMAN_ROWS, MAX_CELLS, MAX_CELL = 3, 6, 80
+
+
+def _roman_table(lines: list[str], at: int, opens_block: re.Pattern[str], spans: dict[int, int]) -> int:
+    """A table whose rows open with running Roman numerals a fixed number of lines apart ("Cấp cháy / Chỉ tiêu I /
+    Đặc trưng … / I / I > 4.0 / Ít / có khả năng cháy / II / …"): at least ``MIN_ROMAN_ROWS`` rows of short lines,
+    none opening a block; the short lines before the first (at most as many) are its header. Recorded in ``spans``;
+    the index after it (``at + 1`` when it is no such table: a group row heading a part of an appendix)."""
+    for k in range(2, MAX_CELLS + 1):
+        n = 0
+        while at + n * k < len(lines) and n < len(ROMAN) and lines[at + n * k].strip() == ROMAN[n]:
+            n += 1
+        end = at + n * k
+        if n < MIN_ROMAN_ROWS or end > len(lines):
+            continue
+        keys = {at + r * k for r in range(n)}
+        if any(not _cell(lines[j], opens_block) for j in range(at, end) if j not in keys):
+            continue
+        head = at
+        while head > max(0, at - k) and _header_cell(lines, head - 1, opens_block):
+            head -= 1
+        if head < at:
+            spans[head] = at  # the header's cells
+        for r in range(n):
+            spans[at + r * k] = at + (r + 1) * k
+        return end
+    return at + 1
+
+
+def _header_cell(lines: list[str], i: int, opens_block: re.Pattern[str]) -> bool:
+    """Whether line ``i`` may be a header cell of the table below it: a cell, no row's numeral, and not the text of a
+    heading whose marker stands alone on the line before ("2." / "Bảng tra cấp dự báo cháy rừng")."""
+    before = lines[i - 1].strip() if i > 0 else ""
+    marker = opens_block.match(before)
+    bare = marker is not None and not before[marker.end() :].strip()
+    return _cell(lines[i], opens_block) and lines[i].strip() not in ROMAN and not bare
+
+
+def _cell(line: str, opens_block: re.Pattern[str]) -> bool:
+    """Whether a line may be a table's cell: short, and opening no block of the text (a dash is an empty cell)."""
+    text = line.strip()
+    m = opens_block.match(text)
+    # "2.8 < I <= 4.0" is a range, not a heading "2.8." of the text: a marker not followed by a word opens nothing
+    heading = m is not None and text[m.end() :].lstrip()[:1].isalpha()
+    return bool(text) and len(text) <= MAX_CELL and (text in _EMPTY_CELLS or not heading)

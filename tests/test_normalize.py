@@ -217,3 +217,26 @@ def test_a_name_cut_after_a_slash_joins_when_the_document_writes_it_whole() -> N
         "- Phó Chủ tịch Hội đồng/Phó Trưởng ban 498",
         "- Ủy viên 443",
     ]
+
+
+def test_a_table_whose_rows_open_with_running_roman_numerals_gets_one_line_a_row() -> None:
+    """Cells one a line, each row opening with I, II, III … the same number of lines apart (a wrapped cell
+    included): each row is one line, so a quote of row V holds its value ("I <= 1.4"), which was lost beside its
+    numeral; a range cell ("2.8 < I <= 4.0") is no numbered heading, and a heading's text after its bare marker
+    ("2." / "Bảng tra …") is no header cell. Group numerals apart at no fixed distance stay as they are."""
+    raw = (
+        "2.\nBảng tra cấp dự báo cháy rừng\nCấp cháy\nChỉ tiêu I\nĐặc trưng về cháy rừng\nI\nI > 4.0\nÍt\n"
+        "có khả năng cháy\nII\n2.8 < I <= 4.0\nCó\nkhả năng cháy\nIII\n2.0 < I <= 2.8\nNhiều\nkhả năng cháy\n"
+        "IV\n1.4 < I <= 2.0\nNguy\nhiểm\nV\nI <= 1.4\nCực kỳ\nnguy hiểm"
+    )
+    lines = normalize_text(raw).split("\n")
+    assert lines[-6:] == [
+        "Cấp cháy Chỉ tiêu I Đặc trưng về cháy rừng",
+        "I I > 4.0 Ít có khả năng cháy",
+        "II 2.8 < I <= 4.0 Có khả năng cháy",
+        "III 2.0 < I <= 2.8 Nhiều khả năng cháy",
+        "IV 1.4 < I <= 2.0 Nguy hiểm",
+        "V I <= 1.4 Cực kỳ nguy hiểm",
+    ]
+    groups = "I\nNHÓM XÃ, PHƯỜNG\nTiêu chí một\nII\nNHÓM TỔ CHỨC\nIII\nNHÓM CÁ NHÂN\nTiêu chí hai\nTiêu chí ba"
+    assert normalize_text(groups).split("\n")[:2] == ["I", "NHÓM XÃ, PHƯỜNG"]
