@@ -1,6 +1,7 @@
 """Rows of a table extracted one cell per line, put back on one line each.
 
-PDF and Word extractions often give a table as its cells, one per line:
+PDF and Word extractions often give a table as its cells, one per line (a table whose rows open with running Roman
+numerals a fixed number of lines apart is read back the same way, ``_roman_table``):
 
     Số TT / Tên đồ dùng / Đơn vị tính / Số lượng / 1 / Chăn cá nhân / Cái / 01 / 2 / Đệm cá nhân / Cái / 01 / …
 
@@ -39,7 +40,7 @@ def table_rows(lines: list[str], opens_block: re.Pattern[str]) -> dict[int, int]
     while i < len(lines):
         if lines[i].strip().lower() in heads:
             i = _table(lines, i, opens_block, spans)
-        elif lines[i].strip() == ROMAN[0] and not any(a <= i < b for a, b in spans.items()):
+        elif lines[i].strip() == ROMAN[0]:
             i = _roman_table(lines, i, opens_block, spans)
         else:
             i += 1
@@ -91,7 +92,7 @@ def _row_starts(lines: list[str], head: int, opens_block: re.Pattern[str]) -> tu
 
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
-MIN_ROMAN_ROWS, MAX_CELLS, MAX_CELL = 3, 6, 80
+MIN_ROMAN_ROWS, MAX_CELLS, MAX_CELL = 3, 6, 80  # a table of more than len(ROMAN) rows is read up to it
 
 
 def _roman_table(lines: list[str], at: int, opens_block: re.Pattern[str], spans: dict[int, int]) -> int:
@@ -130,8 +131,12 @@ def _header_cell(lines: list[str], i: int, opens_block: re.Pattern[str]) -> bool
 
 
 def _cell(line: str, opens_block: re.Pattern[str]) -> bool:
-    """Whether a line may be a table's cell: short, and opening no block of the text (a dash is an empty cell)."""
+    """Whether a line may be a table's cell: short, opening no block of the text (a dash is an empty cell), not a
+    heading in capitals ("I" / "MỤC ĐÍCH, YÊU CẦU" / … is a plan's parts), nor a sentence's end."""
     text = line.strip()
+    letters = [c for c in text if c.isalpha()]
+    if (len(letters) >= 2 and all(c.isupper() for c in letters)) or text.endswith((".", ";", ":")):
+        return False
     m = opens_block.match(text)
     # "2.8 < I <= 4.0" is a range, not a heading "2.8." of the text: a marker not followed by a word opens nothing
     heading = m is not None and text[m.end() :].lstrip()[:1].isalpha()

@@ -34,9 +34,9 @@ class Turn:
     question: str  # what is asked of the engine
     focus: list[str] = field(default_factory=list)  # documents a follow-up stays with
     rewritten: bool = False  # the question is not the message as typed
-    # a question of its own naming no document, after an answer from one: that document, then the one the user last
-    # named, each to be asked too (the engine keeps the first's answer that holds the question's words as well as
-    # the answer over all documents does)
+    # a question of its own naming no document: the one document the last answer quoted, then the one the
+    # conversation is about (``_State.anchor``), each asked too (the engine keeps the first's answer that holds the
+    # question's words as well as the answer over all documents does)
     leaning: list[str] = field(default_factory=list)
     # a follow-up about a unit or the subject of the documents in focus, or naming documents: answered from those
     # alone ("còn UBND xã?" is that plan's UBND xã, not another text's that the words match better)
@@ -49,7 +49,8 @@ class _State:
     subject: str  # the unit the question was about, folded ("phong quan tri"); "" for none
     focus: list[str]
     at: float
-    # the one document the user last named ("Kế hoạch 308 Hà Nội …"), else the first answer's, kept until another
+    # the one document the user last named ("Kế hoạch 308 Hà Nội …"), else the first answer's; naming another moves
+    # it, naming several clears it
     anchor: str | None = None
 
 
@@ -127,7 +128,8 @@ class Conversations:
     def _of_document(self, prev: _State, message: str) -> Turn | None:
         """ "kế hoạch đó do ai ký?": the one document the last answer quoted, named by the label every door shows
         ("kế hoạch đó" -> "kế hoạch 141/KH-UBND": the kind as typed, then the label)."""
-        doc = prev.focus[0] if len(prev.focus) == 1 else prev.anchor  # after an answer from several: the one named
+        # after an answer from several: the one the conversation is about, when that answer quoted it too
+        doc = prev.focus[0] if len(prev.focus) == 1 else prev.anchor if prev.anchor in prev.focus else None
         ref = document_reference(message) if self._label_of is not None and doc else None
         m = re.search(rf"(?i)\b{_loose(ref)}\b", message) if ref is not None else None
         if m is None or self._label_of is None or doc is None:
@@ -234,7 +236,7 @@ def document_reference(message: str) -> str | None:
     key = _padded(fold(message))  # "… kế hoạch này?": no mark on a word
     for r in lx.follow_ups.get("refer_document", []):
         kind, _, this = r.rpartition(" ")
-        short = [s for s, k in lx.kind_shorthand.items() if fold(k).lower() == kind]
+        short = [s for s in lx.follow_ups.get("refer_shorthand", []) if fold(lx.kind_shorthand[s]).lower() == kind]
         found = next((f for f in [r, *(f"{fold(s).lower()} {this}" for s in short)] if f" {f} " in key), None)
         if found is not None:
             return found

@@ -70,4 +70,9 @@ def units_for(doc: Document, max_chars: int = MAX_CHARS) -> list[Unit]:
 def untitled_article(section: str, own: str) -> bool:
     """An article whose first line is its rule, not a title ("Điều 2. Đại học … là đơn vị …, trực thuộc …;
     chịu sự quản lý …." above its clauses): a sentence, ended, of its own."""
-    return section.rpartition(".")[2].startswith("Điều ") and own.endswith((".", ";"))
+    words = own.split(".", 1)[-1].split()  # after "Điều 2."
+    return section.rpartition(".")[2].startswith("Điều ") and own.endswith((".", ";")) and len(words) >= UNTITLED_WORDS
+
+
+#: An article's first line of at least this many words, ended, is a rule ("Điều 1. Phạm vi điều chỉnh." is a title).
+UNTITLED_WORDS = 12

@@ -652,6 +652,13 @@ def test_a_chat_message_is_read_once_into_a_question() -> None:
     assert normalize("thi dua chao mung dh 14") == "thi dua chao mung dai hoi 14"
     assert normalize("chào mừng ĐH XIV") == "chào mừng đại hội XIV"
     assert normalize("truong dh cong nghiep") == "truong dh cong nghiep"
+    for kept in (
+        "Quyết định 1234/QĐ-ĐHV quy định gì",
+        "tuyen sinh dh 2025 can gi",
+        "sv dh 4 nam",
+        "Trở lại trường ngày nào",
+    ):
+        assert normalize(kept) == kept  # a number's code, a year, a count; "trở lại" as the question's verb
     # the group a message is addressed to is dropped ("mn": "mọi người"), not a school level after a noun
     assert (
         normalize("thoi han bo nhiem truong phong la may nam vay mn?")
@@ -677,6 +684,8 @@ def test_a_chat_message_is_read_once_into_a_question() -> None:
     assert parse("qd 53 cao bang hieu luc tu ngay nao").facts == ["effective"]
     told = parse("Tôi nghe Quyết định 78 đã hết hiệu lực từ ngày 06/12/2025. Vậy học sinh được hỗ trợ bao nhiêu?")
     assert told.facts == []
+    stated = parse("Kế hoạch 141 đã hết hiệu lực từ ngày 06/12/2025, vậy văn bản nào thay thế?")
+    assert "effective" not in stated.facts  # the day stated after the cue: not asked
     # "X là gì theo <where>": the term is X, the source named after it only says where
     assert parse("du lieu cot loi la gi theo luat du lieu 2024").definition == "du lieu cot loi"
     # a counting word that ends a clause counts nothing of the next one

@@ -186,14 +186,17 @@ def test_a_question_of_its_own_leans_to_the_document_the_user_named_after_an_ans
 
 def test_a_document_referred_to_in_chat_shorthand_is_the_one_the_conversation_is_about() -> None:
     """ "ai ky qd nay" after an answer from one decision asks who signed that decision; after an answer from several,
-    the one the user named."""
+    the one the conversation is about when that answer quoted it."""
     fake = FakeUnits()
     talk = Conversations(fake.unit_of, fake.documents_named, label_of=lambda d: {LAOCAI: "KH-CĐLC"}.get(d, d))
     talk.remember("u1", "Văn phòng trường Lào Cai làm gì?", [LAOCAI])
     turn = talk.resolve("u1", "ai ky kh nay")
     assert (turn.question, turn.focus, turn.rewritten) == ("ai ky kh KH-CĐLC", [LAOCAI], True)
-    talk.remember("u1", "các đơn vị báo cáo trước ngày nào?", [SOCTRANG, KIENHAI])
+    talk.remember("u1", "các đơn vị báo cáo trước ngày nào?", [SOCTRANG, LAOCAI])
     assert talk.resolve("u1", "qd nay co hieu luc khi nao").question == "qd KH-CĐLC co hieu luc khi nao"
+    talk.remember("u1", "các đơn vị báo cáo trước ngày nào?", [SOCTRANG, KIENHAI])  # it is not quoted: none
+    assert not talk.resolve("u1", "qd nay co hieu luc khi nao").rewritten
+    assert not talk.resolve("u1", "ct nay keo dai bao lau").rewritten  # "ct": chương trình as often as chỉ thị
 
 
 def test_a_conversation_is_forgotten_after_its_time() -> None:

@@ -240,3 +240,5 @@ def test_a_table_whose_rows_open_with_running_roman_numerals_gets_one_line_a_row
     ]
     groups = "I\nNHÓM XÃ, PHƯỜNG\nTiêu chí một\nII\nNHÓM TỔ CHỨC\nIII\nNHÓM CÁ NHÂN\nTiêu chí hai\nTiêu chí ba"
     assert normalize_text(groups).split("\n")[:2] == ["I", "NHÓM XÃ, PHƯỜNG"]
+    parts = "Tổ chức ngày hội\nI\nMỤC ĐÍCH\nNâng cao nhận thức\nII\nNỘI DUNG\nTổ chức hội thi\nIII\nTỔ CHỨC\nCác đơn vị"
+    assert normalize_text(parts).split("\n")[1:3] == ["I", "MỤC ĐÍCH"]  # a plan's parts in capitals: no table

@@ -701,3 +701,6 @@ def test_an_article_without_a_title_is_a_unit_of_its_own_above_its_clauses() -> 
     assert doc.section("Điều 1").heading == "Chuyển Trường Đại học Công nghiệp Hà Nội thành Đại học Công nghiệp Hà Nội"
     sections = [u.section for u in units_for(doc) if u.section.startswith("Điều")]
     assert sections == ["Điều 1", "Điều 2", "Điều 2.1", "Điều 2.2", "Điều 3.1", "Điều 3.2"]
+    from retrieval.units import untitled_article
+
+    assert not untitled_article("Điều 1", "Điều 1. Phạm vi điều chỉnh.")  # a title with a full stop

@@ -3024,6 +3024,11 @@ def test_a_group_asked_by_la_ai_asks_no_persons_name(wide_engine) -> None:
     answer = wide_engine.ask("Kế hoạch 159 Cần Thơ: đối tượng truyền thông được chú trọng là ai?")
     assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-159-ubnd-cantho-2025", "II.1")
     assert "chú trọng truyền thông cho nhóm đối tượng" in answer.answer
+    from retrieval.answers.amounts_asked import amounts
+    from retrieval.answers.question import parse
+    from retrieval.lexicon import lexicon
+
+    assert amounts(parse("Trưởng ban tổ chức là ai?"), lexicon())  # the head of a group is a person
 
 
 def test_toi_nay_typed_with_marks_as_i_now_asks_of_no_evening(wide_engine) -> None:

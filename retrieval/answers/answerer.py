@@ -90,7 +90,8 @@ class Answerer:
 
     def _stayed(self, question: str, doc_id: str, answer: Answer, top_k: int | None, qid: str | int | None) -> Answer:
         """The answer from the document a conversation was about, instead of ``answer`` (over all documents), when
-        its first source (heading and lines quoted) holds as much of the question's words as ``answer``'s does (a
+        its first source (its document's kind and title, its headings, the lines quoted) holds as much of the
+        question's words as ``answer``'s does (a
         question whose words name no document by themselves, ``lean_share`` as much: "liên hệ số điện thoại nào"
         after a letter's answer is that letter's line, not another's on the same words):
         "nguồn kinh phí từ đâu?" after a decision's answer is its article on funds, though another province's plan

@@ -21,8 +21,8 @@ from retrieval.answers.evidence import Draft, Evidence, doc_name
 from retrieval.answers.question import Question, fkey, has, parse
 from retrieval.answers.registry import (
     asked_for,
-    considers,
     entry_keys,
+    grounds_of,
     line_of,
     named_entries,
     own_pair,
@@ -184,22 +184,6 @@ def mentioned(draft: Draft, q: Question, ctx: Context) -> list[LegalBasis]:
     return list(out.values())
 
 
-def _grounds_of(doc: Document, ctx: Context, q: Question | None) -> list[tuple[LegalBasis, str, Line]]:
-    """A document's grounds (the kinds and issuer asked for) with the section and line citing each: those its
-    preamble cites (else all it cites; all for "nhắc đến những chỉ thị nào")."""
-    entries = ctx.index.entries_citing(doc.doc_id)
-    if q is not None:
-        entries = asked_for(q, entries, doc.issuer)
-    pre = [e for e in entries if any(r.doc_id == doc.doc_id and r.section == "preamble" for r in e.cited_by)]
-    chosen = entries if q is not None and q.asking("mentions") and not q.asking("legal_bases") else pre or entries
-    out = []
-    for e in chosen:
-        where = line_of(doc, e)
-        if where is not None and not (where[0] == "preamble" and considers(where[1])):
-            out.append((e, *where))
-    return sorted(out, key=lambda g: g[2].start)  # as the document lists them (the registry's order is global)
-
-
 def shared_grounds(q: Question, ctx: Context) -> Draft | None:
     """ "Các kế hoạch thi đua … đều thực hiện quyết định nào của Thủ tướng?": the question is about several
     documents alike (none leads the others); the grounds asked for that two or more of them cite, each cited to
@@ -207,7 +191,7 @@ def shared_grounds(q: Question, ctx: Context) -> Draft | None:
     docs = [ctx.index.get(d) for d in ctx.leading(q)]
     if len(docs) < 2:
         return None
-    found = {doc.doc_id: _grounds_of(doc, ctx, q) for doc in docs}
+    found = {doc.doc_id: grounds_of(doc, ctx, q) for doc in docs}
     counts = Counter(e.key for got in found.values() for e in {x.key: x for x, _, _ in got}.values())
     shared = [e for e, _, _ in found[docs[0].doc_id] if counts[e.key] >= 2]
     if not shared:
@@ -227,7 +211,7 @@ def grounds(doc: Document, ctx: Context, q: Question | None = None) -> Draft | N
     """ "Kế hoạch này căn cứ những văn bản nào?": the documents its preamble cites (else all it cites); "nhắc đến
     những chỉ thị nào": all it cites; only the kinds and issuer the question asks for."""
     evidence, legal, notes = [], [], []
-    every = _grounds_of(doc, ctx, q)
+    every = grounds_of(doc, ctx, q)
     asked = _named_ground(q, ctx, every)
     for e, section, line in asked:
         evidence.append(Evidence(doc.doc_id, section, "", [line], statements=[f"- {written(doc, e, line)} {{n}}"]))

@@ -15,7 +15,7 @@ def typed_accented(question: str, lx: Lexicon | None = None) -> bool:
     """Whether a message was typed with diacritics: its own words, not its courtesy ("cho mình hỏi"), chat
     particles ("ạ") or shorthand ("qđ", "đc"), which people type with their marks either way."""
     lx = lx or lexicon()
-    shorthand = {*lx.shorthand, *lx.kind_shorthand}
+    shorthand = {*lx.shorthand, *lx.kind_shorthand, *lx.numbered_shorthand}
     words = [w for w in lx.courtesy.sub(" ", question).split() if w.strip(".,:;!?").lower() not in shorthand]
     own = [w for w in words if w.strip(".,:;!?").lower() not in lx.particles]
     return has_diacritics(" ".join(own) if own else question)  # "đc ko": only shorthand, read as typed
@@ -47,7 +47,9 @@ def normalize(question: str, lx: Lexicon | None = None, *, accented: bool | None
     if lx.numbered_shorthand:  # "dh 14": the congress, where "dh" alone is "đại học"
         numbered = "|".join(re.escape(w) for w in sorted(lx.numbered_shorthand, key=len, reverse=True))
         q = re.sub(
-            rf"(?<!\w)({numbered})\s*(?=\d|[IVXL]+\b)",
+            # a congress's number ("dh 14", "ĐH XIV"): two digits or a Roman numeral of two letters or more, as a
+            # word of its own (not "QĐ-ĐHV", "đh 2025" a year, "dh 4 nam" a university's years)
+            rf"(?<![\w/.-])({numbered})\s+(?=(?:\d{{2}}|(?-i:[IVXL]{{2,}}))(?![\w/-]))",
             lambda m: plain(lx.numbered_shorthand[m.group(1).lower()]) + " ",
             q,
             flags=re.I,

@@ -14,8 +14,8 @@ from ingest.legal import citation_string
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name
 from retrieval.answers.question import Question
-from retrieval.answers.registry import asked_for, considers, line_of, names_body, replaced, warnings
-from retrieval.extract import Line, query_terms, section_lines
+from retrieval.answers.registry import asked_for, considers, grounds_of, line_of, names_body, replaced, warnings
+from retrieval.extract import query_terms, section_lines
 from retrieval.lexicon import lexicon
 
 MAX_LISTED = 12
@@ -82,34 +82,32 @@ def ranking(q: Question, ctx: Context) -> Draft | None:
 def carried_out(q: Question, ctx: Context, doc_id: str) -> Draft | None:
     """A plan carrying out a text held here ("soạn kế hoạch triển khai Luật Bảo vệ dữ liệu cá nhân …": the question
     is about the Prime Minister's decision issuing the plan to enforce that law) stands on that text and on what it
-    stands on: the text first, then the grounds its preamble cites, in its order, of the kinds and issuer asked."""
+    stands on: the text first (unless the kinds or issuer asked leave it out), then the grounds its preamble cites,
+    in its order, of the kinds and issuer asked (``registry.grounds_of``)."""
     doc = ctx.index.get(doc_id)
-    registry = ctx.index.registry()
-    own = next((e for e in registry if e.doc_id == doc_id), None) or _as_basis(doc)
-    grounds: list[tuple[int, LegalBasis, Line]] = []
-    for e in registry:
-        where = line_of(doc, e) if doc_id in e.citing_docs and e.doc_id != doc_id else None
-        if where is not None and where[0] == "preamble" and not considers(where[1]) and not replaced(e, ctx):
-            grounds.append((where[1].start, e, where[1]))
-    grounds.sort(key=lambda g: g[0])
-    kept = {e.id for e in asked_for(q, [own, *(e for _, e, _ in grounds)])}
+    own = next((e for e in ctx.index.registry() if e.doc_id == doc_id), None) or _as_basis(doc)
+    # "… căn cứ văn bản nào của Bộ Công an?" asks that body's texts, though it issued the text carried out; "… triển
+    # khai Quyết định 1234 của Thủ tướng …" names the decision by its body
+    asked = bool(q.cited_body)
+    found = grounds_of(doc, ctx, q, own_issuer=not asked)
+    grounds = [(e, line) for e, section, line in found if section == "preamble" and not replaced(e, ctx)]
     evidence: list[Evidence] = []
     legal: list[LegalBasis] = []
     header = section_lines(doc, "header")
-    if own.id in kept and header:
+    cited = ctx.index.entries_citing(doc_id)
+    if header and own in asked_for(q, [own, *cited], None if asked else doc.issuer):
         title = fold(doc.title or "").lower()[:40]
         line = next((ln for ln in header if title and title in fold(ln.text).lower()), header[0])
         evidence.append(Evidence(doc_id, "header", "", [line], statements=[f"- {own.citation} {{n}}"]))
         legal.append(own)
-    for _, e, line in grounds[: MAX_LISTED - len(evidence)]:
-        if e.id in kept:
-            evidence.append(Evidence(doc_id, "preamble", "", [line], statements=[f"- {e.citation} {{n}}"]))
-            legal.append(e)
+    for e, line in grounds[: MAX_LISTED - len(evidence)]:
+        evidence.append(Evidence(doc_id, "preamble", "", [line], statements=[f"- {e.citation} {{n}}"]))
+        legal.append(e)
     if not evidence:
         return None
     return Draft(
         evidence,
-        intro=f"Kế hoạch thực hiện {doc_name(doc)} căn cứ văn bản đó và các văn bản nó căn cứ:",
+        intro=f"Kế hoạch thực hiện {doc_name(doc)} căn cứ:",
         legal=legal,
         notes=warnings(legal),
         group_by_doc=False,
@@ -131,7 +129,7 @@ def _as_basis(doc: Document) -> LegalBasis:
         cited_by=[],
         doc_id=doc.doc_id,
     )
-    entry.citation = citation_string(entry)
+    entry.citation = citation_string(entry) if doc.number else f"{doc_name(doc)} {doc.title or ''}".strip()
     return entry
 
 

@@ -245,9 +245,10 @@ def _facts(key: str, lx: Lexicon, accented: str | None, asked: str) -> tuple[lis
     sentences that ask after a story ("hiệu lực từ ngày" in "… đã hết hiệu lực từ ngày 06/12" is not asked)."""
     masked = functools.reduce(lambda k, p: k.replace(f" {p[0]} ", f" {p[1]} "), lx.not_header_facts, key)
 
-    def cued(c: str) -> bool:  # a cue holding a masked phrase reads unmasked where it is asked ("hiệu lực từ ngày")
-        text = asked if any(f" {phrase} " in f" {c} " for phrase, _ in lx.not_header_facts) else masked
-        return has(text, c) and _spelled_so(c, accented, lx)
+    def cued(c: str) -> bool:  # a cue holding a masked phrase reads unmasked where asked, not before a date it states
+        if any(f" {phrase} " in f" {c} " for phrase, _ in lx.not_header_facts):
+            return bool(re.search(rf" {re.escape(c)} (?!\d)", asked)) and _spelled_so(c, accented, lx)
+        return has(masked, c) and _spelled_so(c, accented, lx)
 
     strong = {fact: [c for c in cues if cued(c)] for fact, cues in lx.facts.items()}
     if any(f" {kind} " in masked for kind in lx.kind_types):  # "Quyết định … áp dụng từ ngày nào?"

@@ -289,3 +289,22 @@ def warning(e: LegalBasis) -> str:
 
 def warnings(entries: list[LegalBasis]) -> list[str]:
     return [warning(e) for e in entries if e.conflicts]
+
+
+def grounds_of(
+    doc: Document, ctx: Context, q: Question | None, *, own_issuer: bool = True
+) -> list[tuple[LegalBasis, str, Line]]:
+    """A document's grounds (the kinds and issuer asked for; ``own_issuer``: the document's own body named is not an
+    issuer asked) with the section and line citing each: those its preamble cites (else all it cites; all for
+    "nhắc đến những chỉ thị nào")."""
+    entries = ctx.index.entries_citing(doc.doc_id)
+    if q is not None:
+        entries = asked_for(q, entries, doc.issuer if own_issuer else None)
+    pre = [e for e in entries if any(r.doc_id == doc.doc_id and r.section == "preamble" for r in e.cited_by)]
+    chosen = entries if q is not None and q.asking("mentions") and not q.asking("legal_bases") else pre or entries
+    out = []
+    for e in chosen:
+        where = line_of(doc, e)
+        if where is not None and not (where[0] == "preamble" and considers(where[1])):
+            out.append((e, *where))
+    return sorted(out, key=lambda g: g[2].start)  # as the document lists them (the registry's order is global)
