@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from ingest.lexicon import lexicon
+from ingest.numbering import to_roman
 
 MAX_ROW_LINES = 16  # a wrapped cell or two: a row longer than this is no row
 _BARE_NUMBER = re.compile(r"^[1-9]\d{0,2}$")  # a running number; "01", "02" are quantities
@@ -91,7 +92,7 @@ def _row_starts(lines: list[str], head: int, opens_block: re.Pattern[str]) -> tu
     return out, i
 
 
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+ROMAN = tuple(to_roman(n) for n in range(1, 13))  # I … XII
 MIN_ROMAN_ROWS, MAX_CELLS, MAX_CELL = 3, 6, 80  # a table of more than len(ROMAN) rows is read up to it
 
 

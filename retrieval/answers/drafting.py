@@ -13,6 +13,7 @@ from core.types import Document, LegalBasis
 from ingest.legal import citation_string
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name
+from retrieval.answers.phrases import has
 from retrieval.answers.question import Question
 from retrieval.answers.registry import asked_for, considers, grounds_of, line_of, names_body, replaced, warnings
 from retrieval.extract import query_terms, section_lines
@@ -24,11 +25,11 @@ PLAN = "plan"
 
 def ranking(q: Question, ctx: Context) -> Draft | None:
     """The bases the plans cite most, each cited to the line of a plan that cites it (preamble first); for a plan
-    that carries out a text held here, that text and its grounds (``carried_out``)."""
+    that carries out a text held here, that text and its grounds (``implementing``)."""
     heads = ctx.index.heads()
-    carries = any(f" {w} " in f" {q.key} " for w in lexicon().carrying_out)
+    carries = has(q.key, *lexicon().carrying_out)
     target = ctx.target(q) if carries and not q.drafted_for else None
-    if target is not None and heads[target].kind != PLAN and (got := carried_out(q, ctx, target)) is not None:
+    if target is not None and heads[target].kind != PLAN and (got := implementing(q, ctx, target)) is not None:
         return got
     plans = {d for d, h in heads.items() if h.kind == PLAN}
     notes: list[str] = []
@@ -79,7 +80,7 @@ def ranking(q: Question, ctx: Context) -> Draft | None:
     )
 
 
-def carried_out(q: Question, ctx: Context, doc_id: str) -> Draft | None:
+def implementing(q: Question, ctx: Context, doc_id: str) -> Draft | None:
     """A plan carrying out a text held here ("soạn kế hoạch triển khai Luật Bảo vệ dữ liệu cá nhân …": the question
     is about the Prime Minister's decision issuing the plan to enforce that law) stands on that text and on what it
     stands on: the text first (unless the kinds or issuer asked leave it out), then the grounds its preamble cites,
