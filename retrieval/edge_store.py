@@ -205,18 +205,16 @@ class EdgeStore:
 
     # ------------------------------------------------------------ reading
 
-    def units_of(self, ids: Sequence[str], fields: Sequence[str] = ()) -> list[tuple[str, Sparse, dict[str, Any]]]:
-        """The stored units among ``ids``: each with its sparse vector and these payload fields."""
-        out: list[tuple[str, Sparse, dict[str, Any]]] = []
+    def sparse_of(self, ids: Sequence[str]) -> list[list[int]]:
+        """Token indices of the sparse vector of each stored unit among ``ids`` (for the df statistics)."""
+        out: list[list[int]] = []
         for i in range(0, len(ids), BATCH):
             with self._guard():
-                records = self.shard.retrieve(
-                    list(ids[i : i + BATCH]), with_payload=list(fields) or False, with_vector=[SPARSE]
-                )
+                records = self.shard.retrieve(list(ids[i : i + BATCH]), with_payload=False, with_vector=[SPARSE])
             for r in records:
                 vec = (r.vector or {}).get(SPARSE) if isinstance(r.vector, dict) else None
                 if vec is not None:
-                    out.append((str(r.id), (list(vec.indices), list(vec.values)), r.payload or {}))
+                    out.append(list(vec.indices))
         return out
 
     def _scroll(self, *, with_payload: Any, with_vector: Any) -> Iterator[Any]:

@@ -136,11 +136,10 @@ def _probe(store: UnitStore, catalog: Catalog, sample: int = PROBES) -> str | No
             continue
         unit = ids[len(ids) // 2]
         try:
-            found = store.units_of([unit])
-            if not found or not found[0][1][0]:
+            found = store.sparse_of([unit])
+            if not found or not found[0]:
                 continue  # a missing unit: counted, and written again, below
-            own = found[0][1][0]
-            hits = store.query(sparse=(own, [1.0] * len(own)), dense=None, limit=n, doc_ids=[doc_id])
+            hits = store.query(sparse=(found[0], [1.0] * len(found[0])), dense=None, limit=n, doc_ids=[doc_id])
         except StoreError as exc:
             return f"reading unit {unit} of {doc_id} failed: {exc}"
         score = next((h.score for h in hits if h.id == unit), None)

@@ -23,7 +23,6 @@ from typing import Any, Literal
 from core.ports import Embedder
 from core.types import Hit
 from retrieval.analyzer import Analyzer, token_index
-from retrieval.doc_units import DocUnits
 from retrieval.extract import strip_frames
 from retrieval.index import Index
 from retrieval.points import ScoredUnit, UnitQuery, UnitStore
@@ -103,7 +102,6 @@ class Searcher:
         self.analyzer = analyzer
         self.embedder = embedder
         self.mode: Mode = mode
-        self.units = DocUnits(store, index.catalog)  # a few documents' units scored here, the rest by the store
 
     def sections(
         self,
@@ -259,7 +257,7 @@ class Searcher:
 
     def _query_batch(self, queries: Sequence[UnitQuery]) -> list[list[ScoredUnit]]:
         """Several searches in one store request, each unit with what a search shows of it."""
-        found = self.units.query_batch(queries)
+        found = self.store.query_batch(queries)
         # what is shown of each comes from the catalog, which holds the units of current versions only: a unit
         # of a version that is being replaced or was abandoned is not found, so not read
         hits = self.index.catalog.hits([u.id for units in found for u in units])

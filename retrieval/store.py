@@ -223,18 +223,17 @@ class ServerStore:
     def settle(self) -> None:
         """Nothing to do: the server vacuums and flushes on its own."""
 
-    def units_of(self, ids: Sequence[str], fields: Sequence[str] = ()) -> list[tuple[str, Sparse, dict[str, Any]]]:
-        """The stored units among ``ids``: each with its sparse vector and these payload fields."""
-        out: list[tuple[str, Sparse, dict[str, Any]]] = []
+    def sparse_of(self, ids: Sequence[str]) -> list[list[int]]:
+        out: list[list[int]] = []
         for i in range(0, len(ids), 256):
             with self._guard():
                 got = self.client.retrieve(
-                    self.units, list(ids[i : i + 256]), with_payload=list(fields) or False, with_vectors=[SPARSE]
+                    self.units, list(ids[i : i + 256]), with_payload=False, with_vectors=[SPARSE]
                 )
             for p in got:
                 vec = (p.vector or {}).get(SPARSE) if isinstance(p.vector, dict) else None
                 if vec is not None:
-                    out.append((str(p.id), (list(vec.indices), list(vec.values)), p.payload or {}))
+                    out.append(list(vec.indices))
         return out
 
     def _scroll(self, *, with_payload: Any, with_vectors: Any) -> Iterator[Any]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import math
 import os
 import zlib
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,6 @@ from typing import Any
 import pytest
 
 from retrieval.analyzer import Analyzer
-from retrieval.doc_units import DocUnits
 from retrieval.points import HIT_FIELDS, PREFETCH, ScoredUnit, UnitPoint, UnitQuery, reciprocal_rank_fusion
 from retrieval.search import CONTENT
 from tests.conftest import CORPUS, make_settings
@@ -199,91 +197,9 @@ def test_a_batch_answers_as_its_queries_one_by_one(store) -> None:
     assert {u.id for u in batch[0]} <= {p.id for p in POINTS if p.payload["doc_id"] == docs[0]}
 
 
-class _Statistics:
-    """What ``DocUnits`` reads of the catalog, for ``POINTS``: live units, df, each document's unit ids."""
-
-    def __init__(self, points: list[UnitPoint]) -> None:
-        self.generation = 1
-        self.units = len(points)
-        self.df = Counter(t for p in points for t in set(p.sparse[0]))
-        self.ids: dict[str, list[str]] = {}
-        for p in points:
-            self.ids.setdefault(p.payload["doc_id"], []).append(p.id)
-
-    def unit_ids(self, doc_id: str) -> list[str] | None:
-        return self.ids.get(doc_id)
-
-
-class _Asked:
-    """A store that counts the searches sent to it."""
-
-    def __init__(self, store: Any) -> None:
-        self.store, self.sent = store, 0
-
-    def units_of(self, ids: Sequence[str], fields: Sequence[str] = ()) -> list[Any]:
-        return self.store.units_of(ids, fields)
-
-    def query_batch(self, queries: Sequence[UnitQuery]) -> list[list[ScoredUnit]]:
-        self.sent += len(queries)
-        return self.store.query_batch(queries)
-
-
-def _levels(units: list[ScoredUnit]) -> list[tuple[float, frozenset[str]]]:
-    """A ranking as its score levels (to 1e-5 of the best), each with the units tied on it."""
-    top = max((u.score for u in units), default=1.0)
-    levels: dict[float, set[str]] = {}
-    for u in units:
-        levels.setdefault(round(u.score / top, 5), set()).add(u.id)
-    return sorted(((s, frozenset(ids)) for s, ids in levels.items()), reverse=True)
-
-
-def test_a_few_documents_are_scored_in_the_process_as_the_store_scores_them(store) -> None:
-    """The second pass's searches (lexical, one to four documents, no payload read) are answered from the units'
-    kept vectors with the store's IDF formula: the same units, scores and order as the store gives; the others
-    (dense, everything) still go to the store."""
-    analyzer = Analyzer()
-    docs = sorted({p.payload["doc_id"] for p in POINTS})
-    queries = [
-        UnitQuery(analyzer.query_vector(q), None, limit, chosen, kinds, ())
-        for q in QUERIES
-        for chosen in ([docs[0]], docs[1:4])
-        for kinds, limit in ((CONTENT, 40), (None, 500), ({"unit_kind": ["part"]}, 40))
-    ]
-    asked = _Asked(store)
-    local = DocUnits(asked, _Statistics(POINTS), kept=2).query_batch(queries)
-    assert asked.sent == 0
-    for q, here, there in zip(queries, local, store.query_batch(queries)):
-        assert _levels(here) == _levels(there), q
-        assert [u.score for u in here] == pytest.approx([u.score for u in there], rel=1e-5)
-    assert sum(map(len, local)) > 100 and all(here for here in local[:2])
-    others = [UnitQuery(analyzer.query_vector(QUERIES[0]), _dense(QUERIES[0]), 10, [docs[0]], None, ())]
-    others.append(UnitQuery(analyzer.query_vector(QUERIES[0]), None, 10, None, None, ()))
-    assert DocUnits(asked, _Statistics(POINTS)).query_batch(others) == store.query_batch(others)
-    assert asked.sent == 2
-
-
-def test_kept_units_are_read_again_after_a_write(store) -> None:
-    """A document's kept vectors belong to the catalog version they were read in: after a write (a new
-    generation) its new units are scored, not the old ones."""
-    stats = _Statistics(POINTS)
-    doc = POINTS[0].payload["doc_id"]
-    local = DocUnits(store, stats)
-    vec = Analyzer().query_vector(QUERIES[0])
-    before = local.query_batch([UnitQuery(vec, None, 500, [doc], None, ())])[0]
-    kept = stats.ids[doc][::2]
-    stats.ids[doc] = kept  # the same document now has half its units
-    assert local.query_batch([UnitQuery(vec, None, 500, [doc], None, ())])[0] == before  # same version: kept
-    stats.generation += 1
-    after = local.query_batch([UnitQuery(vec, None, 500, [doc], None, ())])[0]
-    assert {u.id for u in after} == {u.id for u in before} & set(kept) and len(after) < len(before)
-
-
 def test_deletes_and_the_vectors_statistics_are_kept_from(store) -> None:
     first = [p.id for p in POINTS[:5]]
-    got = {i: (v, f) for i, v, f in store.units_of(first, ["doc_id"])}
-    assert got == {
-        p.id: ((p.sparse[0], pytest.approx(p.sparse[1])), {"doc_id": p.payload["doc_id"]}) for p in POINTS[:5]
-    }
+    assert sorted(map(tuple, store.sparse_of(first))) == sorted(tuple(p.sparse[0]) for p in POINTS[:5])
     store.delete_unit_ids(first)
     store.delete_units("kh-ubnd-kienhai-2026")
     store.settle()
