@@ -389,14 +389,11 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, qu
     try:
         await context.bot.send_chat_action(chat_.id, ChatAction.TYPING)
         answer = await asyncio.to_thread(ask_in_conversation, d, key, question)
-        english = chat.is_english(question)
         if answer.found:
             html = answer_html(answer)
-            if english:
-                html = escape(chat.ENGLISH.format(example=await _example(d))) + "\n\n" + html
         else:
             overview = await asyncio.to_thread(d.engine.overview)
-            html = refusal_html(answer, overview.covers(), overview.examples[0], english=english)
+            html = refusal_html(answer, overview.covers(), overview.examples[0])
         chunks = split_message(html)
         sent_ids: list[int] = []
         for i, chunk in enumerate(chunks):

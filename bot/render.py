@@ -27,13 +27,10 @@ def answer_html(answer: Answer) -> str:
     return "\n".join(lines).strip()
 
 
-def refusal_html(answer: Answer, covers: str, example: str, *, english: bool = False) -> str:
-    """A refusal in three short lines: why (or, for an English question, a line in both languages), what the
+def refusal_html(answer: Answer, covers: str, example: str) -> str:
+    """A refusal in three short lines: why (for an English question, a line in both languages), what the
     documents cover, and a question they answer."""
-    from bot.chat import ENGLISH
-
-    first = ENGLISH.format(example=example) if english else answer.answer
-    return "\n".join([escape(first), escape(covers), f"Hỏi thử: «{escape(example)}»"])
+    return "\n".join([escape(answer.answer), escape(covers), f"Hỏi thử: «{escape(example)}»"])
 
 
 def split_message(html: str, limit: int = LIMIT) -> list[str]:

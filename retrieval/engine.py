@@ -15,6 +15,7 @@ import logging
 import os
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -43,6 +44,7 @@ from retrieval.migrate import legacy_store, migrate_legacy
 from retrieval.overview import Overview
 from retrieval.points import UnitStore
 from retrieval.search import Mode, Searcher
+from retrieval.small_talk import chatted
 from retrieval.wiring import catalog_path, ingest_workers, open_store, parse_limits, reading_workers, search_model
 
 logger = logging.getLogger(__name__)
@@ -304,12 +306,13 @@ class Engine:
         if doc_ids:  # labels and numbers as well as ids; an unknown one is an error naming it, not ignored
             doc_ids = self.resolve_all(doc_ids)
         question = composed(question)  # typed decomposed ("Unicode tổ hợp"), read as typed whole
-        answer = self._settled(
-            lambda: self.answerer.ask(
-                question, doc_ids=doc_ids, top_k=top_k, qid=qid, context=context, conversation=conversation
-            )
-        )
+        ask = partial(self.answerer.ask, question, doc_ids=doc_ids, top_k=top_k, qid=qid, context=context)
+        # small talk gets one line, English a line in both languages too: at every door
+        answer = chatted(question, qid, self._example, lambda: self._settled(partial(ask, conversation=conversation)))
         return self._labelled(answer)
+
+    def _example(self) -> str:
+        return self.overview().examples[0]
 
     def _labelled(self, answer: Any) -> Any:
         """Give each citation its document's label, the name every door shows and a user can type back."""

@@ -412,6 +412,25 @@ def test_a_conversation_id_is_returned_and_a_follow_up_stays_in_its_plan(api: Te
     assert bad.status_code == 422 and "conversation_id: chứa ký tự không được phép" in bad.json()["message_vi"]
 
 
+def test_small_talk_and_english_get_a_line_of_their_own_and_the_conversation_goes_on(api: TestClient) -> None:
+    """What the bot says to "xin chào", "cảm ơn" and a question in English, the web page and the API say too: a
+    greeting is not answered from a plan's "chào mừng …" line, and thanks between two questions do not end the
+    conversation."""
+    first = api.post("/ask", json={"question": "Phòng Công tác sinh viên trường CĐ Lào Cai làm gì?"}).json()
+    conversation = first["conversation_id"]
+    hello = api.post("/ask", json={"question": "xin chào", "conversation_id": conversation}).json()
+    assert (hello["found"], hello["citations"]) == (False, [])
+    assert hello["answer"].startswith("Chào bạn! Bạn cứ gửi câu hỏi về các văn bản, ví dụ: «")
+    thanks = api.post("/ask", json={"question": "cảm ơn ad nhé", "conversation_id": conversation}).json()
+    assert (thanks["found"], thanks["answer"]) == (False, "Không có gì ạ! Cần gì bạn cứ hỏi tiếp nhé.")
+    follow = api.post("/ask", json={"question": "còn Văn phòng thì sao?", "conversation_id": conversation}).json()
+    assert ("kh-cdlc-laocai-2026", "IV.1") in [(c["doc_id"], c["section"]) for c in follow["citations"]]
+    english = api.post("/ask", json={"question": "What must the Student Affairs Office do?"}).json()
+    assert english["answer"].startswith(
+        "Mình trả lời bằng tiếng Việt, theo các văn bản tiếng Việt. / I answer in Vietnamese"
+    )
+
+
 def test_unknown_documents_are_404_naming_them_and_a_blank_question_is_422(api: TestClient) -> None:
     r = api.post(
         "/ask", json={"question": "Phòng Công tác sinh viên phải làm gì?", "doc_ids": ["nope", "KH-CDLC", "zz"]}

@@ -246,7 +246,7 @@ def test_reading_chat_messages() -> None:
 def test_the_data_file_has_no_duplicates() -> None:
     import json
 
-    raw = json.loads((Path(__file__).parent.parent / "bot" / "data" / "chat.json").read_text(encoding="utf-8"))
+    raw = json.loads((Path(__file__).parent.parent / "retrieval" / "data" / "chat.json").read_text(encoding="utf-8"))
     for key, words in raw.items():
         if isinstance(words, list):
             assert len(words) == len(set(words)), key
