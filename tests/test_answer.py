@@ -171,7 +171,6 @@ def test_every_quote_is_a_verbatim_substring_of_its_section(corpus_engine) -> No
             ),
         ),
         "dem nay troi co mua khong",  # a bare "đêm" is no night watch ("ban đêm", "trực đêm" are)
-        "",
         "Lương giáo viên Lào Cai năm 2026 là bao nhiêu?",  # the plan is named; it states no salary
         "Tiền điện của trường lấy ở đâu?",  # "lấy ở đâu" alone is not funding
         "Kinh phí kế hoạch Kiên Hải năm 2019 lấy từ đâu?",  # a year no plan speaks of: the 2026 plan is not it
@@ -183,6 +182,17 @@ def test_out_of_scope_is_refused_plainly(corpus_engine, question: str) -> None:
     assert not ans.found
     assert ans.citations == [] and ans.legal_bases == []
     assert ans.answer.startswith(REFUSAL)
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [("", "Bạn muốn hỏi gì ạ? Ví dụ: «"), ("chào ad", "Chào bạn! "), ("ok cảm ơn nhé", "Không có gì ạ!")],
+)
+def test_a_message_that_asks_nothing_gets_a_line_not_a_section(corpus_engine, question: str, reply: str) -> None:
+    """Every door's engine: an empty message, a greeting or thanks is answered in one line, from no document."""
+    ans = corpus_engine.ask(question)
+    assert (ans.found, ans.citations, ans.legal_bases) == (False, [], [])
+    assert ans.answer.startswith(reply)
 
 
 # ---------------------------------------------------------------- legal bases
