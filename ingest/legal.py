@@ -28,6 +28,7 @@ from core.legal_ids import (
 )
 from core.text import fold
 from core.types import CitedBy, Conflict, ConflictValue, Document, LegalBasis, LegalCitation
+from ingest.lexicon import lexicon
 
 _DATE_NUM = re.compile(r"^\s*,?\s*(?:ban hành\s+)?ngày\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
 _DATE_WORDS = re.compile(r"^\s*,?\s*(?:ban hành\s+)?ngày\s*(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
@@ -98,10 +99,14 @@ def _tail(text: str) -> tuple[str | None, str | None, str | None]:
         body = rest.lstrip(" ,")
         stop = _TERM.search(body)
         body = body[: stop.start()] if stop else body
+        alias = lexicon().alias_re.search(
+            body
+        )  # "(sau đây gọi tắt là …)": what the citing text calls it, not its title
+        body = body[: alias.start()] if alias else body
         opening = body.find("“")
         if 0 <= opening <= 12 and "”" in body[opening:]:
             body = body[: body.index("”", opening) + 1]  # a quoted title ends at its closing quote
-        body = body.strip().rstrip(",.").strip()
+        body = body.strip().rstrip(",./").strip()  # "./": the end mark of a text that closes on the citation
         if body.endswith("”") and body.count("”") > body.count("“"):
             body = body[:-1].rstrip(",. ")  # the close of a quoted title the number sits inside
         if len(body) > 300:
@@ -245,6 +250,47 @@ def citation_string(entry: LegalBasis) -> str:
     return " ".join(parts)
 
 
+def cased_title(title: str, text: str) -> str:
+    """A title its header writes in capitals, cased as its own text writes those words mid-sentence ("VỀ VIỆC CHUYỂN
+    TRƯỜNG ĐẠI HỌC CÔNG NGHIỆP HÀ NỘI …" → "về việc chuyển Trường Đại học Công nghiệp Hà Nội …"); a word the text
+    never writes beside its neighbour is lower case, but a kind of document ("Kế hoạch") and a statute's first word
+    after it ("Luật Bảo vệ …")."""
+    if any(ch.islower() for ch in title):
+        return title
+    low = title.lower()
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(low)]
+    words = [low[a:b] for a, b in spans]
+    votes: list[Counter[str]] = [Counter() for _ in words]
+    seen = [(m.group(), m.start()) for m in _WORD.finditer(text)]
+    where: defaultdict[tuple[str, str], list[int]] = defaultdict(list)
+    for j in range(len(seen) - 1):
+        where[(seen[j][0].lower(), seen[j + 1][0].lower())].append(j)
+    for i in range(len(words) - 1):
+        for j in where.get((words[i], words[i + 1]), []):
+            if seen[j][0].isupper() and seen[j + 1][0].isupper():
+                continue  # a heading in capitals says nothing of case
+            votes[i + 1][seen[j + 1][0]] += 1
+            if text[: seen[j][1]].rstrip()[-1:] not in ("", ".", ":", ";", "!", "?", ")"):  # not a sentence's first
+                votes[i][seen[j][0]] += 1
+    cased = [v.most_common(1)[0][0] if v else w for w, v in zip(words, votes)]
+    kinds = {k.lower(): k for k in lexicon().doc_types.values()}
+    for i in range(len(words)):
+        for n in (2, 1):  # "kế hoạch", "luật" (not the text's "pháp luật")
+            phrase = " ".join(words[i : i + n])
+            if phrase in kinds and (cased[i][:1].isupper() or not votes[i]):
+                cased[i : i + n] = kinds[phrase].split(" ")
+                if kinds[phrase] in STATUTES and i + n < len(words):  # "Luật Bảo hiểm y tế", whatever else writes "bảo"
+                    cased[i + n] = words[i + n][:1].upper() + words[i + n][1:]
+                break
+    out = list(low)
+    for (a, b), w in zip(spans, cased):
+        out[a:b] = w
+    return "".join(out)
+
+
+_WORD = re.compile(r"\w+")
+
+
 #: Kinds cited by name ("Luật Giáo dục năm 2019") as well as by number ("43/2019/QH14").
 STATUTES = ("Luật", "Bộ luật", "Hiến pháp", "Điều lệ Đảng")
 #: Titles sharing less than this share of their words name different documents.
@@ -367,6 +413,13 @@ def _words(titles: list[str | None]) -> set[str]:
     return {w for t in titles if t for w in re.findall(r"\w+", fold(t).lower()) if len(w) > 1}
 
 
+def _consensus(titles: list[str]) -> str | None:
+    """The title most mentions give, the longest among equals: one citer's own words run on after it ("… chuyển đổi
+    số quốc gia" in five plans, "… chuyển đổi số trên địa bàn tỉnh Đồng Tháp" in a programme carrying it out)."""
+    counts = Counter(titles)
+    return max(counts, key=lambda t: (counts[t], len(t))) if counts else None
+
+
 def _entry(items: list[tuple[str, LegalCitation]], doc_id: str | None) -> LegalBasis:
     mentions = [c for _, c in items]
     ids = Counter(c.id for c in mentions)
@@ -387,7 +440,7 @@ def _entry(items: list[tuple[str, LegalCitation]], doc_id: str | None) -> LegalB
         issuer_code=_issuer_code(cid) if kind not in STATUTES else None,
         issuer=issuer,
         date=date,
-        title=max(titles, key=len) if titles else None,
+        title=_consensus(titles),
         citation="",
         variants=sorted({c.variant for c in mentions}),
         cited_by=_unique_cited_by(items),

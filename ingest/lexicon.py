@@ -36,6 +36,7 @@ class Lexicon:
     doc_type_re: re.Pattern[str]  # a line opening with a document type in capitals
     closing_re: re.Pattern[str]  # a last paragraph that closes the text ("Trong quá trình thực hiện, nếu …./.")
     org_start_re: re.Pattern[str]  # a line opening an issuing body's name
+    alias_re: re.Pattern[str]  # the parenthesis naming what a text will call a document it cites: "(sau đây gọi tắt là"
 
 
 def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -47,6 +48,11 @@ def _closing(raw: dict[str, list[str]]) -> re.Pattern[str]:
     openers = "|".join(re.escape(w) for w in sorted(raw["openers"], key=len, reverse=True))
     asks = "|".join(re.escape(w) for w in raw["asks"])
     return re.compile(rf"^(?:(?:{openers})\b.*|.{{0,120}}\b(?:{asks})\b.*\bthực hiện\b.{{0,40}})\./\.\s*$", re.S)
+
+
+def _alias(openers: list[str]) -> re.Pattern[str]:
+    ordered = "|".join(re.escape(w) for w in sorted(openers, key=len, reverse=True))
+    return re.compile(rf"\s*\(\s*(?:{ordered})\b", re.I)
 
 
 @cache
@@ -71,4 +77,5 @@ def lexicon() -> Lexicon:
         doc_type_re=_alternation(tuple(doc_types)),
         closing_re=_closing(raw["closing_lines"]),
         org_start_re=_alternation(tuple(raw["org_starts"])),
+        alias_re=_alias(raw["alias_openers"]["openers"]),
     )

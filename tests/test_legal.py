@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from core.legal_ids import canonical_id, id_key
+from core.types import Document
 from ingest.legal import build_registry
 from ingest.pipeline import build_document
 from tests.conftest import CORPUS
@@ -121,6 +122,44 @@ def test_citation_strings_are_ready_to_paste(registry) -> None:
         "bảo đảm an ninh, trật tự trong tình hình mới"
     )
     assert registry["11-CTr/TU"].citation == "Chương trình hành động số 11-CTr/TU ngày 06/02/2012 của Tỉnh ủy Sóc Trăng"
+
+
+def test_a_citations_title_ends_before_what_the_citing_text_calls_it() -> None:
+    """ "Căn cứ Nghị quyết số 57-NQ/TW … về đột phá … quốc gia (sau đây gọi tắt là Nghị quyết số 57-NQ/TW);": the
+    parenthesis is the plan's own short name for it, not the resolution's title, so a drafter's citation string
+    ends before it, and before what follows it ("… (sau đây gọi tắt là …) và tình hình thực tế …")."""
+    plan = build_document(
+        "kh-1-z",
+        "ỦY BAN NHÂN DÂN\nTỈNH Z\nSố: 1/KH-UBND\nZ, ngày 01 tháng 10 năm 2025\n\nKẾ HOẠCH\nVề chuyển đổi số\n\n"
+        "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ "
+        "(sau đây gọi tắt là Nghị quyết số 57-NQ/TW);\nCăn cứ Nghị quyết số 48/NQ-CP ngày 03/04/2023 của Chính "
+        "phủ về việc phê duyệt Chiến lược biển (sau đây viết tắt là Nghị quyết số 48/NQ-CP) và tình hình thực tế "
+        "trên địa bàn tỉnh, UBND tỉnh ban hành Kế hoạch như sau:\n\nI. MỤC TIÊU\n1. Phát triển.\n",
+    )
+    citations = {e.id: e.citation for e in build_registry([plan])}
+    assert citations == {
+        "57-NQ/TW": "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ",
+        "48/NQ-CP": "Nghị quyết số 48/NQ-CP ngày 03/04/2023 của Chính phủ về việc phê duyệt Chiến lược biển",
+    }
+
+
+def test_a_cited_documents_title_is_the_one_most_citers_give() -> None:
+    """Two plans cite 57-NQ/TW by its title; a third runs its own words on after it ("… trên địa bàn tỉnh Z", in a
+    programme carrying it out) and closes with the end mark: the registry keeps the title the two give."""
+
+    def plan(n: int, tail: str) -> Document:
+        return build_document(
+            f"kh-{n}-z",
+            f"ỦY BAN NHÂN DÂN\nTỈNH Z\nSố: {n}/KH-UBND\nZ, ngày 01 tháng 10 năm 2025\n\nKẾ HOẠCH\nVề số\n\n"
+            f"I. NHIỆM VỤ\n1. Triển khai Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát "
+            f"triển khoa học, công nghệ{tail}\n",
+        )
+
+    entry = build_registry([plan(1, "."), plan(2, ";"), plan(3, " trên địa bàn tỉnh Z./")])[0]
+    assert entry.citation == (
+        "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ"
+    )
+    assert build_registry([plan(3, " trên địa bàn tỉnh Z./")])[0].title.endswith("trên địa bàn tỉnh Z")
 
 
 def test_directive_bases_and_link_to_corpus(docs, tt124_path: Path) -> None:
