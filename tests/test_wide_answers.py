@@ -1539,6 +1539,55 @@ def test_a_number_naming_another_document_than_the_stored_one_does_not_get_its_g
     assert ("kh-552-ubnd-dongthap-2025", "preamble") not in {(c.doc_id, c.section) for c in answer.citations}
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "soan ke hoach thuc hien nghi quyet 57 nen can cu van ban nao",
+        "Soạn kế hoạch triển khai Nghị quyết 57-NQ/TW thì căn cứ những văn bản nào?",
+    ],
+)
+def test_a_drafter_carrying_out_a_text_only_cited_here_gets_it_then_what_its_carriers_stand_on(
+    wide_engine, question: str
+) -> None:
+    """A plan carrying out the Politburo's 57-NQ/TW, which no stored document is but five stored plans stand on
+    (their preambles cite it): the resolution first, then what those five plans' grounds share, most shared first (the Government's
+    programme 71/NQ-CP, which all five cite), each cited to one of them; not the corpus's most-cited list, which
+    named neither."""
+    answer = wide_engine.ask(question)
+    heads = wide_engine.index.heads()
+    entry = next(e for e in wide_engine.registry() if e.id == "57-NQ/TW")
+    carriers = {c.doc_id for c in entry.cited_by if c.section == "preamble" and heads[c.doc_id].kind == "plan"}
+    assert answer.answer.startswith(f"{len(carriers)} văn bản hiện có căn cứ 57-NQ/TW; ")
+    assert [b.id for b in answer.legal_bases][:2] == ["57-NQ/TW", "71/NQ-CP"]
+    assert {c.doc_id for c in answer.citations} <= carriers and "nq-57-2025-hdnd-hanoi" not in carriers
+
+
+@pytest.mark.parametrize(
+    ("question", "doc_id", "first"),
+    [
+        (  # by kind and number; no stored document cites it, and the search leads to plans on the same words
+            "soạn kế hoạch triển khai Quyết định 2536 nên căn cứ văn bản nào",
+            "qd-2536-ttg-2025",
+            "Quyết định số 2536/QĐ-TTg ngày 20/11/2025 của Thủ tướng Chính phủ về việc chuyển Trường Đại học Công "
+            "nghiệp Hà Nội thành Đại học Công nghiệp Hà Nội",
+        ),
+        (  # by kind and title, typed without diacritics; its header writes the title in capitals
+            "soan ke hoach thuc hien luat can bo cong chuc nen can cu nhung van ban nao",
+            "luat-80-2025-qh15",
+            "Luật Cán bộ, công chức số 80/2025/QH15",
+        ),
+    ],
+)
+def test_a_drafter_carrying_out_a_held_text_named_by_number_or_title_gets_it_cased_as_a_citation(
+    wide_engine, question: str, doc_id: str, first: str
+) -> None:
+    """The text carried out first, its citation string written as a citation writes it (not "CÁN BỘ, CÔNG CHỨC số
+    80/2025/QH15" nor "VỀ VIỆC CHUYỂN TRƯỜNG …"), then its own grounds; not the corpus's most-cited list."""
+    answer = wide_engine.ask(question)
+    assert answer.answer.splitlines()[1] == f"- {first} [1]"
+    assert {(c.doc_id, c.section) for c in answer.citations} == {(doc_id, "header"), (doc_id, "preamble")}
+
+
 def test_a_kind_named_in_a_clause_before_the_numbered_document_leaves_it_asked(wide_engine) -> None:
     """ "Em đang làm kế hoạch cho xã, kế hoạch 153 …": the asker's own plan is told in a clause of its own; plan
     153 is the one asked about."""

@@ -8,14 +8,25 @@ The kinds and issuer asked ("chỉ thị nào của Bộ Công an") filter the l
 
 from __future__ import annotations
 
+from typing import Any
+
 from core.text import fold
 from core.types import Document, LegalBasis
-from ingest.legal import citation_string
+from ingest.legal import STATUTES, cased_title, citation_string
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name
-from retrieval.answers.phrases import has
+from retrieval.answers.phrases import fkey, has
 from retrieval.answers.question import Question
-from retrieval.answers.registry import asked_for, considers, grounds_of, line_of, names_body, replaced, warnings
+from retrieval.answers.registry import (
+    asked_for,
+    considers,
+    grounds_of,
+    line_of,
+    named_entries,
+    names_body,
+    replaced,
+    warnings,
+)
 from retrieval.extract import query_terms, section_lines
 from retrieval.lexicon import lexicon
 
@@ -27,12 +38,26 @@ def ranking(q: Question, ctx: Context) -> Draft | None:
     """The bases the plans cite most, each cited to the line of a plan that cites it (preamble first); for a plan
     that carries out a text held here, that text and its grounds (``implementing``)."""
     heads = ctx.index.heads()
-    carries = has(q.key, *lexicon().carrying_out)
-    target = ctx.target(q) if carries and not q.drafted_for else None
+    carries = has(q.key, *lexicon().carrying_out) and not q.drafted_for
+    # the text carried out: one the question names by number that others cite (57-NQ/TW before the council's
+    # resolution 57 no one cites), else a held one it names by kind and title or number, else by its words
+    carried = [e for e in named_entries(q, ctx) if e.citing_docs] if carries else []
+    held = [e.doc_id for e in carried if e.doc_id in heads and heads[e.doc_id].kind != PLAN]
+    target = None
+    if carries and (held or not carried):
+        target = held[0] if held else (_held_by_title(q, heads) or _held_by_number(q, ctx) or ctx.target(q))
     if target is not None and heads[target].kind != PLAN and (got := implementing(q, ctx, target)) is not None:
         return got
+    carried = [e for e in carried if e.doc_id is None]
     plans = {d for d, h in heads.items() if h.kind == PLAN}
     notes: list[str] = []
+    intro = "Các văn bản được các kế hoạch hiện có căn cứ nhiều nhất (mới nhất trước khi bằng nhau):"
+    if carried:  # a text only cited here: what the documents standing on it stand on too
+        weight = _standing_on(carried, heads)
+        intro = (
+            f"{len(weight)} văn bản hiện có căn cứ {', '.join(e.id for e in carried)}; văn bản đó và các văn bản "
+            "chúng cùng căn cứ (nhiều nhất trước, mới nhất trước khi bằng nhau):"
+        )
     if q.drafted_for:
         issuers = {heads[d].issuer for d in plans if heads[d].issuer}  # once per body, not per plan
         naming = {i for i in issuers if names_body(i, q.drafted_for)}
@@ -43,13 +68,14 @@ def ranking(q: Question, ctx: Context) -> Draft | None:
             notes.append(
                 f"Chưa có kế hoạch nào của {_words_of(q)} trong các văn bản hiện có; dưới đây là căn cứ của các kế hoạch khác."
             )
-    weight = _on_topic(q, ctx, plans)
+    if not carried:
+        weight = _on_topic(q, ctx, plans)
     counted: list[tuple[float, str, list[str], LegalBasis]] = []
     for e in asked_for(q, ctx.index.registry()):
         citing = [d for d in e.citing_docs if weight.get(d, 0.0) > 0.0]
         if citing:
             counted.append((round(sum(weight[d] for d in citing), 6), e.date or "", citing, e))
-    counted.sort(key=lambda x: (-x[0], _negated(x[1]), x[3].id))
+    counted.sort(key=lambda x: (x[3] not in carried, -x[0], _negated(x[1]), x[3].id))  # the text carried out first
     evidence: list[Evidence] = []
     legal: list[LegalBasis] = []
     for _, _, citing, e in counted:
@@ -66,14 +92,14 @@ def ranking(q: Question, ctx: Context) -> Draft | None:
         section, line = where
         if section == "preamble" and considers(line):
             continue
-        who = f"{len(citing)} kế hoạch căn cứ; ví dụ {doc_name(doc)}"
+        who = f"{len(citing)} {'văn bản' if carried else 'kế hoạch'} căn cứ; ví dụ {doc_name(doc)}"
         evidence.append(Evidence(first, section, "", [line], statements=[f"- {e.citation} ({who}) {{n}}"]))
         legal.append(e)
     if not evidence:
         return None
     return Draft(
         evidence,
-        intro="Các văn bản được các kế hoạch hiện có căn cứ nhiều nhất (mới nhất trước khi bằng nhau):",
+        intro=intro,
         legal=legal,
         notes=notes + warnings(legal),
         group_by_doc=False,
@@ -116,7 +142,11 @@ def implementing(q: Question, ctx: Context, doc_id: str) -> Draft | None:
 
 
 def _as_basis(doc: Document) -> LegalBasis:
-    """A held document no other cites, as a registry entry would name it."""
+    """A held document no other cites, as a registry entry would name it (its title cased as a citation writes it,
+    a statute's with its kind: "Luật Cán bộ, công chức")."""
+    title = cased_title(doc.title, doc.text) if doc.title else None
+    if title and doc.doc_type in STATUTES:
+        title = f"{doc.doc_type} {title[:1].upper()}{title[1:]}"
     entry = LegalBasis(
         id=doc.number or doc.doc_id,
         type=doc.doc_type or "Văn bản",
@@ -124,7 +154,7 @@ def _as_basis(doc: Document) -> LegalBasis:
         year=doc.year,
         issuer=doc.issuer,
         date=doc.date,
-        title=doc.title,
+        title=title,
         citation="",
         variants=[],
         cited_by=[],
@@ -132,6 +162,34 @@ def _as_basis(doc: Document) -> LegalBasis:
     )
     entry.citation = citation_string(entry) if doc.number else f"{doc_name(doc)} {doc.title or ''}".strip()
     return entry
+
+
+def _held_by_title(q: Question, heads: dict[str, Any]) -> str | None:
+    """A held text, no plan, the question names by its kind and whole title ("soạn kế hoạch triển khai Luật Dữ liệu
+    …", whose other words every plan's header shares): the longest such name in the question."""
+    named = [
+        (len(name), d)
+        for d, h in heads.items()
+        if h.kind != PLAN and h.doc_type and h.title
+        for name in (fkey(f"{h.doc_type} {h.title}"),)
+        if len(name.split()) >= 3 and name in q.key
+    ]
+    return max(named)[1] if named else None
+
+
+def _held_by_number(q: Question, ctx: Context) -> str | None:
+    """A held text, no plan, the question names by kind and number ("triển khai Quyết định 2536 …")."""
+    doc = ctx.index.doc_by_number(q.legal_keys, q.legal_pairs) if q.legal_keys or q.legal_pairs else None
+    return doc.doc_id if doc is not None and doc.kind != PLAN else None
+
+
+def _standing_on(entries: list[LegalBasis], heads: dict[str, Any]) -> dict[str, float]:
+    """The documents that stand on any of ``entries`` (cite one in their grounds, else anywhere), each counting 1:
+    plans when there are any, else every kind ("soạn kế hoạch thực hiện Nghị quyết 57-NQ/TW …")."""
+    grounds = {c.doc_id for e in entries for c in e.cited_by if c.section == "preamble"}
+    citing = grounds or {d for e in entries for d in e.citing_docs}
+    plans = {d for d in citing if heads.get(d) is not None and heads[d].kind == PLAN}
+    return dict.fromkeys(sorted(plans or citing), 1.0)
 
 
 def _on_topic(q: Question, ctx: Context, plans: set[str]) -> dict[str, float]:
