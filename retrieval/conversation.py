@@ -41,6 +41,9 @@ class Turn:
     # a follow-up about a unit or the subject of the documents in focus, or naming documents: answered from those
     # alone ("còn UBND xã?" is that plan's UBND xã, not another text's that the words match better)
     held: bool = False
+    # "X thì sao?" asked as X before the last question: X's words say what is asked now, the last question's count
+    # less (``SearchPolicy.follow_weight``: "còn về an toàn thông tin thì sao?" after a plan's tasks on platforms)
+    stress: str = ""
 
 
 @dataclass
@@ -119,7 +122,7 @@ class Conversations:
             return Turn(named, focus, True, held=True)
         if documents:  # "thế còn trường Lào Cai?": the same question of another document, named where it was
             return Turn(_in_place(prev.question, asked, named), documents, True, held=True)
-        return Turn(f"{named} {prev.question}", list(prev.focus), True)
+        return Turn(f"{named} {prev.question}", list(prev.focus), True, stress=named)
 
     def _names_something(self, words: str, focus: Sequence[str]) -> bool:
         """Whether words name a unit (of the focus documents or any) or a document."""

@@ -526,6 +526,30 @@ def test_a_whole_article_quoted_keeps_its_clauses_numbers(wide_engine) -> None:
     assert "- 2. Nghị quyết số 47/2024/NQ-HĐND ngày 12 tháng 12 năm 2024" in answer.answer
 
 
+@pytest.mark.parametrize(
+    ("first", "then", "section"),
+    [
+        (
+            "Kế hoạch 308/KH-UBND Hà Nội triển khai Nghị quyết 214/NQ-CP có nhiệm vụ gì về nền tảng số?",
+            "còn về an toàn thông tin thì sao?",
+            ("kh-308-ubnd-hanoi-2025", "II.3.a"),  # "Về đảm bảo an toàn thông tin: a) Nhiệm vụ", not I.2's aims
+        ),
+        (
+            "hình thức kỷ luật đối với công chức theo luật 80/2025",
+            "còn đối với cán bộ",
+            ("luat-80-2025-qh15", "Điều 35.1.b"),
+        ),
+    ],
+)
+def test_a_follow_ups_own_words_count_more_than_the_last_questions(wide_engine, first: str, then: str, section) -> None:
+    """ "còn X thì sao?" is asked as X before the last question; the last question's words count half
+    (``follow_weight``), so what X names is found, not the last answer's section again (the officials' article 36
+    for "còn đối với cán bộ", whose article is 35)."""
+    wide_engine.ask(first, conversation=f"fw:{then}")
+    answer = wide_engine.ask(then, conversation=f"fw:{then}")
+    assert (answer.citations[0].doc_id, answer.citations[0].section) == section
+
+
 def test_a_follow_up_naming_another_unit_stays_with_the_plan(wide_engine) -> None:
     """After a unit's tasks in one directive: "còn Sở Văn hóa, Thể thao và Du lịch thì sao?" (seven words) and
     "vậy sở Nông nghiệp và Môi trường phải làm gì" (a question of its own whose unit shares its words with a

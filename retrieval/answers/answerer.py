@@ -64,7 +64,7 @@ class Answerer:
         if turn.focus and not (context or {}).get("doc_ids"):
             context = {**(context or {}), "doc_ids": turn.focus}
         scope = doc_ids or (turn.focus if turn.held and turn.focus else None)
-        answer = self._ask(turn.question, scope, top_k, qid, context)
+        answer = self._ask(turn.question, scope, top_k, qid, context, turn.stress)
         if turn.leaning and not doc_ids and not (context or {}).get("doc_ids"):
             answer = self._leaned(turn.question, turn.leaning, answer, top_k, qid)
         if turn.rewritten:
@@ -133,9 +133,11 @@ class Answerer:
         top_k: int | None,
         qid: str | int | None,
         context: dict[str, Any] | None,
+        stress: str = "",
     ) -> Answer:
         t0 = time.perf_counter()
         q = self._spelled(parse(question))
+        q.stress = stress
         scope = [d for d in doc_ids if d in self.index] if doc_ids else None
         focus = [d for d in (context or {}).get("doc_ids", []) if d in self.index] or None
         ctx = self._context(top_k, scope, focus)

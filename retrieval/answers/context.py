@@ -346,5 +346,7 @@ class Context:
             plan = self.plan(q)
             if q.told_apart:  # a story told first: the sentences that ask say where in the documents the answer is
                 plan = self.searcher.stressed(plan, q.asked, self.policy.search.story_weight)
+            elif q.stress:  # a follow-up's own words before the last question's
+                plan = self.searcher.stressed(plan, q.stress, self.policy.search.follow_weight)
             self._hits[key] = self.searcher.within(plan, chosen, k=k, filters=filters)
         return self._hits[key]

@@ -47,9 +47,7 @@ class Question:
     text: str  # what is answered: chat shorthand written out, courtesy dropped
     key: str  # folded words, padded: " bao cao so ket 6 thang "
     accented: bool
-    asks: set[str] = field(
-        default_factory=set
-    )  # legal_bases, drafter, most_cited, cited_by, deadline, duty, amount, list
+    asks: set[str] = field(default_factory=set)  # legal_bases, drafter, most_cited, cited_by, deadline, duty, amount…
     facts: list[str] = field(default_factory=list)  # header facts asked, in cue order
     weak: list[str] = field(default_factory=list)  # header facts asked if nothing else is (weak cues)
     cues: list[str] = field(default_factory=list)  # the fact cues matched (folded phrases)
@@ -75,6 +73,7 @@ class Question:
     told_apart: bool = (
         False  # a story told first, a sentence or a clause of its own: what is asked may be covered alone
     )
+    stress: str = ""  # a follow-up's own words, asked before the last question ("còn [về an toàn thông tin] …")
     asks_day: bool = False  # "trước ngày nào", "hạn chót" (not "ngày nào cũng …": every day)
     asks_often: bool = False  # "bao lâu 1 lần", "mấy lần 1 năm", asked (not in the story told first)
     often_last: bool = False  # how often asked last: no clause after it asks anything else ("…, trước ngày nào?")
