@@ -254,38 +254,52 @@ def cased_title(title: str, text: str) -> str:
     """A title its header writes in capitals, cased as its own text writes those words mid-sentence ("VỀ VIỆC CHUYỂN
     TRƯỜNG ĐẠI HỌC CÔNG NGHIỆP HÀ NỘI …" → "về việc chuyển Trường Đại học Công nghiệp Hà Nội …"); a word the text
     never writes beside its neighbour is lower case, but a kind of document ("Kế hoạch") and a statute's first word
-    after it ("Luật Bảo vệ …")."""
-    if any(ch.islower() for ch in title):
+    after it ("Luật Bảo vệ …"). Words already in lower case (a note in brackets) are kept as they are."""
+    letters = [ch for ch in title if ch.isalpha()]
+    if sum(ch.islower() for ch in letters) > len(letters) // 5:
         return title
-    low = title.lower()
-    spans = [(m.start(), m.end()) for m in _WORD.finditer(low)]
-    words = [low[a:b] for a, b in spans]
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(title)]
+    typed = [title[a:b] for a, b in spans]
+    words = [w.lower() for w in typed]
     votes: list[Counter[str]] = [Counter() for _ in words]
-    seen = [(m.group(), m.start()) for m in _WORD.finditer(text)]
+    seen = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
     where: defaultdict[tuple[str, str], list[int]] = defaultdict(list)
     for j in range(len(seen) - 1):
-        where[(seen[j][0].lower(), seen[j + 1][0].lower())].append(j)
+        if _spaced(text, seen[j][2], seen[j + 1][1]) and not (_caps(seen[j][0]) and _caps(seen[j + 1][0])):
+            where[(seen[j][0].lower(), seen[j + 1][0].lower())].append(j)  # prose, not a heading in capitals
     for i in range(len(words) - 1):
+        if not _spaced(title, spans[i][1], spans[i + 1][0]):
+            continue
         for j in where.get((words[i], words[i + 1]), []):
-            if seen[j][0].isupper() and seen[j + 1][0].isupper():
-                continue  # a heading in capitals says nothing of case
             votes[i + 1][seen[j + 1][0]] += 1
-            if text[: seen[j][1]].rstrip()[-1:] not in ("", ".", ":", ";", "!", "?", ")"):  # not a sentence's first
-                votes[i][seen[j][0]] += 1
+            if text[max(0, seen[j][1] - 8) : seen[j][1]].rstrip()[-1:] not in (".", ":", ";", "!", "?", ")"):
+                votes[i][seen[j][0]] += 1  # not a sentence's first word
     cased = [v.most_common(1)[0][0] if v else w for w, v in zip(words, votes)]
-    kinds = {k.lower(): k for k in lexicon().doc_types.values()}
+    lx = lexicon()
+    kinds = {k.lower(): k for k in lx.doc_types.values()}
     for i in range(len(words)):
-        for n in (2, 1):  # "kế hoạch", "luật" (not the text's "pháp luật")
+        for n in (2, 1):  # "kế hoạch", "luật" (not "pháp luật")
             phrase = " ".join(words[i : i + n])
-            if phrase in kinds and (cased[i][:1].isupper() or not votes[i]):
+            around = {" ".join(words[i - 1 : i + 1]), " ".join(words[i + n - 1 : i + n + 1])} if i else set()
+            if phrase in kinds and not around & lx.kind_compounds and (cased[i][:1].isupper() or not votes[i]):
                 cased[i : i + n] = kinds[phrase].split(" ")
                 if kinds[phrase] in STATUTES and i + n < len(words):  # "Luật Bảo hiểm y tế", whatever else writes "bảo"
                     cased[i + n] = words[i + n][:1].upper() + words[i + n][1:]
                 break
-    out = list(low)
-    for (a, b), w in zip(spans, cased):
-        out[a:b] = w
+    out = list(title)
+    for (a, b), w, was in zip(spans, cased, typed):
+        out[a:b] = w if _caps(was) else was
     return "".join(out)
+
+
+def _caps(word: str) -> bool:
+    """A word with no lower-case letter ("ĐOẠN", "2021")."""
+    return not any(ch.islower() for ch in word)
+
+
+def _spaced(text: str, end: int, start: int) -> bool:
+    """Whether two words of a text are apart by spaces only, on one line."""
+    return not text[end:start].strip(" ")
 
 
 _WORD = re.compile(r"\w+")
@@ -415,7 +429,10 @@ def _words(titles: list[str | None]) -> set[str]:
 
 def _consensus(titles: list[str]) -> str | None:
     """The title most mentions give, the longest among equals: one citer's own words run on after it ("… chuyển đổi
-    số quốc gia" in five plans, "… chuyển đổi số trên địa bàn tỉnh Đồng Tháp" in a programme carrying it out)."""
+    số quốc gia" in five plans, "… chuyển đổi số trên địa bàn tỉnh Đồng Tháp" in a programme carrying it out).
+    Mentions, not citing documents: counted by document, a plan giving the title twice, once with its own note
+    ("… (Nghị quyết 214/NQ-CP)"), ties with itself and the longer, noted form won (five entries worse on the wide
+    documents)."""
     counts = Counter(titles)
     return max(counts, key=lambda t: (counts[t], len(t))) if counts else None
 
@@ -430,7 +447,6 @@ def _entry(items: list[tuple[str, LegalCitation]], doc_id: str | None) -> LegalB
         cid = Counter(c.id for c in numbered).most_common(1)[0][0]
     date, date_conflict = _agree("date", [(c.date, d, c.section) for d, c in items])
     issuer, issuer_conflict = _agree("issuer", [(c.issuer, d, c.section) for d, c in items])
-    titles = [c.title for c in mentions if c.title]
     kind = types.most_common(1)[0][0]
     entry = LegalBasis(
         id=cid,
@@ -440,7 +456,7 @@ def _entry(items: list[tuple[str, LegalCitation]], doc_id: str | None) -> LegalB
         issuer_code=_issuer_code(cid) if kind not in STATUTES else None,
         issuer=issuer,
         date=date,
-        title=_consensus(titles),
+        title=_consensus([c.title for c in mentions if c.title]),
         citation="",
         variants=sorted({c.variant for c in mentions}),
         cited_by=_unique_cited_by(items),

@@ -37,6 +37,7 @@ class Lexicon:
     closing_re: re.Pattern[str]  # a last paragraph that closes the text ("Trong quá trình thực hiện, nếu …./.")
     org_start_re: re.Pattern[str]  # a line opening an issuing body's name
     alias_re: re.Pattern[str]  # the parenthesis naming what a text will call a document it cites: "(sau đây gọi tắt là"
+    kind_compounds: frozenset[str]  # lower case: words with a kind of document that are no document ("pháp luật")
 
 
 def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -78,4 +79,5 @@ def lexicon() -> Lexicon:
         closing_re=_closing(raw["closing_lines"]),
         org_start_re=_alternation(tuple(raw["org_starts"])),
         alias_re=_alias(raw["alias_openers"]["openers"]),
+        kind_compounds=frozenset(w.lower() for w in raw["kind_compounds"]["words"]),
     )

@@ -163,14 +163,15 @@ class Searcher:
         legal = frozenset(token_index(t) for t in self.analyzer.tokens(query) if t.startswith("L:")) if sparse else None
         return SearchPlan(sparse, dense, first, match, named, legal or frozenset())
 
-    def stressed(self, plan: SearchPlan, asked: str, story: float) -> SearchPlan:
-        """The plan with the words that only a story told before the question holds (not ``asked``, the sentences
-        that ask, nor their synonyms) counting ``story`` of their weight, for the second pass (``within``)."""
+    def stressed(self, plan: SearchPlan, asked: str, weight: float) -> SearchPlan:
+        """The plan with the words ``asked`` does not hold (nor their synonyms) counting ``weight`` of theirs, for the
+        second pass (``within``): a story told before the sentences that ask, or the last question a follow-up's own
+        words are put before."""
         if plan.sparse is None or not plan.sparse[0]:
             return plan
         synonyms, strong = self._synonyms(asked)
         kept = set(self.analyzer.query_vector(strip_frames(asked), synonyms, strong)[0])
-        weights = [w if i in kept else w * story for i, w in zip(*plan.sparse)]
+        weights = [w if i in kept else w * weight for i, w in zip(*plan.sparse)]
         return replace(plan, sparse=(plan.sparse[0], weights))
 
     def _local_best(

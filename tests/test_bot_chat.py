@@ -11,6 +11,7 @@ import pytest
 
 from bot.chat import looks_whole, merge, small_talk
 from core.feedback import FeedbackStore
+from retrieval.small_talk import is_english
 from tests.conftest import CORPUS, TT124
 from tests.fakes import FakeTelegram
 from tests.test_bot import _run, wait
@@ -241,6 +242,23 @@ def test_reading_chat_messages() -> None:
     assert looks_whole("phong quan tri lam gi") and looks_whole("Ai ký?") and not looks_whole("phòng quản trị")
     assert merge(["ad ơi", "phòng quản trị", "làm gì"]) == "phòng quản trị làm gì"
     assert merge(["chào", "cảm ơn"]) == "cảm ơn"
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("What must the Student Affairs Office do?", True),
+        ("which plans cite the circular", True),
+        ("can cu the nao", False),  # căn cứ thế nào: "can", "the" are Vietnamese typed without diacritics too
+        ("can bo can lam gi", False),
+        ("the bhyt cap the nao", False),
+        ("My Tho can gi", False),
+    ],
+)
+def test_english_is_told_from_vietnamese_typed_without_diacritics(text: str, english: bool) -> None:
+    """Every door puts its line in both languages before the answer to an English question: never before an
+    unaccented Vietnamese one."""
+    assert is_english(text) is english
 
 
 def test_the_data_file_has_no_duplicates() -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from core.legal_ids import canonical_id, id_key
 from core.types import Document
-from ingest.legal import build_registry
+from ingest.legal import build_registry, cased_title
 from ingest.pipeline import build_document
 from tests.conftest import CORPUS
 
@@ -160,6 +160,34 @@ def test_a_cited_documents_title_is_the_one_most_citers_give() -> None:
         "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ"
     )
     assert build_registry([plan(3, " trên địa bàn tỉnh Z./")])[0].title.endswith("trên địa bàn tỉnh Z")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "cased"),
+    [
+        (  # as the text writes the words mid-sentence; a kind of document and a statute's first word capitalised
+            "BAN HÀNH KẾ HOẠCH TRIỂN KHAI THI HÀNH LUẬT BẢO VỆ DỮ LIỆU CÁ NHÂN",
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai thi hành Luật Bảo vệ dữ liệu cá nhân.",
+            "ban hành Kế hoạch triển khai thi hành Luật Bảo vệ dữ liệu cá nhân",
+        ),
+        (  # a place written capitalised in the text; not the sentence's first word "Chuyển"
+            "VỀ VIỆC CHUYỂN TRƯỜNG ĐẠI HỌC CÔNG NGHIỆP HÀ NỘI",
+            "Điều 1. Chuyển Trường Đại học Công nghiệp Hà Nội thành đại học. Việc chuyển Trường Đại học Công nghiệp Hà "
+            "Nội …",
+            "về việc chuyển Trường Đại học Công nghiệp Hà Nội",
+        ),
+        (
+            "PHÁT TRIỂN GIAI ĐOẠN 2021 - 2025",
+            "GIAI ĐOẠN 2021 - 2025\nphát triển giai đoạn 2021",
+            "phát triển giai đoạn 2021 - 2025",
+        ),
+        ("CÔNG CHỨC VÀ CÁN BỘ", "về công chức. Và cán bộ thì", "công chức và cán bộ"),  # "Và" opens a sentence
+        ("VỀ VIỆC THI HÀNH PHÁP LUẬT VỀ ĐẤT ĐAI", "", "về việc thi hành pháp luật về đất đai"),  # "pháp luật": no law
+        ("Quy định chế độ làm việc", "", "Quy định chế độ làm việc"),  # not in capitals: as written
+    ],
+)
+def test_a_title_in_capitals_is_cased_as_a_citation_writes_it(title: str, text: str, cased: str) -> None:
+    assert cased_title(title, text) == cased
 
 
 def test_directive_bases_and_link_to_corpus(docs, tt124_path: Path) -> None:

@@ -1583,7 +1583,43 @@ def test_a_drafter_carrying_out_a_text_only_cited_here_gets_it_then_what_its_car
     carriers = {c.doc_id for c in entry.cited_by if c.section == "preamble" and heads[c.doc_id].kind == "plan"}
     assert answer.answer.startswith(f"{len(carriers)} văn bản hiện có căn cứ 57-NQ/TW; ")
     assert [b.id for b in answer.legal_bases][:2] == ["57-NQ/TW", "71/NQ-CP"]
-    assert {c.doc_id for c in answer.citations} <= carriers and "nq-57-2025-hdnd-hanoi" not in carriers
+    assert {c.doc_id for c in answer.citations} <= carriers and carriers
+    assert "nq-57-2025-hdnd-hanoi" not in {c.doc_id for c in answer.citations}
+
+
+@pytest.mark.parametrize(
+    ("question", "doc_id", "first"),
+    [
+        (  # the council's resolution 57, named by its body, though five plans stand on the Politburo's 57-NQ/TW
+            "soạn kế hoạch thực hiện nghị quyết 57 của HĐND Hà Nội nên căn cứ văn bản nào",
+            "nq-57-2025-hdnd-hanoi",
+            "57/2025/NQ-HĐND",
+        ),
+        (  # the held decision 48, not Bình Định's 48/2020 which it repeals (cited in its body, in no one's grounds)
+            "soạn kế hoạch triển khai Quyết định 48 nên căn cứ văn bản nào",
+            "qd-48-2025-ubnd-gialai",
+            "48/2025/QĐ-UBND",
+        ),
+    ],
+)
+def test_a_drafter_naming_a_held_text_by_number_gets_it_unless_others_stand_on_another(
+    wide_engine, question: str, doc_id: str, first: str
+) -> None:
+    answer = wide_engine.ask(question)
+    assert answer.legal_bases[0].id == first
+    assert {(c.doc_id, c.section) for c in answer.citations} == {(doc_id, "header"), (doc_id, "preamble")}
+
+
+def test_a_drafters_text_named_by_title_is_named_whole_and_a_scope_is_kept(wide_engine) -> None:
+    """ "luật dữ liệu cá nhân" is not Luật Dữ liệu (the words after it go on the name); a caller's one-document
+    scope is the text carried out, whatever the question names."""
+    personal = wide_engine.ask("soạn kế hoạch triển khai luật dữ liệu cá nhân nên căn cứ văn bản nào")
+    assert "luat-60-2024-qh15" not in {c.doc_id for c in personal.citations}
+    scoped = wide_engine.ask(
+        "soạn kế hoạch triển khai Quyết định 2536 nên căn cứ văn bản nào", doc_ids=["luat-80-2025-qh15"]
+    )
+    assert {c.doc_id for c in scoped.citations} == {"luat-80-2025-qh15"}
+    assert scoped.answer.splitlines()[1] == "- Luật Cán bộ, công chức số 80/2025/QH15 [1]"
 
 
 @pytest.mark.parametrize(

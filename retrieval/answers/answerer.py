@@ -137,7 +137,7 @@ class Answerer:
     ) -> Answer:
         t0 = time.perf_counter()
         q = self._spelled(parse(question))
-        q.stress = stress
+        q.stress = self._spelled(parse(stress)).text if stress else ""  # its typos corrected as the question's
         scope = [d for d in doc_ids if d in self.index] if doc_ids else None
         focus = [d for d in (context or {}).get("doc_ids", []) if d in self.index] or None
         ctx = self._context(top_k, scope, focus)

@@ -8,6 +8,7 @@ The kinds and issuer asked ("chỉ thị nào của Bộ Công an") filter the l
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from core.text import fold
@@ -39,25 +40,15 @@ def ranking(q: Question, ctx: Context) -> Draft | None:
     that carries out a text held here, that text and its grounds (``implementing``)."""
     heads = ctx.index.heads()
     carries = has(q.key, *lexicon().carrying_out) and not q.drafted_for
-    # the text carried out: one the question names by number that others cite (57-NQ/TW before the council's
-    # resolution 57 no one cites), else a held one it names by kind and title or number, else by its words
-    carried = [e for e in named_entries(q, ctx) if e.citing_docs] if carries else []
-    held = [e.doc_id for e in carried if e.doc_id in heads and heads[e.doc_id].kind != PLAN]
-    target = None
-    if carries and (held or not carried):
-        target = held[0] if held else (_held_by_title(q, heads) or _held_by_number(q, ctx) or ctx.target(q))
-    if target is not None and heads[target].kind != PLAN and (got := implementing(q, ctx, target)) is not None:
+    target, carried = _carried_out(q, ctx, heads) if carries else (None, [])
+    if target is not None and (got := implementing(q, ctx, target)) is not None:
         return got
-    carried = [e for e in carried if e.doc_id is None]
     plans = {d for d, h in heads.items() if h.kind == PLAN}
     notes: list[str] = []
     intro = "Các văn bản được các kế hoạch hiện có căn cứ nhiều nhất (mới nhất trước khi bằng nhau):"
     if carried:  # a text only cited here: what the documents standing on it stand on too
         weight = _standing_on(carried, heads)
-        intro = (
-            f"{len(weight)} văn bản hiện có căn cứ {', '.join(e.id for e in carried)}; văn bản đó và các văn bản "
-            "chúng cùng căn cứ (nhiều nhất trước, mới nhất trước khi bằng nhau):"
-        )
+        intro = f"{len(weight)} văn bản hiện có căn cứ {', '.join(e.id for e in carried)}; các văn bản chúng căn cứ"
     if q.drafted_for:
         issuers = {heads[d].issuer for d in plans if heads[d].issuer}  # once per body, not per plan
         naming = {i for i in issuers if names_body(i, q.drafted_for)}
@@ -75,7 +66,10 @@ def ranking(q: Question, ctx: Context) -> Draft | None:
         citing = [d for d in e.citing_docs if weight.get(d, 0.0) > 0.0]
         if citing:
             counted.append((round(sum(weight[d] for d in citing), 6), e.date or "", citing, e))
-    counted.sort(key=lambda x: (x[3] not in carried, -x[0], _negated(x[1]), x[3].id))  # the text carried out first
+    carried_ids = {e.id for e in carried}
+    counted.sort(
+        key=lambda x: (x[3].id not in carried_ids, -x[0], _negated(x[1]), x[3].id)
+    )  # the text carried out first
     evidence: list[Evidence] = []
     legal: list[LegalBasis] = []
     for _, _, citing, e in counted:
@@ -97,6 +91,8 @@ def ranking(q: Question, ctx: Context) -> Draft | None:
         legal.append(e)
     if not evidence:
         return None
+    if carried:  # the text itself heads the list unless the kinds or issuer asked leave it out
+        intro += " (" + ("văn bản đó trước, " if legal[0].id in carried_ids else "") + "nhiều nhất trước):"
     return Draft(
         evidence,
         intro=intro,
@@ -164,16 +160,55 @@ def _as_basis(doc: Document) -> LegalBasis:
     return entry
 
 
+def _carried_out(q: Question, ctx: Context, heads: dict[str, Any]) -> tuple[str | None, list[LegalBasis]]:
+    """The text a plan carrying one out stands on: (a held text, or None; texts only cited here).
+
+    The one document a caller scoped to; else a held text the question names by kind and number, unless texts of that
+    number only cited here are the grounds of stored documents and the question names nothing of the held one's header
+    (57-NQ/TW, in five plans' preambles, before the council's resolution 57 no one cites; "nghị quyết 57 của HĐND Hà
+    Nội" is the council's); else those cited texts; else a held text named by kind and whole title; else the one the
+    question's words lead to."""
+    if ctx.scope and len(ctx.scope) == 1:
+        return (ctx.scope[0] if heads[ctx.scope[0]].kind != PLAN else None), []
+    named = named_entries(q, ctx)
+    grounds = [
+        e
+        for e in named
+        if e.doc_id is None and any(c.section == "preamble" for c in e.cited_by) and not replaced(e, ctx)
+    ]
+    held = _held_by_number(q, ctx)
+    if held is not None and (not grounds or _names_header(q, ctx, held)):
+        return held, []
+    if grounds:
+        return None, grounds
+    target = _held_by_title(q, heads) or ctx.target(q)
+    return (target if target is not None and heads[target].kind != PLAN else None), []
+
+
+def _names_header(q: Question, ctx: Context, doc_id: str) -> bool:
+    """Whether the question names a place the document is about or its issuer ("… của HĐND Hà Nội")."""
+    places = ctx.index.places()
+    head = ctx.index.head(doc_id)
+    return bool(places.named_in(q.typed) & places.of_document(head)) or bool(
+        head.issuer and q.cited_body and names_body(head.issuer, q.cited_body)
+    )
+
+
 def _held_by_title(q: Question, heads: dict[str, Any]) -> str | None:
     """A held text, no plan, the question names by its kind and whole title ("soạn kế hoạch triển khai Luật Dữ liệu
-    …", whose other words every plan's header shares): the longest such name in the question."""
-    named = [
-        (len(name), d)
-        for d, h in heads.items()
-        if h.kind != PLAN and h.doc_type and h.title
-        for name in (fkey(f"{h.doc_type} {h.title}"),)
-        if len(name.split()) >= 3 and name in q.key
-    ]
+    thì …", whose other words every plan's header shares): the longest such name the question holds whole (the next
+    word ends it, lexicon ``titles_asked``: not "luật dữ liệu cá nhân")."""
+    words = lexicon().titles_asked
+    ends = {*words["ends"], *words["drafted_ends"]}
+    named = []
+    for d, h in heads.items():
+        name = fkey(f"{h.doc_type} {h.title}") if h.kind != PLAN and h.doc_type and h.title else ""
+        if len(name.split()) < 3:
+            continue
+        for m in re.finditer(re.escape(name), q.key):
+            after = q.key[m.end() :].split()[:1]
+            if not after or after[0] in ends:
+                named.append((len(name), d))
     return max(named)[1] if named else None
 
 
@@ -184,10 +219,9 @@ def _held_by_number(q: Question, ctx: Context) -> str | None:
 
 
 def _standing_on(entries: list[LegalBasis], heads: dict[str, Any]) -> dict[str, float]:
-    """The documents that stand on any of ``entries`` (cite one in their grounds, else anywhere), each counting 1:
-    plans when there are any, else every kind ("soạn kế hoạch thực hiện Nghị quyết 57-NQ/TW …")."""
-    grounds = {c.doc_id for e in entries for c in e.cited_by if c.section == "preamble"}
-    citing = grounds or {d for e in entries for d in e.citing_docs}
+    """The documents whose grounds (preamble) cite any of ``entries``, each counting 1: plans when there are any,
+    else every kind ("soạn kế hoạch thực hiện Nghị quyết 57-NQ/TW …")."""
+    citing = {c.doc_id for e in entries for c in e.cited_by if c.section == "preamble"}
     plans = {d for d in citing if heads.get(d) is not None and heads[d].kind == PLAN}
     return dict.fromkeys(sorted(plans or citing), 1.0)
 
