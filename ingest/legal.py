@@ -34,11 +34,14 @@ _DATE_NUM = re.compile(r"^\s*,?\s*(?:ban hành\s+)?ngày\s*(\d{1,2})\s*[/.-]\s*(
 _DATE_WORDS = re.compile(r"^\s*,?\s*(?:ban hành\s+)?ngày\s*(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _ISSUER = re.compile(
     r"^\s*,?\s*(?:của|giữa)\s+(?P<who>.+?)(?=\s+(?i:về|quy định|ban hành|ngày|trong|hướng dẫn|hướng|tại|đối với|phê duyệt|sửa đổi|"
-    r"thực hiện|triển khai|có thẩm quyền|chi tiết|hết hiệu lực|được|khóa)\b|\s*[“\";,.()]|\s+và\s+(?i:"
+    r"thực hiện|triển khai|có thẩm quyền|chi tiết|hết hiệu lực|được|khóa|khoảng|thì)\b|\s*[“\";,.()\n]|\s+và\s+(?i:"
     + TYPE_RE
     + r")|$)"
 )
 _TITLE_START = re.compile(r"^\s*,?\s*(?=(?:về|Về|quy định|Quy định|ban hành|Ban hành|hướng dẫn|“|\"))")
+#: Where a cited document's title has ended at the latest: the line's end, or a clause no title holds (the text
+#: citing it says it is repealed, "… hết hiệu lực kể từ ngày …", or goes on, "… thì chỉ được hưởng …").
+_TITLE_END = re.compile(r"\n|\s+(?:hết hiệu lực|thì)\s")
 _HEAD_TITLES = re.compile(r"^(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Cục trưởng)\s+(?=[A-ZĐ])")
 _TERM = re.compile(
     r";|\.(?:\s|$)|\s+và\s+(?i:" + TYPE_RE + r")\s+(?:số\s*)?\d|,\s+(?i:" + TYPE_RE + r")\s+(?:số\s*)?\d"
@@ -99,6 +102,7 @@ def _tail(text: str) -> tuple[str | None, str | None, str | None]:
         body = rest.lstrip(" ,")
         stop = _TERM.search(body)
         body = body[: stop.start()] if stop else body
+        body = _TITLE_END.split(body, maxsplit=1)[0]  # a line's end, or a clause no title holds
         alias = lexicon().alias_re.search(
             body
         )  # "(sau đây gọi tắt là …)": what the citing text calls it, not its title
@@ -106,7 +110,7 @@ def _tail(text: str) -> tuple[str | None, str | None, str | None]:
         opening = body.find("“")
         if 0 <= opening <= 12 and "”" in body[opening:]:
             body = body[: body.index("”", opening) + 1]  # a quoted title ends at its closing quote
-        body = body.strip().rstrip(",./").strip()  # "./": the end mark of a text that closes on the citation
+        body = body.strip().rstrip(",./:").strip()  # "./": the end mark of a text that closes on the citation
         if body.endswith("”") and body.count("”") > body.count("“"):
             body = body[:-1].rstrip(",. ")  # the close of a quoted title the number sits inside
         if len(body) > 300:

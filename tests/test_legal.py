@@ -143,6 +143,27 @@ def test_a_citations_title_ends_before_what_the_citing_text_calls_it() -> None:
     }
 
 
+def test_a_citations_title_and_issuer_end_where_the_citing_sentence_goes_on() -> None:
+    """What the citing text says after a cited document is not its title or its body: "… hết hiệu lực kể từ ngày
+    …" (it is repealed), a figure ("… của Chính phủ khoảng 21 tỷ đồng"), "… thì chỉ được hưởng …", the next line."""
+    plan = build_document(
+        "qd-2-z",
+        "ỦY BAN NHÂN DÂN\nTỈNH Z\nSố: 2/2025/QĐ-UBND\nZ, ngày 01 tháng 10 năm 2025\n\nQUYẾT ĐỊNH\nVề học phí\n\n"
+        "Điều 1. Quyết định số 78/2016/QĐ-UBND ngày 21/12/2016 của Ủy ban nhân dân tỉnh Z quy định mức hỗ trợ nấu ăn "
+        "hết hiệu lực kể từ ngày Quyết định này có hiệu lực thi hành.\n"
+        "Điều 2. Kinh phí thực hiện Nghị định số 87/2025/NĐ-CP ngày 11/04/2025 của Chính phủ khoảng 21 tỷ đồng.\n"
+        "Điều 3. Theo Thông tư số 53/2024/TT-BGTVT của Bộ Giao thông vận tải quy định về phân loại phương tiện:\n"
+        "“Xe cơ giới thân thiện môi trường là …”\n",
+    )
+    citations = {e.id: e.citation for e in build_registry([plan])}
+    assert citations == {
+        "78/2016/QĐ-UBND": "Quyết định số 78/2016/QĐ-UBND ngày 21/12/2016 của Ủy ban nhân dân tỉnh Z quy định mức hỗ trợ "
+        "nấu ăn",
+        "87/2025/NĐ-CP": "Nghị định số 87/2025/NĐ-CP ngày 11/04/2025 của Chính phủ",
+        "53/2024/TT-BGTVT": "Thông tư số 53/2024/TT-BGTVT của Bộ Giao thông vận tải quy định về phân loại phương tiện",
+    }
+
+
 def test_a_cited_documents_title_is_the_one_most_citers_give() -> None:
     """Two plans cite 57-NQ/TW by its title; a third runs its own words on after it ("… trên địa bàn tỉnh Z", in a
     programme carrying it out) and closes with the end mark: the registry keeps the title the two give."""
