@@ -1,4 +1,4 @@
-"""Prometheus metrics: requests and latency by route, answers found or refused."""
+"""Prometheus metrics: requests and latency by route, answers found or refused, small talk."""
 
 from __future__ import annotations
 
@@ -25,6 +25,10 @@ class Metrics:
             registry=self.registry,
         )
         self.answers = Counter("cancu_answers", "Answers given", ["found"], registry=self.registry)
+        # greetings and thanks are no refusal: counted apart, not in cancu_answers{found="false"}
+        self.small_talk = Counter(
+            "cancu_small_talk", "Messages that asked nothing, answered in one line", registry=self.registry
+        )
 
     def render(self) -> Response:
         return Response(generate_latest(self.registry), media_type=CONTENT_TYPE_LATEST)

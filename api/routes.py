@@ -78,7 +78,11 @@ async def ask(body: AskRequest, engine: EngineDep, request: Request) -> AskRespo
         return answer
 
     answer = await run_in_threadpool(answer_in_conversation)
-    request.app.state.metrics.answers.labels("true" if answer.found else "false").inc()
+    metrics = request.app.state.metrics
+    if answer.small_talk:
+        metrics.small_talk.inc()
+    else:
+        metrics.answers.labels("true" if answer.found else "false").inc()
     answer_id = conversations.keep_answer(conversation.id, answer)
     return AskResponse(**answer.model_dump(), conversation_id=conversation.id, answer_id=answer_id)
 

@@ -261,3 +261,5 @@ class Answer(BaseModel):
     citations: list[Citation] = Field(default_factory=list)
     legal_bases: list[LegalBasisRef] = Field(default_factory=list)
     took_ms: float = 0.0
+    # a message that asked nothing, answered in one line from no document: "greeting", "thanks", "ack", "call", "empty"
+    small_talk: str | None = None

@@ -103,7 +103,8 @@ def chatted(question: str, qid: str | int | None, example: Callable[[], str], as
     a line in both languages when the message is in English (in place of the refusal when nothing is found)."""
     kind = small_talk(question)
     if kind is not None:
-        return Answer(id=qid, question=question, found=False, answer=REPLIES[kind].format(example=example()))
+        reply = REPLIES[kind].format(example=example())
+        return Answer(id=qid, question=question, found=False, answer=reply, small_talk=kind)
     answer = ask()
     if is_english(question):
         note = ENGLISH.format(example=example())

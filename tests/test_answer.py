@@ -786,8 +786,8 @@ def test_a_teachers_word_widens_a_question_but_the_plans_word_does_not() -> None
 
 def test_answer_json_contract(corpus_engine) -> None:
     data = corpus_engine.ask("Kiên Hải dùng phần mềm gì?", qid="q1").model_dump(mode="json")
-    assert set(data) == {"id", "question", "found", "answer", "citations", "legal_bases", "took_ms"}
-    assert data["id"] == "q1" and data["took_ms"] > 0
+    assert set(data) == {"id", "question", "found", "answer", "citations", "legal_bases", "took_ms", "small_talk"}
+    assert data["id"] == "q1" and data["took_ms"] > 0 and data["small_talk"] is None
     keys = "n doc_id doc_label doc_number doc_title section heading quote score"
     assert set(data["citations"][0]) == set(keys.split())
 

@@ -152,6 +152,9 @@ def test_metrics(api: TestClient) -> None:
     text = api.get("/metrics").text
     assert 'cancu_http_requests_total{method="POST",route="/ask",status="200"} 2.0' in text
     assert 'cancu_answers_total{found="true"} 1.0' in text and 'cancu_answers_total{found="false"} 1.0' in text
+    api.post("/ask", json={"question": "cảm ơn bạn"})  # thanks: no refusal
+    text = api.get("/metrics").text
+    assert 'cancu_answers_total{found="false"} 1.0' in text and "cancu_small_talk_total 1.0" in text
     assert 'cancu_http_request_seconds_bucket{le="0.005",route="/ask"}' in text
 
 
@@ -423,6 +426,7 @@ def test_small_talk_and_english_get_a_line_of_their_own_and_the_conversation_goe
     assert hello["answer"].startswith("Chào bạn! Bạn cứ gửi câu hỏi về các văn bản, ví dụ: «")
     thanks = api.post("/ask", json={"question": "cảm ơn ad nhé", "conversation_id": conversation}).json()
     assert (thanks["found"], thanks["answer"]) == (False, "Không có gì ạ! Cần gì bạn cứ hỏi tiếp nhé.")
+    assert (hello["small_talk"], thanks["small_talk"], first["small_talk"]) == ("greeting", "thanks", None)
     follow = api.post("/ask", json={"question": "còn Văn phòng thì sao?", "conversation_id": conversation}).json()
     assert ("kh-cdlc-laocai-2026", "IV.1") in [(c["doc_id"], c["section"]) for c in follow["citations"]]
     english = api.post("/ask", json={"question": "What must the Student Affairs Office do?"}).json()
