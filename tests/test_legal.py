@@ -124,19 +124,24 @@ def test_citation_strings_are_ready_to_paste(registry) -> None:
     assert registry["11-CTr/TU"].citation == "Chương trình hành động số 11-CTr/TU ngày 06/02/2012 của Tỉnh ủy Sóc Trăng"
 
 
+def _citations(kind: str, number: str, body: str) -> dict[str, str]:
+    """The registry's citation strings of what one document of province Z cites in ``body``."""
+    text = f"ỦY BAN NHÂN DÂN\nTỈNH Z\nSố: {number}\nZ, ngày 01 tháng 10 năm 2025\n\n{kind}\nVề số\n\n{body}"
+    return {e.id: e.citation for e in build_registry([build_document("z-1", text)])}
+
+
 def test_a_citations_title_ends_before_what_the_citing_text_calls_it() -> None:
     """ "Căn cứ Nghị quyết số 57-NQ/TW … về đột phá … quốc gia (sau đây gọi tắt là Nghị quyết số 57-NQ/TW);": the
     parenthesis is the plan's own short name for it, not the resolution's title, so a drafter's citation string
     ends before it, and before what follows it ("… (sau đây gọi tắt là …) và tình hình thực tế …")."""
-    plan = build_document(
-        "kh-1-z",
-        "ỦY BAN NHÂN DÂN\nTỈNH Z\nSố: 1/KH-UBND\nZ, ngày 01 tháng 10 năm 2025\n\nKẾ HOẠCH\nVề chuyển đổi số\n\n"
+    citations = _citations(
+        "KẾ HOẠCH",
+        "1/KH-UBND",
         "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ "
         "(sau đây gọi tắt là Nghị quyết số 57-NQ/TW);\nCăn cứ Nghị quyết số 48/NQ-CP ngày 03/04/2023 của Chính "
         "phủ về việc phê duyệt Chiến lược biển (sau đây viết tắt là Nghị quyết số 48/NQ-CP) và tình hình thực tế "
         "trên địa bàn tỉnh, UBND tỉnh ban hành Kế hoạch như sau:\n\nI. MỤC TIÊU\n1. Phát triển.\n",
     )
-    citations = {e.id: e.citation for e in build_registry([plan])}
     assert citations == {
         "57-NQ/TW": "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ",
         "48/NQ-CP": "Nghị quyết số 48/NQ-CP ngày 03/04/2023 của Chính phủ về việc phê duyệt Chiến lược biển",
@@ -146,16 +151,15 @@ def test_a_citations_title_ends_before_what_the_citing_text_calls_it() -> None:
 def test_a_citations_title_and_issuer_end_where_the_citing_sentence_goes_on() -> None:
     """What the citing text says after a cited document is not its title or its body: "… hết hiệu lực kể từ ngày
     …" (it is repealed), a figure ("… của Chính phủ khoảng 21 tỷ đồng"), "… thì chỉ được hưởng …", the next line."""
-    plan = build_document(
-        "qd-2-z",
-        "ỦY BAN NHÂN DÂN\nTỈNH Z\nSố: 2/2025/QĐ-UBND\nZ, ngày 01 tháng 10 năm 2025\n\nQUYẾT ĐỊNH\nVề học phí\n\n"
+    citations = _citations(
+        "QUYẾT ĐỊNH",
+        "2/2025/QĐ-UBND",
         "Điều 1. Quyết định số 78/2016/QĐ-UBND ngày 21/12/2016 của Ủy ban nhân dân tỉnh Z quy định mức hỗ trợ nấu ăn "
         "hết hiệu lực kể từ ngày Quyết định này có hiệu lực thi hành.\n"
         "Điều 2. Kinh phí thực hiện Nghị định số 87/2025/NĐ-CP ngày 11/04/2025 của Chính phủ khoảng 21 tỷ đồng.\n"
         "Điều 3. Theo Thông tư số 53/2024/TT-BGTVT của Bộ Giao thông vận tải quy định về phân loại phương tiện:\n"
         "“Xe cơ giới thân thiện môi trường là …”\n",
     )
-    citations = {e.id: e.citation for e in build_registry([plan])}
     assert citations == {
         "78/2016/QĐ-UBND": "Quyết định số 78/2016/QĐ-UBND ngày 21/12/2016 của Ủy ban nhân dân tỉnh Z quy định mức hỗ trợ "
         "nấu ăn",
