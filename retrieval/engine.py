@@ -306,13 +306,11 @@ class Engine:
         if doc_ids:  # labels and numbers as well as ids; an unknown one is an error naming it, not ignored
             doc_ids = self.resolve_all(doc_ids)
         question = composed(question)  # typed decomposed ("Unicode tổ hợp"), read as typed whole
-        ask = partial(self.answerer.ask, question, doc_ids=doc_ids, top_k=top_k, qid=qid, context=context)
+        asked = {"doc_ids": doc_ids, "top_k": top_k, "qid": qid, "context": context, "conversation": conversation}
+        ask = partial(self.answerer.ask, question, **asked)
         # small talk gets one line, English a line in both languages too: at every door
-        answer = chatted(question, qid, self._example, lambda: self._settled(partial(ask, conversation=conversation)))
+        answer = chatted(question, qid, lambda: self.overview().examples[0], lambda: self._settled(ask))
         return self._labelled(answer)
-
-    def _example(self) -> str:
-        return self.overview().examples[0]
 
     def _labelled(self, answer: Any) -> Any:
         """Give each citation its document's label, the name every door shows and a user can type back."""

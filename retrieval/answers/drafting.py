@@ -176,7 +176,8 @@ def _carried_out(q: Question, ctx: Context, heads: dict[str, Any]) -> tuple[str 
         for e in named
         if e.doc_id is None and any(c.section == "preamble" for c in e.cited_by) and not replaced(e, ctx)
     ]
-    held = _held_by_number(q, ctx)
+    held = ctx.held_number(q)
+    held = held if held is not None and heads[held].kind != PLAN else None  # "triển khai Quyết định 2536 …"
     if held is not None and (not grounds or _names_header(q, ctx, held)):
         return held, []
     if grounds:
@@ -210,12 +211,6 @@ def _held_by_title(q: Question, heads: dict[str, Any]) -> str | None:
             if not after or after[0] in ends:
                 named.append((len(name), d))
     return max(named)[1] if named else None
-
-
-def _held_by_number(q: Question, ctx: Context) -> str | None:
-    """A held text, no plan, the question names by kind and number ("triển khai Quyết định 2536 …")."""
-    doc = ctx.index.doc_by_number(q.legal_keys, q.legal_pairs) if q.legal_keys or q.legal_pairs else None
-    return doc.doc_id if doc is not None and doc.kind != PLAN else None
 
 
 def _standing_on(entries: list[LegalBasis], heads: dict[str, Any]) -> dict[str, float]:
