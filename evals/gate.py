@@ -68,10 +68,11 @@ GOAL_ORIGINAL: Limits = {
 #: The gate test expects each to fail, strictly (one that starts passing fails the test until it is removed
 #: from here), and holds every other threshold.
 #: hit@3 and false_abstain_rate left this list on 2026-12-02 (fourth session), when the strict markers turned CI
-#: red on 96b72b2: the gate holds them to THRESHOLDS again.
+#: red on 96b72b2: the gate holds them to THRESHOLDS again. legal_recall left it on 2026-12-06 (thirty-sixth
+#: session), when its strict marker turned the gate red on the texts a section cites (``answers/cited_for``) and
+#: a number's own year giving its date: the gate holds it to 0.95 again.
 KNOWN_UNMET: dict[str, str] = {
     "abstention_accuracy": "test 0.8 < 1.0 (dev 0.833)",
-    "legal_recall": "test 0.933 < 0.95 (dev 0.95)",
     "legal_precision": "test 0.609 < 0.90 (dev 0.95)",
 }
 

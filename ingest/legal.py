@@ -449,7 +449,7 @@ def _entry(items: list[tuple[str, LegalCitation]], doc_id: str | None) -> LegalB
     numbered = [c for c in mentions if c.id[:1].isdigit()]
     if numbered:
         cid = Counter(c.id for c in numbered).most_common(1)[0][0]
-    date, date_conflict = _agree("date", [(c.date, d, c.section) for d, c in items])
+    date, date_conflict = _agree("date", [(c.date, d, c.section) for d, c in items], _year_of(cid))
     issuer, issuer_conflict = _agree("issuer", [(c.issuer, d, c.section) for d, c in items])
     kind = types.most_common(1)[0][0]
     entry = LegalBasis(
@@ -478,8 +478,12 @@ def _unique_cited_by(items: list[tuple[str, LegalCitation]]) -> list[CitedBy]:
     return list(seen.values())
 
 
-def _agree(field: str, values: list[tuple[str | None, str, str]]) -> tuple[str | None, Conflict | None]:
-    """Majority value of a field across citations, and a conflict when citations disagree."""
+def _agree(
+    field: str, values: list[tuple[str | None, str, str]], year: int | None = None
+) -> tuple[str | None, Conflict | None]:
+    """Majority value of a field across citations, and a conflict when citations disagree. A number carrying its
+    year ("163/2024/QH15") was issued that year: a date of that ``year`` comes before one of another, however
+    many give it ("ngày 27/11/2025" typed for 27/11/2024)."""
     groups: dict[str, dict[tuple[str, str], CitedBy]] = defaultdict(dict)  # insertion-ordered, unique refs
     shown: dict[str, str] = {}
     for value, doc_id, section in values:
@@ -492,7 +496,7 @@ def _agree(field: str, values: list[tuple[str | None, str, str]]) -> tuple[str |
         return None, None
     if field == "issuer":
         _merge_prefixes(groups, shown)
-    ranked = sorted(groups.items(), key=lambda kv: -len(kv[1]))
+    ranked = sorted(groups.items(), key=lambda kv: (year is not None and not kv[0].startswith(str(year)), -len(kv[1])))
     best = shown[ranked[0][0]]
     if len(ranked) == 1:
         return best, None

@@ -1587,3 +1587,67 @@ def test_a_count_asked_with_a_classifier_is_the_things_whatever_unit_the_table_g
         # typed with diacritics, the thing is read as typed: "giày" (shoes) is not the table's "Giấy màu" (paper)
         ans = engine.ask("Theo QĐ 27/2026 Bình An, học sinh bán trú được cấp mấy đôi giày?")
         assert not ans.found, ans.answer
+
+
+_DATA_PLAN = """ỦY BAN NHÂN DÂN
+TỈNH BÌNH AN
+Số: 61/KH-UBND
+Bình An, ngày 10 tháng 3 năm 2026
+
+KẾ HOẠCH
+Tạo lập dữ liệu phục vụ chuyển đổi số năm 2026
+
+Căn cứ Luật Dữ liệu số 60/2024/QH15 ngày 30 tháng 11 năm 2024;
+Căn cứ Nghị định số 47/2024/NĐ-CP ngày 09 tháng 5 năm 2024 của Chính phủ quy định danh mục cơ sở dữ liệu quốc gia;
+Ủy ban nhân dân tỉnh ban hành Kế hoạch tạo lập dữ liệu phục vụ chuyển đổi số năm 2026 như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+Triển khai thực hiện Nghị quyết số 214/NQ-CP ngày 23/7/2025 của Chính phủ và Kế hoạch số 14-KH/TU ngày 29/7/2025 của Ban Thường vụ Tỉnh ủy.
+2. Yêu cầu
+Bảo đảm dữ liệu đúng, đủ, sạch, sống.
+II. NHIỆM VỤ
+1. Rà soát, hoàn thiện Chiến lược dữ liệu của tỉnh đã được phê duyệt tại Quyết định số 120/QĐ-UBND ngày 15/01/2025 của Ủy ban nhân dân tỉnh.
+Đơn vị chủ trì: Sở Khoa học và Công nghệ.
+2. Xây dựng cơ sở dữ liệu đất đai của tỉnh.
+Đơn vị chủ trì: Sở Nông nghiệp và Môi trường.
+"""
+
+_CITING_PLAN = """ỦY BAN NHÂN DÂN
+TỈNH HÒA PHÚ
+Số: 9/KH-UBND
+Hòa Phú, ngày 02 tháng 4 năm 2026
+
+KẾ HOẠCH
+Phát triển thủy sản năm 2026
+
+Căn cứ Kế hoạch số 61/KH-UBND ngày 21/8/2024 của Ủy ban nhân dân tỉnh Hòa Phú về phát triển nuôi trồng thủy sản;
+Ủy ban nhân dân tỉnh ban hành Kế hoạch phát triển thủy sản năm 2026 như sau:
+
+I. NHIỆM VỤ
+Sở Nông nghiệp và Môi trường hướng dẫn các xã nuôi trồng thủy sản.
+"""
+
+
+def test_texts_asked_of_one_thing_a_plan_says_are_those_its_section_cites(tmp_path: Path) -> None:
+    """Asked which texts a plan's aims carry out, or which decision one task rests on, the answer is the texts that
+    section cites, quoted there, not the plan's grounds; its grounds asked outright are its preamble. Named by its
+    own kind and number ("Kế hoạch 61 …"), the plan is no other plan 61 that another document cites."""
+    files = {"kh-61-ubnd-binhan-2026": _DATA_PLAN, "kh-9-ubnd-hoaphu-2026": _CITING_PLAN}
+    with engine_of(tmp_path, files) as engine:
+        ans = engine.ask("Kế hoạch 61 của UBND tỉnh Bình An nêu mục đích là triển khai những văn bản nào?")
+        assert ans.found and cited(ans) == [("kh-61-ubnd-binhan-2026", "I.1")], ans.answer
+        assert set(ids(ans)) == {"214/NQ-CP", "14-KH/TU"}, ans.answer
+        ans = engine.ask(
+            "Tôi đang soạn kế hoạch của sở. Trong Kế hoạch 61 Bình An, nhiệm vụ rà soát, hoàn thiện Chiến lược dữ "
+            "liệu của tỉnh dựa trên quyết định nào?"
+        )
+        assert ans.found and cited(ans) == [("kh-61-ubnd-binhan-2026", "II.1")], ans.answer
+        assert ids(ans) == ["120/QĐ-UBND"], ans.answer
+        assert "Quyết định số 120/QĐ-UBND ngày 15/01/2025" in ans.answer
+        ans = engine.ask("Kế hoạch 61 của UBND tỉnh Bình An căn cứ những văn bản nào?")
+        assert ans.found and cited(ans)[0] == ("kh-61-ubnd-binhan-2026", "preamble"), ans.answer
+        assert set(ids(ans)) == {"60/2024/QH15", "47/2024/NĐ-CP"}, ans.answer
+        ans = engine.ask("Kế hoạch 61 của UBND tỉnh Bình An yêu cầu dữ liệu phải bảo đảm thế nào?")
+        assert ans.found and cited(ans)[0] == ("kh-61-ubnd-binhan-2026", "I.2"), ans.answer
+        assert ids(ans) == [], ans.answer  # not Hòa Phú's plan 61 of 2024, which plan 9 cites

@@ -112,6 +112,30 @@ def test_date_conflict_of_chi_thi_09(registry) -> None:
     assert [e.id for e in registry.values() if e.conflicts] == ["09-CT/TW"]
 
 
+def test_a_numbers_own_year_gives_its_date_over_a_date_of_another_year() -> None:
+    """ "163/2024/QH15" was passed in 2024: the date of that year is the entry's, though more lines give a date of
+    2025 (a typing slip), and the disagreement is still pointed out."""
+    text = """ỦY BAN NHÂN DÂN
+THÀNH PHỐ BÌNH AN
+Số: 70/KH-UBND
+Bình An, ngày 02 tháng 4 năm 2026
+
+KẾ HOẠCH
+Phòng, chống ma túy năm 2026
+
+Căn cứ Nghị quyết số 163/2024/QH15 ngày 27/11/2025 của Quốc hội;
+Ủy ban nhân dân thành phố ban hành Kế hoạch như sau:
+
+I. MỤC ĐÍCH
+1. Triển khai Nghị quyết số 163/2024/QH15 ngày 27/11/2025 của Quốc hội.
+2. Thực hiện Nghị quyết số 163/2024/QH15 ngày 27/11/2024 của Quốc hội phê duyệt chủ trương đầu tư Chương trình.
+"""
+    entry = {e.id: e for e in build_registry([build_document("kh-70-ubnd-binhan-2026", text)])}["163/2024/QH15"]
+    assert entry.date == "2024-11-27"
+    assert entry.citation.startswith("Nghị quyết số 163/2024/QH15 ngày 27/11/2024 của Quốc hội")
+    assert [v.value for v in entry.conflicts[0].values] == ["2024-11-27", "2025-11-27"]
+
+
 def test_citation_strings_are_ready_to_paste(registry) -> None:
     assert registry["124/2021/TT-BCA"].citation == (
         "Thông tư số 124/2021/TT-BCA ngày 28/12/2021 của Bộ Công an quy định về khu dân cư, xã, phường, thị trấn, "

@@ -199,11 +199,13 @@ def test_the_registry_reads_laws_and_keeps_real_conflicts_only(wide_docs) -> Non
     assert registry["55/2024/QH15"].title == "Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ"
     assert registry["Bộ luật Lao động 2019"].citation == "Bộ luật Lao động năm 2019"
     assert registry["Hiến pháp"].cited_by
-    # kh-153 dates Nghị quyết 163/2024/QH15 "ngày 27 tháng 11 năm 2025": one document, two dates
+    # kh-153 dates Nghị quyết 163/2024/QH15 "ngày 27 tháng 11 năm 2025": one document, two dates; the number's own
+    # year gives the one its citation string pastes
     conflicts = {
         e.id: [(c.field, [v.value for v in c.values]) for c in e.conflicts] for e in registry.values() if e.conflicts
     }
-    assert conflicts == {"163/2024/QH15": [("date", ["2025-11-27", "2024-11-27"])]}
+    assert conflicts == {"163/2024/QH15": [("date", ["2024-11-27", "2025-11-27"])]}
+    assert registry["163/2024/QH15"].date == "2024-11-27"
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from core.types import Document, LegalBasis
 from ingest.legal import mentions
 from retrieval.answers import described, drafting
 from retrieval.answers.carried import carried_out
+from retrieval.answers.cited_for import cited_for
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name
 from retrieval.answers.question import Question, fkey, has, parse
@@ -92,6 +93,9 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         doc = ctx.index.get(target)
         if not named and (carried := carried_out(q, ctx, doc)) is not None:
             return carried  # "… giao Sở X thực hiện những nghị quyết nào?": the texts of that unit's tasks
+        # "… nhiệm vụ rà soát Chiến lược dữ liệu được giao dựa trên quyết định nào?": the texts its section cites
+        if (not named or q.kinds) and (said := cited_for(q, ctx, doc, named)) is not None:
+            return said
         # a document named beside a kind of text asked ("… (thay NQ 47/2024) căn cứ những luật nào?") only names
         # the one asked about: its grounds of that kind are listed, not whether it cites the one named
         if named and (asking := _asked_without_story(q, ctx, doc)) is not None:
@@ -168,8 +172,11 @@ def _with_others(draft: Draft | None, doc: Document, q: Question, ctx: Context) 
 
 
 def mentioned(draft: Draft, q: Question, ctx: Context) -> list[LegalBasis]:
-    """Registry entries the question names, else those the quoted lines cite, to paste beside any answer."""
-    out = {e.id: e for e in named_entries(q, ctx)}
+    """Registry entries the question names (not the one document quoted, named as it is: "Kế hoạch 310 của UBND
+    Hà Nội …" is no plan 310 it cites), else those the quoted lines cite, to paste beside any answer."""
+    quoted = {ev.doc_id for ev in draft.evidence}
+    own = ctx.index.get(quoted.pop()) if len(quoted) == 1 else None
+    out = {e.id: e for e in named_entries(q, ctx, own)}
     if out:
         return list(out.values())
     for ev in draft.evidence:

@@ -1,0 +1,100 @@
+"""The texts a document cites for one thing it says, when a legal-basis question asks about that thing: "Nghị
+quyết 22 … những nội dung không có trong nghị quyết thì thực hiện theo thông tư nào?" asks the text the clause
+on what it leaves out names, not the resolution's grounds; "Kế hoạch 141 nêu mục đích là triển khai những văn
+bản nào?" the texts its "Mục đích" names.
+
+    cited_for(q, ctx, doc)  # Draft | None
+
+What the question asks about is its asking sentence's content words without those naming the document (its
+header fields) and without the words of asking for grounds (lexicon ``grounds_words``, kinds of text, the
+drafter's cues). None is left for "Kế hoạch 308 được ban hành để triển khai nghị quyết nào?": the grounds answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from core.types import Document, LegalBasis
+from ingest.legal import mentions
+from retrieval.answers.context import Context
+from retrieval.answers.evidence import Draft, Evidence, doc_name
+from retrieval.answers.header import field_words, rest_terms, unnamed
+from retrieval.answers.question import Question
+from retrieval.answers.registry import asked_for, line_of, warnings
+from retrieval.extract import Coverage, QueryTerms, text_terms
+from retrieval.lexicon import lexicon
+
+#: Parts of a document that are not a section saying something of its own.
+_NOT_BODY = frozenset({"preamble", "header", "signature", "closing", "recipients"})
+
+
+def cited_for(q: Question, ctx: Context, doc: Document, named: Sequence[LegalBasis] = ()) -> Draft | None:
+    """The texts (of the kinds and issuer asked; not those ``named`` as what the document carries out) cited in
+    the section of ``doc`` that holds what the question asks about, each with its line, when that section holds
+    at least ``AnswerPolicy.cited_for`` of those words and more of them than the preamble; None otherwise (the
+    document's grounds are asked). Sections holding as much are told apart by the story told before the question
+    ("… kiêm bí thư đoàn trường. … việc giảm định mức tiết dạy của tôi thực hiện theo văn bản nào?")."""
+    subject = _subject(q.asked if q.told_apart and q.asked else q.text, ctx, doc)
+    if subject is None:
+        return None
+    entries = [e for e in asked_for(q, ctx.index.entries_citing(doc.doc_id), doc.issuer) if e not in named]
+    citing: dict[str, list[LegalBasis]] = {}
+    for c in doc.citations:
+        for e in entries:
+            if mentions(c, e) and e not in citing.setdefault(c.section, []):
+                citing[c.section].append(e)
+    covers = Coverage(subject, ctx.weights())
+    order = {s.id: i for i, s in enumerate(doc.sections)}
+    body = [s for s in citing if s not in _NOT_BODY and s in order]
+    if not body:
+        return None
+    have = {s: _section_terms(ctx, doc, s) for s in body}
+    held = {s: covers(have[s]) for s in body}
+    told = _subject(q.text, ctx, doc) if q.told_apart else None
+    story = Coverage(told, ctx.weights()) if told is not None else None
+    best = max(body, key=lambda s: (held[s], story(have[s]) if story else 0.0, -order[s]))
+    grounds = covers(_section_terms(ctx, doc, "preamble")) if any(p.id == "preamble" for p in doc.parts) else 0.0
+    if held[best] < ctx.policy.answer.cited_for or held[best] <= grounds:
+        return None
+    evidence, legal = [], []
+    for e in citing[best]:
+        where = line_of(doc, e, prefer=best, within=best)
+        if where is None:
+            continue
+        section, line = where
+        legal.append(e)
+        if any(ev.lines[0].start == line.start for ev in evidence):
+            continue  # two texts on one line: the line once, both texts listed
+        evidence.append(Evidence(doc.doc_id, section, "", [line]))
+    if not evidence:
+        return None
+    sec = doc.section(best)
+    where = f"mục {best}" + (f" «{sec.heading}»" if sec is not None and sec.heading else "")
+    listed = "; ".join(e.citation for e in legal)
+    intro = f"{doc_name(doc)} nhắc đến {len(legal)} văn bản ở {where}: {listed}."
+    return Draft(evidence, intro=intro, legal=legal, notes=warnings(legal), group_by_doc=False)
+
+
+def _subject(text: str, ctx: Context, doc: Document) -> QueryTerms | None:
+    """What a question asks about, beyond naming the document and asking for grounds; None when nothing is."""
+    lx = lexicon()
+    drop = [
+        *lx.grounds_words,
+        *lx.intents["legal_bases"],
+        *lx.kind_types,
+        *lx.kind_short_folded,
+        *lx.intents["drafter"],
+    ]
+    terms = rest_terms(ctx.analyzer, text, drop)
+    named = field_words(ctx.analyzer, [doc.doc_type, doc.number, doc.issuer, doc.place, doc.title, doc.date])
+    rest = unnamed(terms, named)
+    if not rest.bi or (rest is terms and any(f" {t[2:]} " in named for t in terms.uni)):
+        return None  # every word names the document ("unnamed" keeps them all when nothing else is left)
+    return rest  # two content words in a row at least: "được ban hành để …" leaves no thing asked about
+
+
+def _section_terms(ctx: Context, doc: Document, section: str) -> frozenset[str]:
+    """The words of a section's own text and its heading."""
+    sec = doc.section(section)
+    heading = sec.heading if sec is not None else ""
+    return text_terms(ctx.analyzer, f"{heading}\n{doc.section_text(section, own=True)}")
