@@ -19,6 +19,8 @@ def test_a_number_before_a_noun_is_given_but_not_a_year_a_date_or_a_document_num
     [
         ("b) Loại khá: Tổng số điểm đạt được từ 70 đến 84,5;", True),
         ("Loại khá: từ 70 điểm đến dưới 82 điểm", False),  # "đến dưới": the bound is left out
+        ("Xếp loại: điểm từ 70 đến cận 82: đạt loại Khá", False),  # "đến cận": just under it, likewise
+        ("Xếp loại: điểm từ 80 đến cận 90: đạt loại Giỏi", True),
         ("Xếp loại khá: 70 - 84,5 điểm", True),
         ("Loại tốt: tổng số điểm từ 85 điểm trở lên", False),
         ("Chưa đạt: dưới 50 điểm", False),

@@ -23,7 +23,8 @@ _NUMBER = r"\d+(?:[.,]\d+)*"
 _GIVEN = re.compile(rf"(?<![\w/.,-])({_NUMBER})\s+([a-z]+)\b(?![/-])")
 #: Nouns after a number that measure nothing a band of a section is written in (lexicon counting.not_measured).
 _NOT_MEASURED = frozenset(lexicon().counting.get("not_measured", ()))
-_BETWEEN = re.compile(rf"\btu ({_NUMBER})(?: [a-z]+){{0,2}} (?:den|toi) (duoi |het )?({_NUMBER})")
+#: "từ 7 đến cận 8": just under 8, as "đến dưới 8".
+_BETWEEN = re.compile(rf"\btu ({_NUMBER})(?: [a-z]+){{0,2}} (?:den|toi) (duoi |can |het )?({_NUMBER})")
 _DASHED = re.compile(rf"(?<![\w/.,])({_NUMBER}) ?[-–] ?({_NUMBER})(?![\w/.,])")
 _UPWARD = re.compile(rf"\b(?:tu|tren) ({_NUMBER})(?: [a-z]+){{0,2}} tro len\b|\btren ({_NUMBER})\b")
 _BELOW = re.compile(rf"\b(?:duoi|it hon) ({_NUMBER})\b")
@@ -64,7 +65,7 @@ def _ranges(text: str, noun: str) -> list[tuple[float, float, bool]]:
 
 
 _READERS = (
-    (_BETWEEN, lambda m: (_value(m.group(1)), _value(m.group(3)), m.group(2) != "duoi ")),
+    (_BETWEEN, lambda m: (_value(m.group(1)), _value(m.group(3)), m.group(2) not in ("duoi ", "can "))),
     (_DASHED, lambda m: (_value(m.group(1)), _value(m.group(2)), True)),
     (_UPWARD, lambda m: (_value(m.group(1) or m.group(2)), float("inf"), True)),
     (_BELOW, lambda m: (float("-inf"), _value(m.group(1)), False)),
