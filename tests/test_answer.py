@@ -1651,3 +1651,49 @@ def test_texts_asked_of_one_thing_a_plan_says_are_those_its_section_cites(tmp_pa
         ans = engine.ask("Kế hoạch 61 của UBND tỉnh Bình An yêu cầu dữ liệu phải bảo đảm thế nào?")
         assert ans.found and cited(ans)[0] == ("kh-61-ubnd-binhan-2026", "I.2"), ans.answer
         assert ids(ans) == [], ans.answer  # not Hòa Phú's plan 61 of 2024, which plan 9 cites
+
+
+_STAFFING_DECISION = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 25/QĐ-TTg
+Hà Nội, ngày 05 tháng 01 năm 2026
+
+QUYẾT ĐỊNH
+Về biên chế của các cơ quan đại diện ở nước ngoài năm 2026
+
+Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;
+
+QUYẾT ĐỊNH:
+Điều 1. Giao biên chế năm 2026 cho các cơ quan đại diện ở nước ngoài là 1.250 biên chế.
+Điều 2. Bộ Nội vụ hướng dẫn, kiểm tra việc sử dụng biên chế được giao.
+Điều 3. Quyết định này có hiệu lực kể từ ngày ký.
+"""
+
+_SECRETS_RULE = """BAN CHẤP HÀNH TRUNG ƯƠNG
+Số: 40-QĐ/TW
+Hà Nội, ngày 10 tháng 02 năm 2026
+
+QUY ĐỊNH
+Về bảo vệ bí mật của Đảng
+
+Điều 1. Độ mật của tài liệu
+Tài liệu bí mật được xác định theo ba độ: Tuyệt mật, Tối mật, Mật.
+Điều 2. Thời hạn bảo vệ bí mật
+1. Thời hạn bảo vệ bí mật độ Tuyệt mật là 30 năm, độ Tối mật là 20 năm, độ Mật là 10 năm.
+2. Hết thời hạn bảo vệ, tài liệu được tự động giải mật.
+"""
+
+
+def test_a_text_named_in_the_story_is_the_one_asked_not_another_on_the_topic(tmp_path: Path) -> None:
+    """The story names a decision ("… độ Mật theo Quyết định 25/QĐ-TTg. Xin hỏi quyết định này quy định …"):
+    what it does not say is refused, not answered from another stored text on the topic; asked of that text, it
+    answers."""
+    files = {"qd-25-ttg-2026": _STAFFING_DECISION, "qd-40-tw-2026": _SECRETS_RULE}
+    with engine_of(tmp_path, files) as engine:
+        ans = engine.ask(
+            "Chào luật sư, cơ quan tôi lưu giữ văn bản về biên chế ở nước ngoài, thuộc độ Mật theo Quyết định "
+            "25/QĐ-TTg. Xin hỏi quyết định này quy định thời hạn bảo vệ bí mật độ Mật là bao nhiêu năm thì được tự "
+            "động giải mật?"
+        )
+        assert not ans.found, ans.answer
+        ans = engine.ask("Theo Quy định 40-QĐ/TW, thời hạn bảo vệ bí mật độ Mật là bao nhiêu năm?")
+        assert ans.found and cited(ans)[0] == ("qd-40-tw-2026", "Điều 2.1"), ans.answer

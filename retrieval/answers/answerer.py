@@ -224,7 +224,11 @@ class Answerer:
         if not q.told_apart or ctx.scope:
             return None
         asked = replace(parse(q.asked), typed=q.typed)
-        again = replace(ctx, focus=ctx.documents(q), refused=None, _plan=None, _hits={}, _terms=None, _own=None)
+        # the story named the one stored text the question asks of ("… theo Quyết định 2500/QĐ-TTg. Xin hỏi quyết
+        # định này quy định …"): the question is asked of it alone, not of another text on the topic
+        held = ctx.held_number(q) if not (asked.legal_keys or asked.legal_pairs) else None
+        focus = [held] if held is not None else ctx.documents(q)
+        again = replace(ctx, focus=focus, refused=None, _plan=None, _hits={}, _terms=None, _own=None)
         retry = route.gather(asked, again)
         if retry is None or not retry.evidence:
             return None
