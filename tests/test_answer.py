@@ -1697,3 +1697,52 @@ def test_a_text_named_in_the_story_is_the_one_asked_not_another_on_the_topic(tmp
         assert not ans.found, ans.answer
         ans = engine.ask("Theo Quy định 40-QĐ/TW, thời hạn bảo vệ bí mật độ Mật là bao nhiêu năm?")
         assert ans.found and cited(ans)[0] == ("qd-40-tw-2026", "Điều 2.1"), ans.answer
+
+
+_FIRE_DECISION = """ỦY BAN NHÂN DÂN
+TỈNH BÌNH AN
+Số: 31/2026/QĐ-UBND
+Bình An, ngày 12 tháng 3 năm 2026
+
+QUYẾT ĐỊNH
+Ban hành Quy định về phòng cháy, chữa cháy rừng trên địa bàn tỉnh Bình An
+
+Căn cứ Luật Lâm nghiệp số 16/2017/QH14;
+
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Quy định về phòng cháy, chữa cháy rừng trên địa bàn tỉnh Bình An.
+Điều 2. Quyết định này có hiệu lực kể từ ngày 01 tháng 4 năm 2026.
+Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở, ban, ngành và Chủ tịch Ủy ban nhân dân các xã, phường chịu trách nhiệm thi hành Quyết định này.
+
+QUY ĐỊNH
+Về phòng cháy, chữa cháy rừng trên địa bàn tỉnh Bình An
+(Ban hành kèm theo Quyết định số 31/2026/QĐ-UBND ngày 12 tháng 3 năm 2026 của Ủy ban nhân dân tỉnh Bình An)
+
+Điều 1. Phạm vi điều chỉnh
+Quy định này quy định về phòng cháy, chữa cháy rừng trên địa bàn tỉnh Bình An.
+Điều 2. Trách nhiệm của các cơ quan
+1. Sở Nông nghiệp và Môi trường
+a) Tham mưu cho Ủy ban nhân dân tỉnh chỉ đạo công tác phòng cháy, chữa cháy rừng.
+b) Tổ chức huấn luyện nghiệp vụ phòng cháy, chữa cháy rừng cho lực lượng chuyên trách.
+2. Công an tỉnh
+Hướng dẫn, kiểm tra công tác phòng cháy, chữa cháy rừng tại các khu rừng đặc dụng.
+"""
+
+
+def test_a_unit_an_annexed_rule_never_names_gets_no_other_units_duties(tmp_path: Path) -> None:
+    """ "Sở Giáo dục … có trách nhiệm gì theo Quy định … ban hành kèm theo Quyết định 31/2026": the rule never
+    names it ("ban hành kèm theo" only names the text asked of), so the answer says so and gives the decision's
+    task for every department, not the duties of Sở Nông nghiệp và Môi trường."""
+    files = {
+        "qd-31-2026-ubnd-binhan": _FIRE_DECISION,
+        "kh-61-ubnd-binhan-2026": _DATA_PLAN.replace(
+            "Đơn vị chủ trì: Sở Khoa học và Công nghệ.", "Đơn vị chủ trì: Sở Giáo dục và Đào tạo."
+        ),
+    }
+    with engine_of(tmp_path, files) as engine:
+        ans = engine.ask(
+            "Sở Giáo dục và Đào tạo tỉnh Bình An có trách nhiệm gì theo Quy định phòng cháy, chữa cháy rừng ban hành "
+            "kèm theo Quyết định 31/2026/QĐ-UBND?"
+        )
+        assert ans.found and cited(ans) == [("qd-31-2026-ubnd-binhan", "Điều 3")], ans.answer
+        assert "không nêu riêng Sở Giáo dục và Đào tạo" in ans.answer

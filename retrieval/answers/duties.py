@@ -253,9 +253,11 @@ def _duties_alone(q: Question, ctx: Context, doc: Document, unit: str) -> bool:
 
 
 def _naming_terms(ctx: Context, doc: Document, unit: str) -> frozenset[str]:
-    """The words a duty question may hold besides what it asks: the unit's name, its document's header, and the
-    words that give a unit its tasks ("Kế hoạch 153 giao … những nhiệm vụ gì?": lexicon ``units.assign``)."""
-    return text_terms(ctx.analyzer, "\n".join([unit, profile_text(doc), *lexicon().units["assign"]]))
+    """The words a duty question may hold besides what it asks: the unit's name, its document's header (and the
+    words naming a text annexed to it: "Quy định … ban hành kèm theo Quyết định 96", lexicon ``units.annexed``),
+    and the words that give a unit its tasks ("Kế hoạch 153 giao … những nhiệm vụ gì?": ``units.assign``)."""
+    units = lexicon().units
+    return text_terms(ctx.analyzer, "\n".join([unit, profile_text(doc), *units["assign"], *units["annexed"]]))
 
 
 def _asked_part(q: Question, ctx: Context, whole: Evidence) -> Evidence | None:
