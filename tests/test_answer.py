@@ -1746,3 +1746,22 @@ def test_a_unit_an_annexed_rule_never_names_gets_no_other_units_duties(tmp_path:
         )
         assert ans.found and cited(ans) == [("qd-31-2026-ubnd-binhan", "Điều 3")], ans.answer
         assert "không nêu riêng Sở Giáo dục và Đào tạo" in ans.answer
+
+
+def test_two_documents_named_by_number_are_answered_each_and_alone(tmp_path: Path) -> None:
+    """ "Kế hoạch 52 và Kế hoạch 61 … căn cứ những văn bản nào?": each plan's grounds, under its own name, and no
+    other stored text; the plans' numbers name no text they cite."""
+    files = {
+        "kh-52-ubnd-binhan-2026": _CAMPAIGN_PLAN,
+        "kh-61-ubnd-binhan-2026": _DATA_PLAN,
+        "qd-25-ttg-2026": _STAFFING_DECISION,
+    }
+    with engine_of(tmp_path, files) as engine:
+        ans = engine.ask("Kế hoạch 52 và Kế hoạch 61 của tỉnh Bình An căn cứ những văn bản nào?")
+        assert ans.found and cited(ans) == [
+            ("kh-52-ubnd-binhan-2026", "preamble"),
+            ("kh-61-ubnd-binhan-2026", "preamble"),
+        ], ans.answer
+        assert set(ids(ans)) == {"57-NQ/TW", "98/2023/NĐ-CP", "15/QĐ-UBND", "60/2024/QH15", "47/2024/NĐ-CP"}
+        assert "Kế hoạch 52/KH-UBND của Ủy ban nhân dân tỉnh Bình An căn cứ 3 văn bản:" in ans.answer
+        assert "Kế hoạch 61/KH-UBND của Ủy ban nhân dân tỉnh Bình An căn cứ 2 văn bản:" in ans.answer

@@ -141,6 +141,8 @@ class Answerer:
         scope = [d for d in doc_ids if d in self.index] if doc_ids else None
         focus = [d for d in (context or {}).get("doc_ids", []) if d in self.index] or None
         ctx = self._context(top_k, scope, focus)
+        if not scope and (apart := ctx.numbered_apart(q)):  # "Kế hoạch 308 và Kế hoạch 310 …": those two alone
+            ctx = self._context(top_k, apart, focus)
         draft = self.draft(q, ctx) if q.text and len(self.index) else None
         answer = compose(q.typed, draft, qid, self.index.get, lambda: self._named(q, ctx), ctx.refused)
         answer.took_ms = round((time.perf_counter() - t0) * 1000, 2)

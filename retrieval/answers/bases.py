@@ -88,8 +88,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if named and q.asking("cited_by") and not q.asking("legal_bases"):
         return cited_by(named, ctx, q.kinds)
     if q.asking("legal_bases", "mentions") or "preamble" in q.refs:
-        if target is None:
-            return shared_grounds(q, ctx)
+        if target is None:  # several documents named ("Kế hoạch 308 và 310 …"): each one's; else those alike
+            return each_grounds(q, ctx) if ctx.scope and len(ctx.scope) > 1 else shared_grounds(q, ctx)
         doc = ctx.index.get(target)
         if not named and (carried := carried_out(q, ctx, doc)) is not None:
             return carried  # "… giao Sở X thực hiện những nghị quyết nào?": the texts of that unit's tasks
@@ -172,11 +172,11 @@ def _with_others(draft: Draft | None, doc: Document, q: Question, ctx: Context) 
 
 
 def mentioned(draft: Draft, q: Question, ctx: Context) -> list[LegalBasis]:
-    """Registry entries the question names (not the one document quoted, named as it is: "Kế hoạch 310 của UBND
-    Hà Nội …" is no plan 310 it cites), else those the quoted lines cite, to paste beside any answer."""
-    quoted = {ev.doc_id for ev in draft.evidence}
-    own = ctx.index.get(quoted.pop()) if len(quoted) == 1 else None
-    out = {e.id: e for e in named_entries(q, ctx, own)}
+    """Registry entries the question names (not a document quoted, named as it is: "Kế hoạch 310 của UBND Hà Nội
+    …" is no plan 310 it cites), else those the quoted lines cite, to paste beside any answer."""
+    quoted = list(dict.fromkeys(ev.doc_id for ev in draft.evidence))
+    named = [{e.id: e for e in named_entries(q, ctx, ctx.index.get(d))} for d in quoted] or [{}]
+    out = {k: e for k, e in named[0].items() if all(k in other for other in named[1:])}
     if out:
         return list(out.values())
     for ev in draft.evidence:
@@ -212,6 +212,17 @@ def shared_grounds(q: Question, ctx: Context) -> Draft | None:
     ]
     intro = f"Cả {len({ev.doc_id for ev in evidence})} văn bản cùng căn cứ:"
     return Draft(evidence, intro=intro, legal=shared, notes=warnings(shared), group_by_doc=False)
+
+
+def each_grounds(q: Question, ctx: Context) -> Draft | None:
+    """ "Kế hoạch 308 và Kế hoạch 310 căn cứ những văn bản nào?": each document's grounds, one after the other."""
+    drafts = [d for doc_id in ctx.scope or [] if (d := grounds(ctx.index.get(doc_id), ctx, q)) is not None]
+    if not drafts:
+        return None
+    for d in drafts:  # each list under its own intro ("Kế hoạch 308/KH-UBND … căn cứ 1 văn bản:")
+        d.evidence[0].statements = [d.intro, *d.evidence[0].statements]
+    legal = list({e.id: e for d in drafts for e in d.legal}.values())
+    return Draft([ev for d in drafts for ev in d.evidence], legal=legal, notes=warnings(legal), group_by_doc=False)
 
 
 def grounds(doc: Document, ctx: Context, q: Question | None = None) -> Draft | None:

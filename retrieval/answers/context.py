@@ -172,6 +172,17 @@ class Context:
             return None
         return found[0]
 
+    def numbered_apart(self, q: Question) -> list[str]:
+        """The stored documents the question names one by one by kind and number ("Kế hoạch 308 và Kế hoạch 310 của
+        Hà Nội …"), each number naming one of them only, in the order named; none when it names fewer than two."""
+        found: list[str] = []
+        for number in [*q.legal_keys, *(f"{k}|{n}" for k, n in q.legal_pairs)]:
+            keys, pairs = ([number], []) if "|" not in number else ([], [number])
+            docs = self.index.catalog.numbered(keys, pairs)
+            if len(docs) == 1 and docs[0] not in found:
+                found.append(docs[0])
+        return found if len(found) >= 2 else []
+
     def leading(self, q: Question) -> list[str]:
         """The documents a legal-basis question is about alike: those whose match is within ``target_margin`` of
         the best's (when there are several, no one is its target)."""
