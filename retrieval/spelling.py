@@ -147,6 +147,28 @@ def telex(text: str, frequencies: Frequencies) -> dict[str, str]:
     return out
 
 
+def glued(text: str, frequencies: Frequencies) -> dict[str, str]:
+    """Typed word -> the two words it is typed for without the space between them ("tructhuoc": "truc thuoc"), for
+    the words of ``text`` the store does not know that split into two syllables the store writes side by side (the
+    pair most units write, when several splits do): a reading, as Telex keystrokes are, not a guess."""
+    out: dict[str, str] = {}
+    for w in set(re.findall(r"(?<![\w/-])[^\W\d_]+(?![\w/-])", text)):
+        low = fold_word(w).lower()
+        if len(low) < 2 * MIN_LENGTH - 1 or w.isupper() or SYLLABLE.match(low):
+            continue
+        if frequencies([token_index("f:" + low)]):
+            continue
+        splits = [
+            (low[:i], low[i:]) for i in range(2, len(low) - 1) if SYLLABLE.match(low[:i]) and SYLLABLE.match(low[i:])
+        ]
+        df = frequencies(token_index(f"F:{a} {b}") for a, b in splits)
+        written = [(df[token_index(f"F:{a} {b}")], len(a)) for a, b in splits if token_index(f"F:{a} {b}") in df]
+        if written:
+            at = max(written)[1]
+            out[w] = f"{w[:at]} {w[at:]}" if len(w) == len(low) else f"{low[:at]} {low[at:]}"
+    return out
+
+
 def _telex_word(word: str, frequencies: Frequencies) -> str | None:
     tone = _TELEX_TONES.get(word[-1])
     base = word[:-1] if tone else word

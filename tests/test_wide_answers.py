@@ -2440,6 +2440,26 @@ def test_telex_reads_only_what_spells_a_word_the_store_writes() -> None:
     }
 
 
+def test_two_words_typed_without_their_space_are_read_as_the_pair_the_store_writes(wide_engine) -> None:
+    """ "tructhuoc" is "trực thuộc" typed without its space: read as the pair the store writes (the question was
+    refused: no word one edit away); a word that splits into no pair the store writes is left as typed."""
+    from retrieval.analyzer import token_index
+    from retrieval.spelling import glued
+
+    held = {token_index(t): 4 for t in ("F:truc thuoc", "F:thanh pho", "f:tructhuoc2")}
+    df = lambda ids: {i: held[i] for i in ids if i in held}  # noqa: E731
+    assert glued("đơn vị tructhuoc bộ nào, thanhpho nào, xyzabc", df) == {
+        "tructhuoc": "truc thuoc",
+        "thanhpho": "thanh pho",
+    }
+    answer = wide_engine.ask(
+        "dai hoc cong nghiep ha noi sau khi chuyen tu truong dai hoc len dai hoc thi tructhuoc bo nao, quyet dinh cua "
+        "thu tuong"
+    )
+    assert answer.found and "qd-2536-ttg-2025" in {c.doc_id for c in answer.citations}, answer.answer
+    assert "trực thuộc Bộ Công Thương" in answer.answer
+
+
 def test_items_of_one_list_answering_together_answer_as_their_list(wide_engine) -> None:
     """ "điều kiện gì về sức khỏe và nơi cư trú?": the points "b) Đang cư trú tại Việt Nam" and "đ) Đủ sức khỏe …"
     each hold half of it; their clause, announcing the conditions, holds both and answers first, whole (the

@@ -28,7 +28,7 @@ from retrieval.conversation import Conversations, Turn
 from retrieval.extract import Coverage, text_terms
 from retrieval.lexicon import lexicon
 from retrieval.policy import DEFAULT, Policy
-from retrieval.spelling import correct, corrections, romans, telex
+from retrieval.spelling import correct, corrections, glued, romans, telex
 from retrieval.units_catalog import UnitCatalog
 
 if TYPE_CHECKING:
@@ -246,7 +246,9 @@ class Answerer:
         if not q.text or not len(self.index):
             return q
         df = self.index.catalog.df.many
-        text = correct(romans(q.text, self._written), telex(q.text, df))
+        read = telex(q.text, df)  # keystrokes the keyboard did not turn into letters, then words typed as one
+        read |= {w: pair for w, pair in glued(q.text, df).items() if w not in read}
+        text = correct(romans(q.text, self._written), read)
         fixes = corrections(text, df, keep=_known_words())
         if not fixes and text == q.text:
             return q
