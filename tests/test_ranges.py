@@ -36,3 +36,19 @@ def test_a_sibling_band_that_leaves_the_number_out_is_told_from_one_without_band
     assert states_other("a) Loại tốt: Tổng số điểm đạt được từ 85 đến 100;", numbers)
     assert not states_other("d) Chưa đạt: các trường hợp còn lại.", numbers)
     assert not states_other("b) Loại khá: Tổng số điểm đạt được từ 70 đến 84,5;", numbers)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Mời gọi đầu tư phát triển Khu vực điện gió Tân Thành với công suất 100 MW.", True),  # a measure
+        ("Diện tích nuôi trồng 25 ha, sản lượng 1.200 tấn", True),
+        ("Hỗ trợ 4.960.000 đồng/người/tháng", True),
+        ("đổi mới trên 4 ngành công nghiệp chính", False),  # "ngành" is no "ngàn" (thousand)
+        ("ngày 12 tháng 3 năm 2025", False),  # a date
+    ],
+)
+def test_a_figure_states_an_amount_with_its_unit_a_whole_word(text: str, amount: bool) -> None:
+    from retrieval.answers.evidence import has_amount
+
+    assert has_amount(text) is amount
