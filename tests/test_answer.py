@@ -1645,9 +1645,14 @@ def test_texts_asked_of_one_thing_a_plan_says_are_those_its_section_cites(tmp_pa
         assert ans.found and cited(ans) == [("kh-61-ubnd-binhan-2026", "II.1")], ans.answer
         assert ids(ans) == ["120/QĐ-UBND"], ans.answer
         assert "Quyết định số 120/QĐ-UBND ngày 15/01/2025" in ans.answer
-        ans = engine.ask("Kế hoạch 61 của UBND tỉnh Bình An căn cứ những văn bản nào?")
-        assert ans.found and cited(ans)[0] == ("kh-61-ubnd-binhan-2026", "preamble"), ans.answer
-        assert set(ids(ans)) == {"60/2024/QH15", "47/2024/NĐ-CP"}, ans.answer
+        for question in (
+            "Kế hoạch 61 của UBND tỉnh Bình An căn cứ những văn bản nào?",
+            # what else it asks, in a clause of its own, is no thing the texts are asked of
+            "Kế hoạch 61 của UBND tỉnh Bình An có mục đích gì và căn cứ những văn bản nào?",
+        ):
+            ans = engine.ask(question)
+            assert ans.found and cited(ans)[0] == ("kh-61-ubnd-binhan-2026", "preamble"), (question, ans.answer)
+            assert set(ids(ans)) == {"60/2024/QH15", "47/2024/NĐ-CP"}, ans.answer
         ans = engine.ask("Kế hoạch 61 của UBND tỉnh Bình An yêu cầu dữ liệu phải bảo đảm thế nào?")
         assert ans.found and cited(ans)[0] == ("kh-61-ubnd-binhan-2026", "I.2"), ans.answer
         assert ids(ans) == [], ans.answer  # not Hòa Phú's plan 61 of 2024, which plan 9 cites
@@ -1765,3 +1770,32 @@ def test_two_documents_named_by_number_are_answered_each_and_alone(tmp_path: Pat
         assert set(ids(ans)) == {"57-NQ/TW", "98/2023/NĐ-CP", "15/QĐ-UBND", "60/2024/QH15", "47/2024/NĐ-CP"}
         assert "Kế hoạch 52/KH-UBND của Ủy ban nhân dân tỉnh Bình An căn cứ 3 văn bản:" in ans.answer
         assert "Kế hoạch 61/KH-UBND của Ủy ban nhân dân tỉnh Bình An căn cứ 2 văn bản:" in ans.answer
+
+
+def test_texts_named_beside_the_documents_asked_are_not_asked_of(tmp_path: Path) -> None:
+    """A resolution 57 is stored, but "… cùng triển khai Nghị quyết 57" and "Nghị quyết 57-NQ/TW của Bộ Chính trị"
+    name the text the plans carry out: the plans alone are asked ("cùng căn cứ": the grounds they share), and a
+    story naming 57-NQ/TW does not narrow the question to the stored resolution."""
+    shared = _DATA_PLAN.replace(
+        "Căn cứ Luật Dữ liệu", "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;\nCăn cứ Luật Dữ liệu"
+    )
+    council = (
+        "HỘI ĐỒNG NHÂN DÂN\nTỈNH HÒA PHÚ\nSố: 57/2026/NQ-HĐND\nHòa Phú, ngày 05 tháng 01 năm 2026\n\nNGHỊ QUYẾT\n"
+        "Quy định mức thu phí tham quan danh lam thắng cảnh\n\nĐiều 1. Mức thu phí tham quan là 20.000 đồng/lượt.\n"
+    )
+    files = {
+        "kh-52-ubnd-binhan-2026": _CAMPAIGN_PLAN,
+        "kh-61-ubnd-binhan-2026": shared,
+        "nq-57-2026-hdnd-hoaphu": council,
+    }
+    with engine_of(tmp_path, files) as engine:
+        ans = engine.ask(
+            "Kế hoạch 52 và Kế hoạch 61 của Bình An cùng triển khai Nghị quyết 57 căn cứ văn bản nào chung?"
+        )
+        assert ans.found and ids(ans) == ["57-NQ/TW"], ans.answer
+        assert {d for d, _ in cited(ans)} == {"kh-52-ubnd-binhan-2026", "kh-61-ubnd-binhan-2026"}, ans.answer
+        ans = engine.ask(
+            "Tôi đang tìm hiểu Nghị quyết 57-NQ/TW của Bộ Chính trị. Xin hỏi tỉnh Bình An phát động thi đua chuyển "
+            "đổi số từ tháng mấy đến tháng mấy?"
+        )
+        assert ans.found and cited(ans)[0] == ("kh-52-ubnd-binhan-2026", "II.2"), ans.answer

@@ -43,6 +43,7 @@ def test_a_sibling_band_that_leaves_the_number_out_is_told_from_one_without_band
     [
         ("Mời gọi đầu tư phát triển Khu vực điện gió Tân Thành với công suất 100 MW.", True),  # a measure
         ("Diện tích nuôi trồng 25 ha, sản lượng 1.200 tấn", True),
+        ("Diện tích rừng 25 km² được giao", True),  # a superscript unit
         ("Hỗ trợ 4.960.000 đồng/người/tháng", True),
         ("đổi mới trên 4 ngành công nghiệp chính", False),  # "ngành" is no "ngàn" (thousand)
         ("ngày 12 tháng 3 năm 2025", False),  # a date

@@ -21,6 +21,7 @@ from retrieval.answers.compose import compose
 from retrieval.answers.context import Context, question_terms
 from retrieval.answers.evidence import Draft, table_headings
 from retrieval.answers.header import without_number, without_places
+from retrieval.answers.numbered import numbered_apart, story_held
 from retrieval.answers.question import Question, parse
 from retrieval.answers.router import ROUTES, Route
 from retrieval.answers.unheld import unheld
@@ -141,8 +142,8 @@ class Answerer:
         scope = [d for d in doc_ids if d in self.index] if doc_ids else None
         focus = [d for d in (context or {}).get("doc_ids", []) if d in self.index] or None
         ctx = self._context(top_k, scope, focus)
-        if not scope and (apart := ctx.numbered_apart(q)):  # "Kế hoạch 308 và Kế hoạch 310 …": those two alone
-            ctx = self._context(top_k, apart, focus)
+        if not scope and (apart := numbered_apart(q, ctx)):  # "Kế hoạch 308 và Kế hoạch 310 …": those two alone
+            ctx = replace(self._context(top_k, apart, focus), apart=True)
         draft = self.draft(q, ctx) if q.text and len(self.index) else None
         answer = compose(q.typed, draft, qid, self.index.get, lambda: self._named(q, ctx), ctx.refused)
         answer.took_ms = round((time.perf_counter() - t0) * 1000, 2)
@@ -228,7 +229,7 @@ class Answerer:
         asked = replace(parse(q.asked), typed=q.typed)
         # the story named the one stored text the question asks of ("… theo Quyết định 2500/QĐ-TTg. Xin hỏi quyết
         # định này quy định …"): the question is asked of it alone, not of another text on the topic
-        held = ctx.held_number(q) if not (asked.legal_keys or asked.legal_pairs) else None
+        held = story_held(q, ctx) if not (asked.legal_keys or asked.legal_pairs) else None
         focus = [held] if held is not None else ctx.documents(q)
         again = replace(ctx, focus=focus, refused=None, _plan=None, _hits={}, _terms=None, _own=None)
         retry = route.gather(asked, again)

@@ -88,8 +88,10 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if named and q.asking("cited_by") and not q.asking("legal_bases"):
         return cited_by(named, ctx, q.kinds)
     if q.asking("legal_bases", "mentions") or "preamble" in q.refs:
-        if target is None:  # several documents named ("Kế hoạch 308 và 310 …"): each one's; else those alike
-            return each_grounds(q, ctx) if ctx.scope and len(ctx.scope) > 1 else shared_grounds(q, ctx)
+        if ctx.apart and not has(q.key, *lexicon().grounds_shared):  # "Kế hoạch 308 và 310 …": each one's
+            return each_grounds(q, ctx)
+        if target is None:  # several documents alike ("… cùng căn cứ văn bản nào?"): the grounds they share
+            return shared_grounds(q, ctx)
         doc = ctx.index.get(target)
         if not named and (carried := carried_out(q, ctx, doc)) is not None:
             return carried  # "… giao Sở X thực hiện những nghị quyết nào?": the texts of that unit's tasks
@@ -216,13 +218,17 @@ def shared_grounds(q: Question, ctx: Context) -> Draft | None:
 
 def each_grounds(q: Question, ctx: Context) -> Draft | None:
     """ "Kế hoạch 308 và Kế hoạch 310 căn cứ những văn bản nào?": each document's grounds, one after the other."""
-    drafts = [d for doc_id in ctx.scope or [] if (d := grounds(ctx.index.get(doc_id), ctx, q)) is not None]
+    docs = [ctx.index.get(doc_id) for doc_id in ctx.scope or []]
+    found = {doc.doc_id: grounds(doc, ctx, q) for doc in docs}
+    drafts = [d for d in found.values() if d is not None]
     if not drafts:
         return None
     for d in drafts:  # each list under its own intro ("Kế hoạch 308/KH-UBND … căn cứ 1 văn bản:")
         d.evidence[0].statements = [d.intro, *d.evidence[0].statements]
     legal = list({e.id: e for d in drafts for e in d.legal}.values())
-    return Draft([ev for d in drafts for ev in d.evidence], legal=legal, notes=warnings(legal), group_by_doc=False)
+    notes = [f"{doc_name(doc)} không căn cứ văn bản nào được hỏi." for doc in docs if found[doc.doc_id] is None]
+    evidence = [ev for d in drafts for ev in d.evidence]
+    return Draft(evidence, legal=legal, notes=[*notes, *warnings(legal)], group_by_doc=False)
 
 
 def grounds(doc: Document, ctx: Context, q: Question | None = None) -> Draft | None:

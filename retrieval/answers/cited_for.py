@@ -12,8 +12,10 @@ drafter's cues). None is left for "Kế hoạch 308 được ban hành để tri
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from core.text import fold
 from core.types import Document, LegalBasis
 from ingest.legal import mentions
 from retrieval.answers.context import Context
@@ -21,9 +23,16 @@ from retrieval.answers.evidence import Draft, Evidence, doc_name
 from retrieval.answers.header import field_words, rest_terms, unnamed
 from retrieval.answers.question import Question
 from retrieval.answers.registry import asked_for, line_of, warnings
-from retrieval.extract import Coverage, QueryTerms, text_terms
+from retrieval.extract import Coverage, Line, QueryTerms, text_terms
 from retrieval.lexicon import lexicon
 
+#: A kind of text (or "văn bản", "quy định") asked by "nào" or "gì", on folded text.
+_ASKS_TEXTS = re.compile(
+    rf" (?:{'|'.join(sorted(map(re.escape, lexicon().kind_types), key=len, reverse=True))}|van ban|quy dinh)"
+    r"(?: \w+){0,3} (?:nao|gi)\b"
+)
+#: A question word asking something ("gì", "nào", "sao", "bao nhiêu", "mấy", "ai", "đâu"), on folded text.
+_ASKS = re.compile(r" (?:gi|nao|sao|bao nhieu|may|ai|dau)\b")
 #: Parts of a document that are not a section saying something of its own.
 _NOT_BODY = frozenset({"preamble", "header", "signature", "closing", "recipients"})
 
@@ -34,7 +43,7 @@ def cited_for(q: Question, ctx: Context, doc: Document, named: Sequence[LegalBas
     at least ``AnswerPolicy.cited_for`` of those words and more of them than the preamble; None otherwise (the
     document's grounds are asked). Sections holding as much are told apart by the story told before the question
     ("… kiêm bí thư đoàn trường. … việc giảm định mức tiết dạy của tôi thực hiện theo văn bản nào?")."""
-    subject = _subject(q.asked if q.told_apart and q.asked else q.text, ctx, doc)
+    subject = _subject(_asking_clause(q.asked if q.told_apart and q.asked else q.text), ctx, doc)
     if subject is None:
         return None
     entries = [e for e in asked_for(q, ctx.index.entries_citing(doc.doc_id), doc.issuer) if e not in named]
@@ -56,23 +65,37 @@ def cited_for(q: Question, ctx: Context, doc: Document, named: Sequence[LegalBas
     grounds = covers(_section_terms(ctx, doc, "preamble")) if any(p.id == "preamble" for p in doc.parts) else 0.0
     if held[best] < ctx.policy.answer.cited_for or held[best] <= grounds:
         return None
-    evidence, legal = [], []
+    lines: dict[str, dict[int, Line]] = {}  # section -> its lines citing them, each once, in order
+    legal = []
     for e in citing[best]:
-        where = line_of(doc, e, prefer=best, within=best)
-        if where is None:
-            continue
-        section, line = where
-        legal.append(e)
-        if any(ev.lines[0].start == line.start for ev in evidence):
-            continue  # two texts on one line: the line once, both texts listed
-        evidence.append(Evidence(doc.doc_id, section, "", [line]))
-    if not evidence:
+        if (where := line_of(doc, e, prefer=best, within=best)) is not None:
+            section, line = where
+            legal.append(e)
+            lines.setdefault(section, {})[line.start] = line
+    if not legal:
         return None
+    evidence = [Evidence(doc.doc_id, sec, "", [by[k] for k in sorted(by)]) for sec, by in lines.items()]
     sec = doc.section(best)
     where = f"mục {best}" + (f" «{sec.heading}»" if sec is not None and sec.heading else "")
     listed = "; ".join(e.citation for e in legal)
     intro = f"{doc_name(doc)} nhắc đến {len(legal)} văn bản ở {where}: {listed}."
     return Draft(evidence, intro=intro, legal=legal, notes=warnings(legal), group_by_doc=False)
+
+
+def _asking_clause(text: str) -> str:
+    """The question from after the last clause asking something else, before the one asking for texts ("Kế hoạch
+    179 có những nhiệm vụ, giải pháp gì và căn cứ văn bản nào?": "và căn cứ văn bản nào?"): a question word that
+    names no kind of text (or "văn bản") before it. Clauses setting the scene stay ("Trong công tác tham mưu, …
+    triển khai những văn bản nào của Bộ Công an?")."""
+    key = f" {fold(text).lower()} "
+    asked = _ASKS_TEXTS.search(key)
+    if asked is None:
+        return text
+    other = [m for m in _ASKS.finditer(key, 0, asked.start())]
+    if not other:
+        return text
+    cut = other[-1].end() - 1  # the folded key is the text padded by one space, letter for letter
+    return text[cut:] if len(key) == len(text) + 2 else text
 
 
 def _subject(text: str, ctx: Context, doc: Document) -> QueryTerms | None:

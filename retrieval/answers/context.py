@@ -15,6 +15,7 @@ from typing import Any
 from core.legal_ids import leading_number
 from core.text import fold
 from retrieval.answers.header import unnamed
+from retrieval.answers.numbered import cited_words_before
 from retrieval.answers.phrases import clause_key, has
 from retrieval.answers.question import Question, named_pair
 from retrieval.extract import QueryTerms, TermWeights, query_terms
@@ -74,6 +75,7 @@ class Context:
     scope: list[str] | None = None  # the documents the caller restricts the answer to
     focus: list[str] | None = None  # the conversation's documents, for a follow-up that names none
     refused: str | None = None  # why the question is refused, in words a reader is told
+    apart: bool = False  # the scope is the documents the question names one by one (``numbered_apart``)
     _plan: SearchPlan | None = field(default=None, repr=False)
     _hits: dict[tuple[str, int], list[SectionHit]] = field(default_factory=dict, repr=False)
     _terms: QueryTerms | None = field(default=None, repr=False)
@@ -172,17 +174,6 @@ class Context:
             return None
         return found[0]
 
-    def numbered_apart(self, q: Question) -> list[str]:
-        """The stored documents the question names one by one by kind and number ("Kế hoạch 308 và Kế hoạch 310 của
-        Hà Nội …"), each number naming one of them only, in the order named; none when it names fewer than two."""
-        found: list[str] = []
-        for number in [*q.legal_keys, *(f"{k}|{n}" for k, n in q.legal_pairs)]:
-            keys, pairs = ([number], []) if "|" not in number else ([], [number])
-            docs = self.index.catalog.numbered(keys, pairs)
-            if len(docs) == 1 and docs[0] not in found:
-                found.append(docs[0])
-        return found if len(found) >= 2 else []
-
     def leading(self, q: Question) -> list[str]:
         """The documents a legal-basis question is about alike: those whose match is within ``target_margin`` of
         the best's (when there are several, no one is its target)."""
@@ -251,9 +242,7 @@ class Context:
         if q.legal_keys and not q.asking("does_cite"):
             return None
         kind, number = subject[0]
-        before = q.key[: q.key.find(f" {kind} ")].split()
-        lx = lexicon()
-        if any(before[-len(o.split()) :] == o.split() for o in (*lx.grounds_openings, *lx.cited_before)):
+        if cited_words_before(q.key, q.key.find(f" {kind} ")):
             return None
         found = self.index.catalog.numbered([], [f"{kind}|{number}"])
         if len(found) != 1 or (self.scope and found[0] not in self.scope) or self.elsewhere(q, found[0]):

@@ -66,12 +66,12 @@ MAX_LABELS = 4  # label lines below an item quoted with it (lead, partners, time
 _LABEL = re.compile(r"^[^\W\d][^:;.\n]{2,40}:\s*\S")
 MAX_WHOLE_LINES = 120  # a unit's whole task list: the bot splits it into several messages
 MAX_WHOLE_CHARS = 16000
-# (not a date's "10 tháng 12 năm 2024": a month or year followed by a number)
-#: A figure with its unit: a share, money, people, times, a length of time, a measure ("100 MW", "30 ha"); the
-#: unit a whole word ("4 ngành" is no "4 ngàn").
+#: A figure with its unit: a share, money, people, times, a length of time (not a date's "10 tháng 12 năm 2024": a
+#: month or year followed by a number), a measure ("100 MW", "30 ha", "25 km²"); the unit a whole word ("4 ngành"
+#: is no "4 ngàn").
 _AMOUNT = re.compile(
-    r"\d[\d.,]*\s*(?:%|(?:phần trăm|đồng|đ|triệu|nghìn|ngàn|tỷ|lần|người|ha|km2?|m[23]|[kmg]wh?|tấn|kg|lít"
-    r"|(?:tháng|năm)(?!\s*\d)|ngày)\b)",
+    r"\d[\d.,]*\s*(?:%|[kc]?m[²³]|(?:phần trăm|đồng|đ|triệu|nghìn|ngàn|tỷ|lần|người|ha|km2?|m[23]|[kmg]wh?|tấn|kg"
+    r"|lít|(?:tháng|năm)(?!\s*\d)|ngày)\b)",
     re.I,
 )
 
