@@ -1799,3 +1799,18 @@ def test_texts_named_beside_the_documents_asked_are_not_asked_of(tmp_path: Path)
             "đổi số từ tháng mấy đến tháng mấy?"
         )
         assert ans.found and cited(ans)[0] == ("kh-52-ubnd-binhan-2026", "II.2"), ans.answer
+
+
+def test_texts_a_body_names_are_shown_with_the_sentence_naming_them_once(tmp_path: Path) -> None:
+    """A plan with no grounds part: the texts its body names are listed as citation strings, each sentence naming
+    them quoted once after the last of its texts, in the plan's own words ("ngày 23/7/2025")."""
+    plan = _DATA_PLAN.replace("Căn cứ Luật Dữ liệu số 60/2024/QH15 ngày 30 tháng 11 năm 2024;\n", "").replace(
+        "Căn cứ Nghị định số 47/2024/NĐ-CP ngày 09 tháng 5 năm 2024 của Chính phủ quy định danh mục cơ sở dữ liệu quốc gia;\n",
+        "",
+    )
+    with engine_of(tmp_path, {"kh-61-ubnd-binhan-2026": plan}) as engine:
+        ans = engine.ask("Kế hoạch 61 của UBND tỉnh Bình An căn cứ những văn bản nào?")
+        assert ans.found and {"214/NQ-CP", "14-KH/TU", "120/QĐ-UBND"} <= set(ids(ans)), ans.answer
+        sentence = "Triển khai thực hiện Nghị quyết số 214/NQ-CP ngày 23/7/2025 của Chính phủ"
+        assert ans.answer.count(sentence) == 1, ans.answer
+        assert ans.answer.index("14-KH/TU ngày 29/07/2025") < ans.answer.index(sentence), ans.answer

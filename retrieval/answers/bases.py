@@ -237,8 +237,13 @@ def grounds(doc: Document, ctx: Context, q: Question | None = None) -> Draft | N
     evidence, legal, notes = [], [], []
     every = grounds_of(doc, ctx, q)
     asked = _named_ground(q, ctx, every)
-    for e, section, line in asked:
-        evidence.append(Evidence(doc.doc_id, section, "", [line], statements=[f"- {written(doc, e, line)} {{n}}"]))
+    last = {line.start: i for i, (_, _, line) in enumerate(asked)}
+    for i, (e, section, line) in enumerate(asked):
+        # a text its body names is followed by the sentence naming it, after the last text it names ("… triển khai
+        # Nghị quyết số 50/NQ-CP ngày 13 tháng 3 năm 2025 …"): the citation string is the registry's words
+        shown = section != "preamble" and written(doc, e, line) == e.citation and last[line.start] == i
+        statement = f"- {written(doc, e, line)} {{n}}"
+        evidence.append(Evidence(doc.doc_id, section, "", [line], statements=[statement], show_lines=shown))
         legal.append(e)
         if e.conflicts:
             notes.append(warning(e))

@@ -27,19 +27,30 @@ def carried_out(q: Question, ctx: Context, doc: Document) -> Draft | None:
     own = [e for e in tasks.evidence if e.doc_id == doc.doc_id] if tasks is not None else []
     if not own:
         return None
-    evidence, legal = [], []
+    found = []
     for entry in asked_for(q, ctx.index.entries_citing(doc.doc_id), doc.issuer):
         for task in own:
             if (where := line_of(doc, entry, prefer=task.section, within=task.section)) is not None:
-                section, line = where
-                evidence.append(
-                    Evidence(doc.doc_id, section, "", [line], statements=[f"- {written(doc, entry, line)} {{n}}"])
-                )
-                legal.append(entry)
+                found.append((entry, *where))
                 break
-    if not evidence:
+    if not found:
         return None
-    evidence.sort(key=lambda e: e.lines[0].start)  # as the document names them
+    found.sort(key=lambda f: f[2].start)  # as the document names them
+    # each task sentence after the last text it names, as the plan words them ("Kế hoạch 310/KH-UBND ngày
+    # 21/8/2024"): a citation string is the registry's words
+    last = {line.start: i for i, (_, _, line) in enumerate(found)}
+    evidence = [
+        Evidence(
+            doc.doc_id,
+            section,
+            "",
+            [line],
+            statements=[f"- {written(doc, entry, line)} {{n}}"],
+            show_lines=last[line.start] == i and written(doc, entry, line) == entry.citation,
+        )
+        for i, (entry, section, line) in enumerate(found)
+    ]
+    legal = [entry for entry, _, _ in found]
     named = UnitCatalog(ctx.index.catalog, ctx.analyzer).find(q.text, focus=[doc.doc_id])
     unit = named[0].name if named else own[0].heading or "đơn vị được hỏi"  # as the plan names it
     intro = f"{doc_name(doc)} giao {unit} thực hiện {len(evidence)} văn bản:"
