@@ -176,9 +176,8 @@ def _with_others(draft: Draft | None, doc: Document, q: Question, ctx: Context) 
 def mentioned(draft: Draft, q: Question, ctx: Context) -> list[LegalBasis]:
     """Registry entries the question names (not a document quoted, named as it is: "Kế hoạch 310 của UBND Hà Nội
     …" is no plan 310 it cites), else those the quoted lines cite, to paste beside any answer."""
-    quoted = list(dict.fromkeys(ev.doc_id for ev in draft.evidence))
-    named = [{e.id: e for e in named_entries(q, ctx, ctx.index.get(d))} for d in quoted] or [{}]
-    out = {k: e for k, e in named[0].items() if all(k in other for other in named[1:])}
+    quoted = [ctx.index.get(d) for d in dict.fromkeys(ev.doc_id for ev in draft.evidence)]
+    out = {e.id: e for e in named_entries(q, ctx, quoted=quoted)}
     if out:
         return list(out.values())
     for ev in draft.evidence:
@@ -241,9 +240,9 @@ def grounds(doc: Document, ctx: Context, q: Question | None = None) -> Draft | N
     for i, (e, section, line) in enumerate(asked):
         # a text its body names is followed by the sentence naming it, after the last text it names ("… triển khai
         # Nghị quyết số 50/NQ-CP ngày 13 tháng 3 năm 2025 …"): the citation string is the registry's words
-        shown = section != "preamble" and written(doc, e, line) == e.citation and last[line.start] == i
-        statement = f"- {written(doc, e, line)} {{n}}"
-        evidence.append(Evidence(doc.doc_id, section, "", [line], statements=[statement], show_lines=shown))
+        words = written(doc, e, line)
+        shown = section != "preamble" and words == e.citation and last[line.start] == i
+        evidence.append(Evidence(doc.doc_id, section, "", [line], statements=[f"- {words} {{n}}"], show_lines=shown))
         legal.append(e)
         if e.conflicts:
             notes.append(warning(e))

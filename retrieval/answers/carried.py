@@ -39,14 +39,15 @@ def carried_out(q: Question, ctx: Context, doc: Document) -> Draft | None:
     # each task sentence after the last text it names, as the plan words them ("Kế hoạch 310/KH-UBND ngày
     # 21/8/2024"): a citation string is the registry's words
     last = {line.start: i for i, (_, _, line) in enumerate(found)}
+    words = [written(doc, entry, line) for entry, _, line in found]
     evidence = [
         Evidence(
             doc.doc_id,
             section,
             "",
             [line],
-            statements=[f"- {written(doc, entry, line)} {{n}}"],
-            show_lines=last[line.start] == i and written(doc, entry, line) == entry.citation,
+            statements=[f"- {words[i]} {{n}}"],
+            show_lines=last[line.start] == i and words[i] == entry.citation,
         )
         for i, (entry, section, line) in enumerate(found)
     ]

@@ -24,6 +24,8 @@ def numbered_apart(q: Question, ctx: Context) -> list[str]:
     naming one of them only: a full number that one has, or a kind and number not typed in full otherwise, not
     after words citing a text ("… cùng triển khai Nghị quyết 57") and not better read as a text stored ones cite;
     none when it names fewer than two."""
+    if len({*map(leading_number, q.legal_keys), *(n for _, n in q.legal_pairs)}) < 2:
+        return []  # one number, typed in full and by kind alike ("Quyết định 2500/QĐ-TTg"): no lookup
     found: dict[str, int] = {}
     for key in q.legal_keys:
         docs = ctx.index.catalog.numbered([key], [])

@@ -8,7 +8,7 @@ document cites an entry, which entries another replaces, and the warnings where 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from core.legal_ids import id_key, leading_number
 from core.text import fold
@@ -72,17 +72,21 @@ def _bodies(cited: str) -> list[str]:
     return [p.split(" cua ")[-1].split(" do ")[-1].strip() for p in parts if p.strip()]
 
 
-def named_entries(q: Question, ctx: Context, own: Document | None = None) -> list[LegalBasis]:
+def named_entries(
+    q: Question, ctx: Context, own: Document | None = None, *, quoted: Sequence[Document] = ()
+) -> list[LegalBasis]:
     """Registry entries a question names by number ("124/2021/TT-BCA", "thông tư 124", "chỉ thị 09").
 
     ``own``: the document the question is about. A kind and number it gives once that are ``own``'s too ("nghị
-    quyết 57 của HĐND Hà Nội dựa trên văn bản nào") name that document, not an entry it might cite (57-NQ/TW)."""
+    quyết 57 của HĐND Hà Nội dựa trên văn bản nào") name that document, not an entry it might cite (57-NQ/TW);
+    likewise those of any document an answer ``quoted``."""
     if not q.legal_keys and not q.legal_pairs:
         return []
-    mine = own_pair(own)
-    pairs = [p for p in q.legal_pairs if p != mine or named_twice(q, p)]
-    own_key = id_key(own.number) if own is not None and own.number else None  # its full number, likewise
-    given = {k for k in q.legal_keys if k != own_key or q.legal_keys.count(k) > 1}
+    owns = [d for d in (own, *quoted) if d is not None]
+    mine = {own_pair(d) for d in owns}
+    pairs = [p for p in q.legal_pairs if p not in mine or named_twice(q, p)]
+    own_keys = {id_key(d.number) for d in owns if d.number}  # their full numbers, likewise
+    given = {k for k in q.legal_keys if k not in own_keys or q.legal_keys.count(k) > 1}
     # a year typed with the number ("thông tư 69/2021/TT-BTC") names that year's text, not another of its number
     years = {(t, n): m.group(1) for t, n in pairs if (m := re.search(named_pair(t, n) + r"/((?:19|20)\d\d)", q.key))}
     out = []
