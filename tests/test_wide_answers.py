@@ -3177,3 +3177,20 @@ def test_who_must_pay_asks_a_category_not_a_persons_name(wide_engine) -> None:
     assert (payer.citations[0].doc_id, payer.citations[0].section) == ("tt-109-2025-btc", "Điều 2")
     signer = wide_engine.ask("ai là người ký kế hoạch 310")
     assert signer.citations[0].section == "signature"
+
+
+def test_a_length_of_time_asked_is_one_the_lines_quoted_state(wide_engine) -> None:
+    """Asked how many months a retiree's old mail is kept, the point on retirees (no length of time) was quoted with
+    its clause's heading line, and the clause's other point stating "05 ngày làm việc" (not quoted) let it answer:
+    the figure of the kind asked must be in the lines quoted. Asked how many days a request takes, that point
+    answers."""
+    refused = wide_engine.ask(
+        "qd 143 dong thap ve thu dien tu cong vu: khi nghi huu bi thu hoi hop thu thi du lieu thu cu dc luu giu them"
+        " bao nhieu thang roi moi xoa vay"
+    )
+    assert not refused.found and refused.citations == []
+    days = wide_engine.ask(
+        "Theo quy chế thư điện tử công vụ Đồng Tháp, yêu cầu cấp lại mật khẩu được giải quyết trong mấy ngày?"
+    )
+    assert (days.citations[0].doc_id, days.citations[0].section) == ("qd-143-2025-ubnd-dongthap", "Quy chế.Điều 8.2.a")
+    assert "Trong thời hạn 05 ngày làm việc" in days.answer
