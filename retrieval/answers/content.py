@@ -9,8 +9,6 @@ close in score to the best is cited beside it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import replace
 
 from core.text import fold
 from core.types import Document, Section
@@ -19,6 +17,7 @@ from retrieval.answers import ordinals, ranges
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, Pick, has_amount, pick_lines
 from retrieval.answers.facts import names_only
+from retrieval.answers.figure_lines import beyond_header, figure_line_first, stating_first
 from retrieval.answers.forms import forms_last
 from retrieval.answers.gathered import gathered
 from retrieval.answers.header import field_words, unnamed
@@ -41,7 +40,6 @@ from retrieval.extract import (
     same_day,
     says_when,
     section_lines,
-    text_terms,
 )
 from retrieval.lexicon import lexicon
 from retrieval.search import CONTENT, SectionHit
@@ -53,7 +51,6 @@ MAX_LIST_CHARS = 1500
 DAY_HITS = 30  # sections read for the documents stating a day asked ("những kế hoạch nào … trước ngày 30/11")
 MAX_DAY_LINES = 3
 MAX_DAY_DOCUMENTS = 10
-FIGURE_LINE_DEPTH = 3  # sections a "when" or "how much" question compares by their lines stating it
 _DURATION = lexicon().amount_kinds["duration"].figure
 _WHEN = lexicon().time_statements
 
@@ -99,23 +96,23 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     counted = states_asked(q) if how == "amount" else None  # "bao nhiêu học viên": a number of học viên
     if how in ("dated", "amount"):
         stating = (says_when if q.asks_day else _states_time) if how == "dated" else counted or has_amount
-        hits = _figure_line_first(ctx, q, _stating_first(ctx, hits, stating, p.dated_runner_up), stating)
+        hits = figure_line_first(ctx, q, stating_first(ctx, hits, stating, p.dated_runner_up), stating)
         if how == "dated" and target:  # "Sở Tài chính báo cáo trước ngày nào?": not another unit's own date first
             hits = named_unit_before_other(q, ctx, target, hits, stating)
         if how == "dated" and q.asks_often:  # "bao lâu 1 lần": a recurrence, not one date
             recurs = lexicon().recurrence.search
-            hits = _stating_first(ctx, hits, lambda text: recurs(fold(text).lower()), p.dated_runner_up)
+            hits = stating_first(ctx, hits, lambda text: recurs(fold(text).lower()), p.dated_runner_up)
             if target:
                 hits = _period_first(q, ctx, target, hits)
     elif cued := [f for f, nouns in q.figures if not nouns]:  # "khiếu nại trong mấy ngày": asked by its words,
         # a section stating a figure of the kind (a length of time); not a noun's ("mức chi" may name the document)
-        hits = _stating_first(ctx, hits, lambda text: any(f.search(text) for f in cued), p.dated_runner_up)
+        hits = stating_first(ctx, hits, lambda text: any(f.search(text) for f in cued), p.dated_runner_up)
     if q.asking("lead") and how in ("best", "all"):  # "đơn vị nào chủ trì …": the task's line naming its lead
-        hits = _stating_first(ctx, hits, _states_lead, p.dated_runner_up)
+        hits = stating_first(ctx, hits, _states_lead, p.dated_runner_up)
     if (
         q.asking("recipient") and how != "dated"
     ):  # "báo cáo gửi về đâu": a line naming where it goes ("… (qua Sở Nội vụ)")
-        hits = _stating_first(ctx, hits, _RECIPIENT.search, p.dated_runner_up)
+        hits = stating_first(ctx, hits, _RECIPIENT.search, p.dated_runner_up)
     if how in ("best", "all") and target and not (q.figures or q.counted):  # not "trong mấy ngày", "mấy điểm"
         hits = unit_first(q, ctx, target, hits)
     hits = recipient_not_first(q, ctx, hits)
@@ -248,12 +245,6 @@ def _stating_day(q: Question, ctx: Context) -> Draft | None:
     return Draft(evidence[:MAX_DAY_DOCUMENTS]) if evidence else None
 
 
-def beyond_header(ctx: Context, doc: Document, terms: QueryTerms) -> QueryTerms:
-    """The question's terms without those its document's header holds."""
-    header = text_terms(ctx.analyzer, profile_text(doc))
-    return replace(terms, uni={t for t in terms.uni if t not in header}, bi={t for t in terms.bi if t not in header})
-
-
 def _within(h: SectionHit, outer: SectionHit) -> bool:
     """Whether a hit is the section ``outer`` or one of its parts (quoted whole with it)."""
     return h.doc_id == outer.doc_id and part_of(h.section, outer.section)
@@ -347,51 +338,3 @@ def _span(q: Question, ctx: Context, doc: Document, score: float) -> SectionHit 
     if len(top) != 1 or not names_only(q, doc, ctx, lx.span_cues, titled=True):
         return None
     return SectionHit(doc.doc_id, top[0].id, top[0].heading, score)
-
-
-def _figure_line_first(
-    ctx: Context, q: Question, hits: list[SectionHit], states: Callable[[str], bool]
-) -> list[SectionHit]:
-    """Among the first sections scoring ``runner_up`` of the first one, the one whose line stating what is asked (a
-    time, an amount) holds clearly more of the question (``figure_line_margin``), first: a long article stating
-    other dates does not answer "được đổi vào thời gian nào" before the short one that says when ("trong 15 ngày
-    đầu của mỗi quý"), nor an appendix's scoring table "chỉ tiêu bao nhiêu %" before the target itself. A line is
-    read with its section's headings ("Các trường hợp hộp thư … bị tạm khóa" above "a) … 45 ngày"), without its
-    list marker ("5. Hồ sơ học viên" counts no học viên), against the question's terms beyond its document's
-    header (naming the document tells no section apart)."""
-    p = ctx.policy.answer
-    terms, weights = ctx.terms(q), ctx.weights()
-
-    def best_line(h: SectionHit) -> float:
-        doc = ctx.index.get(h.doc_id)
-        covers = Coverage(beyond_header(ctx, doc, terms), weights)
-        head = text_terms(ctx.analyzer, " ".join(doc.heading_path(h.section)))  # read once, not with every line
-        lines = [ln for ln in section_lines(doc, h.section, own=False) if states(ln.clean)]
-        return max((covers(head | text_terms(ctx.analyzer, ln.text)) for ln in lines), default=-1.0)
-
-    close = [i for i, h in enumerate(hits[:FIGURE_LINE_DEPTH]) if h.score >= p.runner_up * hits[0].score]
-    if len(close) < 2:
-        return hits
-    shares = {i: best_line(hits[i]) for i in close}
-    i = max(close, key=lambda j: (shares[j], -j))
-    if i == 0 or shares[i] < shares[0] + p.figure_line_margin:
-        return hits
-    return [hits[i], *hits[:i], *hits[i + 1 :]]
-
-
-def _stating_first(ctx: Context, hits: list[SectionHit], states: object, share: float) -> list[SectionHit]:
-    """Move the best section that states a date (or amount) first when it scores ``share`` of the best one."""
-    check = states if callable(states) else None
-    if check is None:
-        return hits
-
-    def stated(h: SectionHit) -> bool:
-        doc = ctx.index.get(h.doc_id)
-        return any(check(ln.text) for ln in section_lines(doc, h.section, own=False))
-
-    if stated(hits[0]):
-        return hits
-    for i, h in enumerate(hits[1:4], 1):
-        if h.score >= share * hits[0].score and stated(h):
-            return [h, *hits[:i], *hits[i + 1 :]]
-    return hits

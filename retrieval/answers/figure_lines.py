@@ -1,0 +1,74 @@
+"""Which section answers a "when" or "how much" question first: one whose line states what is asked.
+
+The search ranks sections by all of the question's words; a question asking a figure (a date, an amount, a
+percentage) is answered by the line that states it, so among close sections the one whose stating line holds
+more of the question comes first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from core.types import Document
+from retrieval.answers.context import Context
+from retrieval.answers.question import Question
+from retrieval.extract import Coverage, QueryTerms, section_lines, text_terms
+from retrieval.search import SectionHit
+from retrieval.targeting import profile_text
+
+FIGURE_LINE_DEPTH = 3  # sections a "when" or "how much" question compares by their lines stating it
+
+
+def beyond_header(ctx: Context, doc: Document, terms: QueryTerms) -> QueryTerms:
+    """The question's terms without those its document's header holds."""
+    header = text_terms(ctx.analyzer, profile_text(doc))
+    return replace(terms, uni={t for t in terms.uni if t not in header}, bi={t for t in terms.bi if t not in header})
+
+
+def figure_line_first(
+    ctx: Context, q: Question, hits: list[SectionHit], states: Callable[[str], bool]
+) -> list[SectionHit]:
+    """Among the first sections scoring ``runner_up`` of the first one, the one whose line stating what is asked (a
+    time, an amount) holds clearly more of the question (``figure_line_margin``), first: a long article stating
+    other dates does not answer "được đổi vào thời gian nào" before the short one that says when ("trong 15 ngày
+    đầu của mỗi quý"), nor an appendix's scoring table "chỉ tiêu bao nhiêu %" before the target itself. A line is
+    read with its section's headings ("Các trường hợp hộp thư … bị tạm khóa" above "a) … 45 ngày"), without its
+    list marker ("5. Hồ sơ học viên" counts no học viên), against the question's terms beyond its document's
+    header (naming the document tells no section apart)."""
+    p = ctx.policy.answer
+    terms, weights = ctx.terms(q), ctx.weights()
+
+    def best_line(h: SectionHit) -> float:
+        doc = ctx.index.get(h.doc_id)
+        covers = Coverage(beyond_header(ctx, doc, terms), weights)
+        head = text_terms(ctx.analyzer, " ".join(doc.heading_path(h.section)))  # read once, not with every line
+        lines = [ln for ln in section_lines(doc, h.section, own=False) if states(ln.clean)]
+        return max((covers(head | text_terms(ctx.analyzer, ln.text)) for ln in lines), default=-1.0)
+
+    close = [i for i, h in enumerate(hits[:FIGURE_LINE_DEPTH]) if h.score >= p.runner_up * hits[0].score]
+    if len(close) < 2:
+        return hits
+    shares = {i: best_line(hits[i]) for i in close}
+    i = max(close, key=lambda j: (shares[j], -j))
+    if i == 0 or shares[i] < shares[0] + p.figure_line_margin:
+        return hits
+    return [hits[i], *hits[:i], *hits[i + 1 :]]
+
+
+def stating_first(ctx: Context, hits: list[SectionHit], states: object, share: float) -> list[SectionHit]:
+    """Move the best section that states a date (or amount) first when it scores ``share`` of the best one."""
+    check = states if callable(states) else None
+    if check is None:
+        return hits
+
+    def stated(h: SectionHit) -> bool:
+        doc = ctx.index.get(h.doc_id)
+        return any(check(ln.text) for ln in section_lines(doc, h.section, own=False))
+
+    if stated(hits[0]):
+        return hits
+    for i, h in enumerate(hits[1:4], 1):
+        if h.score >= share * hits[0].score and stated(h):
+            return [h, *hits[:i], *hits[i + 1 :]]
+    return hits
