@@ -86,6 +86,9 @@ _MONTH_BEFORE = re.compile(r"\bthang\s*$", re.I)
 W_FOLD, W_EXACT, W_BIGRAM, W_LEGAL = 1.0, 0.35, 0.8, 3.0
 W_SYNONYM = 0.5
 W_INSERTED = 0.5  # tokens a query has only through an abbreviation added after the words it stands for
+#: BM25's saturation and length normalisation of a unit's term weights: checked on 2026-12-06 against every
+#: development set (3,918 questions): B 0.5 and 0.9, K1 0.9 and 1.6 each lost more first citations than they won
+#: (probe +17 −49, +10 −24, +13 −19, +9 −17).
 K1, B, AVG_LEN = 1.2, 0.75, 90.0
 
 
