@@ -3212,3 +3212,24 @@ def test_an_appendix_table_repeating_the_words_asked_does_not_outrank_the_articl
     )
     assert (target.citations[0].doc_id, target.citations[0].section) == ("kh-157-ubnd-cantho-2025", "III.1")
     assert "Ít nhất 85% người hưởng trợ cấp xã hội" in target.answer
+
+
+def test_whom_a_sum_is_paid_to_must_be_one_the_documents_found_speak_of(wide_engine) -> None:
+    """The resolution pays the commune police a monthly support and never speaks of the neighbourhood security
+    teams: asked the monthly support "cho thành viên tổ bảo vệ an ninh, trật tự ở cơ sở", it answered with the
+    police's sum; whom a sum is paid to ("… cho X", within its clause) is now read like what it prices. Asked for
+    the commune police, in chat, it answers."""
+    for asked in (
+        "Nghị quyết 80/2025 của HĐND Hà Nội có quy định mức hỗ trợ hằng tháng cho lực lượng tham gia bảo vệ an ninh,"
+        " trật tự ở cơ sở không, bao nhiêu tiền một tháng?",
+        "Nghi quyet 80/2025 cua HDND Ha Noi quy dinh muc ho tro hang thang cho thanh vien to bao ve an ninh, trat tu o"
+        " co so la bao nhieu?",
+    ):
+        refused = wide_engine.ask(asked)
+        assert not refused.found and refused.citations == [], asked
+    police = wide_engine.ask(
+        "e la chien si cong an phuog o ha noi, nghe noi hdnd tp moi thong qua muc ho tro hang thang cho cong an cap"
+        " xa, cu the la bn tien 1 thang a?"
+    )
+    assert (police.citations[0].doc_id, police.citations[0].section) == ("nq-80-2025-hdnd-hanoi", "Điều 3.1")
+    assert "4.960.000 đồng/người/tháng" in police.answer

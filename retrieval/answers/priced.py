@@ -5,7 +5,9 @@ found sets the fee of the certificate and never says "sát hạch". Coverage of 
 the two apart (every other word is there), so the words a money noun governs ("phí | dự thi sát hạch …", up to the
 lexicon's ``priced_until``: "là", "bao nhiêu", "theo", "của" …) are read on their own: a pair of them that the store
 writes together (a real phrase somewhere), which the documents found never write together and of which one word they
-never write at all, is something they do not price. So is the unit a price is asked per ("bao nhiêu một tín chỉ" of
+never write at all, is something they do not price. So is whom a sum is paid to, right after it in its clause ("mức
+hỗ trợ hằng tháng cho | thành viên tổ bảo vệ an ninh, trật tự" of a resolution on the commune police's support), the
+unit a price is asked per ("bao nhiêu một tín chỉ" of
 a resolution that sets fees per month), and the act a fine is asked for, read back from "… bị phạt bao nhiêu"
 ("cơ sở không mua bảo hiểm cháy nổ bắt buộc" of a resolution that fines other acts).
 
@@ -20,6 +22,7 @@ from collections.abc import Callable
 
 from core.text import has_diacritics
 from retrieval.analyzer import Analyzer, fold_words, token_index
+from retrieval.answers.phrases import clause_key
 from retrieval.answers.question import Question, fkey, has, sentences
 from retrieval.extract import QueryTerms, TermWeights, text_terms
 from retrieval.lexicon import lexicon
@@ -41,6 +44,13 @@ _PRICED = re.compile(
 #: out before a question is read).
 _PER = re.compile(r" (?:bao nhieu|may)(?: tien| dong)? (?:mot|moi|1)((?: \w+){2})\b")
 
+#: Whom a sum is paid to, right after what it prices: "… cho | thành viên tổ bảo vệ an ninh, trật tự | ở cơ sở".
+_FOR = re.compile(
+    r" cho((?: \w+){1,10}?)(?= (?:"
+    + "|".join(re.escape(w) for w in _MONEY.priced_until if w != "cho")
+    + r")\b| \|| ?$)"
+)
+
 #: The act a fine is asked for: "cơ sở không mua bảo hiểm cháy nổ bắt buộc | thì bị phạt bao nhiêu".
 _FINED = re.compile(r"((?: \w+){2,8}?)(?: thi)? bi (?:xu )?phat(?: tien)? (?:bao nhieu|may)")
 
@@ -52,19 +62,23 @@ def priced(q: Question) -> list[str]:
     keys = [fkey(s) for s in sentences(q.text)]
     per = [m.group(1).strip() for key in keys for m in _PER.finditer(key)]
     fined = [m.group(1).strip() for key in keys for m in _FINED.finditer(key)]
-    return (
-        per
-        + fined
-        + [
-            m.group(2).strip()
-            for key in keys
-            for m in _PRICED.finditer(key)
-            if m.group(2)
-            and not has(m.group(0) + " ", *_MONEY.cancelled)
-            # typed with diacritics, the noun must be written so: "dung lượng" is no "lương"
-            and (typed is None or m.group(1) not in _WRITTEN or any(w in typed for w in _WRITTEN[m.group(1)]))
-        ]
-    )
+    nouns = [
+        (key, m)
+        for key in keys
+        for m in _PRICED.finditer(key)
+        if not has(m.group(0) + " ", *_MONEY.cancelled)
+        # typed with diacritics, the noun must be written so: "dung lượng" is no "lương"
+        and (typed is None or m.group(1) not in _WRITTEN or any(w in typed for w in _WRITTEN[m.group(1)]))
+    ]
+    # whom it is paid to, within its clause: "mức hỗ trợ hằng tháng | cho thành viên tổ bảo vệ an ninh, trật tự | ở
+    # cơ sở" ("… cho công an cấp xã, cụ thể là bn tiền": not "cụ thể")
+    paid_to = [
+        f.group(1).strip()
+        for key in (clause_key(s) for s in sentences(q.text))
+        for m in _PRICED.finditer(key)
+        if (f := _FOR.match(key, m.end()))
+    ]
+    return per + fined + [m.group(2).strip() for _, m in nouns if m.group(2)] + paid_to
 
 
 def unspoken_price(
