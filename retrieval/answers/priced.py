@@ -7,9 +7,9 @@ lexicon's ``priced_until``: "là", "bao nhiêu", "theo", "của" …) are read o
 writes together (a real phrase somewhere), which the documents found never write together and of which one word they
 never write at all, is something they do not price. So is whom a sum is paid to, right after it in its clause ("mức
 hỗ trợ hằng tháng cho | thành viên tổ bảo vệ an ninh, trật tự" of a resolution on the commune police's support), the
-unit a price is asked per ("bao nhiêu một tín chỉ" of
-a resolution that sets fees per month), and the act a fine is asked for, read back from "… bị phạt bao nhiêu"
-("cơ sở không mua bảo hiểm cháy nổ bắt buộc" of a resolution that fines other acts).
+unit a price is asked per ("bao nhiêu một tín chỉ" of a resolution that sets fees per month), and the act a fine is
+asked for, read back from "… bị phạt bao nhiêu" ("cơ sở không mua bảo hiểm cháy nổ bắt buộc" of a resolution that
+fines other acts).
 
     unspoken_price(q, terms, weights, lambda: [doc.text], analyzer)  # "sat hach", or None
 """
