@@ -30,6 +30,7 @@ class AmountKind:
     cancelled: tuple[str, ...]  # folded phrases in which a noun is something else ("tien mat")
     not_cued: tuple[str, ...]  # folded phrases holding a cue that ask no such thing ("la ai lam": who does it)
     priced_until: tuple[str, ...]  # folded words ending what a noun prices ("phi du thi sat hach | la bao nhieu")
+    charged: tuple[str, ...]  # folded nouns of what the asker pays ("le phi"): the documents found must name it
     figure: re.Pattern[str]  # what a section states to answer it
 
 
@@ -228,6 +229,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
                 cancelled=tuple(v.get("not", ())),
                 not_cued=tuple(v.get("not_cued", ())),
                 priced_until=tuple(v.get("priced_until", ())),
+                charged=tuple(v.get("charged", ())),
                 figure=re.compile(v["figure"], re.I),
             )
             for k, v in raw.get("amount_kinds", {}).items()

@@ -3233,3 +3233,19 @@ def test_whom_a_sum_is_paid_to_must_be_one_the_documents_found_speak_of(wide_eng
     )
     assert (police.citations[0].doc_id, police.citations[0].section) == ("nq-80-2025-hdnd-hanoi", "Điều 3.1")
     assert "4.960.000 đồng/người/tháng" in police.answer
+
+
+def test_a_fee_the_asker_pays_must_be_one_the_documents_found_name(wide_engine) -> None:
+    """The resolution on exam costs pays the staff of the grade-10 entrance exam and never speaks of a fee: asked the
+    "lệ phí dự thi" a candidate pays, it answered with the staff's day rates. A fee (lexicon ``amount_kinds.money.
+    charged``) must be named by the documents found; what is paid to the asker may be named in other words ("phụ
+    cấp" of a monthly "hỗ trợ"), and a fee the circular sets is answered."""
+    fee = wide_engine.ask(
+        "Thí sinh thi tuyển sinh vào lớp 10 ở Vĩnh Long phải nộp lệ phí dự thi bao nhiêu theo Nghị quyết"
+        " 22/2025/NQ-HĐND?"
+    )
+    assert not fee.found and fee.citations == []
+    allowance = wide_engine.ask("Phụ cấp hàng tháng cho công an xã ở Hà Nội là bao nhiêu?")
+    assert (allowance.citations[0].doc_id, allowance.citations[0].section) == ("nq-80-2025-hdnd-hanoi", "Điều 3.1")
+    certificate = wide_engine.ask("Lệ phí cấp chứng chỉ hành nghề môi giới bất động sản là bao nhiêu?")
+    assert (certificate.citations[0].doc_id, certificate.citations[0].section) == ("tt-109-2025-btc", "Điều 4.1")

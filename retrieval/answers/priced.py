@@ -78,7 +78,10 @@ def priced(q: Question) -> list[str]:
         for m in _PRICED.finditer(key)
         if (f := _FOR.match(key, m.end()))
     ]
-    return per + fined + [m.group(2).strip() for _, m in nouns if m.group(2)] + paid_to
+    # what the asker pays, itself ("lệ phí dự thi" of a resolution that pays the exam's staff and never speaks of a
+    # fee; not what is paid to them: "phụ cấp" asked of a "hỗ trợ" is the same sum in the asker's words)
+    named = [m.group(1) for _, m in nouns if m.group(1) in _MONEY.charged]
+    return per + fined + [m.group(2).strip() for _, m in nouns if m.group(2)] + paid_to + named
 
 
 def unspoken_price(
