@@ -53,12 +53,6 @@ class SearchPolicy:
     #: The closing paragraph's share of its score in the second pass (it repeats the title's words): 0.6 on dev
     #: (original hit@1 .882 -> .914, wide .753 -> .763; 0.7 and 0.8: wide .758).
     closing_weight: float = 0.6
-    #: An appendix's units (tables, forms) against the body's, in the second pass (``search._part_weight``): its
-    #: tables repeat the words of what they set row by row ("hội thi giáo viên dạy giỏi", "mức chi"), and 31 % of
-    #: the probe answers citing an appendix first cited it wrongly, against 7 % overall. 0.9 on dev: probe +9 −2,
-    #: wide +1, adversarial −1 (a "which documents" trap now answered from a plan's body); 0.95 probe +4 −3; 0.8
-    #: probe +16 −12, near-miss −1.
-    appendix_weight: float = 0.9
     #: Characters after its heading line, ending a sentence, with which a section states a rule of its own before
     #: its clauses ("Điều 2. Đại học … là đơn vị sự nghiệp công lập, … trực thuộc Bộ Công Thương; …"): a clause
     #: that matches does not go ahead of it. 150 on dev (80: the same; 300: three probe answers lose the

@@ -323,17 +323,9 @@ def _combine(best: dict[str, float], named: dict[str, float], profile_weight: fl
     return {d: m / top for d, m in match.items()}
 
 
-#: Section ids the parser gives appendices (``ingest.layout``).
-_APPENDIX_IDS = ("Phụ lục", "Mẫu biểu")
-
-
 def _part_weight(unit: ScoredUnit, p: SearchPolicy) -> float:
-    """The closing paragraph ("Trên đây là Kế hoạch …") repeats the title: it counts less than a section; so does an
-    appendix ("Phụ lục II", "Mẫu biểu 01"), whose tables repeat the words of what they set one row at a time."""
-    section = unit.payload.get("section", "")
-    if section == "closing":
-        return p.closing_weight
-    return p.appendix_weight if section.startswith(_APPENDIX_IDS) else 1.0
+    """The closing paragraph ("Trên đây là Kế hoạch …") repeats the title: it counts less than a section."""
+    return p.closing_weight if unit.payload.get("section") == "closing" else 1.0
 
 
 def _is_ancestor(parent: str, child: str) -> bool:

@@ -3196,24 +3196,6 @@ def test_a_length_of_time_asked_is_one_the_lines_quoted_state(wide_engine) -> No
     assert "Trong thời hạn 05 ngày làm việc" in days.answer
 
 
-def test_an_appendix_table_repeating_the_words_asked_does_not_outrank_the_article_that_answers(wide_engine) -> None:
-    """The resolution's appendix tables list every contest and its costs row by row, so they hold more of a
-    question's words than the article saying what a commune's and a school's contests get (80 % and 60 % of the
-    province's): an appendix's units count 0.9 of the body's (``SearchPolicy.appendix_weight``). The rate a target
-    states, asked in chat, is the target itself, not the appendix's scoring table."""
-    levels = wide_engine.ask(
-        "Theo nghị quyết mức chi tổ chức kỳ thi, hội thi ngành giáo dục của HĐND tỉnh Vĩnh Long, nếu xã tự tổ chức"
-        " Hội khỏe Phù Đổng cấp xã thì mức chi tính thế nào so với cấp tỉnh?"
-    )
-    assert (levels.citations[0].doc_id, levels.citations[0].section) == ("nq-22-2025-hdnd-vinhlong", "Điều 2.5")
-    assert "Mức chi bằng 80% mức chi tương ứng" in levels.answer
-    target = wide_engine.ask(
-        "cần thơ đặt chỉ tiêu bn % người hưởng trợ cấp xã hội mở tk ngân hàng để nhận tiền ko dùng tiền mặt vậy"
-    )
-    assert (target.citations[0].doc_id, target.citations[0].section) == ("kh-157-ubnd-cantho-2025", "III.1")
-    assert "Ít nhất 85% người hưởng trợ cấp xã hội" in target.answer
-
-
 def test_whom_a_sum_is_paid_to_must_be_one_the_documents_found_speak_of(wide_engine) -> None:
     """The resolution pays the commune police a monthly support and never speaks of the neighbourhood security
     teams: asked the monthly support "cho thành viên tổ bảo vệ an ninh, trật tự ở cơ sở", it answered with the
