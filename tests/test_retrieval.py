@@ -502,6 +502,12 @@ def test_copies_of_one_plan_tie_and_are_ranked_by_id_every_time(tmp_path: Path) 
         ("mail công vụ mỗi người được bao nhiêu dung lượng?", []),  # "dung lượng" is no "lương"
         ("nộp lệ phí bằng tiền mặt được không?", []),  # cash, not a sum
         ("học phí là bao nhiêu một tín chỉ?", ["tin chi"]),  # the unit it is asked per
+        # whom it is paid to, within its clause
+        ("Mức hỗ trợ hằng tháng cho dân quân thường trực là bao nhiêu?", ["hang thang", "dan quan thuong truc"]),
+        ("muc ho tro hang thang cho cong an cap xa, cu the la bn", ["hang thang", "cong an cap xa"]),
+        ("mức hỗ trợ theo tháng cho dân quân thường trực là bao nhiêu?", ["dan quan thuong truc"]),
+        ("Học phí cho con tôi học lớp 10 là bao nhiêu?", []),  # whom a fee is for, not whom a sum is paid to
+        ("Tiền mặt cho hộ nghèo là bao nhiêu?", []),
         ("cơ sở không mua bảo hiểm cháy nổ thì bị phạt bao nhiêu?", ["co so khong mua bao hiem chay no"]),  # the act
     ],
 )
@@ -510,6 +516,17 @@ def test_what_a_money_question_prices(question: str, things: list[str]) -> None:
     from retrieval.answers.question import parse
 
     assert priced(parse(question)) == things
+
+
+def test_a_fee_the_asker_pays_is_read_as_named() -> None:
+    """ "lệ phí", "học phí" (lexicon ``amount_kinds.money.charged``) must be written by the documents found as they
+    are; a benefit paid to the asker ("phụ cấp") is not among them."""
+    from retrieval.answers.priced import charged
+    from retrieval.answers.question import parse
+
+    assert charged(parse("thi sinh phai nop le phi du thi bao nhieu")) == ["le phi"]
+    assert charged(parse("Học phí cho con tôi học lớp 10 là bao nhiêu?")) == ["hoc phi"]
+    assert charged(parse("Phụ cấp hàng tháng cho công an xã là bao nhiêu?")) == []
 
 
 @pytest.mark.parametrize(

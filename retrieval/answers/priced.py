@@ -57,31 +57,40 @@ _FINED = re.compile(r"((?: \w+){2,8}?)(?: thi)? bi (?:xu )?phat(?: tien)? (?:bao
 
 def priced(q: Question) -> list[str]:
     """The folded words each money noun of the question governs ("phi thi sat hach de" -> "thi sat hach de")."""
-    typed = q.typed.lower() if has_diacritics(q.typed) else None
     # read sentence by sentence: "… để nhận trợ cấp. Đợt 1 kéo dài bao nhiêu ngày?" prices nothing
     keys = [fkey(s) for s in sentences(q.text)]
     per = [m.group(1).strip() for key in keys for m in _PER.finditer(key)]
     fined = [m.group(1).strip() for key in keys for m in _FINED.finditer(key)]
-    nouns = [
+    governed = [m.group(2).strip() for key, m in _nouns(q, keys) if m.group(2)]
+    # whom a sum is paid to, within its clause: "mức hỗ trợ hằng tháng | cho thành viên tổ bảo vệ an ninh, trật tự
+    # | ở cơ sở" ("… cho công an cấp xã, cụ thể là bn tiền": not "cụ thể"); not whom a fee is for ("học phí cho
+    # con tôi học lớp 10")
+    paid_to = [
+        f.group(1).strip()
+        for key, m in _nouns(q, [clause_key(s) for s in sentences(q.text)])
+        if m.group(1) not in _MONEY.charged
+        and (f := _FOR.search(key[m.end() : key.find(" |", m.end()) % (len(key) + 1)]))
+    ]
+    return per + fined + governed + paid_to
+
+
+def charged(q: Question) -> list[str]:
+    """The fees the asker pays that the question names ("le phi", "hoc phi": lexicon
+    ``amount_kinds.money.charged``)."""
+    return [m.group(1) for _, m in _nouns(q, [fkey(s) for s in sentences(q.text)]) if m.group(1) in _MONEY.charged]
+
+
+def _nouns(q: Question, keys: list[str]) -> list[tuple[str, re.Match[str]]]:
+    """Each money noun of the keys with what it governs; not one cancelled ("tiền mặt"), and, typed with
+    diacritics, only one written so ("dung lượng" is no "lương")."""
+    typed = q.typed.lower() if has_diacritics(q.typed) else None
+    return [
         (key, m)
         for key in keys
         for m in _PRICED.finditer(key)
         if not has(m.group(0) + " ", *_MONEY.cancelled)
-        # typed with diacritics, the noun must be written so: "dung lượng" is no "lương"
         and (typed is None or m.group(1) not in _WRITTEN or any(w in typed for w in _WRITTEN[m.group(1)]))
     ]
-    # whom it is paid to, within its clause: "mức hỗ trợ hằng tháng | cho thành viên tổ bảo vệ an ninh, trật tự | ở
-    # cơ sở" ("… cho công an cấp xã, cụ thể là bn tiền": not "cụ thể")
-    paid_to = [
-        f.group(1).strip()
-        for key in (clause_key(s) for s in sentences(q.text))
-        for m in _PRICED.finditer(key)
-        if (f := _FOR.match(key, m.end()))
-    ]
-    # what the asker pays, itself ("lệ phí dự thi" of a resolution that pays the exam's staff and never speaks of a
-    # fee; not what is paid to them: "phụ cấp" asked of a "hỗ trợ" is the same sum in the asker's words)
-    named = [m.group(1) for _, m in nouns if m.group(1) in _MONEY.charged]
-    return per + fined + [m.group(2).strip() for _, m in nouns if m.group(2)] + paid_to + named
 
 
 def unspoken_price(
@@ -90,18 +99,19 @@ def unspoken_price(
     """The pair of words of what an amount question prices that the documents' ``texts`` never speak of, or None."""
     if not q.asking("amount"):
         return None
-    spans = priced(q)
+    # what is priced may be written with its words apart; a fee the asker pays is named as it is ("lệ phí")
+    spans = [(span, True) for span in priced(q)] + [(fee, False) for fee in charged(q)]
     if not spans:
         return None
     have: set[str] = set()
     for text in texts():
         have |= text_terms(analyzer, text)
-    for span in spans:
+    for span, apart in spans:
         for a, b in itertools.pairwise(fold_words(span).split()):
             pair = f"F:{a} {b}"
             if pair not in terms.bi or a.isdigit() or b.isdigit() or not weights.df.get(token_index(pair), 0):
                 continue  # not a content pair of the question, or no phrase any document writes
-            if terms.covered(pair, have) or all(terms.covered(f"f:{w}", have) for w in (a, b)):
+            if terms.covered(pair, have) or (apart and all(terms.covered(f"f:{w}", have) for w in (a, b))):
                 continue
             return f"{a} {b}"
     return None

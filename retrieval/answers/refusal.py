@@ -171,7 +171,7 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
     asked = [f for f, nouns in q.figures if not (nouns and named) or any(f" {n} " not in f" {header} " for n in nouns)]
     lines = [ln.text for e in draft.evidence for ln in e.lines]
     if asked and not any(f.search(t) for f in asked for t in lines):
-        return "no figure of the kind asked (money, a percentage) in the sections found"
+        return "no figure of the kind asked (money, a percentage, a length of time …) in the lines quoted"
     headings = [h for e in draft.evidence for h in ctx.index.get(e.doc_id).heading_path(e.section)]
     if noun := unbound(q, lines, header + " " + " ".join(headings), lexicon()):
         return f"the lines found speak of {noun!r} but state its figure nowhere"
