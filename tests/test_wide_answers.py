@@ -3184,16 +3184,17 @@ def test_a_length_of_time_asked_is_one_the_lines_quoted_state(wide_engine) -> No
     its clause's heading line, and the clause's other point stating "05 ngày làm việc" (not quoted) let it answer:
     the figure of the kind asked must be in the lines quoted. Asked how many days a request takes, that point
     answers."""
-    refused = wide_engine.ask(
+    _refuses(
+        wide_engine,
         "qd 143 dong thap ve thu dien tu cong vu: khi nghi huu bi thu hoi hop thu thi du lieu thu cu dc luu giu them"
-        " bao nhieu thang roi moi xoa vay"
+        " bao nhieu thang roi moi xoa vay",
     )
-    assert not refused.found and refused.citations == []
-    days = wide_engine.ask(
-        "Theo quy chế thư điện tử công vụ Đồng Tháp, yêu cầu cấp lại mật khẩu được giải quyết trong mấy ngày?"
+    _answers(
+        wide_engine,
+        "Theo quy chế thư điện tử công vụ Đồng Tháp, yêu cầu cấp lại mật khẩu được giải quyết trong mấy ngày?",
+        ("qd-143-2025-ubnd-dongthap", "Quy chế.Điều 8.2.a"),
+        "Trong thời hạn 05 ngày làm việc",
     )
-    assert (days.citations[0].doc_id, days.citations[0].section) == ("qd-143-2025-ubnd-dongthap", "Quy chế.Điều 8.2.a")
-    assert "Trong thời hạn 05 ngày làm việc" in days.answer
 
 
 def test_whom_a_sum_is_paid_to_must_be_one_the_documents_found_speak_of(wide_engine) -> None:
@@ -3201,7 +3202,8 @@ def test_whom_a_sum_is_paid_to_must_be_one_the_documents_found_speak_of(wide_eng
     teams: asked the monthly support "cho thành viên tổ bảo vệ an ninh, trật tự ở cơ sở", it answered with the
     police's sum; whom a sum is paid to ("… cho X", within its clause) is now read like what it prices. Asked for
     the commune police, in chat, it answers."""
-    for asked in (
+    _refuses(
+        wide_engine,
         "Nghị quyết 80/2025 của HĐND Hà Nội có quy định mức hỗ trợ hằng tháng cho lực lượng tham gia bảo vệ an ninh,"
         " trật tự ở cơ sở không, bao nhiêu tiền một tháng?",
         "Nghi quyet 80/2025 cua HDND Ha Noi quy dinh muc ho tro hang thang cho thanh vien to bao ve an ninh, trat tu o"
@@ -3209,15 +3211,14 @@ def test_whom_a_sum_is_paid_to_must_be_one_the_documents_found_speak_of(wide_eng
         # "cho" further in the clause than right after what is priced
         "Nghị quyết 80/2025/NQ-HĐND Hà Nội quy định mức hỗ trợ theo tháng cho thành viên tổ bảo vệ an ninh, trật tự"
         " là bao nhiêu?",
-    ):
-        refused = wide_engine.ask(asked)
-        assert not refused.found and refused.citations == [], asked
-    police = wide_engine.ask(
-        "e la chien si cong an phuog o ha noi, nghe noi hdnd tp moi thong qua muc ho tro hang thang cho cong an cap"
-        " xa, cu the la bn tien 1 thang a?"
     )
-    assert (police.citations[0].doc_id, police.citations[0].section) == ("nq-80-2025-hdnd-hanoi", "Điều 3.1")
-    assert "4.960.000 đồng/người/tháng" in police.answer
+    _answers(
+        wide_engine,
+        "e la chien si cong an phuog o ha noi, nghe noi hdnd tp moi thong qua muc ho tro hang thang cho cong an cap"
+        " xa, cu the la bn tien 1 thang a?",
+        ("nq-80-2025-hdnd-hanoi", "Điều 3.1"),
+        "4.960.000 đồng/người/tháng",
+    )
 
 
 def test_a_fee_the_asker_pays_must_be_one_the_documents_found_name(wide_engine) -> None:
@@ -3225,7 +3226,8 @@ def test_a_fee_the_asker_pays_must_be_one_the_documents_found_name(wide_engine) 
     "lệ phí dự thi" a candidate pays, it answered with the staff's day rates. A fee (lexicon ``amount_kinds.money.
     charged``) must be named by the documents found; what is paid to the asker may be named in other words ("phụ
     cấp" of a monthly "hỗ trợ"), and a fee the circular sets is answered."""
-    for asked in (
+    _refuses(
+        wide_engine,
         "Thí sinh thi tuyển sinh vào lớp 10 ở Vĩnh Long phải nộp lệ phí dự thi bao nhiêu theo Nghị quyết"
         " 22/2025/NQ-HĐND?",
         # without diacritics ("le" is also "lễ"), and a fee the resolution never names at all
@@ -3233,13 +3235,30 @@ def test_a_fee_the_asker_pays_must_be_one_the_documents_found_name(wide_engine) 
         " 22/2025/NQ-HDND?",
         "Theo Nghị quyết 22/2025/NQ-HĐND Vĩnh Long, học sinh dự thi học sinh giỏi cấp tỉnh phải đóng học phí bao"
         " nhiêu?",
-    ):
-        fee = wide_engine.ask(asked)
-        assert not fee.found and fee.citations == [], asked
+    )
     # whom a fee is for ("cho con tôi …") is no one a sum is paid to
     tuition = wide_engine.ask("Học phí cho con tôi học lớp 10 trường công lập ở phường tại Vĩnh Long là bao nhiêu?")
     assert tuition.citations[0].doc_id == "nq-20-2025-hdnd-vinhlong"
-    allowance = wide_engine.ask("Phụ cấp hàng tháng cho công an xã ở Hà Nội là bao nhiêu?")
-    assert (allowance.citations[0].doc_id, allowance.citations[0].section) == ("nq-80-2025-hdnd-hanoi", "Điều 3.1")
-    certificate = wide_engine.ask("Lệ phí cấp chứng chỉ hành nghề môi giới bất động sản là bao nhiêu?")
-    assert (certificate.citations[0].doc_id, certificate.citations[0].section) == ("tt-109-2025-btc", "Điều 4.1")
+    _answers(
+        wide_engine, "Phụ cấp hàng tháng cho công an xã ở Hà Nội là bao nhiêu?", ("nq-80-2025-hdnd-hanoi", "Điều 3.1")
+    )
+    _answers(
+        wide_engine,
+        "Lệ phí cấp chứng chỉ hành nghề môi giới bất động sản là bao nhiêu?",
+        ("tt-109-2025-btc", "Điều 4.1"),
+        "300.000 đồng/Chứng chỉ",
+    )
+
+
+def _answers(engine: object, question: str, first: tuple[str, str], phrase: str = "") -> None:
+    """The question is answered with ``first`` (document, section) cited first, quoting ``phrase``."""
+    answer = engine.ask(question)  # type: ignore[attr-defined]
+    assert answer.citations and (answer.citations[0].doc_id, answer.citations[0].section) == first, question
+    assert phrase in answer.answer, answer.answer
+
+
+def _refuses(engine: object, *questions: str) -> None:
+    """Each question is refused, citing nothing."""
+    for question in questions:
+        answer = engine.ask(question)  # type: ignore[attr-defined]
+        assert not answer.found and answer.citations == [], question
