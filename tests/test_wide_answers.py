@@ -3262,3 +3262,23 @@ def _refuses(engine: object, *questions: str) -> None:
     for question in questions:
         answer = engine.ask(question)  # type: ignore[attr-defined]
         assert not answer.found and answer.citations == [], question
+
+
+def test_the_grade_a_child_is_in_names_its_level_of_schooling(wide_engine) -> None:
+    """ "cháu lên lớp 10", "con tôi học lớp 10" say the child is in upper secondary school, which the texts write
+    "Trung học phổ thông" (lexicon ``thesaurus``: "học lớp N", "lên lớp N" for the level of grade N; not "tuyển
+    sinh lớp 10", an exam's name): the stories were refused for want of the level's words."""
+    _answers(
+        wide_engine,
+        "Con mình học trường phổ thông dân tộc nội trú ở Gia Lai, năm lớp 6 đã được cấp chăn, màn, đệm. Giờ cháu lên"
+        " lớp 10 vẫn học nội trú thì theo QĐ 48/2025/QĐ-UBND tỉnh Gia Lai có được cấp lại đồ dùng cá nhân không?",
+        ("qd-48-2025-ubnd-gialai", "Điều 2.1"),
+        "được cấp 01 lần/01 cấp học",
+    )
+    _answers(
+        wide_engine,
+        "Con tôi học lớp 10 trường công lập ở một phường của tỉnh Vĩnh Long. Theo nghị quyết học phí năm học 2025 -"
+        " 2026 thì mỗi tháng đóng bao nhiêu?",
+        ("nq-20-2025-hdnd-vinhlong", "Điều 2.1"),
+        "Khu vực thành thị (phường)",
+    )
