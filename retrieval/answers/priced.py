@@ -5,8 +5,8 @@ found sets the fee of the certificate and never says "sát hạch". Coverage of 
 the two apart (every other word is there), so the words a money noun governs ("phí | dự thi sát hạch …", up to the
 lexicon's ``priced_until``: "là", "bao nhiêu", "theo", "của" …) are read on their own: a pair of them that the store
 writes together (a real phrase somewhere), which the documents found never write together and of which one word they
-never write at all, is something they do not price. So is whom a sum is paid to, right after it in its clause ("mức
-hỗ trợ hằng tháng cho | thành viên tổ bảo vệ an ninh, trật tự" of a resolution on the commune police's support), the
+never write at all, is something they do not price. So is whom a sum is paid to, after "cho" in its clause ("mức hỗ
+trợ hằng tháng cho | thành viên tổ bảo vệ an ninh, trật tự" of a resolution on the commune police's support), the
 unit a price is asked per ("bao nhiêu một tín chỉ" of a resolution that sets fees per month), and the act a fine is
 asked for, read back from "… bị phạt bao nhiêu" ("cơ sở không mua bảo hiểm cháy nổ bắt buộc" of a resolution that
 fines other acts).
@@ -44,11 +44,9 @@ _PRICED = re.compile(
 #: out before a question is read).
 _PER = re.compile(r" (?:bao nhieu|may)(?: tien| dong)? (?:mot|moi|1)((?: \w+){2})\b")
 
-#: Whom a sum is paid to, right after what it prices: "… cho | thành viên tổ bảo vệ an ninh, trật tự | ở cơ sở".
+#: Whom a sum is paid to, in the rest of its clause: "… cho | thành viên tổ bảo vệ an ninh, trật tự | ở cơ sở".
 _FOR = re.compile(
-    r" cho((?: \w+){1,10}?)(?= (?:"
-    + "|".join(re.escape(w) for w in _MONEY.priced_until if w != "cho")
-    + r")\b| \|| ?$)"
+    r" cho((?: \w+){1,10}?)(?= (?:" + "|".join(re.escape(w) for w in _MONEY.priced_until if w != "cho") + r")\b| ?$)"
 )
 
 #: The act a fine is asked for: "cơ sở không mua bảo hiểm cháy nổ bắt buộc | thì bị phạt bao nhiêu".
@@ -68,10 +66,15 @@ def priced(q: Question) -> list[str]:
     paid_to = [
         f.group(1).strip()
         for key, m in _nouns(q, [clause_key(s) for s in sentences(q.text)])
-        if m.group(1) not in _MONEY.charged
-        and (f := _FOR.search(key[m.end() : key.find(" |", m.end()) % (len(key) + 1)]))
+        if m.group(1) not in _MONEY.charged and (f := _FOR.search(_clause_after(key, m.end())))
     ]
     return per + fined + governed + paid_to
+
+
+def _clause_after(key: str, at: int) -> str:
+    """The rest of the clause of a ``clause_key`` from ``at`` (clauses are parted by " | ")."""
+    end = key.find(" |", at)
+    return key[at:] if end < 0 else key[at:end]
 
 
 def charged(q: Question) -> list[str]:
