@@ -3276,3 +3276,22 @@ def test_the_grade_a_child_moves_up_to_names_its_level_of_schooling(wide_engine)
         " lớp 10 thì theo Quyết định 48/2025 của UBND tỉnh có được cấp lại các đồ dùng cá nhân này không?",
     ):
         _answers(wide_engine, question, ("qd-48-2025-ubnd-gialai", "Điều 2.1"), "được cấp 01 lần/01 cấp học")
+
+
+def test_a_length_of_time_asked_is_answered_by_the_line_stating_one(wide_engine) -> None:
+    """ "gửi … trong bao lâu" asks a length of time (lexicon ``time_statements.length_asked``): the item saying
+    "trong thời hạn 10 ngày kể từ ngày nhận" answers before its sibling dating the yearly report ("trước ngày 15
+    tháng 12"), which ranked before it; "bao lâu 1 lần" asks how often, which the yearly report answers."""
+    _answers(
+        wide_engine,
+        "So nganh o Can Tho xay dung ke hoach cu the theo KH 153 ve phong, chong ma tuy thi phai gui ve thanh pho"
+        " trong bao lau?",
+        ("kh-153-ubnd-cantho-2025", "IV-2.1.a"),
+        "trong thời hạn 10 ngày",
+    )
+    _answers(
+        wide_engine,
+        "So nganh o Can Tho bao cao ket qua thuc hien KH 153 ve phong, chong ma tuy ve thanh pho bao lau 1 lan?",
+        ("kh-153-ubnd-cantho-2025", "IV-2.1.b"),
+        "Định kỳ hằng năm",
+    )

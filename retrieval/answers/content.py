@@ -51,6 +51,7 @@ MAX_LIST_CHARS = 1500
 DAY_HITS = 30  # sections read for the documents stating a day asked ("những kế hoạch nào … trước ngày 30/11")
 MAX_DAY_LINES = 3
 MAX_DAY_DOCUMENTS = 10
+LENGTH_DEPTH = 8  # sections read for one stating a length of time asked ("trong bao lâu"): one rarely states one
 _DURATION = lexicon().amount_kinds["duration"].figure
 _WHEN = lexicon().time_statements
 
@@ -58,6 +59,11 @@ _WHEN = lexicon().time_statements
 def _states_time(text: str) -> bool:
     """Whether a line says when: a date, a length of time ("45 (bốn mươi lăm) ngày"), a period or a time label."""
     return says_when(text) or bool(_DURATION.search(text) or _WHEN.search(text))
+
+
+def _states_length(text: str) -> bool:
+    """Whether a line states a length of time ("trong thời hạn 10 ngày", "05 (năm) ngày làm việc")."""
+    return bool(_DURATION.search(text))
 
 
 _LEADS = re.compile(r"\bchủ trì\b", re.I)
@@ -120,6 +126,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     hits = _repeal_not_first(q, ctx, hits)
     if how in ("dated", "amount"):  # a blank form echoes its procedure's words and leaves the figures blank
         hits = forms_last(q, ctx, hits, [target] if target else None)
+    if how == "dated" and q.asks_length and not q.asks_day:  # "trong bao lâu": a line stating a length first
+        hits = stating_first(ctx, hits, _states_length, p.dated_runner_up, depth=LENGTH_DEPTH)
     if target and has(q.key, *lexicon().applies_cues):  # "… có áp dụng với giáo viên không?": its scope article
         hits = _scope_first(q, ctx, target, hits)
     counting = counted if q.counted else None  # lines stating the number counted answer too

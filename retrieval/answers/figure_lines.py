@@ -56,8 +56,11 @@ def figure_line_first(
     return [hits[i], *hits[:i], *hits[i + 1 :]]
 
 
-def stating_first(ctx: Context, hits: list[SectionHit], states: object, share: float) -> list[SectionHit]:
-    """Move the best section that states a date (or amount) first when it scores ``share`` of the best one."""
+def stating_first(
+    ctx: Context, hits: list[SectionHit], states: object, share: float, depth: int = 4
+) -> list[SectionHit]:
+    """Move the best section among the first ``depth`` that states a date (or amount) first when it scores
+    ``share`` of the best one."""
     check = states if callable(states) else None
     if check is None:
         return hits
@@ -68,7 +71,7 @@ def stating_first(ctx: Context, hits: list[SectionHit], states: object, share: f
 
     if stated(hits[0]):
         return hits
-    for i, h in enumerate(hits[1:4], 1):
+    for i, h in enumerate(hits[1:depth], 1):
         if h.score >= share * hits[0].score and stated(h):
             return [h, *hits[:i], *hits[i + 1 :]]
     return hits

@@ -75,6 +75,7 @@ class Question:
     )
     stress: str = ""  # a follow-up's own words, asked before the last question ("còn [về an toàn thông tin] …")
     asks_day: bool = False  # "trước ngày nào", "hạn chót" (not "ngày nào cũng …": every day)
+    asks_length: bool = False  # "trong bao lâu", "mấy ngày" (not "bao lâu 1 lần": how often)
     asks_often: bool = False  # "bao lâu 1 lần", "mấy lần 1 năm", asked (not in the story told first)
     often_last: bool = False  # how often asked last: no clause after it asks anything else ("…, trước ngày nào?")
 
@@ -374,6 +375,7 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     q.asks_day = has(unmasked, *lx.day_asked)
     asked_key = fkey(q.asked) if q.asked else key  # the story told before the question asks nothing
     q.asks_often = has(asked_key, *lx.frequency_cues)
+    q.asks_length = not q.asks_often and has(asked_key, *lx.length_asked)
     clauses = clause_key(q.asked or text).split(" | ")  # "… họp bao lâu 1 lần cũng được, … kéo dài đến khi nào?"
     at = max((i for i, c in enumerate(clauses) if has(f" {c.strip()} ", *lx.frequency_cues)), default=-1)
     q.often_last = at >= 0 and not any(has(f" {c.strip()} ", *lx.frequency_other_asks) for c in clauses[at + 1 :])
