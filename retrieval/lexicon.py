@@ -31,6 +31,7 @@ class AmountKind:
     not_cued: tuple[str, ...]  # folded phrases holding a cue that ask no such thing ("la ai lam": who does it)
     priced_until: tuple[str, ...]  # folded words ending what a noun prices ("phi du thi sat hach | la bao nhieu")
     charged: tuple[str, ...]  # folded nouns of what the asker pays ("le phi"): the documents found must name it
+    paid: tuple[str, ...]  # folded verbs of paying ("ho tro"): "… cho X" names whom, as after a money noun
     figure: re.Pattern[str]  # what a section states to answer it
 
 
@@ -231,6 +232,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
                 not_cued=tuple(v.get("not_cued", ())),
                 priced_until=tuple(v.get("priced_until", ())),
                 charged=tuple(v.get("charged", ())),
+                paid=tuple(v.get("paid", ())),
                 figure=re.compile(v["figure"], re.I),
             )
             for k, v in raw.get("amount_kinds", {}).items()

@@ -3295,3 +3295,20 @@ def test_a_length_of_time_asked_is_answered_by_the_line_stating_one(wide_engine)
         ("kh-153-ubnd-cantho-2025", "IV-2.1.b"),
         "Định kỳ hằng năm",
     )
+
+
+def test_whom_a_verb_of_paying_pays_must_be_one_the_documents_found_speak_of(wide_engine) -> None:
+    """ "hỗ trợ hằng tháng cho dân quân thường trực … bao nhiêu tiền" of a resolution supporting the commune police:
+    after a verb of paying (lexicon ``amount_kinds.money.paid``), "cho …" names whom, as after a money noun; the
+    resolution never speaks of "dân quân", so it is refused, while the police it does support are answered."""
+    _refuses(
+        wide_engine,
+        "Theo nghị quyết 80/2025 của HĐND Hà Nội, thành phố hỗ trợ hằng tháng cho dân quân thường trực ở xã bao nhiêu"
+        " tiền?",
+    )
+    _answers(
+        wide_engine,
+        "Nghị quyết 80/2025 của HĐND Hà Nội hỗ trợ hằng tháng cho cán bộ, chiến sỹ Công an cấp xã bao nhiêu tiền?",
+        ("nq-80-2025-hdnd-hanoi", "Điều 3.1"),
+        "4.960.000 đồng/người/tháng",
+    )

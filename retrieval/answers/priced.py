@@ -49,6 +49,9 @@ _FOR = re.compile(
     r" cho((?: \w+){1,10}?)(?= (?:" + "|".join(re.escape(w) for w in _MONEY.priced_until if w != "cho") + r")\b| ?$)"
 )
 
+#: A verb of paying, whose "cho …" names whom as a money noun's does ("hỗ trợ hàng tháng cho …").
+_PAID = re.compile(r" (?:" + "|".join(re.escape(v) for v in _MONEY.paid) + r")\b")
+
 #: The act a fine is asked for: "cơ sở không mua bảo hiểm cháy nổ bắt buộc | thì bị phạt bao nhiêu".
 _FINED = re.compile(r"((?: \w+){2,8}?)(?: thi)? bi (?:xu )?phat(?: tien)? (?:bao nhieu|may)")
 
@@ -63,10 +66,18 @@ def priced(q: Question) -> list[str]:
     # whom a sum is paid to, within its clause: "mức hỗ trợ hằng tháng | cho thành viên tổ bảo vệ an ninh, trật tự
     # | ở cơ sở" ("… cho công an cấp xã, cụ thể là bn tiền": not "cụ thể"); not whom a fee is for ("học phí cho
     # con tôi học lớp 10")
+    clauses = [clause_key(s) for s in sentences(q.text)]
     paid_to = [
         f.group(1).strip()
-        for key, m in _nouns(q, [clause_key(s) for s in sentences(q.text)])
+        for key, m in _nouns(q, clauses)
         if m.group(1) not in _MONEY.charged and (f := _FOR.search(_clause_after(key, m.end())))
+    ]
+    # after a verb of paying too: "hỗ trợ hàng tháng cho | lực lượng tham gia bảo vệ an ninh, trật tự"
+    paid_to += [
+        f.group(1).strip()
+        for key in clauses
+        for v in _PAID.finditer(key)
+        if (f := _FOR.search(_clause_after(key, v.end())))
     ]
     return per + fined + governed + paid_to
 
