@@ -5,8 +5,9 @@ found sets the fee of the certificate and never says "sát hạch". Coverage of 
 the two apart (every other word is there), so the words a money noun governs ("phí | dự thi sát hạch …", up to the
 lexicon's ``priced_until``: "là", "bao nhiêu", "theo", "của" …) are read on their own: a pair of them that the store
 writes together (a real phrase somewhere), which the documents found never write together and of which one word they
-never write at all, is something they do not price. So is whom a sum is paid to, after "cho" in its clause ("mức hỗ
-trợ hằng tháng cho | thành viên tổ bảo vệ an ninh, trật tự" of a resolution on the commune police's support), the
+never write at all, is something they do not price. So is whom a sum is paid to, after "cho" in its clause, after a
+money noun or a verb of paying ("mức hỗ trợ hằng tháng cho | thành viên tổ bảo vệ an ninh, trật tự" of a resolution
+on the commune police's support), the
 unit a price is asked per ("bao nhiêu một tín chỉ" of a resolution that sets fees per month), and the act a fine is
 asked for, read back from "… bị phạt bao nhiêu" ("cơ sở không mua bảo hiểm cháy nổ bắt buộc" of a resolution that
 fines other acts).
@@ -79,7 +80,7 @@ def priced(q: Question) -> list[str]:
         for v in _PAID.finditer(key)
         if (f := _FOR.search(_clause_after(key, v.end())))
     ]
-    return per + fined + governed + paid_to
+    return list(dict.fromkeys(per + fined + governed + paid_to))  # "mức hỗ trợ … cho X": X once
 
 
 def _clause_after(key: str, at: int) -> str:

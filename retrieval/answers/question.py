@@ -70,9 +70,7 @@ class Question:
     topic: str = ""  # the words left when the asking ones (cues, kinds asked, bodies named) are taken out
     asked: str = ""  # the sentences that ask, when a story is told first ("Nhà tôi … . Vậy tôi được … không?")
     # or the clauses after a first one telling the asker's situation ("Con tôi học lớp 10 …, nếu … thì …?")
-    told_apart: bool = (
-        False  # a story told first, a sentence or a clause of its own: what is asked may be covered alone
-    )
+    told_apart: bool = False  # a story told first in a sentence or clause of its own: the asked may answer alone
     stress: str = ""  # a follow-up's own words, asked before the last question ("còn [về an toàn thông tin] …")
     asks_day: bool = False  # "trước ngày nào", "hạn chót" (not "ngày nào cũng …": every day)
     asks_length: bool = False  # "trong bao lâu", "mấy ngày" (not "bao lâu 1 lần": how often)
