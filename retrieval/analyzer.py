@@ -60,8 +60,9 @@ def _in_capitals() -> frozenset[str]:
 #: 25: a syllable of h, k, l, m, s or t and "i" alone folds with "y" ("chiến sĩ" is "chiến sỹ", "tỉ lệ" "tỷ lệ").
 #: 26: a unit headed "Đề nghị Ủy ban Mặt trận …" is also named without "Đề nghị" (lexicon ``units.assign``).
 #: 27: a document's kind and number are stored as a question gives them, its number's leading digits ("quyết định
-#: 1147" of "1147-QĐ/BTGDVTW"; retrieval/prepared.py): records derived again at start.
-ANALYZER_VERSION = "27"
+#: 1147" of "1147-QĐ/BTGDVTW"; retrieval/prepared.py): records derived again at start. 28: an article headed
+#: "Trách nhiệm của <unit>" or "Nhiệm vụ của <unit>" (a regulation's) is that unit's section (lexicon ``units.assign``).
+ANALYZER_VERSION = "28"
 
 _WORD = re.compile(r"[^\W_]+")
 _PERCENT = re.compile(r"(?<=\d)\s*%")

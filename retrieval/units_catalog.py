@@ -97,10 +97,18 @@ class UnitCatalog:
 
     def sent_to(self, question: str, keys: Iterable[str]) -> set[str]:
         """The folded unit ``keys`` the question names as where something goes ("… báo cáo kết quả qua Sở KH&CN",
-        "gửi về Sở": lexicon ``units.recipient_cues``), not as who is asked; the question expanded once."""
+        "gửi về Sở": lexicon ``units.recipient_cues``; "cho Sở …" after a verb of sending, ``units.sending``:
+        "gửi báo cáo năm … cho Sở"), not as who is asked; the question expanded once."""
         expanded = f" {self.expanded(question).strip()} "
-        cues = lexicon().units["recipient_cues"]
-        return {k for k in keys if any(f" {c} {k} " in expanded for c in cues)}
+        u = lexicon().units
+        cues = u["recipient_cues"]
+        sending = "|".join(u["sending"])  # "gửi báo cáo năm … cho Sở KH&CN": "cho" after a verb of sending
+        return {
+            k
+            for k in keys
+            if any(f" {c} {k} " in expanded for c in cues)
+            or re.search(rf" (?:{sending}) (?:\w+ )*?(?<!giao )cho {re.escape(k)} ", expanded)
+        }
 
     def expanded(self, question: str) -> str:
         """A text as the folded words units are named by, abbreviations written out (" so khoa hoc va cong nghe ")."""

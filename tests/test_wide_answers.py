@@ -3312,3 +3312,29 @@ def test_whom_a_verb_of_paying_pays_must_be_one_the_documents_found_speak_of(wid
         ("nq-80-2025-hdnd-hanoi", "Điều 3.1"),
         "4.960.000 đồng/người/tháng",
     )
+
+
+def test_an_article_headed_by_a_units_responsibility_is_that_units_section(wide_engine) -> None:
+    """A regulation's "Điều 12. Trách nhiệm của Sở Khoa học và Công nghệ" (lexicon ``units.assign``) gives the unit
+    its duties, quoted whole; the unit's duties were answered from another article that named it in passing."""
+    answer = wide_engine.ask("Sở Khoa học và Công nghệ Đồng Tháp có trách nhiệm gì theo quy chế thư điện tử công vụ?")
+    assert [(c.doc_id, c.section) for c in answer.citations] == [("qd-143-2025-ubnd-dongthap", "Quy chế.Điều 12")]
+    assert "Tham mưu Ủy ban nhân dân Tỉnh thực hiện công tác quản lý, vận hành" in answer.answer
+
+
+def test_a_unit_a_report_is_sent_to_is_not_who_reports(wide_engine) -> None:
+    """ "cơ quan, đơn vị phải gửi báo cáo năm … cho Sở Khoa học và Công nghệ": after a verb of sending, "cho" names
+    where the report goes (lexicon ``units.sending``), so the department's own reporting date is not the answer;
+    nor is a unit a plan gives a task to ("giao cho Ủy ban nhân dân cấp xã") one a report goes to."""
+    _answers(
+        wide_engine,
+        "Quy chế thư điện tử công vụ Đồng Tháp: cơ quan, đơn vị phải gửi báo cáo năm về tình hình sử dụng hộp thư cho"
+        " Sở Khoa học và Công nghệ trước ngày nào?",
+        ("qd-143-2025-ubnd-dongthap", "Quy chế.Điều 15.3"),
+        "trước ngày 20/12 hàng năm",
+    )
+    _answers(
+        wide_engine,
+        "kh 597 dong thap ve chuyen doi so trong xay dung, giao thong giao cho ubnd cap xa lam nhung viec gi?",
+        ("kh-597-ubnd-dongthap-2025", "V.6"),
+    )

@@ -128,7 +128,8 @@ def named_unit_before_other(
     doc = ctx.index.get(doc_id)
     catalog = UnitCatalog(ctx.index.catalog, ctx.analyzer)
     found = catalog.find(q.text, focus=[doc_id])
-    named = _named_sections(ctx, doc_id, found)
+    sent_to = catalog.sent_to(q.text, {m.key for m in found})  # "gửi báo cáo … cho Sở KH&CN": not who is asked
+    named = _named_sections(ctx, doc_id, [m for m in found if m.key not in sent_to])
     first = hits[0]
     if not named or any(part_of(first.section, n) for n in named):
         return hits
@@ -160,7 +161,8 @@ def recipient_not_first(q: Question, ctx: Context, hits: list[SectionHit]) -> li
     found = [m for m in catalog.find(q.text, focus=[hits[0].doc_id]) if m.whole_section]
     keys = catalog.sent_to(q.text, {m.key for m in found})
     gone_to = {(m.doc_id, m.section) for m in found if m.key in keys}
-    return give_way(ctx, hits, lambda h: (h.doc_id, h.section) in gone_to)
+    # its section or a part of it ("Điều 12.3" of "Điều 12. Trách nhiệm của Sở Khoa học và Công nghệ")
+    return give_way(ctx, hits, lambda h: any(h.doc_id == d and part_of(h.section, s) for d, s in gone_to))
 
 
 def give_way(ctx: Context, hits: list[SectionHit], unfit: Callable[[SectionHit], bool]) -> list[SectionHit]:
