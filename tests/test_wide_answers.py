@@ -3338,3 +3338,20 @@ def test_a_unit_a_report_is_sent_to_is_not_who_reports(wide_engine) -> None:
         "kh 597 dong thap ve chuyen doi so trong xay dung, giao thong giao cho ubnd cap xa lam nhung viec gi?",
         ("kh-597-ubnd-dongthap-2025", "V.6"),
     )
+
+
+def test_a_time_told_during_which_something_happens_asks_no_when(wide_engine) -> None:
+    """ "trong thời gian người lao động chưa có thẻ" tells when the case happens (lexicon ``intent_masks.deadline``):
+    the question asks whether the employer repays, which the article on late payment says; read as asking when, a
+    clause stating a time came first. "trong thời gian nào" still asks when."""
+    _answers(
+        wide_engine,
+        "Doanh nghiệp chậm đóng BHYT, trong thời gian người lao động chưa có thẻ mà phải tự chi trả khám chữa bệnh thì"
+        " doanh nghiệp có phải hoàn trả không, theo Luật 51/2024?",
+        ("luat-51-2024-qh15", "Điều 1.34"),
+        "hoàn trả toàn bộ chi phí",
+    )
+    from retrieval.answers.question import parse
+
+    asked = parse("Theo Luật 51/2024, người tham gia BHYT được đổi nơi khám ban đầu trong thời gian nào?")
+    assert "deadline" in asked.asks

@@ -326,8 +326,8 @@ def _term(key: str, lx: Lexicon) -> str | None:
 
 
 def _masked(key: str, phrases: tuple[str, ...]) -> str:
-    """A folded key without the phrases that hold a cue but do not ask it ("lam nhieu nhiem vu", "ngay nao cung")."""
-    return functools.reduce(lambda k, phrase: k.replace(f" {phrase} ", " "), phrases, key)
+    """A folded key without the phrases (regular expressions) that hold a cue but do not ask it ("ngay nao cung")."""
+    return functools.reduce(lambda k, phrase: re.sub(f" {phrase} ", " ", k), phrases, key)
 
 
 def parse(typed: str, lx: Lexicon | None = None) -> Question:
