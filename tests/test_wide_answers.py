@@ -3355,3 +3355,17 @@ def test_a_time_told_during_which_something_happens_asks_no_when(wide_engine) ->
 
     asked = parse("Theo Luật 51/2024, người tham gia BHYT được đổi nơi khám ban đầu trong thời gian nào?")
     assert "deadline" in asked.asks
+
+
+def test_the_words_asking_when_are_not_matched_in_the_lines_stating_it(wide_engine) -> None:
+    """ "… đổi nơi đăng ký khám chữa bệnh ban đầu thì đổi vào thời gian nào": the line saying "trong 15 ngày đầu của mỗi
+    quý" answers, not one of the benefits article that happens to write "có thời gian tham gia bảo hiểm y tế 5 năm":
+    the words that ask when ("thời gian nào") are no words a stating line must hold (a label, "thời gian thực hiện",
+    still is)."""
+    _answers(
+        wide_engine,
+        "luat 51 sua luat bhyt: nguoi tham gia bao hiem y te muon doi noi dang ky kham chua benh ban dau thi doi vao"
+        " thoi gian nao",
+        ("luat-51-2024-qh15", "Điều 1.21"),
+        "trong 15 ngày đầu của mỗi quý",
+    )

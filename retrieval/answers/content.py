@@ -66,6 +66,16 @@ def _states_length(text: str) -> bool:
     return bool(_DURATION.search(text))
 
 
+#: A "when" cue that asks ("thời gian nào", "khi nào", "bao lâu"), not a label a line may hold too ("thời gian thực
+#: hiện").
+_ASKS = re.compile(r"\b(?:nao|bao|may)\b")
+
+
+def _asking_when(q: Question) -> str:
+    """The folded words of the question's "when" cues that ask, padded with spaces ("thoi gian nao")."""
+    return f" {' '.join(c for c in lexicon().intents['deadline'] if has(q.key, c) and _ASKS.search(c))} "
+
+
 _LEADS = re.compile(r"\bchủ trì\b", re.I)
 _RECIPIENT = re.compile("|".join(lexicon().units["recipient_line"]))
 
@@ -102,7 +112,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     counted = states_asked(q) if how == "amount" else None  # "bao nhiêu học viên": a number of học viên
     if how in ("dated", "amount"):
         stating = (says_when if q.asks_day else _states_time) if how == "dated" else counted or has_amount
-        hits = figure_line_first(ctx, q, stating_first(ctx, hits, stating, p.dated_runner_up), stating)
+        asking = _asking_when(q) if how == "dated" else ""
+        hits = figure_line_first(ctx, q, stating_first(ctx, hits, stating, p.dated_runner_up), stating, asking)
         if how == "dated" and target:  # "Sở Tài chính báo cáo trước ngày nào?": not another unit's own date first
             hits = named_unit_before_other(q, ctx, target, hits, stating)
         if how == "dated" and q.asks_often:  # "bao lâu 1 lần": a recurrence, not one date

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from core.types import Document
 from retrieval.answers.context import Context
+from retrieval.answers.header import unnamed
 from retrieval.answers.question import Question
 from retrieval.extract import Coverage, QueryTerms, section_lines, text_terms
 from retrieval.search import SectionHit
@@ -27,7 +28,7 @@ def beyond_header(ctx: Context, doc: Document, terms: QueryTerms) -> QueryTerms:
 
 
 def figure_line_first(
-    ctx: Context, q: Question, hits: list[SectionHit], states: Callable[[str], bool]
+    ctx: Context, q: Question, hits: list[SectionHit], states: Callable[[str], bool], asking: str = ""
 ) -> list[SectionHit]:
     """Among the first sections scoring ``runner_up`` of the first one, the one whose line stating what is asked (a
     time, an amount) holds clearly more of the question (``figure_line_margin``), first: a long article stating
@@ -35,9 +36,10 @@ def figure_line_first(
     đầu của mỗi quý"), nor an appendix's scoring table "chỉ tiêu bao nhiêu %" before the target itself. A line is
     read with its section's headings ("Các trường hợp hộp thư … bị tạm khóa" above "a) … 45 ngày"), without its
     list marker ("5. Hồ sơ học viên" counts no học viên), against the question's terms beyond its document's
-    header (naming the document tells no section apart)."""
+    header (naming the document tells no section apart), nor the words that ask it (``asking``, folded and padded:
+    "vào thời gian nào" matches no line's "có thời gian tham gia bảo hiểm y tế 5 năm")."""
     p = ctx.policy.answer
-    terms, weights = ctx.terms(q), ctx.weights()
+    terms, weights = unnamed(ctx.terms(q), asking), ctx.weights()
 
     def best_line(h: SectionHit) -> float:
         doc = ctx.index.get(h.doc_id)
