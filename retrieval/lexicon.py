@@ -123,6 +123,7 @@ class Lexicon:
     start_date: re.Pattern[str]  # a folded line dating when something starts ("kể từ ngày 01 tháng 01 năm 2028")
     applies_cues: tuple[str, ...]  # folded cues asking whom a legal text applies to ("co ap dung")
     forms_asked: tuple[str, ...]  # folded words of a question asking for a blank form ("mau so")
+    appendix_asked: tuple[str, ...]  # folded words of a question asking for an appendix or a table ("thang diem")
     document_itself: tuple[str, ...]  # folded words of a yes/no clause asking about a document's grounds, legality
     own_document: re.Pattern[str]  # a folded clause asking whether a body issued a document ("co nghi quyet")
     own_document_levels: tuple[str, ...]  # level words naming the place's body in such a clause ("tinh")
@@ -288,6 +289,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         start_date=re.compile(raw["time_statements"]["start_date"]),
         applies_cues=tuple(raw["applies_to"]["cues"]),
         forms_asked=tuple(raw["forms"]["asked"]),
+        appendix_asked=tuple(raw["forms"]["appendix_asked"]),
         document_itself=tuple(raw["document_itself"]["cues"]),
         own_document_levels=tuple(raw["own_document_asked"].get("levels", ())),
         own_document=re.compile(

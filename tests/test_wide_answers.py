@@ -3369,3 +3369,21 @@ def test_the_words_asking_when_are_not_matched_in_the_lines_stating_it(wide_engi
         ("luat-51-2024-qh15", "Điều 1.21"),
         "trong 15 ngày đầu của mỗi quý",
     )
+
+
+def test_a_target_asked_is_the_plans_own_before_its_scoring_tables(wide_engine) -> None:
+    """ "phấn đấu bao nhiêu phần trăm người hưởng …": the plan's target ("Ít nhất …%") answers before the appendix's
+    scoring table, whose rows repeat the same words beside the points each share earns; a question naming the table
+    ("theo thang điểm …", lexicon ``forms.appendix_asked``) is answered from it."""
+    _answers(
+        wide_engine,
+        "Kế hoạch 157 của Cần Thơ phấn đấu bao nhiêu phần trăm người hưởng trợ cấp xã hội được nhận tiền không dùng"
+        " tiền mặt?",
+        ("kh-157-ubnd-cantho-2025", "III.1"),
+    )
+    _answers(
+        wide_engine,
+        "Theo thang điểm kèm kế hoạch 157 Cần Thơ, xã có 93% người hưởng trợ cấp nhận tiền qua tài khoản thì được cộng"
+        " mấy điểm?",
+        ("kh-157-ubnd-cantho-2025", "Phụ lục.I"),
+    )

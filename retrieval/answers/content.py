@@ -17,7 +17,7 @@ from retrieval.answers import ordinals, ranges
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, Pick, has_amount, pick_lines
 from retrieval.answers.facts import names_only
-from retrieval.answers.figure_lines import beyond_header, figure_line_first, stating_first
+from retrieval.answers.figure_lines import beyond_header, body_before_appendix, figure_line_first, stating_first
 from retrieval.answers.forms import forms_last
 from retrieval.answers.gathered import gathered
 from retrieval.answers.header import field_words, unnamed
@@ -137,6 +137,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     hits = _repeal_not_first(q, ctx, hits)
     if how in ("dated", "amount"):  # a blank form echoes its procedure's words and leaves the figures blank
         hits = forms_last(q, ctx, hits, [target] if target else None)
+        hits = body_before_appendix(ctx, q, hits, stating)
     if how == "dated" and q.asks_length and not q.asks_day:  # "trong bao lâu": a line stating a length first
         hits = stating_first(ctx, hits, _states_length, p.dated_runner_up, depth=LENGTH_DEPTH)
     if target and has(q.key, *lexicon().applies_cues):  # "… có áp dụng với giáo viên không?": its scope article

@@ -13,8 +13,9 @@ from dataclasses import replace
 from core.types import Document
 from retrieval.answers.context import Context
 from retrieval.answers.header import unnamed
-from retrieval.answers.question import Question
+from retrieval.answers.question import Question, has
 from retrieval.extract import Coverage, QueryTerms, section_lines, text_terms
+from retrieval.lexicon import lexicon
 from retrieval.search import SectionHit
 from retrieval.targeting import profile_text
 
@@ -75,5 +76,28 @@ def stating_first(
         return hits
     for i, h in enumerate(hits[1:depth], 1):
         if h.score >= share * hits[0].score and stated(h):
+            return [h, *hits[:i], *hits[i + 1 :]]
+    return hits
+
+
+#: Section ids the parser gives appendices ("Phụ lục II", "Mẫu biểu 01"; ``ingest.layout``).
+_APPENDIX_IDS = ("Phụ lục", "Mẫu biểu")
+
+
+def body_before_appendix(
+    ctx: Context, q: Question, hits: list[SectionHit], states: Callable[[str], bool]
+) -> list[SectionHit]:
+    """An appendix first ("Phụ lục I. Thang điểm …": a table repeating, row by row, the words of what it scores)
+    gives way to a section of the body scoring ``runner_up`` of it whose line states what is asked (a target's
+    "ít nhất 85%", a level's "bằng 60% mức chi"), unless the question asks for an appendix or a table (lexicon
+    ``appendix_asked``)."""
+    if len(hits) < 2 or not hits[0].section.startswith(_APPENDIX_IDS) or has(q.key, *lexicon().appendix_asked):
+        return hits
+    share = ctx.policy.answer.runner_up * hits[0].score
+    for i, h in enumerate(hits[1:FIGURE_LINE_DEPTH], 1):
+        if h.score < share or h.section.startswith(_APPENDIX_IDS):
+            continue
+        doc = ctx.index.get(h.doc_id)
+        if any(states(ln.clean) for ln in section_lines(doc, h.section, own=False)):
             return [h, *hits[:i], *hits[i + 1 :]]
     return hits
