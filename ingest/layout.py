@@ -47,6 +47,10 @@ class Region:
     parent: str | None = None  # the appendix a form belongs to
 
 
+#: How appendix sections are named (their ids start so: "Phụ lục II", "Phụ lục.Mẫu 01", "Mẫu biểu 01").
+APPENDIX_IDS = ("Phụ lục", "Mẫu biểu")
+
+
 def appendix_head(text: str) -> tuple[str, str] | None:
     """(id, rest of the line) of an appendix heading: "PHỤ LỤC I" → "Phụ lục I"; "MẪU BIỂU SỐ 01" → "Mẫu biểu 01"."""
     m = _APPENDIX.match(text)
@@ -60,7 +64,7 @@ def appendix_head(text: str) -> tuple[str, str] | None:
         return None
     if len(text.split()) > 30:
         return None
-    base = "Phụ lục" if fold_key(word).startswith("phu luc") else "Mẫu biểu"
+    base = APPENDIX_IDS[0] if fold_key(word).startswith("phu luc") else APPENDIX_IDS[1]
     return (f"{base} {label}" if label else base), rest
 
 

@@ -113,6 +113,8 @@ class Lexicon:
     table_unit_not_heading: tuple[str, ...]  # brackets that may be a row's, not a unit ("(đồng)": a bronze medal)
     day_asked: tuple[str, ...]  # folded cues asking a day ("truoc ngay nao"), which such a line does not answer
     length_asked: tuple[str, ...]  # folded cues asking a length of time ("trong bao lau"): a line stating one
+    lasting: re.Pattern[str]  # a length without a number ("lưu trữ vĩnh viễn")
+    when_asking: frozenset[str]  # folded words that make a "when" cue ask ("nao": "thoi gian nao")
     day_not_asked: tuple[str, ...]  # folded phrases holding such a cue that ask no day ("ngay nao cung": every day)
     days_named: re.Pattern[str]  # a day named without a date, folded ("thu hai hang tuan"): it answers a day asked
     roman_after: re.Pattern[str]  # a number typed in digits where documents write a Roman numeral ("đại hội 14")
@@ -274,6 +276,8 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         time_statements=re.compile("|".join(raw["time_statements"]["patterns"]), re.I | re.M),
         day_asked=tuple(raw["time_statements"]["day_asked"]),
         length_asked=tuple(raw["time_statements"]["length_asked"]),
+        lasting=re.compile(raw["time_statements"]["lasting"], re.I),
+        when_asking=frozenset(raw["time_statements"]["asking"]),
         day_not_asked=tuple(raw["time_statements"].get("day_not_asked", ())),
         days_named=re.compile(raw["time_statements"]["days_named"]),
         span_cues=tuple(raw["time_statements"]["span_cues"]),

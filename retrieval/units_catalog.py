@@ -97,18 +97,22 @@ class UnitCatalog:
 
     def sent_to(self, question: str, keys: Iterable[str]) -> set[str]:
         """The folded unit ``keys`` the question names as where something goes ("… báo cáo kết quả qua Sở KH&CN",
-        "gửi về Sở": lexicon ``units.recipient_cues``; "cho Sở …" after a verb of sending, ``units.sending``:
-        "gửi báo cáo năm … cho Sở"), not as who is asked; the question expanded once."""
+        "gửi về Sở": lexicon ``units.recipient_cues``; "cho Sở …" after a verb of sending, ``_sent_for``), not as
+        who is asked."""
         expanded = f" {self.expanded(question).strip()} "
+        cues = lexicon().units["recipient_cues"]
+        return {k for k in keys if any(f" {c} {k} " in expanded for c in cues) or self._sent_for(question, k)}
+
+    def _sent_for(self, question: str, key: str) -> bool:
+        """Whether a clause sends something "cho" the unit ("gửi báo cáo năm … cho Sở KH&CN", lexicon ``units.sending``)
+        with no word giving a task between (``units.assigning``: "gửi dự toán thì … giao nhiệm vụ cho Sở Tài chính"),
+        and the question names the unit nowhere else ("…; vậy Sở KH&CN có trách nhiệm gì?" asks it)."""
         u = lexicon().units
-        cues = u["recipient_cues"]
-        sending = "|".join(u["sending"])  # "gửi báo cáo năm … cho Sở KH&CN": "cho" after a verb of sending
-        return {
-            k
-            for k in keys
-            if any(f" {c} {k} " in expanded for c in cues)
-            or re.search(rf" (?:{sending}) (?:\w+ )*?(?<!giao )cho {re.escape(k)} ", expanded)
-        }
+        sending = "|".join(map(re.escape, u["sending"]))
+        assigning = "|".join(map(re.escape, u["assigning"]))
+        sent = re.compile(rf" (?:{sending}) (?:(?!(?:{assigning}) )\w+ )*?cho {re.escape(key)} ")
+        clauses = [f" {self.expanded(c).strip()} " for c in re.split(r"[.;:,!?\n]", question)]
+        return any(sent.search(c) for c in clauses) and sum(c.count(f" {key} ") for c in clauses) == 1
 
     def expanded(self, question: str) -> str:
         """A text as the folded words units are named by, abbreviations written out (" so khoa hoc va cong nghe ")."""

@@ -3323,9 +3323,10 @@ def test_an_article_headed_by_a_units_responsibility_is_that_units_section(wide_
 
 
 def test_a_unit_a_report_is_sent_to_is_not_who_reports(wide_engine) -> None:
-    """ "cơ quan, đơn vị phải gửi báo cáo năm … cho Sở Khoa học và Công nghệ": after a verb of sending, "cho" names
-    where the report goes (lexicon ``units.sending``), so the department's own reporting date is not the answer;
-    nor is a unit a plan gives a task to ("giao cho Ủy ban nhân dân cấp xã") one a report goes to."""
+    """ "cơ quan, đơn vị phải gửi báo cáo năm … cho Sở Khoa học và Công nghệ": after a verb of sending, in its clause,
+    "cho" names where the report goes (lexicon ``units.sending``), so the department's own reporting date is not the
+    answer; not when a task is given between ("giao nhiệm vụ cho Sở Tài chính", ``units.assigning``) or the question
+    names the unit again: those are asked, and their articles answer."""
     _answers(
         wide_engine,
         "Quy chế thư điện tử công vụ Đồng Tháp: cơ quan, đơn vị phải gửi báo cáo năm về tình hình sử dụng hộp thư cho"
@@ -3333,11 +3334,22 @@ def test_a_unit_a_report_is_sent_to_is_not_who_reports(wide_engine) -> None:
         ("qd-143-2025-ubnd-dongthap", "Quy chế.Điều 15.3"),
         "trước ngày 20/12 hàng năm",
     )
-    _answers(
-        wide_engine,
-        "kh 597 dong thap ve chuyen doi so trong xay dung, giao thong giao cho ubnd cap xa lam nhung viec gi?",
-        ("kh-597-ubnd-dongthap-2025", "V.6"),
-    )
+    for question, asked in (
+        # a task given between the sending and "cho" ("gửi dự toán thì … giao nhiệm vụ cho Sở Tài chính")
+        (
+            "Theo quy chế thư điện tử Đồng Tháp, sau khi Sở KHCN gửi dự toán thì UBND tỉnh giao nhiệm vụ cho Sở Tài"
+            " chính làm gì?",
+            "Quy chế.Điều 14",
+        ),
+        # the unit sent to, asked again in the question's own words
+        (
+            "Theo quy chế thư điện tử Đồng Tháp, các cơ quan gửi báo cáo cho Sở Khoa học và Công nghệ; vậy Sở Khoa"
+            " học và Công nghệ có trách nhiệm gì?",
+            "Quy chế.Điều 12",
+        ),
+    ):
+        answer = wide_engine.ask(question)
+        assert ("qd-143-2025-ubnd-dongthap", asked) in [(c.doc_id, c.section) for c in answer.citations], question
 
 
 def test_a_time_told_during_which_something_happens_asks_no_when(wide_engine) -> None:

@@ -62,18 +62,15 @@ def _states_time(text: str) -> bool:
 
 
 def _states_length(text: str) -> bool:
-    """Whether a line states a length of time ("trong thời hạn 10 ngày", "05 (năm) ngày làm việc")."""
-    return bool(_DURATION.search(text))
+    """Whether a line states a length of time ("trong thời hạn 10 ngày", "05 (năm) ngày làm việc", "vĩnh viễn")."""
+    return bool(_DURATION.search(text) or lexicon().lasting.search(text))
 
 
-#: A "when" cue that asks ("thời gian nào", "khi nào", "bao lâu"), not a label a line may hold too ("thời gian thực
-#: hiện").
-_ASKS = re.compile(r"\b(?:nao|bao|may)\b")
-
-
-def _asking_when(q: Question) -> str:
-    """The folded words of the question's "when" cues that ask, padded with spaces ("thoi gian nao")."""
-    return f" {' '.join(c for c in lexicon().intents['deadline'] if has(q.key, c) and _ASKS.search(c))} "
+def _asking_when(q: Question) -> tuple[str, ...]:
+    """The question's "when" cues that ask ("thoi gian nao", "khi nao", "bao lau": lexicon ``time_statements.asking``),
+    not a label a line may hold too ("thoi gian thuc hien")."""
+    lx = lexicon()
+    return tuple(c for c in lx.intents["deadline"] if has(q.key, c) and lx.when_asking.intersection(c.split()))
 
 
 _LEADS = re.compile(r"\bchủ trì\b", re.I)
@@ -112,7 +109,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     counted = states_asked(q) if how == "amount" else None  # "bao nhiêu học viên": a number of học viên
     if how in ("dated", "amount"):
         stating = (says_when if q.asks_day else _states_time) if how == "dated" else counted or has_amount
-        asking = _asking_when(q) if how == "dated" else ""
+        asking = _asking_when(q) if how == "dated" else ()
         hits = figure_line_first(ctx, q, stating_first(ctx, hits, stating, p.dated_runner_up), stating, asking)
         if how == "dated" and target:  # "Sở Tài chính báo cáo trước ngày nào?": not another unit's own date first
             hits = named_unit_before_other(q, ctx, target, hits, stating)
@@ -137,7 +134,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     hits = _repeal_not_first(q, ctx, hits)
     if how in ("dated", "amount"):  # a blank form echoes its procedure's words and leaves the figures blank
         hits = forms_last(q, ctx, hits, [target] if target else None)
-        hits = body_before_appendix(ctx, q, hits, stating)
+        if how == "amount":  # a table's row of points or sums is not the body's target
+            hits = body_before_appendix(ctx, q, hits, stating)
     if how == "dated" and q.asks_length and not q.asks_day:  # "trong bao lâu": a line stating a length first
         hits = stating_first(ctx, hits, _states_length, p.dated_runner_up, depth=LENGTH_DEPTH)
     if target and has(q.key, *lexicon().applies_cues):  # "… có áp dụng với giáo viên không?": its scope article

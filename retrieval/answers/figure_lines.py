@@ -11,8 +11,9 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from core.types import Document
+from ingest.layout import APPENDIX_IDS
 from retrieval.answers.context import Context
-from retrieval.answers.header import unnamed
+from retrieval.answers.header import rest_terms
 from retrieval.answers.question import Question, has
 from retrieval.extract import Coverage, QueryTerms, section_lines, text_terms
 from retrieval.lexicon import lexicon
@@ -29,7 +30,7 @@ def beyond_header(ctx: Context, doc: Document, terms: QueryTerms) -> QueryTerms:
 
 
 def figure_line_first(
-    ctx: Context, q: Question, hits: list[SectionHit], states: Callable[[str], bool], asking: str = ""
+    ctx: Context, q: Question, hits: list[SectionHit], states: Callable[[str], bool], asking: tuple[str, ...] = ()
 ) -> list[SectionHit]:
     """Among the first sections scoring ``runner_up`` of the first one, the one whose line stating what is asked (a
     time, an amount) holds clearly more of the question (``figure_line_margin``), first: a long article stating
@@ -37,10 +38,11 @@ def figure_line_first(
     đầu của mỗi quý"), nor an appendix's scoring table "chỉ tiêu bao nhiêu %" before the target itself. A line is
     read with its section's headings ("Các trường hợp hộp thư … bị tạm khóa" above "a) … 45 ngày"), without its
     list marker ("5. Hồ sơ học viên" counts no học viên), against the question's terms beyond its document's
-    header (naming the document tells no section apart), nor the words that ask it (``asking``, folded and padded:
-    "vào thời gian nào" matches no line's "có thời gian tham gia bảo hiểm y tế 5 năm")."""
+    header (naming the document tells no section apart), nor the phrases that ask it (``asking``, folded: "vào thời
+    gian nào" matches no line's "có thời gian tham gia bảo hiểm y tế 5 năm"; a word also used elsewhere in the
+    question still counts)."""
     p = ctx.policy.answer
-    terms, weights = unnamed(ctx.terms(q), asking), ctx.weights()
+    terms, weights = _without_asking(ctx, q, asking), ctx.weights()
 
     def best_line(h: SectionHit) -> float:
         doc = ctx.index.get(h.doc_id)
@@ -57,6 +59,15 @@ def figure_line_first(
     if i == 0 or shares[i] < shares[0] + p.figure_line_margin:
         return hits
     return [hits[i], *hits[:i], *hits[i + 1 :]]
+
+
+def _without_asking(ctx: Context, q: Question, asking: tuple[str, ...]) -> QueryTerms:
+    """The question's terms without those only the phrases ``asking`` hold."""
+    terms = ctx.terms(q)
+    if not asking:
+        return terms
+    rest = rest_terms(ctx.analyzer, q.text, asking)
+    return replace(terms, uni=terms.uni & rest.uni, bi=terms.bi & rest.bi)
 
 
 def stating_first(
@@ -80,10 +91,6 @@ def stating_first(
     return hits
 
 
-#: Section ids the parser gives appendices ("Phụ lục II", "Mẫu biểu 01"; ``ingest.layout``).
-_APPENDIX_IDS = ("Phụ lục", "Mẫu biểu")
-
-
 def body_before_appendix(
     ctx: Context, q: Question, hits: list[SectionHit], states: Callable[[str], bool]
 ) -> list[SectionHit]:
@@ -91,11 +98,11 @@ def body_before_appendix(
     gives way to a section of the body scoring ``runner_up`` of it whose line states what is asked (a target's
     "ít nhất 85%", a level's "bằng 60% mức chi"), unless the question asks for an appendix or a table (lexicon
     ``appendix_asked``)."""
-    if len(hits) < 2 or not hits[0].section.startswith(_APPENDIX_IDS) or has(q.key, *lexicon().appendix_asked):
+    if len(hits) < 2 or not hits[0].section.startswith(APPENDIX_IDS) or has(q.key, *lexicon().appendix_asked):
         return hits
     share = ctx.policy.answer.runner_up * hits[0].score
     for i, h in enumerate(hits[1:FIGURE_LINE_DEPTH], 1):
-        if h.score < share or h.section.startswith(_APPENDIX_IDS):
+        if h.score < share or h.section.startswith(APPENDIX_IDS):
             continue
         doc = ctx.index.get(h.doc_id)
         if any(states(ln.clean) for ln in section_lines(doc, h.section, own=False)):

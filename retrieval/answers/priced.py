@@ -78,7 +78,9 @@ def priced(q: Question) -> list[str]:
         f.group(1).strip()
         for key in clauses
         for v in _PAID.finditer(key)
-        if (f := _FOR.search(_clause_after(key, v.end())))
+        if not _clause_after(key, v.end()).startswith(tuple(f" {c} " for c in _MONEY.charged))
+        and (f := _FOR.search(_clause_after(key, v.end())))
+        and not has(f"{f.group(0)} ", *_MONEY.cancelled)  # "hỗ trợ cho vay": lending
     ]
     return list(dict.fromkeys(per + fined + governed + paid_to))  # "mức hỗ trợ … cho X": X once
 

@@ -327,7 +327,7 @@ def _term(key: str, lx: Lexicon) -> str | None:
 
 def _masked(key: str, phrases: tuple[str, ...]) -> str:
     """A folded key without the phrases (regular expressions) that hold a cue but do not ask it ("ngay nao cung")."""
-    return functools.reduce(lambda k, phrase: re.sub(f" {phrase} ", " ", k), phrases, key)
+    return functools.reduce(lambda k, phrase: re.sub(f" (?:{phrase}) ", " ", k), phrases, key)
 
 
 def parse(typed: str, lx: Lexicon | None = None) -> Question:
