@@ -101,18 +101,8 @@ class UnitCatalog:
         who is asked."""
         expanded = f" {self.expanded(question).strip()} "
         cues = lexicon().units["recipient_cues"]
-        return {k for k in keys if any(f" {c} {k} " in expanded for c in cues) or self._sent_for(question, k)}
-
-    def _sent_for(self, question: str, key: str) -> bool:
-        """Whether a clause sends something "cho" the unit ("gửi báo cáo năm … cho Sở KH&CN", lexicon ``units.sending``)
-        with no word giving a task between (``units.assigning``: "gửi dự toán thì … giao nhiệm vụ cho Sở Tài chính"),
-        and the question names the unit nowhere else ("…; vậy Sở KH&CN có trách nhiệm gì?" asks it)."""
-        u = lexicon().units
-        sending = "|".join(map(re.escape, u["sending"]))
-        assigning = "|".join(map(re.escape, u["assigning"]))
-        sent = re.compile(rf" (?:{sending}) (?:(?!(?:{assigning}) )\w+ )*?cho {re.escape(key)} ")
-        clauses = [f" {self.expanded(c).strip()} " for c in re.split(r"[.;:,!?\n]", question)]
-        return any(sent.search(c) for c in clauses) and sum(c.count(f" {key} ") for c in clauses) == 1
+        clauses = [f" {self.expanded(c).strip()} " for c in re.split(r"[.;:,!?\n]", question)]  # expanded once
+        return {k for k in keys if any(f" {c} {k} " in expanded for c in cues) or _sent_for(clauses, k)}
 
     def expanded(self, question: str) -> str:
         """A text as the folded words units are named by, abbreviations written out (" so khoa hoc va cong nghe ")."""
@@ -203,6 +193,18 @@ def _entry(row: Any, keys: set[str]) -> UnitEntry:
     return UnitEntry(
         row.doc_id, row.section, row.name, keys, row.whole_section, line, row.has_lines, row.dated, row.led
     )
+
+
+def _sent_for(clauses: list[str], key: str) -> bool:
+    """Whether one of the question's ``clauses`` (expanded, padded) sends something "cho" the unit ("gửi báo cáo năm …
+    cho Sở KH&CN", lexicon ``units.sending``) with no word giving a task between (``units.assigning``: "gửi dự toán
+    thì … giao nhiệm vụ cho Sở Tài chính"), and the question names the unit nowhere else ("…; vậy Sở KH&CN có trách
+    nhiệm gì?" asks it)."""
+    u = lexicon().units
+    sending = "|".join(map(re.escape, u["sending"]))
+    assigning = "|".join(map(re.escape, u["assigning"]))
+    sent = re.compile(rf" (?:{sending}) (?:(?!(?:{assigning}) )\w+ )*?cho {re.escape(key)} ")
+    return any(sent.search(c) for c in clauses) and sum(c.count(f" {key} ") for c in clauses) == 1
 
 
 def task_lines(doc: Document, e: UnitEntry) -> list[Line]:

@@ -53,6 +53,9 @@ _FOR = re.compile(
 #: A verb of paying, whose "cho …" names whom as a money noun's does ("hỗ trợ hàng tháng cho …").
 _PAID = re.compile(r" (?:" + "|".join(re.escape(v) for v in _MONEY.paid) + r")\b")
 
+#: A fee the asker pays right after a verb of paying: what follows is no one paid ("chi trả | học phí cho …").
+_CHARGED_NEXT = tuple(f" {c} " for c in _MONEY.charged)
+
 #: The act a fine is asked for: "cơ sở không mua bảo hiểm cháy nổ bắt buộc | thì bị phạt bao nhiêu".
 _FINED = re.compile(r"((?: \w+){2,8}?)(?: thi)? bi (?:xu )?phat(?: tien)? (?:bao nhieu|may)")
 
@@ -78,8 +81,8 @@ def priced(q: Question) -> list[str]:
         f.group(1).strip()
         for key in clauses
         for v in _PAID.finditer(key)
-        if not _clause_after(key, v.end()).startswith(tuple(f" {c} " for c in _MONEY.charged))
-        and (f := _FOR.search(_clause_after(key, v.end())))
+        if not (rest := _clause_after(key, v.end())).startswith(_CHARGED_NEXT)  # "chi trả học phí cho con tôi"
+        and (f := _FOR.search(rest))
         and not has(f"{f.group(0)} ", *_MONEY.cancelled)  # "hỗ trợ cho vay": lending
     ]
     return list(dict.fromkeys(per + fined + governed + paid_to))  # "mức hỗ trợ … cho X": X once
