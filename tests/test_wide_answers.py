@@ -3399,3 +3399,17 @@ def test_a_target_asked_is_the_plans_own_before_its_scoring_tables(wide_engine) 
         " mấy điểm?",
         ("kh-157-ubnd-cantho-2025", "Phụ lục.I"),
     )
+
+
+def test_a_figure_is_weighed_by_the_sentence_stating_it_not_the_whole_line(wide_engine) -> None:
+    """A clause whose one line defines the suspension and then says what happens "Sau thời gian 30 ngày" does not
+    answer "bao nhiêu ngày không đăng nhập thì bị tạm khóa" before the point stating "Không phát sinh đăng nhập …
+    trong khoảng thời gian 45 ngày": the sentence that states a figure is weighed against the question, not the
+    sentences beside it on the same line."""
+    _answers(
+        wide_engine,
+        "toi nghi phep dai ngay ko dang nhap thu cong vu, theo quy che thu dien tu cong vu dong thap thi bao nhieu ngay"
+        " ko dang nhap se bi tam khoa hop thu?",
+        ("qd-143-2025-ubnd-dongthap", "Quy chế.Điều 9.3.a"),
+        "45 (bốn mươi lăm) ngày",
+    )
