@@ -3413,3 +3413,16 @@ def test_a_figure_is_weighed_by_the_sentence_stating_it_not_the_whole_line(wide_
         ("qd-143-2025-ubnd-dongthap", "Quy chế.Điều 9.3.a"),
         "45 (bốn mươi lăm) ngày",
     )
+
+
+def test_documents_named_one_by_one_are_each_answered(wide_engine) -> None:
+    """ "Nghị quyết 20 và Nghị quyết 22 … lần lượt có hiệu lực từ ngày nào?" names two stored texts one by one:
+    each is answered, in the order named, not only the one whose section ranks first."""
+    answer = wide_engine.ask(
+        "HĐND tỉnh Vĩnh Long: Nghị quyết 20 về học phí và Nghị quyết 22 về mức chi các kỳ thi có hiệu lực từ ngày nào?"
+    )
+    assert [(c.doc_id, c.section) for c in answer.citations][:2] == [
+        ("nq-20-2025-hdnd-vinhlong", "Điều 3.4"),
+        ("nq-22-2025-hdnd-vinhlong", "Điều 4.4"),
+    ], answer.answer
+    assert "28 tháng 11 năm 2025" in answer.answer and "01 tháng 01 năm 2026" in answer.answer

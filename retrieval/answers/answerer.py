@@ -145,11 +145,29 @@ class Answerer:
         if not scope and (apart := numbered_apart(q, ctx)):  # "Kế hoạch 308 và Kế hoạch 310 …": those two alone
             ctx = replace(self._context(top_k, apart, focus), apart=True)
         draft = self.draft(q, ctx) if q.text and len(self.index) else None
+        if draft is not None and ctx.apart:
+            draft = self._each_named(q, draft, ctx, top_k, focus)
         answer = compose(q.typed, draft, qid, self.index.get, lambda: self._named(q, ctx), ctx.refused)
         answer.took_ms = round((time.perf_counter() - t0) * 1000, 2)
         if self.engine.generator is not None and answer.found:
             answer = self.engine.generator.rewrite(answer)
         return answer
+
+    def _each_named(self, q: Question, draft: Draft, ctx: Context, top_k: int | None, focus: list[str] | None) -> Draft:
+        """A question naming documents one by one ("Nghị quyết 20 … và Nghị quyết 22 … lần lượt có hiệu lực từ ngày
+        nào?") is answered from each: a document the draft quotes nothing of is asked alone, and what it answers
+        joins the draft, in the order the documents are named."""
+        quoted = {e.doc_id for e in draft.evidence}
+        for doc_id in ctx.scope or ():
+            if doc_id in quoted:
+                continue
+            alone = self.draft(q, self._context(top_k, [doc_id], focus))
+            if alone is not None and alone.evidence:
+                draft.evidence += alone.evidence
+                draft.legal += [b for b in alone.legal if b not in draft.legal]
+        order = {d: i for i, d in enumerate(ctx.scope or ())}
+        draft.evidence.sort(key=lambda e: order.get(e.doc_id, len(order)))
+        return draft
 
     def draft(self, q: Question, ctx: Context) -> Draft | None:
         """The first route that serves the question and gathers evidence (checked when it comes from search)."""
