@@ -18,6 +18,8 @@ from ingest.numbering import classify
 from ingest.outline import Line
 
 SIGN_PREFIX = re.compile(r"^(?:KT|TM|TL|TUQ|Q|K/T|T/M|T/L)\s*[./]?\s*(?=[A-ZĐÀ-Ỹ])")
+#: The prefix alone on its line, the body or title it signs for on the next ("TM." / "ỦY BAN NHÂN DÂN").
+_BARE_PREFIX = re.compile(r"^(?:KT|TM|TL|TUQ|K/T|T/M|T/L)\s*[./]?$")
 _RANKS = re.compile(
     r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)|(?:GS|PGS|TS|ThS|BS|KS|NGƯT|NGND)\.?(?:\s*TS\.?)?|Ông|Bà)\s+",
     re.I,
@@ -75,6 +77,11 @@ def _is_title(text: str) -> bool:
     return any(t in text for t in lexicon().signing_titles) or text in ("QUỐC HỘI", "CHÍNH PHỦ")
 
 
+def _signs_for(text: str) -> bool:
+    """A line a signature's prefix may stand above: a body or a position in capitals ("ỦY BAN NHÂN DÂN")."""
+    return is_all_caps(text) and len(text.split()) <= 9 and not text.startswith(("-", "+")) and not classify(text)
+
+
 def _signature_at(lines: list[Line], i: int) -> Signature | None:
     """A signature whose name is line ``i``."""
     raw = lines[i].text.strip()
@@ -85,9 +92,16 @@ def _signature_at(lines: list[Line], i: int) -> Signature | None:
     while j >= 0 and _SIGNED.match(lines[j].text.strip()):
         j -= 1
     titles: list[str] = []
-    while j >= 0 and len(titles) < 4 and _is_title(lines[j].text.strip()):
-        titles.insert(0, lines[j].text.strip())
-        j -= 1
+    while j >= 0 and len(titles) < 4:
+        text = lines[j].text.strip()
+        if _is_title(text):
+            titles.insert(0, text)
+            j -= 1
+        elif j >= 1 and _BARE_PREFIX.match(lines[j - 1].text.strip()) and _signs_for(text):
+            titles.insert(0, f"{lines[j - 1].text.strip()} {text}")  # a scrape cut "TM. ỦY BAN NHÂN DÂN" in two
+            j -= 2
+        else:
+            break
     if not titles:
         return None
     signer = name.title() if is_all_caps(name) else name

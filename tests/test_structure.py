@@ -620,6 +620,29 @@ def test_a_signers_name_is_read_past_a_bare_signed_mark_or_page_number(between: 
     assert [p.id for p in doc.parts] == ["header", "recipients", "signature"]
 
 
+@pytest.mark.parametrize("recipients", ["", "Nơi nhận:\n- Các sở;\n- Lưu: VT.\n"])
+def test_a_signing_prefix_cut_from_the_body_it_signs_for_is_the_signatures_not_the_last_articles(
+    recipients: str,
+) -> None:
+    """A scrape that puts "TM." on a line of its own above "ỦY BAN NHÂN DÂN": both are the signature's titles, not
+    lines of the last article (quoted as its text) or of the recipients."""
+    decision = (
+        "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 12/2025/QĐ-UBND\nAn Giang, ngày 05 tháng 12 năm 2025\nQUYẾT ĐỊNH\n"
+        "Ban hành Quy định về phòng cháy\nỦY BAN NHÂN DÂN TỈNH AN GIANG\nCăn cứ Luật Lâm nghiệp;\nQUYẾT ĐỊNH:\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Quy định về phòng cháy.\n"
+        "Điều 2. Chánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành Quyết định này./.\n"
+        f"{recipients}TM.\nỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An\n"
+    )
+    doc = build_document("t", decision)
+    assert doc.signer == "Nguyễn Văn An"
+    assert doc.signer_title == "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH"
+    last = doc.section("Điều 2")
+    assert doc.text[last.start : last.end].rstrip().endswith("thi hành Quyết định này./.")
+    if recipients:
+        r = doc.section("recipients")
+        assert doc.text[r.start : r.end].rstrip().endswith("- Lưu: VT.")
+
+
 def test_words_second_level_bullets_stay_lines_of_their_item() -> None:
     """Word's "o" bullets under an item stay its lines, not glued to its heading."""
     plan = (
