@@ -35,13 +35,12 @@ def figure_line_first(
     """Among the first sections scoring ``runner_up`` of the first one, the one whose line stating what is asked (a
     time, an amount) holds clearly more of the question (``figure_line_margin``), first: a long article stating
     other dates does not answer "được đổi vào thời gian nào" before the short one that says when ("trong 15 ngày
-    đầu của mỗi quý"), nor an appendix's scoring table "chỉ tiêu bao nhiêu %" before the target itself. Of a line,
-    the sentence stating it is weighed ("… là việc …. Sau thời gian 30 ngày …": the second), read with its section's
-    headings ("Các trường hợp hộp thư … bị tạm khóa" above "a) … 45 ngày"), judged stating without its list marker
-    ("5. Hồ sơ học viên" states no number of học viên), against the question's terms beyond its document's header
-    (naming the document tells no section apart), nor the phrases that ask it (``asking``, folded: "vào thời gian
-    nào" matches no line's "có thời gian tham gia bảo hiểm y tế 5 năm"; a word also used elsewhere in the question
-    still counts)."""
+    đầu của mỗi quý"), nor an appendix's scoring table "chỉ tiêu bao nhiêu %" before the target itself. A line is
+    read with its section's headings ("Các trường hợp hộp thư … bị tạm khóa" above "a) … 45 ngày"), without its
+    list marker ("5. Hồ sơ học viên" counts no học viên), against the question's terms beyond its document's
+    header (naming the document tells no section apart), nor the phrases that ask it (``asking``, folded: "vào thời
+    gian nào" matches no line's "có thời gian tham gia bảo hiểm y tế 5 năm"; a word also used elsewhere in the
+    question still counts)."""
     p = ctx.policy.answer
     terms, weights = _without_asking(ctx, q, asking), ctx.weights()
 
