@@ -51,8 +51,6 @@ _YEAR = re.compile(r"(?:19|20)\d\d")  # a year in a question names the plan more
 #: đồng" stays whole: a marker's dot is followed by a space).
 _MARKER = re.compile(r"^(?:[IVXL]+\.|\d{1,2}(?:\.\d{1,2})*(?:\)|\.(?=\s|$))|[a-zđ]\)|Điều \d+\.)\s*")
 _BULLET = re.compile(r"^[-+–•]\s*")
-#: A sentence ending inside a line: a full stop before a capital ("… đề nghị khôi phục. Sau thời gian 30 ngày …").
-SENTENCE_END = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])")
 
 
 @dataclass(frozen=True)
@@ -65,14 +63,6 @@ class Line:
     def clean(self) -> str:
         """The line without its bullet or numbering marker."""
         return _BULLET.sub("", _MARKER.sub("", self.text)).strip()
-
-    def sentences(self) -> list[tuple[str, str]]:
-        """The line's sentences, each as written (the first with the line's marker) and as ``clean`` reads it: "1.
-        Tạm khóa … là việc … . Sau thời gian 30 ngày mà …" is two."""
-        clean = self.clean
-        marker = self.text[: self.text.find(clean)] if clean else ""
-        parts = [p for p in SENTENCE_END.split(clean) if p.strip()]
-        return [(marker + p if i == 0 else p, p) for i, p in enumerate(parts)]
 
 
 def section_lines(doc: Document, section_id: str, *, own: bool = True) -> list[Line]:

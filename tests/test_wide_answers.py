@@ -3401,20 +3401,6 @@ def test_a_target_asked_is_the_plans_own_before_its_scoring_tables(wide_engine) 
     )
 
 
-def test_a_figure_is_weighed_by_the_sentence_stating_it_not_the_whole_line(wide_engine) -> None:
-    """A clause whose one line defines the suspension and then says what happens "Sau thời gian 30 ngày" does not
-    answer "bao nhiêu ngày không đăng nhập thì bị tạm khóa" before the point stating "Không phát sinh đăng nhập …
-    trong khoảng thời gian 45 ngày": the sentence that states a figure is weighed against the question, not the
-    sentences beside it on the same line."""
-    _answers(
-        wide_engine,
-        "toi nghi phep dai ngay ko dang nhap thu cong vu, theo quy che thu dien tu cong vu dong thap thi bao nhieu ngay"
-        " ko dang nhap se bi tam khoa hop thu?",
-        ("qd-143-2025-ubnd-dongthap", "Quy chế.Điều 9.3.a"),
-        "45 (bốn mươi lăm) ngày",
-    )
-
-
 def test_documents_named_one_by_one_are_each_answered(wide_engine) -> None:
     """ "Nghị quyết 20 và Nghị quyết 22 … lần lượt có hiệu lực từ ngày nào?" names two stored texts one by one:
     each is answered, in the order named, not only the one whose section ranks first."""

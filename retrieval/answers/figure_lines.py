@@ -48,10 +48,8 @@ def figure_line_first(
         doc = ctx.index.get(h.doc_id)
         covers = Coverage(beyond_header(ctx, doc, terms), weights)
         head = text_terms(ctx.analyzer, " ".join(doc.heading_path(h.section)))  # read once, not with every line
-        said = [
-            text for ln in section_lines(doc, h.section, own=False) for text, clean in ln.sentences() if states(clean)
-        ]
-        return max((covers(head | text_terms(ctx.analyzer, text)) for text in said), default=-1.0)
+        lines = [ln for ln in section_lines(doc, h.section, own=False) if states(ln.clean)]
+        return max((covers(head | text_terms(ctx.analyzer, ln.text)) for ln in lines), default=-1.0)
 
     close = [i for i, h in enumerate(hits[:FIGURE_LINE_DEPTH]) if h.score >= p.runner_up * hits[0].score]
     if len(close) < 2:

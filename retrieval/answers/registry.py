@@ -18,7 +18,7 @@ from retrieval.answers.context import Context
 from retrieval.answers.evidence import fmt_date
 from retrieval.answers.phrases import fkey
 from retrieval.answers.question import Question, named_pair, named_twice
-from retrieval.extract import SENTENCE_END, Line, section_lines
+from retrieval.extract import Line, section_lines
 from retrieval.lexicon import lexicon
 
 
@@ -201,6 +201,8 @@ def line_of(
 
 #: How a line citing several grounds separates them.
 _NEXT_GROUND = re.compile(r"(?:[;,]|\bvà)\s*$")
+#: A sentence ending inside a line: a full stop before a capital.
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])")
 
 
 def written(doc: Document, entry: LegalBasis, line: Line) -> str:
@@ -218,7 +220,7 @@ def written(doc: Document, entry: LegalBasis, line: Line) -> str:
             # the next text cited after a separator starts another ground ("…; Luật …", "… và Nghị định …"); one
             # cited without is part of this one's title ("… sửa đổi, bổ sung một số điều của Nghị định số …")
             stop = next((s for s in starts if s > c.start and _NEXT_GROUND.search(doc.text[c.start : s])), end)
-            sentence = SENTENCE_END.search(doc.text, c.start, stop)  # "… của Đảng. Để tiếp tục …": the clause ends
+            sentence = _SENTENCE_END.search(doc.text, c.start, stop)  # "… của Đảng. Để tiếp tục …": the clause ends
             stop = sentence.start() if sentence else stop
             begin = _opening_start(doc, line, c.start) if c.start == starts[0] else c.start
             text = re.sub(r"(?:[\s;,.]|\bvà$)+$", "", " ".join(doc.text[begin:stop].split()))
