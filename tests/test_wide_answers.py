@@ -3412,3 +3412,22 @@ def test_documents_named_one_by_one_are_each_answered(wide_engine) -> None:
         ("nq-22-2025-hdnd-vinhlong", "Điều 4.4"),
     ], answer.answer
     assert "28 tháng 11 năm 2025" in answer.answer and "01 tháng 01 năm 2026" in answer.answer
+
+
+def test_a_rule_gives_way_to_the_point_it_excepts_when_the_question_asks_the_exception(wide_engine) -> None:
+    """ "xe máy … trừ đối tượng quy định tại điểm c khoản này: cấm lưu thông … theo khung giờ" excepts the point on
+    motorbikes working through a ride-hailing app: a rider of one ("chạy xe ôm công nghệ", the thesaurus's words for
+    "nền tảng phần mềm ứng dụng") asking whether he is banned outright or by the hour is answered by the point
+    excepted, not by the rule nor by the point on cars."""
+    for question in (
+        "t chay xe om cong nghe bang xe may xang, vao vung phat thai thap cua ha noi thi bi cam han hay chi cam theo"
+        " khung gio vay?",
+        "Tôi chạy grab bằng xe máy xăng ở Hà Nội, theo nghị quyết về vùng phát thải thấp thì tôi bị cấm hẳn hay chỉ bị"
+        " cấm theo khung giờ?",
+    ):
+        _answers(
+            wide_engine,
+            question,
+            ("nq-57-2025-hdnd-hanoi", "Điều 10.3.c"),
+            "hỗ trợ kết nối vận tải: cấm lưu thông trong vùng phát thải thấp",
+        )

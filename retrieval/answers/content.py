@@ -16,6 +16,7 @@ from retrieval.analyzer import fold_word
 from retrieval.answers import ordinals, ranges
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, Pick, has_amount, pick_lines
+from retrieval.answers.excepted import exception_first
 from retrieval.answers.facts import names_only
 from retrieval.answers.figure_lines import beyond_header, body_before_appendix, figure_line_first, stating_first
 from retrieval.answers.forms import forms_last
@@ -132,6 +133,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     hits = recipient_not_first(q, ctx, hits)
     hits = ordinals.asked_first(q, ctx, hits, UNIT_HITS)  # "cấp độ 4": under "Cấp IV", not "Cấp III"
     hits = _repeal_not_first(q, ctx, hits)
+    hits = exception_first(ctx, q, hits)
     if how in ("dated", "amount"):  # a blank form echoes its procedure's words and leaves the figures blank
         hits = forms_last(q, ctx, hits, [target] if target else None)
         if how == "amount":  # a table's row of points or sums is not the body's target

@@ -1,0 +1,79 @@
+"""A rule that excepts a sibling ("…, trừ đối tượng quy định tại điểm c khoản này: cấm lưu thông …") gives way to
+that sibling when the question holds words only the sibling holds: the question asks the exception."""
+
+from __future__ import annotations
+
+import re
+
+from core.text import fold
+from core.types import Document, Section
+from retrieval.answers.context import Context
+from retrieval.answers.question import Question
+from retrieval.extract import text_terms
+from retrieval.search import SectionHit
+
+EXCEPTION_DEPTH = 4  # first sections read for the sibling a first one excepts
+
+#: "trừ đối tượng quy định tại điểm c khoản này", "trừ trường hợp quy định tại khoản 2 Điều này" (folded)
+_EXCEPTS = re.compile(
+    r"\btru (?:\w+ ){0,4}?quy dinh tai (?:(diem) ([a-zđ])\b(?! khoan \d)|(khoan) (\d{1,2})\b(?! dieu \d))"
+)
+
+
+def exception_first(ctx: Context, q: Question, hits: list[SectionHit]) -> list[SectionHit]:
+    """Among the first ``EXCEPTION_DEPTH`` sections scoring ``runner_up`` of the first one, a rule that is the first
+    one or its sibling and excepts another of them (a point of its clause, a clause of its article): the excepted
+    sibling first when the question holds more of the words it holds and the rule does not than of the rule's
+    own, and so against the first one too ("chạy grab bằng xe máy xăng … bị cấm hẳn hay chỉ theo khung giờ": the
+    point on ride-hailing motorbikes, not the one on other motorbikes excepting it, nor the one on cars)."""
+    if len(hits) < 2:
+        return hits
+    top = hits[0]
+    doc = ctx.index.get(top.doc_id)
+    first = doc.section(top.section) if doc is not None else None
+    if first is None or not first.parent:
+        return hits
+    p = ctx.policy.answer
+    close = {
+        h.section: i
+        for i, h in enumerate(hits[:EXCEPTION_DEPTH])
+        if h.doc_id == top.doc_id and h.score >= p.runner_up * top.score
+    }
+    terms, weights = ctx.terms(q), ctx.weights()
+    held: dict[str, set[str]] = {}
+
+    def words(section_id: str) -> set[str]:
+        if section_id not in held:
+            held[section_id] = text_terms(ctx.analyzer, doc.section_text(section_id))
+        return held[section_id]
+
+    def asks_more(x: str, y: str) -> bool:
+        """Whether the question holds more of the words only ``x`` holds than of those only ``y`` holds."""
+
+        def own(a: set[str], b: set[str]) -> float:
+            return sum(weights.idf(t) for t in terms.uni if terms.covered(t, a) and not terms.covered(t, b))
+
+        return own(words(x), words(y)) > own(words(y), words(x))
+
+    for rule in close:
+        sec = doc.section(rule)
+        if sec is None or sec.parent != first.parent:
+            continue
+        excepted = _excepted(doc, sec)
+        at = close.get(excepted) if excepted else None
+        if not at or not asks_more(excepted, rule) or (rule != top.section and not asks_more(excepted, top.section)):
+            continue
+        return [hits[at], *hits[:at], *hits[at + 1 :]]
+    return hits
+
+
+def _excepted(doc: Document, sec: Section) -> str | None:
+    """The sibling a section's text excepts ("trừ … quy định tại điểm c khoản này"), as a section id."""
+    m = _EXCEPTS.search(fold(doc.section_text(sec.id)).lower())
+    if m is None or not sec.parent:
+        return None
+    if m.group(1):  # a point of the same clause
+        return f"{sec.parent}.{m.group(2)}"
+    parent = doc.section(sec.parent)  # a clause of the same article: the point's clause's parent
+    article = sec.parent if parent is None or not parent.parent or sec.id.count(".") < 2 else parent.parent
+    return f"{article}.{m.group(4)}"
