@@ -3431,3 +3431,20 @@ def test_a_rule_gives_way_to_the_point_it_excepts_when_the_question_asks_the_exc
             ("nq-57-2025-hdnd-hanoi", "Điều 10.3.c"),
             "hỗ trợ kết nối vận tải: cấm lưu thông trong vùng phát thải thấp",
         )
+
+
+def test_an_article_amending_another_text_gives_way_to_the_one_stating_the_fact(wide_engine) -> None:
+    """ "Điều 3. Sửa đổi khoản 9 Điều 1 Quyết định số 373/QĐ-TTg … trực thuộc Bộ Công Thương như sau" amends another
+    decision's list: asked which ministry the new university belongs to, the article saying so ("Điều 2. … trực
+    thuộc Bộ Công Thương") answers first; asked about the amendment, the amending article still does."""
+    for question in (
+        "sau khi chuyển đổi thành đại học thì Đại học Công nghiệp Hà Nội trực thuộc bộ nào?",
+        "QĐ 2536 của Thủ tướng: Đại học Công nghiệp Hà Nội trực thuộc bộ nào?",
+    ):
+        _answers(wide_engine, question, ("qd-2536-ttg-2025", "Điều 2"), "trực thuộc")
+    _answers(
+        wide_engine,
+        "Quyết định 2536/QĐ-TTg sửa đổi khoản nào của Quyết định 373/QĐ-TTg?",
+        ("qd-2536-ttg-2025", "Điều 3"),
+        "Đại học Công nghiệp Hà Nội",
+    )

@@ -309,12 +309,17 @@ def _repeal_not_first(q: Question, ctx: Context, hits: list[SectionHit]) -> list
     lx = lexicon().repeal
     if len(hits) < 2 or has(q.key, *lx["asked"]):
         return hits
+    amending = not has(q.key, *lx["amend_asked"])
 
     def repeals(h: SectionHit) -> bool:  # its heading, or its parent's, opens with a repeal heading
         doc = ctx.index.get(h.doc_id)
         sec = doc.section(h.section)
         heads = [sec.heading, doc.section(sec.parent).heading if sec.parent else ""] if sec else []
-        return any(f" {c} " in fkey(head)[:40] for head in heads for c in lx["headings"])
+        if any(f" {c} " in fkey(head)[:40] for head in heads for c in lx["headings"]):
+            return True
+        # an article amending a text its own heading names by number ("Sửa đổi khoản 9 Điều 1 Quyết định số 373/…")
+        own = fkey(sec.heading)[:20] if sec else ""
+        return amending and any(f" {c} " in own for c in lx["amends"]) and bool(ctx.analyzer.legal_tokens(sec.heading))
 
     return give_way(ctx, hits, repeals)
 
