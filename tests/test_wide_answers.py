@@ -3448,3 +3448,21 @@ def test_an_article_amending_another_text_gives_way_to_the_one_stating_the_fact(
         ("qd-2536-ttg-2025", "Điều 3"),
         "Đại học Công nghiệp Hà Nội",
     )
+
+
+def test_a_time_word_opening_a_condition_asks_no_day_and_a_letter_is_named_by_its_shorthand(wide_engine) -> None:
+    """ "hôm nào không khí ô nhiễm … thì … có được … không" says whenever (lexicon ``chat.whenever``): read as
+    asking a day, the question was refused for want of a date in the letter; "cv của sở" is "Công văn của sở"
+    (``kind_shorthand_before``), and a moment told in the clause before "theo công văn … thì" is the asker's
+    situation (``text_named``), not a live fact asked. "khi nào thì phải nộp" still asks when."""
+    from retrieval.answers.question import parse
+
+    for question in (
+        "cv 5095 so gd ha noi: hom nao o nhiem khong khi muc xau thi hoc sinh co duoc ra san hoat dong ngoai troi ko?",
+        "Mình là hiệu trưởng một trường THCS ở Hà Nội. Sáng nay AQI vượt 300, theo cv của sở gd thì trường có được chủ"
+        " động cho hs nghỉ học ko?",
+    ):
+        answer = wide_engine.ask(question)  # quoting the letter ("… VN_AQI ≥ 301 …"), not refused
+        assert "cv-5095-sgddt-hanoi-2025" in [c.doc_id for c in answer.citations], (question, answer.answer)
+    assert not parse("hôm nào trời mưa to thì học sinh có được nghỉ học không?").asks_day
+    assert "deadline" in parse("khi nào thì phải nộp báo cáo?").asks

@@ -55,4 +55,5 @@ def normalize(question: str, lx: Lexicon | None = None, *, accented: bool | None
             flags=re.I,
         )
     q = re.sub(r"(?<![\w/-])vb(?![\w/-])", "văn bản", q, flags=re.I)
+    q = lx.whenever.sub(r"\1", q)  # "ngày nào … thì … có … không": whenever, not asking a day
     return re.sub(r"\s+", " ", q).strip(" ?.!,") or question.strip()
