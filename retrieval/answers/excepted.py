@@ -23,9 +23,10 @@ _EXCEPTS = re.compile(
 def exception_first(ctx: Context, q: Question, hits: list[SectionHit]) -> list[SectionHit]:
     """Among the first ``EXCEPTION_DEPTH`` sections scoring ``runner_up`` of the first one, a rule that is the first
     one or its sibling and excepts another of them (a point of its clause, a clause of its article): the excepted
-    sibling first when the question holds more of the words it holds and the rule does not than of the rule's
-    own, and so against the first one too ("chạy grab bằng xe máy xăng … bị cấm hẳn hay chỉ theo khung giờ": the
-    point on ride-hailing motorbikes, not the one on other motorbikes excepting it, nor the one on cars)."""
+    sibling first when the question holds more of the words it holds and neither the rule nor the first one does
+    than of the rule's own ("chạy grab bằng xe máy xăng … bị cấm hẳn hay chỉ theo khung giờ": the point on
+    ride-hailing motorbikes, not the one on other motorbikes excepting it, nor the one on cars; "xe tải chạy dầu
+    diesel …": the point on lorries first stays, the zone's words being the rule's and the exception's alike)."""
     if len(hits) < 2:
         return hits
     top = hits[0]
@@ -47,13 +48,13 @@ def exception_first(ctx: Context, q: Question, hits: list[SectionHit]) -> list[S
             held[section_id] = text_terms(ctx.analyzer, doc.section_text(section_id))
         return held[section_id]
 
-    def asks_more(x: str, y: str) -> bool:
-        """Whether the question holds more of the words only ``x`` holds than of those only ``y`` holds."""
-
-        def own(a: set[str], b: set[str]) -> float:
-            return sum(weights.idf(t) for t in terms.uni if terms.covered(t, a) and not terms.covered(t, b))
-
-        return own(words(x), words(y)) > own(words(y), words(x))
+    def own(a: str, *others: str) -> float:
+        """The question's words section ``a`` holds and none of ``others`` does, weighed."""
+        return sum(
+            weights.idf(t)
+            for t in terms.uni
+            if terms.covered(t, words(a)) and not any(terms.covered(t, words(o)) for o in others)
+        )
 
     for rule in close:
         sec = doc.section(rule)
@@ -61,9 +62,10 @@ def exception_first(ctx: Context, q: Question, hits: list[SectionHit]) -> list[S
             continue
         excepted = _excepted(doc, sec)
         at = close.get(excepted) if excepted else None
-        if not at or not asks_more(excepted, rule) or (rule != top.section and not asks_more(excepted, top.section)):
-            continue
-        return [hits[at], *hits[:at], *hits[at + 1 :]]
+        # what sets the exception apart from its rule, and from the first section too (words both rule and exception
+        # write, "vùng phát thải thấp", tell neither from a third sibling first)
+        if at and own(excepted, rule, top.section) > own(rule, excepted):
+            return [hits[at], *hits[:at], *hits[at + 1 :]]
     return hits
 
 
