@@ -29,7 +29,7 @@ def unit_keys(name: str) -> set[str]:
     lead = re.split(r"[(<\[–:]", name, maxsplit=1)[0]  # "Phòng X (gọi tắt …)" is also just "Phòng X"
     if lead != name and len(unit_words(lead).split()) >= 2:
         keys.add(unit_words(lead))
-    parts = [unit_words(p) for p in re.split(r",|\s+và\s+", name)]
+    parts = _levels_joined([unit_words(p) for p in re.split(r",|\s+và\s+", name)])
     keys.update(p for p in parts[:1] if len(p.split()) >= 2)
     people = re.split(r" (?:co quan|cua|thuoc|tai|trong) ", full, maxsplit=1)[0]
     if people != full and len(people.split()) >= 3:
@@ -60,6 +60,21 @@ def _assigning() -> tuple[str, ...]:
     """The words that give a unit its task before its name ("Giao Sở Tư pháp …", "Đề nghị Ủy ban Mặt trận …";
     lexicon ``units.assign``), folded: the name is also the words after them."""
     return tuple(f"{unit_words(a)} " for a in lexicon().units["assign"])
+
+
+def _levels_joined(parts: list[str]) -> list[str]:
+    """Parts of a name split at its commas, with a list of levels of local government kept whole ("UBND xã, phường"
+    is "ubnd xa phuong", not "ubnd xa" and "phuong"): a part that is a level's form joins the one before, when that
+    one ends with a level's word (lexicon units.levels)."""
+    forms = {f for level in _levels() for f in level}
+    words = {w for f in forms for w in f.split()}
+    out: list[str] = []
+    for part in parts:
+        if out and part in forms and out[-1].split() and out[-1].split()[-1] in words:
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return out
 
 
 def _without_province(full: str) -> str | None:

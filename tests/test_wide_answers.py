@@ -3466,3 +3466,28 @@ def test_a_time_word_opening_a_condition_asks_no_day_and_a_letter_is_named_by_it
         assert "cv-5095-sgddt-hanoi-2025" in [c.doc_id for c in answer.citations], (question, answer.answer)
     assert not parse("hôm nào trời mưa to thì học sinh có được nghỉ học không?").asks_day
     assert "deadline" in parse("khi nào thì phải nộp báo cáo?").asks
+
+
+def test_a_level_listed_in_a_heading_names_its_unit_and_a_unit_told_of_is_not_the_lead_asked(wide_engine) -> None:
+    """ "2. Các Sở, ban, ngành, UBND xã, phường và các cơ quan … báo cáo … trước ngày 15 hằng tháng" names UBND
+    phường (a list of levels kept whole: "UBND xã, phường", not "UBND xã" and "phường"): a ward's clerk asking when
+    the ward reports gets that item, not the department's monthly deadline above it, also when the asking sentence
+    names the ward by its level alone doing the work ("phường phải báo cáo"). Asked which unit leads a task, the
+    ward the asker works at is not the unit asked."""
+    from retrieval.unit_names import unit_keys
+
+    assert "uy ban nhan dan phuong" in unit_keys("Các Sở, ban, ngành, UBND xã, phường và các cơ quan, tổ chức")
+    _answers(
+        wide_engine,
+        "Tôi là chuyên viên văn phòng UBND phường ở Hà Nội, được phân công theo dõi KH 308 về tạo lập dữ liệu phục vụ"
+        " chuyển đổi số. Hằng tháng phường phải báo cáo kết quả thực hiện qua cơ quan nào và hạn là ngày nào?",
+        ("kh-308-ubnd-hanoi-2025", "III.2"),
+        "trước ngày 15 hằng tháng",
+    )
+    _answers(
+        wide_engine,
+        "Mình làm ở UBND phường tại Hà Nội, theo kế hoạch 308 thì đơn vị nào chủ trì bảo đảm an toàn thông tin, an"
+        " ninh mạng cho các cơ sở dữ liệu?",
+        ("kh-308-ubnd-hanoi-2025", "II.3.b"),
+        "Công an Thành phố",
+    )

@@ -41,6 +41,9 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     docs = [target] if target else ctx.documents(q)
     catalog = UnitCatalog(ctx.index.catalog, ctx.analyzer)
     found = catalog.find(q.text, focus=docs)
+    if q.asking("lead") and q.asked:  # "Mình làm ở UBND phường …, đơn vị nào chủ trì …": which unit, not the asker's
+        named = {m.key for m in catalog.find(q.asked, focus=docs)}
+        found = [m for m in found if m.key in named]
     # a unit named as where a report goes ("phường mình phải báo cáo qua Sở KHCN …") is not who is asked
     gone_to = catalog.sent_to(q.text, {m.key for m in found})
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 
+from core.text import fold
 from core.types import part_of
 from retrieval.answers.context import Context
 from retrieval.answers.question import Question, fkey, has
@@ -65,10 +66,13 @@ def _told_of_only(q: Question, ctx: Context, doc_id: str, found: list[UnitMatch]
     """Whether the units a question names are only in the story told before the sentence that asks, which asks no
     duties: the asker's own body ("Mình làm ở UBND phường …. Nếu văn bản góp ý … thì được hiểu thế nào?"). The
     sentence names one by a word of its name ("bên thuế" of "Thuế tỉnh"), not only by a word that names no unit
-    alone, a level or a question word ("đơn vị mình", "sở tôi", "phường"), or in full ("giao UBND cấp xã …")."""
+    alone, a level or a question word ("đơn vị mình", "sở tôi", "phường"), or in full ("giao UBND cấp xã …"); a
+    body word doing a unit's work names it ("thì phường báo cáo kết quả qua đâu": ``_body_acts``)."""
     if not q.told_apart or has(fkey(q.asked), *lexicon().intents["duty"]) or _own_duty(q.asked):
         return False
     asked = fkey(q.asked)
+    if _body_acts(asked):
+        return False
     if any(has(asked, *_own_words(m.name)) for m in found):
         return False
     return not UnitCatalog(ctx.index.catalog, ctx.analyzer).find(q.asked, focus=[doc_id])
@@ -94,6 +98,14 @@ def _own_words(name: str) -> list[str]:
             runs.append(" ".join(run))
             run = []
     return runs
+
+
+def _body_acts(key: str) -> bool:
+    """Whether a body word (lexicon ``units.own_body``: "phường", "sở") is followed by a verb of a unit's work
+    (``units.verbs``, folded, or "phải"): "… thì phường báo cáo kết quả …", "sở phải …"."""
+    units = lexicon().units
+    verbs = {fold(v).lower() for v in units.get("verbs", [])} | {"phai"}
+    return any(f" {b} {v} " in key for b in units.get("own_body", []) for v in verbs)
 
 
 def _own_duty(sentence: str) -> bool:
