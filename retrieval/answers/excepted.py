@@ -8,6 +8,7 @@ import re
 from core.text import fold
 from core.types import Document, Section
 from retrieval.answers.context import Context
+from retrieval.answers.figure_lines import beyond_header
 from retrieval.answers.question import Question
 from retrieval.extract import text_terms
 from retrieval.search import SectionHit
@@ -26,7 +27,10 @@ def exception_first(ctx: Context, q: Question, hits: list[SectionHit]) -> list[S
     sibling first when the question holds more of the words it holds and neither the rule nor the first one does
     than of the rule's own ("chạy grab bằng xe máy xăng … bị cấm hẳn hay chỉ theo khung giờ": the point on
     ride-hailing motorbikes, not the one on other motorbikes excepting it, nor the one on cars; "xe tải chạy dầu
-    diesel …": the point on lorries first stays, the zone's words being the rule's and the exception's alike)."""
+    diesel …": the point on lorries first stays, the zone's words being the rule's and the exception's alike), and,
+    the rule not first, more of its own than of the first one's ("Ủy ban nhân dân cấp tỉnh có trách nhiệm gì": the
+    province's point first stays, not the defence ministry's that the police ministry's excepts). The question's
+    words naming the document ("Luật Dữ liệu") are not weighed."""
     if len(hits) < 2:
         return hits
     top = hits[0]
@@ -40,7 +44,7 @@ def exception_first(ctx: Context, q: Question, hits: list[SectionHit]) -> list[S
         for i, h in enumerate(hits[:EXCEPTION_DEPTH])
         if h.doc_id == top.doc_id and h.score >= p.runner_up * top.score
     }
-    terms, weights = ctx.terms(q), ctx.weights()
+    terms, weights = beyond_header(ctx, doc, ctx.terms(q)), ctx.weights()  # "Luật Dữ liệu" tells no point apart
     held: dict[str, set[str]] = {}
 
     def words(section_id: str) -> set[str]:
@@ -64,7 +68,11 @@ def exception_first(ctx: Context, q: Question, hits: list[SectionHit]) -> list[S
         at = close.get(excepted) if excepted else None
         # what sets the exception apart from its rule, and from the first section too (words both rule and exception
         # write, "vùng phát thải thấp", tell neither from a third sibling first)
-        if at and own(excepted, rule, top.section) > own(rule, excepted):
+        if (
+            at
+            and own(excepted, rule, top.section) > own(rule, excepted)
+            and (rule == top.section or own(excepted, top.section) > own(top.section, excepted))
+        ):
             return [hits[at], *hits[:at], *hits[at + 1 :]]
     return hits
 
