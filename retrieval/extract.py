@@ -80,6 +80,37 @@ def section_lines(doc: Document, section_id: str, *, own: bool = True) -> list[L
     return out
 
 
+def _marker_kind(text: str) -> str | None:
+    """The kind of a line's list marker: "roman", "number", "letter", "bullet"; None for an unmarked line."""
+    text = text.strip()
+    for kind, pattern in _MARKER_KINDS:
+        if pattern.match(text):
+            return kind
+    return None
+
+
+_MARKER_KINDS = (
+    ("roman", re.compile(r"^[IVXL]+\.\s")),
+    ("number", re.compile(r"^\d{1,2}(?:\.\d{1,2})*(?:\)|\.(?=\s|$))")),
+    ("letter", re.compile(r"^[a-zđ]\)")),
+    ("bullet", _BULLET),
+)
+
+
+def lead_in(lines: list[Line], i: int) -> int | None:
+    """The index of the line announcing the list line ``i`` is an item of ("… như sau:" above "a) …", "b) …"): back
+    over items marked alike; None for an unmarked line or one no such line announces."""
+    kind = _marker_kind(lines[i].text)
+    if kind is None:
+        return None
+    j = i - 1
+    while j >= 0 and _marker_kind(lines[j].text) == kind and not lines[j].text.rstrip().endswith(":"):
+        j -= 1
+    if j >= 0 and lines[j].text.rstrip().endswith(":") and _marker_kind(lines[j].text) != kind:
+        return j
+    return None
+
+
 def has_date(text: str) -> bool:
     return bool(_DATE.search(text))
 
@@ -350,12 +381,17 @@ def _doubtful(term: str, terms: QueryTerms, weights: TermWeights) -> bool:
 
 
 def rank_lines(
-    lines: list[Line], analyzer: Analyzer, terms: QueryTerms, weights: TermWeights
+    lines: list[Line], analyzer: Analyzer, terms: QueryTerms, weights: TermWeights, *, led: bool = False
 ) -> list[tuple[float, Line]]:
-    """Lines with their match score (IDF-weighted covered terms), best first."""
+    """Lines with their match score (IDF-weighted covered terms), best first. ``led``: a list item is read with the
+    line announcing its list ("4. Người … tự đi khám … thanh toán theo tỷ lệ như sau:" above "g) 40% mức hưởng khi
+    … nội trú …"), as a section is with its heading."""
     scored = []
-    for line in lines:
-        have = text_terms(analyzer, line.text)
+    own = [text_terms(analyzer, line.text) for line in lines]
+    for i, line in enumerate(lines):
+        have = own[i]
+        if led and (j := lead_in(lines, i)) is not None:
+            have = have | own[j]
         score = sum(weights.idf(t) for t in terms.uni if terms.covered(t, have)) + 0.8 * sum(
             weights.idf(t) for t in terms.bi if terms.covered(t, have)
         )

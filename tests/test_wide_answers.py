@@ -3491,3 +3491,18 @@ def test_a_level_listed_in_a_heading_names_its_unit_and_a_unit_told_of_is_not_th
         ("kh-308-ubnd-hanoi-2025", "II.3.b"),
         "Công an Thành phố",
     )
+
+
+def test_a_list_item_is_read_with_the_line_announcing_its_list(wide_engine) -> None:
+    """ "g) 40% mức hưởng khi khám bệnh, chữa bệnh nội trú tại cơ sở … cấp chuyên sâu" hangs from "4. Người tham gia
+    bảo hiểm y tế tự đi khám bệnh, chữa bệnh không đúng cơ sở đăng ký … như sau:" several items up: read alone, the
+    item lost to long clauses holding more of the question, and the answer quoted no 40%. An item now reads with the
+    line announcing its list, and is quoted with it."""
+    for question in (
+        "di kham trai tuyen nam noi tru o benh vien cap chuyen sau thi bhyt chi tra may % vay, theo luat 51/2024",
+        "tự đi khám trái tuyến, nằm nội trú ở bệnh viện cấp chuyên sâu thì quỹ BHYT thanh toán bao nhiêu %?",
+    ):
+        answer = wide_engine.ask(question)
+        assert (answer.citations[0].doc_id, answer.citations[0].section) == ("luat-51-2024-qh15", "Điều 1.17")
+        assert "40% mức hưởng khi khám bệnh, chữa bệnh nội trú" in answer.answer, answer.answer
+        assert "tự đi khám bệnh, chữa bệnh không đúng cơ sở đăng ký" in answer.answer, answer.answer

@@ -166,7 +166,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     for h in chosen:
         doc = ctx.index.get(h.doc_id)
         scores = {
-            ln.start: s for s, ln in rank_lines(section_lines(doc, h.section, own=False), ctx.analyzer, terms, weights)
+            ln.start: s
+            for s, ln in rank_lines(section_lines(doc, h.section, own=False), ctx.analyzer, terms, weights, led=True)
         }
         # a day asked with who leads ("… do cơ quan nào chủ trì, hạn khi nào?"): the line naming the lead too
         lead = _states_lead if how == "dated" and q.asking("lead") else None
