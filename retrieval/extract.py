@@ -81,20 +81,16 @@ def section_lines(doc: Document, section_id: str, *, own: bool = True) -> list[L
 
 
 def _marker_kind(text: str) -> str | None:
-    """The kind of a line's list marker: "roman", "number", "letter", "bullet"; None for an unmarked line."""
+    """The kind of a line's list marker (``_MARKER``, ``_BULLET``): "roman", "letter", "number" ("1.", "1.2.", "3)",
+    "Điều 5."), "bullet"; None for an unmarked line."""
     text = text.strip()
-    for kind, pattern in _MARKER_KINDS:
-        if pattern.match(text):
-            return kind
-    return None
-
-
-_MARKER_KINDS = (
-    ("roman", re.compile(r"^[IVXL]+\.\s")),
-    ("number", re.compile(r"^\d{1,2}(?:\.\d{1,2})*(?:\)|\.(?=\s|$))")),
-    ("letter", re.compile(r"^[a-zđ]\)")),
-    ("bullet", _BULLET),
-)
+    if _BULLET.match(text):
+        return "bullet"
+    m = _MARKER.match(text)
+    if m is None:
+        return None
+    mark = m.group(0).strip()
+    return "roman" if re.fullmatch(r"[IVXL]+\.", mark) else "letter" if re.fullmatch(r"[a-zđ]\)", mark) else "number"
 
 
 def lead_in(lines: list[Line], i: int) -> int | None:

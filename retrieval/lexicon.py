@@ -66,6 +66,7 @@ class Lexicon:
     kind_shorthand: dict[str, str]
     kind_short_folded: tuple[str, ...]  # its keys folded, longest first ("kh", "qd"): as questions' keys hold them
     kind_shorthand_before: tuple[str, ...]  # besides a number, the words a kind's shorthand is read before ("NQ nào")
+    kind_shorthand_after: tuple[str, ...]  # words after which a kind's shorthand is read whatever follows ("theo cv")
     numbered_shorthand: dict[str, str]  # shorthand read so only before a number ("dh 14": đại hội)
     measures: frozenset[str]  # shorthand kept after a number or a counting word ("bao nhiêu kg": kilograms)
     particles: frozenset[str]  # chat particles typed with marks by anyone ("ạ"): no sign of a question typed so
@@ -215,6 +216,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         kind_shorthand=dict(chat["kind_shorthand"]),
         kind_short_folded=tuple(sorted({fold(k).lower() for k in chat["kind_shorthand"]}, key=len, reverse=True)),
         kind_shorthand_before=tuple(chat.get("kind_shorthand_before", [])),
+        kind_shorthand_after=tuple(chat.get("kind_shorthand_after", [])),
         numbered_shorthand=dict(chat.get("numbered_shorthand", {})),
         measures=frozenset(chat.get("measures", [])),
         particles=frozenset(chat.get("particles", [])),

@@ -29,7 +29,8 @@ def unit_keys(name: str) -> set[str]:
     lead = re.split(r"[(<\[–:]", name, maxsplit=1)[0]  # "Phòng X (gọi tắt …)" is also just "Phòng X"
     if lead != name and len(unit_words(lead).split()) >= 2:
         keys.add(unit_words(lead))
-    parts = _levels_joined([unit_words(p) for p in re.split(r",|\s+và\s+", name)])
+    pieces = re.split(r"(,|\s+và\s+)", name)  # parts and the separators between them
+    parts = _levels_joined([unit_words(p) for p in pieces[::2]], [sep == "," for sep in pieces[1::2]])
     keys.update(p for p in parts[:1] if len(p.split()) >= 2)
     people = re.split(r" (?:co quan|cua|thuoc|tai|trong) ", full, maxsplit=1)[0]
     if people != full and len(people.split()) >= 3:
@@ -62,16 +63,20 @@ def _assigning() -> tuple[str, ...]:
     return tuple(f"{unit_words(a)} " for a in lexicon().units["assign"])
 
 
-def _levels_joined(parts: list[str]) -> list[str]:
+def _levels_joined(parts: list[str], commas: list[bool]) -> list[str]:
     """Parts of a name split at its commas, with a list of levels of local government kept whole ("UBND xã, phường"
-    is "ubnd xa phuong", not "ubnd xa" and "phuong"): a part that is a level's form joins the one before, when that
-    one ends with a level's word (lexicon units.levels)."""
+    is "ubnd xa phuong", not "ubnd xa" and "phuong"): a part that is a level's form joins the one before when the
+    levels they end with read together as one of the lexicon's forms (units.levels: "xa phuong", "xa phuong dac
+    khu"; not "phuong xa", whose keys then stay as they were), across a comma only (``commas``: the separator before
+    each part but the first; "UBND tỉnh và huyện" stays two)."""
     forms = {f for level in _levels() for f in level}
-    words = {w for f in forms for w in f.split()}
     out: list[str] = []
-    for part in parts:
-        if out and part in forms and out[-1].split() and out[-1].split()[-1] in words:
-            out[-1] = f"{out[-1]} {part}"
+    for i, part in enumerate(parts):
+        joined = f"{out[-1]} {part}" if out else part
+        words = joined.split()
+        tail = next((" ".join(words[j:]) for j in range(len(words)) if " ".join(words[j:]) in forms), None)
+        if i and commas[i - 1] and part in forms and tail is not None and len(tail.split()) > len(part.split()):
+            out[-1] = joined
         else:
             out.append(part)
     return out

@@ -3453,7 +3453,7 @@ def test_an_article_amending_another_text_gives_way_to_the_one_stating_the_fact(
 def test_a_time_word_opening_a_condition_asks_no_day_and_a_letter_is_named_by_its_shorthand(wide_engine) -> None:
     """ "hôm nào không khí ô nhiễm … thì … có được … không" says whenever (lexicon ``chat.whenever``): read as
     asking a day, the question was refused for want of a date in the letter; "cv của sở" is "Công văn của sở"
-    (``kind_shorthand_before``), and a moment told in the clause before "theo công văn … thì" is the asker's
+    (``kind_shorthand_after``: after "theo"), and a moment told in the clause before "theo công văn … thì" is the asker's
     situation (``text_named``), not a live fact asked. "khi nào thì phải nộp" still asks when."""
     from retrieval.answers.question import parse
 
@@ -3466,6 +3466,11 @@ def test_a_time_word_opening_a_condition_asks_no_day_and_a_letter_is_named_by_it
         assert "cv-5095-sgddt-hanoi-2025" in [c.doc_id for c in answer.citations], (question, answer.answer)
     assert not parse("hôm nào trời mưa to thì học sinh có được nghỉ học không?").asks_day
     assert "deadline" in parse("khi nào thì phải nộp báo cáo?").asks
+    # not inside a clause ("… có hiệu lực từ ngày nào và …"), nor across "và" joining a second question
+    assert parse("Nghị quyết 57 có hiệu lực từ ngày nào và xe máy thì có bị cấm không").asks_day
+    assert "deadline" in parse("Khi nào phải nộp hồ sơ và nếu nộp muộn thì có bị phạt không?").asks
+    # a shorthand before "của" alone is as often another word ("nd": nội dung)
+    assert parse("nd của kế hoạch 308 là gì").text.startswith("nd của")
 
 
 def test_a_level_listed_in_a_heading_names_its_unit_and_a_unit_told_of_is_not_the_lead_asked(wide_engine) -> None:
@@ -3477,6 +3482,9 @@ def test_a_level_listed_in_a_heading_names_its_unit_and_a_unit_told_of_is_not_th
     from retrieval.unit_names import unit_keys
 
     assert "uy ban nhan dan phuong" in unit_keys("Các Sở, ban, ngành, UBND xã, phường và các cơ quan, tổ chức")
+    # levels in another order than the lexicon's forms, levels joined by "và", stay as they were
+    assert {"uy ban nhan dan xa", "uy ban nhan dan phuong"} <= unit_keys("Ủy ban nhân dân phường, xã, đặc khu")
+    assert "uy ban nhan dan tinh" in unit_keys("UBND tỉnh và huyện")
     _answers(
         wide_engine,
         "Tôi là chuyên viên văn phòng UBND phường ở Hà Nội, được phân công theo dõi KH 308 về tạo lập dữ liệu phục vụ"

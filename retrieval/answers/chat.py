@@ -44,6 +44,14 @@ def normalize(question: str, lx: Lexicon | None = None, *, accented: bool | None
         q,
         flags=re.I,
     )
+    if lx.kind_shorthand_after:  # "theo cv của sở gd": the letter, whatever follows
+        after = "|".join(re.escape(w) for w in lx.kind_shorthand_after)
+        q = re.sub(
+            rf"(?<!\w)((?:{after})\s+)({kinds})\.?(?=\s)",
+            lambda m: m.group(1) + plain(lx.kind_shorthand[m.group(2).lower()]),
+            q,
+            flags=re.I,
+        )
     if lx.numbered_shorthand:  # "dh 14": the congress, where "dh" alone is "đại học"
         numbered = "|".join(re.escape(w) for w in sorted(lx.numbered_shorthand, key=len, reverse=True))
         q = re.sub(

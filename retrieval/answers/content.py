@@ -129,7 +129,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     ):  # "báo cáo gửi về đâu": a line naming where it goes ("… (qua Sở Nội vụ)")
         hits = stating_first(ctx, hits, _RECIPIENT.search, p.dated_runner_up)
     # not "trong mấy ngày", "mấy điểm"; nor "đơn vị nào chủ trì …", asking which unit (one named is the asker's)
-    if how in ("best", "all") and target and not (q.figures or q.counted or q.asking("lead")):
+    if how in ("best", "all") and target and not (q.figures or q.counted or (q.asking("lead") and q.asked)):
         hits = unit_first(q, ctx, target, hits)
     hits = recipient_not_first(q, ctx, hits)
     hits = ordinals.asked_first(q, ctx, hits, UNIT_HITS)  # "cấp độ 4": under "Cấp IV", not "Cấp III"

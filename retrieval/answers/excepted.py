@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-from core.text import fold
 from core.types import Document, Section
 from retrieval.answers.context import Context
 from retrieval.answers.figure_lines import beyond_header
@@ -15,15 +14,14 @@ from retrieval.search import SectionHit
 
 EXCEPTION_DEPTH = 4  # first sections read for the sibling a first one excepts
 
-#: "trừ đối tượng quy định tại điểm c khoản này", "trừ trường hợp quy định tại khoản 2 Điều này" (folded)
-_EXCEPTS = re.compile(
-    r"\btru (?:\w+ ){0,4}?quy dinh tai (?:(diem) ([a-zđ])\b(?! khoan \d)|(khoan) (\d{1,2})\b(?! dieu \d))"
-)
+#: "trừ đối tượng quy định tại điểm c khoản này": a point of the same clause, as the text writes it ("khấu trừ", "tạm
+#: trú" are none; a point of another clause, "điểm e, khoản 5, Điều 9", is not this clause's)
+_EXCEPTS = re.compile(r"\btrừ (?:\w+ ){0,4}?quy định tại điểm ([a-zđ])\b(?![,\s]*(?:khoản|điều) \d)", re.I)
 
 
 def exception_first(ctx: Context, q: Question, hits: list[SectionHit]) -> list[SectionHit]:
     """Among the first ``EXCEPTION_DEPTH`` sections scoring ``runner_up`` of the first one, a rule that is the first
-    one or its sibling and excepts another of them (a point of its clause, a clause of its article): the excepted
+    one or its sibling and excepts another of them (a point of its clause): the excepted
     sibling first when the question holds more of the words it holds and neither the rule nor the first one does
     than of the rule's own ("chạy grab bằng xe máy xăng … bị cấm hẳn hay chỉ theo khung giờ": the point on
     ride-hailing motorbikes, not the one on other motorbikes excepting it, nor the one on cars; "xe tải chạy dầu
@@ -78,12 +76,8 @@ def exception_first(ctx: Context, q: Question, hits: list[SectionHit]) -> list[S
 
 
 def _excepted(doc: Document, sec: Section) -> str | None:
-    """The sibling a section's text excepts ("trừ … quy định tại điểm c khoản này"), as a section id."""
-    m = _EXCEPTS.search(fold(doc.section_text(sec.id)).lower())
-    if m is None or not sec.parent:
-        return None
-    if m.group(1):  # a point of the same clause
-        return f"{sec.parent}.{m.group(2)}"
-    parent = doc.section(sec.parent)  # a clause of the same article: the point's clause's parent
-    article = sec.parent if parent is None or not parent.parent or sec.id.count(".") < 2 else parent.parent
-    return f"{article}.{m.group(4)}"
+    """The point of the same clause a section's own text excepts ("trừ … quy định tại điểm c khoản này"), as a
+    section id. Clauses a text excepts ("khoản 3 Điều này") are not followed: in an amending law "Điều này" is the
+    article amended, quoted, not the one holding it."""
+    m = _EXCEPTS.search(doc.section_text(sec.id, own=True))
+    return f"{sec.parent}.{m.group(1).lower()}" if m and sec.parent else None

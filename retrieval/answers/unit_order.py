@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 
-from core.text import fold
 from core.types import part_of
 from retrieval.answers.context import Context
 from retrieval.answers.question import Question, fkey, has
@@ -70,9 +69,9 @@ def _told_of_only(q: Question, ctx: Context, doc_id: str, found: list[UnitMatch]
     body word doing a unit's work names it ("thì phường báo cáo kết quả qua đâu": ``_body_acts``)."""
     if not q.told_apart or has(fkey(q.asked), *lexicon().intents["duty"]) or _own_duty(q.asked):
         return False
-    asked = fkey(q.asked)
-    if _body_acts(asked):
+    if _body_acts(q.asked):
         return False
+    asked = fkey(q.asked)
     if any(has(asked, *_own_words(m.name)) for m in found):
         return False
     return not UnitCatalog(ctx.index.catalog, ctx.analyzer).find(q.asked, focus=[doc_id])
@@ -100,12 +99,14 @@ def _own_words(name: str) -> list[str]:
     return runs
 
 
-def _body_acts(key: str) -> bool:
-    """Whether a body word (lexicon ``units.own_body``: "phường", "sở") is followed by a verb of a unit's work
-    (``units.verbs``, folded, or "phải"): "… thì phường báo cáo kết quả …", "sở phải …"."""
+def _body_acts(sentence: str) -> bool:
+    """Whether a body word typed with its marks (lexicon ``units.own_body_written``: "phường", "sở") is followed by
+    a verb of a unit's work (``units.verbs``, or "phải"): "… thì phường báo cáo kết quả …", "sở phải …". Folded, the
+    words are others' too ("bạn phải", "số … phải", "học xa phải"): a sentence typed without marks names none so."""
     units = lexicon().units
-    verbs = {fold(v).lower() for v in units.get("verbs", [])} | {"phai"}
-    return any(f" {b} {v} " in key for b in units.get("own_body", []) for v in verbs)
+    text = " " + " ".join(re.findall(r"[^\W_]+", sentence.lower())) + " "
+    verbs = [*(v.lower() for v in units.get("verbs", [])), "phải"]
+    return any(f" {b} {v} " in text for b in units.get("own_body_written", []) for v in verbs)
 
 
 def _own_duty(sentence: str) -> bool:
