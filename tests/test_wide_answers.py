@@ -3514,3 +3514,16 @@ def test_a_list_item_is_read_with_the_line_announcing_its_list(wide_engine) -> N
         assert (answer.citations[0].doc_id, answer.citations[0].section) == ("luat-51-2024-qh15", "Điều 1.17")
         assert "40% mức hưởng khi khám bệnh, chữa bệnh nội trú" in answer.answer, answer.answer
         assert "tự đi khám bệnh, chữa bệnh không đúng cơ sở đăng ký" in answer.answer, answer.answer
+
+
+def test_another_units_day_of_the_month_gives_way_to_the_unit_asked(wide_engine) -> None:
+    """The department's "trước ngày 20 hằng tháng" (a day of the month, no date) came first for a ward asking its
+    own monthly deadline ("… trước ngày 15 hằng tháng" in the item naming UBND xã, phường): another unit's own day of
+    the month gives way to the unit asked as another's date does."""
+    _answers(
+        wide_engine,
+        "Mình là chuyên viên văn phòng UBND phường ở Hà Nội, theo dõi kế hoạch 308 về tạo lập dữ liệu. Phường báo cáo"
+        " kết quả thực hiện cho thành phố trước ngày nào hằng tháng?",
+        ("kh-308-ubnd-hanoi-2025", "III.2"),
+        "trước ngày 15 hằng tháng",
+    )

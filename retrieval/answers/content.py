@@ -23,7 +23,7 @@ from retrieval.answers.forms import forms_last
 from retrieval.answers.gathered import gathered
 from retrieval.answers.header import field_words, unnamed
 from retrieval.answers.question import Question, fkey, has
-from retrieval.answers.refusal import states_asked
+from retrieval.answers.refusal import states_asked, states_day
 from retrieval.answers.titled import headed_anywhere, titled_section
 from retrieval.answers.unit_order import (
     UNIT_HITS,
@@ -113,7 +113,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         asking = _asking_when(q) if how == "dated" else ()
         hits = figure_line_first(ctx, q, stating_first(ctx, hits, stating, p.dated_runner_up), stating, asking)
         if how == "dated" and target:  # "Sở Tài chính báo cáo trước ngày nào?": not another unit's own date first
-            hits = named_unit_before_other(q, ctx, target, hits, stating)
+            # another unit's own day, of the month too ("trước ngày 20 hằng tháng"), gives way to the unit asked
+            hits = named_unit_before_other(q, ctx, target, hits, states_day if q.asks_day else stating)
         if how == "dated" and q.asks_often:  # "bao lâu 1 lần": a recurrence, not one date
             recurs = lexicon().recurrence.search
             hits = stating_first(ctx, hits, lambda text: recurs(fold(text).lower()), p.dated_runner_up)
