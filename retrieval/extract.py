@@ -93,18 +93,22 @@ def _marker_kind(text: str) -> str | None:
     return "roman" if re.fullmatch(r"[IVXL]+\.", mark) else "letter" if re.fullmatch(r"[a-zđ]\)", mark) else "number"
 
 
-def lead_in(lines: list[Line], i: int) -> int | None:
-    """The index of the line announcing the list line ``i`` is an item of ("… như sau:" above "a) …", "b) …"): back
-    over items marked alike; None for an unmarked line or one no such line announces."""
-    kind = _marker_kind(lines[i].text)
-    if kind is None:
-        return None
-    j = i - 1
-    while j >= 0 and _marker_kind(lines[j].text) == kind and not lines[j].text.rstrip().endswith(":"):
-        j -= 1
-    if j >= 0 and lines[j].text.rstrip().endswith(":") and _marker_kind(lines[j].text) != kind:
-        return j
-    return None
+def lead_ins(lines: list[Line]) -> list[int | None]:
+    """For each line, the index of the line announcing the list it is an item of ("… như sau:" above "a) …", "b)
+    …"), over the items marked alike before it; None for an unmarked line or one no such line announces. One pass:
+    an item after a sibling shares the sibling's lead-in."""
+    kinds = [_marker_kind(ln.text) for ln in lines]
+    ends = [ln.text.rstrip().endswith(":") for ln in lines]
+    out: list[int | None] = [None] * len(lines)
+    for i in range(1, len(lines)):
+        kind = kinds[i]
+        if kind is None:
+            continue
+        if ends[i - 1]:
+            out[i] = i - 1 if kinds[i - 1] != kind else None
+        elif kinds[i - 1] == kind:
+            out[i] = out[i - 1]
+    return out
 
 
 def has_date(text: str) -> bool:
@@ -384,9 +388,9 @@ def rank_lines(
     … nội trú …"), as a section is with its heading."""
     scored = []
     own = [text_terms(analyzer, line.text) for line in lines]
-    for i, line in enumerate(lines):
-        have = own[i]
-        if led and (j := lead_in(lines, i)) is not None:
+    leads = lead_ins(lines) if led else [None] * len(lines)
+    for line, have, j in zip(lines, own, leads, strict=True):
+        if j is not None:
             have = have | own[j]
         score = sum(weights.idf(t) for t in terms.uni if terms.covered(t, have)) + 0.8 * sum(
             weights.idf(t) for t in terms.bi if terms.covered(t, have)

@@ -162,9 +162,10 @@ class Answerer:
             if doc_id in quoted:
                 continue
             alone = self.draft(q, self._context(top_k, [doc_id], focus))
+            if alone is None:
+                continue
             # its own sections only: a route reading the whole question may quote another text it names
-            joined = [e for e in alone.evidence if e.doc_id == doc_id] if alone is not None else []
-            if alone is not None and joined:
+            if joined := [e for e in alone.evidence if e.doc_id == doc_id]:
                 draft.evidence += joined
                 draft.legal += [b for b in alone.legal if b not in draft.legal]
         order = {d: i for i, d in enumerate(ctx.scope or ())}

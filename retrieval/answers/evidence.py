@@ -15,7 +15,7 @@ from typing import Literal
 
 from core.text import fold
 from core.types import Document, LegalBasis
-from retrieval.extract import Line, has_date, lead_in, section_lines
+from retrieval.extract import Line, has_date, lead_ins, section_lines
 from retrieval.lexicon import lexicon
 from retrieval.places import shows_place
 
@@ -148,6 +148,7 @@ def pick_lines(
         return []
     score = (scores or {}).get
     best = max(lines, key=lambda ln: score(ln.start, 0.0))
+    leads = lead_ins(lines)  # the line announcing each item's list, if any
     if how == "all":
         bounded = _bounded(lines)
         if len(bounded) == len(lines) or score(best.start, 0.0) <= 0 or best in bounded:
@@ -176,7 +177,7 @@ def pick_lines(
             ranked += [item for ln in ranked if (item := _item_of(lines, ln)) is not None and item not in ranked]
             ranked += [x for ln in list(ranked) for x in _list_of(lines, ln) if x not in ranked]
             # an item reads with the line announcing its list, however long ("4. … thanh toán theo tỷ lệ như sau:")
-            ranked += [lines[j] for ln in list(ranked) if (j := lead_in(lines, lines.index(ln))) is not None]
+            ranked += [lines[j] for ln in list(ranked) if (j := leads[lines.index(ln)]) is not None]
             ranked = list(dict.fromkeys(ranked))
             if score(best.start, 0.0) > 0:  # the item the question's words find best, with who leads it and when
                 ranked += [x for x in _labels_of(lines, lines.index(best)) if x not in ranked]
@@ -196,7 +197,7 @@ def pick_lines(
         i = lines.index(ln)
         if i > 0 and lines[i - 1].text.rstrip().endswith(":"):
             with_context.add(lines[i - 1])
-        elif (j := lead_in(lines, i)) is not None:  # or further up, over the items before it
+        elif (j := leads[i]) is not None:  # or further up, over the items before it
             with_context.add(lines[j])
         if ln.text.rstrip().endswith(":"):  # and a lead-in with the items it announces ("… bao gồm:" a), b), c))
             with_context.update(_items_after(lines, i))
