@@ -244,7 +244,7 @@ def _facts(key: str, lx: Lexicon, accented: str | None, asked: str) -> tuple[lis
     masked = functools.reduce(lambda k, p: k.replace(f" {p[0]} ", f" {p[1]} "), lx.not_header_facts, key)
 
     def cued(c: str) -> bool:  # a cue holding a masked phrase reads unmasked where asked, not before a date it states
-        if any(f" {phrase} " in f" {c} " for phrase, _ in lx.not_header_facts):
+        if _holds_masked(c, lx.not_header_facts):
             return bool(re.search(rf" {re.escape(c)} (?!\d)", asked)) and _spelled_so(c, accented, lx)
         return has(masked, c) and _spelled_so(c, accented, lx)
 
@@ -257,6 +257,12 @@ def _facts(key: str, lx: Lexicon, accented: str | None, asked: str) -> tuple[lis
     maybe = [f for f, found in weak.items() if found and f not in facts]
     cues = [c for found in (*strong.values(), *weak.values()) for c in found]
     return facts, maybe, list(dict.fromkeys(cues))
+
+
+@functools.cache
+def _holds_masked(cue: str, masks: tuple[tuple[str, str], ...]) -> bool:
+    """Whether a cue holds a phrase masked as not asking a header fact (read once per cue, not per question)."""
+    return any(f" {phrase} " in f" {cue} " for phrase, _ in masks)
 
 
 def _spelled_so(cue: str, accented: str | None, lx: Lexicon) -> bool:
