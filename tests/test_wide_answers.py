@@ -3527,3 +3527,23 @@ def test_another_units_day_of_the_month_gives_way_to_the_unit_asked(wide_engine)
         ("kh-308-ubnd-hanoi-2025", "III.2"),
         "trước ngày 15 hằng tháng",
     )
+
+
+def test_a_rate_asked_of_one_level_is_answered_by_the_clause_headed_for_it_not_another_levels_table(
+    wide_engine,
+) -> None:
+    """The resolution sets its rates in clauses by level ("… cấp tỉnh", "… cấp xã, phường", "… tại các cơ sở giáo
+    dục: Mức chi bằng 60% …") and in appendix tables for the province: asked of a school's own contest, the tables
+    of the province's exams came first and the answer quoted their rows, or no percentage at all and refused. The
+    body's clause headed for the level asked now goes first; "so với cấp tỉnh" names the measure, not the level
+    asked. A prize asked of the national level, which neither a clause nor a table sets, is still refused."""
+    for question in (
+        "Trường tôi tự tổ chức hội thi giáo viên dạy giỏi cấp trường, theo Nghị quyết 22/2025/NQ-HĐND Vĩnh Long thì"
+        " mức chi được tính bằng bao nhiêu % so với cấp tỉnh?",
+        "nq 22 vinh long: hoi thi cap truong thi muc chi tinh the nao",
+    ):
+        _answers(wide_engine, question, ("nq-22-2025-hdnd-vinhlong", "Điều 2.6"), "Mức chi bằng 60% mức chi tương ứng")
+    _refuses(
+        wide_engine,
+        "Nghị quyết 22/2025/NQ-HĐND Vĩnh Long thưởng học sinh đạt giải nhất học sinh giỏi cấp quốc gia bao nhiêu tiền?",
+    )

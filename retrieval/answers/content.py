@@ -13,7 +13,7 @@ import re
 from core.text import fold
 from core.types import Document, Section
 from retrieval.analyzer import fold_word
-from retrieval.answers import ordinals, ranges
+from retrieval.answers import ordinals, ranges, siblings
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, Pick, has_amount, pick_lines
 from retrieval.answers.excepted import exception_first
@@ -134,6 +134,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         hits = unit_first(q, ctx, target, hits)
     hits = recipient_not_first(q, ctx, hits)
     hits = ordinals.asked_first(q, ctx, hits, UNIT_HITS)  # "cấp độ 4": under "Cấp IV", not "Cấp III"
+    if target:  # "mức chi hội thi cấp trường": the clause headed for the school level, not the province's table
+        hits = siblings.asked_first(q, ctx, target, hits)
     hits = _repeal_not_first(q, ctx, hits)
     hits = exception_first(ctx, q, hits)
     if how in ("dated", "amount"):  # a blank form echoes its procedure's words and leaves the figures blank
