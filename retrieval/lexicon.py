@@ -107,6 +107,7 @@ class Lexicon:
     drafted_for: re.Pattern[str]  # "soạn kế hoạch cho trường cao đẳng": the kind of body a drafter writes for
     carrying_out: tuple[str, ...]  # folded: "soạn kế hoạch triển khai …": the plan carries out a text
     effective_line: re.Pattern[str]  # a legal text stating when it takes effect ("Luật này có hiệu lực …")
+    effect_asked: tuple[str, ...]  # folded words asking when a text or a provision takes effect or applies
     replaces_line: re.Pattern[str]  # … and what it replaces or repeals ("Quyết định này thay thế …")
     ended_line: re.Pattern[str]  # … failing that, a text it names said to end ("Nghị quyết số 47/… hết hiệu lực")
     replacement_cues: tuple[str, ...]  # "thay thế Thông tư số …": the document mentioned next is replaced
@@ -275,6 +276,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         drafted_for=re.compile(raw["bodies"]["drafted_for"]),
         carrying_out=tuple(raw["bodies"]["carrying_out"]),
         effective_line=re.compile(raw["effective_line"]["opening"] + raw["effective_line"]["effective"], re.I),
+        effect_asked=tuple(raw["effective_line"]["asked"]),
         replaces_line=re.compile(raw["effective_line"]["opening"] + raw["effective_line"]["replaces"], re.I),
         ended_line=re.compile(raw["effective_line"]["opening"] + raw["effective_line"]["ended"], re.I),
         replacement_cues=tuple(raw.get("replacement_cues", [])),

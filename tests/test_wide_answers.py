@@ -3547,3 +3547,23 @@ def test_a_rate_asked_of_one_level_is_answered_by_the_clause_headed_for_it_not_a
         wide_engine,
         "Nghị quyết 22/2025/NQ-HĐND Vĩnh Long thưởng học sinh đạt giải nhất học sinh giỏi cấp quốc gia bao nhiêu tiền?",
     )
+
+
+def test_a_clause_stating_when_provisions_take_effect_does_not_answer_when_a_thing_is_done(wide_engine) -> None:
+    """The amending law's effect clause names the same provisions and a date ("… đăng ký khám bệnh, chữa bệnh bảo
+    hiểm y tế ban đầu … có hiệu lực thi hành từ ngày 01 tháng 01 năm 2025"), so it came first for when one may change
+    where one is registered; the rule says "trong 15 ngày đầu của mỗi quý". A question asking when the provisions
+    take effect is still answered by the effect clause."""
+    _answers(
+        wide_engine,
+        "Mình chuyển chỗ làm nên muốn đổi nơi đăng ký khám chữa bệnh BHYT ban đầu sang phòng khám gần nhà, theo Luật"
+        " 51/2024/QH15 sửa đổi Luật BHYT thì được đổi vào thời điểm nào?",
+        ("luat-51-2024-qh15", "Điều 1.21"),
+        "trong 15 ngày đầu của mỗi quý",
+    )
+    _answers(
+        wide_engine,
+        "Theo Luật 51/2024/QH15, quy định về đăng ký khám chữa bệnh bảo hiểm y tế ban đầu có hiệu lực từ ngày nào?",
+        ("luat-51-2024-qh15", "Điều 3.2"),
+        "có hiệu lực thi hành từ ngày 01 tháng 01 năm 2025",
+    )

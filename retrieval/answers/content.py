@@ -9,6 +9,7 @@ close in score to the best is cited beside it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from core.text import fold
 from core.types import Document, Section
@@ -62,6 +63,19 @@ def _states_time(text: str) -> bool:
     return says_when(text) or bool(_DURATION.search(text) or _WHEN.search(text))
 
 
+def _beside_effect(states: Callable[[str], bool]) -> Callable[[str], bool]:
+    """``states``, not of a clause stating when a text or some of its provisions take effect ("2. Quy định liên
+    quan đến … đăng ký khám bệnh, chữa bệnh bảo hiểm y tế ban đầu … có hiệu lực thi hành từ ngày 01 tháng 01 năm
+    2025"): it says when the rule applies from, not when the thing asked is done ("được đổi nơi đăng ký vào thời
+    điểm nào": "trong 15 ngày đầu của mỗi quý")."""
+    effective = lexicon().effective_line
+
+    def check(text: str) -> bool:
+        return states(text) and not effective.search(text)
+
+    return check
+
+
 def _states_length(text: str) -> bool:
     """Whether a line states a length of time ("trong thời hạn 10 ngày", "05 (năm) ngày làm việc", "vĩnh viễn")."""
     return bool(_DURATION.search(text) or lexicon().lasting.search(text))
@@ -110,6 +124,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     counted = states_asked(q) if how == "amount" else None  # "bao nhiêu học viên": a number of học viên
     if how in ("dated", "amount"):
         stating = (says_when if q.asks_day else _states_time) if how == "dated" else counted or has_amount
+        if how == "dated" and not has(q.key, *lexicon().effect_asked):  # not when a provision takes effect
+            stating = _beside_effect(stating)
         asking = _asking_when(q) if how == "dated" else ()
         hits = figure_line_first(ctx, q, stating_first(ctx, hits, stating, p.dated_runner_up), stating, asking)
         if how == "dated" and target:  # "Sở Tài chính báo cáo trước ngày nào?": not another unit's own date first
