@@ -3567,3 +3567,15 @@ def test_a_clause_stating_when_provisions_take_effect_does_not_answer_when_a_thi
         ("luat-51-2024-qh15", "Điều 3.2"),
         "có hiệu lực thi hành từ ngày 01 tháng 01 năm 2025",
     )
+
+
+def test_a_few_days_told_with_mấy_counts_nothing_asked(wide_engine) -> None:
+    """ "Mấy hôm nay" is "these past few days", not "how many days": read as a count of "hôm", the question was
+    refused because no section states a number of days, though the letter says what schools may do."""
+    _answers(
+        wide_engine,
+        "Mấy hôm nay chỉ số AQI ở Hà Nội có lúc vượt 300, theo công văn 5095 của Sở GDĐT Hà Nội thì trường có được cho"
+        " học sinh nghỉ học không?",
+        ("cv-5095-sgddt-hanoi-2025", "body"),
+        "tạm dừng",
+    )
