@@ -3579,3 +3579,22 @@ def test_a_few_days_told_with_mấy_counts_nothing_asked(wide_engine) -> None:
         ("cv-5095-sgddt-hanoi-2025", "body"),
         "tạm dừng",
     )
+
+
+def test_a_sibling_whose_heading_adds_a_case_not_asked_gives_way(wide_engine) -> None:
+    """ "Cấp lại Chứng chỉ hành nghề môi giới bất động sản: 200.000 đồng" (with a sentence on when no fee is due)
+    came first for the fee of a certificate, beside "Cấp Chứng chỉ …: 300.000 đồng/Chứng chỉ": the sibling whose
+    heading the question holds goes first when it holds none of the words the other's heading adds ("lại"). Asked
+    of a reissue, the reissue's clause answers."""
+    _answers(
+        wide_engine,
+        "Lệ phí cấp chứng chỉ hành nghề môi giới bất động sản theo thông tư của Bộ Tài chính năm 2025 là bao nhiêu?",
+        ("tt-109-2025-btc", "Điều 4.1"),
+        "300.000 đồng/Chứng chỉ",
+    )
+    _answers(
+        wide_engine,
+        "Lệ phí cấp lại chứng chỉ hành nghề môi giới bất động sản theo Thông tư 109/2025 là bao nhiêu?",
+        ("tt-109-2025-btc", "Điều 4.2"),
+        "200.000 đồng/Chứng chỉ",
+    )

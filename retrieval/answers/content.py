@@ -25,7 +25,7 @@ from retrieval.answers.gathered import gathered
 from retrieval.answers.header import field_words, unnamed
 from retrieval.answers.question import Question, fkey, has
 from retrieval.answers.refusal import states_asked, states_day
-from retrieval.answers.titled import headed_anywhere, titled_section
+from retrieval.answers.titled import headed_anywhere, held_sibling_first, titled_section
 from retrieval.answers.unit_order import (
     UNIT_HITS,
     give_way,
@@ -153,6 +153,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if target:  # "mức chi hội thi cấp trường": the clause headed for the school level, not the province's table
         hits = siblings.asked_first(q, ctx, target, hits)
     hits = _repeal_not_first(q, ctx, hits)
+    hits = held_sibling_first(ctx, hits, ctx.terms(q))  # "cấp chứng chỉ": not its sibling "cấp lại chứng chỉ"
     hits = exception_first(ctx, q, hits)
     if how in ("dated", "amount"):  # a blank form echoes its procedure's words and leaves the figures blank
         hits = forms_last(q, ctx, hits, [target] if target else None)

@@ -13,6 +13,7 @@ from retrieval.extract import Coverage, QueryTerms, query_terms, text_terms
 from retrieval.search import SectionHit
 
 TITLED_HITS = 3  # best hits whose sections (and those above them) are read for a heading naming the question
+SIBLING_HITS = 5  # best hits read for a sibling whose heading the question holds, without the first one's added words
 MAX_JOINT_PARTS = 6  # a section of more parts is not answered whole for the headings of two of them
 QUOTED_READ = 600  # characters read after a heading for a quoted title
 HEADING_HELD = 2 / 3  # share of a heading's own content words the question must hold for the heading to name it
@@ -93,13 +94,48 @@ def _alternatives(terms: QueryTerms) -> frozenset[str]:
 def _held(ctx: Context, terms: QueryTerms, alts: frozenset[str], doc: Document, sec: Section) -> float:
     """The share of a heading's content words the question holds (in its words or a thesaurus phrase of them); of
     an amending clause, those of the article title it quotes ("Sửa đổi, bổ sung Điều 21 như sau:" says only how)."""
-    own = ctx.index.remembered(
-        ("heading words", doc.doc_id, doc.content_hash, sec.id),
-        lambda: frozenset(query_terms(ctx.analyzer, _quoted_title(doc, sec) or sec.heading).uni),
-    )
+    own = _heading_words(ctx, doc, sec)
     if not own:
         return 0.0
     return sum(t in terms.uni or t in alts for t in own) / len(own)
+
+
+def _heading_words(ctx: Context, doc: Document, sec: Section) -> frozenset[str]:
+    """A heading's content words (of an amending clause, those of the article title it quotes)."""
+    return ctx.index.remembered(
+        ("heading words", doc.doc_id, doc.content_hash, sec.id),
+        lambda: frozenset(query_terms(ctx.analyzer, _quoted_title(doc, sec) or sec.heading).uni),
+    )
+
+
+def held_sibling_first(ctx: Context, hits: list[SectionHit], terms: QueryTerms) -> list[SectionHit]:
+    """Of two sibling sections close in score whose headings differ only by words the first one's adds ("Cấp lại
+    Chứng chỉ hành nghề …" beside "Cấp Chứng chỉ hành nghề …"), the one whose heading the question holds
+    (``HEADING_HELD``) goes first when the question holds none of the words added: they name a case not asked (a
+    fee for a first certificate is not the one for its reissue). Nothing is dropped."""
+    if len(hits) < 2:
+        return hits
+    first = hits[0]
+    doc = ctx.index.get(first.doc_id)
+    sec = doc.section(first.section)
+    if sec is None:
+        return hits
+    alts = _alternatives(terms)
+    own_first = _heading_words(ctx, doc, sec)
+    share = ctx.policy.answer.runner_up * first.score
+    for i, h in enumerate(hits[1:SIBLING_HITS], 1):
+        other = doc.section(h.section) if h.doc_id == first.doc_id and h.score >= share else None
+        if other is None or other.parent != sec.parent:
+            continue
+        own = _heading_words(ctx, doc, other)
+        added = own_first - own
+        if (
+            own < own_first
+            and not any(t in terms.uni or t in alts for t in added)
+            and _held(ctx, terms, alts, doc, other) >= HEADING_HELD
+        ):
+            return [h, *hits[:i], *hits[i + 1 :]]
+    return hits
 
 
 def _heading_terms(ctx: Context, doc: Document, sec: Section) -> frozenset[str]:
