@@ -98,6 +98,7 @@ class Lexicon:
     education_levels: dict[str, tuple[str, ...]]  # a level of education -> the folded words naming it
     siblings: tuple[dict[str, tuple[str, ...]], ...]  # families of exclusive qualifiers: member -> folded phrases
     siblings_compared: tuple[str, ...]  # folded words after which a member is the measure, not the one asked
+    siblings_headed: dict[str, tuple[str, ...]]  # member -> folded phrases naming it in a heading only
     own_work_year: re.Pattern[str]  # a year the asker's own drafting names ("đang soạn kế hoạch năm 2026"), not asked
     year_set_aside: re.Pattern[str]  # a year the question sets aside ("không phải mục tiêu 2026"), not asked
     present_moment: tuple[str, ...]  # folded words tying a question to the day it is asked ("hom nay")
@@ -267,6 +268,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
             for family in raw["siblings"]["families"].values()
         ),
         siblings_compared=tuple(raw["siblings"].get("compared", ())),
+        siblings_headed={k: tuple(v) for k, v in raw["siblings"].get("headed", {}).items()},
         own_work_year=re.compile(raw["own_work_year"]["pattern"]),
         year_set_aside=re.compile(raw["year_set_aside"]["pattern"]),
         present_moment=tuple(raw["present_moment"]["cues"]),

@@ -3543,6 +3543,21 @@ def test_a_rate_asked_of_one_level_is_answered_by_the_clause_headed_for_it_not_a
         "nq 22 vinh long: hoi thi cap truong thi muc chi tinh the nao",
     ):
         _answers(wide_engine, question, ("nq-22-2025-hdnd-vinhlong", "Điều 2.6"), "Mức chi bằng 60% mức chi tương ứng")
+    # the measure named first, before the level asked
+    _answers(
+        wide_engine,
+        "So với cấp tỉnh thì hội thi giáo viên dạy giỏi cấp trường theo nghị quyết 22 Vĩnh Long được chi bằng bao nhiêu"
+        " phần trăm?",
+        ("nq-22-2025-hdnd-vinhlong", "Điều 2.6"),
+        "Mức chi bằng 60% mức chi tương ứng",
+    )
+    # "tại các cơ sở giáo dục" in a question is where, no level: a province's exam keeps its table
+    _answers(
+        wide_engine,
+        "tiền công chấm thi tốt nghiệp THPT tại các cơ sở giáo dục theo nghị quyết 22 Vĩnh Long là bao nhiêu?",
+        ("nq-22-2025-hdnd-vinhlong", "Phụ lục I.I.8"),
+        "người/ngày",
+    )
     _refuses(
         wide_engine,
         "Nghị quyết 22/2025/NQ-HĐND Vĩnh Long thưởng học sinh đạt giải nhất học sinh giỏi cấp quốc gia bao nhiêu tiền?",
@@ -3567,6 +3582,8 @@ def test_a_clause_stating_when_provisions_take_effect_does_not_answer_when_a_thi
         ("luat-51-2024-qh15", "Điều 3.2"),
         "có hiệu lực thi hành từ ngày 01 tháng 01 năm 2025",
     )
+    # asked from when without "hiệu lực": "bắt đầu từ ngày nào" asks the effect clause too
+    _answers(wide_engine, "Thông tư 109/2025/TT-BTC bắt đầu từ ngày nào?", ("tt-109-2025-btc", "Điều 6.1"), "hiệu lực")
 
 
 def test_a_few_days_told_with_mấy_counts_nothing_asked(wide_engine) -> None:

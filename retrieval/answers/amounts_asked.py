@@ -107,7 +107,11 @@ def counted(text: str, lx: Lexicon, accented: bool | None = None) -> list[str]:
                 continue  # "xe máy", "máy tính"
             after = words[i + n] if i + n < len(words) and joined[i + n - 1] else None
             before = words[i - 1] if i > 0 and joined[i - 1] else None
-            if i + n + 2 < len(words) and (words[i + n + 1] in told or typed[i + n + 1] in told_exact):
+            if (
+                i + n + 2 < len(words)
+                and joined[i + n]  # in one clause: "mấy bộ, nay tôi nộp …" counts "bộ"
+                and (words[i + n + 1] in told or typed[i + n + 1] in told_exact)
+            ):
                 continue  # "nghỉ mấy buổi rồi, phải học đủ …": a count told, more is asked after it; "mấy hôm nay"
             if after and (thing := _classified(i + n, typed, words, joined, skip, classifiers, q_accented)):
                 out.append(f"{after}|{thing}")  # "bao nhiêu cây bút bi": a number beside "cây" or "bút bi"

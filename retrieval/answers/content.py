@@ -151,9 +151,10 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     hits = recipient_not_first(q, ctx, hits)
     hits = ordinals.asked_first(q, ctx, hits, UNIT_HITS)  # "cấp độ 4": under "Cấp IV", not "Cấp III"
     if target:  # "mức chi hội thi cấp trường": the clause headed for the school level, not the province's table
-        hits = siblings.asked_first(q, ctx, target, hits)
+        hits = siblings.asked_first(q, ctx, target, hits, has_amount)
     hits = _repeal_not_first(q, ctx, hits)
-    hits = held_sibling_first(ctx, hits, ctx.terms(q))  # "cấp chứng chỉ": not its sibling "cấp lại chứng chỉ"
+    # "cấp chứng chỉ": not its sibling "cấp lại chứng chỉ" (stating what is asked, when a date or an amount is)
+    hits = held_sibling_first(ctx, hits, ctx.terms(q), stating if how in ("dated", "amount") else None)
     hits = exception_first(ctx, q, hits)
     if how in ("dated", "amount"):  # a blank form echoes its procedure's words and leaves the figures blank
         hits = forms_last(q, ctx, hits, [target] if target else None)

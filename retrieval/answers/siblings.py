@@ -8,22 +8,21 @@ asked: "mức chi cấp trường bằng bao nhiêu % so với cấp tỉnh" ask
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from ingest.layout import APPENDIX_IDS
-from retrieval.answers.phrases import fkey, has
+from retrieval.answers.phrases import clause_key, fkey, has
+from retrieval.answers.titled import whole_heading
+from retrieval.extract import section_lines
 from retrieval.lexicon import lexicon
 from retrieval.search import SectionHit
 
 if TYPE_CHECKING:
-    from core.types import Document, Section
     from retrieval.answers.context import Context
     from retrieval.answers.question import Question
 
-_LEAD_END = re.compile(r":|[.;](?:\s|$)")
 #: How deep in the document's sections found a section headed for the member asked is looked for.
 HEADED_DEPTH = 40
 
@@ -31,18 +30,34 @@ HEADED_DEPTH = 40
 def _asked(q: Question) -> list[tuple[dict[str, tuple[str, ...]], set[str]]]:
     """Each family the question names members of, with those members (not those it compares with)."""
     lx = lexicon()
-    key = functools.reduce(lambda k, w: re.sub(rf" {w}(?: \S+){{1,4}}", " ", k), lx.siblings_compared, q.key)
-    key = key if key.strip() else q.key
     out = []
     for family in lx.siblings:
+        key = _uncompared(clause_key(q.text), family, lx.siblings_compared)
         asked = {m for m, words in family.items() if has(key, *words)}
         if asked:
             out.append((family, asked))
     return out
 
 
+def _uncompared(key: str, family: dict[str, tuple[str, ...]], compared: Sequence[str]) -> str:
+    """A question's clause key without the members it names as a measure: a member's phrase within two words after
+    a comparison word of the same clause ("so với hội thi cấp tỉnh"), the words between kept."""
+    phrases = "|".join(re.escape(w) for words in family.values() for w in words)
+    if not phrases or not compared:
+        return key
+    marks = "|".join(re.escape(c) for c in compared)
+    return re.sub(rf" ((?:{marks})(?: [^ |]+){{0,2}}?) (?:{phrases})(?= )", r" \1", key)
+
+
 def _named(family: dict[str, tuple[str, ...]], key: str) -> set[str]:
     return {m for m, words in family.items() if has(key, *words)}
+
+
+def _written(family: dict[str, tuple[str, ...]], key: str) -> set[str]:
+    """The members a document's text names (folded ``key``): by their words or the phrases that name one in a
+    text only (``siblings.headed``: a clause "… tại các cơ sở giáo dục:" is the school level's)."""
+    headed = lexicon().siblings_headed
+    return {m for m, words in family.items() if has(key, *words, *headed.get(m, ()))}
 
 
 def elsewhere(q: Question, texts: Sequence[str], headings: Sequence[str]) -> str | None:
@@ -52,20 +67,23 @@ def elsewhere(q: Question, texts: Sequence[str], headings: Sequence[str]) -> str
         return None
     said = fkey(" ".join([*texts, *headings]))
     for family, asked in _asked(q):
-        named = _named(family, said)
+        named = _written(family, said)
         if len(named) >= 2 and not named & asked:
             return f"asks of {', '.join(sorted(asked))}; the sections found state {', '.join(sorted(named))}"
     return None
 
 
-def asked_first(q: Question, ctx: Context, doc_id: str, hits: list[SectionHit]) -> list[SectionHit]:
+def asked_first(
+    q: Question, ctx: Context, doc_id: str, hits: list[SectionHit], states: Callable[[str], bool]
+) -> list[SectionHit]:
     """An amount asked of one member, of the one document named: when the first section found is an appendix's
     (a table) and names, with its headings, other members of the family and none asked, the best-placed section of
     the document's body whose own heading names a member asked and no other goes first ("hội thi cấp trường" of a
     resolution whose clauses set the rates "cấp tỉnh", "cấp xã, phường" and "tại các cơ sở giáo dục", its tables
     those of the province). Not when the question asks for an appendix or a table (lexicon ``appendix_asked``), nor
-    over a section of the body: a rule may name one member and hold for all. Nothing is dropped; the order is as
-    it was when no section is so headed or the first already names a member asked."""
+    over a section of the body: a rule may name one member and hold for all; and only a section with a line that
+    ``states`` an amount (one referring to the tables, "… thực hiện theo Phụ lục II", answers nothing). Nothing is
+    dropped; the order is as it was when no section is so headed or the first already names a member asked."""
     if not q.asking("amount") or not hits or hits[0].doc_id != doc_id:
         return hits
     if not hits[0].section.startswith(APPENDIX_IDS) or has(q.key, *lexicon().appendix_asked):
@@ -73,18 +91,20 @@ def asked_first(q: Question, ctx: Context, doc_id: str, hits: list[SectionHit]) 
     doc = ctx.index.get(doc_id)
     first = fkey(" ".join([*doc.heading_path(hits[0].section), doc.section_text(hits[0].section, own=True)]))
     for family, asked in _asked(q):
-        named = _named(family, first)
+        named = _written(family, first)
         if not named or named & asked:
             continue
-        headed = [
+        headed = {
             s.id
             for s in doc.sections
-            if not s.id.startswith(APPENDIX_IDS) and (own := _named(family, fkey(_lead(doc, s)))) and own <= asked
-        ]
+            if not s.id.startswith(APPENDIX_IDS)
+            and (own := _written(family, fkey(whole_heading(doc, s))))
+            and own <= asked
+            and any(states(ln.text) for ln in section_lines(doc, s.id, own=False))
+        }
         if not headed:
             continue
-        found = {h.section: h for h in hits}
-        best = next((found[s] for s in headed if s in found), None)
+        best = next((h for h in hits if h.section in headed), None)
         if best is None:  # the best of those the search finds in the document, scoring as the first
             deep = ctx.sections(q, HEADED_DEPTH, docs=[doc_id])
             got = next((h for h in deep if h.section in headed), None)
@@ -93,13 +113,3 @@ def asked_first(q: Question, ctx: Context, doc_id: str, hits: list[SectionHit]) 
             best = SectionHit(doc_id, got.section, got.heading, hits[0].score)
         return [best, *(h for h in hits if h is not best)]
     return hits
-
-
-def _lead(doc: Document, sec: Section) -> str:
-    """A section's heading, whole: a clause's run-in heading cut short ("Nội dung chi … giải thể thao cho…") read
-    from its first line, to the colon or the end of its first sentence ("… hội thao tại các cơ sở giáo dục")."""
-    if not sec.heading.endswith("…"):
-        return sec.heading
-    first = doc.text[sec.start : sec.body_end].split("\n", 1)[0]
-    start = first.find(sec.heading[:-1])  # after its number ("6. ")
-    return _LEAD_END.split(first[start:], maxsplit=1)[0] if start >= 0 else sec.heading

@@ -6,10 +6,13 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from core.types import Document, Section
 from ingest.outline import QUOTED_ARTICLE
 from retrieval.answers.context import Context
-from retrieval.extract import Coverage, QueryTerms, query_terms, text_terms
+from retrieval.extract import Coverage, QueryTerms, query_terms, section_lines, text_terms
 from retrieval.search import SectionHit
 
 TITLED_HITS = 3  # best hits whose sections (and those above them) are read for a heading naming the question
@@ -18,6 +21,7 @@ MAX_JOINT_PARTS = 6  # a section of more parts is not answered whole for the hea
 QUOTED_READ = 600  # characters read after a heading for a quoted title
 HEADING_HELD = 2 / 3  # share of a heading's own content words the question must hold for the heading to name it
 HEADING_HELD_ANYWHERE = 1.0  # … for a heading of the document named, read beyond the best hits: all of them
+_LEAD_END = re.compile(r":|[.;](?:\s|$)")  # where a run-in heading ends
 
 
 def titled_section(
@@ -108,11 +112,14 @@ def _heading_words(ctx: Context, doc: Document, sec: Section) -> frozenset[str]:
     )
 
 
-def held_sibling_first(ctx: Context, hits: list[SectionHit], terms: QueryTerms) -> list[SectionHit]:
-    """Of two sibling sections close in score whose headings differ only by words the first one's adds ("Cấp lại
-    Chứng chỉ hành nghề …" beside "Cấp Chứng chỉ hành nghề …"), the one whose heading the question holds
+def held_sibling_first(
+    ctx: Context, hits: list[SectionHit], terms: QueryTerms, states: Callable[[str], bool] | None = None
+) -> list[SectionHit]:
+    """Of two sibling sections close in score whose whole headings differ only by words the first one's adds ("Cấp
+    lại Chứng chỉ hành nghề …" beside "Cấp Chứng chỉ hành nghề …"), the one whose heading the question holds
     (``HEADING_HELD``) goes first when the question holds none of the words added: they name a case not asked (a
-    fee for a first certificate is not the one for its reissue). Nothing is dropped."""
+    fee for a first certificate is not the one for its reissue). With ``states`` (a date or an amount asked), only
+    a sibling with a line stating it. Nothing is dropped."""
     if len(hits) < 2:
         return hits
     first = hits[0]
@@ -121,21 +128,39 @@ def held_sibling_first(ctx: Context, hits: list[SectionHit], terms: QueryTerms) 
     if sec is None:
         return hits
     alts = _alternatives(terms)
-    own_first = _heading_words(ctx, doc, sec)
+    own_first = _whole_heading_words(ctx, doc, sec)
     share = ctx.policy.answer.runner_up * first.score
     for i, h in enumerate(hits[1:SIBLING_HITS], 1):
         other = doc.section(h.section) if h.doc_id == first.doc_id and h.score >= share else None
         if other is None or other.parent != sec.parent:
             continue
-        own = _heading_words(ctx, doc, other)
-        added = own_first - own
-        if (
-            own < own_first
-            and not any(t in terms.uni or t in alts for t in added)
-            and _held(ctx, terms, alts, doc, other) >= HEADING_HELD
-        ):
+        own = _whole_heading_words(ctx, doc, other)
+        if not own < own_first or any(t in terms.uni or t in alts for t in own_first - own):
+            continue
+        if sum(t in terms.uni or t in alts for t in own) / len(own) < HEADING_HELD:
+            continue
+        if states is None or any(states(ln.text) for ln in section_lines(doc, other.id, own=False)):
             return [h, *hits[:i], *hits[i + 1 :]]
     return hits
+
+
+def _whole_heading_words(ctx: Context, doc: Document, sec: Section) -> frozenset[str]:
+    """The content words of a section's whole heading (``whole_heading``)."""
+    return ctx.index.remembered(
+        ("whole heading words", doc.doc_id, doc.content_hash, sec.id),
+        lambda: frozenset(query_terms(ctx.analyzer, whole_heading(doc, sec)).uni),
+    )
+
+
+def whole_heading(doc: Document, sec: Section) -> str:
+    """A section's heading, whole: a clause's run-in heading cut short ("Nội dung chi … giải thể thao cho…") read
+    from its first line, to the colon or the end of its first sentence ("… hội thao tại các cơ sở giáo dục")."""
+    if not sec.heading.endswith("…"):
+        return sec.heading
+    end = doc.text.find("\n", sec.start, sec.body_end)
+    first = doc.text[sec.start : end if end >= 0 else sec.body_end]
+    start = first.find(sec.heading[:-1])  # after its number ("6. ")
+    return _LEAD_END.split(first[start:], maxsplit=1)[0] if start >= 0 else sec.heading
 
 
 def _heading_terms(ctx: Context, doc: Document, sec: Section) -> frozenset[str]:
