@@ -5,6 +5,7 @@ has(fkey("Ai ký kế hoạch?"), "ai ky")  # True
 
 from __future__ import annotations
 
+import functools
 import re
 
 from core.text import fold, y_form
@@ -18,6 +19,12 @@ def fkey(text: str) -> str:
 
 def has(key: str, *phrases: str) -> bool:
     return any(f" {p} " in key for p in phrases)
+
+
+@functools.cache
+def holds_any(cue: str, phrases: tuple[str, ...]) -> bool:
+    """Whether a cue phrase holds one of ``phrases`` (read once per cue and phrases, not for every question)."""
+    return any(f" {p} " in f" {cue} " for p in phrases)
 
 
 _CLAUSE_MARK = re.compile(r"[,;:?!()]")

@@ -21,7 +21,7 @@ from core.legal_ids import NUMBER, TYPES, id_key
 from core.text import fold
 from retrieval.answers.amounts_asked import amounts, counted
 from retrieval.answers.chat import normalize, typed_accented
-from retrieval.answers.phrases import clause_key, fkey, has
+from retrieval.answers.phrases import clause_key, fkey, has, holds_any
 from retrieval.extract import days_stated
 from retrieval.lexicon import Lexicon, lexicon
 
@@ -242,9 +242,10 @@ def _facts(key: str, lx: Lexicon, accented: str | None, asked: str) -> tuple[lis
     words share only in the cue's own spelling ("cấu trúc", not "yêu cầu trực"); ``asked``: the key of the
     sentences that ask after a story ("hiệu lực từ ngày" in "… đã hết hiệu lực từ ngày 06/12" is not asked)."""
     masked = functools.reduce(lambda k, p: k.replace(f" {p[0]} ", f" {p[1]} "), lx.not_header_facts, key)
+    masks = tuple(phrase for phrase, _ in lx.not_header_facts)
 
     def cued(c: str) -> bool:  # a cue holding a masked phrase reads unmasked where asked, not before a date it states
-        if _holds_masked(c, lx.not_header_facts):
+        if holds_any(c, masks):
             return bool(re.search(rf" {re.escape(c)} (?!\d)", asked)) and _spelled_so(c, accented, lx)
         return has(masked, c) and _spelled_so(c, accented, lx)
 
@@ -257,12 +258,6 @@ def _facts(key: str, lx: Lexicon, accented: str | None, asked: str) -> tuple[lis
     maybe = [f for f, found in weak.items() if found and f not in facts]
     cues = [c for found in (*strong.values(), *weak.values()) for c in found]
     return facts, maybe, list(dict.fromkeys(cues))
-
-
-@functools.cache
-def _holds_masked(cue: str, masks: tuple[tuple[str, str], ...]) -> bool:
-    """Whether a cue holds a phrase masked as not asking a header fact (read once per cue, not per question)."""
-    return any(f" {phrase} " in f" {cue} " for phrase, _ in masks)
 
 
 def _spelled_so(cue: str, accented: str | None, lx: Lexicon) -> bool:
