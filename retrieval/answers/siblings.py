@@ -33,8 +33,7 @@ def _asked(q: Question) -> list[tuple[dict[str, tuple[str, ...]], set[str]]]:
     out = []
     for family in lx.siblings:
         key = _uncompared(clause_key(q.text), family, lx.siblings_compared)
-        asked = {m for m, words in family.items() if has(key, *words)}
-        if asked:
+        if asked := _named(family, key):
             out.append((family, asked))
     return out
 

@@ -98,18 +98,16 @@ def _alternatives(terms: QueryTerms) -> frozenset[str]:
 def _held(ctx: Context, terms: QueryTerms, alts: frozenset[str], doc: Document, sec: Section) -> float:
     """The share of a heading's content words the question holds (in its words or a thesaurus phrase of them); of
     an amending clause, those of the article title it quotes ("Sửa đổi, bổ sung Điều 21 như sau:" says only how)."""
-    own = _heading_words(ctx, doc, sec)
-    if not own:
-        return 0.0
-    return sum(t in terms.uni or t in alts for t in own) / len(own)
-
-
-def _heading_words(ctx: Context, doc: Document, sec: Section) -> frozenset[str]:
-    """A heading's content words (of an amending clause, those of the article title it quotes)."""
-    return ctx.index.remembered(
+    own = ctx.index.remembered(
         ("heading words", doc.doc_id, doc.content_hash, sec.id),
         lambda: frozenset(query_terms(ctx.analyzer, _quoted_title(doc, sec) or sec.heading).uni),
     )
+    return _share_held(own, terms, alts)
+
+
+def _share_held(own: frozenset[str], terms: QueryTerms, alts: frozenset[str]) -> float:
+    """The share of a heading's words the question holds, in its words or a thesaurus phrase of them (0: none)."""
+    return sum(t in terms.uni or t in alts for t in own) / len(own) if own else 0.0
 
 
 def held_sibling_first(
@@ -137,7 +135,7 @@ def held_sibling_first(
         own = _whole_heading_words(ctx, doc, other)
         if not own < own_first or any(t in terms.uni or t in alts for t in own_first - own):
             continue
-        if sum(t in terms.uni or t in alts for t in own) / len(own) < HEADING_HELD:
+        if _share_held(own, terms, alts) < HEADING_HELD:
             continue
         if states is None or any(states(ln.text) for ln in section_lines(doc, other.id, own=False)):
             return [h, *hits[:i], *hits[i + 1 :]]
