@@ -92,6 +92,7 @@ class Lexicon:
     cited_before: tuple[str, ...]  # folded words before a kind and number naming a document cited ("theo")
     grounds_words: tuple[str, ...]  # folded words of asking for grounds ("căn cứ", "triển khai", "văn bản")
     grounds_shared: tuple[str, ...]  # folded phrases asking the grounds several documents share ("cùng căn cứ")
+    grounds_topic: tuple[str, ...]  # folded words saying what the texts asked are about ("nghị định nào về …")
     titles_asked: dict[str, tuple[str, ...]]  # how a cited document's whole title is asked: verbs, passive, ends
     units: dict[str, list[Any]]  # how documents name units: heads, line_heads, verbs, assign; levels (lists)
     follow_ups: dict[str, list[str]]  # openers, closers, refer_back, asking (folded), asking_marked; max_open_words
@@ -259,6 +260,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         cited_before=tuple(raw["cited_before"]["words"]),
         grounds_words=tuple(raw["grounds_words"]["words"]),
         grounds_shared=tuple(raw["grounds_words"]["shared"]),
+        grounds_topic=tuple(raw["grounds_words"]["topic"]),
         titles_asked={k: tuple(v) for k, v in raw["titles_asked"].items() if not k.startswith("_")},
         units={k: list(v) for k, v in raw["units"].items() if not k.startswith("_")},
         follow_ups={k: v for k, v in raw["follow_ups"].items() if not k.startswith("_")},

@@ -3615,3 +3615,38 @@ def test_a_sibling_whose_heading_adds_a_case_not_asked_gives_way(wide_engine) ->
         ("tt-109-2025-btc", "Điều 4.2"),
         "200.000 đồng/Chứng chỉ",
     )
+
+
+def test_a_text_asked_for_one_thing_a_point_cites_it_for_is_listed_alone(wide_engine) -> None:
+    """A point of the directive cites one decree for who answers for the appraisal ("theo quy định tại khoản 2,
+    khoản 3 Điều 6 Nghị định số 31/2021/NĐ-CP …") and another for the time limits ("tuân thủ thời hạn tham gia ý
+    kiến bằng văn bản theo quy định tại Nghị định số 239/2025/NĐ-CP …"): asked which decree the time limits
+    follow, the one cited for them is listed, not both."""
+    answer = wide_engine.ask(
+        "Theo Chỉ thị 010/CT-UBND của Đắk Lắk, cơ quan được lấy ý kiến thẩm định phải tuân thủ thời hạn góp ý bằng"
+        " văn bản theo nghị định nào?"
+    )
+    assert [(c.doc_id, c.section) for c in answer.citations[:1]] == [("ct-010-ubnd-daklak-2025", "I.2.1.đ")]
+    assert [b.id for b in answer.legal_bases] == ["239/2025/NĐ-CP"]
+
+
+def test_grounds_asked_about_one_subject_are_those_cited_for_it(wide_engine) -> None:
+    """Of a decision's two decrees in its grounds, each on its own subject, the one on the subject asked is listed
+    (said to be one of two); asked for every decree, both are."""
+    answer = wide_engine.ask(
+        "QĐ 53/2025 của UBND Cao Bằng căn cứ nghị định nào quy định phân định thẩm quyền của chính quyền địa phương"
+        " 2 cấp?"
+    )
+    assert answer.answer.startswith("Trong 2 văn bản Quyết định 53/2025/QĐ-UBND")
+    assert [b.id for b in answer.legal_bases] == ["142/2025/NĐ-CP"]
+    every = wide_engine.ask("Quyết định 53/2025/QĐ-UBND của Cao Bằng căn cứ những nghị định nào?")
+    assert [b.id for b in every.legal_bases] == ["142/2025/NĐ-CP", "150/2025/NĐ-CP"]
+
+
+def test_a_ground_ends_at_its_semicolon(wide_engine) -> None:
+    """Two grounds on one line ("… năm 2025; Căn cứ Kế hoạch số 77/KH-UBND …"): each is pasted alone, the first
+    ending at its semicolon, not running into the second's words."""
+    answer = wide_engine.ask("Kế hoạch 159/KH-UBND của Cần Thơ căn cứ những văn bản nào?")
+    line = next(ln for ln in answer.answer.splitlines() if "206/NQ-HĐND" in ln)
+    assert line.endswith("giảm nghèo bền vững năm 2025 [1]"), line
+    assert "77/KH-UBND" in answer.answer and [b.id for b in answer.legal_bases].count("77/KH-UBND") == 1

@@ -16,9 +16,10 @@ from core.types import Document, LegalBasis
 from ingest.legal import mentions
 from retrieval.answers import described, drafting
 from retrieval.answers.carried import carried_out
-from retrieval.answers.cited_for import cited_for
+from retrieval.answers.cited_for import asked_subject, cited_for, topics_asked
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name
+from retrieval.answers.on_topic import on_topic
 from retrieval.answers.question import Question, fkey, has, parse
 from retrieval.answers.registry import (
     asked_for,
@@ -180,15 +181,18 @@ def mentioned(draft: Draft, q: Question, ctx: Context) -> list[LegalBasis]:
     out = {e.id: e for e in named_entries(q, ctx, quoted=quoted)}
     if out:
         return list(out.values())
+    found: list[tuple[Document, LegalBasis, Line]] = []
     for ev in draft.evidence:
         doc = ctx.index.get(ev.doc_id)
-        spans = [(ln.start, ln.start + len(ln.text)) for ln in ev.lines]
-        cited = [c for c in doc.citations if any(a <= c.start < b for a, b in spans)]
-        if not cited:
-            continue
-        for e in asked_for(q, ctx.index.entries_citing(doc.doc_id), doc.issuer):
-            if e.id not in out and any(mentions(c, e) for c in cited):
+        cited = [(c, ln) for c in doc.citations for ln in ev.lines if ln.start <= c.start < ln.start + len(ln.text)]
+        for e in asked_for(q, ctx.index.entries_citing(doc.doc_id), doc.issuer) if cited else []:
+            if e.id not in out and (ln := next((ln for c, ln in cited if mentions(c, e)), None)) is not None:
                 out[e.id] = e
+                found.append((doc, e, ln))
+    first = found[0][0] if found else None
+    if first is not None and q.kinds and (subject := asked_subject(q, ctx, first)) is not None:
+        # "… tuân thủ thời hạn … theo nghị định nào?" of a point citing one decree for each thing it says
+        return [found[i][1] for i in on_topic(subject, found, ctx)]
     return list(out.values())
 
 
@@ -236,6 +240,11 @@ def grounds(doc: Document, ctx: Context, q: Question | None = None) -> Draft | N
     evidence, legal, notes = [], [], []
     every = grounds_of(doc, ctx, q)
     asked = _named_ground(q, ctx, every)
+    if q is not None and (topics := topics_asked(q, ctx, doc)):
+        # "… căn cứ nghị định nào về phân định thẩm quyền …": the grounds cited for that, of several on their own
+        cited = [(doc, e, line) for e, _, line in asked]
+        kept = {i for topic in topics for i in on_topic(topic, cited, ctx)}
+        asked = [g for i, g in enumerate(asked) if i in kept]
     last = {line.start: i for i, (_, _, line) in enumerate(asked)}
     for i, (e, section, line) in enumerate(asked):
         # a text its body names is followed by the sentence naming it, after the last text it names ("… triển khai

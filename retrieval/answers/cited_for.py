@@ -21,6 +21,7 @@ from ingest.legal import mentions
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name
 from retrieval.answers.header import field_words, rest_terms, unnamed
+from retrieval.answers.on_topic import on_topic
 from retrieval.answers.question import Question
 from retrieval.answers.registry import asked_for, line_of, warnings
 from retrieval.extract import Coverage, Line, QueryTerms, text_terms
@@ -43,7 +44,7 @@ def cited_for(q: Question, ctx: Context, doc: Document, named: Sequence[LegalBas
     at least ``AnswerPolicy.cited_for`` of those words and more of them than the preamble; None otherwise (the
     document's grounds are asked). Sections holding as much are told apart by the story told before the question
     ("… kiêm bí thư đoàn trường. … việc giảm định mức tiết dạy của tôi thực hiện theo văn bản nào?")."""
-    subject = _subject(_asking_clause(q.asked if q.told_apart and q.asked else q.text), ctx, doc)
+    subject = asked_subject(q, ctx, doc)
     if subject is None:
         return None
     entries = [e for e in asked_for(q, ctx.index.entries_citing(doc.doc_id), doc.issuer) if e not in named]
@@ -65,13 +66,14 @@ def cited_for(q: Question, ctx: Context, doc: Document, named: Sequence[LegalBas
     grounds = covers(_section_terms(ctx, doc, "preamble")) if any(p.id == "preamble" for p in doc.parts) else 0.0
     if held[best] < ctx.policy.answer.cited_for or held[best] <= grounds:
         return None
+    found = [(e, where) for e in citing[best] if (where := line_of(doc, e, prefer=best, within=best)) is not None]
+    # a point citing one text for each thing it says: those cited for what is asked
+    kept = on_topic(subject, [(doc, e, line) for e, (_, line) in found], ctx)
     lines: dict[str, dict[int, Line]] = {}  # section -> its lines citing them, each once, in order
     legal = []
-    for e in citing[best]:
-        if (where := line_of(doc, e, prefer=best, within=best)) is not None:
-            section, line = where
-            legal.append(e)
-            lines.setdefault(section, {})[line.start] = line
+    for e, (section, line) in (found[i] for i in kept):
+        legal.append(e)
+        lines.setdefault(section, {})[line.start] = line
     if not legal:
         return None
     evidence = [Evidence(doc.doc_id, sec, "", [by[k] for k in sorted(by)]) for sec, by in lines.items()]
@@ -80,6 +82,38 @@ def cited_for(q: Question, ctx: Context, doc: Document, named: Sequence[LegalBas
     listed = "; ".join(e.citation for e in legal)
     intro = f"{doc_name(doc)} nhắc đến {len(legal)} văn bản ở {where}: {listed}."
     return Draft(evidence, intro=intro, legal=legal, notes=warnings(legal), group_by_doc=False)
+
+
+def asked_subject(q: Question, ctx: Context, doc: Document) -> QueryTerms | None:
+    """What a legal-basis question asks about in ``doc`` beyond naming it, asking for texts and naming their
+    issuer (the sentence that asks, after a story told first; the clause asking for texts); None when nothing is."""
+    return _subject(_asking_clause(_asking(q)), ctx, doc, q.cited_body.split())
+
+
+def topics_asked(q: Question, ctx: Context, doc: Document) -> list[QueryTerms]:
+    """What a question says the texts it asks for are about, after the kind it asks ("căn cứ nghị định nào về
+    phân định thẩm quyền …", "… văn bản nào quy định mức chi …": lexicon ``grounds_words.topic``), each thing
+    joined by "và" or a comma apart; none when it says nothing so (what describes the document before it names
+    the grounds, "Công văn … về đánh giá … căn cứ những văn bản nào?", is the document's own subject)."""
+    text = _asking(q)
+    key = f" {fold(text).lower()} "
+    asked = _ASKS_TEXTS.search(key)
+    if asked is None or len(key) != len(text) + 2:  # offsets in the folded key are the text's, letter for letter
+        return []
+    words = "|".join(map(re.escape, lexicon().grounds_topic))
+    said = re.compile(rf"(?: cua [^,;?.]*?)? (?:{words}) (?=\w)").match(key, asked.end())
+    if said is None:
+        return []
+    parts = re.split(r"\s+(?:và|va|cùng|cung)\s+|[,;?]", text[said.end() - 1 :])
+    topics = [(part, _subject(part, ctx, doc, one_word=True)) for part in parts]
+    if any(t is None and rest_terms(ctx.analyzer, part, _asking_words()).uni for part, t in topics):
+        return []  # a thing said that names the document ("… luật nào về phí, lệ phí" of a fee circular): any text
+    return [t for _, t in topics if t is not None]
+
+
+def _asking(q: Question) -> str:
+    """The sentence that asks, after a story told first; else the whole question."""
+    return q.asked if q.told_apart and q.asked else q.text
 
 
 def _asking_clause(text: str) -> str:
@@ -98,22 +132,30 @@ def _asking_clause(text: str) -> str:
     return text[cut:] if len(key) == len(text) + 2 else text
 
 
-def _subject(text: str, ctx: Context, doc: Document) -> QueryTerms | None:
-    """What a question asks about, beyond naming the document and asking for grounds; None when nothing is."""
+def _subject(
+    text: str, ctx: Context, doc: Document, more: Sequence[str] = (), *, one_word: bool = False
+) -> QueryTerms | None:
+    """What a question asks about, beyond naming the document, asking for grounds and the folded words ``more``;
+    None when nothing is (two content words in a row at least, or one when ``one_word``: a thing said after the
+    kind asked, "… những luật nào về phí, lệ phí …")."""
+    terms = rest_terms(ctx.analyzer, text, [*_asking_words(), *more])
+    named = field_words(ctx.analyzer, [doc.doc_type, doc.number, doc.issuer, doc.place, doc.title, doc.date])
+    rest = unnamed(terms, named)
+    if not (rest.bi or (one_word and rest.uni)) or (rest is terms and any(f" {t[2:]} " in named for t in terms.uni)):
+        return None  # every word names the document ("unnamed" keeps them all when nothing else is left)
+    return rest  # two content words in a row at least: "được ban hành để …" leaves no thing asked about
+
+
+def _asking_words() -> list[str]:
+    """Folded words of asking for texts: for grounds, kinds of text, the drafter's cues."""
     lx = lexicon()
-    drop = [
+    return [
         *lx.grounds_words,
         *lx.intents["legal_bases"],
         *lx.kind_types,
         *lx.kind_short_folded,
         *lx.intents["drafter"],
     ]
-    terms = rest_terms(ctx.analyzer, text, drop)
-    named = field_words(ctx.analyzer, [doc.doc_type, doc.number, doc.issuer, doc.place, doc.title, doc.date])
-    rest = unnamed(terms, named)
-    if not rest.bi or (rest is terms and any(f" {t[2:]} " in named for t in terms.uni)):
-        return None  # every word names the document ("unnamed" keeps them all when nothing else is left)
-    return rest  # two content words in a row at least: "được ban hành để …" leaves no thing asked about
 
 
 def _section_terms(ctx: Context, doc: Document, section: str) -> frozenset[str]:

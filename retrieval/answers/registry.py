@@ -222,6 +222,10 @@ def written(doc: Document, entry: LegalBasis, line: Line) -> str:
             stop = next((s for s in starts if s > c.start and _NEXT_GROUND.search(doc.text[c.start : s])), end)
             sentence = _SENTENCE_END.search(doc.text, c.start, stop)  # "… của Đảng. Để tiếp tục …": the clause ends
             stop = sentence.start() if sentence else stop
+            # so does a ground at a semicolon opening the next ("…năm 2025; Căn cứ Kế hoạch số 77/KH-UBND …"; not
+            # one inside a title: "… Đại hội lần thứ XIV của Đảng; tăng tốc, bứt phá …")
+            semis = (m.start() for m in re.finditer(";", doc.text[c.start : stop]))
+            stop = next((c.start + i for i in semis if _opens_grounds(doc.text[c.start + i + 1 : stop])), stop)
             begin = _opening_start(doc, line, c.start) if c.start == starts[0] else c.start
             text = re.sub(r"(?:[\s;,.]|\bvà$)+$", "", " ".join(doc.text[begin:stop].split()))
             if text:
