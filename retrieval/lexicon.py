@@ -109,6 +109,8 @@ class Lexicon:
     drafted_for: re.Pattern[str]  # "soạn kế hoạch cho trường cao đẳng": the kind of body a drafter writes for
     carrying_out: tuple[str, ...]  # folded: "soạn kế hoạch triển khai …": the plan carries out a text
     effective_line: re.Pattern[str]  # a legal text stating when it takes effect ("Luật này có hiệu lực …")
+    cumulation_asked: re.Pattern[str]  # a question of two things at once ("vừa … vừa …", "cả hai khoản")
+    cumulation_rule: re.Pattern[str]  # a text's rule on them ("chỉ được hưởng một mức thù lao cao nhất")
     effect_asked: tuple[str, ...]  # folded words asking when a text or a provision takes effect or applies
     replaces_line: re.Pattern[str]  # … and what it replaces or repeals ("Quyết định này thay thế …")
     ended_line: re.Pattern[str]  # … failing that, a text it names said to end ("Nghị quyết số 47/… hết hiệu lực")
@@ -280,6 +282,8 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         drafted_for=re.compile(raw["bodies"]["drafted_for"]),
         carrying_out=tuple(raw["bodies"]["carrying_out"]),
         effective_line=re.compile(raw["effective_line"]["opening"] + raw["effective_line"]["effective"], re.I),
+        cumulation_asked=re.compile("|".join(raw["cumulation"]["asked"])),
+        cumulation_rule=re.compile("|".join(raw["cumulation"]["rule"])),
         effect_asked=tuple(raw["effective_line"]["asked"]),
         replaces_line=re.compile(raw["effective_line"]["opening"] + raw["effective_line"]["replaces"], re.I),
         ended_line=re.compile(raw["effective_line"]["opening"] + raw["effective_line"]["ended"], re.I),

@@ -3650,3 +3650,20 @@ def test_a_ground_ends_at_its_semicolon(wide_engine) -> None:
     line = next(ln for ln in answer.answer.splitlines() if "206/NQ-HĐND" in ln)
     assert line.endswith("giảm nghèo bền vững năm 2025 [1]"), line
     assert "77/KH-UBND" in answer.answer and [b.id for b in answer.legal_bases].count("77/KH-UBND") == 1
+
+
+def test_two_tasks_at_once_are_answered_by_the_rule_for_both(wide_engine) -> None:
+    """ "Cùng một ngày vừa làm giám khảo vừa làm ủy viên ban ra đề …, có được nhận cả hai không?": the tables price
+    each task and hold more of the question's words; the clause ruling on several tasks in one day answers it
+    (lexicon cumulation)."""
+    _answers(
+        wide_engine,
+        "Ở Vĩnh Long, trong kỳ thi chọn học sinh giỏi, nếu một giáo viên cùng một ngày vừa làm giám khảo chấm thi vừa"
+        " làm ủy viên ban ra đề thì có được nhận thù lao của cả hai việc không?",
+        ("nq-22-2025-hdnd-vinhlong", "Điều 2.8"),
+        "chỉ được hưởng một mức thù lao cao nhất",
+    )
+    one = wide_engine.ask(
+        "Theo nghị quyết 22/2025 của Vĩnh Long, giám thị coi thi tuyển sinh lớp 10 được chi bao nhiêu một ngày?"
+    )
+    assert one.citations and one.citations[0].section != "Điều 2.8"  # one task asked: its rate, not the rule
