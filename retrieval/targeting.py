@@ -36,6 +36,16 @@ def profile_text(doc: Document) -> str:
     return "\n".join(f for f in fields if f)
 
 
+def names_text(doc: Document) -> str:
+    """How a question names a document, its kind joined to its title and to its number ("Luật Dữ liệu", "Luật
+    60/2024/QH15", "Luật số 60"), one per line: ``profile_text`` keeps the fields apart, so the pairs a question
+    forms across them ("luật dữ", "số 60") are in neither."""
+    kind = doc.doc_type or ""
+    number = (doc.number or "").split("/")[0]
+    names = [f"{kind} {doc.title or ''}", f"{kind} {doc.number or ''}", f"{kind} số {number}", f"số {number}"]
+    return "\n".join(n for n in names if n.strip())
+
+
 def profile_tokens(doc: Document, analyzer: Analyzer) -> dict[int, float]:
     """Token index -> count of the profile's tokens (the analyzer's, folded and exact, bigrams, legal numbers)."""
     counts: Counter[int] = Counter()

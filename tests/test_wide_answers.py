@@ -3667,3 +3667,12 @@ def test_two_tasks_at_once_are_answered_by_the_rule_for_both(wide_engine) -> Non
         "Theo nghị quyết 22/2025 của Vĩnh Long, giám thị coi thi tuyển sinh lớp 10 được chi bao nhiêu một ngày?"
     )
     assert one.citations and one.citations[0].section != "Điều 2.8"  # one task asked: its rate, not the rule
+
+
+def test_a_law_named_by_its_kind_and_title_holds_the_pair_they_form(wide_engine) -> None:
+    """ "Luật Dữ liệu": the header keeps the kind ("Luật") and the title ("DỮ LIỆU") apart, so the pair the question
+    forms across them ("luật dữ") was counted as a word no section holds and the question, answered in Điều 42.3,
+    was refused. The ways a question names a document (its kind with its title, with its number) are held."""
+    answer = wide_engine.ask("Luật Dữ liệu quy định những loại dữ liệu nào không được phép giao dịch trên sàn dữ liệu?")
+    assert answer.found and answer.citations[0].section.startswith("Điều 42.3"), answer.answer
+    assert "bị cấm giao dịch" in answer.answer

@@ -28,7 +28,7 @@ from retrieval.answers.question import Question, fkey, has
 from retrieval.extract import Coverage, QueryTerms, answered_share, query_terms, says_when, text_terms, unknown_words
 from retrieval.lexicon import lexicon
 from retrieval.places import Places
-from retrieval.targeting import profile_text
+from retrieval.targeting import names_text, profile_text
 
 _FIGURE = re.compile(r"\d")
 _NUMBER_IN = re.compile(NUMBER, re.I)
@@ -53,7 +53,8 @@ def held(draft: Draft, ctx: Context) -> set[str]:
     in-scope ones, against 0.64 at 0.026 for this.)"""
     have: set[str] = set()
     for doc_id in {e.doc_id for e in draft.evidence}:
-        have |= text_terms(ctx.analyzer, profile_text(ctx.index.get(doc_id)))
+        doc = ctx.index.get(doc_id)
+        have |= text_terms(ctx.analyzer, profile_text(doc) + "\n" + names_text(doc))
     for e in draft.evidence:
         doc = ctx.index.get(e.doc_id)
         text = " ".join(doc.heading_path(e.section)) + "\n" + doc.section_text(e.section)
