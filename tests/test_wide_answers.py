@@ -3676,3 +3676,12 @@ def test_a_law_named_by_its_kind_and_title_holds_the_pair_they_form(wide_engine)
     answer = wide_engine.ask("Luật Dữ liệu quy định những loại dữ liệu nào không được phép giao dịch trên sàn dữ liệu?")
     assert answer.found and answer.citations[0].section.startswith("Điều 42.3"), answer.answer
     assert "bị cấm giao dịch" in answer.answer
+
+
+def test_each_plan_named_one_by_one_answers_without_the_others_names_against_it(wide_engine) -> None:
+    """ "KH 153 và KH 159 … giao Sở Văn hóa, Thể thao và Du lịch những việc gì?": each plan is asked alone for its
+    part; the other plan's name ("Kế hoạch 153" asked of 159) was counted as words the plan does not hold, so plan
+    159's part was refused and only 153's answered. Every plan the question names is held as named."""
+    answer = wide_engine.ask("KH 153 và KH 159 của Cần Thơ giao Sở Văn hóa, Thể thao và Du lịch những việc gì?")
+    cited = [(c.doc_id, c.section) for c in answer.citations]
+    assert cited[0][0] == "kh-153-ubnd-cantho-2025" and ("kh-159-ubnd-cantho-2025", "V.3") in cited, cited

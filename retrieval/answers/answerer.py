@@ -143,7 +143,7 @@ class Answerer:
         focus = [d for d in (context or {}).get("doc_ids", []) if d in self.index] or None
         ctx = self._context(top_k, scope, focus)
         if not scope and (apart := numbered_apart(q, ctx)):  # "Kế hoạch 308 và Kế hoạch 310 …": those two alone
-            ctx = replace(self._context(top_k, apart, focus), apart=True)
+            ctx = replace(self._context(top_k, apart, focus), apart=True, named=apart)
         draft = self.draft(q, ctx) if q.text and len(self.index) else None
         if draft is not None and ctx.apart:
             draft = self._each_named(q, draft, ctx, top_k, focus)
@@ -161,7 +161,7 @@ class Answerer:
         for doc_id in ctx.scope or ():
             if doc_id in quoted:
                 continue
-            alone = self.draft(q, self._context(top_k, [doc_id], focus))
+            alone = self.draft(q, replace(self._context(top_k, [doc_id], focus), named=ctx.scope or ()))
             if alone is None:
                 continue
             # its own sections only: a route reading the whole question may quote another text it names

@@ -76,6 +76,7 @@ class Context:
     focus: list[str] | None = None  # the conversation's documents, for a follow-up that names none
     refused: str | None = None  # why the question is refused, in words a reader is told
     apart: bool = False  # the scope is the documents the question names one by one (``numbered_apart``)
+    named: Sequence[str] = ()  # the documents the question names one by one (``apart``, or one asked alone)
     _plan: SearchPlan | None = field(default=None, repr=False)
     _hits: dict[tuple[str, int], list[SectionHit]] = field(default_factory=dict, repr=False)
     _terms: QueryTerms | None = field(default=None, repr=False)
