@@ -3685,3 +3685,30 @@ def test_each_plan_named_one_by_one_answers_without_the_others_names_against_it(
     answer = wide_engine.ask("KH 153 và KH 159 của Cần Thơ giao Sở Văn hóa, Thể thao và Du lịch những việc gì?")
     cited = [(c.doc_id, c.section) for c in answer.citations]
     assert cited[0][0] == "kh-153-ubnd-cantho-2025" and ("kh-159-ubnd-cantho-2025", "V.3") in cited, cited
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        # "công ty": the law says "tổ chức", "doanh nghiệp" (lexicon thesaurus)
+        (
+            "Công ty tôi đang lưu dữ liệu của khách hàng. Theo Luật Dữ liệu năm 2024, khi nào công ty phải cung cấp"
+            " dữ liệu cho cơ quan nhà nước mà không cần khách hàng đồng ý?",
+            ("luat-60-2024-qh15", "Điều 18.2"),
+        ),
+        # "bị cấm đốt": the regulation says "Không đốt vào những ngày …"
+        (
+            "Nhà tôi định đốt thực bì để trồng lại rừng ở Quảng Ninh, có ngày nào bị cấm đốt không?",
+            ("qd-96-2025-ubnd-quangninh", "Quy định.Điều 10.5.b"),
+        ),
+    ],
+)
+def test_a_persons_everyday_words_are_read_as_the_texts_words(
+    wide_engine, question: str, first: tuple[str, str]
+) -> None:
+    """Asked in a person's own words, the question was refused: the words the text uses instead counted as
+    missing. Each is answered from the section that rules on it."""
+    answer = wide_engine.ask(question)
+    assert answer.found and answer.citations, answer.answer
+    doc_id, section = answer.citations[0].doc_id, answer.citations[0].section
+    assert doc_id == first[0] and (section == first[1] or section.startswith(first[1] + ".")), (doc_id, section)
