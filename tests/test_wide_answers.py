@@ -3696,6 +3696,11 @@ def test_each_plan_named_one_by_one_answers_without_the_others_names_against_it(
             " dữ liệu cho cơ quan nhà nước mà không cần khách hàng đồng ý?",
             ("luat-60-2024-qh15", "Điều 18.2"),
         ),
+        # "khung giờ": the regulation gives the hours ("trước 09 giờ 00 phút buổi sáng …")
+        (
+            "Tôi trồng keo ở Quảng Ninh, muốn đốt thực bì để trồng lại rừng thì được phép đốt vào khung giờ nào?",
+            ("qd-96-2025-ubnd-quangninh", "Quy định.Điều 10.5.b"),
+        ),
         # "bị cấm đốt": the regulation says "Không đốt vào những ngày …"
         (
             "Nhà tôi định đốt thực bì để trồng lại rừng ở Quảng Ninh, có ngày nào bị cấm đốt không?",
