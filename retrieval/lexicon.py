@@ -110,6 +110,7 @@ class Lexicon:
     carrying_out: tuple[str, ...]  # folded: "soạn kế hoạch triển khai …": the plan carries out a text
     effective_line: re.Pattern[str]  # a legal text stating when it takes effect ("Luật này có hiệu lực …")
     cumulation_asked: re.Pattern[str]  # a question of two things at once ("vừa … vừa …", "cả hai khoản")
+    cumulation_paid: tuple[str, ...]  # folded words of being paid or granted, one of which such a question holds
     cumulation_rule: re.Pattern[str]  # a text's rule on them ("chỉ được hưởng một mức thù lao cao nhất")
     effect_asked: tuple[str, ...]  # folded words asking when a text or a provision takes effect or applies
     replaces_line: re.Pattern[str]  # … and what it replaces or repeals ("Quyết định này thay thế …")
@@ -283,6 +284,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         carrying_out=tuple(raw["bodies"]["carrying_out"]),
         effective_line=re.compile(raw["effective_line"]["opening"] + raw["effective_line"]["effective"], re.I),
         cumulation_asked=re.compile("|".join(raw["cumulation"]["asked"])),
+        cumulation_paid=tuple(raw["cumulation"]["paid"]),
         cumulation_rule=re.compile("|".join(raw["cumulation"]["rule"])),
         effect_asked=tuple(raw["effective_line"]["asked"]),
         replaces_line=re.compile(raw["effective_line"]["opening"] + raw["effective_line"]["replaces"], re.I),

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
+from core.legal_ids import leading_number
 from core.types import Document
 from retrieval.analyzer import Analyzer, token_index
 from retrieval.catalog_profile import ProfilePostings
@@ -36,14 +37,16 @@ def profile_text(doc: Document) -> str:
     return "\n".join(f for f in fields if f)
 
 
-def names_text(doc: Document) -> str:
-    """How a question names a document, its kind joined to its title and to its number ("Luật Dữ liệu", "Luật
-    60/2024/QH15", "Luật số 60"), one per line: ``profile_text`` keeps the fields apart, so the pairs a question
-    forms across them ("luật dữ", "số 60") are in neither."""
+def names_text(doc: Document, *, titled: bool = True) -> str:
+    """How a question names a document, its kind joined to its title (unless not ``titled``) and to its number
+    ("Luật Dữ liệu", "Luật 60/2024/QH15", "Luật số 60", "Kế hoạch 124" of 0124/KH-UBND), one per line:
+    ``profile_text`` keeps the fields apart, so the pairs a question forms across them ("luật dữ", "số 60") are in
+    neither. A document without a number is named by its title alone."""
     kind = doc.doc_type or ""
-    number = (doc.number or "").split("/")[0]
-    names = [f"{kind} {doc.title or ''}", f"{kind} {doc.number or ''}", f"{kind} số {number}", f"số {number}"]
-    return "\n".join(n for n in names if n.strip())
+    names = [f"{kind} {doc.title}"] if titled and doc.title else []
+    if number := leading_number(doc.number) if doc.number else "":
+        names += [f"{kind} {doc.number}", f"{kind} {number}", f"{kind} số {number}", f"số {number}"]
+    return "\n".join(names)
 
 
 def profile_tokens(doc: Document, analyzer: Analyzer) -> dict[int, float]:

@@ -16,7 +16,7 @@ from core.types import Document, LegalBasis
 from ingest.legal import mentions
 from retrieval.answers import described, drafting
 from retrieval.answers.carried import carried_out
-from retrieval.answers.cited_for import asked_subject, cited_for, topics_asked
+from retrieval.answers.cited_for import cited_for, clause_subject, topics_asked
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name
 from retrieval.answers.on_topic import on_topic
@@ -189,8 +189,7 @@ def mentioned(draft: Draft, q: Question, ctx: Context) -> list[LegalBasis]:
             if e.id not in out and (ln := next((ln for c, ln in cited if mentions(c, e)), None)) is not None:
                 out[e.id] = e
                 found.append((doc, e, ln))
-    first = found[0][0] if found else None
-    if first is not None and q.kinds and (subject := asked_subject(q, ctx, first)) is not None:
+    if found and q.kinds and (subject := clause_subject(q, ctx, found[0][0])) is not None:
         # "… tuân thủ thời hạn … theo nghị định nào?" of a point citing one decree for each thing it says
         return [found[i][1] for i in on_topic(subject, found, ctx)]
     return list(out.values())

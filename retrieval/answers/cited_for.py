@@ -44,7 +44,7 @@ def cited_for(q: Question, ctx: Context, doc: Document, named: Sequence[LegalBas
     at least ``AnswerPolicy.cited_for`` of those words and more of them than the preamble; None otherwise (the
     document's grounds are asked). Sections holding as much are told apart by the story told before the question
     ("… kiêm bí thư đoàn trường. … việc giảm định mức tiết dạy của tôi thực hiện theo văn bản nào?")."""
-    subject = asked_subject(q, ctx, doc)
+    subject = _subject(_asking_clause(_asking(q)), ctx, doc)
     if subject is None:
         return None
     entries = [e for e in asked_for(q, ctx.index.entries_citing(doc.doc_id), doc.issuer) if e not in named]
@@ -68,7 +68,8 @@ def cited_for(q: Question, ctx: Context, doc: Document, named: Sequence[LegalBas
         return None
     found = [(e, where) for e in citing[best] if (where := line_of(doc, e, prefer=best, within=best)) is not None]
     # a point citing one text for each thing it says: those cited for what is asked
-    kept = on_topic(subject, [(doc, e, line) for e, (_, line) in found], ctx)
+    said = clause_subject(q, ctx, doc)
+    kept = on_topic(said, [(doc, e, line) for e, (_, line) in found], ctx) if said else range(len(found))
     lines: dict[str, dict[int, Line]] = {}  # section -> its lines citing them, each once, in order
     legal = []
     for e, (section, line) in (found[i] for i in kept):
@@ -84,17 +85,21 @@ def cited_for(q: Question, ctx: Context, doc: Document, named: Sequence[LegalBas
     return Draft(evidence, intro=intro, legal=legal, notes=warnings(legal), group_by_doc=False)
 
 
-def asked_subject(q: Question, ctx: Context, doc: Document) -> QueryTerms | None:
-    """What a legal-basis question asks about in ``doc`` beyond naming it, asking for texts and naming their
-    issuer (the sentence that asks, after a story told first; the clause asking for texts); None when nothing is."""
-    return _subject(_asking_clause(_asking(q)), ctx, doc, q.cited_body.split())
+def clause_subject(q: Question, ctx: Context, doc: Document) -> QueryTerms | None:
+    """What the clause asking for texts asks about in ``doc``, as words to tell apart the clauses of one passage
+    citing texts (``retrieval.answers.on_topic``): its content words without the words of asking for texts, the
+    issuer it names ("… của Bộ Công an", as a phrase) and the words naming the document; None unless three pairs of
+    content words are left (a pair or two of framing, "nội dung", "tiếp tục", tell no clause from another)."""
+    said = _subject(_asking_clause(_asking(q)), ctx, doc, [q.cited_body] if q.cited_body else [])
+    return said if said is not None and len(said.bi) >= 3 else None
 
 
 def topics_asked(q: Question, ctx: Context, doc: Document) -> list[QueryTerms]:
     """What a question says the texts it asks for are about, after the kind it asks ("căn cứ nghị định nào về
     phân định thẩm quyền …", "… văn bản nào quy định mức chi …": lexicon ``grounds_words.topic``), each thing
-    joined by "và" or a comma apart; none when it says nothing so (what describes the document before it names
-    the grounds, "Công văn … về đánh giá … căn cứ những văn bản nào?", is the document's own subject)."""
+    joined by "và", "cùng" or a punctuation mark apart; none when it says nothing so (what describes the document
+    before it names the grounds, "Công văn … về đánh giá … căn cứ những văn bản nào?", is the document's own
+    subject). A question whose folded form is not letter for letter the text (decomposed marks) says none."""
     text = _asking(q)
     key = f" {fold(text).lower()} "
     asked = _ASKS_TEXTS.search(key)
@@ -135,7 +140,7 @@ def _asking_clause(text: str) -> str:
 def _subject(
     text: str, ctx: Context, doc: Document, more: Sequence[str] = (), *, one_word: bool = False
 ) -> QueryTerms | None:
-    """What a question asks about, beyond naming the document, asking for grounds and the folded words ``more``;
+    """What a question asks about, beyond naming the document, asking for grounds and the folded phrases ``more``;
     None when nothing is (two content words in a row at least, or one when ``one_word``: a thing said after the
     kind asked, "… những luật nào về phí, lệ phí …")."""
     terms = rest_terms(ctx.analyzer, text, [*_asking_words(), *more])

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from core.text import fold
+from retrieval.answers.phrases import has
 from retrieval.lexicon import lexicon
 from retrieval.search import SectionHit
 
@@ -37,9 +38,11 @@ def _ruling(ctx: Context, doc_id: str) -> list[str]:
 
 def rule_first(q: Question, ctx: Context, doc_id: str, hits: list[SectionHit]) -> list[SectionHit]:
     """``hits`` with the one section of ``doc_id`` ruling on things held at once first, when the question asks of
-    two things at once (``lexicon().cumulation_asked``); as they were when it does not, or when the document has no
-    such section or several (each for its own case: the search tells them apart)."""
-    if not hits or not lexicon().cumulation_asked.search(q.key):
+    two things at once and of being paid or granted for them (lexicon ``cumulation``); as they were when it does
+    not, or when the document has no such section or several (each for its own case: the search tells them
+    apart)."""
+    lx = lexicon()
+    if not hits or not lx.cumulation_asked.search(q.key) or not has(q.key, *lx.cumulation_paid):
         return hits
     ruled = _ruling(ctx, doc_id)
     if len(ruled) != 1:

@@ -30,18 +30,24 @@ _CLAUSE_END = re.compile(r";|\.\s+(?=[A-ZĐÀ-Ỹ])")
 
 def clause_at(doc: Document, at: int, line: Line) -> str:
     """The clause of ``line`` holding the offset ``at`` (in ``doc.text``)."""
-    end = line.start + len(line.text)
-    text = doc.text[line.start : end]
-    cut = at - line.start
-    begin = max((m.end() for m in _CLAUSE_END.finditer(text, 0, max(cut, 0))), default=0)
-    stop = next((m.start() for m in _CLAUSE_END.finditer(text, max(cut, 0))), len(text))
-    return " ".join(text[begin:stop].split())
+    begin, stop = _clause_span(doc, at, line)
+    return " ".join(doc.text[begin:stop].split())
+
+
+def _clause_span(doc: Document, at: int, line: Line) -> tuple[int, int]:
+    """Where the clause of ``line`` holding the offset ``at`` begins and ends (offsets in ``doc.text``)."""
+    text = doc.text[line.start : line.start + len(line.text)]
+    cut = max(at - line.start, 0)
+    ends = list(_CLAUSE_END.finditer(text))  # the whole line: a sentence's end is read with the capital after it
+    begin = max((m.end() for m in ends if m.end() <= cut), default=0)
+    stop = next((m.start() for m in ends if m.start() >= cut), len(text))
+    return line.start + begin, line.start + stop
 
 
 def _cited_at(doc: Document, entry: LegalBasis, line: Line) -> int:
-    """Where ``line`` cites ``entry`` (its start when it does not)."""
+    """Where ``line`` cites ``entry`` (as ``registry.line_of`` finds it; the line's start when it does not)."""
     end = line.start + len(line.text)
-    return next((c.start for c in doc.citations if line.start <= c.start < end and mentions(c, entry)), line.start)
+    return next((c.start for c in doc.citations if line.start <= c.start <= end and mentions(c, entry)), line.start)
 
 
 def on_topic(subject: QueryTerms, cited: Sequence[tuple[Document, LegalBasis, Line]], ctx: Context) -> list[int]:
@@ -56,4 +62,14 @@ def on_topic(subject: QueryTerms, cited: Sequence[tuple[Document, LegalBasis, Li
     best = max(held)
     if best < p.on_topic_held:
         return every
-    return [i for i in every if held[i] >= best - p.on_topic_margin]
+    kept = [i for i in every if held[i] >= best - p.on_topic_margin]
+    # a text cited for carrying out one kept ("Nghị quyết số 50/NQ-CP … ban hành Kế hoạch triển khai thực hiện
+    # Nghị quyết 163/2024/QH15"): about the same thing
+    return [i for i in every if i in kept or _cites_kept(cited[i], [cited[k][1] for k in kept])]
+
+
+def _cites_kept(item: tuple[Document, LegalBasis, Line], kept: list[LegalBasis]) -> bool:
+    """Whether the clause citing ``item``'s text also cites one of the ``kept`` texts."""
+    doc, entry, line = item
+    begin, stop = _clause_span(doc, _cited_at(doc, entry, line), line)
+    return any(begin <= c.start < stop and mentions(c, e) for c in doc.citations for e in kept if e is not entry)

@@ -52,9 +52,12 @@ def held(draft: Draft, ctx: Context) -> set[str]:
     tried: at its best threshold it refused 0.64 of the wide dev set's out-of-scope questions at 0.088 of its
     in-scope ones, against 0.64 at 0.026 for this.)"""
     have: set[str] = set()
-    for doc_id in {e.doc_id for e in draft.evidence} | set(ctx.named):  # "KH 153 và KH 159 …" asked of 159 alone
+    quoted = {e.doc_id for e in draft.evidence}
+    for doc_id in quoted:
         doc = ctx.index.get(doc_id)
         have |= text_terms(ctx.analyzer, profile_text(doc) + "\n" + names_text(doc))
+    for doc_id in set(ctx.named) - quoted:  # "KH 153 và KH 159 …" asked of 159 alone: 153 as named, not its title
+        have |= text_terms(ctx.analyzer, names_text(ctx.index.get(doc_id), titled=False))
     for e in draft.evidence:
         doc = ctx.index.get(e.doc_id)
         text = " ".join(doc.heading_path(e.section)) + "\n" + doc.section_text(e.section)
