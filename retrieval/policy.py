@@ -96,7 +96,7 @@ class AnswerPolicy:
     cited_for: float = 0.6
     #: Of the texts one passage cites (a point's, the grounds), those whose clause holds ``on_topic_margin`` less
     #: of what a legal-basis question asks about than the best clause are not listed, when that one holds
-    #: ``on_topic_held`` of it (``retrieval.answers.on_topic``): probe legal precision 0.806 -> 0.868 on dev, seven
+    #: ``on_topic_held`` of it (``retrieval.answers.on_topic``): probe legal precision 0.806 -> 0.869 on dev, six
     #: questions right, one wrong (a decree on "the bodies of the province" no longer listed for "chức năng của
     #: Sở"); without the floor, a question's framing words ("yêu cầu tiếp tục quán triệt …") chose a text.
     on_topic_margin: float = 0.3
