@@ -44,7 +44,7 @@ def names_text(doc: Document, *, titled: bool = True) -> str:
     neither. A document without a number is named by its title alone."""
     kind = doc.doc_type or ""
     names = [f"{kind} {doc.title}"] if titled and doc.title else []
-    if number := leading_number(doc.number) if doc.number else "":
+    if number := leading_number(doc.number):  # "" without a number
         names += [f"{kind} {doc.number}", f"{kind} {number}", f"{kind} số {number}", f"số {number}"]
     return "\n".join(names)
 

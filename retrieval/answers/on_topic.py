@@ -28,12 +28,6 @@ from retrieval.extract import Coverage, Line, QueryTerms, text_terms
 _CLAUSE_END = re.compile(r";|\.\s+(?=[A-ZĐÀ-Ỹ])")
 
 
-def clause_at(doc: Document, at: int, line: Line) -> str:
-    """The clause of ``line`` holding the offset ``at`` (in ``doc.text``)."""
-    begin, stop = _clause_span(doc, at, line)
-    return " ".join(doc.text[begin:stop].split())
-
-
 def _clause_span(doc: Document, at: int, line: Line) -> tuple[int, int]:
     """Where the clause of ``line`` holding the offset ``at`` begins and ends (offsets in ``doc.text``)."""
     text = doc.text[line.start : line.start + len(line.text)]
@@ -58,18 +52,21 @@ def on_topic(subject: QueryTerms, cited: Sequence[tuple[Document, LegalBasis, Li
         return every
     p = ctx.policy.answer
     covers = Coverage(subject, ctx.weights())
-    held = [covers(text_terms(ctx.analyzer, clause_at(doc, _cited_at(doc, e, line), line))) for doc, e, line in cited]
+    spans = [_clause_span(doc, _cited_at(doc, e, line), line) for doc, e, line in cited]
+    held = [
+        covers(text_terms(ctx.analyzer, " ".join(doc.text[a:b].split()))) for (doc, _, _), (a, b) in zip(cited, spans)
+    ]
     best = max(held)
     if best < p.on_topic_held:
         return every
     kept = [i for i in every if held[i] >= best - p.on_topic_margin]
     # a text cited for carrying out one kept ("Nghị quyết số 50/NQ-CP … ban hành Kế hoạch triển khai thực hiện
     # Nghị quyết 163/2024/QH15"): about the same thing
-    return [i for i in every if i in kept or _cites_kept(cited[i], [cited[k][1] for k in kept])]
+    texts = [cited[k][1] for k in kept]
+    return [i for i in every if i in kept or _cites(cited[i], spans[i], texts)]
 
 
-def _cites_kept(item: tuple[Document, LegalBasis, Line], kept: list[LegalBasis]) -> bool:
-    """Whether the clause citing ``item``'s text also cites one of the ``kept`` texts."""
-    doc, entry, line = item
-    begin, stop = _clause_span(doc, _cited_at(doc, entry, line), line)
-    return any(begin <= c.start < stop and mentions(c, e) for c in doc.citations for e in kept if e is not entry)
+def _cites(item: tuple[Document, LegalBasis, Line], span: tuple[int, int], texts: list[LegalBasis]) -> bool:
+    """Whether the clause (``span``) citing ``item``'s text also cites one of ``texts``."""
+    doc, entry, _ = item
+    return any(span[0] <= c.start < span[1] and mentions(c, e) for c in doc.citations for e in texts if e is not entry)
