@@ -112,6 +112,8 @@ class Lexicon:
     cumulation_asked: re.Pattern[str]  # a question of two things at once ("vừa … vừa …", "cả hai khoản")
     cumulation_paid: tuple[str, ...]  # folded words of being paid or granted, one of which such a question holds
     cumulation_rule: re.Pattern[str]  # a text's rule on them ("chỉ được hưởng một mức thù lao cao nhất")
+    residual_asked: tuple[re.Pattern[str], ...]  # the asker not in a case ("không phải dữ liệu của …"): group 1
+    residual_rule: tuple[re.Pattern[str], ...]  # a clause for everyone else ("không thuộc quy định tại khoản 1 …")
     effect_asked: tuple[str, ...]  # folded words asking when a text or a provision takes effect or applies
     replaces_line: re.Pattern[str]  # … and what it replaces or repeals ("Quyết định này thay thế …")
     ended_line: re.Pattern[str]  # … failing that, a text it names said to end ("Nghị quyết số 47/… hết hiệu lực")
@@ -286,6 +288,8 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         cumulation_asked=re.compile("|".join(raw["cumulation"]["asked"])),
         cumulation_paid=tuple(raw["cumulation"]["paid"]),
         cumulation_rule=re.compile("|".join(raw["cumulation"]["rule"])),
+        residual_asked=tuple(re.compile(p) for p in raw["residual"]["asked"]),
+        residual_rule=tuple(re.compile(p) for p in raw["residual"]["rule"]),
         effect_asked=tuple(raw["effective_line"]["asked"]),
         replaces_line=re.compile(raw["effective_line"]["opening"] + raw["effective_line"]["replaces"], re.I),
         ended_line=re.compile(raw["effective_line"]["opening"] + raw["effective_line"]["ended"], re.I),

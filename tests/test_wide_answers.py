@@ -3680,6 +3680,24 @@ def test_two_tasks_at_once_are_answered_by_the_rule_for_both(wide_engine) -> Non
     assert busy.citations and busy.citations[0].section != "Điều 2.8"  # "nhiều nhiệm vụ" asks no two at once
 
 
+def test_an_asker_outside_the_cases_provided_for_is_answered_by_the_clause_for_everyone_else(wide_engine) -> None:
+    """ "… không phải dữ liệu của hộ mình …": clause 2 of the article (one's own data, no fee) holds more of the
+    question's words, clause 3 ("Tổ chức, cá nhân không thuộc quy định tại khoản 1 và khoản 2 Điều này …") answers
+    it (lexicon residual); asked of one's own data, clause 2 still answers."""
+    _answers(
+        wide_engine,
+        "Hộ kinh doanh của tôi muốn dùng dữ liệu trong Cơ sở dữ liệu tổng hợp quốc gia, không phải dữ liệu của hộ"
+        " mình, vậy theo Luật Dữ liệu có phải trả phí không?",
+        ("luat-60-2024-qh15", "Điều 38.3"),
+        "phải nộp phí theo quy định của pháp luật về phí và lệ phí",
+    )
+    own = wide_engine.ask(
+        "Theo Luật Dữ liệu, cá nhân khai thác dữ liệu của mình trong Cơ sở dữ liệu tổng hợp quốc gia có phải nộp phí"
+        " không?"
+    )
+    assert own.citations and own.citations[0].section == "Điều 38.2", own.answer
+
+
 def test_a_law_named_by_its_kind_and_title_holds_the_pair_they_form(wide_engine) -> None:
     """ "Luật Dữ liệu": the header keeps the kind ("Luật") and the title ("DỮ LIỆU") apart, so the pair the question
     forms across them ("luật dữ") was counted as a word no section holds and the question, answered in Điều 42.3,

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from core.text import fold
 from core.types import Document, Section
 from retrieval.analyzer import fold_word
-from retrieval.answers import cumulation, ordinals, ranges, siblings
+from retrieval.answers import cumulation, ordinals, ranges, residual, siblings
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, Pick, has_amount, pick_lines
 from retrieval.answers.excepted import exception_first
@@ -153,6 +153,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if target:  # "mức chi hội thi cấp trường": the clause headed for the school level, not the province's table
         hits = siblings.asked_first(q, ctx, target, hits, has_amount)
         hits = cumulation.rule_first(q, ctx, target, hits)  # "vừa … vừa …": the rule for both, not either's row
+        hits = residual.left_over_first(q, ctx, target, hits)  # "không phải …": the clause for everyone else
     hits = _repeal_not_first(q, ctx, hits)
     # "cấp chứng chỉ": not its sibling "cấp lại chứng chỉ" (stating what is asked, when a date or an amount is)
     hits = held_sibling_first(ctx, hits, ctx.terms(q), stating if how in ("dated", "amount") else None)
