@@ -3683,7 +3683,8 @@ def test_two_tasks_at_once_are_answered_by_the_rule_for_both(wide_engine) -> Non
 def test_an_asker_outside_the_cases_provided_for_is_answered_by_the_clause_for_everyone_else(wide_engine) -> None:
     """ "… không phải dữ liệu của hộ mình …": clause 2 of the article (one's own data, no fee) holds more of the
     question's words, clause 3 ("Tổ chức, cá nhân không thuộc quy định tại khoản 1 và khoản 2 Điều này …") answers
-    it (lexicon residual); asked of one's own data, clause 2 still answers."""
+    it (lexicon residual); asked of one's own data, clause 2 still answers, and so do the first sections of
+    questions negating no case of theirs (a review's cases)."""
     _answers(
         wide_engine,
         "Hộ kinh doanh của tôi muốn dùng dữ liệu trong Cơ sở dữ liệu tổng hợp quốc gia, không phải dữ liệu của hộ"
@@ -3691,11 +3692,19 @@ def test_an_asker_outside_the_cases_provided_for_is_answered_by_the_clause_for_e
         ("luat-60-2024-qh15", "Điều 38.3"),
         "phải nộp phí theo quy định của pháp luật về phí và lệ phí",
     )
-    own = wide_engine.ask(
+    stays = {  # no case negated: a clause's "…, không phải …" asks on; a value negated; points of another clause
         "Theo Luật Dữ liệu, cá nhân khai thác dữ liệu của mình trong Cơ sở dữ liệu tổng hợp quốc gia có phải nộp phí"
-        " không?"
-    )
-    assert own.citations and own.citations[0].section == "Điều 38.2", own.answer
+        " không?": "Điều 38.2",
+        "Theo Luật Dữ liệu, cơ quan nhà nước khai thác thông tin trong Cơ sở dữ liệu tổng hợp quốc gia có phải nộp phí"
+        " không, phải làm thủ tục gì?": "Điều 38.1",
+        "Theo Luật Cán bộ, công chức 2025, hành vi vi phạm đến mức phải kỷ luật khiển trách thì thời hiệu xử lý kỷ"
+        " luật là bao lâu, không phải 10 năm à?": "Điều 37.1.a",
+        "Theo Luật 51/2024/QH15, trong thời gian chuyển tiếp mức tham chiếu áp dụng theo mức nào, không phải lương tối"
+        " thiểu vùng à?": "Điều 3.5.b",
+    }
+    for question, section in stays.items():
+        answer = wide_engine.ask(question)
+        assert answer.citations and answer.citations[0].section == section, (question, answer.answer)
 
 
 def test_a_law_named_by_its_kind_and_title_holds_the_pair_they_form(wide_engine) -> None:
