@@ -3678,6 +3678,14 @@ def test_two_tasks_at_once_are_answered_by_the_rule_for_both(wide_engine) -> Non
         " ban là bao nhiêu một ngày?"
     )
     assert busy.citations and busy.citations[0].section != "Điều 2.8"  # "nhiều nhiệm vụ" asks no two at once
+    # asked how many rates: the rule first, scoring as the first section found did, so the tables it weighs against
+    # are read beside it as before the move (the rule alone states no sum and was refused)
+    rates = wide_engine.ask(
+        "Theo nghị quyết 22 của Vĩnh Long về mức chi các kỳ thi, một giáo viên cùng một ngày làm hai nhiệm vụ khác"
+        " nhau thì được hưởng mấy mức thù lao?"
+    )
+    assert rates.found and rates.citations[0].section == "Điều 2.8", rates.answer
+    assert "chỉ được hưởng một mức thù lao cao nhất" in rates.answer
 
 
 def test_an_asker_outside_the_cases_provided_for_is_answered_by_the_clause_for_everyone_else(wide_engine) -> None:

@@ -11,6 +11,7 @@ administrative language (lexicon ``cumulation``), so the document's one section 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from core.text import fold
@@ -53,5 +54,7 @@ def rule_first(q: Question, ctx: Context, doc_id: str, hits: list[SectionHit]) -
     hit = next((h for h in hits if (h.doc_id, h.section) == (doc_id, section)), None)
     if hit is None:
         sec = ctx.index.get(doc_id).section(section)
-        hit = SectionHit(doc_id, section, sec.heading if sec is not None else "", hits[0].score)
-    return [hit, *(h for h in hits if h is not hit)]
+        moved = SectionHit(doc_id, section, sec.heading if sec is not None else "", hits[0].score)
+    else:  # first, it scores as the first did: the runner-ups weighed against it are those weighed before
+        moved = replace(hit, score=hits[0].score)
+    return [moved, *(h for h in hits if h is not hit)]
