@@ -44,6 +44,13 @@ SYLLABLE = re.compile(
     r"^(?!.*(?:aa|ee|ii|uu|yy))(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$"
 )
 
+#: A word of the letters Vietnamese words open with, but vowels (a "y" may open "y tế"), that opens with no onset and
+#: vowel ("ctv", "nvyt", "thpt"): initials, not a word mistyped ("dnah", "lcih" keep their vowels; "trj" is typed
+#: with a telex key, no word's initial).
+INITIALS = re.compile(
+    r"^(?!(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy])[bcdghklmnpqrstvxy]{2,6}$"
+)
+
 Frequencies = Callable[[Iterable[int]], dict[int, int]]  # token indexes -> df of those that occur
 
 
@@ -72,7 +79,7 @@ def corrections(text: str, frequencies: Frequencies, keep: Iterable[str] = ()) -
     known = frequencies(token_index("f:" + folded[w]) for w in unknown)
     out: dict[str, str] = {}
     for w in unknown:
-        if token_index("f:" + folded[w]) in known:
+        if token_index("f:" + folded[w]) in known or INITIALS.match(folded[w]):
             continue
         if marked := _as_marked(w, frequencies):  # "dụcc": "dục", as its marks say, not the commoner "được"
             out[w] = marked

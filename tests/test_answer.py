@@ -1014,6 +1014,27 @@ def test_a_typo_is_corrected_to_the_word_the_store_writes_beside_its_neighbours(
     assert corrections("thiu may tram", df) == {"thiu": "thu"}
 
 
+def test_initials_are_not_corrected_as_typos_and_a_plan_writing_their_phrase_holds_them() -> None:
+    """ "ctv", "nvyt" are initials ("cộng tác viên", "nhân viên y tế"), not typos: the speller leaves them (it read
+    "ctv" as "ct"), and a text writing their phrase twice holds them; a mistyped word keeps its vowels ("dnah") and
+    is still corrected; a phrase written once, or initials a syllable is spelt as, give nothing."""
+    from retrieval.analyzer import token_index
+    from retrieval.answers.initials import _initials
+    from retrieval.spelling import corrections
+
+    held = {token_index(t): n for t, n in {"f:ct": 40, "f:dan": 9, "f:so": 9, "f:danh": 30, "f:gia": 30}.items()}
+    df = lambda ids: {i: held[i] for i in ids if i in held}  # noqa: E731
+    assert corrections("ctv dan so", df) == {}
+    assert corrections("dnah gia cong chuc", df) == {"dnah": "danh"}
+    text = (
+        "Hỗ trợ nhân viên y tế ấp, cộng tác viên dân số.\nMức hỗ trợ nhân viên y tế khu phố;\n"
+        "cộng tác viên dân số ấp. Có hỗ trợ ông."
+    )
+    got = _initials(text)
+    assert {"f:nvyt", "f:ctv", "f:ctvds"} <= got
+    assert "f:cho" not in got and not any(t.startswith("f:mht") for t in got)  # a syllable; a phrase written once
+
+
 _STAFF_PLAN = """ỦY BAN NHÂN DÂN HUYỆN AN PHÚ
 Số: 12/KH-UBND
 An Phú, ngày 05 tháng 01 năm 2026

@@ -3715,6 +3715,18 @@ def test_an_asker_outside_the_cases_provided_for_is_answered_by_the_clause_for_e
         assert answer.citations and answer.citations[0].section == section, (question, answer.answer)
 
 
+def test_initials_a_chat_types_for_a_phrase_the_plan_writes_in_full_are_held(wide_engine) -> None:
+    """ "tgxh" for "trợ giúp xã hội", which the plan writes in full again and again and never shortens: the speller
+    turned it into another word and the refusal counted it as one no section holds. Initials (no Vietnamese
+    syllable is spelt so) are left as typed and held where the document writes their phrase repeatedly."""
+    _answers(
+        wide_engine,
+        "kh 157 can tho thi dua chi tra tgxh ko dung tien mat: dot cao diem keo dai may ngay",
+        ("kh-157-ubnd-cantho-2025", "II.2.a"),
+        "Cao điểm tập trung trong 10 ngày làm việc",
+    )
+
+
 def test_a_law_named_by_its_kind_and_title_holds_the_pair_they_form(wide_engine) -> None:
     """ "Luật Dữ liệu": the header keeps the kind ("Luật") and the title ("DỮ LIỆU") apart, so the pair the question
     forms across them ("luật dữ") was counted as a word no section holds and the question, answered in Điều 42.3,

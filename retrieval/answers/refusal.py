@@ -23,6 +23,7 @@ from retrieval.answers import siblings
 from retrieval.answers.amounts_asked import unbound
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, doc_name
+from retrieval.answers.initials import spelled_out
 from retrieval.answers.priced import unspoken_price
 from retrieval.answers.question import Question, fkey, has
 from retrieval.extract import Coverage, QueryTerms, answered_share, query_terms, says_when, text_terms, unknown_words
@@ -55,7 +56,7 @@ def held(draft: Draft, ctx: Context) -> set[str]:
     quoted = {e.doc_id for e in draft.evidence}
     for doc_id in quoted:
         doc = ctx.index.get(doc_id)
-        have |= text_terms(ctx.analyzer, profile_text(doc) + "\n" + names_text(doc))
+        have |= text_terms(ctx.analyzer, profile_text(doc) + "\n" + names_text(doc)) | spelled_out(ctx, doc)
     for doc_id in set(ctx.named) - quoted:  # "KH 153 và KH 159 …" asked of 159 alone: 153 as named, not its title
         have |= text_terms(ctx.analyzer, names_text(ctx.index.get(doc_id), titled=False))
     for e in draft.evidence:

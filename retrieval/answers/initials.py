@@ -1,0 +1,42 @@
+"""Initials a question types for a phrase its document writes in full: "nvyt" for "nhân viên y tế", "ctv" for "cộng
+tác viên". People shorten the long names of a text's subjects so in chat, and no document need define them; the
+refusal check would count such a word as one no section holds and refuse the question.
+
+A document's phrases of three to six words, written at least twice within one clause of its text, give their
+initials, kept only when no Vietnamese syllable is spelt so (``spelling.INITIALS``: "ctv", "nvyt", not "cho"): a
+question's word that is one of them is held where the document is quoted.
+
+    spelled_out(ctx, doc)  # {"f:nvyt", "f:ctv", …}, read once per catalog version
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from core.text import fold
+from retrieval.spelling import INITIALS
+
+if TYPE_CHECKING:
+    from core.types import Document
+    from retrieval.answers.context import Context
+
+#: How many words a phrase shortened to its initials has (fewer: "hs" is too often another phrase's).
+SHORTEST, LONGEST = 3, 6
+#: How often a document writes a phrase for its initials to stand for it.
+TIMES = 2
+
+
+def spelled_out(ctx: Context, doc: Document) -> frozenset[str]:
+    """The folded terms ("f:nvyt") of the initials of the phrases the document writes repeatedly."""
+    return ctx.index.remembered(("initials", doc.doc_id, doc.content_hash), lambda: _initials(doc.text))
+
+
+def _initials(text: str) -> frozenset[str]:
+    counts: Counter[str] = Counter()
+    for clause in re.split(r"[,.;:!?()\[\]\"“”]|\n\s*\n", fold(text).lower()):
+        firsts = [w[0] for w in re.findall(r"[a-z]+", clause)]
+        for n in range(SHORTEST, LONGEST + 1):
+            counts.update({"".join(firsts[i : i + n]) for i in range(len(firsts) - n + 1)})
+    return frozenset(f"f:{i}" for i, times in counts.items() if times >= TIMES and INITIALS.match(i))
