@@ -1074,6 +1074,47 @@ def test_a_sum_asked_of_one_thing_is_not_the_figure_of_another_in_the_same_line(
         engine.close()
 
 
+_TERM_GUIDANCE = """SỞ GIÁO DỤC VÀ ĐÀO TẠO
+TỈNH PHÚ YÊN
+Số: 2210/SGDĐT-GDTrH
+V/v hướng dẫn kiểm tra cuối học kỳ I năm học 2025-2026
+Phú Yên, ngày 20 tháng 11 năm 2025
+
+Kính gửi: Hiệu trưởng các trường trung học phổ thông.
+
+1. Thời gian kiểm tra
+Các trường tổ chức kiểm tra cuối học kỳ I cho học sinh khối 12 từ ngày 22/12/2025 đến ngày 27/12/2025.
+2. Báo cáo
+Kết quả kiểm tra dùng để điều chỉnh kế hoạch dạy học học kỳ II; các trường gửi báo cáo về Sở trước ngày 10/01/2026.
+"""
+
+
+def test_a_period_numbered_otherwise_than_the_document_numbers_it_is_refused(tmp_path: Path) -> None:
+    """ "lịch kiểm tra cuối học kỳ II" of a guidance on "kiểm tra cuối học kỳ I" (its header says so, its text
+    names học kỳ II in passing): refused, saying which period the documents number; the period it is about is
+    answered, asked as "học kỳ 1" too; "mỗi đợt từ ngày nào" asks no fourth period ("từ" is no "tư")."""
+    from retrieval.answers.periods import _numbered
+    from retrieval.engine import build_engine
+
+    assert _numbered(" chia thanh may dot moi dot tu ngay nao ") == {}
+    assert _numbered(" ky hop thu muoi dot 02 hoc ky ii giai doan 2021 2025 ") == {
+        "ky hop": {10},
+        "dot": {2},
+        "hoc ky": {2},
+    }
+    (tmp_path / "letters").mkdir()
+    (tmp_path / "letters" / "cv-2210-sgddt-phuyen-2025.txt").write_text(_TERM_GUIDANCE, encoding="utf-8")
+    engine = build_engine(make_settings(tmp_path / "data"), embedder=None)
+    try:
+        engine.ingest([CORPUS, tmp_path / "letters"])
+        other = engine.ask("Sở GDĐT Phú Yên cho khối 12 kiểm tra cuối học kỳ II từ ngày nào?")
+        assert not other.found, other.answer
+        same = engine.ask("so gd phu yen cho khoi 12 kiem tra cuoi hoc ky 1 tu ngay nao")
+        assert same.found and cited(same)[0] == ("cv-2210-sgddt-phuyen-2025", "1"), same.answer
+    finally:
+        engine.close()
+
+
 _GROUP_PLAN = """ỦY BAN NHÂN DÂN
 TỈNH TÂY NINH
 Số: 977/KH-UBND

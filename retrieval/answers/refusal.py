@@ -19,11 +19,12 @@ from dataclasses import replace
 from core.legal_ids import NUMBER
 from core.text import fold
 from core.types import Document
-from retrieval.answers import siblings
+from retrieval.answers import periods, siblings
 from retrieval.answers.amounts_asked import unbound
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, doc_name
 from retrieval.answers.initials import spelled_out
+from retrieval.answers.periods import OR_WORDS
 from retrieval.answers.priced import unspoken_price
 from retrieval.answers.question import Question, fkey, has
 from retrieval.extract import Coverage, QueryTerms, answered_share, query_terms, says_when, text_terms, unknown_words
@@ -32,7 +33,6 @@ from retrieval.places import Places
 from retrieval.targeting import names_text, profile_text
 
 _FIGURE = re.compile(r"\d")
-_NUMBER_IN = re.compile(NUMBER, re.I)
 #: Digits that state no amount: a cited document's number ("Thông báo số 99-TB/TW") and a full date ("ngày 21
 #: tháng 11 năm 2025", "21/11/2025", "năm 2025").
 _NO_AMOUNT = re.compile(
@@ -157,16 +157,8 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
     texts = [ctx.index.get(e.doc_id).section_text(e.section) for e in draft.evidence]
     if q.moment and not any(f" {m} " in f" {' '.join(fold(t).lower().split())} " for m in q.moment for t in texts):
         return f"asked of the present day ({', '.join(q.moment)}), which no section found speaks of"
-    whole = [ctx.index.get(d).text for d in {e.doc_id for e in draft.evidence}]
-    # a year of a story told first ("… được tuyển dụng từ năm 2010. … còn bị xử lý kỷ luật không?", or in a first
-    # clause: "Tôi được tuyển dụng từ năm 2010, vậy …?") is not asked
-    asked_years = [y for y in q.years if str(y) in q.asked] if q.asked else q.years
-    choice = _year_choice(q.text)
-    unseen = _unchosen([y for y in asked_years if not any(str(y) in t for t in whole)], choice)
-    if unseen:  # "học phí năm học 2026-2027" of a resolution that speaks of 2025-2026 only
-        return f"asked of {', '.join(map(str, unseen))}, which no document found mentions"
-    if asked_years and (far := _unchosen(_year_elsewhere(q, asked_years, draft, texts, ctx), choice)):
-        return f"asked of {', '.join(map(str, far))}, which the plan found does not state where it answers"
+    if (period := periods.unspoken(q, draft, texts, ctx)) is not None:
+        return period
     header = " ".join(fold(profile_text(ctx.index.get(d))).lower() for d in {e.doc_id for e in draft.evidence})
     # a noun the header holds names the document ("mức chi … tính thế nào": the resolution on mức chi), unless an
     # amount word closing the question asks it ("học phí … là bao nhiêu một tháng"; not "… kỳ họp thứ mấy, khóa
@@ -193,37 +185,6 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
         if not any(map(count_check(noun), texts)):
             return f"no number of {noun.split('|')[0]!r} in the sections found"
     return None
-
-
-#: How a question offers a choice between things: "X hay Y", "X hoặc là Y".
-_OR_WORDS = r"(?:hay|hoặc|hoac)(?: là| la)?"
-_YEAR_CHOICE = re.compile(rf"\b(?:19|20)\d\d(?: {_OR_WORDS}(?: năm| nam)? (?:19|20)\d\d\b)+", re.I)
-
-
-def _year_choice(text: str) -> set[int]:
-    """The years a question asks to choose between ("mốc là năm 2030 hay 2035?"): one of them is asked."""
-    return {int(y) for m in _YEAR_CHOICE.finditer(text) for y in re.findall(r"\d{4}", m.group(0))}
-
-
-def _unchosen(years: list[int], choice: set[int]) -> list[int]:
-    """The years missing where a question answers, a choice between years missing only when every side is."""
-    return years if choice <= set(years) else [y for y in years if y not in choice]
-
-
-def _year_elsewhere(q: Question, years: list[int], draft: Draft, texts: list[str], ctx: Context) -> list[int]:
-    """The years asked of plans that none of the cited sections, their headings or their plans' headers names.
-
-    A plan sets its work and targets year by year, so a year asked of it is stated where it answers: "năm 2024 tỷ
-    lệ … là bao nhiêu" of a plan for 2025 whose background names 2024 is not answered by its 2025 target. A legal
-    text's rule holds in any year after it (a year of the law's own dates says nothing of where it answers), and a
-    year within a document number the question cites ("Nghị quyết 38/2024/NQ-HĐND") names that document."""
-    docs = [ctx.index.get(e.doc_id) for e in draft.evidence]
-    if not all(d.kind == "plan" for d in docs):
-        return []
-    outside = _NUMBER_IN.sub(" ", q.text)
-    years = [y for y in years if str(y) in outside]
-    near = [" ".join([*d.heading_path(e.section), profile_text(d), t]) for d, e, t in zip(docs, draft.evidence, texts)]
-    return [y for y in years if not any(str(y) in t for t in near)]
 
 
 def topic_elsewhere(q: Question, draft: Draft, ctx: Context) -> str | None:
@@ -367,8 +328,8 @@ def states_asked(q: Question) -> Callable[[str], bool] | None:
 
 
 #: "X hay Y", "X hoặc Y hay Z": a choice between things, each side one word.
-_CHOICE = re.compile(rf"(?<!\w)[^\W\d_]+(?: {_OR_WORDS} [^\W\d_]+)+(?!\w)", re.I)
-_OR = re.compile(rf" {_OR_WORDS} ", re.I)
+_CHOICE = re.compile(rf"(?<!\w)[^\W\d_]+(?: {OR_WORDS} [^\W\d_]+)+(?!\w)", re.I)
+_OR = re.compile(rf" {OR_WORDS} ", re.I)
 
 
 def unknown_choice(

@@ -1,0 +1,104 @@
+"""Years and numbered periods asked that the documents found do not speak of: "học phí năm học 2026-2027" of a
+resolution on 2025-2026, "năm 2024 tỷ lệ … là bao nhiêu" of a plan whose 2024 is only its background, "lịch kiểm tra
+cuối học kỳ II" of a guidance on học kỳ I (lexicon ``numbered_periods``).
+
+    unspoken(q, draft, texts, ctx)  # why the draft does not answer the year asked, or None
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from core.legal_ids import NUMBER
+from retrieval.answers.phrases import fkey
+from retrieval.lexicon import lexicon
+from retrieval.targeting import profile_text
+
+if TYPE_CHECKING:
+    from retrieval.answers.context import Context
+    from retrieval.answers.evidence import Draft
+    from retrieval.answers.question import Question
+
+#: How a question offers a choice between things: "X hay Y", "X hoặc là Y".
+OR_WORDS = r"(?:hay|hoặc|hoac)(?: là| la)?"
+_YEAR_CHOICE = re.compile(rf"\b(?:19|20)\d\d(?: {OR_WORDS}(?: năm| nam)? (?:19|20)\d\d\b)+", re.I)
+_NUMBER_IN = re.compile(NUMBER, re.I)
+
+
+def unspoken(q: Question, draft: Draft, texts: list[str], ctx: Context) -> str | None:
+    """Why the draft does not answer a year the question asks (``texts``: its sections' texts), or None."""
+    whole = [ctx.index.get(d).text for d in {e.doc_id for e in draft.evidence}]
+    # a year of a story told first ("… được tuyển dụng từ năm 2010. … còn bị xử lý kỷ luật không?", or in a first
+    # clause: "Tôi được tuyển dụng từ năm 2010, vậy …?") is not asked
+    asked_years = [y for y in q.years if str(y) in q.asked] if q.asked else q.years
+    choice = _year_choice(q.text)
+    unseen = _unchosen([y for y in asked_years if not any(str(y) in t for t in whole)], choice)
+    if unseen:  # "học phí năm học 2026-2027" of a resolution that speaks of 2025-2026 only
+        return f"asked of {', '.join(map(str, unseen))}, which no document found mentions"
+    if asked_years and (far := _unchosen(_year_elsewhere(q, asked_years, draft, texts, ctx), choice)):
+        return f"asked of {', '.join(map(str, far))}, which the plan found does not state where it answers"
+    return _period_unspoken(q, draft, texts, ctx)
+
+
+#: Roman numerals a period is numbered with, folded.
+_ROMAN = {r: i for i, r in enumerate("i ii iii iv v vi vii viii ix x xi xii".split(), 1)}
+#: The highest number read as a period's (a larger one is a year: "giai đoạn 2021-2025").
+LAST_PERIOD = 40
+
+
+def _period_unspoken(q: Question, draft: Draft, texts: list[str], ctx: Context) -> str | None:
+    """A numbered period asked ("học kỳ II") of documents whose headers number it only otherwise ("… kiểm tra cuối
+    học kỳ I": what they are about, though their text may name the next one in passing), else whose quoted
+    sections with their headings do."""
+    asked = _numbered(fkey(q.asked) if q.told_apart else q.key)
+    if not asked:
+        return None
+    docs = {e.doc_id: ctx.index.get(e.doc_id) for e in draft.evidence}
+    headers = _numbered(" ".join(fkey(profile_text(d)) for d in docs.values()))
+    near = [" ".join([*docs[e.doc_id].heading_path(e.section), t]) for e, t in zip(draft.evidence, texts)]
+    quoted = _numbered(" ".join(fkey(t) for t in near))
+    for noun, numbers in asked.items():
+        if (seen := headers.get(noun) or quoted.get(noun)) and not numbers & seen:
+            shown = ", ".join(str(n) for n in sorted(seen))
+            return f"asked of {noun} {', '.join(map(str, sorted(numbers)))}; the documents found number it {shown}"
+    return None
+
+
+def _numbered(key: str) -> dict[str, set[int]]:
+    """The numbered periods a folded text names: noun -> the numbers it gives them."""
+    lx = lexicon()
+    nouns = "|".join(lx.period_nouns)
+    out: dict[str, set[int]] = {}
+    for m in re.finditer(rf" ({nouns}) (?:thu )?([a-z0-9]+)(?= )", key):
+        word = m.group(2)
+        n = int(word) if word.isdigit() else _ROMAN.get(word) or lx.period_spelled.get(word)
+        if n and n <= LAST_PERIOD:
+            out.setdefault(m.group(1), set()).add(n)
+    return out
+
+
+def _year_choice(text: str) -> set[int]:
+    """The years a question asks to choose between ("mốc là năm 2030 hay 2035?"): one of them is asked."""
+    return {int(y) for m in _YEAR_CHOICE.finditer(text) for y in re.findall(r"\d{4}", m.group(0))}
+
+
+def _unchosen(years: list[int], choice: set[int]) -> list[int]:
+    """The years missing where a question answers, a choice between years missing only when every side is."""
+    return years if choice <= set(years) else [y for y in years if y not in choice]
+
+
+def _year_elsewhere(q: Question, years: list[int], draft: Draft, texts: list[str], ctx: Context) -> list[int]:
+    """The years asked of plans that none of the cited sections, their headings or their plans' headers names.
+
+    A plan sets its work and targets year by year, so a year asked of it is stated where it answers: "năm 2024 tỷ
+    lệ … là bao nhiêu" of a plan for 2025 whose background names 2024 is not answered by its 2025 target. A legal
+    text's rule holds in any year after it (a year of the law's own dates says nothing of where it answers), and a
+    year within a document number the question cites ("Nghị quyết 38/2024/NQ-HĐND") names that document."""
+    docs = [ctx.index.get(e.doc_id) for e in draft.evidence]
+    if not all(d.kind == "plan" for d in docs):
+        return []
+    outside = _NUMBER_IN.sub(" ", q.text)
+    years = [y for y in years if str(y) in outside]
+    near = [" ".join([*d.heading_path(e.section), profile_text(d), t]) for d, e, t in zip(docs, draft.evidence, texts)]
+    return [y for y in years if not any(str(y) in t for t in near)]
