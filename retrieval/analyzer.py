@@ -62,7 +62,9 @@ def _in_capitals() -> frozenset[str]:
 #: 27: a document's kind and number are stored as a question gives them, its number's leading digits ("quyết định
 #: 1147" of "1147-QĐ/BTGDVTW"; retrieval/prepared.py): records derived again at start. 28: an article headed
 #: "Trách nhiệm của <unit>" or "Nhiệm vụ của <unit>" (a regulation's) is that unit's section (lexicon ``units.assign``).
-ANALYZER_VERSION = "29"
+#: 30: an item deeper in the implementation part opening with a unit and its verb ("a) Sở Y tế chủ trì …" under "1.
+#: Giao Ủy ban nhân dân tỉnh … chỉ đạo:") is that unit's section.
+ANALYZER_VERSION = "30"
 
 _WORD = re.compile(r"[^\W_]+")
 _PERCENT = re.compile(r"(?<=\d)\s*%")

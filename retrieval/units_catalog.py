@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any, Protocol
 
 from core.text import fold
-from core.types import Document
+from core.types import Document, Section
 from retrieval.analyzer import Analyzer
 from retrieval.extract import Line, has_date, section_lines
 from retrieval.lexicon import lexicon
@@ -244,10 +244,13 @@ def _units_of(doc: Document) -> list[UnitEntry]:
         under_impl = sec.parent in impl_ids
         # a numbered item below the top level ("2. Phòng Đào tạo"), an article at any level ("Điều 2. Sở Giáo
         # dục và Đào tạo"), or, in a text with no implementation part, a top-level item ("1. Ủy ban nhân dân các
-        # xã, phường" of a directive whose items are its units) headed by a unit's name gives that unit its tasks
+        # xã, phường" of a directive whose items are its units) headed by a unit's name gives that unit its tasks;
+        # so does an item deeper in the implementation part opening with a unit and its verb ("1. Giao Ủy ban nhân
+        # dân tỉnh …, trong đó chỉ đạo: a) Sở Y tế chủ trì hướng dẫn hồ sơ, …"), however long its first line
         top = sec.level == 1 and not impl_ids
         placed = (sec.level >= 2 or top or sec.id.startswith("Điều ")) and sec.id not in impl_ids
-        if under_impl or (placed and heading.match(sec.heading) and _is_unit_name(sec.heading)):
+        deep = not under_impl and _below(doc, sec, impl_ids) and name_of.match(sec.heading) is not None
+        if under_impl or (placed and heading.match(sec.heading) and (deep or _is_unit_name(sec.heading))):
             named = name_of.match(sec.heading)  # "Giao Sở Tư pháp theo dõi, đôn đốc …" is Sở Tư pháp's section
             if not _names_someone(named.group("unit") if named else sec.heading):
                 continue
@@ -280,6 +283,16 @@ def _units_of(doc: Document) -> list[UnitEntry]:
             if sec.id in impl_ids or owner is not None:
                 out.append(UnitEntry(doc.doc_id, sec.id, name, unit_keys(name), whole_section=False, line=line))
     return out
+
+
+def _below(doc: Document, sec: Section, ids: set[str]) -> bool:
+    """Whether a section lies anywhere below one of the sections ``ids``."""
+    parent = doc.section(sec.parent) if sec.parent else None
+    while parent is not None:
+        if parent.id in ids:
+            return True
+        parent = doc.section(parent.parent) if parent.parent else None
+    return False
 
 
 def _is_unit_name(heading: str) -> bool:

@@ -1115,6 +1115,46 @@ def test_a_period_numbered_otherwise_than_the_document_numbers_it_is_refused(tmp
         engine.close()
 
 
+_SUPPORT_RESOLUTION = """HỘI ĐỒNG NHÂN DÂN
+TỈNH NINH THUẬN
+Số: 31/2025/NQ-HĐND
+Ninh Thuận, ngày 10 tháng 12 năm 2025
+
+NGHỊ QUYẾT
+Quy định mức hỗ trợ hằng tháng đối với cộng tác viên khuyến nông thôn
+
+Điều 1. Phạm vi điều chỉnh
+Nghị quyết này quy định mức hỗ trợ hằng tháng đối với cộng tác viên khuyến nông thôn trên địa bàn tỉnh.
+Điều 2. Mức hỗ trợ
+1. Cộng tác viên khuyến nông thôn được hỗ trợ hằng tháng bằng 0,5 lần mức lương cơ sở.
+2. Hỗ trợ tiền ăn trong những ngày tập huấn do Sở Nông nghiệp và Môi trường tổ chức: 100.000 đồng/người/ngày.
+Điều 3. Tổ chức thực hiện
+1. Giao Ủy ban nhân dân tỉnh tổ chức triển khai thực hiện Nghị quyết này, trong đó chỉ đạo:
+a) Sở Nông nghiệp và Môi trường chủ trì hướng dẫn hồ sơ, trình tự công nhận cộng tác viên khuyến nông thôn; tổng hợp
+số lượng cộng tác viên gửi Sở Tài chính trước ngày 31 tháng 7 hằng năm.
+b) Sở Tài chính chủ trì tham mưu bố trí kinh phí trong dự toán ngân sách hằng năm.
+2. Giao Thường trực Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết.
+"""
+
+
+def test_a_unit_opening_an_item_deeper_in_the_implementation_article_is_given_that_item(tmp_path: Path) -> None:
+    """ "1. Giao Ủy ban nhân dân tỉnh …, trong đó chỉ đạo: a) Sở Nông nghiệp và Môi trường chủ trì …": the point is
+    that department's task list, though its first line is long and it sits two levels below "Tổ chức thực hiện"
+    (the department was answered with the article on the sums, which names it too)."""
+    from retrieval.engine import build_engine
+
+    (tmp_path / "resolutions").mkdir()
+    (tmp_path / "resolutions" / "nq-31-2025-hdnd-ninhthuan.txt").write_text(_SUPPORT_RESOLUTION, encoding="utf-8")
+    engine = build_engine(make_settings(tmp_path / "data"), embedder=None)
+    try:
+        engine.ingest([CORPUS, tmp_path / "resolutions"])
+        ans = engine.ask("Theo nghị quyết 31 Ninh Thuận, Sở Nông nghiệp và Môi trường phải làm gì?")
+        assert ans.found and cited(ans)[0] == ("nq-31-2025-hdnd-ninhthuan", "Điều 3.1.a"), ans.answer
+        assert "trước ngày 31 tháng 7 hằng năm" in ans.answer
+    finally:
+        engine.close()
+
+
 _GROUP_PLAN = """ỦY BAN NHÂN DÂN
 TỈNH TÂY NINH
 Số: 977/KH-UBND

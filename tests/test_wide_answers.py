@@ -3316,9 +3316,14 @@ def test_whom_a_verb_of_paying_pays_must_be_one_the_documents_found_speak_of(wid
 
 def test_an_article_headed_by_a_units_responsibility_is_that_units_section(wide_engine) -> None:
     """A regulation's "Điều 12. Trách nhiệm của Sở Khoa học và Công nghệ" (lexicon ``units.assign``) gives the unit
-    its duties, quoted whole; the unit's duties were answered from another article that named it in passing."""
+    its duties, quoted whole; the unit's duties were answered from another article that named it in passing. The
+    closing article's clause charging it ("2. Sở Khoa học và Công nghệ chủ trì, phối hợp … triển khai thực hiện Quy
+    chế này", in the implementation chapter) is its task too, after its own article."""
     answer = wide_engine.ask("Sở Khoa học và Công nghệ Đồng Tháp có trách nhiệm gì theo quy chế thư điện tử công vụ?")
-    assert [(c.doc_id, c.section) for c in answer.citations] == [("qd-143-2025-ubnd-dongthap", "Quy chế.Điều 12")]
+    assert [(c.doc_id, c.section) for c in answer.citations] == [
+        ("qd-143-2025-ubnd-dongthap", "Quy chế.Điều 12"),
+        ("qd-143-2025-ubnd-dongthap", "Quy chế.Điều 17.2"),
+    ]
     assert "Tham mưu Ủy ban nhân dân Tỉnh thực hiện công tác quản lý, vận hành" in answer.answer
 
 
