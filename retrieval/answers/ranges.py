@@ -24,10 +24,15 @@ _GIVEN = re.compile(rf"(?<![\w/.,-])({_NUMBER})\s+([a-z]+)\b(?![/-])")
 #: Nouns after a number that measure nothing a band of a section is written in (lexicon counting.not_measured).
 _NOT_MEASURED = frozenset(lexicon().counting.get("not_measured", ()))
 #: "từ 7 đến cận 8": just under 8, as "đến dưới 8".
-_BETWEEN = re.compile(rf"\btu ({_NUMBER})(?: [a-z]+){{0,2}} (?:den|toi) (duoi |can |het )?({_NUMBER})")
+#: "trên 35 tiết đến 70 tiết" too (the band's low bound read as held: a value on it is rare).
+_BETWEEN = re.compile(rf"\b(?:tu|tren) ({_NUMBER})(?: [a-z]+){{0,2}} (?:den|toi) (duoi |can |het )?({_NUMBER})")
 _DASHED = re.compile(rf"(?<![\w/.,])({_NUMBER}) ?[-–] ?({_NUMBER})(?![\w/.,])")
-_UPWARD = re.compile(rf"\b(?:tu|tren) ({_NUMBER})(?: [a-z]+){{0,2}} tro len\b|\btren ({_NUMBER})\b")
+_UPWARD = re.compile(
+    rf"\b(?:tu|tren) ({_NUMBER})(?: [a-z]+){{0,2}} tro len\b|\btren ({_NUMBER})\b(?!(?: [a-z]+){{0,2}} (?:den|toi) )"
+)
 _BELOW = re.compile(rf"\b(?:duoi|it hon) ({_NUMBER})\b")
+#: "từ 35 tiết trở xuống": up to and with it.
+_DOWNWARD = re.compile(rf"\b(?:tu )?({_NUMBER})(?: [a-z]+){{0,2}} tro xuong\b")
 
 
 def _value(number: str) -> float:
@@ -37,7 +42,8 @@ def _value(number: str) -> float:
 
 
 def _folded(text: str) -> str:
-    return " ".join(re.sub(r"[^\w,.\-–/ ]", " ", fold(text).lower()).split())
+    # "tiết/năm học": the noun, then what it is counted by (a date's or a number's slash stays)
+    return " ".join(re.sub(r"(?<=[a-z])/(?=[a-z])", " ", re.sub(r"[^\w,.\-–/ ]", " ", fold(text).lower())).split())
 
 
 def given(text: str) -> list[tuple[float, str]]:
@@ -53,13 +59,16 @@ def given(text: str) -> list[tuple[float, str]]:
 
 def _ranges(text: str, noun: str) -> list[tuple[float, float, bool]]:
     """(low, high, high included) of each range a folded text states of ``noun``: the noun among the four words
-    before the range ("điểm đạt được từ 70 đến 84,5") or right after it ("từ 70 đến 84,5 điểm")."""
+    before the range ("điểm đạt được từ 70 đến 84,5"), within a range between two bounds ("trên 35 tiết đến 70 tiết";
+    not within one open on a side: "từ 5,0 điểm trở lên" of a pass mark says nothing of a band) or right after it
+    ("từ 70 đến 84,5 điểm")."""
     out = []
     for pattern, read in _READERS:
         for m in pattern.finditer(text):
             before = text[: m.start()].split()[-4:]
             after = text[m.end() :].split()[:1]
-            if noun in before or noun in after:
+            inside = pattern is _BETWEEN and noun in m.group(0).split()  # "trên 35 tiết đến 70 tiết"
+            if noun in before or noun in after or inside:
                 out.append(read(m))
     return [s for s in out if s[0] < s[1]]
 
@@ -69,6 +78,7 @@ _READERS = (
     (_DASHED, lambda m: (_value(m.group(1)), _value(m.group(2)), True)),
     (_UPWARD, lambda m: (_value(m.group(1) or m.group(2)), float("inf"), True)),
     (_BELOW, lambda m: (float("-inf"), _value(m.group(1)), False)),
+    (_DOWNWARD, lambda m: (float("-inf"), _value(m.group(1)), True)),
 )
 
 
