@@ -3732,6 +3732,18 @@ def test_initials_a_chat_types_for_a_phrase_the_plan_writes_in_full_are_held(wid
     )
 
 
+def test_a_coefficient_asked_is_answered_by_the_line_stating_one(wide_engine) -> None:
+    """ "… lớp 55 học viên tính hệ số mấy?": a coefficient is a kind of figure asked (lexicon amount_kinds
+    coefficient: "hệ số bao nhiêu", "hệ số mấy"), answered by the line stating "hệ số 1,1", not by an article on the
+    same class that states none."""
+    _answers(
+        wide_engine,
+        "Theo Quyết định 1147 của Ban Tuyên giáo và Dân vận Trung ương, lớp 55 học viên tính hệ số mấy?",
+        ("qd-1147-btgdvtw-2025", "Phụ lục I.1"),
+        "50 - 60 học viên hệ số 1,1",
+    )
+
+
 def test_a_law_named_by_its_kind_and_title_holds_the_pair_they_form(wide_engine) -> None:
     """ "Luật Dữ liệu": the header keeps the kind ("Luật") and the title ("DỮ LIỆU") apart, so the pair the question
     forms across them ("luật dữ") was counted as a word no section holds and the question, answered in Điều 42.3,
