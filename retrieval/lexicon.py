@@ -112,8 +112,7 @@ class Lexicon:
     cumulation_asked: re.Pattern[str]  # a question of two things at once ("vừa … vừa …", "cả hai khoản")
     cumulation_paid: tuple[str, ...]  # folded words of being paid or granted, one of which such a question holds
     cumulation_rule: re.Pattern[str]  # a text's rule on them ("chỉ được hưởng một mức thù lao cao nhất")
-    period_nouns: tuple[str, ...]  # folded nouns of numbered periods ("hoc ky", "dot")
-    period_spelled: dict[str, int]  # numbers spelt in words after them ("hai": 2)
+    initials_not_in: frozenset[str]  # folded little words no phrase shortened to initials holds ("của", "và")
     residual_asked: tuple[re.Pattern[str], ...]  # the asker not in a case ("không phải dữ liệu của …"): group 1
     residual_rule: tuple[re.Pattern[str], ...]  # a clause for everyone else ("không thuộc quy định tại khoản 1 …")
     effect_asked: tuple[str, ...]  # folded words asking when a text or a provision takes effect or applies
@@ -290,8 +289,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         cumulation_asked=re.compile("|".join(raw["cumulation"]["asked"])),
         cumulation_paid=tuple(raw["cumulation"]["paid"]),
         cumulation_rule=re.compile("|".join(raw["cumulation"]["rule"])),
-        period_nouns=tuple(raw["numbered_periods"]["nouns"]),
-        period_spelled={k: int(v) for k, v in raw["numbered_periods"]["spelled"].items()},
+        initials_not_in=frozenset(raw["initials"]["not_in"]),
         residual_asked=tuple(re.compile(p) for p in raw["residual"]["asked"]),
         residual_rule=tuple(re.compile(p) for p in raw["residual"]["rule"]),
         effect_asked=tuple(raw["effective_line"]["asked"]),

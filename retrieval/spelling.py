@@ -45,8 +45,8 @@ SYLLABLE = re.compile(
 )
 
 #: A word of the letters Vietnamese words open with, but vowels (a "y" may open "y tế"), that opens with no onset and
-#: vowel ("ctv", "nvyt", "thpt"): initials, not a word mistyped ("dnah", "lcih" keep their vowels; "trj" is typed
-#: with a telex key, no word's initial).
+#: vowel ("ctv", "nvyt", "thpt"): initials, or a word mistyped with its vowel dropped ("khng"; ``_initials`` tells
+#: them apart); a word keeping its vowels ("dnah") is neither, nor one with a telex key ("trj").
 INITIALS = re.compile(
     r"^(?!(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy])[bcdghklmnpqrstvxy]{2,6}$"
 )
@@ -79,7 +79,7 @@ def corrections(text: str, frequencies: Frequencies, keep: Iterable[str] = ()) -
     known = frequencies(token_index("f:" + folded[w]) for w in unknown)
     out: dict[str, str] = {}
     for w in unknown:
-        if token_index("f:" + folded[w]) in known or INITIALS.match(folded[w]):
+        if token_index("f:" + folded[w]) in known or _initials(folded[w], frequencies):
             continue
         if marked := _as_marked(w, frequencies):  # "dụcc": "dục", as its marks say, not the commoner "được"
             out[w] = marked
@@ -98,6 +98,15 @@ def corrections(text: str, frequencies: Frequencies, keep: Iterable[str] = ()) -
             # commoner "thu"), then the commonest
             out[w] = max(scored, key=lambda x: (sum(seen.get(i, 0) for i in pairs[x[1]]) > 0, x[0], x[1]))[1]
     return out
+
+
+def _initials(word: str, frequencies: Frequencies) -> bool:
+    """Whether a word is initials ("ctv", "nvyt"): spelt as no word is (``INITIALS``), and no word the store knows is
+    it with one vowel put back ("khng" is "không" with its vowel dropped, "ngch" "ngạch")."""
+    if not INITIALS.match(word):
+        return False
+    voweled = {word[:i] + v + word[i:] for i in range(1, len(word) + 1) for v in "aeiouy"}
+    return not frequencies(token_index("f:" + c) for c in voweled)
 
 
 def _beside(text: str, word: str) -> tuple[list[str], list[str]]:

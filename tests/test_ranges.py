@@ -40,8 +40,8 @@ def test_a_sibling_band_that_leaves_the_number_out_is_told_from_one_without_band
 
 def test_a_band_between_two_bounds_names_its_measure_within_and_a_rate_counts_its_noun() -> None:
     """ "môn học có 52 tiết/năm": 52 of "tiết" (what it is counted by after the slash); "trên 35 tiết đến 70
-    tiết/năm học" holds it, "trên 70 tiết/năm học" and "từ 35 tiết trở xuống" do not, "số tiết từ 35 trở xuống"
-    holds 30; a pass mark open on one side
+    tiết/năm học" holds it and 70 but not 35, "trên 70 tiết/năm học" and "từ 35 tiết trở xuống" do not, the latter
+    holds 35; a pass mark open upward
     with its noun inside ("từ 5,0 điểm trở lên") is no band of a number given."""
     numbers = given("mon hoc cua e co 52 tiet/nam thi kiem tra bao nhieu phut")
     assert (52.0, "tiet") in numbers
@@ -49,6 +49,9 @@ def test_a_band_between_two_bounds_names_its_measure_within_and_a_rate_counts_it
     assert not holds("c) Đối với môn học có trên 70 tiết/năm học: thời gian làm bài từ 60 phút đến 90 phút.", numbers)
     assert not holds("a) Đối với môn học có từ 35 tiết trở xuống/năm học: là 45 phút.", numbers)
     assert holds("a) Môn học có số tiết từ 35 trở xuống: là 45 phút.", [(30.0, "tiet")])  # up to and with it
+    assert holds("a) Đối với môn học có từ 35 tiết trở xuống/năm học: là 45 phút.", [(35.0, "tiet")])
+    band = "b) Đối với môn học có trên 35 tiết đến 70 tiết/năm học: thời gian làm bài là 60 phút."
+    assert holds(band, [(70.0, "tiet")]) and not holds(band, [(35.0, "tiet")])  # "trên 35" leaves 35 out
     assert not holds("Mức độ đạt từ 5,0 điểm trở lên, không đạt nếu dưới 5,0", [(6.0, "diem")])
 
 

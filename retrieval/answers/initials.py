@@ -2,8 +2,8 @@
 tác viên". People shorten the long names of a text's subjects so in chat, and no document need define them; the
 refusal check would count such a word as one no section holds and refuse the question.
 
-A document's phrases of three to six words, written at least twice within one clause of its text, give their
-initials, kept only when no Vietnamese syllable is spelt so (``spelling.INITIALS``: "ctv", "nvyt", not "cho"): a
+A document's phrases of three to six words, each written at least twice within a clause of its text and holding
+none of the little words that join phrases (lexicon ``initials``: "của", "và", "về"), give their initials, kept only when no Vietnamese syllable is spelt so (``spelling.INITIALS``: "ctv", "nvyt", not "cho"): a
 question's word that is one of them is held where the document is quoted.
 
     spelled_out(ctx, doc)  # {"f:nvyt", "f:ctv", …}, read once per catalog version
@@ -16,6 +16,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from core.text import fold
+from retrieval.lexicon import lexicon
 from retrieval.spelling import INITIALS
 
 if TYPE_CHECKING:
@@ -34,9 +35,12 @@ def spelled_out(ctx: Context, doc: Document) -> frozenset[str]:
 
 
 def _initials(text: str) -> frozenset[str]:
-    counts: Counter[str] = Counter()
+    """The initials of the phrases (the same words, not only the same first letters) written ``TIMES`` or more."""
+    counts: Counter[tuple[str, ...]] = Counter()
     for clause in re.split(r"[,.;:!?()\[\]\"“”]|\n\s*\n", fold(text).lower()):
-        firsts = [w[0] for w in re.findall(r"[a-z]+", clause)]
+        words = re.findall(r"[a-z]+", clause)
         for n in range(SHORTEST, LONGEST + 1):
-            counts.update({"".join(firsts[i : i + n]) for i in range(len(firsts) - n + 1)})
-    return frozenset(f"f:{i}" for i, times in counts.items() if times >= TIMES and INITIALS.match(i))
+            counts.update(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
+    little = lexicon().initials_not_in  # "chính trị về", "của tỉnh và": no name
+    firsts = {"".join(w[0] for w in p) for p, times in counts.items() if times >= TIMES and not little.intersection(p)}
+    return frozenset(f"f:{i}" for i in firsts if INITIALS.match(i))

@@ -1,6 +1,5 @@
-"""Years and numbered periods asked that the documents found do not speak of: "học phí năm học 2026-2027" of a
-resolution on 2025-2026, "năm 2024 tỷ lệ … là bao nhiêu" of a plan whose 2024 is only its background, "lịch kiểm tra
-cuối học kỳ II" of a guidance on học kỳ I (lexicon ``numbered_periods``).
+"""Years asked that the documents found do not speak of: "học phí năm học 2026-2027" of a resolution on 2025-2026,
+"năm 2024 tỷ lệ … là bao nhiêu" of a plan whose 2024 is only its background.
 
     unspoken(q, draft, texts, ctx)  # why the draft does not answer the year asked, or None
 """
@@ -11,8 +10,6 @@ import re
 from typing import TYPE_CHECKING
 
 from core.legal_ids import NUMBER
-from retrieval.answers.phrases import fkey
-from retrieval.lexicon import lexicon
 from retrieval.targeting import profile_text
 
 if TYPE_CHECKING:
@@ -38,44 +35,7 @@ def unspoken(q: Question, draft: Draft, texts: list[str], ctx: Context) -> str |
         return f"asked of {', '.join(map(str, unseen))}, which no document found mentions"
     if asked_years and (far := _unchosen(_year_elsewhere(q, asked_years, draft, texts, ctx), choice)):
         return f"asked of {', '.join(map(str, far))}, which the plan found does not state where it answers"
-    return _period_unspoken(q, draft, texts, ctx)
-
-
-#: Roman numerals a period is numbered with, folded.
-_ROMAN = {r: i for i, r in enumerate("i ii iii iv v vi vii viii ix x xi xii".split(), 1)}
-#: The highest number read as a period's (a larger one is a year: "giai đoạn 2021-2025").
-LAST_PERIOD = 40
-
-
-def _period_unspoken(q: Question, draft: Draft, texts: list[str], ctx: Context) -> str | None:
-    """A numbered period asked ("học kỳ II") of documents whose headers number it only otherwise ("… kiểm tra cuối
-    học kỳ I": what they are about, though their text may name the next one in passing), else whose quoted
-    sections with their headings do."""
-    asked = _numbered(fkey(q.asked) if q.told_apart else q.key)
-    if not asked:
-        return None
-    docs = {e.doc_id: ctx.index.get(e.doc_id) for e in draft.evidence}
-    headers = _numbered(" ".join(fkey(profile_text(d)) for d in docs.values()))
-    near = [" ".join([*docs[e.doc_id].heading_path(e.section), t]) for e, t in zip(draft.evidence, texts)]
-    quoted = _numbered(" ".join(fkey(t) for t in near))
-    for noun, numbers in asked.items():
-        if (seen := headers.get(noun) or quoted.get(noun)) and not numbers & seen:
-            shown = ", ".join(str(n) for n in sorted(seen))
-            return f"asked of {noun} {', '.join(map(str, sorted(numbers)))}; the documents found number it {shown}"
     return None
-
-
-def _numbered(key: str) -> dict[str, set[int]]:
-    """The numbered periods a folded text names: noun -> the numbers it gives them."""
-    lx = lexicon()
-    nouns = "|".join(lx.period_nouns)
-    out: dict[str, set[int]] = {}
-    for m in re.finditer(rf" ({nouns}) (?:thu )?([a-z0-9]+)(?= )", key):
-        word = m.group(2)
-        n = int(word) if word.isdigit() else _ROMAN.get(word) or lx.period_spelled.get(word)
-        if n and n <= LAST_PERIOD:
-            out.setdefault(m.group(1), set()).add(n)
-    return out
 
 
 def _year_choice(text: str) -> set[int]:

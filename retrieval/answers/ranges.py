@@ -24,7 +24,7 @@ _GIVEN = re.compile(rf"(?<![\w/.,-])({_NUMBER})\s+([a-z]+)\b(?![/-])")
 #: Nouns after a number that measure nothing a band of a section is written in (lexicon counting.not_measured).
 _NOT_MEASURED = frozenset(lexicon().counting.get("not_measured", ()))
 #: "từ 7 đến cận 8": just under 8, as "đến dưới 8".
-#: "trên 35 tiết đến 70 tiết" too (the band's low bound read as held: a value on it is rare).
+#: "trên 35 tiết đến 70 tiết" too (its low bound left out).
 _BETWEEN = re.compile(rf"\b(?:tu|tren) ({_NUMBER})(?: [a-z]+){{0,2}} (?:den|toi) (duoi |can |het )?({_NUMBER})")
 _DASHED = re.compile(rf"(?<![\w/.,])({_NUMBER}) ?[-–] ?({_NUMBER})(?![\w/.,])")
 _UPWARD = re.compile(
@@ -57,34 +57,44 @@ def given(text: str) -> list[tuple[float, str]]:
     return out
 
 
-def _ranges(text: str, noun: str) -> list[tuple[float, float, bool]]:
+def _ranges(text: str, noun: str) -> list[tuple[float, float, bool, bool]]:
     """(low, high, high included) of each range a folded text states of ``noun``: the noun among the four words
-    before the range ("điểm đạt được từ 70 đến 84,5"), within a range between two bounds ("trên 35 tiết đến 70 tiết";
-    not within one open on a side: "từ 5,0 điểm trở lên" of a pass mark says nothing of a band) or right after it
-    ("từ 70 đến 84,5 điểm")."""
+    before the range ("điểm đạt được từ 70 đến 84,5"), within a range between two bounds or up to one ("trên 35 tiết
+    đến 70 tiết", "từ 35 tiết trở xuống"; not within one from a bound upward: "từ 5,0 điểm trở lên" of a pass mark
+    says nothing of a band) or right after it ("từ 70 đến 84,5 điểm")."""
     out = []
     for pattern, read in _READERS:
         for m in pattern.finditer(text):
             before = text[: m.start()].split()[-4:]
             after = text[m.end() :].split()[:1]
-            inside = pattern is _BETWEEN and noun in m.group(0).split()  # "trên 35 tiết đến 70 tiết"
+            # "trên 35 tiết đến 70 tiết", "từ 35 tiết trở xuống"; not "từ 5,0 điểm trở lên" (a pass mark)
+            inside = pattern in (_BETWEEN, _DOWNWARD) and noun in m.group(0).split()
             if noun in before or noun in after or inside:
                 out.append(read(m))
     return [s for s in out if s[0] < s[1]]
 
 
+#: (low, high, high included, low left out): "trên 35" leaves 35 out, "từ 35" holds it.
 _READERS = (
-    (_BETWEEN, lambda m: (_value(m.group(1)), _value(m.group(3)), m.group(2) not in ("duoi ", "can "))),
-    (_DASHED, lambda m: (_value(m.group(1)), _value(m.group(2)), True)),
-    (_UPWARD, lambda m: (_value(m.group(1) or m.group(2)), float("inf"), True)),
-    (_BELOW, lambda m: (float("-inf"), _value(m.group(1)), False)),
-    (_DOWNWARD, lambda m: (float("-inf"), _value(m.group(1)), True)),
+    (
+        _BETWEEN,
+        lambda m: (
+            _value(m.group(1)),
+            _value(m.group(3)),
+            m.group(2) not in ("duoi ", "can "),
+            m.group(0).startswith("tren"),
+        ),
+    ),
+    (_DASHED, lambda m: (_value(m.group(1)), _value(m.group(2)), True, False)),
+    (_UPWARD, lambda m: (_value(m.group(1) or m.group(2)), float("inf"), True, m.group(2) is not None)),
+    (_BELOW, lambda m: (float("-inf"), _value(m.group(1)), False, False)),
+    (_DOWNWARD, lambda m: (float("-inf"), _value(m.group(1)), True, False)),
 )
 
 
-def _inside(value: float, span: tuple[float, float, bool]) -> bool:
-    low, high, closed = span
-    return low <= value and (value <= high if closed else value < high)
+def _inside(value: float, span: tuple[float, float, bool, bool]) -> bool:
+    low, high, closed, low_out = span
+    return (low < value if low_out else low <= value) and (value <= high if closed else value < high)
 
 
 def holds(text: str, numbers: list[tuple[float, str]]) -> bool:
