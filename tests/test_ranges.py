@@ -70,3 +70,16 @@ def test_a_figure_states_an_amount_with_its_unit_a_whole_word(text: str, amount:
     from retrieval.answers.evidence import has_amount
 
     assert has_amount(text) is amount
+
+
+def test_a_coefficient_is_stated_by_its_word_a_decimal_or_times_the_base_salary() -> None:
+    """What answers "hệ số bao nhiêu" (lexicon amount_kinds.coefficient): "hệ số 0,3", a decree's "Mức 0,7", "1,5 lần
+    mức lương cơ sở"; not "công nghệ số 1" (no word "hệ số") nor a percentage."""
+    from retrieval.lexicon import lexicon
+
+    states = lexicon().amount_kinds["coefficient"].figure.search
+    assert states("d) Nhân viên y tế khu phố thuộc phường: hệ số 0,3 so với mức lương cơ sở")
+    assert states("b) Mức 0,7 áp dụng đối với nhà giáo có thời gian công tác từ 10 năm")
+    assert states("được hỗ trợ bằng 1,5 lần mức lương cơ sở")
+    assert not states("Phát triển công nghệ số 1 của tỉnh")
+    assert not states("tỷ lệ đạt 12,5 % kế hoạch")
