@@ -84,6 +84,15 @@ class SectionHit:
     units: list[dict[str, Any]] = field(default_factory=list)
 
 
+def put_first(hits: list[SectionHit], doc_id: str, section: str, heading: str) -> list[SectionHit]:
+    """``hits`` with a section moved (or put, when not among them) first, scoring as the first one did: the sections
+    weighed against the first afterwards are those weighed before the move."""
+    hit = next((h for h in hits if (h.doc_id, h.section) == (doc_id, section)), None)
+    score = hits[0].score if hits else 1.0
+    moved = replace(hit, score=score) if hit is not None else SectionHit(doc_id, section, heading, score)
+    return [moved, *(h for h in hits if h is not hit)]
+
+
 class Searcher:
     """Finds sections for a query; the same object serves the CLI, the API and the bot."""
 

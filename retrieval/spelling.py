@@ -45,7 +45,7 @@ SYLLABLE = re.compile(
 )
 
 #: A word of the letters Vietnamese words open with, but vowels (a "y" may open "y tế"), that opens with no onset and
-#: vowel ("ctv", "nvyt", "thpt"): initials, or a word mistyped with its vowel dropped ("khng"; ``_initials`` tells
+#: vowel ("ctv", "nvyt", "thpt"): initials, or a word mistyped with its vowel dropped ("khng"; ``_is_initials`` tells
 #: them apart); a word keeping its vowels ("dnah") is neither, nor one with a telex key ("trj").
 INITIALS = re.compile(
     r"^(?!(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy])[bcdghklmnpqrstvxy]{2,6}$"
@@ -79,7 +79,7 @@ def corrections(text: str, frequencies: Frequencies, keep: Iterable[str] = ()) -
     known = frequencies(token_index("f:" + folded[w]) for w in unknown)
     out: dict[str, str] = {}
     for w in unknown:
-        if token_index("f:" + folded[w]) in known or _initials(folded[w], frequencies):
+        if token_index("f:" + folded[w]) in known or _is_initials(folded[w], frequencies):
             continue
         if marked := _as_marked(w, frequencies):  # "dụcc": "dục", as its marks say, not the commoner "được"
             out[w] = marked
@@ -100,7 +100,7 @@ def corrections(text: str, frequencies: Frequencies, keep: Iterable[str] = ()) -
     return out
 
 
-def _initials(word: str, frequencies: Frequencies) -> bool:
+def _is_initials(word: str, frequencies: Frequencies) -> bool:
     """Whether a word is initials ("ctv", "nvyt"): spelt as no word is (``INITIALS``), and no word the store knows is
     it with one vowel put back ("khng" is "không" with its vowel dropped, "ngch" "ngạch")."""
     if not INITIALS.match(word):

@@ -11,13 +11,12 @@ administrative language (lexicon ``cumulation``), so the document's one section 
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from core.text import fold
 from retrieval.answers.phrases import has
 from retrieval.lexicon import lexicon
-from retrieval.search import SectionHit
+from retrieval.search import SectionHit, put_first
 
 if TYPE_CHECKING:
     from retrieval.answers.context import Context
@@ -51,10 +50,5 @@ def rule_first(q: Question, ctx: Context, doc_id: str, hits: list[SectionHit]) -
     section = ruled[0]
     if (hits[0].doc_id, hits[0].section) == (doc_id, section):
         return hits
-    hit = next((h for h in hits if (h.doc_id, h.section) == (doc_id, section)), None)
-    if hit is None:
-        sec = ctx.index.get(doc_id).section(section)
-        moved = SectionHit(doc_id, section, sec.heading if sec is not None else "", hits[0].score)
-    else:  # first, it scores as the first did: the runner-ups weighed against it are those weighed before
-        moved = replace(hit, score=hits[0].score)
-    return [moved, *(h for h in hits if h is not hit)]
+    sec = ctx.index.get(doc_id).section(section)
+    return put_first(hits, doc_id, section, sec.heading if sec is not None else "")

@@ -3,8 +3,9 @@ tác viên". People shorten the long names of a text's subjects so in chat, and 
 refusal check would count such a word as one no section holds and refuse the question.
 
 A document's phrases of three to six words, each written at least twice within a clause of its text and holding
-none of the little words that join phrases (lexicon ``initials``: "của", "và", "về"), give their initials, kept only when no Vietnamese syllable is spelt so (``spelling.INITIALS``: "ctv", "nvyt", not "cho"): a
-question's word that is one of them is held where the document is quoted.
+none of the little words that join phrases (lexicon ``initials``: "của", "và", "về"), give their initials, kept
+only when no Vietnamese syllable is spelt so (``spelling.INITIALS``: "ctv", "nvyt", not "cho"): a question's word
+that is one of them is held where the document is quoted.
 
     spelled_out(ctx, doc)  # {"f:nvyt", "f:ctv", …}, read once per catalog version
 """

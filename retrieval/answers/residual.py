@@ -14,12 +14,11 @@ of the question, are that first clause's own and not the left-over one's: the as
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from retrieval.answers.phrases import clause_key, fkey
 from retrieval.lexicon import lexicon
-from retrieval.search import SectionHit
+from retrieval.search import SectionHit, put_first
 
 if TYPE_CHECKING:
     from core.types import Document, Section
@@ -55,10 +54,7 @@ def left_over_first(q: Question, ctx: Context, doc_id: str, hits: list[SectionHi
         other = fkey(doc.section_text(sibling.id, own=True))
         if not any(_told_apart(words, own, other) for words in negated):
             return hits
-        hit = next((h for h in hits if (h.doc_id, h.section) == (doc_id, sibling.id)), None)
-        moved = replace(hit, score=hits[0].score) if hit is not None else None
-        moved = moved or SectionHit(doc_id, sibling.id, sibling.heading, hits[0].score)
-        return [moved, *(h for h in hits if h is not hit)]
+        return put_first(hits, doc_id, sibling.id, sibling.heading)
     return hits
 
 
@@ -68,9 +64,13 @@ def _negated(q: Question) -> list[list[str]]:
     out = []
     for sentence in re.split(r"[.?!]", q.text):
         for clause in clause_key(sentence).split("|"):
-            for p in lexicon().residual_asked:
-                out += [m.group(1).split()[:NEGATED_WORDS] for m in p.finditer(f" {clause.strip()} ")]
+            out += _after_negation(f" {clause.strip()} ")
     return [words for words in out if len(words) >= 2]
+
+
+def _after_negation(key: str) -> list[list[str]]:
+    """The words after each negation of a folded, padded text (lexicon ``residual.asked``)."""
+    return [m.group(1).split()[:NEGATED_WORDS] for p in lexicon().residual_asked for m in p.finditer(key)]
 
 
 def _told_apart(words: list[str], own: str, other: str) -> bool:
@@ -80,11 +80,9 @@ def _told_apart(words: list[str], own: str, other: str) -> bool:
     for n in range(len(words), 1, -1):
         phrase = " ".join(words[:n])
         if f" {phrase} " in own:
-            return f" {phrase} " not in other and not any(f" {neg} {phrase} " in own for neg in _NEGATIONS)
+            negated_there = any(" ".join(w[:n]) == phrase for w in _after_negation(own))
+            return f" {phrase} " not in other and not negated_there
     return False
-
-
-_NEGATIONS = ("khong phai", "khong thuoc")
 
 
 def _left_out(doc: Document, sibling: Section) -> set[str]:
