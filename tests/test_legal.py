@@ -302,3 +302,24 @@ def test_the_issuer_naming_a_plan_does_not_filter_its_grounds() -> None:
     assert [e.id for e in asked_for(q, entries, own)] == ["214/NQ-CP", "1229/QĐ-UBND"]
     q = parse("Kế hoạch 308/KH-UBND của Hà Nội căn cứ những văn bản nào của Chính phủ?")
     assert [e.id for e in asked_for(q, entries, own)] == ["214/NQ-CP"]
+
+
+def test_a_ground_cited_without_its_issuer_is_of_the_body_its_number_codes() -> None:
+    """ "… căn cứ thông tư nào của Bộ Nội vụ": a circular the preamble names only as amending another ("…, được
+    sửa đổi, bổ sung bởi Thông tư số 03/2021/TT-BNV ngày …;") is the Ministry's too, by the code its number
+    shares with the Ministry's other circular; a text of another code, issuer unknown, is not."""
+    from retrieval.answers.question import parse
+    from retrieval.answers.registry import asked_for
+
+    doc = build_document(
+        "hd-12-x",
+        "SỞ NỘI VỤ\nTỈNH X\nSố: 12/HD-SNV\nX, ngày 01 tháng 12 năm 2025\n\nHƯỚNG DẪN\nXét nâng bậc lương\n\n"
+        "Căn cứ Nghị định số 204/2004/NĐ-CP ngày 14 tháng 12 năm 2004 của Chính phủ về chế độ tiền lương;\n"
+        "Căn cứ Thông tư số 08/2013/TT-BNV ngày 31 tháng 7 năm 2013 của Bộ trưởng Bộ Nội vụ hướng dẫn thực hiện\n"
+        "chế độ nâng bậc lương, được sửa đổi, bổ sung bởi Thông tư số 03/2021/TT-BNV ngày 29 tháng 6 năm 2021;\n"
+        "Căn cứ Thông tư số 05/2020/TT-BTC ngày 02 tháng 3 năm 2020;\n\n"
+        "I. NỘI DUNG\n1. Đối tượng xét nâng bậc lương.\n",
+    )
+    entries = build_registry([doc])
+    q = parse("hd 12 sở nội vụ căn cứ thông tư nào của bộ nội vụ")
+    assert sorted(e.id for e in asked_for(q, entries, doc.issuer)) == ["03/2021/TT-BNV", "08/2013/TT-BNV"]

@@ -62,7 +62,12 @@ def asked_for(q: Question, entries: list[LegalBasis], own_issuer: str | None = N
     issuers = {e.issuer for e in entries if e.issuer and not _within(body_words(e.issuer), own)}
     bodies = _bodies(q.cited_body)
     named = {i for i in issuers if _within(body_words(i), key) or any(names_body(i, b) for b in bodies)}
-    return [e for e in entries if e.issuer in named] if named else entries
+    if not named:
+        return entries
+    # a text cited without its issuer written ("…, được sửa đổi, bổ sung bởi Thông tư số 03/2021/TT-BNV") is of
+    # the body whose other texts carry the same code in their numbers
+    codes = {e.issuer_code for e in entries if e.issuer in named and e.issuer_code}
+    return [e for e in entries if e.issuer in named or (not e.issuer and e.issuer_code in codes)]
 
 
 def _bodies(cited: str) -> list[str]:
