@@ -1885,3 +1885,46 @@ def test_texts_a_body_names_are_shown_with_the_sentence_naming_them_once(tmp_pat
         sentence = "Triển khai thực hiện Nghị quyết số 214/NQ-CP ngày 23/7/2025 của Chính phủ"
         assert ans.answer.count(sentence) == 1, ans.answer
         assert ans.answer.index("14-KH/TU ngày 29/07/2025") < ans.answer.index(sentence), ans.answer
+
+
+_PROCEDURE_DECREE = """CHÍNH PHỦ
+-------
+Số: 41/2026/NĐ-CP
+Hà Nội, ngày 10 tháng 3 năm 2026
+
+NGHỊ ĐỊNH
+QUY ĐỊNH CHÍNH SÁCH HỖ TRỢ NHÂN VIÊN THƯ VIỆN TRƯỜNG HỌC
+
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định chính sách hỗ trợ nhân viên thư viện trường học.
+
+Điều 2. Hồ sơ đề nghị
+1. Đơn đề nghị hưởng hỗ trợ theo Mẫu số 01.
+2. Bản sao quyết định tuyển dụng.
+
+Điều 3. Trình tự, thời hạn giải quyết
+1. Trong thời hạn 07 ngày làm việc kể từ ngày nhận đủ hồ sơ, thủ trưởng cơ sở giáo dục tổng hợp, lập danh sách
+gửi cơ quan quản lý trực tiếp như sau:
+a) Gửi Sở Giáo dục và Đào tạo đối với trường trung học phổ thông;
+b) Gửi Ủy ban nhân dân cấp xã đối với trường mầm non, trường tiểu học và trường trung học cơ sở.
+2. Cơ quan quản lý trực tiếp thẩm định, phê duyệt danh sách và chi trả hỗ trợ.
+
+Điều 4. Trách nhiệm của cơ sở giáo dục
+1. Thủ trưởng cơ sở giáo dục hướng dẫn, tiếp nhận hồ sơ, lập danh sách đề nghị và chịu trách nhiệm về tính chính
+xác của hồ sơ.
+2. Công khai danh sách người đề nghị hưởng hỗ trợ tại cơ sở giáo dục.
+"""
+
+
+def test_a_time_limit_in_the_lead_of_a_clause_cites_the_clause_not_its_points(tmp_path: Path) -> None:
+    """ "… thủ trưởng cơ sở giáo dục có bao nhiêu ngày để lập danh sách gửi lên cấp trên?": the length of time is
+    in the clause's lead ("1. Trong thời hạn 07 ngày làm việc …, gửi cơ quan quản lý trực tiếp như sau:"), not in
+    its points "a) Gửi Sở …", which the search finds first; the clause answers, its lead quoted."""
+    with engine_of(tmp_path, {"nd-41-cp-2026": _PROCEDURE_DECREE}) as engine:
+        ans = engine.ask(
+            "Theo nghị định hỗ trợ nhân viên thư viện, sau khi nhận đủ hồ sơ thì thủ trưởng cơ sở giáo dục có bao"
+            " nhiêu ngày để lập danh sách gửi lên cấp trên?"
+        )
+        assert ans.found
+        assert cited(ans)[0] == ("nd-41-cp-2026", "Điều 3.1")
+        assert "Trong thời hạn 07 ngày làm việc" in ans.answer

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from core.types import Document
+from core.types import Document, part_of
 from ingest.layout import APPENDIX_IDS
 from retrieval.answers.context import Context
 from retrieval.answers.header import rest_terms
@@ -71,10 +71,10 @@ def _without_asking(ctx: Context, q: Question, asking: tuple[str, ...]) -> Query
 
 
 def stating_first(
-    ctx: Context, hits: list[SectionHit], states: object, share: float, depth: int = 4
+    ctx: Context, hits: list[SectionHit], states: object, share: float, depth: int = 4, *, lead: bool = False
 ) -> list[SectionHit]:
     """Move the best section among the first ``depth`` that states a date (or amount) first when it scores
-    ``share`` of the best one."""
+    ``share`` of the best one; ``lead``: else a point whose clause states it before its points, the clause."""
     check = states if callable(states) else None
     if check is None:
         return hits
@@ -88,6 +88,18 @@ def stating_first(
     for i, h in enumerate(hits[1:depth], 1):
         if h.score >= share * hits[0].score and stated(h):
             return [h, *hits[:i], *hits[i + 1 :]]
+    # a point whose clause states it in the lead before its points ("1. Trong thời hạn 05 ngày làm việc …, gửi cơ
+    # quan quản lý trực tiếp như sau:" over "a) Gửi Sở …"): the clause, whole
+    for h in hits[:depth] if lead else []:
+        if h.score < share * hits[0].score:
+            break
+        doc = ctx.index.get(h.doc_id)
+        sec = doc.section(h.section) if doc else None
+        lead = doc.section(sec.parent) if sec is not None and sec.parent else None
+        if lead is not None and any(check(ln.text) for ln in section_lines(doc, lead.id, own=True)):
+            up = SectionHit(h.doc_id, lead.id, lead.heading, h.score)
+            rest = [x for x in hits if not (x.doc_id == h.doc_id and part_of(x.section, lead.id))]
+            return [up, *rest]
     return hits
 
 
