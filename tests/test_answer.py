@@ -1928,3 +1928,15 @@ def test_a_time_limit_in_the_lead_of_a_clause_cites_the_clause_not_its_points(tm
         assert ans.found
         assert cited(ans)[0] == ("nd-41-cp-2026", "Điều 3.1")
         assert "Trong thời hạn 07 ngày làm việc" in ans.answer
+
+
+def test_a_unit_named_by_its_clause_in_an_article_for_two_units_is_answered_from_its_clause(tmp_path: Path) -> None:
+    """ "ubnd xã báo cáo kết quả thực hiện … khi nào" of a decree whose article is headed for both levels
+    ("Trách nhiệm của Ủy ban nhân dân cấp tỉnh và Ủy ban nhân dân cấp xã"): the clause "2. Ủy ban nhân dân cấp xã
+    có trách nhiệm:" is the unit's own, and its day answers first, not the province's "c) Báo cáo kết quả thực
+    hiện …" that echoes the question's words."""
+    decree = (REPO / "evals" / "unseen3" / "docs" / "nd-88-cp-2025.txt").read_text(encoding="utf-8")
+    with engine_of(tmp_path, {"nd-88-cp-2025": decree}) as engine:
+        ans = engine.ask("nghị định 88 hỗ trợ nhà giáo vùng khó khăn: ubnd xã báo cáo kết quả thực hiện khi nào?")
+        assert cited(ans)[0] == ("nd-88-cp-2025", "Điều 15.2.c")
+        assert "trước ngày 15 tháng 6 và ngày 15 tháng 12" in ans.answer

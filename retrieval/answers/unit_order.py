@@ -34,11 +34,14 @@ def _named_sections(ctx: Context, doc_id: str, found: list[UnitMatch]) -> set[st
     question there), not a unit its header names."""
     doc = ctx.index.get(doc_id)
     header = f" {unit_words(profile_text(doc))} " if doc else ""
-    return {
+    named = {
         m.section
         for m in found
         if m.whole_section and m.has_lines and _HEAD.match(m.key) and f" {m.key} " not in header
     }
+    # an article headed for two units ("Trách nhiệm của Ủy ban nhân dân cấp tỉnh và Ủy ban nhân dân cấp xã") holds
+    # the clause of the one named ("2. Ủy ban nhân dân cấp xã có trách nhiệm:"): that clause is its own section
+    return {n for n in named if not any(o != n and part_of(o, n) for o in named)}
 
 
 def unit_first(
