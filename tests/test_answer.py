@@ -1940,3 +1940,39 @@ def test_a_unit_named_by_its_clause_in_an_article_for_two_units_is_answered_from
         ans = engine.ask("nghị định 88 hỗ trợ nhà giáo vùng khó khăn: ubnd xã báo cáo kết quả thực hiện khi nào?")
         assert cited(ans)[0] == ("nd-88-cp-2025", "Điều 15.2.c")
         assert "trước ngày 15 tháng 6 và ngày 15 tháng 12" in ans.answer
+
+
+_TRIP_CIRCULAR = """BỘ GIÁO DỤC VÀ ĐÀO TẠO
+-------
+Số: 31/2026/TT-BGDĐT
+Hà Nội, ngày 05 tháng 3 năm 2026
+
+THÔNG TƯ
+QUY ĐỊNH VỀ THAM QUAN HỌC TẬP CỦA HỌC SINH
+
+Điều 1. Phạm vi điều chỉnh
+Thông tư này quy định về tổ chức tham quan học tập của học sinh.
+
+Điều 2. Kế hoạch tham quan
+1. Nhà trường xây dựng kế hoạch tham quan học tập hằng năm.
+2. Thời hạn gửi kế hoạch tham quan đến cơ quan quản lý trực tiếp:
+a) Đối với chuyến tham quan trong ngày: chậm nhất 04 ngày làm việc trước ngày tổ chức;
+b) Đối với chuyến tham quan có lưu trú trong phạm vi tỉnh: chậm nhất 09 ngày làm việc trước ngày tổ chức;
+c) Đối với chuyến tham quan có lưu trú ngoài phạm vi tỉnh: chậm nhất 14 ngày làm việc trước ngày tổ chức.
+
+Điều 3. Kinh phí
+Kinh phí tham quan do cha mẹ học sinh tự nguyện đóng góp.
+"""
+
+
+def test_a_count_asked_is_no_item_named_among_siblings(tmp_path: Path) -> None:
+    """ "… có lưu trú ngoài phạm vi tỉnh thì gửi kế hoạch chậm nhất bao nhiêu ngày": the item for trips outside
+    the province answers first; "bao nhiêu ngày" asks a count of days and names no sibling "a) … trong ngày", so
+    the three items are not gathered as two named ones (the list, whole, answered with the day trip first)."""
+    with engine_of(tmp_path, {"tt-31-bgddt-2026": _TRIP_CIRCULAR}) as engine:
+        ans = engine.ask(
+            "Theo thông tư về tham quan học tập, chuyến tham quan có lưu trú ngoài phạm vi tỉnh thì nhà trường phải"
+            " gửi kế hoạch chậm nhất bao nhiêu ngày trước khi đi?"
+        )
+        assert cited(ans)[0] == ("tt-31-bgddt-2026", "Điều 2.2.c")
+        assert "chậm nhất 14 ngày làm việc" in ans.answer

@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from retrieval.answers.context import Context
-from retrieval.answers.question import Question, fkey, has
+from retrieval.answers.question import Question, fkey
 from retrieval.extract import Coverage, section_lines, text_terms
+from retrieval.lexicon import lexicon
 from retrieval.search import SectionHit
 
 GATHER_HITS = 4  # best sections read for items of one list
@@ -68,7 +69,7 @@ def _items_named(q: Question, ctx: Context, hits: list[SectionHit]) -> SectionHi
         words = [fkey(i.heading).split() for i in items]
         shared = {w for w, n in Counter(w for ws in words for w in set(ws)).items() if n >= 2}  # "loại" of "Loại tốt"
         own = [" ".join(w for w in ws if w not in shared) for ws in words]
-        if sum(1 for phrase in own if phrase and has(q.key, phrase)) >= 2:
+        if sum(1 for phrase in own if phrase and _names(q.key, phrase)) >= 2:
             parent = doc.section(sec.parent)
             return SectionHit(h.doc_id, sec.parent, parent.heading if parent else "", hits[0].score)
     return None
@@ -86,3 +87,11 @@ def _terms(ctx: Context, doc_id: str, section: str) -> frozenset[str]:
         return text_terms(ctx.analyzer, " ".join(doc.heading_path(section)) + "\n" + doc.section_text(section))
 
     return ctx.index.remembered(("gathered terms", doc_id, doc.content_hash, section), compute)
+
+
+def _names(key: str, phrase: str) -> bool:
+    """Whether a question's folded words name an item by a phrase of its heading, not only as what it counts
+    ("bao nhiêu ngày" names no item "a) Đối với chuyến trải nghiệm trong ngày")."""
+    counting = tuple(f"{w} " for w in lexicon().counting["after"])
+    at = [i for i in range(len(key)) if key.startswith(f" {phrase} ", i)]
+    return any(not key[: i + 1].endswith(counting) for i in at)
