@@ -1976,3 +1976,20 @@ def test_a_count_asked_is_no_item_named_among_siblings(tmp_path: Path) -> None:
         )
         assert cited(ans)[0] == ("tt-31-bgddt-2026", "Điều 2.2.c")
         assert "chậm nhất 14 ngày làm việc" in ans.answer
+
+
+def test_a_year_a_programmes_resolution_sets_no_target_for_is_refused(tmp_path: Path) -> None:
+    """A Government resolution without articles (a programme for 2025-2027) sets its targets year by year, as a
+    plan does: the share asked for 2030, a year only its background names, is refused (it was answered with the
+    2025-2027 targets); the share asked for 2026 is answered from the target that names it."""
+    resolution = (REPO / "evals" / "unseen2" / "docs" / "nq-100-cp-2025.txt").read_text(encoding="utf-8")
+    with engine_of(tmp_path, {"nq-100-cp-2025": resolution}) as engine:
+        later = engine.ask(
+            "nghị quyết 100 nước sạch nông thôn: đến năm 2030 tỷ lệ dân nông thôn dùng nước sạch đạt chuẩn là bao nhiêu %?"
+        )
+        assert not later.found and later.citations == []
+        asked = engine.ask(
+            "nghị quyết 100 nước sạch nông thôn: đến năm 2026 tỷ lệ dân nông thôn dùng nước sạch đạt chuẩn là bao nhiêu %?"
+        )
+        assert asked.found and cited(asked)[0] == ("nq-100-cp-2025", "I.2.a")
+        assert "66% vào cuối năm 2026" in asked.answer

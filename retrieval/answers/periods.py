@@ -52,11 +52,13 @@ def _year_elsewhere(q: Question, years: list[int], draft: Draft, texts: list[str
     """The years asked of plans that none of the cited sections, their headings or their plans' headers names.
 
     A plan sets its work and targets year by year, so a year asked of it is stated where it answers: "năm 2024 tỷ
-    lệ … là bao nhiêu" of a plan for 2025 whose background names 2024 is not answered by its 2025 target. A legal
-    text's rule holds in any year after it (a year of the law's own dates says nothing of where it answers), and a
-    year within a document number the question cites ("Nghị quyết 38/2024/NQ-HĐND") names that document."""
+    lệ … là bao nhiêu" of a plan for 2025 whose background names 2024 is not answered by its 2025 target; so do the
+    texts without articles (a Thông báo kết luận, a directive, a programme's resolution: "vốn đầu tư công năm 2026"
+    of conclusions on 2025's). A legal text's rule holds in any year after it (a year of the law's own dates says
+    nothing of where it answers), and a year within a document number the question cites ("Nghị quyết
+    38/2024/NQ-HĐND") names that document."""
     docs = [ctx.index.get(e.doc_id) for e in draft.evidence]
-    if not all(d.kind == "plan" for d in docs):
+    if any(d.kind == "normative" for d in docs):
         return []
     outside = _NUMBER_IN.sub(" ", q.text)
     years = [y for y in years if str(y) in outside]
