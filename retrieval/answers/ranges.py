@@ -98,7 +98,7 @@ _READERS = (
 
 def _years(span: tuple[float, float, bool, bool]) -> bool:
     """A span of calendar years ("giai đoạn 2021 - 2025"), no band of a count of years given."""
-    return 1900 <= span[0] and span[1] <= 2100
+    return span[0] >= 1900 and span[1] <= 2100
 
 
 def _inside(value: float, span: tuple[float, float, bool, bool]) -> bool:
