@@ -1993,3 +1993,12 @@ def test_a_year_a_programmes_resolution_sets_no_target_for_is_refused(tmp_path: 
         )
         assert asked.found and cited(asked)[0] == ("nq-100-cp-2025", "I.2.a")
         assert "66% vào cuối năm 2026" in asked.answer
+
+
+def test_a_fee_asked_as_muc_phi_asks_a_sum_of_money() -> None:
+    """ "mức phí bảo hiểm tối thiểu … là bao nhiêu", typed without diacritics or with: a sum of money (the circular
+    found states none, so it is refused; it was answered with a reporting deadline)."""
+    from retrieval.answers.question import parse
+
+    for typed in ("muc phi bao hiem toi thieu cho moi hs la bao nhieu", "Mức phí bảo hiểm tối thiểu là bao nhiêu?"):
+        assert [("muc phi" in nouns) for _, nouns in parse(typed).figures] == [True], typed
