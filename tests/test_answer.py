@@ -2002,3 +2002,13 @@ def test_a_fee_asked_as_muc_phi_asks_a_sum_of_money() -> None:
 
     for typed in ("muc phi bao hiem toi thieu cho moi hs la bao nhieu", "Mức phí bảo hiểm tối thiểu là bao nhiêu?"):
         assert [("muc phi" in nouns) for _, nouns in parse(typed).figures] == [True], typed
+
+
+def test_a_sum_asked_by_its_noun_after_the_counting_word_is_no_count() -> None:
+    """ "bố trí bao nhiêu kinh phí" asks a sum of money (a cue of the money kind), not a number of "kinh" (which
+    "100% cơ sở kinh doanh" stated, so a directive allotting no funds answered); "bao nhiêu học sinh" still counts."""
+    from retrieval.answers.question import parse
+
+    asked = parse("Chỉ thị 05 bố trí bao nhiêu kinh phí cho công tác phòng, chống thuốc lá điện tử?")
+    assert asked.counted == [] and len(asked.figures) == 1
+    assert parse("Có bao nhiêu học sinh được hỗ trợ?").counted == ["hoc"]

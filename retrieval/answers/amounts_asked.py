@@ -55,6 +55,19 @@ def amounts(q: Question, lx: Lexicon) -> list[tuple[re.Pattern[str], list[str]]]
     return out
 
 
+def _cues_amount(words: list[str], lx: Lexicon) -> bool:
+    """Whether folded words from a counting word on open with a cue of a kind of amount that names one of its
+    nouns ("bao nhieu kinh phi"); not a unit of it ("bao nhiêu triệu" counts triệu: a number beside them)."""
+    said = " " + " ".join(words) + " "
+    return any(
+        said.startswith(f" {c} ") and c.split(maxsplit=len(w.split()))[-1] in kind.nouns
+        for kind in lx.amount_kinds.values()
+        for c in kind.cues
+        for w in lx.counting["after"]
+        if c.startswith(f"{w} ")
+    )
+
+
 def _classified(
     at: int,
     typed: list[str],
@@ -105,6 +118,8 @@ def counted(text: str, lx: Lexicon, accented: bool | None = None) -> list[str]:
                 continue
             if cue == "may" and typed[i] != "mấy" and not (i + 1 < len(words) and words[i + 1] in lx.counted_nouns):
                 continue  # "xe máy", "máy tính"
+            if _cues_amount(words[i : i + n + 3], lx):
+                continue  # "bao nhiêu kinh phí", "bao nhiêu tỷ đồng": a sum asked (an amount kind's cue), no count
             after = words[i + n] if i + n < len(words) and joined[i + n - 1] else None
             before = words[i - 1] if i > 0 and joined[i - 1] else None
             if (
