@@ -1978,21 +1978,45 @@ def test_a_count_asked_is_no_item_named_among_siblings(tmp_path: Path) -> None:
         assert "chậm nhất 14 ngày làm việc" in ans.answer
 
 
+_PROGRAMME_RESOLUTION = """CHÍNH PHỦ
+-------
+Số: 77/NQ-CP
+Hà Nội, ngày 20 tháng 5 năm 2026
+
+NGHỊ QUYẾT
+VỀ CHƯƠNG TRÌNH PHỔ CẬP BƠI AN TOÀN CHO HỌC SINH GIAI ĐOẠN 2026 - 2028
+
+CHÍNH PHỦ
+
+Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;
+Căn cứ Quyết định số 1248/QĐ-TTg phê duyệt Đề án phòng, chống đuối nước trẻ em đến năm 2030;
+
+QUYẾT NGHỊ:
+
+I. MỤC TIÊU
+1. Mục tiêu chung
+Nâng cao kỹ năng bơi an toàn cho học sinh phổ thông.
+2. Mục tiêu cụ thể
+a) Tỷ lệ học sinh tiểu học biết bơi an toàn đạt ít nhất 45% vào cuối năm 2026, 52% vào cuối năm 2027 và 60% vào
+cuối năm 2028.
+b) 100% trường học tổ chức tuyên truyền phòng, chống đuối nước hằng năm.
+
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Bộ Giáo dục và Đào tạo hướng dẫn các địa phương tổ chức dạy bơi an toàn.
+2. Ủy ban nhân dân các tỉnh bố trí bể bơi lưu động cho các trường học.
+"""
+
+
 def test_a_year_a_programmes_resolution_sets_no_target_for_is_refused(tmp_path: Path) -> None:
-    """A Government resolution without articles (a programme for 2025-2027) sets its targets year by year, as a
-    plan does: the share asked for 2030, a year only its background names, is refused (it was answered with the
-    2025-2027 targets); the share asked for 2026 is answered from the target that names it."""
-    resolution = (REPO / "evals" / "unseen2" / "docs" / "nq-100-cp-2025.txt").read_text(encoding="utf-8")
-    with engine_of(tmp_path, {"nq-100-cp-2025": resolution}) as engine:
-        later = engine.ask(
-            "nghị quyết 100 nước sạch nông thôn: đến năm 2030 tỷ lệ dân nông thôn dùng nước sạch đạt chuẩn là bao nhiêu %?"
-        )
+    """A Government resolution without articles (a programme for 2026-2028) sets its targets year by year, as a
+    plan does: the share asked for 2030, a year only its grounds name, is refused (it was answered with the
+    2026-2028 targets); the share asked for 2027 is answered from the target that names it."""
+    with engine_of(tmp_path, {"nq-77-cp-2026": _PROGRAMME_RESOLUTION}) as engine:
+        later = engine.ask("nghị quyết 77 bơi an toàn: đến năm 2030 tỷ lệ học sinh tiểu học biết bơi là bao nhiêu %?")
         assert not later.found and later.citations == []
-        asked = engine.ask(
-            "nghị quyết 100 nước sạch nông thôn: đến năm 2026 tỷ lệ dân nông thôn dùng nước sạch đạt chuẩn là bao nhiêu %?"
-        )
-        assert asked.found and cited(asked)[0] == ("nq-100-cp-2025", "I.2.a")
-        assert "66% vào cuối năm 2026" in asked.answer
+        asked = engine.ask("nghị quyết 77 bơi an toàn: đến năm 2027 tỷ lệ học sinh tiểu học biết bơi là bao nhiêu %?")
+        assert asked.found and cited(asked)[0] == ("nq-77-cp-2026", "I.2.a")
+        assert "52% vào cuối năm 2027" in asked.answer
 
 
 def test_a_fee_asked_as_muc_phi_asks_a_sum_of_money() -> None:
