@@ -1919,7 +1919,8 @@ xác của hồ sơ.
 def test_a_time_limit_in_the_lead_of_a_clause_cites_the_clause_not_its_points(tmp_path: Path) -> None:
     """ "… thủ trưởng cơ sở giáo dục có bao nhiêu ngày để lập danh sách gửi lên cấp trên?": the length of time is
     in the clause's lead ("1. Trong thời hạn 07 ngày làm việc …, gửi cơ quan quản lý trực tiếp như sau:"), not in
-    its points "a) Gửi Sở …", which the search finds first; the clause answers, its lead quoted."""
+    its points "a) Gửi Sở …", which the search finds first; the clause answers, its lead quoted. Another duty's
+    length of time ("công khai danh sách … trong bao nhiêu ngày") is not read in that lead."""
     with engine_of(tmp_path, {"nd-41-cp-2026": _PROCEDURE_DECREE}) as engine:
         ans = engine.ask(
             "Theo nghị định hỗ trợ nhân viên thư viện, sau khi nhận đủ hồ sơ thì thủ trưởng cơ sở giáo dục có bao"
@@ -1927,7 +1928,11 @@ def test_a_time_limit_in_the_lead_of_a_clause_cites_the_clause_not_its_points(tm
         )
         assert ans.found
         assert cited(ans)[0] == ("nd-41-cp-2026", "Điều 3.1")
-        assert "Trong thời hạn 07 ngày làm việc" in ans.answer
+        # another duty's length of time, which the decree does not give, is not read in that lead
+        other = engine.ask(
+            "Theo nghị định hỗ trợ nhân viên thư viện, cơ sở giáo dục phải công khai danh sách trong bao nhiêu ngày?"
+        )
+        assert ("nd-41-cp-2026", "Điều 3.1") not in cited(other)
 
 
 def test_a_unit_named_by_its_clause_in_an_article_for_two_units_is_answered_from_its_clause(tmp_path: Path) -> None:
@@ -2010,13 +2015,22 @@ II. NHIỆM VỤ, GIẢI PHÁP
 def test_a_year_a_programmes_resolution_sets_no_target_for_is_refused(tmp_path: Path) -> None:
     """A Government resolution without articles (a programme for 2026-2028) sets its targets year by year, as a
     plan does: the share asked for 2030, a year only its grounds name, is refused (it was answered with the
-    2026-2028 targets); the share asked for 2027 is answered from the target that names it."""
+    2026-2028 targets); the share asked for 2027 is answered from the target that names it. A resolution whose
+    title names no period sets standing tasks: one asked of a later year is answered."""
     with engine_of(tmp_path, {"nq-77-cp-2026": _PROGRAMME_RESOLUTION}) as engine:
         later = engine.ask("nghị quyết 77 bơi an toàn: đến năm 2030 tỷ lệ học sinh tiểu học biết bơi là bao nhiêu %?")
         assert not later.found and later.citations == []
         asked = engine.ask("nghị quyết 77 bơi an toàn: đến năm 2027 tỷ lệ học sinh tiểu học biết bơi là bao nhiêu %?")
         assert asked.found and cited(asked)[0] == ("nq-77-cp-2026", "I.2.a")
         assert "52% vào cuối năm 2027" in asked.answer
+    standing = _PROGRAMME_RESOLUTION.replace(
+        "VỀ CHƯƠNG TRÌNH PHỔ CẬP BƠI AN TOÀN CHO HỌC SINH GIAI ĐOẠN 2026 - 2028", "VỀ PHỔ CẬP BƠI AN TOÀN CHO HỌC SINH"
+    )
+    (tmp_path / "standing").mkdir()
+    with engine_of(tmp_path / "standing", {"nq-77-cp-2026": standing}) as engine:
+        # a resolution whose title names no period: its tasks stand, so a task asked "sang năm 2030" is answered
+        task = engine.ask("nghị quyết 77 bơi an toàn: sang năm 2030 ủy ban nhân dân các tỉnh phải làm gì?")
+        assert task.found and cited(task)[0] == ("nq-77-cp-2026", "II.2")
 
 
 def test_a_fee_asked_as_muc_phi_asks_a_sum_of_money() -> None:

@@ -83,17 +83,3 @@ def test_a_coefficient_is_stated_by_its_word_a_decimal_or_times_the_base_salary(
     assert states("được hỗ trợ bằng 1,5 lần mức lương cơ sở")
     assert not states("Phát triển công nghệ số 1 của tỉnh")
     assert not states("tỷ lệ đạt 12,5 % kế hoạch")
-
-
-def test_years_of_service_are_given_and_held_by_a_band_from_full_years() -> None:
-    """ "đã công tác … được 12 năm": 12 of "năm", held by "từ đủ 10 năm đến dưới 15 năm" ("đủ": the bound is held),
-    not by its sibling "từ đủ 05 năm đến dưới 10 năm"; "lớp 5 năm học 2025-2026" gives no count of years, and a span
-    of calendar years ("giai đoạn 2021 - 2025") is no band of one."""
-    numbers = given("Tôi đã công tác liên tục ở xã đặc biệt khó khăn được 12 năm, phụ cấp của tôi là bao nhiêu?")
-    assert numbers == [(12.0, "nam")]
-    assert holds("b) Mức 0,7 lần mức lương cơ sở đối với người có thời gian từ đủ 10 năm đến dưới 15 năm;", numbers)
-    assert states_other(
-        "a) Mức 0,5 lần mức lương cơ sở đối với người có thời gian từ đủ 05 năm đến dưới 10 năm;", numbers
-    )
-    assert given("con em học lớp 5 năm học 2025-2026 thì được mấy buổi") == []
-    assert not states_other("Kế hoạch 5 năm giai đoạn 2021 - 2025 về chuyển đổi số", [(5.0, "nam")])

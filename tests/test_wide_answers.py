@@ -3122,7 +3122,7 @@ def test_who_is_given_a_task_is_not_who_issued_the_plan(wide_engine) -> None:
 
 def test_a_year_the_question_sets_aside_is_not_asked(wide_engine) -> None:
     """ "(không phải mục tiêu 2026)" sets 2026 aside (lexicon year_set_aside): the 2030 target was refused as "asked
-    of 2026, which the plan found does not state"."""
+    of 2026, which the text found does not state"."""
     answer = wide_engine.ask(
         "kế hoạch 310 Hà Nội: mục tiêu đến năm 2030, không phải mục tiêu 2026, về cáp quang XGS-PON là tốc độ bao nhiêu?"
     )

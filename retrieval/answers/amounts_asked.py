@@ -119,7 +119,7 @@ def counted(text: str, lx: Lexicon, accented: bool | None = None) -> list[str]:
             if cue == "may" and typed[i] != "mấy" and not (i + 1 < len(words) and words[i + 1] in lx.counted_nouns):
                 continue  # "xe máy", "máy tính"
             if _cues_amount(words[i : i + n + 3], lx):
-                continue  # "bao nhiêu kinh phí", "bao nhiêu tỷ đồng": a sum asked (an amount kind's cue), no count
+                continue  # "bao nhiêu kinh phí": a sum asked (a cue naming a noun of its kind), no count of "kinh"
             after = words[i + n] if i + n < len(words) and joined[i + n - 1] else None
             before = words[i - 1] if i > 0 and joined[i - 1] else None
             if (

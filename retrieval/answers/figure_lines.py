@@ -71,10 +71,17 @@ def _without_asking(ctx: Context, q: Question, asking: tuple[str, ...]) -> Query
 
 
 def stating_first(
-    ctx: Context, hits: list[SectionHit], states: object, share: float, depth: int = 4, *, lead: bool = False
+    ctx: Context,
+    hits: list[SectionHit],
+    states: object,
+    share: float,
+    depth: int = 4,
+    *,
+    lead: Coverage | None = None,
 ) -> list[SectionHit]:
     """Move the best section among the first ``depth`` that states a date (or amount) first when it scores
-    ``share`` of the best one; ``lead``: else a point whose clause states it before its points, the clause."""
+    ``share`` of the best one; given ``lead`` (the question's coverage), else a point whose clause states it in the
+    lines announcing its points, the clause (``_announcing``)."""
     check = states if callable(states) else None
     if check is None:
         return hits
@@ -88,19 +95,36 @@ def stating_first(
     for i, h in enumerate(hits[1:depth], 1):
         if h.score >= share * hits[0].score and stated(h):
             return [h, *hits[:i], *hits[i + 1 :]]
-    # a point whose clause states it in the lead before its points ("1. Trong thời hạn 05 ngày làm việc …, gửi cơ
-    # quan quản lý trực tiếp như sau:" over "a) Gửi Sở …"): the clause, whole
-    for h in hits[:depth] if lead else []:
+    if lead is not None and (up := _announcing(ctx, hits[:depth], check, share, lead)) is not None:
+        return [up, *(x for x in hits if not (x.doc_id == up.doc_id and part_of(x.section, up.section)))]
+    return hits
+
+
+def _announcing(
+    ctx: Context, hits: list[SectionHit], check: Callable[[str], bool], share: float, covers: Coverage
+) -> SectionHit | None:
+    """The clause of a point among ``hits`` whose lines announcing its points state what is asked and, with the
+    point, hold as much of the question as the first section does ("1. Trong thời hạn 05 ngày làm việc kể từ ngày nhận đủ hồ sơ,
+    … gửi cơ quan quản lý trực tiếp như sau:" over "a) Gửi Sở …", asked "sau khi nhận đủ hồ sơ … bao nhiêu
+    ngày"); not a clause on another duty than the first section's ("công khai danh sách … trong bao nhiêu ngày"
+    of a clause on making the list; "đào tạo, bồi dưỡng … bao lâu một lần" of "Thời gian nghỉ hằng năm … gồm:")."""
+    first = ctx.index.get(hits[0].doc_id)
+    bar = covers(text_terms(ctx.analyzer, first.section_text(hits[0].section)))
+    for h in hits:
         if h.score < share * hits[0].score:
             break
         doc = ctx.index.get(h.doc_id)
-        sec = doc.section(h.section) if doc else None
-        lead = doc.section(sec.parent) if sec is not None and sec.parent else None
-        if lead is not None and any(check(ln.text) for ln in section_lines(doc, lead.id, own=True)):
-            up = SectionHit(h.doc_id, lead.id, lead.heading, h.score)
-            rest = [x for x in hits if not (x.doc_id == h.doc_id and part_of(x.section, lead.id))]
-            return [up, *rest]
-    return hits
+        sec = doc.section(h.section)
+        clause = doc.section(sec.parent) if sec is not None and sec.parent else None
+        if clause is None:
+            continue
+        own = section_lines(doc, clause.id)
+        if not own or not own[-1].text.rstrip().endswith(":") or not any(check(ln.text) for ln in own):
+            continue
+        said = "\n".join([*(ln.text for ln in own), doc.section_text(h.section)])  # the clause's lead and the point
+        if covers(text_terms(ctx.analyzer, said)) >= bar:
+            return SectionHit(h.doc_id, clause.id, clause.heading, hits[0].score)
+    return None
 
 
 def body_before_appendix(

@@ -13,6 +13,7 @@ from core.legal_ids import NUMBER
 from retrieval.targeting import profile_text
 
 if TYPE_CHECKING:
+    from core.types import Document
     from retrieval.answers.context import Context
     from retrieval.answers.evidence import Draft
     from retrieval.answers.question import Question
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 OR_WORDS = r"(?:hay|hoặc|hoac)(?: là| la)?"
 _YEAR_CHOICE = re.compile(rf"\b(?:19|20)\d\d(?: {OR_WORDS}(?: năm| nam)? (?:19|20)\d\d\b)+", re.I)
 _NUMBER_IN = re.compile(NUMBER, re.I)
+#: A title naming a period: a year, or "giai đoạn".
+_PERIOD = re.compile(r"\b(?:19|20)\d\d\b|giai đoạn", re.I)
 
 
 def unspoken(q: Question, draft: Draft, texts: list[str], ctx: Context) -> str | None:
@@ -34,8 +37,13 @@ def unspoken(q: Question, draft: Draft, texts: list[str], ctx: Context) -> str |
     if unseen:  # "học phí năm học 2026-2027" of a resolution that speaks of 2025-2026 only
         return f"asked of {', '.join(map(str, unseen))}, which no document found mentions"
     if asked_years and (far := _unchosen(_year_elsewhere(q, asked_years, draft, texts, ctx), choice)):
-        return f"asked of {', '.join(map(str, far))}, which the plan found does not state where it answers"
+        return f"asked of {', '.join(map(str, far))}, which the text found does not state where it answers"
     return None
+
+
+def _periodic(doc: Document) -> bool:
+    """Whether a text's title names the period it is for ("… giai đoạn 2025 - 2027", "… năm 2025")."""
+    return bool(_PERIOD.search(doc.title or ""))
 
 
 def _year_choice(text: str) -> set[int]:
@@ -52,13 +60,14 @@ def _year_elsewhere(q: Question, years: list[int], draft: Draft, texts: list[str
     """The years asked of plans that none of the cited sections, their headings or their plans' headers names.
 
     A plan sets its work and targets year by year, so a year asked of it is stated where it answers: "năm 2024 tỷ
-    lệ … là bao nhiêu" of a plan for 2025 whose background names 2024 is not answered by its 2025 target; so do the
-    texts without articles (a Thông báo kết luận, a directive, a programme's resolution: "vốn đầu tư công năm 2026"
-    of conclusions on 2025's). A legal text's rule holds in any year after it (a year of the law's own dates says
+    lệ … là bao nhiêu" of a plan for 2025 whose background names 2024 is not answered by its 2025 target; so does a
+    text without articles whose title names its period (a programme's resolution "giai đoạn 2025 - 2027": its 2030
+    is only its background), not one whose tasks stand (a Government resolution's standing task asked "sang năm
+    2026"). A legal text's rule holds in any year after it (a year of the law's own dates says
     nothing of where it answers), and a year within a document number the question cites ("Nghị quyết
     38/2024/NQ-HĐND") names that document."""
     docs = [ctx.index.get(e.doc_id) for e in draft.evidence]
-    if any(d.kind == "normative" for d in docs):
+    if not all(d.kind == "plan" or (d.kind == "other" and _periodic(d)) for d in docs):
         return []
     outside = _NUMBER_IN.sub(" ", q.text)
     years = [y for y in years if str(y) in outside]

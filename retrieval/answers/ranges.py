@@ -23,14 +23,12 @@ _NUMBER = r"\d+(?:[.,]\d+)*"
 _GIVEN = re.compile(rf"(?<![\w/.,-])({_NUMBER})\s+([a-z]+)\b(?![/-])")
 #: Nouns after a number that measure nothing a band of a section is written in (lexicon counting.not_measured).
 _NOT_MEASURED = frozenset(lexicon().counting.get("not_measured", ()))
-#: A noun and the word after it that make another noun (lexicon counting.not_measured_pairs: "năm học").
-_OTHER_NOUN = frozenset(lexicon().counting.get("not_measured_pairs", ()))
-#: "từ 7 đến cận 8": just under 8, as "đến dưới 8". "từ đủ 10 năm đến dưới 15 năm": "đủ" says the bound is held.
+#: "từ 7 đến cận 8": just under 8, as "đến dưới 8".
 #: "trên 35 tiết đến 70 tiết" too (its low bound left out).
-_BETWEEN = re.compile(rf"\b(?:tu|tren)(?: du)? ({_NUMBER})(?: [a-z]+){{0,2}} (?:den|toi) (duoi |can |het )?({_NUMBER})")
+_BETWEEN = re.compile(rf"\b(?:tu|tren) ({_NUMBER})(?: [a-z]+){{0,2}} (?:den|toi) (duoi |can |het )?({_NUMBER})")
 _DASHED = re.compile(rf"(?<![\w/.,])({_NUMBER}) ?[-–] ?({_NUMBER})(?![\w/.,])")
 _UPWARD = re.compile(
-    rf"\b(?:tu|tren)(?: du)? ({_NUMBER})(?: [a-z]+){{0,2}} tro len\b|\btren ({_NUMBER})\b(?!(?: [a-z]+){{0,2}} (?:den|toi) )"
+    rf"\b(?:tu|tren) ({_NUMBER})(?: [a-z]+){{0,2}} tro len\b|\btren ({_NUMBER})\b(?!(?: [a-z]+){{0,2}} (?:den|toi) )"
 )
 _BELOW = re.compile(rf"\b(?:duoi|it hon) ({_NUMBER})\b")
 #: "từ 35 tiết trở xuống": up to and with it.
@@ -55,8 +53,6 @@ def given(text: str) -> list[tuple[float, str]]:
         number, noun = m.groups()
         if noun in _NOT_MEASURED or (len(number) == 4 and number.startswith(("19", "20"))):
             continue
-        if " ".join(m.group(0).split()[1:] + _folded(text)[m.end() :].split()[:1]) in _OTHER_NOUN:
-            continue  # "lớp 5 năm học 2025-2026": "năm học", no count of years
         out.append((_value(number), noun))
     return out
 
@@ -75,7 +71,7 @@ def _ranges(text: str, noun: str) -> list[tuple[float, float, bool, bool]]:
             inside = pattern in (_BETWEEN, _DOWNWARD) and noun in m.group(0).split()
             if noun in before or noun in after or inside:
                 out.append(read(m))
-    return [s for s in out if s[0] < s[1] and not _years(s)]
+    return [s for s in out if s[0] < s[1]]
 
 
 #: (low, high, high included, low left out): "trên 35" leaves 35 out, "từ 35" holds it.
@@ -94,11 +90,6 @@ _READERS = (
     (_BELOW, lambda m: (float("-inf"), _value(m.group(1)), False, False)),
     (_DOWNWARD, lambda m: (float("-inf"), _value(m.group(1)), True, False)),
 )
-
-
-def _years(span: tuple[float, float, bool, bool]) -> bool:
-    """A span of calendar years ("giai đoạn 2021 - 2025"), no band of a count of years given."""
-    return span[0] >= 1900 and span[1] <= 2100
 
 
 def _inside(value: float, span: tuple[float, float, bool, bool]) -> bool:

@@ -39,8 +39,9 @@ def _named_sections(ctx: Context, doc_id: str, found: list[UnitMatch]) -> set[st
         for m in found
         if m.whole_section and m.has_lines and _HEAD.match(m.key) and f" {m.key} " not in header
     }
-    # an article headed for two units ("Trách nhiệm của Ủy ban nhân dân cấp tỉnh và Ủy ban nhân dân cấp xã") holds
-    # the clause of the one named ("2. Ủy ban nhân dân cấp xã có trách nhiệm:"): that clause is its own section
+    # of two sections named, one holding the other, the inner one is the unit's own: an article headed for two
+    # units ("Trách nhiệm của Ủy ban nhân dân cấp tỉnh và Ủy ban nhân dân cấp xã") holds the clause of the one
+    # named ("2. Ủy ban nhân dân cấp xã có trách nhiệm:")
     return {n for n in named if not any(o != n and part_of(o, n) for o in named)}
 
 
