@@ -3790,3 +3790,10 @@ def test_a_persons_everyday_words_are_read_as_the_texts_words(
     assert answer.found and answer.citations, answer.answer
     doc_id, section = answer.citations[0].doc_id, answer.citations[0].section
     assert doc_id == first[0] and (section == first[1] or section.startswith(first[1] + ".")), (doc_id, section)
+
+
+def test_a_fee_asked_as_muc_phi_is_no_charge_the_law_must_name(wide_engine) -> None:
+    """ "mức phí bảo hiểm y tế hằng tháng": "mức phí" asks a sum of money, but is no charge the law found must name
+    in those words (it writes "Mức đóng"), so the contribution is answered, not refused."""
+    answer = wide_engine.ask("Theo Luật 51/2024, mức phí bảo hiểm y tế hằng tháng của người lao động là bao nhiêu?")
+    assert answer.found and answer.citations[0].doc_id == "luat-51-2024-qh15"
