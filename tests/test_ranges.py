@@ -83,3 +83,23 @@ def test_a_coefficient_is_stated_by_its_word_a_decimal_or_times_the_base_salary(
     assert states("được hỗ trợ bằng 1,5 lần mức lương cơ sở")
     assert not states("Phát triển công nghệ số 1 của tỉnh")
     assert not states("tỷ lệ đạt 12,5 % kế hoạch")
+
+
+def test_years_of_service_are_given_and_held_by_a_band_from_full_years() -> None:
+    """ "đã công tác … được 12 năm": 12 of "năm", held by "từ đủ 10 năm đến dưới 15 năm" ("đủ": the bound is held),
+    not by its sibling "từ đủ 05 năm đến dưới 10 năm"; 6 years is held by that sibling only (the band's "dưới 15
+    năm" is no band of its own), 20 years by "từ đủ 15 năm trở lên". Dates written in words give no years ("ngày 15
+    tháng 12 năm 2025", "quý 3 năm 2025", "từ tháng 12 năm trước"), nor "lớp 5 năm học 2025-2026"; a span of
+    calendar years ("giai đoạn 2021 - 2025") is no band."""
+    numbers = given("Tôi đã công tác liên tục ở xã đặc biệt khó khăn được 12 năm, phụ cấp của tôi là bao nhiêu?")
+    assert numbers == [(12.0, "nam")]
+    first = "a) Mức 0,5 lần mức lương cơ sở đối với người có thời gian từ đủ 05 năm đến dưới 10 năm;"
+    second = "b) Mức 0,7 lần mức lương cơ sở đối với người có thời gian từ đủ 10 năm đến dưới 15 năm;"
+    third = "c) Mức 1,0 lần mức lương cơ sở đối với người có thời gian từ đủ 15 năm trở lên."
+    assert holds(second, numbers) and states_other(first, numbers)
+    assert holds(first, [(6.0, "nam")]) and not holds(second, [(6.0, "nam")])
+    assert holds(third, [(20.0, "nam")]) and not holds(third, numbers)
+    for dated in ("báo cáo trước ngày 15 tháng 12 năm 2025", "quý 3 năm 2025", "tôi về xã từ tháng 12 năm trước"):
+        assert given(dated) == [], dated
+    assert given("con em học lớp 5 năm học 2025-2026 thì được mấy buổi") == []
+    assert not states_other("Kế hoạch 5 năm giai đoạn 2021 - 2025 về chuyển đổi số", [(5.0, "nam")])

@@ -4,7 +4,8 @@
 đến 100; b) Loại khá: … từ 70 đến 84,5; c) …") share every word of the question, so words alone rank them alike;
 the number the asker gives says which one answers. A number typed before a noun ("82 điểm", "17 tuổi") is held by
 a section whose own text names that noun and states a range holding it: "từ 70 đến 84,5", "từ 70 đến dưới 85",
-"70 - 84,5", "từ 85 trở lên", "dưới 50". Years, dates and document numbers are not such numbers.
+"70 - 84,5", "từ 85 trở lên", "dưới 50". Years, dates and document numbers are not such numbers; years of service
+are ("công tác được 12 năm": held by "từ đủ 10 năm đến dưới 15 năm").
 
     given("… được 82 điểm thì xếp loại gì")        # [(82.0, "diem")]
     holds("Loại khá: … từ 70 đến 84,5;", given)    # True
@@ -23,12 +24,16 @@ _NUMBER = r"\d+(?:[.,]\d+)*"
 _GIVEN = re.compile(rf"(?<![\w/.,-])({_NUMBER})\s+([a-z]+)\b(?![/-])")
 #: Nouns after a number that measure nothing a band of a section is written in (lexicon counting.not_measured).
 _NOT_MEASURED = frozenset(lexicon().counting.get("not_measured", ()))
-#: "từ 7 đến cận 8": just under 8, as "đến dưới 8".
+#: A noun and the word after it that make another noun (lexicon counting.not_measured_pairs: "năm học").
+_OTHER_NOUN = frozenset(lexicon().counting.get("not_measured_pairs", ()))
+#: Words of a date before a number, its day, month or quarter ("tháng 12 năm 2025" gives no twelve years).
+_DATE_WORDS = frozenset(lexicon().counting.get("date_words", ()))
+#: "từ 7 đến cận 8": just under 8, as "đến dưới 8". "từ đủ 10 năm đến dưới 15 năm": "đủ" says the bound is held.
 #: "trên 35 tiết đến 70 tiết" too (its low bound left out).
-_BETWEEN = re.compile(rf"\b(?:tu|tren) ({_NUMBER})(?: [a-z]+){{0,2}} (?:den|toi) (duoi |can |het )?({_NUMBER})")
+_BETWEEN = re.compile(rf"\b(?:tu|tren)(?: du)? ({_NUMBER})(?: [a-z]+){{0,2}} (?:den|toi) (duoi |can |het )?({_NUMBER})")
 _DASHED = re.compile(rf"(?<![\w/.,])({_NUMBER}) ?[-–] ?({_NUMBER})(?![\w/.,])")
 _UPWARD = re.compile(
-    rf"\b(?:tu|tren) ({_NUMBER})(?: [a-z]+){{0,2}} tro len\b|\btren ({_NUMBER})\b(?!(?: [a-z]+){{0,2}} (?:den|toi) )"
+    rf"\b(?:tu|tren)(?: du)? ({_NUMBER})(?: [a-z]+){{0,2}} tro len\b|\btren ({_NUMBER})\b(?!(?: [a-z]+){{0,2}} (?:den|toi) )"
 )
 _BELOW = re.compile(rf"\b(?:duoi|it hon) ({_NUMBER})\b")
 #: "từ 35 tiết trở xuống": up to and with it.
@@ -47,12 +52,20 @@ def _folded(text: str) -> str:
 
 
 def given(text: str) -> list[tuple[float, str]]:
-    """The numbers a question gives with the noun each measures ("82 điểm": (82.0, "diem"))."""
+    """The numbers a question gives with the noun each measures ("82 điểm": (82.0, "diem"); "công tác được 12 năm":
+    (12.0, "nam")); not a part of a date ("ngày 15 tháng 12 năm 2025", "quý 3 năm 2025", "tháng 12 năm trước")."""
+    folded = _folded(text)
     out = []
-    for m in _GIVEN.finditer(_folded(text)):
+    for m in _GIVEN.finditer(folded):
         number, noun = m.groups()
         if noun in _NOT_MEASURED or (len(number) == 4 and number.startswith(("19", "20"))):
             continue
+        before = folded[: m.start()].split()[-1:]
+        after = folded[m.end() :].split()[:1]
+        if (before and before[0] in _DATE_WORDS) or f"{noun} {''.join(after)}" in _OTHER_NOUN:
+            continue  # "tháng 12 năm 2025": a date's month; "lớp 5 năm học 2025-2026": "năm học", no count
+        if after and re.fullmatch(r"(?:19|20)\d\d", after[0]):
+            continue  # "12 năm 2025": a month of a year, not twelve years
         out.append((_value(number), noun))
     return out
 
@@ -61,14 +74,23 @@ def _ranges(text: str, noun: str) -> list[tuple[float, float, bool, bool]]:
     """(low, high, high included) of each range a folded text states of ``noun``: the noun among the four words
     before the range ("điểm đạt được từ 70 đến 84,5"), within a range between two bounds or up to one ("trên 35 tiết
     đến 70 tiết", "từ 35 tiết trở xuống"; not within one from a bound upward: "từ 5,0 điểm trở lên" of a pass mark
-    says nothing of a band) or right after it ("từ 70 đến 84,5 điểm")."""
+    says nothing of a band, unless "từ đủ": "từ đủ 15 năm trở lên") or right after it ("từ 70 đến 84,5 điểm"). A
+    bound below inside a range between two ("từ đủ 10 năm đến dưới 15 năm") is that range's, and a span of two
+    calendar years ("giai đoạn 2021 - 2025") no band."""
     out = []
+    between = [m.span() for m in _BETWEEN.finditer(text)]
     for pattern, read in _READERS:
         for m in pattern.finditer(text):
+            if pattern is _BELOW and any(a <= m.start() < b for a, b in between):
+                continue
+            if len(re.findall(r"\b(?:19|20)\d\d\b", m.group(0))) == 2:
+                continue
             before = text[: m.start()].split()[-4:]
             after = text[m.end() :].split()[:1]
             # "trên 35 tiết đến 70 tiết", "từ 35 tiết trở xuống"; not "từ 5,0 điểm trở lên" (a pass mark)
-            inside = pattern in (_BETWEEN, _DOWNWARD) and noun in m.group(0).split()
+            inside = noun in m.group(0).split() and (
+                pattern in (_BETWEEN, _DOWNWARD) or (pattern is _UPWARD and m.group(0).startswith("tu du "))
+            )
             if noun in before or noun in after or inside:
                 out.append(read(m))
     return [s for s in out if s[0] < s[1]]
