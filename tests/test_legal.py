@@ -323,3 +323,14 @@ def test_a_ground_cited_without_its_issuer_is_of_the_body_its_number_codes() -> 
     entries = build_registry([doc])
     q = parse("hd 12 sở nội vụ căn cứ thông tư nào của bộ nội vụ")
     assert sorted(e.id for e in asked_for(q, entries, doc.issuer)) == ["03/2021/TT-BNV", "08/2013/TT-BNV"]
+    # a code two bodies' texts carry ("TW": the Politburo's and the Secretariat's) says not whose an unnamed one is
+    party = build_document(
+        "kh-20-x",
+        "ỦY BAN NHÂN DÂN\nTỈNH X\nSố: 20/KH-UBND\nX, ngày 01 tháng 12 năm 2025\n\nKẾ HOẠCH\nVề chuyển đổi số\n\n"
+        "Căn cứ Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị về chuyển đổi số;\n"
+        "Căn cứ Kết luận số 12-KL/TW ngày 05 tháng 3 năm 2025 của Ban Bí thư về chuyển đổi số;\n"
+        "Căn cứ Chỉ thị số 45-CT/TW ngày 14 tháng 4 năm 2025;\n\n"
+        "I. MỤC ĐÍCH\n1. Triển khai chuyển đổi số.\n",
+    )
+    q = parse("kh 20 căn cứ văn bản nào của bộ chính trị")
+    assert [e.id for e in asked_for(q, build_registry([party]), party.issuer)] == ["57-NQ/TW"]

@@ -65,8 +65,10 @@ def asked_for(q: Question, entries: list[LegalBasis], own_issuer: str | None = N
     if not named:
         return entries
     # a text cited without its issuer written ("…, được sửa đổi, bổ sung bởi Thông tư số 03/2021/TT-BNV") is of
-    # the body whose other texts carry the same code in their numbers
+    # the body whose other texts carry the same code in their numbers, when no other body's do ("TW" is the
+    # Politburo's and the Secretariat's alike)
     codes = {e.issuer_code for e in entries if e.issuer in named and e.issuer_code}
+    codes -= {e.issuer_code for e in entries if e.issuer and e.issuer not in named}
     return [e for e in entries if e.issuer in named or (not e.issuer and e.issuer_code in codes)]
 
 
