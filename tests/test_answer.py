@@ -2050,3 +2050,34 @@ def test_a_sum_asked_by_its_noun_after_the_counting_word_is_no_count() -> None:
     asked = parse("Chỉ thị 05 bố trí bao nhiêu kinh phí cho công tác phòng, chống thuốc lá điện tử?")
     assert asked.counted == [] and len(asked.figures) == 1
     assert parse("Có bao nhiêu học sinh được hỗ trợ?").counted == ["hoc"]
+
+
+_GROUNDED_PLAN = """ỦY BAN NHÂN DÂN
+TỈNH BÌNH AN
+-------
+Số: 91/KH-UBND
+Bình An, ngày 02 tháng 4 năm 2026
+
+KẾ HOẠCH
+Phòng, chống thiên tai trong trường học năm 2026
+
+Căn cứ Luật Phòng, chống thiên tai số 33/2013/QH13;
+Căn cứ Nghị định số 66/2021/NĐ-CP ngày 06 tháng 7 năm 2021 của Chính phủ quy định chi tiết Luật Phòng, chống
+thiên tai;
+Căn cứ Quyết định số 18/2021/QĐ-TTg ngày 22 tháng 4 năm 2021 của Thủ tướng Chính phủ quy định về dự báo, cảnh báo
+thiên tai;
+
+I. MỤC ĐÍCH
+1. Bảo đảm an toàn cho học sinh, giáo viên trong mùa mưa lũ.
+"""
+
+
+def test_grounds_asked_as_tren_co_so_of_several_kinds_are_listed(tmp_path: Path) -> None:
+    """ "… được ban hành trên cơ sở những luật, nghị định nào?": the grounds of those kinds (several kinds asked
+    together after "trên cơ sở", as after "căn cứ"), not sections of the plan's body."""
+    with engine_of(tmp_path, {"kh-91-binhan-2026": _GROUNDED_PLAN}) as engine:
+        ans = engine.ask(
+            "Kế hoạch 91 phòng chống thiên tai trong trường học được ban hành trên cơ sở những luật, nghị định nào?"
+        )
+        assert cited(ans)[0] == ("kh-91-binhan-2026", "preamble")
+        assert {"33/2013/QH13", "66/2021/NĐ-CP"} <= set(ids(ans)), ans.answer
