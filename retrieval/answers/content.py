@@ -122,28 +122,23 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if how == "dated" and target and (span := _span(q, ctx, ctx.index.get(target), hits[0].score)) is not None:
         hits = [span, *(h for h in hits if (h.doc_id, h.section) != (span.doc_id, span.section))]
     counted = states_asked(q) if how == "amount" else None  # "bao nhiêu học viên": a number of học viên
-    announced = Coverage(ctx.terms(q), ctx.weights())  # a clause stating it before its points may answer
     if how in ("dated", "amount"):
         stating = (says_when if q.asks_day else _states_time) if how == "dated" else counted or has_amount
         if how == "dated" and not has(q.key, *lexicon().effect_asked):  # not when a provision takes effect
             stating = _beside_effect(stating)
         asking = _asking_when(q) if how == "dated" else ()
-        hits = figure_line_first(
-            ctx, q, stating_first(ctx, hits, stating, p.dated_runner_up, lead=announced), stating, asking
-        )
+        hits = figure_line_first(ctx, q, stating_first(ctx, hits, stating, p.dated_runner_up, lead=q), stating, asking)
         if how == "dated" and target:  # "Sở Tài chính báo cáo trước ngày nào?": not another unit's own date first
             # another unit's own day, of the month too ("trước ngày 20 hằng tháng"), gives way to the unit asked
             hits = named_unit_before_other(q, ctx, target, hits, states_day if q.asks_day else stating)
         if how == "dated" and q.asks_often:  # "bao lâu 1 lần": a recurrence, not one date
             recurs = lexicon().recurrence.search
-            hits = stating_first(ctx, hits, lambda text: recurs(fold(text).lower()), p.dated_runner_up, lead=announced)
+            hits = stating_first(ctx, hits, lambda text: recurs(fold(text).lower()), p.dated_runner_up, lead=q)
             if target:
                 hits = _period_first(q, ctx, target, hits)
     elif cued := [f for f, nouns in q.figures if not nouns]:  # "khiếu nại trong mấy ngày": asked by its words,
         # a section stating a figure of the kind (a length of time); not a noun's ("mức chi" may name the document)
-        hits = stating_first(
-            ctx, hits, lambda text: any(f.search(text) for f in cued), p.dated_runner_up, lead=announced
-        )
+        hits = stating_first(ctx, hits, lambda text: any(f.search(text) for f in cued), p.dated_runner_up, lead=q)
     if q.asking("lead") and how in ("best", "all"):  # "đơn vị nào chủ trì …": the task's line naming its lead
         hits = stating_first(ctx, hits, _states_lead, p.dated_runner_up)
     if (
@@ -168,7 +163,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         if how == "amount":  # a table's row of points or sums is not the body's target
             hits = body_before_appendix(ctx, q, hits, stating)
     if how == "dated" and q.asks_length and not q.asks_day:  # "trong bao lâu": a line stating a length first
-        hits = stating_first(ctx, hits, _states_length, p.dated_runner_up, depth=LENGTH_DEPTH, lead=announced)
+        hits = stating_first(ctx, hits, _states_length, p.dated_runner_up, depth=LENGTH_DEPTH, lead=q)
     if target and has(q.key, *lexicon().applies_cues):  # "… có áp dụng với giáo viên không?": its scope article
         hits = _scope_first(q, ctx, target, hits)
     counting = counted if q.counted else None  # lines stating the number counted answer too

@@ -77,11 +77,11 @@ def stating_first(
     share: float,
     depth: int = 4,
     *,
-    lead: Coverage | None = None,
+    lead: Question | None = None,
 ) -> list[SectionHit]:
     """Move the best section among the first ``depth`` that states a date (or amount) first when it scores
-    ``share`` of the best one; given ``lead`` (the question's coverage), else a point whose clause states it in the
-    lines announcing its points, the clause (``_announcing``)."""
+    ``share`` of the best one; given ``lead`` (the question), else a point whose clause states it in the lines
+    announcing its points, the clause (``_announcing``)."""
     check = states if callable(states) else None
     if check is None:
         return hits
@@ -95,19 +95,21 @@ def stating_first(
     for i, h in enumerate(hits[1:depth], 1):
         if h.score >= share * hits[0].score and stated(h):
             return [h, *hits[:i], *hits[i + 1 :]]
-    if lead is not None and (up := _announcing(ctx, hits[:depth], check, share, lead)) is not None:
+    if lead is not None and (up := _announcing(ctx, lead, hits[:depth], check, share)) is not None:
         return [up, *(x for x in hits if not (x.doc_id == up.doc_id and part_of(x.section, up.section)))]
     return hits
 
 
 def _announcing(
-    ctx: Context, hits: list[SectionHit], check: Callable[[str], bool], share: float, covers: Coverage
+    ctx: Context, q: Question, hits: list[SectionHit], check: Callable[[str], bool], share: float
 ) -> SectionHit | None:
     """The clause of a point among ``hits`` whose lines announcing its points state what is asked and, with the
-    point, hold as much of the question as the first section does ("1. Trong thời hạn 05 ngày làm việc kể từ ngày nhận đủ hồ sơ,
-    … gửi cơ quan quản lý trực tiếp như sau:" over "a) Gửi Sở …", asked "sau khi nhận đủ hồ sơ … bao nhiêu
-    ngày"); not a clause on another duty than the first section's ("công khai danh sách … trong bao nhiêu ngày"
-    of a clause on making the list; "đào tạo, bồi dưỡng … bao lâu một lần" of "Thời gian nghỉ hằng năm … gồm:")."""
+    point, hold as much of the question as the first section does ("1. Trong thời hạn 05 ngày làm việc kể từ ngày
+    nhận đủ hồ sơ, … gửi cơ quan quản lý trực tiếp như sau:" over "a) Gửi Sở …", asked "sau khi nhận đủ hồ sơ …
+    bao nhiêu ngày"); not a clause on another duty than the first section's ("công khai danh sách … trong bao nhiêu
+    ngày" of a clause on making the list; "đào tạo, bồi dưỡng … bao lâu một lần" of "Thời gian nghỉ hằng năm …
+    gồm:")."""
+    covers = Coverage(ctx.terms(q), ctx.weights())  # read only here: most questions never get this far
     first = ctx.index.get(hits[0].doc_id)
     bar = covers(text_terms(ctx.analyzer, first.section_text(hits[0].section)))
     for h in hits:

@@ -12,6 +12,7 @@ names by what sets their headings apart ("xếp loại tốt, khá, trung bình"
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from retrieval.answers.context import Context
@@ -92,6 +93,5 @@ def _terms(ctx: Context, doc_id: str, section: str) -> frozenset[str]:
 def _names(key: str, phrase: str) -> bool:
     """Whether a question's folded words name an item by a phrase of its heading, not only as what it counts
     ("bao nhiêu ngày" names no item "a) Đối với chuyến trải nghiệm trong ngày")."""
-    counting = tuple(f"{w} " for w in lexicon().counting["after"])
-    at = [i for i in range(len(key)) if key.startswith(f" {phrase} ", i)]
-    return any(not key[: i + 1].endswith(counting) for i in at)
+    counting = tuple(f" {w} " for w in lexicon().counting["after"])
+    return any(not key[: m.start() + 1].endswith(counting) for m in re.finditer(f"(?= {re.escape(phrase)} )", key))

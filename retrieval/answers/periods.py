@@ -63,9 +63,9 @@ def _year_elsewhere(q: Question, years: list[int], draft: Draft, texts: list[str
     lệ … là bao nhiêu" of a plan for 2025 whose background names 2024 is not answered by its 2025 target; so does a
     text without articles whose title names its period (a programme's resolution "giai đoạn 2025 - 2027": its 2030
     is only its background), not one whose tasks stand (a Government resolution's standing task asked "sang năm
-    2026"). A legal text's rule holds in any year after it (a year of the law's own dates says
-    nothing of where it answers), and a year within a document number the question cites ("Nghị quyết
-    38/2024/NQ-HĐND") names that document."""
+    2026"). A legal text's rule holds in any year after it (a year of the law's own dates says nothing of where it
+    answers), and a year within a document number the question cites ("Nghị quyết 38/2024/NQ-HĐND") names that
+    document."""
     docs = [ctx.index.get(e.doc_id) for e in draft.evidence]
     if not all(d.kind == "plan" or (d.kind == "other" and _periodic(d)) for d in docs):
         return []
