@@ -110,6 +110,11 @@ FUNCTION_WORDS = frozenset(
         "nếu",
     ]
 )
+#: Capital lines that open an appendix, never the rest of a numbered heading.
+_APPENDIX_LINE = re.compile(r"^(?:PHỤ LỤC|DANH MỤC)\b")
+#: Parts whose heading is written in capitals after a mixed-case marker ("Mục 1. GIÁO DỤC …").
+_PART_KINDS = frozenset({"phan", "chuong", "muc"})
+_RULE = re.compile(r"^[-_=–—]{3,}$")
 _ARTICLE_HEADING = re.compile(r"^(?:Điều|ĐIỀU)\s*\d+\s*[.:]\s")
 _ROMAN_CELL = re.compile(r"^[IVX]{1,5}$")
 _BULLETS = ("- ", "+ ", "– ", "• ")
@@ -201,14 +206,26 @@ def _caps_continues(para: str, prev: str, line: str, width: int | None) -> bool:
     at the wrap ("II. NỘI" / "DUNG"), a line of one word ("CHÍNH" / "PHỦ", "PHÁT" / "TRIỂN KINH TẾ SỐ …"),
     and one word left over ("UBND THÀNH PHỐ HÀ" / "NỘI").
     """
-    if _DOC_TYPE_LINE.match(line) or _DOC_TYPE_LINE.match(para) or _ROMAN_CELL.match(prev):
+    if _DOC_TYPE_LINE.match(para) or _ROMAN_CELL.match(prev):
         return False  # a type line, or a table's group number ("II" / "HỖ TRỢ …")
+    if " " in line and line in para:
+        return False  # the heading written again, as a scrape repeats a chapter's ("Chương I QUY ĐỊNH CHUNG" / …)
     numbered = classify(prev) is not None or classify(para) is not None
+    if _DOC_TYPE_LINE.match(line) and (not numbered or _APPENDIX_LINE.match(line)):
+        return False  # a header's type line; after a numbered heading, its words ("V. CHẾ ĐỘ" / "BÁO CÁO")
     if numbered:
         return not _TERMINAL.search(prev)
     if (" " not in para and para == prev) or " " not in line:
         return not _TERMINAL.search(prev)
     return bool(width) and numbered and _cut(prev, line, width or 0)
+
+
+def _caps_heading(line: str) -> bool:
+    """A line in capitals, or a part's heading whose text after the marker is ("Mục 1. GIÁO DỤC THỂ CHẤT")."""
+    if is_all_caps(line):
+        return True
+    marker = classify(line)
+    return bool(marker and marker.kind in _PART_KINDS and is_all_caps(marker.rest))
 
 
 def first_line_width(lines: list[str], width: int | None) -> int | None:
@@ -258,10 +275,13 @@ def _continues(
         return False
     if prev.count("(") > prev.count(")") and line.count(")") > line.count("("):
         return True  # a bracket opened closes on the next line: "5. Các chủ rừng là tổ chức (các" / "Ban quản lý …)"
-    if is_all_caps(prev) or _ARTICLE_HEADING.match(prev):
+    if _RULE.match(prev) or _RULE.match(line):
+        return False  # a rule under the masthead ("-------" / "Luật số:") belongs to no paragraph
+    caps = _caps_heading(prev)
+    if caps or _ARTICLE_HEADING.match(prev):
         if line[:1].islower():
             return True
-        if is_all_caps(prev) and is_all_caps(line):
+        if caps and is_all_caps(line):
             return _caps_continues(para, prev, line, width)
         # article headings end at a capitalised line, unless a phrase the document writes whole was cut there
         return bool(

@@ -242,3 +242,34 @@ def test_a_table_whose_rows_open_with_running_roman_numerals_gets_one_line_a_row
     assert normalize_text(groups).split("\n")[:2] == ["I", "NHÓM XÃ, PHƯỜNG"]
     parts = "Tổ chức ngày hội\nI\nMỤC ĐÍCH\nNâng cao nhận thức\nII\nNỘI DUNG\nTổ chức hội thi\nIII\nTỔ CHỨC\nCác đơn vị"
     assert normalize_text(parts).split("\n")[1:3] == ["I", "MỤC ĐÍCH"]  # a plan's parts in capitals: no table
+
+
+def test_a_capitals_heading_cut_before_a_type_word_or_after_a_mixed_case_marker_joins_its_next_line() -> None:
+    """Headings a scrape cut at a line break: "V. CHẾ ĐỘ" / "BÁO CÁO" ("BÁO CÁO" alone would be a header's type
+    line), "II. CÁC" / "CHƯƠNG TRÌNH …", "Mục 1. GIÁO DỤC THỂ CHẤT" / "CHÍNH KHÓA"; a chapter heading the scrape
+    writes again stays apart, and a rule under the masthead keeps the number line after it whole."""
+    raw = (
+        "QUỐC HỘI\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n---------------\nLuật số:\n72/2025/QH15\n"
+        "Chương I QUY ĐỊNH CHUNG\nQUY ĐỊNH CHUNG\n"
+        "Mục 1. GIÁO DỤC THỂ CHẤT\nCHÍNH KHÓA\nĐiều 5. Nội dung\n"
+        "II. CÁC\nCHƯƠNG TRÌNH ĐÀO TẠO THỰC HIỆN\n1. Tự đánh giá.\n"
+        "V. CHẾ ĐỘ\nBÁO CÁO\n1. Báo cáo quý.\n"
+        "VI. TỔ CHỨC THỰC HIỆN\nPHỤ LỤC\n"
+    )
+    assert normalize_text(raw).split("\n") == [
+        "QUỐC HỘI",
+        "-------",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "---------------",
+        "Luật số: 72/2025/QH15",
+        "Chương I QUY ĐỊNH CHUNG",
+        "QUY ĐỊNH CHUNG",
+        "Mục 1. GIÁO DỤC THỂ CHẤT CHÍNH KHÓA",
+        "Điều 5. Nội dung",
+        "II. CÁC CHƯƠNG TRÌNH ĐÀO TẠO THỰC HIỆN",
+        "1. Tự đánh giá.",
+        "V. CHẾ ĐỘ BÁO CÁO",
+        "1. Báo cáo quý.",
+        "VI. TỔ CHỨC THỰC HIỆN",
+        "PHỤ LỤC",
+    ]
