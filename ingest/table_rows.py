@@ -1,7 +1,8 @@
 """Rows of a table extracted one cell per line, put back on one line each.
 
 PDF and Word extractions often give a table as its cells, one per line (a table whose rows open with running Roman
-numerals a fixed number of lines apart is read back the same way, ``_roman_table``):
+numerals a fixed number of lines apart is read back the same way, ``_roman_table``, and so is one whose rows open
+with one word and a number, "Đợt 1", "Tháng 9/2025", ``_keyed_table``):
 
     Số TT / Tên đồ dùng / Đơn vị tính / Số lượng / 1 / Chăn cá nhân / Cái / 01 / 2 / Đệm cá nhân / Cái / 01 / …
 
@@ -22,8 +23,9 @@ from __future__ import annotations
 
 import re
 
+from core.text import UPPER
 from ingest.lexicon import lexicon
-from ingest.numbering import to_roman
+from ingest.numbering import classify, to_roman
 
 MAX_ROW_LINES = 16  # a wrapped cell or two: a row longer than this is no row
 _BARE_NUMBER = re.compile(r"^[1-9]\d{0,2}$")  # a running number; "01", "02" are quantities
@@ -43,6 +45,8 @@ def table_rows(lines: list[str], opens_block: re.Pattern[str]) -> dict[int, int]
             i = _table(lines, i, opens_block, spans)
         elif lines[i].strip() == ROMAN[0]:
             i = _roman_table(lines, i, opens_block, spans)
+        elif _KEY.match(lines[i].strip()):
+            i = _keyed_table(lines, i, opens_block, spans)
         else:
             i += 1
     return spans
@@ -120,6 +124,66 @@ def _roman_table(lines: list[str], at: int, opens_block: re.Pattern[str], spans:
             spans[at + r * k] = at + (r + 1) * k
         return end
     return at + 1
+
+
+#: A row's first cell naming it by one word and a number: "Đợt 1", "Tháng 9/2025", "Khối 6".
+_KEY = re.compile(rf"^([{UPPER}][a-zđà-ỹ]+)\s+(\d\S*)$")
+MIN_KEYED_ROWS, MAX_KEYED_CELL, MAX_LAST_KEY = 3, 200, 30
+
+
+def _keyed_table(lines: list[str], at: int, opens_block: re.Pattern[str], spans: dict[int, int]) -> int:
+    """A table whose rows open with one word and a number a fixed number of lines apart ("Đợt 1" / "Thứ Bảy,
+    06/12/2025" / "Trường …" / "Đợt 2" / …, "Tháng 9/2025" / "Xây dựng …" / "Hiệu trưởng" / "Tháng 10/2025" / …):
+    at least ``MIN_KEYED_ROWS`` rows, every line between them a cell and none a bare number of the text's (then
+    the number opens the row: "8.1" / "Khối 1" / "4.650.000"); a last row opening with the same word without a
+    number ("Đợt bổ sung") is one too; the cells before the first row (at most as many) are its header. Recorded in
+    ``spans``; the index after it (``at + 1`` when it is no such table)."""
+    word = _KEY.match(lines[at].strip()).group(1)  # type: ignore[union-attr]
+    for k in range(2, MAX_CELLS + 1):
+        n = 0
+        while at + n * k < len(lines) and _key_of(lines[at + n * k]) == word:
+            n += 1
+        end = at + n * k
+        if n < MIN_KEYED_ROWS or end > len(lines):
+            continue
+        if any(not _keyed_cell(lines[j], opens_block) for j in range(at, end) if (j - at) % k):
+            continue
+        last = lines[end].strip() if end < len(lines) else ""
+        if (
+            last.startswith(word + " ")
+            and len(last) <= MAX_LAST_KEY
+            and end + k <= len(lines)
+            and all(_keyed_cell(lines[j], opens_block) for j in range(end + 1, end + k))
+        ):
+            end, n = end + k, n + 1  # "Đợt bổ sung" / its cells
+        head = at
+        while head > max(0, at - k) and _header_cell(lines, head - 1, opens_block):
+            head -= 1
+        if head < at:
+            spans[head] = at
+        for r in range(n):
+            spans[at + r * k] = at + (r + 1) * k
+        return end
+    return at + 1
+
+
+def _key_of(line: str) -> str | None:
+    m = _KEY.match(line.strip())
+    return m.group(1) if m else None
+
+
+def _keyed_cell(line: str, opens_block: re.Pattern[str]) -> bool:
+    """A cell of a keyed table: as ``_cell`` but as long as a task's text may be, and no bare number ("8.2")."""
+    text = line.strip()
+    marker = classify(text)
+    if marker is not None and not marker.rest:
+        return False
+    letters = [c for c in text if c.isalpha()]
+    if (len(letters) >= 2 and all(c.isupper() for c in letters)) or text.endswith((".", ":")):
+        return False
+    m = opens_block.match(text)
+    heading = m is not None and text[m.end() :].lstrip()[:1].isalpha()
+    return bool(text) and len(text) <= MAX_KEYED_CELL and (text in _EMPTY_CELLS or not heading)
 
 
 def _header_cell(lines: list[str], i: int, opens_block: re.Pattern[str]) -> bool:

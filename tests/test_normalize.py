@@ -273,3 +273,28 @@ def test_a_capitals_heading_cut_before_a_type_word_or_after_a_mixed_case_marker_
         "VI. TỔ CHỨC THỰC HIỆN",
         "PHỤ LỤC",
     ]
+
+
+def test_a_table_whose_rows_open_with_a_word_and_a_number_gets_one_line_a_row() -> None:
+    """Rows named "Đợt 1", "Đợt 2", … a fixed number of lines apart (and a last "Đợt bổ sung") are put back one line
+    each, header too, so a row's date and place are quoted together; where a bare number of the text opens each
+    row ("8.1" / "Khối 1" / "4.650.000"), the word is no row's first cell and nothing is read as such a table."""
+    raw = (
+        "1. Lịch đánh giá\nĐợt\nNgày đánh giá\nĐịa điểm\n"
+        "Đợt 1\nThứ Bảy, 06/12/2025\nTrường Đại học Sư phạm\n"
+        "Đợt 2\nChủ nhật, 07/12/2025\nTrường Đại học Ngoại ngữ\n"
+        "Đợt 3\nThứ Bảy, 13/12/2025\nTrường Đại học Hà Nội\n"
+        "Đợt bổ sung\nThứ Bảy, 10/01/2026\nTrường Đại học Hà Nội\n"
+        "2. Thời gian trong ngày\n"
+    )
+    assert normalize_text(raw).split("\n") == [
+        "1. Lịch đánh giá",
+        "Đợt Ngày đánh giá Địa điểm",
+        "Đợt 1 Thứ Bảy, 06/12/2025 Trường Đại học Sư phạm",
+        "Đợt 2 Chủ nhật, 07/12/2025 Trường Đại học Ngoại ngữ",
+        "Đợt 3 Thứ Bảy, 13/12/2025 Trường Đại học Hà Nội",
+        "Đợt bổ sung Thứ Bảy, 10/01/2026 Trường Đại học Hà Nội",
+        "2. Thời gian trong ngày",
+    ]
+    numbered = "8.1\nKhối 1\n4.650.000\n8.2\nKhối 2\n4.650.000\n8.3\nKhối 3\n4.650.000\n8.4\nKhối 4\n4.650.000"
+    assert not any(line.startswith("Khối 1 4.650.000") for line in normalize_text(numbered).split("\n"))
