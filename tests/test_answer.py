@@ -2081,3 +2081,22 @@ def test_grounds_asked_as_tren_co_so_of_several_kinds_are_listed(tmp_path: Path)
         )
         assert cited(ans)[0] == ("kh-91-binhan-2026", "preamble")
         assert {"33/2013/QH13", "66/2021/NĐ-CP"} <= set(ids(ans)), ans.answer
+
+
+_WIDE = REPO.parent / "shared" / "wide" / "docs"
+
+
+@pytest.mark.skipif(not _WIDE.is_dir(), reason=f"{_WIDE} is not beside this checkout (../shared/wide)")
+def test_a_day_asked_of_a_units_duties_is_the_one_point_stating_it(tmp_path: Path) -> None:
+    """ "Ủy ban nhân dân cấp tỉnh phải báo cáo Bộ … trước ngày nào?" of a law (a development document of the fourth
+    unseen set, read beside the wide documents): the point "d) Báo cáo Bộ … trước ngày 15 tháng 12 hằng năm" answers
+    first, not the unit's duties whole (its point "a) Thực hiện quản lý nhà nước về giáo dục thể chất …", stating
+    no day but the law's name, was gathered with it as one list)."""
+    law = (REPO / "evals" / "unseen4" / "docs" / "luat-72-2025-qh15.txt").read_text(encoding="utf-8")
+    with engine_of(tmp_path, {"luat-72-2025-qh15": law}, _WIDE) as engine:
+        ans = engine.ask(
+            "Theo Luật Giáo dục thể chất và thể thao trường học năm 2025, Ủy ban nhân dân cấp tỉnh phải báo cáo Bộ Giáo"
+            " dục và Đào tạo kết quả thực hiện Luật trước ngày nào?"
+        )
+        assert ans.found and cited(ans)[0] == ("luat-72-2025-qh15", "Điều 23.1.d"), ans.answer
+        assert "trước ngày 15 tháng 12 hằng năm" in ans.answer

@@ -177,7 +177,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     titled = titled_section(ctx, hits, unnamed_terms, named, p.titled, joint=whole)
     if titled is None and target and unnamed_terms is not terms:  # its document named: a heading anywhere in it
         titled = headed_anywhere(ctx, target, unnamed_terms, named, p.titled, hits[0].score)
-    if titled is None and (listed := gathered(q, ctx, hits, whole, p.gathered_margin)) is not None:
+    states = stating if how in ("dated", "amount") else None
+    if titled is None and (listed := gathered(q, ctx, hits, whole, p.gathered_margin, states)) is not None:
         titled = listed  # items of one list answering together: the list, whole
     if titled is not None:  # the section the question names by its title answers first, whole
         hits = [titled, *[h for h in hits if not _within(h, titled)]]

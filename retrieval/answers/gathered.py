@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from retrieval.answers.context import Context
 from retrieval.answers.question import Question, fkey
@@ -27,13 +28,27 @@ MAX_LIST_CHARS = 1800
 MAX_ITEMS = 8  # a section of more items is not named item by item
 
 
-def gathered(q: Question, ctx: Context, hits: list[SectionHit], covers: Coverage, margin: float) -> SectionHit | None:
-    """The section whose items among the best hits answer together, when it holds more of the question."""
+def gathered(
+    q: Question,
+    ctx: Context,
+    hits: list[SectionHit],
+    covers: Coverage,
+    margin: float,
+    states: Callable[[str], bool] | None = None,
+) -> SectionHit | None:
+    """The section whose items among the best hits answer together, when it holds more of the question.
+
+    ``states``: what a line answering the question states (a day, an amount); when the best section states it,
+    only items that state it too answer together (the one point of a unit's duties stating the day asked is the
+    answer, not the duties whole)."""
     if (named := _items_named(q, ctx, hits)) is not None:
         return named
+    stating = states is not None and _states(ctx, hits[0], states)
     groups: dict[tuple[str, str], list[frozenset[str]]] = defaultdict(list)
     for h in hits[:GATHER_HITS]:
         sec = ctx.index.get(h.doc_id).section(h.section)
+        if stating and not _states(ctx, h, states):  # type: ignore[arg-type]
+            continue
         if sec is not None and sec.parent:
             groups[(h.doc_id, sec.parent)].append(_terms(ctx, h.doc_id, h.section))
     best = max(covers(_terms(ctx, h.doc_id, h.section)) for h in hits[:GATHER_HITS])
@@ -74,6 +89,10 @@ def _items_named(q: Question, ctx: Context, hits: list[SectionHit]) -> SectionHi
             parent = doc.section(sec.parent)
             return SectionHit(h.doc_id, sec.parent, parent.heading if parent else "", hits[0].score)
     return None
+
+
+def _states(ctx: Context, h: SectionHit, states: Callable[[str], bool]) -> bool:
+    return any(states(ln.text) for ln in section_lines(ctx.index.get(h.doc_id), h.section, own=False))
 
 
 def _short(ctx: Context, doc_id: str, section: str) -> bool:
