@@ -2100,3 +2100,34 @@ def test_a_day_asked_of_a_units_duties_is_the_one_point_stating_it(tmp_path: Pat
         )
         assert ans.found and cited(ans)[0] == ("luat-72-2025-qh15", "Điều 23.1.d"), ans.answer
         assert "trước ngày 15 tháng 12 hằng năm" in ans.answer
+
+
+_SURVEY_PLAN = """ĐẠI HỌC HUẾ
+TRƯỜNG ĐẠI HỌC NÔNG LÂM
+Số: 77/KH-ĐHNL
+Thừa Thiên Huế, ngày 02 tháng 10 năm 2026
+
+KẾ HOẠCH
+Tự đánh giá chương trình đào tạo năm 2026
+
+I. MỤC ĐÍCH, YÊU CẦU
+Đánh giá thực trạng chương trình đào tạo (CTĐT); các đơn vị trong Trường phối hợp thực hiện.
+II. NỘI DUNG
+1. Khảo sát ý kiến các bên liên quan
+a) Người học năm cuối: tối thiểu 60% tổng số người học năm cuối; thực hiện trong tháng 11/2026.
+b) Nhà tuyển dụng: tối thiểu 30 cơ quan, doanh nghiệp có sử dụng người học tốt nghiệp; thực hiện trong tháng 12/2026.
+c) Giảng viên: 100% giảng viên cơ hữu; thực hiện trong tháng 11/2026.
+2. Viết báo cáo tự đánh giá
+Các nhóm công tác hoàn thành dự thảo báo cáo trước ngày 28/02/2027.
+"""
+
+
+def test_a_count_of_bodies_asked_is_answered_by_a_number_of_any_body(tmp_path: Path) -> None:
+    """ "khảo sát nhà tuyển dụng tối thiểu bao nhiêu đơn vị": "đơn vị" counts bodies of any kind, answered by
+    "tối thiểu 30 cơ quan, doanh nghiệp" (the question was refused: no number of "đơn" anywhere)."""
+    with engine_of(tmp_path, {"kh-77-dhnl-2026": _SURVEY_PLAN}) as engine:
+        ans = engine.ask(
+            "cho e hoi ke hoach tu danh gia ctdt cua dh nong lam, khao sat nha tuyen dung can toi thieu bao nhieu don vi a"
+        )
+        assert ans.found and cited(ans)[0] == ("kh-77-dhnl-2026", "II.1.b"), ans.answer
+        assert "tối thiểu 30 cơ quan, doanh nghiệp" in ans.answer

@@ -103,6 +103,7 @@ def counted(text: str, lx: Lexicon, accented: bool | None = None) -> list[str]:
     joined = [not text[a.end() : b.start()].strip() for a, b in itertools.pairwise(found)]
     skip = set(lx.counting["not_counted"]) | lx.question_words
     told = set(lx.counting.get("told", ()))
+    bodies = set(lx.counting.get("bodies", ()))
     classifiers = set(lx.counting.get("classifiers", ()))
     # typed with diacritics (the question's own words, ``typed_accented``; not a shorthand written out, "QD" ->
     # "Quyết định"): classifiers and things are read as typed
@@ -128,6 +129,10 @@ def counted(text: str, lx: Lexicon, accented: bool | None = None) -> list[str]:
                 and (words[i + n + 1] in told or typed[i + n + 1] in told_exact)
             ):
                 continue  # "nghỉ mấy buổi rồi, phải học đủ …": a count told, more is asked after it; "mấy hôm nay"
+            pair = f"{after} {words[i + n + 1]}" if after and i + n + 1 < len(words) and joined[i + n] else ""
+            if pair in bodies:
+                out.append(pair)  # "bao nhiêu đơn vị": bodies of any kind ("30 cơ quan, doanh nghiệp"), not "đơn"
+                continue
             if after and (thing := _classified(i + n, typed, words, joined, skip, classifiers, q_accented)):
                 out.append(f"{after}|{thing}")  # "bao nhiêu cây bút bi": a number beside "cây" or "bút bi"
                 continue

@@ -12,6 +12,7 @@ levels of education that the titles of the documents found do not name. Threshol
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -289,13 +290,21 @@ def _count_of(noun: str) -> re.Pattern[str]:
     )
 
 
+@functools.cache
+def _bodies() -> re.Pattern[str]:
+    """A number of bodies of any kind, in folded text: a number before a word that names no date, time or sum
+    (lexicon counting ``not_bodies``): "30 co quan, doanh nghiep", "05 truong"; not "60%", "15 thang 12"."""
+    other = "|".join(re.escape(w) for w in lexicon().counting.get("not_bodies", ()))
+    return re.compile(rf"(?<![\d/.,])\d+(?:[.,]\d+)*\s+(?!(?:{other})\b)[a-z]")
+
+
 def count_check(noun: str) -> Callable[[str], bool]:
     """Whether a text states a number of a noun counted; of a classifier's ("cây|but bi|bút bi"), a number beside
     the classifier or beside the thing, matched as typed when typed with diacritics ("Bút bi | Cái | 20"). The
     patterns are compiled once, for the many lines and sections a noun is looked for in."""
     word, _, thing = noun.partition("|")
     things, _, typed = thing.partition("|")
-    counts = _count_of(word)
+    counts = _bodies() if word in lexicon().counting.get("bodies", ()) else _count_of(word)
     beside = _thing_count(typed or things) if things else None
 
     def check(text: str) -> bool:
