@@ -2131,3 +2131,38 @@ def test_a_count_of_bodies_asked_is_answered_by_a_number_of_any_body(tmp_path: P
         )
         assert ans.found and cited(ans)[0] == ("kh-77-dhnl-2026", "II.1.b"), ans.answer
         assert "tối thiểu 30 cơ quan, doanh nghiệp" in ans.answer
+
+
+_FEES_DIRECTIVE = """ỦY BAN NHÂN DÂN
+TỈNH YÊN BÁI
+-------
+Số: 07/CT-UBND
+Yên Bái, ngày 20 tháng 8 năm 2026
+
+CHỈ THỊ
+Về chấn chỉnh việc thu, chi đầu năm học 2026 - 2027
+
+Thời gian qua, một số cơ sở giáo dục còn thu các khoản ngoài quy định. Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:
+1. Sở Giáo dục và Đào tạo
+a) Hướng dẫn các cơ sở giáo dục công khai các khoản thu trước ngày 05/9/2026.
+b) Đối với học sinh học tại cơ sở giáo dục tư thục, nhà trường chỉ được thu phần chênh lệch giữa mức học phí của trường và mức hỗ trợ học phí của Nhà nước.
+2. Các cơ sở giáo dục
+a) Không thu học phí đối với học sinh lưu ban, trừ trường hợp do ốm đau, tai nạn.
+b) Học sinh khuyết tật học hòa nhập được hưởng mức hỗ trợ học phí theo quy định của tỉnh.
+c) Báo cáo kết quả thu, chi về Sở Giáo dục và Đào tạo trước ngày 30/10/2026.
+"""
+
+
+def test_a_fee_named_asks_no_amount_in_a_question_of_a_rule(tmp_path: Path) -> None:
+    """ "quy định thế nào về học phí …" asks a rule and "… có được miễn học phí ko ad, theo chỉ thị …" asks whether:
+    a fee named is no amount asked (lexicon intents), so a rule stating no figure answers (both were refused: "no
+    figure of the kind asked in the lines quoted")."""
+    with engine_of(tmp_path, {"ct-07-ubnd-yenbai-2026": _FEES_DIRECTIVE}) as engine:
+        ans = engine.ask(
+            "Chỉ thị về chấn chỉnh thu, chi đầu năm học của tỉnh Yên Bái quy định thế nào về học phí đối với học sinh trường tư thục?"
+        )
+        assert ans.found and cited(ans)[0] == ("ct-07-ubnd-yenbai-2026", "1.b"), ans.answer
+        ans = engine.ask(
+            "hs khuyet tat hoc hoa nhap co dc huong muc ho tro hoc phi ko ad, theo chi thi thu chi dau nam hoc yen bai"
+        )
+        assert ans.found and cited(ans)[0] == ("ct-07-ubnd-yenbai-2026", "2.b"), ans.answer
