@@ -2166,3 +2166,45 @@ def test_a_fee_named_asks_no_amount_in_a_question_of_a_rule(tmp_path: Path) -> N
             "hs khuyet tat hoc hoa nhap co dc huong muc ho tro hoc phi ko ad, theo chi thi thu chi dau nam hoc yen bai"
         )
         assert ans.found and cited(ans)[0] == ("ct-07-ubnd-yenbai-2026", "2.b"), ans.answer
+
+
+_RATING_CIRCULAR = """BỘ NỘI VỤ
+-------
+Số: 31/2026/TT-BNV
+Hà Nội, ngày 10 tháng 3 năm 2026
+
+THÔNG TƯ
+HƯỚNG DẪN ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG VIÊN CHỨC THƯ VIỆN
+
+Căn cứ Nghị định số 90/2020/NĐ-CP ngày 13 tháng 8 năm 2020 của Chính phủ về đánh giá, xếp loại chất lượng cán bộ, công chức, viên chức;
+Bộ trưởng Bộ Nội vụ ban hành Thông tư hướng dẫn đánh giá, xếp loại chất lượng viên chức thư viện.
+
+Điều 1. Phạm vi điều chỉnh
+Thông tư này hướng dẫn đánh giá, xếp loại chất lượng viên chức thư viện.
+Điều 2. Xếp loại ở mức không hoàn thành nhiệm vụ
+1. Viên chức có trên 50% nhiệm vụ theo kế hoạch cá nhân không hoàn thành thì xếp loại ở mức không hoàn thành nhiệm vụ.
+2. Viên chức bị xử lý kỷ luật trong năm đánh giá thì xếp loại ở mức không hoàn thành nhiệm vụ.
+Điều 3. Sử dụng kết quả đánh giá
+Viên chức có 02 năm liên tiếp bị xếp loại ở mức không hoàn thành nhiệm vụ thì người đứng đầu đơn vị xem xét chấm dứt hợp đồng làm việc.
+Điều 4. Trách nhiệm của Bộ Nội vụ
+Bộ Nội vụ hướng dẫn, kiểm tra việc thực hiện Thông tư này và tổng hợp kết quả đánh giá trên phạm vi cả nước.
+Điều 5. Trách nhiệm của Ủy ban nhân dân cấp tỉnh
+Ủy ban nhân dân cấp tỉnh chỉ đạo Sở Nội vụ triển khai Thông tư này tại địa phương.
+"""
+
+
+def test_a_rating_not_done_is_no_duty_asked_of_the_body_naming_the_document(tmp_path: Path) -> None:
+    """ "xếp loại không hoàn thành nhiệm vụ" is a rating (intent_masks): a question asking of it, naming the
+    circular by its issuer ("thông tư 31 bộ nội vụ") or its code ("TT-BNV"), asks no duties of the Bộ Nội vụ; the
+    articles on the rating answer (its article of responsibilities was the whole answer)."""
+    with engine_of(tmp_path, {"tt-31-2026-bnv": _RATING_CIRCULAR}) as engine:
+        ans = engine.ask(
+            "Chào luật sư, tôi đã 2 năm liên tiếp bị xếp loại không hoàn thành nhiệm vụ. Theo Thông tư 31/2026/TT-BNV"
+            " thì đơn vị có thể chấm dứt hợp đồng làm việc với tôi không?"
+        )
+        assert ans.found and cited(ans)[0] == ("tt-31-2026-bnv", "Điều 3"), ans.answer
+        ans = engine.ask(
+            "tt 31 bo noi vu: vien chuc co bao nhieu % nhiem vu ko hoan thanh thi bi xep loai khong hoan thanh nhiem vu"
+        )
+        assert ans.found and ("tt-31-2026-bnv", "Điều 4") not in cited(ans), ans.answer
+        assert "trên 50% nhiệm vụ theo kế hoạch cá nhân không hoàn thành" in ans.answer
