@@ -14,6 +14,14 @@ def test_a_number_before_a_noun_is_given_but_not_a_year_a_date_or_a_document_num
     assert given("em 17 tuổi, lương 6,5 triệu") == [(17.0, "tuoi"), (6.5, "trieu")]
 
 
+def test_a_noun_given_as_shorthand_is_read_as_its_bands_write_it() -> None:
+    """ "trường e có 12 hs khuyết tật": "hs" is "học sinh", so the band "từ 10 đến 19 học sinh khuyết tật" holds 12 and
+    its sibling "từ 05 đến 09 học sinh" leaves it out (the shorthand measured nothing a band is written in)."""
+    numbers = given("truong e co 12 hs khuyet tat hoc hoa nhap thi dc ho tro bao nhieu")
+    assert holds("b) Cơ sở giáo dục có từ 10 đến 19 học sinh khuyết tật: 700.000 đồng/người/tháng;", numbers)
+    assert states_other("a) Cơ sở giáo dục có từ 05 đến 09 học sinh khuyết tật: 500.000 đồng/người/tháng;", numbers)
+
+
 @pytest.mark.parametrize(
     ("text", "held"),
     [

@@ -26,6 +26,8 @@ _GIVEN = re.compile(rf"(?<![\w/.,-])({_NUMBER})\s+([a-z]+)\b(?![/-])")
 _NOT_MEASURED = frozenset(lexicon().counting.get("not_measured", ()))
 #: A noun and the word after it that make another noun (lexicon counting.not_measured_pairs: "năm học").
 _OTHER_NOUN = frozenset(lexicon().counting.get("not_measured_pairs", ()))
+#: Shorthand for a noun ("hs": học sinh), read as the noun's first word, as sections write it.
+_ABBREVIATIONS = lexicon().abbreviations
 #: Words of a date before a number, its day, month or quarter ("tháng 12 năm 2025" gives no twelve years).
 _DATE_WORDS = frozenset(lexicon().counting.get("date_words", ()))
 #: "từ 7 đến cận 8": just under 8, as "đến dưới 8". "từ đủ 10 năm đến dưới 15 năm": "đủ" says the bound is held.
@@ -53,7 +55,7 @@ def _folded(text: str) -> str:
 
 def given(text: str) -> list[tuple[float, str]]:
     """The numbers a question gives with the noun each measures ("82 điểm": (82.0, "diem"); "công tác được 12 năm":
-    (12.0, "nam")); not a part of a date ("ngày 15 tháng 12 năm 2025", "quý 3 năm 2025", "tháng 12 năm trước")."""
+    (12.0, "nam"); "12 hs": (12.0, "hoc"), as "học sinh" is written); not a part of a date ("ngày 15 tháng 12 năm 2025", "quý 3 năm 2025", "tháng 12 năm trước")."""
     folded = _folded(text)
     out = []
     for m in _GIVEN.finditer(folded):
@@ -66,6 +68,8 @@ def given(text: str) -> list[tuple[float, str]]:
             continue  # "tháng 12 năm 2025": a date's month; "lớp 5 năm học 2025-2026": "năm học", no count
         if after and re.fullmatch(r"(?:19|20)\d\d", after[0]):
             continue  # "12 năm 2025": a month of a year, not twelve years
+        if noun in _ABBREVIATIONS:  # "12 hs": the bands are written "từ 10 đến 19 học sinh"
+            noun = fold(_ABBREVIATIONS[noun]).lower().split()[0]
         out.append((_value(number), noun))
     return out
 
