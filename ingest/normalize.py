@@ -115,6 +115,9 @@ _APPENDIX_LINE = re.compile(r"^(?:PHỤ LỤC|DANH MỤC)\b")
 #: Parts whose heading is written in capitals after a mixed-case marker ("Mục 1. GIÁO DỤC …").
 _PART_KINDS = frozenset({"phan", "chuong", "muc"})
 _RULE = re.compile(r"^[-_=–—]{3,}$")
+#: A line opening with an article's number, and what a line ends with when a reference to it was cut after it.
+_ARTICLE_REF = re.compile(r"^(?:Điều|ĐIỀU)\s*\d+")
+_REFERENCE_CUT = re.compile(r"\b(?:khoản \d+|điểm [a-zđ]|tại|của|theo|và|hoặc)$")
 _ARTICLE_HEADING = re.compile(r"^(?:Điều|ĐIỀU)\s*\d+\s*[.:]\s")
 _ROMAN_CELL = re.compile(r"^[IVX]{1,5}$")
 _BULLETS = ("- ", "+ ", "– ", "• ")
@@ -267,10 +270,12 @@ def _continues(
         # a lower-case "số" alone is a wrapped heading's last word ("4. Phát triển nền tảng, ứng dụng" / "số"),
         # not a number's marker, when numbering follows ("4.1. Ứng dụng …")
         return not (prev == "số" and BLOCK_START.match(line))
-    if _BARE_MARKER.match(prev) or _BARE_MARKER.match(para):  # "Chương" / "I" / "QUY ĐỊNH CHUNG"
+    if (_BARE_MARKER.match(prev) and para.startswith(prev)) or _BARE_MARKER.match(para):  # "Chương" / "I" / "…"
         return classify(line) is None and not line.startswith(("-", "+", "–", "•"))
     if _HYPHEN_CUT.search(prev) and line[:1].isalnum() and not BLOCK_START.match(line):
         return True
+    if _ARTICLE_REF.match(line) and _REFERENCE_CUT.search(prev):
+        return True  # a cross-reference cut at the wrap: "… quy định tại khoản 2" / "Điều 3 Nghị định này."
     if BLOCK_START.match(line) or _ROMAN_CELL.match(line):
         return False
     if prev.count("(") > prev.count(")") and line.count(")") > line.count("("):

@@ -298,3 +298,26 @@ def test_a_table_whose_rows_open_with_a_word_and_a_number_gets_one_line_a_row() 
     ]
     numbered = "8.1\nKhối 1\n4.650.000\n8.2\nKhối 2\n4.650.000\n8.3\nKhối 3\n4.650.000\n8.4\nKhối 4\n4.650.000"
     assert not any(line.startswith("Khối 1 4.650.000") for line in normalize_text(numbered).split("\n"))
+
+
+def test_a_reference_cut_before_its_article_joins_and_a_bare_article_word_after_it_opens_the_next() -> None:
+    """ "… quy định tại khoản 2" / "Điều 3 Nghị định này.": a reference the wrap cut before its article's number is one
+    sentence; "… điểm a khoản 2" / "Điều 10." / "Điều" / "3. Bãi bỏ …": the reference ends the clause and the bare
+    "Điều" opens article 3 (it was read as one line, "Điều 10. Điều 3. Bãi bỏ …")."""
+    raw = (
+        "Điều 2. Mức hỗ trợ\n"
+        "1. Mức hỗ trợ tính theo mức lương tối thiểu quy định tại khoản 2\n"
+        "Điều 3 Nghị định này.\n"
+        "2. Thay thế cụm từ “hộ khẩu” tại khoản 2 Điều 7 và điểm a khoản 2\n"
+        "Điều 10.\n"
+        "Điều\n"
+        "3. Bãi bỏ một số quy định\n"
+        "Bãi bỏ khoản 3 Điều 6.\n"
+    )
+    assert normalize_text(raw).split("\n") == [
+        "Điều 2. Mức hỗ trợ",
+        "1. Mức hỗ trợ tính theo mức lương tối thiểu quy định tại khoản 2 Điều 3 Nghị định này.",
+        "2. Thay thế cụm từ “hộ khẩu” tại khoản 2 Điều 7 và điểm a khoản 2 Điều 10.",
+        "Điều 3. Bãi bỏ một số quy định",
+        "Bãi bỏ khoản 3 Điều 6.",
+    ]
