@@ -2208,3 +2208,18 @@ def test_a_rating_not_done_is_no_duty_asked_of_the_body_naming_the_document(tmp_
         )
         assert ans.found and ("tt-31-2026-bnv", "Điều 4") not in cited(ans), ans.answer
         assert "trên 50% nhiệm vụ theo kế hoạch cá nhân không hoàn thành" in ans.answer
+
+
+def test_a_tables_bare_figures_under_a_unit_line_answer_an_amount(tmp_path: Path) -> None:
+    """ "được cộng thêm bao nhiêu tiền" of a decree (a development document of the fifth unseen set): the appendix's
+    rows give bare figures under "Đơn vị tính: đồng/sinh viên/tháng", a line of its own (lexicon table_unit): they
+    are sums, quoted with the unit line (the question was refused: "no figure of the kind asked in the lines
+    quoted", the unit line left out and "Cộng thêm 600.000" no sum by itself)."""
+    decree = (REPO / "evals" / "unseen5" / "docs" / "nd-142-2025-cp.txt").read_text(encoding="utf-8")
+    with engine_of(tmp_path, {"nd-142-2025-cp": decree}) as engine:
+        ans = engine.ask(
+            "ad oi theo nd 142/2025 sv su pham la nguoi dan toc thieu so o xa dac biet kho khan thi dc cong them bao"
+            " nhieu tien chi phi sinh hoat 1 thang so voi muc chung vay"
+        )
+        assert ans.found and cited(ans)[0] == ("nd-142-2025-cp", "Phụ lục"), ans.answer
+        assert "Cộng thêm 600.000" in ans.answer and "Đơn vị tính: đồng/sinh viên/tháng" in ans.answer
