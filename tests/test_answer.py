@@ -2223,3 +2223,16 @@ def test_a_tables_bare_figures_under_a_unit_line_answer_an_amount(tmp_path: Path
         )
         assert ans.found and cited(ans)[0] == ("nd-142-2025-cp", "Phụ lục"), ans.answer
         assert "Cộng thêm 600.000" in ans.answer and "Đơn vị tính: đồng/sinh viên/tháng" in ans.answer
+
+
+def test_a_length_of_service_asks_no_deadline(tmp_path: Path) -> None:
+    """ "thời gian công tác … được tính thế nào" asks how service is counted (lexicon intent_masks), not a day: the
+    article on counting it answers first (a deadline's reading put the appendix of monthly sums first)."""
+    decree = (REPO / "evals" / "unseen5" / "docs" / "nd-142-2025-cp.txt").read_text(encoding="utf-8")
+    with engine_of(tmp_path, {"nd-142-2025-cp": decree}) as engine:
+        ans = engine.ask(
+            "Tôi là sinh viên sư phạm, sau khi tốt nghiệp về dạy ở một trường tại xã đảo. Theo nghị định 142/2025 thì"
+            " thời gian công tác ở đó được tính thế nào?"
+        )
+        assert ans.found and cited(ans)[0] == ("nd-142-2025-cp", "Điều 1.5"), ans.answer
+        assert "được tính bằng 1,5 lần thời gian công tác" in ans.answer
