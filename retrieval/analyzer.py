@@ -64,7 +64,7 @@ def _in_capitals() -> frozenset[str]:
 #: "Trách nhiệm của <unit>" or "Nhiệm vụ của <unit>" (a regulation's) is that unit's section (lexicon ``units.assign``).
 #: 30: an item deeper in the implementation part opening with a unit and its verb ("a) Sở Y tế chủ trì …" under "1.
 #: Giao Ủy ban nhân dân tỉnh … chỉ đạo:") is that unit's section.
-ANALYZER_VERSION = "30"
+ANALYZER_VERSION = "31"
 
 _WORD = re.compile(r"[^\W_]+")
 _PERCENT = re.compile(r"(?<=\d)\s*%")

@@ -249,7 +249,10 @@ def _units_of(doc: Document) -> list[UnitEntry]:
         # dân tỉnh …, trong đó chỉ đạo: a) Sở Y tế chủ trì hướng dẫn hồ sơ, …"), however long its first line
         top = sec.level == 1 and not impl_ids
         placed = (sec.level >= 2 or top or sec.id.startswith("Điều ")) and sec.id not in impl_ids
-        deep = not under_impl and _below(doc, sec, impl_ids) and name_of.match(sec.heading) is not None
+        # … or, in a text with no implementation part and no articles (a công văn's points are its instructions: "d)
+        # Phòng GDĐT tổng hợp số liệu …"), any item opening with a unit and its verb
+        loose = not impl_ids and "Điều" not in sec.id
+        deep = not under_impl and (_below(doc, sec, impl_ids) or loose) and name_of.match(sec.heading) is not None
         if under_impl or (placed and heading.match(sec.heading) and (deep or _is_unit_name(sec.heading))):
             named = name_of.match(sec.heading)  # "Giao Sở Tư pháp theo dõi, đôn đốc …" is Sở Tư pháp's section
             if not _names_someone(named.group("unit") if named else sec.heading):

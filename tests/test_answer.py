@@ -2237,3 +2237,21 @@ def test_a_length_of_service_asks_no_deadline(tmp_path: Path) -> None:
         )
         assert ans.found and cited(ans)[0] == ("nd-142-2025-cp", "Điều 1.5"), ans.answer
         assert "được tính bằng 1,5 lần thời gian công tác" in ans.answer
+
+
+@pytest.mark.skipif(not _WIDE.is_dir(), reason=f"{_WIDE} is not beside this checkout (../shared/wide)")
+def test_a_point_opening_with_a_unit_and_its_verb_is_that_units_task_in_a_letter_without_an_implementation_part(
+    tmp_path: Path,
+) -> None:
+    """ "Phòng GDĐT có trách nhiệm gì trong chế độ báo cáo?" of a công văn (a development document of the fifth
+    unseen set, read beside the wide documents) whose points are its instructions ("d) Phòng GDĐT tổng hợp số liệu …
+    thành 01 báo cáo chung"): the point is the unit's task (lexicon units.verbs "tổng hợp"), as it would be under
+    "Tổ chức thực hiện" (a report deadline of the schools came first)."""
+    letter = (REPO / "evals" / "unseen5" / "docs" / "cv-3391-sgddt-binhduong-2025.txt").read_text(encoding="utf-8")
+    with engine_of(tmp_path, {"cv-3391-sgddt-binhduong-2025": letter}, _WIDE) as engine:
+        ans = engine.ask(
+            "Trong công văn hướng dẫn công tác y tế trường học năm học 2025-2026 của Sở GDĐT Bình Dương, Phòng GDĐT các"
+            " huyện có trách nhiệm gì trong chế độ báo cáo?"
+        )
+        assert ans.found and cited(ans)[0] == ("cv-3391-sgddt-binhduong-2025", "6.d"), ans.answer
+        assert "thành 01 báo cáo chung" in ans.answer
