@@ -211,9 +211,10 @@ def _caps_continues(para: str, prev: str, line: str, width: int | None) -> bool:
     """
     if _DOC_TYPE_LINE.match(para) or _ROMAN_CELL.match(prev):
         return False  # a type line, or a table's group number ("II" / "HỖ TRỢ …")
-    if " " in line and line in para:
+    marker = classify(para)
+    if " " in line and marker is not None and marker.rest.startswith(line):
         return False  # the heading written again, as a scrape repeats a chapter's ("Chương I QUY ĐỊNH CHUNG" / …)
-    numbered = classify(prev) is not None or classify(para) is not None
+    numbered = classify(prev) is not None or marker is not None
     if _DOC_TYPE_LINE.match(line) and (not numbered or _APPENDIX_LINE.match(line)):
         return False  # a header's type line; after a numbered heading, its words ("V. CHẾ ĐỘ" / "BÁO CÁO")
     if numbered:
@@ -274,7 +275,7 @@ def _continues(
         return classify(line) is None and not line.startswith(("-", "+", "–", "•"))
     if _HYPHEN_CUT.search(prev) and line[:1].isalnum() and not BLOCK_START.match(line):
         return True
-    if _ARTICLE_REF.match(line) and _REFERENCE_CUT.search(prev):
+    if _ARTICLE_REF.match(line) and not _ARTICLE_HEADING.match(line) and _REFERENCE_CUT.search(prev):
         return True  # a cross-reference cut at the wrap: "… quy định tại khoản 2" / "Điều 3 Nghị định này."
     if BLOCK_START.match(line) or _ROMAN_CELL.match(line):
         return False

@@ -45,7 +45,7 @@ def table_rows(lines: list[str], opens_block: re.Pattern[str]) -> dict[int, int]
             i = _table(lines, i, opens_block, spans)
         elif lines[i].strip() == ROMAN[0]:
             i = _roman_table(lines, i, opens_block, spans)
-        elif _KEY.match(lines[i].strip()):
+        elif _KEY.match(lines[i].strip()) and not opens_block.match(lines[i].strip()):
             i = _keyed_table(lines, i, opens_block, spans)
         else:
             i += 1
@@ -151,15 +151,19 @@ def _keyed_table(lines: list[str], at: int, opens_block: re.Pattern[str], spans:
         last = lines[end].strip() if end < len(lines) else ""
         if (
             last.startswith(word + " ")
+            and not _KEY.match(last)  # "Đợt bổ sung", no number: a number would have been a row of the run
+            and not opens_block.match(last)
             and len(last) <= MAX_LAST_KEY
             and end + k <= len(lines)
             and all(_keyed_cell(lines[j], opens_block) for j in range(end + 1, end + k))
         ):
             end, n = end + k, n + 1  # "Đợt bổ sung" / its cells
-        head = at
-        while head > max(0, at - k) and _header_cell(lines, head - 1, opens_block):
-            head -= 1
-        if head < at:
+        # its header: as many cells as a row, each opening with a capital ("Đợt" / "Ngày đánh giá" / …), not the
+        # wrapped end of a sentence announcing the table
+        head = at - k
+        if head >= 0 and all(
+            _header_cell(lines, j, opens_block) and lines[j].strip()[:1].isupper() for j in range(head, at)
+        ):
             spans[head] = at
         for r in range(n):
             spans[at + r * k] = at + (r + 1) * k
@@ -179,7 +183,7 @@ def _keyed_cell(line: str, opens_block: re.Pattern[str]) -> bool:
     if marker is not None and not marker.rest:
         return False
     letters = [c for c in text if c.isalpha()]
-    if (len(letters) >= 2 and all(c.isupper() for c in letters)) or text.endswith((".", ":")):
+    if (len(letters) >= 2 and all(c.isupper() for c in letters)) or text.endswith((".", ";", ":")):
         return False
     m = opens_block.match(text)
     heading = m is not None and text[m.end() :].lstrip()[:1].isalpha()

@@ -2255,3 +2255,34 @@ def test_a_point_opening_with_a_unit_and_its_verb_is_that_units_task_in_a_letter
         )
         assert ans.found and cited(ans)[0] == ("cv-3391-sgddt-binhduong-2025", "6.d"), ans.answer
         assert "thành 01 báo cáo chung" in ans.answer
+
+
+def test_rating_and_service_masks_hide_no_real_duty_deadline_or_amount_question() -> None:
+    """The masks for a rating ("xếp loại không hoàn thành nhiệm vụ") and for a length of service ("thời gian công
+    tác") hide only those: "phải hoàn thành nhiệm vụ cụ thể nào" still asks duties, "thời gian công tác … phải đủ mấy
+    năm" still asks a time; "mức học phí" still asks a sum, and a whether read from "không … theo <văn bản>" gives way
+    to a question word after it ("… mỗi tháng bao nhiêu")."""
+    from retrieval.answers.question import parse
+
+    assert "duty" in parse("Sở Y tế phải hoàn thành nhiệm vụ cụ thể nào trong kế hoạch chuyển đổi số?").asks
+    assert "duty" not in parse("Viên chức bị xếp loại không hoàn thành nhiệm vụ thì sao?").asks
+    assert "deadline" in parse("Thời gian công tác tại vùng đặc biệt khó khăn phải đủ mấy năm thì được hưởng?").asks
+    assert "amount" in parse("Mức học phí đối với học sinh trường tư thục ở Yên Bái là gì?").asks
+    asks = parse("co duoc ho tro tien an trua khong a theo quyet dinh 35 moi thang bao nhieu").asks
+    assert "whether" not in asks and "amount" in asks
+
+
+def test_a_count_of_bodies_needs_a_body_and_a_unit_line_needs_its_unit() -> None:
+    """ "bao nhiêu đơn vị" is answered by a number of bodies ("30 cơ quan, doanh nghiệp", "05 trường"), not of pupils
+    nor a cited clause; a table's unit is a bracket closed on its unit or a line "Đơn vị tính: …", not "(đồng chí …)"
+    nor "Đơn vị: Đồng Tháp" (a body)."""
+    import retrieval.engine  # noqa: F401  (the answer modules import in its order)
+    from retrieval.answers.refusal import count_check
+    from retrieval.lexicon import lexicon
+
+    bodies = count_check("don vi")
+    assert bodies("tối thiểu 30 cơ quan, doanh nghiệp") and bodies("05 trường THCS")
+    assert not bodies("Tặng Giấy khen cho 45 học sinh") and not bodies("quy định tại khoản 2 Điều 5")
+    unit = lexicon().table_unit
+    assert unit.search("Đơn vị tính: đồng/sinh viên/tháng") and unit.search("Mức chi (1.000đ)")
+    assert not unit.search("Trưởng ban (đồng chí Phó Trưởng phòng)") and not unit.search("Đơn vị: Đồng Tháp")

@@ -321,3 +321,26 @@ def test_a_reference_cut_before_its_article_joins_and_a_bare_article_word_after_
         "Điều 3. Bãi bỏ một số quy định",
         "Bãi bỏ khoản 3 Điều 6.",
     ]
+
+
+def test_a_reference_join_takes_no_article_heading_and_a_heading_cut_mid_word_still_joins() -> None:
+    """ "… quy định tại khoản 2" / "Điều 4. Mức hỗ trợ": a real article after an unfinished line stays an article; a
+    capitals heading cut inside its words joins ("… PHƯƠNG HƯỚNG NHIỆM" / "VỤ NĂM HỌC"), the repeat check comparing
+    the heading's own text, not any part of it; a keyed table takes no wrapped sentence end as its header nor an
+    article ("Điều 4. Hiệu lực") as its last row."""
+    raw = "Điều 3. Đối tượng\n1. Đối tượng quy định tại khoản 2\nĐiều 4. Mức hỗ trợ\nMức hỗ trợ là 100%."
+    assert normalize_text(raw).split("\n") == [
+        "Điều 3. Đối tượng",
+        "1. Đối tượng quy định tại khoản 2",
+        "Điều 4. Mức hỗ trợ",
+        "Mức hỗ trợ là 100%.",
+    ]
+    raw = "I. ĐÁNH GIÁ NHIỆM VỤ NĂM HỌC VÀ PHƯƠNG HƯỚNG NHIỆM\nVỤ NĂM HỌC\n1. Kết quả"
+    assert normalize_text(raw).split("\n")[0] == "I. ĐÁNH GIÁ NHIỆM VỤ NĂM HỌC VÀ PHƯƠNG HƯỚNG NHIỆM VỤ NĂM HỌC"
+    raw = (
+        "2. Các đơn vị bố trí phòng làm việc cho đoàn\nkiểm tra của Phòng trong thời gian làm việc\n"
+        "Đợt 1\nTrường A\nĐợt 2\nTrường B\nĐợt 3\nTrường C\nĐiều 4. Hiệu lực\nThông tư này có hiệu lực\nkể từ ngày ký.\n"
+    )
+    lines = normalize_text(raw).split("\n")
+    assert "Đợt 1 Trường A" in lines and not any(line.startswith("kiểm tra của Phòng") for line in lines)
+    assert "Điều 4. Hiệu lực" in lines

@@ -111,3 +111,10 @@ def test_years_of_service_are_given_and_held_by_a_band_from_full_years() -> None
         assert given(dated) == [], dated
     assert given("con em học lớp 5 năm học 2025-2026 thì được mấy buổi") == []
     assert not states_other("Kế hoạch 5 năm giai đoạn 2021 - 2025 về chuyển đổi số", [(5.0, "nam")])
+
+
+def test_shorthand_read_only_as_its_whole_noun_and_not_when_it_must_be_typed_in_capitals() -> None:
+    """ "3 tp" is "thành phố", held by no band of "thành viên"; "3 ca mắc" is three cases ("CA" is công an only in
+    capitals)."""
+    assert not holds("Tổ có từ 3 đến 5 thành viên", given("tinh co 3 tp truc thuoc"))
+    assert given("xa co 3 ca mac sot xuat huyet") == [(3.0, "ca")]

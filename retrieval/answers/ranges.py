@@ -28,6 +28,8 @@ _NOT_MEASURED = frozenset(lexicon().counting.get("not_measured", ()))
 _OTHER_NOUN = frozenset(lexicon().counting.get("not_measured_pairs", ()))
 #: Shorthand for a noun ("hs": học sinh), read as the noun's first word, as sections write it.
 _ABBREVIATIONS = lexicon().abbreviations
+#: Shorthand read so only when typed in capitals ("CA": công an; "3 ca mắc" is three cases).
+_IN_CAPITALS = frozenset(w.lower() for w in lexicon().abbreviations_in_capitals)
 #: Words of a date before a number, its day, month or quarter ("tháng 12 năm 2025" gives no twelve years).
 _DATE_WORDS = frozenset(lexicon().counting.get("date_words", ()))
 #: "từ 7 đến cận 8": just under 8, as "đến dưới 8". "từ đủ 10 năm đến dưới 15 năm": "đủ" says the bound is held.
@@ -55,7 +57,7 @@ def _folded(text: str) -> str:
 
 def given(text: str) -> list[tuple[float, str]]:
     """The numbers a question gives with the noun each measures ("82 điểm": (82.0, "diem"); "công tác được 12 năm":
-    (12.0, "nam"); "12 hs": (12.0, "hoc"), as "học sinh" is written); not a part of a date ("ngày 15 tháng 12 năm 2025", "quý 3 năm 2025", "tháng 12 năm trước")."""
+    (12.0, "nam"); "12 hs": (12.0, "hoc sinh"), as the bands write it); not a part of a date ("ngày 15 tháng 12 năm 2025", "quý 3 năm 2025", "tháng 12 năm trước")."""
     folded = _folded(text)
     out = []
     for m in _GIVEN.finditer(folded):
@@ -68,8 +70,8 @@ def given(text: str) -> list[tuple[float, str]]:
             continue  # "tháng 12 năm 2025": a date's month; "lớp 5 năm học 2025-2026": "năm học", no count
         if after and re.fullmatch(r"(?:19|20)\d\d", after[0]):
             continue  # "12 năm 2025": a month of a year, not twelve years
-        if noun in _ABBREVIATIONS:  # "12 hs": the bands are written "từ 10 đến 19 học sinh"
-            noun = fold(_ABBREVIATIONS[noun]).lower().split()[0]
+        if noun in _ABBREVIATIONS and noun not in _IN_CAPITALS:  # "12 hs": bands written "từ 10 đến 19 học sinh"
+            noun = fold(_ABBREVIATIONS[noun]).lower()
         out.append((_value(number), noun))
     return out
 
@@ -89,13 +91,14 @@ def _ranges(text: str, noun: str) -> list[tuple[float, float, bool, bool]]:
                 continue
             if len(re.findall(r"\b(?:19|20)\d\d\b", m.group(0))) == 2:
                 continue
-            before = text[: m.start()].split()[-4:]
-            after = text[m.end() :].split()[:1]
+            size = len(noun.split())  # a noun of two words given in shorthand ("hs": "hoc sinh")
+            before = f" {' '.join(text[: m.start()].split()[-(3 + size) :])} "
+            after = " ".join(text[m.end() :].split()[:size])
             # "trên 35 tiết đến 70 tiết", "từ 35 tiết trở xuống"; not "từ 5,0 điểm trở lên" (a pass mark)
-            inside = noun in m.group(0).split() and (
+            inside = f" {noun} " in f" {m.group(0)} " and (
                 pattern in (_BETWEEN, _DOWNWARD) or (pattern is _UPWARD and m.group(0).startswith("tu du "))
             )
-            if noun in before or noun in after or inside:
+            if f" {noun} " in before or noun == after or inside:
                 out.append(read(m))
     return [s for s in out if s[0] < s[1]]
 

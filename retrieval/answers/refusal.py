@@ -292,10 +292,10 @@ def _count_of(noun: str) -> re.Pattern[str]:
 
 @functools.cache
 def _bodies() -> re.Pattern[str]:
-    """A number of bodies of any kind, in folded text: a number before a word that names no date, time or sum
-    (lexicon counting ``not_bodies``): "30 co quan, doanh nghiep", "05 truong"; not "60%", "15 thang 12"."""
-    other = "|".join(re.escape(w) for w in lexicon().counting.get("not_bodies", ()))
-    return re.compile(rf"(?<![\d/.,])\d+(?:[.,]\d+)*\s+(?!(?:{other})\b)[a-z]")
+    """A number of bodies of any kind, in folded text: a number before a noun of a body (lexicon counting
+    ``body_nouns``): "30 co quan, doanh nghiep", "05 truong"; not "45 hoc sinh", "khoan 2 Dieu 5"."""
+    nouns = "|".join(re.escape(w) for w in sorted(lexicon().counting.get("body_nouns", ()), key=len, reverse=True))
+    return re.compile(rf"(?<![\d/.,])\d+(?:[.,]\d+)*\s+(?:{nouns})\b")
 
 
 def count_check(noun: str) -> Callable[[str], bool]:
