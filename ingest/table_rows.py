@@ -178,16 +178,8 @@ def _key_of(line: str) -> str | None:
 
 def _keyed_cell(line: str, opens_block: re.Pattern[str]) -> bool:
     """A cell of a keyed table: as ``_cell`` but as long as a task's text may be, and no bare number ("8.2")."""
-    text = line.strip()
-    marker = classify(text)
-    if marker is not None and not marker.rest:
-        return False
-    letters = [c for c in text if c.isalpha()]
-    if (len(letters) >= 2 and all(c.isupper() for c in letters)) or text.endswith((".", ";", ":")):
-        return False
-    m = opens_block.match(text)
-    heading = m is not None and text[m.end() :].lstrip()[:1].isalpha()
-    return bool(text) and len(text) <= MAX_KEYED_CELL and (text in _EMPTY_CELLS or not heading)
+    marker = classify(line.strip())
+    return (marker is None or bool(marker.rest)) and _cell(line, opens_block, MAX_KEYED_CELL)
 
 
 def _header_cell(lines: list[str], i: int, opens_block: re.Pattern[str]) -> bool:
@@ -199,7 +191,7 @@ def _header_cell(lines: list[str], i: int, opens_block: re.Pattern[str]) -> bool
     return _cell(lines[i], opens_block) and lines[i].strip() not in ROMAN and not bare
 
 
-def _cell(line: str, opens_block: re.Pattern[str]) -> bool:
+def _cell(line: str, opens_block: re.Pattern[str], longest: int = MAX_CELL) -> bool:
     """Whether a line may be a table's cell: short, opening no block of the text (a dash is an empty cell), not a
     heading in capitals ("I" / "MỤC ĐÍCH, YÊU CẦU" / … is a plan's parts), nor a sentence's end."""
     text = line.strip()
@@ -209,4 +201,4 @@ def _cell(line: str, opens_block: re.Pattern[str]) -> bool:
     m = opens_block.match(text)
     # "2.8 < I <= 4.0" is a range, not a heading "2.8." of the text: a marker not followed by a word opens nothing
     heading = m is not None and text[m.end() :].lstrip()[:1].isalpha()
-    return bool(text) and len(text) <= MAX_CELL and (text in _EMPTY_CELLS or not heading)
+    return bool(text) and len(text) <= longest and (text in _EMPTY_CELLS or not heading)

@@ -56,6 +56,15 @@ def engine_of(tmp_path: Path, files: dict[str, str], *folders: Path) -> Iterator
         engine.close()
 
 
+@contextmanager
+def unseen_engine(tmp_path: Path, unseen: str, stem: str, *folders: Path) -> Iterator[Any]:
+    """An engine over one development document of an unseen set (``evals/<unseen>/docs/<stem>.txt``) and
+    ``folders``."""
+    text = (REPO / "evals" / unseen / "docs" / f"{stem}.txt").read_text(encoding="utf-8")
+    with engine_of(tmp_path, {stem: text}, *folders) as engine:
+        yield engine
+
+
 def cited(ans) -> list[tuple[str, str]]:
     """(doc_id, section) of every citation, in order."""
     return [(c.doc_id, c.section) for c in ans.citations]
@@ -1940,8 +1949,7 @@ def test_a_unit_named_by_its_clause_in_an_article_for_two_units_is_answered_from
     ("Trách nhiệm của Ủy ban nhân dân cấp tỉnh và Ủy ban nhân dân cấp xã"): the clause "2. Ủy ban nhân dân cấp xã
     có trách nhiệm:" is the unit's own, and its day answers first, not the province's "c) Báo cáo kết quả thực
     hiện …" that echoes the question's words."""
-    decree = (REPO / "evals" / "unseen3" / "docs" / "nd-88-cp-2025.txt").read_text(encoding="utf-8")
-    with engine_of(tmp_path, {"nd-88-cp-2025": decree}) as engine:
+    with unseen_engine(tmp_path, "unseen3", "nd-88-cp-2025") as engine:
         ans = engine.ask("nghị định 88 hỗ trợ nhà giáo vùng khó khăn: ubnd xã báo cáo kết quả thực hiện khi nào?")
         assert cited(ans)[0] == ("nd-88-cp-2025", "Điều 15.2.c")
         assert "trước ngày 15 tháng 6 và ngày 15 tháng 12" in ans.answer
@@ -2092,8 +2100,7 @@ def test_a_day_asked_of_a_units_duties_is_the_one_point_stating_it(tmp_path: Pat
     unseen set, read beside the wide documents): the point "d) Báo cáo Bộ … trước ngày 15 tháng 12 hằng năm" answers
     first, not the unit's duties whole (its point "a) Thực hiện quản lý nhà nước về giáo dục thể chất …", stating
     no day but the law's name, was gathered with it as one list)."""
-    law = (REPO / "evals" / "unseen4" / "docs" / "luat-72-2025-qh15.txt").read_text(encoding="utf-8")
-    with engine_of(tmp_path, {"luat-72-2025-qh15": law}, _WIDE) as engine:
+    with unseen_engine(tmp_path, "unseen4", "luat-72-2025-qh15", _WIDE) as engine:
         ans = engine.ask(
             "Theo Luật Giáo dục thể chất và thể thao trường học năm 2025, Ủy ban nhân dân cấp tỉnh phải báo cáo Bộ Giáo"
             " dục và Đào tạo kết quả thực hiện Luật trước ngày nào?"
@@ -2216,8 +2223,7 @@ def test_a_tables_bare_figures_under_a_unit_line_answer_an_amount(tmp_path: Path
     rows give bare figures under "Đơn vị tính: đồng/sinh viên/tháng", a line of its own (lexicon table_unit): they
     are sums, quoted with the unit line (the question was refused: "no figure of the kind asked in the lines
     quoted", the unit line left out and "Cộng thêm 600.000" no sum by itself)."""
-    decree = (REPO / "evals" / "unseen5" / "docs" / "nd-142-2025-cp.txt").read_text(encoding="utf-8")
-    with engine_of(tmp_path, {"nd-142-2025-cp": decree}) as engine:
+    with unseen_engine(tmp_path, "unseen5", "nd-142-2025-cp") as engine:
         ans = engine.ask(
             "ad oi theo nd 142/2025 sv su pham la nguoi dan toc thieu so o xa dac biet kho khan thi dc cong them bao"
             " nhieu tien chi phi sinh hoat 1 thang so voi muc chung vay"
@@ -2229,8 +2235,7 @@ def test_a_tables_bare_figures_under_a_unit_line_answer_an_amount(tmp_path: Path
 def test_a_length_of_service_asks_no_deadline(tmp_path: Path) -> None:
     """ "thời gian công tác … được tính thế nào" asks how service is counted (lexicon intent_masks), not a day: the
     article on counting it answers first (a deadline's reading put the appendix of monthly sums first)."""
-    decree = (REPO / "evals" / "unseen5" / "docs" / "nd-142-2025-cp.txt").read_text(encoding="utf-8")
-    with engine_of(tmp_path, {"nd-142-2025-cp": decree}) as engine:
+    with unseen_engine(tmp_path, "unseen5", "nd-142-2025-cp") as engine:
         ans = engine.ask(
             "Tôi là sinh viên sư phạm, sau khi tốt nghiệp về dạy ở một trường tại xã đảo. Theo nghị định 142/2025 thì"
             " thời gian công tác ở đó được tính thế nào?"
@@ -2247,8 +2252,7 @@ def test_a_point_opening_with_a_unit_and_its_verb_is_that_units_task_in_a_letter
     unseen set, read beside the wide documents) whose points are its instructions ("d) Phòng GDĐT tổng hợp số liệu …
     thành 01 báo cáo chung"): the point is the unit's task (lexicon units.verbs "tổng hợp"), as it would be under
     "Tổ chức thực hiện" (a report deadline of the schools came first)."""
-    letter = (REPO / "evals" / "unseen5" / "docs" / "cv-3391-sgddt-binhduong-2025.txt").read_text(encoding="utf-8")
-    with engine_of(tmp_path, {"cv-3391-sgddt-binhduong-2025": letter}, _WIDE) as engine:
+    with unseen_engine(tmp_path, "unseen5", "cv-3391-sgddt-binhduong-2025", _WIDE) as engine:
         ans = engine.ask(
             "Trong công văn hướng dẫn công tác y tế trường học năm học 2025-2026 của Sở GDĐT Bình Dương, Phòng GDĐT các"
             " huyện có trách nhiệm gì trong chế độ báo cáo?"
