@@ -138,7 +138,7 @@ def _keyed_table(lines: list[str], at: int, opens_block: re.Pattern[str], spans:
     the number opens the row: "8.1" / "Khối 1" / "4.650.000"); a last row opening with the same word without a
     number ("Đợt bổ sung") is one too; the cells before the first row (at most as many) are its header. Recorded in
     ``spans``; the index after it (``at + 1`` when it is no such table)."""
-    word = _KEY.match(lines[at].strip()).group(1)  # type: ignore[union-attr]
+    word = _key_of(lines[at])
     for k in range(2, MAX_CELLS + 1):
         n = 0
         while at + n * k < len(lines) and _key_of(lines[at + n * k]) == word:

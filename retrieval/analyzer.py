@@ -63,7 +63,8 @@ def _in_capitals() -> frozenset[str]:
 #: 1147" of "1147-QĐ/BTGDVTW"; retrieval/prepared.py): records derived again at start. 28: an article headed
 #: "Trách nhiệm của <unit>" or "Nhiệm vụ của <unit>" (a regulation's) is that unit's section (lexicon ``units.assign``).
 #: 30: an item deeper in the implementation part opening with a unit and its verb ("a) Sở Y tế chủ trì …" under "1.
-#: Giao Ủy ban nhân dân tỉnh … chỉ đạo:") is that unit's section.
+#: Giao Ủy ban nhân dân tỉnh … chỉ đạo:") is that unit's section. 31: so is, in a text with no implementation part
+#: and no articles, any item opening with a unit and its verb ("d) Phòng GDĐT tổng hợp …"; lexicon ``units.verbs``).
 ANALYZER_VERSION = "31"
 
 _WORD = re.compile(r"[^\W_]+")

@@ -70,6 +70,11 @@ def _without_asking(ctx: Context, q: Question, asking: tuple[str, ...]) -> Query
     return replace(terms, uni=terms.uni & rest.uni, bi=terms.bi & rest.bi)
 
 
+def states_in(ctx: Context, h: SectionHit, check: Callable[[str], bool]) -> bool:
+    """Whether a line of a section found, its parts' included, states what ``check`` looks for."""
+    return any(check(ln.text) for ln in section_lines(ctx.index.get(h.doc_id), h.section, own=False))
+
+
 def stating_first(
     ctx: Context,
     hits: list[SectionHit],
@@ -87,8 +92,7 @@ def stating_first(
         return hits
 
     def stated(h: SectionHit) -> bool:
-        doc = ctx.index.get(h.doc_id)
-        return any(check(ln.text) for ln in section_lines(doc, h.section, own=False))
+        return states_in(ctx, h, check)
 
     if stated(hits[0]):
         return hits

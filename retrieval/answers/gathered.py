@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from retrieval.answers.context import Context
+from retrieval.answers.figure_lines import states_in
 from retrieval.answers.question import Question, fkey
 from retrieval.extract import Coverage, section_lines, text_terms
 from retrieval.lexicon import lexicon
@@ -43,11 +44,11 @@ def gathered(
     answer, not the duties whole)."""
     if (named := _items_named(q, ctx, hits)) is not None:
         return named
-    stating = states is not None and _states(ctx, hits[0], states)
+    stating = states if states is not None and states_in(ctx, hits[0], states) else None
     groups: dict[tuple[str, str], list[frozenset[str]]] = defaultdict(list)
     for h in hits[:GATHER_HITS]:
         sec = ctx.index.get(h.doc_id).section(h.section)
-        if stating and not _states(ctx, h, states):  # type: ignore[arg-type]
+        if stating is not None and not states_in(ctx, h, stating):
             continue
         if sec is not None and sec.parent:
             groups[(h.doc_id, sec.parent)].append(_terms(ctx, h.doc_id, h.section))
@@ -89,10 +90,6 @@ def _items_named(q: Question, ctx: Context, hits: list[SectionHit]) -> SectionHi
             parent = doc.section(sec.parent)
             return SectionHit(h.doc_id, sec.parent, parent.heading if parent else "", hits[0].score)
     return None
-
-
-def _states(ctx: Context, h: SectionHit, states: Callable[[str], bool]) -> bool:
-    return any(states(ln.text) for ln in section_lines(ctx.index.get(h.doc_id), h.section, own=False))
 
 
 def _short(ctx: Context, doc_id: str, section: str) -> bool:

@@ -26,7 +26,7 @@ _GIVEN = re.compile(rf"(?<![\w/.,-])({_NUMBER})\s+([a-z]+)\b(?![/-])")
 _NOT_MEASURED = frozenset(lexicon().counting.get("not_measured", ()))
 #: A noun and the word after it that make another noun (lexicon counting.not_measured_pairs: "năm học").
 _OTHER_NOUN = frozenset(lexicon().counting.get("not_measured_pairs", ()))
-#: Shorthand for a noun ("hs": học sinh), read as the noun's first word, as sections write it.
+#: Shorthand for a noun ("hs": học sinh), read as the whole noun, as sections write it.
 _ABBREVIATIONS = lexicon().abbreviations
 #: Shorthand read so only when typed in capitals ("CA": công an; "3 ca mắc" is three cases).
 _IN_CAPITALS = frozenset(w.lower() for w in lexicon().abbreviations_in_capitals)
@@ -57,7 +57,8 @@ def _folded(text: str) -> str:
 
 def given(text: str) -> list[tuple[float, str]]:
     """The numbers a question gives with the noun each measures ("82 điểm": (82.0, "diem"); "công tác được 12 năm":
-    (12.0, "nam"); "12 hs": (12.0, "hoc sinh"), as the bands write it); not a part of a date ("ngày 15 tháng 12 năm 2025", "quý 3 năm 2025", "tháng 12 năm trước")."""
+    (12.0, "nam"); "12 hs": (12.0, "hoc sinh"), as the bands write it); not a part of a date ("ngày 15 tháng 12 năm
+    2025", "quý 3 năm 2025", "tháng 12 năm trước")."""
     folded = _folded(text)
     out = []
     for m in _GIVEN.finditer(folded):
