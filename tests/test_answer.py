@@ -2290,3 +2290,17 @@ def test_a_count_of_bodies_needs_a_body_and_a_unit_line_needs_its_unit() -> None
     unit = lexicon().table_unit
     assert unit.search("Đơn vị tính: đồng/sinh viên/tháng") and unit.search("Mức chi (1.000đ)")
     assert not unit.search("Trưởng ban (đồng chí Phó Trưởng phòng)") and not unit.search("Đơn vị: Đồng Tháp")
+
+
+def test_a_sum_asked_per_a_unit_the_plan_never_writes_is_refused(tmp_path: Path) -> None:
+    """A community-tourism plan gives targets in visitors and billions of đồng and never writes "đêm": it sets no
+    price per night of a homestay, however many of the question's other words it holds (lexicon ``per_units``);
+    its own figures are still answered."""
+    with unseen_engine(tmp_path, "unseen2", "kh-77-ubnd-hagiang-2025", CORPUS) as engine:
+        refused = engine.ask(
+            "kh du lich cong dong ha giang quy dinh gia phong o diem du lich cong dong toi da bao nhieu 1 dem vay ad"
+        )
+        answered = engine.ask("Kế hoạch du lịch cộng đồng Hà Giang năm 2025 tổng thu từ khách du lịch đạt bao nhiêu?")
+    assert not refused.found and not refused.citations
+    assert answered.found and cited(answered)[0] == ("kh-77-ubnd-hagiang-2025", "II.2.a")
+    assert "6.800 tỷ đồng" in answered.answer

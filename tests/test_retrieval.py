@@ -518,6 +518,31 @@ def test_what_a_money_question_prices(question: str, things: list[str]) -> None:
     assert priced(parse(question)) == things
 
 
+@pytest.mark.parametrize(
+    ("question", "texts", "unit"),
+    [
+        # a price per night asked of a plan that never writes "đêm": it sets no such price
+        (
+            "kh 77 quy dinh gia phong homestay toi da bao nhieu 1 dem vay ad",
+            ["Giá dịch vụ lưu trú theo quy định."],
+            "dem",
+        ),
+        ("giá thuê đất bao nhiêu đ/m2?", ["Tiền thuê đất nộp hằng năm."], "m2"),
+        # written in another form: "m³" is a "khối"
+        ("gia nuoc sach la bao nhieu tien 1 khoi", ["Công suất 500 m³/ngày đêm."], None),
+        ("hỗ trợ bao nhiêu tiền mỗi kg?", ["Mức hỗ trợ (đồng/kg lợn hơi)"], None),
+        # a unit every text writes is not among those read ("mỗi tháng"), nor a unit not asked a sum of
+        ("hỗ trợ bao nhiêu tiền mỗi tháng?", ["Mức hỗ trợ 500.000 đồng."], None),
+        ("em mới chuyển về trường, có phải học bồi dưỡng không?", ["Giáo viên học bồi dưỡng."], None),
+    ],
+)
+def test_a_sum_asked_per_a_unit_the_documents_never_write(question: str, texts: list[str], unit: str | None) -> None:
+    from retrieval.answers.priced import unstated_unit
+    from retrieval.answers.question import parse
+
+    assert unstated_unit(parse(question), lambda: texts) == unit
+
+
 def test_a_fee_the_asker_pays_is_read_as_named() -> None:
     """ "lệ phí", "học phí" (lexicon ``amount_kinds.money.charged``) must be written by the documents found as they
     are; a benefit paid to the asker ("phụ cấp") is not among them."""

@@ -60,6 +60,34 @@ _CHARGED_NEXT = tuple(f" {c} " for c in _MONEY.charged)
 _FINED = re.compile(r"((?: \w+){2,8}?)(?: thi)? bi (?:xu )?phat(?: tien)? (?:bao nhieu|may)")
 
 
+#: The unit a sum is asked per, of those whose absence tells (lexicon ``per_units``): "bao nhiêu tiền 1 khối",
+#: "tối đa bao nhiêu 1 đêm", "bao nhiêu đ/m2".
+_UNITS = lexicon().per_units
+_UNIT = "(" + "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True)) + r")\b"
+_PER_UNIT = re.compile(
+    r" (?:bao nhieu|bn|may)(?: tien| dong| nghin| ngan| trieu)?(?: cho)? (?:mot|moi|1) "
+    + _UNIT
+    + r"|(?:\d|\b)(?:d|dong|trieu|nghin|ngan|tien) ?/ ?"
+    + _UNIT
+)
+
+
+def unstated_unit(q: Question, texts: Callable[[], list[str]]) -> str | None:
+    """The unit an amount question asks a sum per that the documents' ``texts`` never write in any form, or None."""
+    if not q.asking("amount"):
+        return None
+    # as typed too: a unit the store does not know is read as a word it does ("1 dem" -> "1 dam")
+    keys = [fkey(s) for text in (q.text, q.typed) for s in sentences(text)]
+    asked = [m.group(1) or m.group(2) for key in keys for m in _PER_UNIT.finditer(key)]
+    if not asked:
+        return None
+    written = " ".join(texts()).lower()
+    for unit in dict.fromkeys(asked):
+        if not any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", written) for f in _UNITS[unit]):
+            return unit
+    return None
+
+
 def priced(q: Question) -> list[str]:
     """The folded words each money noun of the question governs ("phi thi sat hach de" -> "thi sat hach de")."""
     # read sentence by sentence: "… để nhận trợ cấp. Đợt 1 kéo dài bao nhiêu ngày?" prices nothing

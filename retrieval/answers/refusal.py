@@ -26,7 +26,7 @@ from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, doc_name
 from retrieval.answers.initials import spelled_out
 from retrieval.answers.periods import OR_WORDS
-from retrieval.answers.priced import unspoken_price
+from retrieval.answers.priced import unspoken_price, unstated_unit
 from retrieval.answers.question import Question, fkey, has
 from retrieval.extract import Coverage, QueryTerms, answered_share, query_terms, says_when, text_terms, unknown_words
 from retrieval.lexicon import lexicon
@@ -153,6 +153,8 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
     thing = unspoken_price(q, terms, weights, lambda: [ctx.index.get(d).text for d in docs], ctx.analyzer)
     if thing:
         return f"asks the price of {thing!r}, which the documents found never speak of"
+    if unit := unstated_unit(q, lambda: [ctx.index.get(d).text for d in docs]):
+        return f"asks a sum per {unit!r}, a unit the documents found never write"
     if q.asking("amount") and not any(_states_figure(ln.text) for e in draft.evidence for ln in e.lines):
         return "no figure in the lines found"
     texts = [ctx.index.get(e.doc_id).section_text(e.section) for e in draft.evidence]
