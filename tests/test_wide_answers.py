@@ -1170,6 +1170,39 @@ def test_a_drafter_consulting_one_plan_gets_its_grounds(wide_engine, question: s
 
 
 @pytest.mark.parametrize(
+    ("question", "doc_id", "ground"),
+    [
+        # one sentence: the drafting told in its first clause, the document named by number in the clauses asking
+        (
+            "Đang soạn tờ trình bên Sở Tư pháp, cho mình hỏi quyết định 143/2025 của Đồng Tháp về thư điện tử công vụ"
+            " được ban hành căn cứ những văn bản nào?",
+            "qd-143-2025-ubnd-dongthap",
+            "Luật An toàn thông tin mạng số 86/2015/QH13",
+        ),
+        # the plan named in the story, asked after it by the texts it carries out, each kind with its issuer
+        (
+            "Em đang soạn kế hoạch chuyển đổi số cho phường, muốn dẫn căn cứ giống kế hoạch của UBND tỉnh Đồng Tháp về"
+            " hạ tầng giao thông. Kế hoạch đó thực hiện theo nghị quyết của Bộ Chính trị và nghị quyết nào của Chính phủ?",
+            "kh-597-ubnd-dongthap-2025",
+            "Nghị quyết số 71/NQ-CP",
+        ),
+    ],
+)
+def test_a_drafter_asking_of_the_document_they_name_gets_its_grounds(
+    wide_engine, question: str, doc_id: str, ground: str
+) -> None:
+    """A drafter naming the document they consult in the clauses after the one telling the drafting, or asking the
+    texts it carries out ("thực hiện theo nghị quyết của Bộ Chính trị và nghị quyết nào …", lexicon
+    intents.legal_bases_patterns), asks that document's grounds; both got what every plan cites most. Drafting on a
+    text named in the drafting clause itself still gets the plans' ranking."""
+    answer = wide_engine.ask(question)
+    assert {(c.doc_id, c.section) for c in answer.citations} == {(doc_id, "preamble")}
+    assert ground in answer.answer
+    ranked = wide_engine.ask("Soạn kế hoạch triển khai Nghị quyết 57-NQ/TW ở xã, nên căn cứ văn bản nào?")
+    assert ranked.answer.startswith("5 văn bản hiện có căn cứ 57-NQ/TW; các văn bản chúng căn cứ")
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "Lệ phí dự thi sát hạch để được cấp chứng chỉ hành nghề môi giới bất động sản hiện nay là bao nhiêu?",

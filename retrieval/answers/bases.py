@@ -20,6 +20,7 @@ from retrieval.answers.cited_for import cited_for, clause_subject, topics_asked
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name
 from retrieval.answers.on_topic import on_topic
+from retrieval.answers.phrases import clause_key
 from retrieval.answers.question import Question, fkey, has, parse
 from retrieval.answers.registry import (
     asked_for,
@@ -148,10 +149,27 @@ def _consulting(q: Question) -> bool:
     what every plan cites most. The drafting is told, not asked, when the sentence that asks has no drafting cue."""
     if not q.asking("legal_bases") or not (q.legal_keys or q.legal_pairs or q.asked):
         return False
-    asked = fkey(q.asked) if q.asked else None
+    asked = fkey(q.asked) if q.asked else _named_after_drafting(q)
     if asked is not None and not (q.told_apart or q.legal_keys or q.legal_pairs or _names_a_kind(asked)):
         asked = None  # "Tôi soạn kế hoạch …, nên căn cứ văn bản nào?": the clause after the story names no document
     return q.asking("consults") or (asked is not None and not has(asked, *lexicon().intents["drafter"]))
+
+
+def _named_after_drafting(q: Question) -> str | None:
+    """The clauses after the one telling the drafting, in one sentence, when they name a document by its number and
+    that one does not ("Đang soạn tờ trình bên Sở GD, cho mình hỏi QĐ 48/2025 về … căn cứ những văn bản nào?"; not
+    "Soạn kế hoạch triển khai Nghị quyết 214, nên căn cứ văn bản nào?", which drafts on that resolution)."""
+    numbers = {n for _, n in q.legal_pairs} | {m.group(0) for k in q.legal_keys if (m := re.match(r"\d+", k))}
+    clauses = clause_key(q.text).split(" | ")
+    told = next((i for i, c in enumerate(clauses) if has(f" {c} ", *lexicon().intents["drafter"])), None)
+    if told is None or not numbers:
+        return None
+    rest = " ".join(clauses[told + 1 :])
+
+    def names(text: str) -> bool:
+        return any(re.search(rf"(?<![\w/]){n}(?!\d)", text) for n in numbers)
+
+    return f" {rest} " if names(rest) and not names(clauses[told]) else None
 
 
 _GROUNDS_CUE = re.compile(r" (?:can cu|dua tren|dua vao|thuc hien|trien khai) ")
