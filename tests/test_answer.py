@@ -2304,3 +2304,20 @@ def test_a_sum_asked_per_a_unit_the_plan_never_writes_is_refused(tmp_path: Path)
     assert not refused.found and not refused.citations
     assert answered.found and cited(answered)[0] == ("kh-77-ubnd-hagiang-2025", "II.2.a")
     assert "6.800 tỷ đồng" in answered.answer
+
+
+def test_a_length_asked_is_quoted_from_the_row_stating_it_not_a_date(tmp_path: Path) -> None:
+    """ "… được nâng lương trước thời hạn mấy tháng?" asks a length of time ("trước thời hạn" read as a deadline):
+    the appendix's table states it per award ("3 Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh; … 06 tháng"), and its only date
+    is the line attaching it to the guidance ("Kèm theo Hướng dẫn … ngày 05 tháng 12 năm 2025"). That date line was
+    quoted and the answer refused for stating no length; the rows are quoted."""
+    with unseen_engine(tmp_path, "unseen2", "hd-12-snv-angiang-2025", CORPUS) as engine:
+        answer = engine.ask(
+            "Hướng dẫn nâng bậc lương 2026 của Sở Nội vụ tỉnh An Giang: viên chức có Bằng khen của Chủ tịch Ủy ban nhân"
+            " dân tỉnh thì được nâng lương trước thời hạn mấy tháng?"
+        )
+    assert answer.found and cited(answer)[0] == ("hd-12-snv-angiang-2025", "Phụ lục I")
+    assert (
+        "3 Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh; Bằng khen của bộ, ban, ngành, đoàn thể trung ương 06 tháng"
+        in (answer.answer)
+    )

@@ -136,13 +136,16 @@ def pick_lines(
     scores: dict[int, float] | None = None,
     states: Callable[[str], bool] | None = None,
     also: Callable[[str], bool] | None = None,
+    lasting: Callable[[str], bool] | None = None,
 ) -> list[Line]:
     """Lines of a section that answer: ``all`` (bounded), ``dated``/``amount`` (those that state one, with the
     heading; an amount line may also be one that ``states`` what a question counts: "bao nhiêu doanh nghiệp" is
     answered by "100 doanh nghiệp", which no unit marks as an amount), or ``best`` (by
     ``scores``, keyed by line start, with the line before a colon that announces them). Falls back to the best
     lines when a filter keeps nothing. ``also``: what else the question asks of a dated line ("cơ quan nào chủ
-    trì"): when no line picked states it, the task's label line above the best dated one that does is quoted."""
+    trì"): when no line picked states it, the task's label line above the best dated one that does is quoted.
+    ``lasting``: a length of time is asked, not a day ("nâng lương trước thời hạn mấy tháng"): where ``dated`` finds
+    dates (the appendix's "Kèm theo Hướng dẫn … ngày 05 tháng 12 …"), the lines stating a length instead, if any."""
     lines = section_lines(doc, section, own=False)
     if not lines:
         return []
@@ -159,6 +162,8 @@ def pick_lines(
         unit = None  # a table's column heading giving its figures' unit ("Mức chi/ Tiền công (1.000đ)")
         if how == "dated":
             chosen = [ln for ln in lines if has_date(ln.text)]
+            if chosen and lasting is not None:  # a date found where a length is asked: the lines stating one
+                chosen = [ln for ln in lines if lasting(ln.text)] or chosen
         else:
             # a table whose column headings give the unit ("Mức chi (1.000đ)"): its rows' bare numbers are amounts
             unit = next((ln for ln in lines if _TABLE_UNIT.search(ln.text)), None)
