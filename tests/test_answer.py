@@ -2321,3 +2321,23 @@ def test_a_length_asked_is_quoted_from_the_row_stating_it_not_a_date(tmp_path: P
         "3 Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh; Bằng khen của bộ, ban, ngành, đoàn thể trung ương 06 tháng"
         in (answer.answer)
     )
+
+
+def test_a_number_counted_in_a_table_column_is_stated(tmp_path: Path) -> None:
+    """ "bao nhiêu homestay": the plan's table gives each district's number under the column "Homestay đạt chuẩn
+    công nhận mới", its rows bare numbers ("2 Mèo Vạc 01 10"); the number is stated (it was refused: no line says
+    "N homestay"), and the rows are quoted, the district asked among them (the first row, "1 Đồng Văn …", was read
+    as a sum of money: "1 đồng"). A column naming another thing states none of it."""
+    from retrieval.answers.evidence import has_amount
+    from retrieval.answers.refusal import count_check
+
+    with unseen_engine(tmp_path, "unseen2", "kh-77-ubnd-hagiang-2025", CORPUS) as engine:
+        answer = engine.ask(
+            "kế hoạch du lịch cộng đồng Hà Giang giao huyện Mèo Vạc công nhận mới bao nhiêu homestay đạt chuẩn?"
+        )
+    assert answer.found and cited(answer)[0] == ("kh-77-ubnd-hagiang-2025", "II.2.b")
+    assert "2 Mèo Vạc 01 10" in answer.answer
+    table = "STT Huyện Homestay đạt chuẩn công nhận mới\n1 Đồng Văn 12\n2 Mèo Vạc 10"
+    assert count_check("homestay")(table)
+    assert not count_check("homestay")(table.replace("Homestay đạt chuẩn", "Điểm du lịch"))
+    assert not has_amount("1 Đồng Văn 01 12") and has_amount("mức thu 500.000 đồng/người")

@@ -70,7 +70,7 @@ MAX_WHOLE_CHARS = 16000
 #: month or year followed by a number), a measure ("100 MW", "30 ha", "25 km²"); the unit a whole word ("4 ngành"
 #: is no "4 ngàn").
 _AMOUNT = re.compile(
-    r"\d[\d.,]*\s*(?:%|[kc]?m[²³]|(?:phần trăm|đồng|đ|triệu|nghìn|ngàn|tỷ|lần|người|ha|km2?|m[23]|[kmg]wh?|tấn|kg"
+    r"\d[\d.,]*\s*(?:%|[kc]?m[²³]|(?:phần trăm|đồng(?!\s+(?-i:[A-ZĐ]))|đ|triệu|nghìn|ngàn|tỷ|lần|người|ha|km2?|m[23]|[kmg]wh?|tấn|kg"
     r"|lít|(?:tháng|năm)(?!\s*\d)|ngày)\b)",
     re.I,
 )

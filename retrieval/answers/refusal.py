@@ -20,6 +20,7 @@ from dataclasses import replace
 from core.legal_ids import NUMBER
 from core.text import fold
 from core.types import Document
+from ingest.lexicon import lexicon as ingest_lexicon
 from retrieval.answers import periods, siblings
 from retrieval.answers.amounts_asked import unbound
 from retrieval.answers.context import Context
@@ -311,11 +312,28 @@ def count_check(noun: str) -> Callable[[str], bool]:
 
     def check(text: str) -> bool:
         folded = fold(text).lower()
-        if counts.search(folded):
+        if counts.search(folded) or _headed_count(folded, word):
             return True
         return beside is not None and bool(beside.search(text.lower() if typed else folded))
 
     return check
+
+
+#: A table's header line opening with its first header cell (ingest lexicon ``table_heads``: "STT", "Số TT"), folded.
+_TABLE_HEADS = frozenset(fold(h).lower() for h in ingest_lexicon().table_heads)
+_NUMBERED_ROW = re.compile(r"^\d{1,3} .*\d$")  # "6 xin man 01 06": a numbered row ending with its figure
+
+
+def _headed_count(folded: str, noun: str) -> bool:
+    """Whether a table's header line names the noun counted and a numbered row below it ends with a figure ("STT
+    Huyện, thành phố … Homestay đạt chuẩn công nhận mới" / "6 Xín Mần 01 06")."""
+    lines = [" ".join(ln.split()) for ln in folded.splitlines()]
+    for i, line in enumerate(lines):
+        words = line.split()
+        head = words[:1] if words[:1] and words[0] in _TABLE_HEADS else words[:2]
+        if " ".join(head) in _TABLE_HEADS and f" {noun} " in f" {line} ":
+            return any(_NUMBERED_ROW.match(row) for row in lines[i + 1 :])
+    return False
 
 
 def _thing_count(thing: str) -> re.Pattern[str]:
