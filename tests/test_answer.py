@@ -2341,3 +2341,17 @@ def test_a_number_counted_in_a_table_column_is_stated(tmp_path: Path) -> None:
     assert count_check("homestay")(table)
     assert not count_check("homestay")(table.replace("Homestay đạt chuẩn", "Điểm du lịch"))
     assert not has_amount("1 Đồng Văn 01 12") and has_amount("mức thu 500.000 đồng/người")
+
+
+def test_an_amount_in_a_tables_rows_under_a_unit_given_above_them(tmp_path: Path) -> None:
+    """An appendix gives its unit once ("Đơn vị tính: triệu đồng"), its parts being the table's row groups of bare
+    figures ("3 Hồ chứa nước Bàu Dum … 2.960 2.368 …"): the group holding the works asked states its amount, and
+    answers first, with the unit; another group stating a length ("đoạn dài 1,2 km") went first as stating one."""
+    with unseen_engine(tmp_path, "unseen2", "qd-1520-ubnd-quangbinh-2025", CORPUS) as engine:
+        answer = engine.ask(
+            "Theo phụ lục Quyết định 1520 của Quảng Bình về sửa chữa công trình thủy lợi, hồ chứa nước Bàu Dum được sửa"
+            " chữa hạng mục gì và ngân sách tỉnh hỗ trợ bao nhiêu?"
+        )
+    assert cited(answer)[0] == ("qd-1520-ubnd-quangbinh-2025", "Phụ lục.I")
+    assert "3 Hồ chứa nước Bàu Dum Xã Trường Xuân, huyện Quảng Ninh" in answer.answer
+    assert "Đơn vị tính: triệu đồng" in answer.answer

@@ -127,7 +127,9 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         if how == "dated" and not has(q.key, *lexicon().effect_asked):  # not when a provision takes effect
             stating = _beside_effect(stating)
         asking = _asking_when(q) if how == "dated" else ()
-        hits = figure_line_first(ctx, q, stating_first(ctx, hits, stating, p.dated_runner_up, lead=q), stating, asking)
+        tabled = how == "amount" and counted is None  # a table's rows of bare figures, its unit given above them
+        first = stating_first(ctx, hits, stating, p.dated_runner_up, lead=q, tabled=tabled)
+        hits = figure_line_first(ctx, q, first, stating, asking)
         if how == "dated" and target:  # "Sở Tài chính báo cáo trước ngày nào?": not another unit's own date first
             # another unit's own day, of the month too ("trước ngày 20 hằng tháng"), gives way to the unit asked
             hits = named_unit_before_other(q, ctx, target, hits, states_day if q.asks_day else stating)

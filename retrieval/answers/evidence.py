@@ -29,6 +29,21 @@ def _heads_table(text: str) -> bool:
     return any(m.group(0).lower() not in _NOT_HEADING for m in _TABLE_UNIT.finditer(text))
 
 
+def under_table_unit(doc: Document, section: str) -> bool:
+    """Whether a section is rows of a table whose unit is given by a heading line in it or in a section above it
+    ("Đơn vị tính: triệu đồng" of an appendix whose parts are the table's row groups) and a row states a bare
+    figure ("2 Hồ chứa nước Khe Giữa … 3.420 2.394 …"): its figures are amounts of that unit."""
+    lines = section_lines(doc, section, own=False)
+    if not any(_TABLE_ROW_FIGURE.search(ln.text) for ln in lines if not ln.heading):
+        return False
+    sec = doc.section(section)
+    while sec is not None:
+        if any(_heads_table(ln.text) for ln in section_lines(doc, sec.id)):
+            return True
+        sec = doc.section(sec.parent) if sec.parent else None
+    return False
+
+
 def table_headings(get: Callable[[str], Document], evidence: list[Evidence]) -> list[Evidence]:
     """For rows of a table quoted without the column heading that gives their unit, that heading line from the
     nearest section above them that holds it ("Mức chi/ Tiền công (1.000đ)" of an appendix whose parts are the

@@ -13,6 +13,7 @@ from dataclasses import replace
 from core.types import Document, part_of
 from ingest.layout import APPENDIX_IDS
 from retrieval.answers.context import Context
+from retrieval.answers.evidence import under_table_unit
 from retrieval.answers.header import rest_terms
 from retrieval.answers.question import Question, has
 from retrieval.extract import Coverage, QueryTerms, section_lines, text_terms
@@ -70,9 +71,13 @@ def _without_asking(ctx: Context, q: Question, asking: tuple[str, ...]) -> Query
     return replace(terms, uni=terms.uni & rest.uni, bi=terms.bi & rest.bi)
 
 
-def states_in(ctx: Context, h: SectionHit, check: Callable[[str], bool]) -> bool:
-    """Whether a line of a section found, its parts' included, states what ``check`` looks for."""
-    return any(check(ln.text) for ln in section_lines(ctx.index.get(h.doc_id), h.section, own=False))
+def states_in(ctx: Context, h: SectionHit, check: Callable[[str], bool], *, tabled: bool = False) -> bool:
+    """Whether a line of a section found, its parts' included, states what ``check`` looks for; ``tabled`` (an
+    amount asked), or it is rows of a table whose unit a heading above gives (``under_table_unit``)."""
+    doc = ctx.index.get(h.doc_id)
+    return any(check(ln.text) for ln in section_lines(doc, h.section, own=False)) or (
+        tabled and under_table_unit(doc, h.section)
+    )
 
 
 def stating_first(
@@ -83,16 +88,17 @@ def stating_first(
     depth: int = 4,
     *,
     lead: Question | None = None,
+    tabled: bool = False,
 ) -> list[SectionHit]:
     """Move the best section among the first ``depth`` that states a date (or amount) first when it scores
     ``share`` of the best one; given ``lead`` (the question), else a point whose clause states it in the lines
-    announcing its points, the clause (``_announcing``)."""
+    announcing its points, the clause (``_announcing``). ``tabled``: see ``states_in``."""
     check = states if callable(states) else None
     if check is None:
         return hits
 
     def stated(h: SectionHit) -> bool:
-        return states_in(ctx, h, check)
+        return states_in(ctx, h, check, tabled=tabled)
 
     if stated(hits[0]):
         return hits
