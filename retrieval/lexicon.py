@@ -110,6 +110,7 @@ class Lexicon:
     carrying_out: tuple[str, ...]  # folded: "soạn kế hoạch triển khai …": the plan carries out a text
     effective_line: re.Pattern[str]  # a legal text stating when it takes effect ("Luật này có hiệu lực …")
     per_units: dict[str, tuple[str, ...]]  # folded unit a price is asked per ("khoi") -> its written forms
+    special_openers: tuple[str, ...]  # folded openings of a point setting a case apart ("rieng")
     cumulation_asked: re.Pattern[str]  # a question of two things at once ("vừa … vừa …", "cả hai khoản")
     cumulation_paid: tuple[str, ...]  # folded words of being paid or granted, one of which such a question holds
     cumulation_rule: re.Pattern[str]  # a text's rule on them ("chỉ được hưởng một mức thù lao cao nhất")
@@ -288,6 +289,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         carrying_out=tuple(raw["bodies"]["carrying_out"]),
         effective_line=re.compile(raw["effective_line"]["opening"] + raw["effective_line"]["effective"], re.I),
         per_units={k: tuple(v) for k, v in raw["per_units"]["units"].items()},
+        special_openers=tuple(raw["special_case"]["openers"]),
         cumulation_asked=re.compile("|".join(raw["cumulation"]["asked"])),
         cumulation_paid=tuple(raw["cumulation"]["paid"]),
         cumulation_rule=re.compile("|".join(raw["cumulation"]["rule"])),

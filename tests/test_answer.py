@@ -2355,3 +2355,30 @@ def test_an_amount_in_a_tables_rows_under_a_unit_given_above_them(tmp_path: Path
     assert cited(answer)[0] == ("qd-1520-ubnd-quangbinh-2025", "Phụ lục.I")
     assert "3 Hồ chứa nước Bàu Dum Xã Trường Xuân, huyện Quảng Ninh" in answer.answer
     assert "Đơn vị tính: triệu đồng" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        # the asker's district is the case the point "d) Riêng các công trình trên địa bàn huyện Minh Hóa …" sets apart
+        (
+            "Huyện tôi là Tuyên Hóa, có hồ chứa do huyện quản lý trong danh mục sửa chữa theo quyết định 1520 Quảng Bình."
+            " Vậy tỉnh hỗ trợ 70% như các huyện khác à?",
+            "Điều 1.4.d",
+        ),
+        # not when the asker says it is not their case ("tuyến" is no "Tuyên" either)
+        (
+            "Xã tôi ở Quảng Bình làm chủ đầu tư sửa một tuyến đê do xã quản lý (không thuộc Minh Hóa hay Tuyên Hóa)."
+            " Theo quyết định của tỉnh phê duyệt danh mục sửa chữa công trình thủy lợi, đê điều năm 2025, tỉnh hỗ trợ"
+            " bao nhiêu phần trăm, phần còn lại do ai bố trí?",
+            "Điều 1.4.c",
+        ),
+    ],
+)
+def test_a_point_setting_a_case_apart_answers_that_case(tmp_path: Path, question: str, section: str) -> None:
+    """Beside "b) Đối với công trình do Ủy ban nhân dân cấp huyện quản lý: … 70%", the point "d) Riêng các công
+    trình trên địa bàn huyện Minh Hóa và huyện Tuyên Hóa: … 100%" sets a case apart (lexicon ``special_case``): a
+    question holding words of that case that the first point found does not asks it (the 70% point was first)."""
+    with unseen_engine(tmp_path, "unseen2", "qd-1520-ubnd-quangbinh-2025", CORPUS) as engine:
+        answer = engine.ask(question)
+    assert cited(answer)[0] == ("qd-1520-ubnd-quangbinh-2025", section)

@@ -6,10 +6,13 @@ from __future__ import annotations
 import re
 
 from core.types import Document, Section
+from ingest.numbering import classify
 from retrieval.answers.context import Context
 from retrieval.answers.figure_lines import beyond_header
-from retrieval.answers.question import Question
+from retrieval.answers.phrases import clause_key
+from retrieval.answers.question import Question, fkey
 from retrieval.extract import text_terms
+from retrieval.lexicon import lexicon
 from retrieval.search import SectionHit
 
 EXCEPTION_DEPTH = 4  # first sections read for the sibling a first one excepts
@@ -72,7 +75,45 @@ def exception_first(ctx: Context, q: Question, hits: list[SectionHit]) -> list[S
             and (rule == top.section or own(excepted, top.section) > own(top.section, excepted))
         ):
             return [hits[at], *hits[:at], *hits[at + 1 :]]
+    # a sibling setting a case apart ("d) Riêng các công trình trên địa bàn huyện Minh Hóa …: … 100%"): first when
+    # the question holds words of that case the first section does not ("huyện mình là Minh Hóa … hỗ trợ 70%?"),
+    # as typed when typed with diacritics ("tuyến đê" is no "Tuyên Hóa"), not words it negates ("… do xã quản lý
+    # (không thuộc Minh Hóa hay Tuyên Hóa)")
+    content = {t[2:] for t in ctx.terms(q).uni}
+    unsaid = {
+        w
+        for clause in clause_key(q.text).split("|")
+        if (m := _NEGATED.search(f" {clause} "))
+        for w in m.group(1).split()
+    }
+    asked = {w for w in _words(q.typed, q.accented) if (f := fkey(w).strip()) in content and f not in unsaid}
+    for special, at in close.items():
+        sec = doc.section(special)
+        case = _case_set_apart(doc, sec) if sec is not None and sec.parent == first.parent and at else None
+        if case and (_words(case, q.accented) - _words(doc.section_text(top.section), q.accented)) & asked:
+            return [hits[at], *hits[:at], *hits[at + 1 :]]
     return hits
+
+
+#: What a clause of the question says the asker's case is not: all of it after "không thuộc", "không phải" …
+_NEGATED = re.compile(r" (?:khong|chua) (?:phai|thuoc|nam trong|o)((?: \w+)+)")
+
+
+def _words(text: str, accented: bool) -> set[str]:
+    """A text's words, lower case, folded unless ``accented``."""
+    words = re.findall(r"[^\W_]+", text.lower())
+    return set(words) if accented else {fkey(w).strip() for w in words}
+
+
+def _case_set_apart(doc: Document, sec: Section) -> str | None:
+    """The case a point sets apart, when its own text opens so (lexicon ``special_case``): its words before its
+    colon, else before its first comma or semicolon."""
+    text = doc.section_text(sec.id, own=True).strip()
+    marker = classify(text)
+    rest = marker.rest if marker is not None and marker.rest else text
+    if not any(fkey(rest).startswith(f" {o} ") for o in lexicon().special_openers):
+        return None
+    return re.split(r"[:;,]", rest, maxsplit=1)[0]
 
 
 def _excepted(doc: Document, sec: Section) -> str | None:
