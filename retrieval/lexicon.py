@@ -110,6 +110,7 @@ class Lexicon:
     carrying_out: tuple[str, ...]  # folded: "soạn kế hoạch triển khai …": the plan carries out a text
     effective_line: re.Pattern[str]  # a legal text stating when it takes effect ("Luật này có hiệu lực …")
     per_units: dict[str, tuple[str, ...]]  # folded unit a price is asked per ("khoi") -> its written forms
+    per_units_ambiguous: frozenset[str]  # folded units that are other words too ("ca" of "cá nhân")
     special_openers: tuple[str, ...]  # folded openings of a point setting a case apart ("rieng")
     cumulation_asked: re.Pattern[str]  # a question of two things at once ("vừa … vừa …", "cả hai khoản")
     cumulation_paid: tuple[str, ...]  # folded words of being paid or granted, one of which such a question holds
@@ -289,6 +290,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         carrying_out=tuple(raw["bodies"]["carrying_out"]),
         effective_line=re.compile(raw["effective_line"]["opening"] + raw["effective_line"]["effective"], re.I),
         per_units={k: tuple(v) for k, v in raw["per_units"]["units"].items()},
+        per_units_ambiguous=frozenset(raw["per_units"]["ambiguous"]),
         special_openers=tuple(raw["special_case"]["openers"]),
         cumulation_asked=re.compile("|".join(raw["cumulation"]["asked"])),
         cumulation_paid=tuple(raw["cumulation"]["paid"]),

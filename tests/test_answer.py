@@ -2341,6 +2341,10 @@ def test_a_number_counted_in_a_table_column_is_stated(tmp_path: Path) -> None:
     assert count_check("homestay")(table)
     assert not count_check("homestay")(table.replace("Homestay đạt chuẩn", "Điểm du lịch"))
     assert not has_amount("1 Đồng Văn 01 12") and has_amount("mức thu 500.000 đồng/người")
+    # a sum's "đồng" before a capitalised cell or in capitals is still one
+    assert has_amount("2 Chi bồi dưỡng 200.000 đồng Theo Thông tư 40") and has_amount("HỖ TRỢ 500.000 ĐỒNG MỖI NGƯỜI")
+    # the header's first cell written out, the noun in brackets
+    assert count_check("homestay")("Số thứ tự Huyện Số cơ sở (homestay) đạt chuẩn\n1 Đồng Văn 12")
 
 
 def test_an_amount_in_a_tables_rows_under_a_unit_given_above_them(tmp_path: Path) -> None:
@@ -2373,6 +2377,21 @@ def test_an_amount_in_a_tables_rows_under_a_unit_given_above_them(tmp_path: Path
             " bao nhiêu phần trăm, phần còn lại do ai bố trí?",
             "Điều 1.4.c",
         ),
+        # a common word of the case tells nothing: "trên địa bàn", "văn hóa", "tuyen de" (no "Tuyên Hóa")
+        (
+            "Quyết định 1520 Quảng Bình: công trình do Ủy ban nhân dân cấp huyện quản lý trên địa bàn huyện được ngân"
+            " sách tỉnh hỗ trợ bao nhiêu phần trăm?",
+            "Điều 1.4.b",
+        ),
+        (
+            "Quyết định 1520 Quảng Bình: công trình văn hóa do Ủy ban nhân dân cấp huyện quản lý được ngân sách tỉnh hỗ"
+            " trợ bao nhiêu phần trăm?",
+            "Điều 1.4.b",
+        ),
+        (
+            "xa toi sua mot tuyen de do xa quan ly theo quyet dinh 1520 quang binh thi tinh ho tro bao nhieu phan tram",
+            "Điều 1.4.c",
+        ),
     ],
 )
 def test_a_point_setting_a_case_apart_answers_that_case(tmp_path: Path, question: str, section: str) -> None:
@@ -2382,3 +2401,15 @@ def test_a_point_setting_a_case_apart_answers_that_case(tmp_path: Path, question
     with unseen_engine(tmp_path, "unseen2", "qd-1520-ubnd-quangbinh-2025", CORPUS) as engine:
         answer = engine.ask(question)
     assert cited(answer)[0] == ("qd-1520-ubnd-quangbinh-2025", section)
+
+
+def test_whose_guidance_a_task_follows_asks_no_grounds(tmp_path: Path) -> None:
+    """ "… thực hiện theo hướng dẫn của cơ quan nào?" asks which body guides it (Sở Tài chính's point), not the
+    decision's grounds: an issuer after a kind of text is read only before "và"/"hoặc" and another kind asked
+    ("thực hiện theo nghị quyết của Bộ Chính trị và nghị quyết nào của Chính phủ"); it got the preamble."""
+    with unseen_engine(tmp_path, "unseen2", "qd-1520-ubnd-quangbinh-2025", CORPUS) as engine:
+        answer = engine.ask(
+            "Theo Quyết định 1520 Quảng Bình, việc quản lý, thanh toán, quyết toán kinh phí thực hiện theo hướng dẫn của"
+            " cơ quan nào?"
+        )
+    assert cited(answer)[0] == ("qd-1520-ubnd-quangbinh-2025", "Điều 2.2.b")

@@ -534,6 +534,10 @@ def test_what_a_money_question_prices(question: str, things: list[str]) -> None:
         # a unit every text writes is not among those read ("mỗi tháng"), nor a unit not asked a sum of
         ("hỗ trợ bao nhiêu tiền mỗi tháng?", ["Mức hỗ trợ 500.000 đồng."], None),
         ("em mới chuyển về trường, có phải học bồi dưỡng không?", ["Giáo viên học bồi dưỡng."], None),
+        # a folded unit that is another word too: "cá nhân", "chuyên đề" ask no sum per "ca" or "chuyến"
+        ("Hỗ trợ bao nhiêu tiền cho mỗi cá nhân đạt giải?", ["Thưởng 5.000.000 đồng cho mỗi cá nhân."], None),
+        ("ho tro bao nhieu tien moi chuyen de vay ad", ["Hỗ trợ biên soạn tài liệu."], None),
+        ("bồi dưỡng bao nhiêu tiền một ca trực?", ["Bồi dưỡng trực đêm theo ngày."], "ca"),  # typed so, it is one
     ],
 )
 def test_a_sum_asked_per_a_unit_the_documents_never_write(question: str, texts: list[str], unit: str | None) -> None:

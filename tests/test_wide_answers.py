@@ -1199,7 +1199,7 @@ def test_a_drafter_asking_of_the_document_they_name_gets_its_grounds(
     assert {(c.doc_id, c.section) for c in answer.citations} == {(doc_id, "preamble")}
     assert ground in answer.answer
     ranked = wide_engine.ask("Soạn kế hoạch triển khai Nghị quyết 57-NQ/TW ở xã, nên căn cứ văn bản nào?")
-    assert ranked.answer.startswith("5 văn bản hiện có căn cứ 57-NQ/TW; các văn bản chúng căn cứ")
+    assert re.match(r"\d+ văn bản hiện có căn cứ 57-NQ/TW; các văn bản chúng căn cứ", ranked.answer)
 
 
 @pytest.mark.parametrize(

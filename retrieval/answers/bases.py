@@ -159,7 +159,7 @@ def _named_after_drafting(q: Question) -> str | None:
     """The clauses after the one telling the drafting, in one sentence, when they name a document by its number and
     that one does not ("Đang soạn tờ trình bên Sở GD, cho mình hỏi QĐ 48/2025 về … căn cứ những văn bản nào?"; not
     "Soạn kế hoạch triển khai Nghị quyết 214, nên căn cứ văn bản nào?", which drafts on that resolution)."""
-    numbers = {n for _, n in q.legal_pairs} | {m.group(0) for k in q.legal_keys if (m := re.match(r"\d+", k))}
+    numbers = {n for _, n in q.legal_pairs}  # "quyết định 48/2025": "48"
     clauses = clause_key(q.text).split(" | ")
     told = next((i for i, c in enumerate(clauses) if has(f" {c} ", *lexicon().intents["drafter"])), None)
     if told is None or not numbers:

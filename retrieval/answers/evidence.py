@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from core.text import fold
-from core.types import Document, LegalBasis
+from core.types import Document, LegalBasis, Section
 from retrieval.extract import Line, has_date, lead_ins, section_lines
 from retrieval.lexicon import lexicon
 from retrieval.places import shows_place
@@ -29,19 +29,26 @@ def _heads_table(text: str) -> bool:
     return any(m.group(0).lower() not in _NOT_HEADING for m in _TABLE_UNIT.finditer(text))
 
 
+def _unit_above(doc: Document, section: str, *, itself: bool) -> tuple[Section, Line] | None:
+    """The nearest section above ``section`` (or it, ``itself``) with a line giving a table's unit, and that line."""
+    sec = doc.section(section)
+    if sec is not None and not itself:
+        sec = doc.section(sec.parent) if sec.parent else None
+    while sec is not None:
+        unit = next((ln for ln in section_lines(doc, sec.id) if _heads_table(ln.text)), None)
+        if unit is not None:
+            return sec, unit
+        sec = doc.section(sec.parent) if sec.parent else None
+    return None
+
+
 def under_table_unit(doc: Document, section: str) -> bool:
     """Whether a section is rows of a table whose unit is given by a heading line in it or in a section above it
     ("Đơn vị tính: triệu đồng" of an appendix whose parts are the table's row groups) and a row states a bare
     figure ("2 Hồ chứa nước Khe Giữa … 3.420 2.394 …"): its figures are amounts of that unit."""
     lines = section_lines(doc, section, own=False)
-    if not any(_TABLE_ROW_FIGURE.search(ln.text) for ln in lines if not ln.heading):
-        return False
-    sec = doc.section(section)
-    while sec is not None:
-        if any(_heads_table(ln.text) for ln in section_lines(doc, sec.id)):
-            return True
-        sec = doc.section(sec.parent) if sec.parent else None
-    return False
+    rows = any(_TABLE_ROW_FIGURE.search(ln.text) for ln in lines if not ln.heading)
+    return rows and _unit_above(doc, section, itself=True) is not None
 
 
 def table_headings(get: Callable[[str], Document], evidence: list[Evidence]) -> list[Evidence]:
@@ -55,15 +62,11 @@ def table_headings(get: Callable[[str], Document], evidence: list[Evidence]) -> 
         if any(_heads_table(ln.text) for ln in ev.lines):
             continue
         doc = get(ev.doc_id)
-        sec = doc.section(ev.section)
-        while sec is not None and sec.parent:
-            sec = doc.section(sec.parent)
-            unit = next((ln for ln in section_lines(doc, sec.id) if _heads_table(ln.text)), None) if sec else None
-            if unit is not None:
-                if (doc.doc_id, sec.id) not in seen:
-                    seen.add((doc.doc_id, sec.id))
-                    out.append(Evidence(doc.doc_id, sec.id, sec.heading, [unit], score=ev.score))
-                break
+        if (found := _unit_above(doc, ev.section, itself=False)) is not None:
+            sec, unit = found
+            if (doc.doc_id, sec.id) not in seen:
+                seen.add((doc.doc_id, sec.id))
+                out.append(Evidence(doc.doc_id, sec.id, sec.heading, [unit], score=ev.score))
     return out
 
 
@@ -85,7 +88,7 @@ MAX_WHOLE_CHARS = 16000
 #: month or year followed by a number), a measure ("100 MW", "30 ha", "25 km²"); the unit a whole word ("4 ngành"
 #: is no "4 ngàn").
 _AMOUNT = re.compile(
-    r"\d[\d.,]*\s*(?:%|[kc]?m[²³]|(?:phần trăm|đồng(?!\s+(?-i:[A-ZĐ]))|đ|triệu|nghìn|ngàn|tỷ|lần|người|ha|km2?|m[23]|[kmg]wh?|tấn|kg"
+    r"\d[\d.,]*\s*(?:%|[kc]?m[²³]|(?:phần trăm|(?!(?-i:Đồng)[ \t]+(?-i:[A-ZĐ]))đồng|đ|triệu|nghìn|ngàn|tỷ|lần|người|ha|km2?|m[23]|[kmg]wh?|tấn|kg"
     r"|lít|(?:tháng|năm)(?!\s*\d)|ngày)\b)",
     re.I,
 )

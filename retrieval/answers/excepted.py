@@ -3,13 +3,13 @@ that sibling when the question holds words only the sibling holds: the question 
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from core.types import Document, Section
 from ingest.numbering import classify
 from retrieval.answers.context import Context
 from retrieval.answers.figure_lines import beyond_header
-from retrieval.answers.phrases import clause_key
 from retrieval.answers.question import Question, fkey
 from retrieval.extract import text_terms
 from retrieval.lexicon import lexicon
@@ -75,45 +75,57 @@ def exception_first(ctx: Context, q: Question, hits: list[SectionHit]) -> list[S
             and (rule == top.section or own(excepted, top.section) > own(top.section, excepted))
         ):
             return [hits[at], *hits[:at], *hits[at + 1 :]]
-    # a sibling setting a case apart ("d) Riêng các công trình trên địa bàn huyện Minh Hóa …: … 100%"): first when
-    # the question holds words of that case the first section does not ("huyện mình là Minh Hóa … hỗ trợ 70%?"),
-    # as typed when typed with diacritics ("tuyến đê" is no "Tuyên Hóa"), not words it negates ("… do xã quản lý
-    # (không thuộc Minh Hóa hay Tuyên Hóa)")
-    content = {t[2:] for t in ctx.terms(q).uni}
-    unsaid = {
-        w
-        for clause in clause_key(q.text).split("|")
-        if (m := _NEGATED.search(f" {clause} "))
-        for w in m.group(1).split()
-    }
-    asked = {w for w in _words(q.typed, q.accented) if (f := fkey(w).strip()) in content and f not in unsaid}
+    # a sibling setting a case apart by name ("d) Riêng các công trình trên địa bàn huyện Minh Hóa …: … 100%"):
+    # first when the question names it, two of its name's words in a row ("huyện mình là Minh Hoa … hỗ trợ 70%?"),
+    # as typed when typed with diacritics, and not in what the question says the asker's case is not ("… do xã
+    # quản lý (không thuộc Minh Hóa hay Tuyên Hóa)"); a common word of the case ("trên địa bàn", "văn hóa",
+    # "tuyến đê") tells nothing
+    asked = _pairs(_unsaid(q.typed), q.accented)
     for special, at in close.items():
         sec = doc.section(special)
         case = _case_set_apart(doc, sec) if sec is not None and sec.parent == first.parent and at else None
-        if case and (_words(case, q.accented) - _words(doc.section_text(top.section), q.accented)) & asked:
+        if case and _pairs(case, q.accented, names=True) & asked:
             return [hits[at], *hits[:at], *hits[at + 1 :]]
     return hits
 
 
-#: What a clause of the question says the asker's case is not: all of it after "không thuộc", "không phải" …
-_NEGATED = re.compile(r" (?:khong|chua) (?:phai|thuoc|nam trong|o)((?: \w+)+)")
+#: What a clause of the question says the asker's case is not: a few words after "không thuộc", "không phải" …,
+#: up to a word turning to what it is ("xã tôi không phải chủ đầu tư nhưng công trình ở huyện …").
+_NEGATED = re.compile(
+    r"\b(?:không|chưa|khong|chua) (?:phải|thuộc|nằm trong|ở|phai|thuoc|nam trong|o)\b((?:\s+(?!(?:nhưng|mà|thì|nhung|ma|thi)\b)[^\W_]+){1,6})",
+    re.I,
+)
 
 
-def _words(text: str, accented: bool) -> set[str]:
-    """A text's words, lower case, folded unless ``accented``."""
-    words = re.findall(r"[^\W_]+", text.lower())
-    return set(words) if accented else {fkey(w).strip() for w in words}
+def _unsaid(text: str) -> str:
+    """The question without what it says the asker's case is not."""
+    return _NEGATED.sub(" | ", text)
+
+
+def _pairs(text: str, accented: bool, *, names: bool = False) -> set[tuple[str, str]]:
+    """Two words in a row of a text, lower case, folded unless ``accented``; with ``names``, only those both
+    capitalised (a name: "Minh Hóa")."""
+    out = set()
+    for part in re.split(r"[^\w\s]|\|", text):
+        for a, b in itertools.pairwise(re.findall(r"[^\W_]+", part)):
+            if names and not (a[:1].isupper() and b[:1].isupper()):
+                continue
+            pair = (a.lower(), b.lower())
+            out.add(pair if accented else (fkey(pair[0]).strip(), fkey(pair[1]).strip()))
+    return out
 
 
 def _case_set_apart(doc: Document, sec: Section) -> str | None:
-    """The case a point sets apart, when its own text opens so (lexicon ``special_case``): its words before its
-    colon, else before its first comma or semicolon."""
+    """The case a point sets apart, when its own text opens so (lexicon ``special_case``): its words after the
+    opener and before its colon, else before its first comma or semicolon."""
     text = doc.section_text(sec.id, own=True).strip()
     marker = classify(text)
     rest = marker.rest if marker is not None and marker.rest else text
-    if not any(fkey(rest).startswith(f" {o} ") for o in lexicon().special_openers):
+    opener = next((o for o in lexicon().special_openers if fkey(rest).startswith(f" {o} ")), None)
+    if opener is None:
         return None
-    return re.split(r"[:;,]", rest, maxsplit=1)[0]
+    rest = rest.split(maxsplit=len(opener.split()))[-1]  # "Riêng Trường …": the opener is no part of a name
+    return rest.split(":", 1)[0] if ":" in rest else re.split(r"[;,]", rest, maxsplit=1)[0]
 
 
 def _excepted(doc: Document, sec: Section) -> str | None:

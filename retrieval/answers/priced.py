@@ -79,6 +79,10 @@ def unstated_unit(q: Question, texts: Callable[[], list[str]]) -> str | None:
     # as typed too: a unit the store does not know is read as a word it does ("1 dem" -> "1 dam")
     keys = [fkey(s) for text in (q.text, q.typed) for s in sentences(text)]
     asked = [m.group(1) or m.group(2) for key in keys for m in _PER_UNIT.finditer(key)]
+    # typed with diacritics, a unit is asked in a written form ("một ca", not "mỗi cá nhân"); folded, not one that
+    # is another word too ("chuyen" of "chuyên đề")
+    typed = set(re.findall(r"[^\W_]+", q.typed.lower()))
+    asked = [u for u in asked if (typed & set(_UNITS[u]) if q.accented else u not in lexicon().per_units_ambiguous)]
     if not asked:
         return None
     written = " ".join(texts()).lower()

@@ -319,19 +319,18 @@ def count_check(noun: str) -> Callable[[str], bool]:
     return check
 
 
-#: A table's header line opening with its first header cell (ingest lexicon ``table_heads``: "STT", "Số TT"), folded.
-_TABLE_HEADS = frozenset(fold(h).lower() for h in ingest_lexicon().table_heads)
+#: A table's header line opening with its first header cell (ingest lexicon ``table_heads``: "STT", "Số thứ tự"),
+#: folded, longest first.
+_TABLE_HEADS = tuple(sorted({fold(h).lower() for h in ingest_lexicon().table_heads}, key=len, reverse=True))
 _NUMBERED_ROW = re.compile(r"^\d{1,3} .*\d$")  # "6 xin man 01 06": a numbered row ending with its figure
 
 
 def _headed_count(folded: str, noun: str) -> bool:
     """Whether a table's header line names the noun counted and a numbered row below it ends with a figure ("STT
     Huyện, thành phố … Homestay đạt chuẩn công nhận mới" / "6 Xín Mần 01 06")."""
-    lines = [" ".join(ln.split()) for ln in folded.splitlines()]
+    lines = [" ".join(re.findall(r"\w+", ln)) for ln in folded.splitlines()]
     for i, line in enumerate(lines):
-        words = line.split()
-        head = words[:1] if words[:1] and words[0] in _TABLE_HEADS else words[:2]
-        if " ".join(head) in _TABLE_HEADS and f" {noun} " in f" {line} ":
+        if any(f"{line} ".startswith(f"{h} ") for h in _TABLE_HEADS) and f" {noun} " in f" {line} ":
             return any(_NUMBERED_ROW.match(row) for row in lines[i + 1 :])
     return False
 
