@@ -151,10 +151,11 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
     if level := _level_elsewhere(q, draft, ctx):
         return level
     docs = {e.doc_id for e in draft.evidence}
-    thing = unspoken_price(q, terms, weights, lambda: [ctx.index.get(d).text for d in docs], ctx.analyzer)
+    whole = functools.cache(lambda: [ctx.index.get(d).text for d in docs])  # read once, by either check
+    thing = unspoken_price(q, terms, weights, whole, ctx.analyzer)
     if thing:
         return f"asks the price of {thing!r}, which the documents found never speak of"
-    if unit := unstated_unit(q, lambda: [ctx.index.get(d).text for d in docs]):
+    if unit := unstated_unit(q, whole):
         return f"asks a sum per {unit!r}, a unit the documents found never write"
     if q.asking("amount") and not any(_states_figure(ln.text) for e in draft.evidence for ln in e.lines):
         return "no figure in the lines found"
