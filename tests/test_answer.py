@@ -2413,3 +2413,17 @@ def test_whose_guidance_a_task_follows_asks_no_grounds(tmp_path: Path) -> None:
             " cơ quan nào?"
         )
     assert cited(answer)[0] == ("qd-1520-ubnd-quangbinh-2025", "Điều 2.2.b")
+
+
+def test_a_sum_the_story_names_is_not_asked_when_the_question_asks_which_level(tmp_path: Path) -> None:
+    """A story first ("… hai xã có mức phụ cấp khu vực khác nhau.") and then "… theo mức nào?": which rule sets the
+    level is asked, not a sum, so the point setting it by rule ("theo mức của đơn vị hành chính cấp xã trước sắp
+    xếp …") answers; it was refused for stating no figure."""
+    with unseen_engine(tmp_path, "unseen6", "cv-7436-bnv-2025", CORPUS) as engine:
+        answer = engine.ask(
+            "e la cong chuc phuong, phuong moi gom 2 phuong cu co muc phu cap khu vuc khac nhau, e lam viec thuong"
+            " xuyen o diem phuc vu hanh chinh cong dat tai phuong cu. theo cv 7436 bo noi vu thi e huong phu cap khu"
+            " vuc theo muc nao"
+        )
+    assert answer.found
+    assert cited(answer)[0] == ("cv-7436-bnv-2025", "3.b")

@@ -339,10 +339,8 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     spoken = _spoken_percent(text, lx)
     key = fkey(spoken)
     q = Question(typed=(typed or "").strip(), text=text, key=key, accented=accented)
-    for intent, cues in lx.intents.items():
-        if has(
-            _masked(key, lx.intent_masks.get(intent, ())), *cues
-        ):  # not "làm nhiều nhiệm vụ khác nhau": a duty's word that asks no duties
+    for intent, cues in lx.intents.items():  # not "làm nhiều nhiệm vụ khác nhau": a duty's word asking no duties
+        if has(_masked(key, lx.intent_masks.get(intent, ())), *cues):
             q.asks.add(intent)
     for intent, patterns in lx.intent_patterns.items():
         if any(p.search(key) for p in patterns):
@@ -380,7 +378,9 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     q.often_last = at >= 0 and not any(has(f" {c.strip()} ", *lx.frequency_other_asks) for c in clauses[at + 1 :])
     q.counted = counted(q.asked or text, lx, q.accented)
     q.figures = amounts(q, lx)
-    if "whether" in q.asks and not has(key, *lx.counting["after"]):
+    rule = not has(_masked(asked_key, lx.intent_masks.get("amount", ())), *lx.intents["amount"])
+    rule = rule and bool(lx.which_asked.search(asked_key))  # a story's sum, then "… theo mức nào": the rule asked
+    if rule or ("whether" in q.asks and not has(key, *lx.counting["after"])):
         q.asks.discard("amount")  # "… có được nhận cả hai mức hỗ trợ không?": a rule, not a sum
     # a question naming the kind of legal text it asks about asks what the text says: a moment in it is the asker's
     spelled = f" {words} " if q.accented else None  # "đối với tôi nay …" typed with marks asks of no evening
