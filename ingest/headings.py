@@ -31,4 +31,4 @@ def heading_of(text: str) -> str:
     if len(clause) <= 120:
         return clause.strip()
     cut = clause[:100].rsplit(" ", 1)[0].rstrip(" ,;:")
-    return cut + "…"
+    return cut + "…" if " " in clause[:100] else cut  # one long run ("1.1 ……………"): its start, which the text holds

@@ -20,6 +20,8 @@ from core.text import UPPER
 LETTERS = "abcdđefghijklmnopqrstuvwxyz"
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+#: Letters of lettered parts, in order ("A.", "B.", … "Đ." after "D.").
+PART_LETTERS = "ABCDĐEFGH"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("phan", re.compile(r"^(?:Phần|PHẦN)\s+([IVXL]+|\d+)\b\s*[.:\-–]?\s*(.*)$")),  # "PHẦN I. …": a plan's parts
@@ -27,6 +29,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("chuong", re.compile(r"^(?:Chương|CHƯƠNG)\s+([IVXL]+|\d+)\b\s*[.:\-–]?\s*(.*)$")),
     ("muc", re.compile(r"^(?:Mục|MỤC)\s+(\d+)\b\s*[.:\-–]?\s*(.*)$")),
     ("dieu", re.compile(r"^(?:Điều|ĐIỀU)\s*(\d{1,3})\s*[.:]\s*(.*)$")),  # "Điều 1." and "Điều 1:"
+    # "A. NHIỆM VỤ TRỌNG TÂM", "B. …", "C. TỔ CHỨC THỰC HIỆN": a guidance's lettered parts, above its Roman items
+    ("phan", re.compile(r"^([A-HĐ])\.\s+(\S.*)$")),
     ("roman", re.compile(r"^([IVXL]+)\s*(?:\.|/(?=\s)|-(?!\d)|–)\s*(.*)$")),  # "I.", "I-", "I/ …" (not "V/v")
     ("decimal", re.compile(r"^(\d{1,3}(?:\.\d{1,2})+)(?:[.)]?\s+(.*)|[.)]?$|\.(?=[A-ZĐÀ-Ỹ])(.*))")),  # "1.1.", "1.1)"
     ("num", re.compile(r"^(\d{1,3})(?:[.)]|/(?=\s|$))(?:\s+(.*)|$)")),  # "1.", "1)", "1/"
@@ -80,15 +84,21 @@ def classify(line: str) -> Marker | None:
         m = pattern.match(line)
         if m:
             label = m.group(1)
-            if kind in ("roman", "chuong", "phan") and not label.isdigit() and roman_value(label) == 0:
-                continue
             rest = next((g for g in m.groups()[1:] if g is not None), "")
+            if label in PART_LETTERS:  # a part's heading is in capitals ("A. Nguyễn Văn …" is a name), but for a
+                head = rest.split("(")[0]  # note in brackets ("C. NỘI DUNG BÀI GIẢNG (viết đầy đủ, chi tiết")
+                if any(c.islower() for c in head) or sum(c.isalpha() for c in head) < 4:
+                    continue
+            elif kind in ("roman", "chuong", "phan") and not label.isdigit() and roman_value(label) == 0:
+                continue
             return Marker(kind, label, rest.strip())
     return None
 
 
 def ordinal(marker: Marker) -> int:
     """Position of a marker in its sequence (I=1, 3=3, c=3, 1.2=2)."""
+    if marker.kind == "phan" and marker.label in PART_LETTERS:
+        return PART_LETTERS.index(marker.label) + 1
     if marker.kind in ("roman", "chuong", "phan") and not marker.label.isdigit():
         return roman_value(marker.label)
     if marker.kind == "letter":

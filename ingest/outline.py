@@ -26,7 +26,7 @@ from core.types import Section
 from ingest.headings import heading_of
 from ingest.lexicon import lexicon
 from ingest.normalize import is_all_caps
-from ingest.numbering import STRONG, Marker, classify, ordinal, roman_value
+from ingest.numbering import PART_LETTERS, STRONG, Marker, classify, ordinal, roman_value
 
 #: How far a list may jump ahead and still be the same list (one missing item; letters also skip f, j, w, đ).
 _MAX_GAP = {"letter": 3, "num": 2, "decimal": 2, "dieu": 3}
@@ -199,6 +199,8 @@ class _Builder:
         """Where a marker would hang: (parent, its label in the id, the sequence it counts in)."""
         kind = marker.kind
         if kind == "phan":  # a plan's or text's parts ("PHẦN I. …"), above its chapters or Roman items
+            if marker.label in PART_LETTERS and "phan" not in self.root.last and self.nearest("roman", "dieu"):
+                return None  # "A. …" under a Roman item or an article opens no part: a list inside it
             return self.root, f"Phần {marker.label}", "phan"
         part = self.nearest("phan") or self.root
         if kind == "chuong":

@@ -760,3 +760,59 @@ def test_a_type_line_spaced_out_letter_by_letter_is_the_kind_and_the_title_follo
     doc = build_document("kh-44", text)
     assert (doc.doc_type, doc.title) == ("Kế hoạch", "Phát triển thương mại điện tử năm 2026")
     assert [s.id for s in doc.sections] == ["I", "I.1"]
+
+
+def test_a_guidance_in_lettered_parts_keeps_each_part_and_what_it_holds() -> None:
+    """A guidance divided into "A. NHIỆM VỤ TRỌNG TÂM", "B. …" (Roman items inside B), "C. TỔ CHỨC THỰC HIỆN": each
+    part is a section ("Phần B.I.1", "Phần C.2"), not the lettered headings read as text, with the preamble
+    swallowing part A and part C's units hung under B's last Roman item as repeats ("VI.2-2")."""
+    text = (
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 12/HD-SGDĐT\nBình An, ngày 05 tháng 9 năm 2025\nHƯỚNG DẪN\n"
+        "Thực hiện nhiệm vụ giáo dục mầm non năm học 2025 - 2026\nCăn cứ Luật Giáo dục năm 2019;\n"
+        "Sở hướng dẫn như sau:\nA. NHIỆM VỤ TRỌNG TÂM\n1. Bảo đảm an toàn cho trẻ\n2. Nâng cao chất lượng\n"
+        "B. NHIỆM VỤ CỤ THỂ\nI. AN TOÀN CHO TRẺ\n1. Kiểm tra cơ sở vật chất\nKiểm tra hằng tháng.\n"
+        "II. CHẤT LƯỢNG GIÁO DỤC\n1. Thực hiện chương trình\nKhông dạy trước chương trình lớp 1.\n"
+        "C. TỔ CHỨC THỰC HIỆN\n1. Sở Giáo dục và Đào tạo\nHướng dẫn, kiểm tra.\n2. UBND các xã, phường\n"
+        "Bố trí đủ giáo viên.\nD. CHẾ ĐỘ BÁO CÁO\n1. Báo cáo đầu năm\nGửi Sở trước ngày 10 tháng 10 năm 2025.\n"
+    )
+    doc = build_document("hd-12", text)
+    assert [(s.id, s.heading) for s in doc.sections] == [
+        ("Phần A", "NHIỆM VỤ TRỌNG TÂM"),
+        ("Phần A.1", "Bảo đảm an toàn cho trẻ"),
+        ("Phần A.2", "Nâng cao chất lượng"),
+        ("Phần B", "NHIỆM VỤ CỤ THỂ"),
+        ("Phần B.I", "AN TOÀN CHO TRẺ"),
+        ("Phần B.I.1", "Kiểm tra cơ sở vật chất"),
+        ("Phần B.II", "CHẤT LƯỢNG GIÁO DỤC"),
+        ("Phần B.II.1", "Thực hiện chương trình"),
+        ("Phần C", "TỔ CHỨC THỰC HIỆN"),
+        ("Phần C.1", "Sở Giáo dục và Đào tạo"),
+        ("Phần C.2", "UBND các xã, phường"),
+        ("Phần D", "CHẾ ĐỘ BÁO CÁO"),
+        ("Phần D.1", "Báo cáo đầu năm"),
+    ]
+
+
+def test_lettered_lines_inside_a_roman_item_or_in_lower_case_open_no_part() -> None:
+    """ "A. …" under a Roman item (a list in it), and "A. Nguyễn Văn An" (a name, not in capitals), open no part: the
+    plan's outline stays I → 1 → II."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH BÌNH AN\nSố: 44/KH-UBND\nBình An, ngày 05 tháng 02 năm 2026\nKẾ HOẠCH\n"
+        "Tổ chức hội thi năm 2026\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nTôn vinh giáo viên.\nA. NỘI DUNG THI VIẾT\n"
+        "B. NỘI DUNG THI GIẢNG\nII. BAN TỔ CHỨC\nA. Nguyễn Văn An, Trưởng ban\n1. Phân công\nTheo quyết định.\n"
+    )
+    doc = build_document("kh-44", text)
+    assert [s.id for s in doc.sections] == ["I", "I.1", "II", "II.1"]
+
+
+def test_a_form_line_of_dots_is_headed_by_its_start_which_the_text_holds() -> None:
+    """A blank form's "1.1 ……" line, longer than a heading: headed by its first dots, no "…" the text lacks."""
+    dots = "." * 130
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH BÌNH AN\nSố: 44/KH-UBND\nBình An, ngày 05 tháng 02 năm 2026\nKẾ HOẠCH\n"
+        f"Tổ chức lớp học năm 2026\nI. TÀI LIỆU\n1. Tài liệu bắt buộc\n1.1 {dots} 1.2 {dots}\n"
+    )
+    doc = build_document("kh-44", text)
+    form = doc.section("I.1.1")
+    assert form is not None and form.heading == "." * 100
+    assert form.heading in doc.text[form.start : form.end]
