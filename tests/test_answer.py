@@ -2427,3 +2427,15 @@ def test_a_sum_the_story_names_is_not_asked_when_the_question_asks_which_level(t
         )
     assert answer.found
     assert cited(answer)[0] == ("cv-7436-bnv-2025", "3.b")
+
+
+def test_naming_a_text_by_its_title_names_none_of_its_items(tmp_path: Path) -> None:
+    """ "Theo quy chế kiến tập, thực tập …, … sinh viên thực tập tốt nghiệp": the title's "kiến tập" names the Quy
+    chế, not the point "a) Kiến tập nghề nghiệp", so only "c) Thực tập tốt nghiệp" is named and answers first (the
+    list of all three was quoted whole, as if two of its points were asked)."""
+    with unseen_engine(tmp_path, "unseen6", "qd-1386-dhnlbtb-2025", CORPUS) as engine:
+        answer = engine.ask(
+            "theo quy che kien tap, thuc tap cua dh nong lam bac trung bo thi 1 giang vien huong dan toi da may sinh"
+            " vien thuc tap tot nghiep"
+        )
+    assert cited(answer)[0] == ("qd-1386-dhnlbtb-2025", "Quy chế.Điều 10.2.c")

@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from retrieval.answers.context import Context
 from retrieval.answers.figure_lines import states_in
+from retrieval.answers.header import untitled
 from retrieval.answers.question import Question, fkey
 from retrieval.extract import Coverage, section_lines, text_terms
 from retrieval.lexicon import lexicon
@@ -86,7 +87,8 @@ def _items_named(q: Question, ctx: Context, hits: list[SectionHit]) -> SectionHi
         words = [fkey(i.heading).split() for i in items]
         shared = {w for w, n in Counter(w for ws in words for w in set(ws)).items() if n >= 2}  # "loại" of "Loại tốt"
         own = [" ".join(w for w in ws if w not in shared) for ws in words]
-        if sum(1 for phrase in own if phrase and _names(q.key, phrase)) >= 2:
+        key = untitled(q.key, [doc.title or "", *doc.heading_path(sec.parent)[:-1]])  # not the list's own
+        if sum(1 for phrase in own if phrase and _names(key, phrase)) >= 2:
             parent = doc.section(sec.parent)
             return SectionHit(h.doc_id, sec.parent, parent.heading if parent else "", hits[0].score)
     return None

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from core.text import cut_folded, fold
 from retrieval.analyzer import Analyzer, fold_word
-from retrieval.answers.question import KINDS
+from retrieval.answers.question import KINDS, fkey
 from retrieval.extract import QueryTerms, query_terms
 from retrieval.lexicon import lexicon
 
@@ -95,3 +95,22 @@ def without_places(text: str, places: set[str], cues: tuple[str, ...]) -> str:
     spaced = [r"\s+".join(map(re.escape, p.split())) for p in places]
     names = [re.compile(rf"\b(?:(?:{cue})\s+)?{name}\b") for name in spaced]
     return " ".join(cut_folded(text, names).split())
+
+
+def untitled(key: str, titles: list[str]) -> str:
+    """A folded question without the runs of three words or more it shares with one of ``titles``: words naming a
+    text by its title ask nothing of what it holds ("quy chế kiến tập, thực tập …" names none of its items
+    "Kiến tập nghề nghiệp")."""
+    words, heads = key.split(), [f" {fkey(t).strip()} " for t in titles if t]
+    kept, i = [], 0
+    while i < len(words):
+        n = 0
+        while i + n < len(words) and any(f" {' '.join(words[i : i + n + 1])} " in h for h in heads):
+            n += 1
+        if n >= 3:
+            i += n
+            kept.append("|")  # a run masked: the words either side are not read as one phrase
+        else:
+            kept.append(words[i])
+            i += 1
+    return f" {' '.join(kept)} "
