@@ -2439,3 +2439,12 @@ def test_naming_a_text_by_its_title_names_none_of_its_items(tmp_path: Path) -> N
             " vien thuc tap tot nghiep"
         )
     assert cited(answer)[0] == ("qd-1386-dhnlbtb-2025", "Quy chế.Điều 10.2.c")
+
+
+def test_the_body_that_issued_the_text_named_with_it_is_not_the_unit_asked(tmp_path: Path) -> None:
+    """ "Theo HD 2476 của SGD … thì UBND phường phải làm gì": "của SGD" names who issued the guidance, so the
+    duties answered are the ward's (part C.2), not the Sở's (C.1, listed first as a second unit asked)."""
+    with unseen_engine(tmp_path, "unseen6", "hd-2476-sgddt-ninhbinh-2025", CORPUS) as engine:
+        answer = engine.ask("theo hd 2476 cua sgd ninh binh ve mam non thi ubnd phuong phai lam nhung viec gi")
+    assert answer.found
+    assert {s for _, s in cited(answer)} <= {"Phần C.2", "Phần C.2.a", "Phần C.2.b", "Phần C.2.c"}

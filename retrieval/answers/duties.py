@@ -9,6 +9,7 @@ plan has ("Văn phòng") is answered from the plan asked about, not from all of 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from core.text import fold, has_diacritics
 from core.types import Document
@@ -77,7 +78,12 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     own = [m for m in matches if f" {m.key} " not in _title_words(ctx, m.doc_id)]
     if not own and set(q.asks) - DUTY_ONLY:
         return None
-    matches = own or [m for m in matches if not _names_document(q.text, m.key)]
+    matches = own or [m for m in matches if not _names_document(q.text, m.key, catalog.expanded)]
+    # "theo HD 2476 của SGD, UBND phường …": the body that issued the text is named with it, another is asked
+    if len(matches) > 1 and (
+        asked_units := [m for m in matches if not _names_document(q.text, m.key, catalog.expanded)]
+    ):
+        matches = asked_units
     if not matches:
         return None
     found: list[tuple[bool, Evidence]] = []
@@ -300,18 +306,21 @@ def _title_words(ctx: Context, doc_id: str) -> str:
     return f" {unit_words(ctx.index.head(doc_id).title or '')} "
 
 
-def _names_document(question: str, key: str) -> bool:
-    """Whether the words naming a unit only ever follow a kind of document in their clause: "theo luật cán bộ công
-    chức" names the law (whose title holds them), not the unit "Cán bộ, công chức"; "theo quyết định, sở …" does
-    not name the decision."""
+def _names_document(question: str, key: str, expand: Callable[[str], str]) -> bool:
+    """Whether the words naming a unit only ever follow a kind of document in their clause, or a kind or a number
+    and "của": "theo luật cán bộ công chức" names the law (whose title holds them), not the unit "Cán bộ, công
+    chức"; "theo HD 2476 của SGD, UBND phường …" names the Sở as who issued the text, not as asked (``expand``
+    writes out "SGD"); "theo quyết định, sở …" does not name the decision."""
     lx = lexicon()
     kinds = [*lx.kind_types, *lx.kind_short_folded]
+    issued = re.compile(rf" (?:{'|'.join(map(re.escape, kinds))}|\d[\w/-]*) cua $")
     seen = False
     for clause in re.split(r"[,;:.!?()]", question):
-        words = fkey(clause)
+        words = f" {' '.join(expand(clause).split())} "
         for m in re.finditer(re.escape(f" {key} "), words):
             seen = True
-            if not any(words[: m.start() + 1].endswith(f" {k} ") for k in kinds):
+            before = words[: m.start() + 1]
+            if not any(before.endswith(f" {k} ") for k in kinds) and not issued.search(before):
                 return False
     return seen
 
