@@ -21,7 +21,6 @@ from evals.gold import load_gold
 from retrieval.answers.compose import REFUSAL
 from retrieval.extract import Line
 from retrieval.generate import check_markers
-from retrieval.lexicon import lexicon
 from tests.conftest import CORPUS, REPO, TT124, make_settings
 from tests.fakes import FakeOpenAI
 
@@ -2449,31 +2448,3 @@ def test_the_body_that_issued_the_text_named_with_it_is_not_the_unit_asked(tmp_p
         answer = engine.ask("theo hd 2476 cua sgd ninh binh ve mam non thi ubnd phuong phai lam nhung viec gi")
     assert answer.found
     assert {s for _, s in cited(answer)} <= {"Phần C.2", "Phần C.2.a", "Phần C.2.b", "Phần C.2.c"}
-
-
-def test_the_base_salary_named_without_a_figure_states_no_sum(tmp_path: Path) -> None:
-    """ "… mức lương cơ sở năm 2026 là bao nhiêu": the công văn multiplies by "mức lương cơ sở tại từng thời điểm"
-    but never states it; the words alone were read as a sum of money, and the question was answered with them. A
-    sum times the base salary ("0,5 lần mức lương cơ sở"), or a level set at it ("áp dụng theo mức lương cơ sở"),
-    is still a figure."""
-    with unseen_engine(tmp_path, "unseen6", "cv-7436-bnv-2025", CORPUS) as engine:
-        ans = engine.ask("cong van 7436 cua bo noi vu co noi muc luong co so nam 2026 la bao nhieu tien khong")
-        assert not ans.found, ans.answer
-    figure = lexicon().amount_kinds["money"].figure
-    assert figure.search("Mức hỗ trợ bằng 0,5 lần mức lương cơ sở")
-    assert figure.search("Mức tham chiếu quy định tại Luật này áp dụng theo mức lương cơ sở.")
-    assert not figure.search("nhân với mức lương cơ sở tại từng thời điểm")
-
-
-def test_a_level_asked_against_the_base_salary_is_answered_by_its_coefficients(tmp_path: Path) -> None:
-    """ "… được mức bao nhiêu so với lương cơ sở": a coefficient of the base salary is asked (lexicon
-    ``amount_kinds.coefficient``), which "b) Mức 0,7 áp dụng đối với người …" states under "… tính theo mức lương
-    cơ sở như sau:"; the base salary's name is no sum by itself."""
-    with unseen_engine(tmp_path, "unseen", "nd-155-2025-cp", CORPUS) as engine:
-        ans = engine.ask(
-            "toi day o vung dac biet kho khan 11 nam, theo nd 155 thi phu cap cong tac lau nam duoc muc bao nhieu so"
-            " voi luong co so"
-        )
-    assert ans.found, ans.answer
-    assert cited(ans)[0] == ("nd-155-2025-cp", "Điều 1.4")
-    assert "Mức 0,7" in ans.answer
