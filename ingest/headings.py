@@ -30,5 +30,7 @@ def heading_of(text: str) -> str:
     clause = text[: first_stop.start()] if first_stop else text
     if len(clause) <= 120:
         return clause.strip()
+    if not re.search(r"\w", clause):
+        return ""  # a blank form's run of dots ("1.1 ……………") heads nothing
     cut = clause[:100].rsplit(" ", 1)[0].rstrip(" ,;:")
-    return cut + "…" if " " in clause[:100] else cut  # one long run ("1.1 ……………"): its start, which the text holds
+    return cut + "…"

@@ -30,19 +30,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("muc", re.compile(r"^(?:Mục|MỤC)\s+(\d+)\b\s*[.:\-–]?\s*(.*)$")),
     ("dieu", re.compile(r"^(?:Điều|ĐIỀU)\s*(\d{1,3})\s*[.:]\s*(.*)$")),  # "Điều 1." and "Điều 1:"
     # "A. NHIỆM VỤ TRỌNG TÂM", "B. …", "C. TỔ CHỨC THỰC HIỆN": a guidance's lettered parts, above its Roman items
-    ("phan", re.compile(r"^([A-HĐ])\.\s+(\S.*)$")),
+    ("lettered", re.compile(r"^([A-HĐ])\.\s+(\S.*)$")),
     ("roman", re.compile(r"^([IVXL]+)\s*(?:\.|/(?=\s)|-(?!\d)|–)\s*(.*)$")),  # "I.", "I-", "I/ …" (not "V/v")
     ("decimal", re.compile(r"^(\d{1,3}(?:\.\d{1,2})+)(?:[.)]?\s+(.*)|[.)]?$|\.(?=[A-ZĐÀ-Ỹ])(.*))")),  # "1.1.", "1.1)"
     ("num", re.compile(r"^(\d{1,3})(?:[.)]|/(?=\s|$))(?:\s+(.*)|$)")),  # "1.", "1)", "1/"
     ("letter", re.compile(rf"^([a-zđ])(?:\)\s*(.*)|/\s+(.*)|\.\s+(?=[{UPPER}])(.*))$")),  # "a)", "a/", "a. A…"
 ]
 #: Kinds a reader takes for headings of a document's main parts.
-STRONG = frozenset({"phan", "chuong", "muc", "dieu", "roman"})
+STRONG = frozenset({"phan", "lettered", "chuong", "muc", "dieu", "roman"})
 
 
 @dataclass(frozen=True)
 class Marker:
-    kind: str  # phan, chuong, muc, dieu, roman, decimal, num, letter
+    kind: str  # phan, lettered, chuong, muc, dieu, roman, decimal, num, letter
     label: str  # "III", "2", "1.1", "a", "7"
     rest: str  # text after the marker on the same line
 
@@ -85,7 +85,7 @@ def classify(line: str) -> Marker | None:
         if m:
             label = m.group(1)
             rest = next((g for g in m.groups()[1:] if g is not None), "")
-            if label in PART_LETTERS:  # a part's heading is in capitals ("A. Nguyễn Văn …" is a name), but for a
+            if kind == "lettered":  # a part's heading is in capitals ("A. Nguyễn Văn …" is a name), but for a
                 head = rest.split("(")[0]  # note in brackets ("C. NỘI DUNG BÀI GIẢNG (viết đầy đủ, chi tiết")
                 if any(c.islower() for c in head) or sum(c.isalpha() for c in head) < 4:
                     continue
@@ -97,7 +97,7 @@ def classify(line: str) -> Marker | None:
 
 def ordinal(marker: Marker) -> int:
     """Position of a marker in its sequence (I=1, 3=3, c=3, 1.2=2)."""
-    if marker.kind == "phan" and marker.label in PART_LETTERS:
+    if marker.kind == "lettered":
         return PART_LETTERS.index(marker.label) + 1
     if marker.kind in ("roman", "chuong", "phan") and not marker.label.isdigit():
         return roman_value(marker.label)

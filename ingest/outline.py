@@ -26,12 +26,12 @@ from core.types import Section
 from ingest.headings import heading_of
 from ingest.lexicon import lexicon
 from ingest.normalize import is_all_caps
-from ingest.numbering import PART_LETTERS, STRONG, Marker, classify, ordinal, roman_value
+from ingest.numbering import STRONG, Marker, classify, ordinal, roman_value
 
 #: How far a list may jump ahead and still be the same list (one missing item; letters also skip f, j, w, đ).
 _MAX_GAP = {"letter": 3, "num": 2, "decimal": 2, "dieu": 3}
 #: Sequences whose headings may jump any distance ahead (a part or chapter the scrape lost).
-_PART_COUNTERS = frozenset({"phan", "roman", "chuong", "muc"})
+_PART_COUNTERS = frozenset({"phan", "lettered", "roman", "chuong", "muc"})
 
 
 @dataclass
@@ -199,10 +199,12 @@ class _Builder:
         """Where a marker would hang: (parent, its label in the id, the sequence it counts in)."""
         kind = marker.kind
         if kind == "phan":  # a plan's or text's parts ("PHẦN I. …"), above its chapters or Roman items
-            if marker.label in PART_LETTERS and "phan" not in self.root.last and self.nearest("roman", "dieu"):
-                return None  # "A. …" under a Roman item or an article opens no part: a list inside it
             return self.root, f"Phần {marker.label}", "phan"
-        part = self.nearest("phan") or self.root
+        if kind == "lettered":  # a guidance's lettered parts ("A. NHIỆM VỤ TRỌNG TÂM"), above its Roman items
+            if "lettered" not in self.root.last and self.made:
+                return None  # "A. …" after a section opened (a Roman item, "1.", a part): a list inside it
+            return self.root, f"Phần {marker.label}", "lettered"
+        part = self.nearest("phan", "lettered") or self.root
         if kind == "chuong":
             return part, f"Chương {marker.label}", "chuong"
         if kind == "muc":
@@ -294,6 +296,6 @@ def _spans(made: list[dict[str, object]], end: int) -> list[Section]:
 def heading_for(marker: Marker) -> str:
     """Heading of a numbered unit: the rest of a part's line, or the heading part of a numbered paragraph."""
     rest = marker.rest.strip()
-    if marker.kind in ("phan", "chuong", "muc", "dieu", "roman"):
+    if marker.kind in ("phan", "lettered", "chuong", "muc", "dieu", "roman"):
         return rest.rstrip(":.").strip()
     return heading_of(rest)

@@ -131,8 +131,8 @@ def find_body_start(lines: list[Line], stop: int, quoted: set[int]) -> int | Non
         m = classify(lines[i].text)
         if m is None:
             continue
-        if m.kind in ("phan", "chuong", "dieu"):
-            return i
+        if m.kind in ("phan", "chuong", "dieu") or (m.kind == "lettered" and first_num is None):
+            return i  # a lettered part ("A. NHIỆM VỤ TRỌNG TÂM") only before any numbered item
         if m.kind == "roman" and (ordinal(m) == 1 or (is_all_caps(m.rest) and m.rest)):
             return i
         if m.kind == "num" and ordinal(m) <= 2 and first_num is None:
