@@ -46,6 +46,7 @@ class Lexicon:
     period: re.Pattern[str]  # a folded text stating how often, with its period ("hang nam", "dinh ky 06 thang")
     frequency_other_asks: tuple[str, ...]  # folded words asking something else after how often ("khi nào")
     which_asked: re.Pattern[str]  # the folded words a question asks "which" of, before "nào"
+    rule_asked: tuple[str, ...]  # "theo mức nào": the rule that sets a level asked, not a sum
     which_list_words: frozenset[str]  # words before them that ask for a list instead ("những mảng nào")
     deadline_day: tuple[str, ...]  # a day asked after a deadline's word ("cham nhat ngay nao"): no document's date
     negations: frozenset[tuple[str, str]]  # question words that negate the content word after them ("không có")
@@ -210,6 +211,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         period=re.compile(raw["frequency"]["period"]),
         frequency_other_asks=tuple(raw["frequency"].get("other_asks", ())),
         which_asked=re.compile(raw["which_asked"]["pattern"]),
+        rule_asked=tuple(raw["rule_asked"]["cues"]),
         which_list_words=frozenset(raw["which_asked"]["list_words"]),
         deadline_day=tuple(raw.get("deadline_day", {}).get("phrases", ())),
         negations=frozenset(tuple(c.split()) for c in raw.get("negations", {}).get("phrases", ())),  # type: ignore[misc]

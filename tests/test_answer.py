@@ -2448,3 +2448,17 @@ def test_the_body_that_issued_the_text_named_with_it_is_not_the_unit_asked(tmp_p
         answer = engine.ask("theo hd 2476 cua sgd ninh binh ve mam non thi ubnd phuong phai lam nhung viec gi")
     assert answer.found
     assert {s for _, s in cited(answer)} <= {"Phần C.2", "Phần C.2.a", "Phần C.2.b", "Phần C.2.c"}
+
+
+@pytest.mark.skipif(not _WIDE.is_dir(), reason=f"{_WIDE} is not beside this checkout (../shared/wide)")
+def test_a_level_asked_after_a_story_is_still_a_figure(tmp_path: Path) -> None:
+    """A story first, then "… được hưởng mức nào?": the level itself is asked ("b) Mức 0,7 áp dụng đối với người có
+    thời gian công tác từ đủ 10 năm …"), not the rule that sets it ("theo mức nào", lexicon ``rule_asked``)."""
+    with unseen_engine(tmp_path, "unseen", "nd-155-2025-cp", _WIDE) as engine:
+        ans = engine.ask(
+            "Tôi công tác ở vùng đặc biệt khó khăn đã 11 năm, đang nhận mức phụ cấp thu hút. Theo NĐ 155 thì phụ cấp"
+            " công tác lâu năm tôi được hưởng mức nào?"
+        )
+    assert ans.found, ans.answer
+    assert cited(ans)[0] == ("nd-155-2025-cp", "Điều 1.4")
+    assert "Mức 0,7" in ans.answer

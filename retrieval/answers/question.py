@@ -377,9 +377,9 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     at = max((i for i, c in enumerate(clauses) if has(f" {c.strip()} ", *lx.frequency_cues)), default=-1)
     q.often_last = at >= 0 and not any(has(f" {c.strip()} ", *lx.frequency_other_asks) for c in clauses[at + 1 :])
     q.counted = counted(q.asked or text, lx, q.accented)
-    q.figures = amounts(q, lx)
-    rule = not has(_masked(asked_key, lx.intent_masks.get("amount", ())), *lx.intents["amount"])
-    rule = rule and bool(lx.which_asked.search(asked_key))  # a story's sum, then "… theo mức nào": the rule asked
+    cue = has(_masked(asked_key, lx.intent_masks.get("amount", ())), *lx.intents["amount"])
+    rule = not cue and has(asked_key, *lx.rule_asked)  # a story's sum, then "… theo mức nào": the rule asked
+    q.figures = [] if rule else amounts(q, lx)
     if rule or ("whether" in q.asks and not has(key, *lx.counting["after"])):
         q.asks.discard("amount")  # "… có được nhận cả hai mức hỗ trợ không?": a rule, not a sum
     # a question naming the kind of legal text it asks about asks what the text says: a moment in it is the asker's
