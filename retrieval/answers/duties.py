@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from core.legal_ids import NUMBER
 from core.text import fold, has_diacritics
 from core.types import Document
 from retrieval.answers.content import cut_short
@@ -30,6 +31,7 @@ from retrieval.units_catalog import UnitCatalog, UnitMatch
 MAX_NAMING = 3
 #: What a question may ask besides a unit's duties and still be asked them of a unit its document's title names.
 DUTY_ONLY = frozenset({"duty", "list"})
+_NUMBERED = re.compile(NUMBER, re.I)  # a document's full number ("2476/HD-SGDĐT")
 
 
 def gather(q: Question, ctx: Context) -> Draft | None:
@@ -310,13 +312,17 @@ def _names_document(question: str, key: str, expand: Callable[[str], str]) -> bo
     """Whether the words naming a unit only ever follow a kind of document in their clause, or a kind or a number
     and "của": "theo luật cán bộ công chức" names the law (whose title holds them), not the unit "Cán bộ, công
     chức"; "theo HD 2476 của SGD, UBND phường …" names the Sở as who issued the text, not as asked (``expand``
-    writes out "SGD"); "theo quyết định, sở …" does not name the decision."""
+    writes out "SGD"); not after "năm 2025 của", "lớp 10 của"; "theo quyết định, sở …" does not name the decision."""
     lx = lexicon()
     kinds = [*lx.kind_types, *lx.kind_short_folded]
-    issued = re.compile(rf" (?:{'|'.join(map(re.escape, kinds))}|\d[\w/-]*) cua $")
+    # a kind, its number ("0000": a full number as "2476/HD-SGDĐT", read before the abbreviations in it are written
+    # out), or a number of three digits or more that is no year, then "của", perhaps after "về" and its topic
+    issued = re.compile(
+        rf" (?:(?:{'|'.join(map(re.escape, kinds))})(?: so)?(?: \d+)?|(?!(?:19|20)\d\d )\d{{3,}})(?: ve(?: \S+){{1,6}})? cua $"
+    )
     seen = False
     for clause in re.split(r"[,;:.!?()]", question):
-        words = f" {' '.join(expand(clause).split())} "
+        words = f" {' '.join(expand(_NUMBERED.sub(' 0000 ', clause)).split())} "
         for m in re.finditer(re.escape(f" {key} "), words):
             seen = True
             before = words[: m.start() + 1]
