@@ -32,6 +32,13 @@ MAX_NAMING = 3
 #: What a question may ask besides a unit's duties and still be asked them of a unit its document's title names.
 DUTY_ONLY = frozenset({"duty", "list"})
 _NUMBERED = re.compile(NUMBER, re.I)  # a document's full number ("2476/HD-SGDĐT")
+_KINDS = (*lexicon().kind_types, *lexicon().kind_short_folded)
+#: Who issued a text named with it: a kind, its number ("0000": a full number as "2476/HD-SGDĐT", read before the
+#: abbreviations in it are written out), or a number of three digits or more that is no year, then "của", perhaps
+#: after "về" and its topic.
+_ISSUED = re.compile(
+    rf" (?:(?:{'|'.join(map(re.escape, _KINDS))})(?: so)?(?: \d+)?|(?!(?:19|20)\d\d )\d{{3,}})(?: ve(?: \S+){{1,6}})? cua $"
+)
 
 
 def gather(q: Question, ctx: Context) -> Draft | None:
@@ -80,11 +87,10 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     own = [m for m in matches if f" {m.key} " not in _title_words(ctx, m.doc_id)]
     if not own and set(q.asks) - DUTY_ONLY:
         return None
-    matches = own or [m for m in matches if not _names_document(q.text, m.key, catalog.expanded)]
+    named_with = {m.key for m in matches if _names_document(q.text, m.key, catalog.expanded)}
+    matches = own or [m for m in matches if m.key not in named_with]
     # "theo HD 2476 của SGD, UBND phường …": the body that issued the text is named with it, another is asked
-    if len(matches) > 1 and (
-        asked_units := [m for m in matches if not _names_document(q.text, m.key, catalog.expanded)]
-    ):
+    if len(matches) > 1 and (asked_units := [m for m in matches if m.key not in named_with]):
         matches = asked_units
     if not matches:
         return None
@@ -313,20 +319,13 @@ def _names_document(question: str, key: str, expand: Callable[[str], str]) -> bo
     and "của": "theo luật cán bộ công chức" names the law (whose title holds them), not the unit "Cán bộ, công
     chức"; "theo HD 2476 của SGD, UBND phường …" names the Sở as who issued the text, not as asked (``expand``
     writes out "SGD"); not after "năm 2025 của", "lớp 10 của"; "theo quyết định, sở …" does not name the decision."""
-    lx = lexicon()
-    kinds = [*lx.kind_types, *lx.kind_short_folded]
-    # a kind, its number ("0000": a full number as "2476/HD-SGDĐT", read before the abbreviations in it are written
-    # out), or a number of three digits or more that is no year, then "của", perhaps after "về" and its topic
-    issued = re.compile(
-        rf" (?:(?:{'|'.join(map(re.escape, kinds))})(?: so)?(?: \d+)?|(?!(?:19|20)\d\d )\d{{3,}})(?: ve(?: \S+){{1,6}})? cua $"
-    )
     seen = False
     for clause in re.split(r"[,;:.!?()]", question):
         words = f" {' '.join(expand(_NUMBERED.sub(' 0000 ', clause)).split())} "
         for m in re.finditer(re.escape(f" {key} "), words):
             seen = True
             before = words[: m.start() + 1]
-            if not any(before.endswith(f" {k} ") for k in kinds) and not issued.search(before):
+            if not any(before.endswith(f" {k} ") for k in _KINDS) and not _ISSUED.search(before):
                 return False
     return seen
 
