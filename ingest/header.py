@@ -75,7 +75,12 @@ def type_line(text: str) -> tuple[str, str] | None:
         if not text.startswith(key):
             continue
         rest = text[len(key) :]
-        if not rest.strip(" .:") or (rest[0] == " " and is_all_caps(rest)) or rest[0].isalpha():
+        # "KẾ HOẠCH thực hiện …": a text that joined the type with the title under it
+        if (
+            not rest.strip(" .:")
+            or (rest[0] == " " and (is_all_caps(rest) or rest[1:2].islower()))
+            or rest[0].isalpha()
+        ):
             if rest[:1].isalpha() and rest[:1].islower() and len(key) < 5:
                 continue
             return name, rest.strip(" .:")
@@ -232,10 +237,11 @@ def place_before(text: str) -> str | None:
 
 
 def _type_from_number(number: str | None) -> str | None:
-    """Type from a number's code: 304/2025/NĐ-CP → Nghị định, 74/2025/QH15 → Luật, 5155/SGDĐT-… → Công văn."""
+    """Type from a number's code: 304/2025/NĐ-CP → Nghị định, 74/2025/QH15 → Luật, 58-KH/TU → Kế hoạch (as the
+    Party numbers), 5155/SGDĐT-… → Công văn."""
     if not number or "/" not in number:
         return None
-    codes = re.split(r"[/\-]", number.split("/", 1)[1])
+    codes = re.split(r"[/\-]", number)[1:]
     kinds = lexicon().kind_codes
     for code in codes:
         key = re.sub(r"\d+$", "", code.upper())

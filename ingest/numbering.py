@@ -1,7 +1,7 @@
 """Numbering markers of Vietnamese administrative documents and their order.
 
 Plans number I. → 1. → 1.1. → a); normative documents Chương → Mục → Điều →
-khoản (1.) → điểm (a)); Party documents write parts as "I-". Whether a marker
+khoản (1.) → điểm (a)); Party documents write parts as "I-" and items as "1-". Whether a marker
 really opens a section is decided by ``ingest.outline`` (in sequence, or a
 tolerated skip or repeat); this module only reads markers and their order, and
 never fails on a marker it has not seen before.
@@ -33,7 +33,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("lettered", re.compile(r"^([A-HĐ])\.\s+(\S.*)$")),
     ("roman", re.compile(r"^([IVXL]+)\s*(?:\.|/(?=\s)|-(?!\d)|–)\s*(.*)$")),  # "I.", "I-", "I/ …" (not "V/v")
     ("decimal", re.compile(r"^(\d{1,3}(?:\.\d{1,2})+)(?:[.)]?\s+(.*)|[.)]?$|\.(?=[A-ZĐÀ-Ỹ])(.*))")),  # "1.1.", "1.1)"
-    ("num", re.compile(r"^(\d{1,3})(?:[.)]|/(?=\s|$))(?:\s+(.*)|$)")),  # "1.", "1)", "1/"
+    # "1.", "1)", "1/", and as Party documents number their items, "1- …" (not "1-2 ngày", "10-2025")
+    ("num", re.compile(r"^(\d{1,3})(?:[.)]|/(?=\s|$)|[-–](?=\s))(?:\s+(.*)|$)")),
     ("letter", re.compile(rf"^([a-zđ])(?:\)\s*(.*)|/\s+(.*)|\.\s+(?=[{UPPER}])(.*))$")),  # "a)", "a/", "a. A…"
 ]
 #: Kinds a reader takes for headings of a document's main parts.

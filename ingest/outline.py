@@ -182,7 +182,7 @@ class _Builder:
         self.caps_break = False
         while self.stack and self.stack[-1] is not parent:
             self.stack.pop()
-        if marker.kind == "roman" and self.normative:
+        if marker.kind == "roman" and self.normative and parent.marker.kind != "dieu":
             self.parts_seen = True
         record: dict[str, object] = {
             "id": sid,
@@ -216,12 +216,17 @@ class _Builder:
         if kind == "roman":
             if self.normative:
                 opened = any(n.marker.kind == "dieu" for n in self.stack) or "dieu" in self.root.last
-                if not is_all_caps(marker.rest) or (opened and not self.parts_seen):
+                if not is_all_caps(marker.rest):
                     return None  # a Roman list inside an article
+                if opened and not self.parts_seen:
+                    # "Điều 1. Phê duyệt Đề án … với những nội dung sau:" / "I. QUAN ĐIỂM, MỤC TIÊU": the parts of
+                    # what the article approves, under it ("Điều 1.I.1.a")
+                    article = self.nearest("dieu")
+                    return (article, marker.label, "roman") if article is not None else None
             return part, marker.label, "roman"
         if kind == "num":
             if self.normative:
-                parent = self.nearest("dieu")
+                parent = self._article_part() or self.nearest("dieu")
                 return (parent, marker.label, "num") if parent is not None else None
             return (self.nearest("roman", "chuong") or part), marker.label, "num"
         if kind == "decimal":
@@ -234,6 +239,17 @@ class _Builder:
         # letter
         parent = self.nearest("decimal", "num", "dieu", "roman")
         return (parent, marker.label, "letter") if parent is not None else None
+
+    def _article_part(self) -> _Node | None:
+        """The open Roman part inside an article (a decision's "Điều 1" approving a text in parts), if any."""
+        for node in reversed(self.stack):
+            if node.marker.kind == "dieu":
+                return None
+            if node.marker.kind == "roman" and any(
+                n.marker.kind == "dieu" for n in self.stack[: self.stack.index(node)]
+            ):
+                return node
+        return None
 
     def _find(self, anchor: _Node, labels: list[str]) -> _Node | None:
         """The open section numbered ``labels`` (["1"] for 1.1, ["2", "1"] for 2.1.3) below ``anchor``."""

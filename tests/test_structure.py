@@ -830,3 +830,79 @@ def test_a_form_line_of_dots_heads_nothing() -> None:
     doc = build_document("kh-44", text)
     form = doc.section("I.1.1")
     assert form is not None and form.heading == ""
+
+
+def test_a_party_plan_numbering_items_with_a_dash_keeps_its_outline_and_kind() -> None:
+    """A Tỉnh ủy's plan numbers parts "I-" and items "1-"; its number "21-KH/TU" carries its kind, and its title runs
+    on from "KẾ HOẠCH" in ordinary case."""
+    plan = (
+        "ĐẢNG BỘ TỈNH AN GIANG\nTỈNH ỦY\n*\nSố 21-KH/TU\nĐẢNG CỘNG SẢN VIỆT NAM\n---------------\n"
+        "An Giang, ngày 24 tháng 10 năm 2025\n\nKẾ HOẠCH\n\nthực hiện Nghị quyết số 72-NQ/TW của Bộ Chính trị\n-----\n\n"
+        "Thực hiện Nghị quyết số 72-NQ/TW, ngày 09/9/2025 của Bộ Chính trị về một số giải pháp đột phá,\n"
+        "tăng cường bảo vệ, chăm sóc và nâng cao sức khỏe Nhân dân; căn cứ Nghị quyết Đại hội đại biểu\n"
+        "Đảng bộ tỉnh nhiệm kỳ 2025 - 2030, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch thực hiện như sau:\n\n"
+        "I- MỤC ĐÍCH, YÊU CẦU\n1- Mục đích\n- Quán triệt sâu sắc Nghị quyết.\n2- Yêu cầu\n- Có lộ trình rõ ràng.\n"
+        "II- NHIỆM VỤ\n1- Phát triển y tế cơ sở\na) Kiện toàn trạm y tế xã, phường.\n"
+        "b) Tỷ lệ trạm đạt chuẩn tăng\n10-15% mỗi năm.\n2- Chuyển đổi số\n- Triển khai bệnh án điện tử.\n"
+    )
+    doc = build_document("t", plan)
+    assert (doc.doc_type, doc.title) == ("Kế hoạch", "thực hiện Nghị quyết số 72-NQ/TW của Bộ Chính trị")
+    assert [(s.id, s.heading) for s in doc.sections] == [
+        ("I", "MỤC ĐÍCH, YÊU CẦU"),
+        ("I.1", "Mục đích"),
+        ("I.2", "Yêu cầu"),
+        ("II", "NHIỆM VỤ"),
+        ("II.1", "Phát triển y tế cơ sở"),
+        ("II.1.a", "Kiện toàn trạm y tế xã, phường"),
+        ("II.1.b", "Tỷ lệ trạm đạt chuẩn tăng 10-15% mỗi năm"),
+        ("II.2", "Chuyển đổi số"),
+    ]
+
+
+def test_a_decisions_article_approving_a_text_in_roman_parts_keeps_the_parts_under_it() -> None:
+    """ "Điều 1. Phê duyệt Đề án … với những nội dung sau:" then "I. QUAN ĐIỂM, MỤC TIÊU", "1.", "a)": the parts of
+    what it approves hang under the article, and the next article closes them."""
+    decision = (
+        "THỦ TƯỚNG CHÍNH PHỦ\nSố: 12/QĐ-TTg\nHà Nội, ngày 26 tháng 12 năm 2025\nQUYẾT ĐỊNH\n"
+        "Phê duyệt Đề án thử\nCăn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\nQUYẾT ĐỊNH:\n"
+        "Điều 1. Phê duyệt Đề án thử với những nội dung chủ yếu sau đây:\nI. QUAN ĐIỂM, MỤC TIÊU\n1. Quan điểm\n"
+        "a) Lấy phòng bệnh là chính.\nb) Ưu tiên vùng khó khăn.\n2. Mục tiêu\nĐến năm 2030 đạt chuẩn.\n"
+        "II. NHIỆM VỤ, GIẢI PHÁP\n1. Hoàn thiện thể chế\na) Rà soát quy định.\nIII. TỔ CHỨC THỰC HIỆN\n1. Bộ Y tế\n"
+        "Chủ trì hướng dẫn.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+        "Điều 3. Các Bộ trưởng chịu trách nhiệm thi hành Quyết định này.\n1. Bộ Y tế theo dõi.\n"
+    )
+    assert _ids(decision) == [
+        "Điều 1",
+        "Điều 1.I",
+        "Điều 1.I.1",
+        "Điều 1.I.1.a",
+        "Điều 1.I.1.b",
+        "Điều 1.I.2",
+        "Điều 1.II",
+        "Điều 1.II.1",
+        "Điều 1.II.1.a",
+        "Điều 1.III",
+        "Điều 1.III.1",
+        "Điều 2",
+        "Điều 3",
+        "Điều 3.1",
+    ]
+
+
+def test_a_list_of_names_attached_to_a_decision_is_its_own_unit_not_the_signature() -> None:
+    decision = (
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 16/QĐ-SGDĐT\nAn Giang, ngày 19 tháng 12 năm 2025\nQUYẾT ĐỊNH\n"
+        "Công nhận giáo viên dạy giỏi cấp tỉnh\nCăn cứ Thông tư số 22/2019/TT-BGDĐT;\nQUYẾT ĐỊNH:\n"
+        "Điều 1. Công nhận 2 giáo viên có tên trong danh sách kèm theo đạt danh hiệu Giáo viên dạy giỏi cấp tỉnh.\n"
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.\nNơi nhận:\n- Như Điều 2;\n- Lưu: VT.\nGIÁM ĐỐC\n"
+        "Nguyễn Văn An\nDANH SÁCH\nGIÁO VIÊN ĐƯỢC CÔNG NHẬN GIÁO VIÊN DẠY GIỎI CẤP TỈNH\n"
+        "(Kèm theo Quyết định số 16/QĐ-SGDĐT ngày 19/12/2025 của Giám đốc Sở Giáo dục và Đào tạo)\n"
+        "STT\nHọ và tên\nĐơn vị công tác\n1\nTrần Thị Bình\nTrường THPT Long Xuyên\n"
+    )
+    doc = build_document("t", decision)
+    assert [(s.id, s.heading) for s in doc.sections][-1] == (
+        "Danh sách",
+        "GIÁO VIÊN ĐƯỢC CÔNG NHẬN GIÁO VIÊN DẠY GIỎI CẤP TỈNH",
+    )
+    assert "Trần Thị Bình" in doc.section_text("Danh sách")
+    assert doc.signer == "Nguyễn Văn An"
