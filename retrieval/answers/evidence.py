@@ -176,6 +176,11 @@ def pick_lines(
             return bounded
         # too long to quote whole, and the line that answers best lies past the cut (a table before the sentence
         # that gives its duty): the best lines with their context instead
+    short = len("\n".join(ln.text for ln in lines)) <= MAX_CHARS // 2 and len(lines) <= MAX_LINES // 2
+    if how == "dated" and short and sum(has_date(ln.text) for ln in lines) == 1:
+        # a short item of one day answers whole: its day with its place and what is done ("… ngày nào, ở đâu"); of
+        # several days (tasks each with its own), the day's lines are picked, each task's lead with its own day
+        return lines
     if how in ("dated", "amount"):
         unit = None  # a table's column heading giving its figures' unit ("Mức chi/ Tiền công (1.000đ)")
         if how == "dated":
@@ -211,7 +216,7 @@ def pick_lines(
             if also is not None and not any(also(ln.text) for ln in ranked):
                 ranked += _label_above(lines, ranked[0], also)
             return _in_order(lines, [lines[0], *ranked] if lines[0] not in ranked and lines[0].heading else ranked)
-    if len("\n".join(ln.text for ln in lines)) <= MAX_CHARS // 2 and len(lines) <= MAX_LINES // 2:
+    if short:
         return lines  # a short section answers whole
     ranked = sorted(lines, key=lambda ln: -score(ln.start, 0.0))
     top = [ln for ln in ranked[:5] if score(ln.start, 0.0) > 0] or ranked[:3]
