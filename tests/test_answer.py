@@ -2473,7 +2473,9 @@ def test_a_short_item_asked_its_day_is_quoted_whole_with_its_place(tmp_path: Pat
     """ "… tổ chức ngày nào, ở đâu": a short item ("đ) Ngày hội hiến máu … đợt 2" with its time, place and target)
     is quoted whole; only its line of time was, and the place asked with it was missing."""
     with unseen_engine(tmp_path, "unseen7", "kh-286-tinhdoan-hungyen-2026", CORPUS) as engine:
-        answer = engine.ask("Ngày hội hiến máu Giọt hồng tuổi trẻ đợt 2 của Tỉnh đoàn Hưng Yên tổ chức ngày nào, ở đâu?")
+        answer = engine.ask(
+            "Ngày hội hiến máu Giọt hồng tuổi trẻ đợt 2 của Tỉnh đoàn Hưng Yên tổ chức ngày nào, ở đâu?"
+        )
     assert cited(answer)[0] == ("kh-286-tinhdoan-hungyen-2026", "II.2.đ")
     assert quoted(answer, 1)[:3] == [
         "Thời gian: Thứ Bảy, ngày 21/3/2026.",
