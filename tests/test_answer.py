@@ -1893,7 +1893,8 @@ def test_texts_a_body_names_are_shown_with_the_sentence_naming_them_once(tmp_pat
         assert ans.found and {"214/NQ-CP", "14-KH/TU", "120/QĐ-UBND"} <= set(ids(ans)), ans.answer
         sentence = "Triển khai thực hiện Nghị quyết số 214/NQ-CP ngày 23/7/2025 của Chính phủ"
         assert ans.answer.count(sentence) == 1, ans.answer
-        assert ans.answer.index("14-KH/TU ngày 29/07/2025") < ans.answer.index(sentence), ans.answer
+        # the citation strings write each day as the sentence does ("29/7/2025", not the registry's "29/07/2025")
+        assert ans.answer.index("14-KH/TU ngày 29/7/2025") < ans.answer.index(sentence), ans.answer
 
 
 _PROCEDURE_DECREE = """CHÍNH PHỦ
@@ -2482,3 +2483,13 @@ def test_a_short_item_asked_its_day_is_quoted_whole_with_its_place(tmp_path: Pat
         "Địa điểm: Trường Đại học Y Dược Thái Bình, phường Thái Bình.",
         "Chỉ tiêu: Tiếp nhận 400 đơn vị máu.",
     ]
+
+
+def test_a_ground_named_in_a_sentence_keeps_its_day_as_the_text_writes_it(tmp_path: Path) -> None:
+    """A directive naming in a sentence the resolutions it carries out ("… triển khai Nghị quyết số 71-NQ/TW ngày
+    22/8/2025 …"): the citation string a drafter pastes writes the day as that text does, not "22/08/2025"."""
+    with unseen_engine(tmp_path, "unseen6", "ct-19-bgddt-2025", CORPUS) as engine:
+        answer = engine.ask("Chỉ thị 19/CT-BGDĐT về mầm non năm học 2025-2026 triển khai những nghị quyết nào?")
+    assert "71-NQ/TW" in ids(answer)
+    assert "Nghị quyết số 71-NQ/TW ngày 22/8/2025 của Bộ Chính trị" in answer.answer
+    assert "22/08/2025" not in answer.answer

@@ -26,6 +26,7 @@ from retrieval.answers.registry import (
     asked_for,
     entry_keys,
     grounds_of,
+    in_body,
     line_of,
     named_entries,
     own_pair,
@@ -267,7 +268,7 @@ def grounds(doc: Document, ctx: Context, q: Question | None = None) -> Draft | N
         # a text its body names is followed by the sentence naming it, after the last text it names ("… triển khai
         # Nghị quyết số 50/NQ-CP ngày 13 tháng 3 năm 2025 …"): the citation string is the registry's words
         words = written(doc, e, line)
-        shown = section != "preamble" and words == e.citation and last[line.start] == i
+        shown = section != "preamble" and in_body(doc, line) and last[line.start] == i
         evidence.append(Evidence(doc.doc_id, section, "", [line], statements=[f"- {words} {{n}}"], show_lines=shown))
         legal.append(e)
         if e.conflicts:

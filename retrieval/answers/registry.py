@@ -218,9 +218,10 @@ def written(doc: Document, entry: LegalBasis, line: Line) -> str:
     ("Để tiếp tục thực hiện nghiêm" above "Chỉ thị số 05/CT-TTg …"), from where it cites the entry to where it
     cites the next text or the clause or sentence ends; else (a sentence of the body) the registry's citation
     string."""
-    if not _opens_grounds(line.text) and not _opens_grounds(_opened_by(doc, line)):
-        return entry.citation
     end = line.start + len(line.text)
+    if in_body(doc, line):
+        return _dated_as_written(doc, entry, line.start, end)
+
     starts = sorted(c.start for c in doc.citations if line.start <= c.start < end)
     for c in doc.citations:
         if line.start <= c.start < end and mentions(c, entry):
@@ -237,6 +238,30 @@ def written(doc: Document, entry: LegalBasis, line: Line) -> str:
             text = re.sub(r"(?:[\s;,.]|\bvà$)+$", "", " ".join(doc.text[begin:stop].split()))
             if text:
                 return text
+    return entry.citation
+
+
+#: A day written with slashes after a cited number ("… 71-NQ/TW ngày 22/8/2025 …"), a few words on at most.
+_WRITTEN_DAY = re.compile(r"\bngày\s+(\d{1,2})/(\d{1,2})/(\d{4})\b")
+
+
+def in_body(doc: Document, line: Line) -> bool:
+    """Whether a line citing grounds is a sentence of the body, neither opening as grounds do nor going on from one
+    that does: what it cites is written as the registry writes it (``written``)."""
+    return not _opens_grounds(line.text) and not _opens_grounds(_opened_by(doc, line))
+
+
+def _dated_as_written(doc: Document, entry: LegalBasis, start: int, end: int) -> str:
+    """The registry's citation string, its day written as the sentence citing the entry writes it ("ngày 22/8/2025",
+    where the registry writes "22/08/2025"): what a drafter pastes matches the text it was read from."""
+    if not entry.date:
+        return entry.citation
+    y, m, d = entry.date.split("-")
+    for c in doc.citations:
+        if start <= c.start < end and mentions(c, entry):
+            day = _WRITTEN_DAY.search(doc.text, c.start, min(end, c.start + 80))
+            if day and (int(day[1]), int(day[2]), day[3]) == (int(d), int(m), y):
+                return entry.citation.replace(f"ngày {d}/{m}/{y}", day.group(), 1)
     return entry.citation
 
 
