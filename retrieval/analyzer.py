@@ -65,7 +65,8 @@ def _in_capitals() -> frozenset[str]:
 #: 30: an item deeper in the implementation part opening with a unit and its verb ("a) Sở Y tế chủ trì …" under "1.
 #: Giao Ủy ban nhân dân tỉnh … chỉ đạo:") is that unit's section. 31: so is, in a text with no implementation part
 #: and no articles, any item opening with a unit and its verb ("d) Phòng GDĐT tổng hợp …"; lexicon ``units.verbs``).
-ANALYZER_VERSION = "31"
+#: 32: "TCCB", "KHTC" (tổ chức cán bộ, kế hoạch tài chính) in the lexicon.
+ANALYZER_VERSION = "32"
 
 _WORD = re.compile(r"[^\W_]+")
 _PERCENT = re.compile(r"(?<=\d)\s*%")

@@ -2493,3 +2493,11 @@ def test_a_ground_named_in_a_sentence_keeps_its_day_as_the_text_writes_it(tmp_pa
     assert "71-NQ/TW" in ids(answer)
     assert "Nghị quyết số 71-NQ/TW ngày 22/8/2025 của Bộ Chính trị" in answer.answer
     assert "22/08/2025" not in answer.answer
+
+
+def test_tccb_is_the_personnel_office_a_question_shortens(tmp_path: Path) -> None:
+    """ "phòng tccb" is how staff write "Phòng Tổ chức cán bộ" (lexicon abbreviations): its own item answers first;
+    the decision's first article, which speaks of the title the question names, came first."""
+    with unseen_engine(tmp_path, "unseen7", "qd-1637-sgddt-hungyen-2025", CORPUS) as engine:
+        answer = engine.ask("theo qd 1637 sgd hung yen thi phong tccb phai lam gi voi danh hieu giao vien day gioi")
+    assert cited(answer)[0] == ("qd-1637-sgddt-hungyen-2025", "Điều 2.4")
