@@ -285,8 +285,8 @@ def _continues(
         return False  # a rule under the masthead ("-------" / "Luật số:") belongs to no paragraph
     caps = _caps_heading(prev)
     if caps or _ARTICLE_HEADING.match(prev):
-        if line[:1].islower():
-            return True
+        if line[:1].islower() or (not caps and prev.endswith(",")):
+            return True  # "Điều 3. Bộ trưởng," / "Thủ trưởng cơ quan ngang bộ, …": a heading never ends at a comma
         if caps and is_all_caps(line):
             return _caps_continues(para, prev, line, width)
         # article headings end at a capitalised line, unless a phrase the document writes whole was cut there

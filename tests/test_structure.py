@@ -906,3 +906,17 @@ def test_a_list_of_names_attached_to_a_decision_is_its_own_unit_not_the_signatur
     )
     assert "Trần Thị Bình" in doc.section_text("Danh sách")
     assert doc.signer == "Nguyễn Văn An"
+
+
+def test_an_article_heading_cut_after_a_comma_goes_on_to_the_next_line() -> None:
+    """ "Điều 3. Bộ trưởng," / "Thủ trưởng cơ quan ngang bộ, …": the wrap cut the heading at a comma; the capital
+    of the next line opens no new paragraph (the heading was "Bộ trưởng,")."""
+    decision = (
+        "THỦ TƯỚNG CHÍNH PHỦ\nSố: 12/QĐ-TTg\nHà Nội, ngày 26 tháng 12 năm 2025\nQUYẾT ĐỊNH\nPhê duyệt Đề án thử\n"
+        "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\nQUYẾT ĐỊNH:\n"
+        "Điều 1. Phê duyệt Đề án thử.\nĐiều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành.\n"
+        "Điều 3. Bộ trưởng,\nThủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thi hành"
+        " Quyết định này./.\n"
+    )
+    doc = build_document("t", decision)
+    assert doc.sections[-1].heading.startswith("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân")
