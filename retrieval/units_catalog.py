@@ -101,8 +101,13 @@ class UnitCatalog:
         who is asked."""
         expanded = f" {self.expanded(question).strip()} "
         cues = lexicon().units["recipient_cues"]
+        joined = lexicon().units.get("joined_cues", ())  # "được phân công về Phòng …": the asker's own unit
+
+        def sent(c: str, k: str) -> bool:
+            return f" {c} {k} " in expanded and not any(f" {j} {c} {k} " in expanded for j in joined)
+
         clauses = [f" {self.expanded(c).strip()} " for c in re.split(r"[.;:,!?\n]", question)]  # expanded once
-        return {k for k in keys if any(f" {c} {k} " in expanded for c in cues) or _sent_for(clauses, k)}
+        return {k for k in keys if any(sent(c, k) for c in cues) or _sent_for(clauses, k)}
 
     def expanded(self, question: str) -> str:
         """A text as the folded words units are named by, abbreviations written out (" so khoa hoc va cong nghe ")."""

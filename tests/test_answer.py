@@ -2501,3 +2501,15 @@ def test_tccb_is_the_personnel_office_a_question_shortens(tmp_path: Path) -> Non
     with unseen_engine(tmp_path, "unseen7", "qd-1637-sgddt-hungyen-2025", CORPUS) as engine:
         answer = engine.ask("theo qd 1637 sgd hung yen thi phong tccb phai lam gi voi danh hieu giao vien day gioi")
     assert cited(answer)[0] == ("qd-1637-sgddt-hungyen-2025", "Điều 2.4")
+
+
+def test_a_unit_the_asker_was_posted_to_is_the_unit_asked_not_where_things_go(tmp_path: Path) -> None:
+    """ "Tôi … được phân công về Phòng Kinh tế xã …, phòng tôi phải làm những việc gì?": "về" after a verb of being
+    posted names the asker's own unit (lexicon ``units.joined_cues``), not where a report goes ("gửi về Sở"), so the
+    office's own section answers its duties (the appendix's task rows came first)."""
+    with unseen_engine(tmp_path, "unseen8", "kh-146-ubnd-xaphubinh-2025", CORPUS) as engine:
+        answer = engine.ask(
+            "Tôi là công chức mới được phân công về Phòng Kinh tế xã Phú Bình. Theo Kế hoạch 146/KH-UBND về phòng,"
+            " chống đuối nước trẻ em năm 2026, phòng tôi phải làm những việc gì?"
+        )
+    assert cited(answer)[0] == ("kh-146-ubnd-xaphubinh-2025", "III.3")
