@@ -2513,3 +2513,16 @@ def test_a_unit_the_asker_was_posted_to_is_the_unit_asked_not_where_things_go(tm
             " chống đuối nước trẻ em năm 2026, phòng tôi phải làm những việc gì?"
         )
     assert cited(answer)[0] == ("kh-146-ubnd-xaphubinh-2025", "III.3")
+
+
+def test_how_many_at_most_is_answered_by_a_share_of_a_total(tmp_path: Path) -> None:
+    """ "… tối đa bao nhiêu Chiến sĩ thi đua cơ sở?": the guidance sets the number as a share ("không quá 15% tổng
+    số cá nhân đạt danh hiệu …"), which answers how many; it was refused for stating no number beside the title."""
+    with unseen_engine(tmp_path, "unseen8", "hd-07-snv-thainguyen-2026", CORPUS) as engine:
+        answer = engine.ask(
+            "Theo hướng dẫn thi đua, khen thưởng năm 2026 của Sở Nội vụ Thái Nguyên, một đơn vị được công nhận tối đa"
+            " bao nhiêu Chiến sĩ thi đua cơ sở?"
+        )
+    assert answer.found, answer.answer
+    assert cited(answer)[0] == ("hd-07-snv-thainguyen-2026", "III.1.b")
+    assert "không quá 15% tổng số cá nhân" in answer.answer

@@ -302,6 +302,10 @@ def _bodies() -> re.Pattern[str]:
     return re.compile(rf"(?<![\d/.,])\d+(?:[.,]\d+)*\s+(?:{nouns})\b")
 
 
+#: A count set as a share of a total ("không quá 15% tổng số cá nhân", "20% số lượng"), in folded text.
+_SHARE_OF_TOTAL = re.compile(r"\d[\d.,]*\s*%\s+(?:cua\s+)?(?:tong so|so luong)\b")
+
+
 def count_check(noun: str) -> Callable[[str], bool]:
     """Whether a text states a number of a noun counted; of a classifier's ("cây|but bi|bút bi"), a number beside
     the classifier or beside the thing, matched as typed when typed with diacritics ("Bút bi | Cái | 20"). The
@@ -315,6 +319,8 @@ def count_check(noun: str) -> Callable[[str], bool]:
         folded = fold(text).lower()
         if counts.search(folded) or _headed_count(folded, word):
             return True
+        if re.search(rf"\b{re.escape(word)}\b", folded) and _SHARE_OF_TOTAL.search(folded):
+            return True  # "tối đa bao nhiêu Chiến sĩ thi đua": "… không quá 15% tổng số cá nhân …", a share of a count
         return beside is not None and bool(beside.search(text.lower() if typed else folded))
 
     return check
