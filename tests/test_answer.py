@@ -2526,3 +2526,15 @@ def test_how_many_at_most_is_answered_by_a_share_of_a_total(tmp_path: Path) -> N
     assert answer.found, answer.answer
     assert cited(answer)[0] == ("hd-07-snv-thainguyen-2026", "III.1.b")
     assert "không quá 15% tổng số cá nhân" in answer.answer
+
+
+def test_items_a_story_names_in_passing_are_not_items_asked(tmp_path: Path) -> None:
+    """A story first ("… cháu thấy điểm thấp bất thường."), then "muốn phúc khảo thì nộp đơn ở đâu, trong bao lâu":
+    only "d) Phúc khảo" is asked; the story's "điểm" named "a) Điểm thi" too, and the whole item 6 was quoted as
+    if two of its points were asked."""
+    with unseen_engine(tmp_path, "unseen8", "cv-4127-sgddt-thainguyen-2025", CORPUS) as engine:
+        answer = engine.ask(
+            "Con tôi thi học sinh giỏi lớp 11 theo Công văn 4127/SGDĐT-QLCL của Sở GDĐT Thái Nguyên và thấy điểm thấp"
+            " bất thường. Muốn phúc khảo thì nộp đơn ở đâu, trong thời hạn bao lâu?"
+        )
+    assert cited(answer)[0] == ("cv-4127-sgddt-thainguyen-2025", "6.d")

@@ -87,7 +87,10 @@ def _items_named(q: Question, ctx: Context, hits: list[SectionHit]) -> SectionHi
         words = [fkey(i.heading).split() for i in items]
         shared = {w for w, n in Counter(w for ws in words for w in set(ws)).items() if n >= 2}  # "loại" of "Loại tốt"
         own = [" ".join(w for w in ws if w not in shared) for ws in words]
-        key = untitled(q.key, [doc.title or "", *doc.heading_path(sec.parent)[:-1]])  # not the list's own
+        # the sentences that ask, after a story told first ("con tôi … thấy điểm thấp. Xin hỏi muốn phúc khảo …":
+        # the story's "điểm" names no item "a) Điểm thi"), without the title and headings above (not the list's own)
+        asked = fkey(q.asked) if q.told_apart and q.asked else q.key
+        key = untitled(asked, [doc.title or "", *doc.heading_path(sec.parent)[:-1]])
         if sum(1 for phrase in own if phrase and _names(key, phrase)) >= 2:
             parent = doc.section(sec.parent)
             return SectionHit(h.doc_id, sec.parent, parent.heading if parent else "", hits[0].score)
