@@ -33,9 +33,12 @@ TYPES = (
 TYPE_RE = "|".join(re.escape(t) for t in TYPES)
 #: Kinds a text cites by number besides the question words above ("Văn bản hợp nhất số 10/VBHN-BGDĐT",
 #: "Phương án số 728/PA-UBND"); read into the registry, not used to read questions.
-#: "Văn bản số 1582/UBND-KT": a letter cited by the general word, its number carrying no kind.
-CITED_TYPES = ("Văn bản hợp nhất", "Văn bản", "Phương án", "Đề án", "Tờ trình", "Báo cáo", "Công điện", *TYPES)
-_CITED_RE = "|".join(re.escape(t) for t in sorted(CITED_TYPES, key=len, reverse=True))
+CITED_TYPES = ("Văn bản hợp nhất", "Phương án", "Đề án", "Tờ trình", "Báo cáo", "Công điện", *TYPES)
+#: The general word a text cites another by ("Căn cứ Văn bản số 1582/UBND-KT …"): read into the registry, its kind
+#: taken from the number; never a kind a question asks of ("Văn bản số 4127/SGDĐT-QLCL ban hành ngày nào?" asks of
+#: any kind).
+GENERAL_CITED = "Văn bản"
+_CITED_RE = "|".join(re.escape(t) for t in sorted((*CITED_TYPES, GENERAL_CITED), key=len, reverse=True))
 SEG = r"[0-9A-Za-zĐđ&]+"
 NUMBER = rf"\d{{1,5}}(?:\s?[/-]\s?{SEG})+"
 CITATION = re.compile(

@@ -99,7 +99,7 @@ def parse_head(lines: list[Line], body_start: int) -> Head:
     masthead = lines[: type_idx if type_idx is not None else (preamble if preamble is not None else limit)]
     _read_masthead(head, masthead)
     if type_idx is None:
-        head.doc_type = _type_from_number(head.number) or ("Công văn" if _has_vv(masthead) else None)
+        head.doc_type = type_from_number(head.number) or ("Công văn" if _has_vv(masthead) else None)
         head.title = _vv_title(masthead)
         end = preamble if preamble is not None else len(masthead)
         if preamble is None and end >= len(lines) and (addressed := _addressed(masthead)) is not None:
@@ -236,7 +236,7 @@ def place_before(text: str) -> str | None:
     return " ".join(taken) or None
 
 
-def _type_from_number(number: str | None) -> str | None:
+def type_from_number(number: str | None) -> str | None:
     """Type from a number's code: 304/2025/NĐ-CP → Nghị định, 74/2025/QH15 → Luật, 58-KH/TU → Kế hoạch (as the
     Party numbers), 5155/SGDĐT-… → Công văn."""
     if not number or "/" not in number:

@@ -17,6 +17,7 @@ from core.legal_ids import (
     CITATION,
     CITED_TYPES,
     CONSTITUTION,
+    GENERAL_CITED,
     KIND_CODES,
     LAW,
     LAW_NAMED,
@@ -28,6 +29,7 @@ from core.legal_ids import (
 )
 from core.text import fold
 from core.types import CitedBy, Conflict, ConflictValue, Document, LegalBasis, LegalCitation
+from ingest.header import type_from_number
 from ingest.lexicon import lexicon
 
 _DATE_NUM = re.compile(r"^\s*,?\s*(?:ban hành\s+)?ngày\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
@@ -140,7 +142,7 @@ def extract_citations(doc: Document) -> list[LegalCitation]:
             LegalCitation(
                 id=cid,
                 variant=re.sub(r"\s+", " ", raw),
-                type=_type_name(m.group("type")),
+                type=_type_name(m.group("type"), cid),
                 number=toks[0],
                 year=_year_of(cid) or (int(date[:4]) if date else None),
                 issuer_code=_issuer_code(cid),
@@ -225,8 +227,12 @@ def _law_name(name: str | None) -> str | None:
     return re.sub(r"\s+", " ", name).strip() or None
 
 
-def _type_name(raw: str) -> str:
+def _type_name(raw: str, cid: str) -> str:
+    """A cited text's kind as the citation names it; "văn bản", the general word, is the kind its number codes
+    ("Văn bản số 412/KH-UBND" is a Kế hoạch; "Văn bản số 1582/UBND-KT", no kind coded, a Công văn)."""
     low = raw.lower()
+    if low == GENERAL_CITED.lower():
+        return type_from_number(cid) or GENERAL_CITED
     for t in CITED_TYPES:
         if t.lower() == low:
             return t

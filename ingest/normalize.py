@@ -53,7 +53,7 @@ _SPACES = re.compile(r"[ ]{2,}")
 BLOCK_START = re.compile(
     r"^(?:"
     r"(?:[IVXL]+)\.(?:\s|$)"  # I. II. ... (Roman headings)
-    r"|[IVXL]+\s?[-–]\s|\d{1,3}[-–]\s"  # I- II-, 1- 2- (Party documents)
+    r"|[IVXL]+\s?[-–]\s|\d{1,3}[-–]\s+(?=[^\W\d_])"  # I- II-, 1- 2- (Party documents; not "3- 5 ngày")
     r"|\d{1,3}(?:\.\d{1,2})*\.(?:\s|$)"  # 1.  1.1.  2.3.1.  127.
     r"|\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\)?\s"  # 1.1 without the trailing dot, 1.1)
     rf"|\d{{1,2}}\.\d{{1,2}}\.(?=[{UPPER}])"  # 2.4.Tủ sách (no space)

@@ -33,8 +33,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("lettered", re.compile(r"^([A-HĐ])\.\s+(\S.*)$")),
     ("roman", re.compile(r"^([IVXL]+)\s*(?:\.|/(?=\s)|-(?!\d)|–)\s*(.*)$")),  # "I.", "I-", "I/ …" (not "V/v")
     ("decimal", re.compile(r"^(\d{1,3}(?:\.\d{1,2})+)(?:[.)]?\s+(.*)|[.)]?$|\.(?=[A-ZĐÀ-Ỹ])(.*))")),  # "1.1.", "1.1)"
-    # "1.", "1)", "1/", and as Party documents number their items, "1- …" (not "1-2 ngày", "10-2025")
-    ("num", re.compile(r"^(\d{1,3})(?:[.)]|/(?=\s|$)|[-–](?=\s))(?:\s+(.*)|$)")),
+    # "1.", "1)", "1/", and as Party documents number their items, "1- Mục đích" (a word after the dash: not a range
+    # cut at the wrap, "3- 5 ngày", "10- 15%", nor "1-2 ngày", "10-2025")
+    ("num", re.compile(r"^(\d{1,3})(?:[.)]|/(?=\s|$)|[-–](?=\s+[^\W\d_]))(?:\s+(.*)|$)")),
     ("letter", re.compile(rf"^([a-zđ])(?:\)\s*(.*)|/\s+(.*)|\.\s+(?=[{UPPER}])(.*))$")),  # "a)", "a/", "a. A…"
 ]
 #: Kinds a reader takes for headings of a document's main parts.

@@ -140,6 +140,7 @@ class Lexicon:
     span_heading: re.Pattern[str]  # the folded heading of a document's section stating that span
     start_date: re.Pattern[str]  # a folded line dating when something starts ("kể từ ngày 01 tháng 01 năm 2028")
     applies_cues: tuple[str, ...]  # folded cues asking whom a legal text applies to ("co ap dung")
+    place_asked: tuple[str, ...]  # folded cues asking where ("o dau", "dia diem"): a short item of one day is whole
     forms_asked: tuple[str, ...]  # folded words of a question asking for a blank form ("mau so")
     appendix_asked: tuple[str, ...]  # folded words of a question asking for an appendix or a table ("thang diem")
     document_itself: tuple[str, ...]  # folded words of a yes/no clause asking about a document's grounds, legality
@@ -324,6 +325,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         span_heading=re.compile(raw["time_statements"]["span_heading"]),
         start_date=re.compile(raw["time_statements"]["start_date"]),
         applies_cues=tuple(raw["applies_to"]["cues"]),
+        place_asked=tuple(raw["place_asked"]["cues"]),
         forms_asked=tuple(raw["forms"]["asked"]),
         appendix_asked=tuple(raw["forms"]["appendix_asked"]),
         document_itself=tuple(raw["document_itself"]["cues"]),

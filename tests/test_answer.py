@@ -2477,6 +2477,8 @@ def test_a_short_item_asked_its_day_is_quoted_whole_with_its_place(tmp_path: Pat
         answer = engine.ask(
             "Ngày hội hiến máu Giọt hồng tuổi trẻ đợt 2 của Tỉnh đoàn Hưng Yên tổ chức ngày nào, ở đâu?"
         )
+        day = engine.ask("Ngày hội hiến máu Giọt hồng tuổi trẻ đợt 2 của Tỉnh đoàn Hưng Yên tổ chức vào ngày nào?")
+    assert "Chỉ tiêu: Tiếp nhận 400 đơn vị máu." not in quoted(day, 1)  # the day alone asked: its line, not all
     assert cited(answer)[0] == ("kh-286-tinhdoan-hungyen-2026", "II.2.đ")
     assert quoted(answer, 1)[:3] == [
         "Thời gian: Thứ Bảy, ngày 21/3/2026.",
@@ -2523,9 +2525,16 @@ def test_how_many_at_most_is_answered_by_a_share_of_a_total(tmp_path: Path) -> N
             "Theo hướng dẫn thi đua, khen thưởng năm 2026 của Sở Nội vụ Thái Nguyên, một đơn vị được công nhận tối đa"
             " bao nhiêu Chiến sĩ thi đua cơ sở?"
         )
+        # a share of another total the noun only follows states no count of it: "… Cờ thi đua không quá 20% tổng
+        # số đơn vị thành viên" says not how many members a bloc has
+        members = engine.ask(
+            "Theo hướng dẫn thi đua khen thưởng năm 2026 của Sở Nội vụ Thái Nguyên, mỗi khối thi đua có bao nhiêu"
+            " đơn vị thành viên?"
+        )
     assert answer.found, answer.answer
     assert cited(answer)[0] == ("hd-07-snv-thainguyen-2026", "III.1.b")
     assert "không quá 15% tổng số cá nhân" in answer.answer
+    assert not members.found, members.answer
 
 
 def test_items_a_story_names_in_passing_are_not_items_asked(tmp_path: Path) -> None:
@@ -2538,3 +2547,11 @@ def test_items_a_story_names_in_passing_are_not_items_asked(tmp_path: Path) -> N
             " bất thường. Muốn phúc khảo thì nộp đơn ở đâu, trong thời hạn bao lâu?"
         )
     assert cited(answer)[0] == ("cv-4127-sgddt-thainguyen-2025", "6.d")
+
+
+def test_a_question_naming_a_text_van_ban_asks_of_any_kind(tmp_path: Path) -> None:
+    """ "Văn bản số 4127/SGDĐT-QLCL ban hành ngày nào?": "văn bản" is the general word, no kind of its own (texts cite
+    letters so, "Căn cứ Văn bản số …"), so the letter of that number answers its date."""
+    with unseen_engine(tmp_path, "unseen8", "cv-4127-sgddt-thainguyen-2025", CORPUS) as engine:
+        answer = engine.ask("Văn bản số 4127/SGDĐT-QLCL ban hành ngày nào?")
+    assert answer.found and "18/11/2025" in answer.answer, answer.answer

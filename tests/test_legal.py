@@ -336,19 +336,20 @@ def test_a_ground_cited_without_its_issuer_is_of_the_body_its_number_codes() -> 
     assert [e.id for e in asked_for(q, build_registry([party]), party.issuer)] == ["57-NQ/TW"]
 
 
-def test_a_letter_cited_as_van_ban_is_a_ground() -> None:
-    """ "Căn cứ Văn bản số 1582/UBND-KT ngày 12/11/2025 của Ủy ban nhân dân tỉnh về việc …": a letter cited by the
-    general word, its number carrying no kind, is one of the grounds (it was left out of the registry)."""
+def test_a_letter_cited_as_van_ban_is_a_ground_of_the_kind_its_number_codes() -> None:
+    """ "Căn cứ Văn bản số 1582/UBND-KT ngày 12/11/2025 của Ủy ban nhân dân tỉnh về việc …": a text cited by the
+    general word is one of the grounds (it was left out of the registry), of the kind its number codes: a letter
+    when it codes none, a plan for "…/KH-UBND"."""
     doc = build_document(
         "bc-12-x",
         "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nTỈNH X\nSố: 12/BC-SNNMT\nX, ngày 01 tháng 12 năm 2025\n\nBÁO CÁO\n"
         "Tổng kết Chương trình năm 2025\n\n"
         "Căn cứ Quyết định số 148/QĐ-TTg ngày 24/02/2023 của Thủ tướng Chính phủ;\n"
-        "Căn cứ Văn bản số 1582/UBND-KT ngày 12/11/2025 của Ủy ban nhân dân tỉnh về việc tổng kết Chương trình;\n\n"
+        "Căn cứ Văn bản số 1582/UBND-KT ngày 12/11/2025 của Ủy ban nhân dân tỉnh về việc tổng kết Chương trình;\n"
+        "Căn cứ văn bản số 412/KH-UBND ngày 08/12/2025 của Ủy ban nhân dân tỉnh;\n\n"
         "I. KẾT QUẢ ĐẠT ĐƯỢC\n1. Đã công nhận 72 sản phẩm.\n",
     )
     entries = {e.id: e for e in build_registry([doc])}
-    assert sorted(entries) == ["148/QĐ-TTg", "1582/UBND-KT"]
-    assert entries["1582/UBND-KT"].citation.startswith(
-        "Văn bản số 1582/UBND-KT ngày 12/11/2025 của Ủy ban nhân dân tỉnh"
-    )
+    assert sorted(entries) == ["148/QĐ-TTg", "1582/UBND-KT", "412/KH-UBND"]
+    assert entries["1582/UBND-KT"].citation.startswith("Công văn số 1582/UBND-KT ngày 12/11/2025 của Ủy ban nhân")
+    assert entries["412/KH-UBND"].type == "Kế hoạch"

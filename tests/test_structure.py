@@ -833,8 +833,8 @@ def test_a_form_line_of_dots_heads_nothing() -> None:
 
 
 def test_a_party_plan_numbering_items_with_a_dash_keeps_its_outline_and_kind() -> None:
-    """A Tỉnh ủy's plan numbers parts "I-" and items "1-"; its number "21-KH/TU" carries its kind, and its title runs
-    on from "KẾ HOẠCH" in ordinary case."""
+    """A Tỉnh ủy's plan numbers parts "I-" and items "1-" (a range cut at the wrap, "3- 5%", "3- 6 tháng", opens
+    none); its number "21-KH/TU" carries its kind, and its title runs on from "KẾ HOẠCH" in ordinary case."""
     plan = (
         "ĐẢNG BỘ TỈNH AN GIANG\nTỈNH ỦY\n*\nSố 21-KH/TU\nĐẢNG CỘNG SẢN VIỆT NAM\n---------------\n"
         "An Giang, ngày 24 tháng 10 năm 2025\n\nKẾ HOẠCH\n\nthực hiện Nghị quyết số 72-NQ/TW của Bộ Chính trị\n-----\n\n"
@@ -843,7 +843,8 @@ def test_a_party_plan_numbering_items_with_a_dash_keeps_its_outline_and_kind() -
         "Đảng bộ tỉnh nhiệm kỳ 2025 - 2030, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch thực hiện như sau:\n\n"
         "I- MỤC ĐÍCH, YÊU CẦU\n1- Mục đích\n- Quán triệt sâu sắc Nghị quyết.\n2- Yêu cầu\n- Có lộ trình rõ ràng.\n"
         "II- NHIỆM VỤ\n1- Phát triển y tế cơ sở\na) Kiện toàn trạm y tế xã, phường.\n"
-        "b) Tỷ lệ trạm đạt chuẩn tăng\n10-15% mỗi năm.\n2- Chuyển đổi số\n- Triển khai bệnh án điện tử.\n"
+        "b) Tỷ lệ trạm đạt chuẩn tăng từ\n3- 5% mỗi năm.\n2- Chuyển đổi số\n- Triển khai bệnh án điện tử trong\n"
+        "3- 6 tháng đầu năm.\n"
     )
     doc = build_document("t", plan)
     assert (doc.doc_type, doc.title) == ("Kế hoạch", "thực hiện Nghị quyết số 72-NQ/TW của Bộ Chính trị")
@@ -854,7 +855,7 @@ def test_a_party_plan_numbering_items_with_a_dash_keeps_its_outline_and_kind() -
         ("II", "NHIỆM VỤ"),
         ("II.1", "Phát triển y tế cơ sở"),
         ("II.1.a", "Kiện toàn trạm y tế xã, phường"),
-        ("II.1.b", "Tỷ lệ trạm đạt chuẩn tăng 10-15% mỗi năm"),
+        ("II.1.b", "Tỷ lệ trạm đạt chuẩn tăng từ 3- 5% mỗi năm"),
         ("II.2", "Chuyển đổi số"),
     ]
 
@@ -890,6 +891,8 @@ def test_a_decisions_article_approving_a_text_in_roman_parts_keeps_the_parts_und
 
 
 def test_a_list_of_names_attached_to_a_decision_is_its_own_unit_not_the_signature() -> None:
+    """ "DANH SÁCH … (Kèm theo Quyết định số …)" after the signature is an attached unit "Danh sách", its rows in it;
+    they ran into the signature, in no section."""
     decision = (
         "SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 16/QĐ-SGDĐT\nAn Giang, ngày 19 tháng 12 năm 2025\nQUYẾT ĐỊNH\n"
         "Công nhận giáo viên dạy giỏi cấp tỉnh\nCăn cứ Thông tư số 22/2019/TT-BGDĐT;\nQUYẾT ĐỊNH:\n"

@@ -198,7 +198,9 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         # a day asked with who leads ("… do cơ quan nào chủ trì, hạn khi nào?"): the line naming the lead too
         lead = _states_lead if how == "dated" and q.asking("lead") else None
         lasting = _states_length if how == "dated" and q.asks_length and not q.asks_day else None
-        lines = pick_lines(doc, h.section, "all" if h is titled else how, scores, counting, also=lead, lasting=lasting)
+        place = how == "dated" and has(q.key, *lexicon().place_asked)  # "… ngày nào, ở đâu"
+        how_ = "all" if h is titled else how
+        lines = pick_lines(doc, h.section, how_, scores, counting, also=lead, lasting=lasting, place=place)
         if lines:
             evidence.append(Evidence(h.doc_id, h.section, h.heading, lines, score=h.score))
     if evidence:

@@ -155,6 +155,7 @@ def pick_lines(
     states: Callable[[str], bool] | None = None,
     also: Callable[[str], bool] | None = None,
     lasting: Callable[[str], bool] | None = None,
+    place: bool = False,
 ) -> list[Line]:
     """Lines of a section that answer: ``all`` (bounded), ``dated``/``amount`` (those that state one, with the
     heading; an amount line may also be one that ``states`` what a question counts: "bao nhiêu doanh nghiệp" is
@@ -163,7 +164,8 @@ def pick_lines(
     lines when a filter keeps nothing. ``also``: what else the question asks of a dated line ("cơ quan nào chủ
     trì"): when no line picked states it, the task's label line above the best dated one that does is quoted.
     ``lasting``: a length of time is asked, not a day ("nâng lương trước thời hạn mấy tháng"): where ``dated`` finds
-    dates (the appendix's "Kèm theo Hướng dẫn … ngày 05 tháng 12 …"), the lines stating a length instead, if any."""
+    dates (the appendix's "Kèm theo Hướng dẫn … ngày 05 tháng 12 …"), the lines stating a length instead, if any.
+    ``place``: a place is asked with the day ("… tổ chức ngày nào, ở đâu")."""
     lines = section_lines(doc, section, own=False)
     if not lines:
         return []
@@ -177,9 +179,9 @@ def pick_lines(
         # too long to quote whole, and the line that answers best lies past the cut (a table before the sentence
         # that gives its duty): the best lines with their context instead
     short = len("\n".join(ln.text for ln in lines)) <= MAX_CHARS // 2 and len(lines) <= MAX_LINES // 2
-    if how == "dated" and short and sum(has_date(ln.text) for ln in lines) == 1:
-        # a short item of one day answers whole: its day with its place and what is done ("… ngày nào, ở đâu"); of
-        # several days (tasks each with its own), the day's lines are picked, each task's lead with its own day
+    if how == "dated" and place and short and lasting is None and sum(has_date(ln.text) for ln in lines) == 1:
+        # a short item of one day asked its place too ("… ngày nào, ở đâu") answers whole: its day with its place
+        # and what is done; of several days (tasks each with its own), the day's lines are picked
         return lines
     if how in ("dated", "amount"):
         unit = None  # a table's column heading giving its figures' unit ("Mức chi/ Tiền công (1.000đ)")

@@ -302,8 +302,10 @@ def _bodies() -> re.Pattern[str]:
     return re.compile(rf"(?<![\d/.,])\d+(?:[.,]\d+)*\s+(?:{nouns})\b")
 
 
-#: A count set as a share of a total ("không quá 15% tổng số cá nhân", "20% số lượng"), in folded text.
-_SHARE_OF_TOTAL = re.compile(r"\d[\d.,]*\s*%\s+(?:cua\s+)?(?:tong so|so luong)\b")
+def _share_of(noun: str) -> re.Pattern[str]:
+    """The noun counted, then in its clause a share of a total (lexicon ``counting.share_of``), folded."""
+    totals = "|".join(re.escape(w) for w in lexicon().counting["share_of"])
+    return re.compile(rf"\b{re.escape(noun)}\b[^.;:]{{0,80}}?\d[\d.,]*\s*%\s+(?:cua\s+)?(?:{totals})\b")
 
 
 def count_check(noun: str) -> Callable[[str], bool]:
@@ -314,12 +316,13 @@ def count_check(noun: str) -> Callable[[str], bool]:
     things, _, typed = thing.partition("|")
     counts = _bodies() if word in lexicon().counting.get("bodies", ()) else _count_of(word)
     beside = _thing_count(typed or things) if things else None
+    share = _share_of(word)
 
     def check(text: str) -> bool:
         folded = fold(text).lower()
         if counts.search(folded) or _headed_count(folded, word):
             return True
-        if re.search(rf"\b{re.escape(word)}\b", folded) and _SHARE_OF_TOTAL.search(folded):
+        if share.search(folded):
             return True  # "tối đa bao nhiêu Chiến sĩ thi đua": "… không quá 15% tổng số cá nhân …", a share of a count
         return beside is not None and bool(beside.search(text.lower() if typed else folded))
 
