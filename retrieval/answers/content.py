@@ -189,6 +189,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     top = hits[0].score or 1.0
     chosen = [hits[0], *[h for h in hits[1 : p.sections] if h.score >= p.runner_up * top]]
     evidence = []
+    place = how == "dated" and has(q.key, *lexicon().place_asked)  # "… ngày nào, ở đâu": a short item whole
     for h in chosen:
         doc = ctx.index.get(h.doc_id)
         scores = {
@@ -198,9 +199,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         # a day asked with who leads ("… do cơ quan nào chủ trì, hạn khi nào?"): the line naming the lead too
         lead = _states_lead if how == "dated" and q.asking("lead") else None
         lasting = _states_length if how == "dated" and q.asks_length and not q.asks_day else None
-        place = how == "dated" and has(q.key, *lexicon().place_asked)  # "… ngày nào, ở đâu"
-        how_ = "all" if h is titled else how
-        lines = pick_lines(doc, h.section, how_, scores, counting, also=lead, lasting=lasting, place=place)
+        pick = "all" if h is titled else how
+        lines = pick_lines(doc, h.section, pick, scores, counting, also=lead, lasting=lasting, place=place)
         if lines:
             evidence.append(Evidence(h.doc_id, h.section, h.heading, lines, score=h.score))
     if evidence:

@@ -217,11 +217,10 @@ def written(doc: Document, entry: LegalBasis, line: Line) -> str:
     2025"): on a line opening as grounds do ("Căn cứ …", "Thực hiện …"), or going on from a line that opens so
     ("Để tiếp tục thực hiện nghiêm" above "Chỉ thị số 05/CT-TTg …"), from where it cites the entry to where it
     cites the next text or the clause or sentence ends; else (a sentence of the body) the registry's citation
-    string."""
+    string, its day written as that sentence writes it."""
     end = line.start + len(line.text)
     if in_body(doc, line):
         return _dated_as_written(doc, entry, line.start, end)
-
     starts = sorted(c.start for c in doc.citations if line.start <= c.start < end)
     for c in doc.citations:
         if line.start <= c.start < end and mentions(c, entry):
