@@ -3830,3 +3830,17 @@ def test_a_fee_asked_as_muc_phi_is_no_charge_the_law_must_name(wide_engine) -> N
     in those words (it writes "Mức đóng"), so the contribution is answered, not refused."""
     answer = wide_engine.ask("Theo Luật 51/2024, mức phí bảo hiểm y tế hằng tháng của người lao động là bao nhiêu?")
     assert answer.found and answer.citations[0].doc_id == "luat-51-2024-qh15"
+
+
+def test_where_a_report_goes_asked_as_which_body_it_goes_through(wide_engine) -> None:
+    """ "báo cáo kết quả qua cơ quan nào": where the report goes, as "gửi về đâu" asks it, so the tasks whose line
+    says "Báo cáo Ủy ban nhân dân tỉnh … (qua Sở Nội vụ)" answer first, not the plan's requirements."""
+    for question in (
+        "Trường mình ở Đắk Lắk, theo kế hoạch phát động đợt thi đua chào mừng Đại hội XIV của tỉnh thì trường phải"
+        " làm gì và báo cáo kết quả qua cơ quan nào?",
+        "ke hoach thi dua chao mung dai hoi XIV cua dak lak, cac dia phuong lam gi, bao cao ket qua qua don vi nao",
+    ):
+        answer = wide_engine.ask(question)
+        assert answer.found, answer.answer
+        assert (answer.citations[0].doc_id, answer.citations[0].section) == ("kh-0124-ubnd-daklak-2025", "IV.1")
+        assert "(qua Sở Nội vụ) khi tổng kết Đợt thi đua" in answer.answer
