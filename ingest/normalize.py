@@ -66,7 +66,7 @@ BLOCK_START = re.compile(
     r"|(?:Điều|ĐIỀU)\s+\d+"
     r"|(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXL]+|\d+|thứ)"
     r"|(?:Căn cứ|CĂN CỨ|Thực hiện|Theo đề nghị|Xét đề nghị)\b"
-    r"|(?:Nơi nhận|NƠI NHẬN|Nơi gửi|NƠI GỬI|Trên đây)\b"
+    r"|(?:Nơi nhận|NƠI NHẬN|Nơi gửi|NƠI GỬI|Trên đây|Kính gửi|KÍNH GỬI)\b"
     r"|(?:Số|SỐ)\s*:"
     r"|[Vv]/[Vv]\s"  # a công văn's summary, "v/v …" typed in lower case too
     r"|(?:KT|TM|TL|TUQ|Q)\.\s?[A-ZĐÀ-Ỹ]"

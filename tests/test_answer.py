@@ -2555,3 +2555,6 @@ def test_a_question_naming_a_text_van_ban_asks_of_any_kind(tmp_path: Path) -> No
     with unseen_engine(tmp_path, "unseen8", "cv-4127-sgddt-thainguyen-2025", CORPUS) as engine:
         answer = engine.ask("Văn bản số 4127/SGDĐT-QLCL ban hành ngày nào?")
     assert answer.found and "18/11/2025" in answer.answer, answer.answer
+    # the place and date line is quoted alone: "Kính gửi:" under it opens the addressees, not a wrapped date line
+    assert "- Thái Nguyên, ngày 18 tháng 11 năm 2025 [1]" in answer.answer.splitlines(), answer.answer
+
