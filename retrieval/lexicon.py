@@ -130,6 +130,7 @@ class Lexicon:
     day_asked: tuple[str, ...]  # folded cues asking a day ("truoc ngay nao"), which such a line does not answer
     length_asked: tuple[str, ...]  # folded cues asking a length of time ("trong bao lau"): a line stating one
     lasting: re.Pattern[str]  # a length without a number ("lưu trữ vĩnh viễn")
+    worked_example: re.Pattern[str]  # a line opening a worked example ("Ví dụ: Ông A …"): it states no rule
     when_asking: frozenset[str]  # folded words that make a "when" cue ask ("nao": "thoi gian nao")
     day_not_asked: tuple[str, ...]  # folded phrases holding such a cue that ask no day ("ngay nao cung": every day)
     days_named: re.Pattern[str]  # a day named without a date, folded ("thu hai hang tuan"): it answers a day asked
@@ -310,6 +311,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         day_asked=tuple(raw["time_statements"]["day_asked"]),
         length_asked=tuple(raw["time_statements"]["length_asked"]),
         lasting=re.compile(raw["time_statements"]["lasting"], re.I),
+        worked_example=re.compile(raw["worked_example"]["opening"], re.I),
         when_asking=frozenset(raw["time_statements"]["asking"]),
         day_not_asked=tuple(raw["time_statements"].get("day_not_asked", ())),
         days_named=re.compile(raw["time_statements"]["days_named"]),

@@ -2558,3 +2558,16 @@ def test_a_question_naming_a_text_van_ban_asks_of_any_kind(tmp_path: Path) -> No
     # the place and date line is quoted alone: "Kính gửi:" under it opens the addressees, not a wrapped date line
     assert "- Thái Nguyên, ngày 18 tháng 11 năm 2025 [1]" in answer.answer.splitlines(), answer.answer
 
+
+def test_a_worked_example_states_no_length_a_question_asks(tmp_path: Path) -> None:
+    """ "… được bảo lưu phụ cấp chức vụ trong bao lâu?", told with a story like the letter's worked example ("Ví
+    dụ: Ông Nguyễn Văn A, Phó Chủ tịch … còn lại 14 tháng"): the example illustrates the rate's point, so the point
+    stating how long it is kept ("dưới 06 tháng thì được bảo lưu 06 tháng") answers first."""
+    with unseen_engine(tmp_path, "unseen6", "cv-7436-bnv-2025", CORPUS) as engine:
+        answer = engine.ask(
+            "Tôi nguyên là Phó Chủ tịch UBND huyện, từ 01/7/2025 được bổ nhiệm trưởng phòng ở xã, thời hạn bổ nhiệm"
+            " chức vụ cũ chỉ còn 4 tháng. Theo Công văn 7436/BNV-TL của Bộ Nội vụ thì tôi được bảo lưu phụ cấp chức"
+            " vụ trong bao lâu?"
+        )
+    assert cited(answer)[0] == ("cv-7436-bnv-2025", "1.b"), answer.answer
+    assert "dưới 06 tháng thì được bảo lưu 06 tháng" in answer.answer

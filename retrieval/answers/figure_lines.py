@@ -72,10 +72,12 @@ def _without_asking(ctx: Context, q: Question, asking: tuple[str, ...]) -> Query
 
 
 def states_in(ctx: Context, h: SectionHit, check: Callable[[str], bool], *, tabled: bool = False) -> bool:
-    """Whether a line of a section found, its parts' included, states what ``check`` looks for; ``tabled`` (an
-    amount asked), or it is rows of a table whose unit a heading above gives (``under_table_unit``)."""
+    """Whether a line of a section found, its parts' included, states what ``check`` looks for (not a worked
+    example's line: "Ví dụ: … còn lại 14 tháng" illustrates); ``tabled`` (an amount asked), or it is rows of a table
+    whose unit a heading above gives (``under_table_unit``)."""
     doc = ctx.index.get(h.doc_id)
-    return any(check(ln.text) for ln in section_lines(doc, h.section, own=False)) or (
+    example = lexicon().worked_example.match
+    return any(check(ln.text) and not example(ln.text) for ln in section_lines(doc, h.section, own=False)) or (
         tabled and under_table_unit(doc, h.section)
     )
 
