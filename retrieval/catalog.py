@@ -299,7 +299,10 @@ class Catalog(ProfileReads, PendingWrites):
 
     def heads(self) -> dict[str, DocHead]:
         """Header fields of every document (no body), by id."""
-        cols = "doc_id, kind, doc_type, number, date, year, month, issuer, place, title, terms, signer, signer_title"
+        cols = (
+            "doc_id, kind, doc_type, number, date, year, month, issuer, place, title, terms, signer, signer_title, "
+            "managing_body"
+        )
         rows = self._read().execute(f"SELECT {cols} FROM docs LEFT JOIN head_terms USING (doc_id)")
         return {r[0]: DocHead(*r) for r in rows}
 

@@ -132,6 +132,7 @@ class DocHead:
     terms: str | None = None  # the header's terms as stored at ingest (``head_terms``), TERMS_SEP-joined
     signer: str | None = None
     signer_title: str | None = None
+    managing_body: str | None = None  # the body above the issuer ("Sở GDĐT tỉnh Lạng Sơn" of a school): its place
 
 
 TERMS_SEP = "\x1f"

@@ -2571,3 +2571,18 @@ def test_a_worked_example_states_no_length_a_question_asks(tmp_path: Path) -> No
         )
     assert cited(answer)[0] == ("cv-7436-bnv-2025", "1.b"), answer.answer
     assert "dưới 06 tháng thì được bảo lưu 06 tháng" in answer.answer
+
+
+def test_a_school_is_of_the_province_its_managing_body_names(tmp_path: Path) -> None:
+    """A school's plan signed in its commune ("Tam Thanh, ngày …") under "SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH LẠNG SƠN":
+    a question naming the school and "Lạng Sơn" asks that plan, not the Sở's guidance of the same province."""
+    docs, plan = REPO / "evals" / "unseen9" / "docs", "kh-112-thpthoangvanthu-2025"
+    files = {s: (docs / f"{s}.txt").read_text(encoding="utf-8") for s in (plan, "hd-436-sgddt-langson-2026")}
+    with engine_of(tmp_path, files, CORPUS) as engine:
+        answer = engine.ask(
+            "Kế hoạch năm học của Trường THPT Hoàng Văn Thụ (Lạng Sơn) đặt chỉ tiêu tỷ lệ học sinh khối 10 được lên"
+            " lớp thẳng là bao nhiêu?"
+        )
+    assert answer.found, answer.answer
+    assert cited(answer)[0] == (plan, "Phần II.2.1.c"), answer.answer
+    assert "đạt từ 96% trở lên" in answer.answer
