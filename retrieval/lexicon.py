@@ -69,6 +69,7 @@ class Lexicon:
     kind_shorthand_before: tuple[str, ...]  # besides a number, the words a kind's shorthand is read before ("NQ nào")
     kind_shorthand_after: tuple[str, ...]  # words after which a kind's shorthand is read whatever follows ("theo cv")
     numbered_shorthand: dict[str, str]  # shorthand read so only before a number ("dh 14": đại hội)
+    glued_shorthand: dict[str, str]  # shorthand glued to a number ("t3": tháng 3); "range": the word a dash reads
     measures: frozenset[str]  # shorthand kept after a number or a counting word ("bao nhiêu kg": kilograms)
     particles: frozenset[str]  # chat particles typed with marks by anyone ("ạ"): no sign of a question typed so
     address: re.Pattern[str]  # "… vậy mn?", "mn cho hỏi": the group addressed (group 1: the particle kept)
@@ -235,6 +236,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         kind_shorthand_before=tuple(chat.get("kind_shorthand_before", [])),
         kind_shorthand_after=tuple(chat.get("kind_shorthand_after", [])),
         numbered_shorthand=dict(chat.get("numbered_shorthand", {})),
+        glued_shorthand=dict(chat.get("glued_shorthand", {})),
         measures=frozenset(chat.get("measures", [])),
         particles=frozenset(chat.get("particles", [])),
         address=re.compile(chat["address"], re.I),

@@ -2586,3 +2586,13 @@ def test_a_school_is_of_the_province_its_managing_body_names(tmp_path: Path) -> 
     assert answer.found, answer.answer
     assert cited(answer)[0] == (plan, "Phần II.2.1.c"), answer.answer
     assert "đạt từ 96% trở lên" in answer.answer
+
+
+def test_months_typed_as_t3_t7_name_no_text(tmp_path: Path) -> None:
+    """ "t3-t7/2026" is "from March to July 2026" in chat, not a text numbered "3-T7/2026" that the store does not
+    hold: the question is answered from the decision, not refused as asking of an unknown text."""
+    with unseen_engine(tmp_path, "unseen9", "qd-1852-ubnd-dienbien-2025", CORPUS) as engine:
+        answer = engine.ask("ban chi dao tong dieu tra kinh te tinh dien bien trong t3-t7/2026 hop dinh ky the nao?")
+    assert answer.found, answer.answer
+    assert cited(answer)[0] == ("qd-1852-ubnd-dienbien-2025", "Điều 3.4.b"), answer.answer
+    assert "họp định kỳ hằng tháng vào tuần cuối cùng của tháng" in answer.answer

@@ -6,6 +6,7 @@ and whether it was typed with diacritics. All of it is data (lexicon ``chat``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from core.text import fold, has_diacritics
 from retrieval.lexicon import Lexicon, lexicon
@@ -19,6 +20,28 @@ def typed_accented(question: str, lx: Lexicon | None = None) -> bool:
     words = [w for w in lx.courtesy.sub(" ", question).split() if w.strip(".,:;!?").lower() not in shorthand]
     own = [w for w in words if w.strip(".,:;!?").lower() not in lx.particles]
     return has_diacritics(" ".join(own) if own else question)  # "đc ko": only shorthand, read as typed
+
+
+def _glued(q: str, lx: Lexicon, plain: Callable[[str], str]) -> str:
+    """Shorthand glued to a number written out ("t3" -> "tháng 3"), a dash between two read as a range ("t3-t7"
+    -> "tháng 3 đến tháng 7"): lexicon ``glued_shorthand``."""
+    glued = {k: v for k, v in lx.glued_shorthand.items() if k != "range"}
+    if not glued:
+        return q
+    heads = "|".join(re.escape(w) for w in sorted(glued, key=len, reverse=True))
+    one = rf"({heads})(\d{{1,2}})"
+    between = plain(lx.glued_shorthand.get("range", "-"))
+
+    def out(head: str, n: str) -> str:
+        return f"{plain(glued[head.lower()])} {n}"
+
+    q = re.sub(
+        rf"(?<![\w/.-]){one}\s?-\s?{one}(?![\w-])",
+        lambda m: f"{out(m.group(1), m.group(2))} {between} {out(m.group(3), m.group(4))}",
+        q,
+        flags=re.I,
+    )
+    return re.sub(rf"(?<![\w/.-]){one}(?![\w-])", lambda m: out(m.group(1), m.group(2)), q, flags=re.I)
 
 
 def normalize(question: str, lx: Lexicon | None = None, *, accented: bool | None = None) -> str:
@@ -62,6 +85,7 @@ def normalize(question: str, lx: Lexicon | None = None, *, accented: bool | None
             q,
             flags=re.I,
         )
+    q = _glued(q, lx, plain)
     q = re.sub(r"(?<![\w/-])vb(?![\w/-])", "văn bản", q, flags=re.I)
     q = lx.whenever.sub(r"\1", q)  # "ngày nào … thì … có … không": whenever, not asking a day
     return re.sub(r"\s+", " ", q).strip(" ?.!,") or question.strip()
