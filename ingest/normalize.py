@@ -67,6 +67,7 @@ BLOCK_START = re.compile(
     r"|(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXL]+|\d+|thứ)"
     r"|(?:Căn cứ|CĂN CỨ|Thực hiện|Theo đề nghị|Xét đề nghị)\b"
     r"|(?:Nơi nhận|NƠI NHẬN|Nơi gửi|NƠI GỬI|Trên đây|Kính gửi|KÍNH GỬI)\b"
+    r"|(?:Phụ lục|PHỤ LỤC)(?:\s+(?:[IVXL]+|\d{1,2}))?\s*$"  # an appendix's heading line, alone
     r"|(?:Số|SỐ)\s*:"
     r"|[Vv]/[Vv]\s"  # a công văn's summary, "v/v …" typed in lower case too
     r"|(?:KT|TM|TL|TUQ|Q)\.\s?[A-ZĐÀ-Ỹ]"
@@ -261,11 +262,13 @@ def _continues(
     names: frozenset[tuple[str, str]] = frozenset(),
     first: int | None = None,
     unbroken: Unbroken | None = None,
+    apart: bool = False,
 ) -> bool:
     """Whether ``line`` continues the paragraph ``para`` whose last raw line is ``prev``; ``nxt`` follows.
 
     ``names`` holds the pairs of capitalised words the document writes side by side on one line ("Đồng Nai");
-    ``first`` is the width an indented bullet's first line wraps at (``first_line_width``).
+    ``first`` is the width an indented bullet's first line wraps at (``first_line_width``); ``apart``: a blank
+    line stands between them in a document whose blank lines mark paragraphs (not one between every wrapped line).
     """
     if _BARE_WORD.match(prev):
         # a lower-case "số" alone is a wrapped heading's last word ("4. Phát triển nền tảng, ứng dụng" / "số"),
@@ -306,7 +309,8 @@ def _continues(
     if _SENTENCE_OPENER.match(para) and not is_all_caps(line):
         return True  # a "Căn cứ …" clause runs to its ";"
     if prev.rsplit(" ", 1)[-1].lower() in FUNCTION_WORDS:
-        return True
+        # not a numbered heading ending on one ("1- Kết quả đạt được") before a blank line and a capitalised line
+        return not (apart and para == prev and BLOCK_START.match(para) and line[:1].isupper())
     if (prev.rsplit(" ", 1)[-1].rsplit("/", 1)[-1], line.split(" ", 1)[0].rstrip(",:;")) in names:
         # a name cut at the wrap: "… tỉnh Đồng" / "Nai …", "Ngân hàng Nhà nước Việt" / "Nam …", after a slash too
         # ("- Phó Chủ tịch Hội đồng/Phó" / "Trưởng ban": "Phó Trưởng ban" is written whole elsewhere)
@@ -351,7 +355,15 @@ def _cut(prev: str, line: str, width: int) -> bool:
 def reflow(lines: list[str]) -> list[str]:
     """Join hard-wrapped lines into paragraphs; blank lines are dropped. Linear in the input."""
     width = wrap_width(lines)
-    present = [line for line in lines if line]
+    present: list[str] = []
+    gaps: set[int] = set()  # indices in ``present`` of the lines a blank line comes before
+    for line in lines:
+        if line:
+            present.append(line)
+        elif present:
+            gaps.add(len(present))
+    if len(lines) - len(present) >= PARAGRAPH_BLANKS * len(present):
+        gaps = set()  # a PDF extraction's blank line between every wrapped line marks no paragraph
     names = name_pairs(present)
     unbroken = Unbroken(present)
     first = first_line_width(present, width)
@@ -368,7 +380,8 @@ def reflow(lines: list[str]) -> list[str]:
         nxt = present[i + 1] if i + 1 < len(present) else None
         # how the paragraph so far opens (bare markers: "Chương" / "I" / "QUY ĐỊNH CHUNG"), bounded for long ones
         para = "".join(paras[-1][:3]) if paras else ""
-        if paras and last_raw and _continues(para, last_raw, line, nxt, width, names, first, unbroken):
+        apart = i in gaps
+        if paras and last_raw and _continues(para, last_raw, line, nxt, width, names, first, unbroken, apart):
             joiner = "" if _HYPHEN_CUT.search(paras[-1][-1]) else " "
             paras[-1].append(joiner + line)
         else:
@@ -377,6 +390,9 @@ def reflow(lines: list[str]) -> list[str]:
         i += 1
     return [part for p in paras for part in _next_points("".join(p))]
 
+
+#: Blank lines as many as this share of the other lines or more are a PDF extraction's, between wrapped lines.
+PARAGRAPH_BLANKS = 0.4
 
 #: The letters of points (điểm) in order: "đ" follows "d", "g" follows "e" (no "f").
 POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"

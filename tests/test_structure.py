@@ -923,3 +923,32 @@ def test_an_article_heading_cut_after_a_comma_goes_on_to_the_next_line() -> None
     )
     doc = build_document("t", decision)
     assert doc.sections[-1].heading.startswith("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân")
+
+
+def test_an_appendix_heading_after_a_table_cell_opens_its_appendix() -> None:
+    """ "Phụ lục III" alone on its line after a table's last cell ("… Tin" / "học, Tiếng Anh", no full stop): a
+    new appendix, not words of that cell, so its forms are not inside the appendix before (a letter of the ninth
+    unseen set's development documents)."""
+    path = REPO / "evals" / "unseen9" / "docs" / "cv-2768-sgddt-langson-2025.txt"
+    doc = build_document(path.stem, path.read_text(encoding="utf-8"))
+    assert [(s.id, s.heading) for s in doc.sections if s.id.startswith("Phụ lục") and s.level == 1] == [
+        ("Phụ lục I", "LỊCH THI CHI TIẾT"),
+        ("Phụ lục II", "DANH SÁCH ĐIỂM THI VÀ ĐƠN VỊ DỰ THI"),
+        ("Phụ lục III", "MẪU HỒ SƠ ĐĂNG KÝ DỰ THI"),
+    ]
+    assert "Mẫu số 02. PHIẾU ĐĂNG KÝ DỰ THI" in doc.section_text("Phụ lục III")
+    assert "Mẫu số 02" not in doc.section_text("Phụ lục II")
+
+
+def test_a_numbered_heading_ending_on_a_function_word_stops_at_a_blank_line() -> None:
+    """ "1- Kết quả đạt được", a blank line, "Giai đoạn 2021 - 2025, được …": in a text whose blank lines mark
+    paragraphs, the heading ends there ("được" closes it), though a wrapped phrase may end on such a word."""
+    body = "\n".join(["Giai đoạn 2021 - 2025, được sự quan tâm của cấp ủy, chính quyền, các chỉ tiêu đều đạt."] * 3)
+    plan = HEAD + f"I. ĐÁNH GIÁ\n\n1. Kết quả đạt được\n\n{body}\n\n2. Hạn chế\n\nMột số chỉ tiêu chưa đạt.\n"
+    doc = build_document("t", plan)
+    assert [(s.id, s.heading) for s in doc.sections] == [
+        ("I", "ĐÁNH GIÁ"),
+        ("I.1", "Kết quả đạt được"),
+        ("I.2", "Hạn chế"),
+    ]
+    assert doc.section_text("I.1", own=True).splitlines()[1].startswith("Giai đoạn 2021 - 2025, được sự quan tâm")
