@@ -2596,3 +2596,15 @@ def test_months_typed_as_t3_t7_name_no_text(tmp_path: Path) -> None:
     assert answer.found, answer.answer
     assert cited(answer)[0] == ("qd-1852-ubnd-dienbien-2025", "Điều 3.4.b"), answer.answer
     assert "họp định kỳ hằng tháng vào tuần cuối cùng của tháng" in answer.answer
+
+
+def test_a_sum_asked_per_hectare_is_the_line_stating_one(tmp_path: Path) -> None:
+    """ "hỗ trợ bao nhiêu tiền 1 ha": of the sections stating sums, the one stating a sum per hectare ("3 triệu
+    đồng/ha đối với diện tích cải tạo …"), not the targets' "thu nhập bình quân … 56 triệu đồng" beside "420 ha"."""
+    with unseen_engine(tmp_path, "unseen9", "nq-06-du-xanaduong-2025", CORPUS) as engine:
+        answer = engine.ask(
+            "nha minh co vuon hoi gia coi muon trong thay the, nq 06 dang uy xa na duong ho tro bao nhieu tien 1 ha?"
+        )
+    assert answer.found, answer.answer
+    assert cited(answer)[0] == ("nq-06-du-xanaduong-2025", "III.6"), answer.answer
+    assert "3 triệu đồng/ha đối với diện tích cải tạo, trồng thay thế hồi già cỗi" in answer.answer

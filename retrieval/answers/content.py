@@ -23,6 +23,7 @@ from retrieval.answers.figure_lines import beyond_header, body_before_appendix, 
 from retrieval.answers.forms import forms_last
 from retrieval.answers.gathered import gathered
 from retrieval.answers.header import field_words, unnamed
+from retrieval.answers.priced import states_per_unit as per_unit
 from retrieval.answers.question import Question, fkey, has
 from retrieval.answers.refusal import states_asked, states_day
 from retrieval.answers.titled import headed_anywhere, held_sibling_first, titled_section
@@ -122,6 +123,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if how == "dated" and target and (span := _span(q, ctx, ctx.index.get(target), hits[0].score)) is not None:
         hits = [span, *(h for h in hits if (h.doc_id, h.section) != (span.doc_id, span.section))]
     counted = states_asked(q) if how == "amount" else None  # "bao nhiêu học viên": a number of học viên
+    per = per_unit(q) if how == "amount" else None  # "bao nhiêu tiền 1 ha": "3 triệu đồng/ha"
     if how in ("dated", "amount"):
         stating = (says_when if q.asks_day else _states_time) if how == "dated" else counted or has_amount
         if how == "dated" and not has(q.key, *lexicon().effect_asked):  # not when a provision takes effect
@@ -129,6 +131,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         asking = _asking_when(q) if how == "dated" else ()
         tabled = how == "amount" and counted is None  # a table's rows of bare figures, its unit given above them
         first = stating_first(ctx, hits, stating, p.dated_runner_up, lead=q, tabled=tabled)
+        first = stating_first(ctx, first, per, p.dated_runner_up)  # of those, one stating a sum per the unit asked
         hits = figure_line_first(ctx, q, first, stating, asking)
         if how == "dated" and target:  # "Sở Tài chính báo cáo trước ngày nào?": not another unit's own date first
             # another unit's own day, of the month too ("trước ngày 20 hằng tháng"), gives way to the unit asked

@@ -72,13 +72,30 @@ _PER_UNIT = re.compile(
 )
 
 
+def _units_asked(q: Question) -> list[str]:
+    """The units an amount question asks a sum per ("bao nhiêu tiền 1 ha": "ha"), folded, in order."""
+    # as typed too: a unit the store does not know is read as a word it does ("1 dem" -> "1 dam")
+    keys = [fkey(s) for text in (q.text, q.typed) for s in sentences(text)]
+    return [m.group(1) or m.group(2) for key in keys for m in _PER_UNIT.finditer(key)]
+
+
+def states_per_unit(q: Question) -> Callable[[str], bool] | None:
+    """For a sum asked per a unit ("hỗ trợ bao nhiêu tiền 1 ha"), whether a line states a sum per it ("3 triệu
+    đồng/ha", "… đồng một héc-ta"); None when no unit is asked. Asked "bao nhiêu … 1 ha", a unit that is another word
+    too ("hạ") is the unit: this orders sections, it refuses nothing."""
+    units = dict.fromkeys(_units_asked(q)) if q.asking("amount") else {}
+    if not units:
+        return None
+    forms = "|".join(re.escape(f) for u in units for f in sorted(_UNITS[u], key=len, reverse=True))
+    per = re.compile(rf"(?:/\s?|\b(?:một|mỗi|1)\s)(?:{forms})(?!\w)", re.I)
+    return lambda text: bool(per.search(text) and _MONEY.figure.search(text))
+
+
 def unstated_unit(q: Question, texts: Callable[[], list[str]]) -> str | None:
     """The unit an amount question asks a sum per that the documents' ``texts`` never write in any form, or None."""
     if not q.asking("amount"):
         return None
-    # as typed too: a unit the store does not know is read as a word it does ("1 dem" -> "1 dam")
-    keys = [fkey(s) for text in (q.text, q.typed) for s in sentences(text)]
-    asked = [m.group(1) or m.group(2) for key in keys for m in _PER_UNIT.finditer(key)]
+    asked = _units_asked(q)
     # typed with diacritics, a unit is asked in a written form ("một ca", not "mỗi cá nhân"); folded, not one that
     # is another word too ("chuyen" of "chuyên đề")
     typed = set(re.findall(r"[^\W_]+", q.typed.lower()))
