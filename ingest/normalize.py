@@ -74,6 +74,9 @@ BLOCK_START = re.compile(
     r")"
 )
 
+#: A month alone on its line ("9/2025", "Tháng 10/2025"): a cell of a timetable the table reader did not rebuild.
+_LONE_MONTH = re.compile(r"(?:Tháng\s+)?\d{1,2}/\d{4}\s*$")
+
 # Words a Vietnamese phrase cannot end on: a line ending on one was cut mid-phrase.
 FUNCTION_WORDS = frozenset(
     [
@@ -280,8 +283,8 @@ def _continues(
         return True
     if _ARTICLE_REF.match(line) and not _ARTICLE_HEADING.match(line) and _REFERENCE_CUT.search(prev):
         return True  # a cross-reference cut at the wrap: "… quy định tại khoản 2" / "Điều 3 Nghị định này."
-    if BLOCK_START.match(line) or _ROMAN_CELL.match(line):
-        return False
+    if BLOCK_START.match(line) or _ROMAN_CELL.match(line) or _LONE_MONTH.match(line):
+        return False  # a month alone on its line is a timetable's cell ("9/2025"), no wrapped line's end
     if prev.count("(") > prev.count(")") and line.count(")") > line.count("("):
         return True  # a bracket opened closes on the next line: "5. Các chủ rừng là tổ chức (các" / "Ban quản lý …)"
     if _RULE.match(prev) or _RULE.match(line):

@@ -952,3 +952,15 @@ def test_a_numbered_heading_ending_on_a_function_word_stops_at_a_blank_line() ->
         ("I.2", "Hạn chế"),
     ]
     assert doc.section_text("I.1", own=True).splitlines()[1].startswith("Giai đoạn 2021 - 2025, được sự quan tâm")
+
+
+def test_a_timetables_month_cell_is_not_glued_to_the_row_before() -> None:
+    """A timetable flattened one cell a line that the table reader does not rebuild ("Người phụ trách" / "9/2025" /
+    "- Khai giảng …"): the month opens its own line, not the end of the row before ("… giáo viên chủ nhiệm
+    10/2025"), so a month's tasks follow their month (a school plan of the ninth unseen set's development
+    documents)."""
+    path = REPO / "evals" / "unseen9" / "docs" / "kh-112-thpthoangvanthu-2025.txt"
+    lines = build_document(path.stem, path.read_text(encoding="utf-8")).section_text("Phần V", own=True).splitlines()
+    at = lines.index("10/2025")
+    assert lines[at - 1] == "Hiệu trưởng; các Phó Hiệu trưởng; giáo viên chủ nhiệm"
+    assert lines[at + 1].startswith("- Phê duyệt kế hoạch giáo dục nhà trường")
