@@ -134,6 +134,7 @@ class Lexicon:
     worked_example: re.Pattern[str]  # a line opening a worked example ("Ví dụ: Ông A …"): it states no rule
     when_asking: frozenset[str]  # folded words that make a "when" cue ask ("nao": "thoi gian nao")
     day_not_asked: tuple[str, ...]  # folded phrases holding such a cue that ask no day ("ngay nao cung": every day)
+    day_not_asked_beside_length: tuple[str, ...]  # no day asked beside a length ("truoc ngay … bao nhieu ngay")
     days_named: re.Pattern[str]  # a day named without a date, folded ("thu hai hang tuan"): it answers a day asked
     roman_after: re.Pattern[str]  # a number typed in digits where documents write a Roman numeral ("đại hội 14")
     roman_range: tuple[int, int]  # the numbers read so
@@ -316,6 +317,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         worked_example=re.compile(raw["worked_example"]["opening"], re.I),
         when_asking=frozenset(raw["time_statements"]["asking"]),
         day_not_asked=tuple(raw["time_statements"].get("day_not_asked", ())),
+        day_not_asked_beside_length=tuple(raw["time_statements"].get("day_not_asked_beside_length", ())),
         days_named=re.compile(raw["time_statements"]["days_named"]),
         span_cues=tuple(raw["time_statements"]["span_cues"]),
         roman_after=re.compile(

@@ -2608,3 +2608,16 @@ def test_a_sum_asked_per_hectare_is_the_line_stating_one(tmp_path: Path) -> None
     assert answer.found, answer.answer
     assert cited(answer)[0] == ("nq-06-du-xanaduong-2025", "III.6"), answer.answer
     assert "3 triệu đồng/ha đối với diện tích cải tạo, trồng thay thế hồi già cỗi" in answer.answer
+
+
+def test_how_many_days_before_an_event_asks_a_length_not_a_day(tmp_path: Path) -> None:
+    """ "nộp đề trước ngày kiểm tra bao nhiêu ngày": "trước ngày kiểm tra" names the event's day, the question asks
+    how many days before it, so the group's own point ("chậm nhất 10 ngày trước ngày kiểm tra") answers, not a
+    line stating a date."""
+    with unseen_engine(tmp_path, "unseen9", "kh-112-thpthoangvanthu-2025", CORPUS) as engine:
+        answer = engine.ask(
+            "theo kh 112 truong hoang van thu, to toan - tin nop de kiem tra dinh ky truoc ngay kiem tra bao nhieu ngay?"
+        )
+    assert answer.found, answer.answer
+    assert cited(answer)[0] == ("kh-112-thpthoangvanthu-2025", "Phần IV.1.a"), answer.answer
+    assert "chậm nhất 10 ngày trước ngày kiểm tra" in answer.answer

@@ -368,11 +368,11 @@ def parse(typed: str, lx: Lexicon | None = None) -> Question:
     q.kinds += [held for k in list(q.kinds) for held in lx.kind_holds.get(k, ()) if held not in q.kinds]
     q.asked = asked or ""
     q.told_apart = bool(q.asked) and len(sentences(text)) > 1
-    unmasked = _masked(key, lx.day_not_asked)
-    q.asks_day = has(unmasked, *lx.day_asked)
     asked_key = fkey(q.asked) if q.asked else key  # the story told before the question asks nothing
     q.asks_often = has(asked_key, *lx.frequency_cues)
     q.asks_length = not q.asks_often and has(asked_key, *lx.length_asked)
+    unmasked = _masked(key, lx.day_not_asked + (lx.day_not_asked_beside_length if q.asks_length else ()))
+    q.asks_day = has(unmasked, *lx.day_asked)
     clauses = clause_key(q.asked or text).split(" | ")  # "… họp bao lâu 1 lần cũng được, … kéo dài đến khi nào?"
     at = max((i for i, c in enumerate(clauses) if has(f" {c.strip()} ", *lx.frequency_cues)), default=-1)
     q.often_last = at >= 0 and not any(has(f" {c.strip()} ", *lx.frequency_other_asks) for c in clauses[at + 1 :])
