@@ -74,6 +74,7 @@ class Lexicon:
     particles: frozenset[str]  # chat particles typed with marks by anyone ("ạ"): no sign of a question typed so
     address: re.Pattern[str]  # "… vậy mn?", "mn cho hỏi": the group addressed (group 1: the particle kept)
     whenever: re.Pattern[str]  # "ngày nào … thì … có … không": a time word's "nào" meaning whenever (group 1 kept)
+    grade_entry: re.Pattern[str]  # "thi vào 10": the entrance to grade 10, "vào" then the grade without "lớp"
     abbreviations: dict[str, str]
     abbreviations_in_capitals: frozenset[str]  # words a question reads as abbreviations only in capitals ("CA")
     story_openers: tuple[str, ...]  # how a question opens telling the asker's situation ("con tôi", "em")
@@ -242,6 +243,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         particles=frozenset(chat.get("particles", [])),
         address=re.compile(chat["address"], re.I),
         whenever=re.compile(chat["whenever"], re.I),
+        grade_entry=re.compile(chat["grade_entry"], re.I),
         abbreviations=dict(raw["abbreviations"]),
         abbreviations_in_capitals=frozenset(raw.get("abbreviations_in_capitals", {}).get("words", ())),
         story_openers=tuple(raw.get("story_openers", ())),

@@ -2621,3 +2621,16 @@ def test_how_many_days_before_an_event_asks_a_length_not_a_day(tmp_path: Path) -
     assert answer.found, answer.answer
     assert cited(answer)[0] == ("kh-112-thpthoangvanthu-2025", "Phần IV.1.a"), answer.answer
     assert "chậm nhất 10 ngày trước ngày kiểm tra" in answer.answer
+
+
+def test_an_entrance_typed_without_lop_is_that_grades_admission(tmp_path: Path) -> None:
+    """ "thi vào 10" is the admission to grade 10 ("Tuyển sinh vào lớp 10 …"), not the letter on the grade 9 and 12
+    competitions of the same Sở that also speaks of a review ("phúc khảo"): the admission guidance answers."""
+    docs = REPO / "evals" / "unseen9" / "docs"
+    stems = ("hd-436-sgddt-langson-2026", "cv-2768-sgddt-langson-2025")
+    files = {s: (docs / f"{s}.txt").read_text(encoding="utf-8") for s in stems}
+    with engine_of(tmp_path, files, CORPUS) as engine:
+        answer = engine.ask("thi vao 10 o lang son nam 2026 neu muon phuc khao bai thi thi lam don nop o dau?")
+    assert answer.found, answer.answer
+    assert {doc for doc, _ in cited(answer)} == {"hd-436-sgddt-langson-2026"}, answer.answer
+    assert "nộp đơn đề nghị phúc khảo tại Hội đồng tuyển sinh của trường THPT" in answer.answer

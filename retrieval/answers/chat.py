@@ -88,4 +88,5 @@ def normalize(question: str, lx: Lexicon | None = None, *, accented: bool | None
     q = _glued(q, lx, plain)
     q = re.sub(r"(?<![\w/-])vb(?![\w/-])", "văn bản", q, flags=re.I)
     q = lx.whenever.sub(r"\1", q)  # "ngày nào … thì … có … không": whenever, not asking a day
+    q = lx.grade_entry.sub(lambda m: f"{m.group(1)} {plain('lớp')} {m.group(2)}", q)  # "thi vào 10": vào lớp 10
     return re.sub(r"\s+", " ", q).strip(" ?.!,") or question.strip()
