@@ -2634,3 +2634,13 @@ def test_an_entrance_typed_without_lop_is_that_grades_admission(tmp_path: Path) 
     assert answer.found, answer.answer
     assert {doc for doc, _ in cited(answer)} == {"hd-436-sgddt-langson-2026"}, answer.answer
     assert "nộp đơn đề nghị phúc khảo tại Hội đồng tuyển sinh của trường THPT" in answer.answer
+
+
+def test_a_length_asked_by_its_words_is_the_bodys_line_before_an_appendix_row(tmp_path: Path) -> None:
+    """ "lớp 9 … làm bài mấy phút": the letter's point on the grade 9 exam states it ("thời gian làm bài 150 phút")
+    and so does a row of the exam timetable appended after the signature; the body's point answers first."""
+    with unseen_engine(tmp_path, "unseen9", "cv-2768-sgddt-langson-2025", CORPUS) as engine:
+        answer = engine.ask("ky thi chon hsg lop 9 cap tinh cua sgd lang son, cv 2768, thi sinh lam bai may phut?")
+    assert answer.found, answer.answer
+    assert cited(answer)[0] == ("cv-2768-sgddt-langson-2025", "1.b"), answer.answer
+    assert "thời gian làm bài 150 phút" in answer.answer

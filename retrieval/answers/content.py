@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 
 from core.text import fold
 from core.types import Document, Section
@@ -35,15 +36,7 @@ from retrieval.answers.unit_order import (
     recipient_not_first,
     unit_first,
 )
-from retrieval.extract import (
-    Coverage,
-    QueryTerms,
-    days_stated,
-    rank_lines,
-    same_day,
-    says_when,
-    section_lines,
-)
+from retrieval.extract import Coverage, QueryTerms, days_stated, rank_lines, same_day, says_when, section_lines
 from retrieval.lexicon import lexicon
 from retrieval.search import CONTENT, SectionHit
 from retrieval.targeting import profile_text
@@ -75,6 +68,10 @@ def _beside_effect(states: Callable[[str], bool]) -> Callable[[str], bool]:
         return states(text) and not effective.search(text)
 
     return check
+
+
+def _states_any(figures: list[re.Pattern[str]], text: str) -> bool:
+    return any(f.search(text) for f in figures)
 
 
 def _states_length(text: str) -> bool:
@@ -142,8 +139,10 @@ def gather(q: Question, ctx: Context) -> Draft | None:
             if target:
                 hits = _period_first(q, ctx, target, hits)
     elif cued := [f for f, nouns in q.figures if not nouns]:  # "khiếu nại trong mấy ngày": asked by its words,
-        # a section stating a figure of the kind (a length of time); not a noun's ("mức chi" may name the document)
-        hits = stating_first(ctx, hits, lambda text: any(f.search(text) for f in cued), p.dated_runner_up, lead=q)
+        # a section stating a figure of the kind (a length of time), the body's before an appendix's row; not a
+        # noun's ("mức chi" may name the document)
+        hits = stating_first(ctx, hits, figured := partial(_states_any, cued), p.dated_runner_up, lead=q)
+        hits = body_before_appendix(ctx, q, hits, figured)
     if q.asking("lead") and how in ("best", "all"):  # "đơn vị nào chủ trì …": the task's line naming its lead
         hits = stating_first(ctx, hits, _states_lead, p.dated_runner_up)
     if (
