@@ -67,7 +67,6 @@ BLOCK_START = re.compile(
     r"|(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXL]+|\d+|thứ)"
     r"|(?:Căn cứ|CĂN CỨ|Thực hiện|Theo đề nghị|Xét đề nghị)\b"
     r"|(?:Nơi nhận|NƠI NHẬN|Nơi gửi|NƠI GỬI|Trên đây|Kính gửi|KÍNH GỬI)\b"
-    r"|(?:Phụ lục|PHỤ LỤC)(?:\s+(?:[IVXL]+|\d{1,2}))?\s*$"  # an appendix's heading line, alone
     r"|(?:Số|SỐ)\s*:"
     r"|[Vv]/[Vv]\s"  # a công văn's summary, "v/v …" typed in lower case too
     r"|(?:KT|TM|TL|TUQ|Q)\.\s?[A-ZĐÀ-Ỹ]"
@@ -75,7 +74,20 @@ BLOCK_START = re.compile(
 )
 
 #: A month alone on its line ("9/2025", "Tháng 10/2025"): a cell of a timetable the table reader did not rebuild.
-_LONE_MONTH = re.compile(r"(?:Tháng\s+)?\d{1,2}/\d{4}\s*$")
+_LONE_MONTH = re.compile(r"(?:Tháng\s+)?(?:\d{1,2}\s?[-–]\s?)?\d{1,2}/\d{4}\s*$")
+#: Words a date wrapped before its month ends on ("… trước ngày 15 tháng" / "12/2025"): the month continues it.
+_BEFORE_MONTH = frozenset({"tháng", "ngày", "từ", "đến", "tới", "năm"})
+
+#: Blank lines as many as this share of the other lines or more are a PDF extraction's, one between every two
+#: wrapped lines (kh-pgddt-mytu: 0.52); typed texts whose blank lines mark paragraphs have fewer (the wide and
+#: unseen documents: 0.18 to 0.36).
+PARAGRAPH_BLANKS = 0.4
+#: A numbered heading of at most this many words that ends on a function word ("1- Kết quả đạt được") ends at a
+#: blank line; a longer line ending so is a sentence wrapped across a page break.
+HEADING_WORDS = 8
+#: Function words that also close a phrase ("đạt được", "nhà ở"), unlike "của", "các", "và": a short numbered
+#: heading ending on one ends at a blank line.
+PHRASE_CLOSING = frozenset({"được", "ở"})
 
 # Words a Vietnamese phrase cannot end on: a line ending on one was cut mid-phrase.
 FUNCTION_WORDS = frozenset(
@@ -283,8 +295,11 @@ def _continues(
         return True
     if _ARTICLE_REF.match(line) and not _ARTICLE_HEADING.match(line) and _REFERENCE_CUT.search(prev):
         return True  # a cross-reference cut at the wrap: "… quy định tại khoản 2" / "Điều 3 Nghị định này."
-    if BLOCK_START.match(line) or _ROMAN_CELL.match(line) or _LONE_MONTH.match(line):
-        return False  # a month alone on its line is a timetable's cell ("9/2025"), no wrapped line's end
+    if BLOCK_START.match(line) or _ROMAN_CELL.match(line):
+        return False
+    last = prev.rsplit(" ", 1)[-1].lower()
+    if _LONE_MONTH.match(line) and last not in _BEFORE_MONTH and last not in FUNCTION_WORDS:
+        return False  # a month alone on its line is a timetable's cell ("9/2025"), no wrapped date's end
     if prev.count("(") > prev.count(")") and line.count(")") > line.count("("):
         return True  # a bracket opened closes on the next line: "5. Các chủ rừng là tổ chức (các" / "Ban quản lý …)"
     if _RULE.match(prev) or _RULE.match(line):
@@ -313,7 +328,9 @@ def _continues(
         return True  # a "Căn cứ …" clause runs to its ";"
     if prev.rsplit(" ", 1)[-1].lower() in FUNCTION_WORDS:
         # not a numbered heading ending on one ("1- Kết quả đạt được") before a blank line and a capitalised line
-        return not (apart and para == prev and BLOCK_START.match(para) and line[:1].isupper())
+        heading = para == prev and BLOCK_START.match(para) and not para.startswith(_BULLETS)
+        closing = prev.rsplit(" ", 1)[-1].lower() in PHRASE_CLOSING and _words(prev) <= HEADING_WORDS
+        return not (apart and heading and closing and line[:1].isupper())
     if (prev.rsplit(" ", 1)[-1].rsplit("/", 1)[-1], line.split(" ", 1)[0].rstrip(",:;")) in names:
         # a name cut at the wrap: "… tỉnh Đồng" / "Nai …", "Ngân hàng Nhà nước Việt" / "Nam …", after a slash too
         # ("- Phó Chủ tịch Hội đồng/Phó" / "Trưởng ban": "Phó Trưởng ban" is written whole elsewhere)
@@ -393,9 +410,6 @@ def reflow(lines: list[str]) -> list[str]:
         i += 1
     return [part for p in paras for part in _next_points("".join(p))]
 
-
-#: Blank lines as many as this share of the other lines or more are a PDF extraction's, between wrapped lines.
-PARAGRAPH_BLANKS = 0.4
 
 #: The letters of points (điểm) in order: "đ" follows "d", "g" follows "e" (no "f").
 POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"

@@ -69,12 +69,15 @@ class Lexicon:
     kind_shorthand_before: tuple[str, ...]  # besides a number, the words a kind's shorthand is read before ("NQ nào")
     kind_shorthand_after: tuple[str, ...]  # words after which a kind's shorthand is read whatever follows ("theo cv")
     numbered_shorthand: dict[str, str]  # shorthand read so only before a number ("dh 14": đại hội)
-    glued_shorthand: dict[str, str]  # shorthand glued to a number ("t3": tháng 3); "range": the word a dash reads
+    glued_shorthand: dict[str, str]  # shorthand glued to a number ("hk1": học kỳ 1)
+    glued_dated: dict[str, str]  # the same, read so only before a year ("t3/2026": tháng 3; "T7" alone: thứ Bảy)
+    glued_range: str  # the word a dash between two of them reads ("t3-t7/2026": tháng 3 đến tháng 7/2026)
     measures: frozenset[str]  # shorthand kept after a number or a counting word ("bao nhiêu kg": kilograms)
     particles: frozenset[str]  # chat particles typed with marks by anyone ("ạ"): no sign of a question typed so
     address: re.Pattern[str]  # "… vậy mn?", "mn cho hỏi": the group addressed (group 1: the particle kept)
     whenever: re.Pattern[str]  # "ngày nào … thì … có … không": a time word's "nào" meaning whenever (group 1 kept)
     grade_entry: re.Pattern[str]  # "thi vào 10": the entrance to grade 10, "vào" then the grade without "lớp"
+    grade_word: str  # the word naming a grade ("lớp"), written before the grade an entrance names
     abbreviations: dict[str, str]
     abbreviations_in_capitals: frozenset[str]  # words a question reads as abbreviations only in capitals ("CA")
     story_openers: tuple[str, ...]  # how a question opens telling the asker's situation ("con tôi", "em")
@@ -239,11 +242,14 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         kind_shorthand_after=tuple(chat.get("kind_shorthand_after", [])),
         numbered_shorthand=dict(chat.get("numbered_shorthand", {})),
         glued_shorthand=dict(chat.get("glued_shorthand", {})),
+        glued_dated=dict(chat.get("glued_dated", {})),
+        glued_range=chat.get("glued_range", "-"),
         measures=frozenset(chat.get("measures", [])),
         particles=frozenset(chat.get("particles", [])),
         address=re.compile(chat["address"], re.I),
         whenever=re.compile(chat["whenever"], re.I),
         grade_entry=re.compile(chat["grade_entry"], re.I),
+        grade_word=chat.get("grade_word", "lớp"),
         abbreviations=dict(raw["abbreviations"]),
         abbreviations_in_capitals=frozenset(raw.get("abbreviations_in_capitals", {}).get("words", ())),
         story_openers=tuple(raw.get("story_openers", ())),

@@ -177,8 +177,11 @@ class Places:
                     self._about[h.doc_id] = (h, got[1])
 
     def _read_places(self, head: Any) -> set[str]:
-        text = " ".join(f for f in (head.issuer, getattr(head, "managing_body", None), head.title) if f)
+        text = " ".join(f for f in (head.issuer, head.title) if f)
         found = {self._canonical(k) for k in self._spans(_key(text)) if k in self.accented}
+        # the managing body's place as a place ("Sở Giáo dục và Đào tạo tỉnh Lạng Sơn"), not a name it holds
+        # ("Tỉnh đoàn … Đoàn TNCS Hồ Chí Minh")
+        found |= set(self.named_as_places(getattr(head, "managing_body", None) or ""))
         if head.place and _is_local(head, self.local_bodies):
             found |= {self._canonical(k) for k in self._spans(_key(head.place))}
         return found

@@ -750,3 +750,70 @@ def test_an_article_without_a_title_is_a_unit_of_its_own_above_its_clauses() -> 
     from retrieval.units import untitled_article
 
     assert not untitled_article("Điều 1", "Điều 1. Phạm vi điều chỉnh.")  # a title with a full stop
+
+
+@pytest.mark.parametrize(
+    ("typed", "text"),
+    [
+        ("bcd hop may lan trong t3-t7/2026", "bcd hop may lan trong thang 3 den thang 7/2026"),
+        ("Báo cáo hk1 nộp trước t12/2025", "Báo cáo học kỳ 1 nộp trước tháng 12/2025"),
+        ("họp vào T2 hằng tuần", "họp vào T2 hằng tuần"),  # a weekday: no year after it
+        ("lớp 12a1 học t7 không", "lớp 12a1 học t7 không"),
+        ("cho e hoi thi vao 10 lang son", "thi vao lop 10 lang son"),
+        ("Tuyển sinh vào 6 năm nay thế nào", "Tuyển sinh vào lớp 6 năm nay thế nào"),
+        ("thi vào 10 giờ sáng", "thi vào 10 giờ sáng"),
+        ("thi vao 10/6 a", "thi vao 10/6 a"),
+        ("con thi vào 10 điểm", "con thi vào 10 điểm"),
+        ("đăng ký vào 1 trường hay nhiều trường", "đăng ký vào 1 trường hay nhiều trường"),
+    ],
+)
+def test_months_terms_and_school_entrances_typed_short_are_written_out(typed: str, text: str) -> None:
+    """Chat shorthand glued to a number ("hk1", "t3/2026", a range of months with its year) and a school's entrance
+    typed without "lớp" ("thi vào 10") are written out; a weekday ("T2"), a class name, a time, a date, a score or
+    a count after "vào" are left as typed."""
+    from retrieval.answers.question import parse
+
+    assert parse(typed).text == text
+
+
+def test_months_and_numbers_typed_after_a_letter_name_no_text() -> None:
+    """ "t3-t7" (months or weekdays) is no text numbered "3-T7"; "kh153/KH-UBND", "nq57/2025" still name theirs."""
+    from retrieval.answers.question import parse
+
+    assert parse("lich hop t3-t7 the nao").legal_keys == []
+    assert parse("kh153/KH-UBND giao gi").legal_keys == ["153KHUBND"]
+    assert parse("theo nq57/2025/NQ-HĐND thi sao").legal_keys == ["572025NQHDND"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "asks_day"),
+    [
+        ("nộp đề trước ngày kiểm tra bao nhiêu ngày", False),
+        ("nộp hồ sơ trước ngày nào và trong bao lâu thì có kết quả", True),
+        ("báo cáo nộp trước ngày nào", True),
+    ],
+)
+def test_before_an_events_day_asks_no_day_when_a_length_is_asked(typed: str, asks_day: bool) -> None:
+    from retrieval.answers.question import parse
+
+    assert parse(typed).asks_day is asks_day
+
+
+def test_a_managing_body_gives_its_place_as_a_place_not_a_name_it_holds() -> None:
+    """A school under "Sở Giáo dục và Đào tạo tỉnh Lạng Sơn" is of Lạng Sơn though signed in its commune; a youth
+    union's plan under "Đoàn TNCS Hồ Chí Minh" is not of Hồ Chí Minh City."""
+    from retrieval.catalog_rows import DocHead
+    from retrieval.places import Places
+
+    def head(doc_id: str, issuer: str, managing: str, title: str, place: str) -> DocHead:
+        return DocHead(
+            doc_id, "plan", "Kế hoạch", "1/KH", None, 2025, None, issuer, place, title, managing_body=managing
+        )
+
+    school = head(
+        "kh-thpt", "Trường THPT Hoàng Văn Thụ", "Sở Giáo dục và Đào tạo tỉnh Lạng Sơn", "Năm học", "Tam Thanh"
+    )
+    union = head("kh-doan", "Tỉnh đoàn Hưng Yên", "Đoàn TNCS Hồ Chí Minh", "Tháng Thanh niên năm 2026", "Hưng Yên")
+    places = Places.from_heads([school, union])
+    assert "lang son" in places.of_document(school)
+    assert places.of_document(union) == {"hung yen"}

@@ -23,25 +23,27 @@ def typed_accented(question: str, lx: Lexicon | None = None) -> bool:
 
 
 def _glued(q: str, lx: Lexicon, plain: Callable[[str], str]) -> str:
-    """Shorthand glued to a number written out ("t3" -> "tháng 3"), a dash between two read as a range ("t3-t7"
-    -> "tháng 3 đến tháng 7"): lexicon ``glued_shorthand``."""
-    glued = {k: v for k, v in lx.glued_shorthand.items() if k != "range"}
-    if not glued:
-        return q
-    heads = "|".join(re.escape(w) for w in sorted(glued, key=len, reverse=True))
-    one = rf"({heads})(\d{{1,2}})"
-    between = plain(lx.glued_shorthand.get("range", "-"))
+    """Shorthand glued to a number written out ("hk1" -> "học kỳ 1"), that of ``glued_dated`` only before a year
+    ("t3/2026" -> "tháng 3/2026"; "T7" alone is a weekday), a dash between two read as a range ("t3-t7/2026" ->
+    "tháng 3 đến tháng 7/2026"): lexicon ``glued_shorthand``, ``glued_dated``, ``glued_range``."""
+    between = plain(lx.glued_range)
+    for table, year in ((lx.glued_dated, r"(?=/\d{4}(?!\d))"), (lx.glued_shorthand, "")):
+        if not table:
+            continue
+        heads = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
+        one = rf"({heads})(\d{{1,2}})"
 
-    def out(head: str, n: str) -> str:
-        return f"{plain(glued[head.lower()])} {n}"
+        def out(head: str, n: str, table: dict[str, str] = table) -> str:
+            return f"{plain(table[head.lower()])} {n}"
 
-    q = re.sub(
-        rf"(?<![\w/.-]){one}\s?-\s?{one}(?![\w-])",
-        lambda m: f"{out(m.group(1), m.group(2))} {between} {out(m.group(3), m.group(4))}",
-        q,
-        flags=re.I,
-    )
-    return re.sub(rf"(?<![\w/.-]){one}(?![\w-])", lambda m: out(m.group(1), m.group(2)), q, flags=re.I)
+        q = re.sub(
+            rf"(?<![\w/.-]){one}\s?[-–]\s?{one}{year}(?![\w-])",
+            lambda m, out=out: f"{out(m.group(1), m.group(2))} {between} {out(m.group(3), m.group(4))}",
+            q,
+            flags=re.I,
+        )
+        q = re.sub(rf"(?<![\w/.-]){one}{year}(?![\w-])", lambda m, out=out: out(m.group(1), m.group(2)), q, flags=re.I)
+    return q
 
 
 def normalize(question: str, lx: Lexicon | None = None, *, accented: bool | None = None) -> str:
@@ -88,5 +90,5 @@ def normalize(question: str, lx: Lexicon | None = None, *, accented: bool | None
     q = _glued(q, lx, plain)
     q = re.sub(r"(?<![\w/-])vb(?![\w/-])", "văn bản", q, flags=re.I)
     q = lx.whenever.sub(r"\1", q)  # "ngày nào … thì … có … không": whenever, not asking a day
-    q = lx.grade_entry.sub(lambda m: f"{m.group(1)} {plain('lớp')} {m.group(2)}", q)  # "thi vào 10": vào lớp 10
+    q = lx.grade_entry.sub(lambda m: f"{m.group(1)} {plain(lx.grade_word)} {m.group(2)}", q)  # "vào 10": vào lớp 10
     return re.sub(r"\s+", " ", q).strip(" ?.!,") or question.strip()

@@ -127,8 +127,9 @@ def gather(q: Question, ctx: Context) -> Draft | None:
             stating = _beside_effect(stating)
         asking = _asking_when(q) if how == "dated" else ()
         tabled = how == "amount" and counted is None  # a table's rows of bare figures, its unit given above them
-        first = stating_first(ctx, hits, stating, p.dated_runner_up, lead=q, tabled=tabled)
-        first = stating_first(ctx, first, per, p.dated_runner_up)  # of those, one stating a sum per the unit asked
+        first = stating_first(ctx, hits, per, p.dated_runner_up)  # one stating a sum per the unit asked, else:
+        if first is hits:
+            first = stating_first(ctx, hits, stating, p.dated_runner_up, lead=q, tabled=tabled)
         hits = figure_line_first(ctx, q, first, stating, asking)
         if how == "dated" and target:  # "Sở Tài chính báo cáo trước ngày nào?": not another unit's own date first
             # another unit's own day, of the month too ("trước ngày 20 hằng tháng"), gives way to the unit asked

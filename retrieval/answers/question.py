@@ -29,7 +29,7 @@ from retrieval.lexicon import Lexicon, lexicon
 TYPE_WORDS = {fold(t).lower(): t for t in (*TYPES, "Luật", "Bộ luật")}
 #: TYPE_WORDS as a regular expression's alternatives, longest first.
 KINDS = "|".join(re.escape(k) for k in sorted(TYPE_WORDS, key=len, reverse=True))
-_LEGAL_IN_Q = re.compile(rf"(?<!\b[a-z])(?P<number>{NUMBER})", re.I)  # not after a lone letter: "t3-t7/2026" months
+_LEGAL_IN_Q = re.compile(rf"(?<!\b[a-z])(?<!\d)(?P<number>{NUMBER})", re.I)  # not after a lone letter: "t3-t7/2026"
 _TYPE_NUM_Q = re.compile(r"(?P<type>" + KINDS + r")(?:\s+so)?\s+(?P<num>\d{1,5})\b")
 _TYPE_NUM_NAMED = re.compile(r" (?:theo |cua |trong )?(?:" + KINDS + r")(?: so)? \d[\w/-]*(?= )")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")

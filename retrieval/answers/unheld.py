@@ -16,7 +16,7 @@ from retrieval.answers.context import Context
 from retrieval.answers.question import KINDS, TYPE_WORDS, Question
 
 _DIGITS = re.compile(r"\d+")
-_NUMBER = re.compile(rf"(?<!\b[a-z]){NUMBER}", re.I)  # not "t3-t7/2026" (months): as question._LEGAL_IN_Q
+_NUMBER = re.compile(rf"(?<!\b[a-z])(?<!\d){NUMBER}", re.I)  # not "t3-t7/2026" (months): as question._LEGAL_IN_Q
 _LETTER = re.compile(r"[A-Za-z]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 #: A kind and number written as a document's number: "số" before it, or its "/…", "-…" part after it ("kế hoạch
