@@ -21,6 +21,7 @@ from core.legal_ids import (
     KIND_CODES,
     LAW,
     LAW_NAMED,
+    NUMBER,
     PARTY_ISSUERS,
     TYPE_RE,
     canonical_id,
@@ -44,6 +45,9 @@ _TITLE_START = re.compile(r"^\s*,?\s*(?=(?:về|Về|quy định|Quy định|ban
 #: Where a cited document's title has ended at the latest: the line's end, or a clause no title holds (the text
 #: citing it says it is repealed, "… hết hiệu lực kể từ ngày …", or goes on, "… thì chỉ được hưởng …").
 _TITLE_END = re.compile(r"\n|\s+(?:hết hiệu lực|thì)\s")
+#: A further number of the kind just named: "…/TT-BGDĐT, số 12/2019/TT-BGDĐT", "… và 18/2019/TT-BGDĐT".
+_MORE_NUMBER = re.compile(rf"\s*(?:,\s*(?:và\s+)?|\s+và\s+)(?:số\s*)?(?P<number>{NUMBER})")
+_OWN_NUMBER = re.compile(rf"Số\s*:\s*(?P<number>{NUMBER})")
 _HEAD_TITLES = re.compile(r"^(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Cục trưởng)\s+(?=[A-ZĐ])")
 _TERM = re.compile(
     r";|\.(?:\s|$)|\s+và\s+(?i:" + TYPE_RE + r")\s+(?:số\s*)?\d|,\s+(?i:" + TYPE_RE + r")\s+(?:số\s*)?\d"
@@ -121,39 +125,70 @@ def _tail(text: str) -> tuple[str | None, str | None, str | None]:
     return date, issuer, title
 
 
+def _coded(raw: str) -> bool:
+    """Whether a number carries a kind code ("12/2019/TT-BGDĐT"); "Kế hoạch số 12/2024" alone is too ambiguous."""
+    return any(re.search(r"[A-Za-zĐđ]", t) for t in number_tokens(raw)[1:])
+
+
+def _run(text: str, m: re.Match[str]) -> tuple[list[tuple[str, int, int]], int]:
+    """The numbers one kind word introduces ("các Thông tư số 11/2019/TT-BGDĐT, số 12/2019/TT-BGDĐT ngày …"): each
+    with its span, and where the run ends (what follows the last number, its date and title, is the run's)."""
+    numbers = [(m.group("number"), m.start(), m.end())]
+    pos = m.end()
+    while more := _MORE_NUMBER.match(text, pos):
+        if not _coded(more.group("number")):
+            break
+        numbers.append((more.group("number"), more.start("number"), more.end("number")))
+        pos = more.end()
+    return numbers, pos
+
+
+def _own_keys(doc: Document) -> set[str]:
+    """The document's own numbers: its number, and each "Số: …" line of its header (a joint plan has one per
+    issuer, "Số: 317/KH-SYT" over "Số: 2846/KH-SGDĐT")."""
+    own = {id_key(doc.number)} if doc.number else set()
+    for part in doc.parts:
+        if part.id == "header":
+            own.update(id_key(m.group("number")) for m in _OWN_NUMBER.finditer(doc.text, part.start, part.end))
+    return own
+
+
 def extract_citations(doc: Document) -> list[LegalCitation]:
     """Every mention of another legal document, with where it was cited."""
     text = doc.text
     out: list[LegalCitation] = []
-    own = id_key(doc.number) if doc.number else None
+    own = _own_keys(doc)
     for m in CITATION.finditer(text):
-        raw = m.group("number").strip()
-        toks = number_tokens(raw)
-        if not any(t.isalpha() or re.search(r"[A-Za-zĐđ]", t) for t in toks[1:]):
-            continue  # "Kế hoạch số 12/2024" without a kind code is too ambiguous to cite
-        cid = canonical_id(raw)
-        if own and id_key(cid) == own:
-            continue  # the document's own number
-        section = doc.section_at(m.start())
-        if section in (None, "header"):
+        if not _coded(m.group("number")):
             continue
-        date, issuer, title = _tail(text[m.end() : m.end() + 600])
-        out.append(
-            LegalCitation(
-                id=cid,
-                variant=re.sub(r"\s+", " ", raw),
-                type=_type_name(m.group("type"), cid),
-                number=toks[0],
-                year=_year_of(cid) or (int(date[:4]) if date else None),
-                issuer_code=_issuer_code(cid),
-                issuer=issuer,
-                date=date,
-                title=title,
-                section=section,
-                start=m.start(),
-                end=m.end(),
+        numbers, end = _run(text, m)
+        tail = _tail(text[end : end + 600])
+        for i, (raw, start, stop) in enumerate(numbers):
+            raw = raw.strip()
+            cid = canonical_id(raw)
+            if id_key(cid) in own:
+                continue  # the document's own number
+            section = doc.section_at(start)
+            if section in (None, "header"):
+                continue
+            date, issuer, title = tail  # a run shares its date, issuer and title
+            toks = number_tokens(raw)
+            out.append(
+                LegalCitation(
+                    id=cid,
+                    variant=re.sub(r"\s+", " ", raw),
+                    type=_type_name(m.group("type"), cid),
+                    number=toks[0],
+                    year=_year_of(cid) or (int(date[:4]) if date else None),
+                    issuer_code=_issuer_code(cid),
+                    issuer=issuer,
+                    date=date,
+                    title=title,
+                    section=section,
+                    start=m.start() if i == 0 else start,
+                    end=stop,
+                )
             )
-        )
     out.extend(_statutes(doc))
     out.sort(key=lambda c: c.start)
     return out

@@ -192,6 +192,38 @@ def test_a_citations_title_and_issuer_end_where_the_citing_sentence_goes_on() ->
     }
 
 
+def test_each_number_one_kind_word_introduces_is_a_ground_with_the_runs_date() -> None:
+    """ "Căn cứ các Thông tư số 11/2019/TT-BGDĐT, số 12/2019/TT-BGDĐT ngày 26 tháng 8 năm 2019 …": two grounds, not
+    the first alone, each dated as the run is; a drafter pasting the grounds needs both."""
+    citations = _citations(
+        "KẾ HOẠCH",
+        "3/KH-SGDĐT",
+        "Căn cứ các Thông\ntư số 11/2019/TT-BGDĐT, số 12/2019/TT-BGDĐT ngày 26 tháng 8 năm 2019 và\ncác Thông tư số "
+        "17/2019/TT-BGDĐT và 18/2019/TT-BGDĐT ngày 01 tháng 11 năm\n2019 của Bộ trưởng Bộ Giáo dục và Đào tạo ban "
+        "hành Chương trình bồi dưỡng;\n\nI. MỤC ĐÍCH\n1. Bồi dưỡng.\n",
+    )
+    assert citations == {
+        "11/2019/TT-BGDĐT": "Thông tư số 11/2019/TT-BGDĐT ngày 26/08/2019",
+        "12/2019/TT-BGDĐT": "Thông tư số 12/2019/TT-BGDĐT ngày 26/08/2019",
+        "17/2019/TT-BGDĐT": "Thông tư số 17/2019/TT-BGDĐT ngày 01/11/2019 của Bộ Giáo dục và Đào tạo ban hành "
+        "Chương trình bồi dưỡng",
+        "18/2019/TT-BGDĐT": "Thông tư số 18/2019/TT-BGDĐT ngày 01/11/2019 của Bộ Giáo dục và Đào tạo ban hành "
+        "Chương trình bồi dưỡng",
+    }
+
+
+def test_a_joint_plans_numbers_in_its_header_are_its_own_not_grounds() -> None:
+    """A joint plan heads one "Số: …" line per issuer and names both when it says what an appendix goes with: it
+    cites neither."""
+    text = (
+        "SỞ Y TẾ\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 317/KH-SYT\nSố: 2846/KH-SGDĐT\nZ, ngày 19 tháng 9 năm 2025\n\n"
+        "KẾ HOẠCH LIÊN NGÀNH\nTiêm chủng\n\nCăn cứ Thông tư số 1/2025/TT-BYT ngày 02/01/2025 của Bộ Y tế;\n\n"
+        "I. MỤC ĐÍCH\n1. Tiêm chủng.\n\nPhụ lục I\n(Kèm theo Kế hoạch số 317/KH-SYT, số 2846/KH-SGDĐT ngày "
+        "19/9/2025)\n1. Danh sách.\n"
+    )
+    assert [e.id for e in build_registry([build_document("z-2", text)])] == ["1/2025/TT-BYT"]
+
+
 def test_a_cited_documents_title_is_the_one_most_citers_give() -> None:
     """Two plans cite 57-NQ/TW by its title; a third runs its own words on after it ("… trên địa bàn tỉnh Z", in a
     programme carrying it out) and closes with the end mark: the registry keeps the title the two give."""
