@@ -76,6 +76,15 @@ KIND_CODES = {
     "TT", "TTLT", "CT", "QĐ", "QD", "NĐ", "ND", "NQ", "KH", "KL", "CTR", "QCPH", "QC", "HD", "TB", "BC", "TTR",
     "CV", "PL", "QĐ-TTG", "VBHN", "PA", "ĐA", "CĐ",
 }  # fmt: skip
+_CODES_FOLDED = {fold(c).upper() for c in KIND_CODES | PARTY_ISSUERS}
+
+
+def names_a_text(raw: str) -> bool:
+    """Whether a number typed in a question can be a document's: it has a slash ("36/KH-UBND", "45/2025") or a kind
+    or Party code ("09-CT", "45-KL"); "khu 4 - khu 9", "lớp 6-7" name places and ranges."""
+    if "/" in raw:
+        return True
+    return any(fold(t).upper() in _CODES_FOLDED for t in number_tokens(raw)[1:])
 
 
 def number_tokens(raw: str) -> list[str]:

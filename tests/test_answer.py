@@ -2608,6 +2608,15 @@ def test_an_entrance_typed_without_lop_is_that_grades_admission(tmp_path: Path) 
             "họp định kỳ hằng tháng vào tuần cuối cùng của tháng",
             id="months-name-no-text",
         ),
+        # "khu 4 - khu 9" names two hamlets, not a text numbered "4-KHU" the store does not hold
+        pytest.param(
+            "unseen10",
+            "tb-171-ubnd-xacamkhe-2025",
+            "tb 171 xa cam khe: du an duong lien khu khu 4 - khu 9 tham be tong nhua xong truoc ngay nao?",
+            "II.2.a",
+            "trước ngày 20 tháng 12 năm 2025",
+            id="places-numbered-with-a-dash-name-no-text",
+        ),
         # "bao nhiêu tiền 1 ha": the sum per hectare, not the targets' "56 triệu đồng" beside "420 ha"
         pytest.param(
             "unseen9",

@@ -783,6 +783,11 @@ def test_months_and_numbers_typed_after_a_letter_name_no_text() -> None:
     assert parse("lich hop t3-t7 the nao").legal_keys == []
     assert parse("kh153/KH-UBND giao gi").legal_keys == ["153KHUBND"]
     assert parse("theo nq57/2025/NQ-HĐND thi sao").legal_keys == ["572025NQHDND"]
+    # a dash between places or a range, no slash nor kind code: "khu 4 - khu 9", "lớp 6-7"
+    assert parse("duong lien khu khu 4 - khu 9 xong khi nao").legal_keys == []
+    assert parse("hoc sinh lop 6-7a hoc may buoi").legal_keys == []
+    assert parse("chi thi 09-CT/TW giao gi").legal_keys == ["09CTTW"]
+    assert parse("ket luan 45-KL giao gi").legal_keys == ["45KL"]
 
 
 @pytest.mark.parametrize(

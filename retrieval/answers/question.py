@@ -17,7 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from core.legal_ids import NUMBER, TYPES, id_key
+from core.legal_ids import NUMBER, TYPES, id_key, names_a_text
 from core.text import fold
 from retrieval.answers.amounts_asked import amounts, counted
 from retrieval.answers.chat import normalize, typed_accented
@@ -182,9 +182,8 @@ def named_pair(kind: str, number: str) -> str:
 
 
 def _legal_mentions(text: str, key: str) -> tuple[list[str], list[tuple[str, str]]]:
-    keys = [
-        id_key(m.group("number")) for m in _LEGAL_IN_Q.finditer(fold(text)) if re.search(r"[A-Za-z]", m.group("number"))
-    ]
+    typed = (m.group("number") for m in _LEGAL_IN_Q.finditer(fold(text)))
+    keys = [id_key(n) for n in typed if re.search(r"[A-Za-z]", n) and names_a_text(n)]
     pairs = [(m.group("type"), m.group("num").lstrip("0") or "0") for m in _TYPE_NUM_Q.finditer(key)]
     return keys, pairs
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from core.legal_ids import NUMBER, id_key
+from core.legal_ids import NUMBER, id_key, names_a_text
 from core.text import fold
 from retrieval.answers.context import Context
 from retrieval.answers.question import KINDS, TYPE_WORDS, Question
@@ -55,7 +55,10 @@ def unheld(q: Question, ctx: Context) -> str | None:
         for m in _NUMBERED.finditer(fold(q.text).lower())
         if not _YEAR.fullmatch(m.group(2) or m.group(3))
     ]
-    typed = [m.group(0) for m in _NUMBER.finditer(fold(q.text)) if _LETTER.search(m.group(0))] if q.legal_keys else []
+    typed = [
+        m.group(0) for m in _NUMBER.finditer(fold(q.text)) if _LETTER.search(m.group(0)) and names_a_text(m.group(0))
+    ]
+    typed = typed if q.legal_keys else []
     if not pairs and not typed:
         return None
     held, known_pairs, known_keys = _known(ctx)
