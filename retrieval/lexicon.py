@@ -72,6 +72,7 @@ class Lexicon:
     glued_shorthand: dict[str, str]  # shorthand glued to a number ("hk1": học kỳ 1)
     glued_dated: dict[str, str]  # the same, read so only before a year ("t3/2026": tháng 3; "T7" alone: thứ Bảy)
     glued_range: str  # the word a dash between two of them reads ("t3-t7/2026": tháng 3 đến tháng 7/2026)
+    glued_units: dict[str, str]  # a unit glued after a number, as texts write it ("12m": 12 mét, "6h": 6 giờ)
     measures: frozenset[str]  # shorthand kept after a number or a counting word ("bao nhiêu kg": kilograms)
     particles: frozenset[str]  # chat particles typed with marks by anyone ("ạ"): no sign of a question typed so
     address: re.Pattern[str]  # "… vậy mn?", "mn cho hỏi": the group addressed (group 1: the particle kept)
@@ -244,6 +245,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         glued_shorthand=dict(chat.get("glued_shorthand", {})),
         glued_dated=dict(chat.get("glued_dated", {})),
         glued_range=chat.get("glued_range", "-"),
+        glued_units=dict(chat.get("glued_units", {})),
         measures=frozenset(chat.get("measures", [])),
         particles=frozenset(chat.get("particles", [])),
         address=re.compile(chat["address"], re.I),

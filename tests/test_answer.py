@@ -2617,6 +2617,15 @@ def test_an_entrance_typed_without_lop_is_that_grades_admission(tmp_path: Path) 
             "trước ngày 20 tháng 12 năm 2025",
             id="places-numbered-with-a-dash-name-no-text",
         ),
+        # "12m" typed glued is 12 metres: the boats of 12 to under 15 metres, not a word the text never writes
+        pytest.param(
+            "unseen10",
+            "qcph-03-ubnd-xacuatung-2025",
+            "qcph 03 cua tung: tau ca tu 12m den duoi 15m xuat ben thi bien phong kiem soat the nao?",
+            "Điều 6.2.c",
+            "kiểm soát 100% lượt tàu xuất bến, nhập bến",
+            id="units-glued-to-numbers",
+        ),
         # "bao nhiêu tiền 1 ha": the sum per hectare, not the targets' "56 triệu đồng" beside "420 ha"
         pytest.param(
             "unseen9",

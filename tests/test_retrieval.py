@@ -765,11 +765,16 @@ def test_an_article_without_a_title_is_a_unit_of_its_own_above_its_clauses() -> 
         ("thi vao 10/6 a", "thi vao 10/6 a"),
         ("con thi vào 10 điểm", "con thi vào 10 điểm"),
         ("đăng ký vào 1 trường hay nhiều trường", "đăng ký vào 1 trường hay nhiều trường"),
+        ("tau ca dai tu 12m den duoi 15m", "tau ca dai tu 12 met den duoi 15 met"),
+        ("mất kết nối quá 6h thì báo", "mất kết nối quá 6 giờ thì báo"),
+        ("mỗi đèo chuẩn bị 10m3 cát", "mỗi đèo chuẩn bị 10 m3 cát"),
+        ("họp lúc 7h30 sáng", "họp lúc 7h30 sáng"),  # a time of day, kept
+        ("lớp 10a1 học mấy buổi", "lớp 10a1 học mấy buổi"),
     ],
 )
 def test_months_terms_and_school_entrances_typed_short_are_written_out(typed: str, text: str) -> None:
-    """Chat shorthand glued to a number ("hk1", "t3/2026", a range of months with its year) and a school's entrance
-    typed without "lớp" ("thi vào 10") are written out; a weekday ("T2"), a class name, a time, a date, a score or
+    """Chat shorthand glued to a number ("hk1", "t3/2026", a range of months with its year), a unit glued after one
+    ("12m", "6h") and a school's entrance typed without "lớp" ("thi vào 10") are written out; a weekday ("T2"), a class name, a time, a date, a score or
     a count after "vào" are left as typed."""
     from retrieval.answers.question import parse
 

@@ -25,7 +25,8 @@ def typed_accented(question: str, lx: Lexicon | None = None) -> bool:
 def _glued(q: str, lx: Lexicon, plain: Callable[[str], str]) -> str:
     """Shorthand glued to a number written out ("hk1" -> "học kỳ 1"), that of ``glued_dated`` only before a year
     ("t3/2026" -> "tháng 3/2026"; "T7" alone is a weekday), a dash between two read as a range ("t3-t7/2026" ->
-    "tháng 3 đến tháng 7/2026"): lexicon ``glued_shorthand``, ``glued_dated``, ``glued_range``."""
+    "tháng 3 đến tháng 7/2026"), a unit set apart ("12m" -> "12 mét"): lexicon ``glued_shorthand``, ``glued_dated``,
+    ``glued_range``, ``glued_units``."""
     between = plain(lx.glued_range)
     for table, year in ((lx.glued_dated, r"(?=/\d{4}(?!\d))"), (lx.glued_shorthand, "")):
         if not table:
@@ -43,6 +44,14 @@ def _glued(q: str, lx: Lexicon, plain: Callable[[str], str]) -> str:
             flags=re.I,
         )
         q = re.sub(rf"(?<![\w/.-]){one}{year}(?![\w-])", lambda m, out=out: out(m.group(1), m.group(2)), q, flags=re.I)
+    if lx.glued_units:  # "tàu dài 12m", "quá 6h": the number, then its unit as texts write it
+        units = "|".join(re.escape(w) for w in sorted(lx.glued_units, key=len, reverse=True))
+        q = re.sub(
+            rf"(?<![\w/.-])(\d+(?:[.,]\d+)?)({units})(?![\w/-])",
+            lambda m: f"{m.group(1)} {plain(lx.glued_units[m.group(2).lower()])}",
+            q,
+            flags=re.I,
+        )
     return q
 
 
