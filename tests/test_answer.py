@@ -2626,6 +2626,16 @@ def test_an_entrance_typed_without_lop_is_that_grades_admission(tmp_path: Path) 
             "kiểm soát 100% lượt tàu xuất bến, nhập bến",
             id="units-glued-to-numbers",
         ),
+        # "06 giờ một lần" states how often as "hằng tháng" does: asked how often, the point stating it goes first
+        pytest.param(
+            "unseen10",
+            "qcph-03-ubnd-xacuatung-2025",
+            "theo qcph 03 Cửa Tùng, tàu mất kết nối giám sát hành trình trên biển quá 6 giờ thì thuyền trưởng báo vị"
+            " trí bao lâu 1 lần?",
+            "Điều 7.2.a",
+            "06 giờ một lần",
+            id="hours-state-how-often",
+        ),
         # "bao nhiêu tiền 1 ha": the sum per hectare, not the targets' "56 triệu đồng" beside "420 ha"
         pytest.param(
             "unseen9",
