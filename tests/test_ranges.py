@@ -118,3 +118,16 @@ def test_shorthand_read_only_as_its_whole_noun_and_not_when_it_must_be_typed_in_
     capitals)."""
     assert not holds("Tổ có từ 3 đến 5 thành viên", given("tinh co 3 tp truc thuoc"))
     assert given("xa co 3 ca mac sot xuat huyet") == [(3.0, "ca")]
+
+
+def test_a_band_the_asker_names_is_held_by_the_section_stating_it_not_by_its_neighbour() -> None:
+    """ "thuyền dưới 6 mét", "tàu từ 12m đến dưới 15m": the asker names a band, not a value; the point stating that
+    band holds it and the neighbour starting at its bound does not ("từ 6 mét đến dưới 12 mét" would hold a 6)."""
+    below = given("Nhà em có chiếc thuyền dưới 6 mét thì được quản lý thế nào")
+    assert holds("a) Đối với tàu cá có chiều dài lớn nhất dưới 6 mét: lập sổ theo dõi", below)
+    assert not holds("b) Đối với tàu cá có chiều dài lớn nhất từ 6 mét đến dưới 12 mét: đăng ký", below)
+    between = given("tau ca dai tu 12 met den duoi 15 met thi kiem soat the nao")
+    assert between == [(13.5, "met")]
+    assert holds("c) Đối với tàu cá có chiều dài lớn nhất từ 12 mét đến dưới 15 mét: kiểm soát 100%", between)
+    assert not holds("b) Đối với tàu cá có chiều dài lớn nhất từ 6 mét đến dưới 12 mét: đăng ký", between)
+    assert given("quá 6 giờ thì báo cáo") == []  # a bound no band reader reads: nothing given

@@ -44,6 +44,13 @@ _BELOW = re.compile(rf"\b(?:duoi|it hon) ({_NUMBER})\b")
 _DOWNWARD = re.compile(rf"\b(?:tu )?({_NUMBER})(?: [a-z]+){{0,2}} tro xuong\b")
 
 
+#: A bound before a number or after its noun: the question names a band ("dưới 6 mét", "từ 12 đến dưới 15 mét"),
+#: not a value of its own.
+_BOUND_BEFORE = re.compile(r"\b(?:duoi|tren|tu|den|toi|qua|it hon|nhieu hon)(?: du)? $")
+_BOUND_AFTER = re.compile(r" tro (?:len|xuong)\b")
+_EPSILON = 1e-3
+
+
 def _value(number: str) -> float:
     """ "84,5" -> 84.5; "1.000" -> 1000 (the documents' decimal comma and thousands dot)."""
     whole, _, decimal = number.partition(",")
@@ -71,10 +78,31 @@ def given(text: str) -> list[tuple[float, str]]:
             continue  # "tháng 12 năm 2025": a date's month; "lớp 5 năm học 2025-2026": "năm học", no count
         if after and re.fullmatch(r"(?:19|20)\d\d", after[0]):
             continue  # "12 năm 2025": a month of a year, not twelve years
+        value = _value(number)
+        if _BOUND_BEFORE.search(folded[: m.start()]) or _BOUND_AFTER.match(folded[m.end() :]):
+            value = _within_band(folded, m.start())  # "thuyền dưới 6 mét": a value inside the band it names
+            if value is None:
+                continue
         if noun in _ABBREVIATIONS and noun not in _IN_CAPITALS:  # "12 hs": bands written "từ 10 đến 19 học sinh"
             noun = fold(_ABBREVIATIONS[noun]).lower()
-        out.append((_value(number), noun))
+        if (value, noun) not in out:
+            out.append((value, noun))
     return out
+
+
+def _within_band(folded: str, at: int) -> float | None:
+    """A value inside the band a question names around the number at ``at`` ("dưới 6 mét": just under 6; "từ 12 mét
+    đến dưới 15 mét": 13.5; "từ 15 mét trở lên": 15), held by the section stating the same band and no sibling's."""
+    for pattern, read in _READERS:
+        for m in pattern.finditer(folded):
+            if m.start() <= at < m.end():
+                low, high, closed, low_out = read(m)
+                if low == float("-inf"):
+                    return high if closed else high - _EPSILON
+                if high == float("inf"):
+                    return low + _EPSILON if low_out else low
+                return (low + high) / 2
+    return None
 
 
 def _ranges(text: str, noun: str) -> list[tuple[float, float, bool, bool]]:
