@@ -2636,6 +2636,15 @@ def test_an_entrance_typed_without_lop_is_that_grades_admission(tmp_path: Path) 
             "06 giờ một lần",
             id="hours-state-how-often",
         ),
+        # "bao nhiêu tàu cá": the line naming the boats and counting them by "chiếc" ("… từ 15 mét trở lên: 56 chiếc")
+        pytest.param(
+            "unseen10",
+            "qcph-03-ubnd-xacuatung-2025",
+            "Quy chế phối hợp 03 ở xã Cửa Tùng thống kê có bao nhiêu tàu cá dài từ 15 mét trở lên?",
+            "Điều 4.2",
+            "từ 15 mét trở lên: 56 chiếc",
+            id="counted-by-a-classifier",
+        ),
         # "bao nhiêu tiền 1 ha": the sum per hectare, not the targets' "56 triệu đồng" beside "420 ha"
         pytest.param(
             "unseen9",

@@ -288,10 +288,11 @@ def _level_elsewhere(q: Question, draft: Draft, ctx: Context) -> str | None:
 
 
 def _count_of(noun: str) -> re.Pattern[str]:
-    """A number beside a counted noun, in folded text: "25 hoc vien", "tang 3", "tong so diem dat duoc tu 85"."""
-    return re.compile(
-        rf"\d[\d.,]*\s*%?\s*(?:\w+\s+){{0,2}}{re.escape(noun)}\b|\b{re.escape(noun)}\s+(?:\w+\s+){{0,3}}\d"
-    )
+    """A number beside a counted noun, in folded text: "25 hoc vien", "tang 3", "tong so diem dat duoc tu 85"; or in
+    its clause, of a classifier (``counting.counted_by``): "tau ca … tu 15 met tro len: 56 chiec"."""
+    n, by = re.escape(noun), "|".join(re.escape(fold(w)) for w in lexicon().counting["counted_by"])
+    beside = rf"\d[\d.,]*\s*%?\s*(?:\w+\s+){{0,2}}{n}\b|\b{n}\s+(?:\w+\s+){{0,3}}\d"
+    return re.compile(rf"{beside}|\b{n}\b[^.;\n]{{0,80}}?(?<![\w/.,])\d[\d.,]*\s+(?:{by})\b")
 
 
 @functools.cache
