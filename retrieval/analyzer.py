@@ -65,8 +65,9 @@ def _in_capitals() -> frozenset[str]:
 #: 30: an item deeper in the implementation part opening with a unit and its verb ("a) Sở Y tế chủ trì …" under "1.
 #: Giao Ủy ban nhân dân tỉnh … chỉ đạo:") is that unit's section. 31: so is, in a text with no implementation part
 #: and no articles, any item opening with a unit and its verb ("d) Phòng GDĐT tổng hợp …"; lexicon ``units.verbs``).
-#: 32: "TCCB", "KHTC" (tổ chức cán bộ, kế hoạch tài chính) in the lexicon.
-ANALYZER_VERSION = "32"
+#: 32: "TCCB", "KHTC" (tổ chức cán bộ, kế hoạch tài chính) in the lexicon. 33: so is (24) a top-level item headed
+#: by a unit's name in a text whose implementation part is a top-level item of its own ("15. Tổ chức thực hiện").
+ANALYZER_VERSION = "33"
 
 _WORD = re.compile(r"[^\W_]+")
 _PERCENT = re.compile(r"(?<=\d)\s*%")

@@ -248,11 +248,12 @@ def _units_of(doc: Document) -> list[UnitEntry]:
     for sec in doc.sections:
         under_impl = sec.parent in impl_ids
         # a numbered item below the top level ("2. Phòng Đào tạo"), an article at any level ("Điều 2. Sở Giáo
-        # dục và Đào tạo"), or, in a text with no implementation part, a top-level item ("1. Ủy ban nhân dân các
-        # xã, phường" of a directive whose items are its units) headed by a unit's name gives that unit its tasks;
+        # dục và Đào tạo"), or, in a text with no implementation part or one that is a top-level item of its own
+        # ("15. Tổ chức thực hiện" after them), a top-level item ("1. Ủy ban nhân dân các xã, phường" of a directive
+        # whose items are its units) headed by a unit's name gives that unit its tasks;
         # so does an item deeper in the implementation part opening with a unit and its verb ("1. Giao Ủy ban nhân
         # dân tỉnh …, trong đó chỉ đạo: a) Sở Y tế chủ trì hướng dẫn hồ sơ, …"), however long its first line
-        top = sec.level == 1 and not impl_ids
+        top = sec.level == 1 and all(doc.section(i).level == 1 for i in impl_ids)  # none, or a sibling item
         placed = (sec.level >= 2 or top or sec.id.startswith("Điều ")) and sec.id not in impl_ids
         # … or, in a text with no implementation part and no articles (a công văn's points are its instructions: "d)
         # Phòng GDĐT tổng hợp số liệu …"), any item opening with a unit and its verb

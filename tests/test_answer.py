@@ -2645,6 +2645,16 @@ def test_an_entrance_typed_without_lop_is_that_grades_admission(tmp_path: Path) 
             "từ 15 mét trở lên: 56 chiếc",
             id="counted-by-a-classifier",
         ),
+        # a directive's top-level items are its units and its "15. Tổ chức thực hiện" a sibling after them: asked
+        # what one unit must prepare, its own item answers, not another unit's item naming it as a partner
+        pytest.param(
+            "unseen10",
+            "ct-14-ubnd-caobang-2025",
+            "chỉ thị 14 cao bằng về rét đậm rét hại: sở xây dựng phải chuẩn bị gì ở các đèo khi có băng giá?",
+            "6",
+            "mỗi đèo tối thiểu 10 m3",
+            id="directive-units-before-its-implementation-item",
+        ),
         # "bao nhiêu tiền 1 ha": the sum per hectare, not the targets' "56 triệu đồng" beside "420 ha"
         pytest.param(
             "unseen9",
