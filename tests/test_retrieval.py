@@ -578,6 +578,22 @@ def test_what_a_question_asks_after_the_askers_story(question: str, asked: str, 
 
 
 @pytest.mark.parametrize(
+    ("question", "deadline"),
+    [
+        ("Có 1 module dưới 5 điểm thì em bị tính không hoàn thành à, có phải học lại ko?", False),  # a status
+        ("ai có thẩm quyền cấp giấy chứng nhận hoàn thành bồi dưỡng?", False),  # the certificate's name
+        ("dự án phải hoàn thành khi nào?", True),
+        ("nếu không hoàn thành đúng hạn thì sao?", True),
+        ("chưa hoàn thành trước ngày nào thì bị xử lý?", True),
+    ],
+)
+def test_completed_or_not_as_a_status_asks_no_deadline(question: str, deadline: bool) -> None:
+    from retrieval.answers.question import parse
+
+    assert ("deadline" in parse(question).asks) is deadline
+
+
+@pytest.mark.parametrize(
     ("question", "duty"),
     [
         ("Sở Tài chính có nhiệm vụ gì trong kế hoạch 157?", True),
