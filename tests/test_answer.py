@@ -2307,6 +2307,17 @@ def test_a_sum_asked_per_a_unit_the_plan_never_writes_is_refused(tmp_path: Path)
     assert "6.800 tỷ đồng" in answered.answer
 
 
+def test_a_fee_the_regulation_never_sets_is_refused(tmp_path: Path) -> None:
+    """A coordination regulation on fishing boats names the storm shelter and its patrols and sets no fee: "phí neo
+    đậu … là bao nhiêu", typed without marks, asks a sum of money no line states; its own counts are answered."""
+    with unseen_engine(tmp_path, "unseen10", "qcph-03-ubnd-xacuatung-2025", CORPUS) as engine:
+        refused = engine.ask("quy che phoi hop 03 cua tung: phi neo dau tai khu neo dau tranh tru bao la bao nhieu?")
+        answered = engine.ask("quy chế phối hợp 03 Cửa Tùng: xã có bao nhiêu tổ đoàn kết tàu thuyền?")
+    assert not refused.found and not refused.citations
+    assert answered.found and cited(answered)[0] == ("qcph-03-ubnd-xacuatung-2025", "Điều 8.4")
+    assert "18 Tổ đoàn kết tàu thuyền an toàn" in answered.answer
+
+
 def test_a_length_asked_is_quoted_from_the_row_stating_it_not_a_date(tmp_path: Path) -> None:
     """ "… được nâng lương trước thời hạn mấy tháng?" asks a length of time ("trước thời hạn" read as a deadline):
     the appendix's table states it per award ("3 Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh; … 06 tháng"), and its only date

@@ -494,6 +494,27 @@ def test_copies_of_one_plan_tie_and_are_ranked_by_id_every_time(tmp_path: Path) 
 
 
 @pytest.mark.parametrize(
+    ("question", "money"),
+    [
+        ("phi neo dau tai khu neo dau tranh tru bao la bao nhieu?", True),  # "phí", typed without marks
+        ("ký túc xá giá bao nhiêu 1 tháng?", True),
+        ("co ho tro dong bhyt khong, muc dong bao nhieu?", True),
+        ("chi phí tổ chức hội thi là bao nhiêu?", True),
+        ("dat phi nong nghiep bao nhieu ha?", False),  # "phi" of "phi nông nghiệp": an area
+        ("moi hoc sinh tham gia bao nhieu buoi?", False),  # "gia" of "tham gia": a count
+    ],
+)
+def test_a_fee_or_price_asked_by_its_noun_asks_a_sum(question: str, money: bool) -> None:
+    """A question asking "phí …", "giá …", "mức đóng …" how much asks a sum of money: it is answered only by a
+    line stating one (else refused: the text sets no such fee); "phi nông nghiệp", "tham gia" ask none."""
+    from retrieval.answers.question import parse
+    from retrieval.lexicon import lexicon
+
+    money_figure = lexicon().amount_kinds["money"].figure
+    assert any(f is money_figure for f, _ in parse(question).figures) is money
+
+
+@pytest.mark.parametrize(
     ("question", "things"),
     [
         ("phi thi sat hach de duoc cap chung chi la bao nhieu", ["thi sat hach de"]),
