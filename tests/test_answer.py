@@ -715,6 +715,8 @@ def test_a_chat_message_is_read_once_into_a_question() -> None:
     # … "vì" typed so: folded "vi" is also "vị" and "vi phạm"
     assert parse("Năm 2025 có bao nhiêu vụ vi phạm về ma túy ở Cần Thơ").counted == ["vu"]
     assert parse("co bao nhieu vu vi pham ve ma tuy o can tho nam 2024").counted == ["vu"]
+    # a chat abbreviation counted is counted as its words: "bao nhiêu sp" is a number of "sản phẩm"
+    assert parse("nam 2024 tinh cong nhan dc bao nhieu sp ocop").counted == ["san pham"]
     # "mấy hôm nay" is these past few days, told; "nay" opening the next clause tells nothing of the count
     assert parse("Mấy hôm nay AQI vượt 300, trường có được cho học sinh nghỉ không?").counted == []
     assert parse("Hồ sơ gồm mấy bộ, nay tôi nộp 1 bộ được không?").counted == ["bo"]
