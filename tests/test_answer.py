@@ -2668,6 +2668,16 @@ def test_an_entrance_typed_without_lop_is_that_grades_admission(tmp_path: Path) 
             "mỗi đèo tối thiểu 10 m3",
             id="directive-units-before-its-implementation-item",
         ),
+        # a letter states when its rules apply in a point of its closing part ("đ) Các chế độ hướng dẫn tại Công văn
+        # này được thực hiện kể từ ngày …"), not in an article on its entry into force: that point answers alone
+        pytest.param(
+            "unseen6",
+            "cv-7436-bnv-2025",
+            "công văn 7436 của bộ nội vụ về bảo lưu phụ cấp chức vụ được áp dụng từ ngày nào?",
+            "6.đ",
+            "kể từ ngày 01 tháng 7 năm 2025",
+            id="a-letters-rules-apply-from-a-point",
+        ),
         # "bao nhiêu tiền 1 ha": the sum per hectare, not the targets' "56 triệu đồng" beside "420 ha"
         pytest.param(
             "unseen9",

@@ -322,8 +322,8 @@ def rest_of_article(doc: Document, clause: Evidence) -> list[Evidence]:
     its own clause after the one asked: "Điều 3. 1. … có hiệu lực …; 2. … hết hiệu lực …"."""
     sec = doc.section(clause.section)
     parent = doc.section(sec.parent) if sec is not None and sec.parent else None
-    if parent is None or len(section_lines(doc, parent.id, own=False)) > MAX_EFFECTIVE_LINES:
-        return []
+    if parent is None or "Điều" not in parent.id or len(section_lines(doc, parent.id, own=False)) > MAX_EFFECTIVE_LINES:
+        return []  # an article's clauses; not the other points of a letter's "6. Tổ chức thực hiện"
     return [
         Evidence(doc.doc_id, c.id, c.heading, lines)
         for c in doc.children(parent.id)
