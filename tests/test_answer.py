@@ -652,6 +652,9 @@ def test_a_chat_message_is_read_once_into_a_question() -> None:
     # a kind's shorthand reads as the kind before a number or before "nào", "số"
     assert normalize("tt 124 thay thế tt nào") == "Thông tư 124 thay thế Thông tư nào"
     assert normalize("nd gi") == "nd gi"  # "nội dung gì" in chat: not "Nghị định gì"
+    # "qc" after "theo" or before a number is a regulation (Quy chế); alone it is advertising, as typed
+    assert normalize("theo qc chi tieu noi bo can may bao gia") == "theo Quy che chi tieu noi bo can may bao gia"
+    assert normalize("cong ty lam qc tren bao") == "cong ty lam qc tren bao"
     assert normalize("Kế hoạch 08/KH-CĐCĐ căn cứ vb nào?") == "Kế hoạch 08/KH-CĐCĐ căn cứ văn bản nào"
     assert normalize("Cảm ơn!") == "Cảm ơn!"  # nothing left: the message stays as typed
     assert normalize("đc ko") == "được không"
