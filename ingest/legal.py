@@ -47,6 +47,8 @@ _TITLE_START = re.compile(r"^\s*,?\s*(?=(?:về|Về|quy định|Quy định|ban
 _TITLE_END = re.compile(r"\n|\s+(?:hết hiệu lực|thì)\s")
 #: A further number of the kind just named: "…/TT-BGDĐT, số 12/2019/TT-BGDĐT", "… và 18/2019/TT-BGDĐT".
 _MORE_NUMBER = re.compile(rf"\s*(?:,\s*(?:và\s+)?|\s+và\s+)(?:số\s*)?(?P<number>{NUMBER})")
+#: A kind named with up to three words more before its number: "Quy chế làm việc số 02-QC/ĐU".
+_QUALIFIED = re.compile(rf"(?P<type>{TYPE_RE})(?:\s+[^\W\d_]+){{1,3}}?\s+số\s*(?P<number>{NUMBER})")
 _OWN_NUMBER = re.compile(rf"Số\s*:\s*(?P<number>{NUMBER})")
 _HEAD_TITLES = re.compile(r"^(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Cục trưởng)\s+(?=[A-ZĐ])")
 _TERM = re.compile(
@@ -153,12 +155,27 @@ def _own_keys(doc: Document) -> set[str]:
     return own
 
 
+def _cited(text: str) -> list[re.Match[str]]:
+    """Each kind word and the number it introduces: "Quyết định số 15/QĐ-UBND", and a kind named with a few words
+    more whose number is coded of that kind ("Quy chế làm việc số 02-QC/ĐU", "Chương trình công tác số 05-CTr/ĐU";
+    not "Kế hoạch thực hiện Nghị quyết số 57-NQ/TW", which cites the resolution)."""
+    plain = list(CITATION.finditer(text))
+    spans = [(m.start("number"), m.end("number")) for m in plain]
+    qualified = [
+        m
+        for m in _QUALIFIED.finditer(text)
+        if type_from_number(canonical_id(m.group("number"))) == _type_name(m.group("type"), m.group("number"))
+        and not _inside(spans, m.start("number"))
+    ]
+    return sorted([*plain, *qualified], key=lambda m: m.start())
+
+
 def extract_citations(doc: Document) -> list[LegalCitation]:
     """Every mention of another legal document, with where it was cited."""
     text = doc.text
     out: list[LegalCitation] = []
     own = _own_keys(doc)
-    for m in CITATION.finditer(text):
+    for m in _cited(text):
         if not _coded(m.group("number")):
             continue
         numbers, end = _run(text, m)

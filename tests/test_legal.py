@@ -212,6 +212,20 @@ def test_each_number_one_kind_word_introduces_is_a_ground_with_the_runs_date() -
     }
 
 
+def test_a_kind_named_with_words_more_is_a_ground_when_its_number_is_coded_of_that_kind() -> None:
+    """ "Căn cứ Quy chế làm việc số 02-QC/ĐU …", "Kế hoạch hành động số 469-KH/TU …": the rules and the plan are
+    grounds; "Kế hoạch thực hiện Nghị quyết số 57-NQ/TW" cites the resolution, not a plan numbered 57."""
+    citations = _citations(
+        "CHƯƠNG TRÌNH",
+        "05-CTr/ĐU",
+        "- Căn cứ Quy chế làm việc số 02-QC/ĐU ngày 25/9/2025 của Ban Chấp hành Đảng bộ xã;\n- Căn cứ Kế hoạch hành "
+        "động số 469-KH/TU ngày 16/5/2025 của Tỉnh ủy;\n- Căn cứ Kế hoạch thực hiện Nghị quyết số 57-NQ/TW ngày "
+        "22/12/2024 của Bộ Chính trị;\n\nI. NHIỆM VỤ\n1. Lãnh đạo.\n",
+    )
+    assert sorted(citations) == ["02-QC/ĐU", "469-KH/TU", "57-NQ/TW"]
+    assert citations["02-QC/ĐU"].startswith("Quy chế số 02-QC/ĐU ngày 25/09/2025")
+
+
 def test_a_joint_plans_numbers_in_its_header_are_its_own_not_grounds() -> None:
     """A joint plan heads one "Số: …" line per issuer and names both when it says what an appendix goes with: it
     cites neither."""
