@@ -2323,6 +2323,19 @@ def test_a_fee_the_regulation_never_sets_is_refused(tmp_path: Path) -> None:
     assert "18 Tổ đoàn kết tàu thuyền an toàn" in answered.answer
 
 
+def test_fines_a_report_totals_are_no_fee_the_text_must_name(tmp_path: Path) -> None:
+    """ "tổng số tiền phạt là bao nhiêu" asks the total a report states ("xử phạt 19 trường hợp với tổng số tiền
+    186.500.000 đồng"): "tiền phạt" is no fee the asker pays, which a text must name as typed (texts write a fine
+    "phạt tiền"); the question was refused among documents of which another writes "tiền phạt"."""
+    with unseen_engine(tmp_path, "unseen11", "bc-163-sdl-hue-2026", _WIDE) as engine:
+        answer = engine.ask(
+            "báo cáo 163 sở du lịch Huế: đợt kiểm tra cơ sở kinh doanh du lịch xử phạt bao nhiêu trường hợp, tổng số"
+            " tiền phạt là bao nhiêu?"
+        )
+    assert answer.found and cited(answer)[0] == ("bc-163-sdl-hue-2026", "I.7.a")
+    assert "19 trường hợp với tổng số tiền 186.500.000 đồng" in answer.answer
+
+
 def test_a_length_asked_is_quoted_from_the_row_stating_it_not_a_date(tmp_path: Path) -> None:
     """ "… được nâng lương trước thời hạn mấy tháng?" asks a length of time ("trước thời hạn" read as a deadline):
     the appendix's table states it per award ("3 Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh; … 06 tháng"), and its only date
