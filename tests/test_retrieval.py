@@ -76,6 +76,9 @@ def test_abbreviations_expand_both_ways() -> None:
     assert "f:antq" in a.tokens("bảo vệ an ninh Tổ quốc")
     assert "F:cong an" not in a.tokens("cả trường")  # "cả" is a word, not the abbreviation CA (công an)
     assert "F:cong an" in a.tokens("phối hợp với CA phường")
+    # chat shortens the diseases and products a text writes in full (lexicon abbreviations)
+    assert {"F:sot xuat", "F:xuat huyet", "F:tay chan", "F:chan mieng"} <= set(a.query_tokens("phòng chống sxh, tcm"))
+    assert "F:san pham" in a.query_tokens("bao nhiêu sp ocop")
 
 
 def test_an_abbreviation_added_after_its_words_counts_half_in_a_query() -> None:
