@@ -67,8 +67,9 @@ def _in_capitals() -> frozenset[str]:
 #: and no articles, any item opening with a unit and its verb ("d) Phòng GDĐT tổng hợp …"; lexicon ``units.verbs``).
 #: 32: "TCCB", "KHTC" (tổ chức cán bộ, kế hoạch tài chính) in the lexicon. 33: so is (24) a top-level item headed
 #: by a unit's name in a text whose implementation part is a top-level item of its own ("15. Tổ chức thực hiện").
-#: 34: "sp" (sản phẩm) in the lexicon. 35: "sxh", "tcm" (sốt xuất huyết, tay chân miệng).
-ANALYZER_VERSION = "35"
+#: 34: "sp" (sản phẩm) in the lexicon. 35: "sxh", "tcm" (sốt xuất huyết, tay chân miệng). 36: "bch", "btv" (ban chấp
+#: hành, ban thường vụ).
+ANALYZER_VERSION = "36"
 
 _WORD = re.compile(r"[^\W_]+")
 _PERCENT = re.compile(r"(?<=\d)\s*%")

@@ -79,6 +79,7 @@ def test_abbreviations_expand_both_ways() -> None:
     # chat shortens the diseases and products a text writes in full (lexicon abbreviations)
     assert {"F:sot xuat", "F:xuat huyet", "F:tay chan", "F:chan mieng"} <= set(a.query_tokens("phòng chống sxh, tcm"))
     assert "F:san pham" in a.query_tokens("bao nhiêu sp ocop")
+    assert {"F:chap hanh", "F:thuong vu"} <= set(a.query_tokens("BCH hay BTV họp"))  # Party bodies, not names
 
 
 def test_an_abbreviation_added_after_its_words_counts_half_in_a_query() -> None:
