@@ -2694,6 +2694,16 @@ def test_an_entrance_typed_without_lop_is_that_grades_admission(tmp_path: Path) 
             "kể từ ngày 01 tháng 7 năm 2025",
             id="a-letters-rules-apply-from-a-point",
         ),
+        # a meeting's heading dates every item below it ("b) Ban Thường vụ Đảng ủy (họp ngày 07/9/2026)"): the item
+        # asked answers when, not another month's item whose own line states another date
+        pytest.param(
+            "unseen11",
+            "ctr-05-du-xaxuanbac-2026",
+            "ctr 05 dang uy xa xuan bac: so ket cong tac kiem tra, giam sat 9 thang thi ban thuong vu hop ngay nao?",
+            "II.9.b",
+            "Ban Thường vụ Đảng ủy (họp ngày 07/9/2026)",
+            id="a-meetings-heading-dates-its-items",
+        ),
         # "bao nhiêu tiền 1 ha": the sum per hectare, not the targets' "56 triệu đồng" beside "420 ha"
         pytest.param(
             "unseen9",
