@@ -607,6 +607,8 @@ def test_what_a_question_asks_after_the_askers_story(question: str, asked: str, 
     [
         ("Có 1 module dưới 5 điểm thì em bị tính không hoàn thành à, có phải học lại ko?", False),  # a status
         ("ai có thẩm quyền cấp giấy chứng nhận hoàn thành bồi dưỡng?", False),  # the certificate's name
+        ("khối 4 bao nhiêu % học sinh đạt mức hoàn thành tốt môn Tiếng Anh?", False),  # a rating
+        ("phải hoàn thành tốt trước ngày nào?", True),
         ("dự án phải hoàn thành khi nào?", True),
         ("nếu không hoàn thành đúng hạn thì sao?", True),
         ("chưa hoàn thành trước ngày nào thì bị xử lý?", True),
