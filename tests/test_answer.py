@@ -2336,6 +2336,26 @@ def test_fines_a_report_totals_are_no_fee_the_text_must_name(tmp_path: Path) -> 
     assert "19 trường hợp với tổng số tiền 186.500.000 đồng" in answer.answer
 
 
+def test_a_day_of_the_month_answers_which_day_before_an_appendix_dated_by_its_resolution(tmp_path: Path) -> None:
+    """ "nộp chậm nhất ngày mấy": "chậm nhất ngày 10 của tháng liền kề" says the day, as a date does; the rates'
+    appendix, whose only date is the resolution it is attached to, does not answer first."""
+    text = (
+        "HỘI ĐỒNG NHÂN DÂN\nTỈNH Z\nSố: 47/2025/NQ-HĐND\nZ, ngày 10 tháng 12 năm 2025\n\nNGHỊ QUYẾT\nQuy định mức thu "
+        "phí sử dụng hè phố\n\nĐiều 1. Phạm vi điều chỉnh\nNghị quyết này quy định mức thu phí sử dụng hè phố.\n"
+        "Điều 2. Mức thu\nMức thu phí sử dụng hè phố quy định tại Phụ lục kèm theo Nghị quyết này.\n"
+        "Điều 3. Thu, nộp phí\n1. Kỳ thu phí:\na) Phí sử dụng hè phố để kinh doanh thu theo tháng; hộ kinh doanh "
+        "nộp phí chậm nhất ngày 10 của tháng liền kề.\nb) Phí sử dụng hè phố để trông giữ xe thu theo ngày.\n"
+        "2. Tổ chức thu phí nộp vào ngân sách theo quy định.\n\nPHỤ LỤC\nMỨC THU PHÍ SỬ DỤNG HÈ PHỐ\n(Kèm theo "
+        "Nghị quyết số 47/2025/NQ-HĐND ngày 10/12/2025 của Hội đồng nhân dân tỉnh Z)\nSTT\nMục đích sử dụng hè phố\n"
+        "Mức thu (đồng/m2/tháng)\n1\nHộ kinh doanh sử dụng hè phố để kinh doanh, thu theo tháng\n60.000\n2\n"
+        "Hộ kinh doanh sử dụng hè phố để trông giữ xe, thu theo tháng\n40.000\n"
+    )
+    with engine_of(tmp_path, {"nq-47-2025-hdnd-z": text}) as engine:
+        answer = engine.ask("phi he pho kinh doanh thu theo thang thi ho kinh doanh nop cham nhat ngay may")
+    assert answer.found and cited(answer)[0] == ("nq-47-2025-hdnd-z", "Điều 3.1.a")
+    assert "chậm nhất ngày 10 của tháng liền kề" in answer.answer
+
+
 def test_a_length_asked_is_quoted_from_the_row_stating_it_not_a_date(tmp_path: Path) -> None:
     """ "… được nâng lương trước thời hạn mấy tháng?" asks a length of time ("trước thời hạn" read as a deadline):
     the appendix's table states it per award ("3 Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh; … 06 tháng"), and its only date

@@ -122,7 +122,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     counted = states_asked(q) if how == "amount" else None  # "bao nhiêu học viên": a number of học viên
     per = per_unit(q) if how == "amount" else None  # "bao nhiêu tiền 1 ha": "3 triệu đồng/ha"
     if how in ("dated", "amount"):
-        stating = (says_when if q.asks_day else _states_time) if how == "dated" else counted or has_amount
+        stating = (states_day if q.asks_day else _states_time) if how == "dated" else counted or has_amount
         if how == "dated" and not has(q.key, *lexicon().effect_asked):  # not when a provision takes effect
             stating = _beside_effect(stating)
         asking = _asking_when(q) if how == "dated" else ()
