@@ -68,8 +68,9 @@ def _in_capitals() -> frozenset[str]:
 #: 32: "TCCB", "KHTC" (tổ chức cán bộ, kế hoạch tài chính) in the lexicon. 33: so is (24) a top-level item headed
 #: by a unit's name in a text whose implementation part is a top-level item of its own ("15. Tổ chức thực hiện").
 #: 34: "sp" (sản phẩm) in the lexicon. 35: "sxh", "tcm" (sốt xuất huyết, tay chân miệng). 36: "bch", "btv" (ban chấp
-#: hành, ban thường vụ).
-ANALYZER_VERSION = "36"
+#: hành, ban thường vụ). 37: a unit headed with a person's name in a parenthesis ("Phó Hiệu trưởng (bà Đào Thị Mai
+#: Lan)") is also named by that name.
+ANALYZER_VERSION = "37"
 
 _WORD = re.compile(r"[^\W_]+")
 _PERCENT = re.compile(r"(?<=\d)\s*%")

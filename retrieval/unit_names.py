@@ -53,7 +53,16 @@ def unit_keys(name: str) -> set[str]:
     # "Phòng Quản trị" is also "phòng qt", "Đoàn Thanh niên" "đoàn tn"; "Sở Giáo dục và Đào tạo" "sở gd" as well
     initials = {i for i in (_initials(name), _initials(re.split(r"\s+và\s+", name, maxsplit=1)[0])) if i}
     named = {k for k in keys if (k in (full, local) and len(k.split()) >= 2) or len(k.split()) >= 3}
-    return named | orgs | initials
+    return named | orgs | initials | _person(name)
+
+
+def _person(name: str) -> set[str]:
+    """The person a unit's heading names in a parenthesis after a title ("Phó Hiệu trưởng (bà Đào Thị Mai Lan)":
+    "dao thi mai lan"; lexicon ``units.honorifics``), a name of two words or more."""
+    titles = "|".join(re.escape(h) for h in lexicon().units.get("honorifics", ()))
+    m = re.search(rf"\((?:{titles})\s+([^()]+?)\)", name, re.I) if titles else None
+    person = unit_words(m.group(1)) if m else ""
+    return {person} if len(person.split()) >= 2 else set()
 
 
 @cache

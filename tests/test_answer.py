@@ -2724,6 +2724,16 @@ def test_an_entrance_typed_without_lop_is_that_grades_admission(tmp_path: Path) 
             "Ban Thường vụ Đảng ủy (họp ngày 07/9/2026)",
             id="a-meetings-heading-dates-its-items",
         ),
+        # two deputies' items, each headed with the person's name ("3. Phó Hiệu trưởng (bà Đào Thị Mai Lan)"): a
+        # question naming the person is answered from that deputy's item, not the first deputy's
+        pytest.param(
+            "unseen11",
+            "kh-87-thtancuong-2025",
+            "kế hoạch năm học trường tiểu học Tân Cương: phó hiệu trưởng Đào Thị Mai Lan phụ trách những việc gì?",
+            "V.3",
+            "điểm trường Soi Mít",
+            id="a-deputy-named-by-her-name",
+        ),
         # "bao nhiêu tiền 1 ha": the sum per hectare, not the targets' "56 triệu đồng" beside "420 ha"
         pytest.param(
             "unseen9",
