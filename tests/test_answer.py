@@ -2356,6 +2356,20 @@ def test_a_day_of_the_month_answers_which_day_before_an_appendix_dated_by_its_re
     assert "chậm nhất ngày 10 của tháng liền kề" in answer.answer
 
 
+def test_a_rate_the_plan_never_names_is_refused(tmp_path: Path) -> None:
+    """A women's union plan sets targets for loans it channels ("Tăng dư nợ … thêm 3 tỷ đồng …; tỷ lệ nợ quá hạn dưới
+    0,3%") and never writes "lãi suất": it sets no interest rate, though it states a percentage (lexicon
+    ``amount_kinds.percent.charged``, as a fee a text must name); its own percentage is still answered."""
+    with unseen_engine(tmp_path, "unseen11", "kh-14-hlhpn-phuongsonnam-2026", _WIDE) as engine:
+        refused = engine.ask(
+            "kh 14 hoi phu nu phuong son nam: lai suat vay von uy thac ngan hang chinh sach la bao nhieu?"
+        )
+        answered = engine.ask("kế hoạch 14 hội phụ nữ phường Sơn Nam: tỷ lệ nợ quá hạn phấn đấu dưới bao nhiêu %?")
+    assert not refused.found and not refused.citations
+    assert answered.found and cited(answered)[0] == ("kh-14-hlhpn-phuongsonnam-2026", "II.2.e")
+    assert "tỷ lệ nợ quá hạn dưới 0,3%" in answered.answer
+
+
 def test_a_length_asked_is_quoted_from_the_row_stating_it_not_a_date(tmp_path: Path) -> None:
     """ "… được nâng lương trước thời hạn mấy tháng?" asks a length of time ("trước thời hạn" read as a deadline):
     the appendix's table states it per award ("3 Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh; … 06 tháng"), and its only date

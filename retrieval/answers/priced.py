@@ -162,6 +162,14 @@ def _nouns(q: Question, keys: list[str]) -> list[tuple[str, re.Match[str]]]:
     ]
 
 
+def _rates(q: Question) -> list[str]:
+    """The rates the asker pays that the question names ("lãi suất vay vốn là bao nhiêu": lexicon ``charged`` of the
+    kinds besides money), which a document found must name as they are to answer."""
+    key = fkey(q.asked or q.text)
+    kinds = [k for name, k in lexicon().amount_kinds.items() if name != "money"]
+    return [r for kind in kinds for r in kind.charged if has(key, r)]
+
+
 def unspoken_price(
     q: Question, terms: QueryTerms, weights: TermWeights, texts: Callable[[], list[str]], analyzer: Analyzer
 ) -> str | None:
@@ -169,7 +177,7 @@ def unspoken_price(
     if not q.asking("amount"):
         return None
     # what is priced may be written with its words apart; a fee the asker pays is named as it is ("lệ phí")
-    spans = [(span, True) for span in priced(q)] + [(fee, False) for fee in charged(q)]
+    spans = [(span, True) for span in priced(q)] + [(fee, False) for fee in [*charged(q), *_rates(q)]]
     if not spans:
         return None
     have: set[str] = set()
