@@ -81,6 +81,7 @@ class Lexicon:
     grade_word: str  # the word naming a grade ("lớp"), written before the grade an entrance names
     abbreviations: dict[str, str]
     abbreviations_in_capitals: frozenset[str]  # words a question reads as abbreviations only in capitals ("CA")
+    span_asked: tuple[str, ...]  # folded words asking a span of time ("tu ngay nao"): dates answer, not a monthly day
     story_openers: tuple[str, ...]  # how a question opens telling the asker's situation ("con tôi", "em")
     story_not_before: dict[str, tuple[str, ...]]  # opener -> words after which it is none ("toi nay": "tối nay")
     thesaurus: tuple[str, ...]
@@ -254,6 +255,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         grade_word=chat.get("grade_word", "lớp"),
         abbreviations=dict(raw["abbreviations"]),
         abbreviations_in_capitals=frozenset(raw.get("abbreviations_in_capitals", {}).get("words", ())),
+        span_asked=tuple(raw.get("span_asked", ())),
         story_openers=tuple(raw.get("story_openers", ())),
         story_not_before={k: tuple(v) for k, v in raw.get("story_not_before", {}).items() if not k.startswith("_")},
         thesaurus=tuple(raw["thesaurus"]),

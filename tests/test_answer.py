@@ -2748,6 +2748,16 @@ def test_an_entrance_typed_without_lop_is_that_grades_admission(tmp_path: Path) 
             "điểm trường Soi Mít",
             id="a-deputy-named-by-her-name",
         ),
+        # "từ ngày nào đến ngày nào" asks a span, which dates answer: not a sibling's day of the month a recurring
+        # task is due by ("tổng hợp kết quả trước ngày 25 hằng tháng")
+        pytest.param(
+            "unseen6",
+            "qd-2174-ubnd-ninhbinh-2025",
+            "qd 2174 ninh binh: dot 2 tiem phong vac xin cho gia suc gia cam nam 2026 tu ngay nao den ngay nao?",
+            "Kế hoạch.IV.1.1.b",
+            "từ ngày 01 tháng 9 đến ngày 31 tháng 10 năm 2026",
+            id="a-span-asked-is-answered-by-dates",
+        ),
         # "bao nhiêu tiền 1 ha": the sum per hectare, not the targets' "56 triệu đồng" beside "420 ha"
         pytest.param(
             "unseen9",

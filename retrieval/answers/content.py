@@ -26,7 +26,7 @@ from retrieval.answers.gathered import gathered
 from retrieval.answers.header import field_words, unnamed
 from retrieval.answers.priced import states_per_unit as per_unit
 from retrieval.answers.question import Question, fkey, has
-from retrieval.answers.refusal import states_asked, states_day
+from retrieval.answers.refusal import says_day, states_asked, states_day
 from retrieval.answers.titled import headed_anywhere, held_sibling_first, titled_section
 from retrieval.answers.unit_order import (
     UNIT_HITS,
@@ -122,7 +122,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     counted = states_asked(q) if how == "amount" else None  # "bao nhiêu học viên": a number of học viên
     per = per_unit(q) if how == "amount" else None  # "bao nhiêu tiền 1 ha": "3 triệu đồng/ha"
     if how in ("dated", "amount"):
-        stating = (states_day if q.asks_day else _states_time) if how == "dated" else counted or has_amount
+        day = says_day if not has(q.key, *lexicon().span_asked) else says_when  # "từ ngày nào đến …": dates
+        stating = (day if q.asks_day else _states_time) if how == "dated" else counted or has_amount
         if how == "dated" and not has(q.key, *lexicon().effect_asked):  # not when a provision takes effect
             stating = _beside_effect(stating)
         asking = _asking_when(q) if how == "dated" else ()

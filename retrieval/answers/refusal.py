@@ -26,7 +26,6 @@ from retrieval.answers.amounts_asked import unbound
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, doc_name
 from retrieval.answers.initials import spelled_out
-from retrieval.answers.periods import OR_WORDS
 from retrieval.answers.priced import unspoken_price, unstated_unit
 from retrieval.answers.question import Question, fkey, has
 from retrieval.extract import Coverage, QueryTerms, answered_share, query_terms, says_when, text_terms, unknown_words
@@ -112,18 +111,20 @@ def _asks_own_document(typed: str, asked: set[str], places: Places) -> bool:
 
 #: Words before an amount word that make it ask an ordinal or a number, not an amount ("kỳ họp thứ mấy", "số mấy").
 _ORDINAL = frozenset(lexicon().counting.get("ordinal", ()))
-#: How a length of time is written ("trong 30 ngày") and a day of a month ("trước ngày 15 hằng tháng").
+#: How a length of time is written ("trong 30 ngày") and a day of a month ("trước ngày 15 hằng tháng"; not "ngày 10/4").
 _DURATION = lexicon().amount_kinds["duration"].figure
-_DAY = re.compile(r"\bngày \d{1,2}\b(?!/)", re.I)  # "trước ngày 15 hằng tháng" (a cited text's "ngày 10/4/2025": not)
+_DAY = re.compile(r"\bngày \d{1,2}\b(?!/)", re.I)
 _DAYS_NAMED = lexicon().days_named
 
 
+def says_day(text: str) -> bool:
+    """Whether a line names a day: a date, a day of the month ("chậm nhất ngày 10 của tháng liền kề"), a day named."""
+    return bool(says_when(text) or _DAY.search(text) or _DAYS_NAMED.search(fold(text).lower()))
+
+
 def states_day(text: str) -> bool:
-    """Whether a section answers a day asked: a date, a day of the month, a day named ("vào thứ Hai hằng tuần"), or a
-    length of time."""
-    return bool(
-        says_when(text) or _DAY.search(text) or _DURATION.search(text) or _DAYS_NAMED.search(fold(text).lower())
-    )
+    """Whether a section answers a day asked: a day (``says_day``) or a length of time."""
+    return says_day(text) or bool(_DURATION.search(text))
 
 
 def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
@@ -367,8 +368,8 @@ def states_asked(q: Question) -> Callable[[str], bool] | None:
 
 
 #: "X hay Y", "X hoặc Y hay Z": a choice between things, each side one word.
-_CHOICE = re.compile(rf"(?<!\w)[^\W\d_]+(?: {OR_WORDS} [^\W\d_]+)+(?!\w)", re.I)
-_OR = re.compile(rf" {OR_WORDS} ", re.I)
+_CHOICE = re.compile(rf"(?<!\w)[^\W\d_]+(?: {periods.OR_WORDS} [^\W\d_]+)+(?!\w)", re.I)
+_OR = re.compile(rf" {periods.OR_WORDS} ", re.I)
 
 
 def unknown_choice(
