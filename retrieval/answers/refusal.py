@@ -118,13 +118,13 @@ _DAYS_NAMED = lexicon().days_named
 
 
 def says_day(text: str) -> bool:
-    """Whether a line names a day: a date, a day of the month ("chậm nhất ngày 10 của tháng liền kề"), a day named."""
-    return bool(says_when(text) or _DAY.search(text) or _DAYS_NAMED.search(fold(text).lower()))
+    """Whether a line dates a day: a date or a day of the month ("chậm nhất ngày 10 của tháng liền kề")."""
+    return bool(says_when(text) or _DAY.search(text))
 
 
 def states_day(text: str) -> bool:
-    """Whether a section answers a day asked: a day (``says_day``) or a length of time."""
-    return says_day(text) or bool(_DURATION.search(text))
+    """Whether a section answers a day asked: a day, a day named ("vào thứ Hai hằng tuần") or a length of time."""
+    return says_day(text) or bool(_DURATION.search(text) or _DAYS_NAMED.search(fold(text).lower()))
 
 
 def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
