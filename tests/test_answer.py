@@ -2298,29 +2298,65 @@ def test_a_count_of_bodies_needs_a_body_and_a_unit_line_needs_its_unit() -> None
     assert not unit.search("Trưởng ban (đồng chí Phó Trưởng phòng)") and not unit.search("Đơn vị: Đồng Tháp")
 
 
-def test_a_sum_asked_per_a_unit_the_plan_never_writes_is_refused(tmp_path: Path) -> None:
-    """A community-tourism plan gives targets in visitors and billions of đồng and never writes "đêm": it sets no
-    price per night of a homestay, however many of the question's other words it holds (lexicon ``per_units``);
-    its own figures are still answered."""
-    with unseen_engine(tmp_path, "unseen2", "kh-77-ubnd-hagiang-2025", CORPUS) as engine:
-        refused = engine.ask(
-            "kh du lich cong dong ha giang quy dinh gia phong o diem du lich cong dong toi da bao nhieu 1 dem vay ad"
-        )
-        answered = engine.ask("Kế hoạch du lịch cộng đồng Hà Giang năm 2025 tổng thu từ khách du lịch đạt bao nhiêu?")
+@pytest.mark.parametrize(
+    ("unseen", "stem", "folder", "refused_q", "answered_q", "section", "said"),
+    [
+        # a community-tourism plan gives targets in visitors and billions of đồng and never writes "đêm": it sets no
+        # price per night of a homestay, however many of the question's other words it holds (lexicon per_units)
+        pytest.param(
+            "unseen2",
+            "kh-77-ubnd-hagiang-2025",
+            CORPUS,
+            "kh du lich cong dong ha giang quy dinh gia phong o diem du lich cong dong toi da bao nhieu 1 dem vay ad",
+            "Kế hoạch du lịch cộng đồng Hà Giang năm 2025 tổng thu từ khách du lịch đạt bao nhiêu?",
+            "II.2.a",
+            "6.800 tỷ đồng",
+            id="a-price-per-night",
+        ),
+        # a coordination regulation on fishing boats names the storm shelter and its patrols and sets no fee: "phí
+        # neo đậu … là bao nhiêu", typed without marks, asks a sum of money no line states
+        pytest.param(
+            "unseen10",
+            "qcph-03-ubnd-xacuatung-2025",
+            CORPUS,
+            "quy che phoi hop 03 cua tung: phi neo dau tai khu neo dau tranh tru bao la bao nhieu?",
+            "quy chế phối hợp 03 Cửa Tùng: xã có bao nhiêu tổ đoàn kết tàu thuyền?",
+            "Điều 8.4",
+            "18 Tổ đoàn kết tàu thuyền an toàn",
+            id="a-fee",
+        ),
+        # a women's union plan sets targets for the loans it channels ("… tỷ lệ nợ quá hạn dưới 0,3%") and never
+        # writes "lãi suất": a rate the asker pays is named by a text that sets it, as a fee is (percent.charged)
+        pytest.param(
+            "unseen11",
+            "kh-14-hlhpn-phuongsonnam-2026",
+            _WIDE,
+            "kh 14 hoi phu nu phuong son nam: lai suat vay von uy thac ngan hang chinh sach la bao nhieu?",
+            "kế hoạch 14 hội phụ nữ phường Sơn Nam: tỷ lệ nợ quá hạn phấn đấu dưới bao nhiêu %?",
+            "II.2.e",
+            "tỷ lệ nợ quá hạn dưới 0,3%",
+            id="an-interest-rate",
+        ),
+    ],
+)
+def test_an_amount_the_document_never_sets_is_refused_and_its_own_answered(
+    tmp_path: Path,
+    unseen: str,
+    stem: str,
+    folder: Path,
+    refused_q: str,
+    answered_q: str,
+    section: str,
+    said: str,
+) -> None:
+    """An amount a development document of an unseen set never sets is refused, however many of the question's
+    other words it holds; an amount it states is still answered, from the section stating it."""
+    with unseen_engine(tmp_path, unseen, stem, folder) as engine:
+        refused = engine.ask(refused_q)
+        answered = engine.ask(answered_q)
     assert not refused.found and not refused.citations
-    assert answered.found and cited(answered)[0] == ("kh-77-ubnd-hagiang-2025", "II.2.a")
-    assert "6.800 tỷ đồng" in answered.answer
-
-
-def test_a_fee_the_regulation_never_sets_is_refused(tmp_path: Path) -> None:
-    """A coordination regulation on fishing boats names the storm shelter and its patrols and sets no fee: "phí neo
-    đậu … là bao nhiêu", typed without marks, asks a sum of money no line states; its own counts are answered."""
-    with unseen_engine(tmp_path, "unseen10", "qcph-03-ubnd-xacuatung-2025", CORPUS) as engine:
-        refused = engine.ask("quy che phoi hop 03 cua tung: phi neo dau tai khu neo dau tranh tru bao la bao nhieu?")
-        answered = engine.ask("quy chế phối hợp 03 Cửa Tùng: xã có bao nhiêu tổ đoàn kết tàu thuyền?")
-    assert not refused.found and not refused.citations
-    assert answered.found and cited(answered)[0] == ("qcph-03-ubnd-xacuatung-2025", "Điều 8.4")
-    assert "18 Tổ đoàn kết tàu thuyền an toàn" in answered.answer
+    assert answered.found and cited(answered)[0] == (stem, section)
+    assert said in answered.answer
 
 
 def test_fines_a_report_totals_are_no_fee_the_text_must_name(tmp_path: Path) -> None:
@@ -2354,20 +2390,6 @@ def test_a_day_of_the_month_answers_which_day_before_an_appendix_dated_by_its_re
         answer = engine.ask("phi he pho kinh doanh thu theo thang thi ho kinh doanh nop cham nhat ngay may")
     assert answer.found and cited(answer)[0] == ("nq-47-2025-hdnd-z", "Điều 3.1.a")
     assert "chậm nhất ngày 10 của tháng liền kề" in answer.answer
-
-
-def test_a_rate_the_plan_never_names_is_refused(tmp_path: Path) -> None:
-    """A women's union plan sets targets for loans it channels ("Tăng dư nợ … thêm 3 tỷ đồng …; tỷ lệ nợ quá hạn dưới
-    0,3%") and never writes "lãi suất": it sets no interest rate, though it states a percentage (lexicon
-    ``amount_kinds.percent.charged``, as a fee a text must name); its own percentage is still answered."""
-    with unseen_engine(tmp_path, "unseen11", "kh-14-hlhpn-phuongsonnam-2026", _WIDE) as engine:
-        refused = engine.ask(
-            "kh 14 hoi phu nu phuong son nam: lai suat vay von uy thac ngan hang chinh sach la bao nhieu?"
-        )
-        answered = engine.ask("kế hoạch 14 hội phụ nữ phường Sơn Nam: tỷ lệ nợ quá hạn phấn đấu dưới bao nhiêu %?")
-    assert not refused.found and not refused.citations
-    assert answered.found and cited(answered)[0] == ("kh-14-hlhpn-phuongsonnam-2026", "II.2.e")
-    assert "tỷ lệ nợ quá hạn dưới 0,3%" in answered.answer
 
 
 def test_a_length_asked_is_quoted_from_the_row_stating_it_not_a_date(tmp_path: Path) -> None:
