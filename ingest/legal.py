@@ -133,13 +133,15 @@ def _coded(raw: str) -> bool:
 
 
 def _run(text: str, m: re.Match[str]) -> tuple[list[tuple[str, int, int]], int]:
-    """The numbers one kind word introduces ("các Thông tư số 11/2019/TT-BGDĐT, số 12/2019/TT-BGDĐT ngày …"): each
-    with its span, and where the run ends (what follows the last number, its date and title, is the run's)."""
+    """The numbers one kind word introduces ("các Thông tư số 11/2019/TT-BGDĐT, số 12/2019/TT-BGDĐT ngày …"), each
+    coded of the same kind, with its span, and where the run ends (what follows the last number, its date and title,
+    is the run's)."""
     numbers = [(m.group("number"), m.start(), m.end())]
+    kind = type_from_number(canonical_id(m.group("number")))
     pos = m.end()
     while more := _MORE_NUMBER.match(text, pos):
-        if not _coded(more.group("number")):
-            break
+        if not _coded(more.group("number")) or type_from_number(canonical_id(more.group("number"))) != kind:
+            break  # "Quyết định số 15/QĐ-UBND, 20/KH-UBND": a plan is no decision the kind word introduces
         numbers.append((more.group("number"), more.start("number"), more.end("number")))
         pos = more.end()
     return numbers, pos
@@ -189,6 +191,8 @@ def extract_citations(doc: Document) -> list[LegalCitation]:
             if section in (None, "header"):
                 continue
             date, issuer, title = tail  # a run shares its date, issuer and title
+            if len(numbers) > 1 and date and (own_year := _year_of(cid)) and int(date[:4]) != own_year:
+                date = None  # another number's date: "số 24/2021/NĐ-CP, số 13/2023/NĐ-CP ngày 17/4/2023"
             toks = number_tokens(raw)
             out.append(
                 LegalCitation(

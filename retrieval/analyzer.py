@@ -69,8 +69,8 @@ def _in_capitals() -> frozenset[str]:
 #: by a unit's name in a text whose implementation part is a top-level item of its own ("15. Tổ chức thực hiện").
 #: 34: "sp" (sản phẩm) in the lexicon. 35: "sxh", "tcm" (sốt xuất huyết, tay chân miệng). 36: "bch", "btv" (ban chấp
 #: hành, ban thường vụ). 37: a unit headed with a person's name in a parenthesis ("Phó Hiệu trưởng (bà Đào Thị Mai
-#: Lan)") is also named by that name.
-ANALYZER_VERSION = "37"
+#: Lan)") is also named by that name. 38: only a name in capitals ("(bà con ngư dân)" names no one).
+ANALYZER_VERSION = "38"
 
 _WORD = re.compile(r"[^\W_]+")
 _PERCENT = re.compile(r"(?<=\d)\s*%")

@@ -68,6 +68,7 @@ class Lexicon:
     kind_short_folded: tuple[str, ...]  # its keys folded, longest first ("kh", "qd"): as questions' keys hold them
     kind_shorthand_before: tuple[str, ...]  # besides a number, the words a kind's shorthand is read before ("NQ nào")
     kind_shorthand_after: tuple[str, ...]  # words after which a kind's shorthand is read whatever follows ("theo cv")
+    kind_shorthand_after_only: dict[str, str]  # shorthand read as a kind only after those words ("theo qc": Quy chế)
     numbered_shorthand: dict[str, str]  # shorthand read so only before a number ("dh 14": đại hội)
     glued_shorthand: dict[str, str]  # shorthand glued to a number ("hk1": học kỳ 1)
     glued_dated: dict[str, str]  # the same, read so only before a year ("t3/2026": tháng 3; "T7" alone: thứ Bảy)
@@ -242,6 +243,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         kind_short_folded=tuple(sorted({fold(k).lower() for k in chat["kind_shorthand"]}, key=len, reverse=True)),
         kind_shorthand_before=tuple(chat.get("kind_shorthand_before", [])),
         kind_shorthand_after=tuple(chat.get("kind_shorthand_after", [])),
+        kind_shorthand_after_only=dict(chat.get("kind_shorthand_after_only", {})),
         numbered_shorthand=dict(chat.get("numbered_shorthand", {})),
         glued_shorthand=dict(chat.get("glued_shorthand", {})),
         glued_dated=dict(chat.get("glued_dated", {})),

@@ -58,11 +58,13 @@ def unit_keys(name: str) -> set[str]:
 
 def _person(name: str) -> set[str]:
     """The person a unit's heading names in a parenthesis after a title ("Phó Hiệu trưởng (bà Đào Thị Mai Lan)":
-    "dao thi mai lan"; lexicon ``units.honorifics``), a name of two words or more."""
+    "dao thi mai lan"; lexicon ``units.honorifics``), a name of two capitalised words or more."""
     titles = "|".join(re.escape(h) for h in lexicon().units.get("honorifics", ()))
     m = re.search(rf"\((?:{titles})\s+([^()]+?)\)", name, re.I) if titles else None
-    person = unit_words(m.group(1)) if m else ""
-    return {person} if len(person.split()) >= 2 else set()
+    words = m.group(1).split() if m else []
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return set()  # "(bà con ngư dân)", "(cô giáo chủ nhiệm các lớp)": no one's name
+    return {unit_words(" ".join(words))}
 
 
 @cache

@@ -655,6 +655,7 @@ def test_a_chat_message_is_read_once_into_a_question() -> None:
     # "qc" after "theo" or before a number is a regulation (Quy chế); alone it is advertising, as typed
     assert normalize("theo qc chi tieu noi bo can may bao gia") == "theo Quy che chi tieu noi bo can may bao gia"
     assert normalize("cong ty lam qc tren bao") == "cong ty lam qc tren bao"
+    assert normalize("treo biển qc 2 mặt có phải xin phép") == "treo biển qc 2 mặt có phải xin phép"
     assert normalize("Kế hoạch 08/KH-CĐCĐ căn cứ vb nào?") == "Kế hoạch 08/KH-CĐCĐ căn cứ văn bản nào"
     assert normalize("Cảm ơn!") == "Cảm ơn!"  # nothing left: the message stays as typed
     assert normalize("đc ko") == "được không"
@@ -2388,8 +2389,10 @@ def test_a_day_of_the_month_answers_which_day_before_an_appendix_dated_by_its_re
     )
     with engine_of(tmp_path, {"nq-47-2025-hdnd-z": text}) as engine:
         answer = engine.ask("phi he pho kinh doanh thu theo thang thi ho kinh doanh nop cham nhat ngay may")
+        by_when = engine.ask("phí hè phố kinh doanh thu theo tháng thì hộ kinh doanh phải nộp đến ngày nào")
     assert answer.found and cited(answer)[0] == ("nq-47-2025-hdnd-z", "Điều 3.1.a")
     assert "chậm nhất ngày 10 của tháng liền kề" in answer.answer
+    assert by_when.found and cited(by_when)[0] == ("nq-47-2025-hdnd-z", "Điều 3.1.a")  # "đến ngày nào": no span
 
 
 def test_a_length_asked_is_quoted_from_the_row_stating_it_not_a_date(tmp_path: Path) -> None:

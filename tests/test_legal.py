@@ -226,6 +226,20 @@ def test_a_kind_named_with_words_more_is_a_ground_when_its_number_is_coded_of_th
     assert citations["02-QC/ĐU"].startswith("Quy chế số 02-QC/ĐU ngày 25/09/2025")
 
 
+def test_a_run_of_numbers_holds_those_of_its_kind_and_no_earlier_date() -> None:
+    """A number of another kind after a comma is no text of the kind word ("Quyết định số 15/QĐ-UBND, 20/KH-UBND"),
+    and a number of a run is not dated by a date earlier than its own year."""
+    citations = _citations(
+        "KẾ HOẠCH",
+        "4/KH-UBND",
+        "Căn cứ Quyết định số 15/QĐ-UBND, 20/KH-UBND ngày 10/01/2025 của UBND tỉnh;\nCăn cứ các Nghị định số "
+        "24/2021/NĐ-CP, số 13/2023/NĐ-CP ngày 17/4/2023 của Chính phủ;\n\nI. MỤC ĐÍCH\n1. Thực hiện.\n",
+    )
+    assert sorted(citations) == ["13/2023/NĐ-CP", "15/QĐ-UBND", "24/2021/NĐ-CP"]
+    assert citations["24/2021/NĐ-CP"] == "Nghị định số 24/2021/NĐ-CP của Chính phủ"
+    assert citations["13/2023/NĐ-CP"].startswith("Nghị định số 13/2023/NĐ-CP ngày 17/04/2023")
+
+
 def test_a_joint_plans_numbers_in_its_header_are_its_own_not_grounds() -> None:
     """A joint plan heads one "Số: …" line per issuer and names both when it says what an appendix goes with: it
     cites neither."""

@@ -131,3 +131,11 @@ def test_a_band_the_asker_names_is_held_by_the_section_stating_it_not_by_its_nei
     assert holds("c) Đối với tàu cá có chiều dài lớn nhất từ 12 mét đến dưới 15 mét: kiểm soát 100%", between)
     assert not holds("b) Đối với tàu cá có chiều dài lớn nhất từ 6 mét đến dưới 12 mét: đăng ký", between)
     assert given("quá 6 giờ thì báo cáo") == []  # a bound no band reader reads: nothing given
+
+
+def test_a_bound_word_that_reads_no_band_keeps_the_number_given() -> None:
+    """ "con tôi 17 tuổi" ("tôi" folded is "toi", no bound), "công tác từ 10 năm" (no band reader): the number is
+    given as it is; "tàu từ 6 đến 12 mét" gives the band's middle, its first number no noun "đến"."""
+    assert given("con tôi 17 tuổi thì được xếp loại gì") == [(17.0, "tuoi")]
+    assert given("cong tac tu 10 nam thi duoc nang luong may bac") == [(10.0, "nam")]
+    assert given("tau tu 6 den 12 met thi quan ly the nao") == [(9.0, "met")]

@@ -506,6 +506,9 @@ def test_copies_of_one_plan_tie_and_are_ranked_by_id_every_time(tmp_path: Path) 
         ("chi phí tổ chức hội thi là bao nhiêu?", True),
         ("dat phi nong nghiep bao nhieu ha?", False),  # "phi" of "phi nông nghiệp": an area
         ("moi hoc sinh tham gia bao nhieu buoi?", False),  # "gia" of "tham gia": a count
+        ("chỉ tiêu trẻ béo phì là bao nhiêu?", False),  # "phì", not "phí"
+        ("ti le tre beo phi la bao nhieu?", False),
+        ("người già bao nhiêu tuổi thì được hỗ trợ?", False),
     ],
 )
 def test_a_fee_or_price_asked_by_its_noun_asks_a_sum(question: str, money: bool) -> None:
@@ -812,6 +815,8 @@ def test_an_article_without_a_title_is_a_unit_of_its_own_above_its_clauses() -> 
         ("mất kết nối quá 6h thì báo", "mất kết nối quá 6 giờ thì báo"),
         ("mỗi đèo chuẩn bị 10m3 cát", "mỗi đèo chuẩn bị 10 m3 cát"),
         ("họp lúc 7h30 sáng", "họp lúc 7h30 sáng"),  # a time of day, kept
+        ("họp từ 7h-11h", "họp từ 7 giờ-11 giờ"),
+        ("con học lớp 6h", "con học lớp 6h"),  # a class's name
         ("lớp 10a1 học mấy buổi", "lớp 10a1 học mấy buổi"),
     ],
 )
@@ -870,3 +875,30 @@ def test_a_managing_body_gives_its_place_as_a_place_not_a_name_it_holds() -> Non
     places = Places.from_heads([school, union])
     assert "lang son" in places.of_document(school)
     assert places.of_document(union) == {"hung yen"}
+
+
+def test_when_a_text_applies_is_its_own_clause_not_a_task_line() -> None:
+    """A letter's point "Các chế độ hướng dẫn tại Công văn này được thực hiện kể từ ngày …" says when it applies; a
+    plan's task line opening with the verb "Hướng dẫn" ("a) Hướng dẫn các trường … thực hiện kể từ ngày 15/9") does
+    not, nor does "bãi bỏ" in one say what the plan replaces: its own "Kế hoạch này có hiệu lực …" does."""
+    import retrieval.answers.answerer  # noqa: F401  (the answers package, imported whole)
+    from ingest.pipeline import build_document
+    from retrieval.answers.facts import fact_evidence
+
+    head = "ỦY BAN NHÂN DÂN\nXÃ Z\nSố: {n}\nZ, ngày 01 tháng 9 năm 2025\n\n{kind}\nVề tiêm chủng\n\n"
+    plan = build_document(
+        "kh-9-ubnd-xaz-2025",
+        head.format(n="9/KH-UBND", kind="KẾ HOẠCH")
+        + "I. MỤC ĐÍCH\n1. Tiêm chủng đầy đủ.\nII. NHIỆM VỤ\n1. Trạm Y tế xã\na) Hướng dẫn các trường mầm non thực hiện"
+        " kể từ ngày 15/9/2025.\nb) Hướng dẫn các thôn bãi bỏ các điểm tiêm tạm.\nIII. HIỆU LỰC\n1. Kế hoạch này có "
+        "hiệu lực kể từ ngày ký.\n",
+    )
+    assert fact_evidence(plan, "effective").section == "III.1"
+    assert fact_evidence(plan, "replaces") is None
+    letter = build_document(
+        "cv-9-ubnd-xaz-2025",
+        head.format(n="9/UBND-VX", kind="")
+        + "1. Phạm vi\nCác chế độ phụ cấp.\n2. Tổ chức thực hiện\na) Các xã lập danh sách.\nb) Các chế độ hướng dẫn tại "
+        "Công văn này được thực hiện kể từ ngày 01 tháng 7 năm 2025.\n",
+    )
+    assert fact_evidence(letter, "effective").section == "2.b"

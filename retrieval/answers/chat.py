@@ -44,10 +44,11 @@ def _glued(q: str, lx: Lexicon, plain: Callable[[str], str]) -> str:
             flags=re.I,
         )
         q = re.sub(rf"(?<![\w/.-]){one}{year}(?![\w-])", lambda m, out=out: out(m.group(1), m.group(2)), q, flags=re.I)
-    if lx.glued_units:  # "tàu dài 12m", "quá 6h": the number, then its unit as texts write it
+    if lx.glued_units:  # "tàu dài 12m", "quá 6h", "7h-11h": the number, then its unit as texts write it
         units = "|".join(re.escape(w) for w in sorted(lx.glued_units, key=len, reverse=True))
+        grade = "".join(f"(?<!{re.escape(w)} )" for w in {lx.grade_word, fold(lx.grade_word)})  # "lớp 6h": a class
         q = re.sub(
-            rf"(?<![\w/.-])(\d+(?:[.,]\d+)?)({units})(?![\w/-])",
+            rf"{grade}(?<![\w/.])(\d+(?:[.,]\d+)?)({units})(?![\w/])",
             lambda m: f"{m.group(1)} {plain(lx.glued_units[m.group(2).lower()])}",
             q,
             flags=re.I,
@@ -80,9 +81,11 @@ def normalize(question: str, lx: Lexicon | None = None, *, accented: bool | None
     )
     if lx.kind_shorthand_after:  # "theo cv của sở gd": the letter, whatever follows
         after = "|".join(re.escape(w) for w in lx.kind_shorthand_after)
+        table = {**lx.kind_shorthand, **lx.kind_shorthand_after_only}  # "theo qc": only there a regulation
+        named = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
         q = re.sub(
-            rf"(?<!\w)((?:{after})\s+)({kinds})\.?(?=\s)",
-            lambda m: m.group(1) + plain(lx.kind_shorthand[m.group(2).lower()]),
+            rf"(?<!\w)((?:{after})\s+)({named})\.?(?=\s)",
+            lambda m: m.group(1) + plain(table[m.group(2).lower()]),
             q,
             flags=re.I,
         )

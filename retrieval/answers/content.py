@@ -131,7 +131,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         first = stating_first(ctx, hits, per, p.dated_runner_up)  # one stating a sum per the unit asked, else:
         if first is hits:
             first = stating_first(ctx, hits, stating, p.dated_runner_up, lead=q, tabled=tabled)
-        hits = figure_line_first(ctx, q, first, stating, asking)
+        hits = figure_line_first(ctx, q, first, stating, asking, headed=how == "dated")
         if how == "dated" and target:  # "Sở Tài chính báo cáo trước ngày nào?": not another unit's own date first
             # another unit's own day, of the month too ("trước ngày 20 hằng tháng"), gives way to the unit asked
             hits = named_unit_before_other(q, ctx, target, hits, states_day if q.asks_day else stating)

@@ -31,15 +31,21 @@ def beyond_header(ctx: Context, doc: Document, terms: QueryTerms) -> QueryTerms:
 
 
 def figure_line_first(
-    ctx: Context, q: Question, hits: list[SectionHit], states: Callable[[str], bool], asking: tuple[str, ...] = ()
+    ctx: Context,
+    q: Question,
+    hits: list[SectionHit],
+    states: Callable[[str], bool],
+    asking: tuple[str, ...] = (),
+    *,
+    headed: bool = False,
 ) -> list[SectionHit]:
     """Among the first sections scoring ``runner_up`` of the first one, the one whose line stating what is asked (a
     time, an amount) holds clearly more of the question (``figure_line_margin``), first: a long article stating
     other dates does not answer "được đổi vào thời gian nào" before the short one that says when ("trong 15 ngày
     đầu của mỗi quý"), nor an appendix's scoring table "chỉ tiêu bao nhiêu %" before the target itself. A line is
     read with its section's headings ("Các trường hợp hộp thư … bị tạm khóa" above "a) … 45 ngày"), without its
-    list marker ("5. Hồ sơ học viên" counts no học viên; a heading stating it states it for every line below: "b) Ban
-    Thường vụ Đảng ủy (họp ngày 07/9/2026)" dates its items), against the question's terms beyond its document's
+    list marker ("5. Hồ sơ học viên" counts no học viên; ``headed``, a "when" asked: a heading stating it states it for
+    every line below, "b) Ban Thường vụ Đảng ủy (họp ngày 07/9/2026)" dates its items), against the question's terms beyond its document's
     header (naming the document tells no section apart), nor the phrases that ask it (``asking``, folded: "vào thời
     gian nào" matches no line's "có thời gian tham gia bảo hiểm y tế 5 năm"; a word also used elsewhere in the
     question still counts)."""
@@ -51,7 +57,7 @@ def figure_line_first(
         covers = Coverage(beyond_header(ctx, doc, terms), weights)
         head = text_terms(ctx.analyzer, " ".join(doc.heading_path(h.section)))  # read once, not with every line
         sec = doc.section(h.section)
-        dated = sec is not None and bool(sec.heading) and states(sec.heading)  # "b) Ban Thường vụ (họp ngày 07/9)"
+        dated = headed and sec is not None and bool(sec.heading) and states(sec.heading)  # "b) BTV (họp ngày 07/9)"
         lines = [ln for ln in section_lines(doc, h.section, own=False) if dated or states(ln.clean)]
         return max((covers(head | text_terms(ctx.analyzer, ln.text)) for ln in lines), default=-1.0)
 

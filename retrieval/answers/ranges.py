@@ -44,9 +44,10 @@ _BELOW = re.compile(rf"\b(?:duoi|it hon) ({_NUMBER})\b")
 _DOWNWARD = re.compile(rf"\b(?:tu )?({_NUMBER})(?: [a-z]+){{0,2}} tro xuong\b")
 
 
-#: A bound before a number or after its noun: the question names a band ("dưới 6 mét", "từ 12 đến dưới 15 mét"),
-#: not a value of its own.
-_BOUND_BEFORE = re.compile(r"\b(?:duoi|tren|tu|den|toi|qua|it hon|nhieu hon)(?: du)? $")
+#: A bound before a number (lexicon counting.band_bounds) or after its noun: the question names a band ("dưới 6
+#: mét", "từ 12 đến dưới 15 mét"), not a value of its own.
+_BOUNDS = tuple(lexicon().counting.get("band_bounds", ()))
+_BOUND_BEFORE = re.compile(rf"\b(?:{'|'.join(map(re.escape, _BOUNDS))})(?: du)? $") if _BOUNDS else None
 _BOUND_AFTER = re.compile(r" tro (?:len|xuong)\b")
 _EPSILON = 1e-3
 
@@ -79,10 +80,12 @@ def given(text: str) -> list[tuple[float, str]]:
         if after and re.fullmatch(r"(?:19|20)\d\d", after[0]):
             continue  # "12 năm 2025": a month of a year, not twelve years
         value = _value(number)
-        if _BOUND_BEFORE.search(folded[: m.start()]) or _BOUND_AFTER.match(folded[m.end() :]):
-            value = _within_band(folded, m.start())  # "thuyền dưới 6 mét": a value inside the band it names
-            if value is None:
-                continue
+        bound = _BOUND_BEFORE is not None and _BOUND_BEFORE.search(folded[: m.start()])
+        if bound or _BOUND_AFTER.match(folded[m.end() :]):
+            if noun in _BOUNDS:
+                continue  # "từ 6 đến 12 mét": the band's first number, its noun given after the second
+            # "thuyền dưới 6 mét": a value inside the band it names; a bound no band reader reads keeps the number
+            value = band if (band := _within_band(folded, m.start())) is not None else value
         if noun in _ABBREVIATIONS and noun not in _IN_CAPITALS:  # "12 hs": bands written "từ 10 đến 19 học sinh"
             noun = fold(_ABBREVIATIONS[noun]).lower()
         if (value, noun) not in out:
