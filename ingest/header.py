@@ -174,7 +174,7 @@ def _is_place_fragment(text: str) -> bool:
 def split_orgs(caps_lines: list[str]) -> list[str]:
     """Issuing bodies from the header's capital lines, the national mottos taken out wherever lines split them."""
     lx = lexicon()
-    joined = "\n".join(caps_lines)
+    joined = "\n".join(line for line in caps_lines if fold_key(line.strip(" -|")) not in lx.line_mottos)
     for motto in lx.mottos:
         pattern = r"\s+".join(re.escape(w) for w in motto.split())
         joined = re.sub(pattern, "\n", joined, flags=re.I)

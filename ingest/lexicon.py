@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from core.text import fold_key
+
 _DATA = Path(__file__).parent / "data" / "admin.json"
 
 
@@ -23,6 +25,7 @@ class Lexicon:
     doc_types: dict[str, str]  # "KẾ HOẠCH" -> "Kế hoạch", longest first
     kind_codes: dict[str, str]  # "KH" -> "Kế hoạch"
     mottos: tuple[str, ...]
+    line_mottos: frozenset[str]  # folded: a motto only when it fills its line ("ĐOÀN TNCS HỒ CHÍ MINH", not "BCH ĐOÀN …")
     org_starts: tuple[str, ...]
     name_openers: frozenset[str]  # upper-cased: words that open a unit's name and never end one ("SỞ")
     authority_lines: tuple[str, ...]
@@ -65,6 +68,7 @@ def lexicon() -> Lexicon:
         doc_types=doc_types,
         kind_codes=raw["kind_codes"],
         mottos=tuple(raw["mottos"]),
+        line_mottos=frozenset(fold_key(m) for m in raw.get("line_mottos", ())),
         org_starts=tuple(raw["org_starts"]),
         name_openers=frozenset(w.upper() for w in raw.get("name_openers", ())),
         authority_lines=tuple(raw["authority_lines"]),
