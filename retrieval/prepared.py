@@ -14,6 +14,7 @@ from core.legal_ids import id_key, leading_number
 from core.ports import Embedder
 from core.text import fold
 from core.types import PART_IDS, Document
+from ingest.header import PREAMBLE_START
 from ingest.legal import registry_key
 from retrieval.analyzer import ANALYZER_VERSION, Analyzer
 from retrieval.catalog_rows import DocRecord, df_of, head_text
@@ -102,13 +103,21 @@ def server_record(r: DocRecord) -> dict[str, object]:
     }
 
 
+def _kind(u: Unit) -> str:
+    """ "section" for the units searched for content: the sections, the closing ("Trên đây là …": reporting
+    deadlines) and a piece of the preamble that opens with no ground (a Chỉ thị's account of the situation: "Mùa
+    khô năm trước, toàn tỉnh xảy ra 43 vụ cháy rừng …"); "part" for the header and the grounds."""
+    if u.section == "closing" or (u.section == "preamble" and not PREAMBLE_START.match(u.text.lstrip())):
+        return "section"
+    return "part" if u.section in PART_IDS else "section"
+
+
 def _payload(doc: Document, u: Unit) -> dict[str, object]:
     return {
         "doc_id": doc.doc_id,
         "content_hash": doc.content_hash,
         "section": u.section,
-        # the closing ("Trên đây là …") holds content (reporting deadlines): searched with the sections
-        "unit_kind": "part" if u.section in PART_IDS and u.section != "closing" else "section",
+        "unit_kind": _kind(u),
         "piece": u.piece,
         "heading": u.heading,
         "heading_path": list(u.heading_path),

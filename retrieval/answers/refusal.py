@@ -270,10 +270,10 @@ def _levels(key: str) -> set[str]:
 
 
 def _level_elsewhere(q: Question, draft: Draft, ctx: Context) -> str | None:
-    """A question naming only levels of education that the titles of the documents found name none of, when
-    they name one ("giáo viên mầm non" of the circular for "giáo viên phổ thông, dự bị đại học")."""
+    """A question naming only levels of education that the titles of the documents found (when they name one:
+    "giáo viên mầm non" of a circular for "giáo viên phổ thông") and the sections quoted name none of."""
     asked = _levels(q.key)
-    if not asked:
+    if not asked or any(asked & _levels(fkey(ctx.index.get(e.doc_id).section_text(e.section))) for e in draft.evidence):
         return None
     titled: set[str] = set()
     for d in {e.doc_id for e in draft.evidence}:
