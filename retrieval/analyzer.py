@@ -70,7 +70,7 @@ def _in_capitals() -> frozenset[str]:
 #: 34: "sp" (sản phẩm) in the lexicon. 35: "sxh", "tcm" (sốt xuất huyết, tay chân miệng). 36: "bch", "btv" (ban chấp
 #: hành, ban thường vụ). 37: a unit headed with a person's name in a parenthesis ("Phó Hiệu trưởng (bà Đào Thị Mai
 #: Lan)") is also named by that name. 38: only a name in capitals ("(bà con ngư dân)" names no one).
-ANALYZER_VERSION = "39"
+ANALYZER_VERSION = "40"
 
 _WORD = re.compile(r"[^\W_]+")
 _PERCENT = re.compile(r"(?<=\d)\s*%")

@@ -24,8 +24,9 @@ from retrieval.unit_names import headed, unit_keys, unit_words
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(unit heading, line opening with a unit and its verb, the verb that ends a unit's name), from the lexicon."""
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(unit heading, line opening with a unit and its verb, the verb that ends a unit's name, line opening with a
+    unit as its label: "- Trạm Y tế: tổ chức tập huấn …"), from the lexicon."""
     u = lexicon().units
 
     def alt(words: list[str]) -> str:
@@ -35,7 +36,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     heading = re.compile(rf"^{assign}(?:{alt(u['heads'])})\b")
     subject = re.compile(rf"^{assign}(?P<unit>(?:{alt(u['line_heads'])})[^.;:]*?)\s+(?:{alt(u['verbs'])})\b")
     name = re.compile(rf"^{assign}(?P<unit>(?:{alt(u['heads'])})[^.;:]*?)\s+(?:{alt(u['verbs'])})\b")
-    return heading, subject, name
+    labelled = re.compile(rf"^(?P<unit>(?:{alt(u['line_heads'])})[^.;:]*?)\s*:\s+\S")
+    return heading, subject, name, labelled
 
 
 @dataclass
@@ -220,7 +222,7 @@ def task_lines(doc: Document, e: UnitEntry) -> list[Line]:
         if own:
             return own
         # "6. Giao Sở Tư pháp theo dõi, đôn đốc …; tham mưu sơ kết …": one paragraph, the unit and its task
-        _, _, name_of = _patterns()
+        _, _, name_of, _ = _patterns()
         return [ln for ln in lines if name_of.match(ln.clean)]
     return [e.line] if e.line is not None else []
 
@@ -236,7 +238,7 @@ def units_of(doc: Document) -> list[UnitEntry]:
 
 
 def _units_of(doc: Document) -> list[UnitEntry]:
-    heading, subject, name_of = _patterns()
+    heading, subject, name_of, labelled = _patterns()
     out: list[UnitEntry] = []
     opening = tuple(lexicon().units.get("implementation", ()))
     impl = [
@@ -280,6 +282,9 @@ def _units_of(doc: Document) -> list[UnitEntry]:
             if line.heading:
                 continue
             m = subject.match(line.clean)
+            # a list of units, each labelling its tasks, in an item of the implementation part ("9. Đề nghị các
+            # phòng, đơn vị chức năng: - Trạm Y tế: tổ chức tập huấn …")
+            listed = m is None and sec.parent in impl_ids and (m := labelled.match(line.clean)) is not None
             if not m:
                 continue
             name = m.group("unit").strip(" ,")
@@ -289,7 +294,7 @@ def _units_of(doc: Document) -> list[UnitEntry]:
             owner = whole_names.get(key)
             if owner is not None and owner.section == sec.id:
                 continue  # the unit's own section already covers this line
-            if sec.id in impl_ids or owner is not None:
+            if sec.id in impl_ids or owner is not None or listed:
                 out.append(UnitEntry(doc.doc_id, sec.id, name, unit_keys(name), whole_section=False, line=line))
     return out
 
