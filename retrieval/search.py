@@ -183,6 +183,16 @@ class Searcher:
         weights = [w if i in kept else w * weight for i, w in zip(*plan.sparse)]
         return replace(plan, sparse=(plan.sparse[0], weights))
 
+    def widened(self, plan: SearchPlan, words: str) -> SearchPlan:
+        """The plan with ``words`` searched too, for the second pass: the phrases a question's initials stand for in
+        the documents it is about ("htxs": "hoàn thành xuất sắc")."""
+        if plan.sparse is None or not plan.sparse[0]:
+            return plan
+        merged = dict(zip(*plan.sparse))
+        for i, w in zip(*self.analyzer.query_vector(words, *self._synonyms(words))):
+            merged[i] = merged.get(i, 0.0) + w
+        return replace(plan, sparse=(list(merged), list(merged.values())))
+
     def _local_best(
         self,
         best: dict[str, float],

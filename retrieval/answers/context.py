@@ -14,7 +14,9 @@ from typing import Any
 
 from core.legal_ids import leading_number
 from core.text import fold
+from retrieval.analyzer import token_index
 from retrieval.answers.header import unnamed
+from retrieval.answers.initials import written
 from retrieval.answers.numbered import cited_words_before
 from retrieval.answers.phrases import clause_key, has
 from retrieval.answers.question import Question, named_pair
@@ -331,6 +333,13 @@ class Context:
         about = places.of_document(self.index.head(doc_id)) if asked else set()
         return bool(about) and not about & asked
 
+    def _spelled(self, q: Question, docs: Sequence[str]) -> str:
+        """The phrases the documents write whose initials the question types as a word no document holds."""
+        df = self.weights().df
+        unknown = [w for w in dict.fromkeys(q.key.split()) if not df.get(token_index(f"f:{w}"), 0)]
+        found = (written(self, self.index.get(d)).get(w) for d in docs for w in unknown) if unknown else ()
+        return " ".join(dict.fromkeys(p for p in found if p))
+
     def nothing_about(self, q: Question) -> str:
         """What a reader is told when no document about the places the question names says what it asks."""
         places = self.index.places()
@@ -349,5 +358,7 @@ class Context:
                 plan = self.searcher.stressed(plan, q.asked, self.policy.search.story_weight)
             elif q.stress:  # a follow-up's own words before the last question's
                 plan = self.searcher.stressed(plan, q.stress, self.policy.search.follow_weight)
+            if spelled := self._spelled(q, chosen):  # "htxs" typed, "hoàn thành xuất sắc" written
+                plan = self.searcher.widened(plan, spelled)
             self._hits[key] = self.searcher.within(plan, chosen, k=k, filters=filters)
         return self._hits[key]

@@ -8,6 +8,7 @@ only when no Vietnamese syllable is spelt so (``spelling.INITIALS``: "ctv", "nvy
 that is one of them is held where the document is quoted.
 
     spelled_out(ctx, doc)  # {"f:nvyt", "f:ctv", …}, read once per catalog version
+    written(ctx, doc)      # {"nvyt": "nhan vien y te", …}: a question typing them searches for the phrase too
 """
 
 from __future__ import annotations
@@ -32,10 +33,16 @@ TIMES = 2
 
 def spelled_out(ctx: Context, doc: Document) -> frozenset[str]:
     """The folded terms ("f:nvyt") of the initials of the phrases the document writes repeatedly."""
+    return frozenset(f"f:{i}" for i in written(ctx, doc))
+
+
+def written(ctx: Context, doc: Document) -> dict[str, str]:
+    """The initials of the phrases the document writes repeatedly, each with the phrase (folded) it writes most
+    ("htxs": "hoan thanh xuat sac"): what a question typing them searches for."""
     return ctx.index.remembered(("initials", doc.doc_id, doc.content_hash), lambda: _initials(doc.text))
 
 
-def _initials(text: str) -> frozenset[str]:
+def _initials(text: str) -> dict[str, str]:
     """The initials of the phrases (the same words, not only the same first letters) written ``TIMES`` or more."""
     counts: Counter[tuple[str, ...]] = Counter()
     for clause in re.split(r"[,.;:!?()\[\]\"“”]|\n\s*\n", fold(text).lower()):
@@ -43,5 +50,10 @@ def _initials(text: str) -> frozenset[str]:
         for n in range(SHORTEST, LONGEST + 1):
             counts.update(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
     little = lexicon().initials_not_in  # "chính trị về", "của tỉnh và": no name
-    firsts = {"".join(w[0] for w in p) for p, times in counts.items() if times >= TIMES and not little.intersection(p)}
-    return frozenset(f"f:{i}" for i in firsts if INITIALS.match(i))
+    out: dict[str, str] = {}
+    for p, times in counts.most_common():
+        if times < TIMES:
+            break
+        if not little.intersection(p) and INITIALS.match(first := "".join(w[0] for w in p)):
+            out.setdefault(first, " ".join(p))
+    return out
