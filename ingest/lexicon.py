@@ -25,7 +25,7 @@ class Lexicon:
     doc_types: dict[str, str]  # "KẾ HOẠCH" -> "Kế hoạch", longest first
     kind_codes: dict[str, str]  # "KH" -> "Kế hoạch"
     mottos: tuple[str, ...]
-    line_mottos: frozenset[str]  # folded: a motto only when it fills its line ("ĐOÀN TNCS HỒ CHÍ MINH", not "BCH ĐOÀN …")
+    line_mottos: frozenset[str]  # folded: mottos only when alone on a line ("ĐOÀN TNCS HỒ CHÍ MINH")
     org_starts: tuple[str, ...]
     name_openers: frozenset[str]  # upper-cased: words that open a unit's name and never end one ("SỞ")
     authority_lines: tuple[str, ...]
