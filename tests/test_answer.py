@@ -2783,6 +2783,62 @@ def test_an_entrance_typed_without_lop_is_that_grades_admission(tmp_path: Path) 
             "từ ngày 01 tháng 9 đến ngày 31 tháng 10 năm 2026",
             id="a-span-asked-is-answered-by-dates",
         ),
+        # a youth union's plan: "ĐOÀN TNCS HỒ CHÍ MINH" is its right-column motto, not its issuer (which made the
+        # plan about Hồ Chí Minh City, so a question naming Hải Phòng was refused)
+        pytest.param(
+            "unseen12",
+            "kh-27-dtn-dhktbhp-2026",
+            "Đoàn trường ĐH Kỹ thuật Biển Hải Phòng: liên chi đoàn khoa CNTT nộp báo cáo kết quả đội hình số 4 hạn chót khi nào?",
+            "V.7",
+            "trước ngày 28/7/2026",
+            id="a-youth-union-plan-is-about-its-city-not-the-name-in-its-motto",
+        ),
+        # "thi tốt nghiệp THPT" is what a college admits by: the level is in the section quoted
+        pytest.param(
+            "unseen12",
+            "qd-217-cdktcn-quangtri-2026",
+            "toi thi tot nghiep thpt dc tong 3 mon 15 diem, ko co diem uu tien, muon hoc cntt ung dung phan mem o cd ky thuat cong nghe quang tri xet diem thi thi co du dieu kien ko",
+            "Quy chế.Điều 6.2",
+            "15,5 điểm",
+            id="a-level-the-quoted-section-names-is-no-other-level",
+        ),
+        # who holds a role, answered by the position a list gives it ("Ủy viên thường trực: Trưởng phòng Đào tạo")
+        pytest.param(
+            "unseen12",
+            "qd-217-cdktcn-quangtri-2026",
+            "ai là ủy viên thường trực hội đồng tuyển sinh của trường cao đẳng kỹ thuật công nghệ quảng trị?",
+            "Quy chế.Điều 16.1.c",
+            "Trưởng phòng Đào tạo",
+            id="a-role-given-to-a-position-answers-who",
+        ),
+        # a Chỉ thị's account of the situation, before its grounds, is searched for what it states
+        pytest.param(
+            "unseen12",
+            "ct-21-ubnd-lamdong-2025",
+            "chi thi 21 lam dong mua kho nam ngoai chay bao nhieu ha rung",
+            "preamble",
+            "118,7 ha rừng",
+            id="an-opening-account-before-the-grounds-is-searched",
+        ),
+        # a unit labelling its tasks in a list ("- Trạm Y tế: tổ chức tập huấn …") is a unit of the plan
+        pytest.param(
+            "unseen12",
+            "kh-27-dtn-dhktbhp-2026",
+            "Trạm Y tế trường phải làm gì trong chiến dịch thanh niên tình nguyện hè 2026 của đoàn trường ĐH Kỹ thuật Biển Hải Phòng?",
+            "V.9",
+            "tập huấn sơ cấp cứu",
+            id="a-unit-labelling-its-tasks-in-a-list",
+        ),
+        # initials the question types for a phrase the document writes ("htxs": "hoàn thành xuất sắc") pick the
+        # sibling of that rating, not the next one
+        pytest.param(
+            "unseen12",
+            "hd-2391-snv-nghean-2025",
+            "hd 2391 snv nghe an: cong chuc ko giu chuc vu lanh dao muon dc xep loai htxs can tieu chi gi",
+            "II.2.a",
+            None,
+            id="initials-typed-for-a-phrase-the-document-writes",
+        ),
         # "bao nhiêu tiền 1 ha": the sum per hectare, not the targets' "56 triệu đồng" beside "420 ha"
         pytest.param(
             "unseen9",

@@ -277,6 +277,29 @@ def test_an_issuer_in_capitals_keeps_its_abbreviations() -> None:
     assert (doc.managing_body, doc.issuer) == ("UBND huyện Mỹ Tú", "Trường PTDTBT TH và THCS Quảng Nghĩa")
 
 
+@pytest.mark.parametrize(
+    ("masthead", "managing", "issuer"),
+    [
+        # the right column's "ĐOÀN TNCS HỒ CHÍ MINH" is the union's motto, as "CỘNG HÒA …" is the state's
+        (
+            "THÀNH ĐOÀN HẢI PHÒNG\nBCH ĐOÀN TRƯỜNG ĐẠI HỌC\nHÀNG HẢI\n***\nĐOÀN TNCS HỒ CHÍ MINH",
+            "Thành đoàn Hải Phòng",
+            "BCH Đoàn trường Đại học Hàng Hải",
+        ),
+        # … but a body named after it keeps its whole name
+        (
+            "BCH ĐOÀN TNCS HỒ CHÍ MINH\nTỈNH HƯNG YÊN\n***\nĐOÀN TNCS HỒ CHÍ MINH",
+            None,
+            "BCH Đoàn TNCS Hồ Chí Minh tỉnh Hưng Yên",
+        ),
+    ],
+)
+def test_a_youth_unions_motto_is_no_issuer(masthead: str, managing: str | None, issuer: str) -> None:
+    text = f"{masthead}\nSố: 27-KH/ĐTN\nHải Phòng, ngày 12 tháng 5 năm 2026\nKẾ HOẠCH\nTình nguyện hè\nI. MỤC ĐÍCH\n1. Rèn luyện."
+    doc = build_document("kh-doan", text)
+    assert (doc.managing_body, doc.issuer) == (managing, issuer)
+
+
 def test_unnumbered_bullets_belong_to_the_section_above() -> None:
     doc = _parse(CORPUS / "kh-ubnd-kienhai-2026.txt")
     own = doc.section_text("III.2", own=True)
