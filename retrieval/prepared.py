@@ -14,7 +14,7 @@ from core.legal_ids import id_key, leading_number
 from core.ports import Embedder
 from core.text import fold
 from core.types import PART_IDS, Document
-from ingest.header import PREAMBLE_START
+from ingest.header import LEAD_IN, PREAMBLE_START
 from ingest.legal import registry_key
 from retrieval.analyzer import ANALYZER_VERSION, Analyzer
 from retrieval.catalog_rows import DocRecord, df_of, head_text
@@ -105,11 +105,23 @@ def server_record(r: DocRecord) -> dict[str, object]:
 
 def _kind(u: Unit) -> str:
     """ "section" for the units searched for content: the sections, the closing ("Trên đây là …": reporting
-    deadlines) and a piece of the preamble that opens with no ground (a Chỉ thị's account of the situation: "Mùa
+    deadlines) and a piece of the preamble that recounts (a Chỉ thị's account of the situation: "Mùa
     khô năm trước, toàn tỉnh xảy ra 43 vụ cháy rừng …"); "part" for the header and the grounds."""
-    if u.section == "closing" or (u.section == "preamble" and not PREAMBLE_START.match(u.text.lstrip())):
+    if u.section == "closing" or (u.section == "preamble" and _recounts(u.text)):
         return "section"
     return "part" if u.section in PART_IDS else "section"
+
+
+def _recounts(text: str) -> bool:
+    """Whether a piece of the preamble recounts (what happened, what is wrong): no line of it a ground ("Căn cứ
+    …", "Thực hiện …") nor the text's own enacting sentence ("Hội đồng nhân dân ban hành Nghị quyết …"), and
+    more than a line's words."""
+    lines = text.splitlines()
+    return len(text.split()) >= _RECOUNTED_WORDS and not any(PREAMBLE_START.match(x) or LEAD_IN.match(x) for x in lines)
+
+
+#: Fewer words than this are no account of a situation (a rule line, a stray heading).
+_RECOUNTED_WORDS = 25
 
 
 def _payload(doc: Document, u: Unit) -> dict[str, object]:
