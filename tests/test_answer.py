@@ -2839,6 +2839,15 @@ def test_an_entrance_typed_without_lop_is_that_grades_admission(tmp_path: Path) 
             None,
             id="initials-typed-for-a-phrase-the-document-writes",
         ),
+        # the body named as who issued the text ("Hướng dẫn 2391/HD-SNV của Sở Nội vụ") is not asked its duties
+        pytest.param(
+            "unseen12",
+            "hd-2391-snv-nghean-2025",
+            "Chào luật sư, tôi dạy ở một trường THCS công lập tại Nghệ An, năm học 2024 - 2025 tôi được xếp loại Hoàn thành tốt nhiệm vụ. Xin hỏi theo Hướng dẫn 2391/HD-SNV của Sở Nội vụ Nghệ An thì cuối năm 2025 tôi có phải làm đánh giá, xếp loại lại không?",
+            "I.3.b",
+            "năm học 2024 - 2025",
+            id="the-issuer-named-with-its-text-is-not-asked",
+        ),
         # "bao nhiêu tiền 1 ha": the sum per hectare, not the targets' "56 triệu đồng" beside "420 ha"
         pytest.param(
             "unseen9",

@@ -88,6 +88,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if not own and set(q.asks) - DUTY_ONLY:
         return None
     named_with = {m.key for m in matches if _names_document(q.text, m.key, catalog.expanded)}
+    if set(q.asks) - DUTY_ONLY and all(m.key in named_with for m in matches):
+        return None  # "theo HD 2391 của Sở Nội vụ thì tôi có phải …": the body named as the issuer is not asked
     matches = own or [m for m in matches if m.key not in named_with]
     # "theo HD 2476 của SGD, UBND phường …": the body that issued the text is named with it, another is asked
     if len(matches) > 1 and (asked_units := [m for m in matches if m.key not in named_with]):
