@@ -183,14 +183,16 @@ class Searcher:
         weights = [w if i in kept else w * weight for i, w in zip(*plan.sparse)]
         return replace(plan, sparse=(plan.sparse[0], weights))
 
-    def widened(self, plan: SearchPlan, words: str) -> SearchPlan:
-        """The plan with ``words`` searched too, for the second pass: the phrases a question's initials stand for in
-        the documents it is about ("htxs": "hoàn thành xuất sắc")."""
+    def widened(self, plan: SearchPlan, phrases: list[str]) -> SearchPlan:
+        """The plan with ``phrases`` searched too, for the second pass: the phrases a question's initials stand for
+        in the documents it is about ("htxs": "hoàn thành xuất sắc"), each weighing as one word typed."""
         if plan.sparse is None or not plan.sparse[0]:
             return plan
         merged = dict(zip(*plan.sparse))
-        for i, w in zip(*self.analyzer.query_vector(words, *self._synonyms(words))):
-            merged[i] = merged.get(i, 0.0) + w
+        for phrase in phrases:
+            share = 1 / len(phrase.split())
+            for i, w in zip(*self.analyzer.query_vector(phrase, *self._synonyms(phrase))):
+                merged[i] = merged.get(i, 0.0) + w * share
         return replace(plan, sparse=(list(merged), list(merged.values())))
 
     def _local_best(
@@ -343,8 +345,9 @@ def _combine(best: dict[str, float], named: dict[str, float], profile_weight: fl
 
 
 def _part_weight(unit: ScoredUnit, p: SearchPolicy) -> float:
-    """The closing paragraph ("Trên đây là Kế hoạch …") repeats the title: it counts less than a section."""
-    return p.closing_weight if unit.payload.get("section") == "closing" else 1.0
+    """The closing paragraph ("Trên đây là Kế hoạch …") repeats the title, a preamble's account tells what happened
+    (searched when it recounts: ``retrieval.prepared``): either counts less than a section."""
+    return p.closing_weight if unit.payload.get("section") in ("closing", "preamble") else 1.0
 
 
 def _is_ancestor(parent: str, child: str) -> bool:

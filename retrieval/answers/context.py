@@ -333,12 +333,12 @@ class Context:
         about = places.of_document(self.index.head(doc_id)) if asked else set()
         return bool(about) and not about & asked
 
-    def _spelled(self, q: Question, docs: Sequence[str]) -> str:
+    def _spelled(self, q: Question, docs: Sequence[str]) -> list[str]:
         """The phrases the documents write whose initials the question types as a word no document holds."""
         df = self.weights().df
         unknown = [w for w in dict.fromkeys(q.key.split()) if not df.get(token_index(f"f:{w}"), 0)]
         found = (written(self, self.index.get(d)).get(w) for d in docs for w in unknown) if unknown else ()
-        return " ".join(dict.fromkeys(p for p in found if p))
+        return list(dict.fromkeys(p for p in found if p))
 
     def nothing_about(self, q: Question) -> str:
         """What a reader is told when no document about the places the question names says what it asks."""

@@ -172,7 +172,7 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
     words = [w for i, w in enumerate(q.key.split()) if not (i and q.key.split()[i - 1] in _ORDINAL)]
     named = not has(" " + " ".join(words[-4:]) + " ", *lexicon().counting["after"])
     asked = [f for f, nouns in q.figures if not (nouns and named) or any(f" {n} " not in f" {header} " for n in nouns)]
-    lines = [ln.text for e in draft.evidence for ln in e.lines]
+    lines = [ln.text for e in draft.evidence if e.section != "preamble" for ln in e.lines]  # an account sets no sum
     if asked and not any(f.search(t) for f in asked for t in lines):
         return "no figure of the kind asked (money, a percentage, a length of time …) in the lines quoted"
     headings = [h for e in draft.evidence for h in ctx.index.get(e.doc_id).heading_path(e.section)]
