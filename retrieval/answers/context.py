@@ -334,11 +334,18 @@ class Context:
         return bool(about) and not about & asked
 
     def _spelled(self, q: Question, docs: Sequence[str]) -> list[str]:
-        """The phrases the documents write whose initials the question types as a word no document holds."""
+        """The phrases the documents write whose initials the question types as a word no document holds, but
+        those their titles hold ("gvdg" of a decision recognising "giáo viên dạy giỏi": it names the text)."""
         df = self.weights().df
         unknown = [w for w in dict.fromkeys(q.key.split()) if not df.get(token_index(f"f:{w}"), 0)]
-        found = (written(self, self.index.get(d)).get(w) for d in docs for w in unknown) if unknown else ()
-        return list(dict.fromkeys(p for p in found if p))
+        if not unknown:
+            return []
+        found = []
+        for d in docs:
+            head = self.index.head(d)
+            title = f" {' '.join(fold(head.title or '').lower().split())} " if head is not None else " "
+            found += [p for w in unknown if (p := written(self, self.index.get(d)).get(w)) and f" {p} " not in title]
+        return list(dict.fromkeys(found))
 
     def nothing_about(self, q: Question) -> str:
         """What a reader is told when no document about the places the question names says what it asks."""
