@@ -134,15 +134,15 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
         return None
     p = ctx.policy.answer
     weights = ctx.weights()
-    unknown = unknown_words(terms, weights) + q.corrected  # a corrected typo counts as unknown
+    have = held(draft, ctx)  # a corrected typo counts as unknown, initials the documents found spell out do not
+    unknown = [w for w in unknown_words(terms, weights) if f"f:{w}" not in have] + q.corrected
     need = p.min_coverage_unknown if unknown else p.min_coverage
-    have = held(draft, ctx)
     share = answered_share(terms, have, weights)
     used = terms
     # a story told first, in a sentence or a first clause ("Nhà tôi có mấy héc-ta keo …"): what is asked may answer
     if q.asked and share < need:
         asked = used = query_terms(ctx.analyzer, q.asked)
-        unknown = unknown_words(asked, weights) + q.corrected
+        unknown = [w for w in unknown_words(asked, weights) if f"f:{w}" not in have] + q.corrected
         need = p.min_coverage_unknown if unknown else p.min_coverage
         share = answered_share(asked, have, weights)
     if share < need:
