@@ -2252,6 +2252,16 @@ def test_a_length_of_service_asks_no_deadline(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not _WIDE.is_dir(), reason=f"{_WIDE} is not beside this checkout (../shared/wide)")
+def test_initials_the_document_spells_out_raise_no_bar(tmp_path: Path) -> None:
+    """ "hsg", which a letter on the province's contest writes out ("học sinh giỏi"), is no word unknown to the
+    documents: the refusal's bar stays where it is for a question of known words (it rose, and refused)."""
+    with unseen_engine(tmp_path, "unseen8", "cv-4127-sgddt-thainguyen-2025", _WIDE) as engine:
+        ans = engine.ask("hsg tinh lop 11 thai nguyen lam bai bao nhieu phut 1 mon vay mn, cv 4127 sgd co ghi ko")
+        assert ans.found and cited(ans)[0] == ("cv-4127-sgddt-thainguyen-2025", "2.b"), ans.answer
+        assert "180 phút/môn" in ans.answer
+
+
+@pytest.mark.skipif(not _WIDE.is_dir(), reason=f"{_WIDE} is not beside this checkout (../shared/wide)")
 def test_a_point_opening_with_a_unit_and_its_verb_is_that_units_task_in_a_letter_without_an_implementation_part(
     tmp_path: Path,
 ) -> None:
