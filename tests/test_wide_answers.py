@@ -64,6 +64,22 @@ def test_a_year_no_document_found_mentions_is_refused(wide_engine) -> None:
     assert same_year.found and same_year.citations[0].doc_id == "nq-20-2025-hdnd-vinhlong"
 
 
+def test_a_preambles_account_of_losses_sets_no_sum_and_yields_to_the_body(wide_engine) -> None:
+    """A resolution's preamble recounts the floods ("… nhà bị sập, cuốn trôi …", losses in tỷ đồng): searched since
+    it recounts, it sets no support a question asks ("hỗ trợ bao nhiêu tiền", refused: no article sets it), and its
+    story does not come before the clause that sets the rate asked."""
+    asked = wide_engine.ask(
+        "nha toi o Dak Lak bi lu cuon troi hoan toan, theo nghi quyet cua chinh phu ve khac phuc thien tai mien trung "
+        "thi duoc ho tro bao nhieu tien de xay lai nha"
+    )
+    assert not asked.found and asked.citations == [], asked.answer
+    rate = wide_engine.ask(
+        "Nhà tôi ở Khánh Hòa vay vốn hộ cận nghèo ở Ngân hàng Chính sách xã hội, đợt lũ tháng 11/2025 làm nhà và vườn "
+        "hư hại nặng. Theo Nghị quyết 380/NQ-CP thì khoản vay được giảm lãi suất bao nhiêu?"
+    )
+    assert rate.found and (rate.citations[0].doc_id, rate.citations[0].section) == ("nq-380-cp-2025", "II.3.đ")
+
+
 def test_an_amount_typed_without_diacritics_after_shorthand_is_refused_where_none_is_stated(wide_engine) -> None:
     """ "qd 48 …" is written out "Quyết định 48": the question stays one typed without diacritics, so "bn 1 thang"
     asks an amount, which the decision on personal items for boarding pupils never states (a meal allowance)."""
