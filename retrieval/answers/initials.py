@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from core.text import fold
@@ -34,6 +35,11 @@ TIMES = 2
 def spelled_out(ctx: Context, doc: Document) -> frozenset[str]:
     """The folded terms ("f:nvyt") of the initials of the phrases the document writes repeatedly."""
     return frozenset(f"f:{i}" for i in written(ctx, doc))
+
+
+def spelled_in(ctx: Context, doc_ids: Iterable[str]) -> frozenset[str]:
+    """``spelled_out`` of each document, together."""
+    return frozenset().union(*(spelled_out(ctx, ctx.index.get(d)) for d in set(doc_ids)))
 
 
 def written(ctx: Context, doc: Document) -> dict[str, str]:

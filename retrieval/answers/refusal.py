@@ -25,7 +25,7 @@ from retrieval.answers import periods, siblings
 from retrieval.answers.amounts_asked import unbound
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, doc_name
-from retrieval.answers.initials import spelled_out
+from retrieval.answers.initials import spelled_in, spelled_out
 from retrieval.answers.priced import unspoken_price, unstated_unit
 from retrieval.answers.question import Question, fkey, has
 from retrieval.extract import Coverage, QueryTerms, answered_share, query_terms, says_when, text_terms, unknown_words
@@ -134,15 +134,16 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
         return None
     p = ctx.policy.answer
     weights = ctx.weights()
-    have = held(draft, ctx)  # a corrected typo counts as unknown, initials the documents found spell out do not
-    unknown = [w for w in unknown_words(terms, weights) if f"f:{w}" not in have] + q.corrected
+    have, spelled = held(draft, ctx), spelled_in(ctx, (e.doc_id for e in draft.evidence))
+    # a corrected typo counts as unknown; initials the documents found spell out ("hsg") do not
+    unknown = [w for w in unknown_words(terms, weights) if f"f:{w}" not in spelled] + q.corrected
     need = p.min_coverage_unknown if unknown else p.min_coverage
     share = answered_share(terms, have, weights)
     used = terms
     # a story told first, in a sentence or a first clause ("Nhà tôi có mấy héc-ta keo …"): what is asked may answer
     if q.asked and share < need:
         asked = used = query_terms(ctx.analyzer, q.asked)
-        unknown = [w for w in unknown_words(asked, weights) if f"f:{w}" not in have] + q.corrected
+        unknown = [w for w in unknown_words(asked, weights) if f"f:{w}" not in spelled] + q.corrected
         need = p.min_coverage_unknown if unknown else p.min_coverage
         share = answered_share(asked, have, weights)
     if share < need:
@@ -166,9 +167,8 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
     if (period := periods.unspoken(q, draft, texts, ctx)) is not None:
         return period
     header = " ".join(fold(profile_text(ctx.index.get(d))).lower() for d in {e.doc_id for e in draft.evidence})
-    # a noun the header holds names the document ("mức chi … tính thế nào": the resolution on mức chi), unless an
-    # amount word closing the question asks it ("học phí … là bao nhiêu một tháng"; not "… kỳ họp thứ mấy, khóa
-    # nào", "… bãi bỏ mấy nghị quyết cũ nào")
+    # a noun the header holds names the document ("mức chi … tính thế nào"), unless an amount word closing the
+    # question asks it ("học phí … là bao nhiêu một tháng"; not "… kỳ họp thứ mấy", "… bãi bỏ mấy nghị quyết")
     words = [w for i, w in enumerate(q.key.split()) if not (i and q.key.split()[i - 1] in _ORDINAL)]
     named = not has(" " + " ".join(words[-4:]) + " ", *lexicon().counting["after"])
     asked = [f for f, nouns in q.figures if not (nouns and named) or any(f" {n} " not in f" {header} " for n in nouns)]
