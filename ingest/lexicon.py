@@ -36,6 +36,7 @@ class Lexicon:
     signing_titles: tuple[str, ...]  # positions a signer holds: "CHỦ TỊCH", "PHÓ GIÁM ĐỐC"
     org_casing: tuple[str, ...]
     table_heads: frozenset[str]  # a table's first header cell, lower case ("số tt", "stt"): its rows are numbered
+    table_totals: frozenset[str]  # lower case: a cell opening a table's total row ("tổng cộng")
     doc_type_re: re.Pattern[str]  # a line opening with a document type in capitals
     closing_re: re.Pattern[str]  # a last paragraph that closes the text ("Trong quá trình thực hiện, nếu …./.")
     org_start_re: re.Pattern[str]  # a line opening an issuing body's name
@@ -79,6 +80,7 @@ def lexicon() -> Lexicon:
         signing_titles=tuple(raw["signing_titles"]),
         org_casing=tuple(raw["org_casing"]),
         table_heads=frozenset(h.lower() for h in raw.get("table_heads", ())),
+        table_totals=frozenset(h.lower() for h in raw.get("table_totals", ())),
         doc_type_re=_alternation(tuple(doc_types)),
         closing_re=_closing(raw["closing_lines"]),
         org_start_re=_alternation(tuple(raw["org_starts"])),

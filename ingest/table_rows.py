@@ -14,7 +14,7 @@ line: the header's cells become one line, and each row's cells one line, "11 Mó
 again after it. A number followed by another bare number is the row above's quantity, not the next row; a cell
 holding a dash is empty. The table ends at a line that opens a block of the text ("2. Danh mục …", "Điều 3.", a
 bullet) or ``MAX_ROW_LINES`` lines after a row starts with no next row; its last row is no longer than its longest
-(at least as long as the header).
+(at least as long as the header). A total row ("Tổng cộng", lexicon ``table_totals``) is a row of its own.
 
     regions = table_rows(lines, BLOCK_START)   # {start: end} spans of ``lines`` that each make one line
 """
@@ -31,6 +31,7 @@ MAX_ROW_LINES = 16  # a wrapped cell or two: a row longer than this is no row
 _BARE_NUMBER = re.compile(r"^[1-9]\d{0,2}$")  # a running number; "01", "02" are quantities
 _GROUP = re.compile(r"^[IVX]{1,5}\.?$")
 _QUANTITY = re.compile(r"^\d{1,3}$")
+_FIGURE_CELL = re.compile(r"\d|^\s*[-–…x.]+\s*$")  # a total row's cell: a figure, or a dash or "…" for none
 _EMPTY_CELLS = frozenset("-+–•*")  # a cell holding a dash is empty, not a bullet opening a block
 
 
@@ -64,7 +65,9 @@ def _table(lines: list[str], head: int, opens_block: re.Pattern[str], spans: dic
     for (start, kind), nxt in zip(starts, [*starts[1:], None], strict=True):
         # the last row: as long as the longest, up to where the text opens a block again
         end = min(reach, start + longest) if nxt is None else nxt[0]
-        if kind == "row":
+        if kind == "total":  # its figures only: a note, a signature or the text goes on after it
+            end = next((j for j in range(start + 1, end) if not _FIGURE_CELL.search(lines[j])), end)
+        if kind in ("row", "total"):
             longest = max(longest, end - start)
             spans[start] = end
         # a group row ("I" / "NHÓM XÃ, PHƯỜNG") is left to the text: it may head a part of an appendix
@@ -76,6 +79,7 @@ def _row_starts(lines: list[str], head: int, opens_block: re.Pattern[str]) -> tu
     """(start, "row" | "group") of each row after a header cell, and where the table's reach ends: at a line that
     opens a block of the text, or ``MAX_ROW_LINES`` after the last row's start (so a scan is linear)."""
     out: list[tuple[int, str]] = []
+    totals = lexicon().table_totals
     expected = 1
     i = head + 1
     while i < len(lines) and i - (out[-1][0] if out else head) <= MAX_ROW_LINES:
@@ -90,6 +94,8 @@ def _row_starts(lines: list[str], head: int, opens_block: re.Pattern[str]) -> tu
             expected = int(line) + 1
         elif _GROUP.match(line):
             out.append((i, "group"))
+        elif out and line.rstrip(":").lower() in totals:  # "Tổng cộng", its number cell empty: a row of its own
+            out.append((i, "total"))
         elif opens_block.match(line) and line not in _EMPTY_CELLS:
             break
         i += 1

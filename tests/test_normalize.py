@@ -141,6 +141,21 @@ def test_a_tables_rows_survive_a_quantity_like_the_next_number_a_dash_cell_and_a
     ]
 
 
+def test_a_tables_total_row_is_a_row_of_its_own_up_to_its_last_figure() -> None:
+    """ "Tổng cộng" has no running number: below a header whose cells wrap (a row no longer than the header) it was
+    glued to the last row, its last figure left on a line of its own; it takes its figures only (a note after it
+    is text again)."""
+    lines = ["STT", "Năm", "Ngân sách", "tỉnh", "Ngân sách", "xã", "1", "2026", "80,6", "12,4", "2", "2027", "82,9"]
+    lines += ["12,8", "Tổng cộng", "163,5", "25,2", "Ghi chú: số liệu dự kiến."]
+    assert normalize_text("\n".join(lines)).split("\n") == [
+        "STT Năm Ngân sách tỉnh Ngân sách xã",
+        "1 2026 80,6 12,4",
+        "2 2027 82,9 12,8",
+        "Tổng cộng 163,5 25,2",
+        "Ghi chú: số liệu dự kiến.",
+    ]
+
+
 def test_a_next_point_marker_inside_a_point_splits_it_only_after_a_sentence() -> None:
     """The letter after "d" is "đ", after "e" is "g"; "điểm b) khoản 1" inside a point is a reference, not a point."""
     from ingest.normalize import reflow
