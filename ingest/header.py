@@ -174,7 +174,7 @@ def _is_place_fragment(text: str) -> bool:
 def split_orgs(caps_lines: list[str]) -> list[str]:
     """Issuing bodies from the header's capital lines, the national mottos taken out wherever lines split them."""
     lx = lexicon()
-    joined = "\n".join(line for line in caps_lines if fold_key(line.strip(" -|")) not in lx.line_mottos)
+    joined = "\n".join(_without_line_mottos(caps_lines, lx.line_mottos))
     for motto in lx.mottos:
         pattern = r"\s+".join(re.escape(w) for w in motto.split())
         joined = re.sub(pattern, "\n", joined, flags=re.I)
@@ -188,6 +188,21 @@ def split_orgs(caps_lines: list[str]) -> list[str]:
         else:
             orgs.append(text)
     return orgs
+
+
+def _without_line_mottos(lines: list[str], mottos: frozenset[str]) -> list[str]:
+    """The masthead's lines without a motto that stands alone ("***" / "ĐOÀN TNCS HỒ CHÍ MINH", wrapped over two
+    lines or not): after a separator ("") or first; a body's name that holds it ("BAN CHẤP HÀNH" / "ĐOÀN TNCS HỒ CHÍ
+    MINH" / "TỈNH HƯNG YÊN") keeps it."""
+    out = list(lines)
+    for i in range(len(out)):
+        for n in (1, 2):
+            span = out[i : i + n]
+            if len(span) == n and fold_key(" ".join(x.strip(" -|") for x in span)) in mottos:
+                if i == 0 or not out[i - 1].strip(" -_=*.–—"):  # "***", normalised to "*"
+                    out[i : i + n] = [""] * n
+                break
+    return out
 
 
 def _opens_longer(pattern: re.Pattern[str], org: str, text: str) -> bool:

@@ -69,8 +69,11 @@ def _in_capitals() -> frozenset[str]:
 #: by a unit's name in a text whose implementation part is a top-level item of its own ("15. Tổ chức thực hiện").
 #: 34: "sp" (sản phẩm) in the lexicon. 35: "sxh", "tcm" (sốt xuất huyết, tay chân miệng). 36: "bch", "btv" (ban chấp
 #: hành, ban thường vụ). 37: a unit headed with a person's name in a parenthesis ("Phó Hiệu trưởng (bà Đào Thị Mai
-#: Lan)") is also named by that name. 38: only a name in capitals ("(bà con ngư dân)" names no one).
-ANALYZER_VERSION = "40"
+#: Lan)") is also named by that name. 38: only a name in capitals ("(bà con ngư dân)" names no one). 39: a preamble
+#: piece that recounts is searched as content (retrieval/prepared.py ``_recounts``). 40: a unit labelling its tasks
+#: in a list of the implementation part ("- Trạm Y tế: tổ chức …"). 41: only a proper name after its head word, its
+#: brackets closed, no figure after the colon ("- Phòng đọc: 02 phòng" is none).
+ANALYZER_VERSION = "41"
 
 _WORD = re.compile(r"[^\W_]+")
 _PERCENT = re.compile(r"(?<=\d)\s*%")

@@ -106,6 +106,7 @@ class Lexicon:
     units: dict[str, list[Any]]  # how documents name units: heads, line_heads, verbs, assign; levels (lists)
     follow_ups: dict[str, list[str]]  # openers, closers, refer_back, asking (folded), asking_marked; max_open_words
     education_levels: dict[str, tuple[str, ...]]  # a level of education -> the folded words naming it
+    qualifications: tuple[str, ...]  # folded: a level's name that asks of no one at it ("tot nghiep thpt")
     siblings: tuple[dict[str, tuple[str, ...]], ...]  # families of exclusive qualifiers: member -> folded phrases
     siblings_compared: tuple[str, ...]  # folded words after which a member is the measure, not the one asked
     siblings_headed: dict[str, tuple[str, ...]]  # member -> folded phrases naming it in a heading only
@@ -295,6 +296,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         units={k: list(v) for k, v in raw["units"].items() if not k.startswith("_")},
         follow_ups={k: v for k, v in raw["follow_ups"].items() if not k.startswith("_")},
         education_levels={k: tuple(v) for k, v in raw["education_levels"].items() if not k.startswith("_")},
+        qualifications=tuple(raw.get("qualifications", {}).get("phrases", ())),
         siblings=tuple(
             {member: tuple(words) for member, words in family.items()}
             for family in raw["siblings"]["families"].values()

@@ -90,6 +90,7 @@ class Places:
     local_bodies: tuple[str, ...]  # folded words of a local issuer ("ủy ban nhân dân", "sở")
     same: Mapping[str, str]  # place key -> the key it is the same place as
     longest: int = 1  # words in the longest name
+    not_places: tuple[str, ...] = ()  # folded names holding a place's name that name no place ("doan tncs ho chi minh")
     first_words: frozenset[str] = field(default=frozenset(), compare=False)  # the first word of every name's key
     # doc_id -> (its header, the places it is about): kept across catalog versions while the header is the same
     _about: dict[str, tuple[Any, set[str]]] = field(default_factory=dict, compare=False, repr=False)
@@ -124,7 +125,19 @@ class Places:
             same=same,
             longest=max((len(k.split()) for k in names), default=1),
             first_words=frozenset(k.split()[0] for k in names if k),
+            not_places=tuple(_key(n) for n in raw.get("not_places", [])),
         )
+
+    def _unplaced(self, folded: list[str]) -> list[str]:
+        """Folded words with those of a name that holds a place's name but names no place ("Đoàn TNCS Hồ Chí Minh",
+        places.json ``not_places``) blanked: a union's name in a header or a question is no city."""
+        out = list(folded)
+        for name in self.not_places:
+            n = len(parts := name.split())
+            for i in range(len(out) - n + 1):
+                if out[i : i + n] == parts:
+                    out[i : i + n] = [""] * n
+        return out
 
     def _canonical(self, key: str) -> str:
         place = self.names[key]
@@ -138,7 +151,7 @@ class Places:
         """Places a question names: with the question's accents when it has them; a name that is an everyday word
         too ("hòa bình", "nam dinh") only typed with a capital or after a cue ("ở", "tỉnh")."""
         words = [(m.group(0), m.start()) for m in re.finditer(r"[\wÀ-ỹ]+", text)]
-        folded = [_key(w) for w, _ in words]
+        folded = self._unplaced([_key(w) for w, _ in words])
         accented = has_diacritics(text)
         found: set[str] = set()
         longest = self.longest
@@ -178,7 +191,9 @@ class Places:
 
     def _read_places(self, head: Any) -> set[str]:
         text = " ".join(f for f in (head.issuer, head.title) if f)
-        found = {self._canonical(k) for k in self._spans(_key(text)) if k in self.accented}
+        found = {
+            self._canonical(k) for k in self._spans(" ".join(self._unplaced(_key(text).split()))) if k in self.accented
+        }
         # the managing body's place as a place ("Sở Giáo dục và Đào tạo tỉnh Lạng Sơn"), not a name it holds
         # ("Tỉnh đoàn … Đoàn TNCS Hồ Chí Minh")
         found |= set(self.named_as_places(getattr(head, "managing_body", None) or ""))

@@ -284,8 +284,8 @@ def _units_of(doc: Document) -> list[UnitEntry]:
             m = subject.match(line.clean)
             # a list of units, each labelling its tasks, in an item of the implementation part ("9. Đề nghị các
             # phòng, đơn vị chức năng: - Trạm Y tế: tổ chức tập huấn …")
-            listed = m is None and sec.parent in impl_ids and (m := labelled.match(line.clean)) is not None
-            if not m:
+            listed = m is None and sec.parent in impl_ids and (m := labelled.match(line.clean))
+            if not m or (listed and not _labels_a_unit(m, line.clean)):
                 continue
             name = m.group("unit").strip(" ,")
             if not _names_someone(name):
@@ -297,6 +297,17 @@ def _units_of(doc: Document) -> list[UnitEntry]:
             if sec.id in impl_ids or owner is not None or listed:
                 out.append(UnitEntry(doc.doc_id, sec.id, name, unit_keys(name), whole_section=False, line=line))
     return out
+
+
+def _labels_a_unit(m: re.Match[str], line: str) -> bool:
+    """Whether "- <name>: …" labels a unit's tasks: the name a proper one after its head word ("Phòng Đào tạo",
+    "Trạm Y tế"; not "Phòng đọc"), its brackets closed, and what follows no figure ("- Đoàn Thanh niên: 2.000.000
+    đồng" is a sum)."""
+    name = m.group("unit")
+    head = max((h for h in lexicon().units["line_heads"] if name.startswith(h)), key=len, default="")
+    rest = name[len(head) :].strip()
+    after = line[m.end("unit") :].lstrip(" :")
+    return name.count("(") == name.count(")") and (not rest or rest[0].isupper()) and not after[:1].isdigit()
 
 
 def _below(doc: Document, sec: Section, ids: set[str]) -> bool:

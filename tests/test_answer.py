@@ -2251,6 +2251,65 @@ def test_a_length_of_service_asks_no_deadline(tmp_path: Path) -> None:
         assert "được tính bằng 1,5 lần thời gian công tác" in ans.answer
 
 
+_CONTEST_PLAN = """UBND XÃ AN BÌNH
+TRƯỜNG THCS AN BÌNH
+Số: 15/KH-THCS
+An Bình, ngày 10 tháng 10 năm 2025
+KẾ HOẠCH
+Tổ chức Hội thi giáo viên dạy giỏi trung học cơ sở cấp trường và Hội khỏe Phù Đổng năm học 2025 - 2026
+I. MỤC ĐÍCH, YÊU CẦU
+1. Đối tượng dự thi
+Giáo viên đang giảng dạy tại trường; không tổ chức cho giáo viên mầm non, giáo viên hợp đồng dưới 01 năm.
+2. Đăng ký dự thi
+Giáo viên đăng ký dự thi với Tổ chuyên môn trước ngày 25/10/2025.
+II. HỘI KHỎE PHÙ ĐỔNG
+1. Thời gian tổ chức
+Thời gian tổ chức: Hiệu trưởng quyết định sau khi có lịch của xã.
+2. Cơ sở vật chất
+- Phòng đọc: 02 phòng tại Thư viện xã.
+III. TỔ CHỨC THỰC HIỆN
+1. Ban Tổ chức
+Ban Tổ chức chịu trách nhiệm xây dựng đề thi, lịch thi và tổng hợp kết quả.
+2. Các đoàn thể
+- Đoàn Thanh niên: 2.000.000 đồng từ nguồn xã hội hóa.
+- Phòng đọc: mở cửa phục vụ học sinh ôn luyện.
+- Trạm Y tế xã: cử cán bộ trực y tế trong những ngày thi.
+"""
+
+
+def test_a_rule_a_section_states_against_a_level_a_role_label_and_labelled_lines_that_name_no_unit(
+    tmp_path: Path,
+) -> None:
+    """A section that rules a level out ("không tổ chức cho giáo viên mầm non") does not answer for that level, a
+    label that is no role ("Thời gian tổ chức: Hiệu trưởng quyết định …") names no holder, and labelled lines of the
+    implementation part name a unit only when the label is one ("- Trạm Y tế xã: cử cán bộ …"; not "- Phòng đọc:
+    …" nor "- Đoàn Thanh niên: 2.000.000 đồng"), each a slip of the review of the fiftieth session's change."""
+    with engine_of(tmp_path, {"kh-15-thcsanbinh-2025": _CONTEST_PLAN}, CORPUS) as engine:
+        level = engine.ask("giao vien mam non dang ky thi gvdg cap truong o an binh truoc ngay nao")
+        assert not level.found, level.answer
+        who = engine.ask("ai là trưởng ban tổ chức hội khỏe phù đổng trường THCS An Bình?")
+        assert not who.found, who.answer
+        health = engine.ask("trạm y tế xã phải làm gì trong hội thi của trường thcs an bình?")
+        assert health.found and cited(health)[0] == ("kh-15-thcsanbinh-2025", "III.2"), health.answer
+        assert "cử cán bộ trực y tế" in health.answer
+    from ingest.pipeline import build_document
+    from retrieval.units_catalog import units_of
+
+    names = {e.name for e in units_of(build_document("kh-15-thcsanbinh-2025", _CONTEST_PLAN))}
+    assert "Trạm Y tế xã" in names and not names & {"Phòng đọc", "Đoàn Thanh niên"}
+
+
+@pytest.mark.skipif(not _WIDE.is_dir(), reason=f"{_WIDE} is not beside this checkout (../shared/wide)")
+def test_a_youth_unions_name_in_a_question_is_no_city(tmp_path: Path) -> None:
+    """ "Đoàn TNCS Hồ Chí Minh trường …" names the union, not Hồ Chí Minh City (places.json ``not_places``): the
+    question was refused as one about the city, whose letters hold no such campaign."""
+    with unseen_engine(tmp_path, "unseen12", "kh-27-dtn-dhktbhp-2026", _WIDE) as engine:
+        ans = engine.ask(
+            "Đoàn TNCS Hồ Chí Minh trường ĐH Kỹ thuật Biển tổ chức mấy đội hình tình nguyện tập trung hè 2026"
+        )
+        assert ans.found and cited(ans)[0][0] == "kh-27-dtn-dhktbhp-2026", ans.answer
+
+
 @pytest.mark.skipif(not _WIDE.is_dir(), reason=f"{_WIDE} is not beside this checkout (../shared/wide)")
 def test_initials_the_document_spells_out_raise_no_bar(tmp_path: Path) -> None:
     """ "hsg", which a letter on the province's contest writes out ("học sinh giỏi"), is no word unknown to the
@@ -2829,6 +2888,15 @@ def test_an_entrance_typed_without_lop_is_that_grades_admission(tmp_path: Path) 
             "preamble",
             "118,7 ha rừng",
             id="an-opening-account-before-the-grounds-is-searched",
+        ),
+        # a rate the account states is answered from it (only a sum asked is not: an account sets no support)
+        pytest.param(
+            "unseen12",
+            "ct-21-ubnd-lamdong-2025",
+            "ty le che phu rung cua lam dong sau sap xep la bao nhieu phan tram",
+            "preamble",
+            "51,6%",
+            id="a-rate-an-opening-account-states",
         ),
         # a unit labelling its tasks in a list ("- Trạm Y tế: tổ chức tập huấn …") is a unit of the plan
         pytest.param(

@@ -292,6 +292,18 @@ def test_an_issuer_in_capitals_keeps_its_abbreviations() -> None:
             None,
             "BCH Đoàn TNCS Hồ Chí Minh tỉnh Hưng Yên",
         ),
+        # the motto wrapped over two lines after the separator is still the motto
+        (
+            "TỈNH ĐOÀN NGHỆ AN\nBCH ĐOÀN XÃ NAM ĐÀN\n***\nĐOÀN TNCS HỒ\nCHÍ MINH",
+            "Tỉnh đoàn Nghệ An",
+            "BCH Đoàn xã Nam Đàn",
+        ),
+        # one in the middle of a body's name is part of it
+        (
+            "BAN CHẤP HÀNH\nĐOÀN TNCS HỒ CHÍ MINH\nTỈNH HƯNG YÊN\n***",
+            "Ban Chấp hành",
+            "Đoàn TNCS Hồ Chí Minh tỉnh Hưng Yên",
+        ),
     ],
 )
 def test_a_youth_unions_motto_is_no_issuer(masthead: str, managing: str | None, issuer: str) -> None:

@@ -335,16 +335,16 @@ class Context:
 
     def _spelled(self, q: Question, docs: Sequence[str]) -> list[str]:
         """The phrases the documents write whose initials the question types as a word no document holds, but
-        those their titles hold ("gvdg" of a decision recognising "giáo viên dạy giỏi": it names the text)."""
+        those their headers hold ("gvdg" of a decision recognising "giáo viên dạy giỏi", "ktcn" of the college that
+        issued it: they name the text)."""
         df = self.weights().df
         unknown = [w for w in dict.fromkeys(q.key.split()) if not df.get(token_index(f"f:{w}"), 0)]
-        if not unknown:
-            return []
         found = []
-        for d in docs:
-            head = self.index.head(d)
-            title = f" {' '.join(fold(head.title or '').lower().split())} " if head is not None else " "
-            found += [p for w in unknown if (p := written(self, self.index.get(d)).get(w)) and f" {p} " not in title]
+        for d in docs if unknown else ():
+            head, phrases = self.index.head(d), written(self, self.index.get(d))
+            named = " ".join(f or "" for f in (head.title, head.issuer, head.managing_body)) if head is not None else ""
+            header = f" {' '.join(fold(named).lower().split())} "
+            found += [p for w in unknown if (p := phrases.get(w)) and f" {p} " not in header]
         return list(dict.fromkeys(found))
 
     def nothing_about(self, q: Question) -> str:

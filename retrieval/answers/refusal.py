@@ -26,6 +26,7 @@ from retrieval.answers.amounts_asked import unbound
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, doc_name
 from retrieval.answers.initials import spelled_in, spelled_out
+from retrieval.answers.levels import level_elsewhere
 from retrieval.answers.priced import unspoken_price, unstated_unit
 from retrieval.answers.question import Question, fkey, has
 from retrieval.extract import Coverage, QueryTerms, answered_share, query_terms, says_when, text_terms, unknown_words
@@ -109,6 +110,7 @@ def _asks_own_document(typed: str, asked: set[str], places: Places) -> bool:
     )
 
 
+_MONEY = lexicon().amount_kinds["money"].figure  # a sum of money asked: not read in a preamble's account of losses
 #: Words before an amount word that make it ask an ordinal or a number, not an amount ("kỳ họp thứ mấy", "số mấy").
 _ORDINAL = frozenset(lexicon().counting.get("ordinal", ()))
 #: How a length of time is written ("trong 30 ngày") and a day of a month ("trước ngày 15 hằng tháng"; not "ngày 10/4").
@@ -150,7 +152,7 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
         return f"coverage {share:.2f} < {need}" + (f" (unknown: {', '.join(unknown)})" if unknown else "")
     if (other := _topic_elsewhere(q, draft, ctx, used, have)) is not None:  # the words the evidence was judged on
         return other
-    if level := _level_elsewhere(q, draft, ctx):
+    if level := level_elsewhere(q, draft, ctx):
         return level
     docs = {e.doc_id for e in draft.evidence}
     whole = functools.cache(lambda: [ctx.index.get(d).text for d in docs])  # read once, by either check
@@ -172,8 +174,9 @@ def reason(q: Question, draft: Draft, ctx: Context) -> str | None:
     words = [w for i, w in enumerate(q.key.split()) if not (i and q.key.split()[i - 1] in _ORDINAL)]
     named = not has(" " + " ".join(words[-4:]) + " ", *lexicon().counting["after"])
     asked = [f for f, nouns in q.figures if not (nouns and named) or any(f" {n} " not in f" {header} " for n in nouns)]
-    lines = [ln.text for e in draft.evidence if e.section != "preamble" for ln in e.lines]  # an account sets no sum
-    if asked and not any(f.search(t) for f in asked for t in lines):
+    lines = [ln.text for e in draft.evidence for ln in e.lines]
+    told = [ln.text for e in draft.evidence if e.section != "preamble" for ln in e.lines]  # an account sets no sum
+    if asked and not any(f.search(t) for f in asked for t in (told if f is _MONEY else lines)):
         return "no figure of the kind asked (money, a percentage, a length of time …) in the lines quoted"
     headings = [h for e in draft.evidence for h in ctx.index.get(e.doc_id).heading_path(e.section)]
     if noun := unbound(q, lines, header + " " + " ".join(headings), lexicon()):
@@ -262,30 +265,6 @@ def _section_terms(ctx: Context, doc: Document, sec: str) -> frozenset[str]:
         return text_terms(ctx.analyzer, text)
 
     return ctx.index.remembered(("refusal section terms", doc.doc_id, doc.content_hash, sec), compute)
-
-
-def _levels(key: str) -> set[str]:
-    """The levels of education folded words name (lexicon ``education_levels``)."""
-    return {level for level, words in lexicon().education_levels.items() if has(key, *words)}
-
-
-def _level_elsewhere(q: Question, draft: Draft, ctx: Context) -> str | None:
-    """A question naming only levels of education that the titles of the documents found (when they name one:
-    "giáo viên mầm non" of a circular for "giáo viên phổ thông") and the sections quoted name none of."""
-    asked = _levels(q.key)
-    if not asked or any(asked & _levels(fkey(ctx.index.get(e.doc_id).section_text(e.section))) for e in draft.evidence):
-        return None
-    titled: set[str] = set()
-    for d in {e.doc_id for e in draft.evidence}:
-        head = ctx.index.head(d)
-        title = (head.title if head is not None else None) or ""
-        named = _levels(fkey(title))  # folded as the question's key is
-        if not named:
-            return None  # a document about no one level may answer any
-        titled |= named
-    if asked & titled:
-        return None
-    return f"asks of {', '.join(sorted(asked))}; the documents found are about {', '.join(sorted(titled))}"
 
 
 def _count_of(noun: str) -> re.Pattern[str]:
