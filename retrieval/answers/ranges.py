@@ -37,7 +37,8 @@ _DATE_WORDS = frozenset(lexicon().counting.get("date_words", ()))
 _BETWEEN = re.compile(rf"\b(?:tu|tren)(?: du)? ({_NUMBER})(?: [a-z]+){{0,2}} (?:den|toi) (duoi |can |het )?({_NUMBER})")
 _DASHED = re.compile(rf"(?<![\w/.,])({_NUMBER}) ?[-–] ?({_NUMBER})(?![\w/.,])")
 _UPWARD = re.compile(
-    rf"\b(?:tu|tren)(?: du)? ({_NUMBER})(?: [a-z]+){{0,2}} tro len\b|\btren ({_NUMBER})\b(?!(?: [a-z]+){{0,2}} (?:den|toi) )"
+    rf"\b(?:tu|tren)(?: du)? ({_NUMBER})(?: [a-z]+){{0,10}} tro len\b|\btren ({_NUMBER})\b(?!(?: [a-z]+){{0,2}} (?:den|toi) )"
+    rf"|\b(?:it nhat|toi thieu) ({_NUMBER})\b"
 )
 _BELOW = re.compile(rf"\b(?:duoi|it hon) ({_NUMBER})\b")
 #: "từ 35 tiết trở xuống": up to and with it.
@@ -58,9 +59,14 @@ def _value(number: str) -> float:
     return float(whole.replace(".", "") + ("." + decimal.replace(".", "") if decimal else ""))
 
 
+_SHARE = "phan"  # "45%" read as "45 phần trăm": the noun a share is measured by
+
+
 def _folded(text: str) -> str:
-    # "tiết/năm học": the noun, then what it is counted by (a date's or a number's slash stays)
-    return " ".join(re.sub(r"(?<=[a-z])/(?=[a-z])", " ", re.sub(r"[^\w,.\-–/ ]", " ", fold(text).lower())).split())
+    # "tiết/năm học": the noun, then what it is counted by (a date's or a number's slash stays); "45%" is "45 phần
+    # trăm", as a band may write it ("dưới 50%", "từ 70 phần trăm trở lên")
+    text = re.sub(r"\s*%", " phan tram", fold(text).lower())
+    return " ".join(re.sub(r"(?<=[a-z])/(?=[a-z])", " ", re.sub(r"[^\w,.\-–/ ]", " ", text)).split())
 
 
 def given(text: str) -> list[tuple[float, str]]:
@@ -127,8 +133,10 @@ def _ranges(text: str, noun: str) -> list[tuple[float, float, bool, bool]]:
             before = f" {' '.join(text[: m.start()].split()[-(3 + size) :])} "
             after = " ".join(text[m.end() :].split()[:size])
             # "trên 35 tiết đến 70 tiết", "từ 35 tiết trở xuống"; not "từ 5,0 điểm trở lên" (a pass mark)
+            # a share ("từ 50% nhiệm vụ … trở lên") is its band's measure wherever the match holds it
             inside = f" {noun} " in f" {m.group(0)} " and (
-                pattern in (_BETWEEN, _DOWNWARD) or (pattern is _UPWARD and m.group(0).startswith("tu du "))
+                pattern in (_BETWEEN, _DOWNWARD)
+                or (pattern is _UPWARD and (m.group(0).startswith("tu du ") or noun == _SHARE))
             )
             if f" {noun} " in before or noun == after or inside:
                 out.append(read(m))
@@ -147,7 +155,7 @@ _READERS = (
         ),
     ),
     (_DASHED, lambda m: (_value(m.group(1)), _value(m.group(2)), True, False)),
-    (_UPWARD, lambda m: (_value(m.group(1) or m.group(2)), float("inf"), True, m.group(2) is not None)),
+    (_UPWARD, lambda m: (_value(m.group(1) or m.group(2) or m.group(3)), float("inf"), True, m.group(2) is not None)),
     (_BELOW, lambda m: (float("-inf"), _value(m.group(1)), False, False)),
     (_DOWNWARD, lambda m: (float("-inf"), _value(m.group(1)), True, False)),
 )
