@@ -2898,6 +2898,15 @@ def test_an_entrance_typed_without_lop_is_that_grades_admission(tmp_path: Path) 
             "51,6%",
             id="a-rate-an-opening-account-states",
         ),
+        # a share the asker gives picks the band holding it ("hoàn thành dưới 50% nhiệm vụ"), not "từ 50% … trở lên"
+        pytest.param(
+            "unseen12",
+            "hd-2391-snv-nghean-2025",
+            "chuyen vien khong giu chuc vu hoan thanh 45% nhiem vu ke hoach nam thi xep loai gi theo hd 2391 nghe an",
+            "II.5",
+            "dưới 50% nhiệm vụ",
+            id="a-share-given-picks-its-band",
+        ),
         # a unit labelling its tasks in a list ("- Trạm Y tế: tổ chức tập huấn …") is a unit of the plan
         pytest.param(
             "unseen12",

@@ -139,3 +139,13 @@ def test_a_bound_word_that_reads_no_band_keeps_the_number_given() -> None:
     assert given("con tôi 17 tuổi thì được xếp loại gì") == [(17.0, "tuoi")]
     assert given("cong tac tu 10 nam thi duoc nang luong may bac") == [(10.0, "nam")]
     assert given("tau tu 6 den 12 met thi quan ly the nao") == [(9.0, "met")]
+
+
+def test_a_share_given_is_held_by_the_band_of_shares_that_holds_it() -> None:
+    """ "45%" is read as "45 phần trăm"; "dưới 50%" holds it, "từ 50% nhiệm vụ theo kế hoạch công tác năm trở lên"
+    and "ít nhất 80%" are bands of shares that leave it out."""
+    share = given("chuyen vien hoan thanh 45% nhiem vu ke hoach nam thi xep loai gi")
+    assert share == [(45.0, "phan")]
+    assert holds("- Hoàn thành dưới 50% nhiệm vụ theo kế hoạch công tác năm.", share)
+    assert states_other("- Hoàn thành từ 50% nhiệm vụ theo kế hoạch công tác năm trở lên;", share)
+    assert states_other("trong đó có ít nhất 80% nhiệm vụ hoàn thành đúng tiến độ", share)
