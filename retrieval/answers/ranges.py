@@ -38,7 +38,6 @@ _BETWEEN = re.compile(rf"\b(?:tu|tren)(?: du)? ({_NUMBER})(?: [a-z]+){{0,2}} (?:
 _DASHED = re.compile(rf"(?<![\w/.,])({_NUMBER}) ?[-–] ?({_NUMBER})(?![\w/.,])")
 _UPWARD = re.compile(
     rf"\b(?:tu|tren)(?: du)? ({_NUMBER})(?: [a-z]+){{0,10}} tro len\b|\btren ({_NUMBER})\b(?!(?: [a-z]+){{0,2}} (?:den|toi) )"
-    rf"|\b(?:it nhat|toi thieu) ({_NUMBER})\b"
 )
 _BELOW = re.compile(rf"\b(?:duoi|it hon) ({_NUMBER})\b")
 #: "từ 35 tiết trở xuống": up to and with it.
@@ -155,7 +154,7 @@ _READERS = (
         ),
     ),
     (_DASHED, lambda m: (_value(m.group(1)), _value(m.group(2)), True, False)),
-    (_UPWARD, lambda m: (_value(m.group(1) or m.group(2) or m.group(3)), float("inf"), True, m.group(2) is not None)),
+    (_UPWARD, lambda m: (_value(m.group(1) or m.group(2)), float("inf"), True, m.group(2) is not None)),
     (_BELOW, lambda m: (float("-inf"), _value(m.group(1)), False, False)),
     (_DOWNWARD, lambda m: (float("-inf"), _value(m.group(1)), True, False)),
 )
