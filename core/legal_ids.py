@@ -116,6 +116,10 @@ def canonical_id(raw: str) -> str:
     if len(toks) >= 3 and re.fullmatch(r"\d{4}", toks[1]):
         return f"{toks[0]}/{toks[1]}/{'-'.join(toks[2:])}"
     compact = re.sub(r"\s+", "", raw.strip())
+    # a mass organisation's own style, as the Party's: the kind after a dash, the issuer after a slash ("14-CTr/TWĐTN-
+    # PTTN", "31-KH/HSV"): kept as written, as drafters paste it
+    if (m := re.fullmatch(rf"(\d+)-({SEG})/({SEG}(?:-{SEG})*)", compact)) and m.group(2).upper() in KIND_CODES:
+        return compact
     if re.fullmatch(rf"\d+/{SEG}(?:[-/]{SEG})*", compact):
         return compact
     return f"{toks[0]}/{'-'.join(toks[1:])}"

@@ -56,6 +56,10 @@ def registry(docs):
         ("06/2015/TTLT/ BGDĐT-BCA", "06/2015/TTLT-BGDĐT-BCA"),
         ("510/QĐ-BCA-V05", "510/QĐ-BCA-V05"),
         ("2447/QĐ-TTg", "2447/QĐ-TTg"),
+        # a youth union's, a Party committee's office: numbered as the Party's, kept so ("14/CTr-TWĐTN-PTTN" was none)
+        ("14-CTr/TWĐTN-PTTN", "14-CTr/TWĐTN-PTTN"),
+        ("31-KH/HSV", "31-KH/HSV"),
+        ("38-HD/BTCTW", "38-HD/BTCTW"),
     ],
 )
 def test_canonical_ids(printed: str, canonical: str) -> None:
