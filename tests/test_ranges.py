@@ -142,11 +142,20 @@ def test_a_bound_word_that_reads_no_band_keeps_the_number_given() -> None:
 
 
 def test_a_share_given_is_held_by_the_band_of_shares_that_holds_it() -> None:
-    """ "45%" is read as "45 phần trăm"; "dưới 50%" holds it, "từ 50% nhiệm vụ theo kế hoạch công tác năm trở lên" is
-    a band of shares that leaves it out; "ít nhất 80%" is a condition, no band (one asking whether 104 credits qualify
-    needs the article setting "tối thiểu 110 tín chỉ", met or not)."""
+    """ "45%" gives a share ("%" its noun; "0,5%/tháng" is a rate, none); "dưới 50%" holds it, "từ 50% nhiệm vụ theo
+    kế hoạch công tác năm trở lên" (a share says what it is of), "50%-70%" and "từ 30% … trở xuống" leave it out; a
+    band of another noun holding a folded "phần" ("bộ phận có từ 10 người trở lên") is none; "ít nhất 80%" is a
+    condition, no band (one asking whether 104 credits qualify needs the article setting "tối thiểu 110 tín chỉ")."""
     share = given("chuyen vien hoan thanh 45% nhiem vu ke hoach nam thi xep loai gi")
-    assert share == [(45.0, "phan")]
+    assert share == [(45.0, "%")]
+    assert given("hoi vien vay von lai suat 0,5%/thang thi sao") == []
     assert holds("- Hoàn thành dưới 50% nhiệm vụ theo kế hoạch công tác năm.", share)
-    assert states_other("- Hoàn thành từ 50% nhiệm vụ theo kế hoạch công tác năm trở lên;", share)
-    assert not states_other("trong đó có ít nhất 80% nhiệm vụ hoàn thành đúng tiến độ", share)
+    assert holds("đạt từ 40 phần trăm trở lên", share)
+    for other in (
+        "- Hoàn thành từ 50% nhiệm vụ theo kế hoạch công tác năm trở lên;",
+        "Hoàn thành từ 50%-70% nhiệm vụ",
+        "từ 30% nhiệm vụ trở xuống",
+    ):
+        assert states_other(other, share), other
+    for none in ("Bộ phận có từ 10 người trở lên", "trong đó có ít nhất 80% nhiệm vụ hoàn thành đúng tiến độ"):
+        assert not holds(none, share) and not states_other(none, share), none

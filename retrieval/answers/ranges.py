@@ -21,7 +21,7 @@ from retrieval.lexicon import lexicon
 
 _NUMBER = r"\d+(?:[.,]\d+)*"
 #: A number the asker gives and the noun after it; not a day, a year ("năm 2025"), nor part of a number ("80/2025").
-_GIVEN = re.compile(rf"(?<![\w/.,-])({_NUMBER})\s+([a-z]+)\b(?![/-])")
+_GIVEN = re.compile(rf"(?<![\w/.,-])({_NUMBER})\s*([a-z]+\b|%)(?![/-])")  # "45%" gives a share; "0,5%/tháng" a rate
 #: Nouns after a number that measure nothing a band of a section is written in (lexicon counting.not_measured).
 _NOT_MEASURED = frozenset(lexicon().counting.get("not_measured", ()))
 #: A noun and the word after it that make another noun (lexicon counting.not_measured_pairs: "năm học").
@@ -34,14 +34,19 @@ _IN_CAPITALS = frozenset(w.lower() for w in lexicon().abbreviations_in_capitals)
 _DATE_WORDS = frozenset(lexicon().counting.get("date_words", ()))
 #: "từ 7 đến cận 8": just under 8, as "đến dưới 8". "từ đủ 10 năm đến dưới 15 năm": "đủ" says the bound is held.
 #: "trên 35 tiết đến 70 tiết" too (its low bound left out).
-_BETWEEN = re.compile(rf"\b(?:tu|tren)(?: du)? ({_NUMBER})(?: [a-z]+){{0,2}} (?:den|toi) (duoi |can |het )?({_NUMBER})")
-_DASHED = re.compile(rf"(?<![\w/.,])({_NUMBER}) ?[-–] ?({_NUMBER})(?![\w/.,])")
+_BETWEEN = re.compile(
+    rf"\b(?:tu|tren)(?: du)? ({_NUMBER})(?: ?%)?(?: [a-z]+){{0,2}} (?:den|toi) (duoi |can |het )?({_NUMBER})"
+)
+_DASHED = re.compile(rf"(?<![\w/.,])({_NUMBER})(?: ?%)? ?[-–] ?({_NUMBER})(?![\w/.,])")
+#: "từ 50% nhiệm vụ theo kế hoạch công tác năm trở lên": a share says what it is of, up to ``SHARE_OF`` words.
+SHARE_OF = 8
 _UPWARD = re.compile(
-    rf"\b(?:tu|tren)(?: du)? ({_NUMBER})(?: [a-z]+){{0,10}} tro len\b|\btren ({_NUMBER})\b(?!(?: [a-z]+){{0,2}} (?:den|toi) )"
+    rf"\b(?:tu|tren)(?: du)? ({_NUMBER})(?: ?%(?: [a-z]+){{0,{SHARE_OF}}}|(?: [a-z]+){{0,2}}) tro len\b"
+    rf"|\btren ({_NUMBER})\b(?!(?: ?%)?(?: [a-z]+){{0,2}} (?:den|toi) )"
 )
 _BELOW = re.compile(rf"\b(?:duoi|it hon) ({_NUMBER})\b")
 #: "từ 35 tiết trở xuống": up to and with it.
-_DOWNWARD = re.compile(rf"\b(?:tu )?({_NUMBER})(?: [a-z]+){{0,2}} tro xuong\b")
+_DOWNWARD = re.compile(rf"\b(?:tu )?({_NUMBER})(?: ?%)?(?: [a-z]+){{0,2}} tro xuong\b")
 
 
 #: A bound before a number (lexicon counting.band_bounds) or after its noun: the question names a band ("dưới 6
@@ -58,14 +63,14 @@ def _value(number: str) -> float:
     return float(whole.replace(".", "") + ("." + decimal.replace(".", "") if decimal else ""))
 
 
-_SHARE = "phan"  # "45%" read as "45 phần trăm": the noun a share is measured by
+_SHARE = "%"  # the noun a share is measured by ("45%", "dưới 50%")
 
 
 def _folded(text: str) -> str:
-    # "tiết/năm học": the noun, then what it is counted by (a date's or a number's slash stays); "45%" is "45 phần
-    # trăm", as a band may write it ("dưới 50%", "từ 70 phần trăm trở lên")
-    text = re.sub(r"\s*%", " phan tram", fold(text).lower())
-    return " ".join(re.sub(r"(?<=[a-z])/(?=[a-z])", " ", re.sub(r"[^\w,.\-–/ ]", " ", text)).split())
+    # "tiết/năm học": the noun, then what it is counted by (a date's or a number's slash stays); "%" kept, a share's
+    # own noun ("45%", "dưới 50%"), "phần trăm" read as it
+    text = re.sub(r"\s*(?:%|\bphan tram\b)", " %", fold(text).lower())
+    return " ".join(re.sub(r"(?<=[a-z])/(?=[a-z])", " ", re.sub(r"[^\w,.\-–/% ]", " ", text)).split())
 
 
 def given(text: str) -> list[tuple[float, str]]:
