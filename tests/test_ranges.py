@@ -151,6 +151,7 @@ def test_a_share_given_is_held_by_the_band_of_shares_that_holds_it() -> None:
     assert given("hoi vien vay von lai suat 0,5%/thang thi sao") == []
     assert holds("- Hoàn thành dưới 50% nhiệm vụ theo kế hoạch công tác năm.", share)
     assert holds("đạt từ 40 phần trăm trở lên", share)
+    assert holds("con thương binh bị suy giảm khả năng lao động dưới 81%.", given("suy giảm 61% khả năng lao động"))
     for other in (
         "- Hoàn thành từ 50% nhiệm vụ theo kế hoạch công tác năm trở lên;",
         "Hoàn thành từ 50%-70% nhiệm vụ",

@@ -69,7 +69,7 @@ _SHARE = "%"  # the noun a share is measured by ("45%", "dưới 50%")
 def _folded(text: str) -> str:
     # "tiết/năm học": the noun, then what it is counted by (a date's or a number's slash stays); "%" kept, a share's
     # own noun ("45%", "dưới 50%"), "phần trăm" read as it
-    text = re.sub(r"\s*(?:%|\bphan tram\b)", " %", fold(text).lower())
+    text = re.sub(r"\s*(?:%|\bphan tram\b)(?=(/)?)", lambda m: " %" if m.group(1) else " % ", fold(text).lower())
     return " ".join(re.sub(r"(?<=[a-z])/(?=[a-z])", " ", re.sub(r"[^\w,.\-–/% ]", " ", text)).split())
 
 
