@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from core.text import fold_key
 from ingest.lexicon import lexicon
 from ingest.normalize import is_all_caps
+from ingest.numbering import STRONG, classify
 from ingest.outline import Line
 
 _NOTE = r"\((?:Ban hành |ban hành )?(?:kèm|Kèm|KÈM)\s+(?:theo|THEO)\b"
@@ -149,7 +150,10 @@ def _note_at(text: str) -> int:
 
 
 def _appendix_title(text: str) -> bool:
-    """A line of an appendix's title block: capitals or the "(Kèm theo …)" note, not a table's first cell."""
+    """A line of an appendix's title block: capitals or the "(Kèm theo …)" note, not a table's first cell nor a part's
+    heading ("PHẦN I. DANH MỤC …", "A. …" open the appendix's own outline)."""
+    if (marker := classify(text.strip())) is not None and marker.kind in STRONG:
+        return False
     return (is_all_caps(text) or bool(_ATTACHED_NOTE.match(text))) and text.strip() not in _TABLE_HEADS
 
 

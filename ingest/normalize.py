@@ -227,6 +227,8 @@ def _caps_continues(para: str, prev: str, line: str, width: int | None) -> bool:
     """
     if _DOC_TYPE_LINE.match(para) or _ROMAN_CELL.match(prev):
         return False  # a type line, or a table's group number ("II" / "HỖ TRỢ …")
+    if (own := classify(line)) is not None and own.kind in (*_PART_KINDS, "lettered"):
+        return False  # a part's own heading after one: "PHẦN I. DANH MỤC …" / "A. THỦ TỤC HÀNH CHÍNH CẤP TỈNH"
     marker = classify(para)
     if " " in line and marker is not None and marker.rest.startswith(line):
         return False  # the heading written again, as a scrape repeats a chapter's ("Chương I QUY ĐỊNH CHUNG" / …)

@@ -139,6 +139,7 @@ class _Builder:
         self.parts_seen = False  # a Roman part heading above articles (Party documents: "I- QUY ĐỊNH CHUNG")
         self.ids: set[str] = set()
         self.caps_break = False
+        self.run = 0  # the number of the last item under a Roman part: items may be numbered on through the parts
 
     def text_line(self, text: str) -> None:
         if self.stack:
@@ -179,6 +180,8 @@ class _Builder:
         counted = self.root if counter == "dieu" else parent  # articles are numbered through the region
         counted.last[counter] = ordinal(marker)
         counted.last_label[counter] = sid
+        if counter == "num" and parent.marker.kind == "roman":
+            self.run = ordinal(marker)
         self.caps_break = False
         while self.stack and self.stack[-1] is not parent:
             self.stack.pop()
@@ -201,6 +204,9 @@ class _Builder:
         if kind == "phan":  # a plan's or text's parts ("PHẦN I. …"), above its chapters or Roman items
             return self.root, f"Phần {marker.label}", "phan"
         if kind == "lettered":  # a guidance's lettered parts ("A. NHIỆM VỤ TRỌNG TÂM"), above its Roman items
+            phan = self.nearest("phan")
+            if phan is not None and set(phan.last) <= {"lettered"} and is_all_caps(marker.rest):
+                return phan, marker.label, "lettered"  # a part's own lettered parts ("PHẦN I" / "A. … CẤP TỈNH")
             if "lettered" not in self.root.last and self.made:
                 return None  # "A. …" after a section opened (a Roman item, "1.", a part): a list inside it
             return self.root, f"Phần {marker.label}", "lettered"
@@ -269,8 +275,10 @@ class _Builder:
         last = parent.last.get(counter)
         is_strong = strong(marker)
         if last is None:
-            # the first of its list: I / 1 / a, or a late start (a body opening at II; a list at 2)
-            return "yes" if n == 1 or is_strong or n == 2 else "no"
+            # the first of its list: I / 1 / a, or a late start (a body opening at II; a list at 2), or items numbered
+            # on through the Roman parts ("II. LĨNH VỰC …" / "3. Thủ tục …" after "2. Thủ tục …" under I)
+            run = self.run if counter == "num" and parent.marker.kind == "roman" else 0
+            return "yes" if n == 1 or is_strong or n == 2 or (run and n == run + 1) else "no"
         if n == last + 1:
             return "yes"
         if n == last:

@@ -87,7 +87,7 @@ def _row_starts(lines: list[str], head: int, opens_block: re.Pattern[str]) -> tu
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
         if (
             _BARE_NUMBER.match(line)
-            and (int(line) == expected or (out and out[-1][1] == "group" and int(line) == 1))
+            and (int(line) == expected or (out and out[-1][1] == "group" and (int(line) == 1 or expected == 1)))
             and not _QUANTITY.match(nxt)  # "2" / "2" / "Ghế": the first is the row above's quantity
         ):
             out.append((i, "row"))
@@ -96,10 +96,26 @@ def _row_starts(lines: list[str], head: int, opens_block: re.Pattern[str]) -> tu
             out.append((i, "group"))
         elif out and line.rstrip(":").lower() in totals:  # "Tổng cộng", its number cell empty: a row of its own
             out.append((i, "total"))
-        elif opens_block.match(line) and line not in _EMPTY_CELLS:
+        elif opens_block.match(line) and line not in _EMPTY_CELLS and not (not out and _header_label(line)):
             break
+        elif out and (line.lower() in lexicon().table_heads or _part_heading(line)):
+            break  # the next table's header ("STT"), or a part's heading between tables ("B. … CẤP XÃ")
         i += 1
     return out, i
+
+
+def _part_heading(line: str) -> bool:
+    """A lettered part's heading in capitals ("B. THỦ TỤC HÀNH CHÍNH CẤP XÃ"): no table's cell."""
+    marker = classify(line)
+    return marker is not None and marker.kind == "lettered" and marker.rest.upper() == marker.rest
+
+
+def _header_label(line: str) -> bool:
+    """A header cell that opens like a block of the text ("Căn cứ pháp lý", "Thực hiện"): a few words, no figure,
+    no marker, no closing stop; before the first row it is the header's, not the text going on."""
+    return (
+        len(line.split()) <= 4 and not re.search(r"\d|[.;:]$", line) and classify(line) is None and line[:1].isalpha()
+    )
 
 
 ROMAN = tuple(to_roman(n) for n in range(1, 13))  # I … XII

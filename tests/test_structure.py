@@ -1003,3 +1003,72 @@ def test_a_wrapped_date_and_a_heading_cut_at_a_page_break_stay_whole() -> None:
         ("II.1", "Trách nhiệm của Sở Tư pháp"),
         ("II.2", "Sở Y tế"),
     ]
+
+
+def test_a_procedures_list_numbered_on_through_its_parts_keeps_every_procedure() -> None:
+    """A decision publishing administrative procedures: an appendix in "PHẦN I" / "PHẦN II", each in lettered parts
+    ("A. … CẤP TỈNH", "B. … CẤP XÃ") and Roman fields, the procedures numbered 1, 2, 3 … on through the fields. Each
+    procedure is a section with its own points ("3.d", not the points of 3 under field II and procedure 4 inside
+    3's last point); the part's heading is no line of the appendix's title; the list's table keeps its header
+    cell "Căn cứ pháp lý" (a ground's words) and its rows under a part of its own (a thirteenth unseen set's
+    development document)."""
+    appendix = (
+        "PHỤ LỤC\nDANH MỤC THỦ TỤC HÀNH CHÍNH\n(Kèm theo Quyết định số 27/QĐ-UBND)\nPHẦN I. DANH MỤC THỦ\nTỤC\n"
+        "A. THỦ TỤC CẤP TỈNH\nSTT\nTên thủ tục\nThời hạn\nCăn cứ pháp lý\nI\nLĩnh vực Giáo dục trung học\n1\n"
+        "Chuyển trường\n03 ngày\nThông tư số 50/2021/TT-BGDĐT\nII\nLĩnh vực Giáo dục thường xuyên\n2\n"
+        "Cho phép trung tâm hoạt động\n15 ngày\nNghị định số 125/2024/NĐ-CP\n3\nCho phép hoạt động trở lại\n10 ngày\n"
+        "Nghị định số 125/2024/NĐ-CP\nB. THỦ TỤC CẤP XÃ\nSTT\nTên thủ tục\nThời hạn\nCăn cứ pháp lý\nI\n"
+        "Lĩnh vực Giáo dục mầm non\n4\nCho phép trường mầm non hoạt động\n15 ngày\nNghị định số 125/2024/NĐ-CP\n"
+        "PHẦN II. NỘI DUNG\nA. THỦ TỤC CẤP TỈNH\nI. LĨNH VỰC GIÁO DỤC TRUNG HỌC\n1. Thủ tục chuyển trường\n"
+        "a) Trình tự thực hiện: nộp hồ sơ.\nb) Thời hạn giải quyết: 03 ngày.\nII. LĨNH VỰC GIÁO DỤC THƯỜNG XUYÊN\n"
+        "2. Thủ tục cho phép trung tâm hoạt động\na) Trình tự thực hiện: gửi hồ sơ.\nb) Thời hạn giải quyết: 15 ngày.\n"
+        "3. Thủ tục cho phép hoạt động trở lại\na) Trình tự thực hiện: gửi báo cáo khắc phục.\n"
+        "b) Thời hạn giải quyết: 10 ngày.\nB. THỦ TỤC CẤP XÃ\nI. LĨNH VỰC GIÁO DỤC MẦM NON\n"
+        "4. Thủ tục cho phép trường mầm non hoạt động\na) Trình tự thực hiện: nộp hồ sơ.\n"
+        "b) Thời hạn giải quyết: 15 ngày.\n"
+    )
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 27/QĐ-UBND\nAn Giang, ngày 3 tháng 4 năm 2025\nQUYẾT ĐỊNH\n"
+        "Công bố danh mục thủ tục hành chính\nCăn cứ Luật Tổ chức chính quyền địa phương;\nQUYẾT ĐỊNH:\n"
+        "Điều 1. Công bố danh mục thủ tục kèm theo.\nĐiều 2. Quyết định này có hiệu lực từ ngày ký.\n" + appendix
+    )
+    doc = build_document("qd-27", text)
+    ids = [s.id for s in doc.sections]
+    assert ids == [
+        "Điều 1",
+        "Điều 2",
+        "Phụ lục",
+        "Phụ lục.Phần I",
+        "Phụ lục.Phần I.A",
+        "Phụ lục.Phần I.A.I",
+        "Phụ lục.Phần I.A.II",
+        "Phụ lục.Phần I.B",
+        "Phụ lục.Phần I.B.I",
+        "Phụ lục.Phần II",
+        "Phụ lục.Phần II.A",
+        "Phụ lục.Phần II.A.I",
+        "Phụ lục.Phần II.A.I.1",
+        "Phụ lục.Phần II.A.I.1.a",
+        "Phụ lục.Phần II.A.I.1.b",
+        "Phụ lục.Phần II.A.II",
+        "Phụ lục.Phần II.A.II.2",
+        "Phụ lục.Phần II.A.II.2.a",
+        "Phụ lục.Phần II.A.II.2.b",
+        "Phụ lục.Phần II.A.II.3",
+        "Phụ lục.Phần II.A.II.3.a",
+        "Phụ lục.Phần II.A.II.3.b",
+        "Phụ lục.Phần II.B",
+        "Phụ lục.Phần II.B.I",
+        "Phụ lục.Phần II.B.I.4",
+        "Phụ lục.Phần II.B.I.4.a",
+        "Phụ lục.Phần II.B.I.4.b",
+    ]
+    assert doc.section_text("Phụ lục.Phần II.A.II.3.b", own=True).strip() == "b) Thời hạn giải quyết: 10 ngày."
+    assert doc.section_text("Phụ lục.Phần I.A", own=True).strip().splitlines()[1:] == [
+        "STT Tên thủ tục Thời hạn Căn cứ pháp lý"
+    ]
+    assert doc.section_text("Phụ lục.Phần I.B.I", own=True).strip().splitlines() == [
+        "I",
+        "Lĩnh vực Giáo dục mầm non",
+        "4 Cho phép trường mầm non hoạt động 15 ngày Nghị định số 125/2024/NĐ-CP",
+    ]
