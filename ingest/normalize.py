@@ -346,6 +346,14 @@ def _continues(
         and (nxt is None or BLOCK_START.match(nxt))
     ):
         return True  # "2.5. Sở" / "Y tế" / "- …": the last words of a wrapped heading
+    if (
+        para == prev
+        and BLOCK_START.match(prev)
+        and not prev.startswith(_BULLETS)
+        and unbroken
+        and unbroken.across(prev, line)
+    ):
+        return True  # a heading cut inside a name it writes whole elsewhere: "c) … Thư viện thành phố" / "Đà Nẵng tổ chức …"
     if not width:
         return False  # lines are whole paragraphs; only a lower-case start continues one
     if (

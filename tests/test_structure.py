@@ -1072,3 +1072,17 @@ def test_a_procedures_list_numbered_on_through_its_parts_keeps_every_procedure()
         "Lĩnh vực Giáo dục mầm non",
         "4 Cho phép trường mầm non hoạt động 15 ngày Nghị định số 125/2024/NĐ-CP",
     ]
+
+
+def test_an_item_cut_inside_a_name_the_document_writes_whole_is_one_line() -> None:
+    """ "c) Phối hợp với Thư viện thành phố" / "Đà Nẵng tổ chức xe thư viện …" in a text wrapped at 80 characters:
+    the item's first line ends inside a name the document writes unbroken elsewhere ("thành phố Đà Nẵng"), so the
+    next line goes on with it, not a body under a heading cut short (a thirteenth unseen set's development
+    document)."""
+    path = REPO / "evals" / "unseen13" / "docs" / "da-263-ubnd-danang-2025.txt"
+    doc = build_document(path.stem, path.read_text(encoding="utf-8"))
+    assert doc.section("Phần III.6.c").heading.startswith("Phối hợp với Thư viện thành phố Đà Nẵng tổ chức")
+    assert doc.section_text("Phần III.6.c", own=True).strip().splitlines() == [
+        "c) Phối hợp với Thư viện thành phố Đà Nẵng tổ chức xe thư viện lưu động phục vụ học sinh các xã miền núi,"
+        " vùng khó khăn, tối thiểu 40 lượt/năm."
+    ]
