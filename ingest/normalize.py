@@ -21,7 +21,7 @@ from itertools import pairwise
 from core.text import INVISIBLE, SPACES, UPPER, place_tones
 from ingest.numbering import classify
 from ingest.table_rows import table_rows
-from ingest.wrapped_names import Unbroken, name_cut, name_pairs
+from ingest.wrapped_names import Unbroken, name_cut, name_pairs, title_word
 
 _CHAR_FIXES = (
     str.maketrans(
@@ -350,8 +350,7 @@ def _continues(
         para == prev
         and BLOCK_START.match(prev)
         and not prev.startswith(_BULLETS)
-        and unbroken
-        and unbroken.across(prev, line)
+        and _name_across(prev, line, unbroken)
     ):
         return True  # a heading cut inside a name it writes whole elsewhere: "c) … Thư viện thành phố" / "Đà Nẵng tổ chức …"
     if not width:
@@ -369,6 +368,17 @@ def _continues(
     if is_all_caps(line):
         return wrapped  # "ANTQ" cut off a wrapped heading; otherwise a header or signature line
     return wrapped
+
+
+def _name_across(prev: str, line: str, unbroken: Unbroken | None) -> bool:
+    """Whether the break between ``prev`` and ``line`` falls inside a proper name the document writes unbroken
+    elsewhere: the words either side written together, and a capitalised name going on across the break ("thành
+    phố" / "Đà Nẵng …", "Hội khỏe" / "Phù Đổng"); not a capitalised sentence after a heading ("Thời gian thực hiện"
+    / "Đợt thi đua …", though "thực hiện Đợt thi đua" is written elsewhere)."""
+    words = [w.strip(',.;:()“”"') for w in line.split()[:2]]
+    last = prev.split()[-1] if prev.split() else ""
+    named = len(words) == 2 and title_word(words[0]) and (title_word(words[1]) or title_word(last))
+    return bool(named and unbroken and unbroken.across(prev, line))
 
 
 def _cut(prev: str, line: str, width: int) -> bool:

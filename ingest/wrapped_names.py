@@ -13,7 +13,7 @@ def name_pairs(lines: list[str]) -> frozenset[tuple[str, str]]:
     pairs: set[tuple[str, str]] = set()
     for line in lines:
         words = [w.strip(',.;:()“”"') for w in line.split()]
-        titled = [_title_word(w) for w in words]
+        titled = [title_word(w) for w in words]
         for (a, ta), (b, tb) in pairwise(zip(words, titled, strict=True)):
             if ta and tb:
                 pairs.add((a, b))
@@ -45,7 +45,7 @@ class Unbroken:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _title_word(word: str) -> bool:
+def title_word(word: str) -> bool:
     """ "Đồng", "Nam": a capitalised word (not an abbreviation in capitals)."""
     return len(word) >= 2 and word[0].isupper() and word[1:].isalpha() and word[1:].islower()
 
@@ -56,6 +56,6 @@ def name_cut(prev: str, line: str) -> bool:
     _, colon, listed = prev.rpartition(":")
     first = line.split(" ", 1)[0]
     names = listed.replace(",", " ").split()
-    return bool(colon and names and all(_title_word(w) for w in names) and first.endswith(",")) and _title_word(
+    return bool(colon and names and all(title_word(w) for w in names) and first.endswith(",")) and title_word(
         first[:-1]
     )
