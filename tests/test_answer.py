@@ -2251,6 +2251,38 @@ def test_a_length_of_service_asks_no_deadline(tmp_path: Path) -> None:
         assert "được tính bằng 1,5 lần thời gian công tác" in ans.answer
 
 
+_INSPECTION_PLAN = """PHÒNG GIÁO DỤC VÀ ĐÀO TẠO
+TRƯỜNG TIỂU HỌC AN PHÚ
+Số: 36/KH-THAP
+An Phú, ngày 15 tháng 9 năm 2025
+KẾ HOẠCH
+Kiểm tra nội bộ trường học năm học 2025 - 2026
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+Đánh giá đúng thực trạng việc thực hiện nhiệm vụ của cán bộ, giáo viên.
+2. Yêu cầu
+Kiểm tra khách quan, công khai, đúng quy định.
+II. NỘI DUNG KIỂM TRA
+1. Lịch kiểm tra theo tháng
+Tháng 10/2025: kiểm tra toàn diện 04 giáo viên, do Ban kiểm tra nội bộ thực hiện.
+Tháng 02/2026: kiểm tra chuyên đề 12 giáo viên và công tác bảo vệ, do Phó Hiệu trưởng thực hiện.
+III. TỔ CHỨC THỰC HIỆN
+Hiệu trưởng phê duyệt kế hoạch và chỉ đạo thực hiện.
+"""
+
+
+def test_a_question_with_more_than_its_documents_name_is_no_question_of_its_gist(tmp_path: Path) -> None:
+    """ "Tháng 2/2026 trường … kiểm tra những nội dung gì?" asks the month's inspections, not the plan's aims: the
+    gist (the aims, whole) answers only a question naming its document alone ("Kế hoạch kiểm tra nội bộ của
+    trường … có những nội dung gì?"), as the title does (a thirteenth unseen set's development document)."""
+    with engine_of(tmp_path, {"kh-36-thanphu-2025": _INSPECTION_PLAN}, CORPUS) as engine:
+        month = engine.ask("thang 2/2026 truong tieu hoc an phu kiem tra noi bo nhung noi dung gi")
+        assert month.found and cited(month)[0] == ("kh-36-thanphu-2025", "II.1"), month.answer
+        assert "kiểm tra chuyên đề 12 giáo viên" in month.answer
+        whole = engine.ask("Kế hoạch kiểm tra nội bộ của trường tiểu học An Phú có những nội dung gì?")
+        assert whole.found and cited(whole)[0] == ("kh-36-thanphu-2025", "I"), whole.answer
+
+
 _CONTEST_PLAN = """UBND XÃ AN BÌNH
 TRƯỜNG THCS AN BÌNH
 Số: 15/KH-THCS

@@ -59,13 +59,16 @@ def gist(q: Question, ctx: Context) -> Draft | None:
     if target is None:
         return None
     doc = ctx.index.get(target)
+    cues = lexicon().gist["cues"]
+    if not names_only(q, doc, ctx, cues, titled=True):  # "tháng 2/2026 … kiểm tra những nội dung gì": not the gist
+        return None
     wanted = lexicon().gist["headings"]
     for sec in doc.sections:
         heading = " ".join(re.sub(r"[^a-z0-9 ]", " ", fold(sec.heading).lower()).split())
         if any(heading == w or heading.startswith(w + " ") for w in wanted):
             lines = pick_lines(doc, sec.id, "all")
             return Draft([Evidence(doc.doc_id, sec.id, sec.heading, lines)]) if lines else None
-    if not names_only(q, doc, ctx, lexicon().gist["cues"]):  # "… Thuế tỉnh thẩm định nội dung gì": not the gist
+    if not names_only(q, doc, ctx, cues):  # "… Thuế tỉnh thẩm định nội dung gì": not the gist
         return None
     title = fact_evidence(doc, "title") if doc.title else None
     return Draft([title], group_by_doc=not title.statements) if title is not None else None
