@@ -109,6 +109,7 @@ class Lexicon:
     qualifications: tuple[str, ...]  # folded: a level's name that asks of no one at it ("tot nghiep thpt")
     siblings: tuple[dict[str, tuple[str, ...]], ...]  # families of exclusive qualifiers: member -> folded phrases
     siblings_compared: tuple[str, ...]  # folded words after which a member is the measure, not the one asked
+    siblings_spanning: tuple[str, ...]  # folded words naming several members at once ("trung hoc" alone)
     siblings_headed: dict[str, tuple[str, ...]]  # member -> folded phrases naming it in a heading only
     own_work_year: re.Pattern[str]  # a year the asker's own drafting names ("đang soạn kế hoạch năm 2026"), not asked
     year_set_aside: re.Pattern[str]  # a year the question sets aside ("không phải mục tiêu 2026"), not asked
@@ -302,6 +303,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
             for family in raw["siblings"]["families"].values()
         ),
         siblings_compared=tuple(raw["siblings"].get("compared", ())),
+        siblings_spanning=tuple(raw["siblings"].get("spanning", ())),
         siblings_headed={k: tuple(v) for k, v in raw["siblings"].get("headed", {}).items()},
         own_work_year=re.compile(raw["own_work_year"]["pattern"]),
         year_set_aside=re.compile(raw["year_set_aside"]["pattern"]),

@@ -2283,6 +2283,57 @@ def test_a_question_with_more_than_its_documents_name_is_no_question_of_its_gist
         assert whole.found and cited(whole)[0] == ("kh-36-thanphu-2025", "I"), whole.answer
 
 
+_PROCEDURES = """ỦY BAN NHÂN DÂN
+TỈNH BÌNH AN
+Số: 77/QĐ-UBND
+Bình An, ngày 14 tháng 10 năm 2025
+QUYẾT ĐỊNH
+Công bố thủ tục hành chính lĩnh vực giáo dục
+Căn cứ Luật Tổ chức chính quyền địa phương;
+QUYẾT ĐỊNH:
+Điều 1. Công bố kèm theo Quyết định này các thủ tục hành chính lĩnh vực giáo dục.
+Điều 2. Quyết định này có hiệu lực từ ngày ký.
+PHỤ LỤC
+NỘI DUNG THỦ TỤC HÀNH CHÍNH
+I. LĨNH VỰC GIÁO DỤC MẦM NON
+1. Thủ tục cho phép trường mầm non tư thục hoạt động giáo dục
+a) Trình tự thực hiện: nhà trường nộp hồ sơ tại Trung tâm Phục vụ hành chính công xã.
+b) Phí, lệ phí: Phí thẩm định 1.200.000 đồng/hồ sơ.
+II. LĨNH VỰC GIÁO DỤC TRUNG HỌC
+2. Thủ tục chuyển trường đối với học sinh trung học phổ thông
+a) Trình tự thực hiện: cha mẹ học sinh nộp hồ sơ tại Trung tâm Phục vụ hành chính công tỉnh.
+b) Thời hạn giải quyết: 03 ngày làm việc.
+3. Thủ tục chuyển trường đối với học sinh trung học cơ sở
+a) Trình tự thực hiện: cha mẹ học sinh nộp hồ sơ tại Trung tâm Phục vụ hành chính công xã nơi có trường.
+b) Thời hạn giải quyết: 03 ngày làm việc.
+4. Thủ tục công nhận trường trung học phổ thông đạt chuẩn quốc gia
+a) Trình tự thực hiện: nhà trường gửi hồ sơ đề nghị về Trung tâm Phục vụ hành chính công tỉnh.
+b) Thời hạn giải quyết: 20 ngày làm việc.
+"""
+
+
+def test_a_section_titled_for_another_level_of_schooling_does_not_answer_for_the_one_asked(tmp_path: Path) -> None:
+    """Procedures titled each for one level ("Thủ tục chuyển trường đối với học sinh trung học cơ sở", under "I.
+    LĨNH VỰC GIÁO DỤC MẦM NON"): the one titled for the level asked answers first; a level no title holds (a
+    primary school's fee, its recognition) is refused rather than answered by another
+    level's procedure (a thirteenth unseen set's development document); a story told first names the asker's own
+    level ("Em là giáo viên THCS …"), not the one asked."""
+    with engine_of(tmp_path, {"qd-77-ubnd-binhan-2025": _PROCEDURES}, CORPUS) as engine:
+        moved = engine.ask("QĐ 77 Bình An: hồ sơ chuyển trường THCS nộp ở đâu ạ?")
+        assert moved.found and cited(moved)[0] == ("qd-77-ubnd-binhan-2025", "Phụ lục.II.3.a"), moved.answer
+        assert "nơi có trường" in moved.answer
+        fee = engine.ask(
+            "theo qđ 77 bình an, thủ tục cho phép trường tiểu học tư thục hoạt động mất phí thẩm định bao nhiêu?"
+        )
+        assert not fee.found, fee.answer
+        recognised = engine.ask("qd 77 binh an: cong nhan truong tieu hoc dat chuan quoc gia giai quyet trong bao lau")
+        assert not recognised.found, recognised.answer
+        mine = engine.ask(
+            "Em là giáo viên THCS. Theo QĐ 77 Bình An thì công nhận trường đạt chuẩn quốc gia giải quyết trong bao lâu?"
+        )
+        assert mine.found and cited(mine)[0] == ("qd-77-ubnd-binhan-2025", "Phụ lục.II.4.b"), mine.answer
+
+
 _CONTEST_PLAN = """UBND XÃ AN BÌNH
 TRƯỜNG THCS AN BÌNH
 Số: 15/KH-THCS

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.types import Answer, Document
 from retrieval.analyzer import fold_word, token_index
-from retrieval.answers import bases, content, refusal
+from retrieval.answers import bases, content, levels, refusal
 from retrieval.answers.compose import compose
 from retrieval.answers.context import Context, question_terms
 from retrieval.answers.evidence import Draft, table_headings
@@ -187,6 +187,7 @@ class Answerer:
             if draft is None or not draft.evidence:
                 continue
             if route.checked:
+                draft = levels.member_first(q, draft, ctx)  # "chuyển trường THCS": not THPT's procedure first
                 checked = self._checked(q, draft, ctx)
                 if checked is None:
                     checked = self._named_instead(q, route, draft, ctx)
