@@ -278,7 +278,8 @@ class _Builder:
             # the first of its list: I / 1 / a, or a late start (a body opening at II; a list at 2), or items numbered
             # on through the Roman parts ("II. LĨNH VỰC …" / "3. Thủ tục …" after "2. Thủ tục …" under I)
             run = self.run if counter == "num" and parent.marker.kind == "roman" else 0
-            return "yes" if n == 1 or is_strong or n == 2 or (run and n == run + 1) else "no"
+            titled = marker.rest[:1].isupper() and not marker.rest.rstrip().endswith((".", ";", ":"))  # a heading
+            return "yes" if n == 1 or is_strong or n == 2 or (run and n == run + 1 and titled) else "no"
         if n == last + 1:
             return "yes"
         if n == last:

@@ -87,7 +87,7 @@ def _row_starts(lines: list[str], head: int, opens_block: re.Pattern[str]) -> tu
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
         if (
             _BARE_NUMBER.match(line)
-            and (int(line) == expected or (out and out[-1][1] == "group" and (int(line) == 1 or expected == 1)))
+            and (int(line) == expected or (out and out[-1][1] == "group" and _starts_rows(lines, i, expected)))
             and not _QUANTITY.match(nxt)  # "2" / "2" / "Ghế": the first is the row above's quantity
         ):
             out.append((i, "row"))
@@ -98,10 +98,29 @@ def _row_starts(lines: list[str], head: int, opens_block: re.Pattern[str]) -> tu
             out.append((i, "total"))
         elif opens_block.match(line) and line not in _EMPTY_CELLS and not (not out and _header_label(line)):
             break
-        elif out and (line.lower() in lexicon().table_heads or _part_heading(line)):
-            break  # the next table's header ("STT"), or a part's heading between tables ("B. … CẤP XÃ")
+        elif out and (
+            line.lower() in lexicon().table_heads or (_part_heading(line) and not _group(lines, i, expected))
+        ):
+            break  # the next table's header ("STT"), or a part's heading between tables ("B. … CẤP XÃ" / "STT")
         i += 1
     return out, i
+
+
+def _starts_rows(lines: list[str], i: int, expected: int) -> bool:
+    """Whether the bare number at ``i`` after a group row opens the group's rows: 1 again, or, in a table whose
+    numbering has not begun, a number going on from an earlier table ("I" / "Lĩnh vực …" / "6"), unless the
+    numbering starts at 1 within a row's reach (a count the group row gives: "I" / "Thiết bị phòng tin học" / "12"
+    / "Bộ" / "1")."""
+    n = int(lines[i].strip())
+    if n == 1:
+        return True
+    return expected == 1 and not any(ln.strip() == "1" for ln in lines[i + 1 : i + 1 + MAX_ROW_LINES])
+
+
+def _group(lines: list[str], i: int, expected: int) -> bool:
+    """Whether a lettered heading at ``i`` is a group row of the table: the next row's number follows it."""
+    nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    return bool(_BARE_NUMBER.match(nxt)) and int(nxt) in (1, expected)
 
 
 def _part_heading(line: str) -> bool:

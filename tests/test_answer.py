@@ -2273,14 +2273,17 @@ Hiệu trưởng phê duyệt kế hoạch và chỉ đạo thực hiện.
 
 def test_a_question_with_more_than_its_documents_name_is_no_question_of_its_gist(tmp_path: Path) -> None:
     """ "Tháng 2/2026 trường … kiểm tra những nội dung gì?" asks the month's inspections, not the plan's aims: the
-    gist (the aims, whole) answers only a question naming its document alone ("Kế hoạch kiểm tra nội bộ của
-    trường … có những nội dung gì?"), as the title does (a thirteenth unseen set's development document)."""
+    gist (the aims, whole) answers a question giving no figure beyond its document's name ("Kế hoạch kiểm tra nội bộ
+    của trường … có những nội dung gì?", "… được ban hành nhằm mục đích gì?"; a thirteenth unseen set's development
+    document)."""
     with engine_of(tmp_path, {"kh-36-thanphu-2025": _INSPECTION_PLAN}, CORPUS) as engine:
         month = engine.ask("thang 2/2026 truong tieu hoc an phu kiem tra noi bo nhung noi dung gi")
         assert month.found and cited(month)[0] == ("kh-36-thanphu-2025", "II.1"), month.answer
         assert "kiểm tra chuyên đề 12 giáo viên" in month.answer
         whole = engine.ask("Kế hoạch kiểm tra nội bộ của trường tiểu học An Phú có những nội dung gì?")
         assert whole.found and cited(whole)[0] == ("kh-36-thanphu-2025", "I"), whole.answer
+        issued = engine.ask("Kế hoạch 36 của trường tiểu học An Phú được ban hành nhằm mục đích gì?")
+        assert issued.found and cited(issued)[0] == ("kh-36-thanphu-2025", "I"), issued.answer
 
 
 _PROCEDURES = """ỦY BAN NHÂN DÂN
@@ -2332,6 +2335,62 @@ def test_a_section_titled_for_another_level_of_schooling_does_not_answer_for_the
             "Em là giáo viên THCS. Theo QĐ 77 Bình An thì công nhận trường đạt chuẩn quốc gia giải quyết trong bao lâu?"
         )
         assert mine.found and cited(mine)[0] == ("qd-77-ubnd-binhan-2025", "Phụ lục.II.4.b"), mine.answer
+
+
+def test_the_level_of_administration_a_procedure_is_set_at_is_no_level_of_schooling(tmp_path: Path) -> None:
+    """ "… là thủ tục cấp tỉnh à?" of a procedure under "B. THỦ TỤC HÀNH CHÍNH CẤP XÃ": the levels a prize or a
+    procedure is set at are not the levels of schooling the titles are read for; the answer says it is the
+    commune's (a review's finding on a thirteenth unseen set's development document)."""
+    with unseen_engine(tmp_path, "unseen13", "qd-2741-ubnd-tayninh-2025") as engine:
+        level = engine.ask("Theo QĐ 2741, cho phép trường mầm non tư thục hoạt động là thủ tục cấp tỉnh à?")
+        assert level.found, level.answer
+        assert cited(level)[0][1].startswith("Phụ lục.Phần II.B.I.6"), level.answer
+
+
+_SCHOOL_PLAN = """UBND XÃ AN BÌNH
+TRƯỜNG THCS AN BÌNH
+Số: 31/KH-THCS
+An Bình, ngày 15 tháng 9 năm 2025
+KẾ HOẠCH
+Tư vấn hướng nghiệp năm học 2025 - 2026
+I. MỤC ĐÍCH
+Giúp học sinh lớp 9 chọn hướng học tiếp phù hợp.
+II. NỘI DUNG
+1. Tư vấn tuyển sinh vào lớp 10 trung học phổ thông
+Tổ chức 02 buổi tư vấn cho học sinh lớp 9 trong tháng 3/2026.
+2. Tham quan trường nghề
+Tổ chức cho học sinh tham quan trong tháng 4/2026.
+"""
+
+_LUNCH_RESOLUTION = """HỘI ĐỒNG NHÂN DÂN
+TỈNH BÌNH AN
+Số: 12/2025/NQ-HĐND
+Bình An, ngày 10 tháng 12 năm 2025
+NGHỊ QUYẾT
+Quy định chính sách hỗ trợ tiền ăn trưa trên địa bàn tỉnh Bình An
+Căn cứ Luật Tổ chức chính quyền địa phương;
+QUYẾT NGHỊ:
+Điều 1. Phạm vi điều chỉnh
+Nghị quyết này quy định mức hỗ trợ tiền ăn trưa.
+Điều 2. Mức hỗ trợ
+1. Mức hỗ trợ tiền ăn trưa cho trẻ em mầm non: 160.000 đồng/trẻ/tháng; học sinh tiểu học, trung học cơ sở bán trú: 200.000 đồng/học sinh/tháng.
+2. Thời gian hỗ trợ: 09 tháng/năm học.
+Điều 3. Hiệu lực thi hành
+Nghị quyết này có hiệu lực từ ngày 01 tháng 01 năm 2026.
+"""
+
+
+def test_a_level_in_the_schools_own_name_or_in_a_clauses_first_words_is_no_level_elsewhere(tmp_path: Path) -> None:
+    """Slips a review of the level titles found: "Trường THCS An Bình tư vấn tuyển sinh lớp 10 …" names the school
+    whose plan it asks, not THCS against a section titled "… lớp 10 trung học phổ thông"; a clause whose first words,
+    read as its heading, name "trẻ em mầm non" holds THCS pupils' sum too."""
+    plans = {"kh-31-thcsanbinh-2025": _SCHOOL_PLAN, "nq-12-2025-hdnd-binhan": _LUNCH_RESOLUTION}
+    with engine_of(tmp_path, plans, CORPUS) as engine:
+        school = engine.ask("Trường THCS An Bình tư vấn tuyển sinh lớp 10 cho học sinh lớp 9 vào tháng mấy?")
+        assert school.found and cited(school)[0] == ("kh-31-thcsanbinh-2025", "II.1"), school.answer
+        lunch = engine.ask("Nghị quyết 12 Bình An: học sinh THCS bán trú được hỗ trợ tiền ăn trưa bao nhiêu một tháng?")
+        assert lunch.found and cited(lunch)[0] == ("nq-12-2025-hdnd-binhan", "Điều 2.1"), lunch.answer
+        assert "200.000 đồng/học sinh/tháng" in lunch.answer
 
 
 _CONTEST_PLAN = """UBND XÃ AN BÌNH

@@ -359,3 +359,21 @@ def test_a_reference_join_takes_no_article_heading_and_a_heading_cut_mid_word_st
     lines = normalize_text(raw).split("\n")
     assert "Đợt 1 Trường A" in lines and not any(line.startswith("kiểm tra của Phòng") for line in lines)
     assert "Điều 4. Hiệu lực" in lines
+
+
+def test_a_group_rows_count_and_a_lettered_group_row_keep_the_tables_rows() -> None:
+    """Slips a review found in the rows numbered on after a group row: a count the group row gives ("I" / "Thiết bị
+    phòng tin học" / "12" / "Bộ") is no row the numbering starts at, and a lettered group row in capitals inside a
+    table ("B. KHỐI ỦY BAN NHÂN DÂN CẤP XÃ", rows going on at 3) does not end it."""
+    counted = ["STT", "Tên thiết bị", "Số lượng", "Đơn giá", "I", "Thiết bị phòng tin học", "12", "Bộ", "1"]
+    counted += ["Máy tính để bàn", "10", "15.000.000", "2", "Máy chiếu", "2", "12.000.000", "II", "Thiết bị thí nghiệm"]
+    counted += ["3", "Kính hiển vi", "5", "4.000.000"]
+    lines = normalize_text("\n".join(counted)).split("\n")
+    assert lines[0] == "STT Tên thiết bị Số lượng Đơn giá"
+    assert "1 Máy tính để bàn 10 15.000.000" in lines and "2 Máy chiếu 2 12.000.000" in lines
+    assert lines[-1] == "3 Kính hiển vi 5 4.000.000"
+    grouped = ["STT", "Đơn vị", "Số lớp", "Kinh phí", "A. KHỐI CƠ QUAN CẤP TỈNH", "1", "Sở Y tế", "2", "80"]
+    grouped += ["B. KHỐI ỦY BAN NHÂN DÂN CẤP XÃ", "2", "Ủy ban nhân dân xã An Hòa", "1", "40", "3"]
+    grouped += ["Ủy ban nhân dân xã Phú Lộc", "1", "40"]
+    rows = normalize_text("\n".join(grouped)).split("\n")
+    assert "Ủy ban nhân dân xã An Hòa 1 40" in " ".join(rows) and rows[-1] == "3 Ủy ban nhân dân xã Phú Lộc 1 40"

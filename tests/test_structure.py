@@ -1086,3 +1086,16 @@ def test_an_item_cut_inside_a_name_the_document_writes_whole_is_one_line() -> No
         "c) Phối hợp với Thư viện thành phố Đà Nẵng tổ chức xe thư viện lưu động phục vụ học sinh các xã miền núi,"
         " vùng khó khăn, tối thiểu 40 lượt/năm."
     ]
+
+
+def test_a_line_numbered_on_in_lower_case_under_the_next_part_is_text_not_an_item() -> None:
+    """Items numbered on through parts are headings ("3. Thủ tục …"); a sentence that happens to open with the next
+    number under the next part ("4. tháng 9 tổ chức khai giảng; …") is text, and the part's own list "1.", "2."
+    keeps its items (a review's finding)."""
+    text = (
+        HEAD + "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNâng cao chất lượng.\n2. Yêu cầu\nBám sát nhiệm vụ.\n3. Chỉ tiêu\n"
+        "Tỷ lệ lên lớp 99%.\nII. NHIỆM VỤ\nNăm học này tiếp tục các nhiệm vụ sau:\n"
+        "4. tháng 9 tổ chức khai giảng; tháng 10 kiểm tra nề nếp.\n1. Nâng cao chất lượng dạy học\nĐổi mới phương pháp.\n"
+        "2. Phát triển đội ngũ\nBồi dưỡng thường xuyên.\n"
+    )
+    assert _ids(text) == ["I", "I.1", "I.2", "I.3", "II", "II.1", "II.2"]

@@ -11,9 +11,11 @@ import re
 from collections.abc import Iterator
 
 from core.text import fold
+from core.types import Document
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, pick_lines
 from retrieval.answers.facts import fact_evidence, names_only
+from retrieval.answers.header import field_words, rest_terms
 from retrieval.answers.question import Question
 from retrieval.extract import section_lines
 from retrieval.lexicon import lexicon
@@ -60,7 +62,7 @@ def gist(q: Question, ctx: Context) -> Draft | None:
         return None
     doc = ctx.index.get(target)
     cues = lexicon().gist["cues"]
-    if not names_only(q, doc, ctx, cues, titled=True):  # "tháng 2/2026 … kiểm tra những nội dung gì": not the gist
+    if _dated(q, doc, ctx, cues):  # "tháng 2/2026 … kiểm tra những nội dung gì": that month's, not the gist
         return None
     wanted = lexicon().gist["headings"]
     for sec in doc.sections:
@@ -72,3 +74,12 @@ def gist(q: Question, ctx: Context) -> Draft | None:
         return None
     title = fact_evidence(doc, "title") if doc.title else None
     return Draft([title], group_by_doc=not title.statements) if title is not None else None
+
+
+def _dated(q: Question, doc: Document, ctx: Context, cues: list[str]) -> bool:
+    """Whether the question, beyond its cues and the document's header and title words, gives a figure (a month, a
+    day, a number: "tháng 2/2026"): it asks what that one holds, not what the document is about ("Kế hoạch 45 được
+    ban hành nhằm mục đích gì?" gives none)."""
+    fields = [doc.doc_type, doc.number, doc.issuer, doc.managing_body, doc.place, doc.year, doc.title]
+    words = field_words(ctx.analyzer, fields)
+    return any(t[2:].isdigit() for t in rest_terms(ctx.analyzer, q.text, cues).uni if f" {t[2:]} " not in words)

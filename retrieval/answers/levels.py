@@ -31,7 +31,8 @@ def level_elsewhere(q: Question, draft: Draft, ctx: Context) -> str | None:
     if not asked:
         return None
     first = draft.evidence[0]
-    for members, headed in _headed(_asked_key(q), _titles(ctx, first.doc_id, first.section)):
+    titles = _titles(ctx, first.doc_id, first.section)
+    for members, headed in _headed(_asked_key(q, ctx, first.doc_id), titles):
         if headed and not headed & members:
             return f"asks of {', '.join(sorted(members))}; the section found is headed for {', '.join(sorted(headed))}"
     titled: set[str] = set()
@@ -41,8 +42,8 @@ def level_elsewhere(q: Question, draft: Draft, ctx: Context) -> str | None:
         named = _levels(fkey(title))  # folded as the question's key is
         if not named:  # a document about no one level: the section quoted may be headed for one the clause asking
             # names none of (a story's "giáo viên mầm non" names the asker, not what a fee's clause is asked of)
-            headed = _levels(fkey(" ".join(ctx.index.get(first.doc_id).heading_path(first.section))))
-            of = _levels(_asked_key(q))
+            headed = _levels(fkey(" ".join(titles)))
+            of = _levels(_asked_key(q, ctx, first.doc_id))
             if not headed or not of or of & headed:
                 return None
             return f"asks of {', '.join(sorted(of))}; the section found is about {', '.join(sorted(headed))}"
@@ -58,7 +59,7 @@ def member_first(q: Question, draft: Draft, ctx: Context) -> Draft:
     upper-secondary one found first) or for all ("ở các trường phổ thông") goes first. The draft, reordered in
     place."""
     ev = draft.evidence
-    key = _asked_key(q)
+    key = _asked_key(q, ctx, ev[0].doc_id) if ev else ""
     if len(ev) < 2 or not _levels(key):
         return draft
     if not any(h and not h & m for m, h in _headed(key, _titles(ctx, ev[0].doc_id, ev[0].section))):
@@ -69,10 +70,16 @@ def member_first(q: Question, draft: Draft, ctx: Context) -> Draft:
     return draft
 
 
-def _asked_key(q: Question) -> str:
+def _asked_key(q: Question, ctx: Context, doc_id: str) -> str:
     """The folded words that ask, a story told first left out ("Em là giáo viên THCS … Em có được giảm …?": the
-    asker's own level, not the one a procedure is asked of)."""
-    return _unqualified(fkey(q.asked) if q.told_apart and q.asked else q.key)
+    asker's own level, not the one a procedure is asked of), and the name of the document's issuer or managing body
+    ("Trường THCS An Bình tư vấn tuyển sinh lớp 10 …" asks of the school's plan, not of THCS)."""
+    key = _unqualified(fkey(q.asked) if q.told_apart and q.asked else q.key)
+    doc = ctx.index.get(doc_id)
+    for name in (doc.issuer, doc.managing_body):
+        if name and (folded := fkey(name).strip()):
+            key = key.replace(f" {folded} ", " ")
+    return key
 
 
 def _unqualified(key: str) -> str:
@@ -97,13 +104,16 @@ def _titles(ctx: Context, doc_id: str, section: str) -> list[str]:
 
 
 def _headed(key: str, titles: list[str]) -> list[tuple[set[str], set[str]]]:
-    """For each family of exclusive qualifiers (lexicon ``siblings``: mầm non, tiểu học, THCS, THPT …) the question
-    (folded ``key``) names members of: those members, and the members the nearest of the ``titles`` naming any
-    names (all of them when one naming several at once comes first, "LĨNH VỰC GIÁO DỤC TRUNG HỌC": lexicon
-    ``siblings.spanning``; none when no title names any)."""
+    """For each family of levels of schooling (lexicon ``siblings`` sharing words with ``education_levels``: mầm non,
+    tiểu học, THCS, THPT …) the question (folded ``key``) names members of: those members, and the members the
+    nearest of the ``titles`` naming any names (all of them when one naming several at once comes first, "LĨNH VỰC
+    GIÁO DỤC TRUNG HỌC": lexicon ``siblings.spanning``; none when no title names any)."""
     lx = lexicon()
+    levels = {w for words in lx.education_levels.values() for w in words}
     out = []
     for family in lx.siblings:
+        if not levels & {w for words in family.values() for w in words}:
+            continue  # the levels of schooling, not those of administration a prize is set at
         members = {m for m, words in family.items() if has(key, *words)}
         if not members:
             continue
