@@ -5,7 +5,8 @@ A marker opens a section when it is next in its sequence under the right parent
 texts; Roman parts above articles in Party documents). Real documents are not so
 tidy, so the rule has a tolerant fallback rather than flattening the tree:
 
-* a first item may start late (a body opening at II, or a list at 2);
+* a first item may start late (a body opening at II, or a list at 2), or go on numbering from the Roman part
+  before when it reads as a heading (a procedures list "I. … 1. 2. / II. … 3. 4.");
 * one missing number, or letters written in either Vietnamese (a, b, c, d, đ, e, g)
   or Latin order, or with đ left out, still continue the list;
 * a heading printed twice in a row (a scrape's doubled heading) is read once;
