@@ -2,9 +2,12 @@
 
 "Định mức tiết dạy của giáo viên mầm non" asks of mầm non; the circular found is about "giáo viên phổ thông, dự bị
 đại học": not its people. A level named as a qualification or an exam ("thi tốt nghiệp THPT được 15 điểm, xét vào
-cao đẳng") asks of no level (lexicon ``qualifications``).
+cao đẳng") asks of no level (lexicon ``qualifications``). A section titled for other levels of schooling than the
+clause asking names ("Thủ tục cho phép trường mầm non …" for a primary school's) does not answer it, and one titled
+for the level asked, quoted after it, goes first.
 
     level_elsewhere(q, draft, ctx)  # "asks of mam non; the documents found are about pho thong", or None
+    member_first(q, draft, ctx)     # the draft, a section titled for the level asked first
 """
 
 from __future__ import annotations
