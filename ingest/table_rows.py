@@ -79,7 +79,7 @@ def _row_starts(lines: list[str], head: int, opens_block: re.Pattern[str]) -> tu
     """(start, "row" | "group") of each row after a header cell, and where the table's reach ends: at a line that
     opens a block of the text, or ``MAX_ROW_LINES`` after the last row's start (so a scan is linear)."""
     out: list[tuple[int, str]] = []
-    totals = lexicon().table_totals
+    totals, heads = lexicon().table_totals, lexicon().table_heads
     expected = 1
     i = head + 1
     while i < len(lines) and i - (out[-1][0] if out else head) <= MAX_ROW_LINES:
@@ -98,9 +98,7 @@ def _row_starts(lines: list[str], head: int, opens_block: re.Pattern[str]) -> tu
             out.append((i, "total"))
         elif opens_block.match(line) and line not in _EMPTY_CELLS and not (not out and _header_label(line)):
             break
-        elif out and (
-            line.lower() in lexicon().table_heads or (_part_heading(line) and not _group(lines, i, expected))
-        ):
+        elif out and (line.lower() in heads or (_part_heading(line) and not _group(lines, i, expected))):
             break  # the next table's header ("STT"), or a part's heading between tables ("B. … CẤP XÃ" / "STT")
         i += 1
     return out, i

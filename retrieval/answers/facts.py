@@ -119,9 +119,15 @@ def names_only(
     """Whether the question without its fact cues (or ``cues``) only names ``doc`` by its header fields (type,
     number, issuer, managing body, place, year; its title only when ``titled``: the text shares its words)."""
     terms = rest_terms(ctx.analyzer, q.text, q.cues if cues is None else cues)
+    return holds(terms, header_words(ctx, doc, titled=titled))
+
+
+def header_words(ctx: Context, doc: Document, *, titled: bool = False) -> str:
+    """A document's header fields (type, number, issuer, managing body, place, year; its title when ``titled``) as
+    padded folded words."""
     year = f"năm {doc.year}" if doc.year else None
     fields = [doc.doc_type, doc.number, doc.issuer, doc.managing_body, doc.place, year, doc.title if titled else None]
-    return holds(terms, field_words(ctx.analyzer, fields))
+    return field_words(ctx.analyzer, fields)
 
 
 def by_role(q: Question, doc: Document) -> Draft | None:

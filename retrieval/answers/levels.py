@@ -17,6 +17,7 @@ import functools
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft
 from retrieval.answers.question import Question, fkey, has
+from retrieval.answers.siblings import members
 from retrieval.lexicon import lexicon
 
 
@@ -35,9 +36,10 @@ def level_elsewhere(q: Question, draft: Draft, ctx: Context) -> str | None:
         return None
     first = draft.evidence[0]
     titles = _titles(ctx, first.doc_id, first.section)
-    for members, headed in _headed(_asked_key(q, ctx, first.doc_id), titles):
-        if headed and not headed & members:
-            return f"asks of {', '.join(sorted(members))}; the section found is headed for {', '.join(sorted(headed))}"
+    key = _asked_key(q, ctx, first.doc_id)
+    for of, headed in _headed(key, titles):
+        if headed and not headed & of:
+            return f"asks of {', '.join(sorted(of))}; the section found is headed for {', '.join(sorted(headed))}"
     titled: set[str] = set()
     for d in {e.doc_id for e in draft.evidence}:
         head = ctx.index.head(d)
@@ -46,7 +48,7 @@ def level_elsewhere(q: Question, draft: Draft, ctx: Context) -> str | None:
         if not named:  # a document about no one level: the section quoted may be headed for one the clause asking
             # names none of (a story's "giáo viên mầm non" names the asker, not what a fee's clause is asked of)
             headed = _levels(fkey(" ".join(titles)))
-            of = _levels(_asked_key(q, ctx, first.doc_id))
+            of = _levels(key)
             if not headed or not of or of & headed:
                 return None
             return f"asks of {', '.join(sorted(of))}; the section found is about {', '.join(sorted(headed))}"
@@ -117,21 +119,21 @@ def _headed(key: str, titles: list[str]) -> list[tuple[set[str], set[str]]]:
     for family in lx.siblings:
         if not levels & {w for words in family.values() for w in words}:
             continue  # the levels of schooling, not those of administration a prize is set at
-        members = {m for m, words in family.items() if has(key, *words)}
-        if not members:
+        asked = members(family, key)
+        if not asked:
             continue
         headed: set[str] = set()
         for title in titles:
             rest = fkey(title)
-            named = {m for m, words in family.items() if has(rest, *words)}
+            named = members(family, rest)
             for words in family.values():
                 for w in words:
                     rest = rest.replace(f" {w} ", " ")
-            if has(rest, *lx.siblings_spanning) and not named & members:
+            if has(rest, *lx.siblings_spanning) and not named & asked:
                 headed = set(family)  # a title naming several members at once rules for any
                 break
             if named:
                 headed = named
                 break
-        out.append((members, headed))
+        out.append((asked, headed))
     return out

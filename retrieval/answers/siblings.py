@@ -33,7 +33,7 @@ def _asked(q: Question) -> list[tuple[dict[str, tuple[str, ...]], set[str]]]:
     out = []
     for family in lx.siblings:
         key = _uncompared(clause_key(q.text), family, lx.siblings_compared)
-        if asked := _named(family, key):
+        if asked := members(family, key):
             out.append((family, asked))
     return out
 
@@ -48,7 +48,8 @@ def _uncompared(key: str, family: dict[str, tuple[str, ...]], compared: Sequence
     return re.sub(rf" ((?:{marks})(?: [^ |]+){{0,2}}?) (?:{phrases})(?= )", r" \1", key)
 
 
-def _named(family: dict[str, tuple[str, ...]], key: str) -> set[str]:
+def members(family: dict[str, tuple[str, ...]], key: str) -> set[str]:
+    """The members of a family folded words name by their phrases."""
     return {m for m, words in family.items() if has(key, *words)}
 
 
