@@ -3104,6 +3104,17 @@ def test_an_entrance_typed_without_lop_is_that_grades_admission(tmp_path: Path) 
             "thời gian làm bài 150 phút",
             id="length-in-the-body-before-an-appendix-row",
         ),
+        # one item of a list named ("kế toán") of an article announcing it ("… hỗ trợ tiền xăng xe … như sau:"):
+        # the item first, not the whole list (nor the last item, which the closing sentence after it is read into)
+        pytest.param(
+            "unseen13",
+            "qd-15-thcsdongloc-2026",
+            "Theo quy chế chi tiêu nội bộ của trường THCS Đồng Lộc, kế toán được khoán tiền xăng xe mỗi tháng bao"
+            " nhiêu?",
+            "Quy chế.Điều 10.3",
+            "250.000 đồng/tháng",
+            id="one-item-named-of-a-list",
+        ),
     ],
 )
 def test_a_development_document_answers_from_the_section_stating_what_is_asked(

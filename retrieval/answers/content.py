@@ -27,7 +27,7 @@ from retrieval.answers.header import field_words, unnamed
 from retrieval.answers.priced import states_per_unit as per_unit
 from retrieval.answers.question import Question, fkey, has
 from retrieval.answers.refusal import says_day, states_asked, states_day
-from retrieval.answers.titled import headed_anywhere, held_sibling_first, titled_section
+from retrieval.answers.titled import headed_anywhere, held_sibling_first, named_item_first, titled_section
 from retrieval.answers.unit_order import (
     UNIT_HITS,
     give_way,
@@ -147,9 +147,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         hits = body_before_appendix(ctx, q, hits, figured)
     if q.asking("lead") and how in ("best", "all"):  # "đơn vị nào chủ trì …": the task's line naming its lead
         hits = stating_first(ctx, hits, _states_lead, p.dated_runner_up)
-    if (
-        q.asking("recipient") and how != "dated"
-    ):  # "báo cáo gửi về đâu": a line naming where it goes ("… (qua Sở Nội vụ)")
+    if q.asking("recipient") and how != "dated":  # "báo cáo gửi về đâu": a line naming where ("… (qua Sở Nội vụ)")
         hits = stating_first(ctx, hits, _RECIPIENT.search, p.dated_runner_up)
     # not "trong mấy ngày", "mấy điểm"; nor "đơn vị nào chủ trì …", asking which unit (one named is the asker's)
     if how in ("best", "all") and target and not (q.figures or q.counted or (q.asking("lead") and q.asked)):
@@ -188,6 +186,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         titled = listed  # items of one list answering together: the list, whole
     if titled is not None:  # the section the question names by its title answers first, whole
         hits = [titled, *[h for h in hits if not _within(h, titled)]]
+    hits = named_item_first(ctx, hits, unnamed_terms)
     if numbers := ranges.given(q.text):  # "được 82 điểm thì xếp loại gì": the band holding 82
         hits = _holding_first(ctx, q, hits, numbers, target)
     top = hits[0].score or 1.0

@@ -2,6 +2,9 @@
 Điều kiện đăng ký dự tuyển công chức" whole, not the points of it that matched best.
 
     titled_section(ctx, hits, Coverage(terms, weights), floor=1.0)  # SectionHit | None
+
+One item of a list named by the words of its heading no other item holds ("kế toán … tiền xăng xe") goes before the
+list it is part of: ``named_item_first``.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from collections.abc import Callable
 from core.types import Document, Section
 from ingest.outline import QUOTED_ARTICLE
 from retrieval.answers.context import Context
+from retrieval.answers.facts import header_words
+from retrieval.answers.header import unnamed
 from retrieval.extract import Coverage, QueryTerms, query_terms, section_lines, text_terms
 from retrieval.search import SectionHit
 
@@ -193,3 +198,45 @@ def _with_parts(ctx: Context, doc: Document, sec: Section, own: frozenset[str], 
     terms = [_heading_terms(ctx, doc, p) for p in parts]
     first = max(range(len(terms)), key=lambda i: covers(own | terms[i]))
     return max(covers(own | terms[first] | t) for i, t in enumerate(terms) if i != first)
+
+
+def named_item_first(ctx: Context, hits: list[SectionHit], terms: QueryTerms) -> list[SectionHit]:
+    """When the first section found has parts and the whole heading of exactly one part holds two words of the
+    question together that neither the first section's own text with its heading path nor any of its other parts
+    holds, that part goes first, scored as the first: the question names that item ("kế toán … tiền xăng xe" of
+    "Điều 10. Hỗ trợ tiền xăng xe … như sau:" and its items "1. Hiệu trưởng: …", "3. Kế toán …: 250.000
+    đồng/tháng."). Words of the document's header fields name no item. Nothing is dropped; the order is as it was
+    otherwise."""
+    if not hits:
+        return hits
+    first = hits[0]
+    doc = ctx.index.get(first.doc_id)
+    sec = doc.section(first.section) if doc is not None else None
+    if doc is None or sec is None or sec.body_end >= sec.end:
+        return hits
+    parts = [s for s in doc.sections if s.parent == sec.id]
+    if len(parts) < 2:
+        return hits
+    named_words = unnamed(terms, header_words(ctx, doc))  # the words naming the document name no item
+    asked = named_words.bi  # two words together: one alone names no item ("cấp" of "cấp trên", "cấp xã")
+    above = text_terms(ctx.analyzer, "\n".join([*doc.heading_path(sec.id), doc.section_text(sec.id, own=True)]))
+    texts = {p.id: _part_words(ctx, doc, p) for p in parts}
+    named = [p for p in parts if _only((text_terms(ctx.analyzer, whole_heading(doc, p)) & asked) - above, p, texts)]
+    if len(named) != 1:
+        return hits
+    item = named[0]
+    rest = [h for h in hits if (h.doc_id, h.section) != (doc.doc_id, item.id)]
+    return [SectionHit(doc.doc_id, item.id, item.heading, first.score), *rest]
+
+
+def _only(held: frozenset[str], part: Section, texts: dict[str, frozenset[str]]) -> bool:
+    """Whether a word held is in no other part's text."""
+    return any(all(t not in words for pid, words in texts.items() if pid != part.id) for t in held)
+
+
+def _part_words(ctx: Context, doc: Document, sec: Section) -> frozenset[str]:
+    """The words of a section's whole text, read once per document version."""
+    return ctx.index.remembered(
+        ("part words", doc.doc_id, doc.content_hash, sec.id),
+        lambda: text_terms(ctx.analyzer, doc.section_text(sec.id, own=False)),
+    )
