@@ -17,7 +17,7 @@ from core.types import Document, Section
 from retrieval.analyzer import fold_word
 from retrieval.answers import cumulation, ordinals, ranges, residual, siblings
 from retrieval.answers.context import Context
-from retrieval.answers.evidence import Draft, Evidence, Pick, has_amount, pick_lines
+from retrieval.answers.evidence import Draft, Evidence, Pick, cut_short, has_amount, pick_lines
 from retrieval.answers.excepted import exception_first
 from retrieval.answers.facts import names_only
 from retrieval.answers.figure_lines import beyond_header, body_before_appendix, figure_line_first, stating_first
@@ -212,7 +212,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     whole = (
         evidence if how == "all" else [e for e in evidence[:1] if titled is not None and e.section == titled.section]
     )
-    return Draft(evidence, notes=cut_short(ctx, whole)) if evidence else None
+    return Draft(evidence, notes=cut_short(ctx.index.get, whole)) if evidence else None
 
 
 def _unnamed(ctx: Context, terms: QueryTerms, target: str | None) -> QueryTerms:
@@ -324,16 +324,6 @@ def _announced(ctx: Context, ev: Evidence) -> list[Evidence]:
     if len(whole) <= MAX_LIST_LINES and sum(len(ln.text) for ln in whole) <= MAX_LIST_CHARS:
         return [Evidence(doc.doc_id, parent.id, parent.heading, whole, score=ev.score)]  # a short list: all of it
     return [Evidence(doc.doc_id, parent.id, parent.heading, own, score=ev.score)]
-
-
-def cut_short(ctx: Context, evidence: list[Evidence]) -> list[str]:
-    """A note for each whole section quoted only in part (an answer stays readable on a phone)."""
-    notes = []
-    for ev in evidence:
-        total = len(section_lines(ctx.index.get(ev.doc_id), ev.section, own=False))
-        if total > len(ev.lines):
-            notes.append(f"Mục {ev.section} còn {total - len(ev.lines)} dòng nữa: mở mục này để đọc đủ.")
-    return notes
 
 
 def _repeal_not_first(q: Question, ctx: Context, hits: list[SectionHit]) -> list[SectionHit]:

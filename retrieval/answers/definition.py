@@ -14,8 +14,8 @@ from core.text import fold
 from core.types import Document
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, pick_lines
-from retrieval.answers.facts import fact_evidence, header_words, names_only
-from retrieval.answers.header import rest_terms
+from retrieval.answers.facts import fact_evidence, names_only
+from retrieval.answers.header import header_words, rest_terms
 from retrieval.answers.question import Question
 from retrieval.extract import section_lines
 from retrieval.lexicon import lexicon
@@ -80,5 +80,5 @@ def _dated(q: Question, doc: Document, ctx: Context, cues: list[str]) -> bool:
     """Whether the question, beyond its cues and the document's header and title words, gives a figure (a month, a
     day, a number: "tháng 2/2026"): it asks what that one holds, not what the document is about ("Kế hoạch 45 được
     ban hành nhằm mục đích gì?" gives none)."""
-    words = header_words(ctx, doc, titled=True)
+    words = header_words(ctx.analyzer, doc, titled=True)
     return any(t[2:].isdigit() for t in rest_terms(ctx.analyzer, q.text, cues).uni if f" {t[2:]} " not in words)

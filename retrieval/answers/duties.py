@@ -14,9 +14,8 @@ from collections.abc import Callable
 from core.legal_ids import NUMBER
 from core.text import fold, has_diacritics
 from core.types import Document
-from retrieval.answers.content import cut_short
 from retrieval.answers.context import Context
-from retrieval.answers.evidence import Draft, Evidence, doc_name, whole_lines
+from retrieval.answers.evidence import Draft, Evidence, cut_short, doc_name, whole_lines
 from retrieval.answers.group_tasks import assigns_tasks, group_tasks
 from retrieval.answers.question import Question, fkey, has
 from retrieval.answers.refusal import states_day
@@ -125,7 +124,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     )
     if evidence and own_list and (part := _asked_part(q, ctx, evidence[0])):
         evidence = [part, *evidence]  # "Sở … chủ trì tiểu dự án nào?": the task asked, then the whole list
-    return Draft(evidence, notes=cut_short(ctx, evidence)) if evidence else None
+    return Draft(evidence, notes=cut_short(ctx.index.get, evidence)) if evidence else None
 
 
 def _two_asked(

@@ -336,3 +336,14 @@ def _bounded(lines: list[Line], max_lines: int = MAX_LINES, max_chars: int = MAX
         out.append(ln)
         size += len(ln.text)
     return out
+
+
+def cut_short(doc_of: Callable[[str], Document], evidence: list[Evidence]) -> list[str]:
+    """A note for each whole section quoted only in part (an answer stays readable on a phone); ``doc_of`` reads a
+    document by id."""
+    notes = []
+    for ev in evidence:
+        total = len(section_lines(doc_of(ev.doc_id), ev.section, own=False))
+        if total > len(ev.lines):
+            notes.append(f"Mục {ev.section} còn {total - len(ev.lines)} dòng nữa: mở mục này để đọc đủ.")
+    return notes

@@ -20,7 +20,7 @@ from ingest.tail import signed_mark
 from retrieval.answers import cited
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name, fmt_date
-from retrieval.answers.header import field_words, holds, rest_terms
+from retrieval.answers.header import field_words, header_words, holds, rest_terms
 from retrieval.answers.question import Question, has
 from retrieval.answers.registry import considers
 from retrieval.extract import Line, says_when, section_lines, text_terms
@@ -119,15 +119,7 @@ def names_only(
     """Whether the question without its fact cues (or ``cues``) only names ``doc`` by its header fields (type,
     number, issuer, managing body, place, year; its title only when ``titled``: the text shares its words)."""
     terms = rest_terms(ctx.analyzer, q.text, q.cues if cues is None else cues)
-    return holds(terms, header_words(ctx, doc, titled=titled))
-
-
-def header_words(ctx: Context, doc: Document, *, titled: bool = False) -> str:
-    """A document's header fields (type, number, issuer, managing body, place, year; its title when ``titled``) as
-    padded folded words."""
-    year = f"năm {doc.year}" if doc.year else None
-    fields = [doc.doc_type, doc.number, doc.issuer, doc.managing_body, doc.place, year, doc.title if titled else None]
-    return field_words(ctx.analyzer, fields)
+    return holds(terms, header_words(ctx.analyzer, doc, titled=titled))
 
 
 def by_role(q: Question, doc: Document) -> Draft | None:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 
 from core.text import cut_folded, fold
+from core.types import Document
 from retrieval.analyzer import Analyzer, fold_word
 from retrieval.answers.question import KINDS, fkey
 from retrieval.extract import QueryTerms, query_terms
@@ -39,6 +40,14 @@ def without(text: str, phrases: Iterable[str]) -> str:
         pos = matches[i].end()
     out.append(text[pos:])
     return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+def header_words(analyzer: Analyzer, doc: Document, *, titled: bool = False) -> str:
+    """A document's header fields (type, number, issuer, managing body, place, year; its title when ``titled``) as
+    padded folded words."""
+    year = f"năm {doc.year}" if doc.year else None
+    fields = [doc.doc_type, doc.number, doc.issuer, doc.managing_body, doc.place, year, doc.title if titled else None]
+    return field_words(analyzer, fields)
 
 
 def field_words(analyzer: Analyzer, fields: Iterable[str | int | None]) -> str:

@@ -15,8 +15,7 @@ from collections.abc import Callable
 from core.types import Document, Section
 from ingest.outline import QUOTED_ARTICLE
 from retrieval.answers.context import Context
-from retrieval.answers.facts import header_words
-from retrieval.answers.header import unnamed
+from retrieval.answers.header import header_words, unnamed
 from retrieval.extract import Coverage, QueryTerms, query_terms, section_lines, text_terms
 from retrieval.search import SectionHit
 
@@ -217,7 +216,7 @@ def named_item_first(ctx: Context, hits: list[SectionHit], terms: QueryTerms) ->
     parts = [s for s in doc.sections if s.parent == sec.id]
     if len(parts) < 2:
         return hits
-    named_words = unnamed(terms, header_words(ctx, doc))  # the words naming the document name no item
+    named_words = unnamed(terms, header_words(ctx.analyzer, doc))  # the words naming the document name no item
     asked = named_words.bi  # two words together: one alone names no item ("cấp" of "cấp trên", "cấp xã")
     above = text_terms(ctx.analyzer, "\n".join([*doc.heading_path(sec.id), doc.section_text(sec.id, own=True)]))
     texts = {p.id: _part_words(ctx, doc, p) for p in parts}
