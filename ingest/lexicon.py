@@ -42,6 +42,7 @@ class Lexicon:
     org_start_re: re.Pattern[str]  # a line opening an issuing body's name
     alias_re: re.Pattern[str]  # the parenthesis naming what a text will call a document it cites: "(sau đây gọi tắt là"
     kind_compounds: frozenset[str]  # lower case: words with a kind of document that are no document ("pháp luật")
+    dash_compounds: frozenset[tuple[str, str]]  # lower case: the words either side of a dash ("văn hóa", "xã hội")
 
 
 def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -86,4 +87,5 @@ def lexicon() -> Lexicon:
         org_start_re=_alternation(tuple(raw["org_starts"])),
         alias_re=_alias(raw["alias_openers"]["openers"]),
         kind_compounds=frozenset(w.lower() for w in raw["kind_compounds"]["words"]),
+        dash_compounds=frozenset(tuple(p.lower().split(" - ", 1)) for p in raw["dash_compounds"]["pairs"]),  # type: ignore[misc]
     )

@@ -19,6 +19,7 @@ import unicodedata
 from itertools import pairwise
 
 from core.text import INVISIBLE, SPACES, UPPER, place_tones
+from ingest.lexicon import lexicon
 from ingest.numbering import classify
 from ingest.table_rows import table_rows
 from ingest.wrapped_names import Unbroken, name_cut, name_pairs, title_word
@@ -140,6 +141,7 @@ _BULLETS = ("- ", "+ ", "– ", "• ")
 #: How much longer than the document's first-line width an indented bullet's first line may be (glyph widths vary).
 FIRST_LINE_SLACK = 1.15
 _TERMINAL = re.compile(r"[.;:!?…](?:[”\")\]]*)$")
+_YEAR_SPAN = re.compile(r"\d{4}(?![\d/])")
 _HYPHEN_CUT = re.compile(r"[0-9A-Za-zĐđ]-$")
 _CONTINUATION_CHARS = frozenset('0123456789(,;.)”"%/&')
 # A marker whose text is on the next line: "Điều" / "1. Ban hành …", "Số:" / "08/KH-…", "3." / "Quyết định …".
@@ -297,6 +299,8 @@ def _continues(
         return True
     if _ARTICLE_REF.match(line) and not _ARTICLE_HEADING.match(line) and _REFERENCE_CUT.search(prev):
         return True  # a cross-reference cut at the wrap: "… quy định tại khoản 2" / "Điều 3 Nghị định này."
+    if _dash_continues(prev, line, unbroken):
+        return True
     if BLOCK_START.match(line) or _ROMAN_CELL.match(line):
         return False
     last = prev.rsplit(" ", 1)[-1].lower()
@@ -379,6 +383,25 @@ def _name_across(prev: str, line: str, unbroken: Unbroken | None) -> bool:
     last = prev.split()[-1] if prev.split() else ""
     named = len(words) == 2 and title_word(words[0]) and (title_word(words[1]) or title_word(last))
     return bool(named and unbroken and unbroken.across(prev, line))
+
+
+def _dash_continues(prev: str, line: str, unbroken: Unbroken | None) -> bool:
+    """A wrapped line opening with the dash of two words joined, not a bullet: after a line not ending a clause, a
+    word in lower case ("… phát triển kinh tế" / "- xã hội …"), the later year of a span ("giai đoạn 2026" / "- 2030
+    phấn đấu …"), the second half of a name joined by a dash (lexicon ``dash_compounds``: "Ban Văn hóa" / "- Xã hội
+    …"), or words the document writes across the break unbroken elsewhere ("Phòng Thi đua" / "- Khen thưởng")."""
+    if not line.startswith(("- ", "– ")) or _TERMINAL.search(prev):
+        return False
+    after, before = line[2:].split(), prev.split()
+    if not after or not before:
+        return False
+    if after[0][:1].islower():
+        return True
+    year = _YEAR_SPAN.match(after[0])
+    if year and before[-1].isdigit() and len(before[-1]) == 4 and 0 < int(year.group(0)) - int(before[-1]) <= 10:
+        return True
+    halves = (" ".join(before[-2:]).lower(), " ".join(after[:2]).lower().rstrip(",.;:"))
+    return halves in lexicon().dash_compounds or bool(unbroken and unbroken.across(prev, line))
 
 
 def _cut(prev: str, line: str, width: int) -> bool:

@@ -377,3 +377,31 @@ def test_a_group_rows_count_and_a_lettered_group_row_keep_the_tables_rows() -> N
     grouped += ["Ủy ban nhân dân xã Phú Lộc", "1", "40"]
     rows = normalize_text("\n".join(grouped)).split("\n")
     assert "Ủy ban nhân dân xã An Hòa 1 40" in " ".join(rows) and rows[-1] == "3 Ủy ban nhân dân xã Phú Lộc 1 40"
+
+
+def test_a_wrapped_line_opening_with_the_dash_of_two_joined_words_is_no_bullet() -> None:
+    """A PDF wraps before the dash of "kinh tế - xã hội", of a span of years and of a name joined by a dash ("Ban
+    Văn hóa - Xã hội"): the line goes on the one before; a bullet after a clause that ends, or opening a capitalised
+    item under a heading, stays a bullet."""
+    from ingest.normalize import reflow
+
+    assert reflow(["1. Phối hợp với các tổ chức chính trị", "- xã hội tại địa phương thực hiện."]) == [
+        "1. Phối hợp với các tổ chức chính trị - xã hội tại địa phương thực hiện."
+    ]
+    assert reflow(["4. Trong giai đoạn 2026", "- 2030 phấn đấu có ít nhất 10% cán bộ đạt chuẩn."]) == [
+        "4. Trong giai đoạn 2026 - 2030 phấn đấu có ít nhất 10% cán bộ đạt chuẩn."
+    ]
+    assert reflow(["Căn cứ Báo cáo thẩm tra của Ban Văn hóa", "- Xã hội Hội đồng nhân dân tỉnh;"]) == [
+        "Căn cứ Báo cáo thẩm tra của Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh;"
+    ]
+    assert reflow(["a) Nhiệm vụ năm 2025", "- 2025 là năm bản lề;", "- Tổ chức hội nghị."]) == [
+        "a) Nhiệm vụ năm 2025",
+        "- 2025 là năm bản lề;",
+        "- Tổ chức hội nghị.",
+    ]
+    assert reflow(["Các nội dung chính:", "- tuyên truyền;", "2. Giao Phòng Kinh tế", "- Xây dựng kế hoạch."]) == [
+        "Các nội dung chính:",
+        "- tuyên truyền;",
+        "2. Giao Phòng Kinh tế",
+        "- Xây dựng kế hoạch.",
+    ]

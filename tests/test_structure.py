@@ -1099,3 +1099,17 @@ def test_a_line_numbered_on_in_lower_case_under_the_next_part_is_text_not_an_ite
         "2. Phát triển đội ngũ\nBồi dưỡng thường xuyên.\n"
     )
     assert _ids(text) == ["I", "I.1", "I.2", "I.3", "II", "II.1", "II.2"]
+
+
+def test_a_contests_rules_are_a_the_le_of_the_body_over_its_board() -> None:
+    """ "THỂ LỆ" under a Sở's masthead, signed "TM. BAN TỔ CHỨC": a Thể lệ (by its title line: "TL" in a number is
+    as often an office's code, "7436/BNV-TL"); the board signing issues it, the Sở over it manages it."""
+    text = (
+        "UBND TỈNH CÀ MAU\nSỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 08/TL-SNNMT\nCà Mau, ngày 16 tháng 3 năm 2026\nTHỂ LỆ\n"
+        "CUỘC THI ẢNH VỀ RỪNG NĂM 2026\nCăn cứ Luật Lâm nghiệp số 16/2017/QH14 ngày 15 tháng 11 năm 2017;\n"
+        "Ban Tổ chức Cuộc thi ban hành Thể lệ Cuộc thi như sau:\nĐiều 1. Đối tượng dự thi\nHọc sinh trong tỉnh.\n"
+        "Điều 2. Giải thưởng\n01 giải Nhất.\nTM. BAN TỔ CHỨC\nTRƯỞNG BAN\nNguyễn Văn A\n"
+    )
+    doc = build_document("tl-08", text)
+    assert (doc.doc_type, doc.number, doc.title) == ("Thể lệ", "08/TL-SNNMT", "CUỘC THI ẢNH VỀ RỪNG NĂM 2026")
+    assert (doc.issuer, doc.managing_body) == ("Ban Tổ chức", "Sở Nông nghiệp và Môi trường")
