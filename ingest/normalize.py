@@ -368,6 +368,8 @@ def _continues(
         and len(prev) + 1 + len(line.split(" ", 1)[0]) > first
     ):
         return True  # an indented bullet's first line, the next word not fitting: "… phối hợp với Ban" / "Tuyên …"
+    if apart and line[:1].isupper():
+        return False  # a blank line marks a paragraph: a long line before it is no wrap (a heading without a stop)
     wrapped = _cut(prev, line, width)
     if is_all_caps(line):
         return wrapped  # "ANTQ" cut off a wrapped heading; otherwise a header or signature line

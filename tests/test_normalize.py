@@ -405,3 +405,19 @@ def test_a_wrapped_line_opening_with_the_dash_of_two_joined_words_is_no_bullet()
         "2. Giao Phòng Kinh tế",
         "- Xây dựng kế hoạch.",
     ]
+
+
+def test_a_long_heading_before_a_blank_line_takes_no_capitalised_paragraph_after_it() -> None:
+    """A numbered heading without a stop that nearly fills the width ("14. Đề nghị Ủy ban Mặt trận … chính trị - xã
+    hội"), a blank line, then its task in capitals: two paragraphs where blank lines mark paragraphs; without the
+    blank line the long line is a wrap and joins."""
+    from ingest.normalize import reflow
+
+    filler = [f"{n}. Việc thứ {n} của các cơ quan, đơn vị trên địa bàn phường, thực hiện theo" for n in range(1, 6)]
+    lines = [line for n in filler for line in (n, "kế hoạch chung.")]
+    heading = "14. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam phường và các tổ chức chính trị - xã hội"
+    task = "Vận động các tổ chức, cá nhân ủng hộ học bổng cho học sinh."
+    apart = reflow([*lines, "", heading, "", task])
+    assert apart[-2:] == [heading, task]
+    together = reflow([*lines, "", heading, task])
+    assert together[-1] == f"{heading} {task}"
