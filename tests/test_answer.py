@@ -2837,6 +2837,19 @@ def test_a_school_is_of_the_province_its_managing_body_names(tmp_path: Path) -> 
     assert "đạt từ 96% trở lên" in answer.answer
 
 
+def test_the_body_over_a_board_names_its_document_not_a_ground_asked(tmp_path: Path) -> None:
+    """A contest's rules signed "TM. BAN TỔ CHỨC" under "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG": a question naming the
+    Sở names the document (its managing body), it does not ask only the grounds the Sở issued."""
+    stem = "tl-08-snnmt-camau-2026"
+    text = (REPO / "evals" / "unseen14" / "docs" / f"{stem}.txt").read_text(encoding="utf-8")
+    with engine_of(tmp_path, {stem: text}, CORPUS) as engine:
+        answer = engine.ask(
+            "Thể lệ cuộc thi video về rừng ngập mặn của Sở Nông nghiệp và Môi trường Cà Mau dựa trên những văn bản nào?"
+        )
+    assert answer.found, answer.answer
+    assert sorted(ids(answer)) == ["16/2017/QH14", "61/KH-UBND", "72/2020/QH14", "96/QĐ-SNNMT"], answer.answer
+
+
 def test_an_entrance_typed_without_lop_is_that_grades_admission(tmp_path: Path) -> None:
     """ "thi vào 10" is the admission to grade 10 ("Tuyển sinh vào lớp 10 …"), not the letter on the grade 9 and 12
     competitions of the same Sở that also speaks of a review ("phúc khảo"): the admission guidance answers."""
@@ -3114,6 +3127,16 @@ def test_an_entrance_typed_without_lop_is_that_grades_admission(tmp_path: Path) 
             "Quy chế.Điều 10.3",
             "250.000 đồng/tháng",
             id="one-item-named-of-a-list",
+        ),
+        # "đủ đk" is "đủ điều kiện" in chat: no unknown word left to refuse the question for
+        pytest.param(
+            "unseen14",
+            "nq-68-2025-hdnd-quangtri",
+            "theo nq 68 quang tri, nhan vien vua du dk huong muc xa khu vuc III vua du dk huong muc thon dbkk thi"
+            " co dc cong don 2 muc ko",
+            "Điều 7.1",
+            "chỉ được hưởng một mức",
+            id="du-dk-is-du-dieu-kien",
         ),
     ],
 )

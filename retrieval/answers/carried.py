@@ -11,7 +11,7 @@ from retrieval.answers import duties
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import Draft, Evidence, doc_name
 from retrieval.answers.question import Question, has
-from retrieval.answers.registry import asked_for, line_of, warnings, written
+from retrieval.answers.registry import asked_for, line_of, own_bodies, warnings, written
 from retrieval.lexicon import lexicon
 from retrieval.units_catalog import UnitCatalog
 
@@ -28,7 +28,7 @@ def carried_out(q: Question, ctx: Context, doc: Document) -> Draft | None:
     if not own:
         return None
     found = []
-    for entry in asked_for(q, ctx.index.entries_citing(doc.doc_id), doc.issuer):
+    for entry in asked_for(q, ctx.index.entries_citing(doc.doc_id), own_bodies(doc)):
         for task in own:
             if (where := line_of(doc, entry, prefer=task.section, within=task.section)) is not None:
                 found.append((entry, *where))

@@ -23,7 +23,7 @@ from retrieval.answers.evidence import Draft, Evidence, doc_name
 from retrieval.answers.header import field_words, rest_terms, unnamed
 from retrieval.answers.on_topic import on_topic
 from retrieval.answers.question import Question
-from retrieval.answers.registry import asked_for, line_of, warnings
+from retrieval.answers.registry import asked_for, line_of, own_bodies, warnings
 from retrieval.extract import Coverage, Line, QueryTerms, text_terms
 from retrieval.lexicon import lexicon
 
@@ -47,7 +47,7 @@ def cited_for(q: Question, ctx: Context, doc: Document, named: Sequence[LegalBas
     subject = _subject(_asking_clause(_asking(q)), ctx, doc)
     if subject is None:
         return None
-    entries = [e for e in asked_for(q, ctx.index.entries_citing(doc.doc_id), doc.issuer) if e not in named]
+    entries = [e for e in asked_for(q, ctx.index.entries_citing(doc.doc_id), own_bodies(doc)) if e not in named]
     citing: dict[str, list[LegalBasis]] = {}
     for c in doc.citations:
         for e in entries:

@@ -50,16 +50,22 @@ def names_body(name: str, body: str) -> bool:
     return _within(whole, part) or _abridges(part, whole)
 
 
-def asked_for(q: Question, entries: list[LegalBasis], own_issuer: str | None = None) -> list[LegalBasis]:
+def own_bodies(doc: Document) -> tuple[str, ...]:
+    """The bodies that name a document: its issuer and the body over it in its header ("Sở Nông nghiệp và Môi
+    trường" above a contest's "TM. BAN TỔ CHỨC")."""
+    return tuple(b for b in (doc.issuer, doc.managing_body) if b)
+
+
+def asked_for(q: Question, entries: list[LegalBasis], own_bodies: tuple[str, ...] = ()) -> list[LegalBasis]:
     """The entries of the kinds the question asks for ("những chỉ thị nào") and of the issuer it names ("của Bộ
-    Công an"; not the document's own issuer, which names the document, however shortened); all when it names
-    neither."""
+    Công an"; not the document's own bodies, ``own_bodies``, which name the document, however shortened); all when
+    it names neither."""
     if q.kinds:
         entries = [e for e in entries if e.type in q.kinds]
-    own = body_words(own_issuer or "")
+    own = [body_words(b) for b in own_bodies]
     key = body_words(q.key)
     # the document's own body, also as it calls itself ("UBND Thành phố" in a plan of "UBND thành phố Hà Nội")
-    issuers = {e.issuer for e in entries if e.issuer and not _within(body_words(e.issuer), own)}
+    issuers = {e.issuer for e in entries if e.issuer and not any(_within(body_words(e.issuer), o) for o in own)}
     bodies = _bodies(q.cited_body)
     named = {i for i in issuers if _within(body_words(i), key) or any(names_body(i, b) for b in bodies)}
     if not named:
@@ -338,7 +344,7 @@ def grounds_of(
     "nhắc đến những chỉ thị nào")."""
     entries = ctx.index.entries_citing(doc.doc_id)
     if q is not None:
-        entries = asked_for(q, entries, doc.issuer if own_issuer else None)
+        entries = asked_for(q, entries, own_bodies(doc) if own_issuer else ())
     pre = [e for e in entries if any(r.doc_id == doc.doc_id and r.section == "preamble" for r in e.cited_by)]
     chosen = entries if q is not None and q.asking("mentions") and not q.asking("legal_bases") else pre or entries
     out = []
