@@ -160,3 +160,14 @@ def test_a_share_given_is_held_by_the_band_of_shares_that_holds_it() -> None:
         assert states_other(other, share), other
     for none in ("Bộ phận có từ 10 người trở lên", "trong đó có ít nhất 80% nhiệm vụ hoàn thành đúng tiến độ"):
         assert not holds(none, share) and not states_other(none, share), none
+
+
+def test_a_share_upward_without_tu_is_a_band_that_leaves_a_lower_share_out() -> None:
+    """ "con thương binh mất sức lao động 81% trở lên" (no "từ") is a band from 81%: a parent who lost 61% is held by
+    its sibling "… dưới 81%", not by it."""
+    numbers = given("ba e la thuong binh mat suc lao dong 61%, e dc cong may diem")
+    assert numbers == [(61.0, "%")]
+    upward = "a) Nhóm 1, cộng 2,0 điểm: con thương binh mất sức lao động 81% trở lên; con liệt sĩ."
+    below = "b) Nhóm 2, cộng 1,5 điểm: con thương binh mất sức lao động dưới 81%."
+    assert not holds(upward, numbers) and states_other(upward, numbers)
+    assert holds(below, numbers)

@@ -41,7 +41,7 @@ _DASHED = re.compile(rf"(?<![\w/.,])({_NUMBER})(?: ?%)? ?[-–] ?({_NUMBER})(?![
 #: "từ 50% nhiệm vụ theo kế hoạch công tác năm trở lên": a share says what it is of, up to ``SHARE_OF`` words.
 SHARE_OF = 8
 _UPWARD = re.compile(
-    rf"\b(?:tu|tren)(?: du)? ({_NUMBER})(?: ?%(?: [a-z]+){{0,{SHARE_OF}}}|(?: [a-z]+){{0,2}}) tro len\b"
+    rf"(?:\b(?:tu|tren)(?: du)? |(?<![\w/.,]))({_NUMBER})(?: ?%(?: [a-z]+){{0,{SHARE_OF}}}|(?: [a-z]+){{0,2}}) tro len\b"
     rf"|\btren ({_NUMBER})\b(?!(?: ?%)?(?: [a-z]+){{0,2}} (?:den|toi) )"
 )
 _BELOW = re.compile(rf"\b(?:duoi|it hon) ({_NUMBER})\b")
