@@ -56,6 +56,17 @@ def _closing(raw: dict[str, list[str]]) -> re.Pattern[str]:
     return re.compile(rf"^(?:(?:{openers})\b.*|.{{0,120}}\b(?:{asks})\b.*\bthực hiện\b.{{0,40}})\./\.\s*$", re.S)
 
 
+def _dash_pairs(pairs: list[str]) -> frozenset[tuple[str, str]]:
+    """ "văn hóa - xã hội" as its two halves, lower case; an entry not written "words - words" is an error."""
+    out = set()
+    for pair in pairs:
+        halves = pair.lower().split(" - ")
+        if len(halves) != 2 or not all(h.strip() for h in halves):
+            raise ValueError(f"ingest/data/admin.json dash_compounds: {pair!r} is not written 'words - words'")
+        out.add((halves[0], halves[1]))
+    return frozenset(out)
+
+
 def _alias(openers: list[str]) -> re.Pattern[str]:
     ordered = "|".join(re.escape(w) for w in sorted(openers, key=len, reverse=True))
     return re.compile(rf"\s*\(\s*(?:{ordered})\b", re.I)
@@ -87,5 +98,5 @@ def lexicon() -> Lexicon:
         org_start_re=_alternation(tuple(raw["org_starts"])),
         alias_re=_alias(raw["alias_openers"]["openers"]),
         kind_compounds=frozenset(w.lower() for w in raw["kind_compounds"]["words"]),
-        dash_compounds=frozenset(tuple(p.lower().split(" - ", 1)) for p in raw["dash_compounds"]["pairs"]),  # type: ignore[misc]
+        dash_compounds=_dash_pairs(raw["dash_compounds"]["pairs"]),
     )

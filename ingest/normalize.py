@@ -299,7 +299,7 @@ def _continues(
         return True
     if _ARTICLE_REF.match(line) and not _ARTICLE_HEADING.match(line) and _REFERENCE_CUT.search(prev):
         return True  # a cross-reference cut at the wrap: "… quy định tại khoản 2" / "Điều 3 Nghị định này."
-    if _dash_continues(prev, line, unbroken):
+    if _dash_continues(para, prev, line, nxt, width, unbroken):
         return True
     if BLOCK_START.match(line) or _ROMAN_CELL.match(line):
         return False
@@ -368,8 +368,8 @@ def _continues(
         and len(prev) + 1 + len(line.split(" ", 1)[0]) > first
     ):
         return True  # an indented bullet's first line, the next word not fitting: "… phối hợp với Ban" / "Tuyên …"
-    if apart and line[:1].isupper():
-        return False  # a blank line marks a paragraph: a long line before it is no wrap (a heading without a stop)
+    if apart and line[:1].isupper() and BLOCK_START.match(para) and not para.startswith(_BULLETS):
+        return False  # a blank line marks a paragraph: a long numbered heading before it is no wrap (no stop)
     wrapped = _cut(prev, line, width)
     if is_all_caps(line):
         return wrapped  # "ANTQ" cut off a wrapped heading; otherwise a header or signature line
@@ -387,20 +387,29 @@ def _name_across(prev: str, line: str, unbroken: Unbroken | None) -> bool:
     return bool(named and unbroken and unbroken.across(prev, line))
 
 
-def _dash_continues(prev: str, line: str, unbroken: Unbroken | None) -> bool:
-    """A wrapped line opening with the dash of two words joined, not a bullet: after a line not ending a clause, a
-    word in lower case ("… phát triển kinh tế" / "- xã hội …"), the later year of a span ("giai đoạn 2026" / "- 2030
-    phấn đấu …"), the second half of a name joined by a dash (lexicon ``dash_compounds``: "Ban Văn hóa" / "- Xã hội
-    …"), or words the document writes across the break unbroken elsewhere ("Phòng Thi đua" / "- Khen thưởng")."""
-    if not line.startswith(("- ", "– ")) or _TERMINAL.search(prev):
+def _dash_continues(
+    para: str, prev: str, line: str, nxt: str | None, width: int | None, unbroken: Unbroken | None
+) -> bool:
+    """A wrapped line opening with the dash of two words joined, not a bullet, after a line ending no clause nor item
+    (";", ".", ","): the later year of a span ("giai đoạn 2026" / "- 2030 phấn đấu …", unless the next line is
+    another year's bullet: "- 2027: …"); or, after a line that is no heading nor short item of its own ("2. Nội dung
+    tuyên truyền" / "- tuyên truyền …", "II. THÀNH PHẦN" / "- đại diện …"), a word in lower case ("… phát triển kinh
+    tế" / "- xã hội …"), the second half of a name joined by a dash (lexicon ``dash_compounds``: "Ban Văn hóa" / "-
+    Xã hội …") or words the document writes across the break unbroken elsewhere ("Phòng Thi đua" / "- Khen
+    thưởng")."""
+    if not line.startswith(("- ", "– ")) or _TERMINAL.search(prev) or prev.endswith(","):
         return False
     after, before = line[2:].split(), prev.split()
-    if not after or not before:
+    if len(after) < 2 or not before:
+        return False
+    year = _YEAR_SPAN.match(after[0])
+    if year and before[-1].isdigit() and len(before[-1]) == 4:
+        spans = 0 < int(year.group(0)) - int(before[-1]) <= 10
+        return spans and not (nxt and nxt.startswith(("- ", "– ")) and _YEAR_SPAN.match(nxt[2:]))
+    short = para == prev and BLOCK_START.match(prev) and not (width and _cut(prev, line, width))
+    if short or _caps_heading(prev) or len(after[0]) < 2:  # "- a = tổng số …": a formula's terms
         return False
     if after[0][:1].islower():
-        return True
-    year = _YEAR_SPAN.match(after[0])
-    if year and before[-1].isdigit() and len(before[-1]) == 4 and 0 < int(year.group(0)) - int(before[-1]) <= 10:
         return True
     halves = (" ".join(before[-2:]).lower(), " ".join(after[:2]).lower().rstrip(",.;:"))
     return halves in lexicon().dash_compounds or bool(unbroken and unbroken.across(prev, line))

@@ -2850,6 +2850,27 @@ def test_the_body_over_a_board_names_its_document_not_a_ground_asked(tmp_path: P
     assert sorted(ids(answer)) == ["16/2017/QH14", "61/KH-UBND", "72/2020/QH14", "96/QĐ-SNNMT"], answer.answer
 
 
+def test_an_item_named_goes_first_once_and_a_list_asked_is_not_one_item(tmp_path: Path) -> None:
+    """ "kế toán … tiền xăng xe": the item "3. Kế toán (giao dịch Kho bạc Nhà nước, ngân hàng): …" first and the list
+    quoted once, not again as the list it is announced by; a question asking the list ("những ai …", "các mức …"),
+    or naming words only the item's bracket holds ("nhà nước", "ngân hàng"), gets the list first."""
+    with unseen_engine(tmp_path, "unseen13", "qd-15-thcsdongloc-2026", CORPUS) as engine:
+        item = engine.ask("quy chế chi tiêu THCS Đồng Lộc: kế toán được khoán tiền xăng xe bao nhiêu một tháng?")
+        lists = [
+            engine.ask(
+                "Theo quy chế chi tiêu nội bộ của trường THCS Đồng Lộc, các mức khoán tiền xăng xe mỗi tháng theo quy"
+                " định nhà nước là bao nhiêu?"
+            ),
+            engine.ask(
+                "quy chế chi tiêu THCS Đồng Lộc: những ai được khoán tiền xăng xe, có phải qua ngân hàng không?"
+            ),
+        ]
+    assert cited(item)[0] == ("qd-15-thcsdongloc-2026", "Quy chế.Điều 10.3"), item.answer
+    assert item.answer.count("Mục Quy chế.Điều 10 «") == 1, item.answer
+    for answer in lists:
+        assert cited(answer)[0] == ("qd-15-thcsdongloc-2026", "Quy chế.Điều 10"), answer.answer
+
+
 def test_an_entrance_typed_without_lop_is_that_grades_admission(tmp_path: Path) -> None:
     """ "thi vào 10" is the admission to grade 10 ("Tuyển sinh vào lớp 10 …"), not the letter on the grade 9 and 12
     competitions of the same Sở that also speaks of a review ("phúc khảo"): the admission guidance answers."""

@@ -386,7 +386,7 @@ def test_a_ground_cited_without_its_issuer_is_of_the_body_its_number_codes() -> 
     )
     entries = build_registry([doc])
     q = parse("hd 12 sở nội vụ căn cứ thông tư nào của bộ nội vụ")
-    assert sorted(e.id for e in asked_for(q, entries, own_bodies(doc))) == ["03/2021/TT-BNV", "08/2013/TT-BNV"]
+    assert sorted(e.id for e in asked_for(q, entries, own_bodies(doc, q))) == ["03/2021/TT-BNV", "08/2013/TT-BNV"]
     # a code two bodies' texts carry ("TW": the Politburo's and the Secretariat's) says not whose an unnamed one is
     party = build_document(
         "kh-20-x",
@@ -397,7 +397,7 @@ def test_a_ground_cited_without_its_issuer_is_of_the_body_its_number_codes() -> 
         "I. MỤC ĐÍCH\n1. Triển khai chuyển đổi số.\n",
     )
     q = parse("kh 20 căn cứ văn bản nào của bộ chính trị")
-    assert [e.id for e in asked_for(q, build_registry([party]), own_bodies(party))] == ["57-NQ/TW"]
+    assert [e.id for e in asked_for(q, build_registry([party]), own_bodies(party, q))] == ["57-NQ/TW"]
 
 
 def test_a_letter_cited_as_van_ban_is_a_ground_of_the_kind_its_number_codes() -> None:
@@ -417,3 +417,25 @@ def test_a_letter_cited_as_van_ban_is_a_ground_of_the_kind_its_number_codes() ->
     assert sorted(entries) == ["148/QĐ-TTg", "1582/UBND-KT", "412/KH-UBND"]
     assert entries["1582/UBND-KT"].citation.startswith("Công văn số 1582/UBND-KT ngày 12/11/2025 của Ủy ban nhân")
     assert entries["412/KH-UBND"].type == "Kế hoạch"
+
+
+def test_the_managing_body_names_the_document_unless_the_question_asks_its_grounds() -> None:
+    """A Sở's plan under "UBND TỈNH X": "… của Sở GDĐT căn cứ văn bản nào của UBND tỉnh?" asks the province's
+    texts only; the managing body named as the document's own ("… của UBND tỉnh X, Sở GDĐT …") filters nothing."""
+    from retrieval.answers.question import parse
+    from retrieval.answers.registry import asked_for, own_bodies
+
+    doc = build_document(
+        "kh-15-sgddt-x",
+        "UBND TỈNH X\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 15/KH-SGDĐT\nX, ngày 01 tháng 9 năm 2025\n\nKẾ HOẠCH\n"
+        "Kiểm tra đầu năm học\n\n"
+        "Căn cứ Quyết định số 2045/QĐ-BGDĐT ngày 31 tháng 7 năm 2025 của Bộ Giáo dục và Đào tạo về khung kế hoạch;\n"
+        "Căn cứ Quyết định số 1917/QĐ-UBND ngày 15 tháng 8 năm 2025 của Ủy ban nhân dân tỉnh X về kế hoạch năm học;\n\n"
+        "I. MỤC ĐÍCH\n1. Kiểm tra việc chuẩn bị năm học.\n",
+    )
+    assert doc.managing_body
+    entries = build_registry([doc])
+    q = parse("Kế hoạch 15/KH-SGDĐT của Sở GDĐT tỉnh X căn cứ văn bản nào của UBND tỉnh?")
+    assert [e.id for e in asked_for(q, entries, own_bodies(doc, q))] == ["1917/QĐ-UBND"]
+    q = parse("Kế hoạch kiểm tra đầu năm học của UBND tỉnh X, Sở GDĐT căn cứ những văn bản nào?")
+    assert sorted(e.id for e in asked_for(q, entries, own_bodies(doc, q))) == ["1917/QĐ-UBND", "2045/QĐ-BGDĐT"]

@@ -381,19 +381,24 @@ def test_a_group_rows_count_and_a_lettered_group_row_keep_the_tables_rows() -> N
 
 def test_a_wrapped_line_opening_with_the_dash_of_two_joined_words_is_no_bullet() -> None:
     """A PDF wraps before the dash of "kinh tế - xã hội", of a span of years and of a name joined by a dash ("Ban
-    Văn hóa - Xã hội"): the line goes on the one before; a bullet after a clause that ends, or opening a capitalised
-    item under a heading, stays a bullet."""
+    Văn hóa - Xã hội"): the line goes on the one before; a bullet after a clause or an item that ends, under a
+    heading or a short item, or one of a list of years, stays a bullet."""
     from ingest.normalize import reflow
 
-    assert reflow(["1. Phối hợp với các tổ chức chính trị", "- xã hội tại địa phương thực hiện."]) == [
-        "1. Phối hợp với các tổ chức chính trị - xã hội tại địa phương thực hiện."
-    ]
+    # the document wraps at about 85 characters (its other lines say so)
+    filler = [f"{n}. Việc thứ {n} của các cơ quan, đơn vị trên địa bàn phường, thực hiện theo" for n in range(5, 10)]
+    wrapped = [line for n in filler for line in (n, "kế hoạch chung.")]
+    first = "1. Phối hợp với Ủy ban Mặt trận Tổ quốc Việt Nam và các đoàn thể, tổ chức chính trị"
+    assert reflow([first, "- xã hội tại địa phương thực hiện.", *wrapped])[0] == (
+        f"{first} - xã hội tại địa phương thực hiện."
+    )
     assert reflow(["4. Trong giai đoạn 2026", "- 2030 phấn đấu có ít nhất 10% cán bộ đạt chuẩn."]) == [
         "4. Trong giai đoạn 2026 - 2030 phấn đấu có ít nhất 10% cán bộ đạt chuẩn."
     ]
-    assert reflow(["Căn cứ Báo cáo thẩm tra của Ban Văn hóa", "- Xã hội Hội đồng nhân dân tỉnh;"]) == [
-        "Căn cứ Báo cáo thẩm tra của Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh;"
-    ]
+    basis = "Căn cứ Báo cáo thẩm tra ngày 04 tháng 12 năm 2025 của Ban Văn hóa"
+    assert reflow([basis, "- Xã hội Hội đồng nhân dân tỉnh;", *wrapped])[0] == (
+        f"{basis} - Xã hội Hội đồng nhân dân tỉnh;"
+    )
     assert reflow(["a) Nhiệm vụ năm 2025", "- 2025 là năm bản lề;", "- Tổ chức hội nghị."]) == [
         "a) Nhiệm vụ năm 2025",
         "- 2025 là năm bản lề;",
@@ -405,6 +410,18 @@ def test_a_wrapped_line_opening_with_the_dash_of_two_joined_words_is_no_bullet()
         "2. Giao Phòng Kinh tế",
         "- Xây dựng kế hoạch.",
     ]
+    # a heading, a short item or an item ending with a comma before lower-case bullets; a list of years; a bullet
+    # opening with a name's second half under a short heading; a formula's terms: all stay bullets
+    kept = [
+        ["II. THÀNH PHẦN THAM DỰ", "- đại diện lãnh đạo Ủy ban nhân dân xã,", "- học sinh và Nhân dân."],
+        ["2. Nội dung tuyên truyền", "- tuyên truyền chủ trương của Đảng;"],
+        ["- tổ chức hội nghị,", "- phát động phong trào,", "- khen thưởng kịp thời."],
+        ["Chỉ tiêu năm 2025", "- 2026: đạt 50%;", "- 2027: đạt 70%."],
+        ["1. Lĩnh vực kinh tế", "- Xã hội hóa giáo dục được đẩy mạnh."],
+        ["Điểm tính theo công thức", "- a = tổng số điểm;"],
+    ]
+    for lines in kept:
+        assert reflow(lines) == lines
 
 
 def test_a_long_heading_before_a_blank_line_takes_no_capitalised_paragraph_after_it() -> None:
@@ -421,3 +438,8 @@ def test_a_long_heading_before_a_blank_line_takes_no_capitalised_paragraph_after
     assert apart[-2:] == [heading, task]
     together = reflow([*lines, "", heading, task])
     assert together[-1] == f"{heading} {task}"
+    # a sentence of a paragraph no heading opens, cut by a blank line, still joins at the width
+    sentence = "Các đơn vị tổng hợp kết quả thực hiện, gửi về Văn phòng để báo cáo Chủ tịch Ủy ban nhân dân"
+    assert reflow([*lines, "", sentence, "", "Thành phố xem xét, quyết định."])[-1] == (
+        f"{sentence} Thành phố xem xét, quyết định."
+    )

@@ -205,7 +205,7 @@ def mentioned(draft: Draft, q: Question, ctx: Context) -> list[LegalBasis]:
     for ev in draft.evidence:
         doc = ctx.index.get(ev.doc_id)
         cited = [(c, ln) for c in doc.citations for ln in ev.lines if ln.start <= c.start < ln.start + len(ln.text)]
-        for e in asked_for(q, ctx.index.entries_citing(doc.doc_id), own_bodies(doc)) if cited else []:
+        for e in asked_for(q, ctx.index.entries_citing(doc.doc_id), own_bodies(doc, q)) if cited else []:
             if e.id not in out and (ln := next((ln for c, ln in cited if mentions(c, e)), None)) is not None:
                 out[e.id] = e
                 found.append((doc, e, ln))

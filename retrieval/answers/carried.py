@@ -28,7 +28,7 @@ def carried_out(q: Question, ctx: Context, doc: Document) -> Draft | None:
     if not own:
         return None
     found = []
-    for entry in asked_for(q, ctx.index.entries_citing(doc.doc_id), own_bodies(doc)):
+    for entry in asked_for(q, ctx.index.entries_citing(doc.doc_id), own_bodies(doc, q)):
         for task in own:
             if (where := line_of(doc, entry, prefer=task.section, within=task.section)) is not None:
                 found.append((entry, *where))

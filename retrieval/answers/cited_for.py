@@ -47,7 +47,7 @@ def cited_for(q: Question, ctx: Context, doc: Document, named: Sequence[LegalBas
     subject = _subject(_asking_clause(_asking(q)), ctx, doc)
     if subject is None:
         return None
-    entries = [e for e in asked_for(q, ctx.index.entries_citing(doc.doc_id), own_bodies(doc)) if e not in named]
+    entries = [e for e in asked_for(q, ctx.index.entries_citing(doc.doc_id), own_bodies(doc, q)) if e not in named]
     citing: dict[str, list[LegalBasis]] = {}
     for c in doc.citations:
         for e in entries:

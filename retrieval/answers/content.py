@@ -186,7 +186,7 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         titled = listed  # items of one list answering together: the list, whole
     if titled is not None:  # the section the question names by its title answers first, whole
         hits = [titled, *[h for h in hits if not _within(h, titled)]]
-    hits = named_item_first(ctx, hits, unnamed_terms)
+    hits = named_item_first(q, ctx, hits, unnamed_terms)
     if numbers := ranges.given(q.text):  # "được 82 điểm thì xếp loại gì": the band holding 82
         hits = _holding_first(ctx, q, hits, numbers, target)
     top = hits[0].score or 1.0
@@ -207,7 +207,8 @@ def gather(q: Question, ctx: Context) -> Draft | None:
         if lines:
             evidence.append(Evidence(h.doc_id, h.section, h.heading, lines, score=h.score))
     if evidence:
-        evidence += _announced(ctx, evidence[0])
+        quoted = {(ev.doc_id, ev.section) for ev in evidence}  # a list quoted already is not announced again
+        evidence += [ev for ev in _announced(ctx, evidence[0]) if (ev.doc_id, ev.section) not in quoted]
     # a whole section quoted in part says so: every one asked whole, or the one the question names by its heading
     whole = (
         evidence if how == "all" else [e for e in evidence[:1] if titled is not None and e.section == titled.section]

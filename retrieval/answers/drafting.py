@@ -119,7 +119,7 @@ def implementing(q: Question, ctx: Context, doc_id: str) -> Draft | None:
     legal: list[LegalBasis] = []
     header = section_lines(doc, "header")
     cited = ctx.index.entries_citing(doc_id)
-    if header and own in asked_for(q, [own, *cited], () if asked else own_bodies(doc)):
+    if header and own in asked_for(q, [own, *cited], () if asked else own_bodies(doc, q)):
         title = fold(doc.title or "").lower()[:40]
         line = next((ln for ln in header if title and title in fold(ln.text).lower()), header[0])
         evidence.append(Evidence(doc_id, "header", "", [line], statements=[f"- {own.citation} {{n}}"]))

@@ -50,10 +50,14 @@ def names_body(name: str, body: str) -> bool:
     return _within(whole, part) or _abridges(part, whole)
 
 
-def own_bodies(doc: Document) -> tuple[str, ...]:
-    """The bodies that name a document: its issuer and the body over it in its header ("Sở Nông nghiệp và Môi
-    trường" above a contest's "TM. BAN TỔ CHỨC")."""
-    return tuple(b for b in (doc.issuer, doc.managing_body) if b)
+def own_bodies(doc: Document, q: Question) -> tuple[str, ...]:
+    """The bodies that name a document in a question: its issuer, and the body over it in its header ("Sở Nông
+    nghiệp và Môi trường" above a contest's "TM. BAN TỔ CHỨC") unless the question asks the grounds that body issued
+    ("Kế hoạch … của Sở GDĐT căn cứ văn bản nào của UBND tỉnh?")."""
+    managing = doc.managing_body
+    if managing and any(names_body(managing, b) for b in _bodies(q.cited_body)):
+        managing = None
+    return tuple(b for b in (doc.issuer, managing) if b)
 
 
 def asked_for(q: Question, entries: list[LegalBasis], own_bodies: tuple[str, ...] = ()) -> list[LegalBasis]:
@@ -344,7 +348,7 @@ def grounds_of(
     "nhắc đến những chỉ thị nào")."""
     entries = ctx.index.entries_citing(doc.doc_id)
     if q is not None:
-        entries = asked_for(q, entries, own_bodies(doc) if own_issuer else ())
+        entries = asked_for(q, entries, own_bodies(doc, q) if own_issuer else ())
     pre = [e for e in entries if any(r.doc_id == doc.doc_id and r.section == "preamble" for r in e.cited_by)]
     chosen = entries if q is not None and q.asking("mentions") and not q.asking("legal_bases") else pre or entries
     out = []

@@ -16,6 +16,7 @@ from core.types import Document, Section
 from ingest.outline import QUOTED_ARTICLE
 from retrieval.answers.context import Context
 from retrieval.answers.header import header_words, unnamed
+from retrieval.answers.question import Question
 from retrieval.extract import Coverage, QueryTerms, query_terms, section_lines, text_terms
 from retrieval.search import SectionHit
 
@@ -199,14 +200,15 @@ def _with_parts(ctx: Context, doc: Document, sec: Section, own: frozenset[str], 
     return max(covers(own | terms[first] | t) for i, t in enumerate(terms) if i != first)
 
 
-def named_item_first(ctx: Context, hits: list[SectionHit], terms: QueryTerms) -> list[SectionHit]:
+def named_item_first(q: Question, ctx: Context, hits: list[SectionHit], terms: QueryTerms) -> list[SectionHit]:
     """When the first section found has parts and the whole heading of exactly one part holds two words of the
     question together that neither the first section's own text with its heading path nor any of its other parts
     holds, that part goes first, scored as the first: the question names that item ("kế toán … tiền xăng xe" of
     "Điều 10. Hỗ trợ tiền xăng xe … như sau:" and its items "1. Hiệu trưởng: …", "3. Kế toán …: 250.000
-    đồng/tháng."). Words of the document's header fields name no item. Nothing is dropped; the order is as it was
-    otherwise."""
-    if not hits:
+    đồng/tháng."). An item is named by its heading before a colon or a bracket (not "nhà nước" of "Kế toán (giao
+    dịch Kho bạc Nhà nước …)"); words of the document's header fields name none; a question asking a list ("những
+    ai …") names no one item. Nothing is dropped; the order is as it was otherwise."""
+    if not hits or q.asking("list"):
         return hits
     first = hits[0]
     doc = ctx.index.get(first.doc_id)
@@ -220,12 +222,17 @@ def named_item_first(ctx: Context, hits: list[SectionHit], terms: QueryTerms) ->
     asked = named_words.bi  # two words together: one alone names no item ("cấp" of "cấp trên", "cấp xã")
     above = text_terms(ctx.analyzer, "\n".join([*doc.heading_path(sec.id), doc.section_text(sec.id, own=True)]))
     texts = {p.id: _part_words(ctx, doc, p) for p in parts}
-    named = [p for p in parts if _only((text_terms(ctx.analyzer, whole_heading(doc, p)) & asked) - above, p, texts)]
+    named = [p for p in parts if _only((text_terms(ctx.analyzer, _item_name(doc, p)) & asked) - above, p, texts)]
     if len(named) != 1:
         return hits
     item = named[0]
     rest = [h for h in hits if (h.doc_id, h.section) != (doc.doc_id, item.id)]
     return [SectionHit(doc.doc_id, item.id, item.heading, first.score), *rest]
+
+
+def _item_name(doc: Document, sec: Section) -> str:
+    """An item's name: its whole heading before a colon or a bracket ("Kế toán" of "Kế toán (giao dịch …)")."""
+    return re.split(r"[:(]", whole_heading(doc, sec), maxsplit=1)[0]
 
 
 def _only(held: frozenset[str], part: Section, texts: dict[str, frozenset[str]]) -> bool:
