@@ -119,6 +119,7 @@ class Lexicon:
     issuer_asked: re.Pattern[str]  # "… kế hoạch nào của Sở GDĐT X": the issuer of the documents asked for
     drafted_for: re.Pattern[str]  # "soạn kế hoạch cho trường cao đẳng": the kind of body a drafter writes for
     carrying_out: tuple[str, ...]  # folded: "soạn kế hoạch triển khai …": the plan carries out a text
+    set_aside: tuple[str, ...]  # folded: "ngoài kế hoạch 27, …": the text named is set aside
     effective_line: re.Pattern[str]  # a legal text stating when it takes effect ("Luật này có hiệu lực …")
     per_units: dict[str, tuple[str, ...]]  # folded unit a price is asked per ("khoi") -> its written forms
     per_units_ambiguous: frozenset[str]  # folded units that are other words too ("ca" of "cá nhân")
@@ -313,6 +314,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         issuer_asked=re.compile(raw["bodies"]["issuer_asked"]),
         drafted_for=re.compile(raw["bodies"]["drafted_for"]),
         carrying_out=tuple(raw["bodies"]["carrying_out"]),
+        set_aside=tuple(raw["bodies"]["set_aside"]),
         effective_line=re.compile(raw["effective_line"]["opening"] + raw["effective_line"]["effective"], re.I),
         per_units={k: tuple(v) for k, v in raw["per_units"]["units"].items()},
         per_units_ambiguous=frozenset(raw["per_units"]["ambiguous"]),

@@ -374,6 +374,53 @@ def test_a_drafter_carrying_out_a_text_held_here_gets_that_text_then_its_grounds
     assert ids(theirs) == ["124/2021/TT-BCA"]  # the circular's grounds are the Assembly's and the Government's
 
 
+_UNION_PLAN = """ĐOÀN TNCS HỒ CHÍ MINH
+BCH ĐOÀN TRƯỜNG ĐẠI HỌC X
+Số: 27-KH/ĐTN
+Hải Phòng, ngày 12 tháng 5 năm 2026
+KẾ HOẠCH
+Tổ chức Chiến dịch thanh niên tình nguyện hè năm 2026
+Căn cứ Chương trình số 14-CTr/TWĐTN-PTTN ngày 10/4/2026 của Ban Bí thư Trung ương Đoàn về tổ chức Chiến dịch thanh
+niên tình nguyện hè năm 2026;
+Căn cứ Kế hoạch số 96-KH/TĐTN-PTTN ngày 24/4/2026 của Ban Thường vụ Thành đoàn Hải Phòng về Chiến dịch thanh niên
+tình nguyện hè năm 2026;
+I. MỤC ĐÍCH
+1. Phát huy vai trò xung kích của đoàn viên, sinh viên.
+II. NỘI DUNG
+1. Các liên chi đoàn khoa thành lập đội hình tình nguyện trước ngày 01/6/2026.
+"""
+_TOWN_PLAN = """ỦY BAN NHÂN DÂN
+THÀNH PHỐ Y
+Số: 40/KH-UBND
+Y, ngày 02 tháng 3 năm 2026
+KẾ HOẠCH
+Chuyển đổi số năm 2026
+Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ;
+Căn cứ Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ;
+I. MỤC ĐÍCH
+1. Đẩy mạnh chuyển đổi số trong thanh niên.
+"""
+
+
+def test_a_drafter_of_a_body_carrying_out_a_plan_named_by_number_gets_it_then_its_grounds(tmp_path: Path) -> None:
+    """ "Tôi soạn kế hoạch của Liên chi đoàn khoa để triển khai Kế hoạch 27-KH/ĐTN …": the plan named by its number
+    is the text carried out, though it is a plan and the drafter names their own body: it first, then its grounds;
+    not the texts the plans held cite most (another plan's grounds). "Ngoài kế hoạch 27, …" sets it aside."""
+    with engine_of(tmp_path, {"kh-27-dtn-x-2026": _UNION_PLAN, "kh-40-ubnd-y-2026": _TOWN_PLAN}) as engine:
+        ans = engine.ask(
+            "Tôi đang soạn kế hoạch của Liên chi đoàn khoa để triển khai Kế hoạch 27-KH/ĐTN của Đoàn trường về chiến"
+            " dịch tình nguyện hè 2026. Tôi nên căn cứ những văn bản cấp trên nào?"
+        )
+        besides = engine.ask(
+            "Tôi soạn kế hoạch của chi đoàn để triển khai Kế hoạch 27-KH/ĐTN của Đoàn trường. Ngoài kế hoạch 27, tôi"
+            " nên căn cứ những văn bản cấp trên nào mà kế hoạch của Đoàn trường đã dẫn?"
+        )
+    assert ids(ans) == ["27-KH/ĐTN", "14-CTr/TWĐTN-PTTN", "96-KH/TĐTN-PTTN"], ans.answer
+    assert {doc for doc, _ in cited(ans)} == {"kh-27-dtn-x-2026"}
+    # "ngoài kế hoạch 27": the plan set aside, its grounds only
+    assert ids(besides) == ["14-CTr/TWĐTN-PTTN", "96-KH/TĐTN-PTTN"], besides.answer
+
+
 # ---------------------------------------------------------------- header facts and the catalog
 
 

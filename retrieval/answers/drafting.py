@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from core.legal_ids import leading_number
 from core.text import fold
 from core.types import Document, LegalBasis
 from ingest.legal import STATUTES, cased_title, citation_string
@@ -40,7 +41,7 @@ def ranking(q: Question, ctx: Context) -> Draft | None:
     """The bases the plans cite most, each cited to the line of a plan that cites it (preamble first); for a plan
     that carries out a text held here, that text and its grounds (``implementing``)."""
     heads = ctx.index.heads()
-    carries = has(q.key, *lexicon().carrying_out) and not q.drafted_for
+    carries = has(q.key, *lexicon().carrying_out)
     target, carried = _carried_out(q, ctx, heads) if carries else (None, [])
     if target is not None and (got := implementing(q, ctx, target)) is not None:
         return got
@@ -119,7 +120,7 @@ def implementing(q: Question, ctx: Context, doc_id: str) -> Draft | None:
     legal: list[LegalBasis] = []
     header = section_lines(doc, "header")
     cited = ctx.index.entries_citing(doc_id)
-    if header and own in asked_for(q, [own, *cited], () if asked else own_bodies(doc, q)):
+    if header and not _set_aside(q, doc) and own in asked_for(q, [own, *cited], () if asked else own_bodies(doc, q)):
         title = fold(doc.title or "").lower()[:40]
         line = next((ln for ln in header if title and title in fold(ln.text).lower()), header[0])
         evidence.append(Evidence(doc_id, "header", "", [line], statements=[f"- {own.citation} {{n}}"]))
@@ -167,8 +168,9 @@ def _carried_out(q: Question, ctx: Context, heads: dict[str, Any]) -> tuple[str 
     The one document a caller scoped to; else a held text the question names by kind and number, unless texts of that
     number only cited here are the grounds of stored documents and the question names nothing of the held one's header
     (57-NQ/TW, in five plans' preambles, before the council's resolution 57 no one cites; "nghị quyết 57 của HĐND Hà
-    Nội" is the council's); else those cited texts; else a held text named by kind and whole title; else the one the
-    question's words lead to."""
+    Nội" is the council's); else those cited texts; else, unless the question names the body drafting, a held text
+    named by kind and whole title, else the one the question's words lead to (no plan: a topic is no text carried
+    out)."""
     if ctx.scope and len(ctx.scope) == 1:
         return (ctx.scope[0] if heads[ctx.scope[0]].kind != PLAN else None), []
     named = named_entries(q, ctx)
@@ -177,14 +179,25 @@ def _carried_out(q: Question, ctx: Context, heads: dict[str, Any]) -> tuple[str 
         for e in named
         if e.doc_id is None and any(c.section == "preamble" for c in e.cited_by) and not replaced(e, ctx)
     ]
+    # "triển khai Quyết định 2536 …", "… của Liên chi đoàn để triển khai Kế hoạch 27-KH/ĐTN-HSV": a plan named by
+    # its number is carried out as any text is
     held = ctx.held_number(q)
-    held = held if held is not None and heads[held].kind != PLAN else None  # "triển khai Quyết định 2536 …"
     if held is not None and (not grounds or _names_header(q, ctx, held)):
         return held, []
     if grounds:
         return None, grounds
+    if q.drafted_for:  # "soạn kế hoạch cho trường cao đẳng …": the words name the drafter's body, not a text
+        return None, []
     target = _held_by_title(q, heads) or ctx.target(q)
     return (target if target is not None and heads[target].kind != PLAN else None), []
+
+
+def _set_aside(q: Question, doc: Document) -> bool:
+    """Whether the question sets the text carried out aside ("Ngoài kế hoạch 27, tôi nên căn cứ …": lexicon
+    ``bodies.set_aside`` and up to three words before its number)."""
+    number = leading_number(doc.number)
+    cues = "|".join(re.escape(c) for c in lexicon().set_aside)
+    return bool(number) and re.search(rf"\b(?:{cues}) (?:[^\W\d_]+ ){{0,3}}{re.escape(number)}\b", q.key) is not None
 
 
 def _names_header(q: Question, ctx: Context, doc_id: str) -> bool:
