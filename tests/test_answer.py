@@ -374,7 +374,7 @@ def test_a_drafter_carrying_out_a_text_held_here_gets_that_text_then_its_grounds
     assert ids(theirs) == ["124/2021/TT-BCA"]  # the circular's grounds are the Assembly's and the Government's
 
 
-_UNION_PLAN = """ĐOÀN TNCS HỒ CHÍ MINH
+_UNION_PLAN = """THÀNH ĐOÀN HẢI PHÒNG
 BCH ĐOÀN TRƯỜNG ĐẠI HỌC X
 Số: 27-KH/ĐTN
 Hải Phòng, ngày 12 tháng 5 năm 2026
@@ -403,22 +403,26 @@ I. MỤC ĐÍCH
 
 
 def test_a_drafter_of_a_body_carrying_out_a_plan_named_by_number_gets_it_then_its_grounds(tmp_path: Path) -> None:
-    """ "Tôi soạn kế hoạch của Liên chi đoàn khoa để triển khai Kế hoạch 27-KH/ĐTN …": the plan named by its number
-    is the text carried out, though it is a plan and the drafter names their own body: it first, then its grounds;
-    not the texts the plans held cite most (another plan's grounds). "Ngoài kế hoạch 27, …" sets it aside."""
+    """ "Tôi soạn kế hoạch của Liên chi đoàn khoa để triển khai Kế hoạch 27-KH/ĐTN … (Hải Phòng)": the plan named by
+    its number and place is the text carried out, though it is a plan and the drafter names their own body: it
+    first, then its grounds; not the texts the plans held cite most (another plan's grounds). "Ngoài kế hoạch 27,
+    …" sets it aside ("ngoài ra kế hoạch 27 giao …" does not); a plan named as a model ("giống như Kế hoạch 27 …")
+    or of another place is not carried out."""
+    asked = " Tôi nên căn cứ những văn bản cấp trên nào?"
     with engine_of(tmp_path, {"kh-27-dtn-x-2026": _UNION_PLAN, "kh-40-ubnd-y-2026": _TOWN_PLAN}) as engine:
-        ans = engine.ask(
-            "Tôi đang soạn kế hoạch của Liên chi đoàn khoa để triển khai Kế hoạch 27-KH/ĐTN của Đoàn trường về chiến"
-            " dịch tình nguyện hè 2026. Tôi nên căn cứ những văn bản cấp trên nào?"
-        )
-        besides = engine.ask(
-            "Tôi soạn kế hoạch của chi đoàn để triển khai Kế hoạch 27-KH/ĐTN của Đoàn trường. Ngoài kế hoạch 27, tôi"
-            " nên căn cứ những văn bản cấp trên nào mà kế hoạch của Đoàn trường đã dẫn?"
-        )
-    assert ids(ans) == ["27-KH/ĐTN", "14-CTr/TWĐTN-PTTN", "96-KH/TĐTN-PTTN"], ans.answer
+        carried = "Tôi đang soạn kế hoạch của Liên chi đoàn khoa để triển khai Kế hoạch 27-KH/ĐTN của Đoàn trường"
+        ans = engine.ask(f"{carried} Đại học X ở Hải Phòng về chiến dịch tình nguyện hè 2026.{asked}")
+        besides = engine.ask(f"{carried} Đại học X, Hải Phòng. Ngoài kế hoạch 27, tôi nên căn cứ những văn bản nào?")
+        besides_not = engine.ask(f"{carried} Đại học X, Hải Phòng; ngoài ra kế hoạch 27 giao sinh hoạt hè.{asked}")
+        model = engine.ask(f"Tôi soạn kế hoạch tình nguyện hè giống như Kế hoạch 27-KH/ĐTN ở Hải Phòng.{asked}")
+        elsewhere = engine.ask(f"{carried} tỉnh Cà Mau.{asked}")
+    grounds = ["14-CTr/TWĐTN-PTTN", "96-KH/TĐTN-PTTN"]
+    assert ids(ans) == ["27-KH/ĐTN", *grounds], ans.answer
     assert {doc for doc, _ in cited(ans)} == {"kh-27-dtn-x-2026"}
-    # "ngoài kế hoạch 27": the plan set aside, its grounds only
-    assert ids(besides) == ["14-CTr/TWĐTN-PTTN", "96-KH/TĐTN-PTTN"], besides.answer
+    assert ids(besides) == grounds, besides.answer
+    assert ids(besides_not) == ["27-KH/ĐTN", *grounds], besides_not.answer
+    for other in (model, elsewhere):
+        assert ids(other)[:1] != ["27-KH/ĐTN"] and "71/NQ-CP" in ids(other), other.answer
 
 
 # ---------------------------------------------------------------- header facts and the catalog

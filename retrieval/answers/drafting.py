@@ -179,9 +179,14 @@ def _carried_out(q: Question, ctx: Context, heads: dict[str, Any]) -> tuple[str 
         for e in named
         if e.doc_id is None and any(c.section == "preamble" for c in e.cited_by) and not replaced(e, ctx)
     ]
-    # "triển khai Quyết định 2536 …", "… của Liên chi đoàn để triển khai Kế hoạch 27-KH/ĐTN-HSV": a plan named by
-    # its number is carried out as any text is
+    # "triển khai Quyết định 2536 …"; a plan only when the question carries it out by its kind and number and names
+    # its place or issuer ("… triển khai Kế hoạch 27-KH/ĐTN-HSV của Đoàn trường … Hải Phòng"): plans of many bodies
+    # share a number, and one named as a model ("giống như Kế hoạch 08 …") is not carried out
     held = ctx.held_number(q)
+    if held is not None and heads[held].kind == PLAN:
+        doc = ctx.index.get(held)
+        if not (_names_header(q, ctx, held) and _after(q, doc, lexicon().carrying_out)):
+            held = None
     if held is not None and (not grounds or _names_header(q, ctx, held)):
         return held, []
     if grounds:
@@ -194,10 +199,21 @@ def _carried_out(q: Question, ctx: Context, heads: dict[str, Any]) -> tuple[str 
 
 def _set_aside(q: Question, doc: Document) -> bool:
     """Whether the question sets the text carried out aside ("Ngoài kế hoạch 27, tôi nên căn cứ …": lexicon
-    ``bodies.set_aside`` and up to three words before its number)."""
+    ``bodies.set_aside`` before its kind and number; not "ngoài ra kế hoạch 27 giao …", "ngoài 27 đoàn viên")."""
+    return _after(q, doc, lexicon().set_aside)
+
+
+def _after(q: Question, doc: Document, cues: tuple[str, ...]) -> bool:
+    """Whether the question names the document by its kind and number (leading zeros optional: "0124" is "124")
+    within three words after one of the folded ``cues`` ("triển khai Kế hoạch số 27", "ngoài việc căn cứ Kế hoạch
+    27"); never after "ngoài ra"."""
     number = leading_number(doc.number)
-    cues = "|".join(re.escape(c) for c in lexicon().set_aside)
-    return bool(number) and re.search(rf"\b(?:{cues}) (?:[^\W\d_]+ ){{0,3}}{re.escape(number)}\b", q.key) is not None
+    kind = fold(doc.doc_type or "").lower()
+    if not number or not kind:
+        return False
+    cue = "|".join(re.escape(c) for c in cues)
+    pattern = rf"\b(?:{cue}) (?!ra\b)(?:[^\W\d_]+ ){{0,3}}?{re.escape(kind)} (?:so )?0*{re.escape(number)}\b"
+    return re.search(pattern, q.key) is not None
 
 
 def _names_header(q: Question, ctx: Context, doc_id: str) -> bool:
