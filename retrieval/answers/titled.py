@@ -201,13 +201,13 @@ def _with_parts(ctx: Context, doc: Document, sec: Section, own: frozenset[str], 
 
 
 def named_item_first(q: Question, ctx: Context, hits: list[SectionHit], terms: QueryTerms) -> list[SectionHit]:
-    """When the first section found has parts and the whole heading of exactly one part holds two words of the
-    question together that neither the first section's own text with its heading path nor any of its other parts
-    holds, that part goes first, scored as the first: the question names that item ("kế toán … tiền xăng xe" of
-    "Điều 10. Hỗ trợ tiền xăng xe … như sau:" and its items "1. Hiệu trưởng: …", "3. Kế toán …: 250.000
-    đồng/tháng."). An item is named by its heading before a colon or a bracket (not "nhà nước" of "Kế toán (giao
-    dịch Kho bạc Nhà nước …)"); words of the document's header fields name none; a question asking a list ("những
-    ai …") names no one item. Nothing is dropped; the order is as it was otherwise."""
+    """When the first section found has parts and the name of exactly one part (its heading before a colon or a
+    bracket) holds two words of the question together that neither the first section's own text with its heading
+    path nor any of its other parts holds, that part goes first, scored as the first: the question names that item
+    ("kế toán … tiền xăng xe" of "Điều 10. Hỗ trợ tiền xăng xe … như sau:" and its items "1. Hiệu trưởng: …", "3. Kế
+    toán (giao dịch Kho bạc Nhà nước …): 250.000 đồng/tháng.", whose bracket names nothing). Words of the document's
+    header fields name no item; a question asking a list ("những ai …") names no one item. Nothing is dropped; the
+    order is as it was otherwise."""
     if not hits or q.asking("list"):
         return hits
     first = hits[0]
@@ -218,8 +218,8 @@ def named_item_first(q: Question, ctx: Context, hits: list[SectionHit], terms: Q
     parts = [s for s in doc.sections if s.parent == sec.id]
     if len(parts) < 2:
         return hits
-    named_words = unnamed(terms, header_words(ctx.analyzer, doc))  # the words naming the document name no item
-    asked = named_words.bi  # two words together: one alone names no item ("cấp" of "cấp trên", "cấp xã")
+    # two words together, not those naming the document: one alone names no item ("cấp" of "cấp trên", "cấp xã")
+    asked = unnamed(terms, header_words(ctx.analyzer, doc)).bi
     above = text_terms(ctx.analyzer, "\n".join([*doc.heading_path(sec.id), doc.section_text(sec.id, own=True)]))
     texts = {p.id: _part_words(ctx, doc, p) for p in parts}
     named = [p for p in parts if _only((text_terms(ctx.analyzer, _item_name(doc, p)) & asked) - above, p, texts)]
@@ -236,7 +236,7 @@ def _item_name(doc: Document, sec: Section) -> str:
 
 
 def _only(held: frozenset[str], part: Section, texts: dict[str, frozenset[str]]) -> bool:
-    """Whether a word held is in no other part's text."""
+    """Whether a pair of words held is in no other part's text."""
     return any(all(t not in words for pid, words in texts.items() if pid != part.id) for t in held)
 
 
