@@ -8,13 +8,13 @@ holds every document at once, as a deployment would:
   leave-documents-out figure (documents never tuned on);
 * ``realqa``: ../shared/wide/realqa_dev.jsonl, real questions people asked, split by document, reported apart;
 * ``probe``: evals/gold_probe.jsonl, fresh questions written on development documents only, after they had been
-  tuned on (fifty-one rounds by helpers who had not seen the others or any gold file, those of rounds 6 to 51 not the system's
+  tuned on (fifty-two rounds by helpers who had not seen the others or any gold file, those of rounds 6 to 52 not the system's
   answers either; the fourth, of 2026-12-03, asked more of when, how much and of users telling their own situation
   first, the fifth more of typos, abbreviations, staff and drafters, the sixth of situations and deep details of
   the legal texts, the seventh of named units' duties and drafters consulting one plan, the eighth a balanced mix,
   never tuned on, the ninth one item among similar siblings, the tenth and eleventh a balanced mix, the twelfth one item
   among siblings, documents named as chat shortens them and answerable-sounding out-of-scope questions, the thirteenth
-  the same mix dealt otherwise, the fourteenth to fifty-first that mix with cases told as on a legal Q&A site,
+  the same mix dealt otherwise, the fourteenth to fifty-second that mix with cases told as on a legal Q&A site,
   each read once fresh before it joined): all dev, a check that what was learnt on the wide set's questions holds on other questions
   about the same documents. The next round (evals/gold_probe_fresh.jsonl) is kept out of every set until it has
   been read once, fresh; the one after it (evals/gold_probe_next.jsonl) is kept unread until it becomes the next.
