@@ -53,7 +53,11 @@ def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
 def _closing(raw: dict[str, list[str]]) -> re.Pattern[str]:
     openers = "|".join(re.escape(w) for w in sorted(raw["openers"], key=len, reverse=True))
     asks = "|".join(re.escape(w) for w in raw["asks"])
-    return re.compile(rf"^(?:(?:{openers})\b.*|.{{0,120}}\b(?:{asks})\b.*\bthực hiện\b.{{0,40}})\./\.\s*$", re.S)
+    effect = "|".join(re.escape(w) for w in raw["effect"])
+    return re.compile(
+        rf"^(?:(?:{openers})\b.*|.{{0,120}}\b(?:{asks})\b.*\bthực hiện\b.{{0,40}}|.{{0,80}}\bnày (?:{effect})\b.*)\./\.\s*$",
+        re.S,
+    )
 
 
 def _dash_pairs(pairs: list[str]) -> frozenset[tuple[str, str]]:

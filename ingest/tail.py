@@ -9,7 +9,7 @@ after it, so the search stops where those begin.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from core.types import Section
 from ingest.lexicon import lexicon
@@ -109,12 +109,31 @@ def _signature_at(lines: list[Line], i: int) -> Signature | None:
 
 
 def find_signature(lines: list[Line], start: int, stop: int) -> Signature | None:
-    """The last signature in ``lines[start:stop]``, the main text's."""
+    """The last signature in ``lines[start:stop]``, the main text's, its block from where it begins
+    (``_block_start``)."""
     for i in range(stop - 1, start, -1):
         sig = _signature_at(lines, i)
         if sig is not None:
-            return sig
+            return replace(sig, start=_block_start(lines, start, sig))
     return None
+
+
+def _block_start(lines: list[Line], start: int, sig: Signature) -> int:
+    """Where a signature's block begins: at its titles, or at the body it signs for written in capitals above them
+    ("SỞ Y TẾ" over "KT. GIÁM ĐỐC", "TRƯỜNG THCS …" over "HIỆU TRƯỞNG") after a line that ends a sentence; and at
+    the first of the signatures of a text two bodies sign ("chương trình phối hợp", "kế hoạch liên tịch"), side by
+    side in print, one after another in the text, each maybe under its body's name."""
+    begin = sig.start
+    while begin - 1 > start:
+        above = begin - 1 if _signs_for(lines[begin - 1].text.strip()) else begin
+        prev = _signature_at(lines, above - 1) if above - 1 > start else None
+        if prev is not None:  # another body's signature just before
+            begin = prev.start
+            continue
+        if above < begin and lines[above - 1].text.rstrip().endswith((".", ";", ":")):
+            begin = above
+        break
+    return begin
 
 
 def parse_tail(lines: list[Line], body_start: int, stop: int) -> Tail:

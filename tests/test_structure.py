@@ -488,6 +488,12 @@ def test_party_documents_of_one_number_and_two_years_stay_apart() -> None:
             True,
         ),
         (
+            "2. Các sở, ngành báo cáo kết quả thực hiện trước ngày 15 hằng tháng.",
+            "Kế hoạch này có hiệu lực kể từ ngày ký đến hết ngày 31 tháng 12 năm 2026. Trong quá trình thực hiện, "
+            "nếu có vướng mắc, các đơn vị trao đổi bằng văn bản./.",
+            True,
+        ),
+        (
             "2. Sở Tài chính",
             "Bố trí kinh phí thực hiện Kế hoạch này theo quy định./.",
             False,
@@ -497,9 +503,10 @@ def test_party_documents_of_one_number_and_two_years_stay_apart() -> None:
 def test_a_last_unnumbered_closing_paragraph_is_the_closing_not_the_last_item(
     last_item: str, closing: str, closes: bool
 ) -> None:
-    """A plan's or directive's last paragraph, unnumbered and ending with "./.", that opens with a closing formula
-    or asks those it is sent to to carry the text out, is its closing, not a task of the last numbered item (it
-    was read as that item's last line, and answered for it); a task line that only ends the text is kept."""
+    """A plan's or directive's last paragraph, unnumbered and ending with "./.", that opens with a closing formula,
+    asks those it is sent to to carry the text out or says the text takes effect, is its closing, not a task of the
+    last numbered item (it was read as that item's last line, and answered for it); a task line that only ends the
+    text is kept."""
     text = (
         "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 12/KH-UBND\nBắc Ninh, ngày 20 tháng 11 năm 2025\nKẾ HOẠCH\n"
         "Triển khai công tác pháp chế năm 2026\nI. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp chủ trì, theo dõi, đôn đốc "
@@ -512,6 +519,81 @@ def test_a_last_unnumbered_closing_paragraph_is_the_closing_not_the_last_item(
         assert own == last_item and doc.section_text("closing") == closing
     else:
         assert own == f"{last_item}\n{closing}" and doc.section("closing") is None
+
+
+def test_a_text_two_bodies_sign_keeps_both_signatures_out_of_its_last_item() -> None:
+    """A cooperation programme signed by a school and the commune police prints their signatures side by side,
+    which the text reads one after the other, each under its body's name in capitals: both belong to the signature
+    block, none to the last numbered item (its quoted text ended on "TRƯỜNG THCS … / HIỆU TRƯỞNG / <name> / CÔNG AN
+    XÃ …"); the signer is the last."""
+    text = (
+        "CÔNG AN XÃ HÒA AN\nTRƯỜNG THCS LÊ LỢI\nSố: 03/CTPH-CAX-THCS\nHòa An, ngày 05 tháng 9 năm 2026\n"
+        "CHƯƠNG TRÌNH PHỐI HỢP\nBảo đảm an ninh, trật tự trường học năm học 2026 - 2027\n"
+        "I. NỘI DUNG PHỐI HỢP\n1. Tuyên truyền pháp luật cho học sinh mỗi học kỳ một lần.\n"
+        "2. Giao ban hằng quý vào tuần cuối của quý, luân phiên tại trụ sở Công an xã và nhà trường.\n"
+        "Chương trình phối hợp này có hiệu lực kể từ ngày ký./.\n"
+        "TRƯỜNG THCS LÊ LỢI\nHIỆU TRƯỞNG\nNguyễn Thị Lan\nCÔNG AN XÃ HÒA AN\nTRƯỞNG CÔNG AN XÃ\n"
+        "Thiếu tá Trần Văn Bình\nNơi nhận:\n- UBND xã Hòa An;\n- Lưu: VT.\n"
+    )
+    doc = build_document("ctph-03", text)
+    assert doc.section_text("I.2", own=True) == (
+        "2. Giao ban hằng quý vào tuần cuối của quý, luân phiên tại trụ sở Công an xã và nhà trường."
+    )
+    assert doc.section_text("closing") == "Chương trình phối hợp này có hiệu lực kể từ ngày ký./."
+    assert doc.section_text("signature").splitlines() == [
+        "TRƯỜNG THCS LÊ LỢI",
+        "HIỆU TRƯỞNG",
+        "Nguyễn Thị Lan",
+        "CÔNG AN XÃ HÒA AN",
+        "TRƯỞNG CÔNG AN XÃ",
+        "Thiếu tá Trần Văn Bình",
+    ]
+    assert doc.signer == "Trần Văn Bình"
+
+
+def test_a_meeting_record_is_a_bien_ban_signed_by_its_secretary_and_chair() -> None:
+    """A biên bản is typed so (not a letter), and its two signatures, the secretary's and the chair's, are its
+    signature block, not lines of the last item."""
+    text = (
+        "TRƯỜNG TIỂU HỌC AN BÌNH\nSố: 05/BB-THAB\nAn Bình, ngày 28 tháng 11 năm 2026\nBIÊN BẢN\n"
+        "Họp Hội đồng sư phạm tháng 11 năm 2026\nI. NỘI DUNG\n1. Đánh giá nhiệm vụ tháng 11.\n"
+        "2. Biểu quyết\nHội đồng biểu quyết thông qua toàn bộ nội dung cuộc họp.\n"
+        "THƯ KÝ\n(Đã ký)\nNông Thị Hằng\nCHỦ TỌA\nHIỆU TRƯỞNG\n(Đã ký)\nHoàng Văn Thịnh\n"
+    )
+    doc = build_document("bb-05", text)
+    assert doc.doc_type == "Biên bản"
+    assert doc.section_text("I.2", own=True).splitlines() == [
+        "2. Biểu quyết",
+        "Hội đồng biểu quyết thông qua toàn bộ nội dung cuộc họp.",
+    ]
+    assert doc.section_text("signature").splitlines()[0] == "THƯ KÝ"
+    assert (doc.signer, doc.signer_title) == ("Hoàng Văn Thịnh", "CHỦ TỌA HIỆU TRƯỞNG")
+
+
+def test_attached_rules_titled_noi_quy_keep_their_articles() -> None:
+    """A decision issuing a dormitory's rules ("NỘI QUY / KÝ TÚC XÁ … / (Ban hành kèm theo …)") keeps the rules'
+    chapters and articles as sections of their own (they were in no section at all)."""
+    text = (
+        "TRƯỜNG CAO ĐẲNG CÔNG NGHỆ AN PHÚ\nSố: 88/QĐ-CĐCN\nAn Phú, ngày 10 tháng 8 năm 2026\nQUYẾT ĐỊNH\n"
+        "Ban hành Nội quy ký túc xá\nĐiều 1. Ban hành kèm theo Quyết định này Nội quy ký túc xá.\n"
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n"
+        "HIỆU TRƯỞNG\nLê Văn Nam\nNỘI QUY\nKÝ TÚC XÁ TRƯỜNG CAO ĐẲNG CÔNG NGHỆ AN PHÚ\n"
+        "(Ban hành kèm theo Quyết định số 88/QĐ-CĐCN ngày 10 tháng 8 năm 2026)\n"
+        "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Đối tượng\nHọc sinh, sinh viên đang học tại Trường.\n"
+        "Điều 2. Giờ giấc\n1. Ký túc xá mở cửa từ 05 giờ 00.\n2. Ký túc xá đóng cửa lúc 22 giờ 30.\n"
+    )
+    doc = build_document("qd-88", text)
+    ids = [s.id for s in doc.sections]
+    assert ids[:2] == ["Điều 1", "Điều 2"]
+    assert ids[2:] == [
+        "Nội quy",
+        "Nội quy.Chương I",
+        "Nội quy.Điều 1",
+        "Nội quy.Điều 2",
+        "Nội quy.Điều 2.1",
+        "Nội quy.Điều 2.2",
+    ]
+    assert doc.section_text("Nội quy.Điều 2.2", own=True) == "2. Ký túc xá đóng cửa lúc 22 giờ 30."
 
 
 def test_an_attached_plan_whose_title_is_in_ordinary_case_keeps_its_outline() -> None:
