@@ -3222,3 +3222,46 @@ def test_a_development_document_answers_from_the_section_stating_what_is_asked(
     assert answer.found, answer.answer
     assert cited(answer)[0] == (stem, section), answer.answer
     assert said is None or said in answer.answer
+
+
+_COOPERATION_PROGRAMME = """CÔNG AN XÃ HÒA AN
+TRƯỜNG THCS LÊ LỢI
+Số: 03/CTPH-CAX-THCS
+Hòa An, ngày 05 tháng 9 năm 2026
+
+CHƯƠNG TRÌNH PHỐI HỢP
+Bảo đảm an ninh, trật tự trường học năm học 2026 - 2027
+
+I. NỘI DUNG PHỐI HỢP
+1. Tuyên truyền pháp luật về trật tự, an toàn giao thông cho học sinh mỗi học kỳ một lần.
+
+II. TRÁCH NHIỆM CỦA MỖI BÊN
+1. Trách nhiệm của Công an xã Hòa An
+a) Bố trí lực lượng điều tiết giao thông tại cổng trường giờ tan học.
+b) Tổng hợp kết quả phối hợp, báo cáo Ủy ban nhân dân xã Hòa An và Công an tỉnh trước ngày 25 tháng cuối mỗi quý.
+2. Trách nhiệm của Trường THCS Lê Lợi
+a) Bố trí nhân viên bảo vệ trực tại cổng trường.
+b) Tổng hợp kết quả phối hợp, gửi báo cáo về Công an xã Hòa An trước ngày 20 tháng cuối mỗi quý.
+
+Chương trình phối hợp này có hiệu lực kể từ ngày ký./.
+TRƯỜNG THCS LÊ LỢI
+HIỆU TRƯỞNG
+Nguyễn Thị Lan
+CÔNG AN XÃ HÒA AN
+TRƯỞNG CÔNG AN XÃ
+Thiếu tá Trần Văn Bình
+"""
+
+
+def test_a_unit_a_joint_programme_names_in_its_header_keeps_its_own_day(tmp_path: Path) -> None:
+    """A programme the commune police and a school both issue names both in its header, the school as "TRƯỜNG THCS
+    …": asked when the police report ("… phối hợp với trường thcs …"), the police's own item answers first, not the
+    school's item whose report goes to the police (the header's "THCS" was not read as the "trung học cơ sở" the
+    question's words were matched by, so the school counted as the unit asked and the police as the issuer)."""
+    with engine_of(tmp_path, {"ctph-03-caxahoaan-2026": _COOPERATION_PROGRAMME}) as engine:
+        ans = engine.ask(
+            "cong an xa hoa an phai bao cao ket qua phoi hop voi truong thcs le loi len ubnd xa va cong an tinh"
+            " truoc ngay may moi quy"
+        )
+        assert cited(ans)[0] == ("ctph-03-caxahoaan-2026", "II.1.b")
+        assert "trước ngày 25 tháng cuối mỗi quý" in ans.answer

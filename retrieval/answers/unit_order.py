@@ -31,9 +31,10 @@ _HEAD = re.compile("|".join(rf"{re.escape(h)}\b" for h in unit_heads()))
 
 def _named_sections(ctx: Context, doc_id: str, found: list[UnitMatch]) -> set[str]:
     """The own sections of the units a question names in its document (``found``: the catalog's matches of the
-    question there), not a unit its header names."""
+    question there), not a unit its header names (read as the matches' keys are, abbreviations written out: "TRƯỜNG
+    THCS …" of a programme two bodies sign is the "trường trung học cơ sở …" a question names)."""
     doc = ctx.index.get(doc_id)
-    header = f" {unit_words(profile_text(doc))} " if doc else ""
+    header = f" {UnitCatalog(ctx.index.catalog, ctx.analyzer).expand(profile_text(doc))} " if doc else ""
     named = {
         m.section
         for m in found
