@@ -570,6 +570,17 @@ def test_a_meeting_record_is_a_bien_ban_signed_by_its_secretary_and_chair() -> N
     assert (doc.signer, doc.signer_title) == ("Hoàng Văn Thịnh", "CHỦ TỌA HIỆU TRƯỞNG")
 
 
+def test_a_monthly_work_calendar_is_typed_so_not_as_a_letter() -> None:
+    """A commune's "LỊCH CÔNG TÁC" numbered "07/LCT-UBND" is a work calendar, not a công văn."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nXÃ HÒA AN\nSố: 07/LCT-UBND\nHòa An, ngày 27 tháng 02 năm 2026\nLỊCH CÔNG TÁC\n"
+        "Tháng 3 năm 2026 của Ủy ban nhân dân xã\nI. LỊCH CÔNG TÁC THEO TUẦN\n"
+        "1. Tuần thứ nhất\nThứ Hai, 02/3: họp giao ban Thường trực Ủy ban nhân dân xã.\n"
+    )
+    doc = build_document("lct-07", text)
+    assert (doc.doc_type, doc.number) == ("Lịch công tác", "07/LCT-UBND")
+
+
 def test_attached_rules_titled_noi_quy_keep_their_articles() -> None:
     """A decision issuing a dormitory's rules ("NỘI QUY / KÝ TÚC XÁ … / (Ban hành kèm theo …)") keeps the rules'
     chapters and articles as sections of their own (they were in no section at all)."""
