@@ -45,6 +45,7 @@ class Lexicon:
     recurrence: re.Pattern[str]  # a folded line stating a recurrence ("hang nam", "dinh ky")
     period: re.Pattern[str]  # a folded text stating how often, with its period ("hang nam", "dinh ky 06 thang")
     frequency_other_asks: tuple[str, ...]  # folded words asking something else after how often ("khi nào")
+    several_asked: re.Pattern[str]  # one folded word that asks something ("bao nhieu", "nao"), to count them
     which_asked: re.Pattern[str]  # the folded words a question asks "which" of, before "nào"
     rule_asked: tuple[str, ...]  # "theo mức nào": the rule that sets a level asked, not a sum
     which_list_words: frozenset[str]  # words before them that ask for a list instead ("những mảng nào")
@@ -178,6 +179,13 @@ def _kind_named(raw: dict[str, Any]) -> re.Pattern[str]:
     return re.compile(rf" (?:{before}) (?:cac )?(?:{_naming_kinds(raw)}) (?!(?:\w+ )?nao )")
 
 
+def _words_re(words: list[str]) -> re.Pattern[str]:
+    """Any of folded ``words`` as whole words of a folded key, the longest first."""
+    return re.compile(
+        rf"(?<![a-z0-9])(?:{'|'.join(re.escape(w) for w in sorted(words, key=len, reverse=True))})(?![a-z0-9])"
+    )
+
+
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     out = dict(base)
     for key, value in extra.items():
@@ -224,6 +232,7 @@ def lexicon(overlay: str | None = None) -> Lexicon:
         recurrence=re.compile(raw["frequency"]["statement"]),
         period=re.compile(raw["frequency"]["period"]),
         frequency_other_asks=tuple(raw["frequency"].get("other_asks", ())),
+        several_asked=_words_re(raw["several_asked"]["words"]),
         which_asked=re.compile(raw["which_asked"]["pattern"]),
         rule_asked=tuple(raw["rule_asked"]["cues"]),
         which_list_words=frozenset(raw["which_asked"]["list_words"]),

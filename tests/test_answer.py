@@ -3265,3 +3265,61 @@ def test_a_unit_a_joint_programme_names_in_its_header_keeps_its_own_day(tmp_path
         )
         assert cited(ans)[0] == ("ctph-03-caxahoaan-2026", "II.1.b")
         assert "trước ngày 25 tháng cuối mỗi quý" in ans.answer
+
+
+_SCHOLARSHIP_RULES = """TRƯỜNG CAO ĐẲNG KỸ THUẬT MIỀN NÚI
+-------
+Số: 215/QĐ-CĐKT
+Lào Cai, ngày 02 tháng 9 năm 2026
+
+QUYẾT ĐỊNH
+BAN HÀNH QUY ĐỊNH XÉT HỌC BỔNG KHUYẾN KHÍCH HỌC TẬP
+
+Điều 1. Phạm vi áp dụng
+Quy định này áp dụng đối với sinh viên hệ chính quy của Trường.
+
+Điều 2. Mức học bổng
+
+1. Học bổng loại xuất sắc
+
+a) Điểm trung bình học kỳ từ 3,70 trở lên;
+
+b) Điểm rèn luyện từ 92 điểm trở lên;
+
+c) Mức hưởng: 1.900.000 đồng/tháng.
+
+2. Học bổng loại giỏi
+
+a) Điểm trung bình học kỳ từ 3,30 đến dưới 3,70;
+
+b) Điểm rèn luyện từ 82 điểm trở lên;
+
+c) Mức hưởng: 1.600.000 đồng/tháng.
+
+3. Học bổng loại khá
+
+a) Điểm trung bình học kỳ từ 2,60 đến dưới 3,30;
+
+b) Điểm rèn luyện từ 70 điểm trở lên;
+
+c) Mức hưởng: 1.300.000 đồng/tháng.
+
+Điều 3. Quỹ học bổng
+Quỹ học bổng được trích tối thiểu 8% nguồn thu học phí của từng học kỳ.
+"""
+
+
+def test_an_item_named_by_its_heading_and_asked_point_by_point_answers_whole(tmp_path: Path) -> None:
+    """ "học bổng loại giỏi cần điểm TB và rèn luyện bao nhiêu, được bao nhiêu tiền": the clause headed "2. Học
+    bổng loại giỏi" (its heading alone over its points) answers whole, its band, its conduct score and its sum; not
+    its conduct point alone nor the same point of its siblings. Asked one point of it, that point answers."""
+    with engine_of(tmp_path, {"qd-215-cdkt-laocai-2026": _SCHOLARSHIP_RULES}) as engine:
+        ans = engine.ask(
+            "cho e hoi qd 215 cd ky thuat mien nui, hoc bong loai gioi thi can diem trung binh va diem ren luyen bn,"
+            " dc bao nhieu tien 1 thang a"
+        )
+        assert cited(ans)[0] == ("qd-215-cdkt-laocai-2026", "Điều 2.2")
+        for phrase in ("từ 3,30 đến dưới 3,70", "từ 82 điểm trở lên", "1.600.000 đồng/tháng"):
+            assert phrase in ans.answer
+        ans = engine.ask("Học bổng loại giỏi của trường cao đẳng kỹ thuật miền núi cần điểm rèn luyện bao nhiêu?")
+        assert cited(ans)[0] == ("qd-215-cdkt-laocai-2026", "Điều 2.2.b")

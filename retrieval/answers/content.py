@@ -22,7 +22,7 @@ from retrieval.answers.excepted import exception_first
 from retrieval.answers.facts import names_only
 from retrieval.answers.figure_lines import beyond_header, body_before_appendix, figure_line_first, stating_first
 from retrieval.answers.forms import forms_last
-from retrieval.answers.gathered import gathered
+from retrieval.answers.gathered import asked_whole, gathered
 from retrieval.answers.header import field_words, unnamed
 from retrieval.answers.priced import states_per_unit as per_unit
 from retrieval.answers.question import Question, fkey, has
@@ -182,11 +182,13 @@ def gather(q: Question, ctx: Context) -> Draft | None:
     if titled is None and target and unnamed_terms is not terms:  # its document named: a heading anywhere in it
         titled = headed_anywhere(ctx, target, unnamed_terms, named, p.titled, hits[0].score)
     states = stating if how in ("dated", "amount") else None
+    listed = None
     if titled is None and (listed := gathered(q, ctx, hits, whole, p.gathered_margin, states)) is not None:
         titled = listed  # items of one list answering together: the list, whole
     if titled is not None:  # the section the question names by its title answers first, whole
         hits = [titled, *[h for h in hits if not _within(h, titled)]]
-    hits = named_item_first(q, ctx, hits, unnamed_terms)
+    if listed is None or not asked_whole(q, ctx, listed.doc_id, listed.section):  # not one member asked whole
+        hits = named_item_first(q, ctx, hits, unnamed_terms)
     if numbers := ranges.given(q.text):  # "được 82 điểm thì xếp loại gì": the band holding 82
         hits = _holding_first(ctx, q, hits, numbers, target)
     top = hits[0].score or 1.0

@@ -16,11 +16,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
+from core.types import Document, Section
 from retrieval.answers.context import Context
 from retrieval.answers.figure_lines import states_in
 from retrieval.answers.header import untitled
 from retrieval.answers.question import Question, fkey
-from retrieval.extract import Coverage, section_lines, text_terms
+from retrieval.extract import Coverage, Line, section_lines, text_terms
 from retrieval.lexicon import lexicon
 from retrieval.search import SectionHit
 
@@ -28,6 +29,8 @@ GATHER_HITS = 4  # best sections read for items of one list
 MAX_LIST_LINES = 12
 MAX_LIST_CHARS = 1800
 MAX_ITEMS = 8  # a section of more items is not named item by item
+#: The id of an article, a chapter or a part ("Quy định.Điều 6", "Chương II", "IV"): no member of a family.
+_PART = re.compile(r"(?:^|\.)(?:Điều \d+\w*|Chương [IVXLC]+|Mục \d+|[IVXLC]+)$")
 
 
 def gathered(
@@ -55,18 +58,24 @@ def gathered(
             groups[(h.doc_id, sec.parent)].append(_terms(ctx, h.doc_id, h.section))
     best = max(covers(_terms(ctx, h.doc_id, h.section)) for h in hits[:GATHER_HITS])
     # items that each hold what another does not ("tuổi" in one, "quốc tịch" in the next), not near-identical
-    # siblings one of which the question asks ("xe mô tô chạy xăng … kinh doanh vận tải" among other vehicles)
-    lists = [
-        key for key, items in groups.items() if len(items) >= 2 and covers(frozenset().union(*items)) >= best + margin
-    ]
-    for doc_id, parent in lists:
+    # siblings one of which the question asks ("xe mô tô chạy xăng … kinh doanh vận tải" among other vehicles);
+    # or one item of a list the question names by its heading and no sibling by theirs ("học bổng loại giỏi …
+    # điểm rèn luyện bao nhiêu, được bao nhiêu tiền": the clause "2. Học bổng loại giỏi" and its points), when it
+    # holds more of the question than its points found alone
+    lists: list[tuple[tuple[str, str], float | None]] = []
+    for key, items in groups.items():
+        if len(items) >= 2 and covers(frozenset().union(*items)) >= best + margin:
+            lists.append((key, None))
+        elif asked_whole(q, ctx, *key):
+            lists.append((key, max(map(covers, items))))
+    for (doc_id, parent), alone in lists:
         doc = ctx.index.get(doc_id)
-        own = section_lines(doc, parent)
-        if not own or not own[-1].text.rstrip().endswith(":"):
+        if not _announces(section_lines(doc, parent), headed=alone is not None):
             continue  # items of a section that does not announce them as a list
         if not _short(ctx, doc_id, parent):
             continue
-        if covers(_terms(ctx, doc_id, parent)) >= best + margin:
+        got = covers(_terms(ctx, doc_id, parent))
+        if (got > alone) if alone is not None else (got >= best + margin):
             sec = doc.section(parent)
             return SectionHit(doc_id, parent, sec.heading if sec else "", hits[0].score)
     return None
@@ -84,17 +93,64 @@ def _items_named(q: Question, ctx: Context, hits: list[SectionHit]) -> SectionHi
         items = doc.children(sec.parent)
         if not 2 <= len(items) <= MAX_ITEMS or not _short(ctx, h.doc_id, sec.parent):
             continue
-        words = [fkey(i.heading).split() for i in items]
-        shared = {w for w, n in Counter(w for ws in words for w in set(ws)).items() if n >= 2}  # "loại" of "Loại tốt"
-        own = [" ".join(w for w in ws if w not in shared) for ws in words]
-        # the sentences that ask, after a story told first ("con tôi … thấy điểm thấp. Xin hỏi muốn phúc khảo …":
-        # the story's "điểm" names no item "a) Điểm thi"), without the title and headings above (not the list's own)
-        asked = fkey(q.asked) if q.told_apart and q.asked else q.key
-        key = untitled(asked, [doc.title or "", *doc.heading_path(sec.parent)[:-1]])
+        own = _own_phrases(items)  # "tốt" of "Loại tốt"
+        key = _asked_key(q, doc, sec.parent)
         if sum(1 for phrase in own if phrase and _names(key, phrase)) >= 2:
             parent = doc.section(sec.parent)
             return SectionHit(h.doc_id, sec.parent, parent.heading if parent else "", hits[0].score)
     return None
+
+
+def _announces(own: list[Line], *, headed: bool) -> bool:
+    """Whether a section's own lines announce its items: a lead ending with a colon ("… gồm:"), or, for a member
+    the question names by its heading (``headed``), that heading alone ("2. Vòng chung khảo"), a name over its
+    points (items found together under a heading alone answer apart: "Điều 6. Quỹ học bổng" holds clauses, no
+    list)."""
+    if not own:
+        return False
+    last = own[-1].text.rstrip()
+    return last.endswith(":") or (headed and len(own) == 1 and own[0].heading and not last.endswith((".", ";")))
+
+
+def asked_whole(q: Question, ctx: Context, doc_id: str, section: str) -> bool:
+    """Whether the question asks several things (``several_asked``: "thi theo hình thức nào và diễn ra ngày nào") of
+    one member of near-identical siblings it names by its heading (``named_member``)."""
+    asked = fkey(q.asked) if q.told_apart and q.asked else q.key
+    return len(lexicon().several_asked.findall(asked)) >= 2 and named_member(q, ctx, doc_id, section)
+
+
+def named_member(q: Question, ctx: Context, doc_id: str, section: str) -> bool:
+    """Whether the question names this section by its whole heading, and none of its siblings by theirs, where
+    that heading is one of near-identical siblings' (more than half its words shared with their headings: "học bổng
+    loại giỏi" of "2. Học bổng loại giỏi" beside "1. Học bổng loại xuất sắc", "3. Học bổng loại khá"; not "Tổ chức
+    thực hiện" beside "Kinh phí thực hiện", nor "Sở Tài chính" among departments, some words set apart by none)."""
+    doc = ctx.index.get(doc_id)
+    sec = doc.section(section)
+    if sec is None or not sec.parent or _PART.search(section):
+        return False  # articles and parts each have a topic of their own ("Mức học bổng", "Quỹ học bổng")
+    items = doc.children(sec.parent)
+    if not 2 <= len(items) <= MAX_ITEMS:
+        return False
+    key = _asked_key(q, doc, sec.parent)
+    named = [i for i in items if _names(key, fkey(i.heading).strip())]
+    if [i.id for i in named] != [section]:
+        return False
+    own = _own_phrases(items)[items.index(named[0])]
+    return bool(own) and 2 * len(own.split()) < len(fkey(sec.heading).split())
+
+
+def _asked_key(q: Question, doc: Document, parent: str) -> str:
+    """The sentences that ask, after a story told first ("con tôi … thấy điểm thấp. Xin hỏi muốn phúc khảo …": the
+    story's "điểm" names no item "a) Điểm thi"), without the title and headings above the list (not its own)."""
+    asked = fkey(q.asked) if q.told_apart and q.asked else q.key
+    return untitled(asked, [doc.title or "", *doc.heading_path(parent)[:-1]])
+
+
+def _own_phrases(items: list[Section]) -> list[str]:
+    """Each item's heading without the words two or more items' headings share ("loại" of "Loại tốt")."""
+    words = [fkey(i.heading).split() for i in items]
+    shared = {w for w, n in Counter(w for ws in words for w in set(ws)).items() if n >= 2}
+    return [" ".join(w for w in ws if w not in shared) for ws in words]
 
 
 def _short(ctx: Context, doc_id: str, section: str) -> bool:
