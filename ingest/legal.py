@@ -49,6 +49,12 @@ _TITLE_END = re.compile(r"\n|\s+(?:hết hiệu lực|thì)\s")
 _MORE_NUMBER = re.compile(rf"\s*(?:,\s*(?:và\s+)?|\s+và\s+)(?:số\s*)?(?P<number>{NUMBER})")
 #: A kind named with up to three words more before its number: "Quy chế làm việc số 02-QC/ĐU".
 _QUALIFIED = re.compile(rf"(?P<type>{TYPE_RE})(?:\s+[^\W\d_]+){{1,3}}?\s+số\s*(?P<number>{NUMBER})")
+#: A text a cited document issues, named before it in a ground of its own: "Căn cứ Quy chế làm việc của Ủy ban nhân
+#: dân xã … ban hành kèm theo Quyết định số 12/QĐ-UBND …" cites the decision for the rules it attached (not a task
+#: "b) Kiểm thực … ghi vào sổ theo mẫu ban hành kèm theo Quyết định …", which names no text).
+_ATTACHED_BY = re.compile(
+    r"(?:^|;)\s*(?:[-+]\s*)?(?:[Cc]ăn cứ|[Tt]hực hiện)\s+(?P<name>[A-ZĐÀ-Ỹ][^;“”]{4,200}?)\s+ban hành kèm theo\s+$"
+)
 _OWN_NUMBER = re.compile(rf"Số\s*:\s*(?P<number>{NUMBER})")
 _HEAD_TITLES = re.compile(r"^(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Cục trưởng)\s+(?=[A-ZĐ])")
 _TERM = re.compile(
@@ -172,6 +178,14 @@ def _cited(text: str) -> list[re.Match[str]]:
     return sorted([*plain, *qualified], key=lambda m: m.start())
 
 
+def _attached_by(text: str, at: int) -> str | None:
+    """The name of the text a document cited at ``at`` issued, when its ground names that text first ("Căn cứ Quy chế
+    làm việc của … ban hành kèm theo Quyết định số …")."""
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    m = _ATTACHED_BY.search(line) if len(line) <= 300 else None
+    return m.group("name") if m and " ban hành " not in f" {m.group('name')} " else None
+
+
 def extract_citations(doc: Document) -> list[LegalCitation]:
     """Every mention of another legal document, with where it was cited."""
     text = doc.text
@@ -191,6 +205,8 @@ def extract_citations(doc: Document) -> list[LegalCitation]:
             if section in (None, "header"):
                 continue
             date, issuer, title = tail  # a run shares its date, issuer and title
+            if title is None and i == 0 and (named := _attached_by(text, m.start())):
+                title = f"ban hành {named}"  # the decision is cited for the text it issued
             if len(numbers) > 1 and date and (own_year := _year_of(cid)) and int(date[:4]) != own_year:
                 date = None  # another number's date: "số 24/2021/NĐ-CP, số 13/2023/NĐ-CP ngày 17/4/2023"
             toks = number_tokens(raw)

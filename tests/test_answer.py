@@ -3323,3 +3323,34 @@ def test_an_item_named_by_its_heading_and_asked_point_by_point_answers_whole(tmp
             assert phrase in ans.answer
         ans = engine.ask("Học bổng loại giỏi của trường cao đẳng kỹ thuật miền núi cần điểm rèn luyện bao nhiêu?")
         assert cited(ans)[0] == ("qd-215-cdkt-laocai-2026", "Điều 2.2.b")
+
+
+_COMMUNE_CALENDAR = """ỦY BAN NHÂN DÂN
+XÃ HÒA AN
+Số: 09/KH-UBND
+Hòa An, ngày 27 tháng 02 năm 2026
+
+KẾ HOẠCH
+Tiếp công dân tháng 3 năm 2026
+
+Căn cứ Quy chế làm việc của Ủy ban nhân dân xã Hòa An ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 04 tháng 7
+năm 2025 của Ủy ban nhân dân xã;
+Căn cứ Quyết định số 25/QĐ-UBND ngày 12 tháng 01 năm 2026 của Ủy ban nhân dân xã ban hành Chương trình công tác năm
+2026;
+Ủy ban nhân dân xã ban hành Kế hoạch như sau:
+
+I. LỊCH TIẾP CÔNG DÂN
+1. Chủ tịch Ủy ban nhân dân xã tiếp công dân định kỳ vào ngày 15 hằng tháng tại trụ sở.
+"""
+
+
+def test_a_ground_naming_the_rules_a_decision_issued_is_pasted_with_them(tmp_path: Path) -> None:
+    """ "Kế hoạch 09 xã Hòa An căn cứ những văn bản nào?": the ground "Căn cứ Quy chế làm việc của … ban hành kèm theo
+    Quyết định số 12/QĐ-UBND …" is quoted as the plan writes it, the rules named, ready to paste (it read "Quyết định
+    số 12/QĐ-UBND ngày … của Ủy ban nhân dân xã", the rules lost)."""
+    with engine_of(tmp_path, {"kh-09-ubnd-xahoaan-2026": _COMMUNE_CALENDAR}) as engine:
+        ans = engine.ask("Kế hoạch 09 của UBND xã Hòa An căn cứ những văn bản nào?")
+        assert (
+            "- Căn cứ Quy chế làm việc của Ủy ban nhân dân xã Hòa An ban hành kèm theo Quyết định số 12/QĐ-UBND ngày"
+            " 04 tháng 7 năm 2025 của Ủy ban nhân dân xã [1]" in ans.answer
+        )

@@ -176,6 +176,24 @@ def test_a_citations_title_ends_before_what_the_citing_text_calls_it() -> None:
     }
 
 
+def test_a_decision_cited_for_the_rules_it_issued_is_named_by_them() -> None:
+    """ "Căn cứ Quy chế làm việc của Ủy ban nhân dân xã … ban hành kèm theo Quyết định số 12/QĐ-UBND …;": the decision
+    is cited for the rules it issued, so its citation string names them (it read "Quyết định số 12/QĐ-UBND ngày … của
+    Ủy ban nhân dân xã", the rules lost); a task's "… theo mẫu ban hành kèm theo Quyết định số …" names no text."""
+    citations = _citations(
+        "KẾ HOẠCH",
+        "3/KH-UBND",
+        "Căn cứ Quy chế làm việc của Ủy ban nhân dân xã Hòa An ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 04 "
+        "tháng 7 năm 2025 của Ủy ban nhân dân xã;\nỦy ban nhân dân xã ban hành Kế hoạch như sau:\n\nI. NHIỆM VỤ\n"
+        "1. Các trường ghi sổ kiểm thực theo mẫu ban hành kèm theo Quyết định số 1246/QĐ-BYT của Bộ Y tế.\n",
+    )
+    assert citations == {
+        "12/QĐ-UBND": "Quyết định số 12/QĐ-UBND ngày 04/07/2025 của Ủy ban nhân dân xã ban hành Quy chế làm việc của "
+        "Ủy ban nhân dân xã Hòa An",
+        "1246/QĐ-BYT": "Quyết định số 1246/QĐ-BYT của Bộ Y tế",
+    }
+
+
 def test_a_citations_title_and_issuer_end_where_the_citing_sentence_goes_on() -> None:
     """What the citing text says after a cited document is not its title or its body: "… hết hiệu lực kể từ ngày
     …" (it is repealed), a figure ("… của Chính phủ khoảng 21 tỷ đồng"), "… thì chỉ được hưởng …", the next line."""

@@ -276,11 +276,15 @@ def _dated_as_written(doc: Document, entry: LegalBasis, start: int, end: int) ->
 
 def _opening_start(doc: Document, line: Line, cited: int) -> int:
     """Where the ground cited first on a line starts with the words the line opens with, when only they come before
-    it ("Căn cứ Luật Thủ đô số 39/2024/QH15;": a drafter pastes the line as it stands); else where it is cited."""
+    it ("Căn cứ Luật Thủ đô số 39/2024/QH15;": a drafter pastes the line as it stands), or they and the text it
+    issued ("Căn cứ Quy chế làm việc của … ban hành kèm theo Quyết định số 12/QĐ-UBND …": the rules are the
+    ground); else where it is cited."""
     head = doc.text[line.start : cited]
     opening = re.match(r"[\s\-–•+*]*", head)
     begin = line.start + (opening.end() if opening else 0)
-    return begin if _folded(doc.text[begin:cited]) in lexicon().grounds_openings else cited
+    before = doc.text[begin:cited]
+    attached = _opens_grounds(before) and re.search(r"\bban hành kèm theo\s*$", before) and ";" not in before
+    return begin if _folded(before) in lexicon().grounds_openings or attached else cited
 
 
 def _folded(text: str) -> str:
