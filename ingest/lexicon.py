@@ -34,11 +34,13 @@ class Lexicon:
     appendix_words: tuple[str, ...]
     place_words: tuple[str, ...]
     signing_titles: tuple[str, ...]  # positions a signer holds: "CHỦ TỊCH", "PHÓ GIÁM ĐỐC"
+    signing_alone: frozenset[str]  # positions that sign only as a line of their own ("THƯ KÝ", not "TỔ THƯ KÝ")
     org_casing: tuple[str, ...]
     table_heads: frozenset[str]  # a table's first header cell, lower case ("số tt", "stt"): its rows are numbered
     table_totals: frozenset[str]  # lower case: a cell opening a table's total row ("tổng cộng")
     doc_type_re: re.Pattern[str]  # a line opening with a document type in capitals
     closing_re: re.Pattern[str]  # a last paragraph that closes the text ("Trong quá trình thực hiện, nếu …./.")
+    effect_re: re.Pattern[str]  # one saying the text takes effect ("Chương trình này có hiệu lực …./.")
     org_start_re: re.Pattern[str]  # a line opening an issuing body's name
     alias_re: re.Pattern[str]  # the parenthesis naming what a text will call a document it cites: "(sau đây gọi tắt là"
     kind_compounds: frozenset[str]  # lower case: words with a kind of document that are no document ("pháp luật")
@@ -53,11 +55,12 @@ def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
 def _closing(raw: dict[str, list[str]]) -> re.Pattern[str]:
     openers = "|".join(re.escape(w) for w in sorted(raw["openers"], key=len, reverse=True))
     asks = "|".join(re.escape(w) for w in raw["asks"])
+    return re.compile(rf"^(?:(?:{openers})\b.*|.{{0,120}}\b(?:{asks})\b.*\bthực hiện\b.{{0,40}})\./\.\s*$", re.S)
+
+
+def _effect(raw: dict[str, list[str]]) -> re.Pattern[str]:
     effect = "|".join(re.escape(w) for w in raw["effect"])
-    return re.compile(
-        rf"^(?:(?:{openers})\b.*|.{{0,120}}\b(?:{asks})\b.*\bthực hiện\b.{{0,40}}|.{{0,80}}\bnày (?:{effect})\b.*)\./\.\s*$",
-        re.S,
-    )
+    return re.compile(rf"^.{{0,80}}\bnày (?:{effect})\b.*\./\.\s*$", re.S)
 
 
 def _dash_pairs(pairs: list[str]) -> frozenset[tuple[str, str]]:
@@ -94,11 +97,13 @@ def lexicon() -> Lexicon:
         appendix_words=tuple(raw["appendix_words"]),
         place_words=tuple(raw["place_words"]),
         signing_titles=tuple(raw["signing_titles"]),
+        signing_alone=frozenset(raw["signing_alone"]),
         org_casing=tuple(raw["org_casing"]),
         table_heads=frozenset(h.lower() for h in raw.get("table_heads", ())),
         table_totals=frozenset(h.lower() for h in raw.get("table_totals", ())),
         doc_type_re=_alternation(tuple(doc_types)),
         closing_re=_closing(raw["closing_lines"]),
+        effect_re=_effect(raw["closing_lines"]),
         org_start_re=_alternation(tuple(raw["org_starts"])),
         alias_re=_alias(raw["alias_openers"]["openers"]),
         kind_compounds=frozenset(w.lower() for w in raw["kind_compounds"]["words"]),

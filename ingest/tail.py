@@ -18,6 +18,8 @@ from ingest.numbering import classify
 from ingest.outline import Line
 
 SIGN_PREFIX = re.compile(r"^(?:KT|TM|TL|TUQ|Q|K/T|T/M|T/L)\s*[./]?\s*(?=[A-ZĐÀ-Ỹ])")
+#: Titles that sign for a body they name ("TM. ỦY BAN NHÂN DÂN"): no other body's name stands above them.
+_FOR_BODY = re.compile(r"^(?:TM|T/M)\b")
 #: The prefix alone on its line, the body or title it signs for on the next ("TM." / "ỦY BAN NHÂN DÂN").
 _BARE_PREFIX = re.compile(r"^(?:KT|TM|TL|TUQ|K/T|T/M|T/L)\s*[./]?$")
 _RANKS = re.compile(
@@ -74,7 +76,8 @@ def _is_title(text: str) -> bool:
         return True
     if not is_all_caps(text) or len(text.split()) > 9 or text.startswith(("-", "+")) or classify(text):
         return False
-    return any(t in text for t in lexicon().signing_titles) or text in ("QUỐC HỘI", "CHÍNH PHỦ")
+    lx = lexicon()
+    return any(t in text for t in lx.signing_titles) or text in lx.signing_alone or text in ("QUỐC HỘI", "CHÍNH PHỦ")
 
 
 def _signs_for(text: str) -> bool:
@@ -123,14 +126,17 @@ def _block_start(lines: list[Line], start: int, sig: Signature) -> int:
     ("SỞ Y TẾ" over "KT. GIÁM ĐỐC", "TRƯỜNG THCS …" over "HIỆU TRƯỞNG") after a line that ends a sentence; and at
     the first of the signatures of a text two bodies sign ("chương trình phối hợp", "kế hoạch liên tịch"), side by
     side in print, one after another in the text, each maybe under its body's name."""
-    begin = sig.start
+    begin, titles = sig.start, sig.titles
     while begin - 1 > start:
-        above = begin - 1 if _signs_for(lines[begin - 1].text.strip()) else begin
+        text = lines[begin - 1].text.strip()
+        # a body's name above titles that do not name it ("TM. ỦY BAN NHÂN DÂN" does), no clause or list line
+        named = _signs_for(text) and not text.endswith((".", ";", ":", ",")) and not _FOR_BODY.match(titles[0])
+        above = begin - 1 if named else begin
         prev = _signature_at(lines, above - 1) if above - 1 > start else None
         if prev is not None:  # another body's signature just before
-            begin = prev.start
+            begin, titles = prev.start, prev.titles
             continue
-        if above < begin and lines[above - 1].text.rstrip().endswith((".", ";", ":")):
+        if above < begin and lines[above - 1].text.rstrip().endswith("."):  # after a sentence ("…./."), not a lead
             begin = above
         break
     return begin
@@ -178,9 +184,19 @@ def _closing_line(lines: list[Line], body_start: int, end: int) -> int | None:
         return None
     text = lines[last].text.strip()
     before = lines[last - 1].text.strip()
-    if classify(text) is not None or text.startswith(("-", "+", "•")) or not lexicon().closing_re.match(text):
+    lx = lexicon()
+    if classify(text) is not None or text.startswith(("-", "+", "•")):
+        return None
+    if not (lx.closing_re.match(text) or (lx.effect_re.match(text) and not _after_article(lines, body_start, last))):
         return None
     return last if classify(before) is None or len(before) >= 60 else None
+
+
+def _after_article(lines: list[Line], body_start: int, at: int) -> bool:
+    """Whether the last numbered line above ``at`` opens an article ("Điều 3. …"), whose last paragraph a sentence on
+    the text taking effect is."""
+    above = next((lines[i].text for i in range(at - 1, body_start - 1, -1) if classify(lines[i].text)), "")
+    return above.startswith(("Điều", "ĐIỀU"))
 
 
 def _list_end(lines: list[Line], start: int, stop: int) -> int:

@@ -104,6 +104,12 @@ class AnswerPolicy:
     #: Items of one announced list among the best sections answer as their list, whole, when it holds this much more
     #: of the question than the best of them alone (``retrieval.answers.gathered``).
     gathered_margin: float = 0.15
+    #: A clause the question names by its heading is one member of near-identical siblings when more than this share
+    #: of its heading's words are in theirs (``retrieval.answers.gathered.named_member``): "Học bổng loại giỏi" (3 of
+    #: 4 beside "… loại khá"), "Vòng chung khảo" (2 of 3); not "Tổ chức thực hiện" beside "Kinh phí thực hiện" (2 of
+    #: 4), whose clauses the probe set answers point by point (set on the fourteenth unseen set's dev split: half or
+    #: more moved that probe question; more than half moved nothing on any other dev set).
+    member_shared: float = 0.5
     #: A question of its own whose words name no document by themselves ("liên hệ số điện thoại nào", "ai ký"),
     #: after an answer from one, is answered from that document when its first source holds at least this share
     #: of what the best answer over all documents holds (``Answerer._stayed``; words naming a document: all of

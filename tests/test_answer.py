@@ -3354,3 +3354,43 @@ def test_a_ground_naming_the_rules_a_decision_issued_is_pasted_with_them(tmp_pat
             "- Căn cứ Quy chế làm việc của Ủy ban nhân dân xã Hòa An ban hành kèm theo Quyết định số 12/QĐ-UBND ngày"
             " 04 tháng 7 năm 2025 của Ủy ban nhân dân xã [1]" in ans.answer
         )
+
+
+def test_a_programme_taking_effect_in_its_closing_says_when(tmp_path: Path) -> None:
+    """ "Chương trình phối hợp 03 có hiệu lực đến khi nào?": the closing "Chương trình phối hợp này có hiệu lực kể từ
+    ngày ký đến hết ngày 31 tháng 12 năm 2027./." answers (read only from the body's sections, the day was said
+    not to be stated once the sentence became the closing)."""
+    programme = _COOPERATION_PROGRAMME.replace(
+        "Chương trình phối hợp này có hiệu lực kể từ ngày ký./.",
+        "Chương trình phối hợp này có hiệu lực kể từ ngày ký đến hết ngày 31 tháng 12 năm 2027./.",
+    )
+    with engine_of(tmp_path, {"ctph-03-caxahoaan-2026": programme}) as engine:
+        ans = engine.ask("Chương trình phối hợp 03 của công an xã Hòa An có hiệu lực từ ngày nào?")
+        assert ans.found and cited(ans)[0] == ("ctph-03-caxahoaan-2026", "closing")
+        assert "đến hết ngày 31 tháng 12 năm 2027" in ans.answer
+
+
+_BOARDING_CHECK = """SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH Z
+Số: 88/KH-SGDĐT
+Z, ngày 01 tháng 9 năm 2025
+
+KẾ HOẠCH
+Kiểm tra công tác bán trú tại các trường THCS năm học 2025 - 2026
+
+I. NỘI DUNG KIỂM TRA
+1. Phòng Giáo dục Trung học
+a) Xây dựng lịch kiểm tra bán trú của từng trường.
+b) Tổng hợp, báo cáo kết quả kiểm tra về Giám đốc Sở trước ngày 30 tháng 11 năm 2025.
+2. Các trường trung học cơ sở
+a) Tự kiểm tra công tác bán trú của trường.
+b) Báo cáo kết quả tự kiểm tra về Phòng Giáo dục Trung học trước ngày 20 tháng 10 năm 2025.
+"""
+
+
+def test_units_a_title_names_as_its_audience_are_still_the_units_asked(tmp_path: Path) -> None:
+    """A Sở's plan titled "… tại các trường THCS": "các trường THCS báo cáo kết quả trước ngày nào" asks the schools'
+    own item, not the department's later day (the title's units are whom the plan is for, not its issuer)."""
+    with engine_of(tmp_path, {"kh-88-sgddt-z-2025": _BOARDING_CHECK}) as engine:
+        ans = engine.ask("các trường THCS báo cáo kết quả kiểm tra bán trú trước ngày nào")
+        assert cited(ans)[0] == ("kh-88-sgddt-z-2025", "I.2.b")
+        assert "trước ngày 20 tháng 10 năm 2025" in ans.answer

@@ -551,6 +551,59 @@ def test_a_text_two_bodies_sign_keeps_both_signatures_out_of_its_last_item() -> 
     assert doc.signer == "Trần Văn Bình"
 
 
+@pytest.mark.parametrize(
+    ("tail", "last_item", "signature_first"),
+    [
+        (  # a lead's answer in capitals, then titles that name their body: the line is the item's
+            "2. Ngày 29/01/2026\nĐơn vị trực:\nBAN CHỈ HUY QUÂN SỰ XÃ\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTrần Văn Bình\n",
+            ["2. Ngày 29/01/2026 Đơn vị trực:", "BAN CHỈ HUY QUÂN SỰ XÃ"],
+            "TM. ỦY BAN NHÂN DÂN",
+        ),
+        (  # recipients in capitals before the titles: their last line is no body's name
+            "2. Trực ban ngày 29/01/2026 tại trụ sở Ủy ban nhân dân xã theo lịch đã phân công.\nNơi nhận:\n"
+            "NHƯ TRÊN;\nLƯU VT, VP.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nTrần Văn Bình\n",
+            ["2. Trực ban ngày 29/01/2026 tại trụ sở Ủy ban nhân dân xã theo lịch đã phân công."],
+            "KT. GIÁM ĐỐC",
+        ),
+        (  # a table after the signature naming a council's secretary is no signature
+            "2. Trực ban ngày 29/01/2026 tại trụ sở Ủy ban nhân dân xã theo lịch đã phân công.\nHIỆU TRƯỞNG\n"
+            "Lê Văn Nam\nPHÂN CÔNG NHIỆM VỤ\nCHỦ TỊCH HỘI ĐỒNG\nPhụ trách chung\nTHƯ KÝ HỘI ĐỒNG\nTrần Thị Hoa\n",
+            ["2. Trực ban ngày 29/01/2026 tại trụ sở Ủy ban nhân dân xã theo lịch đã phân công."],
+            "HIỆU TRƯỞNG",
+        ),
+    ],
+)
+def test_a_signature_block_takes_no_line_of_the_text_above_it(
+    tail: str, last_item: list[str], signature_first: str
+) -> None:
+    """Only a body's name in capitals after a sentence, above titles that do not name their body, opens a signature
+    block: not an item's answer after a lead ("Đơn vị trực:" / "BAN CHỈ HUY QUÂN SỰ XÃ" above "TM. ỦY BAN NHÂN
+    DÂN"), nor recipients in capitals; and "THƯ KÝ" signs only as a line of its own, not within "THƯ KÝ HỘI ĐỒNG"."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nXÃ HÒA AN\nSố: 15/KH-UBND\nHòa An, ngày 20 tháng 01 năm 2026\nKẾ HOẠCH\n"
+        "Trực Tết Nguyên đán năm 2026\nI. LỊCH TRỰC\n1. Ngày 28/01/2026 trực tại trụ sở Ủy ban nhân dân xã.\n" + tail
+    )
+    doc = build_document("kh-15", text)
+    assert doc.section_text("I.2", own=True).splitlines() == last_item
+    assert doc.section_text("signature").splitlines()[0] == signature_first
+
+
+def test_a_sentence_on_taking_effect_after_an_article_is_the_articles() -> None:
+    """A decision's last article, then an unnumbered "Quyết định này có hiệu lực …./.": the sentence is the
+    article's last paragraph, not a closing apart from it."""
+    text = (
+        "TRƯỜNG THPT HÒA PHÚ\nSố: 45/QĐ-THPTHP\nHòa Phú, ngày 02 tháng 01 năm 2026\nQUYẾT ĐỊNH\n"
+        "Về việc thành lập Tổ tư vấn học đường\nĐiều 1. Thành lập Tổ tư vấn học đường năm học 2025 - 2026.\n"
+        "Điều 2. Tổ tư vấn có nhiệm vụ tư vấn tâm lý cho học sinh theo kế hoạch của nhà trường.\n"
+        "Điều 3. Các Phó Hiệu trưởng, tổ trưởng chuyên môn và các thành viên có tên tại Điều 1 chịu trách nhiệm thi "
+        "hành Quyết định này.\nQuyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định số 12/QĐ-THPTHP./.\n"
+        "HIỆU TRƯỞNG\nLê Văn Nam\n"
+    )
+    doc = build_document("qd-45", text)
+    assert doc.section("closing") is None
+    assert doc.section_text("Điều 3", own=True).splitlines()[-1].startswith("Quyết định này có hiệu lực")
+
+
 def test_a_meeting_record_is_a_bien_ban_signed_by_its_secretary_and_chair() -> None:
     """A biên bản is typed so (not a letter), and its two signatures, the secretary's and the chair's, are its
     signature block, not lines of the last item."""

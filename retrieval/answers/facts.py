@@ -306,8 +306,8 @@ MAX_EFFECTIVE_LINES = 8  # an article on taking effect this short is quoted whol
 def own_clause(doc: Document, said: re.Pattern[str]) -> Evidence | None:
     """When a legal text takes effect, or what it replaces: the first section of its body with a clause that says
     so ("Quyết định này có hiệu lực …", "Kế hoạch này thay thế …"; the document's own article comes before any
-    regulation it attaches), cited to that clause."""
-    for sec in doc.sections:
+    regulation it attaches), else its closing ("Chương trình này có hiệu lực … ./."), cited to that clause."""
+    for sec in [*doc.sections, *(p for p in doc.parts if p.id == "closing")]:
         lines = section_lines(doc, sec.id)
         joined = " ".join(ln.text.strip() for ln in lines)  # a text wrapped mid-clause ("Điều 2. Quyết\nđịnh này …")
         if any(said.search(ln.text) for ln in lines) or said.search(joined):

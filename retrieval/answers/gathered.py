@@ -135,8 +135,8 @@ def named_member(q: Question, ctx: Context, doc_id: str, section: str) -> bool:
     named = [i for i in items if _names(key, fkey(i.heading).strip())]
     if [i.id for i in named] != [section]:
         return False
-    own = _own_phrases(items)[items.index(named[0])]
-    return bool(own) and 2 * len(own.split()) < len(fkey(sec.heading).split())
+    own, words = _own_phrases(items)[items.index(named[0])].split(), fkey(sec.heading).split()
+    return bool(own) and len(words) - len(own) > ctx.policy.answer.member_shared * len(words)
 
 
 def _asked_key(q: Question, doc: Document, parent: str) -> str:

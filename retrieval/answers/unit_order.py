@@ -31,10 +31,13 @@ _HEAD = re.compile("|".join(rf"{re.escape(h)}\b" for h in unit_heads()))
 
 def _named_sections(ctx: Context, doc_id: str, found: list[UnitMatch]) -> set[str]:
     """The own sections of the units a question names in its document (``found``: the catalog's matches of the
-    question there), not a unit its header names (read as the matches' keys are, abbreviations written out: "TRƯỜNG
-    THCS …" of a programme two bodies sign is the "trường trung học cơ sở …" a question names)."""
+    question there), not a unit its header names (its issuing bodies also read as the matches' keys are,
+    abbreviations written out: "TRƯỜNG THCS …" of a programme two bodies sign is the "trường trung học cơ sở …" a
+    question names; not its title's: "… tại các trường THCS" names whom it is for)."""
     doc = ctx.index.get(doc_id)
-    header = f" {UnitCatalog(ctx.index.catalog, ctx.analyzer).expand(profile_text(doc))} " if doc else ""
+    catalog = UnitCatalog(ctx.index.catalog, ctx.analyzer)
+    bodies = [catalog.expand(b) for b in (doc.issuer, doc.managing_body) if b] if doc else []
+    header = f" {' | '.join([unit_words(profile_text(doc)), *bodies])} " if doc else ""
     named = {
         m.section
         for m in found
