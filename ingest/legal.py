@@ -49,12 +49,6 @@ _TITLE_END = re.compile(r"\n|\s+(?:hết hiệu lực|thì)\s")
 _MORE_NUMBER = re.compile(rf"\s*(?:,\s*(?:và\s+)?|\s+và\s+)(?:số\s*)?(?P<number>{NUMBER})")
 #: A kind named with up to three words more before its number: "Quy chế làm việc số 02-QC/ĐU".
 _QUALIFIED = re.compile(rf"(?P<type>{TYPE_RE})(?:\s+[^\W\d_]+){{1,3}}?\s+số\s*(?P<number>{NUMBER})")
-#: A text a cited document issues, named before it in a ground of its own: "Căn cứ Quy chế làm việc của Ủy ban nhân
-#: dân xã … ban hành kèm theo Quyết định số 12/QĐ-UBND …" cites the decision for the rules it attached (not a task
-#: "b) Kiểm thực … ghi vào sổ theo mẫu ban hành kèm theo Quyết định …", which names no text).
-_ATTACHED_BY = re.compile(
-    r"(?:^|;)\s*(?:[-+]\s*)?(?:[Cc]ăn cứ|[Tt]hực hiện)\s+(?P<name>[A-ZĐÀ-Ỹ][^;“”]{4,200}?)\s+ban hành kèm theo\s+$"
-)
 _OWN_NUMBER = re.compile(rf"Số\s*:\s*(?P<number>{NUMBER})")
 _HEAD_TITLES = re.compile(r"^(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Cục trưởng)\s+(?=[A-ZĐ])")
 _TERM = re.compile(
@@ -180,9 +174,10 @@ def _cited(text: str) -> list[re.Match[str]]:
 
 def _attached_by(text: str, at: int) -> str | None:
     """The name of the text a document cited at ``at`` issued, when its ground names that text first ("Căn cứ Quy chế
-    làm việc của … ban hành kèm theo Quyết định số …")."""
+    làm việc của … ban hành kèm theo Quyết định số …", lexicon ``attached_by``; not a task "… theo mẫu ban hành kèm
+    theo …", nor "Căn cứ Điều 12 Quy chế …", a name holding a number)."""
     line = text[text.rfind("\n", 0, at) + 1 : at]
-    m = _ATTACHED_BY.search(line) if len(line) <= 300 else None
+    m = lexicon().attached_by_re.search(line) if len(line) <= 300 else None
     return m.group("name") if m and " ban hành " not in f" {m.group('name')} " else None
 
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from core.text import fold_key
 
@@ -43,6 +44,8 @@ class Lexicon:
     effect_re: re.Pattern[str]  # one saying the text takes effect ("Chương trình này có hiệu lực …./.")
     org_start_re: re.Pattern[str]  # a line opening an issuing body's name
     alias_re: re.Pattern[str]  # the parenthesis naming what a text will call a document it cites: "(sau đây gọi tắt là"
+    attached_by: str  # "ban hành kèm theo": a ground names the text a cited document issued before it
+    attached_by_re: re.Pattern[str]  # such a ground up to the cited document: "Căn cứ <name> ban hành kèm theo "
     kind_compounds: frozenset[str]  # lower case: words with a kind of document that are no document ("pháp luật")
     dash_compounds: frozenset[tuple[str, str]]  # lower case: the words either side of a dash ("văn hóa", "xã hội")
 
@@ -61,6 +64,15 @@ def _closing(raw: dict[str, list[str]]) -> re.Pattern[str]:
 def _effect(raw: dict[str, list[str]]) -> re.Pattern[str]:
     effect = "|".join(re.escape(w) for w in raw["effect"])
     return re.compile(rf"^.{{0,80}}\bnày (?:{effect})\b.*\./\.\s*$", re.S)
+
+
+def _attached_by(raw: dict[str, Any]) -> re.Pattern[str]:
+    """A ground line's start up to the document it cites for the text it issued, that text's name in a group:
+    "Căn cứ Quy chế làm việc của … ban hành kèm theo " (the name capitalised, no number in it)."""
+    openings = "|".join(re.escape(o) for o in raw["openings"])
+    return re.compile(
+        rf"(?:^|;)\s*(?:[-+]\s*)?(?i:{openings})\s+(?P<name>[A-ZĐÀ-Ỹ][^;“”\d]{{4,200}}?)\s+{re.escape(raw['phrase'])}\s+$"
+    )
 
 
 def _dash_pairs(pairs: list[str]) -> frozenset[tuple[str, str]]:
@@ -106,6 +118,8 @@ def lexicon() -> Lexicon:
         effect_re=_effect(raw["closing_lines"]),
         org_start_re=_alternation(tuple(raw["org_starts"])),
         alias_re=_alias(raw["alias_openers"]["openers"]),
+        attached_by=raw["attached_by"]["phrase"],
+        attached_by_re=_attached_by(raw["attached_by"]),
         kind_compounds=frozenset(w.lower() for w in raw["kind_compounds"]["words"]),
         dash_compounds=_dash_pairs(raw["dash_compounds"]["pairs"]),
     )

@@ -34,7 +34,7 @@ logger = logging.getLogger(__name__)
 
 #: Bump when parsing changes: re-ingesting then re-parses unchanged files, and a store built by another version
 #: re-parses its documents at start (``Engine.reparse_stale``).
-PARSER_VERSION = "54"
+PARSER_VERSION = "55"
 _DOC_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,120}$")
 
 Status = Literal["added", "updated", "unchanged", "error"]

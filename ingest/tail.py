@@ -18,8 +18,6 @@ from ingest.numbering import classify
 from ingest.outline import Line
 
 SIGN_PREFIX = re.compile(r"^(?:KT|TM|TL|TUQ|Q|K/T|T/M|T/L)\s*[./]?\s*(?=[A-ZĐÀ-Ỹ])")
-#: Titles that sign for a body they name ("TM. ỦY BAN NHÂN DÂN"): no other body's name stands above them.
-_FOR_BODY = re.compile(r"^(?:TM|T/M)\b")
 #: The prefix alone on its line, the body or title it signs for on the next ("TM." / "ỦY BAN NHÂN DÂN").
 _BARE_PREFIX = re.compile(r"^(?:KT|TM|TL|TUQ|K/T|T/M|T/L)\s*[./]?$")
 _RANKS = re.compile(
@@ -77,7 +75,8 @@ def _is_title(text: str) -> bool:
     if not is_all_caps(text) or len(text.split()) > 9 or text.startswith(("-", "+")) or classify(text):
         return False
     lx = lexicon()
-    return any(t in text for t in lx.signing_titles) or text in lx.signing_alone or text in ("QUỐC HỘI", "CHÍNH PHỦ")
+    alone = any(text == t or text.startswith(t + " ") for t in lx.signing_alone)  # "THƯ KÝ HỘI NGHỊ", not "TỔ THƯ KÝ"
+    return any(t in text for t in lx.signing_titles) or alone or text in ("QUỐC HỘI", "CHÍNH PHỦ")
 
 
 def _signs_for(text: str) -> bool:
@@ -126,15 +125,14 @@ def _block_start(lines: list[Line], start: int, sig: Signature) -> int:
     ("SỞ Y TẾ" over "KT. GIÁM ĐỐC", "TRƯỜNG THCS …" over "HIỆU TRƯỞNG") after a line that ends a sentence; and at
     the first of the signatures of a text two bodies sign ("chương trình phối hợp", "kế hoạch liên tịch"), side by
     side in print, one after another in the text, each maybe under its body's name."""
-    begin, titles = sig.start, sig.titles
+    begin = sig.start
     while begin - 1 > start:
         text = lines[begin - 1].text.strip()
-        # a body's name above titles that do not name it ("TM. ỦY BAN NHÂN DÂN" does), no clause or list line
-        named = _signs_for(text) and not text.endswith((".", ";", ":", ",")) and not _FOR_BODY.match(titles[0])
+        named = _signs_for(text) and not text.endswith((".", ";", ":", ","))  # a body's name, no clause or list line
         above = begin - 1 if named else begin
         prev = _signature_at(lines, above - 1) if above - 1 > start else None
         if prev is not None:  # another body's signature just before
-            begin, titles = prev.start, prev.titles
+            begin = prev.start
             continue
         if above < begin and lines[above - 1].text.rstrip().endswith("."):  # after a sentence ("…./."), not a lead
             begin = above
@@ -195,8 +193,8 @@ def _closing_line(lines: list[Line], body_start: int, end: int) -> int | None:
 def _after_article(lines: list[Line], body_start: int, at: int) -> bool:
     """Whether the last numbered line above ``at`` opens an article ("Điều 3. …"), whose last paragraph a sentence on
     the text taking effect is."""
-    above = next((lines[i].text for i in range(at - 1, body_start - 1, -1) if classify(lines[i].text)), "")
-    return above.startswith(("Điều", "ĐIỀU"))
+    above = next((m for i in range(at - 1, body_start - 1, -1) if (m := classify(lines[i].text))), None)
+    return above is not None and above.kind == "dieu"
 
 
 def _list_end(lines: list[Line], start: int, stop: int) -> int:

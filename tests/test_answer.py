@@ -3394,3 +3394,78 @@ def test_units_a_title_names_as_its_audience_are_still_the_units_asked(tmp_path:
         ans = engine.ask("các trường THCS báo cáo kết quả kiểm tra bán trú trước ngày nào")
         assert cited(ans)[0] == ("kh-88-sgddt-z-2025", "I.2.b")
         assert "trước ngày 20 tháng 10 năm 2025" in ans.answer
+
+
+_PLAN_WITH_RULES = """ỦY BAN NHÂN DÂN
+XÃ HÒA AN
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 30/KH-UBND
+Hòa An, ngày 02 tháng 3 năm 2026
+KẾ HOẠCH
+Tổ chức Hội thi tìm hiểu pháp luật năm 2026
+Căn cứ Quy chế làm việc của Ủy ban nhân dân xã Hòa An ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 04 tháng 7 năm 2025 của Ủy ban nhân dân xã; Quy chế thi đua, khen thưởng ban hành kèm theo Quyết định số 18/QĐ-UBND ngày 10 tháng 8 năm 2025 của Ủy ban nhân dân xã;
+Căn cứ Điều 12 Quy chế phối hợp ban hành kèm theo Quyết định số 19/QĐ-UBND ngày 12 tháng 8 năm 2025 của Ủy ban nhân dân xã;
+Ủy ban nhân dân xã ban hành Kế hoạch như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+1. Nâng cao hiểu biết pháp luật của cán bộ, nhân dân trên địa bàn xã.
+2. Hội thi được tổ chức thiết thực, tiết kiệm, đúng thể lệ.
+II. NỘI DUNG
+1. Thời gian tổ chức vòng chung kết: ngày 15 tháng 4 năm 2026.
+2. Địa điểm: Hội trường Ủy ban nhân dân xã.
+III. TỔ CHỨC THỰC HIỆN
+1. Công chức Văn hóa - Xã hội tham mưu tổ chức Hội thi.
+2. Các thôn cử đội tham gia, gửi danh sách về Ủy ban nhân dân xã trước ngày 30 tháng 3 năm 2026.
+Kế hoạch này có hiệu lực kể từ ngày ký và thay thế Kế hoạch số 05/KH-UBND ngày 10/01/2026 của Ủy ban nhân dân xã./.
+Nơi nhận:
+- Các thôn;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Lê Văn Cường
+THỂ LỆ
+Hội thi tìm hiểu pháp luật năm 2026
+(Ban hành kèm theo Kế hoạch số 30/KH-UBND ngày 02/3/2026 của Ủy ban nhân dân xã Hòa An)
+Điều 1. Đối tượng dự thi
+Cán bộ, công chức và nhân dân trên địa bàn xã.
+Điều 2. Hiệu lực
+Thể lệ này có hiệu lực kể từ ngày 01 tháng 4 năm 2026 và thay thế Thể lệ hội thi năm 2025.
+"""
+
+_LETTER_PASSING_ON = """SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH HÒA AN
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 1234/SGDĐT-GDTrH
+V/v triển khai Thông tư số 31/2025/TT-BGDĐT về dạy thêm, học thêm
+Hòa An, ngày 05 tháng 12 năm 2025
+Kính gửi: Hiệu trưởng các trường trung học phổ thông.
+Ngày 20/10/2025, Bộ Giáo dục và Đào tạo ban hành Thông tư số 31/2025/TT-BGDĐT quy định về dạy thêm, học thêm. Sở Giáo dục và Đào tạo đề nghị các trường thực hiện các nội dung sau:
+1. Tổ chức quán triệt nội dung Thông tư đến toàn thể cán bộ, giáo viên trước ngày 20/12/2025.
+2. Rà soát, sắp xếp hoạt động dạy thêm, học thêm trong nhà trường, báo cáo kết quả về Sở trước ngày 10/01/2026.
+Thông tư số 31/2025/TT-BGDĐT có hiệu lực từ ngày 15/12/2025, đề nghị Thủ trưởng các đơn vị nghiêm túc triển khai thực hiện./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT, GDTrH.
+KT. GIÁM ĐỐC
+PHÓ GIÁM ĐỐC
+Nguyễn Văn Hùng
+"""
+
+
+def test_a_plans_own_closing_dates_it_before_the_rules_it_attaches_and_a_letter_passing_on_anothers_date_does_not(
+    tmp_path: Path,
+) -> None:
+    """ "Kế hoạch 30 … có hiệu lực từ ngày nào / thay thế văn bản nào?": the plan's closing ("Kế hoạch này có hiệu lực
+    kể từ ngày ký và thay thế Kế hoạch số 05/KH-UBND …./.") answers, not the attached rules' "Thể lệ này có hiệu lực
+    kể từ ngày 01 tháng 4 năm 2026 …"; a letter whose closing passes on a circular's date ("Thông tư số 31/2025/TT-BGDĐT
+    có hiệu lực từ ngày 15/12/2025, đề nghị …./.") states no date of its own."""
+    docs = {"kh-30-ubnd-hoaan-2026": _PLAN_WITH_RULES, "cv-1234-sgddt-hoaan-2026": _LETTER_PASSING_ON}
+    with engine_of(tmp_path, docs) as engine:
+        ans = engine.ask("Kế hoạch 30/KH-UBND của xã Hòa An có hiệu lực từ ngày nào?")
+        assert cited(ans)[0] == ("kh-30-ubnd-hoaan-2026", "closing")
+        ans = engine.ask("Kế hoạch 30/KH-UBND của xã Hòa An thay thế văn bản nào?")
+        assert cited(ans)[0] == ("kh-30-ubnd-hoaan-2026", "closing")
+        assert "Kế hoạch số 05/KH-UBND" in ans.answer
+        ans = engine.ask("Công văn 1234/SGDĐT-GDTrH có hiệu lực từ ngày nào?")
+        assert ("cv-1234-sgddt-hoaan-2026", "closing") not in cited(ans)
+        assert "15/12/2025" not in ans.answer

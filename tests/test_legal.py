@@ -192,6 +192,17 @@ def test_a_decision_cited_for_the_rules_it_issued_is_named_by_them() -> None:
         "Ủy ban nhân dân xã Hòa An",
         "1246/QĐ-BYT": "Quyết định số 1246/QĐ-BYT của Bộ Y tế",
     }
+    # a name holding a number is an article of the text or another ground: no title
+    citations = _citations(
+        "QUYẾT ĐỊNH",
+        "4/QĐ-UBND",
+        "Căn cứ Điều 12 Quy chế làm việc của Ủy ban nhân dân xã ban hành kèm theo Quyết định số 19/QĐ-UBND ngày 05 "
+        "tháng 7 năm 2025 của Ủy ban nhân dân xã;\nCăn cứ Nghị định số 24/2014/NĐ-CP ngày 04/4/2014 của Chính phủ, "
+        "Quy chế phối hợp ban hành kèm theo Quyết định số 30/QĐ-UBND ngày 01/8/2025 của Ủy ban nhân dân xã;\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Thành lập Tổ công tác.\n",
+    )
+    assert citations["19/QĐ-UBND"] == "Quyết định số 19/QĐ-UBND ngày 05/07/2025 của Ủy ban nhân dân xã"
+    assert citations["30/QĐ-UBND"] == "Quyết định số 30/QĐ-UBND ngày 01/08/2025 của Ủy ban nhân dân xã"
 
 
 def test_a_citations_title_and_issuer_end_where_the_citing_sentence_goes_on() -> None:

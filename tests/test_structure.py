@@ -565,9 +565,9 @@ def test_a_text_two_bodies_sign_keeps_both_signatures_out_of_its_last_item() -> 
             ["2. Trực ban ngày 29/01/2026 tại trụ sở Ủy ban nhân dân xã theo lịch đã phân công."],
             "KT. GIÁM ĐỐC",
         ),
-        (  # a table after the signature naming a council's secretary is no signature
+        (  # a table after the signature naming a body of secretaries is no signature
             "2. Trực ban ngày 29/01/2026 tại trụ sở Ủy ban nhân dân xã theo lịch đã phân công.\nHIỆU TRƯỞNG\n"
-            "Lê Văn Nam\nPHÂN CÔNG NHIỆM VỤ\nCHỦ TỊCH HỘI ĐỒNG\nPhụ trách chung\nTHƯ KÝ HỘI ĐỒNG\nTrần Thị Hoa\n",
+            "Lê Văn Nam\nPHÂN CÔNG NHIỆM VỤ\nTỔ THƯ KÝ\nTrần Thị Hoa\n",
             ["2. Trực ban ngày 29/01/2026 tại trụ sở Ủy ban nhân dân xã theo lịch đã phân công."],
             "HIỆU TRƯỞNG",
         ),
@@ -578,7 +578,7 @@ def test_a_signature_block_takes_no_line_of_the_text_above_it(
 ) -> None:
     """Only a body's name in capitals after a sentence, above titles that do not name their body, opens a signature
     block: not an item's answer after a lead ("Đơn vị trực:" / "BAN CHỈ HUY QUÂN SỰ XÃ" above "TM. ỦY BAN NHÂN
-    DÂN"), nor recipients in capitals; and "THƯ KÝ" signs only as a line of its own, not within "THƯ KÝ HỘI ĐỒNG"."""
+    DÂN"), nor recipients in capitals; and "THƯ KÝ" signs only as a line it opens, not within "TỔ THƯ KÝ"."""
     text = (
         "ỦY BAN NHÂN DÂN\nXÃ HÒA AN\nSố: 15/KH-UBND\nHòa An, ngày 20 tháng 01 năm 2026\nKẾ HOẠCH\n"
         "Trực Tết Nguyên đán năm 2026\nI. LỊCH TRỰC\n1. Ngày 28/01/2026 trực tại trụ sở Ủy ban nhân dân xã.\n" + tail
@@ -586,6 +586,48 @@ def test_a_signature_block_takes_no_line_of_the_text_above_it(
     doc = build_document("kh-15", text)
     assert doc.section_text("I.2", own=True).splitlines() == last_item
     assert doc.section_text("signature").splitlines()[0] == signature_first
+
+
+def test_a_body_under_tm_signing_second_keeps_both_signatures_and_the_closing() -> None:
+    """A school and the commune youth union sign a programme, the union "TM. BAN THƯỜNG VỤ" under its name: both
+    signatures are the signature block and the sentence on taking effect the closing (the union's name, kept out
+    because its titles name a body, left the school's signature and the closing in the last item)."""
+    text = (
+        "XÃ ĐOÀN HÒA AN\nTRƯỜNG THCS NGUYỄN DU\nSố: 05/CTPH-XĐ-THCS\nHòa An, ngày 05 tháng 9 năm 2026\n"
+        "CHƯƠNG TRÌNH PHỐI HỢP\nTổ chức hoạt động Đội năm học 2026 - 2027\nI. NỘI DUNG\n"
+        "1. Xã đoàn cử cán bộ phụ trách các hoạt động tình nguyện của học sinh trong năm học.\n"
+        "2. Trường THCS Nguyễn Du bố trí thời gian, địa điểm tổ chức các hoạt động của học sinh.\n"
+        "Chương trình phối hợp này có hiệu lực kể từ ngày ký./.\nTRƯỜNG THCS NGUYỄN DU\nHIỆU TRƯỞNG\nNguyễn Văn An\n"
+        "XÃ ĐOÀN HÒA AN\nTM. BAN THƯỜNG VỤ\nBÍ THƯ\nTrần Thị Bình\nNơi nhận:\n- Đảng ủy xã;\n- Lưu: VT.\n"
+    )
+    doc = build_document("ctph-05", text)
+    assert doc.section_text("I.2", own=True) == (
+        "2. Trường THCS Nguyễn Du bố trí thời gian, địa điểm tổ chức các hoạt động của học sinh."
+    )
+    assert doc.section_text("closing") == "Chương trình phối hợp này có hiệu lực kể từ ngày ký./."
+    assert doc.section_text("signature").splitlines()[:4] == [
+        "TRƯỜNG THCS NGUYỄN DU",
+        "HIỆU TRƯỞNG",
+        "Nguyễn Văn An",
+        "XÃ ĐOÀN HÒA AN",
+    ]
+    assert doc.signer == "Trần Thị Bình"
+
+
+def test_a_meeting_record_signed_thu_ky_hoi_nghi_and_chu_toa_hoi_nghi_has_a_signer() -> None:
+    """ "THƯ KÝ HỘI NGHỊ" / "CHỦ TỌA HỘI NGHỊ" open their lines: they sign the record (read only whole, they did not)."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nXÃ HÒA AN\nSố: 03/BB-UBND\nHòa An, ngày 10 tháng 3 năm 2026\nBIÊN BẢN\n"
+        "Họp Tổ công tác chuyển đổi số xã quý I năm 2026\nI. NỘI DUNG\n"
+        "1. Đánh giá kết quả thực hiện chuyển đổi số quý I năm 2026 của các bộ phận.\n"
+        "2. Thống nhất nhiệm vụ quý II năm 2026, hoàn thành trước ngày 30/6/2026.\n"
+        "THƯ KÝ HỘI NGHỊ\nTrần Thị Bích\nCHỦ TỌA HỘI NGHỊ\nNguyễn Văn An\n"
+    )
+    doc = build_document("bb-03", text)
+    assert (
+        doc.section_text("I.2", own=True) == "2. Thống nhất nhiệm vụ quý II năm 2026, hoàn thành trước ngày 30/6/2026."
+    )
+    assert (doc.signer, doc.signer_title) == ("Nguyễn Văn An", "CHỦ TỌA HỘI NGHỊ")
 
 
 def test_a_sentence_on_taking_effect_after_an_article_is_the_articles() -> None:

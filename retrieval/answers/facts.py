@@ -306,11 +306,20 @@ MAX_EFFECTIVE_LINES = 8  # an article on taking effect this short is quoted whol
 def own_clause(doc: Document, said: re.Pattern[str]) -> Evidence | None:
     """When a legal text takes effect, or what it replaces: the first section of its body with a clause that says
     so ("Quyết định này có hiệu lực …", "Kế hoạch này thay thế …"; the document's own article comes before any
-    regulation it attaches), else its closing ("Chương trình này có hiệu lực … ./."), cited to that clause."""
-    for sec in [*doc.sections, *(p for p in doc.parts if p.id == "closing")]:
+    regulation it attaches), its closing in the order of the text ("Chương trình này có hiệu lực … ./.": of itself,
+    "… này", not "Thông tư số 31 … có hiệu lực …" it passes on), cited to that clause."""
+    closing = next((p for p in doc.parts if p.id == "closing"), None)
+    sections = list(doc.sections)
+    if closing is not None:  # after the main text's sections, before those of what it attaches
+        at = next((i for i, s in enumerate(sections) if s.start >= closing.start), len(sections))
+        sections.insert(at, closing)
+    for sec in sections:
         lines = section_lines(doc, sec.id)
         joined = " ".join(ln.text.strip() for ln in lines)  # a text wrapped mid-clause ("Điều 2. Quyết\nđịnh này …")
-        if any(said.search(ln.text) for ln in lines) or said.search(joined):
+        found = [m for m in (*(said.search(ln.text) for ln in lines), said.search(joined)) if m]
+        if sec is closing:
+            found = [m for m in found if " này " in f" {m.group(0)} "]
+        if found:
             return Evidence(doc.doc_id, sec.id, sec.heading, lines)
     return None
 

@@ -14,6 +14,7 @@ from core.legal_ids import id_key, leading_number
 from core.text import fold
 from core.types import Document, LegalBasis, part_of
 from ingest.legal import mentions
+from ingest.lexicon import lexicon as ingest_lexicon
 from retrieval.answers.context import Context
 from retrieval.answers.evidence import fmt_date
 from retrieval.answers.phrases import fkey
@@ -283,7 +284,7 @@ def _opening_start(doc: Document, line: Line, cited: int) -> int:
     opening = re.match(r"[\s\-–•+*]*", head)
     begin = line.start + (opening.end() if opening else 0)
     before = doc.text[begin:cited]
-    attached = _opens_grounds(before) and re.search(r"\bban hành kèm theo\s*$", before) and ";" not in before
+    attached = _opens_grounds(before) and ";" not in before and before.rstrip().endswith(ingest_lexicon().attached_by)
     return begin if _folded(before) in lexicon().grounds_openings or attached else cited
 
 

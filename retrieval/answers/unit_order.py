@@ -11,7 +11,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 
-from core.types import part_of
+from core.types import Document, part_of
+from ingest.lexicon import lexicon as ingest_lexicon
 from retrieval.answers.context import Context
 from retrieval.answers.question import Question, fkey, has
 from retrieval.extract import section_lines
@@ -31,12 +32,12 @@ _HEAD = re.compile("|".join(rf"{re.escape(h)}\b" for h in unit_heads()))
 
 def _named_sections(ctx: Context, doc_id: str, found: list[UnitMatch]) -> set[str]:
     """The own sections of the units a question names in its document (``found``: the catalog's matches of the
-    question there), not a unit its header names (its issuing bodies also read as the matches' keys are,
+    question there), not a unit its header names (the bodies of its masthead also read as the matches' keys are,
     abbreviations written out: "TRƯỜNG THCS …" of a programme two bodies sign is the "trường trung học cơ sở …" a
     question names; not its title's: "… tại các trường THCS" names whom it is for)."""
     doc = ctx.index.get(doc_id)
     catalog = UnitCatalog(ctx.index.catalog, ctx.analyzer)
-    bodies = [catalog.expand(b) for b in (doc.issuer, doc.managing_body) if b] if doc else []
+    bodies = [catalog.expand(b) for b in _masthead(doc)] if doc else []
     header = f" {' | '.join([unit_words(profile_text(doc)), *bodies])} " if doc else ""
     named = {
         m.section
@@ -47,6 +48,14 @@ def _named_sections(ctx: Context, doc_id: str, found: list[UnitMatch]) -> set[st
     # units ("Trách nhiệm của Ủy ban nhân dân cấp tỉnh và Ủy ban nhân dân cấp xã") holds the clause of the one
     # named ("2. Ủy ban nhân dân cấp xã có trách nhiệm:")
     return {n for n in named if not any(o != n and part_of(o, n) for o in named)}
+
+
+def _masthead(doc: Document) -> list[str]:
+    """The issuing bodies a document's header names: its lines before the one naming its kind ("CÔNG AN XÃ …",
+    "TRƯỜNG THCS …" above "CHƯƠNG TRÌNH PHỐI HỢP"), and its issuer and managing body as read."""
+    lines = [ln.text for ln in section_lines(doc, "header")]
+    typed = next((i for i, t in enumerate(lines) if ingest_lexicon().doc_type_re.match(t.strip())), len(lines))
+    return [*lines[:typed], *(b for b in (doc.issuer, doc.managing_body) if b)]
 
 
 def unit_first(
