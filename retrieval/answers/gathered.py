@@ -7,7 +7,10 @@ sections are items of one section whose own lines announce them, and that sectio
 more of the question than any of the best sections alone (``AnswerPolicy.gathered_margin``), it answers first,
 quoted whole (a list short enough to read on a phone). So does a section two or more of whose items the question
 names by what sets their headings apart ("xếp loại tốt, khá, trung bình": items headed "Loại tốt", "Loại khá",
-"Loại trung bình"), when one of them is among the best sections.
+"Loại trung bình"), when one of them is among the best sections. And so does one member of near-identical siblings
+that a question asking several things names by its whole heading ("vòng chung khảo … hình thức nào và diễn ra ngày
+nào" of "2. Vòng chung khảo" beside "1. Vòng sơ khảo", ``asked_whole``), when one of its points is among the best
+sections and it holds more of the question than they do.
 """
 
 from __future__ import annotations
@@ -115,15 +118,14 @@ def _announces(own: list[Line], *, headed: bool) -> bool:
 def asked_whole(q: Question, ctx: Context, doc_id: str, section: str) -> bool:
     """Whether the question asks several things (``several_asked``: "thi theo hình thức nào và diễn ra ngày nào") of
     one member of near-identical siblings it names by its heading (``named_member``)."""
-    asked = fkey(q.asked) if q.told_apart and q.asked else q.key
-    return len(lexicon().several_asked.findall(asked)) >= 2 and named_member(q, ctx, doc_id, section)
+    return len(lexicon().several_asked.findall(_asking(q))) >= 2 and named_member(q, ctx, doc_id, section)
 
 
 def named_member(q: Question, ctx: Context, doc_id: str, section: str) -> bool:
     """Whether the question names this section by its whole heading, and none of its siblings by theirs, where
     that heading is one of near-identical siblings' (more than half its words shared with their headings: "học bổng
     loại giỏi" of "2. Học bổng loại giỏi" beside "1. Học bổng loại xuất sắc", "3. Học bổng loại khá"; not "Tổ chức
-    thực hiện" beside "Kinh phí thực hiện", nor "Sở Tài chính" among departments, some words set apart by none)."""
+    thực hiện" beside "Kinh phí thực hiện", nor "Sở Tài chính" among departments, none of its words its own)."""
     doc = ctx.index.get(doc_id)
     sec = doc.section(section)
     if sec is None or not sec.parent or _PART.search(section):
@@ -142,8 +144,12 @@ def named_member(q: Question, ctx: Context, doc_id: str, section: str) -> bool:
 def _asked_key(q: Question, doc: Document, parent: str) -> str:
     """The sentences that ask, after a story told first ("con tôi … thấy điểm thấp. Xin hỏi muốn phúc khảo …": the
     story's "điểm" names no item "a) Điểm thi"), without the title and headings above the list (not its own)."""
-    asked = fkey(q.asked) if q.told_apart and q.asked else q.key
-    return untitled(asked, [doc.title or "", *doc.heading_path(parent)[:-1]])
+    return untitled(_asking(q), [doc.title or "", *doc.heading_path(parent)[:-1]])
+
+
+def _asking(q: Question) -> str:
+    """The folded sentences that ask: after a story told apart, those alone."""
+    return fkey(q.asked) if q.told_apart and q.asked else q.key
 
 
 def _own_phrases(items: list[Section]) -> list[str]:
